@@ -1,0 +1,263 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"dangjian/data/rules"
+)
+
+// Facts gathers what the rules look at for a calendar year, as of a day,
+// with one aggregate query per kind of record.
+func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Facts, error) {
+	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
+	f := &rules.Facts{
+		Year: year, AsOf: asOf,
+		LastAttended:   map[string]time.Time{},
+		LastPaid:       map[string]time.Time{},
+		DuesPaidMonths: map[string]int{},
+	}
+	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
+	asOfText := asOf.Format(dateLayout)
+	loaders := []func(context.Context, *rules.Facts, string, string, string) error{
+		s.loadBranches, s.loadMembers, s.loadTraining, s.loadMeetings,
+		s.loadActivity, s.loadCare, s.loadAppraisals, s.loadTransfers,
+	}
+	for _, load := range loaders {
+		if err := load(ctx, f, from, to, asOfText); err != nil {
+			return nil, fmt.Errorf("汇总数据失败: %w", err)
+		}
+	}
+	return f, nil
+}
+
+// Check computes every rule's findings for the year as of a day.
+func (s *Store) Check(ctx context.Context, year int, asOf time.Time) ([]rules.Finding, error) {
+	set, err := s.RuleSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := s.Facts(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return rules.All(f, set), nil
+}
+
+// eachRow runs query and calls scan for every row.
+func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func (s *Store) loadBranches(ctx context.Context, f *rules.Facts, _, _, _ string) error {
+	return s.eachRow(ctx, `SELECT b.id, b.name, b.type, b.founded,
+			EXISTS(SELECT 1 FROM party_groups g WHERE g.branch_id = b.id AND g.deleted_at IS NULL)
+		FROM branches b WHERE b.deleted_at IS NULL ORDER BY b.name`, nil, func(r *sql.Rows) error {
+		var b rules.Branch
+		var founded Date
+		if err := r.Scan(&b.ID, &b.Name, &b.Type, &founded, &b.HasGroups); err != nil {
+			return err
+		}
+		b.Founded = founded.Time
+		f.Branches = append(f.Branches, b)
+		return nil
+	})
+}
+
+func (s *Store) loadMembers(ctx context.Context, f *rules.Facts, _, _, asOf string) error {
+	return s.eachRow(ctx, `SELECT m.id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
+			m.category, m.status, m.joined_date, m.confirmed_date, m.party_post, m.is_leader,
+			m.dues_exempt_by <> '',
+			(SELECT MAX(t.issued_date) FROM transfers t WHERE t.member_id = m.id AND t.direction = '转入'
+				AND t.deleted_at IS NULL AND t.issued_date <= ?)
+		FROM members m WHERE m.deleted_at IS NULL`, []any{asOf}, func(r *sql.Rows) error {
+		var m rules.Member
+		var birth, joined, confirmed, since Date
+		if err := r.Scan(&m.ID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
+			&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &since); err != nil {
+			return err
+		}
+		m.Birth, m.Joined, m.Confirmed, m.Since = birth.Time, joined.Time, confirmed.Time, since.Time
+		f.Members = append(f.Members, m)
+		return nil
+	})
+}
+
+func (s *Store) loadTraining(ctx context.Context, f *rules.Facts, from, to, _ string) error {
+	err := s.eachRow(ctx, `SELECT a.member_id, t.form, SUM(a.hours)
+		FROM trainings t JOIN training_attendees a ON a.training_id = t.id
+		WHERE t.date BETWEEN ? AND ? AND t.deleted_at IS NULL AND a.deleted_at IS NULL
+		GROUP BY a.member_id, t.form`, []any{from, to}, func(r *sql.Rows) error {
+		var t rules.TrainingTotal
+		if err := r.Scan(&t.MemberID, &t.Form, &t.Hours); err != nil {
+			return err
+		}
+		f.Training = append(f.Training, t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, `SELECT speaker_id, date FROM trainings
+			WHERE speaker_id IS NOT NULL AND form IN ('党课', '报告会') AND date BETWEEN ? AND ? AND deleted_at IS NULL
+		UNION ALL
+		SELECT host_id, date FROM meetings
+			WHERE host_id IS NOT NULL AND kind = '党课' AND date BETWEEN ? AND ? AND deleted_at IS NULL`,
+		[]any{from, to, from, to}, func(r *sql.Rows) error {
+			var l rules.Lecture
+			var d Date
+			if err := r.Scan(&l.MemberID, &d); err != nil {
+				return err
+			}
+			l.Date = d.Time
+			f.Lectures = append(f.Lectures, l)
+			return nil
+		})
+}
+
+func (s *Store) loadMeetings(ctx context.Context, f *rules.Facts, from, to, _ string) error {
+	err := s.eachRow(ctx, `SELECT id, branch_id, COALESCE(group_id, ''), kind, date FROM meetings
+		WHERE date BETWEEN ? AND ? AND deleted_at IS NULL`, []any{from, to}, func(r *sql.Rows) error {
+		var m rules.Meeting
+		var d Date
+		if err := r.Scan(&m.ID, &m.BranchID, &m.GroupID, &m.Kind, &d); err != nil {
+			return err
+		}
+		m.Date = d.Time
+		f.Meetings = append(f.Meetings, m)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, `SELECT a.member_id, a.meeting_id
+		FROM meetings mt JOIN meeting_attendance a ON a.meeting_id = mt.id
+		JOIN members m ON m.id = a.member_id
+		WHERE mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL
+			AND a.status = '出席' AND m.is_leader = 1`, []any{from, to}, func(r *sql.Rows) error {
+		var a rules.Attendance
+		if err := r.Scan(&a.MemberID, &a.MeetingID); err != nil {
+			return err
+		}
+		f.Attended = append(f.Attended, a)
+		return nil
+	})
+}
+
+// loadActivity fills the latest attendance and dues per member. Only the
+// last 13 months matter to the six-month rule, which bounds the scan.
+func (s *Store) loadActivity(ctx context.Context, f *rules.Facts, from, _, asOf string) error {
+	asOfDay, _ := time.Parse(dateLayout, asOf)
+	window := asOfDay.AddDate(0, -13, 0).Format(dateLayout)
+	err := s.eachRow(ctx, `SELECT a.member_id, MAX(mt.date)
+		FROM meetings mt JOIN meeting_attendance a ON a.meeting_id = mt.id
+		WHERE mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
+		GROUP BY a.member_id`, []any{window, asOf}, func(r *sql.Rows) error {
+		var id string
+		var d Date
+		if err := r.Scan(&id, &d); err != nil {
+			return err
+		}
+		f.LastAttended[id] = d.Time
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	asOfMonth, yearStart := asOf[:7], from[:7]
+	return s.eachRow(ctx, `SELECT member_id, MAX(month),
+			SUM(CASE WHEN month >= ? AND paid >= due THEN 1 ELSE 0 END)
+		FROM dues WHERE paid > 0 AND month <= ? AND month >= ? AND deleted_at IS NULL
+		GROUP BY member_id`, []any{yearStart, asOfMonth, window[:7]}, func(r *sql.Rows) error {
+		var id, month string
+		var paidMonths int
+		if err := r.Scan(&id, &month, &paidMonths); err != nil {
+			return err
+		}
+		if t, err := time.Parse("2006-01", month); err == nil {
+			f.LastPaid[id] = t
+		}
+		f.DuesPaidMonths[id] = paidMonths
+		return nil
+	})
+}
+
+func (s *Store) loadCare(ctx context.Context, f *rules.Facts, from, to, asOf string) error {
+	err := s.eachRow(ctx, `SELECT member_id, MIN(date) FROM talks
+		WHERE date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY member_id`, []any{from, to}, func(r *sql.Rows) error {
+		var t rules.Talk
+		var d Date
+		if err := r.Scan(&t.MemberID, &d); err != nil {
+			return err
+		}
+		t.Date = d.Time
+		f.Talks = append(f.Talks, t)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, `SELECT DISTINCT member_id, kind FROM liaisons
+		WHERE deleted_at IS NULL AND (since IS NULL OR since <= ?) AND (until IS NULL OR until >= ?)`,
+		[]any{asOf, asOf}, func(r *sql.Rows) error {
+			var l rules.Liaison
+			if err := r.Scan(&l.MemberID, &l.Kind); err != nil {
+				return err
+			}
+			f.Liaisons = append(f.Liaisons, l)
+			return nil
+		})
+}
+
+func (s *Store) loadAppraisals(ctx context.Context, f *rules.Facts, from, _, _ string) error {
+	year := from[:4]
+	err := s.eachRow(ctx, `SELECT member_id, grade, follow_up FROM appraisals
+		WHERE year = ? AND deleted_at IS NULL`, []any{year}, func(r *sql.Rows) error {
+		var a rules.Appraisal
+		if err := r.Scan(&a.MemberID, &a.Grade, &a.FollowUp); err != nil {
+			return err
+		}
+		f.Appraisals = append(f.Appraisals, a)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return s.eachRow(ctx, `SELECT member_id, signed_date, assessed_date IS NOT NULL FROM agreements
+		WHERE year = ? AND deleted_at IS NULL`, []any{year}, func(r *sql.Rows) error {
+		var a rules.Agreement
+		var signed Date
+		if err := r.Scan(&a.MemberID, &signed, &a.Scored); err != nil {
+			return err
+		}
+		a.Signed = signed.Time
+		f.Agreements = append(f.Agreements, a)
+		return nil
+	})
+}
+
+func (s *Store) loadTransfers(ctx context.Context, f *rules.Facts, _, _, _ string) error {
+	return s.eachRow(ctx, `SELECT id, member_id, direction, other_org, letter_no, issued_date, valid_days, receipt_date
+		FROM transfers WHERE deleted_at IS NULL`, nil, func(r *sql.Rows) error {
+		var t rules.Transfer
+		var issued, receipt Date
+		if err := r.Scan(&t.ID, &t.MemberID, &t.Direction, &t.OtherOrg, &t.LetterNo, &issued, &t.ValidDays, &receipt); err != nil {
+			return err
+		}
+		t.Issued, t.Receipt = issued.Time, receipt.Time
+		f.Transfers = append(f.Transfers, t)
+		return nil
+	})
+}

@@ -1,0 +1,89 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"sort"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// applicationID marks a SQLite file as a dangjian database ("DJJ1").
+const applicationID = 0x444A4A31
+
+// migrations returns the embedded migration scripts in order.
+func migrations() ([]string, error) {
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	scripts := make([]string, len(names))
+	for i, n := range names {
+		b, err := migrationFiles.ReadFile("migrations/" + n)
+		if err != nil {
+			return nil, err
+		}
+		scripts[i] = string(b)
+	}
+	return scripts, nil
+}
+
+// SchemaVersion is the schema version this build writes and reads.
+func SchemaVersion() int {
+	m, _ := migrations()
+	return len(m)
+}
+
+// migrate brings the schema forward to SchemaVersion, one transaction per
+// step. It refuses a database from a newer build or another application.
+func migrate(ctx context.Context, db *sql.DB) error {
+	scripts, err := migrations()
+	if err != nil {
+		return err
+	}
+	var version, appID int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("无法读取数据库: %w", err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("无法读取数据库: %w", err)
+	}
+	if appID != 0 && appID != applicationID {
+		return fmt.Errorf("该文件不是本程序的数据库")
+	}
+	if appID == 0 && version != 0 {
+		return fmt.Errorf("该文件不是本程序的数据库")
+	}
+	if version > len(scripts) {
+		return fmt.Errorf("数据库版本(%d)比本程序支持的版本(%d)新,请升级程序", version, len(scripts))
+	}
+	for v := version; v < len(scripts); v++ {
+		if err := migrateStep(ctx, db, v+1, scripts[v]); err != nil {
+			return fmt.Errorf("数据库升级到第%d版失败: %w", v+1, err)
+		}
+	}
+	return nil
+}
+
+func migrateStep(ctx context.Context, db *sql.DB, version int, script string) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, script); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d", applicationID, version)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,183 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"os/user"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+)
+
+// Errors the store returns for rows that are not there or changed meanwhile.
+var (
+	ErrNotFound = errors.New("记录不存在或已删除")
+	ErrConflict = errors.New("记录已被他人修改,请刷新后重试")
+	ErrExists   = errors.New("数据库文件已存在")
+	ErrMissing  = errors.New("数据库文件不存在")
+)
+
+// Store is an open organization database.
+type Store struct {
+	db    *sql.DB
+	path  string
+	org   Org
+	actor string
+	now   func() time.Time
+	Tables
+}
+
+// Option adjusts how a store is opened.
+type Option func(*Store)
+
+// WithActor names who writes (the audit log's "who"); the default is the
+// operating-system user.
+func WithActor(name string) Option { return func(s *Store) { s.actor = name } }
+
+// WithClock replaces the clock, for tests.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+func dsn(path string) string {
+	return path + "?_foreign_keys=on&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
+}
+
+// Open opens an existing database, bringing its schema forward.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("%w: %s", ErrMissing, path)
+	}
+	return open(ctx, path, opts)
+}
+
+// Create makes a new database for the organization orgName and opens it. It
+// refuses a path that already exists and leaves nothing behind on failure.
+func Create(ctx context.Context, path, orgName, orgCode string, opts ...Option) (*Store, error) {
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("%w: %s", ErrExists, path)
+	}
+	s, err := open(ctx, path, opts)
+	if err != nil {
+		removeDatabase(path)
+		return nil, err
+	}
+	if err := s.seed(ctx, orgName, orgCode); err != nil {
+		s.Close()
+		removeDatabase(path)
+		return nil, err
+	}
+	return s, nil
+}
+
+func removeDatabase(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+func open(ctx context.Context, path string, opts []Option) (*Store, error) {
+	db, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, path: path, now: time.Now, actor: defaultActor()}
+	for _, o := range opts {
+		o(s)
+	}
+	s.Tables = newTables(storeExec{s})
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("无法打开数据库: %w", err)
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.loadOrg(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func defaultActor() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return u.Username
+	}
+	return "本机用户"
+}
+
+// seed writes the organization row and the default settings.
+func (s *Store) seed(ctx context.Context, orgName, orgCode string) error {
+	return s.Write(ctx, func(tx *Tx) error {
+		org := &Org{Name: orgName, Code: orgCode}
+		org.ID = newID()
+		org.OrgID = org.ID
+		if err := tx.Orgs.Create(ctx, org); err != nil {
+			return err
+		}
+		s.org = *org
+		return seedSettings(ctx, tx)
+	})
+}
+
+func (s *Store) loadOrg(ctx context.Context) error {
+	orgs, err := s.Orgs.List(ctx)
+	if err != nil {
+		return err
+	}
+	if len(orgs) == 1 {
+		s.org = orgs[0]
+	}
+	return nil
+}
+
+// Org is the organization that owns this database (zero in a consolidated
+// database, which holds many).
+func (s *Store) Org() Org { return s.org }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Now is the store's clock.
+func (s *Store) Now() time.Time { return s.now() }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// IntegrityCheck runs SQLite's integrity check and returns its verdict,
+// "ok" when the file is sound.
+func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
+	var verdict string
+	err := s.db.QueryRowContext(ctx, "PRAGMA integrity_check").Scan(&verdict)
+	return verdict, err
+}
+
+// Write runs fn in one transaction: every write fn makes through tx, with its
+// audit entries, is committed together or not at all.
+func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("无法开始写入: %w", err)
+	}
+	w := newWriter(s, sqlTx)
+	tx := &Tx{w: w}
+	tx.Tables = newTables(txExec{w})
+	defer w.close()
+	if err := fn(tx); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("写入失败: %w", err)
+	}
+	return nil
+}
+
+// Tx is a write transaction opened by Store.Write.
+type Tx struct {
+	w *writer
+	Tables
+}

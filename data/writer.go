@@ -1,0 +1,102 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+)
+
+// writer performs the writes of one transaction, with their audit entries,
+// reusing prepared statements.
+type writer struct {
+	s     *Store
+	tx    *sql.Tx
+	at    time.Time
+	stmts map[string]*sql.Stmt
+	known map[string]bool // ids known to be live rows in this transaction
+}
+
+func newWriter(s *Store, tx *sql.Tx) *writer {
+	return &writer{s: s, tx: tx, at: s.now().UTC(), stmts: map[string]*sql.Stmt{}, known: map[string]bool{}}
+}
+
+func (w *writer) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, ok := w.stmts[query]
+	if !ok {
+		var err error
+		if st, err = w.tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
+		w.stmts[query] = st
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func newID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// today is the civil date of the store's clock, for validation.
+func (w *writer) today() time.Time {
+	y, m, d := w.s.now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// validate runs the record's own checks, its references and any check that
+// needs the database.
+func (w *writer) validate(ctx context.Context, r Record) error {
+	c := newChecker(r, w.today())
+	r.check(c)
+	for _, f := range r.Fields() {
+		ref, ok := f.Ptr.(*Ref)
+		target, known := refTables[f.Col]
+		if !ok || !known || *ref == "" || c.failed(f.Col) || w.known[string(*ref)] {
+			continue
+		}
+		var one int
+		err := w.tx.QueryRowContext(ctx, "SELECT 1 FROM "+target+" WHERE id = ? AND deleted_at IS NULL", string(*ref)).Scan(&one)
+		if err == sql.ErrNoRows {
+			c.fail(f.Col, "所指记录不存在或已删除")
+		} else if err != nil {
+			return err
+		} else {
+			w.known[string(*ref)] = true
+		}
+	}
+	if sc, ok := r.(storeChecker); ok {
+		if err := sc.checkStore(ctx, w.tx, c); err != nil {
+			return err
+		}
+	}
+	return c.err()
+}
+
+// storeChecker is implemented by records with rules that need the database,
+// such as uniqueness.
+type storeChecker interface {
+	checkStore(ctx context.Context, q queryer, c *checker) error
+}
+
+// audit appends one audit entry.
+func (w *writer) audit(ctx context.Context, m *Meta, table, action string, changes map[string]any) error {
+	body, err := json.Marshal(changes)
+	if err != nil {
+		return err
+	}
+	stamp := Stamp{w.at}
+	_, err = w.exec(ctx, `INSERT INTO audit_log (id, org_id, version, updated_at, at, actor, tbl, row_id, action, changes)
+		VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
+		newID(), m.OrgID, stamp, stamp, w.s.actor, table, m.ID, action, string(body))
+	if err != nil {
+		return fmt.Errorf("写入操作记录失败: %w", err)
+	}
+	return nil
+}
