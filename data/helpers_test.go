@@ -40,8 +40,8 @@ func validMember(branch *data.Branch, name string, seq int) *data.Member {
 	birth := time.Date(1985, 4, 12, 0, 0, 0, 0, time.UTC)
 	return &data.Member{
 		BranchID: data.Ref(branch.ID), Name: name, Gender: "男", Ethnicity: "汉族",
-		IDNumber:   field.MakeIDNumber("110101", birth, seq%100, true),
-		BirthDate:  data.DateOf(birth), PersonType: "在职教职工", Category: "正式党员",
+		IDNumber:  field.MakeIDNumber("110101", birth, seq%100, true),
+		BirthDate: data.DateOf(birth), PersonType: "在职教职工", Category: "正式党员",
 		JoinedDate: data.NewDate(2008, 6, 1), ConfirmedAt: data.NewDate(2009, 6, 1),
 		Phone: "13800138000", DuesBase: data.Yuan(6000),
 	}

@@ -65,7 +65,10 @@ func TestMemberValidationMessages(t *testing.T) {
 		{"too short", func(m *data.Member) { m.IDNumber = m.IDNumber[:17] }, "id_number", "18位"},
 		{"birth mismatch", func(m *data.Member) { m.BirthDate = data.NewDate(1985, 4, 13) }, "id_number", "出生日期"},
 		{"gender mismatch", func(m *data.Member) { m.Gender = "女" }, "id_number", "性别"},
-		{"joined before 18", func(m *data.Member) { m.JoinedDate = data.NewDate(2002, 1, 1); m.ConfirmedAt = data.NewDate(2003, 1, 1) }, "joined_date", "十八岁"},
+		{"joined before 18", func(m *data.Member) {
+			m.JoinedDate = data.NewDate(2002, 1, 1)
+			m.ConfirmedAt = data.NewDate(2003, 1, 1)
+		}, "joined_date", "十八岁"},
 		{"confirmed before joined", func(m *data.Member) { m.ConfirmedAt = data.NewDate(2008, 1, 1) }, "confirmed_date", "晚于入党日期"},
 		{"joined in the future", func(m *data.Member) { m.JoinedDate = data.NewDate(2027, 1, 1); m.ConfirmedAt = data.Date{} }, "joined_date", "晚于今天"},
 		{"unknown category", func(m *data.Member) { m.Category = "积极分子" }, "category", "应为以下之一"},
