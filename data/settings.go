@@ -24,6 +24,9 @@ func (s *Store) RuleSettings(ctx context.Context) (rules.Settings, error) {
 		return set, err
 	}
 	for _, r := range rows {
+		if !isRuleSetting(r.Key) {
+			continue
+		}
 		if err := set.Set(r.Key, r.Value); err != nil {
 			return set, err
 		}
@@ -34,11 +37,9 @@ func (s *Store) RuleSettings(ctx context.Context) (rules.Settings, error) {
 // SetSetting stores one setting, validating rule thresholds.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 	probe := rules.DefaultSettings()
-	for _, d := range rules.SettingDefs {
-		if d.Key == key {
-			if err := probe.Set(key, value); err != nil {
-				return err
-			}
+	if isRuleSetting(key) {
+		if err := probe.Set(key, value); err != nil {
+			return err
 		}
 	}
 	return s.Write(ctx, func(tx *Tx) error {
@@ -53,4 +54,13 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		row.Value = value
 		return tx.Settings.Update(ctx, &row)
 	})
+}
+
+func isRuleSetting(key string) bool {
+	for _, d := range rules.SettingDefs {
+		if d.Key == key {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,63 @@
+package rules
+
+import "fmt"
+
+// Birthday (BIRTHDAY, 政治生日): when AsOf is within the year, the members
+// whose 入党 anniversary (at least the first) falls in AsOf's month, for that
+// month's 主题党日.
+func Birthday(f *Facts, s Settings) []Finding { return runOne(f, s, rBirthday) }
+
+// Probation (PROBATION): 预备党员 whose one-year 预备期 (from Joined) has
+// ended by AsOf without 转正, or ends within ProbationWarnDays.
+func Probation(f *Facts, s Settings) []Finding { return runOne(f, s, rProbation) }
+
+// Fifty (FIFTY, 光荣在党): 正式党员 whose 党龄 reaches GloryYears in the year.
+func Fifty(f *Facts, s Settings) []Finding { return runOne(f, s, rFifty) }
+
+func (e *engine) birthday() []Finding {
+	asOf := e.cal.asOf
+	if asOf.Year() != e.f.Year {
+		return nil
+	}
+	var out []Finding
+	for _, m := range e.normal {
+		j := civil(m.Joined)
+		if j.IsZero() || j.Month() != asOf.Month() || asOf.Year()-j.Year() < 1 {
+			continue
+		}
+		out = append(out, e.memberFinding(rBirthday, m, fmt.Sprintf("%d月政治生日:入党%d周年(%s入党)",
+			int(asOf.Month()), asOf.Year()-j.Year(), dateText(j))))
+	}
+	return out
+}
+
+func (e *engine) probation() []Finding {
+	asOf := e.cal.asOf
+	var out []Finding
+	for _, m := range e.normal {
+		if m.Category != catProbation || m.Joined.IsZero() {
+			continue
+		}
+		end := civil(m.Joined).AddDate(1, 0, 0)
+		switch {
+		case asOf.After(end):
+			out = append(out, e.memberFinding(rProbation, m, "预备期已于"+dateText(end)+"届满,尚未讨论转正"))
+		case !asOf.Before(end.AddDate(0, 0, -e.s.ProbationWarnDays)):
+			out = append(out, e.memberFinding(rProbation, m, "预备期将于"+dateText(end)+"届满,请及时讨论转正"))
+		}
+	}
+	return out
+}
+
+func (e *engine) fifty() []Finding {
+	var out []Finding
+	for _, m := range e.normal {
+		if m.Category != catFull || m.Joined.IsZero() || e.f.Year-civil(m.Joined).Year() != e.s.GloryYears {
+			continue
+		}
+		out = append(out, e.memberFinding(rFifty, m, fmt.Sprintf(
+			"%d年党龄满%d年(%d年入党),可颁发“光荣在党%d年”纪念章",
+			e.f.Year, e.s.GloryYears, civil(m.Joined).Year(), e.s.GloryYears)))
+	}
+	return out
+}

@@ -1,0 +1,202 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Appraise (APPRAISE, 民主评议): per branch, 优秀 above ExcellentMaxRatio of
+// the graded 正式党员 (exact comparison); each 不合格 without a follow-up
+// (教育/处置) record; each 预备党员 given a grade, since 预备党员 take part
+// but are not graded.
+func Appraise(f *Facts, s Settings) []Finding { return runOne(f, s, rAppraise) }
+
+// SixMonth (SIX-MONTH, 党章第九条): members who, by AsOf, have gone
+// InactiveMonths full calendar months without attending organizational life
+// or without paying dues (自行脱党 risk), or InactiveWarnMonths (warning).
+// The count runs from the month of the last attendance or payment, or of
+// Since(m) when there is none or it is later; members exempt from dues are
+// checked for attendance only; members who came under the organization in
+// AsOf's month or later are not checked.
+func SixMonth(f *Facts, s Settings) []Finding { return runOne(f, s, rSixMonth) }
+
+// TalkRule (TALK): members with no 谈心谈话 in the year.
+func TalkRule(f *Facts, s Settings) []Finding { return runOne(f, s, rTalk) }
+
+// LiaisonRule (LIAISON): 在职教职工 and 学生 members without a 群众 or 困难学生
+// contact, and 党员领导干部 also without a 支部 or 班级 contact; one finding
+// per member listing what is missing.
+func LiaisonRule(f *Facts, s Settings) []Finding { return runOne(f, s, rLiaison) }
+
+// Target (TARGET, 目标管理): members without a signed 目标管理责任书 for the
+// year and, once the year has ended, signed ones whose completion is not
+// scored.
+func Target(f *Facts, s Settings) []Finding { return runOne(f, s, rTarget) }
+
+func (e *engine) appraise() []Finding {
+	type tally struct{ graded, excellent int }
+	perBranch := make(map[string]*tally)
+	var out []Finding
+	y := e.cal.yearText()
+	for _, a := range e.f.Appraisals {
+		m := e.members[a.MemberID]
+		if m == nil || m.Status != statusNormal || a.Grade == "" {
+			continue
+		}
+		switch m.Category {
+		case catFull:
+			t := perBranch[m.BranchID]
+			if t == nil {
+				t = new(tally)
+				perBranch[m.BranchID] = t
+			}
+			t.graded++
+			if a.Grade == "优秀" {
+				t.excellent++
+			}
+		case catProbation:
+			out = append(out, e.memberFinding(rAppraise, m, "预备党员参加民主评议但不评定等次,请删除等次"))
+		}
+		if a.Grade == "不合格" && strings.TrimSpace(a.FollowUp) == "" {
+			out = append(out, e.memberFinding(rAppraise, m, y+"民主评议为不合格,尚无教育或处置记录"))
+		}
+	}
+	r := e.s.ExcellentMaxRatio
+	if r.Den <= 0 {
+		return out
+	}
+	e.eachBranch(func(b *Branch) {
+		if t := perBranch[b.ID]; t != nil && r.exceededBy(t.excellent, t.graded) {
+			out = append(out, branchFinding(rAppraise, b, fmt.Sprintf(
+				"%s民主评议优秀%d人,超过参评%d人的%s", y, t.excellent, t.graded, r.chinese())))
+		}
+	})
+	return out
+}
+
+// monthsWithout counts the whole calendar months strictly between the month
+// of last and AsOf's month.
+func (e *engine) monthsWithout(last time.Time) int {
+	return e.cal.asOfM - monthIndex(last) - 1
+}
+
+func (e *engine) sixMonth() []Finding {
+	var out []Finding
+	check := func(m *Member, last time.Time, what string) {
+		if last.IsZero() {
+			return
+		}
+		n := e.monthsWithout(last)
+		switch {
+		case n >= e.s.InactiveMonths:
+			out = append(out, e.memberFinding(rSixMonth, m,
+				fmt.Sprintf("已连续%d个月未%s,存在自行脱党风险", n, what)))
+		case n >= e.s.InactiveWarnMonths:
+			out = append(out, e.memberFinding(rSixMonth, m,
+				fmt.Sprintf("已连续%d个月未%s(预警)", n, what)))
+		}
+	}
+	for _, m := range e.normal {
+		st := since(m)
+		if !st.IsZero() && monthIndex(st) >= e.cal.asOfM {
+			continue
+		}
+		check(m, later(civil(e.f.LastAttended[m.ID]), st), "参加党的组织生活")
+		if !m.DuesExempt {
+			check(m, later(civil(e.f.LastPaid[m.ID]), st), "交纳党费")
+		}
+	}
+	return out
+}
+
+func (e *engine) talk() []Finding {
+	talked := make(map[string]bool, len(e.f.Talks))
+	for _, t := range e.f.Talks {
+		if e.inYear(t.Date) {
+			talked[t.MemberID] = true
+		}
+	}
+	var out []Finding
+	for _, m := range e.active {
+		if !talked[m.ID] {
+			out = append(out, e.memberFinding(rTalk, m, e.cal.yearText()+e.cal.notYet()+"开展谈心谈话"))
+		}
+	}
+	return out
+}
+
+// Liaison kinds in the order findings list them, with how they read after
+// 联系.
+var liaisonKinds = []struct{ kind, text string }{
+	{"群众", "群众"}, {"困难学生", "困难学生"}, {"支部", "党支部"}, {"班级", "班级"},
+}
+
+func (e *engine) liaison() []Finding {
+	have := make(map[string]uint8, len(e.f.Members))
+	for _, l := range e.f.Liaisons {
+		for i, k := range liaisonKinds {
+			if l.Kind == k.kind {
+				have[l.MemberID] |= 1 << i
+			}
+		}
+	}
+	var out []Finding
+	for _, m := range e.active {
+		var need uint8
+		if m.PersonType == "在职教职工" || m.PersonType == "学生" {
+			need |= 0b0011
+		}
+		if m.IsLeader {
+			need |= 0b1100
+		}
+		missing := need &^ have[m.ID]
+		if missing == 0 {
+			continue
+		}
+		var names []string
+		for i, k := range liaisonKinds {
+			if missing&(1<<i) != 0 {
+				names = append(names, k.text)
+			}
+		}
+		out = append(out, e.memberFinding(rLiaison, m, "未落实联系"+strings.Join(names, "、")))
+	}
+	return out
+}
+
+// agreeState is a member's 目标管理责任书 state for the year.
+type agreeState struct{ signed, scored bool }
+
+// agreements returns the agreement state per member id, built on first use.
+func (e *engine) agreements() map[string]agreeState {
+	if e.agree != nil {
+		return e.agree
+	}
+	e.agree = make(map[string]agreeState, len(e.f.Agreements))
+	for _, a := range e.f.Agreements {
+		if a.Signed.IsZero() {
+			continue
+		}
+		st := e.agree[a.MemberID]
+		st.signed = true
+		st.scored = st.scored || a.Scored
+		e.agree[a.MemberID] = st
+	}
+	return e.agree
+}
+
+func (e *engine) target() []Finding {
+	agree := e.agreements()
+	y := e.cal.yearText()
+	var out []Finding
+	for _, m := range e.active {
+		switch st := agree[m.ID]; {
+		case !st.signed:
+			out = append(out, e.memberFinding(rTarget, m, y+e.cal.notYet()+"签订党员目标管理责任书"))
+		case e.cal.yearEnded && !st.scored:
+			out = append(out, e.memberFinding(rTarget, m, y+"目标管理责任书完成情况尚未评定"))
+		}
+	}
+	return out
+}
