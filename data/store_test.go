@@ -268,3 +268,24 @@ func names(ms []data.Member) []string {
 	}
 	return out
 }
+
+func TestSettingsThresholdsValidatedAndOtherKeysKept(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	if err := s.SetSetting(ctx, "train.hours", "40"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetSetting(ctx, "train.hours", "很多"); err == nil {
+		t.Fatal("a non-numeric threshold was accepted")
+	}
+	if err := s.SetSetting(ctx, "ui.operator", "组织员小王"); err != nil {
+		t.Fatal(err)
+	}
+	set, err := s.RuleSettings(ctx)
+	if err != nil {
+		t.Fatalf("a non-rule setting broke the rules' settings: %v", err)
+	}
+	if set.TrainingHours != 40 {
+		t.Fatalf("threshold not stored: %d", set.TrainingHours)
+	}
+}
