@@ -83,6 +83,7 @@ func (l *Liaison) check(c *checker) {
 	c.required("kind", l.Kind)
 	c.oneOf("kind", l.Kind, LiaisonKinds)
 	c.required("contact", l.Contact)
+	c.notFuture("since", l.Since)
 	if !l.Until.IsZero() && !l.Since.IsZero() && l.Until.Before(l.Since.Time) {
 		c.fail("until", "不能早于开始日期")
 	}
@@ -171,6 +172,11 @@ func (f *Feedback) check(c *checker) {
 	c.required("channel", f.Channel)
 	c.oneOf("channel", f.Channel, FeedbackChannels)
 	c.requiredDate("received_date", f.Received)
+	c.notFuture("received_date", f.Received)
+	c.notFuture("replied_date", f.RepliedDate)
+	if !f.RepliedDate.IsZero() && !f.Received.IsZero() && f.RepliedDate.Before(f.Received.Time) {
+		c.fail("replied_date", "不能早于收到日期")
+	}
 	c.required("content", f.Content)
 	c.oneOf("status", f.Status, FeedbackStatuses)
 }

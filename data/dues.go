@@ -64,6 +64,7 @@ func (f *Fund) Fields() []Field {
 
 func (f *Fund) check(c *checker) {
 	c.requiredDate("date", f.Date)
+	c.notFuture("date", f.Date)
 	c.required("budget_line", f.BudgetLine)
 	c.required("direction", f.Direction)
 	c.oneOf("direction", f.Direction, FundDirections)

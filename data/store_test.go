@@ -199,6 +199,9 @@ func TestUpdateConflictSoftDeleteAndAudit(t *testing.T) {
 	if len(h) != 3 || h[0].Action != "create" || h[1].Action != "update" || h[2].Action != "delete" {
 		t.Fatalf("history %+v", h)
 	}
+	if _, ok := h[0].Changes["name"]; !ok {
+		t.Fatalf("create entry does not name the fields set: %+v", h[0].Changes)
+	}
 	if h[1].Actor != "测试员" {
 		t.Fatalf("actor %q", h[1].Actor)
 	}

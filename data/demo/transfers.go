@@ -1,0 +1,51 @@
+package demo
+
+import (
+	"fmt"
+	"slices"
+
+	"dangjian/data"
+)
+
+// writeTransfers writes the letters of the members transferred out (numbered
+// in order of issue, 转字〔2026〕第012号) and in.
+func (g *gen) writeTransfers() error {
+	var outs, ins []*person
+	for _, p := range g.people {
+		switch {
+		case p.out:
+			outs = append(outs, p)
+		case p.in:
+			ins = append(ins, p)
+		}
+	}
+	slices.SortStableFunc(outs, func(a, b *person) int { return a.issued.Compare(b.issued) })
+	seq := map[int]int{}
+	t := &data.Transfer{}
+	for _, p := range outs {
+		y := p.issued.Year()
+		if seq[y] == 0 {
+			seq[y] = g.between(2, 9)
+		}
+		seq[y] += g.between(1, 6)
+		note := "毕业离校,转至就业单位"
+		if p.staff() {
+			note = "工作调动"
+		}
+		*t = data.Transfer{MemberID: p.id, Direction: "转出", OtherOrg: p.otherOrg,
+			LetterNo: fmt.Sprintf("转字〔%d〕第%03d号", y, seq[y]), IssuedDate: dt(p.issued), ValidDays: 90,
+			ReceiptDate: dt(p.receipt), Note: note}
+		if err := put(g, g.tx.Transfers, t, &g.sum.Transfers); err != nil {
+			return err
+		}
+	}
+	for _, p := range ins {
+		*t = data.Transfer{MemberID: p.id, Direction: "转入", OtherOrg: p.otherOrg,
+			LetterNo:   fmt.Sprintf("转字〔%d〕第%03d号", p.issued.Year(), g.between(20, 400)),
+			IssuedDate: dt(p.issued), ValidDays: 90, ReceiptDate: dt(p.receipt), Note: "组织关系转入,已回执"}
+		if err := put(g, g.tx.Transfers, t, &g.sum.Transfers); err != nil {
+			return err
+		}
+	}
+	return nil
+}
