@@ -13,7 +13,7 @@ type AuditEntry struct {
 	Table   string
 	RowID   string
 	Action  string         // create/update/delete
-	Changes map[string]any // column → new value (create) or [old, new] (update)
+	Changes map[string]any // column → [old, new] (update); set columns → nil (create)
 }
 
 // History returns the audit entries of a row, oldest first.

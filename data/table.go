@@ -15,9 +15,11 @@ var metaCols = []string{"id", "org_id", "version", "updated_at", "deleted_at"}
 // Table is the typed API of one record type T: create, update, soft-delete,
 // get and list. It is the only way other packages touch the database.
 type Table[T any, P recordPtr[T]] struct {
-	x    executor
-	name string
-	cols []string // business columns, in Fields order
+	x          executor
+	name       string
+	cols       []string // business columns, in Fields order
+	insertSQL  string
+	referenced bool // other rows point at this table's rows
 }
 
 func newTable[T any, P recordPtr[T]](x executor) Table[T, P] {
@@ -28,7 +30,13 @@ func newTable[T any, P recordPtr[T]](x executor) Table[T, P] {
 	for i, f := range fields {
 		cols[i] = f.Col
 	}
-	return Table[T, P]{x: x, name: p.Table(), cols: cols}
+	t := Table[T, P]{x: x, name: p.Table(), cols: cols}
+	marks := strings.TrimSuffix(strings.Repeat("?, ", len(metaCols)+len(cols)), ", ")
+	t.insertSQL = "INSERT INTO " + t.name + " (" + t.allCols() + ") VALUES (" + marks + ")"
+	for _, target := range refTables {
+		t.referenced = t.referenced || target == t.name
+	}
+	return t
 }
 
 func (t Table[T, P]) allCols() string {
@@ -64,13 +72,12 @@ func (t Table[T, P]) insert(ctx context.Context, w *writer, rec P) error {
 		return err
 	}
 	m.Version, m.UpdatedAt, m.DeletedAt = 1, Stamp{w.at}, Stamp{}
-	args := targets(rec)
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(args)), ", ")
-	q := "INSERT INTO " + t.name + " (" + t.allCols() + ") VALUES (" + marks + ")"
-	if _, err := w.exec(ctx, q, args...); err != nil {
+	if _, err := w.exec(ctx, t.insertSQL, targets(rec)...); err != nil {
 		return fmt.Errorf("保存%s失败: %w", t.name, err)
 	}
-	w.known[m.ID] = true
+	if t.referenced {
+		w.known[m.ID] = true
+	}
 	return w.audit(ctx, m, t.name, "create", createdValues(rec))
 }
 
@@ -254,12 +261,14 @@ func isZero(v any) bool {
 	return v == nil || reflect.ValueOf(v).IsZero()
 }
 
-// createdValues lists the non-empty fields of a new record.
+// createdValues names the non-empty fields of a new record, each mapped to
+// null: the values are the row's first version, and every later update
+// records [old, new], so the history stays complete without copying rows.
 func createdValues(r Record) map[string]any {
 	out := map[string]any{}
 	for _, f := range r.Fields() {
-		if v := plain(f.Ptr); !isZero(v) {
-			out[f.Col] = v
+		if !isZero(plain(f.Ptr)) {
+			out[f.Col] = nil
 		}
 	}
 	return out

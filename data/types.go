@@ -4,7 +4,6 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -152,11 +151,4 @@ func (r *Ref) Scan(src any) error {
 		return fmt.Errorf("不能把 %T 读作编号", src)
 	}
 	return nil
-}
-
-// formatHours prints hours without trailing zeros: 18, 18.5.
-func formatHours(h float64) string {
-	s := strconv.FormatFloat(h, 'f', 2, 64)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimSuffix(s, ".")
 }
