@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"dangjian/data/rules"
+)
+
+func runCheck(e *env, args []string) int {
+	fs := e.flags("check")
+	db := dbFlag(fs)
+	year := fs.Int("year", 0, "检查的年度(默认今年)")
+	asJSON := fs.Bool("json", false, "以JSON输出")
+	asOf := asOfFlag(fs)
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	today, err := e.today(*asOf)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	if *year == 0 {
+		*year = today.Year()
+	}
+	if *year < 1921 || *year > today.Year() {
+		return e.fail(ExitUsage, "年度%d无效:应在1921到%d之间", *year, today.Year())
+	}
+	s, code := openStore(e, *db, func() time.Time { return today })
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	findings, err := s.Check(e.ctx, *year, CheckDay(*year, today))
+	if err != nil {
+		return e.fail(ExitUsage, "检查失败: %v", err)
+	}
+	if *asJSON {
+		if findings == nil {
+			findings = []rules.Finding{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(findings); err != nil {
+			return e.fail(ExitUsage, "输出失败: %v", err)
+		}
+		return ExitOK
+	}
+	printFindings(e, *year, s.Org().Name, findings)
+	return ExitOK
+}
+
+// CheckDay is the day a year is checked as of: today for the current year;
+// for a past one, 1 January of the next, so that December has ended.
+func CheckDay(year int, today time.Time) time.Time {
+	if year < today.Year() {
+		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return today
+}
+
+func printFindings(e *env, year int, org string, findings []rules.Finding) {
+	e.printf("%s %d年制度落实检查:共%d项\n", org, year, len(findings))
+	rule := ""
+	for _, f := range findings {
+		if f.Rule != rule {
+			rule = f.Rule
+			e.printf("\n[%s] %s\n", rule, rules.RuleTitle(rule))
+		}
+		who := f.Branch
+		if f.Member != "" {
+			who += " " + f.Member
+		}
+		e.printf("  %s:%s\n", strings.TrimSpace(who), f.Detail)
+	}
+}
+
+func sprintf(format string, a ...any) string { return fmt.Sprintf(format, a...) }

@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitUsage    = 2 // unusable input or usage; nothing written
+	ExitRejected = 3 // some rows or inputs refused
+)
+
+// env is what a command runs with.
+type env struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+	now    func() time.Time
+}
+
+type command struct {
+	summary string
+	run     func(e *env, args []string) int
+}
+
+var commands = map[string]command{
+	"init":  {"新建组织数据库", runInit},
+	"demo":  {"生成演示数据", runDemo},
+	"check": {"检查各项制度落实情况", runCheck},
+}
+
+// IsCommand reports whether args start with a sub-command (anything that is
+// not a flag); otherwise the program opens the GUI.
+func IsCommand(args []string) bool {
+	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+}
+
+// Main runs the sub-command in args and returns the process exit code.
+// Ctrl+C cancels long work cleanly.
+func Main(args []string, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	e := &env{ctx: ctx, stdout: stdout, stderr: stderr, now: time.Now}
+	return e.dispatch(args)
+}
+
+func (e *env) dispatch(args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		e.usage(e.stdout)
+		return ExitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "未知命令: %s\n\n", args[0])
+		e.usage(e.stderr)
+		return ExitUsage
+	}
+	return cmd.run(e, args[1:])
+}
+
+func (e *env) usage(w io.Writer) {
+	fmt.Fprintln(w, "用法: dangjian [命令] [选项]  (不带命令时打开图形界面)")
+	fmt.Fprintln(w, "命令:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "各命令的选项: dangjian 命令 -h")
+}
+
+// flags makes a flag set whose errors and usage go to stderr.
+func (e *env) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parse parses args; it returns false (after reporting) on a usage error.
+func (e *env) parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return false, ExitOK
+		}
+		return false, ExitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.stderr, "多余的参数: %s\n", strings.Join(fs.Args(), " "))
+		return false, ExitUsage
+	}
+	return true, ExitOK
+}
+
+// fail reports an error and returns code.
+func (e *env) fail(code int, format string, a ...any) int {
+	fmt.Fprintf(e.stderr, format+"\n", a...)
+	return code
+}
+
+// DefaultDBPath is where the database lives when --db is not given: the
+// user's configuration folder (on Windows, under %APPDATA%).
+func DefaultDBPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "dangjian", "dangjian.db")
+}
+
+// dbFlag adds the --db flag.
+func dbFlag(fs *flag.FlagSet) *string {
+	return fs.String("db", DefaultDBPath(), "数据库文件路径")
+}
+
+// asOfFlag adds --as-of, the day taken as today (for reproducible runs).
+func asOfFlag(fs *flag.FlagSet) *string {
+	return fs.String("as-of", "", "以该日期为“今天”(YYYY-MM-DD),用于复现")
+}
+
+// today resolves --as-of, or the clock's date.
+func (e *env) today(asOf string) (time.Time, error) {
+	if asOf == "" {
+		y, m, d := e.now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	t, err := time.Parse("2006-01-02", asOf)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--as-of 应为 YYYY-MM-DD 格式的日期")
+	}
+	return t, nil
+}

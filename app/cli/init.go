@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dangjian/data"
+)
+
+func runInit(e *env, args []string) int {
+	fs := e.flags("init")
+	db := dbFlag(fs)
+	org := fs.String("org", "", "二级党组织名称(必填)")
+	code := fs.String("code", "", "组织代码")
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	if strings.TrimSpace(*org) == "" {
+		return e.fail(ExitUsage, "请用 --org 指定二级党组织名称")
+	}
+	s, err := createStore(e, *db, *org, *code)
+	if errors.Is(err, data.ErrExists) {
+		return e.fail(ExitUsage, "数据库已存在,未作任何更改: %s", *db)
+	}
+	if err != nil {
+		return e.fail(ExitUsage, "无法新建数据库: %v", err)
+	}
+	defer s.Close()
+	e.printf("已新建“%s”的数据库: %s\n", s.Org().Name, *db)
+	return ExitOK
+}
+
+// createStore makes the database's folder and the database.
+func createStore(e *env, path, org, code string, opts ...data.Option) (*data.Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	return data.Create(e.ctx, path, org, code, append(opts, data.WithClock(e.now))...)
+}
+
+// openStore opens an existing database, with a clear message when missing.
+func openStore(e *env, path string, now func() time.Time) (*data.Store, int) {
+	s, err := data.Open(e.ctx, path, data.WithClock(now))
+	if errors.Is(err, data.ErrMissing) {
+		return nil, e.fail(ExitUsage, "数据库不存在: %s (可先运行 dangjian init 或 dangjian demo)", path)
+	}
+	if err != nil {
+		return nil, e.fail(ExitUsage, "无法打开数据库 %s: %v", path, err)
+	}
+	return s, ExitOK
+}
+
+func (e *env) printf(format string, a ...any) {
+	_, _ = e.stdout.Write([]byte(sprintf(format, a...)))
+}

@@ -1,0 +1,5 @@
+// Package app is the Fyne desktop application: the main window, one file
+// per screen, the theme with the bundled CJK font, and the bridge that runs
+// database work off the UI goroutine and hands results back with fyne.Do.
+// It never writes SQL: every read and write goes through package data.
+package app

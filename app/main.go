@@ -1,0 +1,62 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"dangjian/app/cli"
+	"dangjian/data"
+)
+
+// AppID identifies the application to the operating system (preferences,
+// storage); it matches FyneApp.toml.
+const AppID = "cn.edu.dangjian"
+
+// Main opens the desktop application on the database named by --db (the
+// user's default database otherwise) and returns the exit code.
+func Main(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dangjian", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	db := fs.String("db", cli.DefaultDBPath(), "数据库文件路径")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	a := fyneapp.NewWithID(AppID)
+	a.Settings().SetTheme(NewTheme())
+	w := a.NewWindow("党员教育管理")
+	w.Resize(fyne.NewSize(1200, 780))
+	store, err := openOrCreate(*db)
+	if err != nil {
+		showStartError(w, err)
+	} else {
+		defer store.Close()
+		NewUI(a, w, store)
+	}
+	w.ShowAndRun()
+	return 0
+}
+
+// openOrCreate opens the database, creating an empty one (with its folder)
+// the first time the program runs.
+func openOrCreate(path string) (*data.Store, error) {
+	ctx := context.Background()
+	s, err := data.Open(ctx, path)
+	if !errors.Is(err, data.ErrMissing) {
+		return s, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("无法创建数据文件夹: %w", err)
+	}
+	return data.Create(ctx, path, "未命名二级党组织", "")
+}

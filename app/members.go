@@ -1,0 +1,114 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+// membersScreen is the 党员 screen: a searchable, filterable table.
+type membersScreen struct {
+	u        *UI
+	all      []memberRow
+	shown    []memberRow
+	branches []data.Branch
+	search   *widget.Entry
+	branch   *widget.Select
+	count    *widget.Label
+	table    *widget.Table
+}
+
+const allBranches = "全部支部"
+
+func newMembersScreen(u *UI) fyne.CanvasObject {
+	s := &membersScreen{u: u}
+	u.members = s
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("搜索姓名、公民身份号码、工号或学号")
+	s.search.OnChanged = func(string) { s.applyFilter() }
+	s.branch = widget.NewSelect([]string{allBranches}, func(string) { s.applyFilter() })
+	s.branch.SetSelected(allBranches)
+	s.count = widget.NewLabel("正在读取…")
+	s.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.shown), len(memberColumns) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(s.shown[id.Row].cells[id.Col])
+		},
+	)
+	s.table.ShowHeaderColumn = false
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(memberColumns[id.Col].title)
+		}
+	}
+	for i, c := range memberColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch, s.count), s.search)
+	s.load()
+	return container.NewBorder(top, nil, nil, nil, s.table)
+}
+
+// memberData is what the screen reads from the store.
+type memberData struct {
+	rows     []memberRow
+	branches []data.Branch
+}
+
+func (s *membersScreen) load() {
+	store := s.u.store
+	async(s.u, func() (memberData, error) {
+		ctx := context.Background()
+		branches, err := store.Branches.List(ctx, data.OrderBy("name"))
+		if err != nil {
+			return memberData{}, err
+		}
+		names := make(map[string]string, len(branches))
+		for _, b := range branches {
+			names[b.ID] = b.Name
+		}
+		members, err := store.Members.List(ctx, data.OrderBy("branch_id", "name"))
+		if err != nil {
+			return memberData{}, err
+		}
+		return memberData{rows: memberRows(members, names), branches: branches}, nil
+	}, func(d memberData, err error) {
+		if err != nil {
+			s.count.SetText("读取失败")
+			s.u.showError(err)
+			return
+		}
+		s.all, s.branches = d.rows, d.branches
+		options := []string{allBranches}
+		for _, b := range d.branches {
+			options = append(options, b.Name)
+		}
+		s.branch.SetOptions(options)
+		s.applyFilter()
+	})
+}
+
+// applyFilter shows the rows matching the search text and branch.
+func (s *membersScreen) applyFilter() {
+	if s.table == nil {
+		return
+	}
+	branchID := ""
+	for _, b := range s.branches {
+		if b.Name == s.branch.Selected {
+			branchID = b.ID
+		}
+	}
+	s.shown = filterMembers(s.all, s.search.Text, branchID)
+	s.count.SetText(fmt.Sprintf("共%d人", len(s.shown)))
+	s.table.Refresh()
+}

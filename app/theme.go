@@ -1,0 +1,63 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"dangjian/assets"
+)
+
+// uiFont is the bundled WenQuanYi Micro Hei as a Fyne resource, built once and
+// shared by every text style.
+var uiFont = fyne.NewStaticResource(assets.UISansName, assets.UISans)
+
+// textSizeBump is added to the default text size, for readability of dense
+// Chinese forms and tables.
+const textSizeBump = 1
+
+// dangjianTheme wraps Fyne's default theme: the same colors, icons and sizes
+// (text one point larger), with the bundled CJK font for all text.
+type dangjianTheme struct {
+	base fyne.Theme
+}
+
+var _ fyne.Theme = (*dangjianTheme)(nil)
+
+// NewTheme returns the application's theme: Fyne's default theme, following
+// the user's light or dark preference, with every text style (regular, bold,
+// italic, monospace) drawn in the bundled WenQuanYi Micro Hei so that Chinese
+// text shows on machines without a CJK font, and text slightly larger than the
+// default.
+func NewTheme() fyne.Theme {
+	return &dangjianTheme{base: theme.DefaultTheme()}
+}
+
+// Color returns the default theme's color.
+func (t *dangjianTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVariant) color.Color {
+	return t.base.Color(name, variant)
+}
+
+// Font returns the bundled CJK font for every text style except Symbol, whose
+// glyphs (keyboard symbols in menus) come from the default theme.
+func (t *dangjianTheme) Font(style fyne.TextStyle) fyne.Resource {
+	if style.Symbol {
+		return t.base.Font(style)
+	}
+	return uiFont
+}
+
+// Icon returns the default theme's icon.
+func (t *dangjianTheme) Icon(name fyne.ThemeIconName) fyne.Resource {
+	return t.base.Icon(name)
+}
+
+// Size returns the default theme's size, with body text slightly larger.
+func (t *dangjianTheme) Size(name fyne.ThemeSizeName) float32 {
+	s := t.base.Size(name)
+	if name == theme.SizeNameText {
+		s += textSizeBump
+	}
+	return s
+}

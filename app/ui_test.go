@@ -1,0 +1,149 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"dangjian/data"
+	"dangjian/data/field"
+)
+
+// testStore makes a database with two branches and a few members.
+func testStore(t *testing.T) *data.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.Create(ctx, filepath.Join(t.TempDir(), "ui.db"), "测试学院党委", "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var branches []*data.Branch
+	for _, name := range []string{"教工第一党支部", "学生第一党支部"} {
+		b := &data.Branch{Name: name, Type: "教工"}
+		if err := s.Branches.Create(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+		branches = append(branches, b)
+	}
+	people := []struct {
+		name, staff string
+		branch      int
+	}{{"王建国", "T1001", 0}, {"李红梅", "T1002", 0}, {"张伟", "S2001", 1}}
+	for i, p := range people {
+		birth := time.Date(1980+i, 3, 4, 0, 0, 0, 0, time.UTC)
+		m := &data.Member{
+			BranchID: data.Ref(branches[p.branch].ID), Name: p.name, StaffNo: p.staff,
+			IDNumber: field.MakeIDNumber("420106", birth, i, i != 1), Category: "正式党员",
+			PersonType: "在职教职工", JoinedDate: data.NewDate(2005, 7, 1), ConfirmedAt: data.NewDate(2006, 7, 1),
+		}
+		if err := s.Members.Create(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+func newTestUI(t *testing.T) (*UI, *uiQueue) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	w := a.NewWindow("test")
+	w.Resize(w.Canvas().Size().AddWidthHeight(1200, 800))
+	q := &uiQueue{}
+	u := newUI(a, w, testStore(t), q.post)
+	q.settle(u)
+	return u, q
+}
+
+// uiQueue stands in for fyne.Do in tests: results of background work queue
+// up and run on the test goroutine when settle is called, as the real
+// driver runs them on the UI goroutine.
+type uiQueue struct {
+	mu    sync.Mutex
+	queue []func()
+}
+
+func (q *uiQueue) post(f func()) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.queue = append(q.queue, f)
+}
+
+// settle waits for background work and runs what it handed back, until
+// nothing is left.
+func (q *uiQueue) settle(u *UI) {
+	for {
+		u.jobs.Wait()
+		q.mu.Lock()
+		next := q.queue
+		q.queue = nil
+		q.mu.Unlock()
+		if len(next) == 0 {
+			return
+		}
+		for _, f := range next {
+			f()
+		}
+	}
+}
+
+func TestMembersScreenListsSearchesAndFilters(t *testing.T) {
+	u, q := newTestUI(t)
+	u.open(1)
+	q.settle(u)
+	screen := findMembersScreen(t, u)
+	if got := len(screen.shown); got != 3 {
+		t.Fatalf("table shows %d members, want 3", got)
+	}
+	test.Type(screen.search, "李红")
+	if len(screen.shown) != 1 || screen.shown[0].cells[0] != "李红梅" {
+		t.Fatalf("search 李红 shows %v", screen.shown)
+	}
+	screen.search.SetText("s2001")
+	if len(screen.shown) != 1 || screen.shown[0].cells[0] != "张伟" {
+		t.Fatalf("search by 学号 shows %v", screen.shown)
+	}
+	screen.search.SetText("")
+	screen.branch.SetSelected("教工第一党支部")
+	if len(screen.shown) != 2 || screen.count.Text != "共2人" {
+		t.Fatalf("branch filter shows %d rows, label %q", len(screen.shown), screen.count.Text)
+	}
+}
+
+func TestFindingsScreenGroupsByRule(t *testing.T) {
+	u, q := newTestUI(t)
+	u.open(0)
+	q.settle(u)
+	fs := u.findings
+	if fs == nil || len(fs.items) == 0 {
+		t.Fatal("the 工作台 shows no findings for members with no training at all")
+	}
+	if !fs.items[0].heading {
+		t.Fatalf("first line is not a rule heading: %+v", fs.items[0])
+	}
+	var sawTraining bool
+	for _, it := range fs.items {
+		if strings.Contains(it.text, "王建国") && strings.Contains(it.text, "学时") {
+			sawTraining = true
+		}
+	}
+	if !sawTraining {
+		t.Fatalf("no training finding for 王建国 in %+v", fs.items)
+	}
+	if !strings.HasPrefix(fs.summary.Text, "共") {
+		t.Fatalf("summary %q", fs.summary.Text)
+	}
+}
+
+func findMembersScreen(t *testing.T, u *UI) *membersScreen {
+	t.Helper()
+	if u.members == nil {
+		t.Fatal("members screen not built")
+	}
+	return u.members
+}

@@ -1,0 +1,105 @@
+package app
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+// UI is the main window and what it shows.
+type UI struct {
+	app     fyne.App
+	win     fyne.Window
+	store   *data.Store
+	content *fyne.Container
+	status  *widget.Label
+	screens []screen
+	current int
+	jobs    sync.WaitGroup // background work in flight
+	post    func(func())   // runs a function on the UI goroutine
+
+	members  *membersScreen // the screens, once built
+	findings *findingsScreen
+}
+
+// screen is one entry of the sidebar.
+type screen struct {
+	title string
+	icon  fyne.Resource
+	build func(u *UI) fyne.CanvasObject
+}
+
+const prefLastScreen = "ui.lastScreen"
+
+// NewUI fills the window w with the application's UI for a store.
+func NewUI(a fyne.App, w fyne.Window, store *data.Store) *UI {
+	return newUI(a, w, store, fyne.Do)
+}
+
+func newUI(a fyne.App, w fyne.Window, store *data.Store, post func(func())) *UI {
+	u := &UI{app: a, win: w, post: post}
+	u.Show(store)
+	return u
+}
+
+// Show fills the window: sidebar on the left, the chosen screen on the
+// right, a status line below.
+func (u *UI) Show(store *data.Store) {
+	u.store = store
+	u.screens = []screen{
+		{"工作台", theme.HomeIcon(), newFindingsScreen},
+		{"党员", theme.AccountIcon(), newMembersScreen},
+	}
+	u.content = container.NewStack()
+	u.status = widget.NewLabel("数据库: " + store.Path())
+	u.win.SetTitle("党员教育管理 — " + store.Org().Name)
+
+	nav := widget.NewList(
+		func() int { return len(u.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("工作台工作台"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(u.screens[id].icon)
+			box.Objects[1].(*widget.Label).SetText(u.screens[id].title)
+		},
+	)
+	nav.OnSelected = func(id widget.ListItemID) { u.open(id) }
+	org := widget.NewLabelWithStyle(store.Org().Name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	org.Wrapping = fyne.TextWrapWord
+	side := container.NewBorder(org, nil, nil, nil, nav)
+	split := container.NewHSplit(side, u.content)
+	split.Offset = 0.16
+	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
+
+	last := u.app.Preferences().IntWithFallback(prefLastScreen, 0)
+	if last < 0 || last >= len(u.screens) {
+		last = 0
+	}
+	nav.Select(last)
+}
+
+// open shows screen id.
+func (u *UI) open(id int) {
+	u.current = id
+	u.app.Preferences().SetInt(prefLastScreen, id)
+	u.content.Objects = []fyne.CanvasObject{u.screens[id].build(u)}
+	u.content.Refresh()
+}
+
+// showError reports an error in a dialog.
+func (u *UI) showError(err error) { dialog.ShowError(err, u.win) }
+
+// showStartError fills the window with why the database could not be opened.
+func showStartError(w fyne.Window, err error) {
+	msg := widget.NewLabel("无法打开数据库:\n" + err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(container.NewPadded(msg))
+}
