@@ -292,3 +292,34 @@ func TestSettingsThresholdsValidatedAndOtherKeysKept(t *testing.T) {
 		t.Fatalf("threshold not stored: %d", set.TrainingHours)
 	}
 }
+
+func TestTryUndoesOnlyTheFailedStep(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	b := addBranch(t, s, "第一党支部")
+	err := s.Write(ctx, func(tx *data.Tx) error {
+		if err := tx.Try(ctx, func() error { return tx.Members.Create(ctx, validMember(b, "甲", 1)) }); err != nil {
+			return err
+		}
+		failed := tx.Try(ctx, func() error {
+			if err := tx.Members.Create(ctx, validMember(b, "乙", 2)); err != nil {
+				return err
+			}
+			return tx.Members.Create(ctx, validMember(b, "丙", 1)) // duplicate of 甲
+		})
+		if failed == nil {
+			t.Error("the duplicate was accepted")
+		}
+		return tx.Try(ctx, func() error { return tx.Members.Create(ctx, validMember(b, "丁", 3)) })
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Members.List(ctx, data.OrderBy("name"))
+	if len(got) != 2 || got[0].Name != "丁" || got[1].Name != "甲" {
+		t.Fatalf("after a failed step: %v (乙 must be undone with it)", names(got))
+	}
+	if n, _ := s.AuditCount(ctx); n != 2+2+settingsCount(t, s) {
+		t.Fatalf("audit has %d entries: the undone step left some", n)
+	}
+}

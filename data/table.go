@@ -76,7 +76,7 @@ func (t Table[T, P]) insert(ctx context.Context, w *writer, rec P) error {
 		return fmt.Errorf("保存%s失败: %w", t.name, err)
 	}
 	if t.referenced {
-		w.known[m.ID] = true
+		w.setKnown(m.ID, true)
 	}
 	return w.audit(ctx, m, t.name, "create", createdValues(rec))
 }
@@ -137,7 +137,7 @@ func (t Table[T, P]) Delete(ctx context.Context, id string) error {
 		if _, err := w.exec(ctx, q, Stamp{w.at}, Stamp{w.at}, id); err != nil {
 			return fmt.Errorf("删除失败: %w", err)
 		}
-		delete(w.known, id)
+		w.setKnown(id, false)
 		return w.audit(ctx, old.meta(), t.name, "delete", map[string]any{})
 	})
 }

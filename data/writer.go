@@ -13,11 +13,14 @@ import (
 // writer performs the writes of one transaction, with their audit entries,
 // reusing prepared statements.
 type writer struct {
-	s     *Store
-	tx    *sql.Tx
-	at    time.Time
-	stmts map[string]*sql.Stmt
-	known map[string]bool // ids known to be live rows in this transaction
+	s          *Store
+	tx         *sql.Tx
+	at         time.Time
+	stmts      map[string]*sql.Stmt
+	known      map[string]bool // ids known to be live rows in this transaction
+	savepoints int             // savepoints opened, for unique names
+	depth      int             // savepoints currently open
+	knownLog   []knownChange   // changes to known inside open savepoints
 }
 
 func newWriter(s *Store, tx *sql.Tx) *writer {
@@ -68,7 +71,7 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 		} else if err != nil {
 			return err
 		} else {
-			w.known[string(*ref)] = true
+			w.setKnown(string(*ref), true)
 		}
 	}
 	if sc, ok := r.(storeChecker); ok {
