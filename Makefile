@@ -43,7 +43,7 @@ deps:
 
 build: deps
 	$(call section,'go build -> ./dangjian')
-	$(GO) build -o dangjian .
+	$(GO) build -buildvcs=false -o dangjian .
 
 run: build
 	@db="$(DEMO_DB)"; \
@@ -93,7 +93,7 @@ windows: deps
 	$(call section,'cross-compile $(WINDOWS_EXE) for windows/amd64 with MinGW')
 	@mkdir -p $(dir $(WINDOWS_EXE))
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -o $(WINDOWS_EXE) .
+		$(GO) build -buildvcs=false -o $(WINDOWS_EXE) .
 
 bench: deps
 	$(call section,'go test -bench=. -benchmem ./...')

@@ -22,6 +22,7 @@ type findingsScreen struct {
 	year    *widget.Select
 	summary *widget.Label
 	list    *widget.List
+	loads   int // load requests made; only the latest one's result is shown
 }
 
 // findingItem is a line of the list: a rule heading or one finding.
@@ -67,9 +68,14 @@ func (s *findingsScreen) load() {
 	year, _ := strconv.Atoi(s.year.Selected)
 	store := s.u.store
 	s.summary.SetText("正在检查…")
+	s.loads++
+	request := s.loads
 	async(s.u, func() ([]rules.Finding, error) {
 		return store.Check(context.Background(), year, cli.CheckDay(year, time.Now()))
 	}, func(fs []rules.Finding, err error) {
+		if request != s.loads {
+			return // a newer request supersedes this one
+		}
 		if err != nil {
 			s.summary.SetText("检查失败")
 			s.u.showError(err)

@@ -2,8 +2,6 @@ package data_test
 
 import (
 	"context"
-	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -13,22 +11,13 @@ import (
 )
 
 // benchDB returns a demo organization of n members with a year of records,
-// generated once and kept in the system temp folder between runs.
+// generated afresh (so it always matches the current generator).
 func benchDB(b *testing.B, n int) *data.Store {
 	b.Helper()
 	ctx := context.Background()
 	asOf := time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)
 	clock := func() time.Time { return asOf.Add(10 * time.Hour) }
-	path := filepath.Join(os.TempDir(), "dangjian-bench", fmt.Sprintf("demo-%d-v%d.db", n, data.SchemaVersion()))
-	if s, err := data.Open(ctx, path, data.WithClock(clock)); err == nil {
-		if c, _ := s.Members.Count(ctx); c >= n {
-			return s
-		}
-		s.Close()
-	}
-	os.RemoveAll(filepath.Dir(path))
-	os.MkdirAll(filepath.Dir(path), 0o755)
-	s, err := data.Create(ctx, path, "基准测试学院党委", "B", data.WithClock(clock))
+	s, err := data.Create(ctx, filepath.Join(b.TempDir(), "bench.db"), "基准测试学院党委", "B", data.WithClock(clock))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func TestCrashChild(t *testing.T) {
 		for i := 0; i < crashBatch; i++ {
 			birth := time.Date(1960+i%30, time.Month(1+i%12), 1+i%28, 0, 0, 0, 0, time.UTC)
 			m := validMember(&branches[0], fmt.Sprintf("第%s轮%d号", round, i), 0)
-			m.IDNumber = field.MakeIDNumber(fmt.Sprintf("%06d", 110000+len(round)*1000+i/100), birth, i%100, true)
+			m.IDNumber = field.MakeIDNumber(fmt.Sprintf("11%02s%02d", round, i/100), birth, i%100, true)
 			m.BirthDate = data.DateOf(birth)
 			m.Note = round
 			if err := tx.Members.Create(ctx, m); err != nil {

@@ -1,6 +1,12 @@
 package data
 
-import "dangjian/data/field"
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"dangjian/data/field"
+)
 
 // Dues is one member's 党费 for one month.
 type Dues struct {
@@ -38,6 +44,24 @@ func (d *Dues) check(c *checker) {
 	c.nonNegative("due", float64(d.Due))
 	c.nonNegative("paid", float64(d.Paid))
 	c.notFuture("paid_date", d.PaidDate)
+}
+
+// checkStore refuses a second record for the same member and month.
+func (d *Dues) checkStore(ctx context.Context, q queryer, c *checker) error {
+	if c.failed("month") || c.failed("member_id") {
+		return nil
+	}
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM dues WHERE member_id = ? AND month = ? AND id <> ? AND deleted_at IS NULL`,
+		d.MemberID, d.Month, d.ID).Scan(&one)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil
+	case err != nil:
+		return err
+	}
+	c.fail("month", "该党员该月已有党费记录")
+	return nil
 }
 
 // Fund is one 经费 entry: income or expense against a budget line.

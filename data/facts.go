@@ -19,18 +19,36 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 		LastPaid:       map[string]time.Time{},
 		DuesPaidMonths: map[string]int{},
 	}
-	from, to := fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year)
-	asOfText := asOf.Format(dateLayout)
-	loaders := []func(context.Context, *rules.Facts, string, string, string) error{
-		s.loadBranches, s.loadMembers, s.loadTraining, s.loadMeetings,
-		s.loadActivity, s.loadCare, s.loadAppraisals, s.loadTransfers,
+	// One read transaction on one connection: every query sees the same state.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN"); err != nil {
+		return nil, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+	r := factReader{q: conn, from: fmt.Sprintf("%04d-01-01", year), to: fmt.Sprintf("%04d-12-31", year),
+		asOf: asOf.Format(dateLayout)}
+	// ref is the day standing relations (liaisons) are looked at: AsOf, or
+	// the year's last day for a past year.
+	r.ref = min(r.asOf, r.to)
+	loaders := []func(context.Context, *rules.Facts) error{
+		r.branches, r.members, r.training, r.meetings, r.activity, r.care, r.appraisals, r.transfers,
 	}
 	for _, load := range loaders {
-		if err := load(ctx, f, from, to, asOfText); err != nil {
+		if err := load(ctx, f); err != nil {
 			return nil, fmt.Errorf("汇总数据失败: %w", err)
 		}
 	}
 	return f, nil
+}
+
+// factReader runs the aggregate queries of Facts for one year.
+type factReader struct {
+	q                   queryer
+	from, to, asOf, ref string // dates as stored text
 }
 
 // Check computes every rule's findings for the year as of a day.
@@ -47,8 +65,8 @@ func (s *Store) Check(ctx context.Context, year int, asOf time.Time) ([]rules.Fi
 }
 
 // eachRow runs query and calls scan for every row.
-func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func (r factReader) eachRow(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := r.q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
@@ -61,8 +79,8 @@ func (s *Store) eachRow(ctx context.Context, query string, args []any, scan func
 	return rows.Err()
 }
 
-func (s *Store) loadBranches(ctx context.Context, f *rules.Facts, _, _, _ string) error {
-	return s.eachRow(ctx, `SELECT b.id, b.name, b.type, b.founded,
+func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
+	return r.eachRow(ctx, `SELECT b.id, b.name, b.type, b.founded,
 			EXISTS(SELECT 1 FROM party_groups g WHERE g.branch_id = b.id AND g.deleted_at IS NULL)
 		FROM branches b WHERE b.deleted_at IS NULL ORDER BY b.name`, nil, func(r *sql.Rows) error {
 		var b rules.Branch
@@ -76,13 +94,13 @@ func (s *Store) loadBranches(ctx context.Context, f *rules.Facts, _, _, _ string
 	})
 }
 
-func (s *Store) loadMembers(ctx context.Context, f *rules.Facts, _, _, asOf string) error {
-	return s.eachRow(ctx, `SELECT m.id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
+func (r factReader) members(ctx context.Context, f *rules.Facts) error {
+	return r.eachRow(ctx, `SELECT m.id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
 			m.category, m.status, m.joined_date, m.confirmed_date, m.party_post, m.is_leader,
 			m.dues_exempt_by <> '',
 			(SELECT MAX(t.issued_date) FROM transfers t WHERE t.member_id = m.id AND t.direction = '转入'
 				AND t.deleted_at IS NULL AND t.issued_date <= ?)
-		FROM members m WHERE m.deleted_at IS NULL`, []any{asOf}, func(r *sql.Rows) error {
+		FROM members m WHERE m.deleted_at IS NULL`, []any{r.asOf}, func(r *sql.Rows) error {
 		var m rules.Member
 		var birth, joined, confirmed, since Date
 		if err := r.Scan(&m.ID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
@@ -95,8 +113,10 @@ func (s *Store) loadMembers(ctx context.Context, f *rules.Facts, _, _, asOf stri
 	})
 }
 
-func (s *Store) loadTraining(ctx context.Context, f *rules.Facts, from, to, _ string) error {
-	err := s.eachRow(ctx, `SELECT a.member_id, t.form, SUM(a.hours)
+func (r factReader) training(ctx context.Context, f *rules.Facts) error {
+	from, to := r.from, r.to
+	// An attendee credited 0 学时 gets the session's hours.
+	err := r.eachRow(ctx, `SELECT a.member_id, t.form, SUM(COALESCE(NULLIF(a.hours, 0), t.hours))
 		FROM trainings t JOIN training_attendees a ON a.training_id = t.id
 		WHERE t.date BETWEEN ? AND ? AND t.deleted_at IS NULL AND a.deleted_at IS NULL
 		GROUP BY a.member_id, t.form`, []any{from, to}, func(r *sql.Rows) error {
@@ -110,7 +130,7 @@ func (s *Store) loadTraining(ctx context.Context, f *rules.Facts, from, to, _ st
 	if err != nil {
 		return err
 	}
-	return s.eachRow(ctx, `SELECT speaker_id, date FROM trainings
+	return r.eachRow(ctx, `SELECT speaker_id, date FROM trainings
 			WHERE speaker_id IS NOT NULL AND form IN ('党课', '报告会') AND date BETWEEN ? AND ? AND deleted_at IS NULL
 		UNION ALL
 		SELECT host_id, date FROM meetings
@@ -127,8 +147,9 @@ func (s *Store) loadTraining(ctx context.Context, f *rules.Facts, from, to, _ st
 		})
 }
 
-func (s *Store) loadMeetings(ctx context.Context, f *rules.Facts, from, to, _ string) error {
-	err := s.eachRow(ctx, `SELECT id, branch_id, COALESCE(group_id, ''), kind, date FROM meetings
+func (r factReader) meetings(ctx context.Context, f *rules.Facts) error {
+	from, to := r.from, r.to
+	err := r.eachRow(ctx, `SELECT id, branch_id, COALESCE(group_id, ''), kind, date FROM meetings
 		WHERE date BETWEEN ? AND ? AND deleted_at IS NULL`, []any{from, to}, func(r *sql.Rows) error {
 		var m rules.Meeting
 		var d Date
@@ -143,7 +164,7 @@ func (s *Store) loadMeetings(ctx context.Context, f *rules.Facts, from, to, _ st
 		return err
 	}
 	// Drive from the few leaders: CROSS JOIN fixes SQLite's join order.
-	return s.eachRow(ctx, `SELECT a.member_id, a.meeting_id
+	return r.eachRow(ctx, `SELECT a.member_id, a.meeting_id
 		FROM members m CROSS JOIN meeting_attendance a ON a.member_id = m.id
 		CROSS JOIN meetings mt ON mt.id = a.meeting_id
 		WHERE m.is_leader = 1 AND m.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
@@ -157,16 +178,16 @@ func (s *Store) loadMeetings(ctx context.Context, f *rules.Facts, from, to, _ st
 	})
 }
 
-func (s *Store) loadActivity(ctx context.Context, f *rules.Facts, from, _, asOf string) error {
-	asOfDay, _ := time.Parse(dateLayout, asOf)
-	window := asOfDay.AddDate(0, -13, 0).Format(dateLayout)
-	err := s.eachRow(ctx, `SELECT a.member_id, MAX(mt.date)
+// activity fills, per member, the latest attendance and dues payment on or
+// before AsOf, and the months of the year paid in full.
+func (r factReader) activity(ctx context.Context, f *rules.Facts) error {
+	err := r.eachRow(ctx, `SELECT a.member_id, MAX(mt.date)
 		FROM meetings mt JOIN meeting_attendance a ON a.meeting_id = mt.id
-		WHERE mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
-		GROUP BY a.member_id`, []any{window, asOf}, func(r *sql.Rows) error {
+		WHERE mt.date <= ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
+		GROUP BY a.member_id`, []any{r.asOf}, func(rows *sql.Rows) error {
 		var id string
 		var d Date
-		if err := r.Scan(&id, &d); err != nil {
+		if err := rows.Scan(&id, &d); err != nil {
 			return err
 		}
 		f.LastAttended[id] = d.Time
@@ -175,26 +196,39 @@ func (s *Store) loadActivity(ctx context.Context, f *rules.Facts, from, _, asOf 
 	if err != nil {
 		return err
 	}
-	asOfMonth, yearStart := asOf[:7], from[:7]
-	return s.eachRow(ctx, `SELECT member_id, MAX(month),
-			SUM(CASE WHEN month >= ? AND paid >= due THEN 1 ELSE 0 END)
-		FROM dues WHERE paid > 0 AND month <= ? AND month >= ? AND deleted_at IS NULL
-		GROUP BY member_id`, []any{yearStart, asOfMonth, window[:7]}, func(r *sql.Rows) error {
-		var id, month string
-		var paidMonths int
-		if err := r.Scan(&id, &month, &paidMonths); err != nil {
+	err = r.eachRow(ctx, `SELECT member_id, MAX(month) FROM dues
+		WHERE paid > 0 AND month <= ? AND deleted_at IS NULL GROUP BY member_id`,
+		[]any{r.asOf[:7]}, func(rows *sql.Rows) error {
+			var id, month string
+			if err := rows.Scan(&id, &month); err != nil {
+				return err
+			}
+			if t, err := time.Parse("2006-01", month); err == nil {
+				f.LastPaid[id] = t
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return r.eachRow(ctx, `SELECT member_id, COUNT(*) FROM (
+			SELECT member_id, month FROM dues
+			WHERE month BETWEEN ? AND ? AND deleted_at IS NULL
+			GROUP BY member_id, month HAVING SUM(paid) > 0 AND SUM(paid) >= SUM(due))
+		GROUP BY member_id`, []any{r.from[:7], min(r.asOf[:7], r.to[:7])}, func(rows *sql.Rows) error {
+		var id string
+		var months int
+		if err := rows.Scan(&id, &months); err != nil {
 			return err
 		}
-		if t, err := time.Parse("2006-01", month); err == nil {
-			f.LastPaid[id] = t
-		}
-		f.DuesPaidMonths[id] = paidMonths
+		f.DuesPaidMonths[id] = months
 		return nil
 	})
 }
 
-func (s *Store) loadCare(ctx context.Context, f *rules.Facts, from, to, asOf string) error {
-	err := s.eachRow(ctx, `SELECT member_id, MIN(date) FROM talks
+func (r factReader) care(ctx context.Context, f *rules.Facts) error {
+	from, to := r.from, r.to
+	err := r.eachRow(ctx, `SELECT member_id, MIN(date) FROM talks
 		WHERE date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY member_id`, []any{from, to}, func(r *sql.Rows) error {
 		var t rules.Talk
 		var d Date
@@ -208,9 +242,9 @@ func (s *Store) loadCare(ctx context.Context, f *rules.Facts, from, to, asOf str
 	if err != nil {
 		return err
 	}
-	return s.eachRow(ctx, `SELECT DISTINCT member_id, kind FROM liaisons
+	return r.eachRow(ctx, `SELECT DISTINCT member_id, kind FROM liaisons
 		WHERE deleted_at IS NULL AND (since IS NULL OR since <= ?) AND (until IS NULL OR until >= ?)`,
-		[]any{asOf, asOf}, func(r *sql.Rows) error {
+		[]any{r.ref, r.ref}, func(r *sql.Rows) error {
 			var l rules.Liaison
 			if err := r.Scan(&l.MemberID, &l.Kind); err != nil {
 				return err
@@ -220,9 +254,9 @@ func (s *Store) loadCare(ctx context.Context, f *rules.Facts, from, to, asOf str
 		})
 }
 
-func (s *Store) loadAppraisals(ctx context.Context, f *rules.Facts, from, _, _ string) error {
-	year := from[:4]
-	err := s.eachRow(ctx, `SELECT member_id, grade, follow_up FROM appraisals
+func (r factReader) appraisals(ctx context.Context, f *rules.Facts) error {
+	year := r.from[:4]
+	err := r.eachRow(ctx, `SELECT member_id, grade, follow_up FROM appraisals
 		WHERE year = ? AND deleted_at IS NULL`, []any{year}, func(r *sql.Rows) error {
 		var a rules.Appraisal
 		if err := r.Scan(&a.MemberID, &a.Grade, &a.FollowUp); err != nil {
@@ -234,7 +268,7 @@ func (s *Store) loadAppraisals(ctx context.Context, f *rules.Facts, from, _, _ s
 	if err != nil {
 		return err
 	}
-	return s.eachRow(ctx, `SELECT member_id, signed_date, assessed_date IS NOT NULL FROM agreements
+	return r.eachRow(ctx, `SELECT member_id, signed_date, assessed_date IS NOT NULL FROM agreements
 		WHERE year = ? AND deleted_at IS NULL`, []any{year}, func(r *sql.Rows) error {
 		var a rules.Agreement
 		var signed Date
@@ -247,8 +281,8 @@ func (s *Store) loadAppraisals(ctx context.Context, f *rules.Facts, from, _, _ s
 	})
 }
 
-func (s *Store) loadTransfers(ctx context.Context, f *rules.Facts, _, _, _ string) error {
-	return s.eachRow(ctx, `SELECT id, member_id, direction, other_org, letter_no, issued_date, valid_days, receipt_date
+func (r factReader) transfers(ctx context.Context, f *rules.Facts) error {
+	return r.eachRow(ctx, `SELECT id, member_id, direction, other_org, letter_no, issued_date, valid_days, receipt_date
 		FROM transfers WHERE deleted_at IS NULL`, nil, func(r *sql.Rows) error {
 		var t rules.Transfer
 		var issued, receipt Date

@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"encoding/binary"
 	"fmt"
+	"io"
+	"os"
 	"sort"
 )
 
@@ -43,8 +46,9 @@ func SchemaVersion() int {
 }
 
 // migrate brings the schema forward to SchemaVersion, one transaction per
-// step. It refuses a database from a newer build or another application.
-func migrate(ctx context.Context, db *sql.DB) error {
+// step. It refuses a database from a newer build or another application,
+// and lays a schema into an empty file only when creating.
+func migrate(ctx context.Context, db *sql.DB, creating bool) error {
 	scripts, err := migrations()
 	if err != nil {
 		return err
@@ -59,7 +63,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if appID != 0 && appID != applicationID {
 		return fmt.Errorf("该文件不是本程序的数据库")
 	}
-	if appID == 0 && version != 0 {
+	if appID == 0 && !creating {
 		return fmt.Errorf("该文件不是本程序的数据库")
 	}
 	if version > len(scripts) {
@@ -79,6 +83,13 @@ func migrateStep(ctx context.Context, db *sql.DB, version int, script string) er
 		return err
 	}
 	defer tx.Rollback()
+	var current int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return err
+	}
+	if current >= version { // another process migrated meanwhile
+		return nil
+	}
 	if _, err := tx.ExecContext(ctx, script); err != nil {
 		return err
 	}
@@ -86,4 +97,25 @@ func migrateStep(ctx context.Context, db *sql.DB, version int, script string) er
 		return err
 	}
 	return tx.Commit()
+}
+
+// checkHeader refuses, before SQLite touches it, a file that is not a
+// database of this program: opening in WAL mode would otherwise write to it.
+// A file with a write-ahead log beside it is left to SQLite to recover, and
+// migrate checks it once open.
+func checkHeader(path string) error {
+	if _, err := os.Stat(path + "-wal"); err == nil {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("无法打开数据库: %w", err)
+	}
+	defer f.Close()
+	header := make([]byte, 100)
+	if _, err := io.ReadFull(f, header); err != nil || string(header[:16]) != "SQLite format 3\x00" ||
+		binary.BigEndian.Uint32(header[68:72]) != applicationID {
+		return fmt.Errorf("该文件不是本程序的数据库: %s", path)
+	}
+	return nil
 }

@@ -63,7 +63,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("%w: %s", ErrMissing, path)
 	}
-	return open(ctx, path, opts)
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	return open(ctx, path, false, opts)
 }
 
 // Create makes a new database for the organization orgName and opens it. It
@@ -72,7 +75,7 @@ func Create(ctx context.Context, path, orgName, orgCode string, opts ...Option) 
 	if _, err := os.Stat(path); err == nil {
 		return nil, fmt.Errorf("%w: %s", ErrExists, path)
 	}
-	s, err := open(ctx, path, opts)
+	s, err := open(ctx, path, true, opts)
 	if err != nil {
 		removeDatabase(path)
 		return nil, err
@@ -91,7 +94,7 @@ func removeDatabase(path string) {
 	}
 }
 
-func open(ctx context.Context, path string, opts []Option) (*Store, error) {
+func open(ctx context.Context, path string, creating bool, opts []Option) (*Store, error) {
 	db, err := sql.Open(driverName, dsn(path))
 	if err != nil {
 		return nil, err
@@ -105,7 +108,7 @@ func open(ctx context.Context, path string, opts []Option) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("无法打开数据库: %w", err)
 	}
-	if err := migrate(ctx, db); err != nil {
+	if err := migrate(ctx, db, creating); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -2,7 +2,10 @@ package data_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -182,7 +185,12 @@ func TestUpdateConflictSoftDeleteAndAudit(t *testing.T) {
 	if err := s.Members.Update(ctx, &stale); !errors.Is(err, data.ErrConflict) {
 		t.Fatalf("stale update: %v, want ErrConflict", err)
 	}
-	if err := s.Members.Delete(ctx, m.ID); err != nil {
+	staleDel := *m
+	staleDel.Version--
+	if err := s.Members.Delete(ctx, &staleDel); !errors.Is(err, data.ErrConflict) {
+		t.Fatalf("delete of a stale copy: %v, want ErrConflict", err)
+	}
+	if err := s.Members.Delete(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Members.Get(ctx, m.ID); !errors.Is(err, data.ErrNotFound) {
@@ -321,5 +329,102 @@ func TestTryUndoesOnlyTheFailedStep(t *testing.T) {
 	}
 	if n, _ := s.AuditCount(ctx); n != 2+2+settingsCount(t, s) {
 		t.Fatalf("audit has %d entries: the undone step left some", n)
+	}
+}
+
+func TestDeleteRefusedWhileReferenced(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	b := addBranch(t, s, "第一党支部")
+	m := validMember(b, "钱七", 4)
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	err := s.Branches.Delete(ctx, b)
+	if !errors.Is(err, data.ErrReferenced) || !strings.Contains(err.Error(), "党员") {
+		t.Fatalf("deleting a branch with members: %v", err)
+	}
+	if err := s.Members.Delete(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Branches.Delete(ctx, b); err != nil {
+		t.Fatalf("deleting an emptied branch: %v", err)
+	}
+}
+
+func TestAuditNeverRecordsIDNumbersOrPhones(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	b := addBranch(t, s, "第一党支部")
+	m := validMember(b, "孙八", 5)
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	oldID := m.IDNumber
+	fixed := validMember(b, "孙八", 6)
+	m.IDNumber, m.Phone = fixed.IDNumber, "13912345678"
+	if err := s.Members.Update(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	h, err := s.History(ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := fmt.Sprint(h)
+	for _, secret := range []string{oldID, m.IDNumber, "13912345678", "13800138000"} {
+		if strings.Contains(body, secret) {
+			t.Fatalf("the audit log holds personal data %q: %s", secret, body)
+		}
+	}
+	if _, ok := h[1].Changes["id_number"]; !ok {
+		t.Fatal("the audit log does not say the 公民身份号码 changed")
+	}
+}
+
+func TestOpenRefusesOtherSQLiteFiles(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.db")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "other.db")
+	db, err := sql.Open("sqlite3", other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE t (x); INSERT INTO t VALUES (1)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	for _, path := range []string{empty, other} {
+		before, _ := os.ReadFile(path)
+		if _, err := data.Open(ctx, path); err == nil || !strings.Contains(err.Error(), "不是本程序的数据库") {
+			t.Fatalf("%s: Open = %v", filepath.Base(path), err)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Fatalf("%s: Open changed a file that is not ours", filepath.Base(path))
+		}
+	}
+}
+
+func TestOneDuesRecordPerMemberAndMonth(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	b := addBranch(t, s, "第一党支部")
+	m := validMember(b, "周九", 8)
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	d := &data.Dues{MemberID: data.Ref(m.ID), Month: "2026年3月", Due: 6000, Paid: 6000}
+	if err := s.Dues.Create(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Month != "2026-03" {
+		t.Fatalf("month stored as %q", d.Month)
+	}
+	err := s.Dues.Create(ctx, &data.Dues{MemberID: data.Ref(m.ID), Month: "2026-03", Paid: 100})
+	if p := data.ProblemsOf(err); len(p) != 1 || p[0].Col != "month" {
+		t.Fatalf("a second record for the month: %v", err)
 	}
 }

@@ -76,7 +76,7 @@ func (t Table[T, P]) insert(ctx context.Context, w *writer, rec P) error {
 		return fmt.Errorf("保存%s失败: %w", t.name, err)
 	}
 	if t.referenced {
-		w.setKnown(m.ID, true)
+		w.setKnown(knownKey(t.name, m.ID), true)
 	}
 	return w.audit(ctx, m, t.name, "create", createdValues(rec))
 }
@@ -127,18 +127,29 @@ func (t Table[T, P]) Update(ctx context.Context, rec P) error {
 }
 
 // Delete soft-deletes the row: it stays in the database with deleted_at set.
-func (t Table[T, P]) Delete(ctx context.Context, id string) error {
+// rec.Version must be the stored version (ErrConflict otherwise), and no
+// live row may still refer to it.
+func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 	return t.x.write(ctx, func(w *writer) error {
-		old, err := t.get(ctx, w.tx, id)
+		m := rec.meta()
+		old, err := t.get(ctx, w.tx, m.ID)
 		if err != nil {
 			return err
 		}
-		q := "UPDATE " + t.name + " SET version = version + 1, updated_at = ?, deleted_at = ? WHERE id = ? AND deleted_at IS NULL"
-		if _, err := w.exec(ctx, q, Stamp{w.at}, Stamp{w.at}, id); err != nil {
+		if old.meta().Version != m.Version {
+			return ErrConflict
+		}
+		if err := refusedIfReferenced(ctx, w, t.name, m.ID); err != nil {
+			return err
+		}
+		q := "UPDATE " + t.name + " SET version = version + 1, updated_at = ?, deleted_at = ? WHERE id = ? AND version = ?"
+		if _, err := w.exec(ctx, q, Stamp{w.at}, Stamp{w.at}, m.ID, m.Version); err != nil {
 			return fmt.Errorf("删除失败: %w", err)
 		}
-		w.setKnown(id, false)
-		return w.audit(ctx, old.meta(), t.name, "delete", map[string]any{})
+		w.setKnown(knownKey(t.name, m.ID), false)
+		m.Version++
+		m.UpdatedAt, m.DeletedAt = Stamp{w.at}, Stamp{w.at}
+		return w.audit(ctx, m, t.name, "delete", map[string]any{})
 	})
 }
 
@@ -274,15 +285,25 @@ func createdValues(r Record) map[string]any {
 	return out
 }
 
-// changedValues lists the fields that differ, as [old, new] pairs.
+// sensitiveCols hold personal data: the audit log records that they changed,
+// never their values.
+var sensitiveCols = map[string]bool{"id_number": true, "phone": true}
+
+// changedValues lists the fields that differ, as [old, new] pairs; a
+// sensitive field is listed with its values withheld.
 func changedValues(old, cur Record) map[string]any {
 	out := map[string]any{}
 	of, cf := old.Fields(), cur.Fields()
 	for i := range cf {
 		o, n := plain(of[i].Ptr), plain(cf[i].Ptr)
-		if o != n {
-			out[cf[i].Col] = []any{o, n}
+		if o == n {
+			continue
 		}
+		if sensitiveCols[cf[i].Col] {
+			out[cf[i].Col] = []any{"(不记录)", "(不记录)"}
+			continue
+		}
+		out[cf[i].Col] = []any{o, n}
 	}
 	return out
 }

@@ -70,4 +70,31 @@ var refTables = map[string]string{
 	"meeting_id":   "meetings",
 	"agreement_id": "agreements",
 	"liaison_id":   "liaisons",
+	"sha256":       "blobs",
+}
+
+// referrers maps a table to the (table, column) pairs that refer to it.
+var referrers = func() map[string][][2]string {
+	out := map[string][][2]string{}
+	records := []Record{&Org{}, &Branch{}, &PartyGroup{}, &Setting{}, &Member{}, &Training{},
+		&TrainingAttendee{}, &TrainingPlan{}, &Meeting{}, &MeetingAttendance{}, &Appraisal{},
+		&Agreement{}, &AgreementTarget{}, &Honor{}, &Dues{}, &Fund{}, &Transfer{}, &Talk{},
+		&CareRecord{}, &Liaison{}, &LiaisonLog{}, &Supervision{}, &Feedback{}, &Attachment{}}
+	for _, r := range records {
+		for _, f := range r.Fields() {
+			if target, ok := refTables[f.Col]; ok {
+				out[target] = append(out[target], [2]string{r.Table(), f.Col})
+			}
+		}
+	}
+	return out
+}()
+
+// tableLabels names the tables in messages.
+var tableLabels = map[string]string{
+	"members": "党员", "party_groups": "党小组", "trainings": "学习培训", "training_attendees": "培训参加人员",
+	"meetings": "组织生活", "meeting_attendance": "出席记录", "appraisals": "民主评议", "agreements": "目标管理责任书",
+	"agreement_targets": "责任书目标", "honors": "先进典型", "dues": "党费", "transfers": "组织关系转接",
+	"talks": "谈心谈话", "care_records": "关心关爱", "liaisons": "联系群众", "liaison_logs": "联系记录",
+	"supervisions": "干部监督", "attachments": "附件",
 }

@@ -75,6 +75,10 @@ func (d *Date) Scan(src any) error {
 	return fmt.Errorf("不能把 %T 读作日期", src)
 }
 
+// stampLayout is RFC 3339 in UTC with a fixed number of digits, so stamps
+// sort as text.
+const stampLayout = "2006-01-02T15:04:05.000000Z"
+
 // Stamp is an instant stored as RFC 3339 text in UTC; zero is NULL.
 type Stamp struct{ time.Time }
 
@@ -83,7 +87,7 @@ func (s Stamp) Value() (driver.Value, error) {
 	if s.IsZero() {
 		return nil, nil
 	}
-	return s.UTC().Format(time.RFC3339Nano), nil
+	return s.UTC().Format(stampLayout), nil
 }
 
 // Scan reads an instant stored as text.

@@ -17,7 +17,7 @@ type writer struct {
 	tx         *sql.Tx
 	at         time.Time
 	stmts      map[string]*sql.Stmt
-	known      map[string]bool // ids known to be live rows in this transaction
+	known      map[string]bool // table/id of rows known to be live in this transaction
 	savepoints int             // savepoints opened, for unique names
 	depth      int             // savepoints currently open
 	knownLog   []knownChange   // changes to known inside open savepoints
@@ -61,7 +61,7 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 	for _, f := range r.Fields() {
 		ref, ok := f.Ptr.(*Ref)
 		target, known := refTables[f.Col]
-		if !ok || !known || *ref == "" || c.failed(f.Col) || w.known[string(*ref)] {
+		if !ok || !known || *ref == "" || c.failed(f.Col) || w.known[knownKey(target, string(*ref))] {
 			continue
 		}
 		var one int
@@ -71,7 +71,7 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 		} else if err != nil {
 			return err
 		} else {
-			w.setKnown(string(*ref), true)
+			w.setKnown(knownKey(target, string(*ref)), true)
 		}
 	}
 	if sc, ok := r.(storeChecker); ok {
@@ -81,6 +81,9 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 	}
 	return c.err()
 }
+
+// knownKey names a row in writer.known.
+func knownKey(table, id string) string { return table + "/" + id }
 
 // storeChecker is implemented by records with rules that need the database,
 // such as uniqueness.

@@ -8,6 +8,7 @@
 set -euo pipefail
 
 packages=(
+	ca-certificates
 	gcc
 	libc6-dev
 	pkg-config

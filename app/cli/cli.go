@@ -40,10 +40,28 @@ var commands = map[string]command{
 	"check": {"检查各项制度落实情况", runCheck},
 }
 
-// IsCommand reports whether args start with a sub-command (anything that is
-// not a flag); otherwise the program opens the GUI.
+// IsCommand reports whether args name a sub-command, possibly after the
+// global --db option; otherwise the program opens the GUI.
 func IsCommand(args []string) bool {
-	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
+	_, rest := splitGlobal(args)
+	return len(rest) > 0 && !strings.HasPrefix(rest[0], "-")
+}
+
+// splitGlobal separates the global options before the sub-command (--db P)
+// from the rest.
+func splitGlobal(args []string) (global, rest []string) {
+	for len(args) > 0 {
+		a := args[0]
+		switch {
+		case (a == "--db" || a == "-db") && len(args) > 1:
+			global, args = append(global, a, args[1]), args[2:]
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			global, args = append(global, a), args[1:]
+		default:
+			return global, args
+		}
+	}
+	return global, nil
 }
 
 // Main runs the sub-command in args and returns the process exit code.
@@ -56,6 +74,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 }
 
 func (e *env) dispatch(args []string) int {
+	// A global --db before the command counts as the command's own.
+	if global, rest := splitGlobal(args); len(global) > 0 && len(rest) > 0 {
+		args = append(append([]string{rest[0]}, global...), rest[1:]...)
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		e.usage(e.stdout)
 		return ExitOK
@@ -90,19 +112,33 @@ func (e *env) flags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args; it returns false (after reporting) on a usage error.
+// parse parses a command with no positional arguments; it returns false
+// (after reporting) on a usage error.
 func (e *env) parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return false, ExitOK
+	pos, ok, code := e.parseWith(fs, args)
+	if ok && len(pos) > 0 {
+		fmt.Fprintf(e.stderr, "多余的参数: %s\n", strings.Join(pos, " "))
+		return false, ExitUsage
+	}
+	return ok, code
+}
+
+// parseWith parses flags and positional arguments in any order, returning
+// the positional ones.
+func (e *env) parseWith(fs *flag.FlagSet, args []string) (positional []string, ok bool, code int) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, false, ExitOK
+			}
+			return nil, false, ExitUsage
 		}
-		return false, ExitUsage
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, true, ExitOK
+		}
+		positional, args = append(positional, args[0]), args[1:]
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(e.stderr, "多余的参数: %s\n", strings.Join(fs.Args(), " "))
-		return false, ExitUsage
-	}
-	return true, ExitOK
 }
 
 // fail reports an error and returns code.

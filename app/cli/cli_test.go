@@ -64,7 +64,7 @@ func TestDemoThenCheckJSON(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "80名党员") {
 		t.Fatalf("demo: %d %q %q", code, out, errOut)
 	}
-	code, _, errOut = run(t, "demo", "--db", db)
+	code, _, errOut = run(t, "--db", db, "demo")
 	if code != ExitUsage || !strings.Contains(errOut, "已有党员") {
 		t.Fatalf("demo into a database with members: %d %q", code, errOut)
 	}
@@ -94,7 +94,7 @@ func TestDemoThenCheckJSON(t *testing.T) {
 	if len(rulesSeen) < 10 {
 		t.Fatalf("findings under only %d rules: %v", len(rulesSeen), rulesSeen)
 	}
-	code, out, _ = run(t, "check", "--db", db)
+	code, out, _ = run(t, "--db", db, "check")
 	if code != ExitOK || !strings.Contains(out, "制度落实检查") || !strings.Contains(out, "[TRAIN-32]") {
 		t.Fatalf("check text output: %d\n%s", code, out)
 	}
@@ -110,6 +110,9 @@ func TestCheckUsageErrors(t *testing.T) {
 		{[]string{"check", "--db", filepath.Join(dir, "none.db"), "--year", "2030"}, "年度"},
 		{[]string{"nosuch"}, "未知命令"},
 		{[]string{"check", "--bogus"}, "bogus"},
+		{[]string{"check", "--db", filepath.Join(dir, "none.db"), "extra"}, "多余的参数"},
+		{[]string{"demo"}, "--db"},
+		{[]string{"demo", "--db", filepath.Join(dir, "none.db"), "--members", "3"}, "--members"},
 	}
 	for _, tc := range cases {
 		code, _, errOut := run(t, tc.args...)
@@ -123,7 +126,8 @@ func TestCheckUsageErrors(t *testing.T) {
 }
 
 func TestIsCommand(t *testing.T) {
-	for args, want := range map[string]bool{"": false, "--db x": false, "check --db x": true} {
+	for args, want := range map[string]bool{"": false, "--db x": false, "check --db x": true, "--db x check": true,
+		"--db=x check": true} {
 		if got := IsCommand(strings.Fields(args)); got != want {
 			t.Errorf("IsCommand(%q) = %v", args, got)
 		}

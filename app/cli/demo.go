@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"time"
@@ -21,8 +22,11 @@ func runDemo(e *env, args []string) int {
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
-	if *members < 1 || *members > 200000 {
-		return e.fail(ExitUsage, "--members 应在1到200000之间")
+	if !flagGiven(fs, "db") {
+		return e.fail(ExitUsage, "请用 --db 指定演示数据库的路径(演示数据不写入默认数据库)")
+	}
+	if *members < demo.MinMembers || *members > 200000 {
+		return e.fail(ExitUsage, "--members 应在%d到200000之间", demo.MinMembers)
 	}
 	today, err := e.today(*asOf)
 	if err != nil {
@@ -100,4 +104,11 @@ func (e *env) progress(label string) func(done, total int) {
 func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// flagGiven reports whether the flag was set on the command line.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }

@@ -55,6 +55,9 @@ type Summary struct {
 	Rows                                        int // every row written
 }
 
+// MinMembers is the smallest demo organization Generate makes.
+const MinMembers = 10
+
 // Generate writes a demo organization into s, in one transaction: all of it
 // or, on any error or when ctx is cancelled, nothing. It refuses a database
 // that already has members.
@@ -62,8 +65,8 @@ func Generate(ctx context.Context, s *data.Store, o Options) (Summary, error) {
 	if o.Members == 0 {
 		o.Members = DefaultMembers
 	}
-	if o.Members < 10 {
-		return Summary{}, fmt.Errorf("演示数据至少需要10名党员,不能是%d名", o.Members)
+	if o.Members < MinMembers {
+		return Summary{}, fmt.Errorf("演示数据至少需要%d名党员,不能是%d名", MinMembers, o.Members)
 	}
 	today := civil(s.Now())
 	asOf := today

@@ -409,6 +409,7 @@ CREATE INDEX agreements_year_member ON agreements(year, member_id);
 CREATE INDEX agreement_targets_agreement ON agreement_targets(agreement_id);
 CREATE INDEX dues_member_month ON dues(member_id, month, paid, due) WHERE deleted_at IS NULL;
 CREATE INDEX dues_month ON dues(month);
+CREATE UNIQUE INDEX dues_one_per_month ON dues(member_id, month) WHERE deleted_at IS NULL;
 CREATE INDEX transfers_member ON transfers(member_id);
 CREATE INDEX transfers_letter ON transfers(letter_no);
 CREATE INDEX talks_member_date ON talks(member_id, date);

@@ -47,14 +47,15 @@ func member(id, name, b string, opts ...func(*Member)) Member {
 	return m
 }
 
-func post(p string) func(*Member)         { return func(m *Member) { m.PartyPost = p } }
-func leader(m *Member)                    { m.IsLeader = true }
-func exempt(m *Member)                    { m.DuesExempt = true }
-func joined(t time.Time) func(*Member)    { return func(m *Member) { m.Joined = t } }
-func sinceDate(t time.Time) func(*Member) { return func(m *Member) { m.Since = t } }
-func status(s string) func(*Member)       { return func(m *Member) { m.Status = s } }
-func personType(p string) func(*Member)   { return func(m *Member) { m.PersonType = p } }
-func probationary(m *Member)              { m.Category = catProbation }
+func post(p string) func(*Member)           { return func(m *Member) { m.PartyPost = p } }
+func leader(m *Member)                      { m.IsLeader = true }
+func exempt(m *Member)                      { m.DuesExempt = true }
+func joined(t time.Time) func(*Member)      { return func(m *Member) { m.Joined = t } }
+func confirmedOn(t time.Time) func(*Member) { return func(m *Member) { m.Confirmed = t } }
+func sinceDate(t time.Time) func(*Member)   { return func(m *Member) { m.Since = t } }
+func status(s string) func(*Member)         { return func(m *Member) { m.Status = s } }
+func personType(p string) func(*Member)     { return func(m *Member) { m.PersonType = p } }
+func probationary(m *Member)                { m.Category = catProbation }
 
 // meeting is a meeting of branch b.
 func meeting(id, b, kind string, t time.Time) Meeting {
@@ -133,6 +134,7 @@ func synthetic(members, branches, meetings int) *Facts {
 		m := member(id, name, f.Branches[r.IntN(branches)].ID)
 		m.PersonType = types[r.IntN(len(types))]
 		m.Joined = d(1970+r.IntN(57), 1+r.IntN(12), 1+r.IntN(28))
+		m.Confirmed = m.Joined.AddDate(1, 0, 0)
 		switch {
 		case r.IntN(20) == 0:
 			m.Status = "已转出"

@@ -49,15 +49,22 @@ func (e *engine) probation() []Finding {
 	return out
 }
 
+// fifty lists members whose 党龄 reaches GloryYears in the year. 党龄 runs
+// from 转正 (the end of the 预备期), taken as a year after 入党 when the
+// 转正日期 is not recorded.
 func (e *engine) fifty() []Finding {
 	var out []Finding
 	for _, m := range e.normal {
-		if m.Category != catFull || m.Joined.IsZero() || e.f.Year-civil(m.Joined).Year() != e.s.GloryYears {
+		start := civil(m.Confirmed)
+		if m.Confirmed.IsZero() && !m.Joined.IsZero() {
+			start = civil(m.Joined).AddDate(1, 0, 0)
+		}
+		if m.Category != catFull || start.IsZero() || e.f.Year-start.Year() != e.s.GloryYears {
 			continue
 		}
 		out = append(out, e.memberFinding(rFifty, m, fmt.Sprintf(
-			"%d年党龄满%d年(%d年入党),可颁发“光荣在党%d年”纪念章",
-			e.f.Year, e.s.GloryYears, civil(m.Joined).Year(), e.s.GloryYears)))
+			"%d年党龄满%d年(%d年转正),可颁发“光荣在党%d年”纪念章",
+			e.f.Year, e.s.GloryYears, start.Year(), e.s.GloryYears)))
 	}
 	return out
 }

@@ -64,15 +64,20 @@ func TestFifty(t *testing.T) {
 	f := newFacts(2026, d(2026, 3, 1))
 	f.Branches = []Branch{branch("b", "离退休支部")}
 	f.Members = []Member{
-		member("1", "甲", "b", joined(d(1976, 7, 1))),
-		member("2", "乙", "b", joined(d(1976, 12, 31))),
-		member("3", "丙", "b", joined(d(1977, 1, 1))),
-		member("4", "丁", "b", joined(d(1975, 12, 31))),
-		member("5", "戊", "b", joined(d(1976, 7, 1)), status("停止党籍")),
+		member("1", "甲", "b", joined(d(1975, 7, 1)), confirmedOn(d(1976, 7, 1))),
+		member("2", "乙", "b", joined(d(1975, 12, 31)), confirmedOn(d(1976, 12, 31))),
+		member("3", "丙", "b", joined(d(1976, 1, 1)), confirmedOn(d(1977, 1, 1))),
+		member("4", "丁", "b", joined(d(1974, 12, 31)), confirmedOn(d(1975, 12, 31))),
+		member("5", "戊", "b", joined(d(1975, 7, 1)), confirmedOn(d(1976, 7, 1)), status("停止党籍")),
+		// 入党 in 1976 but 转正 only in 1977: 党龄 50 next year, not this.
+		member("6", "己", "b", joined(d(1976, 3, 1)), confirmedOn(d(1977, 3, 1))),
+		// No 转正日期 recorded: a year after 入党.
+		member("7", "庚", "b", joined(d(1975, 5, 1)), confirmedOn(time.Time{})),
 	}
 	want := []string{
-		"FIFTY|离退休支部|乙|2026年党龄满50年(1976年入党),可颁发“光荣在党50年”纪念章",
-		"FIFTY|离退休支部|甲|2026年党龄满50年(1976年入党),可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|乙|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|庚|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|甲|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
 	}
 	sameLines(t, lines(Fifty(f, DefaultSettings())), want)
 }

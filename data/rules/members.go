@@ -24,9 +24,9 @@ func SixMonth(f *Facts, s Settings) []Finding { return runOne(f, s, rSixMonth) }
 // TalkRule (TALK): members with no 谈心谈话 in the year.
 func TalkRule(f *Facts, s Settings) []Finding { return runOne(f, s, rTalk) }
 
-// LiaisonRule (LIAISON): 在职教职工 and 学生 members without a 群众 or 困难学生
-// contact, and 党员领导干部 also without a 支部 or 班级 contact; one finding
-// per member listing what is missing.
+// LiaisonRule (LIAISON): members without a 群众 or 困难学生 contact (every
+// member has one of each), and 党员领导干部 also without a 支部 or 班级
+// contact; one finding per member listing what is missing.
 func LiaisonRule(f *Facts, s Settings) []Finding { return runOne(f, s, rLiaison) }
 
 // Target (TARGET, 目标管理): members without a signed 目标管理责任书 for the
@@ -143,10 +143,7 @@ func (e *engine) liaison() []Finding {
 	}
 	var out []Finding
 	for _, m := range e.active {
-		var need uint8
-		if m.PersonType == "在职教职工" || m.PersonType == "学生" {
-			need |= 0b0011
-		}
+		need := uint8(0b0011) // every member: one 群众 and one 困难学生
 		if m.IsLeader {
 			need |= 0b1100
 		}

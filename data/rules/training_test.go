@@ -55,7 +55,11 @@ func TestTrain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFacts(2026, d(2026, 11, 15))
+			asOf := tt.asOf
+			if asOf.IsZero() {
+				asOf = d(2026, 11, 15)
+			}
+			f := newFacts(2026, asOf)
 			f.Branches = []Branch{branch("b", "一支部")}
 			f.Members = []Member{tt.m}
 			for _, h := range tt.hours {
