@@ -179,10 +179,13 @@ func (r factReader) meetings(ctx context.Context, f *rules.Facts) error {
 }
 
 // activity fills, per member, the latest attendance and dues payment on or
-// before AsOf, and the months of the year paid in full.
+// before AsOf, and the months of the year paid in full (one dues row per
+// member and month, which a unique index guarantees).
 func (r factReader) activity(ctx context.Context, f *rules.Facts) error {
+	// Meetings first (CROSS JOIN fixes the order), then the covering index
+	// of attendance: no row lookups.
 	err := r.eachRow(ctx, `SELECT a.member_id, MAX(mt.date)
-		FROM meetings mt JOIN meeting_attendance a ON a.meeting_id = mt.id
+		FROM meetings mt CROSS JOIN meeting_attendance a ON a.meeting_id = mt.id
 		WHERE mt.date <= ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
 		GROUP BY a.member_id`, []any{r.asOf}, func(rows *sql.Rows) error {
 		var id string
@@ -196,34 +199,26 @@ func (r factReader) activity(ctx context.Context, f *rules.Facts) error {
 	if err != nil {
 		return err
 	}
-	err = r.eachRow(ctx, `SELECT member_id, MAX(month) FROM dues
-		WHERE paid > 0 AND month <= ? AND deleted_at IS NULL GROUP BY member_id`,
-		[]any{r.asOf[:7]}, func(rows *sql.Rows) error {
-			var id, month string
-			if err := rows.Scan(&id, &month); err != nil {
+	asOfMonth := r.asOf[:7]
+	return r.eachRow(ctx, `SELECT member_id,
+			MAX(CASE WHEN paid > 0 AND month <= ? THEN month END),
+			SUM(CASE WHEN month BETWEEN ? AND ? AND paid > 0 AND paid >= due THEN 1 ELSE 0 END)
+		FROM dues INDEXED BY dues_member_month WHERE deleted_at IS NULL GROUP BY member_id`,
+		[]any{asOfMonth, r.from[:7], min(asOfMonth, r.to[:7])}, func(rows *sql.Rows) error {
+			var id string
+			var month sql.NullString
+			var months int
+			if err := rows.Scan(&id, &month, &months); err != nil {
 				return err
 			}
-			if t, err := time.Parse("2006-01", month); err == nil {
+			if t, err := time.Parse("2006-01", month.String); err == nil {
 				f.LastPaid[id] = t
+			}
+			if months > 0 {
+				f.DuesPaidMonths[id] = months
 			}
 			return nil
 		})
-	if err != nil {
-		return err
-	}
-	return r.eachRow(ctx, `SELECT member_id, COUNT(*) FROM (
-			SELECT member_id, month FROM dues
-			WHERE month BETWEEN ? AND ? AND deleted_at IS NULL
-			GROUP BY member_id, month HAVING SUM(paid) > 0 AND SUM(paid) >= SUM(due))
-		GROUP BY member_id`, []any{r.from[:7], min(r.asOf[:7], r.to[:7])}, func(rows *sql.Rows) error {
-		var id string
-		var months int
-		if err := rows.Scan(&id, &months); err != nil {
-			return err
-		}
-		f.DuesPaidMonths[id] = months
-		return nil
-	})
 }
 
 func (r factReader) care(ctx context.Context, f *rules.Facts) error {
