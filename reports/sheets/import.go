@@ -1,0 +1,182 @@
+package sheets
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"time"
+
+	"dangjian/data"
+)
+
+// Options change how Import writes.
+type Options struct {
+	DryRun      bool                  // check every row, write nothing
+	SkipInvalid bool                  // write the valid rows, report the others
+	Progress    func(done, total int) // called now and then; may be nil
+	Today       func() time.Time      // the clock for "not in the future"; the store's by default
+	_           struct{}              // keep positional literals out
+}
+
+// outcome is what a row did to the database.
+type outcome int
+
+const (
+	unchanged outcome = iota
+	created
+	updated
+)
+
+// importer applies the rows of one kind inside the import's transaction.
+type importer interface {
+	// prepare loads what rows are matched against.
+	prepare(ctx context.Context, tx *data.Tx) error
+	// apply parses a row and writes it; problems go into the row. It runs
+	// inside a savepoint: an error undoes what it wrote.
+	apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error)
+	// settle is told whether the row's writes stayed, so caches can follow.
+	settle(ok bool)
+}
+
+func newImporter(k Kind) importer {
+	switch k {
+	case Members:
+		return &memberImporter{}
+	case Training:
+		return &trainingImporter{}
+	case Meetings:
+		return &meetingImporter{}
+	case Dues:
+		return &duesImporter{}
+	default:
+		return &transferImporter{}
+	}
+}
+
+// errRollback ends the transaction without committing.
+var errRollback = errors.New("rollback")
+
+// errRowProblems marks a row whose problems are recorded in it.
+var errRowProblems = errors.New("row has problems")
+
+// ImportFile imports the workbook at path.
+func ImportFile(ctx context.Context, s *data.Store, k Kind, path string, o Options) (*Report, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, inputErrorf("无法打开文件: %s", path)
+	}
+	defer f.Close()
+	return Import(ctx, s, k, f, o)
+}
+
+// Import reads a workbook of kind k and writes its rows in one transaction:
+// all of them, or, when any row has a problem, none (unless SkipInvalid,
+// which writes the valid rows). Every problem of every row is reported.
+// An unusable file is an *InputError and writes nothing.
+func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options) (*Report, error) {
+	layout := LayoutOf(k)
+	if layout.Kind == "" {
+		return nil, inputErrorf("未知的表格类型: %s", k)
+	}
+	sr, err := openSheet(in, layout)
+	if err != nil {
+		return nil, err
+	}
+	defer sr.Close()
+	clock := o.Today
+	if clock == nil {
+		clock = s.Now
+	}
+	y, m, d := clock().Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+
+	rep := &Report{Kind: k, DryRun: o.DryRun}
+	imp := newImporter(k)
+	err = s.Write(ctx, func(tx *data.Tx) error {
+		if err := imp.prepare(ctx, tx); err != nil {
+			return err
+		}
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r, ok, err := sr.next()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				break
+			}
+			r.today = today
+			rep.Rows++
+			if err := importRow(ctx, tx, imp, r, rep); err != nil {
+				return err
+			}
+			if o.Progress != nil && rep.Rows%200 == 0 {
+				o.Progress(rep.Rows, sr.progressTotal(rep.Rows))
+			}
+		}
+		if members, ok := imp.(*memberImporter); ok {
+			rep.NewBranches = members.newBranches
+		}
+		if o.DryRun || (len(rep.Problems) > 0 && !o.SkipInvalid) {
+			return errRollback
+		}
+		return nil
+	})
+	if o.Progress != nil {
+		o.Progress(rep.Rows, rep.Rows)
+	}
+	switch {
+	case errors.Is(err, errRollback):
+		return rep, nil
+	case err != nil:
+		return rep, err
+	}
+	rep.Written = true
+	return rep, nil
+}
+
+// importRow applies one row in a savepoint and books its outcome.
+func importRow(ctx context.Context, tx *data.Tx, imp importer, r *row, rep *Report) error {
+	var out outcome
+	err := tx.Try(ctx, func() error {
+		var err error
+		out, err = imp.apply(ctx, tx, r)
+		if err == nil && len(r.problems) > 0 {
+			err = errRowProblems
+		}
+		return err
+	})
+	imp.settle(err == nil)
+	if err != nil && len(r.problems) == 0 {
+		return err // not the row's fault: the database failed
+	}
+	if len(r.problems) > 0 {
+		rep.Problems = append(rep.Problems, r.problems...)
+		rep.Skipped++
+		return nil
+	}
+	switch out {
+	case created:
+		rep.Created++
+	case updated:
+		rep.Updated++
+	default:
+		rep.Unchanged++
+	}
+	return nil
+}
+
+// rowErr turns a store validation error into the row's problems (naming
+// columns through cols) and any other error into a failure of the import.
+func rowErr(r *row, err error, cols map[string]string) error {
+	if err == nil {
+		return nil
+	}
+	if r.storeProblems(err, cols) {
+		return errRowProblems
+	}
+	return err
+}

@@ -1,0 +1,192 @@
+package sheets
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"dangjian/data"
+)
+
+// meetingImporter records a branch's meetings with attendance: branch + type
+// + date is the natural key; attendees are named by 姓名 within the branch.
+type meetingImporter struct {
+	branches   map[string]*data.Branch              // by name
+	names      map[string]map[string][]*data.Member // branch id → name → members on the rolls
+	meetings   map[string]*data.Meeting             // branch id|kind|date
+	attendance map[string]*data.MeetingAttendance   // meeting id|member id
+	pending    []string                             // keys the current row added
+	undo       []func()                             // restores cached rows the current row changed
+}
+
+var attendanceCols = []struct{ col, status string }{{"出席", "出席"}, {"请假", "请假"}, {"缺席", "缺席"}}
+
+func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
+	mi.branches, mi.names = map[string]*data.Branch{}, map[string]map[string][]*data.Member{}
+	mi.meetings, mi.attendance = map[string]*data.Meeting{}, map[string]*data.MeetingAttendance{}
+	branches, err := tx.Branches.List(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range branches {
+		mi.branches[branches[i].Name] = &branches[i]
+		mi.names[branches[i].ID] = map[string][]*data.Member{}
+	}
+	err = tx.Members.Each(ctx, func(m *data.Member) error {
+		if byName := mi.names[string(m.BranchID)]; byName != nil && m.Active() {
+			byName[m.Name] = append(byName[m.Name], m)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = tx.Meetings.Each(ctx, func(m *data.Meeting) error {
+		mi.meetings[string(m.BranchID)+"|"+m.Kind+"|"+m.Date.String()] = m
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.MeetingAttendance.Each(ctx, func(a *data.MeetingAttendance) error {
+		mi.attendance[string(a.MeetingID)+"|"+string(a.MemberID)] = a
+		return nil
+	})
+}
+
+func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
+	branchName := r.text("所在支部")
+	branch := mi.branches[branchName]
+	if branchName != "" && branch == nil {
+		r.fail("所在支部", "本库中没有支部“"+branchName+"”")
+	}
+	kind, date := r.choice("类型", nil), r.date("日期")
+	topic, host, recorder := r.text("主题"), r.text("主持人"), r.text("记录人")
+	var statuses map[*data.Member]string
+	if branch != nil {
+		statuses = mi.resolveAttendance(r, branch)
+	}
+	if len(r.problems) > 0 {
+		return unchanged, nil
+	}
+	cols := map[string]string{"branch_id": "所在支部", "kind": "类型", "date": "日期"}
+	key := branch.ID + "|" + kind + "|" + date.String()
+	out := unchanged
+	meeting, exists := mi.meetings[key]
+	rec := data.Meeting{BranchID: data.Ref(branch.ID), Kind: kind, Date: date}
+	if exists {
+		rec = *meeting
+	}
+	if r.has("主题") {
+		rec.Topic = topic
+	}
+	if r.has("主持人") {
+		rec.Host, rec.HostID = host, ""
+		if found := mi.names[branch.ID][host]; len(found) == 1 {
+			rec.HostID = data.Ref(found[0].ID)
+		}
+	}
+	if r.has("记录人") {
+		rec.Recorder = recorder
+	}
+	if !exists {
+		if err := tx.Meetings.Create(ctx, &rec); err != nil {
+			return unchanged, rowErr(r, err, cols)
+		}
+		meeting, out = &rec, created
+		mi.meetings[key] = meeting
+		mi.pending = append(mi.pending, "m:"+key)
+	} else {
+		before := rec.Version
+		if err := tx.Meetings.Update(ctx, &rec); err != nil {
+			return unchanged, rowErr(r, err, cols)
+		}
+		if rec.Version != before {
+			out = updated
+		}
+		saved := *meeting
+		*meeting = rec
+		mi.undo = append(mi.undo, func() { *meeting = saved })
+	}
+	changed, err := mi.writeAttendance(ctx, tx, meeting, statuses)
+	if err != nil {
+		return unchanged, rowErr(r, err, cols)
+	}
+	if changed && out == unchanged {
+		out = updated
+	}
+	return out, nil
+}
+
+// resolveAttendance maps the names of the 出席/请假/缺席 columns to members
+// of the branch; unknown, ambiguous and repeated names are problems.
+func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch) map[*data.Member]string {
+	out := map[*data.Member]string{}
+	for _, c := range attendanceCols {
+		for _, name := range r.names(c.col) {
+			found := mi.names[branch.ID][name]
+			switch {
+			case len(found) == 0:
+				r.fail(c.col, "“"+name+"”不是本支部在册党员")
+			case len(found) > 1:
+				r.fail(c.col, "本支部有"+itoa(len(found))+"名“"+name+"”,无法确定是哪一位")
+			default:
+				if prev, dup := out[found[0]]; dup {
+					r.fail(c.col, "“"+name+"”已列在“"+prev+"”中")
+					continue
+				}
+				out[found[0]] = c.status
+			}
+		}
+	}
+	return out
+}
+
+// writeAttendance records each member's status, in a fixed order.
+func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *data.Meeting,
+	statuses map[*data.Member]string) (bool, error) {
+	members := make([]*data.Member, 0, len(statuses))
+	for mem := range statuses {
+		members = append(members, mem)
+	}
+	sort.Slice(members, func(i, j int) bool { return strings.Compare(members[i].ID, members[j].ID) < 0 })
+	changed := false
+	for _, mem := range members {
+		status := statuses[mem]
+		key := m.ID + "|" + mem.ID
+		if a, ok := mi.attendance[key]; ok {
+			if a.Status == status {
+				continue
+			}
+			rec := *a
+			rec.Status = status
+			if err := tx.MeetingAttendance.Update(ctx, &rec); err != nil {
+				return false, err
+			}
+			saved := *a
+			*a, changed = rec, true
+			mi.undo = append(mi.undo, func() { *a = saved })
+			continue
+		}
+		a := &data.MeetingAttendance{MeetingID: data.Ref(m.ID), MemberID: data.Ref(mem.ID), Status: status}
+		if err := tx.MeetingAttendance.Create(ctx, a); err != nil {
+			return false, err
+		}
+		mi.attendance[key], changed = a, true
+		mi.pending = append(mi.pending, "a:"+key)
+	}
+	return changed, nil
+}
+
+func (mi *meetingImporter) settle(ok bool) {
+	if !ok {
+		for _, k := range mi.pending {
+			delete(mi.meetings, k[2:])
+			delete(mi.attendance, k[2:])
+		}
+		for _, restore := range mi.undo {
+			restore()
+		}
+	}
+	mi.pending, mi.undo = mi.pending[:0], mi.undo[:0]
+}

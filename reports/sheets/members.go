@@ -1,0 +1,150 @@
+package sheets
+
+import (
+	"context"
+	"strings"
+
+	"dangjian/data"
+)
+
+// memberImporter matches members on 公民身份号码: a known number updates the
+// member, never duplicates it. An unknown 所在支部 creates the branch.
+type memberImporter struct {
+	branches    map[string]*data.Branch // by name
+	byID        map[string]*data.Member // by 公民身份号码, members on the rolls first
+	seen        map[string]int          // 公民身份号码 → the row that gave it
+	newBranches []string
+	pending     *data.Branch // a branch the current row created
+}
+
+// memberCols names the sheet column of each store column the sheet lacks.
+var memberCols = map[string]string{"branch_id": "所在支部", "confirmed_date": "转正日期"}
+
+func (m *memberImporter) prepare(ctx context.Context, tx *data.Tx) error {
+	m.branches, m.byID, m.seen = map[string]*data.Branch{}, map[string]*data.Member{}, map[string]int{}
+	branches, err := tx.Branches.List(ctx)
+	if err != nil {
+		return err
+	}
+	for i := range branches {
+		m.branches[branches[i].Name] = &branches[i]
+	}
+	return tx.Members.Each(ctx, func(mem *data.Member) error {
+		if old, ok := m.byID[mem.IDNumber]; !ok || (!old.Active() && mem.Active()) {
+			m.byID[mem.IDNumber] = mem
+		}
+		return nil
+	})
+}
+
+func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
+	id := r.idNumber("公民身份号码")
+	if id != "" {
+		if first, dup := m.seen[id]; dup {
+			r.fail("公民身份号码", "与第"+itoa(first)+"行重复")
+		} else {
+			m.seen[id] = r.num
+		}
+	}
+	var rec data.Member
+	old, exists := m.byID[id]
+	if exists {
+		rec = *old
+	}
+	m.fill(&rec, r, id)
+	branchName := r.text("所在支部")
+	if len(r.problems) > 0 {
+		return unchanged, nil
+	}
+	branch, err := m.branch(ctx, tx, branchName)
+	if err != nil {
+		return unchanged, rowErr(r, err, map[string]string{"name": "所在支部", "type": "所在支部"})
+	}
+	rec.BranchID = data.Ref(branch.ID)
+	if !exists {
+		err := tx.Members.Create(ctx, &rec)
+		if err == nil {
+			m.byID[id] = &rec
+		}
+		return created, rowErr(r, err, memberCols)
+	}
+	before := rec.Version
+	if err := tx.Members.Update(ctx, &rec); err != nil {
+		return unchanged, rowErr(r, err, memberCols)
+	}
+	*old = rec
+	if rec.Version == before {
+		return unchanged, nil
+	}
+	return updated, nil
+}
+
+// fill copies the row's cells onto the member, only for the columns the
+// sheet has.
+func (m *memberImporter) fill(rec *data.Member, r *row, id string) {
+	rec.IDNumber = id
+	rec.Name = r.text("姓名")
+	set := func(col string, apply func()) {
+		if r.has(col) {
+			apply()
+		}
+	}
+	set("性别", func() { rec.Gender = r.choice("性别", nil) })
+	set("民族", func() { rec.Ethnicity = r.text("民族") })
+	set("出生日期", func() { rec.BirthDate = r.date("出生日期") })
+	set("籍贯", func() { rec.NativePlace = r.text("籍贯") })
+	set("学历", func() { rec.Education = r.text("学历") })
+	rec.PersonType = r.choice("人员类别", nil)
+	set("工号或学号", func() { rec.StaffNo = r.text("工号或学号") })
+	set("单位职务或院系班级", func() { rec.Position = r.text("单位职务或院系班级") })
+	rec.JoinedDate = r.date("入党日期")
+	set("转正日期", func() { rec.ConfirmedAt = r.date("转正日期") })
+	rec.Category = r.choice("党员类别", data.CategoryAliases)
+	set("党内职务", func() { rec.PartyPost = r.text("党内职务") })
+	set("党员领导干部", func() { rec.IsLeader = r.boolean("党员领导干部") })
+	set("联系电话", func() { rec.Phone = r.text("联系电话") })
+	set("困难党员", func() { rec.InDifficulty = r.boolean("困难党员") })
+	set("党费基数", func() { rec.DuesBase = r.money("党费基数") })
+	if rec.Status == "" {
+		rec.Status = "正常"
+	}
+}
+
+// branch finds the branch by name, creating it (type guessed from the name)
+// when the organization has none of that name yet.
+func (m *memberImporter) branch(ctx context.Context, tx *data.Tx, name string) (*data.Branch, error) {
+	if b, ok := m.branches[name]; ok {
+		return b, nil
+	}
+	b := &data.Branch{Name: name, Type: guessBranchType(name)}
+	if err := tx.Branches.Create(ctx, b); err != nil {
+		return nil, err
+	}
+	m.branches[name], m.pending = b, b
+	return b, nil
+}
+
+func (m *memberImporter) settle(ok bool) {
+	if b := m.pending; b != nil {
+		if ok {
+			m.newBranches = append(m.newBranches, b.Name)
+		} else {
+			delete(m.branches, b.Name)
+		}
+	}
+	m.pending = nil
+}
+
+// guessBranchType reads a branch's type from its name.
+func guessBranchType(name string) string {
+	switch {
+	case strings.Contains(name, "离退休") || strings.Contains(name, "退休"):
+		return "离退休"
+	case strings.Contains(name, "学生") || strings.Contains(name, "本科") || strings.Contains(name, "研究生") ||
+		strings.Contains(name, "级"):
+		return "学生"
+	case strings.Contains(name, "教工") || strings.Contains(name, "机关") || strings.Contains(name, "教师"):
+		return "教工"
+	}
+	return "混合"
+}

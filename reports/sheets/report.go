@@ -1,0 +1,41 @@
+package sheets
+
+import "fmt"
+
+// Problem is one thing wrong in a sheet: its row (the sheet's own row
+// number), its column, and why, in Chinese.
+type Problem struct {
+	Row    int
+	Column string // empty when the whole row is concerned
+	Msg    string
+}
+
+// String formats the problem as 第N行 「列名」: 原因.
+func (p Problem) String() string {
+	if p.Column == "" {
+		return fmt.Sprintf("第%d行: %s", p.Row, p.Msg)
+	}
+	return fmt.Sprintf("第%d行 「%s」: %s", p.Row, p.Column, p.Msg)
+}
+
+// Report says what an import found and did.
+type Report struct {
+	Kind        Kind
+	Rows        int       // non-empty data rows read
+	Created     int       // rows that created a record
+	Updated     int       // rows that changed an existing record
+	Unchanged   int       // rows already in the database as they are
+	Skipped     int       // rows with problems, not written
+	Problems    []Problem // every problem of every row
+	NewBranches []string  // branches a members sheet created
+	DryRun      bool
+	Written     bool // the changes were committed
+}
+
+// InputError is an unusable file: not a readable workbook, or required
+// headers missing. Nothing is written.
+type InputError struct{ Msg string }
+
+func (e *InputError) Error() string { return e.Msg }
+
+func inputErrorf(format string, a ...any) error { return &InputError{Msg: fmt.Sprintf(format, a...)} }

@@ -1,0 +1,189 @@
+package sheets
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/field"
+)
+
+// row is one data row of a sheet with its problems. The typed getters parse
+// a cell, record a problem when it is wrong (or missing and required), and
+// return the zero value then.
+type row struct {
+	num      int
+	cells    map[string]string // header → normalized text; absent when blank
+	layout   *Layout
+	present  map[string]bool // headers the sheet has
+	problems []Problem
+	today    time.Time
+}
+
+// fail records a problem with the column.
+func (r *row) fail(col, msg string) {
+	r.problems = append(r.problems, Problem{Row: r.num, Column: col, Msg: msg})
+}
+
+// has reports whether the sheet has the column at all: a column the sheet
+// lacks leaves the stored value alone.
+func (r *row) has(col string) bool { return r.present[col] }
+
+// text returns the cell, checking a required one is given.
+func (r *row) text(col string) string {
+	v := r.cells[col]
+	if v == "" {
+		if c := r.layout.Header(col); c != nil && c.Required {
+			r.fail(col, "不能为空")
+		}
+	}
+	return v
+}
+
+// choice returns the cell, which must be one of the column's choices.
+func (r *row) choice(col string, aliases map[string]string) string {
+	v := r.text(col)
+	if v == "" {
+		return ""
+	}
+	c := r.layout.Header(col)
+	got, err := field.ParseEnum(v, c.Choices, aliases)
+	if err != nil {
+		r.fail(col, "“"+v+"”"+err.Error())
+		return ""
+	}
+	return got
+}
+
+func (r *row) date(col string) data.Date {
+	v := r.text(col)
+	if v == "" {
+		return data.Date{}
+	}
+	t, err := field.ParseDate(v)
+	if err != nil {
+		r.fail(col, err.Error())
+		return data.Date{}
+	}
+	if t.After(r.today) {
+		r.fail(col, "日期"+field.FormatDate(t)+"晚于今天")
+		return data.Date{}
+	}
+	return data.DateOf(t)
+}
+
+func (r *row) month(col string) string {
+	v := r.text(col)
+	if v == "" {
+		return ""
+	}
+	t, err := field.ParseMonth(v)
+	if err != nil {
+		r.fail(col, err.Error())
+		return ""
+	}
+	if t.After(r.today) {
+		r.fail(col, "月份"+field.FormatMonth(t)+"晚于本月")
+		return ""
+	}
+	return field.FormatMonth(t)
+}
+
+func (r *row) money(col string) data.Money {
+	v := r.text(col)
+	if v == "" {
+		return 0
+	}
+	cents, err := field.ParseMoney(v)
+	if err != nil {
+		r.fail(col, err.Error())
+		return 0
+	}
+	return data.Money(cents)
+}
+
+func (r *row) hours(col string) float64 {
+	v := r.text(col)
+	if v == "" {
+		return 0
+	}
+	h, err := field.ParseHours(v)
+	if err != nil {
+		r.fail(col, err.Error())
+		return 0
+	}
+	return h
+}
+
+// count reads a whole number of at least 0.
+func (r *row) count(col string) (int, bool) {
+	v := r.text(col)
+	if v == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(v, "天"))
+	if err != nil || n < 0 {
+		r.fail(col, "应为不小于0的整数")
+		return 0, false
+	}
+	return n, true
+}
+
+func (r *row) boolean(col string) bool {
+	v := r.text(col)
+	if v == "" {
+		return false
+	}
+	b, err := field.ParseBool(v)
+	if err != nil {
+		r.fail(col, err.Error())
+	}
+	return b
+}
+
+// idNumber returns the normalized 公民身份号码; the reason of a bad one
+// never repeats the number.
+func (r *row) idNumber(col string) string {
+	v := r.text(col)
+	if v == "" {
+		return ""
+	}
+	id, err := field.ParseIDNumber(v, r.today)
+	if err != nil {
+		msg := strings.TrimPrefix(err.Error(), "公民身份号码")
+		if strings.ContainsAny(v, "Ee+") {
+			msg += "(单元格可能被Excel改成了科学计数法,请设为文本格式后重新填写)"
+		}
+		r.fail(col, msg)
+		return ""
+	}
+	return id.Number
+}
+
+// names splits a list of names separated by 、 , ， ; or spaces.
+func (r *row) names(col string) []string {
+	v := r.text(col)
+	return strings.FieldsFunc(v, func(c rune) bool {
+		return c == '、' || c == ',' || c == '，' || c == ';' || c == '；' || c == ' ' || c == '\n'
+	})
+}
+
+// storeProblems turns the store's validation problems into row problems,
+// naming columns by the sheet's headers (labels absent from the sheet are
+// mapped through cols, e.g. 党员 → 公民身份号码).
+func (r *row) storeProblems(err error, cols map[string]string) bool {
+	var v *data.ValidationError
+	if !errors.As(err, &v) {
+		return false
+	}
+	for _, p := range v.Problems {
+		col := p.Label
+		if mapped, ok := cols[p.Col]; ok {
+			col = mapped
+		}
+		r.fail(col, p.Msg)
+	}
+	return true
+}

@@ -1,0 +1,86 @@
+package sheets
+
+import (
+	"context"
+
+	"dangjian/data"
+)
+
+// trainingImporter gives each row to a session found by 日期 and 主题 (made
+// when new) and credits the member with the row's hours: member + date +
+// topic is the natural key, so a re-import changes nothing.
+type trainingImporter struct {
+	members   memberIndex
+	sessions  map[string]*data.Training         // date|topic
+	attendees map[string]*data.TrainingAttendee // training id|member id
+	pending   []string                          // keys the current row added
+}
+
+func (t *trainingImporter) prepare(ctx context.Context, tx *data.Tx) error {
+	var err error
+	if t.members, err = loadMemberIndex(ctx, tx); err != nil {
+		return err
+	}
+	t.sessions, t.attendees = map[string]*data.Training{}, map[string]*data.TrainingAttendee{}
+	err = tx.Trainings.Each(ctx, func(tr *data.Training) error {
+		t.sessions[tr.Date.String()+"|"+tr.Topic] = tr
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.TrainingAttendees.Each(ctx, func(a *data.TrainingAttendee) error {
+		t.attendees[string(a.TrainingID)+"|"+string(a.MemberID)] = a
+		return nil
+	})
+}
+
+func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
+	m := t.members.member(r)
+	date, hours := r.date("日期"), r.hours("学时")
+	form, topic, organizer := r.choice("形式", nil), r.text("主题"), r.text("主办单位")
+	if len(r.problems) > 0 {
+		return unchanged, nil
+	}
+	cols := map[string]string{"date": "日期", "hours": "学时", "form": "形式", "topic": "主题", "member_id": "公民身份号码"}
+	key := date.String() + "|" + topic
+	session, ok := t.sessions[key]
+	if !ok {
+		session = &data.Training{Date: date, Hours: hours, Form: form, Topic: topic, Organizer: organizer}
+		if err := tx.Trainings.Create(ctx, session); err != nil {
+			return unchanged, rowErr(r, err, cols)
+		}
+		t.sessions[key] = session
+		t.pending = append(t.pending, "s:"+key)
+	}
+	akey := session.ID + "|" + m.ID
+	if a, ok := t.attendees[akey]; ok {
+		if a.Hours == hours {
+			return unchanged, nil
+		}
+		changed := *a
+		changed.Hours = hours
+		if err := tx.TrainingAttendees.Update(ctx, &changed); err != nil {
+			return unchanged, rowErr(r, err, cols)
+		}
+		*a = changed
+		return updated, nil
+	}
+	a := &data.TrainingAttendee{TrainingID: data.Ref(session.ID), MemberID: data.Ref(m.ID), Hours: hours}
+	if err := tx.TrainingAttendees.Create(ctx, a); err != nil {
+		return unchanged, rowErr(r, err, cols)
+	}
+	t.attendees[akey] = a
+	t.pending = append(t.pending, "a:"+akey)
+	return created, nil
+}
+
+func (t *trainingImporter) settle(ok bool) {
+	if !ok {
+		for _, k := range t.pending {
+			delete(t.sessions, k[2:])
+			delete(t.attendees, k[2:])
+		}
+	}
+	t.pending = t.pending[:0]
+}
