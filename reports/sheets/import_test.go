@@ -16,7 +16,7 @@ import (
 
 var testNow = time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)
 
-func testStore(t *testing.T) *data.Store {
+func testStore(t testing.TB) *data.Store {
 	t.Helper()
 	s, err := data.Create(context.Background(), filepath.Join(t.TempDir(), "t.db"), "测试学院党委", "T",
 		data.WithClock(func() time.Time { return testNow }))
@@ -29,7 +29,7 @@ func testStore(t *testing.T) *data.Store {
 
 // book builds an .xlsx with the header row and rows; a cell may be a
 // string, a number or a time.Time (written as an Excel date cell).
-func book(t *testing.T, headers []string, rows ...[]any) []byte {
+func book(t testing.TB, headers []string, rows ...[]any) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()

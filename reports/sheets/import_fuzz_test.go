@@ -1,0 +1,42 @@
+package sheets
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzImport feeds arbitrary bytes to the import of every kind: it must
+// never panic, and must either read the rows (each problem naming a data
+// row and a reason) or refuse the file with a clear input error.
+func FuzzImport(f *testing.F) {
+	good := book(f, headersOf(Members), memberRow("王建国", id("420106", 1980, 3, 4, 1, true), "男", "一支部"))
+	f.Add(good)
+	f.Add(book(f, headersOf(Training), []any{"x", "y", "2026-13-01", "abc", "?", "", ""}))
+	f.Add(book(f, []string{"姓名"}))
+	f.Add([]byte("PK\x03\x04 not really a zip"))
+	f.Add([]byte{})
+	s := testStore(f)
+	f.Fuzz(func(t *testing.T, content []byte) {
+		for _, k := range Kinds {
+			rep, err := Import(context.Background(), s, k, bytes.NewReader(content), Options{DryRun: true})
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) || ie.Msg == "" || !utf8.ValidString(ie.Msg) {
+					t.Fatalf("%s: not a clear input error: %v", k, err)
+				}
+				continue
+			}
+			if rep.Written {
+				t.Fatalf("%s: a dry run wrote", k)
+			}
+			for _, p := range rep.Problems {
+				if p.Row < 2 || p.Msg == "" {
+					t.Fatalf("%s: problem without a data row or reason: %+v", k, p)
+				}
+			}
+		}
+	})
+}
