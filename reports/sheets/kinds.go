@@ -87,7 +87,7 @@ var layouts = map[Kind]Layout{
 		{Header: "所在支部", Required: true, Type: "text", Width: 24, Note: "支部全称;本库中没有的支部将自动新建"},
 		{Header: "入党日期", Required: true, Type: "date", Width: 12, Note: "接收为预备党员的日期,须年满十八岁"},
 		{Header: "转正日期", Type: "date", Width: 12, Note: "正式党员填写,须晚于入党日期;预备党员不填"},
-		{Header: "党员类别", Required: true, Type: "text", Choices: data.Categories, Width: 10, Note: "正式党员/预备党员(也可填正式/预备)"},
+		{Header: "党员类别", Required: true, Type: "text", Choices: data.Categories, Open: true, Width: 10, Note: "正式党员/预备党员(也可填正式/预备)"},
 		{Header: "党内职务", Type: "text", Width: 12, Note: "如:支部书记、组织委员;含“书记”或“委员”者每年须学习56学时"},
 		{Header: "党员领导干部", Type: "bool", Choices: yesNo, Width: 8, Note: "是/否"},
 		{Header: "联系电话", Type: "text", Width: 14, Note: "手机或座机"},

@@ -42,6 +42,3 @@ func (idx memberIndex) member(r *row) *data.Member {
 	}
 	return m
 }
-
-// refCols maps reference columns to the sheet's member columns.
-var refCols = map[string]string{"member_id": "公民身份号码"}

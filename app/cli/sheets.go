@@ -1,0 +1,166 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dangjian/reports/sheets"
+)
+
+func init() {
+	commands["template"] = command{"生成Excel导入模板", runTemplate}
+	commands["import"] = command{"从Excel导入", runImport}
+	commands["export"] = command{"导出为Excel", runExport}
+}
+
+// kindArg takes the KIND positional argument.
+func (e *env) kindArg(pos []string, want int, usage string) (sheets.Kind, bool) {
+	if len(pos) != want {
+		fmt.Fprintf(e.stderr, "用法: %s\n", usage)
+		return "", false
+	}
+	k, err := sheets.ParseKind(pos[0])
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return "", false
+	}
+	return k, true
+}
+
+func runTemplate(e *env, args []string) int {
+	fs := e.flags("template")
+	out := fs.String("out", "", "输出的.xlsx文件(必填)")
+	pos, ok, code := e.parseWith(fs, args)
+	if !ok {
+		return code
+	}
+	k, ok := e.kindArg(pos, 1, "dangjian template KIND --out F.xlsx")
+	if !ok {
+		return ExitUsage
+	}
+	if *out == "" {
+		return e.fail(ExitUsage, "请用 --out 指定输出文件")
+	}
+	if err := writeAtomically(*out, func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
+		return e.fail(ExitUsage, "生成模板失败: %v", err)
+	}
+	e.printf("已生成%s导入模板: %s\n", sheets.LayoutOf(k).Title, *out)
+	return ExitOK
+}
+
+func runExport(e *env, args []string) int {
+	fs := e.flags("export")
+	db := dbFlag(fs)
+	out := fs.String("out", "", "输出的.xlsx文件(必填)")
+	year := fs.Int("year", 0, "只导出该年度的记录(党员信息不分年度)")
+	pos, ok, code := e.parseWith(fs, args)
+	if !ok {
+		return code
+	}
+	k, ok := e.kindArg(pos, 1, "dangjian export KIND --db P --out F.xlsx [--year Y]")
+	if !ok {
+		return ExitUsage
+	}
+	if *out == "" {
+		return e.fail(ExitUsage, "请用 --out 指定输出文件")
+	}
+	s, code := openStore(e, *db, e.now)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	var rows int
+	err := writeAtomically(*out, func(w io.Writer) error {
+		var err error
+		rows, err = sheets.Export(e.ctx, s, k, w, *year, e.progress("正在导出"))
+		return err
+	})
+	if err != nil {
+		return e.fail(ExitUsage, "导出失败,未生成文件: %v", err)
+	}
+	e.printf("已导出%s %d行: %s\n", sheets.LayoutOf(k).Title, rows, *out)
+	return ExitOK
+}
+
+func runImport(e *env, args []string) int {
+	fs := e.flags("import")
+	db := dbFlag(fs)
+	dry := fs.Bool("dry-run", false, "只检查,不写入")
+	skip := fs.Bool("skip-invalid", false, "写入有效的行,报告无效的行")
+	pos, ok, code := e.parseWith(fs, args)
+	if !ok {
+		return code
+	}
+	k, ok := e.kindArg(pos, 2, "dangjian import KIND --db P F.xlsx [--dry-run] [--skip-invalid]")
+	if !ok {
+		return ExitUsage
+	}
+	s, code := openStore(e, *db, e.now)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	rep, err := sheets.ImportFile(e.ctx, s, k, pos[1], sheets.Options{
+		DryRun: *dry, SkipInvalid: *skip, Progress: e.progress("正在导入"),
+	})
+	var inputErr *sheets.InputError
+	if errors.As(err, &inputErr) {
+		return e.fail(ExitUsage, "%s\n未写入任何数据。", inputErr.Msg)
+	}
+	if err != nil {
+		return e.fail(ExitUsage, "导入失败,未写入任何数据: %v", err)
+	}
+	printImport(e, rep)
+	if len(rep.Problems) > 0 {
+		return ExitRejected
+	}
+	return ExitOK
+}
+
+func printImport(e *env, rep *sheets.Report) {
+	for _, p := range rep.Problems {
+		fmt.Fprintln(e.stderr, p.String())
+	}
+	valid := rep.Created + rep.Updated + rep.Unchanged
+	e.printf("%s:读取%d行,有效%d行(新增%d,更新%d,未变%d),有问题%d行。\n", sheets.LayoutOf(rep.Kind).Title,
+		rep.Rows, valid, rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
+	if len(rep.NewBranches) > 0 {
+		e.printf("新建支部: %s\n", strings.Join(rep.NewBranches, "、"))
+	}
+	switch {
+	case rep.DryRun:
+		e.printf("试运行:未写入任何数据。\n")
+	case rep.Written && rep.Skipped > 0:
+		e.printf("已写入有效的%d行,跳过有问题的%d行。\n", valid, rep.Skipped)
+	case rep.Written:
+		e.printf("已全部写入。\n")
+	default:
+		e.printf("因有问题,未写入任何数据(改正后重新导入,或用 --skip-invalid 只写入有效的行)。\n")
+	}
+}
+
+// writeAtomically writes a file through a temporary one in the same folder,
+// so a failure never leaves a partial file behind.
+func writeAtomically(path string, write func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".dangjian-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

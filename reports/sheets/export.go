@@ -1,0 +1,195 @@
+package sheets
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/data"
+)
+
+// progressEvery is how many rows an export writes between progress calls
+// (and checks of the context).
+const progressEvery = 250
+
+// Export writes the records of kind k to w as a workbook with one sheet,
+// named after the layout's Title, whose columns are the layout's, computed
+// ones included, so that importing it back reproduces the records. Rows
+// are streamed: neither the records nor the sheet are held whole. Dates are
+// date cells (yyyy-mm-dd), money numbers with two decimals, 学时 numbers,
+// months and codes such as 公民身份号码 text, yes/no 是/否.
+//
+// year, when not 0, keeps the records of that year: trainings and meetings
+// by date, dues by month, transfers by 开具日期; members ignore it (the
+// export lists everyone on the rolls, 正常 or 停止党籍). progress, when not
+// nil, is called now and then with the rows written and the rows expected.
+// Nothing is written to w unless the whole export succeeds; rows is the
+// number of data rows written.
+func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
+	progress func(done, total int)) (rows int, err error) {
+	if _, err := ParseKind(string(k)); err != nil {
+		return 0, err
+	}
+	l := LayoutOf(k)
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newSheetStyles(f)
+	if err != nil {
+		return 0, err
+	}
+	if err := f.SetSheetName(f.GetSheetName(0), l.Title); err != nil {
+		return 0, err
+	}
+	sw, err := f.NewStreamWriter(l.Title)
+	if err != nil {
+		return 0, err
+	}
+	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, progress: progress}
+	if err := out.begin(); err != nil {
+		return 0, fmt.Errorf("生成%s表头失败: %w", l.Title, err)
+	}
+	if err := exporters[k](ctx, s, out, year); err != nil {
+		return 0, err
+	}
+	out.report(out.rows)
+	if err := sw.Flush(); err != nil {
+		return 0, fmt.Errorf("生成%s失败: %w", l.Title, err)
+	}
+	if err := f.Write(w); err != nil {
+		return 0, fmt.Errorf("写入Excel文件失败: %w", err)
+	}
+	return out.rows, nil
+}
+
+// exporter writes the rows of one kind: it calls out.start once with the
+// number of rows it expects, then out.add for each row in order.
+type exporter func(ctx context.Context, s *data.Store, out *exportSheet, year int) error
+
+var exporters = map[Kind]exporter{
+	Members:   exportMembers,
+	Training:  exportTraining,
+	Meetings:  exportMeetings,
+	Dues:      exportDues,
+	Transfers: exportTransfers,
+}
+
+// exportSheet writes rows to a streamed worksheet in the layout's column
+// order and reports progress.
+type exportSheet struct {
+	ctx      context.Context
+	sw       *excelize.StreamWriter
+	st       *sheetStyles
+	layout   Layout
+	progress func(done, total int)
+	total    int // rows expected
+	rows     int // rows written
+}
+
+// begin sets the column widths and the frozen header, and writes row 1.
+// The stream writer needs these before any row.
+func (e *exportSheet) begin() error {
+	head := make([]any, len(e.layout.Columns))
+	for i, c := range e.layout.Columns {
+		if err := e.sw.SetColWidth(i+1, i+1, widthOf(c)); err != nil {
+			return err
+		}
+		head[i] = excelize.Cell{StyleID: e.st.headerFor(c), Value: c.Header}
+	}
+	if err := e.sw.SetPanes(frozenHeader()); err != nil {
+		return err
+	}
+	return e.sw.SetRow("A1", head, excelize.RowOpts{Height: headerRowHeight})
+}
+
+// start records how many rows are expected and reports that none is done.
+func (e *exportSheet) start(total int) {
+	e.total = total
+	e.report(0)
+}
+
+func (e *exportSheet) report(done int) {
+	if e.progress != nil {
+		e.progress(done, max(e.total, done))
+	}
+}
+
+// add writes one row. values maps each header of the layout to its value:
+// a string, data.Date, data.Money, float64, int or bool.
+func (e *exportSheet) add(values map[string]any) error {
+	if len(values) != len(e.layout.Columns) {
+		return e.mismatch(values)
+	}
+	cells := make([]any, len(e.layout.Columns))
+	for i, c := range e.layout.Columns {
+		v, ok := values[c.Header]
+		if !ok {
+			return e.mismatch(values)
+		}
+		cells[i] = e.cell(v)
+	}
+	cell, err := excelize.CoordinatesToCellName(1, e.rows+2)
+	if err != nil {
+		return err
+	}
+	if err := e.sw.SetRow(cell, cells); err != nil {
+		return fmt.Errorf("写入%s第%d行失败: %w", e.layout.Title, e.rows+2, err)
+	}
+	e.rows++
+	if e.rows%progressEvery == 0 {
+		if err := e.ctx.Err(); err != nil {
+			return err
+		}
+		e.report(e.rows)
+	}
+	return nil
+}
+
+// mismatch reports an exporter that does not fill exactly the layout's
+// columns: a programming error, caught by the tests.
+func (e *exportSheet) mismatch(values map[string]any) error {
+	var got []string
+	for h := range values {
+		got = append(got, h)
+	}
+	slices.Sort(got)
+	return fmt.Errorf("内部错误:导出%s的列与版式不符: %v", e.layout.Title, got)
+}
+
+// cell turns a value into a styled cell; empty values leave the cell empty.
+func (e *exportSheet) cell(v any) any {
+	switch v := v.(type) {
+	case string:
+		if v == "" {
+			return nil
+		}
+		return excelize.Cell{StyleID: e.st.text, Value: v}
+	case data.Date:
+		if v.IsZero() {
+			return nil
+		}
+		return excelize.Cell{StyleID: e.st.date, Value: v.Time}
+	case data.Money:
+		return excelize.Cell{StyleID: e.st.money, Value: float64(v) / 100}
+	case bool:
+		return excelize.Cell{StyleID: e.st.text, Value: yesNoText(v)}
+	}
+	return v
+}
+
+func yesNoText(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// yearCond keeps the rows whose date column falls in year; none for 0.
+func yearCond(col string, year int, conds ...data.Cond) []data.Cond {
+	if year == 0 {
+		return conds
+	}
+	return append(conds, data.InYear(col, year))
+}

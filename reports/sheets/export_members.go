@@ -1,0 +1,56 @@
+package sheets
+
+import (
+	"context"
+
+	"dangjian/data"
+)
+
+// exportMembers writes everyone on the rolls (正常 or 停止党籍), branch by
+// branch in name order, each branch's members in name order. year is
+// ignored.
+func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) error {
+	branches, err := branchesByName(ctx, s)
+	if err != nil {
+		return err
+	}
+	onRolls := data.WhereIn("status", data.ActiveStatuses)
+	total, err := s.Members.Count(ctx, onRolls)
+	if err != nil {
+		return err
+	}
+	out.start(total)
+	for _, b := range branches {
+		err := s.Members.Each(ctx, func(m *data.Member) error {
+			return out.add(memberExportRow(m, b.Name))
+		}, data.Where("branch_id", b.ID), onRolls, data.OrderBy("name", "id_number", "id"))
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func memberExportRow(m *data.Member, branch string) map[string]any {
+	return map[string]any{
+		"姓名":        m.Name,
+		"性别":        m.Gender,
+		"民族":        m.Ethnicity,
+		"出生日期":      m.BirthDate,
+		"公民身份号码":    m.IDNumber,
+		"籍贯":        m.NativePlace,
+		"学历":        m.Education,
+		"人员类别":      m.PersonType,
+		"工号或学号":     m.StaffNo,
+		"单位职务或院系班级": m.Position,
+		"所在支部":      branch,
+		"入党日期":      m.JoinedDate,
+		"转正日期":      m.ConfirmedAt,
+		"党员类别":      m.Category,
+		"党内职务":      m.PartyPost,
+		"党员领导干部":    m.IsLeader,
+		"联系电话":      m.Phone,
+		"困难党员":      m.InDifficulty,
+		"党费基数":      m.DuesBase,
+	}
+}

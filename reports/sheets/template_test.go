@@ -1,0 +1,238 @@
+package sheets_test
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/reports/sheets"
+)
+
+// tplOpen builds the template of a kind and opens it again.
+func tplOpen(t *testing.T, k sheets.Kind) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := sheets.Template(k, &buf); err != nil {
+		t.Fatalf("Template(%s): %v", k, err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatalf("reopen template %s: %v", k, err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// tplInputColumns are the columns a template must have: all but the
+// computed ones.
+func tplInputColumns(l sheets.Layout) []sheets.Column {
+	var out []sheets.Column
+	for _, c := range l.Columns {
+		if !c.Computed {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func tplColName(t *testing.T, i int) string {
+	t.Helper()
+	name, err := excelize.ColumnNumberToName(i + 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+func TestTemplateHasExactlyTheInputHeaders(t *testing.T) {
+	for _, k := range sheets.Kinds {
+		t.Run(string(k), func(t *testing.T) {
+			f := tplOpen(t, k)
+			l := sheets.LayoutOf(k)
+			if got, want := f.GetSheetList(), []string{l.Title, sheets.GuideSheet}; !slices.Equal(got, want) {
+				t.Fatalf("sheets = %v, want %v", got, want)
+			}
+			if i := f.GetActiveSheetIndex(); i != 0 {
+				t.Errorf("active sheet = %d, want 0", i)
+			}
+			rows, err := f.GetRows(l.Title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			for _, c := range tplInputColumns(l) {
+				want = append(want, c.Header)
+			}
+			if len(rows) != 1 || !slices.Equal(rows[0], want) {
+				t.Fatalf("rows = %q, want only the header %q", rows, want)
+			}
+			panes, err := f.GetPanes(l.Title)
+			if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 {
+				t.Errorf("panes = %+v, %v; want row 1 frozen", panes, err)
+			}
+			comments, err := f.GetComments(l.Title)
+			if err != nil || len(comments) != len(want) {
+				t.Errorf("%d header comments (%v), want %d", len(comments), err, len(want))
+			}
+			for i, c := range tplInputColumns(l) {
+				width, err := f.GetColWidth(l.Title, tplColName(t, i))
+				if err != nil || width != c.Width {
+					t.Errorf("width of %s = %v (%v), want %v", c.Header, width, err, c.Width)
+				}
+			}
+		})
+	}
+}
+
+func TestTemplateGuideListsEveryColumn(t *testing.T) {
+	for _, k := range sheets.Kinds {
+		t.Run(string(k), func(t *testing.T) {
+			f := tplOpen(t, k)
+			l := sheets.LayoutOf(k)
+			rows, err := f.GetRows(sheets.GuideSheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := []string{"列名", "是否必填", "说明", "可选值"}; len(rows) == 0 || !slices.Equal(rows[0], want) {
+				t.Fatalf("guide header = %q, want %q", rows[:min(1, len(rows))], want)
+			}
+			if len(rows) < len(l.Columns)+1 {
+				t.Fatalf("guide has %d rows, want at least %d", len(rows), len(l.Columns)+1)
+			}
+			for i, c := range l.Columns {
+				row := append(rows[i+1], "", "", "", "")
+				required := map[bool]string{true: "是", false: "否"}[c.Required]
+				if c.Computed {
+					required = "导出时生成"
+				}
+				if row[0] != c.Header || row[1] != required || row[3] != strings.Join(c.Choices, "/") {
+					t.Errorf("guide row %d = %q, want %s / %s / choices %v", i+2, rows[i+1], c.Header, required, c.Choices)
+				}
+				if c.Note != "" && !strings.Contains(row[2], c.Note) {
+					t.Errorf("guide row %d 说明 = %q, want the note %q", i+2, row[2], c.Note)
+				}
+			}
+			text := fmt.Sprint(rows[len(l.Columns)+1:])
+			for _, rule := range []string{"2019年7月1日", "是", "全角", "重复导入", "--skip-invalid", "红字"} {
+				if !strings.Contains(text, rule) {
+					t.Errorf("guide rules do not mention %q: %s", rule, text)
+				}
+			}
+		})
+	}
+}
+
+func TestTemplateDropDowns(t *testing.T) {
+	last := sheets.TemplateRows + 1
+	for _, k := range sheets.Kinds {
+		t.Run(string(k), func(t *testing.T) {
+			f := tplOpen(t, k)
+			l := sheets.LayoutOf(k)
+			dvs, err := f.GetDataValidations(l.Title)
+			if err != nil {
+				t.Fatal(err)
+			}
+			bySqref := map[string]*excelize.DataValidation{}
+			for _, dv := range dvs {
+				bySqref[dv.Sqref] = dv
+			}
+			want := 0
+			for i, c := range tplInputColumns(l) {
+				if len(c.Choices) == 0 {
+					continue
+				}
+				want++
+				col := tplColName(t, i)
+				dv := bySqref[fmt.Sprintf("%s2:%s%d", col, col, last)]
+				if dv == nil {
+					t.Errorf("no drop-down on %s (%s2:%s%d); have %v", c.Header, col, col, last, keysOf(bySqref))
+					continue
+				}
+				style := "stop"
+				if c.Open {
+					style = "information"
+				}
+				if dv.Type != "list" || dv.Formula1 != `"`+strings.Join(c.Choices, ",")+`"` ||
+					dv.ErrorStyle == nil || *dv.ErrorStyle != style || !dv.ShowErrorMessage ||
+					dv.Error == nil || !strings.Contains(*dv.Error, c.Header) || !dv.AllowBlank {
+					t.Errorf("drop-down of %s = %+v, want the list %v with %s style", c.Header, dv, c.Choices, style)
+				}
+			}
+			if len(dvs) != want {
+				t.Errorf("%d validations, want %d (one per column with choices)", len(dvs), want)
+			}
+		})
+	}
+}
+
+func keysOf(m map[string]*excelize.DataValidation) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// tplStyle returns the style of a cell of the first sheet.
+func tplStyle(t *testing.T, f *excelize.File, sheet, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestTemplateCellFormats(t *testing.T) {
+	f := tplOpen(t, sheets.Members)
+	l := sheets.LayoutOf(sheets.Members)
+	col := map[string]string{}
+	for i, c := range tplInputColumns(l) {
+		col[c.Header] = tplColName(t, i)
+	}
+	last := fmt.Sprint(sheets.TemplateRows + 1)
+	for _, h := range []string{"公民身份号码", "工号或学号", "联系电话", "姓名", "困难党员"} {
+		for _, row := range []string{"2", last} {
+			if st := tplStyle(t, f, l.Title, col[h]+row); st.NumFmt != 49 {
+				t.Errorf("%s row %s: number format %d, want 49 (text)", h, row, st.NumFmt)
+			}
+		}
+	}
+	for _, h := range []string{"出生日期", "入党日期", "转正日期"} {
+		if st := tplStyle(t, f, l.Title, col[h]+last); st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+			t.Errorf("%s: custom number format %v, want yyyy-mm-dd", h, st.CustomNumFmt)
+		}
+	}
+	if st := tplStyle(t, f, l.Title, col["党费基数"]+"2"); st.NumFmt != 2 {
+		t.Errorf("党费基数: number format %d, want 2 (0.00)", st.NumFmt)
+	}
+	required, optional := tplStyle(t, f, l.Title, col["姓名"]+"1"), tplStyle(t, f, l.Title, col["民族"]+"1")
+	for _, st := range []*excelize.Style{required, optional} {
+		if st.Font == nil || !st.Font.Bold || len(st.Border) != 4 || st.Fill.Pattern != 1 ||
+			st.Alignment == nil || st.Alignment.Horizontal != "center" {
+			t.Errorf("header style = %+v, want bold, bordered, filled and centred", st)
+		}
+	}
+	if slices.Equal(required.Fill.Color, optional.Fill.Color) {
+		t.Errorf("required and optional headers have the same fill %v", required.Fill.Color)
+	}
+}
+
+func TestTemplateRefusesUnknownKind(t *testing.T) {
+	var buf bytes.Buffer
+	if err := sheets.Template("cadres", &buf); err == nil || !strings.Contains(err.Error(), "members") {
+		t.Fatalf("Template(cadres) = %v, want an error listing the kinds", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("wrote %d bytes for an unknown kind", buf.Len())
+	}
+}
