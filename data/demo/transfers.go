@@ -39,9 +39,15 @@ func (g *gen) writeTransfers() error {
 			return err
 		}
 	}
+	used := map[string]bool{} // an issuer numbers its letters once each
 	for _, p := range ins {
+		letter := ""
+		for letter == "" || used[p.otherOrg+letter] {
+			letter = fmt.Sprintf("转字〔%d〕第%03d号", p.issued.Year(), g.between(20, 400))
+		}
+		used[p.otherOrg+letter] = true
 		*t = data.Transfer{MemberID: p.id, Direction: "转入", OtherOrg: p.otherOrg,
-			LetterNo:   fmt.Sprintf("转字〔%d〕第%03d号", p.issued.Year(), g.between(20, 400)),
+			LetterNo:   letter,
 			IssuedDate: dt(p.issued), ValidDays: 90, ReceiptDate: dt(p.receipt), Note: "组织关系转入,已回执"}
 		if err := put(g, g.tx.Transfers, t, &g.sum.Transfers); err != nil {
 			return err

@@ -9,18 +9,30 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// memberIndex finds members by 公民身份号码, preferring those on the rolls.
-type memberIndex map[string]*data.Member
+// memberIndex finds members by 公民身份号码, preferring those on the rolls,
+// and by row id.
+type memberIndex struct {
+	byNumber map[string]*data.Member
+	byID     map[string]*data.Member
+}
 
 func loadMemberIndex(ctx context.Context, tx *data.Tx) (memberIndex, error) {
-	idx := memberIndex{}
+	idx := memberIndex{byNumber: map[string]*data.Member{}, byID: map[string]*data.Member{}}
 	err := tx.Members.Each(ctx, func(m *data.Member) error {
-		if old, ok := idx[m.IDNumber]; !ok || (!old.Active() && m.Active()) {
-			idx[m.IDNumber] = m
+		idx.byID[m.ID] = m
+		if old, ok := idx.byNumber[m.IDNumber]; !ok || (!old.Active() && m.Active()) {
+			idx.byNumber[m.IDNumber] = m
 		}
 		return nil
 	})
 	return idx, err
+}
+
+// samePerson reports whether two member rows are the same person (one may
+// be an old row of someone who left and came back).
+func (idx memberIndex) samePerson(a, b string) bool {
+	ma, mb := idx.byID[a], idx.byID[b]
+	return a == b || (ma != nil && mb != nil && ma.IDNumber == mb.IDNumber)
 }
 
 // member reads the row's 公民身份号码 and 姓名 and returns the member they
@@ -31,7 +43,7 @@ func (idx memberIndex) member(r *row) *data.Member {
 	if id == "" {
 		return nil
 	}
-	m, ok := idx[id]
+	m, ok := idx.byNumber[id]
 	if !ok {
 		r.fail("公民身份号码", "本库中没有该公民身份号码的党员,请先导入党员信息")
 		return nil

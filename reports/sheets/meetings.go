@@ -13,17 +13,23 @@ import (
 type meetingImporter struct {
 	branches   map[string]*data.Branch              // by name
 	names      map[string]map[string][]*data.Member // branch id → name → members on the rolls
-	meetings   map[string]*data.Meeting             // branch id|kind|date
-	attendance map[string]*data.MeetingAttendance   // meeting id|member id
-	pending    []string                             // keys the current row added
-	undo       []func()                             // restores cached rows the current row changed
+	former     map[string]map[string][]*data.Member // branch id → name → members no longer on the rolls
+	byID       map[string]*data.Member
+	meetings   map[string]*data.Meeting           // branch id|kind|date → the first such meeting
+	sameKey    map[string][]*data.Meeting         // branch id|kind|date → every such meeting, when several
+	attendance map[string]*data.MeetingAttendance // meeting id|member id
+	attendees  map[string][]string                // meeting id → member ids recorded
+	pending    []string                           // keys the current row added
+	undo       []func()                           // restores cached rows the current row changed
 }
 
 var attendanceCols = []struct{ col, status string }{{"出席", "出席"}, {"请假", "请假"}, {"缺席", "缺席"}}
 
 func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	mi.branches, mi.names = map[string]*data.Branch{}, map[string]map[string][]*data.Member{}
+	mi.former, mi.byID = map[string]map[string][]*data.Member{}, map[string]*data.Member{}
 	mi.meetings, mi.attendance = map[string]*data.Meeting{}, map[string]*data.MeetingAttendance{}
+	mi.sameKey = map[string][]*data.Meeting{}
 	branches, err := tx.Branches.List(ctx)
 	if err != nil {
 		return err
@@ -31,9 +37,15 @@ func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	for i := range branches {
 		mi.branches[branches[i].Name] = &branches[i]
 		mi.names[branches[i].ID] = map[string][]*data.Member{}
+		mi.former[branches[i].ID] = map[string][]*data.Member{}
 	}
 	err = tx.Members.Each(ctx, func(m *data.Member) error {
-		if byName := mi.names[string(m.BranchID)]; byName != nil && m.Active() {
+		mi.byID[m.ID] = m
+		group := mi.former
+		if m.Active() {
+			group = mi.names
+		}
+		if byName := group[string(m.BranchID)]; byName != nil {
 			byName[m.Name] = append(byName[m.Name], m)
 		}
 		return nil
@@ -42,14 +54,20 @@ func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 		return err
 	}
 	err = tx.Meetings.Each(ctx, func(m *data.Meeting) error {
-		mi.meetings[string(m.BranchID)+"|"+m.Kind+"|"+m.Date.String()] = m
+		key := string(m.BranchID) + "|" + m.Kind + "|" + m.Date.String()
+		if _, ok := mi.meetings[key]; !ok {
+			mi.meetings[key] = m
+		}
+		mi.sameKey[key] = append(mi.sameKey[key], m)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	mi.attendees = map[string][]string{}
 	return tx.MeetingAttendance.Each(ctx, func(a *data.MeetingAttendance) error {
 		mi.attendance[string(a.MeetingID)+"|"+string(a.MemberID)] = a
+		mi.attendees[string(a.MeetingID)] = append(mi.attendees[string(a.MeetingID)], string(a.MemberID))
 		return nil
 	})
 }
@@ -63,16 +81,18 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	kind, date := r.choice("类型", nil), r.date("日期")
 	topic, host, recorder := r.text("主题"), r.text("主持人"), r.text("记录人")
 	var statuses map[*data.Member]string
+	key := ""
 	if branch != nil {
-		statuses = mi.resolveAttendance(r, branch)
+		key = branch.ID + "|" + kind + "|" + date.String()
+		statuses = mi.resolveAttendance(r, branch, mi.pick(key, r))
 	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}
 	cols := map[string]string{"branch_id": "所在支部", "kind": "类型", "date": "日期"}
-	key := branch.ID + "|" + kind + "|" + date.String()
 	out := unchanged
-	meeting, exists := mi.meetings[key]
+	meeting := mi.pick(key, r)
+	exists := meeting != nil
 	rec := data.Meeting{BranchID: data.Ref(branch.ID), Kind: kind, Date: date}
 	if exists {
 		rec = *meeting
@@ -80,7 +100,7 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	if r.has("主题") {
 		rec.Topic = topic
 	}
-	if r.has("主持人") {
+	if r.has("主持人") && (!exists || rec.Host != host) {
 		rec.Host, rec.HostID = host, ""
 		if found := mi.names[branch.ID][host]; len(found) == 1 {
 			rec.HostID = data.Ref(found[0].ID)
@@ -118,13 +138,58 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	return out, nil
 }
 
-// resolveAttendance maps the names of the 出席/请假/缺席 columns to members
-// of the branch; unknown, ambiguous and repeated names are problems.
-func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch) map[*data.Member]string {
+// pick chooses the meeting a row describes. Two 党小组会 of one branch on
+// one day share the key; the row then means the one whose recorded
+// attendees it names most.
+func (mi *meetingImporter) pick(key string, r *row) *data.Meeting {
+	candidates := mi.sameKey[key]
+	if len(candidates) < 2 {
+		return mi.meetings[key]
+	}
+	named := map[string]bool{}
+	for _, c := range attendanceCols {
+		for _, name := range r.names(c.col) {
+			named[name] = true
+		}
+	}
+	best, bestScore := candidates[0], -1
+	for _, m := range candidates {
+		score := 0
+		for _, id := range mi.attendees[m.ID] {
+			if p := mi.byID[id]; p != nil && named[p.Name] {
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = m, score
+		}
+	}
+	return best
+}
+
+// resolveAttendance maps the names of the 出席/请假/缺席 columns to members:
+// those already recorded at the meeting, else the branch's members on the
+// rolls, else its former members. Unknown, ambiguous and repeated names are
+// problems.
+func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meeting *data.Meeting) map[*data.Member]string {
+	recorded := map[string][]*data.Member{}
+	if meeting != nil {
+		for _, id := range mi.attendees[meeting.ID] {
+			if m := mi.byID[id]; m != nil {
+				recorded[m.Name] = append(recorded[m.Name], m)
+			}
+		}
+	}
 	out := map[*data.Member]string{}
 	for _, c := range attendanceCols {
 		for _, name := range r.names(c.col) {
-			found := mi.names[branch.ID][name]
+			found := recorded[name]
+			if len(found) == 0 {
+				found = mi.names[branch.ID][name]
+			}
+			if len(found) == 0 {
+				found = mi.former[branch.ID][name]
+			}
 			switch {
 			case len(found) == 0:
 				r.fail(c.col, "“"+name+"”不是本支部在册党员")
@@ -173,7 +238,13 @@ func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *
 			return false, err
 		}
 		mi.attendance[key], changed = a, true
+		mi.attendees[m.ID] = append(mi.attendees[m.ID], mem.ID)
 		mi.pending = append(mi.pending, "a:"+key)
+		meetingID := m.ID
+		mi.undo = append(mi.undo, func() {
+			list := mi.attendees[meetingID]
+			mi.attendees[meetingID] = list[:len(list)-1]
+		})
 	}
 	return changed, nil
 }

@@ -11,8 +11,9 @@ import (
 // topic is the natural key, so a re-import changes nothing.
 type trainingImporter struct {
 	members   memberIndex
-	sessions  map[string]*data.Training         // date|topic
-	attendees map[string]*data.TrainingAttendee // training id|member id
+	sessions  map[string]*data.Training         // date|topic → the first such session
+	attendees map[string]*data.TrainingAttendee // member id|date|topic: the natural key
+	hoursOf   map[string]float64                // session id → its hours
 	pending   []string                          // keys the current row added
 }
 
@@ -22,15 +23,25 @@ func (t *trainingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 		return err
 	}
 	t.sessions, t.attendees = map[string]*data.Training{}, map[string]*data.TrainingAttendee{}
+	keyOf := map[string]string{} // session id → date|topic
+	t.hoursOf = map[string]float64{}
 	err = tx.Trainings.Each(ctx, func(tr *data.Training) error {
-		t.sessions[tr.Date.String()+"|"+tr.Topic] = tr
+		key := tr.Date.String() + "|" + tr.Topic
+		keyOf[tr.ID], t.hoursOf[tr.ID] = key, tr.Hours
+		if _, ok := t.sessions[key]; !ok {
+			t.sessions[key] = tr
+		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
+	// Branches may hold sessions of the same date and topic: a member's
+	// attendance is found through any of them.
 	return tx.TrainingAttendees.Each(ctx, func(a *data.TrainingAttendee) error {
-		t.attendees[string(a.TrainingID)+"|"+string(a.MemberID)] = a
+		if key, ok := keyOf[string(a.TrainingID)]; ok {
+			t.attendees[string(a.MemberID)+"|"+key] = a
+		}
 		return nil
 	})
 }
@@ -50,12 +61,12 @@ func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 		if err := tx.Trainings.Create(ctx, session); err != nil {
 			return unchanged, rowErr(r, err, cols)
 		}
-		t.sessions[key] = session
+		t.sessions[key], t.hoursOf[session.ID] = session, hours
 		t.pending = append(t.pending, "s:"+key)
 	}
-	akey := session.ID + "|" + m.ID
+	akey := m.ID + "|" + key
 	if a, ok := t.attendees[akey]; ok {
-		if a.Hours == hours {
+		if a.Hours == hours || (a.Hours == 0 && hours == t.hoursOf[string(a.TrainingID)]) {
 			return unchanged, nil
 		}
 		changed := *a

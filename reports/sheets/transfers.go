@@ -24,7 +24,7 @@ func (t *transferImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	}
 	t.byLetter = map[string]*data.Transfer{}
 	return tx.Transfers.Each(ctx, func(x *data.Transfer) error {
-		t.byLetter[x.LetterNo] = x
+		t.byLetter[letterKey(x)] = x
 		return nil
 	})
 }
@@ -44,18 +44,20 @@ func (t *transferImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	rec.MemberID = data.Ref(m.ID)
 	cols := map[string]string{"member_id": "公民身份号码", "direction": "方向", "other_org": "对方组织",
 		"letter_no": "介绍信编号", "issued_date": "开具日期", "valid_days": "有效期天数", "receipt_date": "回执日期"}
-	old, ok := t.byLetter[rec.LetterNo]
+	key := letterKey(&rec)
+	old, ok := t.byLetter[key]
 	if !ok {
 		if err := tx.Transfers.Create(ctx, &rec); err != nil {
 			return unchanged, rowErr(r, err, cols)
 		}
-		t.byLetter[rec.LetterNo], t.pending = &rec, rec.LetterNo
+		t.byLetter[key], t.pending = &rec, key
 		return created, nil
 	}
-	if old.MemberID != rec.MemberID {
+	if !t.members.samePerson(string(old.MemberID), string(rec.MemberID)) {
 		r.fail("介绍信编号", "该编号已用于另一名党员的转接记录")
 		return unchanged, nil
 	}
+	rec.MemberID = old.MemberID // the letter stays with the row it was issued for
 	rec.Meta, rec.Note = old.Meta, old.Note
 	if !r.has("有效期天数") {
 		rec.ValidDays = old.ValidDays
@@ -79,4 +81,14 @@ func (t *transferImporter) settle(ok bool) {
 		delete(t.byLetter, t.pending)
 	}
 	t.pending = ""
+}
+
+// letterKey identifies a letter: its number is unique among the letters its
+// issuer writes, which is this organization for 转出 and the other one for
+// 转入.
+func letterKey(t *data.Transfer) string {
+	if t.Direction == "转入" {
+		return "转入|" + t.OtherOrg + "|" + t.LetterNo
+	}
+	return "转出|" + t.LetterNo
 }
