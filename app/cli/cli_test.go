@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"dangjian/data/field"
 )
 
 var testToday = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
@@ -131,5 +135,81 @@ func TestIsCommand(t *testing.T) {
 		if got := IsCommand(strings.Fields(args)); got != want {
 			t.Errorf("IsCommand(%q) = %v", args, got)
 		}
+	}
+}
+
+func TestTemplateImportExportExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "org.db")
+	if code, _, errOut := run(t, "init", "--db", db, "--org", "测试学院党委"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	tpl := filepath.Join(dir, "模板 members.xlsx")
+	if code, out, errOut := run(t, "template", "members", "--out", tpl); code != ExitOK || !strings.Contains(out, "党员信息") {
+		t.Fatalf("template: %d %q %q", code, out, errOut)
+	}
+	// The blank template imports as nothing at all.
+	if code, out, errOut := run(t, "import", "members", "--db", db, tpl); code != ExitOK || !strings.Contains(out, "读取0行") {
+		t.Fatalf("import of the blank template: %d %q %q", code, out, errOut)
+	}
+	notXLSX := filepath.Join(dir, "members.csv")
+	os.WriteFile(notXLSX, []byte("姓名,公民身份号码\n"), 0o644)
+	if code, _, errOut := run(t, "import", "members", "--db", db, notXLSX); code != ExitUsage || !strings.Contains(errOut, "不是有效的Excel") {
+		t.Fatalf("import of a CSV: %d %q", code, errOut)
+	}
+	if code, _, errOut := run(t, "import", "nosuch", "--db", db, tpl); code != ExitUsage || !strings.Contains(errOut, "未知的表格类型") {
+		t.Fatalf("unknown kind: %d %q", code, errOut)
+	}
+	// A demo organization exported and imported back: nothing changes.
+	demoDB := filepath.Join(dir, "demo.db")
+	if code, _, errOut := run(t, "demo", "--db", demoDB, "--members", "40"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	sheet := filepath.Join(dir, "out", "members.xlsx")
+	if code, out, errOut := run(t, "export", "members", "--db", demoDB, "--out", sheet); code != ExitOK || !strings.Contains(out, "已导出") {
+		t.Fatalf("export: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut := run(t, "import", "--db", demoDB, "members", sheet)
+	if code != ExitOK || !strings.Contains(out, "新增0,更新0") {
+		t.Fatalf("re-import of an export: %d %q %q", code, out, errOut)
+	}
+	// Into the empty organization: rows are written; a dry run first writes nothing.
+	if code, out, _ := run(t, "import", "members", "--db", db, "--dry-run", sheet); code != ExitOK || !strings.Contains(out, "试运行") {
+		t.Fatalf("dry run: %d %q", code, out)
+	}
+	if code, out, _ := run(t, "import", "members", "--db", db, sheet); code != ExitOK || !strings.Contains(out, "已全部写入") {
+		t.Fatalf("import: %d %q", code, out)
+	}
+}
+
+func TestImportWithABadRowExitsThreeAndWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "org.db")
+	run(t, "init", "--db", db, "--org", "测试学院党委")
+	tpl := filepath.Join(dir, "members.xlsx")
+	run(t, "template", "members", "--out", tpl)
+	f, err := excelize.OpenFile(tpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheet := f.GetSheetName(0)
+	good := field.MakeIDNumber("420106", time.Date(1980, 3, 4, 0, 0, 0, 0, time.UTC), 1, true)
+	f.SetSheetRow(sheet, "A2", &[]any{"王建国", "男", "汉族", "", good, "", "", "在职教职工", "", "", "一支部", "2005-07-01", "", "正式党员"})
+	f.SetSheetRow(sheet, "A3", &[]any{"李红梅", "女", "汉族", "", "123", "", "", "在职教职工", "", "", "一支部", "2005-07-01", "", "正式党员"})
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	code, out, errOut := run(t, "import", "members", "--db", db, tpl)
+	if code != ExitRejected || !strings.Contains(errOut, "第3行 「公民身份号码」") || !strings.Contains(out, "未写入任何数据") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	code, out, _ = run(t, "check", "--db", db, "--json")
+	if code != ExitOK || strings.Contains(out, "王建国") {
+		t.Fatalf("the valid row of a refused import was written: %s", out)
+	}
+	code, out, _ = run(t, "import", "members", "--db", db, "--skip-invalid", tpl)
+	if code != ExitRejected || !strings.Contains(out, "已写入有效的1行") {
+		t.Fatalf("--skip-invalid: %d %s", code, out)
 	}
 }
