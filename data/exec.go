@@ -33,4 +33,4 @@ type txExec struct{ w *writer }
 
 func (e txExec) write(_ context.Context, fn func(w *writer) error) error { return fn(e.w) }
 
-func (e txExec) reader() queryer { return e.w.tx }
+func (e txExec) reader() queryer { return e.w }

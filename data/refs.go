@@ -15,7 +15,7 @@ func refusedIfReferenced(ctx context.Context, w *writer, table, id string) error
 	for _, ref := range referrers[table] {
 		var n int
 		q := "SELECT COUNT(*) FROM " + ref[0] + " WHERE " + ref[1] + " = ? AND deleted_at IS NULL"
-		if err := w.tx.QueryRowContext(ctx, q, id).Scan(&n); err != nil {
+		if err := w.QueryRowContext(ctx, q, id).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {

@@ -10,9 +10,9 @@ import (
 // an import can skip one bad row without losing the others.
 func (tx *Tx) Try(ctx context.Context, fn func() error) error {
 	w := tx.w
-	w.savepoints++
-	name := fmt.Sprintf("sp%d", w.savepoints)
-	if _, err := w.tx.ExecContext(ctx, "SAVEPOINT "+name); err != nil {
+	// One name serves nested savepoints too: ROLLBACK TO and RELEASE act on
+	// the innermost of that name. A fixed text keeps the statements cached.
+	if _, err := w.exec(ctx, "SAVEPOINT dangjian_try"); err != nil {
 		return err
 	}
 	mark := len(w.knownLog)
@@ -20,7 +20,10 @@ func (tx *Tx) Try(ctx context.Context, fn func() error) error {
 	err := fn()
 	w.depth--
 	if err != nil {
-		if _, rbErr := w.tx.ExecContext(ctx, "ROLLBACK TO "+name+"; RELEASE "+name); rbErr != nil {
+		if _, rbErr := w.exec(ctx, "ROLLBACK TO dangjian_try"); rbErr != nil {
+			return fmt.Errorf("%w(撤销失败: %v)", err, rbErr)
+		}
+		if _, rbErr := w.exec(ctx, "RELEASE dangjian_try"); rbErr != nil {
 			return fmt.Errorf("%w(撤销失败: %v)", err, rbErr)
 		}
 		w.undoKnown(mark)
@@ -29,7 +32,7 @@ func (tx *Tx) Try(ctx context.Context, fn func() error) error {
 	if w.depth == 0 {
 		w.knownLog = w.knownLog[:0]
 	}
-	_, err = w.tx.ExecContext(ctx, "RELEASE "+name)
+	_, err = w.exec(ctx, "RELEASE dangjian_try")
 	return err
 }
 

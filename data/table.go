@@ -86,7 +86,7 @@ func (t Table[T, P]) insert(ctx context.Context, w *writer, rec P) error {
 // update that changes nothing writes nothing.
 func (t Table[T, P]) Update(ctx context.Context, rec P) error {
 	return t.x.write(ctx, func(w *writer) error {
-		old, err := t.get(ctx, w.tx, rec.meta().ID)
+		old, err := t.get(ctx, w, rec.meta().ID)
 		if err != nil {
 			return err
 		}
@@ -132,7 +132,7 @@ func (t Table[T, P]) Update(ctx context.Context, rec P) error {
 func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 	return t.x.write(ctx, func(w *writer) error {
 		m := rec.meta()
-		old, err := t.get(ctx, w.tx, m.ID)
+		old, err := t.get(ctx, w, m.ID)
 		if err != nil {
 			return err
 		}

@@ -13,14 +13,13 @@ import (
 // writer performs the writes of one transaction, with their audit entries,
 // reusing prepared statements.
 type writer struct {
-	s          *Store
-	tx         *sql.Tx
-	at         time.Time
-	stmts      map[string]*sql.Stmt
-	known      map[string]bool // table/id of rows known to be live in this transaction
-	savepoints int             // savepoints opened, for unique names
-	depth      int             // savepoints currently open
-	knownLog   []knownChange   // changes to known inside open savepoints
+	s        *Store
+	tx       *sql.Tx
+	at       time.Time
+	stmts    map[string]*sql.Stmt
+	known    map[string]bool // table/id of rows known to be live in this transaction
+	depth    int             // savepoints currently open
+	knownLog []knownChange   // changes to known inside open savepoints
 }
 
 func newWriter(s *Store, tx *sql.Tx) *writer {
@@ -33,7 +32,9 @@ func (w *writer) close() {
 	}
 }
 
-func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+// stmt returns the transaction's prepared statement for query, preparing
+// it once: imports run the same few statements thousands of times.
+func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	st, ok := w.stmts[query]
 	if !ok {
 		var err error
@@ -42,7 +43,34 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Resul
 		}
 		w.stmts[query] = st
 	}
+	return st, nil
+}
+
+func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
 	return st.ExecContext(ctx, args...)
+}
+
+// QueryContext runs a read inside the transaction with a cached statement.
+func (w *writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// QueryRowContext runs a one-row read inside the transaction with a cached
+// statement.
+func (w *writer) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return w.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 func newID() string { return uuid.Must(uuid.NewV7()).String() }
@@ -65,7 +93,7 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 			continue
 		}
 		var one int
-		err := w.tx.QueryRowContext(ctx, "SELECT 1 FROM "+target+" WHERE id = ? AND deleted_at IS NULL", string(*ref)).Scan(&one)
+		err := w.QueryRowContext(ctx, "SELECT 1 FROM "+target+" WHERE id = ? AND deleted_at IS NULL", string(*ref)).Scan(&one)
 		if err == sql.ErrNoRows {
 			c.fail(f.Col, "所指记录不存在或已删除")
 		} else if err != nil {
@@ -75,7 +103,7 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 		}
 	}
 	if sc, ok := r.(storeChecker); ok {
-		if err := sc.checkStore(ctx, w.tx, c); err != nil {
+		if err := sc.checkStore(ctx, w, c); err != nil {
 			return err
 		}
 	}

@@ -93,6 +93,8 @@ func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options)
 
 	rep := &Report{Kind: k, DryRun: o.DryRun}
 	imp := newImporter(k)
+	rows, stop := sr.stream()
+	defer stop()
 	err = s.Write(ctx, func(tx *data.Tx) error {
 		if err := imp.prepare(ctx, tx); err != nil {
 			return err
@@ -101,13 +103,14 @@ func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options)
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			r, ok, err := sr.next()
-			if err != nil {
-				return err
-			}
+			next, ok := <-rows
 			if !ok {
 				break
 			}
+			if next.err != nil {
+				return next.err
+			}
+			r := next.row
 			r.today = today
 			rep.Rows++
 			if err := importRow(ctx, tx, imp, r, rep); err != nil {

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -135,6 +136,46 @@ func (sr *sheetReader) next() (r *row, ok bool, err error) {
 		return nil, false, inputErrorf("读取第%d行之后出错: %s", sr.num, shortErr(err))
 	}
 	return nil, false, nil
+}
+
+// rowOrErr is what stream delivers: a row, or the error that ended reading.
+type rowOrErr struct {
+	row *row
+	err error
+}
+
+// stream reads rows on a goroutine of its own, so that decoding the sheet's
+// XML overlaps with validating and writing the rows before it. stop ends
+// the reading and waits for it; it must be called before Close.
+func (sr *sheetReader) stream() (<-chan rowOrErr, func()) {
+	out := make(chan rowOrErr, 512)
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		defer close(out)
+		for {
+			r, ok, err := sr.next()
+			if !ok && err == nil {
+				return
+			}
+			select {
+			case out <- rowOrErr{r, err}:
+			case <-done:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() {
+		once.Do(func() {
+			close(done)
+			<-finished
+		})
+	}
 }
 
 func (sr *sheetReader) Close() error {
