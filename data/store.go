@@ -20,7 +20,7 @@ const driverName = "sqlite3_dangjian"
 func init() {
 	sql.Register(driverName, &sqlite3.SQLiteDriver{
 		ConnectHook: func(c *sqlite3.SQLiteConn) error {
-			_, err := c.Exec("PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456", nil)
+			_, err := c.Exec("PRAGMA cache_size = -65536; PRAGMA mmap_size = 268435456; PRAGMA temp_store = MEMORY", nil)
 			return err
 		},
 	})

@@ -128,13 +128,17 @@ func printImport(e *env, rep *sheets.Report) {
 	valid := rep.Created + rep.Updated + rep.Unchanged
 	e.printf("%s:读取%d行,有效%d行(新增%d,更新%d,未变%d),有问题%d行。\n", sheets.LayoutOf(rep.Kind).Title,
 		rep.Rows, valid, rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
-	if n := len(rep.NewBranches); n > 0 {
+	if n := len(rep.NewBranches); n > 0 && (rep.Written || rep.DryRun) {
 		shown := rep.NewBranches[:min(n, 10)]
 		more := ""
 		if n > len(shown) {
 			more = "等"
 		}
-		e.printf("新建支部%d个: %s%s\n", n, strings.Join(shown, "、"), more)
+		verb := "新建"
+		if rep.DryRun {
+			verb = "将新建"
+		}
+		e.printf("%s支部%d个: %s%s\n", verb, n, strings.Join(shown, "、"), more)
 	}
 	switch {
 	case rep.DryRun:
