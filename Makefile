@@ -6,6 +6,7 @@
 #   make build    ./dangjian
 #   make windows  dist/windows/dangjian.exe (cgo with MinGW)
 #   make bench    benchmarks of every package
+#   make bench-import  Excel import of large sheets against sqlite3's CSV .import
 #   make clean    remove build outputs and the project-local tools in bin/
 
 SHELL := /bin/bash
@@ -34,7 +35,7 @@ WINDOWS_EXE := dist/windows/dangjian.exe
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test fmt-check vet staticcheck gotest windows bench clean
+.PHONY: all deps build run test fmt-check vet staticcheck gotest windows bench bench-import clean
 
 all: build
 
@@ -98,6 +99,10 @@ windows: deps
 bench: deps
 	$(call section,'go test -bench=. -benchmem ./...')
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+bench-import: deps
+	$(call section,'import benchmark against sqlite3 .import')
+	bash scripts/bench-import.sh
 
 clean:
 	rm -rf dangjian dangjian.exe dist bin

@@ -46,7 +46,14 @@ func (w *writer) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
+// The statements of a transaction run with a context that is never
+// cancelled: with a cancellable one, the driver starts a watcher goroutine
+// for every statement, which costs more than the statement when an import
+// runs hundreds of thousands. Callers check cancellation between rows, and
+// Store.Write rolls back when they return its error.
+
 func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ctx = context.WithoutCancel(ctx)
 	st, err := w.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -56,6 +63,7 @@ func (w *writer) exec(ctx context.Context, query string, args ...any) (sql.Resul
 
 // QueryContext runs a read inside the transaction with a cached statement.
 func (w *writer) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	ctx = context.WithoutCancel(ctx)
 	st, err := w.stmt(ctx, query)
 	if err != nil {
 		return nil, err
@@ -66,6 +74,7 @@ func (w *writer) QueryContext(ctx context.Context, query string, args ...any) (*
 // QueryRowContext runs a one-row read inside the transaction with a cached
 // statement.
 func (w *writer) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	ctx = context.WithoutCancel(ctx)
 	st, err := w.stmt(ctx, query)
 	if err != nil {
 		return w.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
