@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"errors"
+	"io"
+
+	"dangjian/reports/pdf"
+)
+
+func init() {
+	commands["report"] = command{"打印台账和表单(PDF)", runReport}
+}
+
+func runReport(e *env, args []string) int {
+	fs := e.flags("report")
+	db := dbFlag(fs)
+	out := fs.String("out", "", "输出的.pdf文件(必填)")
+	year := fs.Int("year", 0, "年度(默认今年)")
+	branch := fs.String("branch", "", "只打印该支部")
+	pos, ok, code := e.parseWith(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return e.fail(ExitUsage, "用法: dangjian report KIND --db P --out F.pdf [--year Y] [--branch NAME]")
+	}
+	k, err := pdf.ParseKind(pos[0])
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	if *out == "" {
+		return e.fail(ExitUsage, "请用 --out 指定输出文件")
+	}
+	s, code := openStore(e, *db, e.now)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	opts := pdf.Options{Year: *year, Branch: *branch, Progress: e.progress("正在生成"), Now: e.now()}
+	err = writeAtomically(*out, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
+	var be *pdf.BranchError
+	if errors.As(err, &be) {
+		return e.fail(ExitUsage, "%v", be)
+	}
+	if err != nil {
+		return e.fail(ExitUsage, "生成失败,未生成文件: %v", err)
+	}
+	e.printf("已生成%s: %s\n", pdf.Title(k), *out)
+	return ExitOK
+}

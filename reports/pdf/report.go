@@ -1,0 +1,157 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"dangjian/data"
+)
+
+// Kind names a printed document.
+type Kind string
+
+// The documents.
+const (
+	Roster     Kind = "roster"
+	Training   Kind = "training"
+	Meetings   Kind = "meetings"
+	Dues       Kind = "dues"
+	Appraisal  Kind = "appraisal"
+	Agreement  Kind = "agreement"
+	Transfers  Kind = "transfers"
+	Stats      Kind = "stats"
+	Evaluation Kind = "evaluation"
+)
+
+// Kinds lists every document.
+var Kinds = []Kind{Roster, Training, Meetings, Dues, Appraisal, Agreement, Transfers, Stats, Evaluation}
+
+// Options choose what a document covers.
+type Options struct {
+	Year     int                   // the year; the current one when 0
+	Branch   string                // one branch by name; every branch when empty
+	Progress func(done, total int) // called now and then; may be nil
+	Now      time.Time             // the print date; the store's clock when zero
+}
+
+// BranchError is a --branch that names no branch of the organization.
+type BranchError struct {
+	Name     string
+	Branches []string
+}
+
+func (e *BranchError) Error() string {
+	return fmt.Sprintf("没有名为“%s”的支部。现有支部: %s", e.Name, strings.Join(e.Branches, "、"))
+}
+
+// request is what a document's writer works from.
+type request struct {
+	ctx      context.Context
+	store    *data.Store
+	opts     Options
+	year     int
+	now      time.Time
+	branches []data.Branch // the branches covered, by name
+	doc      *Document
+}
+
+// inBranch reports whether a branch id is covered.
+func (r *request) inBranch(id data.Ref) bool {
+	for _, b := range r.branches {
+		if b.ID == string(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// progress reports done of total.
+func (r *request) progress(done, total int) {
+	if r.opts.Progress != nil {
+		r.opts.Progress(done, total)
+	}
+}
+
+type writer struct {
+	title     string
+	landscape bool
+	write     func(r *request) error
+}
+
+// writers holds each document's writer; each document's file registers
+// its own in an init function.
+var writers = map[Kind]writer{}
+
+// Title is a document's Chinese title.
+func Title(k Kind) string { return writers[k].title }
+
+// ParseKind reads a document name.
+func ParseKind(s string) (Kind, error) {
+	for _, k := range Kinds {
+		if string(k) == s {
+			if _, ok := writers[k]; !ok {
+				return "", fmt.Errorf("“%s”尚未提供", s)
+			}
+			return k, nil
+		}
+	}
+	names := make([]string, len(Kinds))
+	for i, k := range Kinds {
+		names[i] = string(k)
+	}
+	return "", fmt.Errorf("未知的文档类型“%s”,应为: %s", s, strings.Join(names, " | "))
+}
+
+// Write renders document k of the store's organization to w. Nothing is
+// written to w unless the whole document was made.
+func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) error {
+	wr, ok := writers[k]
+	if !ok {
+		return fmt.Errorf("未知的文档类型: %s", k)
+	}
+	r := &request{ctx: ctx, store: s, opts: o, year: o.Year, now: o.Now}
+	if r.now.IsZero() {
+		r.now = s.Now()
+	}
+	if r.year == 0 {
+		r.year = r.now.Year()
+	}
+	branches, err := s.Branches.List(ctx)
+	if err != nil {
+		return err
+	}
+	sort.Slice(branches, func(i, j int) bool { return branches[i].Name < branches[j].Name })
+	r.branches = branches
+	if o.Branch != "" {
+		r.branches = nil
+		var names []string
+		for _, b := range branches {
+			names = append(names, b.Name)
+			if b.Name == o.Branch {
+				r.branches = []data.Branch{b}
+			}
+		}
+		if r.branches == nil {
+			return &BranchError{Name: o.Branch, Branches: names}
+		}
+	}
+	title := wr.title
+	if o.Branch != "" {
+		title = o.Branch + title
+	}
+	r.doc = NewDocument(Meta{Org: s.Org().Name, Title: title, Year: r.year, Printed: r.now, Landscape: wr.landscape})
+	if err := wr.write(r); err != nil {
+		return err
+	}
+	if err := r.doc.Err(); err != nil {
+		return fmt.Errorf("生成PDF失败: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return r.doc.Output(w)
+}

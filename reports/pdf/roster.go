@@ -1,0 +1,97 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"dangjian/data"
+)
+
+func init() { writers[Roster] = writer{"党员花名册", true, writeRoster} }
+
+// strokeOrder sorts Chinese names by 姓氏笔画, as official rosters are.
+func strokeOrder() *collate.Collator {
+	return collate.New(language.MustParse("zh-u-co-stroke"))
+}
+
+// sortByStroke sorts members by name in stroke order.
+func sortByStroke(ms []data.Member) {
+	c := strokeOrder()
+	keys := make(map[string][]byte, len(ms))
+	var buf collate.Buffer
+	for _, m := range ms {
+		if _, ok := keys[m.Name]; !ok {
+			keys[m.Name] = append([]byte(nil), c.KeyFromString(&buf, m.Name)...)
+			buf.Reset()
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return string(keys[ms[i].Name]) < string(keys[ms[j].Name]) })
+}
+
+// membersByBranch returns the covered branches' members on the rolls, each
+// branch's sorted by stroke order.
+func (r *request) membersByBranch() (map[string][]data.Member, int, error) {
+	out := map[string][]data.Member{}
+	total := 0
+	err := r.store.Members.Each(r.ctx, func(m *data.Member) error {
+		if m.Active() && r.inBranch(m.BranchID) {
+			out[string(m.BranchID)] = append(out[string(m.BranchID)], *m)
+			total++
+		}
+		return nil
+	})
+	for _, ms := range out {
+		sortByStroke(ms)
+	}
+	return out, total, err
+}
+
+func writeRoster(r *request) error {
+	byBranch, total, err := r.membersByBranch()
+	if err != nil {
+		return err
+	}
+	d := r.doc
+	d.NewPage()
+	if total == 0 {
+		d.Paragraph("没有在册党员。")
+		return nil
+	}
+	d.Paragraph(fmt.Sprintf("在册党员共%d名,分属%d个党支部;各支部内按姓氏笔画排列。", total, len(byBranch)))
+	cols := []Column{
+		{Title: "序号", Width: 11, Align: "C"}, {Title: "姓名", Width: 20}, {Title: "性别", Width: 10, Align: "C"},
+		{Title: "民族", Width: 14}, {Title: "出生年月", Width: 18, Align: "C"}, {Title: "学历", Width: 20},
+		{Title: "人员类别", Width: 20}, {Title: "入党日期", Width: 22, Align: "C"}, {Title: "转正日期", Width: 22, Align: "C"},
+		{Title: "党员类别", Width: 18}, {Title: "党内职务", Width: 24}, {Title: "单位职务或院系班级"},
+	}
+	done := 0
+	for _, b := range r.branches {
+		ms := byBranch[b.ID]
+		if len(ms) == 0 {
+			continue
+		}
+		d.Heading(fmt.Sprintf("%s(%d名)", b.Name, len(ms)))
+		t := d.NewTable(cols)
+		for i, m := range ms {
+			birth := ""
+			if !m.BirthDate.IsZero() {
+				birth = m.BirthDate.Format("2006.01")
+			}
+			t.Row(fmt.Sprint(i+1), m.Name, m.Gender, m.Ethnicity, birth, m.Education, m.PersonType,
+				m.JoinedDate.String(), m.ConfirmedAt.String(), m.Category, m.PartyPost, m.Position)
+			done++
+			if done%500 == 0 {
+				if err := r.ctx.Err(); err != nil {
+					return err
+				}
+				r.progress(done, total)
+			}
+		}
+		d.Space(3)
+	}
+	r.progress(total, total)
+	return nil
+}
