@@ -213,3 +213,29 @@ func TestImportWithABadRowExitsThreeAndWritesNothing(t *testing.T) {
 		t.Fatalf("--skip-invalid: %d %s", code, out)
 	}
 }
+
+func TestReportCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "demo.db")
+	if code, _, errOut := run(t, "demo", "--db", db, "--members", "30"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	out := filepath.Join(dir, "花名册 2026.pdf")
+	code, stdout, errOut := run(t, "report", "roster", "--db", db, "--out", out)
+	if code != ExitOK || !strings.Contains(stdout, "党员花名册") {
+		t.Fatalf("report roster: %d %q %q", code, stdout, errOut)
+	}
+	if b, err := os.ReadFile(out); err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF written: %v", err)
+	}
+	code, _, errOut = run(t, "report", "roster", "--db", db, "--out", filepath.Join(dir, "x.pdf"), "--branch", "无此支部")
+	if code != ExitUsage || !strings.Contains(errOut, "现有支部") {
+		t.Fatalf("unknown branch: %d %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.pdf")); err == nil {
+		t.Fatal("a refused report left a file")
+	}
+	if code, _, errOut = run(t, "report", "nosuch", "--db", db, "--out", out); code != ExitUsage || !strings.Contains(errOut, "未知的文档类型") {
+		t.Fatalf("unknown kind: %d %q", code, errOut)
+	}
+}
