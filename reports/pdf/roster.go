@@ -64,7 +64,7 @@ func writeRoster(r *request) error {
 	cols := []Column{
 		{Title: "序号", Width: 11, Align: "C"}, {Title: "姓名", Width: 20}, {Title: "性别", Width: 10, Align: "C"},
 		{Title: "民族", Width: 14}, {Title: "出生年月", Width: 18, Align: "C"}, {Title: "学历", Width: 20},
-		{Title: "人员类别", Width: 20}, {Title: "入党日期", Width: 22, Align: "C"}, {Title: "转正日期", Width: 22, Align: "C"},
+		{Title: "人员类别", Width: 24}, {Title: "入党日期", Width: 22, Align: "C"}, {Title: "转正日期", Width: 22, Align: "C"},
 		{Title: "党员类别", Width: 18}, {Title: "党内职务", Width: 24}, {Title: "单位职务或院系班级"},
 	}
 	done := 0
