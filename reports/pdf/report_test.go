@@ -25,6 +25,15 @@ var (
 	demoErr  error
 )
 
+// TestMain removes the demo organization the tests shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoPath != "" {
+		os.RemoveAll(filepath.Dir(demoPath))
+	}
+	os.Exit(code)
+}
+
 // demoStore opens (generating once per test run) the default demo
 // organization: 300 members in 8 branches with a year of records.
 func demoStore(t testing.TB) *data.Store {

@@ -1,0 +1,184 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"dangjian/data"
+)
+
+// signedOn matches a page's 签订日期 line filled with the date.
+func signedOn(d data.Date) *regexp.Regexp {
+	return regexp.MustCompile(fmt.Sprintf(`签订日期:\s*%d\s*年\s*%d\s*月\s*%d\s*日`, d.Year(), int(d.Month()), d.Day()))
+}
+
+// hasInOrder reports whether page holds every target's content, in order.
+func hasInOrder(page string, ts []data.AgreementTarget) bool {
+	at := 0
+	for _, t := range ts {
+		i := strings.Index(page[at:], t.Content)
+		if i < 0 {
+			return false
+		}
+		at += i + len(t.Content)
+	}
+	return true
+}
+
+// TestAgreementOnePagePerAgreement: one page for every agreement of the
+// year, each with its member's targets in order, the signature and date
+// lines of both sides, and the 签订日期 when signed.
+func TestAgreementOnePagePerAgreement(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	r := render(t, s, Agreement, Options{})
+	checkFrame(t, r, "党员目标管理责任书")
+
+	members, _ := s.Members.List(ctx)
+	names := map[data.Ref]string{}
+	for _, m := range members {
+		names[data.Ref(m.ID)] = m.Name
+	}
+	agreements, err := s.Agreements.List(ctx, data.Where("year", 2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.pages != len(agreements) {
+		t.Fatalf("%d pages for %d agreements", r.pages, len(agreements))
+	}
+	byName := map[string][]data.Agreement{}
+	for _, a := range agreements {
+		byName[names[a.MemberID]] = append(byName[names[a.MemberID]], a)
+	}
+	targets := map[data.Ref][]data.AgreementTarget{}
+	all, _ := s.AgreementTargets.List(ctx, data.OrderBy("agreement_id", "seq"))
+	for _, tg := range all {
+		targets[tg.AgreementID] = append(targets[tg.AgreementID], tg)
+	}
+	seen := map[string]int{}
+	signed, unsigned := 0, 0
+	for i, page := range formPages(r) {
+		name := formField(page, "姓名")
+		seen[name]++
+		found := false
+		for _, a := range byName[name] {
+			ts := targets[data.Ref(a.ID)]
+			if len(ts) == 0 || !hasInOrder(page, ts) {
+				continue
+			}
+			if !a.SignedDate.IsZero() && !signedOn(a.SignedDate).MatchString(page) {
+				continue
+			}
+			found = true
+			if a.SignedDate.IsZero() {
+				unsigned++
+			} else {
+				signed++
+			}
+		}
+		if !found {
+			t.Fatalf("page %d (%s) matches none of the member's agreements:\n%s", i+1, name, page)
+		}
+		for _, w := range []string{"党员签字:", "支部书记签字:", "签订日期:", "完成情况", "完成得分", "把先进性要求具体化"} {
+			if !strings.Contains(strings.ReplaceAll(page, "\n", ""), w) {
+				t.Fatalf("page %d lacks %q", i+1, w)
+			}
+		}
+		if strings.Count(page, "日期:") < 3 {
+			t.Fatalf("page %d lacks a date line", i+1)
+		}
+	}
+	for name, as := range byName {
+		if seen[name] != len(as) {
+			t.Errorf("%s: %d pages for %d agreements", name, seen[name], len(as))
+		}
+	}
+	if signed == 0 || unsigned == 0 {
+		t.Errorf("the demo has signed and unsigned agreements; pages matched %d signed, %d unsigned", signed, unsigned)
+	}
+}
+
+func TestAgreementBranchOnly(t *testing.T) {
+	s := demoStore(t)
+	const branch = "计算机系教工党支部"
+	r := render(t, s, Agreement, Options{Branch: branch})
+	checkFrame(t, r, branch+"党员目标管理责任书")
+	for i, page := range formPages(r) {
+		if got := formField(page, "所在支部"); got != branch {
+			t.Fatalf("page %d is of %q", i+1, got)
+		}
+	}
+}
+
+// TestAgreementAssessedAndOverfull: an assessed agreement shows each
+// target's completion and the score; too many targets, or one far too
+// long, still make one page each, saying what was left out.
+func TestAgreementAssessedAndOverfull(t *testing.T) {
+	s, b := formStore(t)
+	ctx := context.Background()
+	add := func(name string, seq int, a *data.Agreement, contents []string, completions []string) {
+		m := formMember(t, s, b, name, seq)
+		a.Year, a.MemberID = 2026, data.Ref(m.ID)
+		if err := s.Agreements.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range contents {
+			tg := &data.AgreementTarget{AgreementID: data.Ref(a.ID), Seq: i + 1, Content: c}
+			if i < len(completions) {
+				tg.Completion = completions[i]
+			}
+			if err := s.AgreementTargets.Create(ctx, tg); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	add("丁评定", 1, &data.Agreement{SignedDate: data.NewDate(2026, 3, 1), AssessedAt: data.NewDate(2026, 11, 20), Score: 85.5},
+		[]string{"按时足额交纳党费", "每年参加集中学习培训不少于32学时", "年度民主评议达到合格及以上等次"},
+		[]string{"完成", "部分完成", "未完成"})
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf("第%d项目标:按时参加组织生活和主题党日活动", i+1))
+	}
+	add("王多项", 2, &data.Agreement{}, many, nil)
+	add("李长项", 3, &data.Agreement{}, []string{strings.Repeat("立足岗位发挥先锋模范作用,认真完成各项工作任务。", 300)}, nil)
+
+	r := render(t, s, Agreement, Options{})
+	if r.pages != 3 {
+		t.Fatalf("%d pages for 3 agreements", r.pages)
+	}
+	pages := formPages(r)
+	for _, w := range []string{"85.5分", "2026年11月20日", "部分完成", "未完成"} {
+		if !strings.Contains(pages[0], w) {
+			t.Errorf("the assessed agreement lacks %q", w)
+		}
+	}
+	if !signedOn(data.NewDate(2026, 3, 1)).MatchString(pages[0]) {
+		t.Error("the 签订日期 is not printed")
+	}
+	if !strings.Contains(pages[1], "第1项目标") || !regexp.MustCompile(`另有\d+项目标`).MatchString(pages[1]) {
+		t.Errorf("the overfull agreement does not say what it left out:\n%s", pages[1])
+	}
+	if !strings.Contains(pages[2], "下略") {
+		t.Error("the overlong target is not marked cut")
+	}
+	for i, page := range pages {
+		if !strings.Contains(page, "党员签字:") || !strings.Contains(page, "支部书记签字:") {
+			t.Errorf("page %d lacks a signature line", i+1)
+		}
+	}
+	if got := []string{formField(pages[0], "姓名"), formField(pages[1], "姓名"), formField(pages[2], "姓名")}; !slices.Equal(got, []string{"丁评定", "王多项", "李长项"}) {
+		t.Errorf("not in stroke order: %v", got)
+	}
+}
+
+func TestAgreementEmptySaysSo(t *testing.T) {
+	s, _ := formStore(t)
+	r := render(t, s, Agreement, Options{})
+	if r.pages != 1 || !strings.Contains(r.text, "2026年度没有党员目标管理责任书") {
+		t.Fatalf("%d pages:\n%s", r.pages, r.text)
+	}
+}

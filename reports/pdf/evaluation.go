@@ -1,0 +1,248 @@
+package pdf
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/rules"
+)
+
+func init() { writers[Evaluation] = writer{"党员教育管理考评汇总", true, writeEvaluation} }
+
+// evalListRules are rules whose findings are lists for the branches' work
+// (政治生日, 光荣在党50年), not problems to correct: the summary leaves
+// them out.
+var evalListRules = map[string]bool{"BIRTHDAY": true, "FIFTY": true}
+
+// evalCheckDay is the day a year is checked as of, as `dangjian check`
+// does: today for the current year; for a past one, 1 January of the next,
+// so that December has ended.
+func evalCheckDay(year int, now time.Time) time.Time {
+	if year < now.Year() {
+		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return now
+}
+
+// evalNumber formats a score without trailing zeros: 25, 9.5, 18.18.
+func evalNumber(v float64, decimals int) string {
+	s := fmt.Sprintf("%.*f", decimals, v)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// evalFixed formats a score with a fixed number of decimals, so that a
+// table's column lines up.
+func evalFixed(v float64, decimals int) string { return fmt.Sprintf("%.*f", decimals, v) }
+
+// evalGroup is the findings of one rule in one branch with the same detail:
+// one table row naming every member concerned.
+type evalGroup struct {
+	rule, detail string
+	members      []string
+}
+
+// evalGroups groups a branch's findings by rule (in the rules' order) and,
+// within a rule, by detail in order of first appearance.
+func evalGroups(fs []rules.Finding) []evalGroup {
+	var out []evalGroup
+	index := map[[3]string]int{}
+	for _, f := range fs {
+		hasMember := ""
+		if f.Member != "" || f.MemberID != "" {
+			hasMember = "m"
+		}
+		key := [3]string{f.Rule, f.Detail, hasMember}
+		i, ok := index[key]
+		if !ok {
+			i = len(out)
+			index[key] = i
+			out = append(out, evalGroup{rule: f.Rule, detail: f.Detail})
+		}
+		if hasMember != "" {
+			name := f.Member
+			if name == "" {
+				name = "(已删除的党员)"
+			}
+			out[i].members = append(out[i].members, name)
+		}
+	}
+	ruleOrder := map[string]int{}
+	for i, id := range rules.RuleIDs {
+		ruleOrder[id] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool { return ruleOrder[out[i].rule] < ruleOrder[out[j].rule] })
+	return out
+}
+
+func writeEvaluation(r *request) error {
+	asOf := evalCheckDay(r.year, r.now)
+	set, err := r.store.RuleSettings(r.ctx)
+	if err != nil {
+		return err
+	}
+	// One Facts for both: rules.All over them is what store.Check returns.
+	facts, err := r.store.Facts(r.ctx, r.year, asOf)
+	if err != nil {
+		return err
+	}
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	all := rules.Scores(facts, set)
+	findings := rules.All(facts, set)
+
+	d := r.doc
+	d.NewPage()
+	var scores []rules.Score
+	for _, sc := range all {
+		if r.inBranch(data.Ref(sc.BranchID)) {
+			scores = append(scores, sc)
+		}
+	}
+	if len(scores) == 0 {
+		d.Paragraph("没有党支部,无可考评的数据。")
+		return nil
+	}
+	sort.SliceStable(scores, func(i, j int) bool { return scores[i].Total > scores[j].Total })
+	total := len(r.branches) + 2
+	r.progress(1, total)
+
+	day := asOf
+	if !asOf.Before(time.Date(r.year+1, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		day = time.Date(r.year, 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	d.Paragraph(fmt.Sprintf("考评年度:%d年,依据截至%s的记录计算。满分100分:学习培训25分(达到32/56学时的党员比例),"+
+		"主题党日20分,三会一课15分,专题组织生活会和民主评议10分,目标管理责任书签订10分,党费按月交纳10分,"+
+		"党员预警10分(按未整改的学习、谈心谈话、责任书、六个月、转接问题扣减)。",
+		r.year, day.Format("2006年1月2日")))
+	var below []string
+	for _, sc := range scores {
+		if sc.Total < set.EvalPassScore {
+			below = append(below, fmt.Sprintf("%s(%s分)", sc.Branch, evalNumber(sc.Total, 1)))
+		}
+	}
+	org := fmt.Sprintf("本组织考评得分:%s分(各党支部得分按党员人数加权平均", evalNumber(rules.OrgScore(all), 1))
+	if len(scores) < len(all) {
+		org += fmt.Sprintf(",含全部%d个党支部", len(all))
+	}
+	org += fmt.Sprintf(")。合格线%s分;", evalNumber(set.EvalPassScore, 1))
+	if len(below) == 0 {
+		org += "各党支部均达到合格线。"
+	} else {
+		org += fmt.Sprintf("低于合格线的党支部%d个:%s。", len(below), strings.Join(below, "、"))
+	}
+	d.Paragraph(org)
+	d.Space(2)
+
+	d.Heading("一、各党支部得分(按总分从高到低)")
+	t := d.NewTable([]Column{
+		{Title: "名次", Width: 12, Align: "C"}, {Title: "党支部"}, {Title: "党员数", Width: 16, Align: "R"},
+		{Title: "学习培训(25)", Width: 26, Align: "R"}, {Title: "主题党日(20)", Width: 26, Align: "R"},
+		{Title: "三会一课(15)", Width: 26, Align: "R"}, {Title: "组织生活(10)", Width: 26, Align: "R"},
+		{Title: "责任书(10)", Width: 22, Align: "R"}, {Title: "党费(10)", Width: 20, Align: "R"},
+		{Title: "预警(10)", Width: 20, Align: "R"}, {Title: "总分", Width: 16, Align: "R"},
+	})
+	members := 0
+	for i, sc := range scores {
+		rank := i + 1
+		for rank > 1 && scores[rank-2].Total == sc.Total { // ties share the better rank
+			rank--
+		}
+		members += sc.Members
+		t.Row(fmt.Sprint(rank), sc.Branch, fmt.Sprint(sc.Members),
+			evalFixed(sc.Training, 2), evalFixed(sc.ThemeDay, 2), evalFixed(sc.ThreeOne, 2),
+			evalFixed(sc.OrgLife, 2), evalFixed(sc.Target, 2), evalFixed(sc.Dues, 2),
+			evalFixed(sc.Alerts, 2), evalFixed(sc.Total, 1))
+	}
+	if len(scores) == len(all) {
+		t.Row("", "本组织", fmt.Sprint(members), "", "", "", "", "", "", "", evalFixed(rules.OrgScore(all), 1))
+	}
+	d.Space(1)
+	d.Paragraph("党员数为考评计入的党员(党籍状态正常、年底前已在本组织);得分相同的名次并列。")
+	d.Space(3)
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	r.progress(2, total)
+
+	// The open findings, by branch.
+	byBranch := map[string][]rules.Finding{}
+	known := map[string]bool{}
+	for _, b := range facts.Branches {
+		known[b.ID] = true
+	}
+	for _, f := range findings {
+		if evalListRules[f.Rule] {
+			continue
+		}
+		id := f.BranchID
+		if !known[id] {
+			id = ""
+		}
+		byBranch[id] = append(byBranch[id], f)
+	}
+	d.Heading("二、各党支部待整改问题(按规则分列)")
+	d.Paragraph(fmt.Sprintf("依据制度落实检查(截至%s)未整改的问题;政治生日、光荣在党50年名单不属问题,不列入。"+
+		"同一规则下说明相同的党员合并为一行。", day.Format("2006年1月2日")))
+	d.Space(2)
+	for i, b := range r.branches {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		evalFindings(d, b.Name, byBranch[b.ID])
+		r.progress(i+3, total)
+	}
+	if r.opts.Branch == "" && len(byBranch[""]) > 0 {
+		evalFindings(d, "未归属党支部", byBranch[""])
+	}
+	r.progress(total, total)
+	return nil
+}
+
+// evalFindings writes one branch's open findings: a count per rule, then a
+// table 规则/党员/说明.
+func evalFindings(d *Document, branch string, fs []rules.Finding) {
+	if len(fs) == 0 {
+		d.Heading(branch + ":无待整改问题")
+		d.Space(1)
+		return
+	}
+	people := map[string]bool{}
+	perRule := map[string]int{}
+	for _, f := range fs {
+		if f.MemberID != "" {
+			people[f.MemberID] = true
+		}
+		perRule[f.Rule]++
+	}
+	d.font(bodySize)
+	d.ensure(10 + 2*d.lineHeight() + 3*(d.lineHeight()+1)) // heading, counts, header and a row together
+	d.Heading(fmt.Sprintf("%s:待整改问题%d项,涉及党员%d名", branch, len(fs), len(people)))
+	var counts []string
+	for _, id := range rules.RuleIDs {
+		if n := perRule[id]; n > 0 {
+			counts = append(counts, fmt.Sprintf("%s %d项", rules.RuleTitle(id), n))
+		}
+	}
+	d.Paragraph(strings.Join(counts, ";") + "。")
+	t := d.NewTable([]Column{
+		{Title: "规则", Width: 64}, {Title: "党员"}, {Title: "说明", Width: 110},
+	})
+	for _, g := range evalGroups(fs) {
+		who := "(支部)"
+		if len(g.members) > 0 {
+			who = strings.Join(g.members, "、")
+			if len(g.members) > 1 {
+				who = fmt.Sprintf("%s(%d名)", who, len(g.members))
+			}
+		}
+		t.Row(rules.RuleTitle(g.rule), who, g.detail)
+	}
+	d.Space(3)
+}
