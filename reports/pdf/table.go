@@ -47,10 +47,8 @@ func (t *Table) header() {
 	d.pdf.Ln(h)
 }
 
-// Row draws one row; cells beyond the columns are ignored, missing cells
-// are blank.
-func (t *Table) Row(cells ...string) {
-	d := t.d
+// layout wraps each cell and returns the lines and the row's height.
+func (t *Table) layout(cells []string) ([][]string, float64) {
 	lines := make([][]string, len(t.cols))
 	n := 1
 	for i := range t.cols {
@@ -58,11 +56,25 @@ func (t *Table) Row(cells ...string) {
 		if i < len(cells) {
 			text = cells[i]
 		}
-		lines[i] = wrap(text, t.widths[i]-2*cellPad, d.runeWidth)
+		lines[i] = wrap(text, t.widths[i]-2*cellPad, t.d.runeWidth)
 		n = max(n, len(lines[i]))
 	}
+	return lines, float64(n)*t.d.lineHeight() + 1
+}
+
+// Fits reports whether a row of these cells drawn next stays on the current
+// page (Row would otherwise start a new page, with the header repeated).
+func (t *Table) Fits(cells ...string) bool {
+	_, h := t.layout(cells)
+	return t.d.pdf.GetY()+h <= t.d.bottom()
+}
+
+// Row draws one row; cells beyond the columns are ignored, missing cells
+// are blank.
+func (t *Table) Row(cells ...string) {
+	d := t.d
+	lines, h := t.layout(cells)
 	lh := d.lineHeight()
-	h := float64(n)*lh + 1
 	if d.ensure(h) {
 		t.header()
 	}

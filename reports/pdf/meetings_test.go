@@ -1,0 +1,224 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"dangjian/data"
+)
+
+// meetSection returns the text of branch name's part of the ledger: from
+// its heading to the next branch's heading.
+func meetSection(t *testing.T, text, name string, branches []data.Branch) string {
+	t.Helper()
+	headings := map[string]bool{}
+	for _, b := range branches {
+		headings[b.Name] = true
+	}
+	lines := ledgerLines(text)
+	for i, l := range lines {
+		if l != name {
+			continue
+		}
+		end := i + 1
+		for end < len(lines) && !headings[lines[end]] {
+			end++
+		}
+		return strings.Join(lines[i:end], "\n")
+	}
+	t.Fatalf("no heading for %s", name)
+	return ""
+}
+
+// meetMarkedMonths returns the months of a branch's section marked with
+// mark, by the month label under which the mark appears.
+func meetMarkedMonths(section, mark string) map[int]bool {
+	label := regexp.MustCompile(`^\s*(\d{1,2})月 `)
+	out := map[int]bool{}
+	month := 0
+	for _, l := range strings.Split(section, "\n") {
+		if strings.HasPrefix(l, "年度小结") {
+			break
+		}
+		if m := label.FindStringSubmatch(l); m != nil {
+			fmt.Sscan(m[1], &month)
+		}
+		if strings.Contains(l, mark) {
+			out[month] = true
+		}
+	}
+	return out
+}
+
+func TestMeetingsLedgerMarksMonthsWithoutThemeDay(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	r := render(t, s, Meetings, Options{})
+	checkFrame(t, r, "组织生活台账")
+	branches, err := s.Branches.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	meetings, err := s.Meetings.List(ctx, data.InYear("date", 2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := map[string]map[int]bool{} // branch id → months with a 主题党日
+	committee := map[string]map[int]bool{}
+	for _, m := range meetings {
+		set := held
+		switch m.Kind {
+		case "主题党日":
+		case "支委会":
+			set = committee
+		default:
+			continue
+		}
+		if set[string(m.BranchID)] == nil {
+			set[string(m.BranchID)] = map[int]bool{}
+		}
+		set[string(m.BranchID)][int(m.Date.Month())] = true
+	}
+	marked := 0
+	for _, b := range branches {
+		section := meetSection(t, r.text, b.Name, branches)
+		// The months the branch was required to hold one: those after its
+		// founding month (or from it, when founded on the 1st), up to
+		// November (the demo's today is 26 November).
+		want, wantCommittee := map[int]bool{}, map[int]bool{}
+		for mo := 1; mo <= 11; mo++ {
+			start := time.Date(2026, time.Month(mo), 1, 0, 0, 0, 0, time.UTC)
+			if !b.Founded.IsZero() && b.Founded.After(start) {
+				continue
+			}
+			if !held[b.ID][mo] {
+				want[mo] = true
+			}
+			if !committee[b.ID][mo] {
+				wantCommittee[mo] = true
+			}
+		}
+		got := meetMarkedMonths(section, "开展主题党日")
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: months marked without 主题党日 %v, want %v", b.Name, got, want)
+		}
+		if got := meetMarkedMonths(section, "召开支委会"); fmt.Sprint(got) != fmt.Sprint(wantCommittee) {
+			t.Errorf("%s: months marked without 支委会 %v, want %v", b.Name, got, wantCommittee)
+		}
+		var ended []int // the summary lists the ended months
+		for mo := 1; mo < 11; mo++ {
+			if want[mo] {
+				ended = append(ended, mo)
+			}
+		}
+		marked += len(want)
+		if phrase := meetMonthsText(ended) + "未开展主题党日"; len(ended) > 0 &&
+			!strings.Contains(strings.ReplaceAll(section, "\n", ""), phrase) {
+			t.Errorf("%s: the summary does not say %s", b.Name, phrase)
+		}
+	}
+	if marked == 0 {
+		t.Error("the demo should leave some branch a month without 主题党日")
+	}
+}
+
+func TestMeetingsLedgerAttendance(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	r := render(t, s, Meetings, Options{})
+	branches, err := s.Branches.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range branches {
+		meetings, err := s.Meetings.List(ctx, data.InYear("date", 2026), data.Where("branch_id", b.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		section := meetSection(t, r.text, b.Name, branches)
+		var present, leave, absent int
+		for _, m := range meetings {
+			atts, err := s.MeetingAttendance.List(ctx, data.Where("meeting_id", m.ID))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p, l, a int
+			for _, at := range atts {
+				switch at.Status {
+				case "出席":
+					p++
+				case "请假":
+					l++
+				case "缺席":
+					a++
+				}
+			}
+			present, leave, absent = present+p, leave+l, absent+a
+			// The meeting's row: its date, kind and the three counts.
+			row := regexp.MustCompile(`(?m)` + regexp.QuoteMeta(m.Date.Format("01-02")) + `\s+` + regexp.QuoteMeta(m.Kind) +
+				fmt.Sprintf(`\s.*\s%d\s+%d\s+%d$`, p, l, a))
+			if !row.MatchString(section) {
+				t.Errorf("%s: no row for the %s of %s with %d/%d/%d", b.Name, m.Kind, m.Date, p, l, a)
+			}
+		}
+		want := fmt.Sprintf("出席%d人次、请假%d人次、缺席%d人次", present, leave, absent)
+		if !strings.Contains(strings.ReplaceAll(section, "\n", ""), want) {
+			t.Errorf("%s: the summary lacks %q", b.Name, want)
+		}
+	}
+}
+
+func TestMeetingsLedgerRepeatsTheMonthOnEachPage(t *testing.T) {
+	r := render(t, demoStore(t), Meetings, Options{})
+	ledgerCheckCarried(t, r.text, regexp.MustCompile(`月份 .*主持人`), regexp.MustCompile(`^\s*\d{1,2}月 `))
+}
+
+// A past year shows all twelve months; a branch without meetings has each
+// month marked.
+func TestMeetingsLedgerPastYearAndNoMeetings(t *testing.T) {
+	s := ledgerEmptyStore(t)
+	r := render(t, s, Meetings, Options{Year: 2025})
+	for mo := 1; mo <= 12; mo++ {
+		if !regexp.MustCompile(fmt.Sprintf(`(?m)^\s*%d月\s+无记录\s+未开展主题党日、未召开支委会$`, mo)).MatchString(r.text) {
+			t.Errorf("month %d is not marked:\n%s", mo, r.text)
+		}
+	}
+	summary := strings.ReplaceAll(r.text, "\n", "")
+	for _, want := range []string{"1月至12月未开展主题党日", "1月至12月未召开支委会", "第1、2、3、4季度未召开支部党员大会",
+		"第1、2、3、4季度未上党课", "未召开专题组织生活会", "未开展民主评议党员"} {
+		if !strings.Contains(summary, want) {
+			t.Errorf("the summary does not say %s", want)
+		}
+	}
+}
+
+func TestMeetingsLedgerEmpty(t *testing.T) {
+	s, err := data.Create(context.Background(), t.TempDir()+"/e.db", "空组织", "E")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := render(t, s, Meetings, Options{})
+	if !strings.Contains(r.text, "没有党支部") {
+		t.Errorf("an empty ledger does not say so:\n%s", r.text)
+	}
+}
+
+func TestMeetMonthsText(t *testing.T) {
+	for _, c := range []struct {
+		months []int
+		want   string
+	}{
+		{[]int{10}, "10月"},
+		{[]int{2, 3}, "2月、3月"},
+		{[]int{1, 2, 3, 5, 7, 8, 9, 10}, "1月至3月、5月、7月至10月"},
+	} {
+		if got := meetMonthsText(c.months); got != c.want {
+			t.Errorf("%v: %s, want %s", c.months, got, c.want)
+		}
+	}
+}
