@@ -76,11 +76,8 @@ func writeAgreement(r *request) error {
 			a := &byMember[data.Ref(m.ID)][k]
 			r.agreementPage(m, branchNames[string(m.BranchID)], a, targets[data.Ref(a.ID)])
 			done++
-			if done%20 == 0 {
-				if err := r.ctx.Err(); err != nil {
-					return err
-				}
-				r.progress(done, total)
+			if err := r.tick(done, total, 20); err != nil {
+				return err
 			}
 		}
 	}

@@ -51,11 +51,8 @@ func writeAppraisal(r *request) error {
 		for k := range byMember[data.Ref(m.ID)] {
 			r.appraisalPage(m, branchNames[string(m.BranchID)], &byMember[data.Ref(m.ID)][k])
 			done++
-			if done%20 == 0 {
-				if err := r.ctx.Err(); err != nil {
-					return err
-				}
-				r.progress(done, total)
+			if err := r.tick(done, total, 20); err != nil {
+				return err
 			}
 		}
 	}

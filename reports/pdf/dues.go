@@ -242,11 +242,8 @@ func writeDues(r *request) error {
 			row = append(row, md.due.String(), md.paid.String(), arrears)
 			t.Row(row...)
 			done++
-			if done%200 == 0 {
-				if err := r.ctx.Err(); err != nil {
-					return err
-				}
-				r.progress(done, total)
+			if err := r.tick(done, total, 200); err != nil {
+				return err
 			}
 		}
 		s := sums[i]

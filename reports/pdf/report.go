@@ -76,6 +76,15 @@ func (r *request) progress(done, total int) {
 	}
 }
 
+// tick reports progress and checks for cancellation every so many steps.
+func (r *request) tick(done, total, every int) error {
+	if done%every != 0 {
+		return nil
+	}
+	r.progress(done, total)
+	return r.ctx.Err()
+}
+
 type writer struct {
 	title     string
 	landscape bool

@@ -83,11 +83,8 @@ func writeRoster(r *request) error {
 			t.Row(fmt.Sprint(i+1), m.Name, m.Gender, m.Ethnicity, birth, m.Education, m.PersonType,
 				m.JoinedDate.String(), m.ConfirmedAt.String(), m.Category, m.PartyPost, m.Position)
 			done++
-			if done%500 == 0 {
-				if err := r.ctx.Err(); err != nil {
-					return err
-				}
-				r.progress(done, total)
+			if err := r.tick(done, total, 500); err != nil {
+				return err
 			}
 		}
 		d.Space(3)

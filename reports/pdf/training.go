@@ -277,11 +277,8 @@ func writeTraining(r *request) error {
 			}
 			ledgerGroupedRow(t, false, m.Name, "合计", "", line, "", got, state)
 			done++
-			if done%50 == 0 {
-				if err := r.ctx.Err(); err != nil {
-					return err
-				}
-				r.progress(done, total)
+			if err := r.tick(done, total, 50); err != nil {
+				return err
 			}
 		}
 		d.Space(3)
