@@ -1,14 +1,18 @@
 package app
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
 	"dangjian/data/field"
@@ -146,4 +150,56 @@ func findMembersScreen(t *testing.T, u *UI) *membersScreen {
 		t.Fatal("members screen not built")
 	}
 	return u.members
+}
+
+func TestReportsScreenWritesThePDF(t *testing.T) {
+	u, q := newTestUI(t)
+	u.open(2)
+	q.settle(u)
+	s := u.reports
+	if s == nil || len(s.branch.Options) != 3 {
+		t.Fatalf("reports screen not built or branches not loaded: %+v", s)
+	}
+	out := filepath.Join(t.TempDir(), "花名册.pdf")
+	s.kind.SetSelected("党员花名册")
+	s.branch.SetSelected("教工第一党支部")
+	s.path.SetText(out)
+	test.Tap(findButton(t, u, "生成PDF"))
+	q.settle(u)
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("no PDF at %s: %v (status %q)", out, err, s.result.Text)
+	}
+	if !strings.Contains(s.result.Text, "已生成") || s.last != out {
+		t.Fatalf("status %q", s.result.Text)
+	}
+}
+
+// findButton finds a button by its text in the window.
+func findButton(t *testing.T, u *UI, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			if w.Text == text {
+				found = w
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			r := test.WidgetRenderer(w)
+			for _, c := range r.Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(u.win.Content())
+	if found == nil {
+		t.Fatalf("no button %q", text)
+	}
+	return found
 }

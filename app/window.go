@@ -26,6 +26,7 @@ type UI struct {
 
 	members  *membersScreen // the screens, once built
 	findings *findingsScreen
+	reports  *reportsScreen
 }
 
 // screen is one entry of the sidebar.
@@ -55,6 +56,7 @@ func (u *UI) Show(store *data.Store) {
 	u.screens = []screen{
 		{"工作台", theme.HomeIcon(), newFindingsScreen},
 		{"党员", theme.AccountIcon(), newMembersScreen},
+		{"报表", theme.DocumentPrintIcon(), newReportsScreen},
 	}
 	u.content = container.NewStack()
 	u.status = widget.NewLabel("数据库: " + store.Path())

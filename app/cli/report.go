@@ -37,7 +37,7 @@ func runReport(e *env, args []string) int {
 	}
 	defer s.Close()
 	opts := pdf.Options{Year: *year, Branch: *branch, Progress: e.progress("正在生成"), Now: e.now()}
-	err = writeAtomically(*out, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
+	err = WriteAtomically(*out, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
 	var be *pdf.BranchError
 	if errors.As(err, &be) {
 		return e.fail(ExitUsage, "%v", be)

@@ -45,7 +45,7 @@ func runTemplate(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
-	if err := writeAtomically(*out, func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
+	if err := WriteAtomically(*out, func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
 		return e.fail(ExitUsage, "生成模板失败: %v", err)
 	}
 	e.printf("已生成%s导入模板: %s\n", sheets.LayoutOf(k).Title, *out)
@@ -74,7 +74,7 @@ func runExport(e *env, args []string) int {
 	}
 	defer s.Close()
 	var rows int
-	err := writeAtomically(*out, func(w io.Writer) error {
+	err := WriteAtomically(*out, func(w io.Writer) error {
 		var err error
 		rows, err = sheets.Export(e.ctx, s, k, w, *year, e.progress("正在导出"))
 		return err
@@ -152,9 +152,9 @@ func printImport(e *env, rep *sheets.Report) {
 	}
 }
 
-// writeAtomically writes a file through a temporary one in the same folder,
+// WriteAtomically writes a file through a temporary one in the same folder,
 // so a failure never leaves a partial file behind.
-func writeAtomically(path string, write func(w io.Writer) error) error {
+func WriteAtomically(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err

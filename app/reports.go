@@ -1,0 +1,185 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/app/cli"
+	"dangjian/data"
+	"dangjian/reports/pdf"
+)
+
+// reportsScreen is the 报表 screen: choose a document, a year and a branch,
+// write the PDF with a progress bar, then open it for printing.
+type reportsScreen struct {
+	u      *UI
+	kind   *widget.Select
+	year   *widget.Select
+	branch *widget.Select
+	path   *widget.Entry
+	result *widget.Label
+	last   string // the last PDF written
+}
+
+func newReportsScreen(u *UI) fyne.CanvasObject {
+	s := &reportsScreen{u: u}
+	u.reports = s
+	var titles []string
+	for _, k := range pdf.Kinds {
+		titles = append(titles, pdf.Title(k))
+	}
+	s.kind = widget.NewSelect(titles, func(string) { s.suggestPath() })
+	this := time.Now().Year()
+	var years []string
+	for y := this; y > this-5; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.year = widget.NewSelect(years, func(string) { s.suggestPath() })
+	s.branch = widget.NewSelect([]string{allBranches}, func(string) { s.suggestPath() })
+	s.path = widget.NewEntry()
+	s.result = widget.NewLabel("")
+	s.result.Wrapping = fyne.TextWrapWord
+	choose := widget.NewButton("选择位置…", s.choosePath)
+	generate := widget.NewButton("生成PDF", s.generate)
+	generate.Importance = widget.HighImportance
+	open := widget.NewButton("打开", func() { s.open(s.last) })
+
+	s.kind.SetSelected(titles[0])
+	s.year.SetSelected(years[0])
+	s.branch.SetSelected(allBranches)
+	s.loadBranches()
+
+	form := widget.NewForm(
+		widget.NewFormItem("文档", s.kind),
+		widget.NewFormItem("年度", s.year),
+		widget.NewFormItem("支部", s.branch),
+		widget.NewFormItem("保存到", container.NewBorder(nil, nil, nil, choose, s.path)),
+	)
+	return container.NewVBox(
+		widget.NewLabelWithStyle("打印台账和表单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		form, container.NewHBox(generate, open), s.result)
+}
+
+func (s *reportsScreen) loadBranches() {
+	store := s.u.store
+	async(s.u, func() ([]data.Branch, error) {
+		return store.Branches.List(context.Background(), data.OrderBy("name"))
+	}, func(bs []data.Branch, err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		options := []string{allBranches}
+		for _, b := range bs {
+			options = append(options, b.Name)
+		}
+		s.branch.SetOptions(options)
+	})
+}
+
+// documentsDir is where reports go unless the user picks another folder.
+func documentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return os.TempDir()
+	}
+	return filepath.Join(home, "Documents", "党员教育管理")
+}
+
+// suggestPath proposes a file name from the choices.
+func (s *reportsScreen) suggestPath() {
+	if s.path == nil || s.kind.Selected == "" {
+		return
+	}
+	name := s.year.Selected + "年" + s.kind.Selected
+	if s.branch.Selected != "" && s.branch.Selected != allBranches {
+		name = s.branch.Selected + name
+	}
+	dir := documentsDir()
+	if s.path.Text != "" {
+		dir = filepath.Dir(s.path.Text)
+	}
+	s.path.SetText(filepath.Join(dir, name+".pdf"))
+}
+
+func (s *reportsScreen) choosePath() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path) // the report is written through a temporary file
+		s.path.SetText(path)
+	}, s.u.win)
+	d.SetFileName(filepath.Base(s.path.Text))
+	d.Show()
+}
+
+func (s *reportsScreen) selectedKind() pdf.Kind {
+	for _, k := range pdf.Kinds {
+		if pdf.Title(k) == s.kind.Selected {
+			return k
+		}
+	}
+	return pdf.Roster
+}
+
+// generate writes the chosen document off the UI goroutine, then opens it.
+func (s *reportsScreen) generate() {
+	k, path := s.selectedKind(), s.path.Text
+	year, _ := strconv.Atoi(s.year.Selected)
+	branch := s.branch.Selected
+	if branch == allBranches {
+		branch = ""
+	}
+	if path == "" {
+		s.result.SetText("请选择保存位置")
+		return
+	}
+	store := s.u.store
+	s.result.SetText("")
+	s.u.runJob("正在生成"+pdf.Title(k), func(ctx context.Context, progress progressFunc) error {
+		return cli.WriteAtomically(path, func(w io.Writer) error {
+			return pdf.Write(ctx, store, k, w, pdf.Options{Year: year, Branch: branch, Progress: progress})
+		})
+	}, func(err error) {
+		switch {
+		case errors.Is(err, context.Canceled):
+			s.result.SetText("已取消,未生成文件。")
+		case err != nil:
+			s.result.SetText("生成失败: " + err.Error())
+		default:
+			s.last = path
+			s.result.SetText(fmt.Sprintf("已生成: %s", path))
+			s.open(path)
+		}
+	})
+}
+
+// open shows a file in the system's viewer.
+func (s *reportsScreen) open(path string) {
+	if path == "" {
+		return
+	}
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = s.u.app.OpenURL(u)
+	}
+	if err != nil {
+		s.u.showError(fmt.Errorf("无法打开%s: %w", path, err))
+	}
+}
