@@ -40,9 +40,7 @@ func runDemo(e *env, args []string) int {
 	defer s.Close()
 	progress := e.progress("正在生成演示数据")
 	sum, err := demo.Generate(e.ctx, s, demo.Options{Members: *members, Seed: *seed, AsOf: today, Progress: progress})
-	if progress != nil {
-		fmt.Fprintln(e.stderr)
-	}
+	e.endProgress(progress)
 	if err != nil {
 		s.Close()
 		if created {
@@ -111,4 +109,11 @@ func flagGiven(fs *flag.FlagSet, name string) bool {
 	given := false
 	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
 	return given
+}
+
+// endProgress ends the progress line, when one was drawn.
+func (e *env) endProgress(progress func(done, total int)) {
+	if progress != nil {
+		fmt.Fprintln(e.stderr)
+	}
 }

@@ -36,8 +36,10 @@ func runReport(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	opts := pdf.Options{Year: *year, Branch: *branch, Progress: e.progress("正在生成"), Now: e.now()}
+	progress := e.progress("正在生成")
+	opts := pdf.Options{Year: *year, Branch: *branch, Progress: progress, Now: e.now()}
 	err = WriteAtomically(*out, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
+	e.endProgress(progress)
 	var be *pdf.BranchError
 	if errors.As(err, &be) {
 		return e.fail(ExitUsage, "%v", be)

@@ -74,11 +74,13 @@ func runExport(e *env, args []string) int {
 	}
 	defer s.Close()
 	var rows int
+	progress := e.progress("正在导出")
 	err := WriteAtomically(*out, func(w io.Writer) error {
 		var err error
-		rows, err = sheets.Export(e.ctx, s, k, w, *year, e.progress("正在导出"))
+		rows, err = sheets.Export(e.ctx, s, k, w, *year, progress)
 		return err
 	})
+	e.endProgress(progress)
 	if err != nil {
 		return e.fail(ExitUsage, "导出失败,未生成文件: %v", err)
 	}
@@ -104,9 +106,9 @@ func runImport(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	rep, err := sheets.ImportFile(e.ctx, s, k, pos[1], sheets.Options{
-		DryRun: *dry, SkipInvalid: *skip, Progress: e.progress("正在导入"),
-	})
+	progress := e.progress("正在导入")
+	rep, err := sheets.ImportFile(e.ctx, s, k, pos[1], sheets.Options{DryRun: *dry, SkipInvalid: *skip, Progress: progress})
+	e.endProgress(progress)
 	var inputErr *sheets.InputError
 	if errors.As(err, &inputErr) {
 		return e.fail(ExitUsage, "%s\n未写入任何数据。", inputErr.Msg)

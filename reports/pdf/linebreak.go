@@ -5,8 +5,8 @@ import "strings"
 // noLineStart are characters a line must not begin with, and noLineEnd
 // characters it must not end with (避头尾).
 const (
-	noLineStart = "，。、；：？！）」』》〉”’…—,.;:?!)]}%"
-	noLineEnd   = "（「『《〈“‘([{"
+	noLineStart = "，。、；：？！）」』》〉】〕”’…—,.;:?!)]}%"
+	noLineEnd   = "（「『《〈【〔“‘([{"
 )
 
 // wrap breaks text into lines no wider than width, measured by measure.
@@ -52,22 +52,24 @@ func wrapLine(rs []rune, width float64, measure func(rune) float64) []string {
 // and an ASCII word is not cut; it never returns less than 1.
 func breakPoint(rs []rune, n int) int {
 	b := n
-	for b > 1 && (strings.ContainsRune(noLineStart, rs[b]) || strings.ContainsRune(noLineEnd, rs[b-1])) {
-		b--
-	}
-	if isWordRune(rs[b]) && isWordRune(rs[b-1]) {
-		w := b
-		for w > 1 && isWordRune(rs[w-1]) {
-			w--
+	for {
+		start := b
+		for b > 1 && (strings.ContainsRune(noLineStart, rs[b]) || strings.ContainsRune(noLineEnd, rs[b-1])) {
+			b--
 		}
-		if w > 1 || !isWordRune(rs[0]) {
-			b = w
+		if isWordRune(rs[b]) && isWordRune(rs[b-1]) {
+			w := b
+			for w > 1 && isWordRune(rs[w-1]) {
+				w--
+			}
+			if w > 1 || !isWordRune(rs[0]) {
+				b = w
+			}
+		}
+		if b == start || b <= 1 {
+			return max(b, 1)
 		}
 	}
-	if b < 1 {
-		return 1
-	}
-	return b
 }
 
 func isWordRune(r rune) bool {

@@ -28,6 +28,9 @@ func TestWrapKeepsClosingPunctuationOffLineStarts(t *testing.T) {
 		// A number is not cut.
 		{"第2026号文件", 2.5, []string{"第", "2026", "号文", "件"}},
 		{"甲\n乙", 10, []string{"甲", "乙"}},
+		// 〔〕 of letter numbers: 〕 never starts a line, 〔 never ends one.
+		{"一二三四五〔2026〕第012号", 8, []string{"一二三四五", "〔2026〕第012号"}},
+		{"一二三四五六七（2026）", 8, []string{"一二三四五六七", "（2026）"}},
 		{"", 10, []string{""}},
 	}
 	for _, tt := range tests {

@@ -45,6 +45,9 @@ type BranchError struct {
 }
 
 func (e *BranchError) Error() string {
+	if len(e.Branches) == 0 {
+		return fmt.Sprintf("没有名为“%s”的支部:本组织还没有任何支部。", e.Name)
+	}
 	return fmt.Sprintf("没有名为“%s”的支部。现有支部: %s", e.Name, strings.Join(e.Branches, "、"))
 }
 

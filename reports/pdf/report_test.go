@@ -177,9 +177,9 @@ func TestEmptyOrganizationSaysSo(t *testing.T) {
 	}
 	defer s.Close()
 	for k := range writers {
-		var buf bytes.Buffer
-		if err := Write(context.Background(), s, k, &buf, Options{Now: testNow}); err != nil {
-			t.Errorf("%s on an empty organization: %v", k, err)
+		r := render(t, s, k, Options{Now: testNow})
+		if r.pages != 1 || !strings.Contains(r.text, "没有") {
+			t.Errorf("%s on an empty organization: %d pages, no sentence saying there is nothing:\n%s", k, r.pages, r.text)
 		}
 	}
 }

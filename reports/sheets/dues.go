@@ -14,6 +14,7 @@ type duesImporter struct {
 	members memberIndex
 	dues    map[string]*data.Dues // member id|month
 	pending string
+	rows    rowKeys
 }
 
 func (d *duesImporter) prepare(ctx context.Context, tx *data.Tx) error {
@@ -21,7 +22,7 @@ func (d *duesImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	if d.members, err = loadMemberIndex(ctx, tx); err != nil {
 		return err
 	}
-	d.dues = map[string]*data.Dues{}
+	d.dues, d.rows = map[string]*data.Dues{}, rowKeys{}
 	return tx.Dues.Each(ctx, func(x *data.Dues) error {
 		d.dues[string(x.MemberID)+"|"+x.Month] = x
 		return nil
@@ -31,6 +32,9 @@ func (d *duesImporter) prepare(ctx context.Context, tx *data.Tx) error {
 func (d *duesImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
 	m := d.members.member(r)
 	month, paid, paidDate := r.month("月份"), r.money("实缴金额"), r.date("缴纳日期")
+	if len(r.problems) == 0 {
+		d.rows.claim(r, m.ID+"|"+month, "月份")
+	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}

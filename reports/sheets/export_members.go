@@ -6,16 +6,16 @@ import (
 	"dangjian/data"
 )
 
-// exportMembers writes everyone on the rolls (正常 or 停止党籍), branch by
-// branch in name order, each branch's members in name order. year is
+// exportMembers writes every member, on the rolls or not (党籍状态 says
+// which), branch by branch in name order, each branch's members in name
+// order, so that records naming former members import back too. year is
 // ignored.
 func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) error {
 	branches, err := branchesByName(ctx, s)
 	if err != nil {
 		return err
 	}
-	onRolls := data.WhereIn("status", data.ActiveStatuses)
-	total, err := s.Members.Count(ctx, onRolls)
+	total, err := s.Members.Count(ctx)
 	if err != nil {
 		return err
 	}
@@ -23,7 +23,7 @@ func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) 
 	for _, b := range branches {
 		err := s.Members.Each(ctx, func(m *data.Member) error {
 			return out.add(memberExportRow(m, b.Name))
-		}, data.Where("branch_id", b.ID), onRolls, data.OrderBy("name", "id_number", "id"))
+		}, data.Where("branch_id", b.ID), data.OrderBy("name", "id_number", "id"))
 		if err != nil {
 			return err
 		}
@@ -52,5 +52,6 @@ func memberExportRow(m *data.Member, branch string) map[string]any {
 		"联系电话":      m.Phone,
 		"困难党员":      m.InDifficulty,
 		"党费基数":      m.DuesBase,
+		"党籍状态":      m.Status,
 	}
 }

@@ -57,7 +57,7 @@ func book(t testing.TB, headers []string, rows ...[]any) []byte {
 func headersOf(k Kind) []string {
 	var hs []string
 	for _, c := range LayoutOf(k).Columns {
-		if !c.Computed {
+		if !c.Computed && !c.ExportOnly {
 			hs = append(hs, c.Header)
 		}
 	}
@@ -365,5 +365,117 @@ func TestImportTransfersMatchOnLetterNumber(t *testing.T) {
 	rep, _ = run(t, s, Transfers, receipt, Options{})
 	if rep.Unchanged != 1 {
 		t.Fatalf("re-import: %+v", rep)
+	}
+}
+
+func TestImportTwoGroupMeetingsOnOneDay(t *testing.T) {
+	s := testStore(t)
+	seedMembers(t, s)
+	sheet := book(t, headersOf(Meetings),
+		[]any{"一支部", "党小组会", "2026-10-12", "第一小组:学习党章", "王建国", "", "王建国", "", ""},
+		[]any{"一支部", "党小组会", "2026-10-12", "第二小组:学习党史", "李红梅", "", "李红梅、张伟", "", ""},
+	)
+	rep, err := run(t, s, Meetings, sheet, Options{})
+	if err != nil || rep.Created != 2 {
+		t.Fatalf("two meetings sharing branch, type and date: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	for i := 0; i < 2; i++ {
+		rep, _ = run(t, s, Meetings, sheet, Options{})
+		if rep.Unchanged != 2 {
+			t.Fatalf("re-import %d changed something: %+v", i+1, rep)
+		}
+	}
+	ms, _ := s.Meetings.List(context.Background(), data.OrderBy("topic"))
+	if len(ms) != 2 || ms[0].Topic != "第一小组:学习党章" || ms[1].Topic != "第二小组:学习党史" {
+		t.Fatalf("meetings after re-imports: %+v", ms)
+	}
+}
+
+func TestImportMeetingWithNamesakes(t *testing.T) {
+	s := testStore(t)
+	seedMembers(t, s)
+	// A second 王建国 in the same branch.
+	rep, err := run(t, s, Members, book(t, headersOf(Members),
+		memberRow("王建国", id("510107", 1991, 7, 8, 9, true), "男", "一支部")), Options{})
+	if err != nil || rep.Created != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	one := book(t, headersOf(Meetings), []any{"一支部", "主题党日", "2026-03-10", "", "", "", "王建国", "", ""})
+	rep, _ = run(t, s, Meetings, one, Options{})
+	if !strings.Contains(problemsText(rep), "本支部有2名“王建国”") || strings.Count(problemsText(rep), "\n") != 1 {
+		t.Fatalf("one 王建国 of two should be ambiguous, once:\n%s", problemsText(rep))
+	}
+	both := book(t, headersOf(Meetings), []any{"一支部", "主题党日", "2026-03-10", "", "", "", "王建国", "王建国", ""})
+	rep, err = run(t, s, Meetings, both, Options{})
+	if err != nil || rep.Created != 1 || len(rep.Problems) != 0 {
+		t.Fatalf("both namesakes named: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	rep, _ = run(t, s, Meetings, both, Options{})
+	if rep.Unchanged != 1 {
+		t.Fatalf("re-import: %+v\n%s", rep, problemsText(rep))
+	}
+}
+
+func TestReturningMemberGetsARowOfTheirOwn(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	ids := seedMembers(t, s)
+	ms, _ := s.Members.List(ctx, data.Where("id_number", ids[2]))
+	ms[0].Status = "已转出"
+	if err := s.Members.Update(ctx, &ms[0]); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := run(t, s, Members, book(t, headersOf(Members), memberRow("张伟", ids[2], "男", "一支部")), Options{})
+	if err != nil || rep.Created != 1 {
+		t.Fatalf("a returning member: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	rows, _ := s.Members.List(ctx, data.Where("id_number", ids[2]), data.OrderBy("id"))
+	if len(rows) != 2 || rows[0].Status != "已转出" || rows[1].Status != "正常" {
+		t.Fatalf("rows of the returning member: %+v", rows)
+	}
+}
+
+func TestImportToleratesFloatNoiseAndPaddedNames(t *testing.T) {
+	if got := trimFloatNoise("90.45000000000000284"); got != "90.45" {
+		t.Fatalf("trimFloatNoise = %q", got)
+	}
+	if got := trimFloatNoise("43647"); got != "43647" {
+		t.Fatalf("an Excel date serial changed: %q", got)
+	}
+	s := testStore(t)
+	number := id("420106", 1980, 3, 4, 1, true)
+	rep, err := run(t, s, Members, book(t, headersOf(Members), memberRow("王　毅", number, "男", "一 支部")), Options{})
+	if err != nil || rep.Created != 1 {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	ms, _ := s.Members.List(context.Background())
+	if ms[0].Name != "王毅" {
+		t.Fatalf("name stored as %q", ms[0].Name)
+	}
+	bs, _ := s.Branches.List(context.Background())
+	if bs[0].Name != "一支部" {
+		t.Fatalf("branch stored as %q", bs[0].Name)
+	}
+	rep, err = run(t, s, Training, book(t, headersOf(Training),
+		[]any{number, "王毅", "2026-03-05", 0.1 * 25, "培训班", "学习党章", ""}), Options{})
+	if err != nil || rep.Created != 1 {
+		t.Fatalf("training by the unpadded name: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+}
+
+func TestImportReportsAKeyGivenTwiceInOneSheet(t *testing.T) {
+	s := testStore(t)
+	ids := seedMembers(t, s)
+	rep, _ := run(t, s, Dues, book(t, headersOf(Dues),
+		[]any{ids[0], "王建国", "2026-03", "90", "2026-03-15"},
+		[]any{ids[0], "王建国", "2026年3月", "50", ""}), Options{})
+	if !strings.Contains(problemsText(rep), "第3行 「月份」: 与第2行重复") || rep.Written {
+		t.Fatalf("dues: %+v\n%s", rep, problemsText(rep))
+	}
+	rep, _ = run(t, s, Training, book(t, headersOf(Training),
+		[]any{ids[0], "王建国", "2026-03-05", 4, "培训班", "学习党章", ""},
+		[]any{ids[0], "王建国", "2026-03-05", 2, "培训班", "学习党章", ""}), Options{})
+	if !strings.Contains(problemsText(rep), "第3行 「主题」: 与第2行重复") {
+		t.Fatalf("training: %s", problemsText(rep))
 	}
 }

@@ -46,6 +46,9 @@ type Column struct {
 	Width    float64  // column width in characters
 	Note     string   // what to fill in, for the 填写说明 sheet
 	Computed bool     // written by export, ignored by import
+	// ExportOnly columns are written by export and read by import when a
+	// sheet has them, but left out of templates.
+	ExportOnly bool
 }
 
 // Layout is a kind's sheet: its name and columns.
@@ -93,6 +96,8 @@ var layouts = map[Kind]Layout{
 		{Header: "联系电话", Type: "text", Width: 14, Note: "手机或座机"},
 		{Header: "困难党员", Type: "bool", Choices: yesNo, Width: 8, Note: "是/否"},
 		{Header: "党费基数", Type: "money", Width: 10, Note: "每月税后工资性收入(元),学生填0"},
+		{Header: "党籍状态", Type: "text", Choices: data.MemberStatuses, Width: 10, ExportOnly: true,
+			Note: "导出时填写;导入时无此列或不填按“正常”。已转出等不在册的党员只随导出保留记录"},
 	}},
 	Training: {Kind: Training, Title: "学习培训", Columns: []Column{
 		{Header: "公民身份号码", Required: true, Type: "id", Width: 21, Note: "参加培训的党员,须已在本库中"},

@@ -39,7 +39,7 @@ func (idx memberIndex) samePerson(a, b string) bool {
 // name, or nil with a problem recorded.
 func (idx memberIndex) member(r *row) *data.Member {
 	id := r.idNumber("公民身份号码")
-	name := r.text("姓名")
+	name := r.name("姓名")
 	if id == "" {
 		return nil
 	}
@@ -53,4 +53,17 @@ func (idx memberIndex) member(r *row) *data.Member {
 		return nil
 	}
 	return m
+}
+
+// rowKeys remembers which sheet row gave each natural key, so that a key
+// given twice in one sheet is reported instead of the last row winning.
+type rowKeys map[string]int
+
+// claim records key for row r; a key an earlier row gave is a problem on col.
+func (k rowKeys) claim(r *row, key, col string) {
+	if first, dup := k[key]; dup {
+		r.fail(col, "与第"+itoa(first)+"行重复")
+		return
+	}
+	k[key] = r.num
 }

@@ -15,8 +15,8 @@ type meetingImporter struct {
 	names      map[string]map[string][]*data.Member // branch id → name → members on the rolls
 	former     map[string]map[string][]*data.Member // branch id → name → members no longer on the rolls
 	byID       map[string]*data.Member
-	meetings   map[string]*data.Meeting           // branch id|kind|date → the first such meeting
-	sameKey    map[string][]*data.Meeting         // branch id|kind|date → every such meeting, when several
+	sameKey    map[string][]*data.Meeting         // branch id|kind|date → every such meeting
+	claimed    map[string]int                     // meeting id → the sheet row that matched it
 	attendance map[string]*data.MeetingAttendance // meeting id|member id
 	attendees  map[string][]string                // meeting id → member ids recorded
 	pending    []string                           // keys the current row added
@@ -28,8 +28,8 @@ var attendanceCols = []struct{ col, status string }{{"出席", "出席"}, {"请�
 func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	mi.branches, mi.names = map[string]*data.Branch{}, map[string]map[string][]*data.Member{}
 	mi.former, mi.byID = map[string]map[string][]*data.Member{}, map[string]*data.Member{}
-	mi.meetings, mi.attendance = map[string]*data.Meeting{}, map[string]*data.MeetingAttendance{}
-	mi.sameKey = map[string][]*data.Meeting{}
+	mi.attendance = map[string]*data.MeetingAttendance{}
+	mi.sameKey, mi.claimed = map[string][]*data.Meeting{}, map[string]int{}
 	branches, err := tx.Branches.List(ctx)
 	if err != nil {
 		return err
@@ -55,9 +55,6 @@ func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	}
 	err = tx.Meetings.Each(ctx, func(m *data.Meeting) error {
 		key := string(m.BranchID) + "|" + m.Kind + "|" + m.Date.String()
-		if _, ok := mi.meetings[key]; !ok {
-			mi.meetings[key] = m
-		}
 		mi.sameKey[key] = append(mi.sameKey[key], m)
 		return nil
 	})
@@ -73,7 +70,7 @@ func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 }
 
 func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
-	branchName := r.text("所在支部")
+	branchName := r.name("所在支部")
 	branch := mi.branches[branchName]
 	if branchName != "" && branch == nil {
 		r.fail("所在支部", "本库中没有支部“"+branchName+"”")
@@ -81,17 +78,18 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	kind, date := r.choice("类型", nil), r.date("日期")
 	topic, host, recorder := r.text("主题"), r.text("主持人"), r.text("记录人")
 	var statuses map[*data.Member]string
+	var meeting *data.Meeting
 	key := ""
 	if branch != nil {
 		key = branch.ID + "|" + kind + "|" + date.String()
-		statuses = mi.resolveAttendance(r, branch, mi.pick(key, r))
+		meeting = mi.pick(key, r, topic, host)
+		statuses = mi.resolveAttendance(r, branch, meeting)
 	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}
 	cols := map[string]string{"branch_id": "所在支部", "kind": "类型", "date": "日期"}
 	out := unchanged
-	meeting := mi.pick(key, r)
 	exists := meeting != nil
 	rec := data.Meeting{BranchID: data.Ref(branch.ID), Kind: kind, Date: date}
 	if exists {
@@ -114,8 +112,11 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 			return unchanged, rowErr(r, err, cols)
 		}
 		meeting, out = &rec, created
-		mi.meetings[key] = meeting
-		mi.pending = append(mi.pending, "m:"+key)
+		mi.sameKey[key] = append(mi.sameKey[key], meeting)
+		mi.undo = append(mi.undo, func() {
+			list := mi.sameKey[key]
+			mi.sameKey[key] = list[:len(list)-1]
+		})
 	} else {
 		before := rec.Version
 		if err := tx.Meetings.Update(ctx, &rec); err != nil {
@@ -132,33 +133,44 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	if err != nil {
 		return unchanged, rowErr(r, err, cols)
 	}
+	claimedID := meeting.ID
+	mi.claimed[claimedID] = r.num
+	mi.undo = append(mi.undo, func() { delete(mi.claimed, claimedID) })
 	if changed && out == unchanged {
 		out = updated
 	}
 	return out, nil
 }
 
-// pick chooses the meeting a row describes. Two 党小组会 of one branch on
-// one day share the key; the row then means the one whose recorded
-// attendees it names most.
-func (mi *meetingImporter) pick(key string, r *row) *data.Meeting {
-	candidates := mi.sameKey[key]
-	if len(candidates) < 2 {
-		return mi.meetings[key]
-	}
+// pick chooses the meeting a row describes among the stored meetings of its
+// branch, type and date that no earlier row of the sheet has matched (two
+// 党小组会 of one branch on one day share the key): the one whose recorded
+// attendees the row names most, then the one with the row's topic, then
+// its host. Nil means the row describes a meeting not yet recorded.
+func (mi *meetingImporter) pick(key string, r *row, topic, host string) *data.Meeting {
 	named := map[string]bool{}
 	for _, c := range attendanceCols {
 		for _, name := range r.names(c.col) {
 			named[name] = true
 		}
 	}
-	best, bestScore := candidates[0], -1
-	for _, m := range candidates {
+	var best *data.Meeting
+	bestScore := -1
+	for _, m := range mi.sameKey[key] {
+		if _, taken := mi.claimed[m.ID]; taken {
+			continue
+		}
 		score := 0
 		for _, id := range mi.attendees[m.ID] {
 			if p := mi.byID[id]; p != nil && named[p.Name] {
-				score++
+				score += 4
 			}
+		}
+		if m.Topic == topic {
+			score += 2
+		}
+		if m.Host == host {
+			score++
 		}
 		if score > bestScore {
 			best, bestScore = m, score
@@ -180,7 +192,14 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 			}
 		}
 	}
+	occurs := map[string]int{} // how often the row names each name
+	for _, c := range attendanceCols {
+		for _, name := range r.names(c.col) {
+			occurs[name]++
+		}
+	}
 	out := map[*data.Member]string{}
+	reported := map[string]bool{}
 	for _, c := range attendanceCols {
 		for _, name := range r.names(c.col) {
 			found := recorded[name]
@@ -193,8 +212,17 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 			switch {
 			case len(found) == 0:
 				r.fail(c.col, "“"+name+"”不是本支部在册党员")
+			case len(found) > 1 && occurs[name] != len(found):
+				if !reported[name] {
+					r.fail(c.col, "本支部有"+itoa(len(found))+"名“"+name+"”,无法确定是哪一位")
+					reported[name] = true
+				}
 			case len(found) > 1:
-				r.fail(c.col, "本支部有"+itoa(len(found))+"名“"+name+"”,无法确定是哪一位")
+				// Namesakes all named: each is one of them, those whose
+				// recorded status matches the list first.
+				if m := mi.namesake(found, out, meeting, c.status); m != nil {
+					out[m] = c.status
+				}
 			default:
 				if prev, dup := out[found[0]]; dup {
 					r.fail(c.col, "“"+name+"”已列在“"+prev+"”中")
@@ -205,6 +233,27 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 		}
 	}
 	return out
+}
+
+// namesake picks, among members of one name, one not yet assigned: one
+// recorded at the meeting with the status first.
+func (mi *meetingImporter) namesake(found []*data.Member, assigned map[*data.Member]string,
+	meeting *data.Meeting, status string) *data.Member {
+	var fallback *data.Member
+	for _, m := range found {
+		if _, taken := assigned[m]; taken {
+			continue
+		}
+		if meeting != nil {
+			if a := mi.attendance[meeting.ID+"|"+m.ID]; a != nil && a.Status == status {
+				return m
+			}
+		}
+		if fallback == nil {
+			fallback = m
+		}
+	}
+	return fallback
 }
 
 // writeAttendance records each member's status, in a fixed order.
@@ -252,7 +301,6 @@ func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *
 func (mi *meetingImporter) settle(ok bool) {
 	if !ok {
 		for _, k := range mi.pending {
-			delete(mi.meetings, k[2:])
 			delete(mi.attendance, k[2:])
 		}
 		for _, restore := range mi.undo {

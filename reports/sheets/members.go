@@ -8,11 +8,15 @@ import (
 )
 
 // memberImporter matches members on 公民身份号码: a known number updates the
-// member, never duplicates it. An unknown 所在支部 creates the branch.
+// member, never duplicates it. A row for someone on the rolls matches their
+// row on the rolls; a person whose only row is a former one (已转出…) is a
+// returning member and gets a row of their own, as a receiving organization
+// does. An unknown 所在支部 creates the branch.
 type memberImporter struct {
-	branches    map[string]*data.Branch // by name
-	byID        map[string]*data.Member // by 公民身份号码, members on the rolls first
-	seen        map[string]int          // 公民身份号码 → the row that gave it
+	branches    map[string]*data.Branch   // by name
+	byID        map[string][]*data.Member // by 公民身份号码
+	seen        map[string]int            // 公民身份号码 → the row on the rolls that gave it
+	matched     map[*data.Member]bool     // rows an earlier sheet row updated
 	newBranches []string
 	pending     *data.Branch // a branch the current row created
 }
@@ -21,7 +25,8 @@ type memberImporter struct {
 var memberCols = map[string]string{"branch_id": "所在支部", "confirmed_date": "转正日期"}
 
 func (m *memberImporter) prepare(ctx context.Context, tx *data.Tx) error {
-	m.branches, m.byID, m.seen = map[string]*data.Branch{}, map[string]*data.Member{}, map[string]int{}
+	m.branches, m.byID, m.seen = map[string]*data.Branch{}, map[string][]*data.Member{}, map[string]int{}
+	m.matched = map[*data.Member]bool{}
 	branches, err := tx.Branches.List(ctx)
 	if err != nil {
 		return err
@@ -30,16 +35,39 @@ func (m *memberImporter) prepare(ctx context.Context, tx *data.Tx) error {
 		m.branches[branches[i].Name] = &branches[i]
 	}
 	return tx.Members.Each(ctx, func(mem *data.Member) error {
-		if old, ok := m.byID[mem.IDNumber]; !ok || (!old.Active() && mem.Active()) {
-			m.byID[mem.IDNumber] = mem
-		}
+		m.byID[mem.IDNumber] = append(m.byID[mem.IDNumber], mem)
 		return nil
 	})
 }
 
+// match finds the stored row a sheet row describes: for someone on the
+// rolls, their row on the rolls; for a former member, a former row not
+// matched yet, else their row on the rolls (they have just left).
+func (m *memberImporter) match(id string, active bool) *data.Member {
+	var onRolls, former *data.Member
+	for _, mem := range m.byID[id] {
+		switch {
+		case mem.Active():
+			onRolls = mem
+		case former == nil && !m.matched[mem]:
+			former = mem
+		}
+	}
+	if active || former == nil {
+		return onRolls
+	}
+	return former
+}
+
 func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
 	id := r.idNumber("公民身份号码")
-	if id != "" {
+	status := "正常"
+	if v := r.choice("党籍状态", nil); v != "" {
+		status = v
+	}
+	probe := data.Member{Status: status}
+	active := probe.Active()
+	if id != "" && active {
 		if first, dup := m.seen[id]; dup {
 			r.fail("公民身份号码", "与第"+itoa(first)+"行重复")
 		} else {
@@ -47,12 +75,14 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 		}
 	}
 	var rec data.Member
-	old, exists := m.byID[id]
+	old := m.match(id, active)
+	exists := old != nil
 	if exists {
 		rec = *old
 	}
 	m.fill(&rec, r, id)
-	branchName := r.text("所在支部")
+	rec.Status = status
+	branchName := r.name("所在支部")
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}
@@ -64,10 +94,12 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 	if !exists {
 		err := tx.Members.Create(ctx, &rec)
 		if err == nil {
-			m.byID[id] = &rec
+			m.byID[id] = append(m.byID[id], &rec)
+			m.matched[&rec] = true
 		}
 		return created, rowErr(r, err, memberCols)
 	}
+	m.matched[old] = true
 	before := rec.Version
 	if err := tx.Members.Update(ctx, &rec); err != nil {
 		return unchanged, rowErr(r, err, memberCols)
@@ -83,7 +115,7 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 // sheet has.
 func (m *memberImporter) fill(rec *data.Member, r *row, id string) {
 	rec.IDNumber = id
-	rec.Name = r.text("姓名")
+	rec.Name = r.name("姓名")
 	set := func(col string, apply func()) {
 		if r.has(col) {
 			apply()
@@ -105,9 +137,6 @@ func (m *memberImporter) fill(rec *data.Member, r *row, id string) {
 	set("联系电话", func() { rec.Phone = r.text("联系电话") })
 	set("困难党员", func() { rec.InDifficulty = r.boolean("困难党员") })
 	set("党费基数", func() { rec.DuesBase = r.money("党费基数") })
-	if rec.Status == "" {
-		rec.Status = "正常"
-	}
 }
 
 // branch finds the branch by name, creating it (type guessed from the name)

@@ -122,7 +122,7 @@ func (sr *sheetReader) next() (r *row, ok bool, err error) {
 			if i >= len(sr.columns) || sr.columns[i] == "" {
 				continue
 			}
-			v := field.Normalize(c)
+			v := trimFloatNoise(field.Normalize(c))
 			if v != "" {
 				empty = false
 				r.cells[sr.columns[i]] = v
@@ -186,4 +186,23 @@ func (sr *sheetReader) Close() error {
 // progressTotal is the number of data rows the sheet claims, at least done.
 func (sr *sheetReader) progressTotal(done int) int {
 	return max(sr.total-1, done)
+}
+
+// trimFloatNoise rounds a raw numeric cell to the 15 significant digits
+// Excel shows: a typed 90.45 may be stored as 90.45000000000000284.
+func trimFloatNoise(v string) string {
+	if !strings.Contains(v, ".") || len(v) < 17 {
+		return v
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	return strconv.FormatFloat(roundSignificant(f, 15), 'f', -1, 64)
+}
+
+// roundSignificant rounds f to n significant digits.
+func roundSignificant(f float64, n int) float64 {
+	g, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', n, 64), 64)
+	return g
 }

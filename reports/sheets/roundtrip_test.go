@@ -11,8 +11,8 @@ import (
 	"dangjian/data"
 )
 
-// seedRecords writes a small organization with every kind of record, all its
-// members on the rolls.
+// seedRecords writes a small organization with every kind of record,
+// including a member who has transferred out.
 func seedRecords(t *testing.T, s *data.Store) {
 	t.Helper()
 	ctx := context.Background()
@@ -60,6 +60,14 @@ func seedRecords(t *testing.T, s *data.Store) {
 		must(s.Dues.Create(ctx, &data.Dues{MemberID: data.Ref(ms[0].ID), Month: month, Base: ms[0].DuesBase,
 			Rate: "1.5%", Due: 7852, Paid: 7852, PaidDate: data.NewDate(2026, 2, 10)}))
 	}
+	gone := &data.Member{BranchID: data.Ref(b2.ID), Name: "赵敏", IDNumber: id("330106", 1996, 6, 6, 7, false),
+		PersonType: "学生", Category: "正式党员", JoinedDate: data.NewDate(2016, 6, 1), ConfirmedAt: data.NewDate(2017, 6, 1)}
+	must(s.Members.Create(ctx, gone))
+	must(s.TrainingAttendees.Create(ctx, &data.TrainingAttendee{TrainingID: data.Ref(tr.ID), MemberID: data.Ref(gone.ID), Hours: 4}))
+	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(gone.ID), Direction: "转出", OtherOrg: "外国语学院党委",
+		LetterNo: "转字〔2026〕第011号", IssuedDate: data.NewDate(2026, 5, 5), ValidDays: 90}))
+	gone.Status = "已转出"
+	must(s.Members.Update(ctx, gone))
 	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(ms[2].ID), Direction: "转入", OtherOrg: "外国语学院党委",
 		LetterNo: "转字〔2026〕第003号", IssuedDate: data.NewDate(2026, 1, 5), ValidDays: 60, ReceiptDate: data.NewDate(2026, 1, 20)}))
 }

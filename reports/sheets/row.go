@@ -42,6 +42,16 @@ func (r *row) text(col string) string {
 	return v
 }
 
+// name returns a person's or a branch's name: blanks inside a Chinese name
+// ("王　毅", padded to line up in rosters) are dropped.
+func (r *row) name(col string) string {
+	v := r.text(col)
+	if !strings.ContainsFunc(v, func(c rune) bool { return c >= 0x2E80 }) {
+		return v
+	}
+	return strings.Join(strings.Fields(v), "")
+}
+
 // choice returns the cell, which must be one of the column's choices.
 func (r *row) choice(col string, aliases map[string]string) string {
 	v := r.text(col)

@@ -57,7 +57,7 @@ func Template(k Kind, w io.Writer) error {
 func templateColumns(l Layout) []Column {
 	var out []Column
 	for _, c := range l.Columns {
-		if !c.Computed {
+		if !c.Computed && !c.ExportOnly {
 			out = append(out, c)
 		}
 	}
@@ -116,7 +116,7 @@ func frozenHeader() *excelize.Panes {
 // the 是否必填 column of the guide.
 func requiredText(c Column) string {
 	switch {
-	case c.Computed:
+	case c.Computed, c.ExportOnly:
 		return "导出时生成"
 	case c.Required:
 		return "是"

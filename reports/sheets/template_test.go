@@ -32,7 +32,7 @@ func tplOpen(t *testing.T, k sheets.Kind) *excelize.File {
 func tplInputColumns(l sheets.Layout) []sheets.Column {
 	var out []sheets.Column
 	for _, c := range l.Columns {
-		if !c.Computed {
+		if !c.Computed && !c.ExportOnly {
 			out = append(out, c)
 		}
 	}
@@ -106,7 +106,7 @@ func TestTemplateGuideListsEveryColumn(t *testing.T) {
 			for i, c := range l.Columns {
 				row := append(rows[i+1], "", "", "", "")
 				required := map[bool]string{true: "是", false: "否"}[c.Required]
-				if c.Computed {
+				if c.Computed || c.ExportOnly {
 					required = "导出时生成"
 				}
 				if row[0] != c.Header || row[1] != required || row[3] != strings.Join(c.Choices, "/") {

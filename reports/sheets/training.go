@@ -15,6 +15,7 @@ type trainingImporter struct {
 	attendees map[string]*data.TrainingAttendee // member id|date|topic: the natural key
 	hoursOf   map[string]float64                // session id → its hours
 	pending   []string                          // keys the current row added
+	rows      rowKeys
 }
 
 func (t *trainingImporter) prepare(ctx context.Context, tx *data.Tx) error {
@@ -22,7 +23,7 @@ func (t *trainingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	if t.members, err = loadMemberIndex(ctx, tx); err != nil {
 		return err
 	}
-	t.sessions, t.attendees = map[string]*data.Training{}, map[string]*data.TrainingAttendee{}
+	t.sessions, t.attendees, t.rows = map[string]*data.Training{}, map[string]*data.TrainingAttendee{}, rowKeys{}
 	keyOf := map[string]string{} // session id → date|topic
 	t.hoursOf = map[string]float64{}
 	err = tx.Trainings.Each(ctx, func(tr *data.Training) error {
@@ -50,6 +51,9 @@ func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	m := t.members.member(r)
 	date, hours := r.date("日期"), r.hours("学时")
 	form, topic, organizer := r.choice("形式", nil), r.text("主题"), r.text("主办单位")
+	if len(r.problems) == 0 {
+		t.rows.claim(r, m.ID+"|"+date.String()+"|"+topic, "主题")
+	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}

@@ -12,6 +12,7 @@ type transferImporter struct {
 	members  memberIndex
 	byLetter map[string]*data.Transfer
 	pending  string
+	rows     rowKeys
 }
 
 // defaultValidDays is a letter's validity when the sheet gives none.
@@ -22,7 +23,7 @@ func (t *transferImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	if t.members, err = loadMemberIndex(ctx, tx); err != nil {
 		return err
 	}
-	t.byLetter = map[string]*data.Transfer{}
+	t.byLetter, t.rows = map[string]*data.Transfer{}, rowKeys{}
 	return tx.Transfers.Each(ctx, func(x *data.Transfer) error {
 		t.byLetter[letterKey(x)] = x
 		return nil
@@ -45,6 +46,9 @@ func (t *transferImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	cols := map[string]string{"member_id": "公民身份号码", "direction": "方向", "other_org": "对方组织",
 		"letter_no": "介绍信编号", "issued_date": "开具日期", "valid_days": "有效期天数", "receipt_date": "回执日期"}
 	key := letterKey(&rec)
+	if t.rows.claim(r, key, "介绍信编号"); len(r.problems) > 0 {
+		return unchanged, nil
+	}
 	old, ok := t.byLetter[key]
 	if !ok {
 		if err := tx.Transfers.Create(ctx, &rec); err != nil {
