@@ -14,8 +14,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/xuri/excelize/v2"
+
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/reports/sheets"
 )
 
 // testStore makes a database with two branches and a few members.
@@ -202,4 +205,58 @@ func findButton(t *testing.T, u *UI, text string) *widget.Button {
 		t.Fatalf("no button %q", text)
 	}
 	return found
+}
+
+// membersSheet writes a members sheet with the given rows (cells in the
+// template's order) and returns its path.
+func membersSheet(t *testing.T, rows ...[]any) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "members.xlsx")
+	var buf bytes.Buffer
+	if err := sheets.Template(sheets.Members, &buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		f.SetSheetRow(f.GetSheetName(0), cell, &r)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestImportScreenPreviewsProblemsAndWritesNothing(t *testing.T) {
+	u, q := newTestUI(t)
+	u.open(3)
+	q.settle(u)
+	s := u.sheets
+	ctx := context.Background()
+	before, _ := u.store.Members.Count(ctx)
+	good := field.MakeIDNumber("330106", time.Date(1988, 8, 8, 0, 0, 0, 0, time.UTC), 5, false)
+	path := membersSheet(t,
+		[]any{"赵丽", "女", "汉族", "", good, "", "", "在职教职工", "", "", "教工第一党支部", "2012-07-01", "2013-07-01", "正式党员"},
+		[]any{"钱坤", "男", "汉族", "", "110101198001010000", "", "", "在职教职工", "", "", "教工第一党支部", "2012-07-01", "", "正式党员"},
+	)
+	s.file.SetText(path)
+	test.Tap(findButton(t, u, "检查"))
+	q.settle(u)
+	if len(s.problems) != 1 || !strings.HasPrefix(s.problems[0], "第3行 「公民身份号码」") {
+		t.Fatalf("preview problems: %q (summary %q)", s.problems, s.summary.Text)
+	}
+	if !s.importOK.Disabled() || s.skipBad.Disabled() {
+		t.Fatal("with a bad row, 导入 must be off and 只导入有效的行 on")
+	}
+	if after, _ := u.store.Members.Count(ctx); after != before {
+		t.Fatal("checking a sheet wrote members")
+	}
+	test.Tap(s.skipBad)
+	q.settle(u)
+	if after, _ := u.store.Members.Count(ctx); after != before+1 {
+		t.Fatalf("only the valid row should be written: %d → %d (%q)", before, after, s.summary.Text)
+	}
 }

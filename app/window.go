@@ -27,6 +27,7 @@ type UI struct {
 	members  *membersScreen // the screens, once built
 	findings *findingsScreen
 	reports  *reportsScreen
+	sheets   *sheetsScreen
 }
 
 // screen is one entry of the sidebar.
@@ -57,6 +58,7 @@ func (u *UI) Show(store *data.Store) {
 		{"工作台", theme.HomeIcon(), newFindingsScreen},
 		{"党员", theme.AccountIcon(), newMembersScreen},
 		{"报表", theme.DocumentPrintIcon(), newReportsScreen},
+		{"导入导出", theme.UploadIcon(), newSheetsScreen},
 	}
 	u.content = container.NewStack()
 	u.status = widget.NewLabel("数据库: " + store.Path())

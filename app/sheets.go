@@ -1,0 +1,237 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/app/cli"
+	"dangjian/reports/sheets"
+)
+
+// sheetsScreen is the 导入导出 screen: check a sheet and see every problem
+// by row before anything is written, then import it or not; save templates
+// and exports.
+type sheetsScreen struct {
+	u        *UI
+	kind     *widget.Select
+	file     *widget.Entry
+	summary  *widget.Label
+	problems []string
+	list     *widget.List
+	importOK *widget.Button
+	skipBad  *widget.Button
+	checked  string // the file the preview shows
+	year     *widget.Select
+	out      *widget.Entry
+}
+
+func newSheetsScreen(u *UI) fyne.CanvasObject {
+	s := &sheetsScreen{u: u}
+	u.sheets = s
+	var titles []string
+	for _, k := range sheets.Kinds {
+		titles = append(titles, sheets.LayoutOf(k).Title)
+	}
+	s.kind = widget.NewSelect(titles, func(string) { s.resetPreview() })
+	s.kind.SetSelected(titles[0])
+	s.file = widget.NewEntry()
+	s.file.SetPlaceHolder("选择要导入的.xlsx文件")
+	s.file.OnChanged = func(string) { s.resetPreview() }
+	pick := widget.NewButton("选择文件…", s.chooseFile)
+	check := widget.NewButton("检查", s.check)
+	check.Importance = widget.HighImportance
+	s.importOK = widget.NewButton("导入", func() { s.run(false) })
+	s.skipBad = widget.NewButton("只导入有效的行", func() { s.run(true) })
+	s.summary = widget.NewLabel("先选择文件并检查:检查不写入任何数据,会列出每一行的问题。")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.list = widget.NewList(func() int { return len(s.problems) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.problems[id]) })
+	s.resetPreview()
+
+	this := time.Now().Year()
+	years := []string{"全部年度"}
+	for y := this; y > this-5; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.year = widget.NewSelect(years, nil)
+	s.year.SetSelected(years[0])
+	s.out = widget.NewEntry()
+	s.out.SetText(filepath.Join(documentsDir(), "导出.xlsx"))
+	template := widget.NewButton("保存模板", s.saveTemplate)
+	export := widget.NewButton("导出", s.export)
+
+	importForm := widget.NewForm(
+		widget.NewFormItem("表格类型", s.kind),
+		widget.NewFormItem("文件", container.NewBorder(nil, nil, nil, pick, s.file)),
+	)
+	exportForm := widget.NewForm(
+		widget.NewFormItem("年度", s.year),
+		widget.NewFormItem("保存到", s.out),
+	)
+	top := container.NewVBox(
+		widget.NewLabelWithStyle("从Excel导入", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		importForm, container.NewHBox(check, s.importOK, s.skipBad), s.summary)
+	bottom := container.NewVBox(widget.NewSeparator(),
+		widget.NewLabelWithStyle("模板和导出(所选表格类型)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		exportForm, container.NewHBox(template, export))
+	return container.NewBorder(top, bottom, nil, nil, s.list)
+}
+
+func (s *sheetsScreen) selectedKind() sheets.Kind {
+	for _, k := range sheets.Kinds {
+		if sheets.LayoutOf(k).Title == s.kind.Selected {
+			return k
+		}
+	}
+	return sheets.Members
+}
+
+// resetPreview forgets a check when the file or kind changes: importing
+// always follows a check of exactly that file.
+func (s *sheetsScreen) resetPreview() {
+	if s.importOK == nil {
+		return
+	}
+	s.checked, s.problems = "", nil
+	s.importOK.Disable()
+	s.skipBad.Disable()
+	s.list.Refresh()
+}
+
+func (s *sheetsScreen) chooseFile() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		s.file.SetText(r.URI().Path())
+		r.Close()
+	}, s.u.win)
+}
+
+// check runs the import as a dry run and shows what it found.
+func (s *sheetsScreen) check() {
+	path, k := s.file.Text, s.selectedKind()
+	if path == "" {
+		s.summary.SetText("请先选择文件")
+		return
+	}
+	store := s.u.store
+	var rep *sheets.Report
+	s.u.runJob("正在检查", func(ctx context.Context, progress progressFunc) error {
+		var err error
+		rep, err = sheets.ImportFile(ctx, store, k, path, sheets.Options{DryRun: true, Progress: progress})
+		return err
+	}, func(err error) {
+		s.resetPreview()
+		if err != nil {
+			s.summary.SetText(importError(err))
+			return
+		}
+		s.checked = path
+		s.show(rep)
+		if rep.Rows > 0 && len(rep.Problems) == 0 {
+			s.importOK.Enable()
+		}
+		if len(rep.Problems) > 0 && rep.Skipped < rep.Rows {
+			s.skipBad.Enable()
+		}
+	})
+}
+
+// show lists a report's problems and summary.
+func (s *sheetsScreen) show(rep *sheets.Report) {
+	s.problems = s.problems[:0]
+	for _, p := range rep.Problems {
+		s.problems = append(s.problems, p.String())
+	}
+	s.list.Refresh()
+	valid := rep.Created + rep.Updated + rep.Unchanged
+	text := fmt.Sprintf("读取%d行:有效%d行(新增%d,更新%d,未变%d),有问题%d行。", rep.Rows, valid,
+		rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
+	switch {
+	case rep.Written:
+		text += "已写入。"
+	case rep.DryRun && len(rep.Problems) == 0:
+		text += "没有发现问题,可以导入。"
+	case rep.DryRun:
+		text += "尚未写入任何数据:改正后重新检查,或只导入有效的行。"
+	}
+	s.summary.SetText(text)
+}
+
+// run imports the checked file: all rows, or only the valid ones.
+func (s *sheetsScreen) run(skipInvalid bool) {
+	path, k := s.checked, s.selectedKind()
+	if path == "" {
+		return
+	}
+	store := s.u.store
+	var rep *sheets.Report
+	s.u.runJob("正在导入", func(ctx context.Context, progress progressFunc) error {
+		var err error
+		rep, err = sheets.ImportFile(ctx, store, k, path, sheets.Options{SkipInvalid: skipInvalid, Progress: progress})
+		return err
+	}, func(err error) {
+		s.resetPreview()
+		if err != nil {
+			s.summary.SetText(importError(err))
+			return
+		}
+		s.show(rep)
+	})
+}
+
+func importError(err error) string {
+	var ie *sheets.InputError
+	switch {
+	case errors.As(err, &ie):
+		return ie.Msg + " 未写入任何数据。"
+	case errors.Is(err, context.Canceled):
+		return "已取消,未写入任何数据。"
+	}
+	return "导入失败,未写入任何数据: " + err.Error()
+}
+
+func (s *sheetsScreen) saveTemplate() {
+	k := s.selectedKind()
+	path := filepath.Join(filepath.Dir(s.out.Text), sheets.LayoutOf(k).Title+"导入模板.xlsx")
+	s.write("正在生成模板", path, func(ctx context.Context, w io.Writer, _ progressFunc) error {
+		return sheets.Template(k, w)
+	})
+}
+
+func (s *sheetsScreen) export() {
+	k, year := s.selectedKind(), 0
+	if y, err := strconv.Atoi(s.year.Selected); err == nil {
+		year = y
+	}
+	store := s.u.store
+	s.write("正在导出", s.out.Text, func(ctx context.Context, w io.Writer, progress progressFunc) error {
+		_, err := sheets.Export(ctx, store, k, w, year, progress)
+		return err
+	})
+}
+
+// write produces a file off the UI goroutine and says where it went.
+func (s *sheetsScreen) write(title, path string, produce func(ctx context.Context, w io.Writer, p progressFunc) error) {
+	s.u.runJob(title, func(ctx context.Context, progress progressFunc) error {
+		return cli.WriteAtomically(path, func(w io.Writer) error { return produce(ctx, w, progress) })
+	}, func(err error) {
+		if err != nil {
+			s.summary.SetText("未能保存: " + err.Error())
+			return
+		}
+		s.summary.SetText("已保存: " + path)
+	})
+}
