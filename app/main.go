@@ -13,6 +13,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"dangjian/app/cli"
+	_ "dangjian/app/uilang" // Chinese for Fyne's own texts, set before Fyne reads the locale
 	"dangjian/data"
 )
 

@@ -21,6 +21,7 @@ type membersScreen struct {
 	branch   *widget.Select
 	count    *widget.Label
 	table    *widget.Table
+	dialog   *memberDialog // the member form last opened
 }
 
 const allBranches = "全部支部"
@@ -53,7 +54,14 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 	for i, c := range memberColumns {
 		s.table.SetColumnWidth(i, c.width)
 	}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch, s.count), s.search)
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.shown) {
+			s.openMember(s.shown[id.Row].id)
+		}
+		s.table.UnselectAll()
+	}
+	add := widget.NewButton("新增党员", func() { s.openMember("") })
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch, s.count, add), s.search)
 	s.load()
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }

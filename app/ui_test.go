@@ -260,3 +260,82 @@ func TestImportScreenPreviewsProblemsAndWritesNothing(t *testing.T) {
 		t.Fatalf("only the valid row should be written: %d → %d (%q)", before, after, s.summary.Text)
 	}
 }
+
+func TestAddMemberShowsTheMessageThenSaves(t *testing.T) {
+	u, q := newTestUI(t)
+	u.open(1)
+	q.settle(u)
+	s := u.members
+	test.Tap(findButton(t, u, "新增党员"))
+	q.settle(u)
+	d := s.dialog
+	if d == nil {
+		t.Fatal("no member form opened")
+	}
+	set := func(col, text string) {
+		switch w := d.form.inputs[col].object.(type) {
+		case *widget.Entry:
+			w.SetText(text)
+		case *widget.Select:
+			w.SetSelected(text)
+		}
+	}
+	good := field.MakeIDNumber("330106", time.Date(1990, 2, 3, 0, 0, 0, 0, time.UTC), 8, false)
+	set("name", "孙丽")
+	set("branch_id", "教工第一党支部")
+	set("id_number", good[:17]+map[bool]string{true: "1", false: "0"}[good[17] == '0'])
+	set("joined_date", "2015年7月1日")
+	set("confirmed_date", "2016-07-01")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	msg := d.form.errors["id_number"]
+	if !msg.Visible() || !strings.Contains(msg.Text, "校验码") {
+		t.Fatalf("no message under 公民身份号码: %q", msg.Text)
+	}
+	if n, _ := u.store.Members.Count(context.Background(), data.Where("name", "孙丽")); n != 0 {
+		t.Fatal("a member with a wrong 公民身份号码 was saved")
+	}
+	set("id_number", good)
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if msg.Visible() {
+		t.Fatalf("the message stayed: %q", msg.Text)
+	}
+	found := false
+	for _, r := range s.shown {
+		found = found || r.cells[0] == "孙丽"
+	}
+	if !found || len(s.shown) != 4 {
+		t.Fatalf("the new member is not listed (%d rows)", len(s.shown))
+	}
+}
+
+// findButtonIn finds a button by its text in the window's dialogs.
+func findButtonIn(t *testing.T, u *UI, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Button:
+			if w.Text == text {
+				found = w
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	for _, o := range u.win.Canvas().Overlays().List() {
+		walk(o)
+	}
+	if found == nil {
+		t.Fatalf("no button %q in the dialogs", text)
+	}
+	return found
+}

@@ -1,0 +1,143 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+// memberDialog is the form of one member: every field, the store's
+// messages under the fields it refuses, and the record's history.
+type memberDialog struct {
+	s       *membersScreen
+	rec     *data.Member
+	isNew   bool
+	form    *recordForm
+	dlg     *dialog.CustomDialog
+	history *widget.Label
+}
+
+// memberFormData is what the form needs from the store.
+type memberFormData struct {
+	branches []refOption
+	groups   []refOption
+	history  []data.AuditEntry
+}
+
+// openMember shows the form for the member with id, or for a new member
+// when id is empty.
+func (s *membersScreen) openMember(id string) {
+	store := s.u.store
+	async(s.u, func() (*memberDialogInput, error) {
+		ctx := context.Background()
+		in := &memberDialogInput{rec: &data.Member{Category: "正式党员", PersonType: "在职教职工", Status: "正常"}}
+		if id != "" {
+			m, err := store.Members.Get(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			in.rec = m
+			if in.data.history, err = store.History(ctx, id); err != nil {
+				return nil, err
+			}
+		}
+		branches, err := store.Branches.List(ctx, data.OrderBy("name"))
+		if err != nil {
+			return nil, err
+		}
+		names := map[string]string{}
+		for _, b := range branches {
+			in.data.branches = append(in.data.branches, refOption{b.ID, b.Name})
+			names[b.ID] = b.Name
+		}
+		groups, err := store.Groups.List(ctx, data.OrderBy("name"))
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range groups {
+			in.data.groups = append(in.data.groups, refOption{g.ID, names[string(g.BranchID)] + " " + g.Name})
+		}
+		return in, nil
+	}, func(in *memberDialogInput, err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.showMemberDialog(in.rec, id == "", in.data)
+	})
+}
+
+type memberDialogInput struct {
+	rec  *data.Member
+	data memberFormData
+}
+
+func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd memberFormData) {
+	d := &memberDialog{s: s, rec: rec, isNew: isNew}
+	d.form = newRecordForm(rec, formSpec{
+		choices: map[string][]string{"gender": data.Genders, "person_type": data.PersonTypes,
+			"category": data.Categories, "status": data.MemberStatuses},
+		refs: map[string][]refOption{"branch_id": fd.branches, "group_id": fd.groups},
+	})
+	labels := map[string]string{}
+	for _, f := range rec.Fields() {
+		labels[f.Col] = f.Label
+	}
+	history := "新党员,尚无修改记录。"
+	if !isNew {
+		history = ""
+		for _, line := range historyLines(fd.history, labels) {
+			history += line + "\n"
+		}
+	}
+	d.history = widget.NewLabel(history)
+	d.history.Wrapping = fyne.TextWrapWord
+	save := widget.NewButton("保存", d.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton("取消", func() { d.dlg.Hide() })
+	tabs := container.NewAppTabs(
+		container.NewTabItem("基本信息", container.NewVScroll(container.NewVBox(d.form.form, d.form.general))),
+		container.NewTabItem("修改记录", container.NewVScroll(d.history)),
+	)
+	title := "新增党员"
+	if !isNew {
+		title = "党员信息 — " + rec.Name
+	}
+	d.dlg = dialog.NewCustomWithoutButtons(title,
+		container.NewBorder(nil, container.NewHBox(save, cancel), nil, nil, tabs), s.u.win)
+	d.dlg.Resize(fyne.NewSize(640, 720))
+	s.dialog = d
+	d.dlg.Show()
+}
+
+// save writes the member off the UI goroutine; the dialog stays open with
+// the messages when the store refuses.
+func (d *memberDialog) save() {
+	if !d.form.read() {
+		return
+	}
+	rec, isNew, store := *d.rec, d.isNew, d.s.u.store
+	async(d.s.u, func() (data.Member, error) {
+		var err error
+		if isNew {
+			err = store.Members.Create(context.Background(), &rec)
+		} else {
+			err = store.Members.Update(context.Background(), &rec)
+		}
+		return rec, err
+	}, func(saved data.Member, err error) {
+		if err != nil {
+			d.form.showSaveError(err)
+			return
+		}
+		*d.rec = saved
+		d.isNew = false
+		d.dlg.Hide()
+		d.s.load()
+	})
+}
