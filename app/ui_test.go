@@ -157,7 +157,7 @@ func findMembersScreen(t *testing.T, u *UI) *membersScreen {
 
 func TestReportsScreenWritesThePDF(t *testing.T) {
 	u, q := newTestUI(t)
-	u.open(2)
+	openScreen(t, u, "报表")
 	q.settle(u)
 	s := u.reports
 	if s == nil || len(s.branch.Options) != 3 {
@@ -232,7 +232,7 @@ func membersSheet(t *testing.T, rows ...[]any) string {
 
 func TestImportScreenPreviewsProblemsAndWritesNothing(t *testing.T) {
 	u, q := newTestUI(t)
-	u.open(3)
+	openScreen(t, u, "导入导出")
 	q.settle(u)
 	s := u.sheets
 	ctx := context.Background()
@@ -338,4 +338,46 @@ func findButtonIn(t *testing.T, u *UI, text string) *widget.Button {
 		t.Fatalf("no button %q in the dialogs", text)
 	}
 	return found
+}
+
+// openScreen shows the sidebar entry with the title.
+func openScreen(t *testing.T, u *UI, title string) {
+	t.Helper()
+	for i, sc := range u.screens {
+		if sc.title == title {
+			u.open(i)
+			return
+		}
+	}
+	t.Fatalf("no screen %q", title)
+}
+
+func TestRecordTrainingForThreeMembersChangesTheirTotals(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "学习培训")
+	q.settle(u)
+	s := u.training
+	ids := map[string]string{}
+	for _, r := range s.rows {
+		ids[r.name] = r.id
+		if r.hours != 0 {
+			t.Fatalf("%s starts with %v hours", r.name, r.hours)
+		}
+	}
+	test.Tap(findButton(t, u, "新增培训"))
+	d := s.record
+	d.form.inputs["topic"].object.(*widget.Entry).SetText("学习新修订的党章")
+	d.form.inputs["hours"].object.(*widget.Entry).SetText("3.5")
+	d.form.inputs["date"].object.(*widget.Entry).SetText("2026/3/5")
+	d.form.inputs["form"].object.(*widget.Select).SetSelected("培训班")
+	for _, name := range []string{"王建国", "李红梅", "张伟"} {
+		d.check(name)
+	}
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	for _, name := range []string{"王建国", "李红梅", "张伟"} {
+		if got := s.hoursOf(ids[name]); got != 3.5 {
+			t.Errorf("%s: %v hours after the training, want 3.5", name, got)
+		}
+	}
 }

@@ -28,6 +28,7 @@ type UI struct {
 	findings *findingsScreen
 	reports  *reportsScreen
 	sheets   *sheetsScreen
+	training *trainingScreen
 }
 
 // screen is one entry of the sidebar.
@@ -57,6 +58,7 @@ func (u *UI) Show(store *data.Store) {
 	u.screens = []screen{
 		{"工作台", theme.HomeIcon(), newFindingsScreen},
 		{"党员", theme.AccountIcon(), newMembersScreen},
+		{"学习培训", theme.FileTextIcon(), newTrainingScreen},
 		{"报表", theme.DocumentPrintIcon(), newReportsScreen},
 		{"导入导出", theme.UploadIcon(), newSheetsScreen},
 	}

@@ -75,3 +75,28 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestRecordTrainingCreditsEveryAttendee(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	b := addBranch(t, s, "第一党支部")
+	var ids []string
+	for i, name := range []string{"甲", "乙", "丙"} {
+		m := validMember(b, name, 20+i)
+		must(t, s.Members.Create(ctx, m))
+		ids = append(ids, m.ID)
+	}
+	must(t, s.RecordTraining(ctx, &data.Training{Date: data.NewDate(2026, 3, 1), Hours: 4, Form: "培训班", Topic: "党章"}, ids[:2]))
+	must(t, s.RecordTraining(ctx, &data.Training{Date: data.NewDate(2026, 4, 1), Hours: 2, Form: "个人自学", Topic: "自学"}, ids))
+	hours, err := s.TrainingHours(ctx, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hours[ids[0]] != 4 || hours[ids[1]] != 4 || hours[ids[2]] != 0 {
+		t.Fatalf("hours %v (个人自学 does not count)", hours)
+	}
+	err = s.RecordTraining(ctx, &data.Training{Date: data.NewDate(2026, 5, 1), Hours: 1, Form: "党课", Topic: "无人"}, nil)
+	if data.ProblemsOf(err) == nil {
+		t.Fatalf("a training with nobody was accepted: %v", err)
+	}
+}
