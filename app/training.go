@@ -179,8 +179,12 @@ func (s *trainingScreen) openRecord() {
 		skip:    map[string]bool{"speaker_id": true},
 	})
 	list := container.NewVBox()
+	branchOf := map[string]string{}
+	for _, r := range s.rows {
+		branchOf[r.id] = r.branch
+	}
 	for _, m := range s.members {
-		c := widget.NewCheck(m.Name, nil)
+		c := widget.NewCheck(m.Name+"  "+branchOf[m.ID], nil)
 		d.checks = append(d.checks, c)
 		list.Add(c)
 	}
