@@ -381,3 +381,40 @@ func TestRecordTrainingForThreeMembersChangesTheirTotals(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordScreenAddsEditsAndGuardsDeletes(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "党支部")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Branch, *data.Branch])
+	if len(s.rows) != 2 {
+		t.Fatalf("%d branches listed", len(s.rows))
+	}
+	test.Tap(findButton(t, u, "新增"))
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if msg := s.form.errors["name"]; !msg.Visible() || !strings.Contains(msg.Text, "不能为空") {
+		t.Fatalf("no message for the missing name: %q", msg.Text)
+	}
+	s.form.inputs["name"].object.(*widget.Entry).SetText("离退休党支部")
+	s.form.inputs["type"].object.(*widget.Select).SetSelected("离退休")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if len(s.rows) != 3 || s.cell(&s.rows[2], "type") != "离退休" && s.cell(&s.rows[0], "type") != "离退休" {
+		t.Fatalf("the new branch is not listed: %d rows", len(s.rows))
+	}
+	// A branch with members cannot be deleted.
+	for i := range s.rows {
+		if s.rows[i].Name == "教工第一党支部" {
+			rec := s.rows[i]
+			s.openForm(&rec, false)
+		}
+	}
+	s.confirmDelete()
+	// Answer the confirmation dialog.
+	test.Tap(findButtonIn(t, u, "是"))
+	q.settle(u)
+	if !strings.Contains(s.form.general.Text, "不能删除") {
+		t.Fatalf("deleting a branch with members: %q", s.form.general.Text)
+	}
+}

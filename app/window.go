@@ -29,6 +29,8 @@ type UI struct {
 	reports  *reportsScreen
 	sheets   *sheetsScreen
 	training *trainingScreen
+	// recordScreen is the record screen last built (a *recordScreen[T, P]).
+	recordScreen any
 }
 
 // screen is one entry of the sidebar.
@@ -58,7 +60,17 @@ func (u *UI) Show(store *data.Store) {
 	u.screens = []screen{
 		{"工作台", theme.HomeIcon(), newFindingsScreen},
 		{"党员", theme.AccountIcon(), newMembersScreen},
+		{"党支部", theme.ListIcon(), newBranchesScreen},
 		{"学习培训", theme.FileTextIcon(), newTrainingScreen},
+		{"组织关系转接", theme.MailSendIcon(), newTransfersScreen},
+		{"谈心谈话", theme.MailComposeIcon(), newTalksScreen},
+		{"关心关爱", theme.ContentAddIcon(), newCareScreen},
+		{"联系群众", theme.AccountIcon(), newLiaisonsScreen},
+		{"干部监督", theme.VisibilityIcon(), newSupervisionScreen},
+		{"意见建议", theme.QuestionIcon(), newFeedbackScreen},
+		{"先进典型", theme.ConfirmIcon(), newHonorsScreen},
+		{"培训计划", theme.CalendarIcon(), newPlansScreen},
+		{"经费", theme.StorageIcon(), newFundsScreen},
 		{"报表", theme.DocumentPrintIcon(), newReportsScreen},
 		{"导入导出", theme.UploadIcon(), newSheetsScreen},
 	}

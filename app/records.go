@@ -1,0 +1,149 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"dangjian/data"
+)
+
+// memberOptions lists members on the rolls as reference choices, named
+// with their branch so that namesakes can be told apart.
+func memberOptions(ctx context.Context, s *data.Store) (map[string][]refOption, error) {
+	branches, err := s.Branches.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	names := map[string]string{}
+	for _, b := range branches {
+		names[b.ID] = b.Name
+	}
+	members, err := s.Members.List(ctx, data.OrderBy("branch_id", "name"))
+	if err != nil {
+		return nil, err
+	}
+	var opts []refOption
+	for _, m := range members {
+		label := m.Name + "(" + names[string(m.BranchID)] + ")"
+		if !m.Active() {
+			label += "[" + m.Status + "]"
+		}
+		opts = append(opts, refOption{m.ID, label})
+	}
+	return map[string][]refOption{"member_id": opts}, nil
+}
+
+func newBranchesScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Branch, *data.Branch]{
+		title:   "党支部",
+		table:   func(s *data.Store) data.Table[data.Branch, *data.Branch] { return s.Branches },
+		columns: []string{"name", "type", "secretary", "founded"},
+		order:   []string{"name"},
+		choices: map[string][]string{"type": data.BranchTypes},
+		fresh:   func() *data.Branch { return &data.Branch{Type: "教工"} },
+	}).view()
+}
+
+func newTransfersScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Transfer, *data.Transfer]{
+		title: "组织关系转接",
+		table: func(s *data.Store) data.Table[data.Transfer, *data.Transfer] { return s.Transfers },
+		columns: []string{"member_id", "direction", "other_org", "letter_no", "issued_date", "valid_days",
+			"receipt_date"},
+		order:   []string{"-issued_date"},
+		choices: map[string][]string{"direction": data.Directions},
+		refs:    memberOptions,
+		fresh:   func() *data.Transfer { return &data.Transfer{Direction: "转出", ValidDays: 90} },
+	}).view()
+}
+
+func newTalksScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Talk, *data.Talk]{
+		title:   "谈心谈话",
+		table:   func(s *data.Store) data.Table[data.Talk, *data.Talk] { return s.Talks },
+		columns: []string{"member_id", "date", "talker", "content"},
+		order:   []string{"-date"},
+		refs:    memberOptions,
+		fresh:   func() *data.Talk { return &data.Talk{} },
+	}).view()
+}
+
+func newCareScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.CareRecord, *data.CareRecord]{
+		title:   "关心关爱",
+		table:   func(s *data.Store) data.Table[data.CareRecord, *data.CareRecord] { return s.CareRecords },
+		columns: []string{"member_id", "kind", "date", "content", "amount", "handler"},
+		order:   []string{"-date"},
+		choices: map[string][]string{"kind": data.CareKinds},
+		refs:    memberOptions,
+		fresh:   func() *data.CareRecord { return &data.CareRecord{Kind: "困难帮扶"} },
+	}).view()
+}
+
+func newLiaisonsScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Liaison, *data.Liaison]{
+		title:   "联系群众",
+		table:   func(s *data.Store) data.Table[data.Liaison, *data.Liaison] { return s.Liaisons },
+		columns: []string{"member_id", "kind", "contact", "since", "until"},
+		order:   []string{"member_id", "kind"},
+		choices: map[string][]string{"kind": data.LiaisonKinds},
+		refs:    memberOptions,
+		fresh:   func() *data.Liaison { return &data.Liaison{Kind: "群众"} },
+	}).view()
+}
+
+func newSupervisionScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Supervision, *data.Supervision]{
+		title:   "干部监督",
+		table:   func(s *data.Store) data.Table[data.Supervision, *data.Supervision] { return s.Supervisions },
+		columns: []string{"member_id", "kind", "date", "content", "result"},
+		order:   []string{"-date"},
+		choices: map[string][]string{"kind": data.SupervisionKinds},
+		refs:    memberOptions,
+		fresh:   func() *data.Supervision { return &data.Supervision{Kind: "个人事项报告"} },
+	}).view()
+}
+
+func newFeedbackScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Feedback, *data.Feedback]{
+		title:   "意见建议",
+		table:   func(s *data.Store) data.Table[data.Feedback, *data.Feedback] { return s.Feedback },
+		columns: []string{"channel", "received_date", "submitter", "content", "handler", "status"},
+		order:   []string{"-received_date"},
+		choices: map[string][]string{"channel": data.FeedbackChannels, "status": data.FeedbackStatuses},
+		fresh:   func() *data.Feedback { return &data.Feedback{Channel: "意见箱", Status: "待处理"} },
+	}).view()
+}
+
+func newHonorsScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Honor, *data.Honor]{
+		title:   "先进典型",
+		table:   func(s *data.Store) data.Table[data.Honor, *data.Honor] { return s.Honors },
+		columns: []string{"member_id", "year", "title", "deed"},
+		order:   []string{"-year"},
+		refs:    memberOptions,
+		fresh:   func() *data.Honor { return &data.Honor{} },
+	}).view()
+}
+
+func newPlansScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.TrainingPlan, *data.TrainingPlan]{
+		title:   "培训计划",
+		table:   func(s *data.Store) data.Table[data.TrainingPlan, *data.TrainingPlan] { return s.TrainingPlans },
+		columns: []string{"year", "month", "course", "planned_hours", "target_group", "organizer"},
+		order:   []string{"-year", "month"},
+		fresh:   func() *data.TrainingPlan { return &data.TrainingPlan{} },
+	}).view()
+}
+
+func newFundsScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.Fund, *data.Fund]{
+		title:   "经费",
+		table:   func(s *data.Store) data.Table[data.Fund, *data.Fund] { return s.Funds },
+		columns: []string{"date", "budget_line", "direction", "amount", "voucher", "purpose"},
+		order:   []string{"-date"},
+		choices: map[string][]string{"direction": data.FundDirections},
+		fresh:   func() *data.Fund { return &data.Fund{Direction: "支出"} },
+	}).view()
+}
