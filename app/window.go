@@ -40,7 +40,8 @@ type screen struct {
 	build func(u *UI) fyne.CanvasObject
 }
 
-const prefLastScreen = "ui.lastScreen"
+// prefLastScreen remembers the screen last shown, by its title.
+const prefLastScreen = "ui.lastScreenTitle"
 
 // NewUI fills the window w with the application's UI for a store.
 func NewUI(a fyne.App, w fyne.Window, store *data.Store) *UI {
@@ -97,9 +98,12 @@ func (u *UI) Show(store *data.Store) {
 	split.Offset = 0.16
 	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
 
-	last := u.app.Preferences().IntWithFallback(prefLastScreen, 0)
-	if last < 0 || last >= len(u.screens) {
-		last = 0
+	last := 0
+	title := u.app.Preferences().String(prefLastScreen)
+	for i, sc := range u.screens {
+		if sc.title == title {
+			last = i
+		}
 	}
 	nav.Select(last)
 }
@@ -107,7 +111,7 @@ func (u *UI) Show(store *data.Store) {
 // open shows screen id.
 func (u *UI) open(id int) {
 	u.current = id
-	u.app.Preferences().SetInt(prefLastScreen, id)
+	u.app.Preferences().SetString(prefLastScreen, u.screens[id].title)
 	u.content.Objects = []fyne.CanvasObject{u.screens[id].build(u)}
 	u.content.Refresh()
 }
