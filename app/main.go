@@ -36,7 +36,7 @@ func Main(args []string, stderr io.Writer) int {
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(NewTheme())
 	w := a.NewWindow("党员教育管理")
-	w.Resize(fyne.NewSize(1200, 780))
+	rememberSize(a, w)
 	store, err := openOrCreate(*db)
 	if err != nil {
 		showStartError(w, err)
@@ -60,4 +60,18 @@ func openOrCreate(path string) (*data.Store, error) {
 		return nil, fmt.Errorf("无法创建数据文件夹: %w", err)
 	}
 	return data.Create(ctx, path, "未命名二级党组织", "")
+}
+
+// rememberSize restores the window's size from the last run and saves it
+// when the window closes.
+func rememberSize(a fyne.App, w fyne.Window) {
+	p := a.Preferences()
+	w.Resize(fyne.NewSize(float32(p.FloatWithFallback("ui.width", 1200)), float32(p.FloatWithFallback("ui.height", 780))))
+	w.SetOnClosed(func() {
+		size := w.Canvas().Size()
+		if size.Width > 200 && size.Height > 200 {
+			p.SetFloat("ui.width", float64(size.Width))
+			p.SetFloat("ui.height", float64(size.Height))
+		}
+	})
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -416,5 +417,17 @@ func TestRecordScreenAddsEditsAndGuardsDeletes(t *testing.T) {
 	q.settle(u)
 	if !strings.Contains(s.form.general.Text, "不能删除") {
 		t.Fatalf("deleting a branch with members: %q", s.form.general.Text)
+	}
+}
+
+func TestCtrlFFocusesTheMemberSearch(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "报表")
+	q.settle(u)
+	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	u.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(find)
+	q.settle(u)
+	if u.screens[u.current].title != "党员" || u.win.Canvas().Focused() != u.members.search {
+		t.Fatalf("Ctrl+F shows %q with focus on %v", u.screens[u.current].title, u.win.Canvas().Focused())
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -98,6 +99,7 @@ func (u *UI) Show(store *data.Store) {
 	split.Offset = 0.16
 	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
 
+	u.addShortcuts()
 	last := 0
 	title := u.app.Preferences().String(prefLastScreen)
 	for i, sc := range u.screens {
@@ -124,4 +126,19 @@ func showStartError(w fyne.Window, err error) {
 	msg := widget.NewLabel("无法打开数据库:\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewPadded(msg))
+}
+
+// addShortcuts binds Ctrl+F (⌘F on macOS) to the 党员 search box.
+func (u *UI) addShortcuts() {
+	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	u.win.Canvas().AddShortcut(find, func(fyne.Shortcut) {
+		for i, sc := range u.screens {
+			if sc.title == "党员" && u.current != i {
+				u.open(i)
+			}
+		}
+		if u.members != nil {
+			u.win.Canvas().Focus(u.members.search)
+		}
+	})
 }
