@@ -41,8 +41,8 @@ func Main(args []string, stderr io.Writer) int {
 	if err != nil {
 		showStartError(w, err)
 	} else {
-		defer store.Close()
-		NewUI(a, w, store)
+		ui := NewUI(a, w, store)
+		defer func() { ui.store.Close() }() // a restore may have replaced the store
 	}
 	w.ShowAndRun()
 	return 0

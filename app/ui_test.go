@@ -431,3 +431,59 @@ func TestCtrlFFocusesTheMemberSearch(t *testing.T) {
 		t.Fatalf("Ctrl+F shows %q with focus on %v", u.screens[u.current].title, u.win.Canvas().Focused())
 	}
 }
+
+func TestSettingsThresholdsBackupAndRestore(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "设置")
+	q.settle(u)
+	s := u.settings
+	if s.thresholds["train.hours"].Text != "32" {
+		t.Fatalf("threshold shown as %q", s.thresholds["train.hours"].Text)
+	}
+	s.thresholds["train.hours"].SetText("很多")
+	test.Tap(findButton(t, u, "保存规则设置"))
+	q.settle(u)
+	if !strings.Contains(s.message.Text, "未保存") {
+		t.Fatalf("a bad threshold: %q", s.message.Text)
+	}
+	s.thresholds["train.hours"].SetText("40")
+	test.Tap(findButton(t, u, "保存规则设置"))
+	q.settle(u)
+	if set, _ := u.store.RuleSettings(context.Background()); set.TrainingHours != 40 {
+		t.Fatalf("threshold not stored: %q", s.message.Text)
+	}
+
+	backup := filepath.Join(t.TempDir(), "备份", "b.db")
+	s.backupTo.SetText(backup)
+	test.Tap(findButton(t, u, "备份"))
+	q.settle(u)
+	if !strings.Contains(s.message.Text, "已备份") {
+		t.Fatalf("backup: %q", s.message.Text)
+	}
+	ctx := context.Background()
+	m := &data.Member{BranchID: data.Ref(u.members0(t)), Name: "备份后新增", Category: "正式党员", PersonType: "在职教职工",
+		IDNumber: field.MakeIDNumber("610113", time.Date(1985, 1, 1, 0, 0, 0, 0, time.UTC), 3, true), JoinedDate: data.NewDate(2010, 1, 1)}
+	if err := u.store.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	os.WriteFile(bad, []byte("not a database"), 0o644)
+	s.restore(bad)
+	if !strings.Contains(s.message.Text, "当前数据不变") {
+		t.Fatalf("a bad backup: %q", s.message.Text)
+	}
+	s.restore(backup)
+	q.settle(u)
+	if n, _ := u.store.Members.Count(ctx); n != 3 {
+		t.Fatalf("after restore %d members, want the 3 of the backup", n)
+	}
+}
+
+// members0 returns the id of the test store's first branch.
+func (u *UI) members0(t *testing.T) string {
+	bs, err := u.store.Branches.List(context.Background(), data.OrderBy("name"))
+	if err != nil || len(bs) == 0 {
+		t.Fatal(err)
+	}
+	return bs[0].ID
+}

@@ -30,6 +30,7 @@ type UI struct {
 	reports  *reportsScreen
 	sheets   *sheetsScreen
 	training *trainingScreen
+	settings *settingsScreen
 	// recordScreen is the record screen last built (a *recordScreen[T, P]).
 	recordScreen any
 }
@@ -75,6 +76,7 @@ func (u *UI) Show(store *data.Store) {
 		{"经费", theme.StorageIcon(), newFundsScreen},
 		{"报表", theme.DocumentPrintIcon(), newReportsScreen},
 		{"导入导出", theme.UploadIcon(), newSheetsScreen},
+		{"设置", theme.SettingsIcon(), newSettingsScreen},
 	}
 	u.content = container.NewStack()
 	u.status = widget.NewLabel("数据库: " + store.Path())

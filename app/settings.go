@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/rules"
+)
+
+// settingsScreen is the 设置 screen: the rules' thresholds, where the data
+// lives, and backup and restore.
+type settingsScreen struct {
+	u          *UI
+	thresholds map[string]*widget.Entry
+	message    *widget.Label
+	backupTo   *widget.Entry
+	restoreOf  *widget.Entry
+}
+
+func newSettingsScreen(u *UI) fyne.CanvasObject {
+	s := &settingsScreen{u: u, thresholds: map[string]*widget.Entry{}}
+	u.settings = s
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm()
+	for _, d := range rules.SettingDefs {
+		e := widget.NewEntry()
+		s.thresholds[d.Key] = e
+		form.Append(d.Label, e)
+	}
+	s.loadThresholds()
+	save := widget.NewButton("保存规则设置", s.saveThresholds)
+	save.Importance = widget.HighImportance
+
+	stamp := time.Now().Format("20060102-1504")
+	s.backupTo = widget.NewEntry()
+	s.backupTo.SetText(filepath.Join(documentsDir(), "备份", "党员教育管理-"+stamp+".db"))
+	s.restoreOf = widget.NewEntry()
+	s.restoreOf.SetPlaceHolder("要恢复的备份文件")
+	backup := widget.NewButton("备份", s.backup)
+	restore := widget.NewButton("从备份恢复", s.confirmRestore)
+	restore.Importance = widget.DangerImportance
+
+	where := widget.NewLabel("数据文件: " + u.store.Path())
+	where.Wrapping = fyne.TextWrapWord
+	return container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("规则阈值", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		form, container.NewHBox(save), s.message, widget.NewSeparator(),
+		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		where,
+		widget.NewForm(widget.NewFormItem("备份到", s.backupTo), widget.NewFormItem("恢复自", s.restoreOf)),
+		container.NewHBox(backup, restore),
+	))
+}
+
+func (s *settingsScreen) loadThresholds() {
+	store := s.u.store
+	async(s.u, func() (map[string]string, error) {
+		set, err := store.RuleSettings(context.Background())
+		return set.Values(), err
+	}, func(values map[string]string, err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		for key, e := range s.thresholds {
+			e.SetText(values[key])
+		}
+	})
+}
+
+// saveThresholds stores every threshold; a bad value is named and nothing
+// after it is stored.
+func (s *settingsScreen) saveThresholds() {
+	values := map[string]string{}
+	for key, e := range s.thresholds {
+		values[key] = e.Text
+	}
+	store := s.u.store
+	async(s.u, func() (struct{}, error) {
+		for _, d := range rules.SettingDefs {
+			if err := store.SetSetting(context.Background(), d.Key, values[d.Key]); err != nil {
+				return struct{}{}, err
+			}
+		}
+		return struct{}{}, nil
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			s.message.SetText("未保存: " + err.Error())
+			return
+		}
+		s.message.SetText("规则设置已保存,工作台按新的阈值检查。")
+	})
+}
+
+func (s *settingsScreen) backup() {
+	path, store := s.backupTo.Text, s.u.store
+	s.u.runJob("正在备份", func(ctx context.Context, _ progressFunc) error {
+		if err := mkdirFor(path); err != nil {
+			return err
+		}
+		return store.Backup(ctx, path)
+	}, func(err error) {
+		if err != nil {
+			s.message.SetText(err.Error())
+			return
+		}
+		s.message.SetText("已备份到: " + path)
+	})
+}
+
+func (s *settingsScreen) confirmRestore() {
+	path := s.restoreOf.Text
+	if path == "" {
+		s.message.SetText("请填写要恢复的备份文件")
+		return
+	}
+	dialog.ShowConfirm("从备份恢复", fmt.Sprintf("用备份 %s 替换当前数据?\n先检查备份;检查不通过时当前数据不变。当前数据库会保留为 .before-restore 文件。", path),
+		func(ok bool) {
+			if ok {
+				s.restore(path)
+			}
+		}, s.u.win)
+}
+
+// restore verifies the backup, then swaps it in and reopens the window on it.
+func (s *settingsScreen) restore(path string) {
+	live := s.u.store.Path()
+	if err := data.VerifyBackup(context.Background(), path); err != nil {
+		s.message.SetText("未恢复,当前数据不变: " + err.Error())
+		return
+	}
+	s.u.jobs.Wait()
+	s.u.store.Close()
+	err := data.Restore(context.Background(), path, live)
+	store, openErr := data.Open(context.Background(), live)
+	if openErr != nil {
+		showStartError(s.u.win, openErr)
+		return
+	}
+	s.u.Show(store)
+	if err != nil {
+		s.u.showError(err)
+	}
+}
+
+// mkdirFor makes the folder a file will go in.
+func mkdirFor(path string) error { return os.MkdirAll(filepath.Dir(path), 0o755) }

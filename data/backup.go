@@ -1,0 +1,105 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Backup writes a consistent copy of the database to path (VACUUM INTO:
+// one transaction's view, compacted), refusing to overwrite a file.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return fmt.Errorf("%w: %s", ErrExists, path)
+	}
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		os.Remove(path)
+		return fmt.Errorf("备份失败: %w", err)
+	}
+	return nil
+}
+
+// VerifyBackup checks that path is a sound database of this program that
+// this build can open: the header, the schema version and SQLite's
+// integrity check. It changes nothing in the file.
+func VerifyBackup(ctx context.Context, path string) error {
+	if err := checkHeader(path); err != nil {
+		return err
+	}
+	copyPath, err := copyToTemp(path)
+	if err != nil {
+		return err
+	}
+	defer removeDatabase(copyPath)
+	s, err := Open(ctx, copyPath)
+	if err != nil {
+		return fmt.Errorf("备份文件无法使用: %w", err)
+	}
+	defer s.Close()
+	verdict, err := s.IntegrityCheck(ctx)
+	if err != nil || verdict != "ok" {
+		return fmt.Errorf("备份文件已损坏(完整性检查: %s)", verdict)
+	}
+	return nil
+}
+
+// Restore replaces the database at livePath with the backup at
+// backupPath, after verifying the backup; the current database is kept
+// beside it as livePath + ".before-restore". The store on livePath must be
+// closed first.
+func Restore(ctx context.Context, backupPath, livePath string) error {
+	if err := VerifyBackup(ctx, backupPath); err != nil {
+		return err
+	}
+	staged := livePath + ".restoring"
+	if err := copyFile(backupPath, staged); err != nil {
+		return fmt.Errorf("恢复失败,当前数据库未改动: %w", err)
+	}
+	kept := livePath + ".before-restore"
+	removeDatabase(kept)
+	if err := os.Rename(livePath, kept); err != nil {
+		os.Remove(staged)
+		return fmt.Errorf("恢复失败,当前数据库未改动: %w", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Rename(livePath+suffix, kept+suffix)
+	}
+	if err := os.Rename(staged, livePath); err != nil {
+		os.Rename(kept, livePath)
+		return fmt.Errorf("恢复失败,已还原当前数据库: %w", err)
+	}
+	return nil
+}
+
+func copyToTemp(path string) (string, error) {
+	dir, err := os.MkdirTemp("", "dangjian-verify")
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(dir, "check.db")
+	return dst, copyFile(path, dst)
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		os.Remove(dst)
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
