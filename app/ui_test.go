@@ -487,3 +487,9 @@ func (u *UI) members0(t *testing.T) string {
 	}
 	return bs[0].ID
 }
+
+// showScreen builds a screen into the window's content, as the sidebar does.
+func showScreen(u *UI, build func(*UI) fyne.CanvasObject) {
+	u.content.Objects = []fyne.CanvasObject{build(u)}
+	u.content.Refresh()
+}

@@ -33,6 +33,16 @@ type UI struct {
 	settings *settingsScreen
 	// recordScreen is the record screen last built (a *recordScreen[T, P]).
 	recordScreen any
+	// built holds other screens once built, by a name of their own.
+	built map[string]any
+}
+
+// keep remembers a built screen under name, for the shortcuts and tests.
+func (u *UI) keep(name string, screen any) {
+	if u.built == nil {
+		u.built = map[string]any{}
+	}
+	u.built[name] = screen
 }
 
 // screen is one entry of the sidebar.
