@@ -84,6 +84,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 			"category": data.Categories, "status": data.MemberStatuses},
 		refs: map[string][]refOption{"branch_id": fd.branches, "group_id": fd.groups},
 	})
+	d.form.OnSubmit = d.save
 	labels := map[string]string{}
 	for _, f := range rec.Fields() {
 		labels[f.Col] = f.Label

@@ -18,6 +18,9 @@ import (
 // recordForm edits a record's fields: one input per field, chosen by the
 // field's type, and a red message under each field the store refuses.
 type recordForm struct {
+	// OnSubmit, when set, runs when Enter is pressed in a text field.
+	OnSubmit func()
+
 	rec     data.Record
 	form    *widget.Form
 	inputs  map[string]fieldInput
@@ -60,6 +63,13 @@ func newRecordForm(rec data.Record, spec formSpec) *recordForm {
 		msg.Importance = widget.DangerImportance
 		msg.Hide()
 		f.inputs[fl.Col], f.errors[fl.Col] = in, msg
+		if e, ok := in.object.(*widget.Entry); ok {
+			e.OnSubmitted = func(string) {
+				if f.OnSubmit != nil {
+					f.OnSubmit()
+				}
+			}
+		}
 		in.write()
 		f.form.Append(fl.Label, container.NewVBox(in.object, msg))
 	}

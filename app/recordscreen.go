@@ -156,6 +156,7 @@ func (s *recordScreen[T, P]) load() {
 func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
 	s.current, s.isNew = rec, isNew
 	s.form = newRecordForm(rec, formSpec{choices: s.spec.choices, refs: s.refs})
+	s.form.OnSubmit = s.save
 	save := widget.NewButton("保存", s.save)
 	save.Importance = widget.HighImportance
 	buttons := container.NewHBox(save, widget.NewButton("取消", func() { s.dlg.Hide() }))

@@ -178,6 +178,7 @@ func (s *trainingScreen) openRecord() {
 		choices: map[string][]string{"form": data.TrainingForms},
 		skip:    map[string]bool{"speaker_id": true},
 	})
+	d.form.OnSubmit = d.save
 	list := container.NewVBox()
 	branchOf := map[string]string{}
 	for _, r := range s.rows {

@@ -493,3 +493,26 @@ func showScreen(u *UI, build func(*UI) fyne.CanvasObject) {
 	u.content.Objects = []fyne.CanvasObject{build(u)}
 	u.content.Refresh()
 }
+
+func TestEnterSubmitsAndEscapeCloses(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "党支部")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Branch, *data.Branch])
+	test.Tap(findButton(t, u, "新增"))
+	name := s.form.inputs["name"].object.(*widget.Entry)
+	test.Type(name, "机关第二党支部")
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	q.settle(u)
+	if len(s.rows) != 3 {
+		t.Fatalf("Enter did not save: %d rows, %q", len(s.rows), s.form.general.Text)
+	}
+	test.Tap(findButton(t, u, "新增"))
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no dialog open")
+	}
+	u.win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the dialog")
+	}
+}

@@ -140,8 +140,14 @@ func showStartError(w fyne.Window, err error) {
 	w.SetContent(container.NewPadded(msg))
 }
 
-// addShortcuts binds Ctrl+F (⌘F on macOS) to the 党员 search box.
+// addShortcuts binds Ctrl+F (⌘F on macOS) to the 党员 search box, and Esc
+// to closing the dialog on top.
 func (u *UI) addShortcuts() {
+	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			u.closeTopDialog()
+		}
+	})
 	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	u.win.Canvas().AddShortcut(find, func(fyne.Shortcut) {
 		for i, sc := range u.screens {
@@ -153,4 +159,12 @@ func (u *UI) addShortcuts() {
 			u.win.Canvas().Focus(u.members.search)
 		}
 	})
+}
+
+// closeTopDialog hides the dialog (or pop-up) on top of the window.
+func (u *UI) closeTopDialog() {
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+		u.win.Canvas().Overlays().Remove(top)
+	}
 }
