@@ -102,7 +102,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { d.dlg.Hide() })
 	tabs := container.NewAppTabs(
-		container.NewTabItem("基本信息", container.NewVScroll(container.NewVBox(d.form.form, d.form.general))),
+		container.NewTabItem("基本信息", d.form.scrollView()),
 		container.NewTabItem("修改记录", container.NewVScroll(d.history)),
 	)
 	title := "新增党员"

@@ -26,6 +26,23 @@ type recordForm struct {
 	inputs  map[string]fieldInput
 	errors  map[string]*widget.Label
 	general *widget.Label
+	scroll  *container.Scroll // the scrolling view, when built
+}
+
+// scrollView is the form in a scrolling view that grows when messages
+// appear under the fields.
+func (f *recordForm) scrollView() *container.Scroll {
+	f.scroll = container.NewVScroll(container.NewVBox(f.form, f.general))
+	return f.scroll
+}
+
+// relayout makes room for messages that appeared or went.
+func (f *recordForm) relayout() {
+	f.form.Refresh()
+	if f.scroll != nil {
+		f.scroll.Content.Refresh()
+		f.scroll.Refresh()
+	}
 }
 
 // fieldInput is one field's widget, read back into the record.
@@ -178,6 +195,9 @@ func (f *recordForm) read() bool {
 			ok = false
 		}
 	}
+	if !ok {
+		f.relayout()
+	}
 	return ok
 }
 
@@ -196,6 +216,7 @@ func (f *recordForm) showSaveError(err error) {
 			f.general.SetText(f.general.Text + "「" + p.Label + "」" + p.Msg + " ")
 		}
 	}
+	f.relayout()
 }
 
 func (f *recordForm) showError(col, msg string) {

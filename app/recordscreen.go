@@ -170,7 +170,7 @@ func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
 		title = "编辑" + s.spec.title
 	}
 	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil,
-		container.NewVScroll(container.NewVBox(s.form.form, s.form.general))), s.u.win)
+		s.form.scrollView()), s.u.win)
 	s.dlg.Resize(fyne.NewSize(620, 560))
 	s.dlg.Show()
 }

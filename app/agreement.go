@@ -1,0 +1,408 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+// agreementScreen is the 目标管理 screen: a branch's members on the rolls
+// with their 目标管理责任书 of the year (TARGET): signed date, targets,
+// completion and score. Selecting a member edits the agreement, its targets
+// and the scanned signed copy.
+type agreementScreen struct {
+	u       *UI
+	pick    *yearBranch
+	rows    []agreementRow
+	table   *widget.Table
+	summary *widget.Label
+	seq     int
+	dialog  *agreementDialog // the dialog last opened
+}
+
+// agreementRow is a member with the member's agreement of the year (nil
+// when there is none) and its targets in order.
+type agreementRow struct {
+	member    data.Member
+	agreement *data.Agreement
+	targets   []data.AgreementTarget
+}
+
+var agreementTitles = []string{"姓名", "签订日期", "目标数", "完成情况", "得分"}
+
+func newAgreementScreen(u *UI) fyne.CanvasObject {
+	s := &agreementScreen{u: u}
+	u.keep("agreement", s)
+	s.summary = widget.NewLabel("正在读取…")
+	s.table = columnTable(agreementTitles, []float32{110, 110, 70, 260, 70},
+		func() int { return len(s.rows) }, func(row, col int) string { return s.cell(row, col) })
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.rows) {
+			s.openDialog(id.Row)
+		}
+		s.table.UnselectAll()
+	}
+	s.pick = newYearBranch(u, s.load)
+	title := widget.NewLabelWithStyle("目标管理", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), nil, s.summary)
+	return container.NewBorder(top, nil, nil, nil, s.table)
+}
+
+func (s *agreementScreen) cell(row, col int) string {
+	r := s.rows[row]
+	a := r.agreement
+	if col == 0 {
+		return r.member.Name
+	}
+	if a == nil {
+		if col == 1 {
+			return "(未建立)"
+		}
+		return ""
+	}
+	switch col {
+	case 1:
+		if a.SignedDate.IsZero() {
+			return "未签订"
+		}
+		return a.SignedDate.String()
+	case 2:
+		return strconv.Itoa(len(r.targets))
+	case 3:
+		return completionSummary(r.targets)
+	}
+	if a.AssessedAt.IsZero() && a.Score == 0 {
+		return ""
+	}
+	return strconv.FormatFloat(a.Score, 'f', -1, 64)
+}
+
+// completionSummary counts the targets by completion: 完成2、未评定1.
+func completionSummary(ts []data.AgreementTarget) string {
+	if len(ts) == 0 {
+		return "无目标"
+	}
+	counts := map[string]int{}
+	for _, t := range ts {
+		counts[t.Completion]++
+	}
+	var parts []string
+	for _, c := range data.Completions {
+		if counts[c] > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d", c, counts[c]))
+		}
+	}
+	if counts[""] > 0 {
+		parts = append(parts, fmt.Sprintf("未评定%d", counts[""]))
+	}
+	return strings.Join(parts, "、")
+}
+
+// completionScore scores the targets: 完成 counts whole, 部分完成 half, out
+// of 100.
+func completionScore(completions []string) float64 {
+	if len(completions) == 0 {
+		return 0
+	}
+	var points float64
+	for _, c := range completions {
+		switch c {
+		case "完成":
+			points += 1
+		case "部分完成":
+			points += 0.5
+		}
+	}
+	return float64(int(points/float64(len(completions))*10000+0.5)) / 100
+}
+
+func (s *agreementScreen) load() {
+	year, branchID, ok := s.pick.selected()
+	if !ok || s.table == nil {
+		return
+	}
+	s.seq++
+	seq, store := s.seq, s.u.store
+	async(s.u, func() ([]agreementRow, error) {
+		ctx := context.Background()
+		members, err := branchMembers(ctx, store.Tables, branchID)
+		if err != nil {
+			return nil, err
+		}
+		as, err := store.Agreements.List(ctx, data.Where("year", year), data.WhereIn("member_id", memberIDs(members)))
+		if err != nil {
+			return nil, err
+		}
+		byMember := map[string]*data.Agreement{}
+		var ids []string
+		for i := range as {
+			if byMember[string(as[i].MemberID)] == nil {
+				byMember[string(as[i].MemberID)] = &as[i]
+				ids = append(ids, as[i].ID)
+			}
+		}
+		ts, err := store.AgreementTargets.List(ctx, data.WhereIn("agreement_id", ids), data.OrderBy("seq", "id"))
+		if err != nil {
+			return nil, err
+		}
+		targets := map[string][]data.AgreementTarget{}
+		for _, t := range ts {
+			targets[string(t.AgreementID)] = append(targets[string(t.AgreementID)], t)
+		}
+		var rows []agreementRow
+		for _, m := range members {
+			r := agreementRow{member: m, agreement: byMember[m.ID]}
+			if r.agreement != nil {
+				r.targets = targets[r.agreement.ID]
+			}
+			rows = append(rows, r)
+		}
+		return rows, nil
+	}, func(rows []agreementRow, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.rows = rows
+		signed := 0
+		for _, r := range rows {
+			if r.agreement != nil && !r.agreement.SignedDate.IsZero() {
+				signed++
+			}
+		}
+		s.summary.SetText(fmt.Sprintf("在册党员%d名,已签订责任书%d名,未签订%d名", len(rows), signed, len(rows)-signed))
+		s.table.Refresh()
+	})
+}
+
+// rowOf returns the row of the member named name, or nil.
+func (s *agreementScreen) rowOf(name string) *agreementRow {
+	for i := range s.rows {
+		if s.rows[i].member.Name == name {
+			return &s.rows[i]
+		}
+	}
+	return nil
+}
+
+// agreementDialog edits an agreement, its targets and its attachments.
+type agreementDialog struct {
+	s           *agreementScreen
+	member      data.Member
+	rec         *data.Agreement
+	isNew       bool
+	form        *recordForm
+	targets     []*targetInput
+	removed     []data.AgreementTarget // stored targets removed in the dialog
+	targetBox   *fyne.Container
+	targetMsg   *widget.Label
+	attachments *attachmentsPanel
+	dlg         *dialog.CustomDialog
+}
+
+// targetInput is one target's line: its content and completion.
+type targetInput struct {
+	rec        data.AgreementTarget
+	content    *widget.Entry
+	completion *widget.Select
+}
+
+// openDialog edits the agreement of row i (a new one when there is none).
+func (s *agreementScreen) openDialog(i int) {
+	year, _, _ := s.pick.selected()
+	r := s.rows[i]
+	d := &agreementDialog{s: s, member: r.member}
+	if r.agreement != nil {
+		rec := *r.agreement
+		d.rec = &rec
+	} else {
+		d.rec, d.isNew = &data.Agreement{Year: year, MemberID: data.Ref(r.member.ID)}, true
+	}
+	d.form = newRecordForm(d.rec, formSpec{skip: map[string]bool{"year": true, "member_id": true}})
+	d.targetBox = container.NewVBox()
+	for _, t := range r.targets {
+		d.addTarget(t)
+	}
+	d.showTargets()
+	d.targetMsg = widget.NewLabel("")
+	d.targetMsg.Importance = widget.DangerImportance
+	d.targetMsg.Wrapping = fyne.TextWrapWord
+	d.attachments = newAttachmentsPanel(s.u, "agreements", d.rec.ID)
+	if d.isNew {
+		d.attachments.tell("保存责任书后可添加签字扫描件")
+	}
+
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%s %d年度党员目标管理责任书", r.member.Name, d.rec.Year),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	add := widget.NewButton("添加目标", func() {
+		d.addTarget(data.AgreementTarget{})
+		d.showTargets()
+	})
+	score := widget.NewButton("按完成情况计分", d.fillScore)
+	targetHead := container.NewHBox(widget.NewLabelWithStyle("目标", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		add, score)
+	body := container.NewVBox(head, d.form.form, d.form.general, widget.NewSeparator(),
+		targetHead, d.targetBox, d.targetMsg, widget.NewSeparator(), d.attachments.view())
+	save := widget.NewButton("保存", d.save)
+	save.Importance = widget.HighImportance
+	buttons := container.NewHBox(save, widget.NewButton("取消", func() { d.dlg.Hide() }))
+	d.dlg = dialog.NewCustomWithoutButtons("目标管理责任书", container.NewBorder(nil, buttons, nil, nil,
+		container.NewVScroll(body)), s.u.win)
+	d.dlg.Resize(fyne.NewSize(760, 640))
+	s.dialog = d
+	d.dlg.Show()
+}
+
+// addTarget appends a target's line.
+func (d *agreementDialog) addTarget(t data.AgreementTarget) *targetInput {
+	in := &targetInput{rec: t, content: widget.NewEntry(), completion: widget.NewSelect(append([]string{""}, data.Completions...), nil)}
+	in.content.SetPlaceHolder("目标内容")
+	in.content.SetText(t.Content)
+	in.completion.PlaceHolder = "完成情况"
+	in.completion.SetSelected(t.Completion)
+	d.targets = append(d.targets, in)
+	return in
+}
+
+// removeTarget drops a target's line; a stored target is deleted on save.
+func (d *agreementDialog) removeTarget(in *targetInput) {
+	for i, t := range d.targets {
+		if t == in {
+			d.targets = append(d.targets[:i], d.targets[i+1:]...)
+			if in.rec.ID != "" {
+				d.removed = append(d.removed, in.rec)
+			}
+			break
+		}
+	}
+	d.showTargets()
+}
+
+// showTargets lays out the targets' lines, numbered.
+func (d *agreementDialog) showTargets() {
+	d.targetBox.RemoveAll()
+	if len(d.targets) == 0 {
+		d.targetBox.Add(widget.NewLabel("(尚无目标,点“添加目标”)"))
+	}
+	for i, in := range d.targets {
+		remove := widget.NewButton("移除", func() { d.removeTarget(in) })
+		d.targetBox.Add(container.NewBorder(nil, nil, widget.NewLabel(strconv.Itoa(i+1)+"."),
+			container.NewHBox(in.completion, remove), in.content))
+	}
+	d.targetBox.Refresh()
+}
+
+// fillScore puts the score the targets' completion gives into the form.
+func (d *agreementDialog) fillScore() {
+	var cs []string
+	for _, in := range d.targets {
+		if strings.TrimSpace(in.content.Text) != "" {
+			cs = append(cs, in.completion.Selected)
+		}
+	}
+	if e, ok := d.form.inputs["score"].object.(*widget.Entry); ok {
+		e.SetText(strconv.FormatFloat(completionScore(cs), 'f', -1, 64))
+	}
+}
+
+// agreementSaved says which target, if any, the store refused.
+type agreementSaved struct{ failedTarget int }
+
+func (d *agreementDialog) save() {
+	if !d.form.read() {
+		// The form reads a score as it reads hours; name it as a score.
+		if l := d.form.errors["score"]; l != nil && l.Visible() {
+			l.SetText(strings.ReplaceAll(l.Text, "学时", "得分"))
+		}
+		return
+	}
+	d.targetMsg.SetText("")
+	// The writes work on copies: a refused save leaves the dialog's records
+	// (ids, versions) as they were, ready for another try.
+	rec, isNew, store := *d.rec, d.isNew, d.s.u.store
+	var targets []data.AgreementTarget
+	for _, in := range d.targets {
+		t := in.rec
+		t.Content, t.Completion = strings.TrimSpace(in.content.Text), in.completion.Selected
+		if t.ID == "" && t.Content == "" && t.Completion == "" {
+			continue // a blank line left over
+		}
+		t.Seq = len(targets) + 1
+		targets = append(targets, t)
+	}
+	removed := append([]data.AgreementTarget(nil), d.removed...)
+	async(d.s.u, func() (agreementSaved, error) {
+		ctx := context.Background()
+		out := agreementSaved{failedTarget: -1}
+		err := store.Write(ctx, func(tx *data.Tx) error {
+			out.failedTarget = -1
+			var err error
+			if isNew {
+				err = tx.Agreements.Create(ctx, &rec)
+			} else {
+				err = tx.Agreements.Update(ctx, &rec)
+			}
+			if err != nil {
+				return err
+			}
+			for i := range removed {
+				if err := tx.AgreementTargets.Delete(ctx, &removed[i]); err != nil {
+					return err
+				}
+			}
+			for i := range targets {
+				t := &targets[i]
+				t.AgreementID = data.Ref(rec.ID)
+				if t.ID == "" {
+					err = tx.AgreementTargets.Create(ctx, t)
+				} else {
+					err = tx.AgreementTargets.Update(ctx, t)
+				}
+				if err != nil {
+					out.failedTarget = t.Seq
+					return err
+				}
+			}
+			return nil
+		})
+		return out, err
+	}, func(out agreementSaved, err error) {
+		if err != nil {
+			d.showSaveError(out.failedTarget, err)
+			return
+		}
+		d.dlg.Hide()
+		d.s.load()
+	})
+}
+
+// showSaveError shows a refusal: under the form, or by the targets when a
+// target was refused.
+func (d *agreementDialog) showSaveError(target int, err error) {
+	if errors.Is(err, data.ErrConflict) {
+		d.s.load()
+	}
+	problems := data.ProblemsOf(err)
+	if target < 0 || len(problems) == 0 {
+		d.form.showSaveError(err)
+		return
+	}
+	d.form.clearErrors()
+	var parts []string
+	for _, p := range problems {
+		parts = append(parts, "「"+p.Label+"」"+p.Msg)
+	}
+	d.targetMsg.SetText(fmt.Sprintf("第%d项目标:%s", target, strings.Join(parts, " ")))
+}

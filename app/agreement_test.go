@@ -1,0 +1,139 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+// openAgreementScreen shows the 目标管理 screen on 教工第一党支部.
+func openAgreementScreen(t *testing.T, u *UI, q *uiQueue) *agreementScreen {
+	t.Helper()
+	showScreen(u, newAgreementScreen)
+	q.settle(u)
+	s := u.built["agreement"].(*agreementScreen)
+	s.pick.selectBranch("教工第一党支部")
+	q.settle(u)
+	if len(s.rows) != 2 {
+		t.Fatalf("%d members listed, want the branch's 2", len(s.rows))
+	}
+	return s
+}
+
+// openAgreement selects the member's row, opening the agreement dialog.
+func openAgreement(t *testing.T, s *agreementScreen, name string) *agreementDialog {
+	t.Helper()
+	i := rowIndex(t, s.rows, func(r agreementRow) string { return r.member.Name }, name)
+	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+	return s.dialog
+}
+
+// cellOf is what the table shows in the member's row and column col.
+func cellOf(t *testing.T, s *agreementScreen, name string, col int) string {
+	t.Helper()
+	return s.cell(rowIndex(t, s.rows, func(r agreementRow) string { return r.member.Name }, name), col)
+}
+
+func summaryOf(t *testing.T, s *agreementScreen, name string) string {
+	t.Helper()
+	return cellOf(t, s, name, 3)
+}
+
+func TestAgreementWithTwoTargetsShowsTheirCompletion(t *testing.T) {
+	u, q := newTestUI(t)
+	s := openAgreementScreen(t, u, q)
+	if r := s.rowOf("王建国"); r.agreement != nil || cellOf(t, s, "王建国", 1) != "(未建立)" {
+		t.Fatalf("an agreement before any was made: %q", cellOf(t, s, "王建国", 1))
+	}
+	d := openAgreement(t, s, "王建国")
+	if !d.isNew || !d.attachments.add.Disabled() {
+		t.Fatal("a new agreement's dialog should offer attachments only once saved")
+	}
+	signed := fmt.Sprintf("%d-01-02", time.Now().Year())
+	d.form.inputs["signed_date"].object.(*widget.Entry).SetText(signed)
+	test.Tap(findButtonIn(t, u, "添加目标"))
+	test.Tap(findButtonIn(t, u, "添加目标"))
+	test.Tap(findButtonIn(t, u, "添加目标")) // left blank: not saved
+	d.targets[0].content.SetText("每年集中学习不少于32学时")
+	d.targets[1].content.SetText("联系一名困难学生")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	ctx := context.Background()
+	if n, _ := u.store.AgreementTargets.Count(ctx); n != 2 {
+		t.Fatalf("%d targets stored, want 2 (%q %q)", n, d.form.general.Text, d.targetMsg.Text)
+	}
+	r := s.rowOf("王建国")
+	if r.agreement == nil || cellOf(t, s, "王建国", 1) != signed || cellOf(t, s, "王建国", 2) != "2" ||
+		summaryOf(t, s, "王建国") != "未评定2" {
+		t.Fatalf("row after saving: 签订 %q, %q targets, summary %q", cellOf(t, s, "王建国", 1),
+			cellOf(t, s, "王建国", 2), summaryOf(t, s, "王建国"))
+	}
+	if r.targets[0].Seq != 1 || r.targets[1].Content != "联系一名困难学生" {
+		t.Fatalf("targets %+v", r.targets)
+	}
+
+	d = openAgreement(t, s, "王建国")
+	if d.isNew || len(d.targets) != 2 {
+		t.Fatalf("reopened: new %v, %d targets", d.isNew, len(d.targets))
+	}
+	d.targets[0].completion.SetSelected("完成")
+	test.Tap(findButtonIn(t, u, "按完成情况计分"))
+	if got := d.form.inputs["score"].object.(*widget.Entry).Text; got != "50" {
+		t.Fatalf("score from completion %q, want 50", got)
+	}
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if got := summaryOf(t, s, "王建国"); got != "完成1、未评定1" {
+		t.Fatalf("summary after marking one 完成: %q", got)
+	}
+	if got := cellOf(t, s, "王建国", 4); got != "50" {
+		t.Fatalf("score shown %q", got)
+	}
+	if n, _ := u.store.Agreements.Count(ctx); n != 1 {
+		t.Fatalf("%d agreements after editing one", n)
+	}
+
+	// Removing a target deletes it with the save.
+	d = openAgreement(t, s, "王建国")
+	d.removeTarget(d.targets[1])
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if n, _ := u.store.AgreementTargets.Count(ctx); n != 1 || summaryOf(t, s, "王建国") != "完成1" {
+		t.Fatalf("after removing a target: %d stored, summary %q", n, summaryOf(t, s, "王建国"))
+	}
+}
+
+func TestAgreementRefusedTargetWritesNothing(t *testing.T) {
+	u, q := newTestUI(t)
+	s := openAgreementScreen(t, u, q)
+	d := openAgreement(t, s, "李红梅")
+	d.addTarget(data.AgreementTarget{})
+	d.addTarget(data.AgreementTarget{})
+	d.showTargets()
+	d.targets[0].content.SetText("按时交纳党费")
+	d.targets[1].completion.SetSelected("完成") // no content
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if d.targetMsg.Text == "" {
+		t.Fatal("no message for the target without content")
+	}
+	ctx := context.Background()
+	if n, _ := u.store.Agreements.Count(ctx); n != 0 {
+		t.Fatalf("%d agreements written by a refused save", n)
+	}
+	if d.rec.ID != "" {
+		t.Fatal("the refused save left an id on the dialog's agreement")
+	}
+	d.targets[1].content.SetText("参加主题党日")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if n, _ := u.store.AgreementTargets.Count(ctx); n != 2 || summaryOf(t, s, "李红梅") != "完成1、未评定1" {
+		t.Fatalf("after correcting: %d targets, summary %q (%q)", n, summaryOf(t, s, "李红梅"), d.targetMsg.Text)
+	}
+}

@@ -1,0 +1,418 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/rules"
+)
+
+// yearBranch is the 年度 and 党支部 choice atop the 民主评议 and 目标管理
+// screens; changed runs when either changes.
+type yearBranch struct {
+	year, branch *widget.Select
+	branches     []data.Branch
+	changed      func()
+}
+
+func newYearBranch(u *UI, changed func()) *yearBranch {
+	yb := &yearBranch{changed: changed}
+	this := time.Now().Year()
+	var years []string
+	for y := this; y > this-5; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	yb.year = widget.NewSelect(years, nil)
+	yb.year.SetSelected(years[0])
+	yb.year.OnChanged = func(string) { yb.changed() }
+	yb.branch = widget.NewSelect(nil, func(string) { yb.changed() })
+	yb.branch.PlaceHolder = "选择党支部"
+	store := u.store
+	async(u, func() ([]data.Branch, error) {
+		return store.Branches.List(context.Background(), data.OrderBy("name"))
+	}, func(bs []data.Branch, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		yb.branches = bs
+		var names []string
+		for _, b := range bs {
+			names = append(names, b.Name)
+		}
+		yb.branch.SetOptions(names)
+		if len(names) > 0 {
+			yb.branch.SetSelected(names[0])
+		}
+	})
+	return yb
+}
+
+// selected returns the year and branch chosen; ok is false until both are.
+func (yb *yearBranch) selected() (year int, branchID string, ok bool) {
+	year, err := strconv.Atoi(yb.year.Selected)
+	for _, b := range yb.branches {
+		if b.Name == yb.branch.Selected {
+			branchID = b.ID
+		}
+	}
+	return year, branchID, err == nil && branchID != ""
+}
+
+// selectBranch chooses the branch with the name.
+func (yb *yearBranch) selectBranch(name string) { yb.branch.SetSelected(name) }
+
+func (yb *yearBranch) view() fyne.CanvasObject {
+	return container.NewHBox(widget.NewLabel("年度"), yb.year, widget.NewLabel("党支部"), yb.branch)
+}
+
+// branchMembers lists a branch's members on the rolls, by name.
+func branchMembers(ctx context.Context, q data.Tables, branchID string) ([]data.Member, error) {
+	return q.Members.List(ctx, data.Where("branch_id", branchID), data.WhereIn("status", data.ActiveStatuses),
+		data.OrderBy("name"))
+}
+
+func memberIDs(ms []data.Member) []string {
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.ID
+	}
+	return ids
+}
+
+// columnTable makes a table with a header row of titles and no header column.
+func columnTable(titles []string, widths []float32, rows func() int, cell func(row, col int) string) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return rows(), len(titles) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(id.Row, id.Col)) },
+	)
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Row < 0 && id.Col >= 0 {
+			o.(*widget.Label).SetText(titles[id.Col])
+		}
+	}
+	for i, w := range widths {
+		t.SetColumnWidth(i, w)
+	}
+	return t
+}
+
+const probationCategory = "预备党员"
+
+// appraisalScreen is the 民主评议 screen: a branch's members on the rolls
+// with their appraisal of the year, a warning when 优秀 exceeds its share
+// (APPRAISE), and 新增 to open the year's appraisal for the whole branch.
+type appraisalScreen struct {
+	u       *UI
+	pick    *yearBranch
+	rows    []appraisalRow
+	table   *widget.Table
+	summary *widget.Label
+	warning *widget.Label // 优秀 over the ratio; hidden otherwise
+	message *widget.Label // the outcome of 新增
+	ratio   rules.Ratio
+	seq     int
+	dialog  *appraisalDialog // the form last opened
+}
+
+// appraisalRow is a member and the member's appraisal of the year (nil
+// when there is none yet).
+type appraisalRow struct {
+	member    data.Member
+	appraisal *data.Appraisal
+}
+
+var appraisalTitles = []string{"姓名", "党员类别", "评议等次", "支部意见", "教育处置"}
+
+func newAppraisalScreen(u *UI) fyne.CanvasObject {
+	s := &appraisalScreen{u: u}
+	u.keep("appraisal", s)
+	s.summary = widget.NewLabel("正在读取…")
+	s.warning = widget.NewLabel("")
+	s.warning.Importance = widget.DangerImportance
+	s.warning.Wrapping = fyne.TextWrapWord
+	s.warning.Hide()
+	s.message = widget.NewLabel("")
+	s.table = columnTable(appraisalTitles, []float32{110, 90, 110, 90, 300},
+		func() int { return len(s.rows) }, func(row, col int) string { return s.cell(row, col) })
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.rows) {
+			s.openForm(id.Row)
+		}
+		s.table.UnselectAll()
+	}
+	s.pick = newYearBranch(u, s.load)
+	add := widget.NewButton("新增", s.addAll)
+	add.Importance = widget.HighImportance
+	title := widget.NewLabelWithStyle("民主评议", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), add, s.summary),
+		s.warning, s.message)
+	return container.NewBorder(top, nil, nil, nil, s.table)
+}
+
+func (s *appraisalScreen) cell(row, col int) string {
+	r := s.rows[row]
+	a := r.appraisal
+	switch col {
+	case 0:
+		return r.member.Name
+	case 1:
+		return r.member.Category
+	case 2:
+		switch {
+		case a == nil:
+			return "(未评议)"
+		case r.member.Category == probationCategory && a.Grade == "":
+			return "不评定等次"
+		case a.Grade == "":
+			return "未评定"
+		}
+		return a.Grade
+	case 3:
+		switch {
+		case a == nil:
+			return ""
+		case strings.TrimSpace(a.BranchOpinion) != "":
+			return "已填写"
+		}
+		return "未填写"
+	}
+	if a == nil || a.Grade != "不合格" {
+		return ""
+	}
+	if f := strings.TrimSpace(a.FollowUp); f != "" {
+		return f
+	}
+	return "未填写(须教育处置)"
+}
+
+type appraisalData struct {
+	rows  []appraisalRow
+	ratio rules.Ratio
+}
+
+func (s *appraisalScreen) load() {
+	year, branchID, ok := s.pick.selected()
+	if !ok || s.table == nil {
+		return
+	}
+	s.seq++
+	seq, store := s.seq, s.u.store
+	async(s.u, func() (appraisalData, error) {
+		ctx := context.Background()
+		var d appraisalData
+		set, err := store.RuleSettings(ctx)
+		if err != nil {
+			return d, err
+		}
+		d.ratio = set.ExcellentMaxRatio
+		members, err := branchMembers(ctx, store.Tables, branchID)
+		if err != nil {
+			return d, err
+		}
+		as, err := store.Appraisals.List(ctx, data.Where("year", year), data.WhereIn("member_id", memberIDs(members)))
+		if err != nil {
+			return d, err
+		}
+		byMember := map[string]*data.Appraisal{}
+		for i := range as {
+			if byMember[string(as[i].MemberID)] == nil {
+				byMember[string(as[i].MemberID)] = &as[i]
+			}
+		}
+		for _, m := range members {
+			d.rows = append(d.rows, appraisalRow{member: m, appraisal: byMember[m.ID]})
+		}
+		return d, nil
+	}, func(d appraisalData, err error) {
+		if seq != s.seq {
+			return
+		}
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		s.rows, s.ratio = d.rows, d.ratio
+		s.showTotals()
+		s.table.Refresh()
+	})
+}
+
+// showTotals fills the summary and, when 优秀 exceeds its share of the
+// graded 正式党员 (as the APPRAISE rule counts them), the warning.
+func (s *appraisalScreen) showTotals() {
+	done, graded, excellent := 0, 0, 0
+	for _, r := range s.rows {
+		if r.appraisal == nil {
+			continue
+		}
+		done++
+		if r.member.Category == "正式党员" && r.member.Status == "正常" && r.appraisal.Grade != "" {
+			graded++
+			if r.appraisal.Grade == "优秀" {
+				excellent++
+			}
+		}
+	}
+	s.summary.SetText(fmt.Sprintf("在册党员%d名,已建立评议%d名,评定等次的正式党员%d名,其中优秀%d名",
+		len(s.rows), done, graded, excellent))
+	r := s.ratio
+	if r.Den > 0 && int64(excellent)*r.Den > int64(graded)*r.Num {
+		s.warning.SetText(fmt.Sprintf("注意:优秀%d名,超过评定等次的正式党员%d名的%s(上限%d名)",
+			excellent, graded, ratioText(r), int64(graded)*r.Num/r.Den))
+		s.warning.Show()
+	} else {
+		s.warning.SetText("")
+		s.warning.Hide()
+	}
+}
+
+// ratioText gives a ratio as people read it: 三分之一, else a percentage.
+func ratioText(r rules.Ratio) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if r.Den >= 2 && r.Den <= 10 && r.Num > 0 && r.Num < r.Den {
+		return digits[r.Den] + "分之" + digits[r.Num]
+	}
+	return strconv.FormatFloat(math.Round(float64(r.Num)*10000/float64(r.Den))/100, 'f', -1, 64) + "%"
+}
+
+// addAll creates, in one transaction, an appraisal of the year (no grade
+// yet) for every member of the branch without one.
+func (s *appraisalScreen) addAll() {
+	year, branchID, ok := s.pick.selected()
+	if !ok {
+		return
+	}
+	store := s.u.store
+	async(s.u, func() (int, error) {
+		ctx := context.Background()
+		n := 0
+		err := store.Write(ctx, func(tx *data.Tx) error {
+			n = 0
+			members, err := branchMembers(ctx, tx.Tables, branchID)
+			if err != nil {
+				return err
+			}
+			as, err := tx.Appraisals.List(ctx, data.Where("year", year), data.WhereIn("member_id", memberIDs(members)))
+			if err != nil {
+				return err
+			}
+			has := map[data.Ref]bool{}
+			for _, a := range as {
+				has[a.MemberID] = true
+			}
+			for _, m := range members {
+				if has[data.Ref(m.ID)] {
+					continue
+				}
+				if err := tx.Appraisals.Create(ctx, &data.Appraisal{Year: year, MemberID: data.Ref(m.ID)}); err != nil {
+					return fmt.Errorf("为%s新增评议失败: %w", m.Name, err)
+				}
+				n++
+			}
+			return nil
+		})
+		return n, err
+	}, func(n int, err error) {
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if n == 0 {
+			s.message.SetText("本支部在册党员均已建立本年度评议")
+		} else {
+			s.message.SetText(fmt.Sprintf("已为%d名党员新增%d年度评议", n, year))
+		}
+		s.load()
+	})
+}
+
+// appraisalDialog edits one member's appraisal of the year.
+type appraisalDialog struct {
+	s           *appraisalScreen
+	member      data.Member
+	rec         *data.Appraisal
+	isNew       bool
+	form        *recordForm
+	note        *widget.Label // 预备党员不评定等次, or the 不合格 reminder
+	attachments *attachmentsPanel
+	dlg         *dialog.CustomDialog
+}
+
+// openForm edits the appraisal of row i (a new one when there is none).
+func (s *appraisalScreen) openForm(i int) {
+	year, _, _ := s.pick.selected()
+	r := s.rows[i]
+	d := &appraisalDialog{s: s, member: r.member}
+	if r.appraisal != nil {
+		rec := *r.appraisal
+		d.rec = &rec
+	} else {
+		d.rec, d.isNew = &data.Appraisal{Year: year, MemberID: data.Ref(r.member.ID)}, true
+	}
+	probation := r.member.Category == probationCategory
+	skip := map[string]bool{"year": true, "member_id": true}
+	d.note = widget.NewLabel("评为不合格的,须填写教育处置情况")
+	if probation {
+		skip["grade"] = true
+		d.note.SetText("预备党员不评定等次")
+	}
+	d.note.Importance = widget.WarningImportance
+	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"grade": data.Grades}, skip: skip})
+	d.attachments = newAttachmentsPanel(s.u, "appraisals", d.rec.ID)
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%s(%s) %d年度", r.member.Name, r.member.Category, d.rec.Year),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	save := widget.NewButton("保存", d.save)
+	save.Importance = widget.HighImportance
+	buttons := container.NewHBox(save, widget.NewButton("取消", func() { d.dlg.Hide() }))
+	body := container.NewVBox(head, d.note, d.form.form, d.form.general, widget.NewSeparator(), d.attachments.view())
+	d.dlg = dialog.NewCustomWithoutButtons("民主评议", container.NewBorder(nil, buttons, nil, nil,
+		container.NewVScroll(body)), s.u.win)
+	d.dlg.Resize(fyne.NewSize(620, 560))
+	s.dialog = d
+	d.dlg.Show()
+}
+
+func (d *appraisalDialog) save() {
+	if !d.form.read() {
+		return
+	}
+	if d.member.Category == probationCategory {
+		d.rec.Grade = ""
+	}
+	rec, isNew, store := *d.rec, d.isNew, d.s.u.store
+	async(d.s.u, func() (data.Appraisal, error) {
+		var err error
+		if isNew {
+			err = store.Appraisals.Create(context.Background(), &rec)
+		} else {
+			err = store.Appraisals.Update(context.Background(), &rec)
+		}
+		return rec, err
+	}, func(_ data.Appraisal, err error) {
+		if err != nil {
+			if errors.Is(err, data.ErrConflict) {
+				d.s.load()
+			}
+			d.form.showSaveError(err)
+			return
+		}
+		d.dlg.Hide()
+		d.s.load()
+	})
+}

@@ -1,0 +1,224 @@
+package app
+
+import (
+	"context"
+	"maps"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/field"
+)
+
+// openMeetingsScreen shows the 组织生活 screen on a test store whose
+// 教工第一党支部 has a third member, 赵敏, and returns the screen and the
+// members' ids by name.
+func openMeetingsScreen(t *testing.T) (*UI, *uiQueue, *meetingsScreen, map[string]string) {
+	t.Helper()
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	branches, err := u.store.Branches.List(ctx, data.Where("name", "教工第一党支部"))
+	if err != nil || len(branches) != 1 {
+		t.Fatalf("no 教工第一党支部: %v", err)
+	}
+	m := &data.Member{BranchID: data.Ref(branches[0].ID), Name: "赵敏", Category: "正式党员", PersonType: "在职教职工",
+		IDNumber: field.MakeIDNumber("610113", time.Date(1986, 5, 6, 0, 0, 0, 0, time.UTC), 7, false), JoinedDate: data.NewDate(2010, 1, 1)}
+	if err := u.store.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	members, err := u.store.Members.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	for _, m := range members {
+		ids[m.Name] = m.ID
+	}
+	showScreen(u, newMeetingsScreen)
+	q.settle(u)
+	s, ok := u.built["meetings"].(*meetingsScreen)
+	if !ok {
+		t.Fatal("the meetings screen was not kept")
+	}
+	return u, q, s, ids
+}
+
+// fillMeeting fills the open dialog's fields.
+func fillMeeting(t *testing.T, d *meetingDialog, fields map[string]string) {
+	t.Helper()
+	for col, text := range fields {
+		switch w := d.form.inputs[col].object.(type) {
+		case *widget.Entry:
+			w.SetText(text)
+		case *widget.Select:
+			w.SetSelected(text)
+			if w.Selected != text {
+				t.Fatalf("no choice %q for %s", text, col)
+			}
+		default:
+			t.Fatalf("no input for %s", col)
+		}
+	}
+}
+
+// countsOf returns the listed row's 出席/请假/缺席 cells.
+func countsOf(s *meetingsScreen, row int) string {
+	return s.cell(&s.rows[row], 5) + "/" + s.cell(&s.rows[row], 6) + "/" + s.cell(&s.rows[row], 7)
+}
+
+func TestRecordThemeDayThenEditAttendance(t *testing.T) {
+	u, q, s, ids := openMeetingsScreen(t)
+	ctx := context.Background()
+	today := u.store.Now()
+	if len(s.rows) != 0 || len(s.branch.Options) != 3 {
+		t.Fatalf("a fresh store lists %d meetings, branch choices %v", len(s.rows), s.branch.Options)
+	}
+	s.branch.SetSelected("教工第一党支部")
+	q.settle(u)
+	thisMonth := strings.TrimSpace(s.gaps.Text)
+	if !strings.Contains(thisMonth, "教工第一党支部") || !strings.Contains(thisMonth, "本月") {
+		t.Fatalf("no 主题党日 yet, but the gaps line says %q", thisMonth)
+	}
+
+	test.Tap(findButton(t, u, "新增"))
+	q.settle(u)
+	d := s.dialog
+	if d == nil {
+		t.Fatal("no dialog opened")
+	}
+	if got := d.form.inputs["branch_id"].object.(*widget.Select).Selected; got != "教工第一党支部" {
+		t.Fatalf("the new meeting's branch is %q, want the branch chosen on the screen", got)
+	}
+	fillMeeting(t, d, map[string]string{"kind": "主题党日", "date": today.Format("2006-01-02"),
+		"topic": "重温入党誓词", "host": "王建国"})
+	if len(d.shown) != 3 {
+		t.Fatalf("the attendance lists %d members, want the branch's 3", len(d.shown))
+	}
+	for _, id := range d.shown {
+		if d.radios[id].Selected != "出席" {
+			t.Fatalf("a new meeting's attendance starts at %q", d.radios[id].Selected)
+		}
+	}
+	if !d.choose("赵敏", "请假") {
+		t.Fatal("赵敏 is not in the attendance list")
+	}
+	d.minutes.SetText("一、集体重温入党誓词\n二、交流发言")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+
+	if len(s.rows) != 1 {
+		t.Fatalf("%d meetings listed after saving (%q)", len(s.rows), d.form.general.Text)
+	}
+	r := s.rows[0]
+	if r.branch != "教工第一党支部" || s.cell(&r, 2) != "主题党日" || s.cell(&r, 3) != "重温入党誓词" ||
+		s.cell(&r, 0) != today.Format("2006-01-02") {
+		t.Fatalf("listed %+v", r)
+	}
+	if got := countsOf(s, 0); got != "2/1/0" {
+		t.Fatalf("counts %s, want 2/1/0", got)
+	}
+	if strings.Contains(s.gaps.Text, "本月") {
+		t.Fatalf("the month's 主题党日 is recorded, but the gaps line says %q", s.gaps.Text)
+	}
+	stored, err := u.store.Meetings.Get(ctx, r.meeting.ID)
+	if err != nil || stored.Minutes != "一、集体重温入党誓词\n二、交流发言" {
+		t.Fatalf("stored meeting %+v, %v", stored, err)
+	}
+	want := map[string]string{ids["王建国"]: "出席", ids["李红梅"]: "出席", ids["赵敏"]: "请假"}
+	if got, err := u.store.MeetingAttendanceOf(ctx, r.meeting.ID); err != nil || !maps.Equal(got, want) {
+		t.Fatalf("stored attendance %v, %v; want %v", got, err, want)
+	}
+
+	// Selecting the row opens the same dialog, filled in.
+	s.table.Select(widget.TableCellID{Row: 0, Col: 3})
+	q.settle(u)
+	d = s.dialog
+	if d.isNew || d.form.inputs["topic"].object.(*widget.Entry).Text != "重温入党誓词" ||
+		d.minutes.Text != stored.Minutes {
+		t.Fatal("the edit dialog is not filled in")
+	}
+	if got := d.attendance(); !maps.Equal(got, want) {
+		t.Fatalf("the edit dialog shows attendance %v, want %v", got, want)
+	}
+	d.choose("李红梅", "缺席")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if len(s.rows) != 1 {
+		t.Fatalf("%d meetings listed after an edit (%q)", len(s.rows), d.form.general.Text)
+	}
+	if got := countsOf(s, 0); got != "1/1/1" {
+		t.Fatalf("counts after the edit %s, want 1/1/1", got)
+	}
+	want[ids["李红梅"]] = "缺席"
+	if got, _ := u.store.MeetingAttendanceOf(ctx, r.meeting.ID); !maps.Equal(got, want) {
+		t.Fatalf("stored attendance after the edit %v, want %v", got, want)
+	}
+	if n, _ := u.store.MeetingAttendance.Count(ctx, data.WithDeleted()); n != 3 {
+		t.Fatalf("%d attendance rows, want the 3 updated in place", n)
+	}
+}
+
+func TestMeetingInTheFutureShowsTheMessageAndSavesNothing(t *testing.T) {
+	u, q, s, _ := openMeetingsScreen(t)
+	ctx := context.Background()
+	test.Tap(findButton(t, u, "新增"))
+	q.settle(u)
+	d := s.dialog
+	tomorrow := u.store.Now().AddDate(0, 0, 1)
+	fillMeeting(t, d, map[string]string{"branch_id": "学生第一党支部", "kind": "支部党员大会",
+		"date": tomorrow.Format("2006-01-02"), "topic": "讨论接收预备党员"})
+	if len(d.shown) != 1 {
+		t.Fatalf("the attendance lists %d members, want 学生第一党支部's 1", len(d.shown))
+	}
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	msg := d.form.errors["date"]
+	if !msg.Visible() || !strings.Contains(msg.Text, "不能晚于今天") {
+		t.Fatalf("no message under 日期: %q (general %q)", msg.Text, d.form.general.Text)
+	}
+	if u.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the dialog closed on a refused save")
+	}
+	if n, _ := u.store.Meetings.Count(ctx, data.WithDeleted()); n != 0 {
+		t.Fatalf("%d meetings saved", n)
+	}
+	if n, _ := u.store.MeetingAttendance.Count(ctx, data.WithDeleted()); n != 0 {
+		t.Fatalf("%d attendance rows saved", n)
+	}
+	if len(s.rows) != 0 {
+		t.Fatalf("%d meetings listed", len(s.rows))
+	}
+}
+
+func TestThemeDayGapsListTheMonthsWithout(t *testing.T) {
+	today := time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
+	b := data.Branch{Name: "教工第一党支部"}
+	b.ID = "b1"
+	late := data.Branch{Name: "新建党支部", Founded: data.NewDate(2026, 5, 10)}
+	late.ID = "b2"
+	var meetings []data.Meeting
+	for _, mo := range []time.Month{1, 2, 4, 5, 6, 8} {
+		meetings = append(meetings, data.Meeting{BranchID: "b1", Kind: "主题党日", Date: data.NewDate(2026, mo, 3)})
+	}
+	meetings = append(meetings, data.Meeting{BranchID: "b1", Kind: "支委会", Date: data.NewDate(2026, 3, 3)})
+	got := themeDayGaps(2026, today, []data.Branch{b}, meetings, true)
+	if got != "教工第一党支部  缺主题党日: 3月、7月" {
+		t.Fatalf("gaps %q", got)
+	}
+	// Founded on 10 May: owes from June; August is under way.
+	got = themeDayGaps(2026, today, []data.Branch{b, late}, meetings, false)
+	if got != "教工第一党支部  缺主题党日: 3月、7月\n新建党支部  缺主题党日: 6月、7月;本月(8月)尚未开展" {
+		t.Fatalf("gaps of all branches %q", got)
+	}
+	if got := themeDayGaps(2025, today, []data.Branch{late}, nil, true); got != "新建党支部  本年度没有应开展主题党日的月份" {
+		t.Fatalf("a year before the branch was founded: %q", got)
+	}
+	if got := themeDayGaps(2025, today, []data.Branch{b}, nil, false); got != "教工第一党支部  缺主题党日: "+
+		"1月、2月、3月、4月、5月、6月、7月、8月、9月、10月、11月、12月" {
+		t.Fatalf("a past year without any: %q", got)
+	}
+}

@@ -1,0 +1,73 @@
+package data
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"dangjian/data/field"
+	"dangjian/data/rules"
+)
+
+// DuesExemptRate is the rate recorded for a member exempted from dues.
+const DuesExemptRate = "免交"
+
+// DueFor returns a member's monthly 党费 under 组通字〔2008〕3号 and the rate
+// to show, from the member's 党费基数, 人员类别 and 按最低标准交纳 flag. A
+// member exempted by decision (DuesExemptBy given) owes 0 at rate "免交".
+func DueFor(m *Member) (Money, string) {
+	if strings.TrimSpace(m.DuesExemptBy) != "" {
+		return 0, DuesExemptRate
+	}
+	due, rate := rules.Dues(m.PersonType, int64(m.DuesBase), m.DuesReduced)
+	return Money(due), rate
+}
+
+// DuesOfYear returns the live dues rows whose month falls in the year,
+// ordered by month and member.
+func (s *Store) DuesOfYear(ctx context.Context, year int) ([]Dues, error) {
+	return s.Dues.List(ctx, Between("month", fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)),
+		OrderBy("month", "member_id"))
+}
+
+// PayDues records what a member paid for a month ("2026-03"; other forms
+// field.ParseMonth reads are accepted), in one transaction. The first
+// payment creates the month's row with the base, rate and amount due taken
+// from the member as they are now (DueFor); a later one replaces the paid
+// amount and date of that row, leaving its base and due alone, so a month
+// never has two rows. A month after the current one cannot be paid, and an
+// amount paid needs its date.
+func (s *Store) PayDues(ctx context.Context, memberID, month string, paid Money, paidDate Date) error {
+	invalid := func(col, label, msg string) error {
+		return &ValidationError{Problems: []Problem{{Col: col, Label: label, Msg: msg}}}
+	}
+	m, err := field.ParseMonth(month)
+	if err != nil {
+		return invalid("month", "月份", "应为年月,如2026-03")
+	}
+	month = field.FormatMonth(m)
+	if month > field.FormatMonth(s.now()) {
+		return invalid("month", "月份", "不能缴纳以后月份的党费")
+	}
+	if paid > 0 && paidDate.IsZero() {
+		return invalid("paid_date", "缴纳日期", "不能为空")
+	}
+	return s.Write(ctx, func(tx *Tx) error {
+		member, err := tx.Members.Get(ctx, memberID)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.Dues.List(ctx, Where("member_id", memberID), Where("month", month))
+		if err != nil {
+			return err
+		}
+		if len(rows) > 0 {
+			d := rows[0]
+			d.Paid, d.PaidDate = paid, paidDate
+			return tx.Dues.Update(ctx, &d)
+		}
+		due, rate := DueFor(member)
+		return tx.Dues.Create(ctx, &Dues{MemberID: Ref(memberID), Month: month, Base: member.DuesBase,
+			Rate: rate, Due: due, Paid: paid, PaidDate: paidDate})
+	})
+}

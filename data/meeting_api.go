@@ -1,0 +1,89 @@
+package data
+
+import (
+	"context"
+	"sort"
+)
+
+// SaveMeeting creates the meeting (m.ID empty) or updates it, and makes its
+// attendance what the map says, member id → 出席/请假/缺席, all in one
+// transaction. The map is the full attendance: a member's row is created or
+// its status updated, and the rows of members not in the map are deleted
+// (soft, so the history keeps them). On success m carries its id and new
+// version; on failure nothing is written and m is left as it was.
+func (s *Store) SaveMeeting(ctx context.Context, m *Meeting, attendance map[string]string) error {
+	cur := *m
+	err := s.Write(ctx, func(tx *Tx) error {
+		if cur.ID == "" {
+			if err := tx.Meetings.Create(ctx, &cur); err != nil {
+				return err
+			}
+		} else if err := tx.Meetings.Update(ctx, &cur); err != nil {
+			return err
+		}
+		return saveAttendance(ctx, tx, cur.ID, attendance)
+	})
+	if err != nil {
+		return err
+	}
+	*m = cur
+	return nil
+}
+
+// saveAttendance makes the live attendance rows of meeting id match the map.
+func saveAttendance(ctx context.Context, tx *Tx, meetingID string, attendance map[string]string) error {
+	rows, err := tx.MeetingAttendance.List(ctx, Where("meeting_id", meetingID))
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for i := range rows {
+		a := &rows[i]
+		status, keep := attendance[string(a.MemberID)]
+		if !keep || seen[string(a.MemberID)] {
+			// Not attending any more, or a second row for the member.
+			if err := tx.MeetingAttendance.Delete(ctx, a); err != nil {
+				return err
+			}
+			continue
+		}
+		seen[string(a.MemberID)] = true
+		if a.Status != status {
+			a.Status = status
+			if err := tx.MeetingAttendance.Update(ctx, a); err != nil {
+				return err
+			}
+		}
+	}
+	// New rows in a fixed order, so that the first problem reported does
+	// not depend on map iteration.
+	ids := make([]string, 0, len(attendance))
+	for id := range attendance {
+		if !seen[id] {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		a := &MeetingAttendance{MeetingID: Ref(meetingID), MemberID: Ref(id), Status: attendance[id]}
+		if err := tx.MeetingAttendance.Create(ctx, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MeetingAttendanceOf returns the meeting's attendance: member id →
+// 出席/请假/缺席 (empty when none is recorded). (Not named MeetingAttendance:
+// a method of that name would hide the Store's MeetingAttendance table.)
+func (s *Store) MeetingAttendanceOf(ctx context.Context, meetingID string) (map[string]string, error) {
+	out := map[string]string{}
+	err := s.MeetingAttendance.Each(ctx, func(a *MeetingAttendance) error {
+		out[string(a.MemberID)] = a.Status
+		return nil
+	}, Where("meeting_id", meetingID))
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
