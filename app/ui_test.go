@@ -123,31 +123,6 @@ func TestMembersScreenListsSearchesAndFilters(t *testing.T) {
 	}
 }
 
-func TestFindingsScreenGroupsByRule(t *testing.T) {
-	u, q := newTestUI(t)
-	u.open(0)
-	q.settle(u)
-	fs := u.findings
-	if fs == nil || len(fs.items) == 0 {
-		t.Fatal("the 工作台 shows no findings for members with no training at all")
-	}
-	if !fs.items[0].heading {
-		t.Fatalf("first line is not a rule heading: %+v", fs.items[0])
-	}
-	var sawTraining bool
-	for _, it := range fs.items {
-		if strings.Contains(it.text, "王建国") && strings.Contains(it.text, "学时") {
-			sawTraining = true
-		}
-	}
-	if !sawTraining {
-		t.Fatalf("no training finding for 王建国 in %+v", fs.items)
-	}
-	if !strings.HasPrefix(fs.summary.Text, "共") {
-		t.Fatalf("summary %q", fs.summary.Text)
-	}
-}
-
 func findMembersScreen(t *testing.T, u *UI) *membersScreen {
 	t.Helper()
 	if u.members == nil {

@@ -26,7 +26,6 @@ type UI struct {
 	post    func(func())   // runs a function on the UI goroutine
 
 	members  *membersScreen // the screens, once built
-	findings *findingsScreen
 	reports  *reportsScreen
 	sheets   *sheetsScreen
 	training *trainingScreen
@@ -71,7 +70,7 @@ func newUI(a fyne.App, w fyne.Window, store *data.Store, post func(func())) *UI 
 func (u *UI) Show(store *data.Store) {
 	u.store = store
 	u.screens = []screen{
-		{"工作台", theme.HomeIcon(), newFindingsScreen},
+		{"工作台", theme.HomeIcon(), newDashboardScreen},
 		{"党员", theme.AccountIcon(), newMembersScreen},
 		{"党支部", theme.ListIcon(), newBranchesScreen},
 		{"学习培训", theme.FileTextIcon(), newTrainingScreen},

@@ -1,0 +1,271 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"dangjian/app/cli"
+	"dangjian/data"
+	"dangjian/data/demo"
+	"dangjian/data/rules"
+)
+
+// demoTestUI builds the UI on a demo organization of 60 members with
+// records up to today.
+func demoTestUI(t *testing.T) (*UI, *uiQueue) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := data.Create(ctx, filepath.Join(t.TempDir(), "demo.db"), "计算机科学与技术学院党委", "D")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := demo.Generate(ctx, s, demo.Options{Members: 60, Seed: 1, AsOf: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	w := a.NewWindow("test")
+	w.Resize(w.Canvas().Size().AddWidthHeight(1280, 860))
+	q := &uiQueue{}
+	u := newUI(a, w, s, q.post)
+	q.settle(u)
+	return u, q
+}
+
+// dashboardOf returns the dashboard built last.
+func dashboardOf(t *testing.T, u *UI) *dashboardScreen {
+	t.Helper()
+	s, ok := u.built["dashboard"].(*dashboardScreen)
+	if !ok {
+		t.Fatal("the dashboard was not built")
+	}
+	return s
+}
+
+func TestDashboardShowsTodosChartsAndFindings(t *testing.T) {
+	u, q := demoTestUI(t)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+
+	now := time.Now()
+	fs, err := u.store.Check(context.Background(), now.Year(), cli.CheckDay(now.Year(), now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) == 0 {
+		t.Fatal("the demo organization has no findings")
+	}
+	// Each to-do list holds exactly its findings, and says how many.
+	ym := fmt.Sprintf("%d年%d月", now.Year(), now.Month())
+	want := map[string]int{}
+	for _, f := range fs {
+		switch {
+		case f.Rule == "THEME-DAY" && strings.HasPrefix(f.Detail, ym):
+			want["本月主题党日未开展"]++
+		case f.Rule == "BIRTHDAY":
+			want["本月政治生日"]++
+		case f.Rule == "PROBATION":
+			want["预备期届满"]++
+		case f.Rule == "TRANSFER":
+			want["转接未回执"]++
+		case f.Rule == "SIX-MONTH":
+			want["六个月预警"]++
+		}
+	}
+	if len(s.todos) != 5 {
+		t.Fatalf("%d to-do lists, want 5", len(s.todos))
+	}
+	total := 0
+	for _, l := range s.todos {
+		n := want[l.kind.title]
+		if len(l.items) != n {
+			t.Errorf("%s: %d items, want %d", l.kind.title, len(l.items), n)
+		}
+		if !strings.Contains(l.head.Text, fmt.Sprint(n)) {
+			t.Errorf("%s: heading %q lacks the count %d", l.kind.title, l.head.Text, n)
+		}
+		for _, it := range l.items {
+			if it.text == "" {
+				t.Errorf("%s: an empty line", l.kind.title)
+			}
+		}
+		total += len(l.items)
+	}
+	if total == 0 {
+		t.Fatalf("no to-dos this month from %d findings", len(fs))
+	}
+
+	// Both charts have a row per branch, with bars drawn.
+	branches, _ := u.store.Branches.Count(context.Background())
+	for _, c := range []struct {
+		name   string
+		chart  *barChart
+		series int
+	}{{"training", s.training, 1}, {"meetings", s.meetings, 2}} {
+		if len(c.chart.rows) == 0 || len(c.chart.rows) != branches {
+			t.Fatalf("%s chart: %d rows for %d branches", c.name, len(c.chart.rows), branches)
+		}
+		for _, r := range c.chart.rows {
+			if r.label == "" || len(r.values) != c.series || len(r.texts) != c.series {
+				t.Fatalf("%s chart row %+v", c.name, r)
+			}
+		}
+		rects, texts := 0, 0
+		for _, o := range test.WidgetRenderer(c.chart).Objects() {
+			switch o.(type) {
+			case *canvas.Rectangle:
+				rects++
+			case *canvas.Text:
+				texts++
+			}
+		}
+		if rects < 2*c.series*branches || texts < branches*(1+c.series) {
+			t.Fatalf("%s chart draws %d rectangles and %d texts for %d branches", c.name, rects, texts, branches)
+		}
+	}
+
+	// The findings, grouped by rule, under headings.
+	if len(s.items) != len(fs)+countRules(fs) || !s.items[0].heading {
+		t.Fatalf("%d lines for %d findings", len(s.items), len(fs))
+	}
+	if !strings.HasPrefix(s.summary.Text, fmt.Sprintf("共%d项", len(fs))) {
+		t.Fatalf("summary %q", s.summary.Text)
+	}
+
+	// Tapping a member's finding opens the member's form.
+	line := -1
+	for i, id := range s.memberIDs {
+		if id != "" && !s.items[i].heading {
+			line = i
+			break
+		}
+	}
+	if line < 0 {
+		t.Fatal("no finding about a member")
+	}
+	s.list.Select(line)
+	q.settle(u)
+	if u.members == nil || u.members.dialog == nil {
+		t.Fatal("tapping a member's finding opened no form")
+	}
+	if got := u.members.dialog.rec.ID; got != s.memberIDs[line] {
+		t.Fatalf("the form shows member %s, want %s", got, s.memberIDs[line])
+	}
+	if !strings.Contains(s.items[line].text, u.members.dialog.rec.Name) {
+		t.Fatalf("the form of %s opened from the line %q", u.members.dialog.rec.Name, s.items[line].text)
+	}
+}
+
+func TestDashboardTodoOpensTheMember(t *testing.T) {
+	u, q := demoTestUI(t)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+	for _, l := range s.todos {
+		if len(l.items) == 0 || l.items[0].memberID == "" {
+			continue
+		}
+		l.list.Select(0)
+		q.settle(u)
+		if u.members == nil || u.members.dialog == nil || u.members.dialog.rec.ID != l.items[0].memberID {
+			t.Fatalf("tapping %q in %s opened no form of the member", l.items[0].text, l.kind.title)
+		}
+		return
+	}
+	t.Skip("no to-do about a member this month")
+}
+
+func TestDashboardPastYearKeepsThisMonthsTodos(t *testing.T) {
+	u, q := demoTestUI(t)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+	before := make([]int, len(s.todos))
+	for i, l := range s.todos {
+		before[i] = len(l.items)
+	}
+	s.year.SetSelected(s.year.Options[1])
+	q.settle(u)
+	for i, l := range s.todos {
+		if len(l.items) != before[i] {
+			t.Errorf("%s changed with the year: %d → %d", l.kind.title, before[i], len(l.items))
+		}
+	}
+	if !strings.HasPrefix(s.summary.Text, "共") {
+		t.Fatalf("summary %q after changing the year", s.summary.Text)
+	}
+}
+
+func countRules(fs []rules.Finding) int {
+	n := 0
+	for i := range fs {
+		if i == 0 || fs[i].Rule != fs[i-1].Rule {
+			n++
+		}
+	}
+	return n
+}
+
+func TestGroupFindingsWithMembersAlignsLines(t *testing.T) {
+	fs := []rules.Finding{
+		{Rule: "THEME-DAY", Branch: "教工党支部", Detail: "2026年3月未开展主题党日"},
+		{Rule: "TALK", Branch: "教工党支部", Member: "张三", MemberID: "m1", Detail: "2026年尚未开展谈心谈话"},
+		{Rule: "TALK", Branch: "教工党支部", Member: "李四", MemberID: "m2", Detail: "2026年尚未开展谈心谈话"},
+	}
+	items, ids := groupFindingsWithMembers(fs)
+	want := []string{"", "", "", "m1", "m2"}
+	if len(items) != len(want) || len(ids) != len(want) {
+		t.Fatalf("%d lines, %d ids", len(items), len(ids))
+	}
+	for i := range want {
+		if ids[i] != want[i] {
+			t.Errorf("line %d %q: member %q, want %q", i, items[i].text, ids[i], want[i])
+		}
+	}
+}
+
+func TestTodoTexts(t *testing.T) {
+	fs := []rules.Finding{
+		{Rule: "THEME-DAY", Branch: "教工党支部", Detail: "2026年11月尚未开展主题党日"},
+		{Rule: "THEME-DAY", Branch: "教工党支部", Detail: "2026年1月未开展主题党日"},
+		{Rule: "BIRTHDAY", Member: "余志强", MemberID: "a", Detail: "11月政治生日:入党33周年(1993年11月19日入党)"},
+		{Rule: "PROBATION", Member: "熊梦琪", MemberID: "b", Detail: "预备期将于2026年12月19日届满,请及时讨论转正"},
+		{Rule: "PROBATION", Member: "罗天宇", MemberID: "b2", Detail: "预备期将于2027年1月9日届满,请及时讨论转正"},
+		{Rule: "PROBATION", Member: "陆可馨", MemberID: "b3", Detail: "预备期已于2026年11月7日届满,尚未讨论转正"},
+		{Rule: "TRANSFER", Member: "王嘉豪", MemberID: "c",
+			Detail: "转出至中共字节跳动(北京)有限公司委员会(介绍信转字〔2026〕第005号)已超过有效期未收到回执,存在“挂空”风险"},
+		{Rule: "SIX-MONTH", Member: "刘雅琪", MemberID: "d", Detail: "已连续6个月未参加党的组织生活,存在自行脱党风险"},
+		{Rule: "SIX-MONTH", Member: "雷逸飞", MemberID: "e", Detail: "已连续3个月未交纳党费(预警)"},
+	}
+	got := todosFrom(fs, 2026, time.November)
+	want := [][]string{
+		{"教工党支部"},
+		{"余志强 · 入党33周年"},
+		{"熊梦琪 · 将于12月19日届满", "罗天宇 · 将于2027年1月9日届满", "陆可馨 · 已于11月7日届满"},
+		{"王嘉豪 · 转至中共字节跳动(北京)有限公司委员会"},
+		{"刘雅琪 · 6个月未参加组织生活", "雷逸飞 · 3个月未交纳党费"},
+	}
+	urgent := map[string]bool{"刘雅琪 · 6个月未参加组织生活": true, "陆可馨 · 已于11月7日届满": true}
+	for k := range want {
+		if len(got[k]) != len(want[k]) {
+			t.Fatalf("%s: %+v", todoKinds[k].title, got[k])
+		}
+		for i := range want[k] {
+			if got[k][i].text != want[k][i] {
+				t.Errorf("%s: %q, want %q", todoKinds[k].title, got[k][i].text, want[k][i])
+			}
+			if got[k][i].urgent != urgent[got[k][i].text] {
+				t.Errorf("%s: %q urgent %v", todoKinds[k].title, got[k][i].text, got[k][i].urgent)
+			}
+		}
+	}
+}
