@@ -1,7 +1,12 @@
 package app
 
 import (
+	"bytes"
+	"sort"
 	"strings"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	"dangjian/data"
 )
@@ -21,7 +26,11 @@ type memberRow struct {
 	branchID string
 	cells    []string
 	search   string // name, 公民身份号码 and 工号或学号, for the search box
+	flags    map[string]bool
 }
+
+// memberFlags are the filters on a member's situation.
+var memberFlags = []string{"党员领导干部", "困难党员", "流动党员", "失联党员", "预备党员", "班子成员"}
 
 // memberRows turns members into table rows, naming their branches.
 func memberRows(members []data.Member, branchNames map[string]string) []memberRow {
@@ -33,18 +42,23 @@ func memberRows(members []data.Member, branchNames map[string]string) []memberRo
 			cells: []string{m.Name, m.Gender, branchNames[string(m.BranchID)], m.PersonType, m.Category,
 				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position},
 			search: m.Name + "\x00" + m.IDNumber + "\x00" + strings.ToUpper(m.StaffNo),
+			flags: map[string]bool{"党员领导干部": m.IsLeader, "困难党员": m.InDifficulty, "流动党员": m.Floating,
+				"失联党员": m.LostContact, "预备党员": m.Category == "预备党员", "班子成员": m.IsCommittee()},
 		}
 	}
 	return rows
 }
 
-// filterMembers keeps the rows of the branch (all when empty) whose name,
-// 公民身份号码 or 工号或学号 contains the text.
-func filterMembers(rows []memberRow, text, branchID string) []memberRow {
+// filterMembers keeps the rows of the branch (all when empty) with the flag
+// (any when empty) whose name, 公民身份号码 or 工号或学号 contains the text.
+func filterMembers(rows []memberRow, text, branchID string, flag ...string) []memberRow {
 	text = strings.ToUpper(strings.TrimSpace(text))
 	out := make([]memberRow, 0, len(rows))
 	for _, r := range rows {
 		if branchID != "" && r.branchID != branchID {
+			continue
+		}
+		if len(flag) > 0 && flag[0] != "" && !r.flags[flag[0]] {
 			continue
 		}
 		if text != "" && !strings.Contains(r.search, text) {
@@ -53,4 +67,23 @@ func filterMembers(rows []memberRow, text, branchID string) []memberRow {
 		out = append(out, r)
 	}
 	return out
+}
+
+// sortMembers orders rows by a column, Chinese text in pinyin order; the
+// collation keys are computed once per row.
+func sortMembers(rows []memberRow, col int, desc bool) {
+	c := collate.New(language.Chinese)
+	var buf collate.Buffer
+	keys := make(map[string][]byte, len(rows))
+	for _, r := range rows {
+		keys[r.id] = append([]byte(nil), c.KeyFromString(&buf, r.cells[col])...)
+		buf.Reset()
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		cmp := bytes.Compare(keys[rows[i].id], keys[rows[j].id])
+		if desc {
+			return cmp > 0
+		}
+		return cmp < 0
+	})
 }

@@ -19,12 +19,18 @@ type membersScreen struct {
 	branches []data.Branch
 	search   *widget.Entry
 	branch   *widget.Select
+	flag     *widget.Select
+	sortCol  int // column sorted by, -1 for none
+	sortDesc bool
 	count    *widget.Label
 	table    *widget.Table
 	dialog   *memberDialog // the member form last opened
 }
 
-const allBranches = "全部支部"
+const (
+	allBranches = "全部支部"
+	allFlags    = "全部党员"
+)
 
 func newMembersScreen(u *UI) fyne.CanvasObject {
 	s := &membersScreen{u: u}
@@ -34,6 +40,9 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.branch = widget.NewSelect([]string{allBranches}, func(string) { s.applyFilter() })
 	s.branch.SetSelected(allBranches)
+	s.sortCol = -1
+	s.flag = widget.NewSelect(append([]string{allFlags}, memberFlags...), func(string) { s.applyFilter() })
+	s.flag.SetSelected(allFlags)
 	s.count = widget.NewLabel("正在读取…")
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.shown), len(memberColumns) },
@@ -44,11 +53,21 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 	)
 	s.table.ShowHeaderColumn = false
 	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		b.Alignment = widget.ButtonAlignLeading
+		return b
 	}
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(memberColumns[id.Col].title)
+			b := o.(*widget.Button)
+			title := memberColumns[id.Col].title
+			if id.Col == s.sortCol {
+				title += map[bool]string{false: " ▲", true: " ▼"}[s.sortDesc]
+			}
+			b.SetText(title)
+			col := id.Col
+			b.OnTapped = func() { s.sortBy(col) }
 		}
 	}
 	for i, c := range memberColumns {
@@ -61,7 +80,7 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 		s.table.UnselectAll()
 	}
 	add := widget.NewButton("新增党员", func() { s.openMember("") })
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch, s.count, add), s.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch, s.flag, s.count, add), s.search)
 	s.load()
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
@@ -96,6 +115,9 @@ func (s *membersScreen) load() {
 			return
 		}
 		s.all, s.branches = d.rows, d.branches
+		if s.sortCol >= 0 {
+			sortMembers(s.all, s.sortCol, s.sortDesc)
+		}
 		options := []string{allBranches}
 		for _, b := range d.branches {
 			options = append(options, b.Name)
@@ -116,7 +138,23 @@ func (s *membersScreen) applyFilter() {
 			branchID = b.ID
 		}
 	}
-	s.shown = filterMembers(s.all, s.search.Text, branchID)
+	flag := ""
+	if s.flag != nil && s.flag.Selected != allFlags {
+		flag = s.flag.Selected
+	}
+	s.shown = filterMembers(s.all, s.search.Text, branchID, flag)
 	s.count.SetText(fmt.Sprintf("共%d人", len(s.shown)))
 	s.table.Refresh()
+}
+
+// sortBy sorts the table by a column; a second tap reverses the order.
+func (s *membersScreen) sortBy(col int) {
+	if s.sortCol == col {
+		s.sortDesc = !s.sortDesc
+	} else {
+		s.sortCol, s.sortDesc = col, false
+	}
+	// Sorting all rows once keeps each keystroke's filter a plain scan.
+	sortMembers(s.all, s.sortCol, s.sortDesc)
+	s.applyFilter()
 }

@@ -147,3 +147,27 @@ func newFundsScreen(u *UI) fyne.CanvasObject {
 		fresh:   func() *data.Fund { return &data.Fund{Direction: "支出"} },
 	}).view()
 }
+
+func newGroupsScreen(u *UI) fyne.CanvasObject {
+	return newRecordScreen(u, recordSpec[data.PartyGroup, *data.PartyGroup]{
+		title:   "党小组",
+		table:   func(s *data.Store) data.Table[data.PartyGroup, *data.PartyGroup] { return s.Groups },
+		columns: []string{"branch_id", "name", "leader"},
+		order:   []string{"branch_id", "name"},
+		refs:    branchOptions,
+		fresh:   func() *data.PartyGroup { return &data.PartyGroup{} },
+	}).view()
+}
+
+// branchOptions lists the branches as reference choices.
+func branchOptions(ctx context.Context, s *data.Store) (map[string][]refOption, error) {
+	branches, err := s.Branches.List(ctx, data.OrderBy("name"))
+	if err != nil {
+		return nil, err
+	}
+	var opts []refOption
+	for _, b := range branches {
+		opts = append(opts, refOption{b.ID, b.Name})
+	}
+	return map[string][]refOption{"branch_id": opts}, nil
+}

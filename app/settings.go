@@ -20,6 +20,8 @@ import (
 // lives, and backup and restore.
 type settingsScreen struct {
 	u          *UI
+	orgName    *widget.Entry
+	orgCode    *widget.Entry
 	thresholds map[string]*widget.Entry
 	message    *widget.Label
 	backupTo   *widget.Entry
@@ -50,9 +52,17 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	restore := widget.NewButton("从备份恢复", s.confirmRestore)
 	restore.Importance = widget.DangerImportance
 
+	org := u.store.Org()
+	s.orgName, s.orgCode = widget.NewEntry(), widget.NewEntry()
+	s.orgName.SetText(org.Name)
+	s.orgCode.SetText(org.Code)
+	saveOrg := widget.NewButton("保存组织信息", s.saveOrg)
 	where := widget.NewLabel("数据文件: " + u.store.Path())
 	where.Wrapping = fyne.TextWrapWord
 	return container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("本组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewForm(widget.NewFormItem("组织名称", s.orgName), widget.NewFormItem("组织代码", s.orgCode)),
+		container.NewHBox(saveOrg), widget.NewSeparator(),
 		widget.NewLabelWithStyle("规则阈值", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		form, container.NewHBox(save), s.message, widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -155,3 +165,22 @@ func (s *settingsScreen) restore(path string) {
 
 // mkdirFor makes the folder a file will go in.
 func mkdirFor(path string) error { return os.MkdirAll(filepath.Dir(path), 0o755) }
+
+// saveOrg renames the organization; the window's title follows.
+func (s *settingsScreen) saveOrg() {
+	store := s.u.store
+	org := store.Org()
+	org.Name, org.Code = s.orgName.Text, s.orgCode.Text
+	async(s.u, func() (data.Org, error) {
+		err := store.Orgs.Update(context.Background(), &org)
+		return org, err
+	}, func(saved data.Org, err error) {
+		if err != nil {
+			s.message.SetText("未保存: " + err.Error())
+			return
+		}
+		store.SetOrg(saved)
+		s.u.win.SetTitle("党员教育管理 — " + saved.Name)
+		s.message.SetText("组织信息已保存。")
+	})
+}

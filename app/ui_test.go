@@ -121,6 +121,19 @@ func TestMembersScreenListsSearchesAndFilters(t *testing.T) {
 	if len(screen.shown) != 2 || screen.count.Text != "共2人" {
 		t.Fatalf("branch filter shows %d rows, label %q", len(screen.shown), screen.count.Text)
 	}
+	screen.branch.SetSelected(allBranches)
+	screen.sortBy(7) // 工号或学号
+	if screen.shown[0].cells[7] != "S2001" {
+		t.Fatalf("sorted by 工号或学号: first %q", screen.shown[0].cells[7])
+	}
+	screen.sortBy(7)
+	if screen.shown[0].cells[7] != "T1002" {
+		t.Fatalf("reverse order: first %q", screen.shown[0].cells[7])
+	}
+	screen.flag.SetSelected("党员领导干部")
+	if len(screen.shown) != 0 {
+		t.Fatalf("no leader in the test data, %d shown", len(screen.shown))
+	}
 }
 
 func findMembersScreen(t *testing.T, u *UI) *membersScreen {

@@ -73,6 +73,7 @@ func (u *UI) Show(store *data.Store) {
 		{"工作台", theme.HomeIcon(), newDashboardScreen},
 		{"党员", theme.AccountIcon(), newMembersScreen},
 		{"党支部", theme.ListIcon(), newBranchesScreen},
+		{"党小组", theme.ListIcon(), newGroupsScreen},
 		{"学习培训", theme.FileTextIcon(), newTrainingScreen},
 		{"组织生活", theme.GridIcon(), newMeetingsScreen},
 		{"民主评议", theme.RadioButtonCheckedIcon(), newAppraisalScreen},

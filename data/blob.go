@@ -22,7 +22,7 @@ func (tx *Tx) PutBlob(ctx context.Context, content []byte) (string, error) {
 	key := hex.EncodeToString(sum[:])
 	w := tx.w
 	_, err := w.exec(ctx, `INSERT INTO blobs (id, org_id, version, updated_at, content) VALUES (?, ?, 1, ?, ?)
-		ON CONFLICT(id) DO NOTHING`, key, w.s.org.ID, Stamp{w.at}, content)
+		ON CONFLICT(id) DO NOTHING`, key, w.s.Org().ID, Stamp{w.at}, content)
 	if err != nil {
 		return "", fmt.Errorf("保存附件失败: %w", err)
 	}

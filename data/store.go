@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/user"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -38,6 +39,7 @@ var (
 type Store struct {
 	db    *sql.DB
 	path  string
+	orgMu sync.RWMutex
 	org   Org
 	actor string
 	now   func() time.Time
@@ -153,7 +155,11 @@ func (s *Store) loadOrg(ctx context.Context) error {
 
 // Org is the organization that owns this database (zero in a consolidated
 // database, which holds many).
-func (s *Store) Org() Org { return s.org }
+func (s *Store) Org() Org {
+	s.orgMu.RLock()
+	defer s.orgMu.RUnlock()
+	return s.org
+}
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
@@ -197,4 +203,14 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 type Tx struct {
 	w *writer
 	Tables
+}
+
+// SetOrg records the organization's row after it was updated through the
+// Orgs table, so that Org reflects the new name.
+func (s *Store) SetOrg(o Org) {
+	s.orgMu.Lock()
+	defer s.orgMu.Unlock()
+	if o.ID == s.org.ID {
+		s.org = o
+	}
 }

@@ -63,7 +63,7 @@ func (t Table[T, P]) insert(ctx context.Context, w *writer, rec P) error {
 		m.ID = newID()
 	}
 	if m.OrgID == "" {
-		m.OrgID = w.s.org.ID
+		m.OrgID = w.s.Org().ID
 	}
 	if m.OrgID == "" {
 		return errors.New("未指定所属组织")
