@@ -46,7 +46,11 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 	s.count = widget.NewLabel("正在读取…")
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.shown), len(memberColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(s.shown[id.Row].cells[id.Col])
 		},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,7 +56,11 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 	s.count = widget.NewLabel("正在读取…")
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.rows), len(spec.columns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(s.cell(&s.rows[id.Row], spec.columns[id.Col]))
 		},
@@ -67,8 +72,12 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 			o.(*widget.Label).SetText(s.labels[spec.columns[id.Col]])
 		}
 	}
-	for i := range spec.columns {
-		s.table.SetColumnWidth(i, 150)
+	for i, col := range spec.columns {
+		width := float32(150)
+		if strings.HasSuffix(col, "_id") || col == "content" || col == "deed" || col == "purpose" {
+			width = 240 // a member with their branch, or free text
+		}
+		s.table.SetColumnWidth(i, width)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {

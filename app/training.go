@@ -50,7 +50,11 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	s.summary = widget.NewLabel("正在读取…")
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.rows), len(trainingColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.cell(id)) },
 	)
 	s.table.ShowHeaderColumn = false
