@@ -30,7 +30,8 @@ type memberRow struct {
 }
 
 // memberFlags are the filters on a member's situation.
-var memberFlags = []string{"党员领导干部", "困难党员", "流动党员", "失联党员", "预备党员", "班子成员"}
+var memberFlags = []string{"在职教职工", "学生", "离退休", "其他", "预备党员", "班子成员", "党员领导干部",
+	"困难党员", "流动党员", "失联党员", "停止党籍"}
 
 // memberRows turns members into table rows, naming their branches.
 func memberRows(members []data.Member, branchNames map[string]string) []memberRow {
@@ -43,7 +44,8 @@ func memberRows(members []data.Member, branchNames map[string]string) []memberRo
 				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position},
 			search: m.Name + "\x00" + m.IDNumber + "\x00" + strings.ToUpper(m.StaffNo),
 			flags: map[string]bool{"党员领导干部": m.IsLeader, "困难党员": m.InDifficulty, "流动党员": m.Floating,
-				"失联党员": m.LostContact, "预备党员": m.Category == "预备党员", "班子成员": m.IsCommittee()},
+				"失联党员": m.LostContact, "预备党员": m.Category == "预备党员", "班子成员": m.IsCommittee(),
+				m.PersonType: true, "停止党籍": m.Status == "停止党籍"},
 		}
 	}
 	return rows
