@@ -121,25 +121,13 @@ func (s *sheetsScreen) chooseFile() {
 
 // check runs the import as a dry run and shows what it found.
 func (s *sheetsScreen) check() {
-	path, k := s.file.Text, s.selectedKind()
+	path := s.file.Text
 	if path == "" {
 		s.summary.SetText("请先选择文件")
 		return
 	}
-	store := s.u.store
-	var rep *sheets.Report
-	s.u.runJob("正在检查", func(ctx context.Context, progress progressFunc) error {
-		var err error
-		rep, err = sheets.ImportFile(ctx, store, k, path, sheets.Options{DryRun: true, Progress: progress})
-		return err
-	}, func(err error) {
-		s.resetPreview()
-		if err != nil {
-			s.summary.SetText(importError(err))
-			return
-		}
+	s.importJob("正在检查", path, sheets.Options{DryRun: true}, func(rep *sheets.Report) {
 		s.checked = path
-		s.show(rep)
 		if rep.Rows > 0 && len(rep.Problems) == 0 {
 			s.importOK.Enable()
 		}
@@ -172,15 +160,21 @@ func (s *sheetsScreen) show(rep *sheets.Report) {
 
 // run imports the checked file: all rows, or only the valid ones.
 func (s *sheetsScreen) run(skipInvalid bool) {
-	path, k := s.checked, s.selectedKind()
-	if path == "" {
+	if s.checked == "" {
 		return
 	}
-	store := s.u.store
+	s.importJob("正在导入", s.checked, sheets.Options{SkipInvalid: skipInvalid}, nil)
+}
+
+// importJob runs an import (or its check) of the file in the background,
+// then shows its report; after, when set, follows on success.
+func (s *sheetsScreen) importJob(title, path string, o sheets.Options, after func(*sheets.Report)) {
+	k, store := s.selectedKind(), s.u.store
 	var rep *sheets.Report
-	s.u.runJob("正在导入", func(ctx context.Context, progress progressFunc) error {
+	s.u.runJob(title, func(ctx context.Context, progress progressFunc) error {
+		o.Progress = progress
 		var err error
-		rep, err = sheets.ImportFile(ctx, store, k, path, sheets.Options{SkipInvalid: skipInvalid, Progress: progress})
+		rep, err = sheets.ImportFile(ctx, store, k, path, o)
 		return err
 	}, func(err error) {
 		s.resetPreview()
@@ -189,6 +183,9 @@ func (s *sheetsScreen) run(skipInvalid bool) {
 			return
 		}
 		s.show(rep)
+		if after != nil {
+			after(rep)
+		}
 	})
 }
 

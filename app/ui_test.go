@@ -170,30 +170,7 @@ func TestReportsScreenWritesThePDF(t *testing.T) {
 // findButton finds a button by its text in the window.
 func findButton(t *testing.T, u *UI, text string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			r := test.WidgetRenderer(w)
-			for _, c := range r.Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(u.win.Content())
-	if found == nil {
-		t.Fatalf("no button %q", text)
-	}
-	return found
+	return findButtonAmong(t, []fyne.CanvasObject{u.win.Content()}, text)
 }
 
 // membersSheet writes a members sheet with the given rows (cells in the
@@ -302,6 +279,13 @@ func TestAddMemberShowsTheMessageThenSaves(t *testing.T) {
 // findButtonIn finds a button by its text in the window's dialogs.
 func findButtonIn(t *testing.T, u *UI, text string) *widget.Button {
 	t.Helper()
+	return findButtonAmong(t, u.win.Canvas().Overlays().List(), text)
+}
+
+// findButtonAmong walks the objects and their widgets' renderers for a
+// button with the text.
+func findButtonAmong(t *testing.T, roots []fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
 	var found *widget.Button
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
@@ -320,11 +304,11 @@ func findButtonIn(t *testing.T, u *UI, text string) *widget.Button {
 			}
 		}
 	}
-	for _, o := range u.win.Canvas().Overlays().List() {
+	for _, o := range roots {
 		walk(o)
 	}
 	if found == nil {
-		t.Fatalf("no button %q in the dialogs", text)
+		t.Fatalf("no button %q", text)
 	}
 	return found
 }
