@@ -142,25 +142,29 @@ func (s *settingsScreen) confirmRestore() {
 		}, s.u.win)
 }
 
-// restore verifies the backup, then swaps it in and reopens the window on it.
+// restore verifies and stages the backup off the UI goroutine, then swaps
+// it in and reopens the window on it.
 func (s *settingsScreen) restore(path string) {
 	live := s.u.store.Path()
-	if err := data.VerifyBackup(context.Background(), path); err != nil {
-		s.message.SetText("未恢复,当前数据不变: " + err.Error())
-		return
-	}
-	s.u.jobs.Wait()
-	s.u.store.Close()
-	err := data.Restore(context.Background(), path, live)
-	store, openErr := data.Open(context.Background(), live)
-	if openErr != nil {
-		showStartError(s.u.win, openErr)
-		return
-	}
-	s.u.Show(store)
-	if err != nil {
-		s.u.showError(err)
-	}
+	s.u.runJob("正在检查备份", func(ctx context.Context, _ progressFunc) error {
+		return data.StageRestore(ctx, path, live)
+	}, func(err error) {
+		if err != nil {
+			s.message.SetText("未恢复,当前数据不变: " + err.Error())
+			return
+		}
+		s.u.store.Close()
+		err = data.CommitRestore(live)
+		store, openErr := data.Open(context.Background(), live)
+		if openErr != nil {
+			showStartError(s.u.win, openErr)
+			return
+		}
+		s.u.Show(store)
+		if err != nil {
+			s.u.showError(err)
+		}
+	})
 }
 
 // mkdirFor makes the folder a file will go in.

@@ -441,6 +441,7 @@ func TestSettingsThresholdsBackupAndRestore(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.db")
 	os.WriteFile(bad, []byte("not a database"), 0o644)
 	s.restore(bad)
+	q.settle(u)
 	if !strings.Contains(s.message.Text, "当前数据不变") {
 		t.Fatalf("a bad backup: %q", s.message.Text)
 	}

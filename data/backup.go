@@ -50,13 +50,30 @@ func VerifyBackup(ctx context.Context, path string) error {
 // beside it as livePath + ".before-restore". The store on livePath must be
 // closed first.
 func Restore(ctx context.Context, backupPath, livePath string) error {
+	if err := StageRestore(ctx, backupPath, livePath); err != nil {
+		return err
+	}
+	return CommitRestore(livePath)
+}
+
+// StageRestore verifies the backup and copies it beside the live database,
+// ready for CommitRestore; the live database is not touched, so this slow
+// part can run while the store is still open.
+func StageRestore(ctx context.Context, backupPath, livePath string) error {
 	if err := VerifyBackup(ctx, backupPath); err != nil {
 		return err
 	}
-	staged := livePath + ".restoring"
-	if err := copyFile(backupPath, staged); err != nil {
+	if err := copyFile(backupPath, livePath+".restoring"); err != nil {
 		return fmt.Errorf("恢复失败,当前数据库未改动: %w", err)
 	}
+	return nil
+}
+
+// CommitRestore swaps a staged backup in for the live database, keeping
+// the current one as livePath + ".before-restore". The store on livePath
+// must be closed first.
+func CommitRestore(livePath string) error {
+	staged := livePath + ".restoring"
 	kept := livePath + ".before-restore"
 	removeDatabase(kept)
 	if err := os.Rename(livePath, kept); err != nil {
