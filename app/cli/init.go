@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	snapshot "dangjian/sync"
 )
 
 func runInit(e *env, args []string) int {
@@ -21,6 +22,12 @@ func runInit(e *env, args []string) int {
 	if strings.TrimSpace(*org) == "" {
 		return e.fail(ExitUsage, "请用 --org 指定二级党组织名称")
 	}
+	if p := os.Getenv(snapshot.PassphraseEnv); p != "" && len([]rune(p)) < snapshot.MinPassphraseLen {
+		return e.fail(ExitUsage, "%v(%s)", snapshot.ErrWeakPassphrase, snapshot.PassphraseEnv)
+	}
+	if _, err := os.Stat(snapshot.KeyPath(*db)); err == nil {
+		return e.fail(ExitUsage, "密钥文件已存在,未作任何更改: %s", snapshot.KeyPath(*db))
+	}
 	s, err := createStore(e, *db, *org, *code)
 	if errors.Is(err, data.ErrExists) {
 		return e.fail(ExitUsage, "数据库已存在,未作任何更改: %s", *db)
@@ -28,9 +35,10 @@ func runInit(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "无法新建数据库: %v", err)
 	}
-	defer s.Close()
-	e.printf("已新建“%s”的数据库: %s\n", s.Org().Name, *db)
-	return ExitOK
+	created := s.Org()
+	s.Close()
+	e.printf("已新建“%s”的数据库: %s\n", created.Name, *db)
+	return e.createKeys(*db, created.ID, created.Name, false)
 }
 
 // createStore makes the database's folder and the database.

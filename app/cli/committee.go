@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	snapshot "dangjian/sync"
+)
+
+func init() {
+	commands["committee"] = command{"党委: 初始化与登记组织(committee init | enroll)", runCommittee}
+	commands["consolidate"] = command{"党委: 核验并汇总各组织快照", runConsolidate}
+}
+
+func runCommittee(e *env, args []string) int {
+	if len(args) == 0 {
+		return e.fail(ExitUsage, "用法: dangjian committee init --dir D --endpoint URL --bucket B --access-key AK --secret-key SK\n      dangjian committee enroll --dir D --org-keys org-keys.json --access-key AK --secret-key SK --out enrollment.json")
+	}
+	switch args[0] {
+	case "init":
+		return runCommitteeInit(e, args[1:])
+	case "enroll":
+		return runCommitteeEnroll(e, args[1:])
+	}
+	return e.fail(ExitUsage, "未知的 committee 子命令: %s (可用: init, enroll)", args[0])
+}
+
+func runCommitteeInit(e *env, args []string) int {
+	fs := e.flags("committee init")
+	dir := fs.String("dir", "", "党委的同步目录")
+	endpoint := fs.String("endpoint", "", "服务器地址,如 http://127.0.0.1:9000")
+	bucket := fs.String("bucket", "", "存储桶")
+	ak := fs.String("access-key", "", "党委的访问密钥")
+	sk := fs.String("secret-key", "", "党委的机密访问密钥")
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	if *dir == "" || *endpoint == "" || *bucket == "" || *ak == "" || *sk == "" {
+		return e.fail(ExitUsage, "--dir、--endpoint、--bucket、--access-key、--secret-key 均为必填")
+	}
+	pass, err := passphrase()
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	c, err := snapshot.InitCommittee(e.ctx, *dir, snapshot.Endpoint{URL: *endpoint, Bucket: *bucket, AccessKey: *ak, SecretKey: *sk}, pass, e.now())
+	if err != nil {
+		return e.fail(ExitUsage, "无法初始化党委目录,未作任何更改: %v", err)
+	}
+	e.printf("已初始化党委同步目录: %s\n服务器 %s,存储桶 %s\n党委公钥: %s\n", c.Dir, c.Config.Endpoint, c.Config.Bucket, c.Config.AgeRecipient)
+	return ExitOK
+}
+
+func runCommitteeEnroll(e *env, args []string) int {
+	fs := e.flags("committee enroll")
+	dir := fs.String("dir", "", "党委的同步目录")
+	orgKeys := fs.String("org-keys", "", "组织导出的公钥文件 org-keys.json")
+	ak := fs.String("access-key", "", "为该组织创建的访问密钥")
+	sk := fs.String("secret-key", "", "为该组织创建的机密访问密钥")
+	out := fs.String("out", "", "写出的登记文件 enrollment.json")
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	if *dir == "" || *orgKeys == "" || *ak == "" || *sk == "" || *out == "" {
+		return e.fail(ExitUsage, "--dir、--org-keys、--access-key、--secret-key、--out 均为必填")
+	}
+	c, err := snapshot.OpenCommittee(*dir)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	b, err := os.ReadFile(*orgKeys)
+	if err != nil {
+		return e.fail(ExitUsage, "无法读取公钥文件: %v", err)
+	}
+	pub, err := snapshot.ParsePublicKeys(b)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	enr, err := c.Enroll(pub, *ak, *sk, e.now())
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	err = WriteAtomically(*out, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(enr)
+	})
+	if err != nil {
+		return e.fail(ExitUsage, "无法写入登记文件: %v", err)
+	}
+	os.Chmod(*out, 0o600)
+	policyFile := filepath.Join(*dir, "orgs", pub.OrgID, "policy.json")
+	if err := os.WriteFile(policyFile, []byte(snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID)), 0o644); err != nil {
+		return e.fail(ExitUsage, "无法写入存储桶策略: %v", err)
+	}
+	e.printf("已登记“%s”(%s),登记文件: %s(内含访问密钥,请当面或加密交付)\n\n", pub.OrgName, pub.OrgID, *out)
+	e.printf("该访问密钥只能读写 %s/orgs/%s/ 的存储桶策略(已保存到 %s):\n%s\n", c.Config.Bucket, pub.OrgID, policyFile, snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID))
+	e.printf("在服务器上创建该用户并绑定策略(ALIAS 为 mc 中该服务器的别名):\n  %s\n",
+		strings.Join(snapshot.AdminCommands("ALIAS", pub.OrgID, *ak, policyFile), "\n  "))
+	return ExitOK
+}
+
+func runConsolidate(e *env, args []string) int {
+	fs := e.flags("consolidate")
+	dir := fs.String("dir", "", "党委的同步目录")
+	out := fs.String("out", "", "汇总数据库(已存在时替换)")
+	asJSON := fs.Bool("json", false, "以 JSON 输出")
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	if *dir == "" || *out == "" {
+		return e.fail(ExitUsage, "--dir 和 --out 均为必填")
+	}
+	c, err := snapshot.OpenCommittee(*dir)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	pass, err := passphrase()
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	id, err := c.Unlock(pass)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	progress := e.progress("正在核验并汇总")
+	var report func(done, total int, what string)
+	if progress != nil {
+		report = func(done, total int, _ string) { progress(done, total) }
+	}
+	rep, err := c.Consolidate(e.ctx, snapshot.ConsolidateOptions{Identity: id, Out: *out, Progress: report})
+	e.endProgress(progress)
+	if err != nil {
+		return e.fail(ExitFailed, "汇总失败,原汇总数据库未改动: %v", err)
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return e.fail(ExitUsage, "%v", err)
+		}
+	} else {
+		e.printReport(rep, *out)
+	}
+	if rep.Rejected() > 0 {
+		for _, o := range rep.Orgs {
+			if o.Status == snapshot.StatusRejected {
+				fmt.Fprintf(e.stderr, "已拒绝 %s 第%d号快照: %s\n", o.Name, o.Seq, o.Reason)
+			}
+		}
+		return ExitRejected
+	}
+	return ExitOK
+}
+
+var statusText = map[string]string{snapshot.StatusAccepted: "已接受", snapshot.StatusRejected: "已拒绝", snapshot.StatusMissing: "无快照"}
+
+func (e *env) printReport(rep snapshot.Report, out string) {
+	for _, o := range rep.Orgs {
+		line := fmt.Sprintf("%s  %s", o.Name, statusText[o.Status])
+		if o.Seq > 0 {
+			line += fmt.Sprintf("  第%d号", o.Seq)
+		}
+		if o.Reason != "" {
+			line += "  " + o.Reason
+		}
+		if o.Status == snapshot.StatusRejected && o.UsedSeq > 0 {
+			line += fmt.Sprintf("(沿用已接受的第%d号)", o.UsedSeq)
+		}
+		e.printf("%s\n", line)
+	}
+	e.printf("\n跨组织核查: %d项\n", len(rep.Findings))
+	for _, f := range rep.Findings {
+		e.printf("  %s\n", f.Detail)
+	}
+	e.printf("\n汇总数据库: %s\n", out)
+}

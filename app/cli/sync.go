@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"time"
+
+	snapshot "dangjian/sync"
+)
+
+// ExitFailed is a sync that could not complete (the server unreachable,
+// for one); nothing was left half-done.
+const ExitFailed = 1
+
+func init() {
+	commands["sync"] = command{"同步快照到服务器(sync join | push | status)", runSync}
+}
+
+func runSync(e *env, args []string) int {
+	if len(args) == 0 {
+		return e.fail(ExitUsage, "用法: dangjian sync join --db P enrollment.json | sync push --db P | sync status --db P [--json]")
+	}
+	switch args[0] {
+	case "join":
+		return runSyncJoin(e, args[1:])
+	case "push":
+		return runSyncPush(e, args[1:])
+	case "status":
+		return runSyncStatus(e, args[1:])
+	}
+	return e.fail(ExitUsage, "未知的 sync 子命令: %s (可用: join, push, status)", args[0])
+}
+
+func runSyncJoin(e *env, args []string) int {
+	fs := e.flags("sync join")
+	db := dbFlag(fs)
+	pos, ok, code := e.parseWith(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		return e.fail(ExitUsage, "请给出党委发来的登记文件: dangjian sync join --db P enrollment.json")
+	}
+	b, err := os.ReadFile(pos[0])
+	if err != nil {
+		return e.fail(ExitUsage, "无法读取登记文件: %v", err)
+	}
+	enr, err := snapshot.ParseEnrollment(b)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	s, code := openStore(e, *db, e.now)
+	if s == nil {
+		return code
+	}
+	org := s.Org()
+	s.Close()
+	if err := snapshot.Join(*db, enr, org.ID); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	e.printf("已加入同步: 服务器 %s,存储桶 %s\n", enr.Endpoint, enr.Bucket)
+	return ExitOK
+}
+
+func runSyncPush(e *env, args []string) int {
+	fs := e.flags("sync push")
+	db := dbFlag(fs)
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	pass, err := passphrase()
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	keys, err := snapshot.UnlockKeys(snapshot.KeyPath(*db), pass)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	s, code := openStore(e, *db, e.now)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Keys: keys, Progress: e.stage()})
+	switch {
+	case errors.Is(err, snapshot.ErrNotEnrolled):
+		return e.fail(ExitUsage, "%v", err)
+	case err != nil:
+		return e.fail(ExitFailed, "同步失败,服务器上没有留下新的快照: %v", err)
+	case res.Unchanged:
+		e.printf("数据自第%d号快照以来没有变化,未上传。\n", res.Seq)
+	default:
+		e.printf("已上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, sizeText(res.Size), sizeText(res.PlainSize), res.Duration.Seconds())
+	}
+	return ExitOK
+}
+
+// stage prints each stage of a push on a terminal.
+func (e *env) stage() func(string) {
+	if f, ok := e.stderr.(*os.File); !ok || !isTerminal(f) {
+		return nil
+	}
+	return func(s string) { fmt.Fprintf(e.stderr, "%s…\n", s) }
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d 字节", n)
+}
+
+// syncStatus is `sync status --json`.
+type syncStatus struct {
+	Enrolled    bool       `json:"enrolled"`
+	Endpoint    string     `json:"endpoint,omitempty"`
+	Bucket      string     `json:"bucket,omitempty"`
+	OrgID       string     `json:"org_id,omitempty"`
+	Keys        bool       `json:"keys"`
+	LastPush    *time.Time `json:"last_push"`
+	Seq         uint64     `json:"seq"`
+	LastError   string     `json:"last_error"`
+	LastErrorAt *time.Time `json:"last_error_at"`
+	Pushes      int        `json:"pushes"`
+}
+
+func runSyncStatus(e *env, args []string) int {
+	fs := e.flags("sync status")
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "以 JSON 输出")
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return e.fail(ExitUsage, "数据库不存在: %s", *db)
+	}
+	st, err := snapshot.LoadState(snapshot.StatePath(*db))
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	out := syncStatus{Seq: st.LastSeq, LastError: st.LastError, Pushes: len(st.History)}
+	if st.Enrollment != nil {
+		out.Enrolled, out.Endpoint, out.Bucket, out.OrgID = true, st.Enrollment.Endpoint, st.Enrollment.Bucket, st.Enrollment.OrgID
+	}
+	if _, err := snapshot.ReadPublicKeys(snapshot.KeyPath(*db)); err == nil {
+		out.Keys = true
+	}
+	if st.LastSuccess != nil {
+		out.LastPush = &st.LastSuccess.At
+	}
+	if !st.LastErrorAt.IsZero() {
+		out.LastErrorAt = &st.LastErrorAt
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return e.fail(ExitUsage, "%v", err)
+		}
+		return ExitOK
+	}
+	e.printStatus(out)
+	return ExitOK
+}
+
+func (e *env) printStatus(s syncStatus) {
+	if !s.Enrolled {
+		e.printf("尚未加入同步(用 dangjian sync join 导入党委发来的登记文件)\n")
+	} else {
+		e.printf("服务器: %s  存储桶: %s\n", s.Endpoint, s.Bucket)
+	}
+	if !s.Keys {
+		e.printf("密钥: 尚未生成(dangjian keys init)\n")
+	}
+	if s.LastPush != nil {
+		e.printf("上次成功: %s,第%d号快照\n", s.LastPush.Local().Format("2006-01-02 15:04:05"), s.Seq)
+	} else {
+		e.printf("上次成功: 无\n")
+	}
+	if s.LastError != "" {
+		e.printf("上次错误: %s (%s)\n", s.LastError, s.LastErrorAt.Local().Format("2006-01-02 15:04:05"))
+	}
+}

@@ -1,0 +1,325 @@
+package snapshot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"filippo.io/age"
+
+	"dangjian/data"
+	"dangjian/data/rules"
+)
+
+// OrgReport is one organization's line of a consolidation.
+type OrgReport struct {
+	Org     string `json:"org"`  // org id
+	Name    string `json:"name"` // org name
+	Seq     uint64 `json:"seq"`  // the newest manifest checked
+	Status  string `json:"status"`
+	Reason  string `json:"reason"`
+	UsedSeq uint64 `json:"used_seq"` // the snapshot merged, 0 for none
+}
+
+// FindingReport is one cross-organization finding.
+type FindingReport struct {
+	Kind   string `json:"kind"`
+	Org    string `json:"org,omitempty"`
+	Detail string `json:"detail"`
+}
+
+// Report is the outcome of a consolidation (consolidate --json).
+type Report struct {
+	Orgs     []OrgReport     `json:"orgs"`
+	Findings []FindingReport `json:"findings"`
+}
+
+// Rejected counts the organizations whose newest snapshot was refused.
+func (r Report) Rejected() int {
+	n := 0
+	for _, o := range r.Orgs {
+		if o.Status == StatusRejected {
+			n++
+		}
+	}
+	return n
+}
+
+// ConsolidateOptions is what a consolidation needs.
+type ConsolidateOptions struct {
+	Identity age.Identity // the committee's, from Unlock
+	Out      string       // the consolidated database, replaced when it exists
+	// Backend overrides the configured server (tests).
+	Backend Backend
+	// Progress, when set, is told how far the work is (done of total steps).
+	Progress func(done, total int, what string)
+	Now      func() time.Time
+	// Workers bounds how many organizations are verified at once; the
+	// number of CPUs by default.
+	Workers int
+}
+
+// Consolidate checks every enrolled organization's newest snapshot, keeps
+// each one that passes as its last accepted, and rebuilds the consolidated
+// database from the accepted snapshots only. A refused snapshot is
+// reported and the organization's last accepted one is merged instead.
+func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Report, error) {
+	var rep Report
+	now := time.Now
+	if o.Now != nil {
+		now = o.Now
+	}
+	progress := o.Progress
+	if progress == nil {
+		progress = func(int, int, string) {}
+	}
+	orgs, err := c.Orgs()
+	if err != nil {
+		return rep, err
+	}
+	backend := o.Backend
+	if backend == nil {
+		if backend, err = NewMinIO(c.Config.endpoint()); err != nil {
+			return rep, err
+		}
+	}
+	work, err := os.MkdirTemp(c.Dir, ".consolidate-")
+	if err != nil {
+		return rep, err
+	}
+	defer os.RemoveAll(work)
+
+	total := len(orgs) + 2
+	outcomes := make([]outcome, len(orgs))
+	var done int
+	var mu sync.Mutex
+	err = forEach(ctx, len(orgs), o.Workers, func(i int) error {
+		dir := filepath.Join(work, orgs[i].Public.OrgID)
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			return err
+		}
+		v := &verifier{b: backend, org: orgs[i], id: o.Identity, work: dir}
+		out, err := c.checkOrg(ctx, v, now())
+		if err != nil {
+			return err
+		}
+		outcomes[i] = out
+		mu.Lock()
+		done++
+		progress(done, total, orgs[i].Public.OrgName)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return rep, err
+	}
+
+	var sources []string
+	rep.Orgs = make([]OrgReport, len(orgs))
+	for i, out := range outcomes {
+		rep.Orgs[i] = out.report
+		if out.plainPath != "" {
+			sources = append(sources, out.plainPath)
+		}
+	}
+	progress(len(orgs), total, "合并数据库")
+	if err := mergeInto(ctx, o.Out, sources); err != nil {
+		return rep, err
+	}
+	progress(len(orgs)+1, total, "跨组织核查")
+	if rep.Findings, err = c.findings(ctx, o.Out, now()); err != nil {
+		return rep, err
+	}
+	progress(total, total, "完成")
+	return rep, nil
+}
+
+// outcome is what checking one organization gave.
+type outcome struct {
+	report    OrgReport
+	plainPath string // the verified plaintext to merge, "" for none
+}
+
+// checkOrg verifies the organization's newest snapshot, records the
+// result, and finds the plaintext to merge: the new snapshot when it
+// passed, the last accepted one otherwise.
+func (c *Committee) checkOrg(ctx context.Context, v *verifier, now time.Time) (outcome, error) {
+	org := v.org
+	rep := OrgReport{Org: org.Public.OrgID, Name: org.Public.OrgName}
+	top, cipherPath, plainPath, err := v.newest(ctx)
+	var rej *rejection
+	switch {
+	case errors.As(err, &rej):
+		rep.Status, rep.Seq, rep.Reason = StatusRejected, rej.seq, rej.reason
+	case errors.Is(err, ErrUnreachable):
+		rep.Status, rep.Reason = StatusRejected, "无法读取服务器: "+err.Error()
+	case err != nil:
+		return outcome{}, fmt.Errorf("%s: %w", org.Public.OrgName, err)
+	case top == nil:
+		rep.Status, rep.Reason = StatusMissing, "服务器上没有该组织的快照"
+	default:
+		rep.Status, rep.Seq = StatusAccepted, top.seq
+		if cipherPath != "" {
+			if err := c.keep(org.Public.OrgID, top, cipherPath, now); err != nil {
+				return outcome{}, err
+			}
+		}
+	}
+	if rep.Status == StatusAccepted && plainPath == "" || rep.Status == StatusRejected {
+		p, err := c.openAccepted(ctx, v)
+		if err != nil {
+			return outcome{}, err
+		}
+		plainPath = p
+	}
+	if plainPath != "" {
+		acc, _ := c.accepted(org.Public.OrgID)
+		if acc != nil {
+			rep.UsedSeq = acc.Seq
+		}
+	}
+	st := OrgStatus{CheckedAt: now.UTC().Truncate(time.Second), Seq: rep.Seq, Status: rep.Status, Reason: rep.Reason, UsedSeq: rep.UsedSeq}
+	if err := writeJSON(filepath.Join(c.orgDir(org.Public.OrgID), "status.json"), st, true); err != nil {
+		return outcome{}, err
+	}
+	return outcome{report: rep, plainPath: plainPath}, nil
+}
+
+// keep makes a verified snapshot the organization's last accepted one.
+func (c *Committee) keep(orgID string, top *candidate, cipherPath string, now time.Time) error {
+	dir := c.orgDir(orgID)
+	if err := os.Rename(cipherPath, filepath.Join(dir, "accepted.age")); err != nil {
+		return err
+	}
+	acc := Accepted{Seq: top.seq, ManifestSHA256: top.sum, Manifest: top.m, AcceptedAt: now.UTC().Truncate(time.Second)}
+	return writeJSON(filepath.Join(dir, "accepted.json"), acc, true)
+}
+
+func (c *Committee) accepted(orgID string) (*Accepted, error) {
+	var acc Accepted
+	if err := readJSON(filepath.Join(c.orgDir(orgID), "accepted.json"), &acc); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return &acc, nil
+}
+
+// openAccepted decrypts the kept last accepted snapshot, checking it again
+// against its manifest; "" when there is none.
+func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, error) {
+	orgID := v.org.Public.OrgID
+	acc, err := c.accepted(orgID)
+	if err != nil || acc == nil {
+		return "", err
+	}
+	path := filepath.Join(c.orgDir(orgID), "accepted.age")
+	sum, n, err := hashFile(ctx, path)
+	if err != nil {
+		return "", err
+	}
+	if sum != acc.Manifest.CipherSHA256 || n != acc.Manifest.Size {
+		return "", fmt.Errorf("本机保存的%s第%d号快照已损坏", v.org.Public.OrgName, acc.Seq)
+	}
+	return v.open(ctx, acc.Seq, acc.Manifest, path)
+}
+
+// mergeInto rebuilds the consolidated database at out from sources,
+// replacing out only once the new one is complete.
+func mergeInto(ctx context.Context, out string, sources []string) error {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	tmp := out + ".building"
+	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
+		os.Remove(tmp + suffix)
+	}
+	if err := data.Merge(ctx, tmp, sources); err != nil {
+		return err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(out + suffix)
+	}
+	return os.Rename(tmp, out)
+}
+
+// findings runs the cross-organization checks over the consolidated
+// database.
+func (c *Committee) findings(ctx context.Context, path string, now time.Time) ([]FindingReport, error) {
+	orgs, err := c.Orgs()
+	if err != nil {
+		return nil, err
+	}
+	s, err := data.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	f, err := s.CrossOrgFacts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	f.AsOf, f.TermStart, f.DefaultValidDays = day, rules.TermStart(day), rules.DefaultSettings().TransferValidDays
+	for _, o := range orgs {
+		x := rules.XOrg{ID: o.Public.OrgID, Name: o.Public.OrgName}
+		if o.Accepted != nil {
+			x.LastSnapshot = o.Accepted.Manifest.CreatedAt
+		}
+		f.Orgs = append(f.Orgs, x)
+	}
+	out := []FindingReport{}
+	for _, x := range rules.CrossOrgFindings(f) {
+		out = append(out, FindingReport{Kind: x.Kind, Org: x.OrgID, Detail: x.Detail})
+	}
+	return out, nil
+}
+
+// forEach runs fn for 0..n-1 on up to workers goroutines, stopping at the
+// first error.
+func forEach(ctx context.Context, n, workers int, fn func(i int) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if err := fn(i); err != nil {
+					errs <- err
+					cancel()
+					return
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return ctx.Err()
+	}
+}

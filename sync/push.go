@@ -1,0 +1,208 @@
+package snapshot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"filippo.io/age"
+
+	"dangjian/data"
+)
+
+// Stages of a push, reported to Progress.
+const (
+	StageCopy     = "复制数据库"
+	StageHash     = "计算校验和"
+	StageSeal     = "压缩并加密"
+	StageUpload   = "上传快照"
+	StageManifest = "写入清单"
+)
+
+// ErrNotEnrolled means the organization has not taken an enrollment yet.
+var ErrNotEnrolled = errors.New("本组织尚未加入同步(请先导入党委发来的登记文件)")
+
+// PushOptions is what a push needs.
+type PushOptions struct {
+	Store *data.Store
+	Keys  *Keys
+	// Backend overrides the enrollment's server (tests inject faults).
+	Backend Backend
+	// Progress, when set, is told each stage as it starts.
+	Progress func(stage string)
+	// TempDir holds the working copies; the system's by default.
+	TempDir string
+}
+
+// PushResult tells what a push did.
+type PushResult struct {
+	Unchanged bool // nothing changed since the last push: nothing uploaded
+	Seq       uint64
+	Size      int64 // ciphertext bytes uploaded
+	PlainSize int64
+	Duration  time.Duration
+}
+
+// Push takes a consistent copy of the database, and unless it is unchanged
+// since the last push, seals it to the organization and the committee and
+// uploads it, then its signed manifest. A push that fails leaves no
+// manifest. The outcome is recorded in the state file either way.
+func Push(ctx context.Context, o PushOptions) (PushResult, error) {
+	start := time.Now()
+	statePath := StatePath(o.Store.Path())
+	res, err := push(ctx, o, statePath)
+	res.Duration = time.Since(start)
+	rec := PushRecord{At: o.Store.Now().UTC(), Seq: res.Seq, Size: res.Size, Duration: res.Duration}
+	switch {
+	case err != nil:
+		rec.Result, rec.Error = ResultFailed, err.Error()
+	case res.Unchanged:
+		rec.Result = ResultUnchanged
+	default:
+		rec.Result = ResultPushed
+	}
+	if _, serr := UpdateState(statePath, func(s *State) error { s.record(rec); return nil }); serr != nil && err == nil {
+		err = serr
+	}
+	return res, err
+}
+
+func push(ctx context.Context, o PushOptions, statePath string) (PushResult, error) {
+	var res PushResult
+	progress := o.Progress
+	if progress == nil {
+		progress = func(string) {}
+	}
+	st, err := LoadState(statePath)
+	if err != nil {
+		return res, err
+	}
+	if st.Enrollment == nil {
+		return res, ErrNotEnrolled
+	}
+	org := o.Store.Org()
+	if st.Enrollment.OrgID != org.ID || o.Keys.Public.OrgID != org.ID {
+		return res, errors.New("登记文件或密钥文件不属于本数据库的组织")
+	}
+	committee, err := age.ParseX25519Recipient(st.Enrollment.CommitteeRecipient)
+	if err != nil {
+		return res, err
+	}
+	backend := o.Backend
+	if backend == nil {
+		if backend, err = NewMinIO(st.Enrollment.endpoint()); err != nil {
+			return res, err
+		}
+	}
+	dir, err := os.MkdirTemp(o.TempDir, "dangjian-push-")
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(dir)
+
+	progress(StageCopy)
+	plainPath := filepath.Join(dir, "snapshot.db")
+	if err := o.Store.Snapshot(ctx, plainPath); err != nil {
+		return res, err
+	}
+	progress(StageHash)
+	plainSum, plainSize, err := hashFile(ctx, plainPath)
+	if err != nil {
+		return res, err
+	}
+	res.PlainSize = plainSize
+	if plainSum == st.LastPlain {
+		res.Unchanged, res.Seq = true, st.LastSeq
+		return res, nil
+	}
+
+	head, err := latest(ctx, backend, org.ID)
+	if err != nil {
+		return res, err
+	}
+	if head.manifest != nil && head.manifest.PlainSHA256 == plainSum {
+		res.Unchanged, res.Seq = true, head.manifest.Seq
+		return res, rememberPushed(statePath, head.manifest.Seq, head.manifestSum, plainSum)
+	}
+
+	progress(StageSeal)
+	sealedPath := filepath.Join(dir, "snapshot.age")
+	cipherSum, cipherSize, err := sealFile(ctx, plainPath, sealedPath, o.Keys.Recipient(), committee)
+	if err != nil {
+		return res, err
+	}
+	seq := head.next
+	progress(StageUpload)
+	if err := putFile(ctx, backend, snapshotKey(org.ID, seq), sealedPath, cipherSize); err != nil {
+		return res, err
+	}
+	progress(StageManifest)
+	m := Manifest{
+		Format: ManifestFormat, OrgID: org.ID, OrgName: org.Name, Seq: seq, Prev: head.manifestSum,
+		CreatedAt: o.Store.Now().UTC().Truncate(time.Second), SchemaVersion: data.SchemaVersion(),
+		PlainSHA256: plainSum, PlainSize: plainSize, CipherSHA256: cipherSum, Size: cipherSize,
+	}
+	body, err := m.seal(o.Keys)
+	if err != nil {
+		return res, err
+	}
+	if err := backend.Put(ctx, manifestKey(org.ID, seq), bytesReader(body), int64(len(body))); err != nil {
+		return res, err
+	}
+	res.Seq, res.Size = seq, cipherSize
+	return res, rememberPushed(statePath, seq, sha256Hex(body), plainSum)
+}
+
+func rememberPushed(statePath string, seq uint64, manifestSum, plainSum string) error {
+	_, err := UpdateState(statePath, func(s *State) error {
+		s.LastSeq, s.LastManifest, s.LastPlain = seq, manifestSum, plainSum
+		return nil
+	})
+	return err
+}
+
+// head is what the bucket holds of an organization: its latest manifest
+// and the next free seq.
+type head struct {
+	manifest    *Manifest
+	manifestSum string // hex SHA-256 of the latest manifest object
+	next        uint64 // one above every seq used by a manifest or a snapshot
+}
+
+// latest reads the organization's latest manifest. The next seq also
+// skips snapshots that a failed push left without a manifest, so that
+// nothing is ever overwritten.
+func latest(ctx context.Context, b Backend, orgID string) (head, error) {
+	var h head
+	keys, err := b.List(ctx, orgPrefix(orgID))
+	if err != nil {
+		return h, err
+	}
+	var top uint64
+	for _, k := range keys {
+		if seq, ok := seqOfKey(k, manifestPrefix(orgID), ".json"); ok {
+			top = max(top, seq)
+			h.next = max(h.next, seq)
+		}
+		if seq, ok := seqOfKey(k, snapshotPrefix(orgID), ".age"); ok {
+			h.next = max(h.next, seq)
+		}
+	}
+	h.next++
+	if top == 0 {
+		return h, nil
+	}
+	body, err := readAllLimited(ctx, b, manifestKey(orgID, top), maxManifestSize)
+	if err != nil {
+		return h, err
+	}
+	m, err := ParseManifest(body)
+	if err != nil {
+		return h, fmt.Errorf("服务器上的最新清单无法读取: %w", err)
+	}
+	h.manifest, h.manifestSum = &m, sha256Hex(body)
+	return h, nil
+}
