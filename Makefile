@@ -7,6 +7,8 @@
 #   make windows  dist/windows/dangjian.exe (cgo with MinGW)
 #   make bench    benchmarks of every package
 #   make bench-import  Excel import of large sheets against sqlite3's CSV .import
+#   make bench-sync    snapshot sync benchmarks against a local MinIO server
+#   make minio-tools   build once into bin/ the MinIO server and mc the tests run
 #   make clean    remove build outputs and the project-local tools in bin/
 
 SHELL := /bin/bash
@@ -29,13 +31,20 @@ STATICCHECK_VERSION := v0.8.2
 STATICCHECK_DIR := $(CURDIR)/bin/staticcheck-$(STATICCHECK_VERSION)
 STATICCHECK := $(STATICCHECK_DIR)/staticcheck
 
+# The MinIO server and mc client that the integration tests start, as
+# separate processes on 127.0.0.1: scripts/minio-tools.sh pins their versions
+# and installs them once into bin/minio-tools-<versions>/ (git-ignored); the
+# tests find that folder through DANGJIAN_MINIO_BIN_DIR.
+MINIO_TOOLS_DIR := $(shell bash scripts/minio-tools.sh --dir)
+export DANGJIAN_MINIO_BIN_DIR := $(MINIO_TOOLS_DIR)
+
 WINDOWS_EXE := dist/windows/dangjian.exe
 
 # $(call section,'title') prints a section header; the title must not
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test fmt-check vet staticcheck gotest windows bench bench-import clean
+.PHONY: all deps build run test fmt-check vet staticcheck minio-tools gotest windows bench bench-import bench-sync clean
 
 all: build
 
@@ -86,7 +95,10 @@ staticcheck: $(STATICCHECK)
 	$(call section,'staticcheck ./...')
 	$(STATICCHECK) ./...
 
-gotest:
+minio-tools:
+	@bash scripts/minio-tools.sh >/dev/null
+
+gotest: minio-tools
 	$(call section,'go test -race -count=1 ./...')
 	$(GO) test -race -count=1 ./...
 
@@ -96,13 +108,17 @@ windows: deps
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		$(GO) build -buildvcs=false -o $(WINDOWS_EXE) .
 
-bench: deps
+bench: deps minio-tools
 	$(call section,'go test -bench=. -benchmem ./...')
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
 bench-import: deps
 	$(call section,'import benchmark against sqlite3 .import')
 	bash scripts/bench-import.sh
+
+bench-sync: deps minio-tools
+	$(call section,'snapshot sync benchmarks against MinIO')
+	bash scripts/bench-sync.sh
 
 clean:
 	rm -rf dangjian dangjian.exe dist bin

@@ -158,3 +158,5 @@ func TestNothingReadableLeaves(t *testing.T) {
 		}
 	}
 }
+
+func dataWhereOrg(o *org) data.Cond { return data.Where("org_id", o.store.Org().ID) }

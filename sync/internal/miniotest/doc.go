@@ -25,7 +25,7 @@
 //		os.Exit(code)
 //	}
 //
-// Start takes about a second. Each test should use its own bucket
+// Start takes about half a second. Each test should use its own bucket
 // (MakeBucket) or its own organization folder, so that tests stay
 // independent while sharing the server. The server process gets SIGKILL
 // when the test binary dies (Linux), so a panicking test leaves no server

@@ -2,6 +2,7 @@ package miniotest
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -17,6 +18,9 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/minio/minio-go/v7"
+	"github.com/minio/minio-go/v7/pkg/credentials"
 )
 
 // BinDirEnv names the environment variable holding the folder with the
@@ -161,7 +165,7 @@ func (s *Server) Close() error {
 }
 
 // errAddrInUse marks a start that failed because the port was taken.
-var errAddrInUse = errors.New("address already in use")
+var errAddrInUse = errors.New("port already in use")
 
 func (s *Server) start() error {
 	s.mu.Lock()
@@ -175,6 +179,10 @@ func (s *Server) startLocked() error {
 	logFile, err := os.OpenFile(s.logPath(), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o600)
 	if err != nil {
 		return fmt.Errorf("miniotest: %w", err)
+	}
+	var logStart int64 // where this run's lines begin
+	if fi, err := logFile.Stat(); err == nil {
+		logStart = fi.Size()
 	}
 	fmt.Fprintf(logFile, "--- miniotest: starting minio on %s at %s\n", s.Host, time.Now().Format(time.RFC3339Nano))
 	cmd := exec.Command(filepath.Join(s.binDir, "minio"), "server",
@@ -210,11 +218,11 @@ func (s *Server) startLocked() error {
 
 	if err := s.waitReady(p); err != nil {
 		s.stopLocked()
-		tail := s.logTail()
-		if strings.Contains(tail, "address already in use") {
+		tail := s.logTail(logStart)
+		if strings.Contains(tail, "port is already in use") || strings.Contains(tail, "address already in use") {
 			err = fmt.Errorf("%w (%w)", err, errAddrInUse)
 		}
-		return fmt.Errorf("miniotest: minio on %s: %w\n--- tail of %s:\n%s", s.Host, err, s.logPath(), tail)
+		return fmt.Errorf("miniotest: minio on %s: %w\n--- tail of its log:\n%s", s.Host, err, tail)
 	}
 	return nil
 }
@@ -231,7 +239,7 @@ func (s *Server) waitReady(p *process) error {
 		if err == nil {
 			io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
+			if resp.StatusCode == http.StatusOK && s.answersS3() {
 				return nil
 			}
 		}
@@ -247,16 +255,32 @@ func (s *Server) waitReady(p *process) error {
 	}
 }
 
+// answersS3 tells whether a signed request succeeds: the health check can
+// answer ready a moment before the S3 API stops replying "Server not
+// initialized yet".
+func (s *Server) answersS3() bool {
+	c, err := minio.New(s.Host, &minio.Options{Creds: credentials.NewStaticV4(s.RootUser, s.RootPassword, ""), MaxRetries: 1})
+	if err != nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_, err = c.ListBuckets(ctx)
+	return err == nil
+}
+
 func (s *Server) certsDir() string    { return filepath.Join(s.root, "certs") }
 func (s *Server) mcConfigDir() string { return filepath.Join(s.root, "mc") }
 func (s *Server) logPath() string     { return filepath.Join(s.root, "minio.log") }
 
-// logTail returns the last 40 lines (at most 8 KiB) of the server's log.
-func (s *Server) logTail() string {
+// logTail returns the last 40 lines (at most 8 KiB) of the server's log
+// from offset start on.
+func (s *Server) logTail(start int64) string {
 	b, err := os.ReadFile(s.logPath())
 	if err != nil {
 		return "(no log: " + err.Error() + ")"
 	}
+	b = b[min(start, int64(len(b))):]
 	if len(b) > 8<<10 {
 		b = b[len(b)-8<<10:]
 	}

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
+	"net"
 	"strconv"
 	"strings"
 	"testing"
@@ -155,6 +157,25 @@ func TestServer(t *testing.T) {
 	t.Logf("Restart while running: %v", time.Since(t0).Round(time.Millisecond))
 	if got := mustGet(ctx, t, b, bucket, "orgs/B/snap-1"); got != "b1" {
 		t.Errorf("after the second Restart B reads %q, want b1", got)
+	}
+
+	// A failed start says why, from the server's log.
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", srv.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 = time.Now()
+	err = srv.Restart()
+	l.Close()
+	t.Logf("Restart on a taken port fails in %v", time.Since(t0).Round(time.Millisecond))
+	if err == nil || !errors.Is(err, errAddrInUse) || !strings.Contains(err.Error(), "port is already in use") {
+		t.Errorf("Restart on a taken port: %v", err)
+	}
+	if err := srv.Restart(); err != nil {
+		t.Fatal(err)
 	}
 }
 
