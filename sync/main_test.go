@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"dangjian/sync/internal/miniotest"
+	"dangjian/sync/miniotest"
 )
 
 // srv is the real MinIO server every sync test runs against.
