@@ -23,7 +23,7 @@ func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 			removeDatabase(path)
 		}
 	}()
-	dst, err := sql.Open(driverName, path)
+	dst, err := sql.Open(driverName, fileURI(path))
 	if err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if err := checkHeader(path); err != nil {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
-	db, err := sql.Open(driverName, "file:"+path+"?mode=ro&immutable=1")
+	db, err := sql.Open(driverName, fileURI(path)+"?mode=ro&immutable=1")
 	if err != nil {
 		return info, err
 	}

@@ -57,7 +57,7 @@ func WithActor(name string) Option { return func(s *Store) { s.actor = name } }
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
 func dsn(path string) string {
-	return path + "?_foreign_keys=on&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
+	return fileURI(path) + "?_foreign_keys=on&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
 }
 
 // Open opens an existing database, bringing its schema forward.
