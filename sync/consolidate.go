@@ -88,6 +88,10 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 			return rep, err
 		}
 	}
+	out := o.Out
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return rep, err
+	}
 	work, err := os.MkdirTemp(c.Dir, ".consolidate-")
 	if err != nil {
 		return rep, err
@@ -95,44 +99,32 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	defer os.RemoveAll(work)
 
 	total := len(orgs) + 2
-	outcomes := make([]outcome, len(orgs))
-	var done int
-	var mu sync.Mutex
-	err = forEach(ctx, len(orgs), o.Workers, func(i int) error {
-		dir := filepath.Join(work, orgs[i].Public.OrgID)
-		if err := os.Mkdir(dir, 0o700); err != nil {
-			return err
-		}
-		v := &verifier{b: backend, org: orgs[i], id: o.Identity, work: dir}
-		out, err := c.checkOrg(ctx, v, now())
-		if err != nil {
-			return err
-		}
-		outcomes[i] = out
-		mu.Lock()
-		done++
-		progress(done, total, orgs[i].Public.OrgName)
-		mu.Unlock()
-		return nil
-	})
+	tmpOut := out + ".building"
+	removeFiles(tmpOut)
+	merger, err := data.NewMerger(ctx, tmpOut)
 	if err != nil {
 		return rep, err
 	}
-
-	var sources []string
+	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, work, merger, func(done int, name string) {
+		progress(done, total, name)
+	}, now)
+	if err != nil {
+		merger.Abort()
+		return rep, err
+	}
 	rep.Orgs = make([]OrgReport, len(orgs))
 	for i, out := range outcomes {
 		rep.Orgs[i] = out.report
-		if out.plainPath != "" {
-			sources = append(sources, out.plainPath)
-		}
 	}
-	progress(len(orgs), total, "合并数据库")
-	if err := mergeInto(ctx, o.Out, sources); err != nil {
+	progress(len(orgs), total, "建立索引")
+	if err := merger.Finish(ctx); err != nil {
+		return rep, err
+	}
+	if err := replaceFile(tmpOut, o.Out); err != nil {
 		return rep, err
 	}
 	progress(len(orgs)+1, total, "跨组织核查")
-	if rep.Findings, err = c.findings(ctx, o.Out, now()); err != nil {
+	if rep.Findings, err = c.findings(ctx, out, now()); err != nil {
 		return rep, err
 	}
 	progress(total, total, "完成")
@@ -230,23 +222,74 @@ func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, erro
 	return v.open(ctx, acc.Seq, acc.Manifest, path)
 }
 
-// mergeInto rebuilds the consolidated database at out from sources,
-// replacing out only once the new one is complete.
-func mergeInto(ctx context.Context, out string, sources []string) error {
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return err
+// verifyAndMerge checks the organizations on several goroutines and
+// merges each accepted plaintext as soon as it is ready (the merge does
+// not depend on the order), removing it once merged.
+func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend Backend, o ConsolidateOptions,
+	work string, merger *data.Merger, progress func(done int, name string), now func() time.Time) ([]outcome, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type result struct {
+		i   int
+		out outcome
 	}
-	tmp := out + ".building"
+	results := make(chan result)
+	verified := make(chan error, 1)
+	go func() {
+		verified <- forEach(ctx, len(orgs), o.Workers, func(i int) error {
+			dir := filepath.Join(work, orgs[i].Public.OrgID)
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				return err
+			}
+			v := &verifier{b: backend, org: orgs[i], id: o.Identity, work: dir}
+			out, err := c.checkOrg(ctx, v, now())
+			if err != nil {
+				return err
+			}
+			select {
+			case results <- result{i, out}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		close(results)
+	}()
+	outcomes := make([]outcome, len(orgs))
+	var mergeErr error
+	done := 0
+	for r := range results {
+		outcomes[r.i] = r.out
+		if r.out.plainPath != "" && mergeErr == nil {
+			if mergeErr = merger.Add(ctx, r.out.plainPath); mergeErr != nil {
+				cancel()
+			}
+		}
+		if r.out.plainPath != "" {
+			os.Remove(r.out.plainPath)
+		}
+		done++
+		progress(done, orgs[r.i].Public.OrgName)
+	}
+	if err := <-verified; err != nil {
+		return nil, err
+	}
+	return outcomes, mergeErr
+}
+
+// removeFiles removes a database file and its companions.
+func removeFiles(path string) {
 	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
-		os.Remove(tmp + suffix)
+		os.Remove(path + suffix)
 	}
-	if err := data.Merge(ctx, tmp, sources); err != nil {
-		return err
+}
+
+// replaceFile puts the finished database at path in place of the old one.
+func replaceFile(finished, path string) error {
+	for _, suffix := range []string{"-journal", "-wal", "-shm"} {
+		os.Remove(path + suffix)
 	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Remove(out + suffix)
-	}
-	return os.Rename(tmp, out)
+	return os.Rename(finished, path)
 }
 
 // findings runs the cross-organization checks over the consolidated

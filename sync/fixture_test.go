@@ -22,14 +22,14 @@ var asOf = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
 
 // world is a committee with a bucket of its own on the test server.
 type world struct {
-	t         *testing.T
+	t         testing.TB
 	ctx       context.Context
 	dir       string
 	bucket    string
 	committee *Committee
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	ctx := context.Background()
 	b := make([]byte, 4)
@@ -110,7 +110,7 @@ func (w *world) addUser(orgID string) (string, string) {
 	return access, secret
 }
 
-func (o *org) push(t *testing.T) PushResult {
+func (o *org) push(t testing.TB) PushResult {
 	t.Helper()
 	res, err := Push(context.Background(), PushOptions{Store: o.store, Keys: o.keys})
 	if err != nil {

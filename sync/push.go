@@ -49,12 +49,16 @@ type PushResult struct {
 // Push takes a consistent copy of the database, and unless it is unchanged
 // since the last push, seals it to the organization and the committee and
 // uploads it, then its signed manifest. A push that fails leaves no
-// manifest. The outcome is recorded in the state file either way.
+// manifest. The outcome is recorded in the state file, unless ctx was
+// cancelled.
 func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 	start := time.Now()
 	statePath := StatePath(o.Store.Path())
 	res, err := push(ctx, o, statePath)
 	res.Duration = time.Since(start)
+	if err != nil && ctx.Err() != nil {
+		return res, err // cancelled (pause, restore, closing): not a failure to record
+	}
 	rec := PushRecord{At: o.Store.Now().UTC(), Seq: res.Seq, Size: res.Size, Duration: res.Duration}
 	switch {
 	case err != nil:

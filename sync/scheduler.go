@@ -28,6 +28,7 @@ type Scheduler struct {
 	next     time.Time
 	failures int
 	running  bool
+	pending  bool // a Trigger came during a push
 }
 
 // NewScheduler makes a scheduler calling push; interval is read before
@@ -65,6 +66,7 @@ func (s *Scheduler) Stop() {
 func (s *Scheduler) Trigger() {
 	s.mu.Lock()
 	s.next = s.now()
+	s.pending = s.running
 	s.mu.Unlock()
 	select {
 	case s.wake <- struct{}{}:
@@ -114,6 +116,9 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}) {
 		s.mu.Lock()
 		s.running = false
 		s.next = s.now().Add(s.delayAfter(err))
+		if s.pending {
+			s.next, s.pending = s.now(), false
+		}
 		s.mu.Unlock()
 		if ctx.Err() != nil {
 			return
@@ -135,8 +140,8 @@ func (s *Scheduler) delayAfter(err error) time.Duration {
 }
 
 // Backoff is the wait after n consecutive failures to reach the server:
-// one minute doubled each time, never more than the interval (nor 30
-// minutes).
+// one minute doubled each time, never more than 30 minutes nor than the
+// interval, unless the interval is under a minute.
 func Backoff(n int, interval time.Duration) time.Duration {
 	d := firstRetry
 	for i := 1; i < n && d < lastRetry; i++ {

@@ -88,6 +88,9 @@ var (
 // bytes are written.
 func unseal(ctx context.Context, src io.Reader, dst io.Writer, identity age.Identity, limit int64) (string, int64, error) {
 	plain, err := age.Decrypt(ctxReader{ctx, src}, identity)
+	if err != nil && ctx.Err() != nil {
+		return "", 0, ctx.Err()
+	}
 	if err != nil {
 		var noMatch *age.NoIdentityMatchError
 		if errors.As(err, &noMatch) {
