@@ -19,38 +19,60 @@ type progressFunc func(done, total int)
 // cancels the work's context. done runs on the UI goroutine with the
 // work's error (context.Canceled when cancelled).
 func (u *UI) runJob(title string, work func(ctx context.Context, progress progressFunc) error, done func(error)) {
+	u.runJobWithText(title, func(ctx context.Context, v *jobView) error {
+		return work(ctx, v.progress)
+	}, done)
+}
+
+// jobView is the progress dialog of a job, updated from the job's
+// goroutine.
+type jobView struct {
+	u    *UI
+	bar  *widget.ProgressBar
+	note *widget.Label
+	last time.Time // when progress last reached the UI
+}
+
+// progress shows done out of total as numbers, at most ten times a second.
+func (v *jobView) progress(done, total int) {
+	if now := time.Now(); done < total && now.Sub(v.last) < 100*time.Millisecond {
+		return
+	} else {
+		v.last = now
+	}
+	if total > 0 {
+		v.show(float64(done)/float64(total), fmt.Sprintf("%d / %d", done, total))
+	}
+}
+
+// stage shows what the job is doing and how far it is, between 0 and 1.
+func (v *jobView) stage(fraction float64, text string) { v.show(fraction, text) }
+
+func (v *jobView) show(fraction float64, text string) {
+	v.u.post(func() {
+		v.bar.SetValue(fraction)
+		v.note.SetText(text)
+	})
+}
+
+// runJobWithText is runJob for work that names its stages: work reports
+// through the jobView it is given.
+func (u *UI) runJobWithText(title string, work func(ctx context.Context, v *jobView) error, done func(error)) {
 	ctx, cancel := context.WithCancel(context.Background())
-	bar := widget.NewProgressBar()
-	note := widget.NewLabel("正在准备…")
-	var dlg *dialog.CustomDialog
+	v := &jobView{u: u, bar: widget.NewProgressBar(), note: widget.NewLabel("正在准备…")}
 	stop := widget.NewButton("取消", func() {
-		note.SetText("正在取消…")
+		v.note.SetText("正在取消…")
 		cancel()
 	})
-	dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(note, bar, container.NewCenter(stop)), u.win)
+	dlg := dialog.NewCustomWithoutButtons(title, container.NewVBox(v.note, v.bar, container.NewCenter(stop)), u.win)
 	dlg.Resize(fyne.NewSize(420, 160))
 	dlg.Show()
 
-	var last time.Time
-	progress := func(doneN, total int) {
-		// At most ten updates a second reach the UI.
-		if now := time.Now(); doneN < total && now.Sub(last) < 100*time.Millisecond {
-			return
-		} else {
-			last = now
-		}
-		u.post(func() {
-			if total > 0 {
-				bar.SetValue(float64(doneN) / float64(total))
-				note.SetText(fmt.Sprintf("%d / %d", doneN, total))
-			}
-		})
-	}
 	u.jobs.Add(1)
 	go func() {
 		defer u.jobs.Done()
 		defer cancel()
-		err := work(ctx, progress)
+		err := work(ctx, v)
 		u.post(func() {
 			dlg.Hide()
 			done(err)

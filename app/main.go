@@ -15,6 +15,7 @@ import (
 	"dangjian/app/cli"
 	_ "dangjian/app/uilang" // Chinese for Fyne's own texts, set before Fyne reads the locale
 	"dangjian/data"
+	snapshot "dangjian/sync"
 )
 
 // AppID identifies the application to the operating system (preferences,
@@ -22,11 +23,14 @@ import (
 const AppID = "cn.edu.dangjian"
 
 // Main opens the desktop application on the database named by --db (the
-// user's default database otherwise) and returns the exit code.
+// user's default database otherwise), or with --committee DIR on the
+// committee's consolidated database in its sync folder, and returns the
+// exit code.
 func Main(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dangjian", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", cli.DefaultDBPath(), "数据库文件路径")
+	committee := fs.String("committee", "", "党委同步目录(党委汇总模式)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -37,15 +41,36 @@ func Main(args []string, stderr io.Writer) int {
 	a.Settings().SetTheme(NewTheme())
 	w := a.NewWindow("党员教育管理")
 	rememberSize(a, w)
-	store, err := openOrCreate(*db)
-	if err != nil {
+	var ui *UI
+	if *committee != "" {
+		ui = openCommitteeWindow(a, w, *committee)
+	} else if store, err := openOrCreate(*db); err != nil {
 		showStartError(w, err)
 	} else {
-		ui := NewUI(a, w, store)
-		defer func() { ui.store.Close() }() // a restore may have replaced the store
+		ui = NewUI(a, w, store)
+	}
+	if ui != nil {
+		defer func() { ui.store.Close() }() // a restore or a consolidation may have replaced the store
 	}
 	w.ShowAndRun()
 	return 0
+}
+
+// openCommitteeWindow fills w with the committee's UI over the folder dir;
+// nil, with the reason in the window, when dir is not a committee folder.
+func openCommitteeWindow(a fyne.App, w fyne.Window, dir string) *UI {
+	w.SetTitle(committeeTitle)
+	c, err := snapshot.OpenCommittee(dir)
+	if err != nil {
+		showFatal(w, "无法打开党委同步目录", err)
+		return nil
+	}
+	store, err := openMerged(context.Background(), dir)
+	if err != nil {
+		showStartError(w, err)
+		return nil
+	}
+	return NewCommitteeUI(a, w, c, store)
 }
 
 // openOrCreate opens the database, creating an empty one (with its folder)

@@ -59,10 +59,16 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	saveOrg := widget.NewButton("保存组织信息", s.saveOrg)
 	where := widget.NewLabel("数据文件: " + u.store.Path())
 	where.Wrapping = fyne.TextWrapWord
-	return container.NewVScroll(container.NewVBox(
+	// A consolidated database holds many organizations: no 本组织 there.
+	own := container.NewVBox(
 		widget.NewLabelWithStyle("本组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewForm(widget.NewFormItem("组织名称", s.orgName), widget.NewFormItem("组织代码", s.orgCode)),
-		container.NewHBox(saveOrg), widget.NewSeparator(),
+		container.NewHBox(saveOrg), widget.NewSeparator())
+	if u.committee != nil {
+		own.Hide()
+	}
+	return container.NewVScroll(container.NewVBox(
+		own,
 		widget.NewLabelWithStyle("规则阈值", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		form, container.NewHBox(save), s.message, widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -153,17 +159,24 @@ func (s *settingsScreen) restore(path string) {
 			s.message.SetText("未恢复,当前数据不变: " + err.Error())
 			return
 		}
-		s.u.store.Close()
-		err = data.CommitRestore(live)
-		store, openErr := data.Open(context.Background(), live)
-		if openErr != nil {
-			showStartError(s.u.win, openErr)
+		swap := func() {
+			s.u.store.Close()
+			err := data.CommitRestore(live)
+			store, openErr := data.Open(context.Background(), live)
+			if openErr != nil {
+				showStartError(s.u.win, openErr)
+				return
+			}
+			s.u.Show(store)
+			if err != nil {
+				s.u.showError(err)
+			}
+		}
+		if s.u.sync != nil && s.u.sync.running() {
+			s.u.sync.stop(swap) // no push may read the database while it is replaced
 			return
 		}
-		s.u.Show(store)
-		if err != nil {
-			s.u.showError(err)
-		}
+		swap()
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	snapshot "dangjian/sync"
 )
 
 // UI is the main window and what it shows.
@@ -20,16 +21,27 @@ type UI struct {
 	store   *data.Store
 	content *fyne.Container
 	status  *widget.Label
-	screens []screen
-	current int
-	jobs    sync.WaitGroup // background work in flight
-	post    func(func())   // runs a function on the UI goroutine
+	// syncLine is the status bar's line about sync.
+	syncLine  *widget.Label
+	statusBar *fyne.Container
+	screens   []screen
+	current   int
+	jobs      sync.WaitGroup // background work in flight
+	post      func(func())   // runs a function on the UI goroutine
 
 	members  *membersScreen // the screens, once built
 	reports  *reportsScreen
 	sheets   *sheetsScreen
 	training *trainingScreen
 	settings *settingsScreen
+	syncView *syncScreen       // the 同步 screen, once built
+	asking   *passphraseDialog // the passphrase dialog open, if any
+
+	sync *syncSession // the organization's sync, nil in committee mode
+	// committee is the committee folder in committee mode, nil otherwise.
+	committee *snapshot.Committee
+	// report is the last consolidation's, in committee mode.
+	report *snapshot.Report
 	// recordScreen is the record screen last built (a *recordScreen[T, P]).
 	recordScreen any
 	// built holds other screens once built, by a name of their own.
@@ -61,40 +73,77 @@ func NewUI(a fyne.App, w fyne.Window, store *data.Store) *UI {
 
 func newUI(a fyne.App, w fyne.Window, store *data.Store, post func(func())) *UI {
 	u := &UI{app: a, win: w, post: post}
+	u.sync = newSyncSession(u)
+	w.SetCloseIntercept(u.sync.closeWindow)
 	u.Show(store)
 	return u
+}
+
+// NewCommitteeUI fills the window w with the committee's UI: the 各组织
+// screen, then the usual screens over the consolidated database store.
+func NewCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *data.Store) *UI {
+	return newCommitteeUI(a, w, c, store, fyne.Do)
+}
+
+func newCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *data.Store, post func(func())) *UI {
+	u := &UI{app: a, win: w, post: post, committee: c}
+	u.Show(store)
+	return u
+}
+
+// screenList is the sidebar's entries: in committee mode 各组织 comes first
+// and 同步 is left out.
+func (u *UI) screenList() []screen {
+	var list []screen
+	if u.committee != nil {
+		list = append(list, screen{"各组织", theme.StorageIcon(), newOrgsScreen})
+	}
+	list = append(list,
+		screen{"工作台", theme.HomeIcon(), newDashboardScreen},
+		screen{"党员", theme.AccountIcon(), newMembersScreen},
+		screen{"党支部", theme.ListIcon(), newBranchesScreen},
+		screen{"党小组", theme.ListIcon(), newGroupsScreen},
+		screen{"学习培训", theme.FileTextIcon(), newTrainingScreen},
+		screen{"组织生活", theme.GridIcon(), newMeetingsScreen},
+		screen{"民主评议", theme.RadioButtonCheckedIcon(), newAppraisalScreen},
+		screen{"目标管理", theme.DocumentIcon(), newAgreementScreen},
+		screen{"党费", theme.StorageIcon(), newDuesScreen},
+		screen{"组织关系转接", theme.MailSendIcon(), newTransfersScreen},
+		screen{"谈心谈话", theme.MailComposeIcon(), newTalksScreen},
+		screen{"关心关爱", theme.ContentAddIcon(), newCareScreen},
+		screen{"联系群众", theme.AccountIcon(), newLiaisonsScreen},
+		screen{"干部监督", theme.VisibilityIcon(), newSupervisionScreen},
+		screen{"意见建议", theme.QuestionIcon(), newFeedbackScreen},
+		screen{"先进典型", theme.ConfirmIcon(), newHonorsScreen},
+		screen{"培训计划", theme.CalendarIcon(), newPlansScreen},
+		screen{"经费", theme.StorageIcon(), newFundsScreen},
+		screen{"报表", theme.DocumentPrintIcon(), newReportsScreen},
+		screen{"导入导出", theme.UploadIcon(), newSheetsScreen},
+	)
+	if u.committee == nil {
+		list = append(list, screen{"同步", theme.ViewRefreshIcon(), newSyncScreen})
+	}
+	return append(list, screen{"设置", theme.SettingsIcon(), newSettingsScreen})
 }
 
 // Show fills the window: sidebar on the left, the chosen screen on the
 // right, a status line below.
 func (u *UI) Show(store *data.Store) {
 	u.store = store
-	u.screens = []screen{
-		{"工作台", theme.HomeIcon(), newDashboardScreen},
-		{"党员", theme.AccountIcon(), newMembersScreen},
-		{"党支部", theme.ListIcon(), newBranchesScreen},
-		{"党小组", theme.ListIcon(), newGroupsScreen},
-		{"学习培训", theme.FileTextIcon(), newTrainingScreen},
-		{"组织生活", theme.GridIcon(), newMeetingsScreen},
-		{"民主评议", theme.RadioButtonCheckedIcon(), newAppraisalScreen},
-		{"目标管理", theme.DocumentIcon(), newAgreementScreen},
-		{"党费", theme.StorageIcon(), newDuesScreen},
-		{"组织关系转接", theme.MailSendIcon(), newTransfersScreen},
-		{"谈心谈话", theme.MailComposeIcon(), newTalksScreen},
-		{"关心关爱", theme.ContentAddIcon(), newCareScreen},
-		{"联系群众", theme.AccountIcon(), newLiaisonsScreen},
-		{"干部监督", theme.VisibilityIcon(), newSupervisionScreen},
-		{"意见建议", theme.QuestionIcon(), newFeedbackScreen},
-		{"先进典型", theme.ConfirmIcon(), newHonorsScreen},
-		{"培训计划", theme.CalendarIcon(), newPlansScreen},
-		{"经费", theme.StorageIcon(), newFundsScreen},
-		{"报表", theme.DocumentPrintIcon(), newReportsScreen},
-		{"导入导出", theme.UploadIcon(), newSheetsScreen},
-		{"设置", theme.SettingsIcon(), newSettingsScreen},
-	}
+	u.screens = u.screenList()
 	u.content = container.NewStack()
 	u.status = widget.NewLabel("数据库: " + store.Path())
-	u.win.SetTitle("党员教育管理 — " + store.Org().Name)
+	u.status.Truncation = fyne.TextTruncateEllipsis
+	u.syncLine = widget.NewLabel("")
+	u.syncView = nil
+	heading := store.Org().Name
+	if u.committee != nil {
+		heading = "党委汇总"
+		u.win.SetTitle(committeeTitle)
+		u.syncLine.Hide()
+	} else {
+		u.win.SetTitle("党员教育管理 — " + heading)
+	}
 
 	nav := widget.NewList(
 		func() int { return len(u.screens) },
@@ -108,12 +157,13 @@ func (u *UI) Show(store *data.Store) {
 		},
 	)
 	nav.OnSelected = func(id widget.ListItemID) { u.open(id) }
-	org := widget.NewLabelWithStyle(store.Org().Name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	org := widget.NewLabelWithStyle(heading, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	org.Wrapping = fyne.TextWrapWord
 	side := container.NewBorder(org, nil, nil, nil, nav)
 	split := container.NewHSplit(side, u.content)
 	split.Offset = 0.16
-	u.win.SetContent(container.NewBorder(nil, u.status, nil, nil, split))
+	u.statusBar = container.NewBorder(nil, nil, nil, u.syncLine, u.status)
+	u.win.SetContent(container.NewBorder(nil, u.statusBar, nil, nil, split))
 
 	u.addShortcuts()
 	last := 0
@@ -122,6 +172,9 @@ func (u *UI) Show(store *data.Store) {
 		if sc.title == title {
 			last = i
 		}
+	}
+	if u.sync != nil {
+		u.sync.attach(store)
 	}
 	nav.Select(last)
 }
@@ -138,8 +191,11 @@ func (u *UI) open(id int) {
 func (u *UI) showError(err error) { dialog.ShowError(err, u.win) }
 
 // showStartError fills the window with why the database could not be opened.
-func showStartError(w fyne.Window, err error) {
-	msg := widget.NewLabel("无法打开数据库:\n" + err.Error())
+func showStartError(w fyne.Window, err error) { showFatal(w, "无法打开数据库", err) }
+
+// showFatal fills the window with what could not be done and why.
+func showFatal(w fyne.Window, what string, err error) {
+	msg := widget.NewLabel(what + ":\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewPadded(msg))
 }
@@ -165,8 +221,13 @@ func (u *UI) addShortcuts() {
 	})
 }
 
-// closeTopDialog hides the dialog (or pop-up) on top of the window.
+// closeTopDialog hides the dialog (or pop-up) on top of the window; a
+// passphrase dialog is cancelled, so that whoever waits for it hears.
 func (u *UI) closeTopDialog() {
+	if u.asking != nil {
+		u.asking.escape()
+		return
+	}
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
 		top.Hide()
 		u.win.Canvas().Overlays().Remove(top)
