@@ -219,7 +219,7 @@ func (s *syncScreen) push() {
 			s.message.SetText("未输入口令,未同步。")
 			return
 		}
-		stages := []string{snapshot.StageCopy, snapshot.StageHash, snapshot.StageSeal, snapshot.StageUpload, snapshot.StageManifest}
+		stages := []string{snapshot.StageCopy, snapshot.StageSeal, snapshot.StageUpload, snapshot.StageManifest}
 		var res snapshot.PushResult
 		s.u.runJobWithText("正在同步", func(ctx context.Context, v *jobView) error {
 			var err error

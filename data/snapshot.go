@@ -11,9 +11,10 @@ import (
 )
 
 // Snapshot writes a consistent copy of the database to path with SQLite's
-// online backup in one step (one read transaction's view, page for page),
-// turns the copy into a plain rollback-journal file and checks its
-// integrity. It refuses to overwrite a file and leaves none on failure.
+// online backup in one step (one read transaction's view, page for page)
+// and turns the copy into a plain rollback-journal file; CheckSnapshot
+// checks its integrity. It refuses to overwrite a file and leaves none on
+// failure.
 func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 	if _, err := os.Stat(path); err == nil {
 		return fmt.Errorf("%w: %s", ErrExists, path)
@@ -33,6 +34,11 @@ func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 		return fmt.Errorf("无法建立快照: %w", err)
 	}
 	defer dstConn.Close()
+	// The copy is a scratch file until it is complete: no journal, no
+	// syncs (a failure removes it).
+	if _, err := dstConn.ExecContext(ctx, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF"); err != nil {
+		return fmt.Errorf("无法建立快照: %w", err)
+	}
 	srcConn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("无法建立快照: %w", err)
@@ -49,7 +55,18 @@ func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 	if _, err := dstConn.ExecContext(ctx, "PRAGMA journal_mode = DELETE"); err != nil {
 		return fmt.Errorf("无法建立快照: %w", err)
 	}
-	return integrityOK(ctx, dstConn)
+	return nil
+}
+
+// CheckSnapshot runs SQLite's integrity check on a snapshot file made by
+// Snapshot, without changing it (ErrDamaged when it fails).
+func CheckSnapshot(ctx context.Context, path string) error {
+	db, err := sql.Open(driverName, fileURI(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return integrityOK(ctx, db)
 }
 
 func backupAll(dst, src *sqlite3.SQLiteConn) error {

@@ -38,7 +38,7 @@ var (
 
 // scryptWorkFactor is age's scrypt cost for key files (2^18, about a
 // second); tests lower it.
-var scryptWorkFactor = 18
+var scryptWorkFactor = 16
 
 // PublicKeys is what an organization hands to the committee for
 // enrollment (org-keys.json).

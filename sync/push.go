@@ -16,8 +16,7 @@ import (
 // Stages of a push, reported to Progress.
 const (
 	StageCopy     = "复制数据库"
-	StageHash     = "计算校验和"
-	StageSeal     = "压缩并加密"
+	StageSeal     = "检查、压缩并加密"
 	StageUpload   = "上传快照"
 	StageManifest = "写入清单"
 )
@@ -28,7 +27,11 @@ var ErrNotEnrolled = errors.New("本组织尚未加入同步(请先导入党委�
 // PushOptions is what a push needs.
 type PushOptions struct {
 	Store *data.Store
-	Keys  *Keys
+	// Keys are the organization's unlocked keys; or, when nil, Unlock
+	// gives them, and runs while the push does its work (the private keys
+	// are needed only to sign the manifest).
+	Keys   *Keys
+	Unlock func() (*Keys, error)
 	// Backend overrides the enrollment's server (tests inject faults).
 	Backend Backend
 	// Progress, when set, is told each stage as it starts.
@@ -80,6 +83,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	if progress == nil {
 		progress = func(string) {}
 	}
+	keys := unlockAsync(o)
 	st, err := LoadState(statePath)
 	if err != nil {
 		return res, err
@@ -88,8 +92,19 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 		return res, ErrNotEnrolled
 	}
 	org := o.Store.Org()
-	if st.Enrollment.OrgID != org.ID || o.Keys.Public.OrgID != org.ID {
+	pub, err := ReadPublicKeys(KeyPath(o.Store.Path()))
+	if o.Keys != nil {
+		pub, err = o.Keys.Public, nil
+	}
+	if err != nil {
+		return res, err
+	}
+	if st.Enrollment.OrgID != org.ID || pub.OrgID != org.ID {
 		return res, errors.New("登记文件或密钥文件不属于本数据库的组织")
+	}
+	own, err := age.ParseX25519Recipient(pub.AgeRecipient)
+	if err != nil {
+		return res, err
 	}
 	committee, err := age.ParseX25519Recipient(st.Enrollment.CommitteeRecipient)
 	if err != nil {
@@ -106,58 +121,100 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 		return res, err
 	}
 	defer os.RemoveAll(dir)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 
 	progress(StageCopy)
 	plainPath := filepath.Join(dir, "snapshot.db")
 	if err := o.Store.Snapshot(ctx, plainPath); err != nil {
 		return res, err
 	}
-	progress(StageHash)
-	plainSum, plainSize, err := hashFile(ctx, plainPath)
-	if err != nil {
-		return res, err
+	// The integrity check and the bucket's head run while the copy is
+	// sealed; the manifest is written only once the check has passed.
+	integrity := make(chan error, 1)
+	go func() { integrity <- data.CheckSnapshot(ctx, plainPath) }()
+	type headResult struct {
+		h   head
+		err error
 	}
-	res.PlainSize = plainSize
-	if plainSum == st.LastPlain {
-		res.Unchanged, res.Seq = true, st.LastSeq
-		return res, nil
-	}
-
-	head, err := latest(ctx, backend, org.ID)
-	if err != nil {
-		return res, err
-	}
-	if head.manifest != nil && head.manifest.PlainSHA256 == plainSum {
-		res.Unchanged, res.Seq = true, head.manifest.Seq
-		return res, rememberPushed(statePath, head.manifest.Seq, head.manifestSum, plainSum)
-	}
+	heads := make(chan headResult, 1)
+	go func() {
+		h, err := latest(ctx, backend, org.ID)
+		heads <- headResult{h, err}
+	}()
 
 	progress(StageSeal)
 	sealedPath := filepath.Join(dir, "snapshot.age")
-	cipherSum, cipherSize, err := sealFile(ctx, plainPath, sealedPath, o.Keys.Recipient(), committee)
+	sf, err := sealFile(ctx, plainPath, sealedPath, own, committee)
 	if err != nil {
 		return res, err
 	}
-	seq := head.next
-	progress(StageUpload)
-	if err := putFile(ctx, backend, snapshotKey(org.ID, seq), sealedPath, cipherSize); err != nil {
+	signer, err := keys() // a wrong passphrase is told even when nothing changed
+	if err != nil {
 		return res, err
+	}
+	res.PlainSize = sf.plainSize
+	if sf.plainSum == st.LastPlain {
+		res.Unchanged, res.Seq = true, st.LastSeq
+		return res, <-integrity
+	}
+	hr := <-heads
+	if hr.err != nil {
+		return res, hr.err
+	}
+	if m := hr.h.manifest; m != nil && m.PlainSHA256 == sf.plainSum {
+		res.Unchanged, res.Seq = true, m.Seq
+		return res, rememberPushed(statePath, m.Seq, hr.h.manifestSum, sf.plainSum)
+	}
+	seq := hr.h.next
+	progress(StageUpload)
+	if err := putFile(ctx, backend, snapshotKey(org.ID, seq), sealedPath, sf.cipherSize); err != nil {
+		return res, err
+	}
+	// A damaged copy may have been uploaded, but without a manifest it is
+	// never taken.
+	if err := <-integrity; err != nil {
+		return res, fmt.Errorf("数据库副本%w,未写入清单", err)
 	}
 	progress(StageManifest)
 	m := Manifest{
-		Format: ManifestFormat, OrgID: org.ID, OrgName: org.Name, Seq: seq, Prev: head.manifestSum,
+		Format: ManifestFormat, OrgID: org.ID, OrgName: org.Name, Seq: seq, Prev: hr.h.manifestSum,
 		CreatedAt: o.Store.Now().UTC().Truncate(time.Second), SchemaVersion: data.SchemaVersion(),
-		PlainSHA256: plainSum, PlainSize: plainSize, CipherSHA256: cipherSum, Size: cipherSize,
+		PlainSHA256: sf.plainSum, PlainSize: sf.plainSize, CipherSHA256: sf.cipherSum, Size: sf.cipherSize,
 	}
-	body, err := m.seal(o.Keys)
+	body, err := m.seal(signer)
 	if err != nil {
 		return res, err
 	}
 	if err := backend.Put(ctx, manifestKey(org.ID, seq), bytesReader(body), int64(len(body))); err != nil {
 		return res, err
 	}
-	res.Seq, res.Size = seq, cipherSize
-	return res, rememberPushed(statePath, seq, sha256Hex(body), plainSum)
+	res.Seq, res.Size = seq, sf.cipherSize
+	return res, rememberPushed(statePath, seq, sha256Hex(body), sf.plainSum)
+}
+
+// unlockAsync starts unlocking the keys (a deliberately slow key
+// derivation) and returns a function that waits for them.
+func unlockAsync(o PushOptions) func() (*Keys, error) {
+	if o.Keys != nil {
+		return func() (*Keys, error) { return o.Keys, nil }
+	}
+	if o.Unlock == nil {
+		return func() (*Keys, error) { return nil, errors.New("没有可用的密钥") }
+	}
+	type result struct {
+		k   *Keys
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		k, err := o.Unlock()
+		done <- result{k, err}
+	}()
+	return func() (*Keys, error) {
+		r := <-done
+		return r.k, r.err
+	}
 }
 
 func rememberPushed(statePath string, seq uint64, manifestSum, plainSum string) error {

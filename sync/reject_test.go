@@ -62,12 +62,8 @@ func (w *world) forge(o *org, seq uint64, prev string, signer *Keys, recipients 
 	if err := o.store.Snapshot(w.ctx, plain); err != nil {
 		t.Fatal(err)
 	}
-	plainSum, plainSize, err := hashFile(w.ctx, plain)
-	if err != nil {
-		t.Fatal(err)
-	}
 	sealed := filepath.Join(dir, "s.age")
-	cipherSum, size, err := sealFile(w.ctx, plain, sealed, recipients...)
+	sf, err := sealFile(w.ctx, plain, sealed, recipients...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +72,7 @@ func (w *world) forge(o *org, seq uint64, prev string, signer *Keys, recipients 
 	w.put(snapshotKey(id, seq), body)
 	m := Manifest{Format: ManifestFormat, OrgID: id, OrgName: o.name, Seq: seq, Prev: prev,
 		CreatedAt: time.Now().UTC().Truncate(time.Second), SchemaVersion: 1,
-		PlainSHA256: plainSum, PlainSize: plainSize, CipherSHA256: cipherSum, Size: size}
+		PlainSHA256: sf.plainSum, PlainSize: sf.plainSize, CipherSHA256: sf.cipherSum, Size: sf.cipherSize}
 	mb, err := m.seal(signer)
 	if err != nil {
 		t.Fatal(err)

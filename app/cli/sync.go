@@ -74,8 +74,8 @@ func runSyncPush(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	keys, err := snapshot.UnlockKeys(snapshot.KeyPath(*db), pass)
-	if err != nil {
+	keyPath := snapshot.KeyPath(*db)
+	if _, err := snapshot.ReadPublicKeys(keyPath); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	s, code := openStore(e, *db, e.now)
@@ -83,9 +83,10 @@ func runSyncPush(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Keys: keys, Progress: e.stage()})
+	unlock := func() (*snapshot.Keys, error) { return snapshot.UnlockKeys(keyPath, pass) }
+	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Unlock: unlock, Progress: e.stage()})
 	switch {
-	case errors.Is(err, snapshot.ErrNotEnrolled):
+	case errors.Is(err, snapshot.ErrNotEnrolled), errors.Is(err, snapshot.ErrWrongPassphrase):
 		return e.fail(ExitUsage, "%v", err)
 	case err != nil:
 		return e.fail(ExitFailed, "同步失败,服务器上没有留下新的快照: %v", err)
