@@ -19,7 +19,7 @@ export PATH="$PATH:/usr/local/go/bin"
 
 members=${1:-300}
 titles=(工作台 党员 党支部 党小组 学习培训 组织生活 民主评议 目标管理 党费 组织关系转接 谈心谈话
-	关心关爱 联系群众 干部监督 意见建议 先进典型 培训计划 经费 报表 导入导出 设置)
+	关心关爱 联系群众 干部监督 意见建议 先进典型 培训计划 经费 报表 导入导出 同步 设置)
 app_id=cn.edu.dangjian
 out=docs/screenshots
 settle=${SCREENSHOT_SETTLE:-4} # seconds to let a screen load after its window shows
