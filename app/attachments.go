@@ -5,14 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -179,11 +177,7 @@ func (p *attachmentsPanel) open(a data.Attachment) {
 			p.fail(err)
 			return
 		}
-		u, err := url.Parse(storage.NewFileURI(path).String())
-		if err == nil {
-			err = p.u.app.OpenURL(u)
-		}
-		if err != nil {
+		if err := openInViewer(p.u.app, path); err != nil {
 			p.fail(errors.New("无法打开“" + a.Name + "”,文件已导出到 " + path))
 			return
 		}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 
@@ -37,6 +38,7 @@ func Main(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
+	watchGLFailures(log.SetOutput)
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(NewTheme())
 	w := a.NewWindow("党员教育管理")

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/cli"
@@ -175,11 +173,7 @@ func (s *reportsScreen) open(path string) {
 	if path == "" {
 		return
 	}
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = s.u.app.OpenURL(u)
-	}
-	if err != nil {
+	if err := openInViewer(s.u.app, path); err != nil {
 		s.u.showError(fmt.Errorf("无法打开%s: %w", path, err))
 	}
 }
