@@ -2,9 +2,14 @@
 #
 #   make run      install what is missing, build, open the GUI on a demo database
 #   make test     install what is missing, then gofmt, go vet, staticcheck,
-#                 go test -race, and the Windows cross-compile
+#                 go test -race, the Windows build and its code signing
 #   make build    ./dangjian
-#   make windows  dist/windows/dangjian.exe (cgo with MinGW)
+#   make windows  dist/windows/dangjian.exe and the installer
+#                 dist/windows/dangjian-setup.exe (fyne package, cgo with
+#                 MinGW, NSIS); signed when DANGJIAN_SIGN_PFX names a
+#                 certificate (see scripts/windows-sign.sh)
+#   make test-signing  sign copies of those with a throw-away certificate and
+#                 verify them (after make windows)
 #   make bench    benchmarks of every package
 #   make bench-import  Excel import of large sheets against sqlite3's CSV .import
 #   make bench-sync    snapshot sync benchmarks against a local MinIO server
@@ -38,13 +43,29 @@ STATICCHECK := $(STATICCHECK_DIR)/staticcheck
 MINIO_TOOLS_DIR := $(shell bash scripts/minio-tools.sh --dir)
 export DANGJIAN_MINIO_BIN_DIR := $(MINIO_TOOLS_DIR)
 
-WINDOWS_EXE := dist/windows/dangjian.exe
+# The Windows program and its installer. scripts/windows/package.sh runs
+# `fyne package -os windows` (fyne.io/tools, installed once into bin/ by
+# scripts/fyne-tools.sh) into $(WINDOWS_BUILD), replacing its files only
+# when their content changed; the signed (or plain) copy and the installer
+# are then rebuilt only when their inputs changed, so a second make windows
+# takes a few seconds. $(WINDOWS_SIGNING) records which certificate signs
+# (scripts/windows-sign.sh --stamp), so that a new one re-signs.
+WINDOWS_DIR := dist/windows
+WINDOWS_BUILD := $(WINDOWS_DIR)/build
+WINDOWS_EXE := $(WINDOWS_DIR)/dangjian.exe
+WINDOWS_SETUP := $(WINDOWS_DIR)/dangjian-setup.exe
+WINDOWS_SIGNING := $(WINDOWS_BUILD)/signing
+# The version shown by the installer and in Windows' list of programs, from
+# FyneApp.toml (fyne package reads it there for the program itself).
+APP_VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\([^"]*\)".*/\1/p' FyneApp.toml)
+APP_BUILD := $(shell sed -n 's/^[[:space:]]*Build[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' FyneApp.toml)
+WINDOWS_PUBLISHER ?= dangjian
 
 # $(call section,'title') prints a section header; the title must not
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test fmt-check vet staticcheck minio-tools gotest windows bench bench-import bench-sync clean
+.PHONY: all deps build run test fmt-check vet staticcheck minio-tools gotest windows test-signing bench bench-import bench-sync clean
 
 all: build
 
@@ -71,6 +92,8 @@ test: deps
 	@$(MAKE) --no-print-directory staticcheck
 	@$(MAKE) --no-print-directory gotest
 	@$(MAKE) --no-print-directory windows
+	@$(MAKE) --no-print-directory test-signing
+	@# Checks of the Windows build under wine go here, after test-signing.
 	@printf '\n==> make test: all checks passed\n'
 
 fmt-check:
@@ -103,10 +126,43 @@ gotest: minio-tools
 	$(GO) test -race -count=1 ./...
 
 windows: deps
-	$(call section,'cross-compile $(WINDOWS_EXE) for windows/amd64 with MinGW')
-	@mkdir -p $(dir $(WINDOWS_EXE))
-	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -buildvcs=false -o $(WINDOWS_EXE) .
+	$(call section,'fyne package -os windows (cgo with MinGW) -> $(WINDOWS_BUILD)/')
+	@GO="$(GO)" bash scripts/windows/package.sh $(WINDOWS_BUILD)
+	@bash scripts/windows-sign.sh --stamp $(WINDOWS_SIGNING)
+	@$(MAKE) --no-print-directory -s $(WINDOWS_SETUP)
+	@bash scripts/windows-sign.sh --enabled || \
+		echo 'make windows: not signed (DANGJIAN_SIGN_PFX is not set; see scripts/windows-sign.sh)'
+	@ls -lU $(WINDOWS_EXE) $(WINDOWS_SETUP) | awk '{ printf "%s  %.1f MB\n", $$NF, $$5 / 1e6 }'
+
+# The program, signed when a certificate is configured.
+$(WINDOWS_EXE): $(WINDOWS_BUILD)/dangjian.exe $(WINDOWS_SIGNING)
+	$(call section,'$@ from $<')
+	@cp $< $@.tmp
+	@if bash scripts/windows-sign.sh --enabled; then bash scripts/windows-sign.sh $@.tmp; fi
+	@mv -f $@.tmp $@
+
+# The installer (NSIS); makensis signs the uninstaller as it writes it, when
+# a certificate is configured.
+$(WINDOWS_SETUP): $(WINDOWS_EXE) $(WINDOWS_BUILD)/dangjian.ico $(WINDOWS_BUILD)/welcome.bmp $(WINDOWS_SIGNING) \
+		scripts/windows/installer.nsi FyneApp.toml \
+		$(wildcard assets/fonts/*.txt) assets/fonts/README.md
+	$(call section,'makensis scripts/windows/installer.nsi -> $@ ($(APP_VERSION))')
+	@sign=(); \
+	if bash scripts/windows-sign.sh --enabled; then \
+		sign=(-DSIGN_UNINSTALLER='bash "$(CURDIR)/scripts/windows-sign.sh" "%1"'); \
+	fi; \
+	makensis -V2 -INPUTCHARSET UTF8 \
+		-DVERSION=$(APP_VERSION) -DBUILD=$(APP_BUILD) -DPUBLISHER="$(WINDOWS_PUBLISHER)" \
+		-DEXE="$(CURDIR)/$(WINDOWS_EXE)" -DICON="$(CURDIR)/$(WINDOWS_BUILD)/dangjian.ico" \
+		-DWELCOME="$(CURDIR)/$(WINDOWS_BUILD)/welcome.bmp" \
+		-DASSETS="$(CURDIR)/assets" -DOUTFILE="$(CURDIR)/$@.tmp" "$${sign[@]}" \
+		scripts/windows/installer.nsi
+	@if bash scripts/windows-sign.sh --enabled; then bash scripts/windows-sign.sh $@.tmp; fi
+	@mv -f $@.tmp $@
+
+test-signing: deps
+	$(call section,'code signing with a throw-away certificate (scripts/test-signing.sh)')
+	@bash scripts/test-signing.sh $(WINDOWS_DIR)
 
 bench: deps minio-tools
 	$(call section,'go test -bench=. -benchmem ./...')
