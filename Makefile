@@ -2,7 +2,8 @@
 #
 #   make run      install what is missing, build, open the GUI on a demo database
 #   make test     install what is missing, then gofmt, go vet, staticcheck,
-#                 go test -race, the Windows build and its code signing
+#                 go test -race, the Windows build, its code signing, and
+#                 its smoke test under wine
 #   make build    ./dangjian
 #   make windows  dist/windows/dangjian.exe and the installer
 #                 dist/windows/dangjian-setup.exe (fyne package, cgo with
@@ -10,6 +11,8 @@
 #                 certificate (see scripts/windows-sign.sh)
 #   make test-signing  sign copies of those with a throw-away certificate and
 #                 verify them (after make windows)
+#   make wine-smoke    install, run (command line and GUI) and uninstall the
+#                 Windows build under wine on Xvfb
 #   make bench    benchmarks of every package
 #   make bench-import  Excel import of large sheets against sqlite3's CSV .import
 #   make bench-sync    snapshot sync benchmarks against a local MinIO server
@@ -65,7 +68,7 @@ WINDOWS_PUBLISHER ?= dangjian
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test fmt-check vet staticcheck minio-tools gotest windows test-signing bench bench-import bench-sync clean
+.PHONY: all deps build run test fmt-check vet staticcheck minio-tools gotest windows test-signing wine-smoke bench bench-import bench-sync clean
 
 all: build
 
@@ -93,7 +96,7 @@ test: deps
 	@$(MAKE) --no-print-directory gotest
 	@$(MAKE) --no-print-directory windows
 	@$(MAKE) --no-print-directory test-signing
-	@# Checks of the Windows build under wine go here, after test-signing.
+	@$(MAKE) --no-print-directory wine-smoke
 	@printf '\n==> make test: all checks passed\n'
 
 fmt-check:
@@ -159,6 +162,12 @@ $(WINDOWS_SETUP): $(WINDOWS_EXE) $(WINDOWS_BUILD)/dangjian.ico $(WINDOWS_BUILD)/
 		scripts/windows/installer.nsi
 	@if bash scripts/windows-sign.sh --enabled; then bash scripts/windows-sign.sh $@.tmp; fi
 	@mv -f $@.tmp $@
+
+# The Windows build under wine on Xvfb: silent install, command line, GUI,
+# silent uninstall (scripts/wine-smoke.sh installs wine when missing).
+wine-smoke: windows
+	$(call section,'the Windows build under wine (scripts/wine-smoke.sh)')
+	@bash scripts/wine-smoke.sh $(WINDOWS_SETUP)
 
 test-signing: deps
 	$(call section,'code signing with a throw-away certificate (scripts/test-signing.sh)')
