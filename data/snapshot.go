@@ -2,10 +2,14 @@ package data
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
+	"strings"
+	"sync"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -87,6 +91,9 @@ var ErrDamaged = errors.New("数据库完整性检查未通过")
 func integrityOK(ctx context.Context, q queryer) error {
 	var verdict string
 	if err := q.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&verdict); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	if verdict != "ok" {
@@ -107,11 +114,15 @@ var (
 	ErrNotOurs       = errors.New("不是本程序的数据库")
 	ErrSchemaVersion = errors.New("数据库结构版本不符")
 	ErrOrgCount      = errors.New("快照中的组织不是恰好一个")
+	ErrForeignRows   = errors.New("快照中有不属于该组织的记录")
 )
 
 // InspectSnapshot checks a plaintext snapshot file without changing it: a
-// database of this program, SQLite's integrity check, the schema version of
-// this build, and exactly one organization, which it returns.
+// database of this program, SQLite's integrity check, the schema of this
+// build (version and every table, index and view), exactly one
+// organization, which it returns, every row owned by that organization,
+// and every attachment's content matching its hash. A snapshot that passes
+// can only add its own organization's rows to a consolidated database.
 func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	var info SnapshotInfo
 	if err := checkHeader(path); err != nil {
@@ -131,13 +142,117 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if info.SchemaVersion != SchemaVersion() {
 		return info, fmt.Errorf("%w: 快照为第%d版,本程序为第%d版", ErrSchemaVersion, info.SchemaVersion, SchemaVersion())
 	}
-	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*), coalesce(max(id), ''), coalesce(max(name), '') FROM orgs WHERE deleted_at IS NULL").
-		Scan(&n, &info.OrgID, &info.OrgName); err != nil {
+	if err := sameSchema(ctx, db); err != nil {
+		return info, err
+	}
+	var n, live int
+	if err := db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE deleted_at IS NULL),
+			coalesce(max(id), ''), coalesce(max(name), '') FROM orgs`).
+		Scan(&n, &live, &info.OrgID, &info.OrgName); err != nil {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
-	if n != 1 {
-		return info, fmt.Errorf("%w (%d个)", ErrOrgCount, n)
+	if n != 1 || live != 1 {
+		return info, fmt.Errorf("%w (%d个)", ErrOrgCount, live)
+	}
+	if err := ownedBy(ctx, db, info.OrgID); err != nil {
+		return info, err
 	}
 	return info, nil
+}
+
+// sameSchema compares the snapshot's schema, object by object, with the
+// one this build makes.
+func sameSchema(ctx context.Context, db *sql.DB) error {
+	want, err := expectedSchema(ctx)
+	if err != nil {
+		return err
+	}
+	got, err := schemaOf(ctx, db)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrNotOurs, err)
+	}
+	if got != want {
+		return fmt.Errorf("%w: 表或索引与本程序的不同", ErrSchemaVersion)
+	}
+	return nil
+}
+
+var (
+	schemaOnce sync.Once
+	schemaText string
+	schemaErr  error
+)
+
+// expectedSchema is the schema of a new database of this build, made once
+// in memory.
+func expectedSchema(ctx context.Context) (string, error) {
+	schemaOnce.Do(func() {
+		db, err := sql.Open(driverName, "file:expected-schema?mode=memory")
+		if err != nil {
+			schemaErr = err
+			return
+		}
+		defer db.Close()
+		db.SetMaxOpenConns(1)
+		if schemaErr = migrate(ctx, db, true); schemaErr == nil {
+			schemaText, schemaErr = schemaOf(ctx, db)
+		}
+	})
+	return schemaText, schemaErr
+}
+
+func schemaOf(ctx context.Context, db *sql.DB) (string, error) {
+	rows, err := db.QueryContext(ctx, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var b strings.Builder
+	for rows.Next() {
+		var typ, name, tbl, text string
+		if err := rows.Scan(&typ, &name, &tbl, &text); err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "%s\x00%s\x00%s\x00%s\n", typ, name, tbl, text)
+	}
+	return b.String(), rows.Err()
+}
+
+// ownedBy checks that every row of every table belongs to orgID (the
+// organization's own row included) and that every blob's id is the
+// SHA-256 of its content.
+func ownedBy(ctx context.Context, db *sql.DB, orgID string) error {
+	tables, err := tableColumns(ctx, db)
+	if err != nil {
+		return err
+	}
+	for _, t := range tables {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.name+" WHERE org_id IS NOT ?", orgID).Scan(&n); err != nil {
+			return fmt.Errorf("%w: %v", ErrNotOurs, err)
+		}
+		if n > 0 {
+			return fmt.Errorf("%w(%s表%d条)", ErrForeignRows, t.name, n)
+		}
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM orgs WHERE id IS NOT ?", orgID).Scan(&n); err != nil || n > 0 {
+		return fmt.Errorf("%w(组织表)", ErrForeignRows)
+	}
+	rows, err := db.QueryContext(ctx, "SELECT id, content FROM blobs")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var content []byte
+		if err := rows.Scan(&id, &content); err != nil {
+			return err
+		}
+		if sum := sha256.Sum256(content); hex.EncodeToString(sum[:]) != id {
+			return fmt.Errorf("%w: 附件内容与其校验和不符", ErrForeignRows)
+		}
+	}
+	return rows.Err()
 }

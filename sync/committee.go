@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"filippo.io/age"
@@ -82,6 +83,7 @@ func InitCommittee(ctx context.Context, dir string, e Endpoint, passphrase strin
 		AgeRecipient: id.Recipient().String(), CreatedAt: now.UTC().Truncate(time.Second),
 	}}
 	if err := writeJSON(filepath.Join(dir, committeeConfigFile), c.Config, false); err != nil {
+		os.Remove(filepath.Join(dir, committeeKeyFile))
 		return nil, err
 	}
 	return c, nil
@@ -132,7 +134,17 @@ type Accepted struct {
 	Seq            uint64    `json:"seq"`
 	ManifestSHA256 string    `json:"manifest_sha256"`
 	Manifest       Manifest  `json:"manifest"`
+	File           string    `json:"file"` // the ciphertext kept, in the organization's folder
 	AcceptedAt     time.Time `json:"accepted_at"`
+}
+
+// file is the kept ciphertext's name, "" when the record names none or
+// names something outside the organization's folder.
+func (a Accepted) file() string {
+	if filepath.Base(a.File) != a.File || !strings.HasPrefix(a.File, "accepted-") {
+		return ""
+	}
+	return a.File
 }
 
 // OrgStatus is the outcome of the last check of an organization.

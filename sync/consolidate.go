@@ -164,7 +164,10 @@ func (c *Committee) checkOrg(ctx context.Context, v *verifier, now time.Time) (o
 	}
 	if rep.Status == StatusAccepted && plainPath == "" || rep.Status == StatusRejected {
 		p, err := c.openAccepted(ctx, v)
-		if err != nil {
+		switch {
+		case errors.As(err, &rej):
+			rep.Status, rep.Reason = StatusRejected, joinReasons(rep.Reason, rej.reason)
+		case err != nil:
 			return outcome{}, err
 		}
 		plainPath = p
@@ -182,14 +185,34 @@ func (c *Committee) checkOrg(ctx context.Context, v *verifier, now time.Time) (o
 	return outcome{report: rep, plainPath: plainPath}, nil
 }
 
+// joinReasons adds a second reason to a first, if any.
+func joinReasons(first, second string) string {
+	if first == "" {
+		return second
+	}
+	return first + ";" + second
+}
+
 // keep makes a verified snapshot the organization's last accepted one.
+// The snapshot file is named after its seq and accepted.json names it, so
+// that a crash between the two writes leaves the previous pair intact.
 func (c *Committee) keep(orgID string, top *candidate, cipherPath string, now time.Time) error {
 	dir := c.orgDir(orgID)
-	if err := os.Rename(cipherPath, filepath.Join(dir, "accepted.age")); err != nil {
+	name := fmt.Sprintf("accepted-%010d.age", top.seq)
+	if err := os.Rename(cipherPath, filepath.Join(dir, name)); err != nil {
 		return err
 	}
-	acc := Accepted{Seq: top.seq, ManifestSHA256: top.sum, Manifest: top.m, AcceptedAt: now.UTC().Truncate(time.Second)}
-	return writeJSON(filepath.Join(dir, "accepted.json"), acc, true)
+	acc := Accepted{Seq: top.seq, ManifestSHA256: top.sum, Manifest: top.m, File: name, AcceptedAt: now.UTC().Truncate(time.Second)}
+	if err := writeJSON(filepath.Join(dir, "accepted.json"), acc, true); err != nil {
+		return err
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, "accepted-*.age"))
+	for _, f := range old {
+		if filepath.Base(f) != name {
+			os.Remove(f)
+		}
+	}
+	return nil
 }
 
 func (c *Committee) accepted(orgID string) (*Accepted, error) {
@@ -211,13 +234,13 @@ func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, erro
 	if err != nil || acc == nil {
 		return "", err
 	}
-	path := filepath.Join(c.orgDir(orgID), "accepted.age")
+	path := filepath.Join(c.orgDir(orgID), acc.file())
 	sum, n, err := hashFile(ctx, path)
-	if err != nil {
+	if err != nil && ctx.Err() != nil {
 		return "", err
 	}
-	if sum != acc.Manifest.CipherSHA256 || n != acc.Manifest.Size {
-		return "", fmt.Errorf("本机保存的%s第%d号快照已损坏", v.org.Public.OrgName, acc.Seq)
+	if err != nil || sum != acc.Manifest.CipherSHA256 || n != acc.Manifest.Size {
+		return "", reject(acc.Seq, "本机保存的已接受快照(第%d号)缺失或已损坏,该组织未汇总", acc.Seq)
 	}
 	return v.open(ctx, acc.Seq, acc.Manifest, path)
 }
@@ -271,10 +294,14 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 		done++
 		progress(done, orgs[r.i].Public.OrgName)
 	}
-	if err := <-verified; err != nil {
+	err := <-verified
+	if mergeErr != nil {
+		return nil, mergeErr // the workers' "cancelled" is its consequence
+	}
+	if err != nil {
 		return nil, err
 	}
-	return outcomes, mergeErr
+	return outcomes, nil
 }
 
 // removeFiles removes a database file and its companions.

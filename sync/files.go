@@ -1,8 +1,10 @@
 package snapshot
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // writeFileAtomic writes b to path through a temporary file in the same
@@ -42,9 +44,44 @@ func writeFileAtomic(path string, b []byte, perm os.FileMode, replace bool) erro
 	if err := f.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if !replace {
+		// A hard link fails when path exists, even if another program
+		// made it since the check above: an existing key is never replaced.
+		// (File systems without hard links, FAT on a USB stick, fall back
+		// to the check above and a rename.)
+		err := os.Link(tmp, path)
+		switch {
+		case err == nil:
+			os.Remove(tmp)
+		case errors.Is(err, os.ErrExist):
+			return err
+		default:
+			if _, serr := os.Stat(path); serr == nil {
+				return os.ErrExist
+			}
+			if err := os.Rename(tmp, path); err != nil {
+				return err
+			}
+		}
+		ok = true
+		return nil
+	}
+	if err := renameRetrying(tmp, path); err != nil {
 		return err
 	}
 	ok = true
 	return nil
+}
+
+// renameRetrying renames, retrying for a moment: on Windows a rename over
+// a file fails while another program (the GUI, `sync status`) is reading it.
+func renameRetrying(from, to string) error {
+	var err error
+	for i := 0; i < 20; i++ {
+		if err = os.Rename(from, to); err == nil {
+			return nil
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	return err
 }

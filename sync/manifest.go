@@ -16,6 +16,11 @@ import (
 // ManifestFormat names the manifest's format and version.
 const ManifestFormat = "dangjian-snapshot/1"
 
+// MaxSnapshotSize bounds a snapshot, before and after sealing, so that a
+// manifest cannot make the committee fill its disk (16 GiB: many times a
+// large organization's database with its attachments).
+const MaxSnapshotSize = 16 << 30
+
 // maxManifestSize bounds what is read of a manifest object.
 const maxManifestSize = 64 << 10
 
@@ -86,7 +91,7 @@ func ParseManifest(b []byte) (Manifest, error) {
 		return m, errors.New("清单的 prev 不是 SHA-256")
 	case !isSHA256Hex(m.PlainSHA256) || !isSHA256Hex(m.CipherSHA256):
 		return m, errors.New("清单的校验和不是 SHA-256")
-	case m.Size <= 0 || m.PlainSize <= 0:
+	case m.Size <= 0 || m.PlainSize <= 0 || m.Size > MaxSnapshotSize || m.PlainSize > MaxSnapshotSize:
 		return m, errors.New("清单的大小无效")
 	case m.CreatedAt.IsZero():
 		return m, errors.New("清单缺少 created_at")

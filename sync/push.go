@@ -116,6 +116,11 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 			return res, err
 		}
 	}
+	unlockPush, err := lockPush(o.Store.Path())
+	if err != nil {
+		return res, err
+	}
+	defer unlockPush()
 	dir, err := os.MkdirTemp(o.TempDir, "dangjian-push-")
 	if err != nil {
 		return res, err
@@ -132,7 +137,17 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	// The integrity check and the bucket's head run while the copy is
 	// sealed; the manifest is written only once the check has passed.
 	integrity := make(chan error, 1)
-	go func() { integrity <- data.CheckSnapshot(ctx, plainPath) }()
+	checked := make(chan struct{})
+	go func() {
+		integrity <- data.CheckSnapshot(ctx, plainPath)
+		close(checked)
+	}()
+	// The copy must be closed before its folder is removed (Windows keeps
+	// open files), whichever way this returns.
+	defer func() {
+		cancel()
+		<-checked
+	}()
 	type headResult struct {
 		h   head
 		err error
@@ -175,6 +190,14 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	// never taken.
 	if err := <-integrity; err != nil {
 		return res, fmt.Errorf("数据库副本%w,未写入清单", err)
+	}
+	// Another push (another program on this database) that went ahead
+	// meanwhile would make two manifests share a prev: a fork the committee
+	// refuses. Give way instead.
+	if now, err := latest(ctx, backend, org.ID); err != nil {
+		return res, err
+	} else if now.manifestSum != hr.h.manifestSum {
+		return res, errors.New("另一个同步同时上传了快照,本次未写入清单;请稍后再同步")
 	}
 	progress(StageManifest)
 	m := Manifest{

@@ -3,6 +3,7 @@ package snapshot
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"filippo.io/age"
+	_ "github.com/mattn/go-sqlite3"
 )
 
 // object reads an object with root credentials.
@@ -55,12 +57,28 @@ func (w *world) remove(key string) {
 // forge uploads a snapshot of o's database sealed to recipients with a
 // manifest signed by signer, under seq, chained to prev.
 func (w *world) forge(o *org, seq uint64, prev string, signer *Keys, recipients ...age.Recipient) {
+	w.forgeEdited(o, seq, prev, "", signer, recipients...)
+}
+
+// forgeEdited is forge with the SQL edit applied to the snapshot before it
+// is sealed and signed: what a rogue organization could upload.
+func (w *world) forgeEdited(o *org, seq uint64, prev, edit string, signer *Keys, recipients ...age.Recipient) {
 	t := w.t
 	t.Helper()
 	dir := t.TempDir()
 	plain := filepath.Join(dir, "s.db")
 	if err := o.store.Snapshot(w.ctx, plain); err != nil {
 		t.Fatal(err)
+	}
+	if edit != "" {
+		db, err := sql.Open("sqlite3", plain)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(edit); err != nil {
+			t.Fatal(err)
+		}
+		db.Close()
 	}
 	sealed := filepath.Join(dir, "s.age")
 	sf, err := sealFile(w.ctx, plain, sealed, recipients...)
@@ -133,6 +151,11 @@ func TestRejected(t *testing.T) {
 		{"a snapshot not encrypted to the committee", 0, func(w *world, a, _ *org) {
 			w.forge(a, 1, "", a.keys, a.keys.Recipient())
 		}, "无法用党委密钥解密"},
+		{"a signed snapshot carrying another organization's rows", 1, func(w *world, a, other *org) {
+			a.change(t, "越权")
+			edit := "UPDATE members SET org_id = '" + other.store.Org().ID + "' WHERE rowid = (SELECT min(rowid) FROM members)"
+			w.forgeEdited(a, 2, sha256Hex(w.object(manifestKey(a.store.Org().ID, 1))), edit, a.keys, a.keys.Recipient(), w.committeeRecipient())
+		}, "不属于该组织"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,14 +21,15 @@ type Scheduler struct {
 	interval func() time.Duration
 	now      func() time.Time
 
-	mu       sync.Mutex
-	cancel   context.CancelFunc
-	wake     chan struct{}
-	done     chan struct{}
-	next     time.Time
-	failures int
-	running  bool
-	pending  bool // a Trigger came during a push
+	startStop sync.Mutex // Start and Stop, one at a time
+	mu        sync.Mutex
+	cancel    context.CancelFunc
+	wake      chan struct{}
+	done      chan struct{}
+	next      time.Time
+	failures  int
+	running   bool
+	pending   bool // a Trigger came during a push
 }
 
 // NewScheduler makes a scheduler calling push; interval is read before
@@ -39,6 +40,8 @@ func NewScheduler(push func(ctx context.Context) error, interval func() time.Dur
 
 // Start begins the loop; the first push runs after delay.
 func (s *Scheduler) Start(delay time.Duration) {
+	s.startStop.Lock()
+	defer s.startStop.Unlock()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cancel != nil {
@@ -52,6 +55,8 @@ func (s *Scheduler) Start(delay time.Duration) {
 
 // Stop ends the loop, cancelling a push in flight, and waits for it.
 func (s *Scheduler) Stop() {
+	s.startStop.Lock()
+	defer s.startStop.Unlock()
 	s.mu.Lock()
 	cancel, done := s.cancel, s.done
 	s.cancel = nil

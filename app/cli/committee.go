@@ -83,7 +83,7 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = WriteAtomically(*out, func(w io.Writer) error {
+	err = writeAtomically(*out, 0o600, func(w io.Writer) error { // it holds the secret key
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(enr)
@@ -91,7 +91,6 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "无法写入登记文件: %v", err)
 	}
-	os.Chmod(*out, 0o600)
 	policyFile := filepath.Join(*dir, "orgs", pub.OrgID, "policy.json")
 	if err := os.WriteFile(policyFile, []byte(snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID)), 0o644); err != nil {
 		return e.fail(ExitUsage, "无法写入存储桶策略: %v", err)
@@ -134,7 +133,7 @@ func runConsolidate(e *env, args []string) int {
 	rep, err := c.Consolidate(e.ctx, snapshot.ConsolidateOptions{Identity: id, Out: *out, Progress: report})
 	e.endProgress(progress)
 	if err != nil {
-		return e.fail(ExitFailed, "汇总失败,原汇总数据库未改动: %v", err)
+		return e.fail(ExitFailed, "汇总失败: %v", err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)

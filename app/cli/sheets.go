@@ -157,6 +157,12 @@ func printImport(e *env, rep *sheets.Report) {
 // WriteAtomically writes a file through a temporary one in the same folder,
 // so a failure never leaves a partial file behind.
 func WriteAtomically(path string, write func(w io.Writer) error) error {
+	return writeAtomically(path, 0o644, write)
+}
+
+// writeAtomically is WriteAtomically giving the file the permissions perm
+// before it appears under path.
+func writeAtomically(path string, perm os.FileMode, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -173,7 +179,7 @@ func WriteAtomically(path string, write func(w io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil { // CreateTemp makes it private
+	if err := os.Chmod(tmp.Name(), perm); err != nil { // CreateTemp makes it private
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

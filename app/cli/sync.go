@@ -86,10 +86,10 @@ func runSyncPush(e *env, args []string) int {
 	unlock := func() (*snapshot.Keys, error) { return snapshot.UnlockKeys(keyPath, pass) }
 	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Unlock: unlock, Progress: e.stage()})
 	switch {
-	case errors.Is(err, snapshot.ErrNotEnrolled), errors.Is(err, snapshot.ErrWrongPassphrase):
+	case errors.Is(err, snapshot.ErrNotEnrolled), errors.Is(err, snapshot.ErrWrongPassphrase), errors.Is(err, snapshot.ErrPushRunning):
 		return e.fail(ExitUsage, "%v", err)
 	case err != nil:
-		return e.fail(ExitFailed, "同步失败,服务器上没有留下新的快照: %v", err)
+		return e.fail(ExitFailed, "同步失败(没有写入清单的快照不会被党委采用): %v", err)
 	case res.Unchanged:
 		e.printf("数据自第%d号快照以来没有变化,未上传。\n", res.Seq)
 	default:
