@@ -277,11 +277,17 @@ func (s *syncSession) closeWindow() {
 		return
 	}
 	s.sched = nil
+	s.mu.Lock()
+	offline := s.failures > 0
+	s.mu.Unlock()
+	if offline { // the last push could not reach the server: do not make people wait
+		sched.Stop() // cancels a retry in flight, which stops at once
+		s.u.win.Close()
+		return
+	}
 	bar := widget.NewProgressBarInfinite()
-	dlg := dialog.NewCustomWithoutButtons("正在同步…", container.NewVBox(
-		widget.NewLabel("正在上传最后的更改,最长等待1分钟。"), bar), s.u.win)
-	dlg.Show()
 	var once sync.Once
+	var dlg *dialog.CustomDialog
 	closeNow := func() {
 		once.Do(func() {
 			s.u.post(func() {
@@ -291,6 +297,13 @@ func (s *syncSession) closeWindow() {
 			})
 		})
 	}
+	ctx, cancel := context.WithTimeout(context.Background(), finalPushTimeout)
+	// Cancelling stops the push cleanly (its temporary copy removed, no
+	// manifest written); the window closes as soon as it has stopped.
+	skip := widget.NewButton("不等待,直接关闭", cancel)
+	dlg = dialog.NewCustomWithoutButtons("正在同步…", container.NewVBox(
+		widget.NewLabel("正在上传最后的更改,最长等待1分钟;下次打开时会再同步。"), bar, skip), s.u.win)
+	dlg.Show()
 	// Should stopping hang, the window closes all the same.
 	timer := time.AfterFunc(finalPushTimeout+5*time.Second, closeNow)
 	s.u.jobs.Add(1)
@@ -298,7 +311,6 @@ func (s *syncSession) closeWindow() {
 		defer s.u.jobs.Done()
 		defer closeNow()
 		defer timer.Stop()
-		ctx, cancel := context.WithTimeout(context.Background(), finalPushTimeout)
 		defer cancel()
 		sched.Stop()
 		s.push(ctx, store, keys, nil)
