@@ -35,10 +35,6 @@ type syncSession struct {
 	sched    *snapshot.Scheduler    // nil while automatic sync is off
 	minutes  atomic.Int64           // the push interval, read by the scheduler
 	busy     chan struct{}          // holds a token while a push runs: one at a time
-
-	mu       sync.Mutex // guards what the scheduler's goroutine writes
-	next     time.Time  // when the scheduler pushes next
-	failures int        // pushes in a row that could not reach the server
 }
 
 func newSyncSession(u *UI) *syncSession {
@@ -170,11 +166,10 @@ func (s *syncSession) start(keys *snapshot.Keys) {
 	}
 	store := s.store
 	s.sched = snapshot.NewScheduler(func(ctx context.Context) error {
-		return s.scheduledPush(ctx, store, keys)
+		_, err := s.push(ctx, store, keys, nil)
+		return err
 	}, s.interval)
-	s.mu.Lock()
-	s.next, s.failures = time.Now().Add(firstPushDelay), 0
-	s.mu.Unlock()
+	s.sched.OnScheduled(func(time.Time, error) { s.u.post(s.refresh) })
 	s.sched.Start(firstPushDelay)
 }
 
@@ -189,9 +184,7 @@ func (s *syncSession) nextPush() time.Time {
 	if s.sched == nil {
 		return time.Time{}
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.next
+	return s.sched.Next()
 }
 
 // stop ends automatic sync. The scheduler is stopped off the UI goroutine
@@ -221,27 +214,6 @@ func (s *syncSession) push(ctx context.Context, store *data.Store, keys *snapsho
 	}
 	defer func() { <-s.busy }()
 	return snapshot.Push(ctx, snapshot.PushOptions{Store: store, Keys: keys, Progress: stage})
-}
-
-// scheduledPush is the scheduler's push: it works out when the scheduler
-// will try next, as the scheduler does, and updates the status line.
-func (s *syncSession) scheduledPush(ctx context.Context, store *data.Store, keys *snapshot.Keys) error {
-	_, err := s.push(ctx, store, keys, nil)
-	if ctx.Err() != nil {
-		return err // stopped
-	}
-	s.mu.Lock()
-	wait := s.interval()
-	if errors.Is(err, snapshot.ErrUnreachable) {
-		s.failures++
-		wait = snapshot.Backoff(s.failures, wait)
-	} else {
-		s.failures = 0
-	}
-	s.next = time.Now().Add(wait)
-	s.mu.Unlock()
-	s.u.post(s.refresh)
-	return err
 }
 
 // refresh reads the sync files again and shows them in the status line
@@ -277,10 +249,7 @@ func (s *syncSession) closeWindow() {
 		return
 	}
 	s.sched = nil
-	s.mu.Lock()
-	offline := s.failures > 0
-	s.mu.Unlock()
-	if offline { // the last push could not reach the server: do not make people wait
+	if sched.Unreachable() { // the last push could not reach the server: do not make people wait
 		sched.Stop() // cancels a retry in flight, which stops at once
 		s.u.win.Close()
 		return

@@ -30,6 +30,19 @@ type Scheduler struct {
 	failures  int
 	running   bool
 	pending   bool // a Trigger came during a push
+	// scheduled, when set, is told after each push when the next is due.
+	scheduled func(next time.Time, err error)
+}
+
+// OnScheduled sets fn to be told, after each push, the push's error and
+// when the next one is due; set it before Start.
+func (s *Scheduler) OnScheduled(fn func(next time.Time, err error)) { s.scheduled = fn }
+
+// Unreachable tells whether the last push could not reach the server.
+func (s *Scheduler) Unreachable() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.failures > 0
 }
 
 // NewScheduler makes a scheduler calling push; interval is read before
@@ -124,9 +137,13 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}) {
 		if s.pending {
 			s.next, s.pending = s.now(), false
 		}
+		next := s.next
 		s.mu.Unlock()
 		if ctx.Err() != nil {
 			return
+		}
+		if s.scheduled != nil {
+			s.scheduled(next, err)
 		}
 	}
 }
