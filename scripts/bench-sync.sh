@@ -11,7 +11,7 @@
 # The database is a demo organization of $MEMBERS members (2,000 make about
 # 100 MB). Before each run a one-row change is made, so that every push
 # really uploads. Best of $RUNS runs each, wall clock around the processes.
-# Installs age and zstd with apt-get when missing (as root). Everything goes
+# Installs age and zstd when missing (scripts/deps.sh). Everything goes
 # to one temporary directory, removed at the end (KEEP=1 keeps it).
 #
 # Environment: MEMBERS (2000), RUNS (3), KEEP (0), CONSOLIDATE (1: also run
@@ -26,18 +26,7 @@ RUNS=${RUNS:-3}
 KEEP=${KEEP:-0}
 CONSOLIDATE=${CONSOLIDATE:-1}
 
-missing=()
-for tool in age zstd sqlite3 curl; do
-	command -v "$tool" >/dev/null || missing+=("$tool")
-done
-if ((${#missing[@]})); then
-	if ((EUID != 0)); then
-		echo "bench-sync: missing ${missing[*]}; install them (as root this script does)" >&2
-		exit 2
-	fi
-	echo "==> installing ${missing[*]}"
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/deps.sh age zstd sqlite3 curl
 tools=$(bash scripts/minio-tools.sh)
 
 work=$(mktemp -d)

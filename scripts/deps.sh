@@ -14,6 +14,11 @@
 # configured source offer it at all, bookworm-backports is added to the apt
 # sources (/etc/apt/sources.list.d/bookworm-backports.list) and it comes
 # from there.
+#
+#   scripts/deps.sh              the packages the build and tests need
+#   scripts/deps.sh PACKAGE...   these packages instead (other scripts'
+#                                needs: Wine for the smoke test, age and
+#                                zstd for a benchmark), on the same terms
 set -euo pipefail
 
 packages=(
@@ -36,6 +41,9 @@ packages=(
 	openssl
 	sqlite3
 )
+if (($#)); then
+	packages=("$@")
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -248,29 +248,9 @@ packages=(
 	libxrender1
 )
 
-missing=()
-for p in "${packages[@]}"; do
-	status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-	if [[ "$status" != "install ok installed" ]]; then
-		missing+=("$p")
-	fi
-done
 step '0 packages'
-if ((${#missing[@]} == 0)); then
-	echo "    all present"
-else
-	sudo=()
-	if ((EUID != 0)); then
-		if ! command -v sudo >/dev/null 2>&1; then
-			fail "missing packages (${missing[*]}) and not root, and sudo is not available"
-		fi
-		sudo=(sudo)
-	fi
-	echo "    installing ${missing[*]}"
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash "$repo/scripts/deps.sh" "${packages[@]}" || fail "could not install ${packages[*]}"
+echo "    all present"
 
 # ------------------------------------------------------------------ inputs
 
