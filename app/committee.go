@@ -120,25 +120,12 @@ func (s *orgsScreen) cell(row, col int) string {
 		if o.Status == nil {
 			return "未汇总"
 		}
-		return orgStatusText(o.Status.Status)
+		return snapshot.StatusText(o.Status.Status)
 	}
 	if o.Status == nil {
 		return ""
 	}
 	return o.Status.Reason
-}
-
-// orgStatusText names the outcome of an organization's check.
-func orgStatusText(status string) string {
-	switch status {
-	case snapshot.StatusAccepted:
-		return "已接受"
-	case snapshot.StatusRejected:
-		return "已拒绝"
-	case snapshot.StatusMissing:
-		return "无快照"
-	}
-	return status
 }
 
 // findingKindText names a kind of cross-organization finding.
@@ -161,7 +148,7 @@ func findingKindText(kind string) string {
 func reportLines(r snapshot.Report) []string {
 	lines := []string{fmt.Sprintf("组织 %d 个,拒绝 %d 个;跨组织问题 %d 项", len(r.Orgs), r.Rejected(), len(r.Findings))}
 	for _, o := range r.Orgs {
-		line := fmt.Sprintf("%s: %s", o.Name, orgStatusText(o.Status))
+		line := fmt.Sprintf("%s: %s", o.Name, snapshot.StatusText(o.Status))
 		if o.Seq > 0 {
 			line += fmt.Sprintf(",第%d号", o.Seq)
 		}

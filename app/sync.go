@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/data"
 	snapshot "dangjian/sync"
 )
 
@@ -120,7 +121,7 @@ func (s *syncScreen) cell(row, col int) string {
 		if r.Size == 0 {
 			return ""
 		}
-		return formatSize(r.Size)
+		return data.SizeText(r.Size)
 	case 4:
 		return formatDuration(r.Duration)
 	}
@@ -155,7 +156,7 @@ func (s *syncScreen) show(info syncInfo, err error) {
 		s.keyState.SetText("已生成(" + path + ")")
 	}
 	if r := st.LastSuccess; r != nil {
-		s.lastOK.SetText(fmt.Sprintf("%s 第%d号 %s", formatTime(r.At), r.Seq, formatSize(r.Size)))
+		s.lastOK.SetText(fmt.Sprintf("%s 第%d号 %s", formatTime(r.At), r.Seq, data.SizeText(r.Size)))
 	} else {
 		s.lastOK.SetText("无")
 	}
@@ -240,7 +241,7 @@ func (s *syncScreen) push() {
 			case res.Unchanged:
 				s.message.SetText(fmt.Sprintf("数据没有变化,无需上传(第%d号)。", res.Seq))
 			default:
-				s.message.SetText(fmt.Sprintf("已上传第%d号快照(%s,用时%s)。", res.Seq, formatSize(res.Size), formatDuration(res.Duration)))
+				s.message.SetText(fmt.Sprintf("已上传第%d号快照(%s,用时%s)。", res.Seq, data.SizeText(res.Size), formatDuration(res.Duration)))
 			}
 			sess.refresh()
 			sess.autoStart()

@@ -65,19 +65,6 @@ func pushResultText(result string) string {
 	return result
 }
 
-// formatSize writes a byte count for people: 830 B, 12.4 KB, 3.1 MB.
-func formatSize(n int64) string {
-	switch {
-	case n < 1024:
-		return fmt.Sprintf("%d B", n)
-	case n < 1024*1024:
-		return fmt.Sprintf("%.1f KB", float64(n)/1024)
-	case n < 1024*1024*1024:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1024*1024))
-	}
-	return fmt.Sprintf("%.2f GB", float64(n)/(1024*1024*1024))
-}
-
 // formatDuration writes how long a push took: 0.8秒, 2分5秒.
 func formatDuration(d time.Duration) string {
 	if d < time.Minute {

@@ -192,7 +192,7 @@ func columnsOf(ctx context.Context, db *sql.DB, name string) ([]string, error) {
 
 // mergeOne copies every row of one snapshot in one transaction.
 func mergeOne(ctx context.Context, db *sql.DB, tables []table, src string) error {
-	if _, err := db.ExecContext(ctx, "ATTACH DATABASE ? AS src", fileURI(src)+"?mode=ro&immutable=1"); err != nil {
+	if _, err := db.ExecContext(ctx, "ATTACH DATABASE ? AS src", frozenURI(src)); err != nil {
 		return err
 	}
 	defer db.ExecContext(context.WithoutCancel(ctx), "DETACH DATABASE src")

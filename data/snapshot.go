@@ -65,7 +65,7 @@ func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 // CheckSnapshot runs SQLite's integrity check on a snapshot file made by
 // Snapshot, without changing it (ErrDamaged when it fails).
 func CheckSnapshot(ctx context.Context, path string) error {
-	db, err := sql.Open(driverName, fileURI(path)+"?mode=ro&immutable=1")
+	db, err := sql.Open(driverName, frozenURI(path))
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if err := checkHeader(path); err != nil {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
-	db, err := sql.Open(driverName, fileURI(path)+"?mode=ro&immutable=1")
+	db, err := sql.Open(driverName, frozenURI(path))
 	if err != nil {
 		return info, err
 	}

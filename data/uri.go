@@ -19,3 +19,7 @@ func fileURI(path string) string {
 	}
 	return "file://" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
 }
+
+// frozenURI opens a file that nothing writes while it is open (a snapshot)
+// read-only, without locks or a journal: SQLite reads it as it is.
+func frozenURI(path string) string { return fileURI(path) + "?mode=ro&immutable=1" }

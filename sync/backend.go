@@ -25,6 +25,14 @@ type Backend interface {
 	List(ctx context.Context, prefix string) ([]string, error)
 }
 
+// backendOr is b, or when nil the MinIO bucket of e.
+func backendOr(b Backend, e Endpoint) (Backend, error) {
+	if b != nil {
+		return b, nil
+	}
+	return NewMinIO(e)
+}
+
 // readAllLimited reads at most limit bytes of the object under key.
 func readAllLimited(ctx context.Context, b Backend, key string, limit int64) ([]byte, error) {
 	r, err := b.Get(ctx, key)

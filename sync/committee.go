@@ -163,6 +163,19 @@ const (
 	StatusMissing  = "missing"
 )
 
+// StatusText names a status for people: 已接受, 已拒绝, 无快照.
+func StatusText(status string) string {
+	switch status {
+	case StatusAccepted:
+		return "已接受"
+	case StatusRejected:
+		return "已拒绝"
+	case StatusMissing:
+		return "无快照"
+	}
+	return status
+}
+
 // OrgView is everything the committee knows of one organization.
 type OrgView struct {
 	EnrolledOrg

@@ -82,11 +82,9 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if err != nil {
 		return rep, err
 	}
-	backend := o.Backend
-	if backend == nil {
-		if backend, err = NewMinIO(c.Config.endpoint()); err != nil {
-			return rep, err
-		}
+	backend, err := backendOr(o.Backend, c.Config.endpoint())
+	if err != nil {
+		return rep, err
 	}
 	out := o.Out
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {

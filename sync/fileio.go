@@ -1,15 +1,12 @@
 package snapshot
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"os"
 
 	"filippo.io/age"
 )
-
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
 
 // hashFile is the SHA-256 and size of the file at path.
 func hashFile(ctx context.Context, path string) (string, int64, error) {

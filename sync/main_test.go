@@ -1,7 +1,6 @@
 package snapshot
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -13,13 +12,5 @@ var srv *miniotest.Server
 
 func TestMain(m *testing.M) {
 	scryptWorkFactor = 10 // key files: fast in tests, age's default in use
-	var err error
-	srv, err = miniotest.Start()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "sync tests need a MinIO server:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	srv.Close()
-	os.Exit(code)
+	os.Exit(miniotest.Run(m, &srv))
 }

@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -47,6 +48,17 @@ type PushResult struct {
 	Size      int64 // ciphertext bytes uploaded
 	PlainSize int64
 	Duration  time.Duration
+
+	// pushed is what the state file remembers of the snapshot now newest
+	// on the server; nil when push learnt nothing new.
+	pushed *pushedSnapshot
+}
+
+// pushedSnapshot is the newest snapshot on the server, as the state file
+// keeps it.
+type pushedSnapshot struct {
+	seq                   uint64
+	manifestSum, plainSum string
 }
 
 // Push takes a consistent copy of the database, and unless it is unchanged
@@ -71,7 +83,14 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 	default:
 		rec.Result = ResultPushed
 	}
-	if _, serr := UpdateState(statePath, func(s *State) error { s.record(rec); return nil }); serr != nil && err == nil {
+	update := func(s *State) error {
+		if p := res.pushed; p != nil {
+			s.LastSeq, s.LastManifest, s.LastPlain = p.seq, p.manifestSum, p.plainSum
+		}
+		s.record(rec)
+		return nil
+	}
+	if _, serr := UpdateState(statePath, update); serr != nil && err == nil {
 		err = serr
 	}
 	return res, err
@@ -110,11 +129,9 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	if err != nil {
 		return res, err
 	}
-	backend := o.Backend
-	if backend == nil {
-		if backend, err = NewMinIO(st.Enrollment.endpoint()); err != nil {
-			return res, err
-		}
+	backend, err := backendOr(o.Backend, st.Enrollment.endpoint())
+	if err != nil {
+		return res, err
 	}
 	unlockPush, err := lockPush(o.Store.Path())
 	if err != nil {
@@ -179,7 +196,8 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	}
 	if m := hr.h.manifest; m != nil && m.PlainSHA256 == sf.plainSum {
 		res.Unchanged, res.Seq = true, m.Seq
-		return res, rememberPushed(statePath, m.Seq, hr.h.manifestSum, sf.plainSum)
+		res.pushed = &pushedSnapshot{m.Seq, hr.h.manifestSum, sf.plainSum}
+		return res, nil
 	}
 	seq := hr.h.next
 	progress(StageUpload)
@@ -209,11 +227,12 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	if err != nil {
 		return res, err
 	}
-	if err := backend.Put(ctx, manifestKey(org.ID, seq), bytesReader(body), int64(len(body))); err != nil {
+	if err := backend.Put(ctx, manifestKey(org.ID, seq), bytes.NewReader(body), int64(len(body))); err != nil {
 		return res, err
 	}
 	res.Seq, res.Size = seq, sf.cipherSize
-	return res, rememberPushed(statePath, seq, sha256Hex(body), sf.plainSum)
+	res.pushed = &pushedSnapshot{seq, sha256Hex(body), sf.plainSum}
+	return res, nil
 }
 
 // unlockAsync starts unlocking the keys (a deliberately slow key
@@ -238,14 +257,6 @@ func unlockAsync(o PushOptions) func() (*Keys, error) {
 		r := <-done
 		return r.k, r.err
 	}
-}
-
-func rememberPushed(statePath string, seq uint64, manifestSum, plainSum string) error {
-	_, err := UpdateState(statePath, func(s *State) error {
-		s.LastSeq, s.LastManifest, s.LastPlain = seq, manifestSum, plainSum
-		return nil
-	})
-	return err
 }
 
 // head is what the bucket holds of an organization: its latest manifest

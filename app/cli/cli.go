@@ -40,6 +40,34 @@ var commands = map[string]command{
 	"check": {"检查各项制度落实情况", runCheck},
 }
 
+// group is a command whose first argument names one of its own
+// sub-commands (keys init, sync push, committee enroll).
+type group struct {
+	name  string
+	usage string // told when no sub-command is given
+	subs  []sub
+}
+
+type sub struct {
+	name string
+	run  func(e *env, args []string) int
+}
+
+// run runs the sub-command args[0] with the rest of args.
+func (g group) run(e *env, args []string) int {
+	if len(args) == 0 {
+		return e.fail(ExitUsage, "用法: %s", g.usage)
+	}
+	names := make([]string, len(g.subs))
+	for i, s := range g.subs {
+		if s.name == args[0] {
+			return s.run(e, args[1:])
+		}
+		names[i] = s.name
+	}
+	return e.fail(ExitUsage, "未知的 %s 子命令: %s (可用: %s)", g.name, args[0], strings.Join(names, ", "))
+}
+
 // IsCommand reports whether args name a sub-command, possibly after the
 // global --db option; otherwise the program opens the GUI.
 func IsCommand(args []string) bool {

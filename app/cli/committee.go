@@ -12,21 +12,11 @@ import (
 )
 
 func init() {
-	commands["committee"] = command{"党委: 初始化与登记组织(committee init | enroll)", runCommittee}
+	committee := group{name: "committee",
+		usage: "dangjian committee init --dir D --endpoint URL --bucket B --access-key AK --secret-key SK\n      dangjian committee enroll --dir D --org-keys org-keys.json --access-key AK --secret-key SK --out enrollment.json",
+		subs:  []sub{{"init", runCommitteeInit}, {"enroll", runCommitteeEnroll}}}
+	commands["committee"] = command{"党委: 初始化与登记组织(committee init | enroll)", committee.run}
 	commands["consolidate"] = command{"党委: 核验并汇总各组织快照", runConsolidate}
-}
-
-func runCommittee(e *env, args []string) int {
-	if len(args) == 0 {
-		return e.fail(ExitUsage, "用法: dangjian committee init --dir D --endpoint URL --bucket B --access-key AK --secret-key SK\n      dangjian committee enroll --dir D --org-keys org-keys.json --access-key AK --secret-key SK --out enrollment.json")
-	}
-	switch args[0] {
-	case "init":
-		return runCommitteeInit(e, args[1:])
-	case "enroll":
-		return runCommitteeEnroll(e, args[1:])
-	}
-	return e.fail(ExitUsage, "未知的 committee 子命令: %s (可用: init, enroll)", args[0])
 }
 
 func runCommitteeInit(e *env, args []string) int {
@@ -155,11 +145,9 @@ func runConsolidate(e *env, args []string) int {
 	return ExitOK
 }
 
-var statusText = map[string]string{snapshot.StatusAccepted: "已接受", snapshot.StatusRejected: "已拒绝", snapshot.StatusMissing: "无快照"}
-
 func (e *env) printReport(rep snapshot.Report, out string) {
 	for _, o := range rep.Orgs {
-		line := fmt.Sprintf("%s  %s", o.Name, statusText[o.Status])
+		line := fmt.Sprintf("%s  %s", o.Name, snapshot.StatusText(o.Status))
 		if o.Seq > 0 {
 			line += fmt.Sprintf("  第%d号", o.Seq)
 		}

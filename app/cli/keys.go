@@ -10,20 +10,9 @@ import (
 )
 
 func init() {
-	commands["keys"] = command{"本组织的同步密钥(keys init | keys export)", runKeys}
-}
-
-func runKeys(e *env, args []string) int {
-	if len(args) == 0 {
-		return e.fail(ExitUsage, "用法: dangjian keys init --db P  或  dangjian keys export --db P --out org-keys.json")
-	}
-	switch args[0] {
-	case "init":
-		return runKeysInit(e, args[1:])
-	case "export":
-		return runKeysExport(e, args[1:])
-	}
-	return e.fail(ExitUsage, "未知的 keys 子命令: %s (可用: init, export)", args[0])
+	keys := group{name: "keys", usage: "dangjian keys init --db P  或  dangjian keys export --db P --out org-keys.json",
+		subs: []sub{{"init", runKeysInit}, {"export", runKeysExport}}}
+	commands["keys"] = command{"本组织的同步密钥(keys init | keys export)", keys.run}
 }
 
 // passphrase reads the passphrase scripts give in the environment.

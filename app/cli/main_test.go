@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"testing"
 
@@ -11,14 +10,4 @@ import (
 // srv is the real MinIO server the sync commands are tested against.
 var srv *miniotest.Server
 
-func TestMain(m *testing.M) {
-	var err error
-	srv, err = miniotest.Start()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "the sync command tests need a MinIO server:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	srv.Close()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(miniotest.Run(m, &srv)) }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"dangjian/data"
 	snapshot "dangjian/sync"
 )
 
@@ -15,22 +16,9 @@ import (
 const ExitFailed = 1
 
 func init() {
-	commands["sync"] = command{"同步快照到服务器(sync join | push | status)", runSync}
-}
-
-func runSync(e *env, args []string) int {
-	if len(args) == 0 {
-		return e.fail(ExitUsage, "用法: dangjian sync join --db P enrollment.json | sync push --db P | sync status --db P [--json]")
-	}
-	switch args[0] {
-	case "join":
-		return runSyncJoin(e, args[1:])
-	case "push":
-		return runSyncPush(e, args[1:])
-	case "status":
-		return runSyncStatus(e, args[1:])
-	}
-	return e.fail(ExitUsage, "未知的 sync 子命令: %s (可用: join, push, status)", args[0])
+	sync := group{name: "sync", usage: "dangjian sync join --db P enrollment.json | sync push --db P | sync status --db P [--json]",
+		subs: []sub{{"join", runSyncJoin}, {"push", runSyncPush}, {"status", runSyncStatus}}}
+	commands["sync"] = command{"同步快照到服务器(sync join | push | status)", sync.run}
 }
 
 func runSyncJoin(e *env, args []string) int {
@@ -93,7 +81,7 @@ func runSyncPush(e *env, args []string) int {
 	case res.Unchanged:
 		e.printf("数据自第%d号快照以来没有变化,未上传。\n", res.Seq)
 	default:
-		e.printf("已上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, sizeText(res.Size), sizeText(res.PlainSize), res.Duration.Seconds())
+		e.printf("已上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
 	}
 	return ExitOK
 }
@@ -104,16 +92,6 @@ func (e *env) stage() func(string) {
 		return nil
 	}
 	return func(s string) { fmt.Fprintf(e.stderr, "%s…\n", s) }
-}
-
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d 字节", n)
 }
 
 // syncStatus is `sync status --json`.

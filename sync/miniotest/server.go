@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"testing"
 	"time"
 
 	"github.com/minio/minio-go/v7"
@@ -380,4 +381,19 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// Run is a package's TestMain with a server: it starts one into *srv,
+// runs the tests, stops it and returns the exit code
+// (os.Exit(miniotest.Run(m, &srv))). A server that cannot start fails the
+// package with the reason.
+func Run(m *testing.M, srv **Server) int {
+	s, err := Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "these tests need a MinIO server:", err)
+		return 1
+	}
+	*srv = s
+	defer s.Close()
+	return m.Run()
 }
