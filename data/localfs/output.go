@@ -1,0 +1,199 @@
+package localfs
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// OutputError refuses an output path; its text is Chinese and names the
+// path and the reason.
+type OutputError struct {
+	Path   string
+	Reason string
+}
+
+func (e *OutputError) Error() string {
+	return fmt.Sprintf("不能写入 %s: %s。请另选一个文件名。", e.Path, e.Reason)
+}
+
+// Output says which files a command that writes path must never replace.
+type Output struct {
+	// Protected are files that are never written (give a database's side
+	// files too, with DatabaseFiles).
+	Protected []string
+	// ProtectedDirs are folders whose files are never written (the
+	// committee's folder of keys and accepted snapshots).
+	ProtectedDirs []string
+	// MayReplace, when set, allows replacing an existing file of the
+	// program's own kind (consolidate replaces its earlier merged database).
+	MayReplace func(path string) bool
+}
+
+// Check refuses path when it is a protected file, lies in a protected
+// folder, is a folder, or is an existing database, key, enrollment, state or
+// sealed snapshot file of this program (or any SQLite database). Any other
+// existing file may be replaced: the caller writes through a temporary file
+// and a rename (WriteFile).
+func (o Output) Check(path string) error {
+	if strings.TrimSpace(path) == "" {
+		return &OutputError{Path: path, Reason: "没有给出文件名"}
+	}
+	abs := absClean(path)
+	for _, p := range o.Protected {
+		if samePath(abs, absClean(p)) {
+			return &OutputError{Path: path, Reason: "这是程序正在使用的数据文件"}
+		}
+	}
+	for _, d := range o.ProtectedDirs {
+		if within(abs, absClean(d)) {
+			return &OutputError{Path: path, Reason: "该文件夹存放程序的密钥和数据,不能写入导出文件"}
+		}
+	}
+	info, err := os.Stat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return &OutputError{Path: path, Reason: "无法读取该位置: " + err.Error()}
+	}
+	if info.IsDir() {
+		return &OutputError{Path: path, Reason: "这是一个文件夹"}
+	}
+	kind := Sniff(abs)
+	if kind == "" || (o.MayReplace != nil && o.MayReplace(abs)) {
+		return nil
+	}
+	return &OutputError{Path: path, Reason: "已有的文件是" + kind + ",覆盖会丢失数据"}
+}
+
+// DatabaseFiles are the database file and the files SQLite keeps beside
+// it.
+func DatabaseFiles(db string) []string {
+	return []string{db, db + "-wal", db + "-shm", db + "-journal"}
+}
+
+// Beside names the program's file beside the database db with the given
+// ending (".keys", ".sync.json"): the database's name without its extension,
+// then the ending.
+func Beside(db, ending string) string {
+	return strings.TrimSuffix(db, filepath.Ext(db)) + ending
+}
+
+// Endings of the program's own files beside a database.
+const (
+	KeysEnding     = ".keys"
+	StateEnding    = ".sync.json"
+	PushLockEnding = ".push.lock"
+)
+
+// OwnFiles are the database, its SQLite side files and the program's own
+// files beside it (keys, sync state, lock): the files an export must
+// never replace.
+func OwnFiles(db string) []string {
+	files := DatabaseFiles(db)
+	for _, e := range []string{KeysEnding, StateEnding, PushLockEnding} {
+		files = append(files, Beside(db, e))
+	}
+	return files
+}
+
+// Sniff tells what kind of the program's own files path holds, in
+// Chinese ("数据库文件", "密钥文件"…), or "" for any other file.
+func Sniff(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
+		return "数据库文件"
+	case len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83})):
+		return "数据库的日志文件"
+	case bytes.HasPrefix(head, []byte("age-encryption.org/v1")):
+		return "加密的快照或密钥"
+	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")):
+		return sniffJSON(f, head)
+	}
+	return ""
+}
+
+// sniffJSON recognises the program's JSON files by their "format" field.
+func sniffJSON(f *os.File, head []byte) string {
+	if !bytes.Contains(head, []byte(`"dangjian-`)) && !bytes.Contains(head, []byte(`"enrollment"`)) &&
+		!bytes.Contains(head, []byte(`"last_manifest_sha256"`)) {
+		return ""
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return ""
+	}
+	var v struct {
+		Format     string          `json:"format"`
+		Enrollment json.RawMessage `json:"enrollment"`
+	}
+	if err := json.NewDecoder(io.LimitReader(f, 1<<20)).Decode(&v); err != nil {
+		return ""
+	}
+	switch {
+	case strings.Contains(v.Format, "keys") || strings.Contains(v.Format, "key/"):
+		return "密钥文件"
+	case strings.Contains(v.Format, "enrollment"):
+		return "登记文件"
+	case strings.HasPrefix(v.Format, "dangjian-"):
+		return "本程序的配置或清单文件"
+	case len(v.Enrollment) > 0:
+		return "同步状态文件"
+	}
+	return ""
+}
+
+// absClean is path made absolute and clean, with symbolic links in its
+// folder resolved when they can be.
+func absClean(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = filepath.Clean(path)
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	return abs
+}
+
+// samePath reports whether a and b name one file: the same path (without
+// regard to case on Windows and macOS), or two names of one existing file.
+func samePath(a, b string) bool {
+	if a == b || (runtime.GOOS != "linux" && strings.EqualFold(a, b)) {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
+// within reports whether path lies inside dir.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	if err != nil {
+		return false
+	}
+	if runtime.GOOS != "linux" {
+		if r2, err := filepath.Rel(strings.ToLower(dir), strings.ToLower(path)); err == nil {
+			rel = r2
+		}
+	}
+	return rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}

@@ -1,0 +1,108 @@
+package localfs
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// ScratchFolder is the name of the private folder, beside the database,
+// that holds the scratch folders of running commands.
+const ScratchFolder = ".dangjian-tmp"
+
+// runPrefix starts the name of each run's folder; lockName is the lock file
+// inside it, held while the run lives.
+const (
+	runPrefix = "run-"
+	lockName  = ".lock"
+)
+
+// orphanAge is how old a run folder without a lock file must be before it
+// is taken as left by a run that died while making it.
+const orphanAge = time.Minute
+
+// Scratch is one run's private working folder. Temporary copies of personal
+// data (a snapshot before it is sealed, an unpacked workbook, a backup being
+// verified) live there and nowhere else.
+type Scratch struct {
+	dir  string
+	lock *Lock
+}
+
+// NewScratch makes a private (0700) working folder for this run under
+// dir/.dangjian-tmp, after removing the folders of earlier runs whose
+// process has died.
+func NewScratch(dir string) (*Scratch, error) {
+	root := filepath.Join(dir, ScratchFolder)
+	if err := os.MkdirAll(root, 0o700); err != nil {
+		return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
+	}
+	os.Chmod(root, 0o700)
+	hideFolder(root)
+	CleanScratch(dir)
+	for attempt := 0; attempt < 3; attempt++ {
+		run, err := os.MkdirTemp(root, runPrefix+"*")
+		if err != nil {
+			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
+		}
+		lock, err := TryLock(filepath.Join(run, lockName))
+		if err != nil {
+			os.RemoveAll(run)
+			return nil, err
+		}
+		// Another program cleaning up may have taken the folder for an
+		// orphan between its creation and the lock: then start again.
+		if _, err := os.Stat(run); err == nil {
+			return &Scratch{dir: run, lock: lock}, nil
+		}
+		lock.Unlock()
+	}
+	return nil, fmt.Errorf("无法建立临时文件夹: %s", root)
+}
+
+// Dir is the run's folder.
+func (s *Scratch) Dir() string { return s.dir }
+
+// Close removes the folder and everything in it. Files in it must be
+// closed first (on Windows an open file cannot be removed).
+func (s *Scratch) Close() error {
+	if s == nil || s.dir == "" {
+		return nil
+	}
+	s.lock.Unlock()
+	err := os.RemoveAll(s.dir)
+	s.dir = ""
+	return err
+}
+
+// CleanScratch removes, under dir/.dangjian-tmp, the folders of runs whose
+// process has died (its lock is free). Folders of live runs are left alone.
+// It is called at every start; errors are ignored, the next start retries.
+func CleanScratch(dir string) {
+	root := filepath.Join(dir, ScratchFolder)
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), runPrefix) {
+			continue
+		}
+		run := filepath.Join(root, e.Name())
+		lockPath := filepath.Join(run, lockName)
+		if _, err := os.Stat(lockPath); err != nil {
+			if info, ierr := e.Info(); ierr == nil && time.Since(info.ModTime()) > orphanAge {
+				os.RemoveAll(run)
+			}
+			continue
+		}
+		lock, err := TryLock(lockPath)
+		if err != nil {
+			continue // a live run
+		}
+		lock.Unlock()
+		os.RemoveAll(run)
+	}
+}

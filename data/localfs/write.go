@@ -1,0 +1,64 @@
+package localfs
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// WriteFile writes the file at path whole or not at all: write fills a
+// private temporary file in the same folder, which then replaces path by
+// a rename. The file is readable by the user only (0600), whatever the
+// umask. A failure leaves path as it was and no temporary file behind.
+// Callers check the path first with Output.Check.
+func WriteFile(path string, write func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".dangjian-*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(name)
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil {
+		return err
+	}
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := renameRetrying(name, path); err != nil {
+		return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
+	}
+	done = true
+	return nil
+}
+
+// renameRetrying renames, retrying for a moment: on Windows a rename over a
+// file fails while another program (a PDF viewer, the antivirus) has it
+// open.
+func renameRetrying(from, to string) error {
+	var err error
+	for i := 0; i < 20; i++ {
+		if err = os.Rename(from, to); err == nil {
+			return nil
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	return err
+}
