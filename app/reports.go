@@ -12,7 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/cli"
@@ -47,10 +46,10 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	}
 	s.year = widget.NewSelect(years, func(string) { s.suggestPath() })
 	s.branch = widget.NewSelect([]string{allBranches}, func(string) { s.suggestPath() })
-	s.path = widget.NewEntry()
+	output := newOutputField(u, "")
+	s.path = output.entry
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
-	choose := widget.NewButton("选择位置…", s.choosePath)
 	generate := widget.NewButton("生成PDF", s.generate)
 	generate.Importance = widget.HighImportance
 	open := widget.NewButton("打开", func() { s.open(s.last) })
@@ -64,7 +63,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 		widget.NewFormItem("文档", s.kind),
 		widget.NewFormItem("年度", s.year),
 		widget.NewFormItem("支部", s.branch),
-		widget.NewFormItem("保存到", container.NewBorder(nil, nil, nil, choose, s.path)),
+		widget.NewFormItem("保存到", output.view()),
 	)
 	return container.NewVBox(
 		widget.NewLabelWithStyle("打印台账和表单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -113,20 +112,6 @@ func (s *reportsScreen) suggestPath() {
 	s.path.SetText(filepath.Join(dir, name+".pdf"))
 }
 
-func (s *reportsScreen) choosePath() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path) // the report is written through a temporary file
-		s.path.SetText(path)
-	}, s.u.win)
-	d.SetFileName(filepath.Base(s.path.Text))
-	d.Show()
-}
-
 func (s *reportsScreen) selectedKind() pdf.Kind {
 	for _, k := range pdf.Kinds {
 		if pdf.Title(k) == s.kind.Selected {
@@ -148,10 +133,15 @@ func (s *reportsScreen) generate() {
 		s.result.SetText("请选择保存位置")
 		return
 	}
+	s.u.confirmOutput(path, func() { s.write(k, path, year, branch) })
+}
+
+// write writes the document off the UI goroutine, then opens it.
+func (s *reportsScreen) write(k pdf.Kind, path string, year int, branch string) {
 	store := s.u.store
 	s.result.SetText("")
 	s.u.runJob("正在生成"+pdf.Title(k), func(ctx context.Context, progress progressFunc) error {
-		return cli.WriteAtomically(path, func(w io.Writer) error {
+		return cli.WriteOutput(path, store.Path(), func(w io.Writer) error {
 			return pdf.Write(ctx, store, k, w, pdf.Options{Year: year, Branch: branch, Progress: progress})
 		})
 	}, func(err error) {

@@ -66,8 +66,8 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	}
 	s.year = widget.NewSelect(years, nil)
 	s.year.SetSelected(years[0])
-	s.out = widget.NewEntry()
-	s.out.SetText(filepath.Join(documentsDir(), "导出.xlsx"))
+	output := newOutputField(u, filepath.Join(documentsDir(), "导出.xlsx"))
+	s.out = output.entry
 	template := widget.NewButton("保存模板", s.saveTemplate)
 	export := widget.NewButton("导出", s.export)
 
@@ -77,7 +77,7 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	)
 	exportForm := widget.NewForm(
 		widget.NewFormItem("年度", s.year),
-		widget.NewFormItem("保存到", s.out),
+		widget.NewFormItem("保存到", output.view()),
 	)
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("从Excel导入", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -222,13 +222,20 @@ func (s *sheetsScreen) export() {
 
 // write produces a file off the UI goroutine and says where it went.
 func (s *sheetsScreen) write(title, path string, produce func(ctx context.Context, w io.Writer, p progressFunc) error) {
-	s.u.runJob(title, func(ctx context.Context, progress progressFunc) error {
-		return cli.WriteAtomically(path, func(w io.Writer) error { return produce(ctx, w, progress) })
-	}, func(err error) {
+	s.u.confirmOutput(path, func() {
+		s.u.runJob(title, func(ctx context.Context, progress progressFunc) error {
+			return cli.WriteOutput(path, s.u.store.Path(), func(w io.Writer) error { return produce(ctx, w, progress) })
+		}, s.written(path))
+	})
+}
+
+// written reports where write put the file, or why it did not.
+func (s *sheetsScreen) written(path string) func(error) {
+	return func(err error) {
 		if err != nil {
 			s.summary.SetText("未能保存: " + err.Error())
 			return
 		}
 		s.summary.SetText("已保存: " + path)
-	})
+	}
 }

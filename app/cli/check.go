@@ -25,8 +25,8 @@ func runCheck(e *env, args []string) int {
 	if *year == 0 {
 		*year = today.Year()
 	}
-	if *year < 1921 || *year > today.Year() {
-		return e.fail(ExitUsage, "年度%d无效:应在1921到%d之间", *year, today.Year())
+	if *year < firstYear || *year > today.Year() {
+		return e.fail(ExitUsage, "年度%d无效:应在%d到%d之间", *year, firstYear, today.Year())
 	}
 	s, code := openStore(e, *db, func() time.Time { return today })
 	if s == nil {

@@ -207,3 +207,18 @@ func (e *env) today(asOf string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// Years a --year may name: from the founding of the Party to a bound that
+// catches typing mistakes (20266).
+const (
+	firstYear = 1921
+	lastYear  = 2100
+)
+
+// checkYear accepts 0 (the default year) or a year in range.
+func checkYear(year int) error {
+	if year != 0 && (year < firstYear || year > lastYear) {
+		return fmt.Errorf("--year %d 无效:年度应在%d到%d之间", year, firstYear, lastYear)
+	}
+	return nil
+}

@@ -31,6 +31,12 @@ func runReport(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
+	if err := CheckOutput(*out, *db); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	if err := checkYear(*year); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
 	s, code := openStore(e, *db, e.now)
 	if s == nil {
 		return code
@@ -38,7 +44,7 @@ func runReport(e *env, args []string) int {
 	defer s.Close()
 	progress := e.progress("正在生成")
 	opts := pdf.Options{Year: *year, Branch: *branch, Progress: progress, Now: e.now()}
-	err = WriteAtomically(*out, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
+	err = WriteOutput(*out, *db, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
 	e.endProgress(progress)
 	var be *pdf.BranchError
 	if errors.As(err, &be) {

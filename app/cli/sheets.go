@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"dangjian/reports/sheets"
@@ -68,6 +67,12 @@ func runExport(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
+	if err := CheckOutput(*out, *db); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	if err := checkYear(*year); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
 	s, code := openStore(e, *db, e.now)
 	if s == nil {
 		return code
@@ -75,7 +80,7 @@ func runExport(e *env, args []string) int {
 	defer s.Close()
 	var rows int
 	progress := e.progress("正在导出")
-	err := WriteAtomically(*out, func(w io.Writer) error {
+	err := WriteOutput(*out, *db, func(w io.Writer) error {
 		var err error
 		rows, err = sheets.Export(e.ctx, s, k, w, *year, progress)
 		return err
@@ -154,33 +159,15 @@ func printImport(e *env, rep *sheets.Report) {
 	}
 }
 
-// WriteAtomically writes a file through a temporary one in the same folder,
-// so a failure never leaves a partial file behind.
+// WriteAtomically writes a file whole or not at all, readable by the user
+// only. It refuses a path that holds one of the program's own files (a
+// database, keys, an enrollment): see WriteOutput.
 func WriteAtomically(path string, write func(w io.Writer) error) error {
-	return writeAtomically(path, 0o644, write)
+	return WriteOutput(path, "", write)
 }
 
-// writeAtomically is WriteAtomically giving the file the permissions perm
-// before it appears under path.
-func writeAtomically(path string, perm os.FileMode, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".dangjian-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), perm); err != nil { // CreateTemp makes it private
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+// writeAtomically is WriteAtomically; every file it writes is private, so
+// perm is only the caller's reminder of that.
+func writeAtomically(path string, _ os.FileMode, write func(w io.Writer) error) error {
+	return WriteAtomically(path, write)
 }
