@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,9 +29,6 @@ type attachmentsPanel struct {
 	opened     string // the file last handed to the system's viewer
 	seq        int    // the latest load; older results are dropped
 }
-
-// exportDir is where attachments are written for the system's viewer.
-func exportDir() string { return filepath.Join(os.TempDir(), "dangjian-attachments") }
 
 func newAttachmentsPanel(u *UI, ownerTable, ownerID string) *attachmentsPanel {
 	p := &attachmentsPanel{u: u, ownerTable: ownerTable, rows: container.NewVBox(), note: widget.NewLabel("")}
@@ -171,7 +166,11 @@ func readLimited(r io.Reader) ([]byte, error) {
 func (p *attachmentsPanel) open(a data.Attachment) {
 	store := p.u.store
 	async(p.u, func() (string, error) {
-		return store.ExportAttachment(context.Background(), &a, exportDir())
+		dir, err := p.u.scratch.dir(store.Path())
+		if err != nil {
+			return "", err
+		}
+		return store.ExportAttachment(context.Background(), &a, dir)
 	}, func(path string, err error) {
 		if err != nil {
 			p.fail(err)

@@ -68,7 +68,7 @@ func TestAttachAFileToAnAgreement(t *testing.T) {
 	q.settle(u)
 	t.Cleanup(func() { os.Remove(p.opened) })
 	if got, err := os.ReadFile(p.opened); err != nil || !bytes.Equal(got, content) ||
-		filepath.Dir(p.opened) != exportDir() {
+		filepath.Dir(filepath.Dir(filepath.Dir(p.opened))) != filepath.Dir(u.store.Path()) {
 		t.Fatalf("opened %q: %v (%q)", p.opened, err, p.note.Text)
 	}
 

@@ -16,6 +16,7 @@ import (
 	"dangjian/app/cli"
 	_ "dangjian/app/uilang" // Chinese for Fyne's own texts, set before Fyne reads the locale
 	"dangjian/data"
+	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
 )
 
@@ -27,7 +28,7 @@ const AppID = "cn.edu.dangjian"
 // user's default database otherwise), or with --committee DIR on the
 // committee's consolidated database in its sync folder, and returns the
 // exit code.
-func Main(args []string, stderr io.Writer) int {
+func Main(args []string, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("dangjian", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	db := fs.String("db", cli.DefaultDBPath(), "数据库文件路径")
@@ -38,6 +39,11 @@ func Main(args []string, stderr io.Writer) int {
 		}
 		return 2
 	}
+	if why := displayMissing(); why != "" {
+		fmt.Fprintln(stderr, why)
+		return 2
+	}
+	defer explainDisplayFailure(stderr, &code)
 	watchGLFailures(log.SetOutput)
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(NewTheme())
@@ -53,6 +59,7 @@ func Main(args []string, stderr io.Writer) int {
 	}
 	if ui != nil {
 		defer func() { ui.store.Close() }() // a restore or a consolidation may have replaced the store
+		defer ui.scratch.close()
 	}
 	w.ShowAndRun()
 	return 0
@@ -79,6 +86,7 @@ func openCommitteeWindow(a fyne.App, w fyne.Window, dir string) *UI {
 // the first time the program runs.
 func openOrCreate(path string) (*data.Store, error) {
 	ctx := context.Background()
+	localfs.CleanScratch(filepath.Dir(path)) // what a run that died left
 	s, err := data.Open(ctx, path)
 	if !errors.Is(err, data.ErrMissing) {
 		return s, err

@@ -46,6 +46,8 @@ type UI struct {
 	recordScreen any
 	// built holds other screens once built, by a name of their own.
 	built map[string]any
+	// scratch holds files handed to the system's viewer.
+	scratch scratchFolder
 }
 
 // keep remembers a built screen under name, for the shortcuts and tests.
