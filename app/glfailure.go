@@ -47,8 +47,15 @@ func (g *glWatch) Write(p []byte) (int, error) {
 		}
 		g.line(strings.TrimSpace(line))
 	}
+	if bytes.Contains(p, []byte(x11Failure)) {
+		return len(p), nil // explainDisplayFailure says it in Chinese
+	}
 	return g.out.Write(p)
 }
+
+// x11Failure starts GLFW's report of an X display it cannot reach, which
+// the toolkit logs just before it panics.
+const x11Failure = "PlatformError: X11:"
 
 // line follows LogError's three lines: the reason, "Cause:", "At:".
 func (g *glWatch) line(line string) {
