@@ -11,6 +11,7 @@ var (
 	ErrObjectExists  = errors.New("对象已存在,不会覆盖")
 	ErrObjectMissing = errors.New("对象不存在")
 	ErrUnreachable   = errors.New("无法连接同步服务器")
+	ErrAccessDenied  = errors.New("服务器拒绝访问")
 )
 
 // Backend is where sealed snapshots and manifests are kept: an S3 bucket
@@ -33,6 +34,9 @@ func backendOr(b Backend, e Endpoint) (Backend, error) {
 	return NewMinIO(e)
 }
 
+// errTooLarge is an object above the size readAllLimited reads.
+var errTooLarge = errors.New("对象过大")
+
 // readAllLimited reads at most limit bytes of the object under key.
 func readAllLimited(ctx context.Context, b Backend, key string, limit int64) ([]byte, error) {
 	r, err := b.Get(ctx, key)
@@ -45,7 +49,7 @@ func readAllLimited(ctx context.Context, b Backend, key string, limit int64) ([]
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, errors.New("对象过大")
+		return nil, errTooLarge
 	}
 	return data, nil
 }

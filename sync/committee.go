@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"filippo.io/age"
-	"github.com/google/uuid"
 )
 
 const committeeFormat = "dangjian-committee/1"
@@ -22,6 +21,14 @@ const (
 	committeeConfigFile = "committee.json"
 	committeeKeyFile    = "committee.key"
 	orgsDir             = "orgs"
+)
+
+// Files of an organization's folder orgs/<org-id>/.
+const (
+	orgFile      = "org.json"      // the enrolled keys
+	acceptedFile = "accepted.json" // the last accepted snapshot
+	statusFile   = "status.json"   // the outcome of the last check
+	policyFile   = "policy.json"   // the bucket policy of its access key
 )
 
 // ErrCommitteeExists means the folder already holds a committee.
@@ -57,6 +64,31 @@ func InitCommittee(ctx context.Context, dir string, e Endpoint, passphrase strin
 	if len([]rune(passphrase)) < MinPassphraseLen {
 		return nil, ErrWeakPassphrase
 	}
+	if _, err := os.Stat(filepath.Join(dir, committeeConfigFile)); err == nil {
+		return nil, fmt.Errorf("%w: %s", ErrCommitteeExists, dir)
+	}
+	_, statErr := os.Stat(dir)
+	l, err := lockCommittee(dir)
+	if err != nil {
+		return nil, err
+	}
+	c, err := initCommittee(ctx, dir, e, passphrase, now)
+	l.Unlock()
+	if err != nil {
+		// Leave no trace of the attempt: the lock file, and the folder
+		// when it made it.
+		if !errors.Is(err, ErrCommitteeExists) {
+			os.Remove(filepath.Join(dir, committeeLockFile))
+			if errors.Is(statErr, os.ErrNotExist) {
+				os.Remove(dir)
+			}
+		}
+		return nil, err
+	}
+	return c, nil
+}
+
+func initCommittee(ctx context.Context, dir string, e Endpoint, passphrase string, now time.Time) (*Committee, error) {
 	if _, err := os.Stat(filepath.Join(dir, committeeConfigFile)); err == nil {
 		return nil, fmt.Errorf("%w: %s", ErrCommitteeExists, dir)
 	}
@@ -181,14 +213,25 @@ type OrgView struct {
 	EnrolledOrg
 	Accepted *Accepted
 	Status   *OrgStatus
+	// Rebase is the committee's last decision to let the organization
+	// start a new chain, nil for none (its seal is checked when used).
+	Rebase *Rebase
+	// Damaged, when set, says that a file the committee keeps about the
+	// organization (DamagedFile: org.json, accepted.json or rebase.json)
+	// cannot be read: its snapshots are then not checked, since without
+	// that record rollback and fork protection would be lost.
+	Damaged     string
+	DamagedFile string
 }
 
 func (c *Committee) orgDir(orgID string) string { return filepath.Join(c.Dir, orgsDir, orgID) }
 
 // Enroll registers an organization's public keys with the access key the
-// administrator created for it, and returns the enrollment to send to it.
-// Enrolling again with the same keys updates the access key; different
-// keys for an enrolled organization are refused.
+// administrator created for it, saves the bucket policy for that key
+// (PolicyPath), and returns the enrollment to send to it. Enrolling again
+// with the same keys updates the access key; different keys for an
+// enrolled organization are refused, and so is an organization whose
+// record is damaged (its keys cannot be compared).
 func (c *Committee) Enroll(pub PublicKeys, accessKey, secretKey string, now time.Time) (Enrollment, error) {
 	e := Enrollment{Format: enrollmentFormat, Endpoint: c.Config.Endpoint, Bucket: c.Config.Bucket,
 		AccessKey: accessKey, SecretKey: secretKey, CommitteeRecipient: c.Config.AgeRecipient,
@@ -199,18 +242,54 @@ func (c *Committee) Enroll(pub PublicKeys, accessKey, secretKey string, now time
 	if err := e.validate(); err != nil {
 		return e, err
 	}
-	path := filepath.Join(c.orgDir(pub.OrgID), "org.json")
-	var old EnrolledOrg
-	if err := readJSON(path, &old); err == nil {
-		if old.Public.SigningKey != pub.SigningKey || old.Public.AgeRecipient != pub.AgeRecipient {
-			return e, fmt.Errorf("组织“%s”已登记,且公钥与此次不同;如确需更换密钥,请先删除 %s", old.Public.OrgName, c.orgDir(pub.OrgID))
-		}
+	l, err := c.lock()
+	if err != nil {
+		return e, err
+	}
+	defer l.Unlock()
+	old, err := c.enrolled(pub.OrgID)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return e, fmt.Errorf("组织 %s 的登记信息已损坏(%v),无法确认此次的公钥与原来的相同;请从备份恢复 %s,或删除该文件夹后重新登记",
+			pub.OrgID, err, filepath.Join(c.orgDir(pub.OrgID), orgFile))
+	case old.Public.SigningKey != pub.SigningKey || old.Public.AgeRecipient != pub.AgeRecipient:
+		return e, fmt.Errorf("组织“%s”已登记,且公钥与此次不同;如确需更换密钥,请先删除 %s", old.Public.OrgName, c.orgDir(pub.OrgID))
 	}
 	rec := EnrolledOrg{Public: pub, AccessKey: accessKey, EnrolledAt: now.UTC().Truncate(time.Second)}
-	return e, writeJSON(path, rec, true)
+	if err := writeJSON(filepath.Join(c.orgDir(pub.OrgID), orgFile), rec, true); err != nil {
+		return e, err
+	}
+	policy := []byte(OrgPolicy(c.Config.Bucket, pub.OrgID))
+	if err := writeFileAtomic(c.PolicyPath(pub.OrgID), policy, 0o644, true); err != nil {
+		return e, fmt.Errorf("无法写入存储桶策略: %w", err)
+	}
+	return e, nil
+}
+
+// PolicyPath is where Enroll saved the bucket policy of the organization's
+// access key.
+func (c *Committee) PolicyPath(orgID string) string {
+	return filepath.Join(c.orgDir(orgID), policyFile)
+}
+
+// enrolled reads and checks the organization's org.json.
+func (c *Committee) enrolled(orgID string) (EnrolledOrg, error) {
+	var o EnrolledOrg
+	if err := readJSON(filepath.Join(c.orgDir(orgID), orgFile), &o); err != nil {
+		return o, err
+	}
+	if err := o.Public.Validate(); err != nil {
+		return o, err
+	}
+	if o.Public.OrgID != orgID {
+		return o, errors.New("其中的组织编号与文件夹不符")
+	}
+	return o, nil
 }
 
 // Orgs lists the enrolled organizations by id, with what is known of them.
+// An organization whose files cannot be read is listed with Damaged set.
 func (c *Committee) Orgs() ([]OrgView, error) {
 	entries, err := os.ReadDir(filepath.Join(c.Dir, orgsDir))
 	if errors.Is(err, os.ErrNotExist) {
@@ -221,20 +300,12 @@ func (c *Committee) Orgs() ([]OrgView, error) {
 	}
 	var out []OrgView
 	for _, e := range entries {
-		if _, err := uuid.Parse(e.Name()); !e.IsDir() || err != nil {
+		if !e.IsDir() || !validOrgID(e.Name()) {
 			continue
 		}
-		var v OrgView
-		if err := readJSON(filepath.Join(c.orgDir(e.Name()), "org.json"), &v.EnrolledOrg); err != nil {
-			return nil, fmt.Errorf("组织 %s 的登记信息无法读取: %w", e.Name(), err)
-		}
-		var acc Accepted
-		if readJSON(filepath.Join(c.orgDir(e.Name()), "accepted.json"), &acc) == nil {
-			v.Accepted = &acc
-		}
-		var st OrgStatus
-		if readJSON(filepath.Join(c.orgDir(e.Name()), "status.json"), &st) == nil {
-			v.Status = &st
+		v, err := c.org(e.Name())
+		if errors.Is(err, ErrUnknownOrg) {
+			continue
 		}
 		out = append(out, v)
 	}
@@ -242,12 +313,101 @@ func (c *Committee) Orgs() ([]OrgView, error) {
 	return out, nil
 }
 
+// org reads what the committee keeps of one organization. A folder with
+// no org.json at all is no organization (ErrUnknownOrg); any file that
+// cannot be read is told in Damaged.
+func (c *Committee) org(orgID string) (OrgView, error) {
+	var v OrgView
+	dir := c.orgDir(orgID)
+	if _, err := os.Stat(dir); err != nil {
+		return v, fmt.Errorf("%w: %s", ErrUnknownOrg, orgID)
+	}
+	damaged := func(file string, err error) {
+		if v.Damaged == "" {
+			v.DamagedFile = file
+			v.Damaged = fmt.Sprintf("委员会保存的该组织状态已损坏(%s: %v),为免失去回滚和分叉保护,该组织未核验、未汇总;请从备份恢复该文件%s",
+				filepath.ToSlash(filepath.Join(orgsDir, orgID, file)), err, damagedHint(file))
+		}
+	}
+	org, err := c.enrolled(orgID)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if _, serr := os.Stat(filepath.Join(dir, acceptedFile)); serr != nil {
+			return v, fmt.Errorf("%w: %s", ErrUnknownOrg, orgID)
+		}
+		damaged(orgFile, errors.New("文件缺失"))
+	case err != nil:
+		damaged(orgFile, err)
+	}
+	v.EnrolledOrg = org
+	if v.Damaged != "" {
+		v.Public.OrgID, v.Public.OrgName = orgID, orgID
+		return v, nil
+	}
+	var r Rebase
+	if err := readJSON(filepath.Join(dir, rebaseFile), &r); err == nil {
+		v.Rebase = &r
+	} else if !errors.Is(err, os.ErrNotExist) {
+		damaged(rebaseFile, err)
+	}
+	acc, err := readAccepted(dir, orgID)
+	switch {
+	case err != nil:
+		damaged(acceptedFile, err)
+	default:
+		v.Accepted = acc
+	}
+	var st OrgStatus
+	if readJSON(filepath.Join(dir, statusFile), &st) == nil {
+		v.Status = &st
+	}
+	return v, nil
+}
+
+// damagedHint tells how to recover from a damaged file besides a backup.
+func damagedHint(file string) string {
+	switch file {
+	case orgFile:
+		return ",或删除该组织的文件夹后重新登记"
+	case acceptedFile:
+		return ",或运行 dangjian committee rebase 为该组织重新确立快照链"
+	}
+	return ",或重新运行 dangjian committee rebase"
+}
+
+// readAccepted reads an organization's accepted.json: nil when it has
+// none (nothing accepted yet), an error when it cannot be trusted.
+func readAccepted(dir, orgID string) (*Accepted, error) {
+	var acc Accepted
+	err := readJSON(filepath.Join(dir, acceptedFile), &acc)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case acc.Seq == 0 || acc.Seq != acc.Manifest.Seq:
+		return nil, errors.New("序号无效")
+	case !isSHA256Hex(acc.ManifestSHA256):
+		return nil, errors.New("清单校验和无效")
+	case acc.Manifest.OrgID != orgID:
+		return nil, errors.New("其中的组织编号与文件夹不符")
+	case acc.file() == "":
+		return nil, errors.New("快照文件名无效")
+	}
+	return &acc, nil
+}
+
 func readJSON(path string, v any) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(b, v)
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("无法解析: %v", err)
+	}
+	return nil
 }
 
 func writeJSON(path string, v any, replace bool) error {

@@ -13,6 +13,7 @@ import (
 	"filippo.io/age"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 	"dangjian/data/rules"
 )
 
@@ -53,7 +54,10 @@ func (r Report) Rejected() int {
 // ConsolidateOptions is what a consolidation needs.
 type ConsolidateOptions struct {
 	Identity age.Identity // the committee's, from Unlock
-	Out      string       // the consolidated database, replaced when it exists
+	// Out is the consolidated database, replaced when it exists. It must
+	// pass CheckOutput: never a file of the committee's folder or another
+	// database, except a consolidated database written before.
+	Out string
 	// Backend overrides the configured server (tests).
 	Backend Backend
 	// Progress, when set, is told how far the work is (done of total steps).
@@ -68,6 +72,9 @@ type ConsolidateOptions struct {
 // each one that passes as its last accepted, and rebuilds the consolidated
 // database from the accepted snapshots only. A refused snapshot is
 // reported and the organization's last accepted one is merged instead.
+// One operation at a time changes the committee's folder (ErrCommitteeBusy
+// for the others). The database is built in a private folder beside Out
+// and replaces Out, readable by the user only, once complete.
 func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Report, error) {
 	var rep Report
 	now := time.Now
@@ -78,6 +85,18 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if progress == nil {
 		progress = func(int, int, string) {}
 	}
+	l, err := c.lock()
+	if err != nil {
+		return rep, err
+	}
+	defer l.Unlock()
+	if err := c.CheckOutput(o.Out); err != nil {
+		return rep, err
+	}
+	key, err := decisionKey(o.Identity)
+	if err != nil {
+		return rep, err
+	}
 	orgs, err := c.Orgs()
 	if err != nil {
 		return rep, err
@@ -86,24 +105,36 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if err != nil {
 		return rep, err
 	}
-	out := o.Out
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return rep, err
-	}
-	work, err := os.MkdirTemp(c.Dir, ".consolidate-")
+	out, err := filepath.Abs(o.Out)
 	if err != nil {
 		return rep, err
 	}
-	defer os.RemoveAll(work)
+	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
+		return rep, err
+	}
+	// Decrypted snapshots live in a private folder of the committee's,
+	// the new database in one beside Out (for the rename); both are
+	// removed at the end, or at the next start if this run dies.
+	work, err := localfs.NewScratch(c.Dir)
+	if err != nil {
+		return rep, err
+	}
+	defer work.Close()
+	build := work
+	if !sameFolder(filepath.Dir(out), c.Dir) {
+		if build, err = localfs.NewScratch(filepath.Dir(out)); err != nil {
+			return rep, err
+		}
+		defer build.Close()
+	}
 
 	total := len(orgs) + 2
-	tmpOut := out + ".building"
-	removeFiles(tmpOut)
+	tmpOut := filepath.Join(build.Dir(), mergedFile)
 	merger, err := data.NewMerger(ctx, tmpOut)
 	if err != nil {
 		return rep, err
 	}
-	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, work, merger, func(done int, name string) {
+	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, key, work.Dir(), merger, func(done int, name string) {
 		progress(done, total, name)
 	}, now)
 	if err != nil {
@@ -118,13 +149,17 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if err := merger.Finish(ctx); err != nil {
 		return rep, err
 	}
-	if err := replaceFile(tmpOut, o.Out); err != nil {
-		return rep, err
-	}
 	progress(len(orgs)+1, total, "跨组织核查")
-	if rep.Findings, err = c.findings(ctx, out, now()); err != nil {
+	if rep.Findings, err = c.findings(ctx, tmpOut, now()); err != nil {
 		return rep, err
 	}
+	if err := os.Chmod(tmpOut, 0o600); err != nil {
+		return rep, err
+	}
+	if err := replaceFile(tmpOut, out); err != nil {
+		return rep, fmt.Errorf("无法替换汇总数据库(可能正被其他程序打开): %w", err)
+	}
+	c.recordOutput(out)
 	progress(total, total, "完成")
 	return rep, nil
 }
@@ -138,29 +173,47 @@ type outcome struct {
 // checkOrg verifies the organization's newest snapshot, records the
 // result, and finds the plaintext to merge: the new snapshot when it
 // passed, the last accepted one otherwise.
-func (c *Committee) checkOrg(ctx context.Context, v *verifier, now time.Time) (outcome, error) {
+func (c *Committee) checkOrg(ctx context.Context, v *verifier, key []byte, now time.Time) (outcome, error) {
 	org := v.org
 	rep := OrgReport{Org: org.Public.OrgID, Name: org.Public.OrgName}
-	top, cipherPath, plainPath, err := v.newest(ctx)
+	if err := c.trustedState(v, key); err != nil {
+		rep.Status, rep.Reason = StatusRejected, err.Error()
+		return outcome{report: rep}, c.writeStatus(rep, now)
+	}
+	f, err := v.newest(ctx)
+	plainPath := f.plainPath
 	var rej *rejection
 	switch {
 	case errors.As(err, &rej):
 		rep.Status, rep.Seq, rep.Reason = StatusRejected, rej.seq, rej.reason
+		if len(f.ignored) > 0 && f.ignored[0].seq > rej.seq {
+			rep.Seq, rep.Reason = f.ignored[0].seq, joinReasons(ignoredReason(f.ignored, 0), rej.reason)
+		}
 	case errors.Is(err, ErrUnreachable):
 		rep.Status, rep.Reason = StatusRejected, "无法读取服务器: "+err.Error()
 	case err != nil:
 		return outcome{}, fmt.Errorf("%s: %w", org.Public.OrgName, err)
-	case top == nil:
+	case f.top == nil:
 		rep.Status, rep.Reason = StatusMissing, "服务器上没有该组织的快照"
 	default:
-		rep.Status, rep.Seq = StatusAccepted, top.seq
-		if cipherPath != "" {
-			if err := c.keep(org.Public.OrgID, top, cipherPath, now); err != nil {
+		rep.Status, rep.Seq = StatusAccepted, f.top.seq
+		if f.cipherPath != "" {
+			if err := c.keep(org.Public.OrgID, f.top, f.cipherPath, now); err != nil {
 				return outcome{}, err
 			}
+			v.org.Accepted = &Accepted{Seq: f.top.seq, ManifestSHA256: f.top.sum, Manifest: f.top.m}
+			if v.rebase.open() && f.top.seq > v.rebase.AfterSeq {
+				if err := c.useRebase(v.rebase, key, f.top.seq, now); err != nil {
+					return outcome{}, err
+				}
+			}
+		}
+		// Objects refused on the way are told, though they hid nothing.
+		if len(f.ignored) > 0 {
+			rep.Status, rep.Seq, rep.Reason = StatusRejected, f.ignored[0].seq, ignoredReason(f.ignored, f.top.seq)
 		}
 	}
-	if rep.Status == StatusAccepted && plainPath == "" || rep.Status == StatusRejected {
+	if plainPath == "" && rep.Status != StatusMissing {
 		p, err := c.openAccepted(ctx, v)
 		switch {
 		case errors.As(err, &rej):
@@ -170,17 +223,42 @@ func (c *Committee) checkOrg(ctx context.Context, v *verifier, now time.Time) (o
 		}
 		plainPath = p
 	}
-	if plainPath != "" {
-		acc, _ := c.accepted(org.Public.OrgID)
-		if acc != nil {
-			rep.UsedSeq = acc.Seq
+	if plainPath != "" && v.org.Accepted != nil {
+		rep.UsedSeq = v.org.Accepted.Seq
+	}
+	return outcome{report: rep, plainPath: plainPath}, c.writeStatus(rep, now)
+}
+
+// trustedState refuses to check an organization whose records in the
+// committee's folder cannot be trusted: a damaged org.json, accepted.json
+// or rebase.json, or a re-base decision not sealed by the committee. A
+// damaged accepted.json is no obstacle once the committee has re-based
+// the organization: the new chain does not depend on it.
+func (c *Committee) trustedState(v *verifier, key []byte) error {
+	org := &v.org
+	if r := org.Rebase; r != nil && org.DamagedFile != orgFile && org.DamagedFile != rebaseFile {
+		if err := r.verify(key, org.Public.OrgID); err != nil {
+			return fmt.Errorf("委员会保存的该组织状态已损坏(%s: %v),该组织未核验、未汇总;请重新运行 dangjian committee rebase",
+				filepath.ToSlash(filepath.Join(orgsDir, org.Public.OrgID, rebaseFile)), err)
+		}
+		if r.open() {
+			v.rebase = r
 		}
 	}
-	st := OrgStatus{CheckedAt: now.UTC().Truncate(time.Second), Seq: rep.Seq, Status: rep.Status, Reason: rep.Reason, UsedSeq: rep.UsedSeq}
-	if err := writeJSON(filepath.Join(c.orgDir(org.Public.OrgID), "status.json"), st, true); err != nil {
-		return outcome{}, err
+	switch {
+	case org.Damaged == "":
+		return nil
+	case org.DamagedFile == acceptedFile && v.rebase != nil:
+		org.Accepted = nil
+		return nil
 	}
-	return outcome{report: rep, plainPath: plainPath}, nil
+	return errors.New(org.Damaged)
+}
+
+// writeStatus records the outcome of the organization's check for the GUI.
+func (c *Committee) writeStatus(rep OrgReport, now time.Time) error {
+	st := OrgStatus{CheckedAt: now.UTC().Truncate(time.Second), Seq: rep.Seq, Status: rep.Status, Reason: rep.Reason, UsedSeq: rep.UsedSeq}
+	return writeJSON(filepath.Join(c.orgDir(rep.Org), statusFile), st, true)
 }
 
 // joinReasons adds a second reason to a first, if any.
@@ -201,7 +279,7 @@ func (c *Committee) keep(orgID string, top *candidate, cipherPath string, now ti
 		return err
 	}
 	acc := Accepted{Seq: top.seq, ManifestSHA256: top.sum, Manifest: top.m, File: name, AcceptedAt: now.UTC().Truncate(time.Second)}
-	if err := writeJSON(filepath.Join(dir, "accepted.json"), acc, true); err != nil {
+	if err := writeJSON(filepath.Join(dir, acceptedFile), acc, true); err != nil {
 		return err
 	}
 	old, _ := filepath.Glob(filepath.Join(dir, "accepted-*.age"))
@@ -213,26 +291,14 @@ func (c *Committee) keep(orgID string, top *candidate, cipherPath string, now ti
 	return nil
 }
 
-func (c *Committee) accepted(orgID string) (*Accepted, error) {
-	var acc Accepted
-	if err := readJSON(filepath.Join(c.orgDir(orgID), "accepted.json"), &acc); err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, nil
-		}
-		return nil, err
-	}
-	return &acc, nil
-}
-
 // openAccepted decrypts the kept last accepted snapshot, checking it again
 // against its manifest; "" when there is none.
 func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, error) {
-	orgID := v.org.Public.OrgID
-	acc, err := c.accepted(orgID)
-	if err != nil || acc == nil {
-		return "", err
+	acc := v.org.Accepted
+	if acc == nil {
+		return "", nil
 	}
-	path := filepath.Join(c.orgDir(orgID), acc.file())
+	path := filepath.Join(c.orgDir(v.org.Public.OrgID), acc.file())
 	sum, n, err := hashFile(ctx, path)
 	if err != nil && ctx.Err() != nil {
 		return "", err
@@ -247,7 +313,7 @@ func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, erro
 // merges each accepted plaintext as soon as it is ready (the merge does
 // not depend on the order), removing it once merged.
 func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend Backend, o ConsolidateOptions,
-	work string, merger *data.Merger, progress func(done int, name string), now func() time.Time) ([]outcome, error) {
+	key []byte, work string, merger *data.Merger, progress func(done int, name string), now func() time.Time) ([]outcome, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -263,7 +329,7 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 				return err
 			}
 			v := &verifier{b: backend, org: orgs[i], id: o.Identity, work: dir}
-			out, err := c.checkOrg(ctx, v, now())
+			out, err := c.checkOrg(ctx, v, key, now())
 			if err != nil {
 				return err
 			}
@@ -302,19 +368,12 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 	return outcomes, nil
 }
 
-// removeFiles removes a database file and its companions.
-func removeFiles(path string) {
-	for _, suffix := range []string{"", "-journal", "-wal", "-shm"} {
-		os.Remove(path + suffix)
-	}
-}
-
 // replaceFile puts the finished database at path in place of the old one.
 func replaceFile(finished, path string) error {
 	for _, suffix := range []string{"-journal", "-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
-	return os.Rename(finished, path)
+	return renameRetrying(finished, path)
 }
 
 // findings runs the cross-organization checks over the consolidated

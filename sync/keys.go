@@ -10,12 +10,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
+
+	"dangjian/data/localfs"
 )
 
 // PassphraseEnv names the environment variable that unlocks key files in
@@ -34,6 +35,9 @@ var (
 	ErrWrongPassphrase = errors.New("口令不正确,无法解开密钥文件")
 	ErrWeakPassphrase  = fmt.Errorf("口令太短,至少需要%d个字符", MinPassphraseLen)
 	ErrNoPassphrase    = fmt.Errorf("需要口令:请设置环境变量 %s", PassphraseEnv)
+	// ErrKeysDamaged means the key file cannot be read or was altered:
+	// it must be restored from a backup (or new keys enrolled).
+	ErrKeysDamaged = errors.New("密钥文件已损坏")
 )
 
 // scryptWorkFactor is age's scrypt cost for key files (2^18, about a
@@ -128,7 +132,7 @@ type Keys struct {
 // KeyPath is the key file of the database at dbPath: same folder and name,
 // extension .keys.
 func KeyPath(dbPath string) string {
-	return strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".keys"
+	return localfs.Beside(dbPath, localfs.KeysEnding)
 }
 
 // CreateKeys makes the organization's age identity and Ed25519 signing
@@ -207,11 +211,11 @@ func decryptWithPassphrase(sealed, passphrase string) ([]byte, error) {
 		if errors.As(err, &noMatch) {
 			return nil, ErrWrongPassphrase
 		}
-		return nil, fmt.Errorf("密钥文件已损坏: %w", err)
+		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
 	}
 	b, err := io.ReadAll(io.LimitReader(r, 1<<20))
 	if err != nil {
-		return nil, fmt.Errorf("密钥文件已损坏: %w", err)
+		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
 	}
 	return b, nil
 }
@@ -226,10 +230,10 @@ func readKeyFile(path string) (keyFile, error) {
 		return kf, err
 	}
 	if err := decodeStrict(b, &kf); err != nil || kf.Format != keyFileFormat {
-		return kf, fmt.Errorf("密钥文件格式错误: %s", path)
+		return kf, fmt.Errorf("%w(格式错误,请从备份恢复): %s", ErrKeysDamaged, path)
 	}
 	if err := kf.Public.Validate(); err != nil {
-		return kf, fmt.Errorf("密钥文件无效: %w", err)
+		return kf, fmt.Errorf("%w(%v,请从备份恢复): %s", ErrKeysDamaged, err, path)
 	}
 	return kf, nil
 }
@@ -254,20 +258,20 @@ func UnlockKeys(path, passphrase string) (*Keys, error) {
 	}
 	var sk secretKeys
 	if err := decodeStrict(plain, &sk); err != nil {
-		return nil, fmt.Errorf("密钥文件已损坏: %w", err)
+		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
 	}
 	id, err := age.ParseX25519Identity(sk.AgeIdentity)
 	if err != nil {
-		return nil, fmt.Errorf("密钥文件已损坏: %w", err)
+		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
 	}
 	seed, err := base64.StdEncoding.DecodeString(sk.SigningSeed)
 	if err != nil || len(seed) != ed25519.SeedSize {
-		return nil, errors.New("密钥文件已损坏: 签名密钥无效")
+		return nil, fmt.Errorf("%w: 签名密钥无效", ErrKeysDamaged)
 	}
 	k := &Keys{Public: kf.Public, identity: id, signer: ed25519.NewKeyFromSeed(seed)}
 	pub := base64.StdEncoding.EncodeToString(k.signer.Public().(ed25519.PublicKey))
 	if id.Recipient().String() != kf.Public.AgeRecipient || pub != kf.Public.SigningKey {
-		return nil, errors.New("密钥文件已被改动: 公钥与私钥不匹配")
+		return nil, fmt.Errorf("%w: 文件已被改动,公钥与私钥不匹配", ErrKeysDamaged)
 	}
 	return k, nil
 }

@@ -134,7 +134,7 @@ func describe(err error) error {
 	resp := minio.ToErrorResponse(err)
 	switch resp.Code {
 	case "AccessDenied":
-		return fmt.Errorf("服务器拒绝访问(密钥无权操作该位置): %s", resp.Message)
+		return fmt.Errorf("%w(密钥无权操作该位置): %s", ErrAccessDenied, resp.Message)
 	case "InvalidAccessKeyId", "SignatureDoesNotMatch":
 		return fmt.Errorf("服务器不认可访问密钥: %s", resp.Message)
 	case "NoSuchBucket":

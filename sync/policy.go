@@ -7,7 +7,9 @@ import (
 
 // OrgPolicy is the MinIO bucket policy that limits an organization's
 // access key to its own prefix orgs/<org-id>/: it may list, read and write
-// there, and nothing else (no deletes, nothing of other organizations).
+// there, list and read what the committee publishes under committee/ (its
+// re-base notices), and nothing else (no deletes, nothing of other
+// organizations).
 func OrgPolicy(bucket, orgID string) string {
 	type statement struct {
 		Effect    string                    `json:"Effect"`
@@ -23,9 +25,12 @@ func OrgPolicy(bucket, orgID string) string {
 		Statement: []statement{
 			{Effect: "Allow", Action: []string{"s3:GetObject", "s3:PutObject"},
 				Resource: []string{fmt.Sprintf("arn:aws:s3:::%s/orgs/%s/*", bucket, orgID)}},
+			{Effect: "Allow", Action: []string{"s3:GetObject"},
+				Resource: []string{fmt.Sprintf("arn:aws:s3:::%s/committee/*", bucket)}},
 			{Effect: "Allow", Action: []string{"s3:ListBucket"},
-				Resource:  []string{"arn:aws:s3:::" + bucket},
-				Condition: map[string]map[string]any{"StringLike": {"s3:prefix": []string{"orgs/" + orgID + "/*", "orgs/" + orgID + "/"}}}},
+				Resource: []string{"arn:aws:s3:::" + bucket},
+				Condition: map[string]map[string]any{"StringLike": {"s3:prefix": []string{
+					"orgs/" + orgID + "/*", "orgs/" + orgID + "/", "committee/*", "committee/"}}}},
 			{Effect: "Allow", Action: []string{"s3:GetBucketLocation"}, Resource: []string{"arn:aws:s3:::" + bucket}},
 		},
 	}

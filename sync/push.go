@@ -5,13 +5,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
 	"filippo.io/age"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 )
 
 // Stages of a push, reported to Progress.
@@ -25,6 +25,10 @@ const (
 // ErrNotEnrolled means the organization has not taken an enrollment yet.
 var ErrNotEnrolled = errors.New("本组织尚未加入同步(请先导入党委发来的登记文件)")
 
+// ErrWrongOrg means the enrollment or the key file beside the database
+// belongs to another organization.
+var ErrWrongOrg = errors.New("登记文件或密钥文件不属于本数据库的组织")
+
 // PushOptions is what a push needs.
 type PushOptions struct {
 	Store *data.Store
@@ -37,7 +41,9 @@ type PushOptions struct {
 	Backend Backend
 	// Progress, when set, is told each stage as it starts.
 	Progress func(stage string)
-	// TempDir holds the working copies; the system's by default.
+	// TempDir is the folder under which the push makes its private
+	// scratch folder (localfs.NewScratch) for the working copies: the
+	// database's folder by default, never the system's temporary folder.
 	TempDir string
 }
 
@@ -48,6 +54,9 @@ type PushResult struct {
 	Size      int64 // ciphertext bytes uploaded
 	PlainSize int64
 	Duration  time.Duration
+	// NewChain is set when the push started a new chain of manifests,
+	// after the committee re-based the organization.
+	NewChain bool
 
 	// pushed is what the state file remembers of the snapshot now newest
 	// on the server; nil when push learnt nothing new.
@@ -119,7 +128,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 		return res, err
 	}
 	if st.Enrollment.OrgID != org.ID || pub.OrgID != org.ID {
-		return res, errors.New("登记文件或密钥文件不属于本数据库的组织")
+		return res, ErrWrongOrg
 	}
 	own, err := age.ParseX25519Recipient(pub.AgeRecipient)
 	if err != nil {
@@ -133,16 +142,27 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	if err != nil {
 		return res, err
 	}
-	unlockPush, err := lockPush(o.Store.Path())
+	lock, err := lockPush(o.Store.Path())
 	if err != nil {
 		return res, err
 	}
-	defer unlockPush()
-	dir, err := os.MkdirTemp(o.TempDir, "dangjian-push-")
+	defer lock.Unlock()
+	// What a push that ran meanwhile recorded.
+	if st, err = LoadState(statePath); err != nil {
+		return res, err
+	}
+	// The plaintext copy lives in a private folder beside the database,
+	// removed at the end, or at the next start when this run dies.
+	tempDir := o.TempDir
+	if tempDir == "" {
+		tempDir = filepath.Dir(o.Store.Path())
+	}
+	scratch, err := localfs.NewScratch(tempDir)
 	if err != nil {
 		return res, err
 	}
-	defer os.RemoveAll(dir)
+	defer scratch.Close()
+	dir := scratch.Dir()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -171,7 +191,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	}
 	heads := make(chan headResult, 1)
 	go func() {
-		h, err := latest(ctx, backend, org.ID)
+		h, err := readHead(ctx, backend, pub, st)
 		heads <- headResult{h, err}
 	}()
 
@@ -186,20 +206,28 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 		return res, err
 	}
 	res.PlainSize = sf.plainSize
-	if sf.plainSum == st.LastPlain {
+	hr := <-heads
+	unchanged := sf.plainSum == st.LastPlain
+	switch {
+	case hr.err != nil && unchanged && !errors.Is(hr.err, ErrChainUnrecognised):
+		// Nothing to upload; the server need not be reachable to say so.
+		res.Unchanged, res.Seq = true, st.LastSeq
+		return res, <-integrity
+	case hr.err != nil:
+		return res, hr.err
+	}
+	h := hr.h
+	newChain := h.rebased && h.manifest == nil
+	if unchanged && !h.rebased {
 		res.Unchanged, res.Seq = true, st.LastSeq
 		return res, <-integrity
 	}
-	hr := <-heads
-	if hr.err != nil {
-		return res, hr.err
-	}
-	if m := hr.h.manifest; m != nil && m.PlainSHA256 == sf.plainSum {
+	if m := h.manifest; m != nil && m.PlainSHA256 == sf.plainSum {
 		res.Unchanged, res.Seq = true, m.Seq
-		res.pushed = &pushedSnapshot{m.Seq, hr.h.manifestSum, sf.plainSum}
+		res.pushed = &pushedSnapshot{m.Seq, h.manifestSum, sf.plainSum}
 		return res, nil
 	}
-	seq := hr.h.next
+	seq := h.next
 	progress(StageUpload)
 	if err := putFile(ctx, backend, snapshotKey(org.ID, seq), sealedPath, sf.cipherSize); err != nil {
 		return res, err
@@ -209,17 +237,18 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	if err := <-integrity; err != nil {
 		return res, fmt.Errorf("数据库副本%w,未写入清单", err)
 	}
-	// Another push (another program on this database) that went ahead
-	// meanwhile would make two manifests share a prev: a fork the committee
-	// refuses. Give way instead.
-	if now, err := latest(ctx, backend, org.ID); err != nil {
+	// Another push (another copy of this database, or a program that does
+	// not share the lock) that went ahead meanwhile would make two
+	// manifests share a prev: a fork the committee refuses. Give way
+	// instead.
+	if now, err := readHead(ctx, backend, pub, st); err != nil {
 		return res, err
-	} else if now.manifestSum != hr.h.manifestSum {
+	} else if now.manifestSum != h.manifestSum || now.rebased != h.rebased {
 		return res, errors.New("另一个同步同时上传了快照,本次未写入清单;请稍后再同步")
 	}
 	progress(StageManifest)
 	m := Manifest{
-		Format: ManifestFormat, OrgID: org.ID, OrgName: org.Name, Seq: seq, Prev: hr.h.manifestSum,
+		Format: ManifestFormat, OrgID: org.ID, OrgName: org.Name, Seq: seq, Prev: h.manifestSum,
 		CreatedAt: o.Store.Now().UTC().Truncate(time.Second), SchemaVersion: data.SchemaVersion(),
 		PlainSHA256: sf.plainSum, PlainSize: sf.plainSize, CipherSHA256: sf.cipherSum, Size: sf.cipherSize,
 	}
@@ -230,7 +259,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	if err := backend.Put(ctx, manifestKey(org.ID, seq), bytes.NewReader(body), int64(len(body))); err != nil {
 		return res, err
 	}
-	res.Seq, res.Size = seq, sf.cipherSize
+	res.Seq, res.Size, res.NewChain = seq, sf.cipherSize, newChain
 	res.pushed = &pushedSnapshot{seq, sha256Hex(body), sf.plainSum}
 	return res, nil
 }
@@ -257,47 +286,4 @@ func unlockAsync(o PushOptions) func() (*Keys, error) {
 		r := <-done
 		return r.k, r.err
 	}
-}
-
-// head is what the bucket holds of an organization: its latest manifest
-// and the next free seq.
-type head struct {
-	manifest    *Manifest
-	manifestSum string // hex SHA-256 of the latest manifest object
-	next        uint64 // one above every seq used by a manifest or a snapshot
-}
-
-// latest reads the organization's latest manifest. The next seq also
-// skips snapshots that a failed push left without a manifest, so that
-// nothing is ever overwritten.
-func latest(ctx context.Context, b Backend, orgID string) (head, error) {
-	var h head
-	keys, err := b.List(ctx, orgPrefix(orgID))
-	if err != nil {
-		return h, err
-	}
-	var top uint64
-	for _, k := range keys {
-		if seq, ok := seqOfKey(k, manifestPrefix(orgID), ".json"); ok {
-			top = max(top, seq)
-			h.next = max(h.next, seq)
-		}
-		if seq, ok := seqOfKey(k, snapshotPrefix(orgID), ".age"); ok {
-			h.next = max(h.next, seq)
-		}
-	}
-	h.next++
-	if top == 0 {
-		return h, nil
-	}
-	body, err := readAllLimited(ctx, b, manifestKey(orgID, top), maxManifestSize)
-	if err != nil {
-		return h, err
-	}
-	m, err := ParseManifest(body)
-	if err != nil {
-		return h, fmt.Errorf("服务器上的最新清单无法读取: %w", err)
-	}
-	h.manifest, h.manifestSum = &m, sha256Hex(body)
-	return h, nil
 }

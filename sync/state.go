@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"time"
+
+	"dangjian/data/localfs"
 )
 
 // historyLength is how many pushes State remembers.
@@ -63,8 +63,12 @@ func (s State) Interval() time.Duration {
 
 // StatePath is the sync file of the database at dbPath.
 func StatePath(dbPath string) string {
-	return strings.TrimSuffix(dbPath, filepath.Ext(dbPath)) + ".sync.json"
+	return localfs.Beside(dbPath, localfs.StateEnding)
 }
+
+// ErrStateDamaged means the sync file beside the database cannot be read:
+// it must be repaired or removed (then the enrollment is imported again).
+var ErrStateDamaged = errors.New("同步设置文件已损坏")
 
 // stateMu serializes read-modify-write of state files in this process.
 var stateMu sync.Mutex
@@ -80,9 +84,33 @@ func LoadState(path string) (State, error) {
 		return s, err
 	}
 	if err := json.Unmarshal(b, &s); err != nil {
-		return s, fmt.Errorf("同步设置文件已损坏(%s): %v", path, err)
+		return State{}, damagedState(path, err)
+	}
+	if err := s.validate(); err != nil {
+		return State{}, damagedState(path, err)
 	}
 	return s, nil
+}
+
+func damagedState(path string, err error) error {
+	return fmt.Errorf("%w(%s): %v;请从备份恢复该文件,或删除它后重新导入党委发来的登记文件", ErrStateDamaged, path, err)
+}
+
+// validate checks what the program relies on: the enrollment, and the
+// record of the last manifest the push builds on.
+func (s State) validate() error {
+	if s.Enrollment != nil {
+		if err := s.Enrollment.validate(); err != nil {
+			return fmt.Errorf("登记信息无效: %w", err)
+		}
+	}
+	if s.LastManifest != "" && !isSHA256Hex(s.LastManifest) || (s.LastManifest == "") != (s.LastSeq == 0) {
+		return errors.New("最后一次上传的记录无效")
+	}
+	if s.LastPlain != "" && !isSHA256Hex(s.LastPlain) {
+		return errors.New("最后一次上传的记录无效")
+	}
+	return nil
 }
 
 // UpdateState applies fn to the state in the file at path and saves it.

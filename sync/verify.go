@@ -7,7 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
+	"strings"
 
 	"filippo.io/age"
 
@@ -40,105 +41,169 @@ type verifier struct {
 	org  OrgView
 	id   age.Identity
 	work string // folder for this organization's working files
+	// rebase is the committee's open decision to accept a new chain, its
+	// seal checked; nil for none.
+	rebase *Rebase
+
+	read    map[uint64]*candidate // manifests read, by seq
+	refused map[uint64]*rejection // manifest objects refused, by seq
 }
 
-// newest finds the organization's highest manifest and checks it in the
-// order of DESIGN.md: signature, seq and chain (rollback, replay, fork),
-// then the ciphertext, decryption, the plaintext and the database itself.
-// It returns the verified manifest with the paths of its ciphertext and
-// plaintext in v.work; a *rejection when the input is refused, nil
-// candidate when the bucket holds nothing of the organization.
-func (v *verifier) newest(ctx context.Context) (*candidate, string, string, error) {
+// found is what newest found: the newest manifest that passed every check
+// (nil when there is none new), the paths of its ciphertext and plaintext
+// in v.work ("" when it is the one accepted already), and the manifest
+// objects refused on the way (junk, forgeries, replays), newest first.
+type found struct {
+	top                   *candidate
+	cipherPath, plainPath string
+	ignored               []*rejection
+}
+
+// newest finds the organization's newest valid manifest and checks it in
+// the order of DESIGN.md: signature, seq and chain (rollback, replay,
+// fork), then the ciphertext, decryption, the plaintext and the database
+// itself. Manifest objects that are not the organization's valid manifests
+// are refused and passed over, so that one junk object cannot hide the
+// organization's later snapshots; found.ignored lists them. The error is a
+// *rejection when the newest valid manifest is refused; found.top is nil
+// when the bucket holds nothing new of the organization.
+func (v *verifier) newest(ctx context.Context) (found, error) {
+	var f found
 	orgID := v.org.Public.OrgID
 	keys, err := v.b.List(ctx, manifestPrefix(orgID))
 	if err != nil {
-		return nil, "", "", err
+		return f, err
 	}
-	var seqs []uint64
-	for _, k := range keys {
-		if seq, ok := seqOfKey(k, manifestPrefix(orgID), ".json"); ok {
-			seqs = append(seqs, seq)
-		}
-	}
-	sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
+	seqs := objectsOf(keys, orgID).manifests
 	acc := v.org.Accepted
-	if len(seqs) == 0 {
-		if acc != nil {
-			return nil, "", "", reject(0, "回滚:服务器上已没有任何清单,而已接受过第%d号", acc.Seq)
-		}
-		return nil, "", "", nil
-	}
-	top, err := v.read(ctx, seqs[len(seqs)-1])
-	if err != nil {
-		return nil, "", "", err
-	}
+	floor := uint64(0)
 	if acc != nil {
-		switch {
-		case top.seq < acc.Seq:
-			return nil, "", "", reject(top.seq, "回滚:服务器上最新的是第%d号清单,低于已接受的第%d号", top.seq, acc.Seq)
-		case top.seq == acc.Seq && top.sum != acc.ManifestSHA256:
-			return nil, "", "", reject(top.seq, "第%d号清单与已接受的不同:清单被替换", top.seq)
-		case top.seq == acc.Seq:
-			return top, "", "", nil
+		floor = acc.Seq
+	}
+	for i := len(seqs) - 1; i >= 0 && seqs[i] >= floor && f.top == nil; i-- {
+		if f.top, err = v.manifest(ctx, seqs[i]); err != nil {
+			return f, err
+		}
+		if f.top == nil {
+			f.ignored = append(f.ignored, v.refused[seqs[i]])
 		}
 	}
-	if err := v.chain(ctx, seqs, top); err != nil {
-		return nil, "", "", err
+	if f.top == nil {
+		switch {
+		case acc == nil && len(f.ignored) > 0:
+			return f, reject(f.ignored[0].seq, "%s", ignoredReason(f.ignored, 0))
+		case acc == nil:
+			return f, nil
+		case len(seqs) == 0:
+			return f, reject(0, "回滚:服务器上已没有任何清单,而已接受过第%d号", acc.Seq)
+		case len(f.ignored) == 0:
+			top := seqs[len(seqs)-1]
+			return f, reject(top, "回滚:服务器上最新的是第%d号清单,低于已接受的第%d号", top, acc.Seq)
+		}
+		return f, reject(f.ignored[0].seq, "%s", ignoredReason(f.ignored, 0))
 	}
-	cipherPath, plainPath, err := v.content(ctx, top)
-	return top, cipherPath, plainPath, err
+	top := f.top
+	if acc != nil && top.seq == acc.Seq {
+		if top.sum != acc.ManifestSHA256 {
+			return f, reject(top.seq, "第%d号清单与已接受的不同:清单被替换", top.seq)
+		}
+		return f, nil // nothing new
+	}
+	if err := v.chainOrRebase(ctx, seqs, top, &f); err != nil {
+		return f, err
+	}
+	f.cipherPath, f.plainPath, err = v.content(ctx, top)
+	return f, err
 }
 
-// read fetches and checks one manifest: it parses, it is signed by the
-// organization's enrolled key, and it says the seq its object name says.
-func (v *verifier) read(ctx context.Context, seq uint64) (*candidate, error) {
-	body, err := readAllLimited(ctx, v.b, manifestKey(v.org.Public.OrgID, seq), maxManifestSize)
-	if err != nil {
-		if errors.Is(err, ErrObjectMissing) {
-			return nil, reject(seq, "第%d号清单在读取时消失", seq)
+// ignoredReason tells which manifest objects were refused and passed
+// over; used, when not 0, is the seq merged instead.
+func ignoredReason(ignored []*rejection, used uint64) string {
+	const shown = 3
+	var parts []string
+	for i, r := range ignored {
+		if i == shown {
+			parts = append(parts, fmt.Sprintf("等%d个", len(ignored)))
+			break
 		}
+		parts = append(parts, r.reason)
+	}
+	text := "服务器上有无法验证的清单对象(" + strings.Join(parts, ";") + "),已忽略"
+	if used > 0 {
+		text += fmt.Sprintf(",采用第%d号", used)
+	}
+	return text
+}
+
+// manifest reads and checks the manifest object of seq once: nil, with
+// the reason in v.refused, when the object is not a valid manifest of the
+// organization.
+func (v *verifier) manifest(ctx context.Context, seq uint64) (*candidate, error) {
+	if c, ok := v.read[seq]; ok {
+		return c, nil
+	}
+	if v.read == nil {
+		v.read, v.refused = map[uint64]*candidate{}, map[uint64]*rejection{}
+	}
+	c, err := readManifest(ctx, v.b, v.org.Public, seq)
+	var rej *rejection
+	switch {
+	case errors.As(err, &rej):
+		v.read[seq], v.refused[seq] = nil, rej
+		return nil, nil
+	case err != nil:
 		return nil, err
 	}
-	m, err := ParseManifest(body)
-	if err != nil {
-		return nil, reject(seq, "第%d号清单无法解析: %v", seq, err)
-	}
-	if err := m.Verify(v.org.Public); err != nil {
-		return nil, reject(seq, "第%d号清单%v", seq, err)
-	}
-	if m.OrgID != v.org.Public.OrgID {
-		return nil, reject(seq, "第%d号清单属于另一个组织", seq)
-	}
-	if m.Seq != seq {
-		return nil, reject(seq, "重放:对象第%d号中是该组织第%d号的清单", seq, m.Seq)
-	}
-	return &candidate{seq: seq, body: body, sum: sha256Hex(body), m: m}, nil
+	v.read[seq] = c
+	return c, nil
 }
 
-// chain checks that top descends, by prev links, from the last accepted
-// manifest (or from the first one when none was accepted), and that no
-// two manifests since then share a prev (a fork).
-func (v *verifier) chain(ctx context.Context, seqs []uint64, top *candidate) error {
+// chainOrRebase checks that top descends from the last accepted manifest,
+// or, when the committee decided to re-base the organization, that it
+// belongs to a new chain above the decision's seq.
+func (v *verifier) chainOrRebase(ctx context.Context, seqs []uint64, top *candidate, f *found) error {
 	acc := v.org.Accepted
-	from := uint64(0)
+	var base *candidate
+	from, want := uint64(0), ""
 	if acc != nil {
-		from = acc.Seq
+		base = &candidate{seq: acc.Seq, sum: acc.ManifestSHA256, m: acc.Manifest}
+		from, want = acc.Seq, acc.ManifestSHA256
 	}
+	err := v.chain(ctx, seqs, top, from, want, base, f)
+	var rej *rejection
+	if !errors.As(err, &rej) || !v.rebase.open() || top.seq <= v.rebase.AfterSeq {
+		return err
+	}
+	if rerr := v.chain(ctx, seqs, top, v.rebase.AfterSeq, "", nil, f); rerr != nil {
+		return reject(top.seq, "%s;它也不属于党委重新确立的、第%d号之后的新链: %v", rej.reason, v.rebase.AfterSeq, rerr)
+	}
+	return nil
+}
+
+// chain checks that top descends, by prev links, from the manifest whose
+// SHA-256 is want (base, above which the manifests are read; "" and nil
+// for the start of a chain), and that no two manifests above from share a
+// prev (a fork). Objects that are not valid manifests are passed over and
+// added to f.ignored.
+func (v *verifier) chain(ctx context.Context, seqs []uint64, top *candidate, from uint64, want string, base *candidate, f *found) error {
 	bySum := map[string]*candidate{}
 	byPrev := map[string]*candidate{}
-	if acc != nil {
-		byPrev[acc.Manifest.Prev] = &candidate{seq: acc.Seq, sum: acc.ManifestSHA256, m: acc.Manifest}
+	if base != nil {
+		byPrev[base.m.Prev] = base
 	}
 	for _, seq := range seqs {
-		if seq < from || (acc != nil && seq == from) {
+		if seq <= from || seq > top.seq {
 			continue
 		}
-		c := top
-		if seq != top.seq {
-			var err error
-			if c, err = v.read(ctx, seq); err != nil {
-				return err
+		c, err := v.manifest(ctx, seq)
+		if err != nil {
+			return err
+		}
+		if c == nil {
+			if !slices.Contains(f.ignored, v.refused[seq]) {
+				f.ignored = append(f.ignored, v.refused[seq])
 			}
+			continue
 		}
 		if other, ok := byPrev[c.m.Prev]; ok {
 			return reject(top.seq, "分叉:第%d号与第%d号清单接在同一个上一版之后", other.seq, c.seq)
@@ -146,15 +211,11 @@ func (v *verifier) chain(ctx context.Context, seqs []uint64, top *candidate) err
 		byPrev[c.m.Prev] = c
 		bySum[c.sum] = c
 	}
-	want := ""
-	if acc != nil {
-		want = acc.ManifestSHA256
-	}
 	for cur := top; cur.m.Prev != want; {
 		prev, ok := bySum[cur.m.Prev]
 		if !ok || prev.seq >= cur.seq {
-			if acc != nil {
-				return reject(top.seq, "分叉:第%d号清单没有接续已接受的第%d号", top.seq, acc.Seq)
+			if base != nil {
+				return reject(top.seq, "分叉:第%d号清单没有接续已接受的第%d号", top.seq, base.seq)
 			}
 			return reject(top.seq, "清单链断裂:第%d号清单的上一版不在服务器上", cur.seq)
 		}
