@@ -2,20 +2,23 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
+	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
 )
 
 func init() {
 	committee := group{name: "committee",
-		usage: "dangjian committee init --dir D --endpoint URL --bucket B --access-key AK --secret-key SK\n      dangjian committee enroll --dir D --org-keys org-keys.json --access-key AK --secret-key SK --out enrollment.json",
-		subs:  []sub{{"init", runCommitteeInit}, {"enroll", runCommitteeEnroll}}}
-	commands["committee"] = command{"党委: 初始化与登记组织(committee init | enroll)", committee.run}
+		usage: "dangjian committee init --dir D --endpoint URL --bucket B --access-key AK --secret-key SK\n" +
+			"      dangjian committee enroll --dir D --org-keys org-keys.json --access-key AK --secret-key SK --out enrollment.json\n" +
+			"      dangjian committee rebase --dir D --org ID [--seq N]",
+		subs: []sub{{"init", runCommitteeInit}, {"enroll", runCommitteeEnroll}, {"rebase", runCommitteeRebase}}}
+	commands["committee"] = command{"党委: 初始化、登记组织、重新确立快照链(committee init | enroll | rebase)", committee.run}
 	commands["consolidate"] = command{"党委: 核验并汇总各组织快照", runConsolidate}
 }
 
@@ -37,7 +40,10 @@ func runCommitteeInit(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	c, err := snapshot.InitCommittee(e.ctx, *dir, snapshot.Endpoint{URL: *endpoint, Bucket: *bucket, AccessKey: *ak, SecretKey: *sk}, pass, e.now())
-	if err != nil {
+	switch {
+	case errors.Is(err, snapshot.ErrCommitteeBusy):
+		return e.fail(ExitUsage, "%v", err)
+	case err != nil:
 		return e.fail(ExitUsage, "无法初始化党委目录,未作任何更改: %v", err)
 	}
 	e.printf("已初始化党委同步目录: %s\n服务器 %s,存储桶 %s\n党委公钥: %s\n", c.Dir, c.Config.Endpoint, c.Config.Bucket, c.Config.AgeRecipient)
@@ -69,11 +75,14 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
+	if err := c.CheckEnrollmentOutput(*out); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
 	enr, err := c.Enroll(pub, *ak, *sk, e.now())
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = writeAtomically(*out, 0o600, func(w io.Writer) error { // it holds the secret key
+	err = localfs.WriteFile(*out, func(w io.Writer) error { // it holds the secret key
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(enr)
@@ -81,14 +90,46 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "无法写入登记文件: %v", err)
 	}
-	policyFile := filepath.Join(*dir, "orgs", pub.OrgID, "policy.json")
-	if err := os.WriteFile(policyFile, []byte(snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID)), 0o644); err != nil {
-		return e.fail(ExitUsage, "无法写入存储桶策略: %v", err)
-	}
+	policyFile := c.PolicyPath(pub.OrgID)
 	e.printf("已登记“%s”(%s),登记文件: %s(内含访问密钥,请当面或加密交付)\n\n", pub.OrgName, pub.OrgID, *out)
-	e.printf("该访问密钥只能读写 %s/orgs/%s/ 的存储桶策略(已保存到 %s):\n%s\n", c.Config.Bucket, pub.OrgID, policyFile, snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID))
+	e.printf("该访问密钥只能读写 %s/orgs/%s/、读取 %s/committee/ 的存储桶策略(已保存到 %s):\n%s\n", c.Config.Bucket, pub.OrgID, c.Config.Bucket, policyFile, snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID))
 	e.printf("在服务器上创建该用户并绑定策略(ALIAS 为 mc 中该服务器的别名):\n  %s\n",
 		strings.Join(snapshot.AdminCommands("ALIAS", pub.OrgID, *ak, policyFile), "\n  "))
+	return ExitOK
+}
+
+func runCommitteeRebase(e *env, args []string) int {
+	fs := e.flags("committee rebase")
+	dir := fs.String("dir", "", "党委的同步目录")
+	orgID := fs.String("org", "", "组织编号(org_id)")
+	seq := fs.Uint64("seq", 0, "新快照链从该序号之后开始(默认: 该组织在服务器上已用的最高序号)")
+	if ok, code := e.parse(fs, args); !ok {
+		return code
+	}
+	if *dir == "" || *orgID == "" {
+		return e.fail(ExitUsage, "--dir 和 --org 均为必填")
+	}
+	c, err := snapshot.OpenCommittee(*dir)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	pass, err := passphrase()
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	id, err := c.Unlock(pass)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
+	r, err := c.Rebase(e.ctx, snapshot.RebaseOptions{Identity: id, OrgID: *orgID, AfterSeq: *seq, Now: e.now()})
+	switch {
+	case errors.Is(err, snapshot.ErrUnreachable):
+		return e.fail(ExitFailed, "无法重新确立快照链,未作任何更改: %v", err)
+	case err != nil:
+		return e.fail(ExitUsage, "无法重新确立快照链: %v", err)
+	}
+	e.printf("已决定: 组织 %s 下一次被接受的快照可以开始新的快照链(序号大于%d)。\n", *orgID, r.AfterSeq)
+	e.printf("该组织下次同步时会看到党委的通知并开始新链;汇总接受新链的第一份快照后,此决定即用完,之后照常检查回滚和分叉。\n")
 	return ExitOK
 }
 
@@ -107,6 +148,9 @@ func runConsolidate(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
+	if err := c.CheckOutput(*out); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
 	pass, err := passphrase()
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
@@ -122,7 +166,11 @@ func runConsolidate(e *env, args []string) int {
 	}
 	rep, err := c.Consolidate(e.ctx, snapshot.ConsolidateOptions{Identity: id, Out: *out, Progress: report})
 	e.endProgress(progress)
-	if err != nil {
+	var outErr *localfs.OutputError
+	switch {
+	case errors.Is(err, snapshot.ErrCommitteeBusy), errors.As(err, &outErr):
+		return e.fail(ExitUsage, "%v", err)
+	case err != nil:
 		return e.fail(ExitFailed, "汇总失败: %v", err)
 	}
 	if *asJSON {

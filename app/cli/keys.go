@@ -75,13 +75,13 @@ func runKeysExport(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = WriteAtomically(*out, func(w io.Writer) error {
+	err = WriteOutput(*out, *db, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(pub)
 	})
 	if err != nil {
-		return e.fail(ExitUsage, "无法写入 %s: %v", *out, err)
+		return e.fail(ExitUsage, "未导出: %v", err)
 	}
 	e.printf("已导出“%s”的公钥: %s\n请把该文件交给党委组织部登记。\n", pub.OrgName, *out)
 	return ExitOK

@@ -74,16 +74,34 @@ func runSyncPush(e *env, args []string) int {
 	unlock := func() (*snapshot.Keys, error) { return snapshot.UnlockKeys(keyPath, pass) }
 	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Unlock: unlock, Progress: e.stage()})
 	switch {
-	case errors.Is(err, snapshot.ErrNotEnrolled), errors.Is(err, snapshot.ErrWrongPassphrase), errors.Is(err, snapshot.ErrPushRunning):
+	case errors.Is(err, snapshot.ErrChainUnrecognised):
 		return e.fail(ExitUsage, "%v", err)
+	case needsAttention(err):
+		return e.fail(ExitUsage, "未同步: %v", err)
 	case err != nil:
 		return e.fail(ExitFailed, "同步失败(没有写入清单的快照不会被党委采用): %v", err)
 	case res.Unchanged:
 		e.printf("数据自第%d号快照以来没有变化,未上传。\n", res.Seq)
+	case res.NewChain:
+		e.printf("已按党委的决定开始新的快照链,上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
 	default:
 		e.printf("已上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
 	}
 	return ExitOK
+}
+
+// needsAttention reports whether a push failed for a reason a person must
+// fix (a file beside the database, the passphrase, the enrollment, another
+// push running, the chain in the bucket): exit 2, not the 1 of a server
+// that could not be reached, which a later try may get past.
+func needsAttention(err error) bool {
+	for _, target := range []error{snapshot.ErrNotEnrolled, snapshot.ErrWrongPassphrase, snapshot.ErrPushRunning,
+		snapshot.ErrKeysDamaged, snapshot.ErrNoKeys, snapshot.ErrStateDamaged, snapshot.ErrChainUnrecognised, snapshot.ErrWrongOrg} {
+		if errors.Is(err, target) {
+			return true
+		}
+	}
+	return false
 }
 
 // stage prints each stage of a push on a terminal.
@@ -101,6 +119,7 @@ type syncStatus struct {
 	Bucket      string     `json:"bucket,omitempty"`
 	OrgID       string     `json:"org_id,omitempty"`
 	Keys        bool       `json:"keys"`
+	KeysError   string     `json:"keys_error,omitempty"`
 	LastPush    *time.Time `json:"last_push"`
 	Seq         uint64     `json:"seq"`
 	LastError   string     `json:"last_error"`
@@ -126,8 +145,11 @@ func runSyncStatus(e *env, args []string) int {
 	if st.Enrollment != nil {
 		out.Enrolled, out.Endpoint, out.Bucket, out.OrgID = true, st.Enrollment.Endpoint, st.Enrollment.Bucket, st.Enrollment.OrgID
 	}
-	if _, err := snapshot.ReadPublicKeys(snapshot.KeyPath(*db)); err == nil {
+	_, keysErr := snapshot.ReadPublicKeys(snapshot.KeyPath(*db))
+	if keysErr == nil {
 		out.Keys = true
+	} else if !errors.Is(keysErr, snapshot.ErrNoKeys) {
+		out.KeysError = keysErr.Error()
 	}
 	if st.LastSuccess != nil {
 		out.LastPush = &st.LastSuccess.At
@@ -153,7 +175,10 @@ func (e *env) printStatus(s syncStatus) {
 	} else {
 		e.printf("服务器: %s  存储桶: %s\n", s.Endpoint, s.Bucket)
 	}
-	if !s.Keys {
+	switch {
+	case s.KeysError != "":
+		e.printf("密钥: %s\n", s.KeysError)
+	case !s.Keys:
 		e.printf("密钥: 尚未生成(dangjian keys init)\n")
 	}
 	if s.LastPush != nil {
