@@ -20,7 +20,7 @@ import (
 )
 
 // mergedFile is the consolidated database in a committee folder.
-const mergedFile = "merged.db"
+const mergedFile = snapshot.MergedFile
 
 // committeeTitle is the window's title in committee mode.
 const committeeTitle = "党员教育管理 — 党委汇总"
@@ -34,6 +34,9 @@ func openMerged(ctx context.Context, dir string) (*data.Store, error) {
 		return s, err
 	}
 	if err := data.Merge(ctx, path, nil); err != nil {
+		return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil { // like every consolidated database
 		return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
 	}
 	return data.Open(ctx, path)
@@ -173,7 +176,8 @@ func reportLines(r snapshot.Report) []string {
 // organization's newest snapshot with a progress bar. The new database is
 // built beside merged.db, and replaces it only once complete, while the
 // window's store is closed (Windows cannot replace an open file); the
-// window then shows the new database and the report.
+// window then shows the new database and the report. While another program
+// works on the committee's folder, it says so and changes nothing.
 func (s *orgsScreen) consolidate() {
 	u, c := s.u, s.u.committee
 	unlockCommittee(u, func(id *age.X25519Identity) {
@@ -185,18 +189,18 @@ func (s *orgsScreen) consolidate() {
 		building := filepath.Join(c.Dir, "merged-new.db")
 		var rep snapshot.Report
 		u.runJobWithText("正在汇总", func(ctx context.Context, v *jobView) error {
-			removeDatabaseFiles(building)
+			removeDatabaseFiles(building) // left by a window closed before its rename
 			var err error
 			rep, err = c.Consolidate(ctx, snapshot.ConsolidateOptions{Identity: id, Out: building,
 				Progress: func(done, total int, what string) {
 					v.stage(float64(done)/float64(max(total, 1)), fmt.Sprintf("%s(%d / %d)", what, done, total))
 				}})
-			if err != nil {
-				removeDatabaseFiles(building)
-			}
 			return err
 		}, func(err error) {
 			switch {
+			case errors.Is(err, snapshot.ErrCommitteeBusy):
+				s.message.SetText(err.Error())
+				return
 			case errors.Is(err, context.Canceled):
 				s.message.SetText("已取消汇总,汇总数据库未改变。")
 				s.load()

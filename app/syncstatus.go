@@ -43,8 +43,10 @@ func syncLineText(info syncInfo, running bool, next time.Time) string {
 // shortSyncError shortens a push error for the status line; the 同步
 // screen shows it whole.
 func shortSyncError(msg string) string {
-	if strings.HasPrefix(msg, snapshot.ErrUnreachable.Error()) {
-		return snapshot.ErrUnreachable.Error()
+	for _, known := range []error{snapshot.ErrUnreachable, snapshot.ErrChainUnrecognised} {
+		if strings.HasPrefix(msg, known.Error()) {
+			return known.Error()
+		}
 	}
 	if r := []rune(msg); len(r) > 40 {
 		return string(r[:40]) + "…"
