@@ -25,7 +25,7 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 // this build can open: the header, the schema version and SQLite's
 // integrity check. It changes nothing in the file.
 func VerifyBackup(ctx context.Context, path string) error {
-	if err := checkHeader(path); err != nil {
+	if _, err := checkHeader(path); err != nil {
 		return err
 	}
 	copyPath, err := copyToTemp(path)

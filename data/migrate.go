@@ -4,10 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"encoding/binary"
 	"fmt"
-	"io"
-	"os"
 	"sort"
 )
 
@@ -67,7 +64,7 @@ func migrate(ctx context.Context, db *sql.DB, creating bool) error {
 		return fmt.Errorf("该文件不是本程序的数据库")
 	}
 	if version > len(scripts) {
-		return fmt.Errorf("数据库版本(%d)比本程序支持的版本(%d)新,请升级程序", version, len(scripts))
+		return newerError(version, len(scripts))
 	}
 	for v := version; v < len(scripts); v++ {
 		if err := migrateStep(ctx, db, v+1, scripts[v]); err != nil {
@@ -97,25 +94,4 @@ func migrateStep(ctx context.Context, db *sql.DB, version int, script string) er
 		return err
 	}
 	return tx.Commit()
-}
-
-// checkHeader refuses, before SQLite touches it, a file that is not a
-// database of this program: opening in WAL mode would otherwise write to it.
-// A file with a write-ahead log beside it is left to SQLite to recover, and
-// migrate checks it once open.
-func checkHeader(path string) error {
-	if _, err := os.Stat(path + "-wal"); err == nil {
-		return nil
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("无法打开数据库: %w", err)
-	}
-	defer f.Close()
-	header := make([]byte, 100)
-	if _, err := io.ReadFull(f, header); err != nil || string(header[:16]) != "SQLite format 3\x00" ||
-		binary.BigEndian.Uint32(header[68:72]) != applicationID {
-		return fmt.Errorf("该文件不是本程序的数据库: %s", path)
-	}
-	return nil
 }

@@ -125,7 +125,10 @@ var (
 // can only add its own organization's rows to a consolidated database.
 func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	var info SnapshotInfo
-	if err := checkHeader(path); err != nil {
+	if _, err := checkHeader(path); err != nil {
+		if errors.Is(err, ErrNotOurs) {
+			return info, err
+		}
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
 	db, err := sql.Open(driverName, frozenURI(path))

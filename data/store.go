@@ -60,12 +60,12 @@ func dsn(path string) string {
 	return fileURI(path) + "?_foreign_keys=on&_busy_timeout=10000&_journal_mode=WAL&_synchronous=NORMAL&_txlock=immediate"
 }
 
-// Open opens an existing database, bringing its schema forward.
+// Open opens an existing database of this program, bringing its schema
+// forward. A file that is not one (another application's database, an
+// empty or short file, anything else) or that a newer build wrote is
+// refused from its raw bytes before SQLite opens it, and stays as it was.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrMissing, path)
-	}
-	if err := checkHeader(path); err != nil {
+	if _, err := ourHeader(path); err != nil {
 		return nil, err
 	}
 	return open(ctx, path, false, opts)
