@@ -65,6 +65,32 @@ func TestDatabaseOfEarlierBuildKnownByItsLog(t *testing.T) {
 	}
 }
 
+// TestCreatedDatabaseCarriesItsIDInTheMainFile: a database Create makes
+// has the application id in its main file from the moment it appears, so
+// a log beside it never decides whether it is ours.
+func TestCreatedDatabaseCarriesItsIDInTheMainFile(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "org.db")
+	s, err := Create(ctx, path, "测试学院党委", "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Branches.Create(ctx, &Branch{Name: "第一党支部", Type: "教工"}); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.Stat(path + "-wal"); err != nil || st.Size() == 0 {
+		t.Fatal("premise: the write is in the log")
+	}
+	main, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if binary.BigEndian.Uint32(main[68:72]) != applicationID || binary.BigEndian.Uint32(main[60:64]) != uint32(SchemaVersion()) {
+		t.Fatal("the main file of a new database lacks the application id or schema version")
+	}
+}
+
 // TestNewerVersionInTheLogRefusedWithoutTouching: a database of ours that
 // a newer build upgraded, the upgrade still only in the log, is refused
 // from the log's raw bytes: SQLite does not open it, so it does not

@@ -71,25 +71,6 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	return open(ctx, path, false, opts)
 }
 
-// Create makes a new database for the organization orgName and opens it. It
-// refuses a path that already exists and leaves nothing behind on failure.
-func Create(ctx context.Context, path, orgName, orgCode string, opts ...Option) (*Store, error) {
-	if _, err := os.Stat(path); err == nil {
-		return nil, fmt.Errorf("%w: %s", ErrExists, path)
-	}
-	s, err := open(ctx, path, true, opts)
-	if err != nil {
-		removeDatabase(path)
-		return nil, err
-	}
-	if err := s.seed(ctx, orgName, orgCode); err != nil {
-		s.Close()
-		removeDatabase(path)
-		return nil, err
-	}
-	return s, nil
-}
-
 func removeDatabase(path string) {
 	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
 		os.Remove(path + suffix)

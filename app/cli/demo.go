@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -33,51 +34,63 @@ func runDemo(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	clock := func() time.Time { return today.Add(12 * time.Hour) }
-	s, created, code := demoStore(e, *db, clock)
-	if s == nil {
-		return code
-	}
-	defer s.Close()
-	progress := e.progress("正在生成演示数据")
-	sum, err := demo.Generate(e.ctx, s, demo.Options{Members: *members, Seed: *seed, AsOf: today, Progress: progress})
-	e.endProgress(progress)
-	if err != nil {
-		s.Close()
-		if created {
-			removeDB(*db)
+	var sum demo.Summary
+	generate := func(s *data.Store) error {
+		progress := e.progress("正在生成演示数据")
+		defer e.endProgress(progress)
+		var err error
+		sum, err = demo.Generate(e.ctx, s, demo.Options{Members: *members, Seed: *seed, AsOf: today, Progress: progress})
+		if err != nil {
+			return &generateError{err}
 		}
-		return e.fail(ExitUsage, "生成演示数据失败,未写入任何数据: %v", err)
+		return nil
+	}
+	if code := writeDemo(e, *db, clock, generate); code != ExitOK {
+		return code
 	}
 	e.printf("已生成演示数据: %d个支部, %d名党员, %d次学习培训, %d次组织生活, %d条党费记录\n数据库: %s\n",
 		sum.Branches, sum.Members, sum.Trainings, sum.Meetings, sum.Dues, *db)
 	return ExitOK
 }
 
-// demoStore opens the database, creating it when missing. An existing
-// database must hold no members: demo data never mixes with real records.
-func demoStore(e *env, path string, clock func() time.Time) (*data.Store, bool, int) {
-	if _, err := os.Stat(path); err != nil {
-		s, err := createStore(e, path, DemoOrgName, "DEMO", data.WithClock(clock))
-		if err != nil {
-			return nil, false, e.fail(ExitUsage, "无法新建数据库: %v", err)
+// generateError is a failure of the demo's generation, as opposed to one
+// of opening or creating the database.
+type generateError struct{ err error }
+
+func (g *generateError) Error() string { return g.err.Error() }
+
+// writeDemo writes the demo with generate into the database at path. A
+// new database is generated before it appears at its path, so that a
+// second demo at the same time either finds the path taken or sees the
+// finished demo; never two demos in one database. An existing database
+// must hold no members: demo data never mixes with real records.
+func writeDemo(e *env, path string, clock func() time.Time, generate func(*data.Store) error) int {
+	if _, err := os.Lstat(path); err != nil {
+		s, err := createStore(e, path, DemoOrgName, "DEMO", generate, data.WithClock(clock))
+		var gen *generateError
+		switch {
+		case errors.As(err, &gen):
+			return e.fail(ExitUsage, "生成演示数据失败,未写入任何数据: %v", gen.err)
+		case errors.Is(err, data.ErrExists):
+			return e.fail(ExitUsage, "数据库文件已存在,未写入演示数据(可能另一个程序同时新建了它): %s", path)
+		case err != nil:
+			return e.fail(ExitUsage, "无法新建数据库: %v", err)
 		}
-		return s, true, ExitOK
+		s.Close()
+		return ExitOK
 	}
 	s, code := openStore(e, path, clock)
 	if s == nil {
-		return nil, false, code
+		return code
 	}
+	defer s.Close()
 	if n, err := s.Members.Count(e.ctx, data.WithDeleted()); err != nil || n > 0 {
-		s.Close()
-		return nil, false, e.fail(ExitUsage, "数据库中已有党员记录,演示数据只能写入新的或空的数据库: %s", path)
+		return e.fail(ExitUsage, "数据库中已有党员记录,演示数据只能写入新的或空的数据库: %s", path)
 	}
-	return s, false, ExitOK
-}
-
-func removeDB(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		os.Remove(path + suffix)
+	if err := generate(s); err != nil {
+		return e.fail(ExitUsage, "生成演示数据失败,未写入任何数据: %v", err)
 	}
+	return ExitOK
 }
 
 // progress returns a callback printing a percentage on stderr when it is a

@@ -28,7 +28,7 @@ func runInit(e *env, args []string) int {
 	if _, err := os.Stat(snapshot.KeyPath(*db)); err == nil {
 		return e.fail(ExitUsage, "密钥文件已存在,未作任何更改: %s", snapshot.KeyPath(*db))
 	}
-	s, err := createStore(e, *db, *org, *code)
+	s, err := createStore(e, *db, *org, *code, nil)
 	if errors.Is(err, data.ErrExists) {
 		return e.fail(ExitUsage, "数据库已存在,未作任何更改: %s", *db)
 	}
@@ -41,12 +41,15 @@ func runInit(e *env, args []string) int {
 	return e.createKeys(*db, created.ID, created.Name, false)
 }
 
-// createStore makes the database's folder and the database.
-func createStore(e *env, path, org, code string, opts ...data.Option) (*data.Store, error) {
+// createStore makes the database's folder and the database, filled by
+// fill (when not nil) before it appears at path. It never replaces a file:
+// when path exists, or another program creates it meanwhile, it fails with
+// data.ErrExists.
+func createStore(e *env, path, org, code string, fill func(*data.Store) error, opts ...data.Option) (*data.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	return data.Create(e.ctx, path, org, code, append(opts, data.WithClock(e.now))...)
+	return data.CreateWith(e.ctx, path, org, code, fill, append(opts, data.WithClock(e.now))...)
 }
 
 // openStore opens an existing database, with a clear message when missing.
