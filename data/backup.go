@@ -2,20 +2,31 @@ package data
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
 
 // Backup writes a consistent copy of the database to path (VACUUM INTO:
-// one transaction's view, compacted), refusing to overwrite a file.
+// one transaction's view, compacted), refusing to overwrite a file. The
+// copy is readable by its owner only (0600 on Unix, whatever the umask).
 func (s *Store) Backup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err == nil {
+	// VACUUM INTO fills an empty file: creating it first, exclusively and
+	// private, both refuses an existing file and sets the permissions.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("%w: %s", ErrExists, path)
 	}
+	if err != nil {
+		return fmt.Errorf("备份失败: %w", err)
+	}
+	f.Chmod(0o600)
+	f.Close()
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		os.Remove(path)
+		removeDatabase(path)
 		return fmt.Errorf("备份失败: %w", err)
 	}
 	return nil
@@ -99,16 +110,20 @@ func copyToTemp(path string) (string, error) {
 	return dst, copyFile(path, dst)
 }
 
+// copyFile copies src to dst, replacing any earlier dst, as a file
+// readable by its owner only.
 func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.Create(dst)
+	os.Remove(dst) // an earlier file would keep its permissions
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
 	}
+	out.Chmod(0o600)
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
 		os.Remove(dst)
