@@ -90,11 +90,12 @@ func (w *writer) today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
-// validate runs the record's own checks, its references and any check that
-// needs the database.
+// validate runs the record's own checks, the lengths of its texts, its
+// references and any check that needs the database.
 func (w *writer) validate(ctx context.Context, r Record) error {
 	c := newChecker(r, w.today())
 	r.check(c)
+	checkLengths(r, c)
 	for _, f := range r.Fields() {
 		ref, ok := f.Ptr.(*Ref)
 		target, known := refTables[f.Col]
