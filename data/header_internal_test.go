@@ -113,7 +113,7 @@ func TestNewerVersionInTheLogRefusedWithoutTouching(t *testing.T) {
 	for i, suffix := range []string{"", "-wal"} {
 		before[i], _ = os.ReadFile(newer + suffix)
 	}
-	for _, opener := range []func(context.Context, string, ...Option) (*Store, error){Open} {
+	for _, opener := range []func(context.Context, string, ...Option) (*Store, error){Open, OpenReadOnly} {
 		s, err := opener(ctx, newer)
 		if err == nil {
 			s.Close()

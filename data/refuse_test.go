@@ -101,14 +101,18 @@ func foreignWithLog(t *testing.T, dir, name string) string {
 // TestOpenRefusesForeignDatabaseWithLogWithoutTouchingIt: another
 // application's database with a write-ahead log beside it is refused, and
 // neither the database nor its log is written, removed or checkpointed,
-// whether it is opened or restored from.
+// whether it is opened for writing, read-only, or restored from.
 func TestOpenRefusesForeignDatabaseWithLogWithoutTouchingIt(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := foreignWithLog(t, dir, "其他程序.db")
 	before := stateOf(t, dir)
 	opens := map[string]func() error{
-		"Open":         func() error { _, err := data.Open(ctx, path); return err },
+		"Open": func() error { _, err := data.Open(ctx, path); return err },
+		"OpenReadOnly": func() error {
+			_, err := data.OpenReadOnly(ctx, path)
+			return err
+		},
 		"VerifyBackup": func() error { return data.VerifyBackup(ctx, path) },
 	}
 	for name, open := range opens {
@@ -164,7 +168,7 @@ func TestOpenRefusesEmptyShortAndRandomFilesWithoutTouchingThem(t *testing.T) {
 			}
 			before := stateOf(t, dir)
 			for name, open := range map[string]func(context.Context, string, ...data.Option) (*data.Store, error){
-				"Open": data.Open,
+				"Open": data.Open, "OpenReadOnly": data.OpenReadOnly,
 			} {
 				s, err := open(ctx, path)
 				if err == nil {

@@ -33,6 +33,7 @@ var (
 	ErrConflict = errors.New("记录已被他人修改,请刷新后重试")
 	ErrExists   = errors.New("数据库文件已存在")
 	ErrMissing  = errors.New("数据库文件不存在")
+	ErrReadOnly = errors.New("数据库以只读方式打开,不能写入")
 )
 
 // Store is an open organization database.
@@ -43,6 +44,10 @@ type Store struct {
 	org   Org
 	actor string
 	now   func() time.Time
+	// readOnly stores refuse writes; closed runs after the database is
+	// closed (OpenReadOnly's tidying).
+	readOnly bool
+	closed   func()
 	Tables
 }
 
@@ -149,7 +154,14 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Now() time.Time { return s.now() }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.closed != nil {
+		s.closed()
+		s.closed = nil
+	}
+	return err
+}
 
 // IntegrityCheck runs SQLite's integrity check and returns its verdict,
 // "ok" when the file is sound.
@@ -162,6 +174,9 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 // Write runs fn in one transaction: every write fn makes through tx, with its
 // audit entries, is committed together or not at all.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
+	if s.readOnly {
+		return fmt.Errorf("%w: %s", ErrReadOnly, s.path)
+	}
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("无法开始写入: %w", err)
