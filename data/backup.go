@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"dangjian/data/localfs"
 )
 
 // Backup writes a consistent copy of the database to path (VACUUM INTO:
@@ -34,16 +36,22 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 
 // VerifyBackup checks that path is a sound database of this program that
 // this build can open: the header, the schema version and SQLite's
-// integrity check. It changes nothing in the file.
-func VerifyBackup(ctx context.Context, path string) error {
+// integrity check. It changes nothing in the file: the checks run on a
+// copy in a private scratch folder beside the live database livePath
+// (never the system's temporary folder), removed afterwards.
+func VerifyBackup(ctx context.Context, path, livePath string) error {
 	if _, err := checkHeader(path); err != nil {
 		return err
 	}
-	copyPath, err := copyToTemp(path)
+	scratch, err := localfs.NewScratch(filepath.Dir(livePath))
 	if err != nil {
 		return err
 	}
-	defer removeDatabase(copyPath)
+	defer scratch.Close()
+	copyPath := filepath.Join(scratch.Dir(), "check.db")
+	if err := copyFile(path, copyPath); err != nil {
+		return err
+	}
 	s, err := Open(ctx, copyPath)
 	if err != nil {
 		return fmt.Errorf("备份文件无法使用: %w", err)
@@ -71,7 +79,7 @@ func Restore(ctx context.Context, backupPath, livePath string) error {
 // ready for CommitRestore; the live database is not touched, so this slow
 // part can run while the store is still open.
 func StageRestore(ctx context.Context, backupPath, livePath string) error {
-	if err := VerifyBackup(ctx, backupPath); err != nil {
+	if err := VerifyBackup(ctx, backupPath, livePath); err != nil {
 		return err
 	}
 	if err := copyFile(backupPath, livePath+".restoring"); err != nil {
@@ -99,15 +107,6 @@ func CommitRestore(livePath string) error {
 		return fmt.Errorf("恢复失败,已还原当前数据库: %w", err)
 	}
 	return nil
-}
-
-func copyToTemp(path string) (string, error) {
-	dir, err := os.MkdirTemp("", "dangjian-verify")
-	if err != nil {
-		return "", err
-	}
-	dst := filepath.Join(dir, "check.db")
-	return dst, copyFile(path, dst)
 }
 
 // copyFile copies src to dst, replacing any earlier dst, as a file

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 )
 
 func TestBackupAndRestore(t *testing.T) {
@@ -78,5 +79,40 @@ func TestRestoreRefusesBadFilesAndKeepsTheCurrentOne(t *testing.T) {
 		if after, _ := os.ReadFile(live); string(after) != string(before) {
 			t.Fatalf("%s: the current database changed", filepath.Base(bad))
 		}
+	}
+}
+
+// TestRestoreCopiesNothingToTheSystemTemp: verifying a backup works on a
+// copy of personal data, which lives in a private scratch folder beside
+// the live database and is removed afterwards; nothing is written to the
+// system's temporary folder.
+func TestRestoreCopiesNothingToTheSystemTemp(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	live := filepath.Join(dir, "org.db")
+	s, err := data.Create(ctx, live, "测试学院党委", "T")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addBranch(t, s, "第一党支部")
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	must(t, s.Backup(ctx, backup))
+	s.Close()
+
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	t.Setenv("TEMP", tmp)
+	t.Setenv("TMP", tmp)
+	if os.TempDir() != tmp {
+		t.Skip("the system temp folder cannot be redirected here")
+	}
+	must(t, data.VerifyBackup(ctx, backup, live))
+	must(t, data.Restore(ctx, backup, live))
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Fatalf("left in the system temp folder: %v", left)
+	}
+	runs, _ := os.ReadDir(filepath.Join(dir, localfs.ScratchFolder))
+	if len(runs) != 0 {
+		t.Fatalf("scratch folders left beside the database: %d", len(runs))
 	}
 }

@@ -113,7 +113,7 @@ func TestOpenRefusesForeignDatabaseWithLogWithoutTouchingIt(t *testing.T) {
 			_, err := data.OpenReadOnly(ctx, path)
 			return err
 		},
-		"VerifyBackup": func() error { return data.VerifyBackup(ctx, path) },
+		"VerifyBackup": func() error { return data.VerifyBackup(ctx, path, filepath.Join(t.TempDir(), "live.db")) },
 	}
 	for name, open := range opens {
 		err := open()
