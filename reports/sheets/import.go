@@ -5,9 +5,11 @@ import (
 	"errors"
 	"io"
 	"os"
+	"path/filepath"
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 )
 
 // Options change how Import writes.
@@ -73,13 +75,31 @@ func ImportFile(ctx context.Context, s *data.Store, k Kind, path string, o Optio
 // Import reads a workbook of kind k and writes its rows in one transaction:
 // all of them, or, when any row has a problem, none (unless SkipInvalid,
 // which writes the valid rows). Every problem of every row is reported.
-// An unusable file is an *InputError and writes nothing.
+// An unusable file is an *InputError and writes nothing: one that is not a
+// workbook, lacks required headers, is damaged anywhere (a bad checksum,
+// data cut short, XML that is not well-formed), or passes a limit of
+// limits.go. A cancelled context returns its error and writes nothing.
+//
+// Nothing is written to the system's temporary folder: a copy of the input
+// that is needed (when in is neither a file nor in memory) goes into a
+// private scratch folder beside the database, removed on return (and at
+// the next start if the program dies).
 func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options) (*Report, error) {
 	layout := LayoutOf(k)
 	if layout.Kind == "" {
 		return nil, inputErrorf("未知的表格类型: %s", k)
 	}
-	sr, err := openSheet(in, layout)
+	scratch, err := localfs.NewScratch(filepath.Dir(s.Path()))
+	if err != nil {
+		return nil, err
+	}
+	defer scratch.Close()
+	ra, size, done, err := readerAt(ctx, in, scratch.Dir())
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	sr, err := openSheet(ctx, ra, size, layout)
 	if err != nil {
 		return nil, err
 	}

@@ -1,21 +1,23 @@
 package sheets
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"sync"
 
-	"github.com/xuri/excelize/v2"
-
 	"dangjian/data/field"
 )
 
-// sheetReader streams a worksheet's rows: the zip's directory is read, but
-// the sheet's XML is decoded row by row, never held whole.
+// sheetReader streams a worksheet's rows: the zip's directory is read and
+// checked, the other parts are read through to find any damage, and the
+// sheet's XML is inflated and decoded row by row, never held whole.
 type sheetReader struct {
-	f       *excelize.File
-	rows    *excelize.Rows
+	part    *partReader
+	rows    *sheetRows
+	sheet   string // the sheet's name
 	layout  Layout
 	columns []string // header per column index; "" for columns not used
 	present map[string]bool
@@ -23,46 +25,65 @@ type sheetReader struct {
 	total   int // rows the sheet says it has, for progress
 }
 
-// openSheet opens a workbook and checks the header row of the layout's
-// sheet (the one named Layout.Title, else the first).
-func openSheet(r io.Reader, layout Layout) (*sheetReader, error) {
-	f, err := excelize.OpenReader(r)
+// openSheet opens the workbook in r (size bytes) and checks the header
+// row of the layout's sheet (the one named Layout.Title, else the first).
+// Every part of the file is read, so a damaged one refuses the file here,
+// except the sheet's own XML, whose damage shows as it is read.
+func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout) (*sheetReader, error) {
+	a, err := openArchive(ctx, r, size)
 	if err != nil {
-		return nil, inputErrorf("文件不是有效的Excel(.xlsx)文件: %s", shortErr(err))
+		return nil, err
 	}
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		f.Close()
+	b, err := readBook(a)
+	if err != nil {
+		return nil, err
+	}
+	sheet, ok := b.choose(layout.Title)
+	switch {
+	case !ok:
 		return nil, inputErrorf("Excel文件中没有工作表")
+	case sheet.part == nil:
+		return nil, inputErrorf("文件已损坏:缺少工作表“%s”的内容", sheet.name)
+	case !sheet.worksheet:
+		return nil, inputErrorf("“%s”不是数据工作表(可能是图表)", sheet.name)
 	}
-	sheet := sheets[0]
-	for _, name := range sheets {
-		if name == layout.Title {
-			sheet = name
-		}
+	if err := b.checkSizes(); err != nil {
+		return nil, err
 	}
-	rows, err := f.Rows(sheet)
+	if err := b.checkRest(sheet.part); err != nil {
+		return nil, err
+	}
+	sst, err := b.sharedStrings()
 	if err != nil {
-		f.Close()
-		return nil, inputErrorf("无法读取工作表“%s”: %s", sheet, shortErr(err))
+		return nil, err
 	}
-	sr := &sheetReader{f: f, rows: rows, layout: layout, present: map[string]bool{}}
-	if dim, err := f.GetSheetDimension(sheet); err == nil {
-		sr.total = dimensionRows(dim)
+	p, err := a.open(sheet.part, MaxSheetSize)
+	if err != nil {
+		return nil, damaged("读取工作表“"+sheet.name+"”", err)
 	}
-	if err := sr.readHeader(sheet); err != nil {
-		sr.Close()
+	sr := &sheetReader{part: p, rows: newSheetRows(p, sst), sheet: sheet.name, layout: layout,
+		present: map[string]bool{}}
+	if err := sr.rows.start(); err != nil {
+		p.Close()
+		return nil, damaged(sr.where(), err)
+	}
+	sr.total = dimensionRows(sr.rows.dim)
+	if err := sr.readHeader(); err != nil {
+		p.Close()
 		return nil, err
 	}
 	return sr, nil
 }
 
-func shortErr(err error) string {
-	s := err.Error()
-	if len(s) > 80 {
-		s = s[:80] + "…"
+// where says how far reading the sheet got, for a message.
+func (sr *sheetReader) where() string {
+	switch {
+	case sr.rows.done:
+		return "读到工作表“" + sr.sheet + "”末尾"
+	case sr.rows.row == 0:
+		return "读取工作表“" + sr.sheet + "”开头"
 	}
-	return s
+	return fmt.Sprintf("读到工作表“%s”第%d行", sr.sheet, sr.rows.row)
 }
 
 // dimensionRows reads the last row of a dimension like "A1:S20001".
@@ -75,16 +96,20 @@ func dimensionRows(dim string) int {
 	return n
 }
 
-func (sr *sheetReader) readHeader(sheet string) error {
-	if !sr.rows.Next() {
-		return inputErrorf("工作表“%s”是空的,第1行应为表头", sheet)
-	}
-	sr.num = 1
-	cells, err := sr.rows.Columns()
+func (sr *sheetReader) readHeader() error {
+	num, cells, ok, err := sr.rows.next()
 	if err != nil {
-		return inputErrorf("无法读取表头: %s", shortErr(err))
+		return damaged(sr.where(), err)
 	}
+	if !ok {
+		return inputErrorf("工作表“%s”是空的,第1行应为表头", sr.sheet)
+	}
+	if num != 1 {
+		cells = nil // no header row: the required columns are missing
+	}
+	sr.num = num
 	sr.columns = make([]string, len(cells))
+	keep := make([]bool, len(cells))
 	for i, c := range cells {
 		h := strings.ReplaceAll(field.Normalize(c), " ", "")
 		col := sr.layout.Header(h)
@@ -94,7 +119,7 @@ func (sr *sheetReader) readHeader(sheet string) error {
 		if sr.present[h] {
 			return inputErrorf("表头“%s”出现了两次", h)
 		}
-		sr.columns[i], sr.present[h] = h, true
+		sr.columns[i], sr.present[h], keep[i] = h, true, true
 	}
 	var missing []string
 	for _, c := range sr.layout.Columns {
@@ -103,20 +128,25 @@ func (sr *sheetReader) readHeader(sheet string) error {
 		}
 	}
 	if len(missing) > 0 {
-		return inputErrorf("工作表“%s”缺少必需的列:%s(表头须在第1行,与模板一致)", sheet, strings.Join(missing, "、"))
+		return inputErrorf("工作表“%s”缺少必需的列:%s(表头须在第1行,与模板一致)", sr.sheet, strings.Join(missing, "、"))
 	}
+	sr.rows.keep = keep
 	return nil
 }
 
-// next reads the next non-empty row; ok is false at the end.
+// next reads the next non-empty row; ok is false at the end, once the
+// whole sheet has been read without error.
 func (sr *sheetReader) next() (r *row, ok bool, err error) {
-	for sr.rows.Next() {
-		sr.num++
-		cells, err := sr.rows.Columns(excelize.Options{RawCellValue: true})
+	for {
+		num, cells, ok, err := sr.rows.next()
 		if err != nil {
-			return nil, false, inputErrorf("第%d行无法读取: %s", sr.num, shortErr(err))
+			return nil, false, damaged(sr.where(), err)
 		}
-		r := &row{num: sr.num, cells: map[string]string{}, layout: &sr.layout, present: sr.present}
+		if !ok {
+			return nil, false, nil
+		}
+		sr.num = num
+		r := &row{num: num, cells: map[string]string{}, layout: &sr.layout, present: sr.present}
 		empty := true
 		for i, c := range cells {
 			if i >= len(sr.columns) || sr.columns[i] == "" {
@@ -132,10 +162,6 @@ func (sr *sheetReader) next() (r *row, ok bool, err error) {
 			return r, true, nil
 		}
 	}
-	if err := sr.rows.Error(); err != nil {
-		return nil, false, inputErrorf("读取第%d行之后出错: %s", sr.num, shortErr(err))
-	}
-	return nil, false, nil
 }
 
 // rowOrErr is what stream delivers: a row, or the error that ended reading.
@@ -178,10 +204,8 @@ func (sr *sheetReader) stream() (<-chan rowOrErr, func()) {
 	}
 }
 
-func (sr *sheetReader) Close() error {
-	sr.rows.Close()
-	return sr.f.Close()
-}
+// Close releases the sheet's inflater.
+func (sr *sheetReader) Close() error { return sr.part.Close() }
 
 // progressTotal is the number of data rows the sheet claims, at least done.
 func (sr *sheetReader) progressTotal(done int) int {
