@@ -121,3 +121,37 @@ func TestNoAcceptedStateIsANewOrganization(t *testing.T) {
 		t.Fatalf("%+v", got)
 	}
 }
+
+// TestRebaseRecoversADamagedAcceptedState: after the committee re-bases an
+// organization whose accepted.json is damaged, the next snapshot above the
+// decision is checked and accepted, and the record is whole again.
+func TestRebaseRecoversADamagedAcceptedState(t *testing.T) {
+	w := newWorld(t)
+	a := w.newOrg("恢复状态学院党委", 10, 37)
+	a.push(t)
+	w.consolidate()
+	path := filepath.Join(w.committee.orgDir(a.store.Org().ID), acceptedFile)
+	if err := os.WriteFile(path, []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := w.consolidate(); rep.of(a.store.Org().ID).Status != StatusRejected {
+		t.Fatalf("a damaged record: %+v", rep.of(a.store.Org().ID))
+	}
+	if r := w.rebase(a, 0); r.AfterSeq != 1 {
+		t.Fatalf("the decision: %+v", r)
+	}
+	// The database itself still knows its chain: it goes on.
+	a.change(t, "一")
+	if res := a.push(t); res.Seq != 2 || res.NewChain {
+		t.Fatalf("the push: %+v", res)
+	}
+	rep, _ := w.consolidate()
+	if got := rep.of(a.store.Org().ID); got.Status != StatusAccepted || got.UsedSeq != 2 {
+		t.Fatalf("after the re-base: %+v", got)
+	}
+	views, _ := w.committee.Orgs()
+	if len(views) != 1 || views[0].Damaged != "" || views[0].Accepted == nil || views[0].Accepted.Seq != 2 ||
+		views[0].Rebase == nil || views[0].Rebase.UsedSeq != 2 {
+		t.Fatalf("the committee's record: %+v", views)
+	}
+}

@@ -18,10 +18,9 @@ type head struct {
 	manifest    *Manifest // the manifest the next one follows; nil starts a chain
 	manifestSum string    // hex SHA-256 of that manifest object, "" to start a chain
 	next        uint64    // the lowest seq above it that no object uses
-	// rebased is set when the push starts a new chain because the
-	// committee re-based the organization above rebasedAfter.
-	rebased      bool
-	rebasedAfter uint64
+	// rebased is set when the push follows the committee's re-base: it
+	// starts a new chain, or follows the one a killed push started.
+	rebased bool
 }
 
 // readHead finds, among the organization's objects in the bucket, the
@@ -92,7 +91,7 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 	read func(uint64) (*candidate, error), newest func(uint64) (*candidate, error), h *head) (*candidate, uint64, error) {
 	last := st.LastSeq
 	var known *candidate
-	if objs.used[last] && contains(objs.manifests, last) {
+	if contains(objs.manifests, last) {
 		var err error
 		if known, err = read(last); err != nil {
 			return nil, 0, err
@@ -144,7 +143,7 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 	}
 	// The committee re-based the organization above after: a new chain,
 	// or the one a push killed before recording it has started there.
-	h.rebased, h.rebasedAfter = true, after
+	h.rebased = true
 	base, err := newest(after)
 	if err != nil {
 		return nil, 0, err

@@ -43,10 +43,9 @@ func (c *Committee) CheckOutput(out string) error {
 
 // CheckEnrollmentOutput refuses, with a *localfs.OutputError, a path an
 // enrollment file must not be written to: any file of the committee's
-// folder, any file of the program's own except an earlier enrollment file
-// (enrolling again replaces it).
+// folder, any existing file of the program's own.
 func (c *Committee) CheckEnrollmentOutput(out string) error {
-	return c.output(func(path string) bool { return localfs.Sniff(path) == "登记文件" }).Check(out)
+	return c.output(func(string) bool { return false }).Check(out)
 }
 
 // output protects the committee's folder: its own files, whether they
