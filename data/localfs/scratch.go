@@ -1,6 +1,7 @@
 package localfs
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,10 +14,13 @@ import (
 const ScratchFolder = ".dangjian-tmp"
 
 // runPrefix starts the name of each run's folder; lockName is the lock file
-// inside it, held while the run lives.
+// inside it, held while the run lives; readyName is made once the lock is
+// held, so that a cleaner who finds the lock free tells a dead run (ready)
+// from one that has not locked yet.
 const (
 	runPrefix = "run-"
 	lockName  = ".lock"
+	readyName = ".ready"
 )
 
 // orphanAge is how old a run folder without a lock file must be before it
@@ -47,17 +51,19 @@ func NewScratch(dir string) (*Scratch, error) {
 		if err != nil {
 			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
 		}
-		lock, err := TryLock(filepath.Join(run, lockName))
+		lock, err := lockNew(filepath.Join(run, lockName))
 		if err != nil {
 			os.RemoveAll(run)
 			return nil, err
 		}
-		// Another program cleaning up may have taken the folder for an
-		// orphan between its creation and the lock: then start again.
-		if _, err := os.Stat(run); err == nil {
+		ready, err := os.OpenFile(filepath.Join(run, readyName), os.O_CREATE|os.O_WRONLY, 0o600)
+		if err == nil {
+			ready.Close()
 			return &Scratch{dir: run, lock: lock}, nil
 		}
+		// The folder went meanwhile (removed by hand?): start again.
 		lock.Unlock()
+		os.RemoveAll(run)
 	}
 	return nil, fmt.Errorf("无法建立临时文件夹: %s", root)
 }
@@ -102,7 +108,25 @@ func CleanScratch(dir string) {
 		if err != nil {
 			continue // a live run
 		}
+		_, rerr := os.Stat(filepath.Join(run, readyName))
+		if info, ierr := e.Info(); rerr != nil && ierr == nil && time.Since(info.ModTime()) <= orphanAge {
+			lock.Unlock() // a run that has not taken its lock yet
+			continue
+		}
+		os.RemoveAll(run) // everything but the open lock file on Windows
 		lock.Unlock()
 		os.RemoveAll(run)
+	}
+}
+
+// lockNew takes the lock of a run's new folder, waiting a moment while a
+// cleaner looks at it.
+func lockNew(path string) (*Lock, error) {
+	for i := 0; ; i++ {
+		lock, err := TryLock(path)
+		if !errors.Is(err, ErrBusy) || i == 50 {
+			return lock, err
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -1,6 +1,7 @@
 package localfs
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -98,5 +99,33 @@ func TestCleanScratchRemovesOldFoldersWithoutLock(t *testing.T) {
 	}
 	if _, err := os.Stat(other); err != nil {
 		t.Errorf("folders that are not runs are not ours to remove: %v", err)
+	}
+}
+
+func TestScratchesMadeAtOnceNeverRemoveEachOther(t *testing.T) {
+	dir := t.TempDir()
+	const workers, runs = 8, 150
+	errs := make(chan error, workers)
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := 0; i < runs; i++ {
+				s, err := NewScratch(dir)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if err := os.WriteFile(filepath.Join(s.Dir(), "copy.db"), []byte("x"), 0o600); err != nil {
+					errs <- fmt.Errorf("a live run's folder was removed: %w", err)
+					return
+				}
+				s.Close()
+			}
+			errs <- nil
+		}()
+	}
+	for w := 0; w < workers; w++ {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
