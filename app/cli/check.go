@@ -28,7 +28,7 @@ func runCheck(e *env, args []string) int {
 	if *year < firstYear || *year > today.Year() {
 		return e.fail(ExitUsage, "年度%d无效:应在%d到%d之间", *year, firstYear, today.Year())
 	}
-	s, code := openStore(e, *db, func() time.Time { return today })
+	s, code := openReader(e, *db, func() time.Time { return today })
 	if s == nil {
 		return code
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
 )
 
@@ -54,7 +55,26 @@ func createStore(e *env, path, org, code string, fill func(*data.Store) error, o
 
 // openStore opens an existing database, with a clear message when missing.
 func openStore(e *env, path string, now func() time.Time) (*data.Store, int) {
+	localfs.CleanScratch(filepath.Dir(path)) // what a run that died left
 	s, err := data.Open(e.ctx, path, data.WithClock(now))
+	return opened(e, path, s, err)
+}
+
+// openReader opens an existing database for a command that only reads it
+// (check, export, report): read-only, so that a database in a folder that
+// cannot be written works. A database an earlier version wrote is opened
+// normally instead, which upgrades it.
+func openReader(e *env, path string, now func() time.Time) (*data.Store, int) {
+	s, err := data.OpenReadOnly(e.ctx, path, data.WithClock(now))
+	if errors.Is(err, data.ErrNeedsUpgrade) {
+		return openStore(e, path, now)
+	}
+	localfs.CleanScratch(filepath.Dir(path))
+	return opened(e, path, s, err)
+}
+
+// opened reports why a database could not be opened.
+func opened(e *env, path string, s *data.Store, err error) (*data.Store, int) {
 	if errors.Is(err, data.ErrMissing) {
 		return nil, e.fail(ExitUsage, "数据库不存在: %s (可先运行 dangjian init 或 dangjian demo)", path)
 	}

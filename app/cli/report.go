@@ -37,7 +37,7 @@ func runReport(e *env, args []string) int {
 	if err := checkYear(*year); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	s, code := openStore(e, *db, e.now)
+	s, code := openReader(e, *db, e.now)
 	if s == nil {
 		return code
 	}
