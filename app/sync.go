@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/cli"
 	"dangjian/data"
 	snapshot "dangjian/sync"
 )
@@ -285,44 +287,42 @@ func (s *syncScreen) join(r io.ReadCloser) {
 	})
 }
 
-// chooseExport asks where to write the public keys.
+// chooseExport asks in which folder to write the public keys
+// (org-keys.json). The toolkit's save dialog is not used: it opens, and so
+// empties, the chosen file before the program can check it.
 func (s *syncScreen) chooseExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
+	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
 			return
 		}
-		s.exportKeys(w, w.URI().Path())
+		path := filepath.Join(dir.Path(), "org-keys.json")
+		s.u.confirmOutput(path, func() { s.exportKeys(path) })
 	}, s.u.win)
-	d.SetFileName("org-keys.json")
-	d.Show()
 }
 
 // exportKeys writes the public keys (org-keys.json, for the committee's
-// enrollment) to w, which it closes; name is shown in the message.
-func (s *syncScreen) exportKeys(w io.WriteCloser, name string) {
-	path := snapshot.KeyPath(s.u.store.Path())
+// enrollment) to out, refusing the program's own files.
+func (s *syncScreen) exportKeys(out string) {
+	db := s.u.store.Path()
 	async(s.u, func() (struct{}, error) {
-		pub, err := snapshot.ReadPublicKeys(path)
+		pub, err := snapshot.ReadPublicKeys(snapshot.KeyPath(db))
 		if err != nil {
-			w.Close()
 			return struct{}{}, err
 		}
 		b, err := json.MarshalIndent(pub, "", "  ")
 		if err != nil {
-			w.Close()
 			return struct{}{}, err
 		}
-		_, err = w.Write(append(b, '\n'))
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		return struct{}{}, err
+		return struct{}{}, cli.WriteOutput(out, db, func(w io.Writer) error {
+			_, err := w.Write(append(b, '\n'))
+			return err
+		})
 	}, func(_ struct{}, err error) {
 		if err != nil {
 			s.message.SetText("未导出公钥: " + err.Error())
 			return
 		}
-		s.message.SetText("公钥已导出到 " + name + ",请交党委登记。")
+		s.message.SetText("公钥已导出到 " + out + ",请交党委登记。")
 	})
 }
 

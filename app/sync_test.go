@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
@@ -132,12 +133,15 @@ func TestSyncScreenCreatesKeysJoinsAndPushes(t *testing.T) {
 	}
 
 	// The public keys, for the committee.
-	out := filepath.Join(t.TempDir(), "org-keys.json")
-	f, err := os.Create(out)
-	if err != nil {
-		t.Fatal(err)
+	keyFile := snapshot.KeyPath(u.store.Path())
+	secret, _ := os.ReadFile(keyFile)
+	s.exportKeys(keyFile)
+	q.settle(u)
+	if kept, _ := os.ReadFile(keyFile); !bytes.Equal(kept, secret) || !strings.Contains(s.message.Text, "不能写入") {
+		t.Fatalf("exporting onto the key file: message %q", s.message.Text)
 	}
-	s.exportKeys(f, out)
+	out := filepath.Join(t.TempDir(), "org-keys.json")
+	s.exportKeys(out)
 	q.settle(u)
 	b, _ := os.ReadFile(out)
 	if got, err := snapshot.ParsePublicKeys(b); err != nil || got != pub || !strings.Contains(string(b), "\n  \"org_id\"") {
