@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -115,10 +116,12 @@ func runImport(e *env, args []string) int {
 	rep, err := sheets.ImportFile(e.ctx, s, k, pos[1], sheets.Options{DryRun: *dry, SkipInvalid: *skip, Progress: progress})
 	e.endProgress(progress)
 	var inputErr *sheets.InputError
-	if errors.As(err, &inputErr) {
+	switch {
+	case errors.As(err, &inputErr):
 		return e.fail(ExitUsage, "%s\n未写入任何数据。", inputErr.Msg)
-	}
-	if err != nil {
+	case errors.Is(err, context.Canceled):
+		return e.fail(ExitUsage, "已取消,未写入任何数据。")
+	case err != nil:
 		return e.fail(ExitUsage, "导入失败,未写入任何数据: %v", err)
 	}
 	printImport(e, rep)
