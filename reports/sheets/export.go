@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 
 	"github.com/xuri/excelize/v2"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 )
 
 // progressEvery is how many rows an export writes between progress calls
@@ -27,14 +29,22 @@ const progressEvery = 250
 // export lists everyone on the rolls, 正常 or 停止党籍). progress, when not
 // nil, is called now and then with the rows written and the rows expected.
 // Nothing is written to w unless the whole export succeeds; rows is the
-// number of data rows written.
+// number of data rows written. The rows excelize spills to disk while
+// streaming a large sheet go into a private scratch folder beside the
+// database, never the system's temporary folder, and are removed on
+// return (or at the next start if the program dies).
 func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 	progress func(done, total int)) (rows int, err error) {
 	if _, err := ParseKind(string(k)); err != nil {
 		return 0, err
 	}
 	l := LayoutOf(k)
-	f := excelize.NewFile()
+	scratch, err := localfs.NewScratch(filepath.Dir(s.Path()))
+	if err != nil {
+		return 0, err
+	}
+	defer scratch.Close()
+	f := excelize.NewFile(excelize.Options{TmpDir: scratch.Dir()})
 	defer f.Close()
 	st, err := newSheetStyles(f)
 	if err != nil {
