@@ -111,27 +111,49 @@ func ReplaceRaw(content []byte, name string, change func(f *zip.File, raw []byte
 	return out, err
 }
 
-// Bomb returns the deflated form of n bytes, all b, built in chunks so that
-// the n bytes are never held. Deflate packs them about a thousand to one.
-func Bomb(b byte, n int64) []byte {
+// Bomb returns the deflated form of prefix followed by n bytes all b,
+// built in chunks so that the n bytes are never held, with the checksum
+// and size of the whole (the truth, for a header that tells it). Deflate
+// packs repeated bytes about a thousand to one.
+func Bomb(prefix string, b byte, n int64) (deflated []byte, crc uint32, size uint64) {
 	var buf bytes.Buffer
 	w, _ := flate.NewWriter(&buf, flate.BestCompression)
+	h := crc32.NewIEEE()
+	out := io.MultiWriter(w, h)
+	io.WriteString(out, prefix)
 	chunk := bytes.Repeat([]byte{b}, 1<<20)
-	for ; n > 0; n -= int64(len(chunk)) {
-		w.Write(chunk[:min(n, int64(len(chunk)))])
+	for left := n; left > 0; left -= int64(len(chunk)) {
+		out.Write(chunk[:min(left, int64(len(chunk)))])
 	}
 	w.Close()
-	return buf.Bytes()
+	return buf.Bytes(), h.Sum32(), uint64(len(prefix)) + uint64(n)
 }
 
-// BombCRC is the checksum of n bytes all b, for a truthful header.
-func BombCRC(b byte, n int64) uint32 {
-	h := crc32.NewIEEE()
-	chunk := bytes.Repeat([]byte{b}, 1<<20)
-	for ; n > 0; n -= int64(len(chunk)) {
-		h.Write(chunk[:min(n, int64(len(chunk)))])
+// Append returns the zip with an entry for each name added after the
+// others, each holding data, stored.
+func Append(content []byte, names []string, data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(content), int64(len(content)))
+	if err != nil {
+		return nil, err
 	}
-	return h.Sum32()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
+		if err != nil {
+			return nil, err
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // InsertInRow returns the sheet XML with s inserted at the start of the
