@@ -46,7 +46,7 @@ func openArchive(ctx context.Context, r io.ReaderAt, size int64) (*archive, erro
 	for _, f := range zr.File {
 		key := partKey(f.Name)
 		if _, dup := a.parts[key]; dup {
-			return nil, inputErrorf("文件已损坏:“%s”出现了两次", f.Name)
+			return nil, inputErrorf("文件已损坏:“%s”出现了两次", label(f.Name))
 		}
 		a.parts[key] = f
 		if err := checkDeclared(f, MaxSheetSize); err != nil {
@@ -73,7 +73,7 @@ func (a *archive) part(name string) *zip.File { return a.parts[partKey(name)] }
 // declared sizes give a compression ratio over MaxCompressionRatio.
 func checkDeclared(f *zip.File, limit uint64) error {
 	if f.UncompressedSize64 > limit {
-		return inputErrorf("文件中的“%s”解压后有%s,超过了上限%s,文件异常,拒绝导入", f.Name,
+		return inputErrorf("文件中的“%s”解压后有%s,超过了上限%s,文件异常,拒绝导入", label(f.Name),
 			data.SizeText(int64(min(f.UncompressedSize64, 1<<62))), data.SizeText(int64(limit)))
 	}
 	if overRatio(f.UncompressedSize64, f.CompressedSize64) {
@@ -89,7 +89,7 @@ func overRatio(n, compressed uint64) bool {
 }
 
 func ratioError(f *zip.File) error {
-	return inputErrorf("文件中的“%s”压缩比异常(超过%d倍),可能是恶意构造的文件,拒绝导入", f.Name, MaxCompressionRatio)
+	return inputErrorf("文件中的“%s”压缩比异常(超过%d倍),可能是恶意构造的文件,拒绝导入", label(f.Name), MaxCompressionRatio)
 }
 
 // open checks the part's declared sizes against limit and returns a reader

@@ -44,7 +44,7 @@ func damageReason(err error) string {
 	switch {
 	case errors.Is(err, zip.ErrChecksum):
 		return "校验和不符,内容已被改动"
-	case errors.Is(err, io.ErrUnexpectedEOF):
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return "数据不完整,文件可能被截断"
 	case errors.Is(err, zip.ErrFormat):
 		return "数据长度与文件目录不符或格式错误"
@@ -73,4 +73,19 @@ func xmlReason(msg string) string {
 		return "内容不完整"
 	}
 	return "XML格式错误"
+}
+
+// label is a name from the file (a part's, a sheet's) fit for a message:
+// valid UTF-8 without control characters, at most 80 bytes.
+func label(name string) string {
+	name = strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7F {
+			return '?'
+		}
+		return r
+	}, strings.ToValidUTF8(name, "?"))
+	if len(name) > 80 {
+		name = strings.ToValidUTF8(name[:80], "") + "…"
+	}
+	return name
 }

@@ -43,9 +43,9 @@ func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout) (*
 	case !ok:
 		return nil, inputErrorf("Excel文件中没有工作表")
 	case sheet.part == nil:
-		return nil, inputErrorf("文件已损坏:缺少工作表“%s”的内容", sheet.name)
+		return nil, inputErrorf("文件已损坏:缺少工作表“%s”的内容", label(sheet.name))
 	case !sheet.worksheet:
-		return nil, inputErrorf("“%s”不是数据工作表(可能是图表)", sheet.name)
+		return nil, inputErrorf("“%s”不是数据工作表(可能是图表)", label(sheet.name))
 	}
 	if err := b.checkSizes(); err != nil {
 		return nil, err
@@ -59,9 +59,9 @@ func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout) (*
 	}
 	p, err := a.open(sheet.part, MaxSheetSize)
 	if err != nil {
-		return nil, damaged("读取工作表“"+sheet.name+"”", err)
+		return nil, damaged("读取工作表“"+label(sheet.name)+"”", err)
 	}
-	sr := &sheetReader{part: p, rows: newSheetRows(p, sst), sheet: sheet.name, layout: layout,
+	sr := &sheetReader{part: p, rows: newSheetRows(p, sst), sheet: label(sheet.name), layout: layout,
 		present: map[string]bool{}}
 	if err := sr.rows.start(); err != nil {
 		p.Close()

@@ -69,7 +69,7 @@ func readBook(a *archive) (*workbook, error) {
 	if ok, err := b.decode(wbPart, &wb); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, inputErrorf("文件不是有效的Excel(.xlsx)文件(缺少工作簿“%s”)", wbPart)
+		return nil, inputErrorf("文件不是有效的Excel(.xlsx)文件(缺少工作簿“%s”)", label(wbPart))
 	}
 	var rels xmlRelationships
 	dir, base := path.Split(wbPart)
@@ -131,16 +131,16 @@ func (b *workbook) decode(name string, v any) (ok bool, err error) {
 	b.read[f] = true
 	p, err := b.a.open(f, MaxPartSize)
 	if err != nil {
-		return false, damaged("读取“"+f.Name+"”", err)
+		return false, damaged("读取“"+label(f.Name)+"”", err)
 	}
 	defer p.Close()
 	d := xml.NewDecoder(p)
 	d.CharsetReader = charsetReader()
 	if err := d.Decode(v); err != nil && err != io.EOF {
-		return false, damaged("读取“"+f.Name+"”", err)
+		return false, damaged("读取“"+label(f.Name)+"”", err)
 	}
 	if err := p.drain(); err != nil {
-		return false, damaged("读取“"+f.Name+"”", err)
+		return false, damaged("读取“"+label(f.Name)+"”", err)
 	}
 	return true, nil
 }
@@ -189,7 +189,7 @@ func (b *workbook) checkRest(skip *zip.File) error {
 			continue
 		}
 		if err := b.a.check(f, b.limit(f)); err != nil {
-			return damaged("读取“"+f.Name+"”", err)
+			return damaged("读取“"+label(f.Name)+"”", err)
 		}
 	}
 	return nil
@@ -200,7 +200,7 @@ func (b *workbook) sharedStrings() (*sharedStrings, error) {
 	if b.sst == nil {
 		return nil, nil
 	}
-	where := "读取共享字符串表“" + b.sst.Name + "”"
+	where := "读取共享字符串表“" + label(b.sst.Name) + "”"
 	p, err := b.a.open(b.sst, MaxSharedStringsSize)
 	if err != nil {
 		return nil, damaged(where, err)
