@@ -174,10 +174,45 @@ func (v *verifier) chainOrRebase(ctx context.Context, seqs []uint64, top *candid
 	if !errors.As(err, &rej) || !v.rebase.open() || top.seq <= v.rebase.AfterSeq {
 		return err
 	}
-	if rerr := v.chain(ctx, seqs, top, v.rebase.AfterSeq, "", nil, f); rerr != nil {
-		return reject(top.seq, "%s;它也不属于党委重新确立的、第%d号之后的新链: %v", rej.reason, v.rebase.AfterSeq, rerr)
+	after := v.rebase.AfterSeq
+	rerr := v.chain(ctx, seqs, top, after, "", nil, f)
+	if errors.As(rerr, new(*rejection)) {
+		// An organization whose push still recognised its own chain when
+		// the committee decided goes on with it: its chain above the
+		// decision then follows its newest manifest at or below it.
+		last, err := v.newestUpTo(ctx, seqs, after)
+		if err != nil {
+			return err
+		}
+		if last != nil {
+			switch err := v.chain(ctx, seqs, top, after, last.sum, last, f); {
+			case err == nil:
+				return nil
+			case !errors.As(err, new(*rejection)):
+				return err
+			}
+		}
 	}
-	return nil
+	var rrej *rejection
+	if errors.As(rerr, &rrej) {
+		return reject(top.seq, "%s;它也不属于党委重新确立的、第%d号之后的新链: %s", rej.reason, after, rrej.reason)
+	}
+	return rerr
+}
+
+// newestUpTo is the organization's newest valid manifest at or below seq,
+// nil for none.
+func (v *verifier) newestUpTo(ctx context.Context, seqs []uint64, seq uint64) (*candidate, error) {
+	for i := len(seqs) - 1; i >= 0; i-- {
+		if seqs[i] > seq {
+			continue
+		}
+		c, err := v.manifest(ctx, seqs[i])
+		if c != nil || err != nil {
+			return c, err
+		}
+	}
+	return nil, nil
 }
 
 // chain checks that top descends, by prev links, from the manifest whose

@@ -1,0 +1,97 @@
+package snapshot
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+// TestRebaseOfAnOrganizationWhoseChainIsWhole: the committee re-bases an
+// organization whose own push still recognises its chain, so the push goes
+// on with it instead of starting a new one. The committee accepts the
+// organization's next manifest above the decision all the same, instead of
+// refusing it (and every later one) as a broken chain.
+func TestRebaseOfAnOrganizationWhoseChainIsWhole(t *testing.T) {
+	w := newWorld(t)
+
+	// A: someone with write access to the bucket replaced a manifest in
+	// the middle of the chain. The push does not notice (its last manifest
+	// is intact); the committee refuses every later manifest.
+	a := w.newOrg("链中被改学院党委", 10, 51)
+	ida := a.store.Org().ID
+	a.push(t)
+	w.consolidate()
+	a.change(t, "一")
+	a.push(t)
+	a.change(t, "二")
+	a.push(t)
+	w.replace(manifestKey(ida, 2), []byte("不是清单"))
+	a.change(t, "三")
+	if res := a.push(t); res.Seq != 4 {
+		t.Fatalf("A's push over the replaced manifest: %+v", res)
+	}
+	if rep, _ := w.consolidate(); rep.of(ida).Status != StatusRejected || rep.of(ida).UsedSeq != 1 {
+		t.Fatalf("A before the re-base: %+v", rep.of(ida))
+	}
+	if r := w.rebase(a, 0); r.AfterSeq != 4 {
+		t.Fatalf("A's decision: %+v", r)
+	}
+
+	// B: the committee re-based twice, the second time after the push had
+	// started the new chain.
+	b := w.newOrg("两次重定学院党委", 10, 52)
+	idb := b.store.Org().ID
+	b.push(t)
+	b.change(t, "一")
+	b.push(t)
+	w.consolidate()
+	w.remove(manifestKey(idb, 2))
+	b.change(t, "二")
+	if _, err := Push(context.Background(), PushOptions{Store: b.store, Keys: b.keys}); !errors.Is(err, ErrChainUnrecognised) {
+		t.Fatalf("B's push over the deleted manifest: %v", err)
+	}
+	w.rebase(b, 0)
+	if res := b.push(t); !res.NewChain || res.Seq != 3 {
+		t.Fatalf("B's push after the first re-base: %+v", res)
+	}
+	if r := w.rebase(b, 0); r.AfterSeq != 3 {
+		t.Fatalf("B's second decision: %+v", r)
+	}
+
+	a.change(t, "四")
+	if res := a.push(t); res.Seq != 5 || res.NewChain {
+		t.Fatalf("A's push after the re-base: %+v", res)
+	}
+	b.change(t, "三")
+	if res := b.push(t); res.Seq != 4 || res.NewChain {
+		t.Fatalf("B's push after the second re-base: %+v", res)
+	}
+	rep, out := w.consolidate()
+	merged := openMerged(t, out)
+	for _, c := range []struct {
+		o   *org
+		seq uint64
+	}{{a, 5}, {b, 4}} {
+		id := c.o.store.Org().ID
+		// (A's replaced manifest is told, as every unreadable one is.)
+		if got := rep.of(id); got.UsedSeq != c.seq || (got.Status != StatusAccepted && c.o != a) {
+			t.Errorf("%s after the re-base: %+v", c.o.name, got)
+		}
+		want, _ := c.o.store.Branches.Count(context.Background())
+		if got, _ := merged.Branches.Count(context.Background(), dataWhereOrg(c.o)); got != want {
+			t.Errorf("%s: merged %d branches, the database has %d", c.o.name, got, want)
+		}
+	}
+	views, _ := w.committee.Orgs()
+	for _, v := range views {
+		if v.Rebase == nil || v.Rebase.open() {
+			t.Errorf("%s: the decision is not used up: %+v", v.Public.OrgName, v.Rebase)
+		}
+	}
+	// Used up: a new chain is refused again.
+	a.change(t, "五")
+	w.forge(a, 6, "", a.keys, a.keys.Recipient(), w.committeeRecipient())
+	if rep, _ := w.consolidate(); rep.of(ida).Status != StatusRejected || rep.of(ida).UsedSeq != 5 {
+		t.Fatalf("a new chain after the decision was used: %+v", rep.of(ida))
+	}
+}
