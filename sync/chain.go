@@ -15,7 +15,6 @@ const maxSeq = 9_999_999_999
 type orgObjects struct {
 	manifests []uint64        // seqs of the manifest objects, ascending
 	used      map[uint64]bool // seqs taken by a manifest or a snapshot object
-	highest   uint64          // the highest seq taken, 0 for none
 }
 
 // objectsOf sorts the keys listed under the organization's prefix.
@@ -25,11 +24,9 @@ func objectsOf(keys []string, orgID string) orgObjects {
 		if seq, ok := seqOfKey(k, manifestPrefix(orgID), ".json"); ok {
 			o.manifests = append(o.manifests, seq)
 			o.used[seq] = true
-			o.highest = max(o.highest, seq)
 		}
 		if seq, ok := seqOfKey(k, snapshotPrefix(orgID), ".age"); ok {
 			o.used[seq] = true
-			o.highest = max(o.highest, seq)
 		}
 	}
 	sort.Slice(o.manifests, func(i, j int) bool { return o.manifests[i] < o.manifests[j] })
@@ -77,4 +74,21 @@ func readManifest(ctx context.Context, b Backend, pub PublicKeys, seq uint64) (*
 		return nil, reject(seq, "重放:对象第%d号中是该组织第%d号的清单", seq, m.Seq)
 	}
 	return &candidate{seq: seq, body: body, sum: sha256Hex(body), m: m}, nil
+}
+
+// newestSigned is the seq of the newest of the manifest objects seqs
+// (ascending) that is a valid manifest of the organization, 0 for none.
+func newestSigned(ctx context.Context, b Backend, pub PublicKeys, seqs []uint64) (uint64, error) {
+	for i := len(seqs) - 1; i >= 0; i-- {
+		c, err := readManifest(ctx, b, pub, seqs[i])
+		var rej *rejection
+		switch {
+		case errors.As(err, &rej):
+			continue
+		case err != nil:
+			return 0, err
+		}
+		return c.seq, nil
+	}
+	return 0, nil
 }

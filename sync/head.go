@@ -120,7 +120,7 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 			prev, ok := bySum[cur.m.Prev]
 			if !ok || prev.seq >= cur.seq {
 				what = fmt.Sprintf("服务器上的第%d号清单用本组织的密钥签署,却不接续本机最后上传的第%d号(可能另一台电脑也在用本组织的数据库和密钥同步)", top.seq, last)
-				return nil, 0, chainError(pub.OrgID, last, objs.highest, what, "")
+				return nil, 0, chainError(pub.OrgID, last, false, what, "")
 			}
 			cur = prev
 		}
@@ -130,6 +130,14 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 	default:
 		what = fmt.Sprintf("本机最后上传的第%d号清单在服务器上已不存在(可能被删除)", last)
 	}
+	// The committee's re-base starts above the newest manifest the
+	// organization's key signed; when that is below the last one pushed,
+	// it must be told the seq.
+	above, err := newest(last)
+	if err != nil {
+		return nil, 0, err
+	}
+	needSeq := above == nil
 	after, found, err := latestNotice(ctx, b, pub.OrgID)
 	hint := ""
 	switch {
@@ -139,7 +147,7 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 		return nil, 0, err
 	}
 	if !found || after < last {
-		return nil, 0, chainError(pub.OrgID, last, objs.highest, what, hint)
+		return nil, 0, chainError(pub.OrgID, last, needSeq, what, hint)
 	}
 	// The committee re-based the organization above after: a new chain,
 	// or the one a push killed before recording it has started there.
@@ -161,11 +169,11 @@ func contains(seqs []uint64, seq uint64) bool {
 }
 
 // chainError tells the organization what happened and how to recover:
-// the committee's re-base, above the last seq it pushed when the bucket
-// no longer shows it (highest is the highest seq there).
-func chainError(orgID string, last, highest uint64, what, hint string) error {
+// the committee's re-base, above the last seq it pushed when needSeq (the
+// bucket holds no manifest of the organization above it).
+func chainError(orgID string, last uint64, needSeq bool, what, hint string) error {
 	command := "dangjian committee rebase --org " + orgID
-	if last > highest {
+	if needSeq {
 		command += fmt.Sprintf(" --seq %d", last)
 	}
 	return fmt.Errorf("%w:%s。为免党委把之后的快照当作分叉拒收,本次没有上传。请联系党委组织部核实,并请其运行 "+

@@ -115,8 +115,9 @@ type RebaseOptions struct {
 	Identity age.Identity // the committee's, from Unlock
 	OrgID    string
 	// AfterSeq is the seq above which the new chain starts; 0 means the
-	// highest seq the organization used in the bucket (or accepted). It
-	// may not be lower than that.
+	// seq of the newest manifest in the bucket that the organization's key
+	// signed, or of the one the committee accepted when higher. It may not
+	// be lower than that.
 	AfterSeq uint64
 	Backend  Backend // overrides the configured server (tests)
 	Now      time.Time
@@ -155,7 +156,13 @@ func (c *Committee) Rebase(ctx context.Context, o RebaseOptions) (Rebase, error)
 	if err != nil {
 		return r, err
 	}
-	floor := objectsOf(keys, o.OrgID).highest
+	// Only manifests the organization's key signed count: anyone with its
+	// access key can put objects under the highest seqs, and a new chain
+	// above them would have no seq left to push under.
+	floor, err := newestSigned(ctx, backend, v.Public, objectsOf(keys, o.OrgID).manifests)
+	if err != nil {
+		return r, err
+	}
 	if v.Accepted != nil {
 		floor = max(floor, v.Accepted.Seq)
 	}
@@ -165,7 +172,8 @@ func (c *Committee) Rebase(ctx context.Context, o RebaseOptions) (Rebase, error)
 		after = floor
 	case after < floor:
 		return r, fmt.Errorf("%w: --seq %d 低于该组织在服务器上已用或已被接受的第%d号", ErrBadRebase, after, floor)
-	case after >= maxSeq:
+	}
+	if after >= maxSeq {
 		return r, fmt.Errorf("%w: --seq %d 过大", ErrBadRebase, after)
 	}
 	r.RebaseNotice = RebaseNotice{Format: rebaseFormat, OrgID: o.OrgID, AfterSeq: after, DecidedAt: o.Now.UTC().Truncate(time.Second)}

@@ -1,8 +1,10 @@
 package snapshot
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -93,5 +95,52 @@ func TestRebaseOfAnOrganizationWhoseChainIsWhole(t *testing.T) {
 	w.forge(a, 6, "", a.keys, a.keys.Recipient(), w.committeeRecipient())
 	if rep, _ := w.consolidate(); rep.of(ida).Status != StatusRejected || rep.of(ida).UsedSeq != 5 {
 		t.Fatalf("a new chain after the decision was used: %+v", rep.of(ida))
+	}
+}
+
+// TestJunkAtTheTopOfTheSeqsDoesNotExhaustARebase: whoever holds the
+// organization's access key can put objects under the highest seqs. A
+// re-base must not start the new chain above them (which would leave the
+// organization no seq to push under, for good): only manifests signed
+// with the organization's key, and what the committee accepted, count.
+func TestJunkAtTheTopOfTheSeqsDoesNotExhaustARebase(t *testing.T) {
+	w := newWorld(t)
+	a := w.newOrg("序号耗尽学院党委", 10, 53)
+	id := a.store.Org().ID
+	a.push(t)
+	w.consolidate()
+	own, err := NewMinIO(a.enrolment.endpoint())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{snapshotKey(id, maxSeq), manifestKey(id, maxSeq-1)} {
+		if err := own.Put(w.ctx, key, bytes.NewReader([]byte("junk")), 4); err != nil {
+			t.Fatalf("the organization's key puts %s: %v", key, err)
+		}
+	}
+	w.remove(manifestKey(id, 1))
+	a.change(t, "一")
+	_, err = Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	if !errors.Is(err, ErrChainUnrecognised) || !strings.Contains(err.Error(), "--seq 1") {
+		t.Fatalf("the push over the deleted manifest: %v", err)
+	}
+	if r := w.rebase(a, 0); r.AfterSeq != 1 {
+		t.Fatalf("the decision: %+v", r)
+	}
+	res := a.push(t)
+	if !res.NewChain || res.Seq != 2 {
+		t.Fatalf("the push after the re-base: %+v", res)
+	}
+	if rep, _ := w.consolidate(); rep.of(id).UsedSeq != 2 {
+		t.Fatalf("the new chain: %+v", rep.of(id))
+	}
+	a.change(t, "二")
+	if res := a.push(t); res.Seq != 3 {
+		t.Fatalf("the next push: %+v", res)
+	}
+	// The committee may still give a seq above the junk, never the last.
+	id2, _ := w.committee.Unlock(testPass)
+	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Identity: id2, OrgID: id, AfterSeq: maxSeq}); !errors.Is(err, ErrBadRebase) {
+		t.Errorf("a re-base above the last seq: %v", err)
 	}
 }

@@ -102,7 +102,7 @@ func runCommitteeRebase(e *env, args []string) int {
 	fs := e.flags("committee rebase")
 	dir := fs.String("dir", "", "党委的同步目录")
 	orgID := fs.String("org", "", "组织编号(org_id)")
-	seq := fs.Uint64("seq", 0, "新快照链从该序号之后开始(默认: 该组织在服务器上已用的最高序号)")
+	seq := fs.Uint64("seq", 0, "新快照链从该序号之后开始(默认: 服务器上该组织签署的最新清单或已接受的序号,取较大者)")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
