@@ -98,6 +98,7 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 		}
 	}
 	var what string
+	needSeq := false
 	switch {
 	case known != nil && known.sum == st.LastManifest:
 		// Newer manifests (another push of this database that was not
@@ -116,28 +117,33 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 				bySum[c.sum], top = c, c
 			}
 		}
+		descends := true
 		for cur := top; cur != known; {
 			prev, ok := bySum[cur.m.Prev]
 			if !ok || prev.seq >= cur.seq {
-				what = fmt.Sprintf("服务器上的第%d号清单用本组织的密钥签署,却不接续本机最后上传的第%d号(可能另一台电脑也在用本组织的数据库和密钥同步)", top.seq, last)
-				return nil, 0, chainError(pub.OrgID, last, false, what, "")
+				descends = false
+				break
 			}
 			cur = prev
 		}
-		return top, 0, nil
-	case contains(objs.manifests, last):
-		what = fmt.Sprintf("本机最后上传的第%d号清单在服务器上已被替换", last)
+		if descends {
+			return top, 0, nil
+		}
+		what = fmt.Sprintf("服务器上的第%d号清单用本组织的密钥签署,却不接续本机最后上传的第%d号(可能另一台电脑也在用本组织的数据库和密钥同步)", top.seq, last)
 	default:
 		what = fmt.Sprintf("本机最后上传的第%d号清单在服务器上已不存在(可能被删除)", last)
+		if contains(objs.manifests, last) {
+			what = fmt.Sprintf("本机最后上传的第%d号清单在服务器上已被替换", last)
+		}
+		// The committee's re-base starts above the newest manifest the
+		// organization's key signed; when that is below the last one
+		// pushed, it must be told the seq.
+		above, err := newest(last)
+		if err != nil {
+			return nil, 0, err
+		}
+		needSeq = above == nil
 	}
-	// The committee's re-base starts above the newest manifest the
-	// organization's key signed; when that is below the last one pushed,
-	// it must be told the seq.
-	above, err := newest(last)
-	if err != nil {
-		return nil, 0, err
-	}
-	needSeq := above == nil
 	after, found, err := latestNotice(ctx, b, pub.OrgID)
 	hint := ""
 	switch {
@@ -150,7 +156,8 @@ func followRecord(ctx context.Context, b Backend, pub PublicKeys, st State, objs
 		return nil, 0, chainError(pub.OrgID, last, needSeq, what, hint)
 	}
 	// The committee re-based the organization above after: a new chain,
-	// or the one a push killed before recording it has started there.
+	// or the one a push killed before recording it (or another copy of
+	// the database) has started there.
 	h.rebased = true
 	base, err := newest(after)
 	if err != nil {

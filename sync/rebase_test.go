@@ -144,3 +144,34 @@ func TestJunkAtTheTopOfTheSeqsDoesNotExhaustARebase(t *testing.T) {
 		t.Errorf("a re-base above the last seq: %v", err)
 	}
 }
+
+// TestRebaseAfterAnotherChainStarted: a manifest signed with the
+// organization's key that does not descend from the push's last one (a
+// new chain another copy of the database started) stops the push, which
+// asks for the committee's re-base; once the committee has re-based the
+// organization, the push starts a new chain above the decision.
+func TestRebaseAfterAnotherChainStarted(t *testing.T) {
+	w := newWorld(t)
+	a := w.newOrg("另一条链学院党委", 10, 55)
+	id := a.store.Org().ID
+	a.push(t)
+	a.change(t, "一")
+	a.push(t)
+	w.consolidate()
+	w.forge(a, 3, "", a.keys, a.keys.Recipient(), w.committeeRecipient())
+	a.change(t, "二")
+	_, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	if !errors.Is(err, ErrChainUnrecognised) || !strings.Contains(err.Error(), "不接续") {
+		t.Fatalf("the push: %v", err)
+	}
+	if r := w.rebase(a, 0); r.AfterSeq != 3 {
+		t.Fatalf("the decision: %+v", r)
+	}
+	res, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	if err != nil || !res.NewChain || res.Seq != 4 {
+		t.Fatalf("the push after the re-base: %+v, %v", res, err)
+	}
+	if rep, _ := w.consolidate(); rep.of(id).Status != StatusAccepted || rep.of(id).UsedSeq != 4 {
+		t.Fatalf("the new chain: %+v", rep.of(id))
+	}
+}
