@@ -241,7 +241,10 @@ func (c *Committee) trustedState(v *verifier, key []byte) error {
 			return fmt.Errorf("委员会保存的该组织状态已损坏(%s: %v),该组织未核验、未汇总;请重新运行 dangjian committee rebase",
 				filepath.ToSlash(filepath.Join(orgsDir, org.Public.OrgID, rebaseFile)), err)
 		}
-		if r.open() {
+		// A manifest accepted above the decision's seq used it up, even
+		// when its record says otherwise (a consolidation killed between
+		// the two writes, an older copy of the file put back).
+		if r.open() && (org.Accepted == nil || org.Accepted.Seq <= r.AfterSeq) {
 			v.rebase = r
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -174,4 +176,44 @@ func TestRebaseAfterAnotherChainStarted(t *testing.T) {
 	if rep, _ := w.consolidate(); rep.of(id).Status != StatusAccepted || rep.of(id).UsedSeq != 4 {
 		t.Fatalf("the new chain: %+v", rep.of(id))
 	}
+}
+
+// TestUsedRebaseDecisionCannotBeReplayed puts back the committee's sealed
+// decision as it was before it was used (a copy, a restored backup, or a
+// consolidation killed between recording the accepted snapshot and the
+// decision's use): it lets no second new chain in.
+func TestUsedRebaseDecisionCannotBeReplayed(t *testing.T) {
+	w := newWorld(t)
+	a := w.newOrg("决定重放学院党委", 10, 54)
+	id := a.store.Org().ID
+	a.push(t)
+	w.consolidate()
+	w.remove(manifestKey(id, 1))
+	w.rebase(a, 0)
+	path := filepath.Join(w.committee.orgDir(id), rebaseFile)
+	open, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.change(t, "一")
+	if res := a.push(t); !res.NewChain || res.Seq != 2 {
+		t.Fatalf("the push after the re-base: %+v", res)
+	}
+	if rep, _ := w.consolidate(); rep.of(id).Status != StatusAccepted || rep.of(id).UsedSeq != 2 {
+		t.Fatalf("the new chain: %+v", rep.of(id))
+	}
+	if err := os.WriteFile(path, open, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The new chain's first manifest made unreadable in the bucket, a
+	// second new chain signed with the organization's key (another copy
+	// of its database) would be the only one above the decision.
+	w.replace(manifestKey(id, 2), []byte("不是清单"))
+	a.change(t, "二")
+	w.forge(a, 3, "", a.keys, a.keys.Recipient(), w.committeeRecipient())
+	rep, _ := w.consolidate()
+	if got := rep.of(id); got.Status != StatusRejected || got.UsedSeq != 2 {
+		t.Fatalf("a second new chain with the decision put back: %+v", got)
+	}
+	t.Logf("the replayed decision: %s", rep.of(id).Reason)
 }
