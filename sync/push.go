@@ -74,9 +74,17 @@ type pushedSnapshot struct {
 // since the last push, seals it to the organization and the committee and
 // uploads it, then its signed manifest. A push that fails leaves no
 // manifest. The outcome is recorded in the state file, unless ctx was
-// cancelled.
+// cancelled or another push of the database was under way
+// (ErrPushRunning).
 func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 	start := time.Now()
+	// The lock is held until the outcome is recorded, so that the next
+	// push reads it; a push refused because another runs writes nothing.
+	lock, err := lockPush(o.Store.Path())
+	if err != nil {
+		return PushResult{}, err
+	}
+	defer lock.Unlock()
 	statePath := StatePath(o.Store.Path())
 	res, err := push(ctx, o, statePath)
 	res.Duration = time.Since(start)
@@ -140,15 +148,6 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	}
 	backend, err := backendOr(o.Backend, st.Enrollment.endpoint())
 	if err != nil {
-		return res, err
-	}
-	lock, err := lockPush(o.Store.Path())
-	if err != nil {
-		return res, err
-	}
-	defer lock.Unlock()
-	// What a push that ran meanwhile recorded.
-	if st, err = LoadState(statePath); err != nil {
 		return res, err
 	}
 	// The plaintext copy lives in a private folder beside the database,
