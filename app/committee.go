@@ -175,9 +175,10 @@ func reportLines(r snapshot.Report) []string {
 // consolidate asks the committee's passphrase, then checks and merges every
 // organization's newest snapshot with a progress bar. The new database is
 // built beside merged.db, and replaces it only once complete, while the
-// window's store is closed (Windows cannot replace an open file); the
-// window then shows the new database and the report. While another program
-// works on the committee's folder, it says so and changes nothing.
+// window's store is closed (Windows cannot replace an open file) and the
+// committee's folder is locked; the window then shows the new database and
+// the report. While another program works on the committee's folder, it
+// says so and changes nothing.
 func (s *orgsScreen) consolidate() {
 	u, c := s.u, s.u.committee
 	unlockCommittee(u, func(id *age.X25519Identity) {
@@ -185,12 +186,18 @@ func (s *orgsScreen) consolidate() {
 			s.message.SetText("未输入口令,未汇总。")
 			return
 		}
-		final := filepath.Join(c.Dir, mergedFile)
 		building := filepath.Join(c.Dir, "merged-new.db")
 		var rep snapshot.Report
 		u.runJobWithText("正在汇总", func(ctx context.Context, v *jobView) error {
-			removeDatabaseFiles(building) // left by a window closed before its rename
-			var err error
+			// What a window closed before its rename left, removed under
+			// the folder's lock: never another window's database while
+			// that window puts it in place.
+			l, err := c.Lock()
+			if err != nil {
+				return err
+			}
+			removeDatabaseFiles(building)
+			l.Unlock()
 			rep, err = c.Consolidate(ctx, snapshot.ConsolidateOptions{Identity: id, Out: building,
 				Progress: func(done, total int, what string) {
 					v.stage(float64(done)/float64(max(total, 1)), fmt.Sprintf("%s(%d / %d)", what, done, total))
@@ -210,23 +217,54 @@ func (s *orgsScreen) consolidate() {
 				s.load()
 				return
 			}
-			u.store.Close()
-			for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-				os.Remove(final + suffix)
-			}
-			if err := os.Rename(building, final); err != nil {
-				showStartError(u.win, fmt.Errorf("无法替换汇总数据库: %w", err))
-				return
-			}
-			store, err := data.Open(context.Background(), final)
-			if err != nil {
-				showStartError(u.win, err)
-				return
-			}
-			u.report = &rep
-			u.Show(store)
+			s.install(building, rep)
 		})
 	})
+}
+
+// install puts the database a consolidation built in place of merged.db,
+// under the committee folder's lock, and shows it with the report. When
+// it cannot, the window keeps its database, open, and says why.
+func (s *orgsScreen) install(building string, rep snapshot.Report) {
+	u, c := s.u, s.u.committee
+	final := filepath.Join(c.Dir, mergedFile)
+	keep := func(why string) {
+		s.lines = reportLines(rep)
+		s.report.Refresh()
+		s.message.SetText("汇总已完成,但汇总数据库未替换: " + why)
+		s.load()
+	}
+	l, err := c.Lock()
+	switch {
+	case errors.Is(err, snapshot.ErrCommitteeBusy):
+		keep("另一个汇总或登记操作正在进行(可能是另一个窗口或脚本),请等它结束后重新汇总")
+		return
+	case err != nil:
+		keep(err.Error())
+		return
+	}
+	defer l.Unlock()
+	if _, err := os.Stat(building); err != nil {
+		keep("另一个窗口的汇总已取代本次的结果,请重新汇总")
+		return
+	}
+	u.store.Close()
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		os.Remove(final + suffix)
+	}
+	renameErr := os.Rename(building, final)
+	store, err := data.Open(context.Background(), final)
+	if err != nil {
+		showStartError(u.win, err)
+		return
+	}
+	u.report = &rep
+	u.Show(store)
+	if renameErr != nil {
+		if next, ok := u.built["orgs"].(*orgsScreen); ok {
+			next.message.SetText("汇总已完成,但汇总数据库未替换(可能正被其他程序打开): " + renameErr.Error())
+		}
+	}
 }
 
 // unlockCommittee hands done the committee's identity, from the

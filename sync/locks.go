@@ -42,6 +42,11 @@ func lockCommittee(dir string) (*localfs.Lock, error) {
 	return l, err
 }
 
+// Lock takes the committee's folder for a change made beside its own
+// operations (the GUI putting the database a consolidation built in place
+// of merged.db); ErrCommitteeBusy while another operation holds it.
+func (c *Committee) Lock() (*localfs.Lock, error) { return c.lock() }
+
 // lock takes the committee's folder for one operation.
 func (c *Committee) lock() (*localfs.Lock, error) {
 	if _, err := os.Stat(c.Dir); err != nil {
