@@ -57,11 +57,13 @@ func TestHostileWorkbooksAreRefusedEarly(t *testing.T) {
 	s := testStore(t)
 	base := rezipped(t, membersBook(t, 3), zip.Deflate, nil)
 
-	bomb, crc, size := xlsxfault.Bomb(sheetStart, ' ', 64<<20) // 64 MB in 64 KB
-	docBomb, docCRC, docSize := xlsxfault.Bomb(`<Properties>`, ' ', 64<<20)
+	bomb, crc, size := xlsxfault.Bomb(sheetStart, ' ', 16<<20) // 16 MB in 16 KB
+	docBomb, docCRC, docSize := xlsxfault.Bomb(`<Properties>`, ' ', 16<<20)
 	random := make([]byte, 6<<20) // a cell of 6 MB that compression does not shrink
-	for i := range random {
-		random[i] = 'a' + byte(rand.IntN(26))
+	rng := rand.NewChaCha8([32]byte{})
+	rng.Read(random)
+	for i, b := range random {
+		random[i] = 'a' + b%26
 	}
 	many := make([]string, MaxParts)
 	for i := range many {

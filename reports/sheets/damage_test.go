@@ -165,8 +165,9 @@ func TestDamagedWorkbooksAreRefusedWhole(t *testing.T) {
 func TestDamageInTheMiddleOfALargeSheetNamesTheRow(t *testing.T) {
 	const n = 3000
 	s := testStore(t)
+	base := membersBook(t, n)
 	for _, method := range []uint16{zip.Store, zip.Deflate} {
-		content := must(t)(xlsxfault.Flip(rezipped(t, membersBook(t, n), method, nil), sheetPart, 64))
+		content := must(t)(xlsxfault.Flip(rezipped(t, base, method, nil), sheetPart, 64))
 		msg := refused(t, s, content, "文件已损坏:读到工作表“Sheet1”第")
 		_, after, _ := strings.Cut(msg, "”第")
 		row := atoi(after)
