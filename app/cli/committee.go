@@ -82,7 +82,7 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = writeAtomically(*out, 0o600, func(w io.Writer) error { // it holds the secret key
+	err = WriteAtomically(*out, func(w io.Writer) error { // private: it holds the secret key
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(enr)

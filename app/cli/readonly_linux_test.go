@@ -45,6 +45,7 @@ func TestReadingCommandsWorkInAFolderThatCannotBeWritten(t *testing.T) {
 	for _, args := range [][]string{
 		{"check", "--db", db, "--json"},
 		{"report", "roster", "--db", db, "--out", filepath.Join(outDir, "花名册.pdf")},
+		{"export", "members", "--db", db, "--out", filepath.Join(outDir, "党员.xlsx")},
 	} {
 		if code, out := runAsNobody(t, args...); code != ExitOK {
 			t.Fatalf("%v in a read-only folder: exit %d %s", args, code, out)

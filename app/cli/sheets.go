@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"dangjian/reports/sheets"
@@ -74,7 +73,7 @@ func runExport(e *env, args []string) int {
 	if err := checkYear(*year); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	s, code := openStore(e, *db, e.now)
+	s, code := openReader(e, *db, e.now)
 	if s == nil {
 		return code
 	}
@@ -167,10 +166,4 @@ func printImport(e *env, rep *sheets.Report) {
 // database, keys, an enrollment): see WriteOutput.
 func WriteAtomically(path string, write func(w io.Writer) error) error {
 	return WriteOutput(path, "", write)
-}
-
-// writeAtomically is WriteAtomically; every file it writes is private, so
-// perm is only the caller's reminder of that.
-func writeAtomically(path string, _ os.FileMode, write func(w io.Writer) error) error {
-	return WriteAtomically(path, write)
 }

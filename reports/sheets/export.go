@@ -39,7 +39,7 @@ func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 		return 0, err
 	}
 	l := LayoutOf(k)
-	scratch, err := localfs.NewScratch(filepath.Dir(s.Path()))
+	scratch, err := exportScratch(s.Path(), w)
 	if err != nil {
 		return 0, err
 	}
@@ -202,4 +202,21 @@ func yearCond(col string, year int, conds ...data.Cond) []data.Cond {
 		return conds
 	}
 	return append(conds, data.InYear(col, year))
+}
+
+// exportScratch is the private folder for the rows excelize spills: beside
+// the database, or, when that folder cannot be written (a database read
+// from a read-only folder), beside the file being written, which holds the
+// same data.
+func exportScratch(db string, w io.Writer) (*localfs.Scratch, error) {
+	scratch, err := localfs.NewScratch(filepath.Dir(db))
+	if err == nil {
+		return scratch, nil
+	}
+	if f, ok := w.(interface{ Name() string }); ok {
+		if alt, aerr := localfs.NewScratch(filepath.Dir(f.Name())); aerr == nil {
+			return alt, nil
+		}
+	}
+	return nil, err
 }
