@@ -376,7 +376,7 @@ func replaceFile(finished, path string) error {
 	for _, suffix := range []string{"-journal", "-wal", "-shm"} {
 		os.Remove(path + suffix)
 	}
-	return renameRetrying(finished, path)
+	return localfs.Rename(finished, path)
 }
 
 // findings runs the cross-organization checks over the consolidated

@@ -4,7 +4,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"time"
+
+	"dangjian/data/localfs"
 )
 
 // writeFileAtomic writes b to path through a temporary file in the same
@@ -66,22 +67,9 @@ func writeFileAtomic(path string, b []byte, perm os.FileMode, replace bool) erro
 		ok = true
 		return nil
 	}
-	if err := renameRetrying(tmp, path); err != nil {
+	if err := localfs.Rename(tmp, path); err != nil {
 		return err
 	}
 	ok = true
 	return nil
-}
-
-// renameRetrying renames, retrying for a moment: on Windows a rename over
-// a file fails while another program (the GUI, `sync status`) is reading it.
-func renameRetrying(from, to string) error {
-	var err error
-	for i := 0; i < 20; i++ {
-		if err = os.Rename(from, to); err == nil {
-			return nil
-		}
-		time.Sleep(25 * time.Millisecond)
-	}
-	return err
 }

@@ -42,17 +42,17 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := renameRetrying(name, path); err != nil {
+	if err := Rename(name, path); err != nil {
 		return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
 	}
 	done = true
 	return nil
 }
 
-// renameRetrying renames, retrying for a moment: on Windows a rename over a
-// file fails while another program (a PDF viewer, the antivirus) has it
-// open.
-func renameRetrying(from, to string) error {
+// Rename renames, retrying for a moment: on Windows a rename over a file
+// fails while another program (a PDF viewer, the antivirus, the GUI reading
+// a state file) has it open.
+func Rename(from, to string) error {
 	var err error
 	for i := 0; i < 20; i++ {
 		if err = os.Rename(from, to); err == nil {
