@@ -66,12 +66,33 @@ func (o Output) Check(path string) error {
 	if info.IsDir() {
 		return &OutputError{Path: path, Reason: "这是一个文件夹"}
 	}
+	if !info.Mode().IsRegular() {
+		return &OutputError{Path: path, Reason: "这不是普通文件(设备、管道或套接字)"}
+	}
+	if db := sideFileOf(abs); db != "" {
+		return &OutputError{Path: path, Reason: "这是数据库 " + filepath.Base(db) + " 的附属文件"}
+	}
 	kind := Sniff(abs)
 	if kind == "" || (o.MayReplace != nil && o.MayReplace(abs)) {
 		return nil
 	}
 	return &OutputError{Path: path, Reason: "已有的文件是" + kind + ",覆盖会丢失数据"}
 }
+
+// sideFileOf is the SQLite database whose side file (-wal, -shm,
+// -journal) path is, or "" when path is not one: a -shm file has no header
+// of its own to tell it by.
+func sideFileOf(path string) string {
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+		if db, ok := strings.CutSuffix(path, suffix); ok && Sniff(db) == kindDatabase {
+			return db
+		}
+	}
+	return ""
+}
+
+// kindDatabase is what Sniff says of an SQLite database.
+const kindDatabase = "数据库文件"
 
 // DatabaseFiles are the database file and the files SQLite keeps beside
 // it.
@@ -96,10 +117,19 @@ const (
 // OwnFiles are the database, its SQLite side files and the program's own
 // files beside it (keys, sync state, lock): the files an export must
 // never replace.
+// A database named through a symbolic link protects the files beside the
+// link's target too, where SQLite keeps them.
 func OwnFiles(db string) []string {
-	files := DatabaseFiles(db)
-	for _, e := range []string{KeysEnding, StateEnding, PushLockEnding} {
-		files = append(files, Beside(db, e))
+	names := []string{db}
+	if real, err := filepath.EvalSymlinks(db); err == nil && real != db {
+		names = append(names, real)
+	}
+	var files []string
+	for _, name := range names {
+		files = append(files, DatabaseFiles(name)...)
+		for _, e := range []string{KeysEnding, StateEnding, PushLockEnding} {
+			files = append(files, Beside(name, e))
+		}
 	}
 	return files
 }
@@ -107,6 +137,9 @@ func OwnFiles(db string) []string {
 // Sniff tells what kind of the program's own files path holds, in
 // Chinese ("数据库文件", "密钥文件"…), or "" for any other file.
 func Sniff(path string) string {
+	if info, err := os.Stat(path); err != nil || !info.Mode().IsRegular() {
+		return "" // never open a pipe or a device: it may block or have effects
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return ""
@@ -117,7 +150,9 @@ func Sniff(path string) string {
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
-		return "数据库文件"
+		return kindDatabase
+	case bytes.HasPrefix(head, []byte{0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7}):
+		return "数据库的回滚日志文件"
 	case len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83})):
 		return "数据库的日志文件"
 	case bytes.HasPrefix(head, []byte("age-encryption.org/v1")):
@@ -131,7 +166,7 @@ func Sniff(path string) string {
 // sniffJSON recognises the program's JSON files by their "format" field.
 func sniffJSON(f *os.File, head []byte) string {
 	if !bytes.Contains(head, []byte(`"dangjian-`)) && !bytes.Contains(head, []byte(`"enrollment"`)) &&
-		!bytes.Contains(head, []byte(`"last_manifest_sha256"`)) {
+		!bytes.Contains(head, []byte(`"last_manifest_sha256"`)) && !bytes.Contains(head, []byte(`"signing_key"`)) {
 		return ""
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -140,6 +175,7 @@ func sniffJSON(f *os.File, head []byte) string {
 	var v struct {
 		Format     string          `json:"format"`
 		Enrollment json.RawMessage `json:"enrollment"`
+		SigningKey string          `json:"signing_key"`
 	}
 	if err := json.NewDecoder(io.LimitReader(f, 1<<20)).Decode(&v); err != nil {
 		return ""
@@ -153,6 +189,8 @@ func sniffJSON(f *os.File, head []byte) string {
 		return "本程序的配置或清单文件"
 	case len(v.Enrollment) > 0:
 		return "同步状态文件"
+	case v.SigningKey != "":
+		return "公钥文件"
 	}
 	return ""
 }

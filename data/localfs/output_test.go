@@ -19,6 +19,7 @@ func TestOutputCheck(t *testing.T) {
 		return p
 	}
 	write("org.db", "SQLite format 3\x00rest")
+	write("other.db", "SQLite format 3\x00rest")
 	committee := filepath.Join(dir, "committee")
 	os.MkdirAll(filepath.Join(committee, "orgs", "a"), 0o700)
 	os.Symlink(db, filepath.Join(dir, "link.pdf"))
@@ -49,6 +50,9 @@ func TestOutputCheck(t *testing.T) {
 		{"a sync state elsewhere", write("s.json", `{"enrollment": {"bucket": "b"}, "last_seq": 3}`), true, "同步状态"},
 		{"an age file", write("a.age", "age-encryption.org/v1\n-> X25519"), true, "加密"},
 		{"an ordinary JSON file", write("n.json", `{"format": "other"}`), false, ""},
+		{"exported public keys", write("org-keys.json", `{"org_id": "x", "age_recipient": "age1", "signing_key": "AAAA"}`), true, "公钥文件"},
+		{"another database's rollback journal", write("j.pdf", "\xd9\xd5\x05\xf9\x20\xa1\x63\xd7rest"), true, "回滚日志"},
+		{"the -shm of another database", write("other.db-shm", "no header at all"), true, "附属文件"},
 		{"no name", "", true, "文件名"},
 	}
 	for _, c := range cases {
@@ -83,5 +87,36 @@ func TestOutputMayReplaceAllowsAnEarlierResult(t *testing.T) {
 	os.WriteFile(other, []byte("SQLite format 3\x00"), 0o600)
 	if err := out.Check(other); err == nil {
 		t.Fatal("an organization's database must not be replaced")
+	}
+}
+
+func TestOutputRefusesDevicesAndPipesWithoutOpeningThem(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.xlsx")
+	if err := syscallMkfifo(fifo); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	// Opening a pipe with no writer would block: Check must not.
+	if err := (Output{}).Check(fifo); err == nil || !strings.Contains(err.Error(), "不是普通文件") {
+		t.Fatalf("a named pipe: %v", err)
+	}
+	if err := (Output{}).Check(os.DevNull); err == nil || !strings.Contains(err.Error(), "不是普通文件") {
+		t.Fatalf("%s: %v", os.DevNull, err)
+	}
+}
+
+func TestOwnFilesOfADatabaseNamedThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.db")
+	os.WriteFile(db, []byte("SQLite format 3\x00"), 0o600)
+	link := filepath.Join(dir, "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Skip(err)
+	}
+	out := Output{Protected: OwnFiles(link)}
+	for _, name := range []string{"a.db-shm", "a.push.lock", "a.sync.json", "a.keys"} {
+		if err := out.Check(filepath.Join(dir, name)); err == nil {
+			t.Errorf("%s beside the link's target is not protected", name)
+		}
 	}
 }

@@ -40,14 +40,17 @@ type Scratch struct {
 // process has died.
 func NewScratch(dir string) (*Scratch, error) {
 	root := filepath.Join(dir, ScratchFolder)
-	if err := os.MkdirAll(root, 0o700); err != nil {
-		return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
-	}
-	os.Chmod(root, 0o700)
-	hideFolder(root)
 	CleanScratch(dir)
-	for attempt := 0; attempt < 3; attempt++ {
+	for attempt := 0; attempt < 10; attempt++ {
+		if err := os.MkdirAll(root, 0o700); err != nil {
+			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
+		}
+		os.Chmod(root, 0o700)
+		hideFolder(root)
 		run, err := os.MkdirTemp(root, runPrefix+"*")
+		if errors.Is(err, os.ErrNotExist) {
+			continue // another run removed the shared folder as it ended
+		}
 		if err != nil {
 			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
 		}
@@ -79,6 +82,7 @@ func (s *Scratch) Close() error {
 	}
 	s.lock.Unlock()
 	err := os.RemoveAll(s.dir)
+	os.Remove(filepath.Dir(s.dir)) // the shared folder, once no run uses it
 	s.dir = ""
 	return err
 }

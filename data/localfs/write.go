@@ -9,16 +9,22 @@ import (
 )
 
 // WriteFile writes the file at path whole or not at all: write fills a
-// private temporary file in the same folder, which then replaces path by
-// a rename. The file is readable by the user only (0600), whatever the
-// umask. A failure leaves path as it was and no temporary file behind.
+// private file in a scratch folder beside path (.dangjian-tmp), which then
+// replaces path by a rename. The file is readable by the user only (0600),
+// whatever the umask. A failure leaves path as it was; what a killed run
+// left is removed by the next one writing into that folder.
 // Callers check the path first with Output.Check.
 func WriteFile(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".dangjian-*.tmp")
+	scratch, err := NewScratch(dir)
+	if err != nil {
+		return err
+	}
+	defer scratch.Close()
+	tmp, err := os.OpenFile(filepath.Join(scratch.Dir(), "output"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
@@ -27,7 +33,6 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	defer func() {
 		if !done {
 			tmp.Close()
-			os.Remove(name)
 		}
 	}()
 	if err := tmp.Chmod(0o600); err != nil {
@@ -39,13 +44,13 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	if err := tmp.Sync(); err != nil {
 		return err
 	}
+	done = true
 	if err := tmp.Close(); err != nil {
 		return err
 	}
 	if err := Rename(name, path); err != nil {
 		return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
 	}
-	done = true
 	return nil
 }
 

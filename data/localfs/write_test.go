@@ -27,4 +27,7 @@ func TestWriteFileFailureLeavesTheOldFileAndNoTemporary(t *testing.T) {
 	if len(entries) != 1 {
 		t.Fatalf("left behind: %v", entries)
 	}
+	if runs := runFolders(t, dir); len(runs) != 0 {
+		t.Fatalf("scratch left behind: %v", runs)
+	}
 }
