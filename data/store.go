@@ -187,12 +187,23 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	defer w.close()
 	if err := fn(tx); err != nil {
 		sqlTx.Rollback()
-		return err
+		return cancelled(ctx, err)
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return fmt.Errorf("写入失败: %w", err)
+		return cancelled(ctx, fmt.Errorf("写入失败: %w", err))
 	}
 	return nil
+}
+
+// cancelled makes err, which a write met after ctx was cancelled (the
+// driver then rolls the transaction back under the writer: "transaction has
+// already been committed or rolled back"), say so: callers tell a
+// cancellation from a failure with errors.Is(err, context.Canceled).
+func cancelled(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
 }
 
 // Tx is a write transaction opened by Store.Write.
