@@ -102,6 +102,10 @@ func TestHostileWorkbooksAreRefusedEarly(t *testing.T) {
 		{"an attribute of 6 MB", bytes.NewReader(rezipped(t, base, zip.Store, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<row r="3"`), append([]byte(`<row r="3" x="`), append(random, '"')...), 1)
 		})), "第2行时出错(一个单元格或标签超过了4 MB"},
+		{"elements nested a million deep", bytes.NewReader(rezipped(t, base, zip.Store, func(b []byte) []byte {
+			deep := bytes.Repeat([]byte("<x>"), 1_000_000)
+			return bytes.Replace(b, []byte(`<row r="3"`), append(deep, []byte(`<row r="3"`)...), 1)
+		})), "嵌套超过64层"},
 		{"too many parts", bytes.NewReader(tooMany), "超过了上限10000"},
 		{"a file of 2 GB", io.NewSectionReader(fakeFile{2 << 30}, 0, 2<<30), "超过了导入的上限1.00 GB"},
 	}

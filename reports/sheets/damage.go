@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -58,6 +59,8 @@ func damageReason(err error) string {
 		return format.msg
 	case errors.Is(err, errTokenTooLarge):
 		return "一个单元格或标签超过了4 MB,文件异常"
+	case errors.Is(err, errTooDeep):
+		return fmt.Sprintf("XML元素嵌套超过%d层,文件异常", maxDepth)
 	}
 	return "无法读取"
 }

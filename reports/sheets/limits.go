@@ -59,6 +59,11 @@ const (
 	// 32,767 characters in a cell, at most about 330 KB escaped.
 	maxTokenSize = 4 << 20
 
+	// maxDepth is the deepest the elements of a part may nest: a
+	// worksheet nests about six deep (rich text a few more); each level
+	// open costs memory, so a part of endless nesting is refused.
+	maxDepth = 64
+
 	// maxRows and maxColumns are Excel's limits on a worksheet.
 	maxRows    = 1 << 20 // 1,048,576
 	maxColumns = 1 << 14 // 16,384, column XFD

@@ -13,6 +13,9 @@ import (
 // errTokenTooLarge is a cell's text or a tag longer than maxTokenSize.
 var errTokenTooLarge = errors.New("token too large")
 
+// errTooDeep is XML nested deeper than maxDepth.
+var errTooDeep = errors.New("elements nested too deep")
+
 // xmlStream reads the tokens of one XML part with encoding/xml's RawToken,
 // adding what RawToken leaves out: each end tag must close the element
 // open, there is one root element, and the part must end after it. Every
@@ -51,6 +54,9 @@ func (x *xmlStream) next() (xml.Token, error) {
 	case xml.StartElement:
 		if x.ended {
 			return nil, x.syntaxError("a second root element <%s>", t.Name.Local)
+		}
+		if len(x.open) == maxDepth {
+			return nil, errTooDeep
 		}
 		x.open = append(x.open, t.Name)
 	case xml.EndElement:
