@@ -96,6 +96,7 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 	c := newChecker(r, w.today())
 	r.check(c)
 	checkLengths(r, c)
+	checkCharacters(r, c)
 	for _, f := range r.Fields() {
 		ref, ok := f.Ptr.(*Ref)
 		target, known := refTables[f.Col]
