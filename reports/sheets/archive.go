@@ -105,15 +105,39 @@ func (a *archive) open(f *zip.File, limit uint64) (*partReader, error) {
 	return &partReader{ctx: a.ctx, rc: rc, f: f}, nil
 }
 
-// check reads the part to its end, which verifies its checksum, and
-// discards what it reads.
+// check reads the part to its end, which verifies its checksum; an XML
+// part (.xml, .rels) must also be well-formed, as Excel requires. What it
+// reads is discarded.
 func (a *archive) check(f *zip.File, limit uint64) error {
 	p, err := a.open(f, limit)
 	if err != nil {
 		return err
 	}
 	defer p.Close()
+	if isXMLPart(f.Name) {
+		if err := wellFormed(p); err != nil {
+			return &partError{f.Name, err}
+		}
+	}
 	return p.drain()
+}
+
+// isXMLPart reports whether a part holds XML, by its name.
+func isXMLPart(name string) bool {
+	lower := strings.ToLower(name)
+	return strings.HasSuffix(lower, ".xml") || strings.HasSuffix(lower, ".rels")
+}
+
+// wellFormed reads an XML part to its end, failing at its first error.
+func wellFormed(r io.Reader) error {
+	x := newXMLStream(r)
+	for {
+		if _, err := x.next(); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+	}
 }
 
 // partReader reads a part, inflating it. It counts the bytes inflated and

@@ -133,8 +133,20 @@ func TestDamagedWorkbooksAreRefusedWhole(t *testing.T) {
 			[]string{"文件已损坏", "sharedStrings.xml"}},
 		{"damaged styles", must(t)(xlsxfault.Flip(deflated, "xl/styles.xml", 16)),
 			[]string{"文件已损坏:读取“xl/styles.xml”时出错"}},
-		{"damaged document properties, never parsed", must(t)(xlsxfault.Flip(stored, "docProps/app.xml", 8)),
-			[]string{"文件已损坏:读取“docProps/app.xml”时出错", "校验和不符"}},
+		{"damaged document properties", must(t)(xlsxfault.Flip(stored, "docProps/app.xml", 8)),
+			[]string{"文件已损坏:读取“docProps/app.xml”时出错"}},
+		{"styles cut short, the zip itself sound", must(t)(xlsxfault.Rezip(base, zip.Deflate, func(name string, b []byte) []byte {
+			if name == "xl/styles.xml" {
+				return b[:len(b)/2]
+			}
+			return b
+		})), []string{"文件已损坏:读取“xl/styles.xml”时出错", "内容不完整"}},
+		{"document properties cut short, the zip itself sound", must(t)(xlsxfault.Rezip(base, zip.Deflate, func(name string, b []byte) []byte {
+			if name == "docProps/core.xml" {
+				return b[:len(b)-5]
+			}
+			return b
+		})), []string{"文件已损坏:读取“docProps/core.xml”时出错"}},
 		{"a damaged workbook part", must(t)(xlsxfault.Flip(deflated, "xl/workbook.xml", 16)),
 			[]string{"文件已损坏", "xl/workbook.xml"}},
 		{"a shared string number the table lacks", rezipped(t, base, zip.Deflate, func(b []byte) []byte {
