@@ -12,7 +12,7 @@ import (
 func runCheck(e *env, args []string) int {
 	fs := e.flags("check")
 	db := dbFlag(fs)
-	year := fs.Int("year", 0, "检查的年度(默认今年)")
+	year := yearFlag(fs, "检查的年度(默认今年)")
 	asJSON := fs.Bool("json", false, "以JSON输出")
 	asOf := asOfFlag(fs)
 	if ok, code := e.parse(fs, args); !ok {

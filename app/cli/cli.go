@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -221,4 +222,30 @@ func checkYear(year int) error {
 		return fmt.Errorf("--year %d 无效:年度应在%d到%d之间", year, firstYear, lastYear)
 	}
 	return nil
+}
+
+// yearValue is a --year: decimal digits only (flag.Int would read 02025 as
+// octal and 0x7e9 as hex), told in Chinese when it is not a number.
+type yearValue int
+
+func (y *yearValue) String() string { return strconv.Itoa(int(*y)) }
+
+func (y *yearValue) Set(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return fmt.Errorf("年度应为四位数字,如 %d", lastYear-74)
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("年度应为四位数字")
+	}
+	*y = yearValue(n)
+	return nil
+}
+
+// yearFlag adds --year; 0 when not given.
+func yearFlag(fs *flag.FlagSet, usage string) *int {
+	var y yearValue
+	fs.Var(&y, "year", usage)
+	return (*int)(&y)
 }

@@ -105,9 +105,11 @@ func TestYearOutOfRangeIsAUsageError(t *testing.T) {
 		{"report", "training", "--db", db, "--out", filepath.Join(dir, "t.pdf"), "--year", "2101"},
 		{"report", "dues", "--db", db, "--out", filepath.Join(dir, "d.pdf"), "--year", "-1"},
 		{"check", "--db", db, "--year", "1920"},
+		{"report", "dues", "--db", db, "--out", filepath.Join(dir, "d.pdf"), "--year", "0x7e9"},
+		{"export", "dues", "--db", db, "--out", filepath.Join(dir, "d.xlsx"), "--year", "abc"},
 	} {
 		code, _, errOut := run(t, args...)
-		if code != ExitUsage || !strings.Contains(errOut, "1921") {
+		if code != ExitUsage || !(strings.Contains(errOut, "1921") || strings.Contains(errOut, "四位数字")) {
 			t.Errorf("%v: exit %d %q; want 2 naming the range", args, code, errOut)
 		}
 	}

@@ -15,7 +15,7 @@ func runReport(e *env, args []string) int {
 	fs := e.flags("report")
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.pdf文件(必填)")
-	year := fs.Int("year", 0, "年度(默认今年)")
+	year := yearFlag(fs, "年度(默认今年)")
 	branch := fs.String("branch", "", "只打印该支部")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {

@@ -55,7 +55,7 @@ func runExport(e *env, args []string) int {
 	fs := e.flags("export")
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.xlsx文件(必填)")
-	year := fs.Int("year", 0, "只导出该年度的记录(党员信息不分年度)")
+	year := yearFlag(fs, "只导出该年度的记录(党员信息不分年度)")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
