@@ -69,6 +69,9 @@ func ImportFile(ctx context.Context, s *data.Store, k Kind, path string, o Optio
 		return nil, inputErrorf("无法打开文件: %s", path)
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, inputErrorf("%s 是一个文件夹,请选择要导入的.xlsx文件", path)
+	}
 	return Import(ctx, s, k, f, o)
 }
 

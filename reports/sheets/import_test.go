@@ -3,6 +3,7 @@ package sheets
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -219,6 +220,13 @@ func TestImportUnusableFiles(t *testing.T) {
 		if !asInputError(err, &ie) || !strings.Contains(ie.Msg, tc.want) {
 			t.Errorf("%s: %v (want %q)", tc.name, err, tc.want)
 		}
+	}
+	folder := filepath.Join(t.TempDir(), "名单.xlsx")
+	os.Mkdir(folder, 0o700)
+	_, err := ImportFile(context.Background(), s, Members, folder, Options{})
+	var ie *InputError
+	if !asInputError(err, &ie) || !strings.Contains(ie.Msg, "是一个文件夹") {
+		t.Errorf("a folder: %v", err)
 	}
 }
 
