@@ -94,7 +94,7 @@ func OpenReadOnly(ctx context.Context, path string, opts ...Option) (*Store, err
 	}
 	if err := checkReadOnlySchema(ctx, db, path); err != nil {
 		s.Close()
-		return nil, err
+		return nil, damagedDatabase(path, err)
 	}
 	if err := s.loadOrg(ctx); err != nil {
 		s.Close()

@@ -73,7 +73,18 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if _, err := ourHeader(path); err != nil {
 		return nil, err
 	}
-	return open(ctx, path, false, opts)
+	s, err := open(ctx, path, false, opts)
+	return s, damagedDatabase(path, err)
+}
+
+// damagedDatabase says in Chinese that the file at path is damaged when
+// err is SQLite's report of a corrupt database; other errors stay.
+func damagedDatabase(path string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+		return fmt.Errorf("数据库文件已损坏,请从备份恢复(设置 → 从备份恢复): %s: %w", path, err)
+	}
+	return err
 }
 
 func removeDatabase(path string) {
