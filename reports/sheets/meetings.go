@@ -15,6 +15,7 @@ type meetingImporter struct {
 	names      map[string]map[string][]*data.Member // branch id → name → members on the rolls
 	former     map[string]map[string][]*data.Member // branch id → name → members no longer on the rolls
 	byID       map[string]*data.Member
+	anyBranch  map[string][]*data.Member          // name → members of any branch, on the rolls or not
 	sameKey    map[string][]*data.Meeting         // branch id|kind|date → every such meeting
 	claimed    map[string]int                     // meeting id → the sheet row that matched it
 	attendance map[string]*data.MeetingAttendance // meeting id|member id
@@ -28,6 +29,7 @@ var attendanceCols = []struct{ col, status string }{{"出席", "出席"}, {"请�
 func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	mi.branches, mi.names = map[string]*data.Branch{}, map[string]map[string][]*data.Member{}
 	mi.former, mi.byID = map[string]map[string][]*data.Member{}, map[string]*data.Member{}
+	mi.anyBranch = map[string][]*data.Member{}
 	mi.attendance = map[string]*data.MeetingAttendance{}
 	mi.sameKey, mi.claimed = map[string][]*data.Meeting{}, map[string]int{}
 	branches, err := tx.Branches.List(ctx)
@@ -41,6 +43,7 @@ func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	}
 	err = tx.Members.Each(ctx, func(m *data.Member) error {
 		mi.byID[m.ID] = m
+		mi.anyBranch[m.Name] = append(mi.anyBranch[m.Name], m)
 		group := mi.former
 		if m.Active() {
 			group = mi.names
@@ -181,7 +184,8 @@ func (mi *meetingImporter) pick(key string, r *row, topic, host string) *data.Me
 
 // resolveAttendance maps the names of the 出席/请假/缺席 columns to members:
 // those already recorded at the meeting, else the branch's members on the
-// rolls, else its former members. Unknown, ambiguous and repeated names are
+// rolls, else its former members, else the one member of that name in
+// another branch (who moved after the meeting). Unknown, ambiguous and repeated names are
 // problems.
 func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meeting *data.Meeting) map[*data.Member]string {
 	recorded := map[string][]*data.Member{}
@@ -208,6 +212,11 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 			}
 			if len(found) == 0 {
 				found = mi.former[branch.ID][name]
+			}
+			if len(found) == 0 && len(mi.anyBranch[name]) == 1 {
+				// One member of that name, now in another branch: the
+				// meeting was before the move (an export names them so).
+				found = mi.anyBranch[name]
 			}
 			switch {
 			case len(found) == 0:

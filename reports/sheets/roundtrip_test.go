@@ -56,6 +56,11 @@ func seedRecords(t *testing.T, s *data.Store) {
 	must(s.Meetings.Create(ctx, mt))
 	must(s.MeetingAttendance.Create(ctx, &data.MeetingAttendance{MeetingID: data.Ref(mt.ID), MemberID: data.Ref(ms[0].ID), Status: "出席"}))
 	must(s.MeetingAttendance.Create(ctx, &data.MeetingAttendance{MeetingID: data.Ref(mt.ID), MemberID: data.Ref(ms[1].ID), Status: "请假"}))
+	// 李红梅 was in the student branch at its 支委会 and has moved since.
+	moved := &data.Meeting{BranchID: data.Ref(b2.ID), Kind: "支委会", Date: data.NewDate(2026, 3, 2), Topic: "研究发展对象",
+		Recorder: "张伟"}
+	must(s.Meetings.Create(ctx, moved))
+	must(s.MeetingAttendance.Create(ctx, &data.MeetingAttendance{MeetingID: data.Ref(moved.ID), MemberID: data.Ref(ms[1].ID), Status: "出席"}))
 	for _, month := range []string{"2026-01", "2026-02"} {
 		must(s.Dues.Create(ctx, &data.Dues{MemberID: data.Ref(ms[0].ID), Month: month, Base: ms[0].DuesBase,
 			Rate: "1.5%", Due: 7852, Paid: 7852, PaidDate: data.NewDate(2026, 2, 10)}))
