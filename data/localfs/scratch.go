@@ -41,8 +41,10 @@ type Scratch struct {
 func NewScratch(dir string) (*Scratch, error) {
 	root := filepath.Join(dir, ScratchFolder)
 	CleanScratch(dir)
-	for attempt := 0; attempt < 10; attempt++ {
-		if err := os.MkdirAll(root, 0o700); err != nil {
+	for attempt := 0; attempt < 100; attempt++ {
+		if err := os.MkdirAll(root, 0o700); errors.Is(err, os.ErrExist) {
+			continue // made and removed again by runs ending meanwhile
+		} else if err != nil {
 			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
 		}
 		os.Chmod(root, 0o700)
