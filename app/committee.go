@@ -19,16 +19,13 @@ import (
 	snapshot "dangjian/sync"
 )
 
-// mergedFile is the consolidated database in a committee folder.
-const mergedFile = snapshot.MergedFile
-
 // committeeTitle is the window's title in committee mode.
 const committeeTitle = "党员教育管理 — 党委汇总"
 
 // openMerged opens the committee's consolidated database, creating an
 // empty one before the first consolidation.
 func openMerged(ctx context.Context, dir string) (*data.Store, error) {
-	path := filepath.Join(dir, mergedFile)
+	path := filepath.Join(dir, snapshot.MergedFile)
 	s, err := data.Open(ctx, path)
 	if !errors.Is(err, data.ErrMissing) {
 		return s, err
@@ -227,7 +224,7 @@ func (s *orgsScreen) consolidate() {
 // it cannot, the window keeps its database, open, and says why.
 func (s *orgsScreen) install(building string, rep snapshot.Report) {
 	u, c := s.u, s.u.committee
-	final := filepath.Join(c.Dir, mergedFile)
+	final := filepath.Join(c.Dir, snapshot.MergedFile)
 	keep := func(why string) {
 		s.lines = reportLines(rep)
 		s.report.Refresh()

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+
+	snapshot "dangjian/sync"
 )
 
 // TestEmptyMergedDatabaseIsPrivate: the empty consolidated database the
@@ -23,7 +25,7 @@ func TestEmptyMergedDatabaseIsPrivate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	info, err := os.Stat(filepath.Join(dir, mergedFile))
+	info, err := os.Stat(filepath.Join(dir, snapshot.MergedFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -121,7 +121,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	}
 	defer work.Close()
 	build := work
-	if !sameFolder(filepath.Dir(out), c.Dir) {
+	if !localfs.SamePath(filepath.Dir(out), c.Dir) {
 		if build, err = localfs.NewScratch(filepath.Dir(out)); err != nil {
 			return rep, err
 		}
@@ -129,7 +129,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	}
 
 	total := len(orgs) + 2
-	tmpOut := filepath.Join(build.Dir(), mergedFile)
+	tmpOut := filepath.Join(build.Dir(), MergedFile)
 	merger, err := data.NewMerger(ctx, tmpOut)
 	if err != nil {
 		return rep, err

@@ -3,8 +3,6 @@ package snapshot
 import (
 	"os"
 	"path/filepath"
-	"runtime"
-	"strings"
 
 	"dangjian/data/localfs"
 )
@@ -12,9 +10,6 @@ import (
 // MergedFile is the consolidated database the GUI keeps in the committee's
 // folder.
 const MergedFile = "merged.db"
-
-// mergedFile is the name of the database while it is built.
-const mergedFile = MergedFile
 
 // outputsFile, in the committee's folder, lists the consolidated
 // databases written elsewhere, which a later consolidation may replace.
@@ -77,14 +72,14 @@ func (c *Committee) output(mayReplace func(string) bool) localfs.Output {
 // an SQLite file that is the committee's merged.db or a place recorded by
 // an earlier consolidation.
 func (c *Committee) isMerged(path string) bool {
-	if localfs.Sniff(path) != "数据库文件" {
+	if localfs.Sniff(path) != localfs.KindDatabase {
 		return false
 	}
-	if sameFile(path, filepath.Join(c.Dir, MergedFile)) {
+	if localfs.SamePath(path, filepath.Join(c.Dir, MergedFile)) {
 		return true
 	}
 	for _, p := range c.readOutputs().Merged {
-		if sameFile(path, p) {
+		if localfs.SamePath(path, p) {
 			return true
 		}
 	}
@@ -102,39 +97,16 @@ func (c *Committee) readOutputs() outputsRecord {
 // recordOutput remembers that out holds a consolidated database. A
 // failure only means the next consolidation will not replace it.
 func (c *Committee) recordOutput(out string) {
-	if sameFile(out, filepath.Join(c.Dir, MergedFile)) {
+	if localfs.SamePath(out, filepath.Join(c.Dir, MergedFile)) {
 		return
 	}
 	r := c.readOutputs()
 	kept := []string{out}
 	for _, p := range r.Merged {
-		if _, err := os.Stat(p); err == nil && !sameFile(p, out) && len(kept) < maxOutputs {
+		if _, err := os.Stat(p); err == nil && !localfs.SamePath(p, out) && len(kept) < maxOutputs {
 			kept = append(kept, p)
 		}
 	}
 	r.Merged = kept
 	writeJSON(filepath.Join(c.Dir, outputsFile), r, true)
-}
-
-// sameFile reports whether a and b name one existing file.
-func sameFile(a, b string) bool {
-	ia, errA := os.Stat(a)
-	ib, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(ia, ib)
-}
-
-// sameFolder reports whether a and b name one folder, existing or not.
-func sameFolder(a, b string) bool {
-	if sameFile(a, b) {
-		return true
-	}
-	ca, errA := filepath.Abs(a)
-	cb, errB := filepath.Abs(b)
-	if errA != nil || errB != nil {
-		return false
-	}
-	if runtime.GOOS != "linux" {
-		return strings.EqualFold(ca, cb)
-	}
-	return ca == cb
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"filippo.io/age"
+
 	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
 )
@@ -82,7 +84,7 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = WriteAtomically(*out, func(w io.Writer) error { // private: it holds the secret key
+	err = WriteOutput(*out, "", func(w io.Writer) error { // private: it holds the secret key
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(enr)
@@ -113,13 +115,9 @@ func runCommitteeRebase(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	pass, err := passphrase()
-	if err != nil {
-		return e.fail(ExitUsage, "%v", err)
-	}
-	id, err := c.Unlock(pass)
-	if err != nil {
-		return e.fail(ExitUsage, "%v", err)
+	id, code := e.unlockCommittee(c)
+	if id == nil {
+		return code
 	}
 	r, err := c.Rebase(e.ctx, snapshot.RebaseOptions{Identity: id, OrgID: *orgID, AfterSeq: *seq, Now: e.now()})
 	switch {
@@ -151,13 +149,9 @@ func runConsolidate(e *env, args []string) int {
 	if err := c.CheckOutput(*out); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	pass, err := passphrase()
-	if err != nil {
-		return e.fail(ExitUsage, "%v", err)
-	}
-	id, err := c.Unlock(pass)
-	if err != nil {
-		return e.fail(ExitUsage, "%v", err)
+	id, code := e.unlockCommittee(c)
+	if id == nil {
+		return code
 	}
 	progress := e.progress("正在核验并汇总")
 	var report func(done, total int, what string)
@@ -212,4 +206,18 @@ func (e *env) printReport(rep snapshot.Report, out string) {
 		e.printf("  %s\n", f.Detail)
 	}
 	e.printf("\n汇总数据库: %s\n", out)
+}
+
+// unlockCommittee unlocks the committee's key with DANGJIAN_PASSPHRASE;
+// nil and the exit code, after reporting, when it cannot.
+func (e *env) unlockCommittee(c *snapshot.Committee) (*age.X25519Identity, int) {
+	pass, err := passphrase()
+	if err != nil {
+		return nil, e.fail(ExitUsage, "%v", err)
+	}
+	id, err := c.Unlock(pass)
+	if err != nil {
+		return nil, e.fail(ExitUsage, "%v", err)
+	}
+	return id, ExitOK
 }

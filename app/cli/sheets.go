@@ -44,7 +44,7 @@ func runTemplate(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
-	if err := WriteAtomically(*out, func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
+	if err := WriteOutput(*out, "", func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
 		return e.fail(ExitUsage, "生成模板失败: %v", err)
 	}
 	e.printf("已生成%s导入模板: %s\n", sheets.LayoutOf(k).Title, *out)
@@ -159,11 +159,4 @@ func printImport(e *env, rep *sheets.Report) {
 	default:
 		e.printf("因有问题,未写入任何数据(改正后重新导入,或用 --skip-invalid 只写入有效的行)。\n")
 	}
-}
-
-// WriteAtomically writes a file whole or not at all, readable by the user
-// only. It refuses a path that holds one of the program's own files (a
-// database, keys, an enrollment): see WriteOutput.
-func WriteAtomically(path string, write func(w io.Writer) error) error {
-	return WriteOutput(path, "", write)
 }

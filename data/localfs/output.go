@@ -84,15 +84,15 @@ func (o Output) Check(path string) error {
 // of its own to tell it by.
 func sideFileOf(path string) string {
 	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		if db, ok := strings.CutSuffix(path, suffix); ok && Sniff(db) == kindDatabase {
+		if db, ok := strings.CutSuffix(path, suffix); ok && Sniff(db) == KindDatabase {
 			return db
 		}
 	}
 	return ""
 }
 
-// kindDatabase is what Sniff says of an SQLite database.
-const kindDatabase = "数据库文件"
+// KindDatabase is what Sniff says of an SQLite database.
+const KindDatabase = "数据库文件"
 
 // DatabaseFiles are the database file and the files SQLite keeps beside
 // it.
@@ -150,7 +150,7 @@ func Sniff(path string) string {
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, []byte("SQLite format 3\x00")):
-		return kindDatabase
+		return KindDatabase
 	case bytes.HasPrefix(head, []byte{0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7}):
 		return "数据库的回滚日志文件"
 	case len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83})):
@@ -210,6 +210,11 @@ func absClean(path string) string {
 	}
 	return abs
 }
+
+// SamePath reports whether a and b name one file or folder: the same
+// path once made absolute (without regard to case on Windows and macOS),
+// or two names of one existing file.
+func SamePath(a, b string) bool { return samePath(absClean(a), absClean(b)) }
 
 // samePath reports whether a and b name one file: the same path (without
 // regard to case on Windows and macOS), or two names of one existing file.
