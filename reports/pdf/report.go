@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -32,23 +33,34 @@ var Kinds = []Kind{Roster, Training, Meetings, Dues, Appraisal, Agreement, Trans
 
 // Options choose what a document covers.
 type Options struct {
-	Year     int                   // the year; the current one when 0
-	Branch   string                // one branch by name; every branch when empty
+	Year int // the year; the current one when 0
+	// BranchID is the one branch covered, by id; every branch when empty.
+	BranchID string
+	// Branch names the one branch covered, for callers that still choose
+	// by name (data.Store.ResolveBranch finds it; a name several branches
+	// share is refused); BranchID, when set, wins.
+	Branch   string
 	Progress func(done, total int) // called now and then; may be nil
 	Now      time.Time             // the print date; the store's clock when zero
 }
 
-// BranchError is a --branch that names no branch of the organization.
+// BranchError is a branch chosen by an id or a name that no branch of
+// the database has.
 type BranchError struct {
-	Name     string
-	Branches []string
+	ID       string   // the id asked for, when chosen by id
+	Name     string   // the name asked for, when chosen by name
+	Branches []string // the labels of the branches there are
 }
 
 func (e *BranchError) Error() string {
-	if len(e.Branches) == 0 {
-		return fmt.Sprintf("没有名为“%s”的支部:本组织还没有任何支部。", e.Name)
+	what := fmt.Sprintf("名为“%s”", e.Name)
+	if e.ID != "" {
+		what = fmt.Sprintf("编号为“%s”", e.ID)
 	}
-	return fmt.Sprintf("没有名为“%s”的支部。现有支部: %s", e.Name, strings.Join(e.Branches, "、"))
+	if len(e.Branches) == 0 {
+		return fmt.Sprintf("没有%s的支部:本组织还没有任何支部。", what)
+	}
+	return fmt.Sprintf("没有%s的支部。现有支部: %s", what, strings.Join(e.Branches, "、"))
 }
 
 // request is what a document's writer works from.
@@ -132,28 +144,12 @@ func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) e
 	if r.year == 0 {
 		r.year = r.now.Year()
 	}
-	branches, err := s.Branches.List(ctx)
-	if err != nil {
+	if err := r.chooseBranches(); err != nil {
 		return err
 	}
-	sort.Slice(branches, func(i, j int) bool { return branches[i].Name < branches[j].Name })
-	r.branches = branches
-	if o.Branch != "" {
-		r.branches = nil
-		var names []string
-		for _, b := range branches {
-			names = append(names, b.Name)
-			if b.Name == o.Branch {
-				r.branches = []data.Branch{b}
-			}
-		}
-		if r.branches == nil {
-			return &BranchError{Name: o.Branch, Branches: names}
-		}
-	}
 	title := wr.title
-	if o.Branch != "" {
-		title = o.Branch + title
+	if o.BranchID != "" || o.Branch != "" {
+		title = r.branches[0].Name + title
 	}
 	r.doc = NewDocument(Meta{Org: s.Org().Name, Title: title, Year: r.year, Printed: r.now, Landscape: wr.landscape})
 	if err := wr.write(r); err != nil {
@@ -166,4 +162,47 @@ func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) e
 		return err
 	}
 	return r.doc.Output(w)
+}
+
+// chooseBranches sets the branches the document covers: every branch, by
+// name, or the one Options name. r.opts.Branch becomes the chosen
+// branch's name, so that a writer can tell one branch from all.
+func (r *request) chooseBranches() error {
+	refs, err := r.store.BranchRefs(r.ctx)
+	if err != nil {
+		return err
+	}
+	all := make([]data.Branch, len(refs))
+	for i := range refs {
+		all[i] = refs[i].Branch
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	r.branches = all
+	labels := make([]string, len(refs))
+	for i, b := range refs {
+		labels[i] = b.Label
+	}
+	id := r.opts.BranchID
+	if id == "" && r.opts.Branch != "" {
+		b, err := r.store.ResolveBranch(r.ctx, r.opts.Branch)
+		var ne *data.BranchNameError
+		if errors.As(err, &ne) && !ne.Ambiguous() {
+			return &BranchError{Name: r.opts.Branch, Branches: labels}
+		}
+		if err != nil {
+			return err
+		}
+		id = b.ID
+	}
+	if id == "" {
+		return nil
+	}
+	for _, b := range refs {
+		if b.ID == id {
+			r.branches = []data.Branch{b.Branch}
+			r.opts.Branch = b.Name
+			return nil
+		}
+	}
+	return &BranchError{ID: id, Branches: labels}
 }
