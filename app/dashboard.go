@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 	"dangjian/data/rules"
 )
 
@@ -251,7 +251,7 @@ func (s *dashboardScreen) load() {
 		if err != nil {
 			return dashboardData{}, err
 		}
-		f, err := store.Facts(ctx, year, cli.CheckDay(year, now))
+		f, err := store.Facts(ctx, year, appcore.CheckDay(year, now))
 		if err != nil {
 			return dashboardData{}, err
 		}

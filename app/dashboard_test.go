@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/demo"
 	"dangjian/data/rules"
@@ -57,7 +57,7 @@ func TestDashboardShowsTodosChartsAndFindings(t *testing.T) {
 	s := dashboardOf(t, u)
 
 	now := time.Now()
-	fs, err := u.store.Check(context.Background(), now.Year(), cli.CheckDay(now.Year(), now))
+	fs, err := u.store.Check(context.Background(), now.Year(), appcore.CheckDay(now.Year(), now))
 	if err != nil {
 		t.Fatal(err)
 	}

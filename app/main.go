@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 	_ "dangjian/app/uilang" // Chinese for Fyne's own texts, set before Fyne reads the locale
 	"dangjian/data"
 	"dangjian/data/localfs"
@@ -31,7 +31,7 @@ const AppID = "cn.edu.dangjian"
 func Main(args []string, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("dangjian", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	db := fs.String("db", cli.DefaultDBPath(), "数据库文件路径")
+	db := fs.String("db", appcore.DefaultDBPath(), "数据库文件路径")
 	committee := fs.String("committee", "", "党委同步目录(党委汇总模式)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

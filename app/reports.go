@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/reports/pdf"
 )
@@ -141,7 +141,7 @@ func (s *reportsScreen) write(k pdf.Kind, path string, year int, branch string) 
 	store := s.u.store
 	s.result.SetText("")
 	s.u.runJob("正在生成"+pdf.Title(k), func(ctx context.Context, progress progressFunc) error {
-		return cli.WriteOutput(path, store.Path(), func(w io.Writer) error {
+		return appcore.WriteOutput(path, store.Path(), func(w io.Writer) error {
 			return pdf.Write(ctx, store, k, w, pdf.Options{Year: year, Branch: branch, Progress: progress})
 		})
 	}, func(err error) {

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 )
 
 // outputField is where a screen writes a file: the path, typed or
@@ -53,7 +53,7 @@ func (f *outputField) chooseFolder() {
 // are refused with the reason; an existing other file is replaced only when
 // the user says so.
 func (u *UI) confirmOutput(path string, proceed func()) {
-	if err := cli.CheckOutput(path, u.store.Path()); err != nil {
+	if err := appcore.CheckOutput(path, u.store.Path()); err != nil {
 		dialog.ShowError(err, u.win)
 		return
 	}

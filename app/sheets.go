@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 	"dangjian/reports/sheets"
 )
 
@@ -224,7 +224,7 @@ func (s *sheetsScreen) export() {
 func (s *sheetsScreen) write(title, path string, produce func(ctx context.Context, w io.Writer, p progressFunc) error) {
 	s.u.confirmOutput(path, func() {
 		s.u.runJob(title, func(ctx context.Context, progress progressFunc) error {
-			return cli.WriteOutput(path, s.u.store.Path(), func(w io.Writer) error { return produce(ctx, w, progress) })
+			return appcore.WriteOutput(path, s.u.store.Path(), func(w io.Writer) error { return produce(ctx, w, progress) })
 		}, s.written(path))
 	})
 }

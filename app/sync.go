@@ -17,7 +17,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/app/cli"
+	"dangjian/app/appcore"
 	"dangjian/data"
 	snapshot "dangjian/sync"
 )
@@ -313,7 +313,7 @@ func (s *syncScreen) exportKeys(out string) {
 		if err != nil {
 			return struct{}{}, err
 		}
-		return struct{}{}, cli.WriteOutput(out, db, func(w io.Writer) error {
+		return struct{}{}, appcore.WriteOutput(out, db, func(w io.Writer) error {
 			_, err := w.Write(append(b, '\n'))
 			return err
 		})

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"dangjian/app/appcore"
 	"dangjian/data/rules"
 )
 
@@ -33,7 +34,7 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	findings, err := s.Check(e.ctx, *year, CheckDay(*year, today))
+	findings, err := s.Check(e.ctx, *year, appcore.CheckDay(*year, today))
 	if err != nil {
 		return e.fail(ExitUsage, "检查失败: %v", err)
 	}
@@ -51,15 +52,6 @@ func runCheck(e *env, args []string) int {
 	}
 	printFindings(e, *year, s.Org().Name, findings)
 	return ExitOK
-}
-
-// CheckDay is the day a year is checked as of: today for the current year;
-// for a past one, 1 January of the next, so that December has ended.
-func CheckDay(year int, today time.Time) time.Time {
-	if year < today.Year() {
-		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return today
 }
 
 func printFindings(e *env, year int, org string, findings []rules.Finding) {

@@ -8,11 +8,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"dangjian/app/appcore"
 )
 
 // Exit codes.
@@ -176,19 +177,9 @@ func (e *env) fail(code int, format string, a ...any) int {
 	return code
 }
 
-// DefaultDBPath is where the database lives when --db is not given: the
-// user's configuration folder (on Windows, under %APPDATA%).
-func DefaultDBPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		dir = "."
-	}
-	return filepath.Join(dir, "dangjian", "dangjian.db")
-}
-
 // dbFlag adds the --db flag.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", DefaultDBPath(), "数据库文件路径")
+	return fs.String("db", appcore.DefaultDBPath(), "数据库文件路径")
 }
 
 // asOfFlag adds --as-of, the day taken as today (for reproducible runs).

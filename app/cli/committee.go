@@ -10,6 +10,7 @@ import (
 
 	"filippo.io/age"
 
+	"dangjian/app/appcore"
 	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
 )
@@ -84,7 +85,7 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = WriteOutput(*out, "", func(w io.Writer) error { // private: it holds the secret key
+	err = appcore.WriteOutput(*out, "", func(w io.Writer) error { // private: it holds the secret key
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(enr)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"dangjian/app/appcore"
 	snapshot "dangjian/sync"
 )
 
@@ -75,7 +76,7 @@ func runKeysExport(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	err = WriteOutput(*out, *db, func(w io.Writer) error {
+	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(pub)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 
+	"dangjian/app/appcore"
 	"dangjian/reports/pdf"
 )
 
@@ -31,7 +32,7 @@ func runReport(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
-	if err := CheckOutput(*out, *db); err != nil {
+	if err := appcore.CheckOutput(*out, *db); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	if err := checkYear(*year); err != nil {
@@ -44,7 +45,7 @@ func runReport(e *env, args []string) int {
 	defer s.Close()
 	progress := e.progress("正在生成")
 	opts := pdf.Options{Year: *year, Branch: *branch, Progress: progress, Now: e.now()}
-	err = WriteOutput(*out, *db, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
+	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
 	e.endProgress(progress)
 	var be *pdf.BranchError
 	if errors.As(err, &be) {

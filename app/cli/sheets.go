@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"dangjian/app/appcore"
 	"dangjian/reports/sheets"
 )
 
@@ -44,7 +45,7 @@ func runTemplate(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
-	if err := WriteOutput(*out, "", func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
+	if err := appcore.WriteOutput(*out, "", func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
 		return e.fail(ExitUsage, "生成模板失败: %v", err)
 	}
 	e.printf("已生成%s导入模板: %s\n", sheets.LayoutOf(k).Title, *out)
@@ -67,7 +68,7 @@ func runExport(e *env, args []string) int {
 	if *out == "" {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
-	if err := CheckOutput(*out, *db); err != nil {
+	if err := appcore.CheckOutput(*out, *db); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	if err := checkYear(*year); err != nil {
@@ -80,7 +81,7 @@ func runExport(e *env, args []string) int {
 	defer s.Close()
 	var rows int
 	progress := e.progress("正在导出")
-	err := WriteOutput(*out, *db, func(w io.Writer) error {
+	err := appcore.WriteOutput(*out, *db, func(w io.Writer) error {
 		var err error
 		rows, err = sheets.Export(e.ctx, s, k, w, *year, progress)
 		return err

@@ -1,4 +1,4 @@
-package cli
+package appcore
 
 import (
 	"io"
@@ -18,10 +18,11 @@ func CheckOutput(path, db string) error {
 	return localfs.Output{Protected: protected}.Check(path)
 }
 
-// WriteOutput checks path with CheckOutput, then writes it through a
-// private temporary file in the same folder and a rename, so a failure
-// leaves the old file (or none) and the new file is readable by the user
-// only.
+// WriteOutput checks path with CheckOutput, then writes it with
+// localfs.WriteFile: through a private file in a scratch folder beside it,
+// synced and renamed into place, so a failure leaves the old file (or
+// none) and the new file is readable by the user only. Every file the
+// program produces for people is written this way.
 func WriteOutput(path, db string, write func(w io.Writer) error) error {
 	if err := CheckOutput(path, db); err != nil {
 		return err
