@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"dangjian/app/appcore"
+	"dangjian/data"
 	"dangjian/reports/pdf"
 )
 
@@ -17,7 +18,7 @@ func runReport(e *env, args []string) int {
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.pdf文件(必填)")
 	year := yearFlag(fs, "年度(默认今年)")
-	branch := fs.String("branch", "", "只打印该支部")
+	branch := fs.String("branch", "", "只打印该支部(支部名称、“组织 · 支部”或支部编号)")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -43,8 +44,12 @@ func runReport(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
+	branchID, code := resolveBranch(e, s, *branch)
+	if code != ExitOK {
+		return code
+	}
 	progress := e.progress("正在生成")
-	opts := pdf.Options{Year: *year, Branch: *branch, Progress: progress, Now: e.now()}
+	opts := pdf.Options{Year: *year, BranchID: branchID, Progress: progress, Now: e.now()}
 	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
 	e.endProgress(progress)
 	var be *pdf.BranchError
@@ -56,4 +61,23 @@ func runReport(e *env, args []string) int {
 	}
 	e.printf("已生成%s: %s\n", pdf.Title(k), *out)
 	return ExitOK
+}
+
+// resolveBranch finds the id of the branch a --branch names (its name,
+// 组织 · 支部, or its id); "" when none is given. A name that no branch
+// has, or several have, is refused (exit 2) with the branches to choose
+// from.
+func resolveBranch(e *env, s *data.Store, text string) (string, int) {
+	if text == "" {
+		return "", ExitOK
+	}
+	b, err := s.ResolveBranch(e.ctx, text)
+	var ne *data.BranchNameError
+	if errors.As(err, &ne) {
+		return "", e.fail(ExitUsage, "%v", ne)
+	}
+	if err != nil {
+		return "", e.fail(ExitUsage, "无法读取支部: %v", err)
+	}
+	return b.ID, ExitOK
 }
