@@ -7,19 +7,19 @@ import (
 
 	"dangjian/data/field"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // DuesExemptRate is the rate recorded for a member exempted from dues.
-const DuesExemptRate = "免交"
+const DuesExemptRate = rules.DuesExemptRate
 
 // DueFor returns a member's monthly 党费 under 组通字〔2008〕3号 and the rate
-// to show, from the member's 党费基数, 人员类别 and 按最低标准交纳 flag. A
-// member exempted by decision (DuesExemptBy given) owes 0 at rate "免交".
+// to show (rules.MonthlyDue), from the member's 党费基数, 人员类别 and
+// 按最低标准交纳 flag. A member exempted by decision (DuesExemptBy given)
+// owes 0 at rate "免交".
 func DueFor(m *Member) (Money, string) {
-	if strings.TrimSpace(m.DuesExemptBy) != "" {
-		return 0, DuesExemptRate
-	}
-	due, rate := rules.Dues(m.PersonType, int64(m.DuesBase), m.DuesReduced)
+	due, rate := rules.MonthlyDue(&rules.Member{PersonType: vocab.PersonType(m.PersonType),
+		DuesBase: int64(m.DuesBase), DuesReduced: m.DuesReduced, DuesExempt: strings.TrimSpace(m.DuesExemptBy) != ""})
 	return Money(due), rate
 }
 

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"dangjian/data/field"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // Facts gathers what the rules look at for a calendar year, as of a day,
@@ -15,9 +17,8 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
 	f := &rules.Facts{
 		Year: year, AsOf: asOf,
-		LastAttended:   map[string]time.Time{},
-		LastPaid:       map[string]time.Time{},
-		DuesPaidMonths: map[string]int{},
+		LastAttended: map[string]time.Time{},
+		LastPaid:     map[string]time.Time{},
 	}
 	// One read transaction on one connection: every query sees the same state.
 	conn, err := s.db.Conn(ctx)
@@ -34,8 +35,14 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	// ref is the day standing relations (liaisons) are looked at: AsOf, or
 	// the year's last day for a past year.
 	r.ref = min(r.asOf, r.to)
+	set, err := readRuleSettings(ctx, conn)
+	if err != nil {
+		return nil, err
+	}
+	r.recordsSince = set.RecordsSinceMonth()
 	loaders := []func(context.Context, *rules.Facts) error{
-		r.branches, r.members, r.training, r.meetings, r.activity, r.care, r.appraisals, r.transfers,
+		r.branches, r.members, r.training, r.meetings, r.activity, r.dues, r.care, r.appraisals, r.transfers,
+		r.coverage, r.changes,
 	}
 	for _, load := range loaders {
 		if err := load(ctx, f); err != nil {
@@ -49,10 +56,24 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 type factReader struct {
 	q                   queryer
 	from, to, asOf, ref string // dates as stored text
+	// recordsSince is the 记录起始月份 setting; zero leaves coverage to
+	// the records.
+	recordsSince time.Time
 }
 
 // Check computes every rule's findings for the year as of a day.
 func (s *Store) Check(ctx context.Context, year int, asOf time.Time) ([]rules.Finding, error) {
+	fig, err := s.Figures(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return fig.Findings(), nil
+}
+
+// Figures gathers the facts of a year as of a day, with the rule settings,
+// for the one calculator of every figure (rules.Figures): findings, scores,
+// the 党费 ledger, training hours and meeting gaps.
+func (s *Store) Figures(ctx context.Context, year int, asOf time.Time) (*rules.Figures, error) {
 	set, err := s.RuleSettings(ctx)
 	if err != nil {
 		return nil, err
@@ -61,7 +82,7 @@ func (s *Store) Check(ctx context.Context, year int, asOf time.Time) ([]rules.Fi
 	if err != nil {
 		return nil, err
 	}
-	return rules.All(f, set), nil
+	return rules.NewFigures(f, set), nil
 }
 
 // eachRow runs query and calls scan for every row.
@@ -94,23 +115,38 @@ func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
 	})
 }
 
+// members reads every member with, from the latest letter into the
+// organization on or before AsOf, its date and 党费交至, and, for a member
+// transferred out, the date of the latest letter out.
 func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 	return r.eachRow(ctx, `SELECT m.id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
 			m.category, m.status, m.joined_date, m.confirmed_date, m.party_post, m.is_leader,
-			m.dues_exempt_by <> '',
-			(SELECT MAX(t.issued_date) FROM transfers t WHERE t.member_id = m.id AND t.direction = '转入'
-				AND t.deleted_at IS NULL AND t.issued_date <= ?)
-		FROM members m WHERE m.deleted_at IS NULL`, []any{r.asOf}, func(r *sql.Rows) error {
-		var m rules.Member
-		var birth, joined, confirmed, since Date
-		if err := r.Scan(&m.ID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
-			&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &since); err != nil {
-			return err
-		}
-		m.Birth, m.Joined, m.Confirmed, m.Since = birth.Time, joined.Time, confirmed.Time, since.Time
-		f.Members = append(f.Members, m)
-		return nil
-	})
+			m.dues_exempt_by <> '', m.dues_reduced, m.dues_base, tin.issued_date, COALESCE(tin.dues_paid_until, ''),
+			CASE WHEN m.status = ? THEN (SELECT MAX(t.issued_date) FROM transfers t
+				WHERE t.member_id = m.id AND t.direction = ? AND t.deleted_at IS NULL) END
+		FROM members m
+		LEFT JOIN transfers tin ON tin.id = (SELECT t.id FROM transfers t WHERE t.member_id = m.id
+			AND t.direction = ? AND t.deleted_at IS NULL AND t.issued_date <= ?
+			ORDER BY t.issued_date DESC, t.id DESC LIMIT 1)
+		WHERE m.deleted_at IS NULL`,
+		[]any{vocab.StatusTransferred, vocab.TransferOut, vocab.TransferIn, r.asOf}, func(r *sql.Rows) error {
+			var m rules.Member
+			var birth, joined, confirmed, since, left Date
+			var base Money
+			var paidUntil string
+			if err := r.Scan(&m.ID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
+				&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &m.DuesReduced, &base,
+				&since, &paidUntil, &left); err != nil {
+				return err
+			}
+			m.Birth, m.Joined, m.Confirmed, m.Since, m.Left = birth.Time, joined.Time, confirmed.Time, since.Time, left.Time
+			m.DuesBase = int64(base)
+			if t, err := field.ParseMonth(paidUntil); err == nil {
+				m.DuesPaidUntil = t
+			}
+			f.Members = append(f.Members, m)
+			return nil
+		})
 }
 
 func (r factReader) training(ctx context.Context, f *rules.Facts) error {
@@ -131,11 +167,11 @@ func (r factReader) training(ctx context.Context, f *rules.Facts) error {
 		return err
 	}
 	return r.eachRow(ctx, `SELECT speaker_id, date FROM trainings
-			WHERE speaker_id IS NOT NULL AND form IN ('党课', '报告会') AND date BETWEEN ? AND ? AND deleted_at IS NULL
+			WHERE speaker_id IS NOT NULL AND form IN (?, ?) AND date BETWEEN ? AND ? AND deleted_at IS NULL
 		UNION ALL
 		SELECT host_id, date FROM meetings
-			WHERE host_id IS NOT NULL AND kind = '党课' AND date BETWEEN ? AND ? AND deleted_at IS NULL`,
-		[]any{from, to, from, to}, func(r *sql.Rows) error {
+			WHERE host_id IS NOT NULL AND kind = ? AND date BETWEEN ? AND ? AND deleted_at IS NULL`,
+		[]any{vocab.FormLecture, vocab.FormReport, from, to, vocab.MeetingLecture, from, to}, func(r *sql.Rows) error {
 			var l rules.Lecture
 			var d Date
 			if err := r.Scan(&l.MemberID, &d); err != nil {
@@ -167,8 +203,8 @@ func (r factReader) meetings(ctx context.Context, f *rules.Facts) error {
 	return r.eachRow(ctx, `SELECT a.member_id, a.meeting_id
 		FROM members m CROSS JOIN meeting_attendance a ON a.member_id = m.id
 		CROSS JOIN meetings mt ON mt.id = a.meeting_id
-		WHERE m.is_leader = 1 AND m.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
-			AND mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL`, []any{from, to}, func(r *sql.Rows) error {
+		WHERE m.is_leader = 1 AND m.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = ?
+			AND mt.date BETWEEN ? AND ? AND mt.deleted_at IS NULL`, []any{vocab.Present, from, to}, func(r *sql.Rows) error {
 		var a rules.Attendance
 		if err := r.Scan(&a.MemberID, &a.MeetingID); err != nil {
 			return err
@@ -186,8 +222,8 @@ func (r factReader) activity(ctx context.Context, f *rules.Facts) error {
 	// of attendance: no row lookups.
 	err := r.eachRow(ctx, `SELECT a.member_id, MAX(mt.date)
 		FROM meetings mt CROSS JOIN meeting_attendance a ON a.meeting_id = mt.id
-		WHERE mt.date <= ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = '出席'
-		GROUP BY a.member_id`, []any{r.asOf}, func(rows *sql.Rows) error {
+		WHERE mt.date <= ? AND mt.deleted_at IS NULL AND a.deleted_at IS NULL AND a.status = ?
+		GROUP BY a.member_id`, []any{r.asOf, vocab.Present}, func(rows *sql.Rows) error {
 		var id string
 		var d Date
 		if err := rows.Scan(&id, &d); err != nil {
@@ -199,26 +235,41 @@ func (r factReader) activity(ctx context.Context, f *rules.Facts) error {
 	if err != nil {
 		return err
 	}
-	asOfMonth := r.asOf[:7]
-	return r.eachRow(ctx, `SELECT member_id,
-			MAX(CASE WHEN paid > 0 AND month <= ? THEN month END),
-			SUM(CASE WHEN month BETWEEN ? AND ? AND paid > 0 AND paid >= due THEN 1 ELSE 0 END)
-		FROM dues INDEXED BY dues_member_month WHERE deleted_at IS NULL GROUP BY member_id`,
-		[]any{asOfMonth, r.from[:7], min(asOfMonth, r.to[:7])}, func(rows *sql.Rows) error {
+	return r.eachRow(ctx, `SELECT member_id, MAX(month)
+		FROM dues INDEXED BY dues_member_month WHERE deleted_at IS NULL AND paid > 0 AND month <= ?
+		GROUP BY member_id`,
+		[]any{r.asOf[:7]}, func(rows *sql.Rows) error {
 			var id string
 			var month sql.NullString
-			var months int
-			if err := rows.Scan(&id, &month, &months); err != nil {
+			if err := rows.Scan(&id, &month); err != nil {
 				return err
 			}
 			if t, err := time.Parse("2006-01", month.String); err == nil {
 				f.LastPaid[id] = t
 			}
-			if months > 0 {
-				f.DuesPaidMonths[id] = months
-			}
 			return nil
 		})
+}
+
+// dues reads the stored 党费 rows of the year.
+func (r factReader) dues(ctx context.Context, f *rules.Facts) error {
+	return r.eachRow(ctx, `SELECT member_id, month, base, rate, due, paid, paid_date FROM dues
+		WHERE deleted_at IS NULL AND month BETWEEN ? AND ?`, []any{r.from[:7], r.to[:7]}, func(rows *sql.Rows) error {
+		var d rules.DuesRecord
+		var month string
+		var base, due, paid Money
+		var paidDate Date
+		if err := rows.Scan(&d.MemberID, &month, &base, &d.Rate, &due, &paid, &paidDate); err != nil {
+			return err
+		}
+		t, err := time.Parse("2006-01", month)
+		if err != nil {
+			return nil // not a month: not the year's
+		}
+		d.Month, d.Base, d.Due, d.Paid, d.PaidDate = t, int64(base), int64(due), int64(paid), paidDate.Time
+		f.Dues = append(f.Dues, d)
+		return nil
+	})
 }
 
 func (r factReader) care(ctx context.Context, f *rules.Facts) error {

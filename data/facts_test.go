@@ -52,8 +52,11 @@ func TestFactsGatheredFromRecords(t *testing.T) {
 	if hours != 5.5 {
 		t.Errorf("training hours %v, want 4 (session default) + 1.5", hours)
 	}
-	if got := f.DuesPaidMonths[m.ID]; got != 3 {
-		t.Errorf("months paid in full in 2025: %d, want 3 (not the short March, not 2026)", got)
+	if len(f.Dues) != 4 {
+		t.Errorf("dues rows of 2025: %d, want 4 (not 2026's)", len(f.Dues))
+	}
+	if got := f.Coverage.Dues; !got.Equal(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("dues covered from %v, want January 2025 (the first row, before the database was made)", got)
 	}
 	if got := f.LastPaid[m.ID]; !got.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("last paid %v", got)

@@ -67,7 +67,7 @@ var textLimits = map[string]map[string]TextLimit{
 		"budget_line": LimitOrgName, "direction": LimitCode, "voucher": LimitCode, "purpose": LimitLongText,
 	},
 	"transfers": {
-		"direction": LimitCode, "other_org": LimitTitle, "letter_no": LimitCode, "note": LimitLongText,
+		"direction": LimitCode, "other_org": LimitTitle, "letter_no": LimitCode, "dues_paid_until": LimitCode, "note": LimitLongText,
 	},
 	"talks":        {"talker": LimitTitle, "content": LimitLongText},
 	"care_records": {"kind": LimitCode, "content": LimitLongText, "handler": LimitTitle},

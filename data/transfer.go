@@ -1,5 +1,7 @@
 package data
 
+import "dangjian/data/field"
+
 // Transfer is one 组织关系转接: a letter out of or into the organization.
 type Transfer struct {
 	Meta
@@ -10,7 +12,11 @@ type Transfer struct {
 	IssuedDate  Date   // 开具日期
 	ValidDays   int    // 有效期天数
 	ReceiptDate Date   // 回执日期; zero until the receipt is back
-	Note        string
+	// DuesPaidUntil is 党费交至: for a letter into the organization, the
+	// month ("2026-04") it says the member's dues are paid up to; empty
+	// when it says nothing.
+	DuesPaidUntil string
+	Note          string
 }
 
 // Table names the SQL table.
@@ -21,7 +27,8 @@ func (t *Transfer) Fields() []Field {
 	return []Field{
 		{"member_id", "党员", &t.MemberID}, {"direction", "方向", &t.Direction}, {"other_org", "对方组织", &t.OtherOrg},
 		{"letter_no", "介绍信编号", &t.LetterNo}, {"issued_date", "开具日期", &t.IssuedDate},
-		{"valid_days", "有效期天数", &t.ValidDays}, {"receipt_date", "回执日期", &t.ReceiptDate}, {"note", "备注", &t.Note},
+		{"valid_days", "有效期天数", &t.ValidDays}, {"receipt_date", "回执日期", &t.ReceiptDate},
+		{"dues_paid_until", "党费交至", &t.DuesPaidUntil}, {"note", "备注", &t.Note},
 	}
 }
 
@@ -39,5 +46,12 @@ func (t *Transfer) check(c *checker) {
 	}
 	if !t.ReceiptDate.IsZero() && !t.IssuedDate.IsZero() && t.ReceiptDate.Before(t.IssuedDate.Time) {
 		c.fail("receipt_date", "不能早于开具日期")
+	}
+	if t.DuesPaidUntil != "" {
+		if m, err := field.ParseMonth(t.DuesPaidUntil); err != nil {
+			c.fail("dues_paid_until", "应为年月,如2026-04")
+		} else {
+			t.DuesPaidUntil = field.FormatMonth(m)
+		}
 	}
 }

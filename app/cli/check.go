@@ -8,6 +8,7 @@ import (
 
 	"dangjian/app/appcore"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func runCheck(e *env, args []string) int {
@@ -56,7 +57,7 @@ func runCheck(e *env, args []string) int {
 
 func printFindings(e *env, year int, org string, findings []rules.Finding) {
 	e.printf("%s %d年制度落实检查:共%d项\n", org, year, len(findings))
-	rule := ""
+	var rule vocab.RuleID
 	for _, f := range findings {
 		if f.Rule != rule {
 			rule = f.Rule

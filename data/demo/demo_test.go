@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"dangjian/data/vocab"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -217,7 +218,7 @@ func TestCheckFindsMostRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	perRule := map[string]int{}
+	perRule := map[vocab.RuleID]int{}
 	for _, f := range findings {
 		perRule[f.Rule]++
 	}

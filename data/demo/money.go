@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"dangjian/data"
-	"dangjian/data/rules"
 )
 
 // writeDues writes each member's 党费 month by month, from the window's
@@ -20,14 +19,14 @@ func (g *gen) writeDues() error {
 		if !p.until.IsZero() {
 			last = min(last, monthIndex(p.until))
 		}
-		due, rate := rules.Dues(p.rec.PersonType, int64(p.rec.DuesBase), p.rec.DuesReduced)
+		due, rate := data.DueFor(&p.rec)
 		note := ""
 		if p.rec.DuesExemptBy != "" {
-			due, rate, note = 0, "免交", "经"+p.rec.DuesExemptBy+"免交"
+			note = "经" + p.rec.DuesExemptBy + "免交"
 		}
 		for mi := max(g.startM, monthIndex(p.from)); mi <= last; mi++ {
 			*d = data.Dues{MemberID: p.id, Month: fmt.Sprintf("%04d-%02d", mi/12, mi%12+1),
-				Base: p.rec.DuesBase, Rate: rate, Due: data.Money(due), Note: note}
+				Base: p.rec.DuesBase, Rate: rate, Due: due, Note: note}
 			paid, ok := g.day(mi, 5, 28)
 			if ok && due > 0 && (p.unpaidFrom == 0 || mi < p.unpaidFrom) {
 				d.Paid, d.PaidDate = data.Money(due), dt(paid)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"dangjian/data/vocab"
 	"slices"
 	"strings"
 	"time"
@@ -30,21 +31,10 @@ const (
 )
 
 // ruleIDs are the Finding.Rule values, indexed by the constants above.
-var ruleIDs = [numRules]string{
-	"TRAIN-32", "TRAIN-56", "LECTURE", "THEME-DAY", "THREE-ONE", "ORG-LIFE",
-	"APPRAISE", "DUAL", "SIX-MONTH", "TALK", "LIAISON", "TARGET", "TRANSFER",
-	"BIRTHDAY", "PROBATION", "FIFTY", "EVAL",
-}
+var ruleIDs = [numRules]vocab.RuleID(vocab.RuleIDs)
 
 // RuleIDs lists the rule ids (Finding.Rule) in the order All runs them.
 var RuleIDs = slices.Clone(ruleIDs[:])
-
-// Member statuses and categories the rules look at.
-const (
-	statusNormal = "正常"
-	catFull      = "正式党员"
-	catProbation = "预备党员"
-)
 
 // All runs every rule in RuleIDs order and returns their findings, each
 // rule's findings sorted by branch name, member name and detail (numbers in
@@ -85,6 +75,7 @@ type engine struct {
 	branches   map[string]*Branch
 	members    map[string]*Member
 	branchList []*Branch // first of each id, in finding order
+	ordered    []*Member // every member, as on the reference day, in finding order
 	normal     []*Member // Status 正常, in finding order
 	active     []*Member // Status 正常 and Since not after the year
 	// Ranks of every branch and member name (and "") in naturalCompare
@@ -101,6 +92,7 @@ type engine struct {
 	agree  map[string]agreeState
 	scores []Score
 	scored bool
+	ledger *DuesLedger
 }
 
 func newEngine(f *Facts, s Settings) *engine {
@@ -121,17 +113,26 @@ func newEngine(f *Facts, s Settings) *engine {
 		}
 	}
 	e.branchRank = nameRanks(names)
+	// Members as they were on the reference day: the year's last day, or
+	// AsOf while the year runs.
+	ref := time.Date(f.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	if a := civil(f.AsOf); !a.IsZero() && a.Before(ref) {
+		ref = a
+	}
+	changes := make(map[string][]Change)
+	for _, c := range f.Changes {
+		changes[c.MemberID] = append(changes[c.MemberID], c)
+	}
+	on := make([]Member, 0, len(f.Members))
 	names = make([]string, 0, len(f.Members))
 	for i := range f.Members {
-		m := &f.Members[i]
-		if _, dup := e.members[m.ID]; dup {
+		if _, dup := e.members[f.Members[i].ID]; dup {
 			continue
 		}
+		on = append(on, MemberOn(f.Members[i], changes[f.Members[i].ID], ref))
+		m := &on[len(on)-1]
 		e.members[m.ID] = m
 		names = append(names, m.Name)
-		if m.Status == statusNormal {
-			e.normal = append(e.normal, m)
-		}
 	}
 	e.memberRank = nameRanks(names)
 
@@ -147,8 +148,9 @@ func newEngine(f *Facts, s Settings) *engine {
 		branch, member int32
 		m              *Member
 	}
-	ks := make([]keyed, len(e.normal))
-	for i, m := range e.normal {
+	ks := make([]keyed, len(on))
+	for i := range on {
+		m := &on[i]
 		ks[i] = keyed{e.branchRank[e.branchName(m.BranchID)], e.memberRank[m.Name], m}
 	}
 	slices.SortFunc(ks, func(a, b keyed) int {
@@ -161,8 +163,13 @@ func newEngine(f *Facts, s Settings) *engine {
 		return strings.Compare(a.m.ID, b.m.ID)
 	})
 	yearEnd := time.Date(f.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	e.ordered = make([]*Member, len(ks))
 	for i, k := range ks {
-		e.normal[i] = k.m
+		e.ordered[i] = k.m
+		if k.m.Status != vocab.StatusNormal {
+			continue
+		}
+		e.normal = append(e.normal, k.m)
 		if !since(k.m).After(yearEnd) {
 			e.active = append(e.active, k.m)
 		}
@@ -272,7 +279,7 @@ func compareRest(a, b *Finding) int {
 	if c := strings.Compare(a.MemberID, b.MemberID); c != 0 {
 		return c
 	}
-	return strings.Compare(a.Rule, b.Rule)
+	return strings.Compare(string(a.Rule), string(b.Rule))
 }
 
 // sortFindings sorts fs in compareFindings order.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"dangjian/data/vocab"
 	"encoding/json"
 	"math/rand/v2"
 	"slices"
@@ -47,7 +48,7 @@ func TestAllIsEveryRuleInOrder(t *testing.T) {
 	s := DefaultSettings()
 	all := All(f, s)
 	var want []Finding
-	seen := map[string]int{}
+	seen := map[vocab.RuleID]int{}
 	for i, fn := range ruleFuncs {
 		fs := fn(f, s)
 		for _, fd := range fs {

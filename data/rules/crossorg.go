@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"fmt"
 	"sort"
 	"strings"
@@ -28,7 +29,7 @@ type XOrg struct {
 type XTransfer struct {
 	OrgID, OrgName       string
 	MemberName, IDNumber string
-	Direction            string // 转出/转入
+	Direction            vocab.Direction
 	OtherOrg, LetterNo   string
 	Issued, Receipt      time.Time
 	ValidDays            int
@@ -98,9 +99,9 @@ func transferFindings(f CrossFacts) []CrossFinding {
 	ins := map[string][]XTransfer{}
 	for _, t := range f.Transfers {
 		switch t.Direction {
-		case "转出":
+		case vocab.TransferOut:
 			outs[transferKey(t)] = append(outs[transferKey(t)], t)
-		case "转入":
+		case vocab.TransferIn:
 			ins[transferKey(t)] = append(ins[transferKey(t)], t)
 		}
 	}

@@ -1,5 +1,7 @@
 package rules
 
+import "dangjian/data/vocab"
+
 // The 党费 brackets of 组通字〔2008〕3号, bases in 分.
 const (
 	duesBracket3000  = 3000_00
@@ -17,16 +19,16 @@ const (
 // 在职教职工 and 其他 (and any unknown type): ≤3000元 0.5%, ≤5000元 1%,
 // ≤10000元 1.5%, above 2%. 离退休: ≤5000元 0.5%, above 1%. 学生 or reduced:
 // 0.2元 flat. A negative base is taken as 0.
-func Dues(personType string, baseCents int64, reduced bool) (dueCents int64, rate string) {
-	if personType == "学生" || reduced {
+func Dues(personType vocab.PersonType, baseCents int64, reduced bool) (dueCents int64, rate string) {
+	if personType == vocab.PersonStudent || reduced {
 		return duesFlatCents, "每月0.2元"
 	}
 	base := max(baseCents, 0)
 	var permille int64 // rate in tenths of a percent
 	switch {
-	case personType == "离退休" && base <= duesBracket5000:
+	case personType == vocab.PersonRetired && base <= duesBracket5000:
 		permille, rate = 5, "0.5%"
-	case personType == "离退休":
+	case personType == vocab.PersonRetired:
 		permille, rate = 10, "1%"
 	case base <= duesBracket3000:
 		permille, rate = 5, "0.5%"

@@ -1,11 +1,15 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"dangjian/data/vocab"
+)
 
 func TestDues(t *testing.T) {
 	tests := []struct {
 		name       string
-		personType string
+		personType vocab.PersonType
 		base       int64 // 分
 		reduced    bool
 		want       int64

@@ -103,7 +103,7 @@ func (e *engine) branchScores() []Score {
 		return e.scores
 	}
 	type tally struct {
-		members, trainShort, signed, duesMembers, paidMonths, alerts int
+		members, trainShort, signed, alerts int
 	}
 	per := make(map[string]*tally, len(e.branches))
 	get := func(id string) *tally {
@@ -115,18 +115,14 @@ func (e *engine) branchScores() []Score {
 		return t
 	}
 	agree := e.agreements()
-	months := e.cal.curMonths
 	for _, m := range e.active {
 		t := get(m.BranchID)
 		t.members++
 		if agree[m.ID].signed {
 			t.signed++
 		}
-		if !m.DuesExempt {
-			t.duesMembers++
-			t.paidMonths += min(max(e.f.DuesPaidMonths[m.ID], 0), months)
-		}
 	}
+	ledger := e.duesLedger()
 	for _, r := range []int{rTrain32, rTrain56} {
 		for _, fd := range e.run(r) {
 			get(fd.BranchID).trainShort++
@@ -160,7 +156,13 @@ func (e *engine) branchScores() []Score {
 			}
 		}
 		sc.Target = part(wTarget, t.signed, t.members)
-		sc.Dues = part(wDues, t.paidMonths, t.duesMembers*months)
+		if !e.coveredWholeYear(e.f.Coverage.Agreements) {
+			sc.Target = wTarget
+		}
+		sc.Dues = wDues
+		if rate, ok := ledger.Branches[b.ID].Rate(); ok {
+			sc.Dues = wDues * rate
+		}
 		if t.members > 0 {
 			sc.Alerts = wAlerts * max(0, 1-float64(t.alerts)/float64(t.members))
 		} else if t.alerts == 0 {

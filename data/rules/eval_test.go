@@ -26,7 +26,7 @@ func evalFacts() *Facts {
 		if i < 3 {
 			f.Agreements = append(f.Agreements, Agreement{MemberID: id, Signed: d(2026, 3, 1), Scored: true})
 		}
-		f.DuesPaidMonths[id] = []int{12, 12, 6, 6}[i]
+		paidMonths(f, id, []int{12, 12, 6, 6}[i])
 	}
 	// A member of 二支部 who is not 正常 changes nothing.
 	f.Members = append(f.Members, member("x", "离", "b", status("已转出")))
@@ -66,7 +66,7 @@ func TestScoresPartial(t *testing.T) {
 	f.Agreements = []Agreement{{MemberID: "1", Signed: d(2026, 6, 1)}}
 	f.LastAttended["1"] = d(2026, 11, 1)
 	f.LastPaid["1"] = d(2026, 11, 1)
-	f.DuesPaidMonths["1"] = 22 // more than possible: capped at 11 of 11
+	paidMonths(f, "1", 12) // ahead of time: the rate is capped at 100%
 	monthly(f, "a", "主题党日", 6, 7, 8, 9, 10)
 	monthly(f, "a", "支部党员大会", 8)
 	monthly(f, "a", "党课", 9)
@@ -99,15 +99,16 @@ func TestEval(t *testing.T) {
 
 func TestEvalFractionalScore(t *testing.T) {
 	// One member, nothing done, mid-year: training 0, theme day 0 of 3,
-	// three-one 0 of 2 months, org life 0, target 0, dues 1 of 3 (3.33),
-	// alerts: TRAIN-32, TALK, TARGET = 3 > 1 member: 0. Total 3.3.
+	// three-one 0 of 2 months, org life 0, target 0, dues 1 of the 2
+	// months over (March is not owed before it ends: 5), alerts: TRAIN-32,
+	// TALK, TARGET = 3 > 1 member: 0. Total 5.
 	f := newFacts(2026, d(2026, 3, 15))
 	f.Branches = []Branch{branch("a", "一支部")}
 	f.Members = []Member{member("1", "甲", "a")}
 	f.LastAttended["1"] = d(2026, 3, 1)
 	f.LastPaid["1"] = d(2026, 3, 1)
-	f.DuesPaidMonths["1"] = 1
-	sameLines(t, lines(Eval(f, DefaultSettings())), []string{"EVAL|一支部||考评得分3.3分,低于60分"})
+	paidMonths(f, "1", 1)
+	sameLines(t, lines(Eval(f, DefaultSettings())), []string{"EVAL|一支部||考评得分5分,低于60分"})
 }
 
 func TestOrgScore(t *testing.T) {

@@ -1,6 +1,10 @@
 package rules
 
-import "time"
+import (
+	"time"
+
+	"dangjian/data/vocab"
+)
 
 // Facts is everything the rules look at for one calendar year, gathered by
 // the caller. Dates are civil dates at midnight UTC; a zero time means unknown.
@@ -26,9 +30,14 @@ type Facts struct {
 	// LastPaid holds, per member id, the first day of the latest month for
 	// which dues were paid, on or before AsOf.
 	LastPaid map[string]time.Time
-	// DuesPaidMonths holds, per member id, how many months of Year up to AsOf
-	// were paid in full.
-	DuesPaidMonths map[string]int
+	// Dues holds the stored 党费 rows of Year, any member.
+	Dues []DuesRecord
+	// Coverage is, per kind of record, the first month the records here
+	// cover: nothing before it is counted as missing.
+	Coverage Coverage
+	// Changes are the recorded changes of members' branch, 党内职务, status
+	// and category, oldest first, for the facts as of a past day.
+	Changes []Change
 
 	Talks      []Talk      // 谈心谈话 in Year
 	Liaisons   []Liaison   // liaisons in force on AsOf
@@ -40,7 +49,7 @@ type Facts struct {
 // Branch is a 党支部.
 type Branch struct {
 	ID, Name  string
-	Type      string    // 教工/学生/离退休/混合
+	Type      vocab.BranchType
 	Founded   time.Time // zero: existed before any year checked
 	HasGroups bool      // the branch has 党小组
 }
@@ -48,25 +57,33 @@ type Branch struct {
 // Member is a party member as the rules need them.
 type Member struct {
 	ID, Name, BranchID string
-	Gender             string // 男/女
+	Gender             vocab.Gender
 	Birth              time.Time
-	PersonType         string // 人员类别: 在职教职工/学生/离退休/其他
-	Category           string // 党员类别: 正式党员/预备党员
-	Status             string // 党籍状态: 正常/停止党籍/已转出/…; only 正常 is checked
+	PersonType         vocab.PersonType
+	Category           vocab.Category // today's; see CategoryOn for another day
+	Status             vocab.Status   // today's; only 正常 is checked
 	Joined             time.Time
 	Confirmed          time.Time
 	PartyPost          string // 党内职务; containing 书记 or 委员 makes a 班子成员
 	IsLeader           bool   // 党员领导干部
 	DuesExempt         bool   // exempted from dues by decision
+	DuesReduced        bool   // pays the lowest rate (下岗失业, 抚恤, 救济, 低保)
+	DuesBase           int64  // 党费基数, monthly, in 分
 	// Since is when the member came under this organization (e.g. the
 	// transfer-in date); zero means since Joined.
 	Since time.Time
+	// DuesPaidUntil is the month (its first day) up to which the transfer
+	// letter says the member paid dues before arriving; zero when unknown.
+	DuesPaidUntil time.Time
+	// Left is the day the member left this organization's rolls (the
+	// transfer-out letter's date for 已转出); zero while on them or unknown.
+	Left time.Time
 }
 
 // TrainingTotal is a member's hours in one training form over Year.
 type TrainingTotal struct {
 	MemberID string
-	Form     string // 培训班/党课/报告会/专题研讨/集体学习/网络培训/个人自学
+	Form     vocab.TrainingForm
 	Hours    float64
 }
 
@@ -80,7 +97,7 @@ type Lecture struct {
 type Meeting struct {
 	ID, BranchID string
 	GroupID      string // the 党小组 for a 党小组会, else empty
-	Kind         string // 支部党员大会/支委会/党小组会/党课/主题党日/组织生活会/民主评议
+	Kind         vocab.MeetingKind
 	Date         time.Time
 }
 
@@ -95,16 +112,17 @@ type Talk struct {
 	Date     time.Time
 }
 
-// Liaison is a member's standing contact: Kind 群众/困难学生/支部/班级.
+// Liaison is a member's standing contact.
 type Liaison struct {
-	MemberID, Kind string
+	MemberID string
+	Kind     vocab.LiaisonKind
 }
 
 // Appraisal is a member's 民主评议 result for Year.
 type Appraisal struct {
 	MemberID string
-	Grade    string // 优秀/合格/基本合格/不合格, empty when not graded
-	FollowUp string // 教育/处置 record for 不合格
+	Grade    vocab.Grade // empty when not graded
+	FollowUp string      // 教育/处置 record for 不合格
 }
 
 // Agreement is a member's 目标管理责任书 for Year.
@@ -117,7 +135,7 @@ type Agreement struct {
 // Transfer is one 组织关系转接 record.
 type Transfer struct {
 	ID, MemberID string
-	Direction    string // 转出/转入
+	Direction    vocab.Direction
 	OtherOrg     string
 	LetterNo     string
 	Issued       time.Time
@@ -128,10 +146,10 @@ type Transfer struct {
 // Finding is one thing the policy requires that the records do not show.
 // Branch and Member are names, resolved from Facts.
 type Finding struct {
-	Rule     string `json:"rule"`
-	BranchID string `json:"-"`
-	Branch   string `json:"branch"`
-	Member   string `json:"member"`
-	MemberID string `json:"member_id"`
-	Detail   string `json:"detail"`
+	Rule     vocab.RuleID `json:"rule"`
+	BranchID string       `json:"-"`
+	Branch   string       `json:"branch"`
+	Member   string       `json:"member"`
+	MemberID string       `json:"member_id"`
+	Detail   string       `json:"detail"`
 }

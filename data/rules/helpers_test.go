@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -15,15 +16,14 @@ func d(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 
 func newFacts(year int, asOf time.Time) *Facts {
 	return &Facts{
 		Year: year, AsOf: asOf,
-		LastAttended:   map[string]time.Time{},
-		LastPaid:       map[string]time.Time{},
-		DuesPaidMonths: map[string]int{},
+		LastAttended: map[string]time.Time{},
+		LastPaid:     map[string]time.Time{},
 	}
 }
 
 // branch is a branch with the given options.
 func branch(id, name string, opts ...func(*Branch)) Branch {
-	b := Branch{ID: id, Name: name, Type: "教工"}
+	b := Branch{ID: id, Name: name, Type: vocab.BranchStaff}
 	for _, o := range opts {
 		o(&b)
 	}
@@ -37,9 +37,9 @@ func withGroups(b *Branch)              { b.HasGroups = true }
 // with the given options.
 func member(id, name, b string, opts ...func(*Member)) Member {
 	m := Member{
-		ID: id, Name: name, BranchID: b, Gender: "男",
-		PersonType: "在职教职工", Category: catFull, Status: statusNormal,
-		Joined: d(2000, 1, 1), Confirmed: d(2001, 1, 1),
+		ID: id, Name: name, BranchID: b, Gender: vocab.Male,
+		PersonType: vocab.PersonStaff, Category: vocab.CategoryFull, Status: vocab.StatusNormal,
+		Joined: d(2000, 1, 1), Confirmed: d(2001, 1, 1), DuesBase: 4000_00,
 	}
 	for _, o := range opts {
 		o(&m)
@@ -53,18 +53,37 @@ func exempt(m *Member)                      { m.DuesExempt = true }
 func joined(t time.Time) func(*Member)      { return func(m *Member) { m.Joined = t } }
 func confirmedOn(t time.Time) func(*Member) { return func(m *Member) { m.Confirmed = t } }
 func sinceDate(t time.Time) func(*Member)   { return func(m *Member) { m.Since = t } }
-func status(s string) func(*Member)         { return func(m *Member) { m.Status = s } }
-func personType(p string) func(*Member)     { return func(m *Member) { m.PersonType = p } }
-func probationary(m *Member)                { m.Category = catProbation }
+func paidUntil(t time.Time) func(*Member)   { return func(m *Member) { m.DuesPaidUntil = t } }
+func left(t time.Time) func(*Member)        { return func(m *Member) { m.Left = t } }
+func status(s vocab.Status) func(*Member)   { return func(m *Member) { m.Status = s } }
+func personType(p vocab.PersonType) func(*Member) {
+	return func(m *Member) { m.PersonType = p }
+}
+func probationary(m *Member) { m.Category, m.Confirmed = vocab.CategoryProbation, time.Time{} }
+
+// paidMonths records that member id (already in f) paid what is due for
+// months 1–n of f's year.
+func paidMonths(f *Facts, id string, n int) {
+	var due int64
+	for i := range f.Members {
+		if f.Members[i].ID == id {
+			due, _ = MonthlyDue(&f.Members[i])
+		}
+	}
+	for mo := 1; mo <= n; mo++ {
+		f.Dues = append(f.Dues, DuesRecord{MemberID: id, Month: d(f.Year, mo, 1), Due: due, Paid: due,
+			PaidDate: d(f.Year, mo, 5)})
+	}
+}
 
 // meeting is a meeting of branch b.
-func meeting(id, b, kind string, t time.Time) Meeting {
+func meeting(id, b string, kind vocab.MeetingKind, t time.Time) Meeting {
 	return Meeting{ID: id, BranchID: b, Kind: kind, Date: t}
 }
 
 // monthly adds one meeting of kind for branch b on the 10th of each given
 // month of year.
-func monthly(f *Facts, b, kind string, months ...int) {
+func monthly(f *Facts, b string, kind vocab.MeetingKind, months ...int) {
 	for _, m := range months {
 		id := fmt.Sprintf("%s-%s-%d", b, kind, m)
 		f.Meetings = append(f.Meetings, meeting(id, b, kind, d(f.Year, m, 10)))
@@ -75,7 +94,7 @@ func monthly(f *Facts, b, kind string, months ...int) {
 func lines(fs []Finding) []string {
 	var out []string
 	for _, f := range fs {
-		out = append(out, f.Rule+"|"+f.Branch+"|"+f.Member+"|"+f.Detail)
+		out = append(out, string(f.Rule)+"|"+f.Branch+"|"+f.Member+"|"+f.Detail)
 	}
 	return out
 }
@@ -110,9 +129,9 @@ func synthetic(members, branches, meetings int) *Facts {
 		}
 		f.Branches = append(f.Branches, b)
 	}
-	kinds := []string{"支部党员大会", "支委会", "党小组会", "党课", "主题党日", "组织生活会", "民主评议"}
+	kinds := vocab.MeetingKinds
 	weights := []int{2, 6, 4, 2, 7, 1, 1}
-	var kindPool []string
+	var kindPool []vocab.MeetingKind
 	for i, k := range kinds {
 		for range weights[i] {
 			kindPool = append(kindPool, k)
@@ -125,9 +144,9 @@ func synthetic(members, branches, meetings int) *Facts {
 	}
 	surnames := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
 	given := []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂")
-	forms := []string{"培训班", "党课", "报告会", "专题研讨", "集体学习", "网络培训", "个人自学"}
-	types := []string{"在职教职工", "在职教职工", "学生", "学生", "学生", "离退休", "其他"}
-	grades := []string{"优秀", "合格", "合格", "合格", "基本合格", "不合格", ""}
+	forms := []vocab.TrainingForm{"培训班", "党课", "报告会", "专题研讨", "集体学习", "网络培训", "个人自学"}
+	types := []vocab.PersonType{"在职教职工", "在职教职工", "学生", "学生", "学生", "离退休", "其他"}
+	grades := []vocab.Grade{"优秀", "合格", "合格", "合格", "基本合格", "不合格", ""}
 	for i := range members {
 		id := fmt.Sprintf("m%05d", i)
 		name := string(surnames[r.IntN(len(surnames))]) + string(given[r.IntN(len(given))])
@@ -145,7 +164,7 @@ func synthetic(members, branches, meetings int) *Facts {
 			m.Since = d(2020+r.IntN(8), 1+r.IntN(12), 1+r.IntN(28))
 		}
 		if m.Joined.Year() >= 2025 && r.IntN(2) == 0 {
-			m.Category = catProbation
+			m.Category = vocab.CategoryProbation
 		}
 		switch r.IntN(40) {
 		case 0:
@@ -173,11 +192,11 @@ func synthetic(members, branches, meetings int) *Facts {
 		if r.IntN(10) != 0 {
 			f.LastPaid[id] = d(2026, 1+r.IntN(11), 1)
 		}
-		f.DuesPaidMonths[id] = r.IntN(12)
+		paidMonths(f, id, r.IntN(12))
 		if r.IntN(3) != 0 {
 			f.Talks = append(f.Talks, Talk{MemberID: id, Date: d(2026, 1+r.IntN(11), 3)})
 		}
-		for _, k := range []string{"群众", "困难学生", "支部", "班级"} {
+		for _, k := range vocab.LiaisonKinds {
 			if r.IntN(4) != 0 {
 				f.Liaisons = append(f.Liaisons, Liaison{MemberID: id, Kind: k})
 			}

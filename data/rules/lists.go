@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+
+	"dangjian/data/vocab"
+)
 
 // Birthday (BIRTHDAY, 政治生日): when AsOf is within the year, the members
 // whose 入党 anniversary (at least the first) falls in AsOf's month, for that
@@ -21,6 +25,9 @@ func (e *engine) birthday() []Finding {
 	}
 	var out []Finding
 	for _, m := range e.normal {
+		if !e.applies(rBirthday, m) {
+			continue
+		}
 		j := civil(m.Joined)
 		if j.IsZero() || j.Month() != asOf.Month() || asOf.Year()-j.Year() < 1 {
 			continue
@@ -35,7 +42,7 @@ func (e *engine) probation() []Finding {
 	asOf := e.cal.asOf
 	var out []Finding
 	for _, m := range e.normal {
-		if m.Category != catProbation || m.Joined.IsZero() {
+		if m.Category != vocab.CategoryProbation || m.Joined.IsZero() || !e.applies(rProbation, m) {
 			continue
 		}
 		end := civil(m.Joined).AddDate(1, 0, 0)
@@ -59,7 +66,7 @@ func (e *engine) fifty() []Finding {
 		if m.Confirmed.IsZero() && !m.Joined.IsZero() {
 			start = civil(m.Joined).AddDate(1, 0, 0)
 		}
-		if m.Category != catFull || start.IsZero() || e.f.Year-start.Year() != e.s.GloryYears {
+		if m.Category != vocab.CategoryFull || start.IsZero() || e.f.Year-start.Year() != e.s.GloryYears || !e.applies(rFifty, m) {
 			continue
 		}
 		out = append(out, e.memberFinding(rFifty, m, fmt.Sprintf(

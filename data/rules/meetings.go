@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"fmt"
 	"time"
 )
@@ -17,14 +18,14 @@ const (
 	numKinds
 )
 
-var kindIndex = map[string]int{
-	"支部党员大会": kGeneral,
-	"支委会":    kCommittee,
-	"党小组会":   kGroup,
-	"党课":     kLecture,
-	"主题党日":   kThemeDay,
-	"组织生活会":  kOrgLife,
-	"民主评议":   kAppraisal,
+var kindIndex = map[vocab.MeetingKind]int{
+	vocab.MeetingGeneral:   kGeneral,
+	vocab.MeetingCommittee: kCommittee,
+	vocab.MeetingGroup:     kGroup,
+	vocab.MeetingLecture:   kLecture,
+	vocab.MeetingThemeDay:  kThemeDay,
+	vocab.MeetingOrgLife:   kOrgLife,
+	vocab.MeetingAppraisal: kAppraisal,
 }
 
 // kindMasks holds, per meeting kind, a bit per month of the year (bit 0 is
@@ -85,7 +86,7 @@ func (e *engine) masks(b *Branch) kindMasks {
 // (when not nil) for each month without a 主题党日, and returns how many
 // months were required and how many were held.
 func (e *engine) themeDay(b *Branch, emit func(string)) (required, held int) {
-	km, first := e.masks(b), firstFullMonth(b)
+	km, first := e.masks(b), e.firstRequired(b)
 	for k := range e.cal.curMonths {
 		mi := e.cal.jan + k
 		if mi < first {
@@ -111,7 +112,7 @@ func (e *engine) themeDay(b *Branch, emit func(string)) (required, held int) {
 // emit (when not nil) for each requirement not met, and returns how many
 // (kind, period) requirements there were and how many were met.
 func (e *engine) threeOne(b *Branch, emit func(string)) (required, met int) {
-	km, first := e.masks(b), firstFullMonth(b)
+	km, first := e.masks(b), e.firstRequired(b)
 	check := func(ok bool, detail func() string) {
 		required++
 		if ok {
@@ -149,11 +150,24 @@ func (e *engine) threeOne(b *Branch, emit func(string)) (required, met int) {
 	return required, met
 }
 
-// orgLifeExempt reports whether b was founded on or after 1 October of the
-// year, too late for the year's 组织生活会 and 民主评议.
+// orgLifeExempt reports whether b was founded, or its meetings are kept
+// here from, 1 October of the year or later: too late for the year's
+// 组织生活会 and 民主评议 to be required (or seen).
 func (e *engine) orgLifeExempt(b *Branch) bool {
 	oct := time.Date(e.f.Year, time.October, 1, 0, 0, 0, 0, time.UTC)
-	return !b.Founded.IsZero() && !civil(b.Founded).Before(oct)
+	start := later(civil(b.Founded), monthStart(e.f.Coverage.Meetings))
+	return !start.IsZero() && !start.Before(oct)
+}
+
+// firstRequired is the month index of the first month a branch's meetings
+// are required and seen: the first full month it exists for, and not before
+// the month its meetings are kept here from.
+func (e *engine) firstRequired(b *Branch) int {
+	first := firstFullMonth(b)
+	if c := e.f.Coverage.Meetings; !c.IsZero() {
+		first = max(first, monthIndex(c))
+	}
+	return first
 }
 
 // orgLife reports whether b held the year's 组织生活会 and 民主评议.
@@ -217,9 +231,12 @@ func (e *engine) dual() []Finding {
 			attendedOwn[m.ID] = true
 		}
 	}
+	if !e.coveredWholeYear(e.f.Coverage.Meetings) {
+		return nil
+	}
 	var out []Finding
 	for _, m := range e.active {
-		if m.IsLeader && !attendedOwn[m.ID] {
+		if m.IsLeader && !attendedOwn[m.ID] && e.applies(rDual, m) {
 			out = append(out, e.memberFinding(rDual, m,
 				e.cal.yearText()+e.cal.notYet()+"参加所在支部组织生活(双重组织生活)"))
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"testing"
 	"time"
 )
@@ -113,19 +114,19 @@ func TestOrgLife(t *testing.T) {
 		name  string
 		asOf  time.Time
 		b     Branch
-		kinds []string
+		kinds []vocab.MeetingKind
 		want  []string
 	}{
-		{"both held", d(2026, 11, 15), branch("a", "一支部"), []string{"组织生活会", "民主评议"}, nil},
+		{"both held", d(2026, 11, 15), branch("a", "一支部"), []vocab.MeetingKind{"组织生活会", "民主评议"}, nil},
 		{"neither, year running", d(2026, 11, 15), branch("a", "一支部"), nil,
 			[]string{"2026年尚未召开专题组织生活会", "2026年尚未开展民主评议党员"}},
 		{"neither, year ended", d(2027, 1, 1), branch("a", "一支部"), nil,
 			[]string{"2026年未召开专题组织生活会", "2026年未开展民主评议党员"}},
-		{"民主评议 missing", d(2027, 1, 1), branch("a", "一支部"), []string{"组织生活会"},
+		{"民主评议 missing", d(2027, 1, 1), branch("a", "一支部"), []vocab.MeetingKind{"组织生活会"},
 			[]string{"2026年未开展民主评议党员"}},
 		{"founded 1 October: exempt", d(2027, 1, 1), branch("a", "一支部", founded(d(2026, 10, 1))), nil, nil},
 		{"founded 30 September: checked", d(2027, 1, 1), branch("a", "一支部", founded(d(2026, 9, 30))),
-			[]string{"民主评议"}, []string{"2026年未召开专题组织生活会"}},
+			[]vocab.MeetingKind{"民主评议"}, []string{"2026年未召开专题组织生活会"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"fmt"
 	"strings"
 	"time"
@@ -41,24 +42,24 @@ func (e *engine) appraise() []Finding {
 	y := e.cal.yearText()
 	for _, a := range e.f.Appraisals {
 		m := e.members[a.MemberID]
-		if m == nil || m.Status != statusNormal || a.Grade == "" {
+		if m == nil || m.Status != vocab.StatusNormal || a.Grade == "" || !e.applies(rAppraise, m) {
 			continue
 		}
 		switch m.Category {
-		case catFull:
+		case vocab.CategoryFull:
 			t := perBranch[m.BranchID]
 			if t == nil {
 				t = new(tally)
 				perBranch[m.BranchID] = t
 			}
 			t.graded++
-			if a.Grade == "优秀" {
+			if a.Grade == vocab.GradeExcellent {
 				t.excellent++
 			}
-		case catProbation:
+		case vocab.CategoryProbation:
 			out = append(out, e.memberFinding(rAppraise, m, "预备党员参加民主评议但不评定等次,请删除等次"))
 		}
-		if a.Grade == "不合格" && strings.TrimSpace(a.FollowUp) == "" {
+		if a.Grade == vocab.GradeFail && strings.TrimSpace(a.FollowUp) == "" {
 			out = append(out, e.memberFinding(rAppraise, m, y+"民主评议为不合格,尚无教育或处置记录"))
 		}
 	}
@@ -83,28 +84,36 @@ func (e *engine) monthsWithout(last time.Time) int {
 
 func (e *engine) sixMonth() []Finding {
 	var out []Finding
-	check := func(m *Member, last time.Time, what string) {
-		if last.IsZero() {
-			return
+	// check counts the months since the later of last (the last attendance
+	// or payment) and start (where counting starts for the member); cov is
+	// where the records of the kind start, named when counting starts there.
+	check := func(m *Member, last, start, cov time.Time, what string) {
+		if start.IsZero() || monthIndex(start) >= e.cal.asOfM {
+			return // not counted yet: new here, or records start this month
 		}
-		n := e.monthsWithout(last)
+		from := later(civil(last), start)
+		n := e.monthsWithout(from)
+		note := ""
+		if civil(last).Before(start) && monthStart(cov).Equal(start) {
+			note = recordsSinceText(cov)
+		}
 		switch {
 		case n >= e.s.InactiveMonths:
 			out = append(out, e.memberFinding(rSixMonth, m,
-				fmt.Sprintf("已连续%d个月未%s,存在自行脱党风险", n, what)))
+				fmt.Sprintf("已连续%d个月未%s,存在自行脱党风险%s", n, what, note)))
 		case n >= e.s.InactiveWarnMonths:
 			out = append(out, e.memberFinding(rSixMonth, m,
-				fmt.Sprintf("已连续%d个月未%s(预警)", n, what)))
+				fmt.Sprintf("已连续%d个月未%s(预警)%s", n, what, note)))
 		}
 	}
+	cov := e.f.Coverage
 	for _, m := range e.normal {
-		st := since(m)
-		if !st.IsZero() && monthIndex(st) >= e.cal.asOfM {
+		if !e.applies(rSixMonth, m) {
 			continue
 		}
-		check(m, later(civil(e.f.LastAttended[m.ID]), st), "参加党的组织生活")
+		check(m, e.f.LastAttended[m.ID], countFrom(m, cov.Meetings), cov.Meetings, "参加党的组织生活")
 		if !m.DuesExempt {
-			check(m, later(civil(e.f.LastPaid[m.ID]), st), "交纳党费")
+			check(m, e.f.LastPaid[m.ID], DuesFrom(m, cov), cov.Dues, "交纳党费")
 		}
 	}
 	return out
@@ -117,9 +126,12 @@ func (e *engine) talk() []Finding {
 			talked[t.MemberID] = true
 		}
 	}
+	if !e.coveredWholeYear(e.f.Coverage.Talks) {
+		return nil
+	}
 	var out []Finding
 	for _, m := range e.active {
-		if !talked[m.ID] {
+		if !talked[m.ID] && e.applies(rTalk, m) {
 			out = append(out, e.memberFinding(rTalk, m, e.cal.yearText()+e.cal.notYet()+"开展谈心谈话"))
 		}
 	}
@@ -128,8 +140,11 @@ func (e *engine) talk() []Finding {
 
 // Liaison kinds in the order findings list them, with how they read after
 // 联系.
-var liaisonKinds = []struct{ kind, text string }{
-	{"群众", "群众"}, {"困难学生", "困难学生"}, {"支部", "党支部"}, {"班级", "班级"},
+var liaisonKinds = []struct {
+	kind vocab.LiaisonKind
+	text string
+}{
+	{vocab.LiaisonMasses, "群众"}, {vocab.LiaisonStudent, "困难学生"}, {vocab.LiaisonBranch, "党支部"}, {vocab.LiaisonClass, "班级"},
 }
 
 func (e *engine) liaison() []Finding {
@@ -143,6 +158,9 @@ func (e *engine) liaison() []Finding {
 	}
 	var out []Finding
 	for _, m := range e.active {
+		if !e.applies(rLiaison, m) {
+			continue
+		}
 		need := uint8(0b0011) // every member: one 群众 and one 困难学生
 		if m.IsLeader {
 			need |= 0b1100
@@ -186,8 +204,14 @@ func (e *engine) agreements() map[string]agreeState {
 func (e *engine) target() []Finding {
 	agree := e.agreements()
 	y := e.cal.yearText()
+	if !e.coveredWholeYear(e.f.Coverage.Agreements) {
+		return nil
+	}
 	var out []Finding
 	for _, m := range e.active {
+		if !e.applies(rTarget, m) {
+			continue
+		}
 		switch st := agree[m.ID]; {
 		case !st.signed:
 			out = append(out, e.memberFinding(rTarget, m, y+e.cal.notYet()+"签订党员目标管理责任书"))

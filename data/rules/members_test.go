@@ -1,13 +1,14 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"fmt"
 	"testing"
 	"time"
 )
 
 // graded adds n 正式党员 of branch b graded grade.
-func graded(f *Facts, b, grade string, n int) {
+func graded(f *Facts, b string, grade vocab.Grade, n int) {
 	for range n {
 		id := fmt.Sprintf("%s-%d", b, len(f.Members))
 		f.Members = append(f.Members, member(id, "党员"+id, b))
@@ -145,22 +146,22 @@ func TestLiaison(t *testing.T) {
 	tests := []struct {
 		name  string
 		m     Member
-		kinds []string
+		kinds []vocab.LiaisonKind
 		want  []string
 	}{
-		{"在职 complete", member("1", "甲", "b"), []string{"群众", "困难学生"}, nil},
-		{"在职 missing one", member("1", "甲", "b"), []string{"群众"}, []string{"未落实联系困难学生"}},
+		{"在职 complete", member("1", "甲", "b"), []vocab.LiaisonKind{"群众", "困难学生"}, nil},
+		{"在职 missing one", member("1", "甲", "b"), []vocab.LiaisonKind{"群众"}, []string{"未落实联系困难学生"}},
 		{"学生 missing both", member("1", "甲", "b", personType("学生")), nil, []string{"未落实联系群众、困难学生"}},
-		{"离退休 too (每名党员)", member("1", "甲", "b", personType("离退休")), nil, []string{"未落实联系群众、困难学生"}},
-		{"其他 complete", member("1", "甲", "b", personType("其他")), []string{"群众", "困难学生"}, nil},
-		{"leader missing 支部 and 班级", member("1", "甲", "b", leader), []string{"群众", "困难学生"},
+		{"离退休: not by default", member("1", "甲", "b", personType("离退休")), nil, nil},
+		{"其他 complete", member("1", "甲", "b", personType("其他")), []vocab.LiaisonKind{"群众", "困难学生"}, nil},
+		{"leader missing 支部 and 班级", member("1", "甲", "b", leader), []vocab.LiaisonKind{"群众", "困难学生"},
 			[]string{"未落实联系党支部、班级"}},
 		{"leader missing all, in fixed order", member("1", "甲", "b", leader), nil,
 			[]string{"未落实联系群众、困难学生、党支部、班级"}},
-		{"leader missing 群众 and 班级", member("1", "甲", "b", leader), []string{"支部", "困难学生"},
+		{"leader missing 群众 and 班级", member("1", "甲", "b", leader), []vocab.LiaisonKind{"支部", "困难学生"},
 			[]string{"未落实联系群众、班级"}},
-		{"离退休 leader", member("1", "甲", "b", leader, personType("离退休")), []string{"群众", "困难学生", "班级"},
-			[]string{"未落实联系党支部"}},
+		{"离退休 leader: not by default", member("1", "甲", "b", leader, personType("离退休")), []vocab.LiaisonKind{"班级"},
+			nil},
 		{"not 正常", member("1", "甲", "b", status("停止党籍")), nil, nil},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,12 @@ type Settings struct {
 	ProbationWarnDays   int     // warn this many days before 预备期 ends (PROBATION)
 	GloryYears          int     // 党龄 for the 光荣在党 medal (FIFTY)
 	EvalPassScore       float64 // a branch scoring below this is flagged (EVAL)
+	// RecordsSince is the month records are kept here from (记录起始月份),
+	// as year×12 + month − 1; 0 means the default: per kind of record, the
+	// earlier of the database's creation and its first record.
+	RecordsSince int
+	// NotFor holds, per rule, the 人员类别 it does not apply to.
+	NotFor [numRules]personMask
 }
 
 // DefaultSettings returns the thresholds DOMAIN.md gives as defaults.
@@ -37,6 +43,7 @@ func DefaultSettings() Settings {
 		ProbationWarnDays:   30,
 		GloryYears:          50,
 		EvalPassScore:       60,
+		NotFor:              defaultNotFor(),
 	}
 }
 
@@ -77,7 +84,7 @@ func intSpec(key, label string, lo, hi int, p func(*Settings) *int) settingSpec 
 	}
 }
 
-var settingSpecs = []settingSpec{
+var settingSpecs = withRuleSpecs([]settingSpec{
 	intSpec("train.hours", "党员每年集中学习培训学时", 0, 1000,
 		func(s *Settings) *int { return &s.TrainingHours }),
 	intSpec("train.leader_hours", "书记和班子成员每年集中学习培训学时", 0, 1000,
@@ -128,10 +135,22 @@ var settingSpecs = []settingSpec{
 			return nil
 		},
 	},
+})
+
+// withRuleSpecs adds to specs the 记录起始月份 and each member rule's
+// 人员类别.
+func withRuleSpecs(specs []settingSpec) []settingSpec {
+	specs = append(specs, recordsSinceSpec())
+	for _, r := range memberRules {
+		specs = append(specs, appliesSpec(r))
+	}
+	return specs
 }
 
 // SettingDefs lists every setting, in display order, with its default.
-var SettingDefs = func() []SettingDef {
+var SettingDefs = settingDefs()
+
+func settingDefs() []SettingDef {
 	d := DefaultSettings()
 	defs := make([]SettingDef, len(settingSpecs))
 	for i, sp := range settingSpecs {
@@ -139,7 +158,7 @@ var SettingDefs = func() []SettingDef {
 		defs[i].Default = sp.get(d)
 	}
 	return defs
-}()
+}
 
 // Set parses value (full-width digits and surrounding spaces are accepted)
 // into the setting named key. An unknown key or a bad value gives a Chinese

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ func TestDefaultSettings(t *testing.T) {
 		ExcellentMaxRatio: Ratio{1, 3}, InactiveMonths: 6, InactiveWarnMonths: 3,
 		TransferValidDays: 90, ProbationWarnDays: 30, GloryYears: 50, EvalPassScore: 60,
 	}
+	want.NotFor[rLiaison] = personBit(vocab.PersonRetired)
 	if s != want {
 		t.Errorf("DefaultSettings() = %+v, want %+v", s, want)
 	}
@@ -30,8 +32,12 @@ func TestSettingDefsMatchDefaults(t *testing.T) {
 		"train.hours": "32", "train.leader_hours": "56", "train.self_study": "false",
 		"appraise.excellent_max": "1/3", "inactive.months": "6", "inactive.warn_months": "3",
 		"transfer.valid_days": "90", "probation.warn_days": "30", "glory.years": "50",
-		"eval.pass_score": "60",
+		"eval.pass_score": "60", "records.since": "",
 	}
+	for _, r := range memberRules {
+		want["applies."+string(ruleIDs[r])] = "全部"
+	}
+	want["applies.LIAISON"] = "在职教职工、学生、其他"
 	if !reflect.DeepEqual(values, want) {
 		t.Errorf("Values() = %v, want %v", values, want)
 	}
@@ -130,5 +136,60 @@ func TestRatioChinese(t *testing.T) {
 		if got := tt.r.chinese(); got != tt.want {
 			t.Errorf("%v.chinese() = %q, want %q", tt.r, got, tt.want)
 		}
+	}
+}
+
+func TestAppliesToSetting(t *testing.T) {
+	tests := []struct {
+		value, stored string
+		wantErr       string
+	}{
+		{"全部", "全部", ""},
+		{"在职教职工、学生", "在职教职工、学生", ""},
+		{"学生,在职教职工", "在职教职工、学生", ""},
+		{" 离退休 ", "离退休", ""},
+		{"无", "无", ""},
+		{"教师", "", "没有名为“教师”的人员类别"},
+	}
+	for _, tt := range tests {
+		s := DefaultSettings()
+		err := s.Set("applies.TALK", tt.value)
+		if tt.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Set(%q) error = %v, want %q", tt.value, err, tt.wantErr)
+			}
+			if s != DefaultSettings() {
+				t.Errorf("Set(%q) changed the settings on error", tt.value)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Set(%q): %v", tt.value, err)
+		}
+		if got := s.Values()["applies.TALK"]; got != tt.stored {
+			t.Errorf("Set(%q) then Values = %q, want %q", tt.value, got, tt.stored)
+		}
+	}
+}
+
+func TestRecordsSinceSetting(t *testing.T) {
+	s := DefaultSettings()
+	if !s.RecordsSinceMonth().IsZero() {
+		t.Fatal("by default 记录起始月份 is left to the records")
+	}
+	if err := s.Set(RecordsSinceKey, "2026年10月"); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Values()[RecordsSinceKey]; got != "2026-10" {
+		t.Errorf("stored as %q, want 2026-10", got)
+	}
+	if got := s.RecordsSinceMonth(); !got.Equal(d(2026, 10, 1)) {
+		t.Errorf("RecordsSinceMonth = %v", got)
+	}
+	if err := s.Set(RecordsSinceKey, "10月"); err == nil {
+		t.Error("a month without a year should be refused")
+	}
+	if err := s.Set(RecordsSinceKey, ""); err != nil || s.RecordsSince != 0 {
+		t.Errorf("clearing: %v, %d", err, s.RecordsSince)
 	}
 }

@@ -1,12 +1,11 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"fmt"
 	"math"
 	"strings"
 )
-
-const selfStudy = "个人自学"
 
 // isCommittee reports whether m is a 班子成员: a 党内职务 containing 书记 or
 // 委员.
@@ -36,7 +35,7 @@ func (e *engine) trainingCentiHours() map[string]int64 {
 	}
 	e.hours = make(map[string]int64, len(e.f.Members))
 	for _, t := range e.f.Training {
-		if t.Form == selfStudy && !e.s.SelfStudyCounts {
+		if t.Form == vocab.FormSelfStudy && !e.s.SelfStudyCounts {
 			continue
 		}
 		e.hours[t.MemberID] += int64(math.Round(t.Hours * 100))
@@ -53,11 +52,15 @@ func (e *engine) train(committee bool) []Finding {
 	hours := e.trainingCentiHours()
 	var out []Finding
 	for _, m := range e.active {
-		if isCommittee(m) != committee {
+		if isCommittee(m) != committee || !e.applies(rule, m) {
+			continue
+		}
+		st := countFrom(m, e.f.Coverage.Training)
+		if st.Year() > e.f.Year {
 			continue
 		}
 		required, months := full, 12
-		if st := since(m); st.Year() == e.f.Year {
+		if st.Year() == e.f.Year {
 			months = 12 - int(st.Month()) + 1
 			required = (full*months + 11) / 12 // ceil(full × months / 12)
 		}
@@ -90,8 +93,11 @@ func (e *engine) lecture() []Finding {
 		}
 	}
 	var out []Finding
+	if !e.coveredWholeYear(later(e.f.Coverage.Training, e.f.Coverage.Meetings)) {
+		return nil
+	}
 	for _, m := range e.active {
-		if m.IsLeader && !gave[m.ID] {
+		if m.IsLeader && !gave[m.ID] && e.applies(rLecture, m) {
 			out = append(out, e.memberFinding(rLecture, m,
 				e.cal.yearText()+e.cal.notYet()+"讲授党课或作形势报告"))
 		}

@@ -1,13 +1,14 @@
 package rules
 
 import (
+	"dangjian/data/vocab"
 	"testing"
 	"time"
 )
 
 func TestTrain(t *testing.T) {
 	type hours struct {
-		form string
+		form vocab.TrainingForm
 		h    float64
 	}
 	tests := []struct {
@@ -87,7 +88,7 @@ func TestTrainRules(t *testing.T) {
 	var rules []string
 	for _, fd := range fs {
 		if fd.Rule == "TRAIN-32" || fd.Rule == "TRAIN-56" {
-			rules = append(rules, fd.Rule+"|"+fd.Member)
+			rules = append(rules, string(fd.Rule)+"|"+fd.Member)
 		}
 	}
 	sameLines(t, rules, []string{"TRAIN-32|甲", "TRAIN-56|乙"})

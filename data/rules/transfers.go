@@ -1,6 +1,10 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+
+	"dangjian/data/vocab"
+)
 
 // TransferRule (TRANSFER, 防止“挂空”): every 转出 without a receipt whose
 // letter's validity (ValidDays, or TransferValidDays when 0) has run out by
@@ -11,7 +15,7 @@ func TransferRule(f *Facts, s Settings) []Finding { return runOne(f, s, rTransfe
 func (e *engine) transfer() []Finding {
 	var out []Finding
 	for _, t := range e.f.Transfers {
-		if t.Direction != "转出" || !t.Receipt.IsZero() || t.Issued.IsZero() {
+		if t.Direction != vocab.TransferOut || !t.Receipt.IsZero() || t.Issued.IsZero() {
 			continue
 		}
 		days := t.ValidDays

@@ -8,6 +8,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Evaluation] = writer{"党员教育管理考评汇总", true, writeEvaluation} }
@@ -15,7 +16,7 @@ func init() { writers[Evaluation] = writer{"党员教育管理考评汇总", tru
 // evalListRules are rules whose findings are lists for the branches' work
 // (政治生日, 光荣在党50年), not problems to correct: the summary leaves
 // them out.
-var evalListRules = map[string]bool{"BIRTHDAY": true, "FIFTY": true}
+var evalListRules = map[vocab.RuleID]bool{vocab.RuleBirthday: true, vocab.RuleFifty: true}
 
 // evalCheckDay is the day a year is checked as of, as `dangjian check`
 // does: today for the current year; for a past one, 1 January of the next,
@@ -43,8 +44,9 @@ func evalFixed(v float64, decimals int) string { return fmt.Sprintf("%.*f", deci
 // evalGroup is the findings of one rule in one branch with the same detail:
 // one table row naming every member concerned.
 type evalGroup struct {
-	rule, detail string
-	members      []string
+	rule    vocab.RuleID
+	detail  string
+	members []string
 }
 
 // evalGroups groups a branch's findings by rule (in the rules' order) and,
@@ -57,7 +59,7 @@ func evalGroups(fs []rules.Finding) []evalGroup {
 		if f.Member != "" || f.MemberID != "" {
 			hasMember = "m"
 		}
-		key := [3]string{f.Rule, f.Detail, hasMember}
+		key := [3]string{string(f.Rule), f.Detail, hasMember}
 		i, ok := index[key]
 		if !ok {
 			i = len(out)
@@ -72,7 +74,7 @@ func evalGroups(fs []rules.Finding) []evalGroup {
 			out[i].members = append(out[i].members, name)
 		}
 	}
-	ruleOrder := map[string]int{}
+	ruleOrder := map[vocab.RuleID]int{}
 	for i, id := range rules.RuleIDs {
 		ruleOrder[id] = i
 	}
@@ -214,7 +216,7 @@ func evalFindings(d *Document, branch string, fs []rules.Finding) {
 		return
 	}
 	people := map[string]bool{}
-	perRule := map[string]int{}
+	perRule := map[vocab.RuleID]int{}
 	for _, f := range fs {
 		if f.MemberID != "" {
 			people[f.MemberID] = true

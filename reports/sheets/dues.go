@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"dangjian/data"
-	"dangjian/data/rules"
 )
 
 // duesImporter records what a member paid for a month: member + month is
@@ -60,8 +59,7 @@ func (d *duesImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome,
 	if m.DuesExemptBy != "" {
 		rec.Rate = "免交(" + m.DuesExemptBy + "决定)"
 	} else {
-		due, rate := rules.Dues(m.PersonType, int64(m.DuesBase), m.DuesReduced)
-		rec.Due, rec.Rate = data.Money(due), rate
+		rec.Due, rec.Rate = data.DueFor(m)
 	}
 	if err := tx.Dues.Create(ctx, rec); err != nil {
 		return unchanged, rowErr(r, err, cols)

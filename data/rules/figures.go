@@ -1,0 +1,141 @@
+package rules
+
+import (
+	"math"
+	"slices"
+	"time"
+)
+
+// Figures is the one calculator of every figure the program shows for a
+// year as of a day: findings, scores, the 党费 ledger, each member's training
+// hours and each branch's meeting gaps. Screens, documents, exports, the
+// check and the committee all take their numbers from here, so that two
+// surfaces never disagree. Each figure is computed once, on first use.
+// A Figures is not safe for concurrent use.
+type Figures struct {
+	e *engine
+}
+
+// NewFigures prepares the figures of f under s.
+func NewFigures(f *Facts, s Settings) *Figures {
+	if f == nil {
+		f = &Facts{}
+	}
+	return &Figures{e: newEngine(f, s)}
+}
+
+// Facts returns the facts the figures are computed from.
+func (g *Figures) Facts() *Facts { return g.e.f }
+
+// Settings returns the settings in force.
+func (g *Figures) Settings() Settings { return g.e.s }
+
+// Findings runs every rule (as All).
+func (g *Figures) Findings() []Finding {
+	n := 0
+	for r := range numRules {
+		n += len(g.e.run(r))
+	}
+	out := make([]Finding, 0, n)
+	for r := range numRules {
+		out = append(out, g.e.results[r]...)
+	}
+	return out
+}
+
+// Scores gives each branch's 考评 score (as Scores).
+func (g *Figures) Scores() []Score { return slices.Clone(g.e.branchScores()) }
+
+// DuesLedger gives the year's 党费 ledger.
+func (g *Figures) DuesLedger() *DuesLedger { return g.e.duesLedger() }
+
+// Member returns a member as on the figures' reference day (the year's
+// last day, or AsOf while the year runs), or nil.
+func (g *Figures) Member(id string) *Member { return g.e.members[id] }
+
+// Members returns every member as on the reference day, in findings order
+// (branch, then name).
+func (g *Figures) Members() []*Member { return g.e.ordered }
+
+// MemberHours is a member's 集中学习培训 in the year against the requirement.
+type MemberHours struct {
+	Member    *Member
+	Hours     float64 // counted hours (个人自学 only when the setting says so)
+	Required  int     // 32 or 56, prorated for a member counted from within the year
+	Months    int     // months counted, 1–12
+	Committee bool    // 书记 or 班子成员: checked against 56 (TRAIN-56)
+	Checked   bool    // the rule applies to the member this year
+}
+
+// Short reports whether the member has fewer hours than required.
+func (h MemberHours) Short() bool {
+	return h.Checked && math.Round(h.Hours*100) < float64(h.Required)*100
+}
+
+// TrainingHours gives, for every member on the rolls (正常) this year, the
+// hours counted and the hours required, in findings order.
+func (g *Figures) TrainingHours() []MemberHours {
+	e := g.e
+	hours := e.trainingCentiHours()
+	var out []MemberHours
+	for _, m := range e.active {
+		h := MemberHours{Member: m, Hours: float64(hours[m.ID]) / 100, Committee: isCommittee(m)}
+		rule, full := rTrain32, e.s.TrainingHours
+		if h.Committee {
+			rule, full = rTrain56, e.s.LeaderTrainingHours
+		}
+		st := countFrom(m, e.f.Coverage.Training)
+		h.Months = 12
+		if st.Year() == e.f.Year {
+			h.Months = 12 - int(st.Month()) + 1
+		}
+		h.Required = (full*h.Months + 11) / 12
+		h.Checked = st.Year() <= e.f.Year && e.applies(rule, m)
+		out = append(out, h)
+	}
+	return out
+}
+
+// BranchMeetings are a branch's meeting figures for the year: the months
+// (1–12) that required a 主题党日 and had none, the 三会一课 requirements not
+// met (as findings word them), and the counts behind the coverage rates.
+type BranchMeetings struct {
+	Branch                         *Branch
+	ThemeDayMissing                []int // ended months without a 主题党日
+	ThemeDayPending                bool  // AsOf's month has none yet
+	ThemeDayRequired, ThemeDayHeld int
+	ThreeOneMissing                []string
+	ThreeOneRequired, ThreeOneMet  int
+	OrgLifeHeld, AppraisalHeld     bool
+	OrgLifeExempt                  bool
+	FirstRequired                  time.Time // first month required: founding or where records start
+}
+
+// Meetings gives every branch's meeting figures, in findings order.
+func (g *Figures) Meetings() []BranchMeetings {
+	e := g.e
+	out := make([]BranchMeetings, 0, len(e.branchList))
+	for _, b := range e.branchList {
+		bm := BranchMeetings{Branch: b, OrgLifeExempt: e.orgLifeExempt(b)}
+		if first := e.firstRequired(b); first > math.MinInt32 {
+			bm.FirstRequired = time.Date(first/12, time.Month(first%12+1), 1, 0, 0, 0, 0, time.UTC)
+		}
+		km := e.masks(b)
+		bm.ThemeDayRequired, bm.ThemeDayHeld = e.themeDay(b, func(string) {})
+		for k := range e.cal.curMonths {
+			mi := e.cal.jan + k
+			if mi < e.firstRequired(b) || km[kThemeDay]&(1<<k) != 0 {
+				continue
+			}
+			if e.cal.monthEnded(mi) {
+				bm.ThemeDayMissing = append(bm.ThemeDayMissing, k+1)
+			} else {
+				bm.ThemeDayPending = true
+			}
+		}
+		bm.ThreeOneRequired, bm.ThreeOneMet = e.threeOne(b, func(d string) { bm.ThreeOneMissing = append(bm.ThreeOneMissing, d) })
+		bm.OrgLifeHeld, bm.AppraisalHeld = e.orgLife(b)
+		out = append(out, bm)
+	}
+	return out
+}

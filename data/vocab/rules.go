@@ -1,0 +1,60 @@
+package vocab
+
+// RuleID is the id of a compliance rule (DOMAIN.md, "Rules to compute"), as
+// findings carry it in `check --json`.
+type RuleID string
+
+// The rules.
+const (
+	RuleTrain32   RuleID = "TRAIN-32"
+	RuleTrain56   RuleID = "TRAIN-56"
+	RuleLecture   RuleID = "LECTURE"
+	RuleThemeDay  RuleID = "THEME-DAY"
+	RuleThreeOne  RuleID = "THREE-ONE"
+	RuleOrgLife   RuleID = "ORG-LIFE"
+	RuleAppraise  RuleID = "APPRAISE"
+	RuleDual      RuleID = "DUAL"
+	RuleSixMonth  RuleID = "SIX-MONTH"
+	RuleTalk      RuleID = "TALK"
+	RuleLiaison   RuleID = "LIAISON"
+	RuleTarget    RuleID = "TARGET"
+	RuleTransfer  RuleID = "TRANSFER"
+	RuleBirthday  RuleID = "BIRTHDAY"
+	RuleProbation RuleID = "PROBATION"
+	RuleFifty     RuleID = "FIFTY"
+	RuleEval      RuleID = "EVAL"
+)
+
+// RuleIDs lists the rules in the order they are checked and shown.
+var RuleIDs = []RuleID{RuleTrain32, RuleTrain56, RuleLecture, RuleThemeDay, RuleThreeOne, RuleOrgLife,
+	RuleAppraise, RuleDual, RuleSixMonth, RuleTalk, RuleLiaison, RuleTarget, RuleTransfer,
+	RuleBirthday, RuleProbation, RuleFifty, RuleEval}
+
+var ruleLabels = map[RuleID]string{
+	RuleTrain32:   "党员集中学习培训不少于32学时",
+	RuleTrain56:   "书记和班子成员学习培训不少于56学时",
+	RuleLecture:   "党员领导干部每年讲党课",
+	RuleThemeDay:  "每月开展主题党日",
+	RuleThreeOne:  "三会一课",
+	RuleOrgLife:   "专题组织生活会和民主评议党员",
+	RuleAppraise:  "民主评议党员等次",
+	RuleDual:      "党员领导干部双重组织生活",
+	RuleSixMonth:  "连续六个月不参加组织生活或不交党费",
+	RuleTalk:      "谈心谈话",
+	RuleLiaison:   "联系群众和困难学生",
+	RuleTarget:    "党员目标管理责任书",
+	RuleTransfer:  "组织关系转接回执",
+	RuleBirthday:  "本月政治生日",
+	RuleProbation: "预备期届满",
+	RuleFifty:     "光荣在党50年",
+	RuleEval:      "党员教育管理考评",
+}
+
+// Label is the rule's title in Chinese, e.g. 每月开展主题党日 for THEME-DAY; an
+// unknown id is its own label.
+func (r RuleID) Label() string {
+	if l, ok := ruleLabels[r]; ok {
+		return l
+	}
+	return string(r)
+}
