@@ -1,5 +1,7 @@
 package data
 
+import "dangjian/data/vocab"
+
 // Talk is a 谈心谈话 between a branch secretary (or another cadre) and a member.
 type Talk struct {
 	Meta
@@ -167,7 +169,7 @@ func (f *Feedback) Fields() []Field {
 
 func (f *Feedback) check(c *checker) {
 	if f.Status == "" {
-		f.Status = "待处理"
+		f.Status = string(vocab.FeedbackOpen)
 	}
 	c.required("channel", f.Channel)
 	c.oneOf("channel", f.Channel, FeedbackChannels)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // CrossOrgFacts reads, from a consolidated database, every transfer letter
@@ -33,7 +34,7 @@ func (s *Store) CrossOrgFacts(ctx context.Context) (rules.CrossFacts, error) {
 	}
 	err = r.eachRow(ctx, `SELECT m.org_id, coalesce(o.name, ''), m.name, m.id_number
 		FROM members m LEFT JOIN orgs o ON o.id = m.org_id
-		WHERE m.deleted_at IS NULL AND m.status IN ('正常', '停止党籍') ORDER BY m.id`, nil, func(r *sql.Rows) error {
+		WHERE m.deleted_at IS NULL AND m.status IN (?, ?) ORDER BY m.id`, []any{vocab.StatusNormal, vocab.StatusSuspended}, func(r *sql.Rows) error {
 		var m rules.XMember
 		if err := r.Scan(&m.OrgID, &m.OrgName, &m.Name, &m.IDNumber); err != nil {
 			return err

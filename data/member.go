@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dangjian/data/field"
+	"dangjian/data/vocab"
 )
 
 // Member is a 党员 of the organization.
@@ -84,7 +85,7 @@ func (m *Member) Active() bool {
 func (m *Member) check(c *checker) {
 	m.Name = strings.TrimSpace(m.Name)
 	if m.Status == "" {
-		m.Status = "正常"
+		m.Status = string(vocab.StatusNormal)
 	}
 	if full, ok := CategoryAliases[m.Category]; ok {
 		m.Category = full
@@ -119,7 +120,7 @@ func (m *Member) checkIDNumber(c *checker) {
 		m.BirthDate = DateOf(id.Birth)
 	}
 	if m.Gender == "" {
-		m.Gender = map[bool]string{true: "男", false: "女"}[id.Male]
+		m.Gender = string(map[bool]vocab.Gender{true: vocab.Male, false: vocab.Female}[id.Male])
 	}
 	if c.failed("birth_date") || c.failed("gender") {
 		return
@@ -140,7 +141,7 @@ func (m *Member) checkDates(c *checker) {
 	if !m.ConfirmedAt.IsZero() && !m.JoinedDate.IsZero() && !m.ConfirmedAt.After(m.JoinedDate.Time) {
 		c.fail("confirmed_date", "应晚于入党日期")
 	}
-	if m.Category == "预备党员" && !m.ConfirmedAt.IsZero() {
+	if m.Category == string(vocab.CategoryProbation) && !m.ConfirmedAt.IsZero() {
 		c.fail("confirmed_date", "预备党员尚未转正,不应填写转正日期")
 	}
 }
@@ -174,8 +175,8 @@ func (m *Member) checkStore(ctx context.Context, q queryer, c *checker) error {
 	}
 	var other string
 	err := q.QueryRowContext(ctx, `SELECT name FROM members
-		WHERE org_id = ? AND id_number = ? AND id <> ? AND deleted_at IS NULL AND status IN ('正常', '停止党籍')
-		LIMIT 1`, m.OrgID, m.IDNumber, m.ID).Scan(&other)
+		WHERE org_id = ? AND id_number = ? AND id <> ? AND deleted_at IS NULL AND status IN (?, ?)
+		LIMIT 1`, m.OrgID, m.IDNumber, m.ID, vocab.StatusNormal, vocab.StatusSuspended).Scan(&other)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return nil

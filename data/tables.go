@@ -93,7 +93,7 @@ var referrers = func() map[string][][2]string {
 // tableLabels names the tables in messages.
 var tableLabels = map[string]string{
 	"members": "党员", "party_groups": "党小组", "trainings": "学习培训", "training_attendees": "培训参加人员",
-	"meetings": "组织生活", "meeting_attendance": "出席记录", "appraisals": "民主评议", "agreements": "目标管理责任书",
+	"meetings": "组织生活", "meeting_attendance": "出席记录", "appraisals": "民主评议登记", "agreements": "目标管理责任书",
 	"agreement_targets": "责任书目标", "honors": "先进典型", "dues": "党费", "transfers": "组织关系转接",
 	"talks": "谈心谈话", "care_records": "关心关爱", "liaisons": "联系群众", "liaison_logs": "联系记录",
 	"supervisions": "干部监督", "attachments": "附件",

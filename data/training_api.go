@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"fmt"
+
+	"dangjian/data/vocab"
 )
 
 // RecordTraining saves a training session and credits each member with the
@@ -36,8 +38,8 @@ func (s *Store) TrainingHours(ctx context.Context, year int) (map[string]float64
 	rows, err := s.db.QueryContext(ctx, `SELECT a.member_id, SUM(COALESCE(NULLIF(a.hours, 0), t.hours))
 		FROM trainings t JOIN training_attendees a ON a.training_id = t.id
 		WHERE t.date BETWEEN ? AND ? AND t.deleted_at IS NULL AND a.deleted_at IS NULL
-			AND (t.form <> '个人自学' OR ?)
-		GROUP BY a.member_id`, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year), set.SelfStudyCounts)
+			AND (t.form <> ? OR ?)
+		GROUP BY a.member_id`, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year), vocab.FormSelfStudy, set.SelfStudyCounts)
 	if err != nil {
 		return nil, err
 	}

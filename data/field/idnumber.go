@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"dangjian/data/vocab"
 )
 
 // IDNumber is a validated 公民身份号码 (GB 11643-1999).
@@ -100,11 +102,11 @@ func CheckIDMatches(id IDNumber, birth time.Time, gender string) error {
 		return errIDBirthMismatch
 	}
 	switch Normalize(gender) {
-	case "男":
+	case string(vocab.Male):
 		if !id.Male {
 			return errIDGenderMismatch
 		}
-	case "女":
+	case string(vocab.Female):
 		if id.Male {
 			return errIDGenderMismatch
 		}

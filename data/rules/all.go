@@ -2,10 +2,11 @@ package rules
 
 import (
 	"cmp"
-	"dangjian/data/vocab"
 	"slices"
 	"strings"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // The rules, in the order All runs them.

@@ -2,11 +2,12 @@ package rules
 
 import (
 	"bytes"
-	"dangjian/data/vocab"
 	"encoding/json"
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"dangjian/data/vocab"
 )
 
 // ruleFuncs are the exported rules in RuleIDs order.

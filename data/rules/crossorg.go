@@ -1,11 +1,12 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // Kinds of CrossFinding, stable English keys for machine output.

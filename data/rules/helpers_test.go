@@ -1,12 +1,13 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // d is a civil date.

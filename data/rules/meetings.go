@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"fmt"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // Meeting kinds, as indexes into kindMasks.

@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"testing"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 func TestThemeDay(t *testing.T) {

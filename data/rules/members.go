@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"fmt"
 	"strings"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // Appraise (APPRAISE, 民主评议): per branch, 优秀 above ExcellentMaxRatio of
@@ -144,7 +145,8 @@ var liaisonKinds = []struct {
 	kind vocab.LiaisonKind
 	text string
 }{
-	{vocab.LiaisonMasses, "群众"}, {vocab.LiaisonStudent, "困难学生"}, {vocab.LiaisonBranch, "党支部"}, {vocab.LiaisonClass, "班级"},
+	{vocab.LiaisonMasses, string(vocab.LiaisonMasses)}, {vocab.LiaisonStudent, string(vocab.LiaisonStudent)},
+	{vocab.LiaisonBranch, "党支部"}, {vocab.LiaisonClass, string(vocab.LiaisonClass)},
 }
 
 func (e *engine) liaison() []Finding {

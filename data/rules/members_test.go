@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"fmt"
 	"testing"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // graded adds n 正式党员 of branch b graded grade.

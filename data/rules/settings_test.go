@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"reflect"
 	"strings"
 	"testing"
+
+	"dangjian/data/vocab"
 )
 
 func TestDefaultSettings(t *testing.T) {

@@ -1,10 +1,11 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"fmt"
 	"math"
 	"strings"
+
+	"dangjian/data/vocab"
 )
 
 // isCommittee reports whether m is a 班子成员: a 党内职务 containing 书记 or

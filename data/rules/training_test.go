@@ -1,9 +1,10 @@
 package rules
 
 import (
-	"dangjian/data/vocab"
 	"testing"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 func TestTrain(t *testing.T) {
