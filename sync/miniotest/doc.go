@@ -6,8 +6,8 @@
 // the server over S3 (minio-go) and administer it with the mc command line.
 //
 // The binaries are looked up in $DANGJIAN_MINIO_BIN_DIR (the Makefile
-// exports it), or else in bin/minio-tools-*/ of the repository, found by
-// walking up from the working folder to go.mod.
+// exports it), or else, by Start and Run, in bin/minio-tools-*/ of the
+// repository, found by walking up from the working folder to go.mod.
 //
 // A package's tests start one server in TestMain and share it:
 //
@@ -23,6 +23,20 @@
 //		code := m.Run()
 //		srv.Close()
 //		os.Exit(code)
+//	}
+//
+// A package of which only some tests need the server uses RunIfConfigured
+// instead: the server starts only when DANGJIAN_MINIO_BIN_DIR is set (as
+// make test does), and otherwise the tests that need it skip themselves
+// (Need) after one line saying so, while the others run:
+//
+//	func TestMain(m *testing.M) {
+//		os.Exit(miniotest.RunIfConfigured(m, &srv, "snapshot"))
+//	}
+//
+//	func TestOnTheServer(t *testing.T) {
+//		miniotest.Need(t, srv)
+//		…
 //	}
 //
 // Start takes about half a second. Each test should use its own bucket

@@ -39,6 +39,9 @@ func TestOrgPolicyIsJSON(t *testing.T) {
 // organization's user to its folder, and that Stop and Restart keep the
 // data.
 func TestServer(t *testing.T) {
+	if !Configured() {
+		t.SkipNow() // told once by TestMain
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 
