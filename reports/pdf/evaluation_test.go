@@ -191,7 +191,7 @@ func TestEvalGroups(t *testing.T) {
 	}
 	var got []string
 	for _, g := range evalGroups(fs) {
-		got = append(got, g.rule+":"+strings.Join(g.members, "、")+":"+g.detail)
+		got = append(got, string(g.rule)+":"+strings.Join(g.members, "、")+":"+g.detail)
 	}
 	want := "TRAIN-32:乙:差4学时|TRAIN-32:丁:差8学时|THEME-DAY::10月未开展|TALK:甲、丙:未谈"
 	if strings.Join(got, "|") != want {
