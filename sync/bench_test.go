@@ -8,8 +8,10 @@ import (
 	"time"
 )
 
+// benchmarkConsolidate times consolidations of orgs organizations of
+// 1,000 members each, through the test server.
 func benchmarkConsolidate(b *testing.B, orgs int) {
-	w := newWorld(b)
+	w := newMinIOWorld(b)
 	for i := 0; i < orgs; i++ {
 		w.newOrg(fmt.Sprintf("第%02d学院党委", i+1), 1000, int64(100+i)).push(b)
 	}
@@ -22,7 +24,7 @@ func benchmarkConsolidate(b *testing.B, orgs int) {
 	for i := 0; i < b.N; i++ {
 		out := filepath.Join(w.dir, fmt.Sprintf("merged-%d.db", i))
 		start := time.Now()
-		rep, err := w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out})
+		rep, err := w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out, Backend: w.backend()})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -28,7 +28,7 @@ func (w *world) rebase(o *org, after uint64) Rebase {
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	r, err := w.committee.Rebase(w.ctx, RebaseOptions{Identity: id, OrgID: o.store.Org().ID, AfterSeq: after, Now: time.Now()})
+	r, err := w.committee.Rebase(w.ctx, RebaseOptions{Backend: w.backend(), Identity: id, OrgID: o.store.Org().ID, AfterSeq: after, Now: time.Now()})
 	if err != nil {
 		w.t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestDeletedLatestManifestThenRebase(t *testing.T) {
 
 	a.change(t, "二")
 	before := w.listAll(a)
-	_, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	_, err := Push(context.Background(), a.opts())
 	if !errors.Is(err, ErrChainUnrecognised) {
 		t.Fatalf("a push over a deleted manifest: %v", err)
 	}
@@ -75,7 +75,7 @@ func TestDeletedLatestManifestThenRebase(t *testing.T) {
 		t.Errorf("the state after the refusal: seq %d, error %q", st.LastSeq, st.LastError)
 	}
 	// Unchanged data is no way around it either.
-	if _, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys}); !errors.Is(err, ErrChainUnrecognised) {
+	if _, err := Push(context.Background(), a.opts()); !errors.Is(err, ErrChainUnrecognised) {
 		t.Errorf("the second push: %v", err)
 	}
 
@@ -95,7 +95,7 @@ func TestDeletedLatestManifestThenRebase(t *testing.T) {
 	if got := w.object(rebaseNoticeKey(id, 3)); !strings.Contains(string(got), rebaseFormat) {
 		t.Fatalf("the notice: %s", got)
 	}
-	res, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	res, err := Push(context.Background(), a.opts())
 	if err != nil {
 		t.Fatalf("the push after the re-base: %v", err)
 	}
@@ -164,10 +164,10 @@ func TestRebaseDecisionMustBeTheCommittees(t *testing.T) {
 	// A re-base below the seqs the organization used is refused (its
 	// push would not take it: it covers no chain it knew).
 	id, _ := w.committee.Unlock(testPass)
-	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Identity: id, OrgID: a.store.Org().ID, AfterSeq: 1, Now: time.Now()}); !errors.Is(err, ErrBadRebase) {
+	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Backend: w.backend(), Identity: id, OrgID: a.store.Org().ID, AfterSeq: 1, Now: time.Now()}); !errors.Is(err, ErrBadRebase) {
 		t.Errorf("a re-base below the highest seq in the bucket: %v", err)
 	}
-	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Identity: id, OrgID: "00000000-0000-7000-8000-000000000000", Now: time.Now()}); !errors.Is(err, ErrUnknownOrg) {
+	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Backend: w.backend(), Identity: id, OrgID: "00000000-0000-7000-8000-000000000000", Now: time.Now()}); !errors.Is(err, ErrUnknownOrg) {
 		t.Errorf("a re-base of an unknown organization: %v", err)
 	}
 }
@@ -280,12 +280,12 @@ func TestRebaseAboveWhatTheBucketLost(t *testing.T) {
 	w.remove(manifestKey(id, 2))
 	w.remove(snapshotKey(id, 2))
 	a.change(t, "二")
-	_, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	_, err := Push(context.Background(), a.opts())
 	if !errors.Is(err, ErrChainUnrecognised) || !strings.Contains(err.Error(), "--seq 2") {
 		t.Fatalf("the push: %v", err)
 	}
 	w.rebase(a, 0) // above 1, the highest the committee knows of
-	if _, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys}); !errors.Is(err, ErrChainUnrecognised) {
+	if _, err := Push(context.Background(), a.opts()); !errors.Is(err, ErrChainUnrecognised) {
 		t.Fatalf("the push after a re-base below its last seq: %v", err)
 	}
 	w.rebase(a, 2)

@@ -61,6 +61,19 @@ type Committee struct {
 // server, and creates the bucket when it is missing. Nothing is written
 // when the server cannot be reached.
 func InitCommittee(ctx context.Context, dir string, e Endpoint, passphrase string, now time.Time) (*Committee, error) {
+	return createCommittee(ctx, dir, e, passphrase, now, func(ctx context.Context) error {
+		m, err := NewMinIO(e)
+		if err != nil {
+			return err
+		}
+		return m.EnsureBucket(ctx)
+	})
+}
+
+// createCommittee is InitCommittee with the bucket made ready by
+// ensureBucket (tests without a server pass one that does nothing).
+func createCommittee(ctx context.Context, dir string, e Endpoint, passphrase string, now time.Time,
+	ensureBucket func(context.Context) error) (*Committee, error) {
 	if len([]rune(passphrase)) < MinPassphraseLen {
 		return nil, ErrWeakPassphrase
 	}
@@ -72,7 +85,7 @@ func InitCommittee(ctx context.Context, dir string, e Endpoint, passphrase strin
 	if err != nil {
 		return nil, err
 	}
-	c, err := initCommittee(ctx, dir, e, passphrase, now)
+	c, err := initCommittee(ctx, dir, e, passphrase, now, ensureBucket)
 	l.Unlock()
 	if err != nil {
 		// Leave no trace of the attempt: the lock file, and the folder
@@ -88,15 +101,15 @@ func InitCommittee(ctx context.Context, dir string, e Endpoint, passphrase strin
 	return c, nil
 }
 
-func initCommittee(ctx context.Context, dir string, e Endpoint, passphrase string, now time.Time) (*Committee, error) {
+func initCommittee(ctx context.Context, dir string, e Endpoint, passphrase string, now time.Time,
+	ensureBucket func(context.Context) error) (*Committee, error) {
 	if _, err := os.Stat(filepath.Join(dir, committeeConfigFile)); err == nil {
 		return nil, fmt.Errorf("%w: %s", ErrCommitteeExists, dir)
 	}
-	m, err := NewMinIO(e)
-	if err != nil {
+	if _, err := NewMinIO(e); err != nil {
 		return nil, err
 	}
-	if err := m.EnsureBucket(ctx); err != nil {
+	if err := ensureBucket(ctx); err != nil {
 		return nil, err
 	}
 	id, err := age.GenerateX25519Identity()

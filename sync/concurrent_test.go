@@ -1,33 +1,14 @@
 package snapshot
 
 import (
-	"context"
 	"errors"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
 )
-
-// holdFirstList is a Backend that stops the first List until released,
-// so that a consolidation stays under way while the test tries another.
-type holdFirstList struct {
-	Backend
-	once     sync.Once
-	listing  chan struct{}
-	released chan struct{}
-}
-
-func (h *holdFirstList) List(ctx context.Context, prefix string) ([]string, error) {
-	h.once.Do(func() {
-		close(h.listing)
-		<-h.released
-	})
-	return h.Backend.List(ctx, prefix)
-}
 
 // TestOneCommitteeOperationAtATime runs a second consolidation, an
 // enrollment and a re-base while a consolidation is under way: each is
@@ -43,7 +24,12 @@ func TestOneCommitteeOperationAtATime(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(w.dir, "merged.db")
-	hold := &holdFirstList{Backend: w.root(), listing: make(chan struct{}), released: make(chan struct{})}
+	// The first List waits until released.
+	listing, released := make(chan struct{}), make(chan struct{})
+	hold := NewFaultyBackend(w.root(), &Fault{Op: OpList, Nth: 1, Hook: func() {
+		close(listing)
+		<-released
+	}})
 	type result struct {
 		rep Report
 		err error
@@ -54,12 +40,12 @@ func TestOneCommitteeOperationAtATime(t *testing.T) {
 		first <- result{rep, err}
 	}()
 	select {
-	case <-hold.listing:
+	case <-listing:
 	case r := <-first:
 		t.Fatalf("the first consolidation ended at once: %v", r.err)
 	}
 
-	_, err = w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out})
+	_, err = w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out, Backend: w.backend()})
 	if !errors.Is(err, ErrCommitteeBusy) {
 		t.Errorf("a second consolidation while one runs: %v", err)
 	}
@@ -73,12 +59,12 @@ func TestOneCommitteeOperationAtATime(t *testing.T) {
 	if _, err := os.Stat(w.committee.orgDir(other.OrgID)); !errors.Is(err, os.ErrNotExist) {
 		t.Error("the refused enrollment wrote the organization's folder")
 	}
-	_, err = w.committee.Rebase(w.ctx, RebaseOptions{Identity: id, OrgID: orgs[0].store.Org().ID, Now: time.Now()})
+	_, err = w.committee.Rebase(w.ctx, RebaseOptions{Backend: w.backend(), Identity: id, OrgID: orgs[0].store.Org().ID, Now: time.Now()})
 	if !errors.Is(err, ErrCommitteeBusy) {
 		t.Errorf("a re-base while a consolidation runs: %v", err)
 	}
 
-	close(hold.released)
+	close(released)
 	r := <-first
 	if r.err != nil {
 		t.Fatal(r.err)
@@ -93,7 +79,7 @@ func TestOneCommitteeOperationAtATime(t *testing.T) {
 		}
 	}
 	// Once it ended, the next one runs.
-	if _, err := w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out}); err != nil {
+	if _, err := w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out, Backend: w.backend()}); err != nil {
 		t.Errorf("a consolidation after the first ended: %v", err)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -35,30 +34,14 @@ func pushChild(db string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	st, err := LoadState(StatePath(db))
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	real, err := NewMinIO(st.Enrollment.endpoint())
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	_, err = Push(ctx, PushOptions{Store: s, Keys: keys, Backend: blockUpload{real}})
-	fmt.Fprintln(os.Stderr, "the push returned:", err)
-	return 1
-}
-
-// blockUpload is a Backend whose snapshot upload never ends.
-type blockUpload struct{ Backend }
-
-func (b blockUpload) Put(ctx context.Context, key string, r io.Reader, size int64) error {
-	if strings.HasSuffix(key, ".age") {
+	// The snapshot's upload never ends.
+	block := &Fault{Op: OpPut, Key: "*.age", Hook: func() {
 		fmt.Println("uploading")
 		select {}
-	}
-	return b.Backend.Put(ctx, key, r, size)
+	}}
+	_, err = Push(ctx, PushOptions{Store: s, Keys: keys, Backend: NewFaultyBackend(NewMemoryBackend(), block)})
+	fmt.Fprintln(os.Stderr, "the push returned:", err)
+	return 1
 }
 
 // plaintextCopies lists the files under dir that hold an SQLite database
@@ -138,7 +121,7 @@ func TestKilledPushLeavesNothing(t *testing.T) {
 
 	// The next push takes the lock over at once and removes the copy.
 	start := time.Now()
-	res, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	res, err := Push(context.Background(), a.opts())
 	if err != nil {
 		t.Fatalf("the push after the killed one: %v", err)
 	}

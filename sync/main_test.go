@@ -7,7 +7,10 @@ import (
 	"dangjian/sync/miniotest"
 )
 
-// srv is the real MinIO server every sync test runs against.
+// srv is the real MinIO server of the integration tests (newMinIOWorld,
+// the backend contract on MinIO); nil when DANGJIAN_MINIO_BIN_DIR is
+// unset, and then those tests skip. Every other test keeps its bucket in
+// memory (newWorld).
 var srv *miniotest.Server
 
 func TestMain(m *testing.M) {
@@ -15,5 +18,5 @@ func TestMain(m *testing.M) {
 	if db := os.Getenv(pushChildEnv); db != "" {
 		os.Exit(pushChild(db)) // a push the test kills; see kill_test.go
 	}
-	os.Exit(miniotest.Run(m, &srv))
+	os.Exit(miniotest.RunIfConfigured(m, &srv, "snapshot"))
 }

@@ -25,7 +25,7 @@ func TestConsolidatedDatabaseIsPrivate(t *testing.T) {
 	}
 	for _, out := range []string{filepath.Join(w.dir, "out", "merged.db"), filepath.Join(w.committee.Dir, MergedFile)} {
 		for i := 0; i < 2; i++ { // a new one, then one replacing it
-			if _, err := w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out}); err != nil {
+			if _, err := w.committee.Consolidate(w.ctx, ConsolidateOptions{Identity: id, Out: out, Backend: w.backend()}); err != nil {
 				t.Fatal(err)
 			}
 			info, err := os.Stat(out)

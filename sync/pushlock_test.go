@@ -28,7 +28,7 @@ func TestPushRecordsUnderItsLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := os.ReadFile(statePath)
-	if _, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys}); !errors.Is(err, ErrPushRunning) {
+	if _, err := Push(context.Background(), a.opts()); !errors.Is(err, ErrPushRunning) {
 		t.Fatalf("a push while another runs: %v", err)
 	}
 	if after, _ := os.ReadFile(statePath); !bytes.Equal(before, after) {
@@ -45,7 +45,7 @@ func TestPushRecordsUnderItsLock(t *testing.T) {
 	}()
 	done := make(chan error, 1)
 	go func() {
-		_, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+		_, err := Push(context.Background(), a.opts())
 		done <- err
 	}()
 	for deadline := time.Now().Add(time.Minute); !slices.Contains(w.listAll(a), manifestKey(id, 1)); {

@@ -51,7 +51,7 @@ func TestRebaseOfAnOrganizationWhoseChainIsWhole(t *testing.T) {
 	w.consolidate()
 	w.remove(manifestKey(idb, 2))
 	b.change(t, "二")
-	if _, err := Push(context.Background(), PushOptions{Store: b.store, Keys: b.keys}); !errors.Is(err, ErrChainUnrecognised) {
+	if _, err := Push(context.Background(), b.opts()); !errors.Is(err, ErrChainUnrecognised) {
 		t.Fatalf("B's push over the deleted manifest: %v", err)
 	}
 	w.rebase(b, 0)
@@ -111,10 +111,7 @@ func TestJunkAtTheTopOfTheSeqsDoesNotExhaustARebase(t *testing.T) {
 	id := a.store.Org().ID
 	a.push(t)
 	w.consolidate()
-	own, err := NewMinIO(a.enrolment.endpoint())
-	if err != nil {
-		t.Fatal(err)
-	}
+	own := w.asOrg(a)
 	for _, key := range []string{snapshotKey(id, maxSeq), manifestKey(id, maxSeq-1)} {
 		if err := own.Put(w.ctx, key, bytes.NewReader([]byte("junk")), 4); err != nil {
 			t.Fatalf("the organization's key puts %s: %v", key, err)
@@ -122,7 +119,7 @@ func TestJunkAtTheTopOfTheSeqsDoesNotExhaustARebase(t *testing.T) {
 	}
 	w.remove(manifestKey(id, 1))
 	a.change(t, "一")
-	_, err = Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	_, err := Push(context.Background(), a.opts())
 	if !errors.Is(err, ErrChainUnrecognised) || !strings.Contains(err.Error(), "--seq 1") {
 		t.Fatalf("the push over the deleted manifest: %v", err)
 	}
@@ -142,7 +139,7 @@ func TestJunkAtTheTopOfTheSeqsDoesNotExhaustARebase(t *testing.T) {
 	}
 	// The committee may still give a seq above the junk, never the last.
 	id2, _ := w.committee.Unlock(testPass)
-	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Identity: id2, OrgID: id, AfterSeq: maxSeq}); !errors.Is(err, ErrBadRebase) {
+	if _, err := w.committee.Rebase(w.ctx, RebaseOptions{Backend: w.backend(), Identity: id2, OrgID: id, AfterSeq: maxSeq}); !errors.Is(err, ErrBadRebase) {
 		t.Errorf("a re-base above the last seq: %v", err)
 	}
 }
@@ -162,14 +159,14 @@ func TestRebaseAfterAnotherChainStarted(t *testing.T) {
 	w.consolidate()
 	w.forge(a, 3, "", a.keys, a.keys.Recipient(), w.committeeRecipient())
 	a.change(t, "二")
-	_, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	_, err := Push(context.Background(), a.opts())
 	if !errors.Is(err, ErrChainUnrecognised) || !strings.Contains(err.Error(), "不接续") {
 		t.Fatalf("the push: %v", err)
 	}
 	if r := w.rebase(a, 0); r.AfterSeq != 3 {
 		t.Fatalf("the decision: %+v", r)
 	}
-	res, err := Push(context.Background(), PushOptions{Store: a.store, Keys: a.keys})
+	res, err := Push(context.Background(), a.opts())
 	if err != nil || !res.NewChain || res.Seq != 4 {
 		t.Fatalf("the push after the re-base: %+v, %v", res, err)
 	}

@@ -34,9 +34,7 @@ func (w *world) object(key string) []byte {
 // write access to the bucket (or a broken disk) would.
 func (w *world) replace(key string, body []byte) {
 	w.t.Helper()
-	if _, err := srv.MC(w.ctx, "rm", "test/"+w.bucket+"/"+key); err != nil {
-		w.t.Fatal(err)
-	}
+	w.remove(key)
 	w.put(key, body)
 }
 
@@ -47,8 +45,15 @@ func (w *world) put(key string, body []byte) {
 	}
 }
 
+// remove deletes an object, as the server's administrator can.
 func (w *world) remove(key string) {
 	w.t.Helper()
+	if w.mem != nil {
+		if err := w.mem.Delete(key); err != nil {
+			w.t.Fatal(err)
+		}
+		return
+	}
 	if _, err := srv.MC(w.ctx, "rm", "test/"+w.bucket+"/"+key); err != nil {
 		w.t.Fatal(err)
 	}

@@ -47,63 +47,66 @@ func openMerged(t *testing.T, path string) *data.Store {
 	return s
 }
 
+// TestRoundTripTwoOrganizations pushes two organizations and consolidates
+// them, in memory and through the real server.
 func TestRoundTripTwoOrganizations(t *testing.T) {
-	w := newWorld(t)
-	a := w.newOrg("文学院党委", 40, 1)
-	b := w.newOrg("理学院党委", 30, 2)
-	if r := a.push(t); r.Seq != 1 || r.Unchanged || r.Size == 0 {
-		t.Fatalf("first push of A: %+v", r)
-	}
-	if r := b.push(t); r.Seq != 1 {
-		t.Fatalf("first push of B: %+v", r)
-	}
-	if r := a.push(t); !r.Unchanged || r.Seq != 1 {
-		t.Fatalf("a push with nothing changed uploaded: %+v", r)
-	}
-	a.change(t, "一")
-	if r := a.push(t); r.Seq != 2 || r.Unchanged {
-		t.Fatalf("push after a change: %+v", r)
-	}
-
-	rep, path := w.consolidate()
-	for _, o := range []*org{a, b} {
-		got := rep.of(o.store.Org().ID)
-		if got.Status != StatusAccepted || got.Reason != "" {
-			t.Fatalf("%s: %+v", o.name, got)
+	eachWorld(t, func(t *testing.T, w *world) {
+		a := w.newOrg("文学院党委", 40, 1)
+		b := w.newOrg("理学院党委", 30, 2)
+		if r := a.push(t); r.Seq != 1 || r.Unchanged || r.Size == 0 {
+			t.Fatalf("first push of A: %+v", r)
 		}
-	}
-	if got := rep.of(a.store.Org().ID); got.Seq != 2 || got.UsedSeq != 2 {
-		t.Errorf("A should be merged from seq 2: %+v", got)
-	}
-	merged := openMerged(t, path)
-	var sum counts
-	for _, o := range []*org{a, b} {
-		want := countsOf(t, o.store, "")
-		if got := countsOf(t, merged, o.store.Org().ID); got != want {
-			t.Errorf("%s: merged %+v, source %+v", o.name, got, want)
+		if r := b.push(t); r.Seq != 1 {
+			t.Fatalf("first push of B: %+v", r)
 		}
-		sum.members += want.members
-	}
-	if got := countsOf(t, merged, ""); got.members != sum.members {
-		t.Errorf("merged holds %d members, the sources %d", got.members, sum.members)
-	}
-	if orgs, _ := merged.Orgs.List(context.Background()); len(orgs) != 2 {
-		t.Errorf("merged holds %d organizations", len(orgs))
-	}
+		if r := a.push(t); !r.Unchanged || r.Seq != 1 {
+			t.Fatalf("a push with nothing changed uploaded: %+v", r)
+		}
+		a.change(t, "一")
+		if r := a.push(t); r.Seq != 2 || r.Unchanged {
+			t.Fatalf("push after a change: %+v", r)
+		}
 
-	// A second consolidation with nothing new keeps both.
-	rep, _ = w.consolidate()
-	if got := rep.of(b.store.Org().ID); got.Status != StatusAccepted || got.UsedSeq != 1 {
-		t.Errorf("B on the second run: %+v", got)
-	}
+		rep, path := w.consolidate()
+		for _, o := range []*org{a, b} {
+			got := rep.of(o.store.Org().ID)
+			if got.Status != StatusAccepted || got.Reason != "" {
+				t.Fatalf("%s: %+v", o.name, got)
+			}
+		}
+		if got := rep.of(a.store.Org().ID); got.Seq != 2 || got.UsedSeq != 2 {
+			t.Errorf("A should be merged from seq 2: %+v", got)
+		}
+		merged := openMerged(t, path)
+		var sum counts
+		for _, o := range []*org{a, b} {
+			want := countsOf(t, o.store, "")
+			if got := countsOf(t, merged, o.store.Org().ID); got != want {
+				t.Errorf("%s: merged %+v, source %+v", o.name, got, want)
+			}
+			sum.members += want.members
+		}
+		if got := countsOf(t, merged, ""); got.members != sum.members {
+			t.Errorf("merged holds %d members, the sources %d", got.members, sum.members)
+		}
+		if orgs, _ := merged.Orgs.List(context.Background()); len(orgs) != 2 {
+			t.Errorf("merged holds %d organizations", len(orgs))
+		}
 
-	st, err := LoadState(StatePath(a.store.Path()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.LastSeq != 2 || st.LastSuccess == nil || len(st.History) != 3 || st.History[1].Result != ResultUnchanged {
-		t.Errorf("A's recorded state: seq %d, history %+v", st.LastSeq, st.History)
-	}
+		// A second consolidation with nothing new keeps both.
+		rep, _ = w.consolidate()
+		if got := rep.of(b.store.Org().ID); got.Status != StatusAccepted || got.UsedSeq != 1 {
+			t.Errorf("B on the second run: %+v", got)
+		}
+
+		st, err := LoadState(StatePath(a.store.Path()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.LastSeq != 2 || st.LastSuccess == nil || len(st.History) != 3 || st.History[1].Result != ResultUnchanged {
+			t.Errorf("A's recorded state: seq %d, history %+v", st.LastSeq, st.History)
+		}
+	})
 }
 
 // TestNothingReadableLeaves reads every object the organizations uploaded.
