@@ -14,6 +14,7 @@ import (
 	"dangjian/data"
 	"dangjian/data/field"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 	"dangjian/reports/sheets"
 )
 
@@ -112,7 +113,7 @@ func exSeed(t *testing.T) exFixture {
 	exCreate(t, s.MeetingAttendance, &data.MeetingAttendance{MeetingID: data.Ref(m3.ID), MemberID: data.Ref(wang.ID), Status: "缺席"})
 
 	dues := func(m *data.Member, month string, paid data.Money, paidDate data.Date) *data.Dues {
-		due, rate := rules.Dues(m.PersonType, int64(m.DuesBase), m.DuesReduced)
+		due, rate := rules.Dues(vocab.PersonType(m.PersonType), int64(m.DuesBase), m.DuesReduced)
 		return exCreate(t, s.Dues, &data.Dues{MemberID: data.Ref(m.ID), Month: month, Base: m.DuesBase, Rate: rate,
 			Due: data.Money(due), Paid: paid, PaidDate: paidDate})
 	}
