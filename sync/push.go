@@ -14,12 +14,44 @@ import (
 	"dangjian/data/localfs"
 )
 
-// Stages of a push, reported to Progress.
+// Stage is a step of a push, told to PushOptions.OnStage as it starts.
+// Its value is what the user is shown (String).
+type Stage string
+
+// The stages of a push, in order.
 const (
-	StageCopy     = "复制数据库"
-	StageSeal     = "检查、压缩并加密"
-	StageUpload   = "上传快照"
-	StageManifest = "写入清单"
+	StageCopying         Stage = "复制数据库"
+	StageSealing         Stage = "检查、压缩并加密"
+	StageUploading       Stage = "上传快照"
+	StageWritingManifest Stage = "写入清单"
+)
+
+// pushStages are the stages of a push, in order.
+var pushStages = [...]Stage{StageCopying, StageSealing, StageUploading, StageWritingManifest}
+
+// Stages are the stages of a push, in order.
+func Stages() []Stage { return pushStages[:] }
+
+// String is the stage's name, in Chinese.
+func (s Stage) String() string { return string(s) }
+
+// Step is the stage's place among the n stages of a push, from 1; 0 for a
+// value that is no stage of a push.
+func (s Stage) Step() (step, n int) {
+	for i, st := range pushStages {
+		if st == s {
+			return i + 1, len(pushStages)
+		}
+	}
+	return 0, len(pushStages)
+}
+
+// The stages' names as plain strings, for callers of PushOptions.Progress.
+const (
+	StageCopy     = string(StageCopying)
+	StageSeal     = string(StageSealing)
+	StageUpload   = string(StageUploading)
+	StageManifest = string(StageWritingManifest)
 )
 
 // ErrNotEnrolled means the organization has not taken an enrollment yet.
@@ -39,7 +71,10 @@ type PushOptions struct {
 	Unlock func() (*Keys, error)
 	// Backend overrides the enrollment's server (tests inject faults).
 	Backend Backend
-	// Progress, when set, is told each stage as it starts.
+	// OnStage, when set, is told each stage as it starts.
+	OnStage func(Stage)
+	// Progress, when set, is told each stage's name as it starts; it
+	// serves callers written before OnStage.
 	Progress func(stage string)
 	// TempDir is the folder under which the push makes its private
 	// scratch folder (localfs.NewScratch) for the working copies: the
@@ -115,9 +150,13 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 
 func push(ctx context.Context, o PushOptions, statePath string) (PushResult, error) {
 	var res PushResult
-	progress := o.Progress
-	if progress == nil {
-		progress = func(string) {}
+	progress := func(st Stage) {
+		if o.OnStage != nil {
+			o.OnStage(st)
+		}
+		if o.Progress != nil {
+			o.Progress(st.String())
+		}
 	}
 	keys := unlockAsync(o)
 	st, err := LoadState(statePath)
@@ -165,7 +204,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	progress(StageCopy)
+	progress(StageCopying)
 	plainPath := filepath.Join(dir, "snapshot.db")
 	if err := o.Store.Snapshot(ctx, plainPath); err != nil {
 		return res, err
@@ -194,7 +233,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 		heads <- headResult{h, err}
 	}()
 
-	progress(StageSeal)
+	progress(StageSealing)
 	sealedPath := filepath.Join(dir, "snapshot.age")
 	sf, err := sealFile(ctx, plainPath, sealedPath, own, committee)
 	if err != nil {
@@ -227,7 +266,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 		return res, nil
 	}
 	seq := h.next
-	progress(StageUpload)
+	progress(StageUploading)
 	if err := putFile(ctx, backend, snapshotKey(org.ID, seq), sealedPath, sf.cipherSize); err != nil {
 		return res, err
 	}
@@ -245,7 +284,7 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	} else if now.manifestSum != h.manifestSum || now.rebased != h.rebased {
 		return res, errors.New("另一个同步同时上传了快照,本次未写入清单;请稍后再同步")
 	}
-	progress(StageManifest)
+	progress(StageWritingManifest)
 	m := Manifest{
 		Format: ManifestFormat, OrgID: org.ID, OrgName: org.Name, Seq: seq, Prev: h.manifestSum,
 		CreatedAt: o.Store.Now().UTC().Truncate(time.Second), SchemaVersion: data.SchemaVersion(),
