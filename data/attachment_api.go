@@ -110,7 +110,7 @@ func SizeText(n int64) string {
 
 // AttachmentsOf lists the live attachments of a row, oldest first.
 func (s *Store) AttachmentsOf(ctx context.Context, ownerTable, ownerID string) ([]Attachment, error) {
-	return s.Tables.Attachments.List(ctx, Where("owner_table", ownerTable), Where("owner_id", ownerID))
+	return s.Tables.Attachments.List(ctx, Where(ColOwnerTable, ownerTable), Where(ColOwnerID, ownerID))
 }
 
 // BlobUsage counts the stored files and their bytes: each distinct content

@@ -26,8 +26,8 @@ func DueFor(m *Member) (Money, string) {
 // DuesOfYear returns the live dues rows whose month falls in the year,
 // ordered by month and member.
 func (s *Store) DuesOfYear(ctx context.Context, year int) ([]Dues, error) {
-	return s.Dues.List(ctx, Between("month", fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)),
-		OrderBy("month", "member_id"))
+	return s.Dues.List(ctx, Between(ColMonth, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)),
+		OrderBy(ColMonth, ColMemberID))
 }
 
 // PayDues records what a member paid for a month ("2026-03"; other forms
@@ -57,7 +57,7 @@ func (s *Store) PayDues(ctx context.Context, memberID, month string, paid Money,
 		if err != nil {
 			return err
 		}
-		rows, err := tx.Dues.List(ctx, Where("member_id", memberID), Where("month", month))
+		rows, err := tx.Dues.List(ctx, Where(ColMemberID, memberID), Where(ColMonth, month))
 		if err != nil {
 			return err
 		}

@@ -32,7 +32,7 @@ func (s *Store) SaveMeeting(ctx context.Context, m *Meeting, attendance map[stri
 
 // saveAttendance makes the live attendance rows of meeting id match the map.
 func saveAttendance(ctx context.Context, tx *Tx, meetingID string, attendance map[string]string) error {
-	rows, err := tx.MeetingAttendance.List(ctx, Where("meeting_id", meetingID))
+	rows, err := tx.MeetingAttendance.List(ctx, Where(ColMeetingID, meetingID))
 	if err != nil {
 		return err
 	}
@@ -81,7 +81,7 @@ func (s *Store) MeetingAttendanceOf(ctx context.Context, meetingID string) (map[
 	err := s.MeetingAttendance.Each(ctx, func(a *MeetingAttendance) error {
 		out[string(a.MemberID)] = a.Status
 		return nil
-	}, Where("meeting_id", meetingID))
+	}, Where(ColMeetingID, meetingID))
 	if err != nil {
 		return nil, err
 	}

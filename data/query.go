@@ -27,28 +27,28 @@ func (q *query) column(col string) error {
 type Cond func(q *query) error
 
 // Where keeps rows whose column equals v.
-func Where(col string, v any) Cond {
+func Where[C ~string](col C, v any) Cond {
 	return func(q *query) error {
-		if err := q.column(col); err != nil {
+		if err := q.column(string(col)); err != nil {
 			return err
 		}
-		q.where = append(q.where, col+" = ?")
+		q.where = append(q.where, string(col)+" = ?")
 		q.args = append(q.args, v)
 		return nil
 	}
 }
 
 // WhereIn keeps rows whose column is one of vs (none when vs is empty).
-func WhereIn[V any](col string, vs []V) Cond {
+func WhereIn[C ~string, V any](col C, vs []V) Cond {
 	return func(q *query) error {
-		if err := q.column(col); err != nil {
+		if err := q.column(string(col)); err != nil {
 			return err
 		}
 		if len(vs) == 0 {
 			q.where = append(q.where, "0")
 			return nil
 		}
-		q.where = append(q.where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(vs)), ", ")+")")
+		q.where = append(q.where, string(col)+" IN ("+strings.TrimSuffix(strings.Repeat("?, ", len(vs)), ", ")+")")
 		for _, v := range vs {
 			q.args = append(q.args, v)
 		}
@@ -57,19 +57,19 @@ func WhereIn[V any](col string, vs []V) Cond {
 }
 
 // Between keeps rows whose column lies in [from, to].
-func Between(col string, from, to any) Cond {
+func Between[C ~string](col C, from, to any) Cond {
 	return func(q *query) error {
-		if err := q.column(col); err != nil {
+		if err := q.column(string(col)); err != nil {
 			return err
 		}
-		q.where = append(q.where, col+" BETWEEN ? AND ?")
+		q.where = append(q.where, string(col)+" BETWEEN ? AND ?")
 		q.args = append(q.args, from, to)
 		return nil
 	}
 }
 
 // InYear keeps rows whose date column falls in the year.
-func InYear(col string, year int) Cond {
+func InYear[C ~string](col C, year int) Cond {
 	return Between(col, fmt.Sprintf("%04d-01-01", year), fmt.Sprintf("%04d-12-31", year))
 }
 
@@ -93,10 +93,10 @@ func Search(text string, cols ...string) Cond {
 }
 
 // OrderBy sorts by the columns; a leading "-" sorts that column descending.
-func OrderBy(cols ...string) Cond {
+func OrderBy[C ~string](cols ...C) Cond {
 	return func(q *query) error {
-		for _, c := range cols {
-			dir := ""
+		for _, col := range cols {
+			c, dir := string(col), ""
 			if strings.HasPrefix(c, "-") {
 				c, dir = c[1:], " DESC"
 			}

@@ -43,7 +43,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 		}
 	}
 	return s.Write(ctx, func(tx *Tx) error {
-		rows, err := tx.Settings.List(ctx, Where("key", key))
+		rows, err := tx.Settings.List(ctx, Where(ColKey, key))
 		if err != nil {
 			return err
 		}
