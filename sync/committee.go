@@ -120,7 +120,7 @@ func initCommittee(ctx context.Context, dir string, e Endpoint, passphrase strin
 	if err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(filepath.Join(dir, committeeKeyFile), []byte(sealed), 0o600, false); err != nil {
+	if err := writeNewFile(filepath.Join(dir, committeeKeyFile), []byte(sealed)); err != nil {
 		return nil, fmt.Errorf("无法写入党委密钥: %w", err)
 	}
 	c := &Committee{Dir: dir, Config: CommitteeConfig{
@@ -274,7 +274,7 @@ func (c *Committee) Enroll(pub PublicKeys, accessKey, secretKey string, now time
 		return e, err
 	}
 	policy := []byte(OrgPolicy(c.Config.Bucket, pub.OrgID))
-	if err := writeFileAtomic(c.PolicyPath(pub.OrgID), policy, 0o644, true); err != nil {
+	if err := writeFile(c.PolicyPath(pub.OrgID), policy); err != nil {
 		return e, fmt.Errorf("无法写入存储桶策略: %w", err)
 	}
 	return e, nil
@@ -423,10 +423,17 @@ func readJSON(path string, v any) error {
 	return nil
 }
 
+// writeJSON writes v as indented JSON to path, whole or not at all,
+// readable by the user only; with replace false an existing file is
+// refused (os.ErrExist).
 func writeJSON(path string, v any, replace bool) error {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(path, append(b, '\n'), 0o600, replace)
+	b = append(b, '\n')
+	if !replace {
+		return writeNewFile(path, b)
+	}
+	return writeFile(path, b)
 }

@@ -278,7 +278,12 @@ func joinReasons(first, second string) string {
 func (c *Committee) keep(orgID string, top *candidate, cipherPath string, now time.Time) error {
 	dir := c.orgDir(orgID)
 	name := fmt.Sprintf("accepted-%010d.age", top.seq)
-	if err := os.Rename(cipherPath, filepath.Join(dir, name)); err != nil {
+	// On disk before accepted.json names it, so that a crash cannot
+	// leave the record naming an empty file.
+	if err := syncFile(cipherPath); err != nil {
+		return err
+	}
+	if err := localfs.Rename(cipherPath, filepath.Join(dir, name)); err != nil {
 		return err
 	}
 	acc := Accepted{Seq: top.seq, ManifestSHA256: top.sum, Manifest: top.m, File: name, AcceptedAt: now.UTC().Truncate(time.Second)}

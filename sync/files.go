@@ -2,74 +2,81 @@ package snapshot
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 
 	"dangjian/data/localfs"
 )
 
-// writeFileAtomic writes b to path through a temporary file in the same
-// folder, synced, then renamed, so that readers see the old file or the
-// new one, never a part. With replace false an existing file is refused.
-func writeFileAtomic(path string, b []byte, perm os.FileMode, replace bool) error {
-	if !replace {
-		if _, err := os.Stat(path); err == nil {
-			return os.ErrExist
-		}
+// writeFile writes b to path whole or not at all, readable by the user
+// only, replacing the file there: the program's one atomic write,
+// localfs.WriteFile.
+func writeFile(path string, b []byte) error {
+	return localfs.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// writeNewFile writes b to a new file at path, whole or not at all,
+// readable by the user only. An existing file is never replaced
+// (os.ErrExist), even one another program makes meanwhile: the file is
+// written in a scratch folder beside path (localfs.NewScratch, so that a
+// killed run leaves nothing for good), synced, then hard-linked into place,
+// which fails when path exists. File systems without hard links (FAT on a
+// USB stick) fall back to a check and a rename.
+func writeNewFile(path string, b []byte) error {
+	if _, err := os.Lstat(path); err == nil {
+		return os.ErrExist
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
+	scratch, err := localfs.NewScratch(dir)
 	if err != nil {
 		return err
 	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(perm); err != nil {
+	defer scratch.Close()
+	tmp := filepath.Join(scratch.Dir(), "new")
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
 		return err
 	}
-	if _, err := f.Write(b); err != nil {
+	err = f.Chmod(0o600) // whatever the umask
+	if err == nil {
+		_, err = f.Write(b)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	if err := f.Sync(); err != nil {
+	err = os.Link(tmp, path)
+	switch {
+	case err == nil, errors.Is(err, os.ErrExist):
 		return err
 	}
-	if err := f.Close(); err != nil {
+	if _, serr := os.Lstat(path); serr == nil {
+		return os.ErrExist
+	}
+	return localfs.Rename(tmp, path)
+}
+
+// syncFile flushes the file at path to the disk.
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
 		return err
 	}
-	if !replace {
-		// A hard link fails when path exists, even if another program
-		// made it since the check above: an existing key is never replaced.
-		// (File systems without hard links, FAT on a USB stick, fall back
-		// to the check above and a rename.)
-		err := os.Link(tmp, path)
-		switch {
-		case err == nil:
-			os.Remove(tmp)
-		case errors.Is(err, os.ErrExist):
-			return err
-		default:
-			if _, serr := os.Stat(path); serr == nil {
-				return os.ErrExist
-			}
-			if err := os.Rename(tmp, path); err != nil {
-				return err
-			}
-		}
-		ok = true
-		return nil
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := localfs.Rename(tmp, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	return err
 }

@@ -170,7 +170,7 @@ func CreateKeys(path, orgID, orgName, passphrase string, now time.Time) (*Keys, 
 	if err != nil {
 		return nil, err
 	}
-	if err := writeFileAtomic(path, append(body, '\n'), 0o600, false); err != nil {
+	if err := writeNewFile(path, append(body, '\n')); err != nil {
 		return nil, err
 	}
 	return k, nil

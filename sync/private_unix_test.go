@@ -3,10 +3,14 @@
 package snapshot
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+
+	"dangjian/data/localfs"
 )
 
 // TestConsolidatedDatabaseIsPrivate consolidates with a umask that hides
@@ -38,6 +42,52 @@ func TestConsolidatedDatabaseIsPrivate(t *testing.T) {
 		}
 		if info, err := os.Stat(filepath.Dir(out)); err == nil && filepath.Dir(out) != w.committee.Dir && info.Mode().Perm()&0o077 != 0 {
 			t.Errorf("the folder made for it is %v", info.Mode().Perm())
+		}
+	}
+}
+
+// TestFilesWrittenArePrivate: with a umask that hides nothing, every file
+// sync writes (keys, the committee's records, the bucket policy, the sync
+// file) is readable by the user only, and no temporary file is left
+// behind. Not parallel: the umask is the process's.
+func TestFilesWrittenArePrivate(t *testing.T) {
+	old := syscall.Umask(0)
+	defer syscall.Umask(old)
+	w := newWorld(t)
+	a := w.newOrg("文件权限学院党委", 10, 57)
+	a.push(t)
+	w.consolidate()
+	w.rebase(a, 0)
+	var files []string
+	for _, root := range []string{w.committee.Dir, filepath.Dir(a.store.Path())} {
+		filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				t.Error(err)
+				return nil
+			}
+			if d.IsDir() {
+				if d.Name() == localfs.ScratchFolder {
+					t.Errorf("a scratch folder is left: %s", path)
+				}
+				return nil
+			}
+			files = append(files, path)
+			if strings.HasSuffix(path, ".db") || strings.Contains(path, ".db-") {
+				return nil // the organization's database is the store's
+			}
+			if info, err := d.Info(); err != nil || info.Mode().Perm() != 0o600 {
+				t.Errorf("%s is %v, want -rw-------", path, info.Mode().Perm())
+			}
+			return nil
+		})
+	}
+	for _, want := range []string{committeeConfigFile, committeeKeyFile, orgFile, policyFile, acceptedFile, statusFile, rebaseFile, ".sync.json"} {
+		found := false
+		for _, f := range files {
+			found = found || strings.HasSuffix(f, want)
+		}
+		if !found {
+			t.Errorf("no %s was written: %v", want, files)
 		}
 	}
 }

@@ -128,7 +128,7 @@ func UpdateState(path string, fn func(*State) error) (State, error) {
 	if err != nil {
 		return s, err
 	}
-	return s, writeFileAtomic(path, append(b, '\n'), 0o600, true)
+	return s, writeFile(path, append(b, '\n'))
 }
 
 // record appends a push record to the history, newest first.
