@@ -128,7 +128,7 @@ func exSeed(t *testing.T) exFixture {
 	exCreate(t, s.Transfers, &data.Transfer{MemberID: data.Ref(zhao.ID), Direction: "转出", OtherOrg: "某大学计算机学院党委",
 		LetterNo: "2026-002", IssuedDate: data.NewDate(2026, 2, 1), ValidDays: 90, ReceiptDate: data.NewDate(2026, 3, 1)})
 	exCreate(t, s.Transfers, &data.Transfer{MemberID: data.Ref(wang.ID), Direction: "转入", OtherOrg: "某中学党支部",
-		LetterNo: "2025-017", IssuedDate: data.NewDate(2025, 9, 1), ValidDays: 60})
+		LetterNo: "2025-017", IssuedDate: data.NewDate(2025, 9, 1), ValidDays: 60, DuesPaidUntil: "2025-08"})
 	return fx
 }
 
@@ -296,13 +296,17 @@ func TestExportDues(t *testing.T) {
 func TestExportTransfers(t *testing.T) {
 	fx := exSeed(t)
 	all := [][]string{
-		{fx.wang.IDNumber, "王五", "转入", "某中学党支部", "2025-017", "2025-09-01", "60", ""},
-		{fx.zhao.IDNumber, "赵六", "转出", "某大学计算机学院党委", "2026-002", "2026-02-01", "90", "2026-03-01"},
+		{fx.wang.IDNumber, "王五", "转入", "某中学党支部", "2025-017", "2025-09-01", "60", "", "2025-08"},
+		{fx.zhao.IDNumber, "赵六", "转出", "某大学计算机学院党委", "2026-002", "2026-02-01", "90", "2026-03-01", ""},
 	}
 	f := exCheck(t, fx.s, sheets.Transfers, 0, all...)
 	title := sheets.LayoutOf(sheets.Transfers).Title
 	exDateCell(t, f, title, "H3", data.NewDate(2026, 3, 1))
 	exNumberCell(t, f, title, "G2", "60", 0)
+	// 党费交至 is a month written as text, as the dues sheet's 月份.
+	if ct, err := f.GetCellType(title, "I2"); err != nil || ct != excelize.CellTypeInlineString {
+		t.Errorf("党费交至: cell type %v (%v), want text", ct, err)
+	}
 	exCheck(t, fx.s, sheets.Transfers, 2026, all[1:]...)
 }
 

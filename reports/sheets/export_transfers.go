@@ -32,5 +32,6 @@ func transferExportRow(t *data.Transfer, p exportPerson) map[string]any {
 		"开具日期":   t.IssuedDate,
 		"有效期天数":  t.ValidDays,
 		"回执日期":   t.ReceiptDate,
+		"党费交至":   t.DuesPaidUntil,
 	}
 }

@@ -15,6 +15,8 @@ func FuzzImport(f *testing.F) {
 	good := book(f, headersOf(Members), memberRow("王建国", id("420106", 1980, 3, 4, 1, true), "男", "一支部"))
 	f.Add(good)
 	f.Add(book(f, headersOf(Training), []any{"x", "y", "2026-13-01", "abc", "?", "", ""}))
+	f.Add(book(f, headersOf(Transfers), []any{id("420106", 1980, 3, 4, 1, true), "王建国", "转入", "外国语学院党委",
+		"转字第1号", "2026-05-01", "90", "", "2026年4月"}, []any{"", "", "转出", "", "", "", "", "", "2026-13"}))
 	f.Add(book(f, []string{"姓名"}))
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Add([]byte{})

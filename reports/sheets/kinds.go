@@ -137,5 +137,6 @@ var layouts = map[Kind]Layout{
 		{Header: "开具日期", Required: true, Type: "date", Width: 12, Note: ""},
 		{Header: "有效期天数", Type: "number", Width: 8, Note: "不填按90天"},
 		{Header: "回执日期", Type: "date", Width: 12, Note: "收到回执后填写"},
+		{Header: "党费交至", Type: "month", Width: 10, Note: "介绍信注明的党费交至年月,如2026-04或2026年4月;未注明的不填"},
 	}},
 }

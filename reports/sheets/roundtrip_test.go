@@ -74,7 +74,8 @@ func seedRecords(t *testing.T, s *data.Store) {
 	gone.Status = "已转出"
 	must(s.Members.Update(ctx, gone))
 	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(ms[2].ID), Direction: "转入", OtherOrg: "外国语学院党委",
-		LetterNo: "转字〔2026〕第003号", IssuedDate: data.NewDate(2026, 1, 5), ValidDays: 60, ReceiptDate: data.NewDate(2026, 1, 20)}))
+		LetterNo: "转字〔2026〕第003号", IssuedDate: data.NewDate(2026, 1, 5), ValidDays: 60, ReceiptDate: data.NewDate(2026, 1, 20),
+		DuesPaidUntil: "2025-12"}))
 }
 
 // cells reads every sheet's formatted cell text of a workbook.

@@ -84,14 +84,10 @@ func (r *row) date(col string) data.Date {
 	return data.DateOf(t)
 }
 
+// month returns a month as 2006-01, not later than this month.
 func (r *row) month(col string) string {
-	v := r.text(col)
-	if v == "" {
-		return ""
-	}
-	t, err := field.ParseMonth(v)
-	if err != nil {
-		r.fail(col, err.Error())
+	t, ok := r.monthTime(col)
+	if !ok {
 		return ""
 	}
 	if t.After(r.today) {
@@ -99,6 +95,32 @@ func (r *row) month(col string) string {
 		return ""
 	}
 	return field.FormatMonth(t)
+}
+
+// anyMonth returns a month as 2006-01, later months included (dues may be
+// paid ahead, so a letter's 党费交至 may lie after it).
+func (r *row) anyMonth(col string) string {
+	t, ok := r.monthTime(col)
+	if !ok {
+		return ""
+	}
+	return field.FormatMonth(t)
+}
+
+// monthTime reads a month in any form field.ParseMonth reads (2026-04,
+// 2026年4月, 2026/4, an Excel date cell); ok is false when the cell is
+// blank or wrong.
+func (r *row) monthTime(col string) (time.Time, bool) {
+	v := r.text(col)
+	if v == "" {
+		return time.Time{}, false
+	}
+	t, err := field.ParseMonth(v)
+	if err != nil {
+		r.fail(col, err.Error())
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 func (r *row) money(col string) data.Money {

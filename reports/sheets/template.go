@@ -250,7 +250,7 @@ func guideRules(l Layout) []string {
 		add("日期可以写成2019-07-01、2019/7/1、2019.07.01、2019年7月1日,也可以是Excel的日期单元格。")
 	}
 	if len(guideHeaders(l, func(c Column) bool { return c.Type == "month" })) > 0 {
-		add("月份写成2026-03或2026年3月。")
+		add("月份可以写成2026-03、2026年3月、2026/3,也可以是Excel的日期单元格(只取其年月)。")
 	}
 	if bools := guideHeaders(l, func(c Column) bool { return c.Type == "bool" }); len(bools) > 0 {
 		add(strings.Join(bools, "、") + "只填“是”或“否”。")

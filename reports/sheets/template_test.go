@@ -236,3 +236,28 @@ func TestTemplateRefusesUnknownKind(t *testing.T) {
 		t.Errorf("wrote %d bytes for an unknown kind", buf.Len())
 	}
 }
+
+// designColumns are DESIGN.md's "Sheet columns": every template's headers,
+// in order. A column added to a layout is added there too.
+var designColumns = map[sheets.Kind][]string{
+	sheets.Members: {"姓名", "性别", "民族", "出生日期", "公民身份号码", "籍贯", "学历", "人员类别", "工号或学号",
+		"单位职务或院系班级", "所在支部", "入党日期", "转正日期", "党员类别", "党内职务", "党员领导干部", "联系电话",
+		"困难党员", "党费基数"},
+	sheets.Training:  {"公民身份号码", "姓名", "日期", "学时", "形式", "主题", "主办单位"},
+	sheets.Meetings:  {"所在支部", "类型", "日期", "主题", "主持人", "记录人", "出席", "请假", "缺席"},
+	sheets.Dues:      {"公民身份号码", "姓名", "月份", "实缴金额", "缴纳日期"},
+	sheets.Transfers: {"公民身份号码", "姓名", "方向", "对方组织", "介绍信编号", "开具日期", "有效期天数", "回执日期", "党费交至"},
+}
+
+func TestTemplateHeadersAreDesignColumns(t *testing.T) {
+	for _, k := range sheets.Kinds {
+		f := tplOpen(t, k)
+		rows, err := f.GetRows(sheets.LayoutOf(k).Title)
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("%s: rows %q, %v", k, rows, err)
+		}
+		if want := designColumns[k]; !slices.Equal(rows[0], want) {
+			t.Errorf("%s template headers = %q, want DESIGN.md's %q", k, rows[0], want)
+		}
+	}
+}

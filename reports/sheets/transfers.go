@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // transferImporter records 组织关系转接 letters: the letter number is the
@@ -35,6 +36,7 @@ func (t *transferImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	rec := data.Transfer{
 		Direction: r.choice("方向", nil), OtherOrg: r.text("对方组织"), LetterNo: r.text("介绍信编号"),
 		IssuedDate: r.date("开具日期"), ReceiptDate: r.date("回执日期"), ValidDays: defaultValidDays,
+		DuesPaidUntil: r.anyMonth("党费交至"),
 	}
 	if days, ok := r.count("有效期天数"); ok {
 		rec.ValidDays = days
@@ -44,7 +46,8 @@ func (t *transferImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	}
 	rec.MemberID = data.Ref(m.ID)
 	cols := map[string]string{"member_id": "公民身份号码", "direction": "方向", "other_org": "对方组织",
-		"letter_no": "介绍信编号", "issued_date": "开具日期", "valid_days": "有效期天数", "receipt_date": "回执日期"}
+		"letter_no": "介绍信编号", "issued_date": "开具日期", "valid_days": "有效期天数", "receipt_date": "回执日期",
+		"dues_paid_until": "党费交至"}
 	key := letterKey(&rec)
 	if t.rows.claim(r, key, "介绍信编号"); len(r.problems) > 0 {
 		return unchanged, nil
@@ -69,6 +72,9 @@ func (t *transferImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	if !r.has("回执日期") {
 		rec.ReceiptDate = old.ReceiptDate
 	}
+	if !r.has("党费交至") {
+		rec.DuesPaidUntil = old.DuesPaidUntil
+	}
 	before := rec.Version
 	if err := tx.Transfers.Update(ctx, &rec); err != nil {
 		return unchanged, rowErr(r, err, cols)
@@ -91,8 +97,8 @@ func (t *transferImporter) settle(ok bool) {
 // issuer writes, which is this organization for 转出 and the other one for
 // 转入.
 func letterKey(t *data.Transfer) string {
-	if t.Direction == "转入" {
-		return "转入|" + t.OtherOrg + "|" + t.LetterNo
+	if t.Direction == string(vocab.TransferIn) {
+		return string(vocab.TransferIn) + "|" + t.OtherOrg + "|" + t.LetterNo
 	}
-	return "转出|" + t.LetterNo
+	return string(vocab.TransferOut) + "|" + t.LetterNo
 }
