@@ -48,7 +48,9 @@ func (g *gen) writeTransfers() error {
 		used[p.otherOrg+letter] = true
 		*t = data.Transfer{MemberID: p.id, Direction: "转入", OtherOrg: p.otherOrg,
 			LetterNo:   letter,
-			IssuedDate: dt(p.issued), ValidDays: 90, ReceiptDate: dt(p.receipt), Note: "组织关系转入,已回执"}
+			IssuedDate: dt(p.issued), ValidDays: 90, ReceiptDate: dt(p.receipt), Note: "组织关系转入,已回执",
+			// The letter says dues are paid up to the month before it.
+			DuesPaidUntil: p.issued.AddDate(0, -1, 1-p.issued.Day()).Format("2006-01")}
 		if err := put(g, g.tx.Transfers, t, &g.sum.Transfers); err != nil {
 			return err
 		}

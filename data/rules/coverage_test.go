@@ -39,6 +39,7 @@ func TestImportedMembersOnlyGiveNoFindingsOfThePast(t *testing.T) {
 			if !strings.Contains(fd.Detail, "按2个月折算") {
 				t.Errorf("TRAIN-32 not prorated from the records' start: %s", fd.Detail)
 			}
+
 		}
 	}
 	l := DuesLedgerOf(f, DefaultSettings())
@@ -103,4 +104,23 @@ func TestRuleAppliesTo(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameLines(t, lines(TalkRule(f, s)), []string{"TALK|一支部|退|2026年尚未开展谈心谈话"})
+}
+
+func TestTrainingNotCheckedBeforeAMonthIsOver(t *testing.T) {
+	f := importedOrg(d(2026, 11, 20)) // records start this month
+	if fs := Train32(f, DefaultSettings()); len(fs) != 0 {
+		t.Errorf("TRAIN-32 in the month the records begin: %v", details(fs))
+	}
+	if fs := Eval(f, DefaultSettings()); len(fs) != 0 {
+		t.Errorf("EVAL in the month the records begin: %v", details(fs))
+	}
+	for _, h := range NewFigures(f, DefaultSettings()).TrainingHours() {
+		if h.Checked || h.Short() {
+			t.Errorf("%s checked in the month the records begin", h.Member.Name)
+		}
+	}
+	f = importedOrg(d(2026, 12, 3))
+	if fs := Train32(f, DefaultSettings()); len(fs) != 3 {
+		t.Errorf("TRAIN-32 once November is over: %d findings, want 3", len(fs))
+	}
 }

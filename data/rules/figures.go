@@ -90,7 +90,7 @@ func (g *Figures) TrainingHours() []MemberHours {
 			h.Months = 12 - int(st.Month()) + 1
 		}
 		h.Required = (full*h.Months + 11) / 12
-		h.Checked = st.Year() <= e.f.Year && e.applies(rule, m)
+		h.Checked = e.trainingCounted(st) && e.applies(rule, m)
 		out = append(out, h)
 	}
 	return out

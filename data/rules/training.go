@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"dangjian/data/vocab"
 )
@@ -57,7 +58,7 @@ func (e *engine) train(committee bool) []Finding {
 			continue
 		}
 		st := countFrom(m, e.f.Coverage.Training)
-		if st.Year() > e.f.Year {
+		if !e.trainingCounted(st) {
 			continue
 		}
 		required, months := full, 12
@@ -104,4 +105,12 @@ func (e *engine) lecture() []Finding {
 		}
 	}
 	return out
+}
+
+// trainingCounted reports whether a member counted from st is checked for
+// the year's hours: st is within or before the year, and a month counted
+// for the member has ended (a member counted from AsOf's month on, such as
+// on the day the records begin, is not behind yet).
+func (e *engine) trainingCounted(st time.Time) bool {
+	return st.Year() <= e.f.Year && (st.IsZero() || monthIndex(st) < e.cal.asOfM)
 }
