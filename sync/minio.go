@@ -131,6 +131,13 @@ func describe(err error) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
+	// An error already in the Backend's terms (from a body a wrapping
+	// Backend read) keeps them.
+	for _, known := range []error{ErrUnreachable, ErrAccessDenied, ErrObjectMissing, ErrObjectExists} {
+		if errors.Is(err, known) {
+			return err
+		}
+	}
 	resp := minio.ToErrorResponse(err)
 	switch resp.Code {
 	case "AccessDenied":
