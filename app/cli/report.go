@@ -30,16 +30,7 @@ func runReport(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	if *out == "" {
-		return e.fail(ExitUsage, "请用 --out 指定输出文件")
-	}
-	if err := appcore.CheckOutput(*out, *db); err != nil {
-		return e.fail(ExitUsage, "%v", err)
-	}
-	if err := checkYear(*year); err != nil {
-		return e.fail(ExitUsage, "%v", err)
-	}
-	s, code := openReader(e, *db, e.now)
+	s, code := openForOutput(e, *db, *out, *year)
 	if s == nil {
 		return code
 	}
