@@ -25,7 +25,7 @@ type agreementScreen struct {
 	rows    []agreementRow
 	table   *widget.Table
 	summary *widget.Label
-	seq     int
+	loads   *loader
 	dialog  *agreementDialog // the dialog last opened
 }
 
@@ -37,14 +37,13 @@ type agreementRow struct {
 	targets   []data.AgreementTarget
 }
 
-var agreementTitles = []string{"姓名", "签订日期", "目标数", "完成情况", "得分"}
+var agreementColumns = []column{{"姓名", 110}, {"签订日期", 110}, {"目标数", 70}, {"完成情况", 260}, {"得分", 70}}
 
 func newAgreementScreen(u *UI) fyne.CanvasObject {
-	s := &agreementScreen{u: u}
+	s := &agreementScreen{u: u, loads: newLoader(u)}
 	u.keep("agreement", s)
 	s.summary = widget.NewLabel("正在读取…")
-	s.table = columnTable(agreementTitles, []float32{110, 110, 70, 260, 70},
-		func() int { return len(s.rows) }, func(row, col int) string { return s.cell(row, col) })
+	s.table = columnTable(agreementColumns, func() int { return len(s.rows) }, s.cell)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {
 			s.openDialog(id.Row)
@@ -130,10 +129,8 @@ func (s *agreementScreen) load() {
 	if !ok || s.table == nil {
 		return
 	}
-	s.seq++
-	seq, store := s.seq, s.u.store
-	async(s.u, func() ([]agreementRow, error) {
-		ctx := context.Background()
+	store := s.u.store
+	load(s.loads, func(ctx context.Context) ([]agreementRow, error) {
 		members, err := branchMembers(ctx, store.Tables, branchID)
 		if err != nil {
 			return nil, err
@@ -168,9 +165,6 @@ func (s *agreementScreen) load() {
 		}
 		return rows, nil
 	}, func(rows []agreementRow, err error) {
-		if seq != s.seq {
-			return
-		}
 		if err != nil {
 			s.u.showError(err)
 			return

@@ -7,7 +7,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,99 +16,6 @@ import (
 	"dangjian/data"
 	"dangjian/data/rules"
 )
-
-// yearBranch is the 年度 and 党支部 choice atop the 民主评议 and 目标管理
-// screens; changed runs when either changes.
-type yearBranch struct {
-	year, branch *widget.Select
-	branches     []data.Branch
-	changed      func()
-}
-
-func newYearBranch(u *UI, changed func()) *yearBranch {
-	yb := &yearBranch{changed: changed}
-	this := time.Now().Year()
-	var years []string
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	yb.year = widget.NewSelect(years, nil)
-	yb.year.SetSelected(years[0])
-	yb.year.OnChanged = func(string) { yb.changed() }
-	yb.branch = widget.NewSelect(nil, func(string) { yb.changed() })
-	yb.branch.PlaceHolder = "选择党支部"
-	store := u.store
-	async(u, func() ([]data.Branch, error) {
-		return store.Branches.List(context.Background(), data.OrderBy("name"))
-	}, func(bs []data.Branch, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		yb.branches = bs
-		var names []string
-		for _, b := range bs {
-			names = append(names, b.Name)
-		}
-		yb.branch.SetOptions(names)
-		if len(names) > 0 {
-			yb.branch.SetSelected(names[0])
-		}
-	})
-	return yb
-}
-
-// selected returns the year and branch chosen; ok is false until both are.
-func (yb *yearBranch) selected() (year int, branchID string, ok bool) {
-	year, err := strconv.Atoi(yb.year.Selected)
-	for _, b := range yb.branches {
-		if b.Name == yb.branch.Selected {
-			branchID = b.ID
-		}
-	}
-	return year, branchID, err == nil && branchID != ""
-}
-
-// selectBranch chooses the branch with the name.
-func (yb *yearBranch) selectBranch(name string) { yb.branch.SetSelected(name) }
-
-func (yb *yearBranch) view() fyne.CanvasObject {
-	return container.NewHBox(widget.NewLabel("年度"), yb.year, widget.NewLabel("党支部"), yb.branch)
-}
-
-// branchMembers lists a branch's members on the rolls, by name.
-func branchMembers(ctx context.Context, q data.Tables, branchID string) ([]data.Member, error) {
-	return q.Members.List(ctx, data.Where("branch_id", branchID), data.WhereIn("status", data.ActiveStatuses),
-		data.OrderBy("name"))
-}
-
-func memberIDs(ms []data.Member) []string {
-	ids := make([]string, len(ms))
-	for i, m := range ms {
-		ids[i] = m.ID
-	}
-	return ids
-}
-
-// columnTable makes a table with a header row of titles and no header column.
-func columnTable(titles []string, widths []float32, rows func() int, cell func(row, col int) string) *widget.Table {
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return rows(), len(titles) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(id.Row, id.Col)) },
-	)
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(titles[id.Col])
-		}
-	}
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
-	return t
-}
 
 const probationCategory = "预备党员"
 
@@ -125,7 +31,7 @@ type appraisalScreen struct {
 	warning *widget.Label // 优秀 over the ratio; hidden otherwise
 	message *widget.Label // the outcome of 新增
 	ratio   rules.Ratio
-	seq     int
+	loads   *loader
 	dialog  *appraisalDialog // the form last opened
 }
 
@@ -136,10 +42,10 @@ type appraisalRow struct {
 	appraisal *data.Appraisal
 }
 
-var appraisalTitles = []string{"姓名", "党员类别", "评议等次", "支部意见", "教育处置"}
+var appraisalColumns = []column{{"姓名", 110}, {"党员类别", 90}, {"评议等次", 110}, {"支部意见", 90}, {"教育处置", 300}}
 
 func newAppraisalScreen(u *UI) fyne.CanvasObject {
-	s := &appraisalScreen{u: u}
+	s := &appraisalScreen{u: u, loads: newLoader(u)}
 	u.keep("appraisal", s)
 	s.summary = widget.NewLabel("正在读取…")
 	s.warning = widget.NewLabel("")
@@ -147,8 +53,7 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Hide()
 	s.message = widget.NewLabel("")
-	s.table = columnTable(appraisalTitles, []float32{110, 90, 110, 90, 300},
-		func() int { return len(s.rows) }, func(row, col int) string { return s.cell(row, col) })
+	s.table = columnTable(appraisalColumns, func() int { return len(s.rows) }, s.cell)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {
 			s.openForm(id.Row)
@@ -211,10 +116,8 @@ func (s *appraisalScreen) load() {
 	if !ok || s.table == nil {
 		return
 	}
-	s.seq++
-	seq, store := s.seq, s.u.store
-	async(s.u, func() (appraisalData, error) {
-		ctx := context.Background()
+	store := s.u.store
+	load(s.loads, func(ctx context.Context) (appraisalData, error) {
 		var d appraisalData
 		set, err := store.RuleSettings(ctx)
 		if err != nil {
@@ -240,9 +143,6 @@ func (s *appraisalScreen) load() {
 		}
 		return d, nil
 	}, func(d appraisalData, err error) {
-		if seq != s.seq {
-			return
-		}
 		if err != nil {
 			s.u.showError(err)
 			return

@@ -26,12 +26,13 @@ type attachmentsPanel struct {
 	note       *widget.Label // what happened last, or why nothing can be added
 	add        *widget.Button
 	box        fyne.CanvasObject
-	opened     string // the file last handed to the system's viewer
-	seq        int    // the latest load; older results are dropped
+	opened     string  // the file last handed to the system's viewer
+	loads      *loader // reads the list; an older read's result is dropped
 }
 
 func newAttachmentsPanel(u *UI, ownerTable, ownerID string) *attachmentsPanel {
-	p := &attachmentsPanel{u: u, ownerTable: ownerTable, rows: container.NewVBox(), note: widget.NewLabel("")}
+	p := &attachmentsPanel{u: u, ownerTable: ownerTable, rows: container.NewVBox(), note: widget.NewLabel(""),
+		loads: newLoader(u)}
 	p.note.Wrapping = fyne.TextWrapWord
 	p.add = widget.NewButton("添加", p.choose)
 	head := container.NewBorder(nil, nil, widget.NewLabelWithStyle("附件", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.add)
@@ -61,14 +62,10 @@ func (p *attachmentsPanel) setOwner(id string) {
 }
 
 func (p *attachmentsPanel) load() {
-	p.seq++
-	seq, store, table, id := p.seq, p.u.store, p.ownerTable, p.ownerID
-	async(p.u, func() ([]data.Attachment, error) {
-		return store.AttachmentsOf(context.Background(), table, id)
+	store, table, id := p.u.store, p.ownerTable, p.ownerID
+	load(p.loads, func(ctx context.Context) ([]data.Attachment, error) {
+		return store.AttachmentsOf(ctx, table, id)
 	}, func(items []data.Attachment, err error) {
-		if seq != p.seq {
-			return
-		}
 		if err != nil {
 			p.fail(err)
 			return

@@ -15,6 +15,7 @@ import (
 	"filippo.io/age"
 
 	"dangjian/data"
+	"dangjian/data/localfs"
 	"dangjian/data/rules"
 	snapshot "dangjian/sync"
 )
@@ -49,20 +50,18 @@ type orgsScreen struct {
 	message *widget.Label
 	lines   []string // the last consolidation's report
 	report  *widget.List
+	loads   *loader
 }
 
-// The 各组织 table's column titles and widths.
-var (
-	orgTitles = []string{"组织", "最后接受的序号", "快照时间", "状态", "原因"}
-	orgWidths = []float32{220, 120, 150, 80, 480}
-)
+// orgColumns are the 各组织 table's columns.
+var orgColumns = []column{{"组织", 220}, {"最后接受的序号", 120}, {"快照时间", 150}, {"状态", 80}, {"原因", 480}}
 
 func newOrgsScreen(u *UI) fyne.CanvasObject {
-	s := &orgsScreen{u: u}
+	s := &orgsScreen{u: u, loads: newLoader(u)}
 	u.keep("orgs", s)
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
-	s.table = columnTable(orgTitles, orgWidths, func() int { return len(s.orgs) }, s.cell)
+	s.table = columnTable(orgColumns, func() int { return len(s.orgs) }, s.cell)
 	s.report = widget.NewList(func() int { return len(s.lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.lines[id]) })
@@ -87,7 +86,7 @@ func newOrgsScreen(u *UI) fyne.CanvasObject {
 // load reads the enrolled organizations off the UI goroutine.
 func (s *orgsScreen) load() {
 	c := s.u.committee
-	async(s.u, c.Orgs, func(orgs []snapshot.OrgView, err error) {
+	load(s.loads, func(context.Context) ([]snapshot.OrgView, error) { return c.Orgs() }, func(orgs []snapshot.OrgView, err error) {
 		if err != nil {
 			s.message.SetText(err.Error())
 			return
@@ -249,7 +248,7 @@ func (s *orgsScreen) install(building string, rep snapshot.Report) {
 	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
 		os.Remove(final + suffix)
 	}
-	renameErr := os.Rename(building, final)
+	renameErr := localfs.Rename(building, final)
 	store, err := data.Open(context.Background(), final)
 	if err != nil {
 		showStartError(u.win, err)

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"image/color"
 	"strconv"
@@ -36,7 +35,7 @@ type dashboardScreen struct {
 	memberIDs []string // per item: the member a line is about, "" for headings and branches
 	list      *widget.List
 
-	loads int // load requests made; only the latest one's result is shown
+	loads *loader // only the latest load's result is shown
 }
 
 // todoKind is one of the to-do lists: which findings it shows and how.
@@ -102,20 +101,16 @@ const (
 )
 
 func newDashboardScreen(u *UI) fyne.CanvasObject {
-	s := &dashboardScreen{u: u}
+	s := &dashboardScreen{u: u, loads: newLoader(u)}
 	u.keep("dashboard", s)
-	this := time.Now().Year()
-	var years []string
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
 	s.summary = widget.NewLabel("正在检查…")
 	refresh := widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), func() { s.load() })
-	s.year = widget.NewSelect(years, func(string) { s.load() })
+	s.year = newYearSelect(u.store.Now())
+	s.year.OnChanged = func(string) { s.load() }
 	title := widget.NewLabelWithStyle("工作台", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel("年度"), s.year, refresh), s.summary)
 
-	now := time.Now()
+	now := u.store.Now()
 	s.month = widget.NewLabelWithStyle(fmt.Sprintf("本月待办(%d年%d月)", now.Year(), now.Month()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var cards []fyne.CanvasObject
@@ -161,7 +156,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 
 	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...),
 		charts, widget.NewSeparator(), findingsHead)
-	s.year.SetSelected(years[0])
+	s.load()
 	return container.NewBorder(head, nil, nil, nil, s.list)
 }
 
@@ -239,14 +234,13 @@ func (s *dashboardScreen) load() {
 	if s.list == nil {
 		return
 	}
-	year, _ := strconv.Atoi(s.year.Selected)
-	store := s.u.store
+	year, store := selectedYear(s.year), s.u.store
 	s.summary.SetText("正在检查…")
-	s.loads++
-	request := s.loads
+	// Not load: the to-dos of any load are this month's and shown, even
+	// when a newer load (of another year) supersedes the rest.
+	l, request := s.loads, s.loads.next()
 	async(s.u, func() (dashboardData, error) {
-		ctx := context.Background()
-		now := time.Now()
+		ctx, now := l.ctx, store.Now()
 		set, err := store.RuleSettings(ctx)
 		if err != nil {
 			return dashboardData{}, err
@@ -262,14 +256,18 @@ func (s *dashboardScreen) load() {
 		}
 		return d, nil
 	}, func(d dashboardData, err error) {
+		if l.ctx.Err() != nil {
+			return // the screen was left
+		}
 		if d.todos != nil { // this month's, whichever year is now selected
 			for i, t := range s.todos {
 				t.set(d.todos[i])
 			}
 		}
-		if request != s.loads {
+		if !l.wanted(request) {
 			return // a newer request supersedes this one
 		}
+		request.take()
 		if err != nil {
 			s.summary.SetText("检查失败")
 			for _, t := range s.todos {

@@ -32,22 +32,13 @@ const (
 	duesColumnCount = duesColDueSum + 3
 )
 
-// duesAllBranches is the branch choice that shows every branch.
-const duesAllBranches = "全部支部"
-
-// duesColumn is a grid column's title and width.
-type duesColumn struct {
-	title string
-	width float32
-}
-
 // duesColumns are the grid's columns, in order.
-var duesColumns = func() []duesColumn {
-	cols := []duesColumn{{"姓名", 90}, {"党费基数", 90}, {"比例", 80}, {"月应缴", 70}}
+var duesColumns = func() []column {
+	cols := []column{{"姓名", 90}, {"党费基数", 90}, {"比例", 80}, {"月应缴", 70}}
 	for m := 1; m <= 12; m++ {
-		cols = append(cols, duesColumn{strconv.Itoa(m) + "月", 64})
+		cols = append(cols, column{strconv.Itoa(m) + "月", 64})
 	}
-	return append(cols, duesColumn{"应缴合计", 84}, duesColumn{"实缴合计", 84}, duesColumn{"欠缴", 76})
+	return append(cols, column{"应缴合计", 84}, column{"实缴合计", 84}, column{"欠缴", 76})
 }()
 
 // duesScreen is the 党费 screen: for a year, one line per member on the
@@ -57,17 +48,15 @@ var duesColumns = func() []duesColumn {
 type duesScreen struct {
 	u      *UI
 	year   *widget.Select
-	branch *widget.Select
+	branch *branchSelect
 	totals *widget.Label
 	table  *widget.Table
 
-	ledger   duesLedger        // what was read, for ledger.year
-	branchID map[string]string // branch name → id
-	shown    []*duesRow        // the lines of the chosen branch
-	sum      duesTotals        // over shown
-	loads    int               // loads started; an older one's result is dropped
-	loading  bool
-	pay      *duesPayDialog // the last payment dialog opened
+	ledger duesLedger     // what was read, for ledger.year
+	shown  []*duesRow     // the lines of the chosen branch
+	sum    duesTotals     // over shown
+	loads  *loader        // reads the year; an older read's result is dropped
+	pay    *duesPayDialog // the last payment dialog opened
 }
 
 // duesLedger is one year of dues, built off the UI goroutine.
@@ -76,7 +65,7 @@ type duesLedger struct {
 	current  int // the current month as year*12 + month-1; later months are not payable
 	rows     []*duesRow
 	byID     map[string]*duesRow
-	branches []data.Branch
+	branches []data.BranchRef
 }
 
 // duesRow is one member's line.
@@ -191,43 +180,26 @@ func (l *duesLedger) payable(r *duesRow, month int) bool {
 }
 
 func newDuesScreen(u *UI) fyne.CanvasObject {
-	s := &duesScreen{u: u, branchID: map[string]string{}}
+	s := &duesScreen{u: u, loads: newLoader(u)}
 	u.keep("dues", s)
-	this := u.store.Now().Year()
-	var years []string
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
 	s.totals = widget.NewLabel("正在读取…")
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.shown), duesColumnCount },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*widget.Label)) },
-	)
-	s.table.ShowHeaderColumn = false
+	s.table = columnTable(duesColumns, func() int { return len(s.shown) }, s.cell)
+	s.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*widget.Label)) }
 	s.table.StickyColumnCount = 1
-	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(duesColumns[id.Col].title)
-		}
-	}
-	for i, c := range duesColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.Unselect(id)
 		if id.Row >= 0 && id.Row < len(s.shown) && id.Col >= duesColMonth1 && id.Col < duesColMonth1+12 {
 			s.openPay(s.shown[id.Row], id.Col-duesColMonth1+1)
 		}
 	}
-	s.branch = widget.NewSelect([]string{duesAllBranches}, func(string) { s.filter() })
-	s.branch.SetSelected(duesAllBranches)
-	s.year = widget.NewSelect(years, func(string) { s.load() })
+	s.branch = newBranchSelect(allBranches)
+	s.branch.OnChanged = func(string) { s.filter() }
+	s.year = newYearSelect(u.store.Now())
+	s.year.OnChanged = func(string) { s.load() }
 	hint := widget.NewLabel("选择某月的单元格登记缴费")
 	hint.Importance = widget.LowImportance
-	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch, hint)
-	s.year.SetSelected(years[0])
+	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, hint)
+	s.load()
 	return container.NewBorder(container.NewVBox(pickers, s.totals), nil, nil, nil, s.table)
 }
 
@@ -258,20 +230,17 @@ func (s *duesScreen) load() {
 	if s.table == nil {
 		return
 	}
-	year, err := strconv.Atoi(s.year.Selected)
-	if err != nil {
+	year := selectedYear(s.year)
+	if year == 0 {
 		return
 	}
-	s.loads++
-	n, store := s.loads, s.u.store
-	s.loading = true
+	store := s.u.store
 	s.totals.SetText("正在读取…")
-	async(s.u, func() (duesLedger, error) {
-		ctx := context.Background()
+	load(s.loads, func(ctx context.Context) (duesLedger, error) {
 		now := store.Now()
 		l := duesLedger{year: year, current: monthIndex(now.Year(), now.Month())}
 		var err error
-		if l.branches, err = store.Branches.List(ctx, data.OrderBy("name")); err != nil {
+		if l.branches, err = store.BranchRefs(ctx); err != nil {
 			return l, err
 		}
 		members, err := store.Members.List(ctx, data.WhereIn("status", data.ActiveStatuses), data.OrderBy("name"))
@@ -289,27 +258,13 @@ func (s *duesScreen) load() {
 		l.rows, l.byID = buildDuesRows(members, names, dues, year, l.current)
 		return l, nil
 	}, func(l duesLedger, err error) {
-		if n != s.loads {
-			return // a later load is under way
-		}
-		s.loading = false
 		if err != nil {
 			s.totals.SetText("读取失败")
 			s.u.showError(err)
 			return
 		}
 		s.ledger = l
-		s.branchID = map[string]string{}
-		options := []string{duesAllBranches}
-		for _, b := range l.branches {
-			s.branchID[b.Name] = b.ID
-			options = append(options, b.Name)
-		}
-		s.branch.Options = options
-		if _, ok := s.branchID[s.branch.Selected]; !ok {
-			s.branch.Selected = duesAllBranches
-		}
-		s.branch.Refresh()
+		s.branch.set(l.branches)
 		s.filter()
 	})
 }
@@ -319,7 +274,7 @@ func (s *duesScreen) filter() {
 	if s.table == nil {
 		return
 	}
-	id := s.branchID[s.branch.Selected]
+	id := s.branch.id()
 	s.shown = s.shown[:0]
 	for _, r := range s.ledger.rows {
 		if id == "" || r.branchID == id {
@@ -452,7 +407,7 @@ func (d *duesPayDialog) submit() {
 // paid shows a stored payment: it patches the member's line when the year
 // shown is the payment's, and reads again when a load raced with it.
 func (s *duesScreen) paid(d *duesPayDialog, rec *data.Dues) {
-	if s.loading {
+	if s.loads.pending() {
 		s.load()
 		return
 	}

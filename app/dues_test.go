@@ -160,7 +160,7 @@ func TestDuesBranchFilterNarrowsLinesAndTotals(t *testing.T) {
 	if len(s.shown) != 1 || s.shown[0].name != "张伟" || s.sum.due != 0 {
 		t.Fatalf("学生第一党支部: %d lines, totals %+v", len(s.shown), s.sum)
 	}
-	s.branch.SetSelected(duesAllBranches)
+	s.branch.SetSelected(allBranches)
 	if len(s.shown) != 3 || s.sum != all {
 		t.Fatalf("back to all: %d lines, totals %+v, want %+v", len(s.shown), s.sum, all)
 	}

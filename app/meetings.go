@@ -21,16 +21,15 @@ import (
 // months without a 主题党日, and a dialog to record or edit a meeting with
 // each member's 出席/请假/缺席.
 type meetingsScreen struct {
-	u        *UI
-	year     *widget.Select
-	branch   *widget.Select
-	count    *widget.Label
-	gaps     *widget.Label // months without a 主题党日
-	table    *widget.Table
-	rows     []meetingRow
-	branches []data.Branch
-	dialog   *meetingDialog // the dialog last opened
-	loads    int            // loads started; the result of an older one is dropped
+	u      *UI
+	year   *widget.Select
+	branch *branchSelect
+	count  *widget.Label
+	gaps   *widget.Label // months without a 主题党日
+	table  *widget.Table
+	rows   []meetingRow
+	dialog *meetingDialog // the dialog last opened
+	loads  *loader
 }
 
 // meetingRow is one meeting as listed, with its attendance counts.
@@ -40,46 +39,20 @@ type meetingRow struct {
 	counts  [3]int // 出席, 请假, 缺席, in data.Attendances order
 }
 
-var meetingColumns = []struct {
-	title string
-	width float32
-}{{"日期", 100}, {"所在支部", 200}, {"类型", 110}, {"主题", 280}, {"主持人", 90}, {"出席", 60}, {"请假", 60}, {"缺席", 60}}
+var meetingColumns = []column{{"日期", 100}, {"所在支部", 200}, {"类型", 110}, {"主题", 280}, {"主持人", 90}, {"出席", 60}, {"请假", 60}, {"缺席", 60}}
 
 func newMeetingsScreen(u *UI) fyne.CanvasObject {
-	s := &meetingsScreen{u: u}
+	s := &meetingsScreen{u: u, loads: newLoader(u)}
 	u.keep("meetings", s)
-	this := u.store.Now().Year()
-	var years []string
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	s.year = widget.NewSelect(years, nil)
-	s.year.SetSelected(years[0])
-	s.branch = widget.NewSelect([]string{allBranches}, nil)
-	s.branch.SetSelected(allBranches)
+	s.year = newYearSelect(u.store.Now())
+	s.branch = newBranchSelect(allBranches)
 	s.count = widget.NewLabel("正在读取…")
 	s.gaps = widget.NewLabel("")
 	s.gaps.Wrapping = fyne.TextWrapWord
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(meetingColumns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(s.rows) {
-				o.(*widget.Label).SetText(s.cell(&s.rows[id.Row], id.Col))
-			}
-		},
-	)
-	s.table.ShowHeaderColumn = false
+	s.table = columnTable(meetingColumns, func() int { return len(s.rows) },
+		func(row, col int) string { return s.cell(&s.rows[row], col) })
 	s.table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(meetingColumns[id.Col].title)
-		}
-	}
-	for i, c := range meetingColumns {
-		s.table.SetColumnWidth(i, c.width)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {
@@ -91,7 +64,7 @@ func newMeetingsScreen(u *UI) fyne.CanvasObject {
 	s.branch.OnChanged = func(string) { s.load() }
 	add := widget.NewButton("新增", func() { s.openMeeting("") })
 	add.Importance = widget.HighImportance
-	wide := container.NewGridWrap(fyne.NewSize(240, s.branch.MinSize().Height), s.branch) // room for a branch's name
+	wide := container.NewGridWrap(fyne.NewSize(240, s.branch.MinSize().Height), s.branch.Select) // room for a branch's name
 	filters := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("支部"), wide, s.count)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, filters), s.gaps)
 	s.load()
@@ -120,7 +93,7 @@ func (s *meetingsScreen) cell(r *meetingRow, col int) string {
 
 // meetingsData is what the screen reads.
 type meetingsData struct {
-	branches []data.Branch
+	branches []data.BranchRef
 	rows     []meetingRow
 	gaps     string
 }
@@ -129,48 +102,43 @@ func (s *meetingsScreen) load() {
 	if s.table == nil {
 		return
 	}
-	year, _ := strconv.Atoi(s.year.Selected)
-	branchName := s.branch.Selected
-	s.loads++
-	seq := s.loads
-	store := s.u.store
-	async(s.u, func() (meetingsData, error) {
-		return readMeetings(context.Background(), store, year, branchName)
+	year, branchID, store := selectedYear(s.year), s.branch.id(), s.u.store
+	load(s.loads, func(ctx context.Context) (meetingsData, error) {
+		return readMeetings(ctx, store, year, branchID)
 	}, func(d meetingsData, err error) {
-		if seq != s.loads {
-			return // a newer load is under way
-		}
 		if err != nil {
 			s.count.SetText("读取失败")
 			s.u.showError(err)
 			return
 		}
-		s.branches, s.rows = d.branches, d.rows
-		options := []string{allBranches}
-		for _, b := range d.branches {
-			options = append(options, b.Name)
-		}
-		s.branch.SetOptions(options)
+		s.rows = d.rows
+		s.branch.set(d.branches)
 		s.count.SetText(fmt.Sprintf("共%d次", len(d.rows)))
 		s.gaps.SetText(d.gaps)
 		s.table.Refresh()
 	})
 }
 
-// readMeetings reads the meetings of the year, of the branch named
-// branchName or of all, newest first, with their attendance counts.
-func readMeetings(ctx context.Context, store *data.Store, year int, branchName string) (meetingsData, error) {
+// readMeetings reads the meetings of the year, of the branch with
+// branchID or of all (""), newest first, with their attendance counts.
+func readMeetings(ctx context.Context, store *data.Store, year int, branchID string) (meetingsData, error) {
 	var d meetingsData
 	var err error
-	if d.branches, err = store.Branches.List(ctx, data.OrderBy("name")); err != nil {
+	if d.branches, err = store.BranchRefs(ctx); err != nil {
 		return d, err
 	}
 	names := map[string]string{}
-	shown, one := d.branches, false // the branches whose 主题党日 gaps are shown
+	var shown []data.Branch // the branches whose 主题党日 gaps are shown
+	one := false
 	for _, b := range d.branches {
 		names[b.ID] = b.Name
-		if b.Name == branchName && branchName != allBranches {
-			shown, one = []data.Branch{b}, true
+		if b.ID == branchID {
+			shown, one = []data.Branch{b.Branch}, true
+		}
+	}
+	if !one {
+		for _, b := range d.branches {
+			shown = append(shown, b.Branch)
 		}
 	}
 	conds := []data.Cond{data.InYear("date", year), data.OrderBy("-date", "-id")}
@@ -325,28 +293,19 @@ type meetingDialogData struct {
 // openMeeting shows the dialog for the meeting with id, or for a new
 // meeting when id is empty.
 func (s *meetingsScreen) openMeeting(id string) {
-	store := s.u.store
-	branchName := s.branch.Selected
-	async(s.u, func() (meetingDialogData, error) {
-		ctx := context.Background()
+	store, branchID := s.u.store, s.branch.id()
+	load(s.u.reader(), func(ctx context.Context) (meetingDialogData, error) {
 		var in meetingDialogData
-		branches, err := store.Branches.List(ctx, data.OrderBy("name"))
+		branches, err := store.BranchRefs(ctx)
 		if err != nil {
 			return in, err
 		}
-		for _, b := range branches {
-			in.branches = append(in.branches, refOption{b.ID, b.Name})
-		}
+		in.branches = branchRefOptions(branches)
 		if in.members, err = store.Members.List(ctx, data.OrderBy("name")); err != nil {
 			return in, err
 		}
 		if id == "" {
-			in.rec = &data.Meeting{Kind: "主题党日", Date: data.DateOf(store.Now())}
-			for _, b := range branches {
-				if b.Name == branchName {
-					in.rec.BranchID = data.Ref(b.ID)
-				}
-			}
+			in.rec = &data.Meeting{Kind: "主题党日", Date: data.DateOf(store.Now()), BranchID: data.Ref(branchID)}
 			in.attendance = map[string]string{}
 			return in, nil
 		}

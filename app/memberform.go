@@ -33,8 +33,7 @@ type memberFormData struct {
 // when id is empty.
 func (s *membersScreen) openMember(id string) {
 	store := s.u.store
-	async(s.u, func() (*memberDialogInput, error) {
-		ctx := context.Background()
+	load(s.u.reader(), func(ctx context.Context) (*memberDialogInput, error) {
 		in := &memberDialogInput{rec: &data.Member{Category: "正式党员", PersonType: "在职教职工", Status: "正常"}}
 		if id != "" {
 			m, err := store.Members.Get(ctx, id)
@@ -46,21 +45,21 @@ func (s *membersScreen) openMember(id string) {
 				return nil, err
 			}
 		}
-		branches, err := store.Branches.List(ctx, data.OrderBy("name"))
+		branches, err := store.BranchRefs(ctx)
 		if err != nil {
 			return nil, err
 		}
-		names := map[string]string{}
-		for _, b := range branches {
-			in.data.branches = append(in.data.branches, refOption{b.ID, b.Name})
-			names[b.ID] = b.Name
+		in.data.branches = branchRefOptions(branches)
+		labels := map[string]string{}
+		for _, b := range in.data.branches {
+			labels[b.ID] = b.Label
 		}
 		groups, err := store.Groups.List(ctx, data.OrderBy("name"))
 		if err != nil {
 			return nil, err
 		}
 		for _, g := range groups {
-			in.data.groups = append(in.data.groups, refOption{g.ID, names[string(g.BranchID)] + " " + g.Name})
+			in.data.groups = append(in.data.groups, refOption{g.ID, labels[string(g.BranchID)] + " " + g.Name})
 		}
 		return in, nil
 	}, func(in *memberDialogInput, err error) {

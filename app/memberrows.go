@@ -12,10 +12,7 @@ import (
 )
 
 // memberColumns are the members table's columns.
-var memberColumns = []struct {
-	title string
-	width float32
-}{
+var memberColumns = []column{
 	{"姓名", 90}, {"性别", 50}, {"所在支部", 220}, {"人员类别", 100}, {"党员类别", 90},
 	{"党籍状态", 80}, {"入党日期", 110}, {"工号或学号", 120}, {"党内职务", 110}, {"单位职务或院系班级", 200},
 }

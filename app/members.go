@@ -14,11 +14,11 @@ import (
 // membersScreen is the 党员 screen: a searchable, filterable table.
 type membersScreen struct {
 	u        *UI
+	loads    *loader
 	all      []memberRow
 	shown    []memberRow
-	branches []data.Branch
 	search   *widget.Entry
-	branch   *widget.Select
+	branch   *branchSelect
 	flag     *widget.Select
 	sortCol  int // column sorted by, -1 for none
 	sortDesc bool
@@ -27,35 +27,23 @@ type membersScreen struct {
 	dialog   *memberDialog // the member form last opened
 }
 
-const (
-	allBranches = "全部支部"
-	allFlags    = "全部党员"
-)
+// allFlags is the situation choice that shows every member.
+const allFlags = "全部党员"
 
 func newMembersScreen(u *UI) fyne.CanvasObject {
-	s := &membersScreen{u: u}
+	s := &membersScreen{u: u, loads: newLoader(u)}
 	u.members = s
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("搜索姓名、公民身份号码、工号或学号")
 	s.search.OnChanged = func(string) { s.applyFilter() }
-	s.branch = widget.NewSelect([]string{allBranches}, func(string) { s.applyFilter() })
-	s.branch.SetSelected(allBranches)
+	s.branch = newBranchSelect(allBranches)
+	s.branch.OnChanged = func(string) { s.applyFilter() }
 	s.sortCol = -1
 	s.flag = widget.NewSelect(append([]string{allFlags}, memberFlags...), func(string) { s.applyFilter() })
 	s.flag.SetSelected(allFlags)
 	s.count = widget.NewLabel("正在读取…")
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.shown), len(memberColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(s.shown[id.Row].cells[id.Col])
-		},
-	)
-	s.table.ShowHeaderColumn = false
+	s.table = truncated(columnTable(memberColumns, func() int { return len(s.shown) },
+		func(row, col int) string { return s.shown[row].cells[col] }))
 	s.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
@@ -74,9 +62,6 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 			b.OnTapped = func() { s.sortBy(col) }
 		}
 	}
-	for i, c := range memberColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.shown) {
 			s.openMember(s.shown[id.Row].id)
@@ -84,22 +69,21 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 		s.table.UnselectAll()
 	}
 	add := widget.NewButton("新增党员", func() { s.openMember("") })
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch, s.flag, s.count, add), s.search)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch.Select, s.flag, s.count, add), s.search)
 	s.load()
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 
-// memberData is what the screen reads from the store.
+// memberData is what the screen reads.
 type memberData struct {
 	rows     []memberRow
-	branches []data.Branch
+	branches []data.BranchRef
 }
 
 func (s *membersScreen) load() {
 	store := s.u.store
-	async(s.u, func() (memberData, error) {
-		ctx := context.Background()
-		branches, err := store.Branches.List(ctx, data.OrderBy("name"))
+	load(s.loads, func(ctx context.Context) (memberData, error) {
+		branches, err := store.BranchRefs(ctx)
 		if err != nil {
 			return memberData{}, err
 		}
@@ -118,15 +102,11 @@ func (s *membersScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.all, s.branches = d.rows, d.branches
+		s.all = d.rows
 		if s.sortCol >= 0 {
 			sortMembers(s.all, s.sortCol, s.sortDesc)
 		}
-		options := []string{allBranches}
-		for _, b := range d.branches {
-			options = append(options, b.Name)
-		}
-		s.branch.SetOptions(options)
+		s.branch.set(d.branches)
 		s.applyFilter()
 	})
 }
@@ -136,17 +116,11 @@ func (s *membersScreen) applyFilter() {
 	if s.table == nil {
 		return
 	}
-	branchID := ""
-	for _, b := range s.branches {
-		if b.Name == s.branch.Selected {
-			branchID = b.ID
-		}
-	}
 	flag := ""
 	if s.flag != nil && s.flag.Selected != allFlags {
 		flag = s.flag.Selected
 	}
-	s.shown = filterMembers(s.all, s.search.Text, branchID, flag)
+	s.shown = filterMembers(s.all, s.search.Text, s.branch.id(), flag)
 	s.count.SetText(fmt.Sprintf("共%d人", len(s.shown)))
 	s.table.Refresh()
 }

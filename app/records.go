@@ -161,13 +161,9 @@ func newGroupsScreen(u *UI) fyne.CanvasObject {
 
 // branchOptions lists the branches as reference choices.
 func branchOptions(ctx context.Context, s *data.Store) (map[string][]refOption, error) {
-	branches, err := s.Branches.List(ctx, data.OrderBy("name"))
+	branches, err := s.BranchRefs(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var opts []refOption
-	for _, b := range branches {
-		opts = append(opts, refOption{b.ID, b.Name})
-	}
-	return map[string][]refOption{"branch_id": opts}, nil
+	return map[string][]refOption{"branch_id": branchRefOptions(branches)}, nil
 }

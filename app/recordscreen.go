@@ -34,6 +34,7 @@ type recordScreen[T any, P recordPtr[T]] struct {
 	dlg     *dialog.CustomDialog
 	current P
 	isNew   bool
+	loads   *loader
 }
 
 // recordSpec describes a record screen.
@@ -48,37 +49,21 @@ type recordSpec[T any, P recordPtr[T]] struct {
 }
 
 func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recordScreen[T, P] {
-	s := &recordScreen[T, P]{u: u, spec: spec, labels: map[string]string{}}
+	s := &recordScreen[T, P]{u: u, spec: spec, labels: map[string]string{}, loads: newLoader(u)}
 	u.recordScreen = s
 	for _, f := range P(new(T)).Fields() {
 		s.labels[f.Col] = f.Label
 	}
 	s.count = widget.NewLabel("正在读取…")
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(spec.columns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(s.cell(&s.rows[id.Row], spec.columns[id.Col]))
-		},
-	)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(s.labels[spec.columns[id.Col]])
-		}
-	}
+	cols := make([]column, len(spec.columns))
 	for i, col := range spec.columns {
-		width := float32(150)
+		cols[i] = column{s.labels[col], 150}
 		if strings.HasSuffix(col, "_id") || col == "content" || col == "deed" || col == "purpose" {
-			width = 240 // a member with their branch, or free text
+			cols[i].width = 240 // a member with their branch, or free text
 		}
-		s.table.SetColumnWidth(i, width)
 	}
+	s.table = truncated(columnTable(cols, func() int { return len(s.rows) },
+		func(row, col int) string { return s.cell(&s.rows[row], spec.columns[col]) }))
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row >= 0 && id.Row < len(s.rows) {
 			rec := s.rows[id.Row]
@@ -139,8 +124,7 @@ type recordData[T any] struct {
 
 func (s *recordScreen[T, P]) load() {
 	store, spec := s.u.store, s.spec
-	async(s.u, func() (recordData[T], error) {
-		ctx := context.Background()
+	load(s.loads, func(ctx context.Context) (recordData[T], error) {
 		var d recordData[T]
 		var err error
 		if spec.refs != nil {

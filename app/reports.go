@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,7 +23,7 @@ type reportsScreen struct {
 	u      *UI
 	kind   *widget.Select
 	year   *widget.Select
-	branch *widget.Select
+	branch *branchSelect
 	path   *widget.Entry
 	result *widget.Label
 	last   string // the last PDF written
@@ -39,13 +37,10 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 		titles = append(titles, pdf.Title(k))
 	}
 	s.kind = widget.NewSelect(titles, func(string) { s.suggestPath() })
-	this := time.Now().Year()
-	var years []string
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	s.year = widget.NewSelect(years, func(string) { s.suggestPath() })
-	s.branch = widget.NewSelect([]string{allBranches}, func(string) { s.suggestPath() })
+	s.year = newYearSelect(u.store.Now())
+	s.year.OnChanged = func(string) { s.suggestPath() }
+	s.branch = newBranchSelect(allBranches)
+	s.branch.OnChanged = func(string) { s.suggestPath() }
 	output := newOutputField(u, "")
 	s.path = output.entry
 	s.result = widget.NewLabel("")
@@ -55,14 +50,12 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	open := widget.NewButton("打开", func() { s.open(s.last) })
 
 	s.kind.SetSelected(titles[0])
-	s.year.SetSelected(years[0])
-	s.branch.SetSelected(allBranches)
 	s.loadBranches()
 
 	form := widget.NewForm(
 		widget.NewFormItem("文档", s.kind),
 		widget.NewFormItem("年度", s.year),
-		widget.NewFormItem("支部", s.branch),
+		widget.NewFormItem("支部", s.branch.Select),
 		widget.NewFormItem("保存到", output.view()),
 	)
 	return container.NewVBox(
@@ -70,20 +63,14 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 		form, container.NewHBox(generate, open), s.result)
 }
 
+// loadBranches offers the branches.
 func (s *reportsScreen) loadBranches() {
-	store := s.u.store
-	async(s.u, func() ([]data.Branch, error) {
-		return store.Branches.List(context.Background(), data.OrderBy("name"))
-	}, func(bs []data.Branch, err error) {
+	load(newLoader(s.u), s.u.store.BranchRefs, func(refs []data.BranchRef, err error) {
 		if err != nil {
 			s.u.showError(err)
 			return
 		}
-		options := []string{allBranches}
-		for _, b := range bs {
-			options = append(options, b.Name)
-		}
-		s.branch.SetOptions(options)
+		s.branch.set(refs)
 	})
 }
 
@@ -102,8 +89,8 @@ func (s *reportsScreen) suggestPath() {
 		return
 	}
 	name := s.year.Selected + "年" + s.kind.Selected
-	if s.branch.Selected != "" && s.branch.Selected != allBranches {
-		name = s.branch.Selected + name
+	if b := s.branch.name(); b != "" {
+		name = b + name
 	}
 	dir := documentsDir()
 	if s.path.Text != "" {
@@ -123,26 +110,21 @@ func (s *reportsScreen) selectedKind() pdf.Kind {
 
 // generate writes the chosen document off the UI goroutine, then opens it.
 func (s *reportsScreen) generate() {
-	k, path := s.selectedKind(), s.path.Text
-	year, _ := strconv.Atoi(s.year.Selected)
-	branch := s.branch.Selected
-	if branch == allBranches {
-		branch = ""
-	}
+	k, path, year, branchID := s.selectedKind(), s.path.Text, selectedYear(s.year), s.branch.id()
 	if path == "" {
 		s.result.SetText("请选择保存位置")
 		return
 	}
-	s.u.confirmOutput(path, func() { s.write(k, path, year, branch) })
+	s.u.confirmOutput(path, func() { s.write(k, path, year, branchID) })
 }
 
 // write writes the document off the UI goroutine, then opens it.
-func (s *reportsScreen) write(k pdf.Kind, path string, year int, branch string) {
+func (s *reportsScreen) write(k pdf.Kind, path string, year int, branchID string) {
 	store := s.u.store
 	s.result.SetText("")
 	s.u.runJob("正在生成"+pdf.Title(k), func(ctx context.Context, progress progressFunc) error {
 		return appcore.WriteOutput(path, store.Path(), func(w io.Writer) error {
-			return pdf.Write(ctx, store, k, w, pdf.Options{Year: year, Branch: branch, Progress: progress})
+			return pdf.Write(ctx, store, k, w, pdf.Options{Year: year, BranchID: branchID, Progress: progress})
 		})
 	}, func(err error) {
 		switch {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,7 +42,7 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	save := widget.NewButton("保存规则设置", s.saveThresholds)
 	save.Importance = widget.HighImportance
 
-	stamp := time.Now().Format("20060102-1504")
+	stamp := u.store.Now().Format("20060102-1504")
 	s.backupTo = widget.NewEntry()
 	s.backupTo.SetText(filepath.Join(documentsDir(), "备份", "党员教育管理-"+stamp+".db"))
 	s.restoreOf = widget.NewEntry()
@@ -80,8 +79,8 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 
 func (s *settingsScreen) loadThresholds() {
 	store := s.u.store
-	async(s.u, func() (map[string]string, error) {
-		set, err := store.RuleSettings(context.Background())
+	load(newLoader(s.u), func(ctx context.Context) (map[string]string, error) {
+		set, err := store.RuleSettings(ctx)
 		return set.Values(), err
 	}, func(values map[string]string, err error) {
 		if err != nil {

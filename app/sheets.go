@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -59,13 +57,7 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.problems[id]) })
 	s.resetPreview()
 
-	this := time.Now().Year()
-	years := []string{"全部年度"}
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
-	s.year = widget.NewSelect(years, nil)
-	s.year.SetSelected(years[0])
+	s.year = newYearSelect(u.store.Now(), "全部年度")
 	output := newOutputField(u, filepath.Join(documentsDir(), "导出.xlsx"))
 	s.out = output.entry
 	template := widget.NewButton("保存模板", s.saveTemplate)
@@ -209,10 +201,7 @@ func (s *sheetsScreen) saveTemplate() {
 }
 
 func (s *sheetsScreen) export() {
-	k, year := s.selectedKind(), 0
-	if y, err := strconv.Atoi(s.year.Selected); err == nil {
-		year = y
-	}
+	k, year := s.selectedKind(), selectedYear(s.year)
 	store := s.u.store
 	s.write("正在导出", s.out.Text, func(ctx context.Context, w io.Writer, progress progressFunc) error {
 		_, err := sheets.Export(ctx, store, k, w, year, progress)

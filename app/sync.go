@@ -53,11 +53,8 @@ type syncScreen struct {
 	loaded   bool // the settings were filled in once
 }
 
-// The history table's column titles and widths.
-var (
-	syncHistoryTitles = []string{"时间", "结果", "序号", "大小", "用时", "错误"}
-	syncHistoryWidths = []float32{170, 70, 60, 90, 80, 520}
-)
+// syncHistoryColumns are the history table's columns.
+var syncHistoryColumns = []column{{"时间", 170}, {"结果", 70}, {"序号", 60}, {"大小", 90}, {"用时", 80}, {"错误", 520}}
 
 func newSyncScreen(u *UI) fyne.CanvasObject {
 	s := &syncScreen{u: u}
@@ -92,7 +89,7 @@ func newSyncScreen(u *UI) fyne.CanvasObject {
 	settings := container.NewHBox(s.auto, widget.NewLabel("间隔(分钟)"),
 		container.NewGridWrap(fyne.NewSize(100, s.interval.MinSize().Height), s.interval), saveInterval)
 
-	s.table = columnTable(syncHistoryTitles, syncHistoryWidths, func() int { return len(s.history) }, s.cell)
+	s.table = columnTable(syncHistoryColumns, func() int { return len(s.history) }, s.cell)
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("同步", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		card,
@@ -329,10 +326,11 @@ func (s *syncScreen) exportKeys(out string) {
 // createKeys asks a new passphrase twice and makes the organization's keys.
 func (s *syncScreen) createKeys() {
 	sess := s.u.sync
-	org, path := s.u.store.Org(), snapshot.KeyPath(s.u.store.Path())
+	store := s.u.store
+	org, path := store.Org(), snapshot.KeyPath(store.Path())
 	prompt := fmt.Sprintf("为本组织的同步密钥设置口令(至少%d个字符)。口令无法找回,请妥善保管。", snapshot.MinPassphraseLen)
 	askPassphrase(s.u, "生成密钥", prompt, true, func(pass string) (*snapshot.Keys, error) {
-		return snapshot.CreateKeys(path, org.ID, org.Name, pass, time.Now())
+		return snapshot.CreateKeys(path, org.ID, org.Name, pass, store.Now())
 	}, func(k *snapshot.Keys, ok bool) {
 		if !ok {
 			return

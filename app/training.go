@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +25,7 @@ type trainingScreen struct {
 	summary *widget.Label
 	members []data.Member
 	record  *trainingDialog // the last 新增培训 dialog
+	loads   *loader
 }
 
 // trainingRow is one member's line: name, branch, hours, requirement.
@@ -34,50 +34,25 @@ type trainingRow struct {
 	hours, required  float64
 }
 
-var trainingColumns = []struct {
-	title string
-	width float32
-}{{"姓名", 100}, {"所在支部", 240}, {"集中学习学时", 110}, {"应完成", 80}, {"状态", 80}}
+var trainingColumns = []column{{"姓名", 100}, {"所在支部", 240}, {"集中学习学时", 110}, {"应完成", 80}, {"状态", 80}}
 
 func newTrainingScreen(u *UI) fyne.CanvasObject {
-	s := &trainingScreen{u: u}
+	s := &trainingScreen{u: u, loads: newLoader(u)}
 	u.training = s
-	this := time.Now().Year()
-	var years []string
-	for y := this; y > this-5; y-- {
-		years = append(years, strconv.Itoa(y))
-	}
 	s.summary = widget.NewLabel("正在读取…")
-	s.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(s.rows), len(trainingColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.cell(id)) },
-	)
-	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			o.(*widget.Label).SetText(trainingColumns[id.Col].title)
-		}
-	}
-	for i, c := range trainingColumns {
-		s.table.SetColumnWidth(i, c.width)
-	}
-	s.year = widget.NewSelect(years, func(string) { s.load() })
+	s.table = truncated(columnTable(trainingColumns, func() int { return len(s.rows) }, s.cell))
+	s.year = newYearSelect(u.store.Now())
+	s.year.OnChanged = func(string) { s.load() }
 	add := widget.NewButton("新增培训", s.openRecord)
 	add.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel("年度"), container.NewHBox(add), container.NewHBox(s.year, s.summary))
-	s.year.SetSelected(years[0])
+	s.load()
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 
-func (s *trainingScreen) cell(id widget.TableCellID) string {
-	r := s.rows[id.Row]
-	switch id.Col {
+func (s *trainingScreen) cell(row, col int) string {
+	r := s.rows[row]
+	switch col {
 	case 0:
 		return r.name
 	case 1:
@@ -103,10 +78,8 @@ func (s *trainingScreen) load() {
 	if s.table == nil {
 		return
 	}
-	year, _ := strconv.Atoi(s.year.Selected)
-	store := s.u.store
-	async(s.u, func() (trainingData, error) {
-		ctx := context.Background()
+	year, store := selectedYear(s.year), s.u.store
+	load(s.loads, func(ctx context.Context) (trainingData, error) {
 		set, err := store.RuleSettings(ctx)
 		if err != nil {
 			return trainingData{}, err
@@ -177,7 +150,7 @@ type trainingDialog struct {
 }
 
 func (s *trainingScreen) openRecord() {
-	d := &trainingDialog{s: s, rec: &data.Training{Form: "集体学习", Date: data.DateOf(time.Now())}}
+	d := &trainingDialog{s: s, rec: &data.Training{Form: "集体学习", Date: data.DateOf(s.u.store.Now())}}
 	d.form = newRecordForm(d.rec, formSpec{
 		choices: map[string][]string{"form": data.TrainingForms},
 		skip:    map[string]bool{"speaker_id": true},

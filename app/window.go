@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -26,8 +27,12 @@ type UI struct {
 	statusBar *fyne.Container
 	screens   []screen
 	current   int
-	jobs      sync.WaitGroup // background work in flight
-	post      func(func())   // runs a function on the UI goroutine
+	// life is the context of the screen shown, ended by endLife when the
+	// user leaves it (see screenlife.go).
+	life    context.Context
+	endLife context.CancelFunc
+	jobs    sync.WaitGroup // background work in flight
+	post    func(func())   // runs a function on the UI goroutine
 
 	members  *membersScreen // the screens, once built
 	reports  *reportsScreen
@@ -76,7 +81,7 @@ func NewUI(a fyne.App, w fyne.Window, store *data.Store) *UI {
 func newUI(a fyne.App, w fyne.Window, store *data.Store, post func(func())) *UI {
 	u := &UI{app: a, win: w, post: post}
 	u.sync = newSyncSession(u)
-	w.SetCloseIntercept(u.sync.closeWindow)
+	w.SetCloseIntercept(u.closeRequested)
 	u.Show(store)
 	return u
 }
@@ -89,6 +94,7 @@ func NewCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *dat
 
 func newCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *data.Store, post func(func())) *UI {
 	u := &UI{app: a, win: w, post: post, committee: c}
+	w.SetCloseIntercept(u.closeRequested)
 	u.Show(store)
 	return u
 }
@@ -131,6 +137,7 @@ func (u *UI) screenList() []screen {
 // Show fills the window: sidebar on the left, the chosen screen on the
 // right, a status line below.
 func (u *UI) Show(store *data.Store) {
+	u.leaveScreen()
 	u.store = store
 	u.screens = u.screenList()
 	u.content = container.NewStack()
@@ -181,8 +188,9 @@ func (u *UI) Show(store *data.Store) {
 	nav.Select(last)
 }
 
-// open shows screen id.
+// open shows screen id, leaving the one shown.
 func (u *UI) open(id int) {
+	u.enterScreen()
 	u.current = id
 	u.app.Preferences().SetString(prefLastScreen, u.screens[id].title)
 	u.content.Objects = []fyne.CanvasObject{u.screens[id].build(u)}
