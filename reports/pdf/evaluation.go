@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"dangjian/data"
 	"dangjian/data/rules"
@@ -17,16 +16,6 @@ func init() { writers[Evaluation] = writer{"党员教育管理考评汇总", tru
 // (政治生日, 光荣在党50年), not problems to correct: the summary leaves
 // them out.
 var evalListRules = map[vocab.RuleID]bool{vocab.RuleBirthday: true, vocab.RuleFifty: true}
-
-// evalCheckDay is the day a year is checked as of, as `dangjian check`
-// does: today for the current year; for a past one, 1 January of the next,
-// so that December has ended.
-func evalCheckDay(year int, now time.Time) time.Time {
-	if year < now.Year() {
-		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return now
-}
 
 // evalNumber formats a score without trailing zeros: 25, 9.5, 18.18.
 func evalNumber(v float64, decimals int) string {
@@ -83,21 +72,17 @@ func evalGroups(fs []rules.Finding) []evalGroup {
 }
 
 func writeEvaluation(r *request) error {
-	asOf := evalCheckDay(r.year, r.now)
-	set, err := r.store.RuleSettings(r.ctx)
-	if err != nil {
-		return err
-	}
-	// One Facts for both: rules.All over them is what store.Check returns.
-	facts, err := r.store.Facts(r.ctx, r.year, asOf)
+	// One calculator for both: the findings are what store.Check returns.
+	fig, err := r.figures()
 	if err != nil {
 		return err
 	}
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	all := rules.Scores(facts, set)
-	findings := rules.All(facts, set)
+	set := fig.Settings()
+	all := fig.Scores()
+	findings := fig.Findings()
 
 	d := r.doc
 	d.NewPage()
@@ -115,10 +100,7 @@ func writeEvaluation(r *request) error {
 	total := len(r.branches) + 2
 	r.progress(1, total)
 
-	day := asOf
-	if !asOf.Before(time.Date(r.year+1, 1, 1, 0, 0, 0, 0, time.UTC)) {
-		day = time.Date(r.year, 12, 31, 0, 0, 0, 0, time.UTC)
-	}
+	day := refDay(r.year, r.now)
 	d.Paragraph(fmt.Sprintf("考评年度:%d年,依据截至%s的记录计算。满分100分:学习培训25分(达到32/56学时的党员比例),"+
 		"主题党日20分,三会一课15分,专题组织生活会和民主评议10分,目标管理责任书签订10分,党费按月交纳10分,"+
 		"党员预警10分(按未整改的学习、谈心谈话、责任书、六个月、转接问题扣减)。",
@@ -176,7 +158,7 @@ func writeEvaluation(r *request) error {
 	// The open findings, by branch.
 	byBranch := map[string][]rules.Finding{}
 	known := map[string]bool{}
-	for _, b := range facts.Branches {
+	for _, b := range fig.Facts().Branches {
 		known[b.ID] = true
 	}
 	for _, f := range findings {

@@ -17,17 +17,14 @@ import (
 	"dangjian/data/rules"
 )
 
-// evalExpected computes the demo's scores and open findings for 2026.
+// evalExpected computes the demo's scores and open findings for 2026 as
+// the check does.
 func evalExpected(t *testing.T) ([]rules.Score, []rules.Finding) {
 	t.Helper()
 	s := demoStore(t)
 	ctx := context.Background()
-	set, err := s.RuleSettings(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	asOf := evalCheckDay(2026, testNow)
-	facts, err := s.Facts(ctx, 2026, asOf)
+	asOf := checkDay(2026, testNow)
+	fig, err := s.Figures(ctx, 2026, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +32,7 @@ func evalExpected(t *testing.T) ([]rules.Score, []rules.Finding) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return rules.Scores(facts, set), findings
+	return fig.Scores(), findings
 }
 
 func TestEvaluationScoresAndFindings(t *testing.T) {
@@ -171,13 +168,20 @@ func TestEvaluationAndStatsOnAnEmptyOrganization(t *testing.T) {
 	}
 }
 
-func TestEvalCheckDay(t *testing.T) {
+func TestCheckDayAndRefDay(t *testing.T) {
 	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
-	if got := evalCheckDay(2026, now); !got.Equal(now) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	if got := checkDay(2026, now); !got.Equal(now) {
 		t.Errorf("current year: %s", got)
 	}
-	if got := evalCheckDay(2025, now); !got.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {
+	if got := checkDay(2025, now); !got.Equal(day(2026, 1, 1)) {
 		t.Errorf("past year: %s", got)
+	}
+	if got := refDay(2026, now); !got.Equal(day(2026, 11, 26)) {
+		t.Errorf("current year looked at on %s", got)
+	}
+	if got := refDay(2025, now); !got.Equal(day(2025, 12, 31)) {
+		t.Errorf("past year looked at on %s", got)
 	}
 }
 

@@ -18,17 +18,21 @@ func strokeOrder() *collate.Collator {
 }
 
 // sortByStroke sorts members by name in stroke order.
-func sortByStroke(ms []data.Member) {
+func sortByStroke(ms []data.Member) { sortStroke(ms, func(m data.Member) string { return m.Name }) }
+
+// sortStroke sorts xs stably by the stroke order of name(x).
+func sortStroke[T any](xs []T, name func(T) string) {
 	c := strokeOrder()
-	keys := make(map[string][]byte, len(ms))
+	keys := make(map[string][]byte, len(xs))
 	var buf collate.Buffer
-	for _, m := range ms {
-		if _, ok := keys[m.Name]; !ok {
-			keys[m.Name] = append([]byte(nil), c.KeyFromString(&buf, m.Name)...)
+	for _, x := range xs {
+		n := name(x)
+		if _, ok := keys[n]; !ok {
+			keys[n] = append([]byte(nil), c.KeyFromString(&buf, n)...)
 			buf.Reset()
 		}
 	}
-	sort.SliceStable(ms, func(i, j int) bool { return string(keys[ms[i].Name]) < string(keys[ms[j].Name]) })
+	sort.SliceStable(xs, func(i, j int) bool { return string(keys[name(xs[i])]) < string(keys[name(xs[j])]) })
 }
 
 // membersByBranch returns the covered branches' members on the rolls, each

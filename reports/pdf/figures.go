@@ -1,0 +1,41 @@
+package pdf
+
+import (
+	"fmt"
+	"time"
+
+	"dangjian/data/rules"
+)
+
+// checkDay is the day a document's figures are computed as of, as
+// `dangjian check` and the screens do: the print date for the current
+// year (or a later one); for a past year, 1 January of the next, so that
+// every month of it is over.
+func checkDay(year int, now time.Time) time.Time {
+	if year < now.Year() {
+		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return now
+}
+
+// refDay is the last day a document's year is looked at: 31 December, or
+// the print date while the year runs.
+func refDay(year int, now time.Time) time.Time {
+	end := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if today.Before(end) {
+		return today
+	}
+	return end
+}
+
+// figures returns the one calculator's figures of the document's year as
+// of its check day: every figure a document prints comes from there.
+func (r *request) figures() (*rules.Figures, error) {
+	return r.store.Figures(r.ctx, r.year, checkDay(r.year, r.now))
+}
+
+// monthText formats a month as 2026年10月.
+func monthText(t time.Time) string {
+	return fmt.Sprintf("%d年%d月", t.Year(), int(t.Month()))
+}
