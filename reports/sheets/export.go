@@ -26,12 +26,20 @@ const progressEvery = 250
 //
 // year, when not 0, keeps the records of that year: trainings and meetings
 // by date, dues by month, transfers by 开具日期; members ignore it (the
-// export lists everyone on the rolls, 正常 or 停止党籍). progress, when not
-// nil, is called now and then with the rows written and the rows expected.
-// Nothing is written to w unless the whole export succeeds; rows is the
-// number of data rows written. The rows excelize spills to disk while
-// streaming a large sheet go into a private scratch folder beside the
-// database, never the system's temporary folder, and are removed on
+// export lists everyone on the rolls, 正常 or 停止党籍).
+//
+// Dues, training and meetings workbooks have a second sheet of the year's
+// figures from the one calculator (rules.Figures, as of the store's clock,
+// or the year's end for a past year): 收缴汇总, 学时汇总 and 缺项 (see
+// summary.go). They cover year, or the current year when year is 0, and
+// the import ignores them: it reads the sheet named after the layout.
+//
+// progress, when not nil, is called now and then with the rows written and
+// the rows expected, the summary sheet's included. Nothing is written to w
+// unless the whole export succeeds; rows is the number of records' rows
+// written (the first sheet's data rows). The rows excelize spills to disk
+// while streaming a large sheet go into a private scratch folder beside
+// the database, never the system's temporary folder, and are removed on
 // return (or at the next start if the program dies).
 func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 	progress func(done, total int)) (rows int, err error) {
@@ -57,17 +65,30 @@ func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 	if err != nil {
 		return 0, err
 	}
-	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, progress: progress}
+	sum, err := summaryOf(ctx, s, k, year)
+	if err != nil {
+		return 0, err
+	}
+	prog := &exportProgress{fn: progress}
+	if sum != nil {
+		prog.total = sum.rows
+	}
+	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, prog: prog}
 	if err := out.begin(); err != nil {
 		return 0, fmt.Errorf("生成%s表头失败: %w", l.Title, err)
 	}
 	if err := exporters[k](ctx, s, out, year); err != nil {
 		return 0, err
 	}
-	out.report(out.rows)
 	if err := sw.Flush(); err != nil {
 		return 0, fmt.Errorf("生成%s失败: %w", l.Title, err)
 	}
+	if sum != nil {
+		if err := sum.write(ctx, f, st, prog); err != nil {
+			return 0, err
+		}
+	}
+	prog.report()
 	if err := f.Write(w); err != nil {
 		return 0, fmt.Errorf("写入Excel文件失败: %w", err)
 	}
@@ -86,16 +107,36 @@ var exporters = map[Kind]exporter{
 	Transfers: exportTransfers,
 }
 
+// exportProgress counts the rows of every sheet of an export and reports
+// them to the caller's progress function.
+type exportProgress struct {
+	fn    func(done, total int) // may be nil
+	total int                   // rows expected
+	done  int                   // rows written
+}
+
+// expect adds rows to those expected and reports.
+func (p *exportProgress) expect(rows int) {
+	p.total += rows
+	p.report()
+}
+
+// report calls the progress function, if any.
+func (p *exportProgress) report() {
+	if p.fn != nil {
+		p.fn(p.done, max(p.total, p.done))
+	}
+}
+
 // exportSheet writes rows to a streamed worksheet in the layout's column
 // order and reports progress.
 type exportSheet struct {
-	ctx      context.Context
-	sw       *excelize.StreamWriter
-	st       *sheetStyles
-	layout   Layout
-	progress func(done, total int)
-	total    int // rows expected
-	rows     int // rows written
+	ctx    context.Context
+	sw     *excelize.StreamWriter
+	st     *sheetStyles
+	layout Layout
+	prog   *exportProgress
+	rows   int // data rows written to this sheet
 }
 
 // begin sets the column widths and the frozen header, and writes row 1.
@@ -114,17 +155,9 @@ func (e *exportSheet) begin() error {
 	return e.sw.SetRow("A1", head, excelize.RowOpts{Height: headerRowHeight})
 }
 
-// start records how many rows are expected and reports that none is done.
-func (e *exportSheet) start(total int) {
-	e.total = total
-	e.report(0)
-}
-
-func (e *exportSheet) report(done int) {
-	if e.progress != nil {
-		e.progress(done, max(e.total, done))
-	}
-}
+// start adds the rows the sheet expects to those of the export and
+// reports progress.
+func (e *exportSheet) start(total int) { e.prog.expect(total) }
 
 // add writes one row. values maps each header of the layout to its value:
 // a string, data.Date, data.Money, float64, int or bool.
@@ -148,11 +181,12 @@ func (e *exportSheet) add(values map[string]any) error {
 		return fmt.Errorf("写入%s第%d行失败: %w", e.layout.Title, e.rows+2, err)
 	}
 	e.rows++
-	if e.rows%progressEvery == 0 {
+	e.prog.done++
+	if e.prog.done%progressEvery == 0 {
 		if err := e.ctx.Err(); err != nil {
 			return err
 		}
-		e.report(e.rows)
+		e.prog.report()
 	}
 	return nil
 }

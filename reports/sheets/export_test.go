@@ -156,8 +156,15 @@ func exExport(t *testing.T, s *data.Store, k sheets.Kind, year int) (*excelize.F
 func exRows(t *testing.T, f *excelize.File, k sheets.Kind) [][]string {
 	t.Helper()
 	l := sheets.LayoutOf(k)
-	if got := f.GetSheetList(); len(got) != 1 || got[0] != l.Title {
-		t.Fatalf("sheets = %v, want [%s]", got, l.Title)
+	want := []string{l.Title}
+	if sum := sheets.SummaryTitle(k); sum != "" {
+		want = append(want, sum)
+	}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %v, want %v", got, want)
+	}
+	if i := f.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("active sheet = %d, want 0 (the records)", i)
 	}
 	rows, err := f.GetRows(l.Title)
 	if err != nil {
@@ -199,8 +206,10 @@ func exCheck(t *testing.T, s *data.Store, k sheets.Kind, year int, want ...[]str
 			}
 		}
 	}
-	if len(calls) == 0 || calls[len(calls)-1] != [2]int{n, n} {
-		t.Errorf("progress calls %v, want the last to be (%d, %d)", calls, n, n)
+	// Progress counts the summary sheet's rows too.
+	all := n + len(sumRows(t, f, sheets.SummaryTitle(k)))
+	if len(calls) == 0 || calls[len(calls)-1] != [2]int{all, all} {
+		t.Errorf("progress calls %v, want the last to be (%d, %d)", calls, all, all)
 	}
 	return f
 }
@@ -343,12 +352,14 @@ func TestExportStopsWhenCancelled(t *testing.T) {
 	fx := exSeed(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	var buf bytes.Buffer
-	if _, err := sheets.Export(ctx, fx.s, sheets.Members, &buf, 0, nil); err == nil {
-		t.Error("a cancelled export succeeded")
-	}
-	if buf.Len() != 0 {
-		t.Errorf("a cancelled export wrote %d bytes", buf.Len())
+	for _, k := range sheets.Kinds {
+		var buf bytes.Buffer
+		if _, err := sheets.Export(ctx, fx.s, k, &buf, 0, nil); err == nil {
+			t.Errorf("a cancelled %s export succeeded", k)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("a cancelled %s export wrote %d bytes", k, buf.Len())
+		}
 	}
 }
 
