@@ -4,6 +4,9 @@
 #   make test     install what is missing, then gofmt, go vet, staticcheck,
 #                 go test -race, the Windows build, its code signing, and
 #                 its smoke test under wine
+#   make check    quick rounds: gofmt, go vet, staticcheck and go test -race
+#                 with DANGJIAN_MINIO_BIN_DIR unset, so that the tests that
+#                 need a MinIO server skip
 #   make build    ./dangjian
 #   make windows  dist/windows/dangjian.exe and the installer
 #                 dist/windows/dangjian-setup.exe (fyne package, cgo with
@@ -68,7 +71,7 @@ WINDOWS_PUBLISHER ?= dangjian
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test fmt-check vet staticcheck minio-tools gotest windows test-signing wine-smoke bench bench-import bench-sync clean
+.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest windows test-signing wine-smoke bench bench-import bench-sync clean
 
 all: build
 
@@ -98,6 +101,18 @@ test: deps
 	@$(MAKE) --no-print-directory test-signing
 	@$(MAKE) --no-print-directory wine-smoke
 	@printf '\n==> make test: all checks passed\n'
+
+# The checks of make test without the Windows build and the MinIO server:
+# DANGJIAN_MINIO_BIN_DIR is unset for go test, so that the tests that need
+# the server skip (a package whose TestMain is miniotest.RunIfConfigured
+# says so once, shown with go test -v) and every other test runs.
+check: deps
+	@$(MAKE) --no-print-directory fmt-check
+	@$(MAKE) --no-print-directory vet
+	@$(MAKE) --no-print-directory staticcheck
+	$(call section,'go test -race ./... without the MinIO integration tests')
+	env -u DANGJIAN_MINIO_BIN_DIR $(GO) test -race ./...
+	@printf '\n==> make check: all checks passed (make test also runs the MinIO integration tests)\n'
 
 fmt-check:
 	$(call section,'gofmt -l')
