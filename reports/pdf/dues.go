@@ -5,190 +5,137 @@ import (
 	"strconv"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 )
 
 func init() { writers[Dues] = writer{"党费收缴台账", true, writeDues} }
 
-// duesMember is one member's dues records of the year, by month (index 0 is
-// January), and their sums.
-type duesMember struct {
-	m       data.Member
-	months  [12]*data.Dues
-	due     data.Money // 应缴 over the year's records
-	paid    data.Money // 实缴
-	arrears data.Money // Σ max(应缴 − 实缴, 0) month by month
-}
+// duesUnassigned names the group of lines whose member is in none of the
+// organization's branches.
+const duesUnassigned = "未归属党支部"
 
-// latest returns the member's most recent record of the year, or nil.
-func (md *duesMember) latest() *data.Dues {
-	for i := 11; i >= 0; i-- {
-		if md.months[i] != nil {
-			return md.months[i]
-		}
-	}
-	return nil
-}
-
-// dueVaries reports whether the monthly amount due changed during the year.
-func (md *duesMember) dueVaries() bool {
-	var first *data.Dues
-	for _, d := range md.months {
-		if d == nil {
-			continue
-		}
-		if first == nil {
-			first = d
-		} else if d.Due != first.Due {
-			return true
-		}
-	}
-	return false
-}
-
-// duesPaidCell is what a month's cell shows: the amount paid, 未缴 when
-// nothing was paid of an amount due, 免交 when nothing was due, blank when
-// there is no record.
-func duesPaidCell(d *data.Dues) string {
-	switch {
-	case d == nil:
-		return ""
-	case d.Paid == 0 && d.Due > 0:
+// duesCell is what a month's cell shows, from the calculator's state of
+// the month: the amount paid, 未缴 for a month owed, over and unpaid, 免交
+// for a month recorded with nothing due, and blank otherwise (not owed
+// here, not over yet, or nothing paid yet in the month under way).
+func duesCell(mo rules.DuesMonth) string {
+	switch mo.State {
+	case rules.DuesPaid:
+		return data.Money(mo.Paid).String()
+	case rules.DuesUnpaid:
 		return "未缴"
-	case d.Paid == 0 && d.Due == 0:
-		return "免交"
+	case rules.DuesExempt:
+		return rules.DuesExemptRate
 	}
-	return d.Paid.String()
+	return ""
 }
 
-// duesTotals sums a branch's or the organization's dues.
-type duesTotals struct {
-	members, owing     int
-	due, paid, arrears data.Money
-}
-
-func (t *duesTotals) add(md *duesMember) {
-	t.members++
-	t.due += md.due
-	t.paid += md.paid
-	t.arrears += md.arrears
-	if md.arrears > 0 {
-		t.owing++
-	}
-}
-
-// rate is the share of the amount due that was paid (arrears excluded).
-func (t duesTotals) rate() string {
-	if t.due == 0 {
+// duesRate formats the calculator's 收缴率 of t, or "—" when nothing was
+// due.
+func duesRate(t rules.DuesTotals) string {
+	v, ok := t.Rate()
+	if !ok {
 		return "—"
 	}
-	return strconv.FormatFloat(float64(t.due-t.arrears)*100/float64(t.due), 'f', 1, 64) + "%"
+	return strconv.FormatFloat(v*100, 'f', 1, 64) + "%"
 }
 
-// duesOfYear gathers, per covered branch, the members on the rolls and those
-// no longer on them who have dues records in the year, in stroke order.
-func (r *request) duesOfYear() (map[string][]*duesMember, int, error) {
-	all := map[string]*duesMember{}
-	err := r.store.Members.Each(r.ctx, func(m *data.Member) error {
-		if r.inBranch(m.BranchID) {
-			all[m.ID] = &duesMember{m: *m}
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, 0, err
+// duesMoney formats an amount in 分 as 元.
+func duesMoney(v int64) string { return data.Money(v).String() }
+
+// duesGroup is one table of the ledger: a branch's lines in stroke order,
+// with the calculator's totals of the branch.
+type duesGroup struct {
+	name   string
+	lines  []*rules.DuesLine
+	totals rules.DuesTotals
+}
+
+// duesGroups splits the ledger's lines of the covered branches into
+// groups, in the branches' order; when every branch is covered, the lines
+// of members in no branch of the organization follow, a group per branch
+// id, so that the groups add up to the organization's totals.
+func (r *request) duesGroups(l *rules.DuesLedger) []duesGroup {
+	byBranch := map[string][]*rules.DuesLine{}
+	var unknown []string
+	known := map[string]bool{}
+	for _, b := range r.branches {
+		known[b.ID] = true
 	}
-	from, to := fmt.Sprintf("%04d-01", r.year), fmt.Sprintf("%04d-12", r.year)
-	n := 0
-	err = r.store.Dues.Each(r.ctx, func(d *data.Dues) error {
-		md := all[string(d.MemberID)]
-		if md == nil || len(d.Month) != len("2006-01") {
-			return nil
+	for _, line := range l.Lines {
+		id := line.BranchID
+		if !known[id] {
+			if r.opts.Branch != "" {
+				continue
+			}
+			if _, seen := byBranch[id]; !seen {
+				unknown = append(unknown, id)
+			}
 		}
-		mo, err := strconv.Atoi(d.Month[5:])
-		if err != nil || mo < 1 || mo > 12 {
-			return nil
-		}
-		rec := *d
-		md.months[mo-1] = &rec
-		md.due += d.Due
-		md.paid += d.Paid
-		if d.Paid < d.Due {
-			md.arrears += d.Due - d.Paid
-		}
-		if n++; n%2000 == 0 {
-			return r.ctx.Err()
-		}
-		return nil
-	}, data.Between("month", from, to))
-	if err != nil {
-		return nil, 0, err
+		byBranch[id] = append(byBranch[id], line)
 	}
-	out := map[string][]*duesMember{}
-	total := 0
-	for _, md := range all {
-		if md.m.Active() || md.latest() != nil {
-			out[string(md.m.BranchID)] = append(out[string(md.m.BranchID)], md)
-			total++
-		}
+	var out []duesGroup
+	for _, b := range r.branches {
+		out = append(out, duesGroup{name: b.Name, lines: byBranch[b.ID], totals: l.Branches[b.ID]})
 	}
-	for _, mds := range out {
-		ms := make([]data.Member, len(mds))
-		byID := make(map[string]*duesMember, len(mds))
-		for i, md := range mds {
-			ms[i] = md.m
-			byID[md.m.ID] = md
-		}
-		sortByStroke(ms)
-		for i, m := range ms {
-			mds[i] = byID[m.ID]
-		}
+	for _, id := range unknown {
+		out = append(out, duesGroup{name: duesUnassigned, lines: byBranch[id], totals: l.Branches[id]})
 	}
-	return out, total, nil
+	for _, g := range out {
+		sortStroke(g.lines, func(line *rules.DuesLine) string { return line.Member.Name })
+	}
+	return out
+}
+
+// duesIntro explains the ledger's figures: where a member's count starts
+// and ends, and what the cells show.
+func duesIntro(year int, recordsFrom string) string {
+	from := "记录起始月份"
+	if recordsFrom != "" {
+		from += "(" + recordsFrom + ")"
+	}
+	return fmt.Sprintf("%d年度党费收缴情况,金额单位为元。党费基数、比例和月应缴为现行标准,月应缴按党费基数乘比例计算"+
+		"(学生等每月0.2元),年内有月份应缴与之不同的标“*”,党费基数为零的记作“—”。1月至12月各栏为实缴金额,"+
+		"“未缴”为当月应缴而未缴,“免交”为当月无应缴,空白为当月无需在本组织交纳、尚未结束或尚无记录。"+
+		"每月党费在当月结束后计入应缴(已有记录的月份按记录计入),自%s、入党当月和转入当月"+
+		"(组织关系介绍信注明党费交至某月的,为其次月)中最晚的一个月起计,转出的党员计至转出当月。"+
+		"欠缴按月计算,为已结束各月应缴大于实缴的差额之和,多缴部分不抵其他月份。"+
+		"已转出等不在册的党员本年有应缴或党费记录的一并列出。各支部内按姓氏笔画排列。", year, from)
 }
 
 func writeDues(r *request) error {
-	byBranch, total, err := r.duesOfYear()
+	fig, err := r.figures()
 	if err != nil {
 		return err
+	}
+	ledger := fig.DuesLedger()
+	groups := r.duesGroups(ledger)
+	total := 0
+	for _, g := range groups {
+		total += len(g.lines)
+	}
+	recordsFrom := ""
+	if c := fig.Facts().Coverage.Dues; !c.IsZero() {
+		recordsFrom = monthText(c)
 	}
 	d := r.doc
 	d.NewPage()
 	if total == 0 {
-		d.Paragraph(fmt.Sprintf("没有在册党员,%d年度无党费记录。", r.year))
+		text := fmt.Sprintf("%d年度没有应缴或交纳党费的党员", r.year)
+		if recordsFrom != "" {
+			text += "(本组织党费记录自" + recordsFrom + "起)"
+		}
+		d.Paragraph(text + "。")
 		return nil
 	}
-	d.Paragraph(fmt.Sprintf("%d年度党费收缴情况,金额单位为元。月应缴按党费基数乘比例计算(学生等每月0.2元),"+
-		"党费基数、比例和月应缴取本年最近一个月的记录,月应缴标*的年内有变动,党费基数为零的记作“—”;1月至12月各栏为实缴金额,"+
-		"“未缴”为当月应缴而未缴,“免交”为当月无应缴,空白为无记录。欠缴按月计算,为各月应缴大于实缴的差额之和,"+
-		"多缴部分不抵其他月份。不在册党员(已转出等)有本年党费记录的一并列出。各支部内按姓氏笔画排列。", r.year))
+	d.Paragraph(duesIntro(r.year, recordsFrom))
 	d.Space(2)
 
-	var org duesTotals
-	sums := make([]duesTotals, len(r.branches))
-	for i, b := range r.branches {
-		for _, md := range byBranch[b.ID] {
-			sums[i].add(md)
-			org.add(md)
-		}
+	org := ledger.Org
+	if r.opts.Branch != "" {
+		org = ledger.Branches[r.branches[0].ID]
 	}
-	d.Heading("汇总")
-	st := d.NewTable([]Column{
-		{Title: "党支部", Width: 62}, {Title: "人数", Width: 16, Align: "R"},
-		{Title: "应缴合计", Width: 32, Align: "R"}, {Title: "实缴合计", Width: 32, Align: "R"},
-		{Title: "欠缴", Width: 32, Align: "R"}, {Title: "有欠缴的党员", Width: 28, Align: "R"},
-		{Title: "收缴率", Width: 24, Align: "R"}, {Title: "备注"},
-	})
-	for i, b := range r.branches {
-		s := sums[i]
-		note := ""
-		if s.members == 0 {
-			note = "无党员"
-		}
-		st.Row(b.Name, strconv.Itoa(s.members), s.due.String(), s.paid.String(), s.arrears.String(),
-			strconv.Itoa(s.owing), s.rate(), note)
-	}
-	st.Row("合计", strconv.Itoa(org.members), org.due.String(), org.paid.String(), org.arrears.String(),
-		strconv.Itoa(org.owing), org.rate())
+	duesSummary(d, groups, org)
 	d.Space(3)
 
 	cols := []Column{
@@ -203,64 +150,96 @@ func writeDues(r *request) error {
 	cols = append(cols, Column{Title: "应缴合计", Width: 17.5, Align: "R"}, Column{Title: "实缴合计", Width: 17.5, Align: "R"},
 		Column{Title: "欠缴", Align: "R"})
 	done := 0
-	for i, b := range r.branches {
+	for _, g := range groups {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		mds := byBranch[b.ID]
-		if len(mds) == 0 {
+		if len(g.lines) == 0 {
 			continue
 		}
-		d.Heading(fmt.Sprintf("%s(%d名)", b.Name, len(mds)))
+		d.Heading(fmt.Sprintf("%s(%d名)", g.name, len(g.lines)))
 		t := d.NewTable(cols)
-		for _, md := range mds {
-			name := md.m.Name
-			if !md.m.Active() {
-				name += "\n" + md.m.Status
-			}
-			base := md.m.DuesBase
-			row := []string{name, "", "", ""}
-			if last := md.latest(); last != nil {
-				base = last.Base
-				row[2], row[3] = duesCompactRate(last.Rate), last.Due.String()
-				if md.dueVaries() {
-					row[3] += "*"
-				}
-			}
-			if base > 0 {
-				row[1] = base.String()
-			} else {
-				row[1] = "—"
-			}
-			for _, rec := range md.months {
-				row = append(row, duesPaidCell(rec))
-			}
-			arrears := ""
-			if md.arrears > 0 {
-				arrears = md.arrears.String()
-			}
-			row = append(row, md.due.String(), md.paid.String(), arrears)
-			t.Row(row...)
+		for _, line := range g.lines {
+			t.Row(duesRow(line)...)
 			done++
 			if err := r.tick(done, total, 200); err != nil {
 				return err
 			}
 		}
-		s := sums[i]
+		s := g.totals
 		row := make([]string, 16, 19)
 		row[0] = "合计"
-		t.Row(append(row, s.due.String(), s.paid.String(), s.arrears.String())...)
+		t.Row(append(row, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears))...)
 		d.Paragraph(fmt.Sprintf("本支部%d名党员应缴合计%s元,实缴合计%s元,欠缴%s元(%d名党员有欠缴),收缴率%s。",
-			s.members, s.due.String(), s.paid.String(), s.arrears.String(), s.owing, s.rate()))
+			s.Members, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears), s.Owing, duesRate(s)))
 		d.Space(3)
 	}
 	r.progress(total, total)
 	return nil
 }
 
+// duesSummary draws the 汇总 table: a row per group, then the totals of
+// the document (the organization's, or the one branch's).
+func duesSummary(d *Document, groups []duesGroup, org rules.DuesTotals) {
+	d.Heading("汇总")
+	st := d.NewTable([]Column{
+		{Title: "党支部", Width: 62}, {Title: "人数", Width: 16, Align: "R"},
+		{Title: "应缴合计", Width: 32, Align: "R"}, {Title: "实缴合计", Width: 32, Align: "R"},
+		{Title: "欠缴", Width: 32, Align: "R"}, {Title: "有欠缴的党员", Width: 28, Align: "R"},
+		{Title: "收缴率", Width: 24, Align: "R"}, {Title: "备注"},
+	})
+	row := func(name string, s rules.DuesTotals, note string) {
+		st.Row(name, strconv.Itoa(s.Members), duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears),
+			strconv.Itoa(s.Owing), duesRate(s), note)
+	}
+	for _, g := range groups {
+		note := ""
+		if g.totals.Members == 0 {
+			note = "无党员"
+		}
+		row(g.name, g.totals, note)
+	}
+	row("合计", org, "")
+}
+
+// duesRow is a member's line: name (with the status when off the rolls),
+// the current 党费基数, rate and 月应缴 (marked * when a month of the year
+// counted another amount), the twelve months and the line's sums.
+func duesRow(line *rules.DuesLine) []string {
+	m := line.Member
+	name := m.Name
+	if !m.Status.Active() {
+		name += "\n" + string(m.Status)
+	}
+	base := "—"
+	if line.Base > 0 {
+		base = duesMoney(line.Base)
+	}
+	due := duesMoney(line.MonthlyDue)
+	for _, mo := range line.Months {
+		if mo.Counted && mo.Due != line.MonthlyDue {
+			due += "*"
+			break
+		}
+	}
+	row := []string{name, base, duesCompactRate(line.Rate), due}
+	for _, mo := range line.Months {
+		row = append(row, duesCell(mo))
+	}
+	arrears := ""
+	if line.Arrears > 0 {
+		arrears = duesMoney(line.Arrears)
+	}
+	return append(row, duesMoney(line.Due), duesMoney(line.Paid), arrears)
+}
+
+// duesFlatRate is the rate rules.Dues gives 学生 and the members paying
+// the lowest amount.
+const duesFlatRate = "每月0.2元"
+
 // duesCompactRate shortens the 每月0.2元 rate to fit its column.
 func duesCompactRate(rate string) string {
-	if rate == "每月0.2元" {
+	if rate == duesFlatRate {
 		return "0.2元"
 	}
 	return rate
