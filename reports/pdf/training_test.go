@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 )
 
 // ledgerUniqueNames returns the names borne by exactly one member of the
@@ -227,7 +228,8 @@ func TestTrainingLedgerOneBranch(t *testing.T) {
 	}
 }
 
-// ledgerEmptyStore is a new organization with one branch and no members.
+// ledgerEmptyStore is a new organization with one branch and no members,
+// whose records start in January 2025.
 func ledgerEmptyStore(t *testing.T) *data.Store {
 	t.Helper()
 	ctx := context.Background()
@@ -236,6 +238,9 @@ func ledgerEmptyStore(t *testing.T) *data.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	if err := s.SetSetting(ctx, rules.RecordsSinceKey, "2025-01"); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Branches.Create(ctx, &data.Branch{Name: "第一党支部", Type: "教工"}); err != nil {
 		t.Fatal(err)
 	}
@@ -336,5 +341,72 @@ func TestLedgersStopWhenCancelled(t *testing.T) {
 		if calls != 1 {
 			t.Errorf("%s: progress reported %d times after the cancellation", k, calls)
 		}
+	}
+}
+
+// trainCheckHours checks every member's 合计 line against the calculator:
+// the hours counted, the hours required (or none) and 不足 or 达标.
+func trainCheckHours(t *testing.T, text string, hs []rules.MemberHours, unique map[string]bool) int {
+	t.Helper()
+	checked := 0
+	for _, h := range hs {
+		if unique != nil && !unique[h.Member.Name] {
+			continue
+		}
+		line := trainTotalLine(t, text, h.Member.Name)
+		want := fmt.Sprintf("集中学习%s学时,应完成%d学时", trainHoursText(h.Hours), h.Required)
+		state := " 达标"
+		switch {
+		case !h.Checked:
+			want, state = fmt.Sprintf("集中学习%s学时,不作学时要求", trainHoursText(h.Hours)), ""
+		case h.Short():
+			state = " 不足"
+		}
+		// The state follows the 学时 column on the first line of the total.
+		if !strings.Contains(line, want) || state != "" && !strings.Contains(line, state) ||
+			state == "" && (strings.Contains(line, " 达标") || strings.Contains(line, " 不足")) {
+			t.Errorf("%s: total line %q, want %q and%q", h.Member.Name, line, want, state)
+		}
+		if h.Months < 12 && h.Checked && !strings.Contains(line, fmt.Sprintf("%d月起折算", 12-h.Months+1)) {
+			t.Errorf("%s: %q does not say where prorating starts", h.Member.Name, line)
+		}
+		checked++
+	}
+	return checked
+}
+
+func TestTrainingLedgerHoursAreTheCalculators(t *testing.T) {
+	s := demoStore(t)
+	r := render(t, s, Training, Options{})
+	fig, err := s.Figures(context.Background(), 2026, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := trainCheckHours(t, r.text, fig.TrainingHours(), ledgerUniqueNames(t, s)); n < 100 {
+		t.Errorf("only %d members checked", n)
+	}
+}
+
+// TestTrainingLedgerFollowsTheCalculator: a member transferred in is
+// required hours from the month of arrival, one admitted within the year
+// from the month of admission; one transferred out is not listed.
+func TestTrainingLedgerFollowsTheCalculator(t *testing.T) {
+	sc := newScenario(t)
+	r := sc.render(t, Training, Options{})
+	hs := sc.figures(t).TrainingHours()
+	if n := trainCheckHours(t, r.text, hs, nil); n != 5 {
+		t.Errorf("%d members, want the 5 on the rolls", n)
+	}
+	for _, c := range []struct {
+		name     string
+		required int
+	}{{scArrived, 22}, {scAdmitted, 27}, {scSteady, 32}} {
+		line := trainTotalLine(t, r.text, c.name)
+		if !strings.Contains(line, fmt.Sprintf("应完成%d学时", c.required)) {
+			t.Errorf("%s: %q, want %d required", c.name, line, c.required)
+		}
+	}
+	if strings.Contains(r.text, scLeft) {
+		t.Errorf("%s, transferred out, is listed", scLeft)
 	}
 }
