@@ -39,6 +39,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"dangjian/data/field"
+	"dangjian/data/vocab"
 )
 
 // The templates' headers, in order (reports/sheets/kinds.go) and the
@@ -257,7 +258,7 @@ func (g *gen) members(n int) []*person {
 			p.post = "党小组长"
 		}
 		p.leader = "否"
-		if p.personType == "在职教职工" && g.rng.IntN(25) == 0 {
+		if p.personType == string(vocab.PersonStaff) && g.rng.IntN(25) == 0 {
 			p.leader = "是"
 		}
 		p.poor = "否"
@@ -279,9 +280,9 @@ const (
 )
 
 func (g *gen) staffMember(p *person, i int) {
-	p.personType = "在职教职工"
+	p.personType = string(vocab.PersonStaff)
 	p.birth = g.between(date(1962, 1, 1), date(1996, 12, 31))
-	p.education = g.pick([]string{"研究生", "研究生", "研究生", "大学本科", "大学本科", "大学专科"})
+	p.education = g.pick([]string{string(vocab.EduPostgraduate), string(vocab.EduPostgraduate), string(vocab.EduPostgraduate), string(vocab.EduBachelor), string(vocab.EduBachelor), string(vocab.EduCollege)})
 	p.staffNo = fmt.Sprintf("T%06d", 100000+i)
 	if g.rng.IntN(5) == 0 {
 		p.branch = fmt.Sprintf("机关第%s党支部", ordinals[g.rng.IntN(adminBranches)])
@@ -295,19 +296,19 @@ func (g *gen) staffMember(p *person, i int) {
 }
 
 func (g *gen) student(p *person, i int) {
-	p.personType = "学生"
+	p.personType = string(vocab.PersonStudent)
 	u := g.pick(units)
 	var grade int
 	if g.rng.IntN(2) == 0 {
 		p.birth = g.between(date(1994, 1, 1), date(2001, 12, 31))
 		grade = min(p.birth.Year()+22, 2025)
-		p.education = "大学本科" // the degree held; studying for a master's or doctorate
+		p.education = string(vocab.EduBachelor) // the degree held; studying for a master's or doctorate
 		p.branch = u + "研究生党支部"
 		p.position = fmt.Sprintf("%s%d级硕士%d班", u, grade, 1+g.rng.IntN(4))
 	} else {
 		p.birth = g.between(date(2002, 1, 1), date(2003, 12, 31))
 		grade = p.birth.Year() + 19
-		p.education = "高中"
+		p.education = string(vocab.EduHighSchool)
 		p.branch = u + "本科生党支部"
 		p.position = fmt.Sprintf("%s%d级本科%d班", u, grade, 1+g.rng.IntN(8))
 	}
@@ -316,10 +317,10 @@ func (g *gen) student(p *person, i int) {
 }
 
 func (g *gen) retiree(p *person, i int) {
-	p.personType = "离退休"
+	p.personType = string(vocab.PersonRetired)
 	p.birth = g.between(date(1960, 1, 1), date(1965, 12, 31))
 	p.branch = fmt.Sprintf("离退休第%s党支部", ordinals[g.rng.IntN(retireeGroups)])
-	p.education = g.pick([]string{"研究生", "大学本科", "大学本科", "大学专科", "中专", "高中"})
+	p.education = g.pick([]string{string(vocab.EduPostgraduate), string(vocab.EduBachelor), string(vocab.EduBachelor), string(vocab.EduCollege), string(vocab.EduTechnical), string(vocab.EduHighSchool)})
 	p.staffNo = fmt.Sprintf("R%06d", 100000+i)
 	p.position = "原" + g.pick(append(units[:len(units):len(units)], offices...)) + "退休"
 	p.duesBase = float64(3000 + 10*g.rng.IntN(700))
@@ -329,7 +330,7 @@ func (g *gen) retiree(p *person, i int) {
 // 公民身份号码 not given before.
 func (g *gen) identity(p *person) {
 	male := g.rng.IntN(2) == 0
-	p.gender = map[bool]string{true: "男", false: "女"}[male]
+	p.gender = map[bool]string{true: string(vocab.Male), false: string(vocab.Female)}[male]
 	given := givenFemale
 	if male {
 		given = givenMale
@@ -360,14 +361,14 @@ func (g *gen) identity(p *person) {
 func (g *gen) partyDates(p *person) {
 	adult := p.birth.AddDate(18, 0, 1)
 	if g.rng.IntN(50) == 0 {
-		p.category = "预备党员"
+		p.category = string(vocab.CategoryProbation)
 		p.joined = g.between(date(2025, 12, 1), date(2025, 12, 31))
 		return
 	}
-	p.category = "正式党员"
+	p.category = string(vocab.CategoryFull)
 	last := date(2024, 12, 31)
 	from := adult
-	if p.personType != "学生" {
+	if p.personType != string(vocab.PersonStudent) {
 		from = adult.AddDate(2, 0, 0) // most staff join after their studies
 		if from.After(last) {
 			from = adult
@@ -451,7 +452,7 @@ var (
 	ordinals       = []string{"一", "二", "三", "四"}
 	titles         = []string{"教授", "副教授", "讲师", "助教", "实验师", "辅导员", "副院长", "办公室主任", "科员"}
 	committeePosts = []string{"支部书记", "组织委员", "宣传委员", "纪检委员"}
-	forms          = []string{"培训班", "党课", "报告会", "专题研讨", "集体学习", "网络培训"}
+	forms          = []string{string(vocab.FormCourse), string(vocab.FormLecture), string(vocab.FormReport), string(vocab.FormSeminar), string(vocab.FormGroupStudy), string(vocab.FormOnline)}
 	organizers     = []string{"二级党校", "学院党委", "校党委组织部", "校党委宣传部", "马克思主义学院", "所在党支部"}
 	hours          = []float64{1, 1.5, 2, 2, 2, 2.5, 3, 3, 3.5, 4, 4, 4.5, 5, 6, 6, 7, 8, 8}
 )
