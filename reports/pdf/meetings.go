@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -9,25 +10,11 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Meetings] = writer{"组织生活台账", false, writeMeetings} }
-
-// Meeting kinds the ledger checks month by month or quarter by quarter.
-const (
-	meetGeneral   = "支部党员大会"
-	meetCommittee = "支委会"
-	meetGroup     = "党小组会"
-	meetLecture   = "党课"
-	meetThemeDay  = "主题党日"
-	meetOrgLife   = "组织生活会"
-	meetAppraisal = "民主评议"
-)
-
-// meetVerb is the verb a kind of meeting is held with.
-var meetVerb = map[string]string{
-	meetGeneral: "召开", meetCommittee: "召开", meetGroup: "召开", meetLecture: "上", meetThemeDay: "开展",
-}
 
 // meetMonthsText lists months (ascending), runs of three or more as
 // ranges: 2月、5月至7月.
@@ -58,49 +45,112 @@ type meetAttendance struct {
 
 func (a meetAttendance) total() int { return a.present + a.leave + a.absent }
 
-// meetMonthIndex numbers months continuously: year×12 + month − 1.
-func meetMonthIndex(y int, m time.Month) int { return y*12 + int(m) - 1 }
-
-// meetCalendar places the ledger's year relative to the print date, as
-// the THEME-DAY, THREE-ONE and ORG-LIFE rules do.
-type meetCalendar struct {
-	year      int
-	asOfM     int // month index of the print date
-	lastMonth int // the last month of the year shown, 0–12
+// meetGap is a 三会一课 requirement the calculator found not met, read
+// from its wording: a month (1–12) or a quarter (1–4) and what was not
+// done there (未召开支委会); neither when the wording is not one of those.
+type meetGap struct {
+	month, quarter int
+	what           string
 }
 
-func newMeetCalendar(year int, now time.Time) meetCalendar {
-	c := meetCalendar{year: year, asOfM: meetMonthIndex(now.Year(), now.Month())}
-	c.lastMonth = min(max(c.asOfM-meetMonthIndex(year, time.January)+1, 0), 12)
-	return c
+var (
+	meetMonthGap   = regexp.MustCompile(`^\d+年(\d{1,2})月(未.+)$`)
+	meetQuarterGap = regexp.MustCompile(`^\d+年第(\d)季度(未.+)$`)
+)
+
+// meetParseGap reads one of the calculator's 三会一课 gaps.
+func meetParseGap(s string) meetGap {
+	if m := meetMonthGap.FindStringSubmatch(s); m != nil {
+		mo, _ := strconv.Atoi(m[1])
+		return meetGap{month: mo, what: m[2]}
+	}
+	if m := meetQuarterGap.FindStringSubmatch(s); m != nil {
+		q, _ := strconv.Atoi(m[1])
+		return meetGap{quarter: q, what: m[2]}
+	}
+	return meetGap{what: s}
 }
 
-// ended reports whether month m (1–12) of the year has ended.
-func (c meetCalendar) ended(m int) bool { return meetMonthIndex(c.year, time.Month(m)) < c.asOfM }
-
-// yearEnded reports whether the whole year has ended.
-func (c meetCalendar) yearEnded() bool { return c.ended(12) }
-
-// not is 未 for an ended period, 尚未 for one under way.
-func meetNotYet(ended bool) string {
-	if ended {
-		return "未"
+// meetKindRank orders what was not done by the kind of meeting it names,
+// in vocab.MeetingKinds order.
+func meetKindRank(what string) int {
+	for i, k := range vocab.MeetingKinds {
+		if strings.HasSuffix(what, string(k)) {
+			return i
+		}
 	}
-	return "尚未"
+	return len(vocab.MeetingKinds)
 }
 
-// meetFirstRequired is the month index of the first month a branch must hold
-// its meetings in: the month of its founding when founded on the 1st, else
-// the next one.
-func meetFirstRequired(b *data.Branch) int {
-	if b.Founded.IsZero() {
-		return -1 << 31
+// meetGapsText words a branch's gaps for the yearly summary: the months
+// without a 主题党日, then each monthly requirement's months and each
+// quarterly one's quarters (2月、5月未召开支委会; 第1、2季度未上党课).
+func meetGapsText(bm rules.BranchMeetings) []string {
+	var out []string
+	if len(bm.ThemeDayMissing) > 0 {
+		out = append(out, meetMonthsText(bm.ThemeDayMissing)+"未开展"+string(vocab.MeetingThemeDay))
 	}
-	f := b.Founded
-	if f.Day() == 1 {
-		return meetMonthIndex(f.Year(), f.Month())
+	type group struct {
+		quarterly bool
+		what      string
+		periods   []int
 	}
-	return meetMonthIndex(f.Year(), f.Month()) + 1
+	var groups []*group
+	index := map[[2]string]*group{}
+	var other []string
+	for _, s := range bm.ThreeOneMissing {
+		g := meetParseGap(s)
+		if g.month == 0 && g.quarter == 0 {
+			other = append(other, s)
+			continue
+		}
+		key := [2]string{strconv.FormatBool(g.quarter > 0), g.what}
+		gr := index[key]
+		if gr == nil {
+			gr = &group{quarterly: g.quarter > 0, what: g.what}
+			index[key] = gr
+			groups = append(groups, gr)
+		}
+		gr.periods = append(gr.periods, g.month+g.quarter)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].quarterly != groups[j].quarterly {
+			return !groups[i].quarterly
+		}
+		return meetKindRank(groups[i].what) < meetKindRank(groups[j].what)
+	})
+	for _, g := range groups {
+		slices.Sort(g.periods)
+		if !g.quarterly {
+			out = append(out, meetMonthsText(g.periods)+g.what)
+			continue
+		}
+		qs := make([]string, len(g.periods))
+		for i, q := range g.periods {
+			qs[i] = strconv.Itoa(q)
+		}
+		out = append(out, "第"+strings.Join(qs, "、")+"季度"+g.what)
+	}
+	return append(out, other...)
+}
+
+// meetMonthMarks returns, per month (1–12), what the calculator found
+// missing in it: 主题党日 (尚未 in the month under way) and the monthly
+// 三会一课 requirements.
+func meetMonthMarks(bm rules.BranchMeetings, current int) map[int][]string {
+	marks := map[int][]string{}
+	for _, mo := range bm.ThemeDayMissing {
+		marks[mo] = append(marks[mo], "未开展"+string(vocab.MeetingThemeDay))
+	}
+	if bm.ThemeDayPending && current > 0 {
+		marks[current] = append(marks[current], "尚未开展"+string(vocab.MeetingThemeDay))
+	}
+	for _, s := range bm.ThreeOneMissing {
+		if g := meetParseGap(s); g.month > 0 {
+			marks[g.month] = append(marks[g.month], g.what)
+		}
+	}
+	return marks
 }
 
 // meetingsOfYear loads the year's meetings of the covered branches, each
@@ -131,12 +181,12 @@ func (r *request) meetingsOfYear() (map[string][]data.Meeting, map[string]meetAt
 	for start := 0; start < len(ids); start += chunk {
 		err := r.store.MeetingAttendance.Each(r.ctx, func(a *data.MeetingAttendance) error {
 			c := att[string(a.MeetingID)]
-			switch a.Status {
-			case "出席":
+			switch vocab.Attendance(a.Status) {
+			case vocab.Present:
 				c.present++
-			case "请假":
+			case vocab.Excused:
 				c.leave++
-			case "缺席":
+			case vocab.Absent:
 				c.absent++
 			}
 			att[string(a.MeetingID)] = c
@@ -152,6 +202,25 @@ func (r *request) meetingsOfYear() (map[string][]data.Meeting, map[string]meetAt
 	return byBranch, att, nil
 }
 
+// meetYear is where the ledger's year stands on its check day.
+type meetYear struct {
+	shown int  // the months of the year begun, 0–12
+	ended bool // the whole year is over
+}
+
+func newMeetYear(year int, asOf time.Time) meetYear {
+	months := (asOf.Year()-year)*12 + int(asOf.Month())
+	return meetYear{shown: min(max(months, 0), 12), ended: asOf.Year() > year}
+}
+
+// notYet is 未 once the year is over, 尚未 while it runs.
+func (y meetYear) notYet() string {
+	if y.ended {
+		return "未"
+	}
+	return "尚未"
+}
+
 func writeMeetings(r *request) error {
 	d := r.doc
 	d.NewPage()
@@ -159,28 +228,39 @@ func writeMeetings(r *request) error {
 		d.Paragraph("没有党支部,无组织生活记录。")
 		return nil
 	}
+	fig, err := r.figures()
+	if err != nil {
+		return err
+	}
+	figures := map[string]rules.BranchMeetings{}
+	for _, bm := range fig.Meetings() {
+		figures[bm.Branch.ID] = bm
+	}
 	byBranch, att, err := r.meetingsOfYear()
 	if err != nil {
 		return err
 	}
 	groups := map[string]string{}
-	hasGroups := map[string]bool{}
 	err = r.store.Groups.Each(r.ctx, func(g *data.PartyGroup) error {
 		groups[g.ID] = g.Name
-		hasGroups[string(g.BranchID)] = true
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	cal := newMeetCalendar(r.year, r.now)
+	y := newMeetYear(r.year, checkDay(r.year, r.now))
 	span := "全年12个月"
-	if cal.lastMonth < 12 {
-		span = fmt.Sprintf("1月至%d月", cal.lastMonth)
+	if y.shown < 12 {
+		span = fmt.Sprintf("1月至%d月", y.shown)
+	}
+	since := ""
+	if c := fig.Facts().Coverage.Meetings; c.After(time.Date(r.year, time.January, 1, 0, 0, 0, 0, time.UTC)) {
+		since = fmt.Sprintf("本组织的组织生活记录自%s起,此前月份不计缺项。", monthText(c))
 	}
 	d.Paragraph(fmt.Sprintf("%d年度%s各党支部的三会一课(支部党员大会、支委会、党小组会、党课)、主题党日、"+
 		"组织生活会和民主评议党员情况,按月列出;出席、请假、缺席为人数。"+
-		"每月应开展主题党日、召开支委会,缺项在当月注明。日期为月-日。", r.year, span))
+		"每月应开展主题党日、召开支委会(设党小组的还应召开党小组会),缺项在当月注明;"+
+		"每季度应召开支部党员大会、上党课,缺项列入年度小结。%s日期为月-日。", r.year, span, since))
 	d.Space(2)
 	cols := []Column{
 		{Title: "月份", Width: 13, Align: "C"}, {Title: "日期", Width: 14, Align: "C"},
@@ -194,23 +274,23 @@ func writeMeetings(r *request) error {
 		}
 		r.progress(i, len(r.branches))
 		b := &r.branches[i]
-		writeBranchMeetings(r, cal, cols, b, byBranch[b.ID], att, groups, hasGroups[b.ID])
+		writeBranchMeetings(r, y, cols, b, figures[b.ID], byBranch[b.ID], att, groups)
 		d.Space(3)
 	}
 	r.progress(len(r.branches), len(r.branches))
 	return nil
 }
 
-// writeBranchMeetings writes one branch's months and its yearly summary.
-func writeBranchMeetings(r *request, cal meetCalendar, cols []Column, b *data.Branch, ms []data.Meeting,
-	att map[string]meetAttendance, groups map[string]string, hasGroups bool) {
+// writeBranchMeetings writes one branch's months, marked with the gaps the
+// calculator found, and its yearly summary.
+func writeBranchMeetings(r *request, y meetYear, cols []Column, b *data.Branch, bm rules.BranchMeetings,
+	ms []data.Meeting, att map[string]meetAttendance, groups map[string]string) {
 	d := r.doc
 	d.Heading(b.Name)
-	first := meetFirstRequired(b)
 	startMonth := 1
 	if !b.Founded.IsZero() {
-		f := meetMonthIndex(b.Founded.Year(), b.Founded.Month()) - meetMonthIndex(r.year, time.January) + 1
-		if f > 12 || f > cal.lastMonth && len(ms) == 0 {
+		f := (b.Founded.Year()-r.year)*12 + int(b.Founded.Month())
+		if f > 12 || f > y.shown && len(ms) == 0 {
 			d.Paragraph(fmt.Sprintf("支部于%s成立,%d年度无组织生活记录。", b.Founded.String(), r.year))
 			return
 		}
@@ -220,31 +300,28 @@ func writeBranchMeetings(r *request, cal meetCalendar, cols []Column, b *data.Br
 		}
 	}
 	byMonth := map[int][]data.Meeting{}
-	lastMonth := cal.lastMonth
+	lastMonth := y.shown
 	for _, m := range ms {
 		mo := int(m.Date.Month())
 		byMonth[mo] = append(byMonth[mo], m)
 		lastMonth = max(lastMonth, mo)
 	}
-	count := map[string]int{}
+	current := 0
+	if !y.ended {
+		current = y.shown
+	}
+	marks := meetMonthMarks(bm, current)
+	count := map[vocab.MeetingKind]int{}
 	var total meetAttendance
-	gapMonths := map[string][]int{}   // the year's ended months without a kind of meeting
-	gapQuarters := map[string][]int{} // the year's ended quarters without one
-	kindMonths := map[string]map[int]bool{}
 	t := d.NewTable(cols)
 	for mo := startMonth; mo <= lastMonth; mo++ {
 		label := strconv.Itoa(mo) + "月"
 		firstRow := true
-		held := map[string]bool{}
 		for _, m := range byMonth[mo] {
-			held[m.Kind] = true
-			count[m.Kind]++
-			if kindMonths[m.Kind] == nil {
-				kindMonths[m.Kind] = map[int]bool{}
-			}
-			kindMonths[m.Kind][mo] = true
+			kind := vocab.MeetingKind(m.Kind)
+			count[kind]++
 			topic := m.Topic
-			if g := groups[string(m.GroupID)]; g != "" && m.Kind == meetGroup {
+			if g := groups[string(m.GroupID)]; g != "" && kind == vocab.MeetingGroup {
 				topic = g + ":" + topic
 			}
 			a, ok := att[m.ID]
@@ -258,79 +335,33 @@ func writeBranchMeetings(r *request, cal meetCalendar, cols []Column, b *data.Br
 			ledgerGroupedRow(t, firstRow, label, m.Date.Format("01-02"), m.Kind, topic, m.Host, p, l, x)
 			firstRow = false
 		}
-		var marks []string
-		if meetMonthIndex(r.year, time.Month(mo)) >= first && mo <= cal.lastMonth {
-			ended := cal.ended(mo)
-			if !held[meetThemeDay] {
-				marks = append(marks, meetNotYet(ended)+"开展主题党日")
-				if ended {
-					gapMonths[meetThemeDay] = append(gapMonths[meetThemeDay], mo)
-				}
-			}
-			if !held[meetCommittee] {
-				marks = append(marks, meetNotYet(ended)+"召开支委会")
-				if ended {
-					gapMonths[meetCommittee] = append(gapMonths[meetCommittee], mo)
-				}
-			}
-			if hasGroups && !held[meetGroup] && ended {
-				gapMonths[meetGroup] = append(gapMonths[meetGroup], mo)
-			}
-		}
+		mark := strings.Join(marks[mo], "、")
 		switch {
-		case len(marks) > 0 && firstRow:
-			ledgerGroupedRow(t, true, label, "", "无记录", strings.Join(marks, "、"))
-		case len(marks) > 0:
-			ledgerGroupedRow(t, false, label, "", "", strings.Join(marks, "、"))
+		case mark != "" && firstRow:
+			ledgerGroupedRow(t, true, label, "", "无记录", mark)
+		case mark != "":
+			ledgerGroupedRow(t, false, label, "", "", mark)
 		case firstRow:
 			ledgerGroupedRow(t, true, label, "", "无记录")
 		}
 	}
-	// 支部党员大会 and 党课: at least once in each ended quarter the branch
-	// existed for from its start.
-	for q := range 4 {
-		start := 3*q + 1
-		if !cal.ended(start+2) || meetMonthIndex(r.year, time.Month(start)) < first {
-			continue
+	missing := meetGapsText(bm)
+	if !bm.OrgLifeExempt {
+		if !bm.OrgLifeHeld {
+			missing = append(missing, y.notYet()+"召开专题组织生活会")
 		}
-		for _, k := range []string{meetGeneral, meetLecture} {
-			if !kindMonths[k][start] && !kindMonths[k][start+1] && !kindMonths[k][start+2] {
-				gapQuarters[k] = append(gapQuarters[k], q+1)
-			}
-		}
-	}
-	var missing []string // the year's gaps, for the summary
-	for _, k := range []string{meetThemeDay, meetCommittee, meetGroup} {
-		if len(gapMonths[k]) > 0 {
-			missing = append(missing, meetMonthsText(gapMonths[k])+"未"+meetVerb[k]+k)
-		}
-	}
-	for _, k := range []string{meetGeneral, meetLecture} {
-		if qs := gapQuarters[k]; len(qs) > 0 {
-			text := make([]string, len(qs))
-			for i, q := range qs {
-				text[i] = strconv.Itoa(q)
-			}
-			missing = append(missing, "第"+strings.Join(text, "、")+"季度未"+meetVerb[k]+k)
-		}
-	}
-	oct := time.Date(r.year, time.October, 1, 0, 0, 0, 0, time.UTC)
-	if cal.lastMonth > 0 && (b.Founded.IsZero() || b.Founded.Before(oct)) {
-		if count[meetOrgLife] == 0 {
-			missing = append(missing, meetNotYet(cal.yearEnded())+"召开专题组织生活会")
-		}
-		if count[meetAppraisal] == 0 {
-			missing = append(missing, meetNotYet(cal.yearEnded())+"开展民主评议党员")
+		if !bm.AppraisalHeld {
+			missing = append(missing, y.notYet()+"开展民主评议党员")
 		}
 	}
 	groupText := ""
-	if hasGroups || count[meetGroup] > 0 {
-		groupText = fmt.Sprintf("、党小组会%d次", count[meetGroup])
+	if bm.Branch != nil && bm.Branch.HasGroups || count[vocab.MeetingGroup] > 0 {
+		groupText = fmt.Sprintf("、党小组会%d次", count[vocab.MeetingGroup])
 	}
 	summary := fmt.Sprintf("年度小结:召开支部党员大会%d次、支委会%d次%s,上党课%d次,开展主题党日%d次,"+
 		"召开组织生活会%d次,开展民主评议%d次",
-		count[meetGeneral], count[meetCommittee], groupText, count[meetLecture], count[meetThemeDay],
-		count[meetOrgLife], count[meetAppraisal])
+		count[vocab.MeetingGeneral], count[vocab.MeetingCommittee], groupText, count[vocab.MeetingLecture],
+		count[vocab.MeetingThemeDay], count[vocab.MeetingOrgLife], count[vocab.MeetingAppraisal])
 	if n := total.total(); n > 0 {
 		summary += fmt.Sprintf(";出席%d人次、请假%d人次、缺席%d人次,出席率%.1f%%",
 			total.present, total.leave, total.absent, float64(total.present)*100/float64(n))

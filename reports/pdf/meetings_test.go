@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 )
 
 // meetSection returns the text of branch name's part of the ledger: from
@@ -98,7 +100,7 @@ func TestMeetingsLedgerMarksMonthsWithoutThemeDay(t *testing.T) {
 			if !held[b.ID][mo] {
 				want[mo] = true
 			}
-			if !committee[b.ID][mo] {
+			if !committee[b.ID][mo] && mo < 11 { // November is under way
 				wantCommittee[mo] = true
 			}
 		}
@@ -219,6 +221,122 @@ func TestMeetMonthsText(t *testing.T) {
 	} {
 		if got := meetMonthsText(c.months); got != c.want {
 			t.Errorf("%v: %s, want %s", c.months, got, c.want)
+		}
+	}
+}
+
+// meetCheckGaps checks a branch's section against the calculator's gaps:
+// the months marked 未开展主题党日 are the ended months without one, 尚未
+// marks the month under way when it has none yet, each month without a
+// monthly 三会一课 meeting is marked, and each quarter without a quarterly
+// one is in the yearly summary.
+func meetCheckGaps(t *testing.T, section string, bm rules.BranchMeetings, current int) {
+	t.Helper()
+	name := bm.Branch.Name
+	want := map[int]bool{}
+	for _, mo := range bm.ThemeDayMissing {
+		want[mo] = true
+	}
+	got := meetMarkedMonths(section, "未开展主题党日")
+	for mo := range meetMarkedMonths(section, "尚未开展主题党日") {
+		delete(got, mo)
+		if !bm.ThemeDayPending || mo != current {
+			t.Errorf("%s: %d月 marked 尚未开展主题党日", name, mo)
+		}
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("%s: months without 主题党日 %v, the calculator's %v", name, got, want)
+	}
+	summary := strings.ReplaceAll(section[strings.Index(section, "年度小结"):], "\n", "")
+	monthly := regexp.MustCompile(`^\d+年(\d+)月(未.+)$`)
+	quarterly := regexp.MustCompile(`^\d+年第(\d)季度(未.+)$`)
+	marked := map[string]map[int]bool{}
+	for _, gap := range bm.ThreeOneMissing {
+		if m := monthly.FindStringSubmatch(gap); m != nil {
+			if marked[m[2]] == nil {
+				marked[m[2]] = meetMarkedMonths(section, m[2])
+			}
+			mo, _ := strconv.Atoi(m[1])
+			if !marked[m[2]][mo] {
+				t.Errorf("%s: %s is not marked in its month", name, gap)
+			}
+			delete(marked[m[2]], mo)
+			continue
+		}
+		m := quarterly.FindStringSubmatch(gap)
+		if m == nil {
+			t.Fatalf("%s: the calculator's gap %q is neither a month's nor a quarter's", name, gap)
+		}
+		if !regexp.MustCompile(`第[\d、]*` + m[1] + `[\d、]*季度` + m[2]).MatchString(summary) {
+			t.Errorf("%s: the summary lacks %s", name, gap)
+		}
+	}
+	for what, months := range marked {
+		if len(months) > 0 {
+			t.Errorf("%s: months %v marked %s the calculator does not find", name, months, what)
+		}
+	}
+	if bm.Branch.HasGroups && !strings.Contains(summary, "党小组会") {
+		t.Errorf("%s: the summary does not count 党小组会", name)
+	}
+}
+
+func TestMeetingsLedgerGapsAreTheCalculators(t *testing.T) {
+	s := demoStore(t)
+	ctx := context.Background()
+	r := render(t, s, Meetings, Options{})
+	branches, err := s.Branches.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fig, err := s.Figures(ctx, 2026, testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaps := 0
+	for _, bm := range fig.Meetings() {
+		meetCheckGaps(t, meetSection(t, r.text, bm.Branch.Name, branches), bm, 11)
+		gaps += len(bm.ThemeDayMissing) + len(bm.ThreeOneMissing)
+	}
+	if gaps == 0 {
+		t.Error("the demo should have meeting gaps")
+	}
+}
+
+// TestMeetingsLedgerFollowsTheCalculator: in the middle of September, a
+// branch founded in February is required its meetings from March; August
+// is over and September is not.
+func TestMeetingsLedgerFollowsTheCalculator(t *testing.T) {
+	sc := newScenario(t)
+	r := sc.render(t, Meetings, Options{})
+	branches := []data.Branch{*sc.a, *sc.b}
+	bms := sc.figures(t).Meetings()
+	if len(bms) != 2 {
+		t.Fatalf("%d branches", len(bms))
+	}
+	for _, bm := range bms {
+		section := meetSection(t, r.text, bm.Branch.Name, branches)
+		meetCheckGaps(t, section, bm, 9)
+		flat := strings.ReplaceAll(section, "\n", "")
+		switch bm.Branch.Name {
+		case scBranchA:
+			for _, w := range []string{"8月未开展主题党日", "3月未召开支委会", "第2季度未上党课", "尚未召开专题组织生活会"} {
+				if !strings.Contains(flat, w) {
+					t.Errorf("%s: no %s", scBranchA, w)
+				}
+			}
+			if !bm.ThemeDayPending || !regexp.MustCompile(`(?m)^\s*9月\s+无记录\s+尚未开展主题党日$`).MatchString(section) {
+				t.Errorf("%s: September is not marked under way", scBranchA)
+			}
+		case scBranchB:
+			for _, w := range []string{"6月、7月未召开支委会", "第2季度未召开支部党员大会"} {
+				if !strings.Contains(flat, w) {
+					t.Errorf("%s: no %s", scBranchB, w)
+				}
+			}
+			if strings.Contains(flat, "第1季度") || strings.Contains(flat, "2月未") {
+				t.Errorf("%s: gaps before March, its first full month:\n%s", scBranchB, section)
+			}
 		}
 	}
 }
