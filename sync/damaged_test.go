@@ -22,6 +22,7 @@ func TestDamagedAcceptedStateRefusesThatOrganization(t *testing.T) {
 		"a file elsewhere": "",
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			w := newWorld(t)
 			a := w.newOrg("状态损坏学院党委", 20, 31)
 			b := w.newOrg("对照学院党委甲", 15, 32)

@@ -54,6 +54,7 @@ func TestPushFailures(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			w := newWorld(t)
 			a := w.newOrg("故障学院党委", 10, 61)
 			id := a.store.Org().ID
@@ -246,6 +247,7 @@ func TestConsolidationFaults(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			w, a, b, branchesAt1 := consolidationFixture(t)
 			id := a.store.Org().ID
 			f := tc.fault(id)

@@ -121,42 +121,42 @@ func TestRejected(t *testing.T) {
 		// accepted is how many pushes the committee accepts before the
 		// tampering; 0 means it never saw the organization.
 		accepted int
-		tamper   func(w *world, a, other *org)
+		tamper   func(t *testing.T, w *world, a, other *org)
 		reason   string
 	}{
-		{"one flipped byte in the blob", 0, func(w *world, a, _ *org) {
+		{"one flipped byte in the blob", 0, func(t *testing.T, w *world, a, _ *org) {
 			key := snapshotKey(a.store.Org().ID, 1)
 			body := w.object(key)
 			body[len(body)/2] ^= 0x01
 			w.replace(key, body)
 		}, "密文校验和不符"},
-		{"a truncated blob", 0, func(w *world, a, _ *org) {
+		{"a truncated blob", 0, func(t *testing.T, w *world, a, _ *org) {
 			key := snapshotKey(a.store.Org().ID, 1)
 			body := w.object(key)
 			w.replace(key, body[:len(body)-100])
 		}, "大小不符"},
-		{"a manifest signed by another organization's key", 1, func(w *world, a, other *org) {
+		{"a manifest signed by another organization's key", 1, func(t *testing.T, w *world, a, other *org) {
 			a.change(t, "伪造")
 			w.forge(a, 2, sha256Hex(w.object(manifestKey(a.store.Org().ID, 1))), other.keys, a.keys.Recipient(), w.committeeRecipient())
 		}, "签名无效"},
-		{"a manifest replayed under a new seq", 1, func(w *world, a, _ *org) {
+		{"a manifest replayed under a new seq", 1, func(t *testing.T, w *world, a, _ *org) {
 			id := a.store.Org().ID
 			w.put(manifestKey(id, 2), w.object(manifestKey(id, 1)))
 			w.put(snapshotKey(id, 2), w.object(snapshotKey(id, 1)))
 		}, "重放"},
-		{"a rollback to an older snapshot", 2, func(w *world, a, _ *org) {
+		{"a rollback to an older snapshot", 2, func(t *testing.T, w *world, a, _ *org) {
 			id := a.store.Org().ID
 			w.remove(manifestKey(id, 2))
 		}, "回滚"},
-		{"a fork: two manifests with the same prev", 2, func(w *world, a, _ *org) {
+		{"a fork: two manifests with the same prev", 2, func(t *testing.T, w *world, a, _ *org) {
 			a.change(t, "分叉")
 			first := sha256Hex(w.object(manifestKey(a.store.Org().ID, 1)))
 			w.forge(a, 3, first, a.keys, a.keys.Recipient(), w.committeeRecipient())
 		}, "分叉"},
-		{"a snapshot not encrypted to the committee", 0, func(w *world, a, _ *org) {
+		{"a snapshot not encrypted to the committee", 0, func(t *testing.T, w *world, a, _ *org) {
 			w.forge(a, 1, "", a.keys, a.keys.Recipient())
 		}, "无法用党委密钥解密"},
-		{"a signed snapshot carrying another organization's rows", 1, func(w *world, a, other *org) {
+		{"a signed snapshot carrying another organization's rows", 1, func(t *testing.T, w *world, a, other *org) {
 			a.change(t, "越权")
 			edit := "UPDATE members SET org_id = '" + other.store.Org().ID + "' WHERE rowid = (SELECT min(rowid) FROM members)"
 			w.forgeEdited(a, 2, sha256Hex(w.object(manifestKey(a.store.Org().ID, 1))), edit, a.keys, a.keys.Recipient(), w.committeeRecipient())
@@ -164,6 +164,7 @@ func TestRejected(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			w := newWorld(t)
 			a := w.newOrg("受测学院党委", 20, 5)
 			other := w.newOrg("对照学院党委", 15, 6)
@@ -183,7 +184,7 @@ func TestRejected(t *testing.T) {
 			} else if !strings.Contains(tc.name, "not encrypted") {
 				a.push(t)
 			}
-			tc.tamper(w, a, other)
+			tc.tamper(t, w, a, other)
 
 			rep, path := w.consolidate()
 			got := rep.of(a.store.Org().ID)
