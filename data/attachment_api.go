@@ -8,11 +8,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"dangjian/data/localfs"
 )
 
 // ErrTooLarge is wrapped by Attach's refusal of a file over MaxBlobSize.
@@ -146,20 +149,12 @@ func (s *Store) ExportAttachment(ctx context.Context, a *Attachment, dir string)
 		ext := filepath.Ext(name)
 		path = filepath.Join(dir, strings.TrimSuffix(name, ext)+"-"+a.SHA256[:8]+ext)
 	}
-	tmp, err := os.CreateTemp(dir, ".export-*")
+	err = localfs.WriteFile(path, func(w io.Writer) error {
+		_, err := w.Write(content)
+		return err
+	})
 	if err != nil {
-		return "", fmt.Errorf("无法导出附件: %w", err)
-	}
-	_, werr := tmp.Write(content)
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("无法导出附件“%s”: %w", a.Name, werr)
+		return "", fmt.Errorf("无法导出附件“%s”: %w", a.Name, err)
 	}
 	return path, nil
 }

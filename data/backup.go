@@ -2,10 +2,8 @@ package data
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -16,22 +14,31 @@ import (
 // one transaction's view, compacted), refusing to overwrite a file. The
 // copy is readable by its owner only (0600 on Unix, whatever the umask).
 func (s *Store) Backup(ctx context.Context, path string) error {
-	// VACUUM INTO fills an empty file: creating it first, exclusively and
-	// private, both refuses an existing file and sets the permissions.
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if errors.Is(err, fs.ErrExist) {
+	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%w: %s", ErrExists, path)
 	}
+	// VACUUM INTO fills an empty file in a private scratch folder beside
+	// the backup; the finished copy is synced and then put in place as a
+	// new file (publish), so that the backup path never holds half a copy.
+	scratch, err := localfs.NewScratch(filepath.Dir(path))
+	if err != nil {
+		return fmt.Errorf("备份失败: %w", err)
+	}
+	defer scratch.Close()
+	draft := filepath.Join(scratch.Dir(), "backup.db")
+	f, err := os.OpenFile(draft, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("备份失败: %w", err)
 	}
 	f.Chmod(0o600)
 	f.Close()
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
-		removeDatabase(path)
+	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", draft); err != nil {
 		return fmt.Errorf("备份失败: %w", err)
 	}
-	return nil
+	if err := syncFile(draft); err != nil {
+		return fmt.Errorf("备份失败: %w", err)
+	}
+	return publish(draft, path)
 }
 
 // VerifyBackup checks that path is a sound database of this program that

@@ -116,3 +116,25 @@ func TestRestoreCopiesNothingToTheSystemTemp(t *testing.T) {
 		t.Fatalf("scratch folders left beside the database: %d", len(runs))
 	}
 }
+
+func TestCancelledBackupLeavesNoFile(t *testing.T) {
+	s := newStore(t)
+	b := addBranch(t, s, "第一党支部")
+	must(t, s.Members.Create(context.Background(), validMember(b, "甲", 1)))
+	dir := t.TempDir()
+	backup := filepath.Join(dir, "备份.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Backup(ctx, backup); err == nil {
+		t.Fatal("a cancelled backup reported success")
+	}
+	if _, err := os.Stat(backup); !os.IsNotExist(err) {
+		t.Fatalf("a cancelled backup left %s: %v", backup, err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("left in the folder: %s", e.Name())
+		}
+	}
+}

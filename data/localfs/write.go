@@ -51,7 +51,20 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	if err := Rename(name, path); err != nil {
 		return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
 	}
+	syncDir(dir)
 	return nil
+}
+
+// syncDir makes a rename in dir durable where the system allows it: on
+// Linux and macOS by syncing the folder; Windows has no such call and
+// needs none (its rename is journaled with the folder).
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	d.Sync() // an error here (as on Windows) leaves the rename as done
+	d.Close()
 }
 
 // Rename renames, retrying for a moment: on Windows a rename over a file
