@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Agreement] = writer{"党员目标管理责任书", false, writeAgreement} }
@@ -21,36 +24,84 @@ const agreementPreamble = "根据学校党委《关于进一步加强党员教�
 const agreementPledge = "党员承诺:认真履行党员义务,对照上述目标严格要求自己,自觉接受党组织和党员群众的监督。" +
 	"党支部加强对党员的教育、管理、监督和服务,年终如实评定目标完成情况。"
 
+// agreementParty is the member an agreement binds, as on the day it was
+// signed (or, not signed yet, on the print date): what its page prints.
+type agreementParty struct {
+	id, name, branchID, branch string
+	category                   vocab.Category
+	personType                 vocab.PersonType
+	post                       string
+}
+
+// agreementPage is one page to print: an agreement and its member.
+type agreementPage struct {
+	party agreementParty
+	a     *data.Agreement
+}
+
+// agreementParties returns a function giving the member of an agreement
+// as on day: branch, 党内职务 and category from the recorded changes
+// (rules.MemberOn), or false when the member is not known. A branch that
+// is no longer there is taken as the member's branch today.
+func agreementParties(facts *rules.Facts) func(id data.Ref, day time.Time) (agreementParty, bool) {
+	members := make(map[string]rules.Member, len(facts.Members))
+	for _, m := range facts.Members {
+		members[m.ID] = m
+	}
+	changes := map[string][]rules.Change{}
+	for _, c := range facts.Changes {
+		changes[c.MemberID] = append(changes[c.MemberID], c)
+	}
+	names := make(map[string]string, len(facts.Branches))
+	for _, b := range facts.Branches {
+		names[b.ID] = b.Name
+	}
+	return func(id data.Ref, day time.Time) (agreementParty, bool) {
+		m, ok := members[string(id)]
+		if !ok {
+			return agreementParty{}, false
+		}
+		on := rules.MemberOn(m, changes[m.ID], day)
+		if _, known := names[on.BranchID]; !known {
+			on.BranchID = m.BranchID
+		}
+		return agreementParty{id: m.ID, name: m.Name, branchID: on.BranchID, branch: names[on.BranchID],
+			category: on.Category, personType: m.PersonType, post: on.PartyPost}, true
+	}
+}
+
 // writeAgreement prints one 党员目标管理责任书 page for every agreement of the
-// year of a member of the covered branches: branches by name, members in
+// year whose member was in a covered branch on the day it was signed (or,
+// not signed yet, is on the print date): branches by name, members in
 // stroke order.
 func writeAgreement(r *request) error {
-	members, branchNames, err := r.formMembers()
+	fig, err := r.figures()
 	if err != nil {
 		return err
 	}
+	partyOn := agreementParties(fig.Facts())
 	rows, err := r.store.Agreements.List(r.ctx, data.Where("year", r.year), data.OrderBy("id"))
 	if err != nil {
 		return err
 	}
-	byMember := map[data.Ref][]data.Agreement{}
+	today := data.DateOf(r.now).Time
+	var pages []agreementPage
 	covered := map[data.Ref]bool{}
-	var ms []data.Member
-	total := 0
-	for _, a := range rows {
-		m := members[a.MemberID]
-		if m == nil {
+	for i := range rows {
+		a := &rows[i]
+		day := today
+		if !a.SignedDate.IsZero() {
+			day = a.SignedDate.Time
+		}
+		p, ok := partyOn(a.MemberID, day)
+		if !ok || !r.inBranch(data.Ref(p.branchID)) {
 			continue
 		}
-		if len(byMember[a.MemberID]) == 0 {
-			ms = append(ms, *m)
-		}
-		byMember[a.MemberID] = append(byMember[a.MemberID], a)
+		pages = append(pages, agreementPage{party: p, a: a})
 		covered[data.Ref(a.ID)] = true
-		total++
 	}
 	d := r.doc
-	if total == 0 {
+	if len(pages) == 0 {
 		d.NewPage()
 		d.Paragraph(fmt.Sprintf("%d年度没有党员目标管理责任书。", r.year))
 		return nil
@@ -68,20 +119,17 @@ func writeAgreement(r *request) error {
 	for _, ts := range targets {
 		sort.SliceStable(ts, func(i, j int) bool { return ts[i].Seq < ts[j].Seq })
 	}
-	r.formOrder(ms)
-	done := 0
-	for i := range ms {
-		m := &ms[i]
-		for k := range byMember[data.Ref(m.ID)] {
-			a := &byMember[data.Ref(m.ID)][k]
-			r.agreementPage(m, branchNames[string(m.BranchID)], a, targets[data.Ref(a.ID)])
-			done++
-			if err := r.tick(done, total, 20); err != nil {
-				return err
-			}
+	// A member's agreements stay in the order listed (by id).
+	formOrderBy(r, pages, func(p agreementPage) (string, string, string) {
+		return p.party.branchID, p.party.name, p.party.id + "\x00" + p.a.ID
+	})
+	for i, p := range pages {
+		r.agreementPage(p.party, p.a, targets[data.Ref(p.a.ID)])
+		if err := r.tick(i+1, len(pages), 20); err != nil {
+			return err
 		}
 	}
-	r.progress(total, total)
+	r.progress(len(pages), len(pages))
 	return nil
 }
 
@@ -89,7 +137,7 @@ func writeAgreement(r *request) error {
 // targets has a fixed height, so the targets table gets what is left: its
 // type shrinks, and past the smallest size the targets that do not fit
 // are left out with a row saying how many.
-func (r *request) agreementPage(m *data.Member, branch string, a *data.Agreement, ts []data.AgreementTarget) {
+func (r *request) agreementPage(m agreementParty, a *data.Agreement, ts []data.AgreementTarget) {
 	d := r.doc
 	d.NewPage()
 	const (
@@ -101,13 +149,13 @@ func (r *request) agreementPage(m *data.Member, branch string, a *data.Agreement
 		signH  = 62.0
 	)
 	y := marginTop + 2
-	d.formRow(y, rowH, []float64{labelW, 38, labelW, 98}, "姓名", m.Name, "所在支部", branch)
+	d.formRow(y, rowH, []float64{labelW, 38, labelW, 98}, "姓名", m.name, "所在支部", m.branch)
 	y += rowH
 	d.formRow(y, rowH, []float64{labelW, 38, labelW, 38, labelW, 38},
-		"党员类别", m.Category, "人员类别", m.PersonType, "党内职务", m.PartyPost)
+		"党员类别", string(m.category), "人员类别", string(m.personType), "党内职务", m.post)
 	y += rowH + 4
 
-	size, lines := d.formFit(fmt.Sprintf(agreementPreamble, m.Name, r.year), d.bodyWidth(), 40, bodySize+1)
+	size, lines := d.formFit(fmt.Sprintf(agreementPreamble, m.name, r.year), d.bodyWidth(), 40, bodySize+1)
 	lh := formLineHeight(size)
 	for i, line := range lines {
 		d.pdf.SetXY(marginLeft(d), y+float64(i)*lh)

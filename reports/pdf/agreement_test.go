@@ -3,10 +3,12 @@ package pdf
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/data"
 )
@@ -180,5 +182,97 @@ func TestAgreementEmptySaysSo(t *testing.T) {
 	r := render(t, s, Agreement, Options{})
 	if r.pages != 1 || !strings.Contains(r.text, "2026年度没有党员目标管理责任书") {
 		t.Fatalf("%d pages:\n%s", r.pages, r.text)
+	}
+}
+
+// TestAgreementAsOnTheDaySigned: an agreement prints its member's category,
+// 党内职务 and branch as they were on the day it was signed; one not signed
+// yet, as they are on the print date.
+func TestAgreementAsOnTheDaySigned(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, 2, 1, 9, 0, 0, 0, time.UTC)
+	s, err := data.Create(ctx, filepath.Join(t.TempDir(), "h.db"), "计算机科学与技术学院党委", "H",
+		data.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	first, second := &data.Branch{Name: "第一党支部", Type: "教工"}, &data.Branch{Name: "第二党支部", Type: "教工"}
+	for _, b := range []*data.Branch{first, second} {
+		if err := s.Branches.Create(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Admitted 10 June 2025; 组织委员 of the second branch from 1 May 2026;
+	// 转正 on 12 June 2026.
+	m := formMember(t, s, first, "钱预转", 7)
+	m.JoinedDate, m.ConfirmedAt, m.Category, m.PartyPost = data.NewDate(2025, 6, 10), data.Date{}, "预备党员", ""
+	update := func(day time.Time) {
+		t.Helper()
+		now = day
+		if err := s.Members.Update(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	update(now)
+	m.BranchID, m.PartyPost = data.Ref(second.ID), "组织委员"
+	update(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))
+	m.Category, m.ConfirmedAt = "正式党员", data.NewDate(2026, 6, 12)
+	update(time.Date(2026, 6, 12, 9, 0, 0, 0, time.UTC))
+	other := formMember(t, s, second, "孙未签", 8)
+	now = testNow
+	for _, a := range []*data.Agreement{
+		{Year: 2026, MemberID: data.Ref(m.ID), SignedDate: data.NewDate(2026, 3, 1)},
+		{Year: 2026, MemberID: data.Ref(other.ID)},
+	} {
+		if err := s.Agreements.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := render(t, s, Agreement, Options{})
+	pages := formPages(r)
+	if len(pages) != 2 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	for _, c := range []struct {
+		page                    string
+		name, branch, cat, post string
+	}{
+		{pages[0], "钱预转", "第一党支部", "预备党员", ""},
+		{pages[1], "孙未签", "第二党支部", "正式党员", "支部组织委员兼纪检委员兼宣传委员"},
+	} {
+		got := []string{formField(c.page, "姓名"), formField(c.page, "所在支部"), formField(c.page, "党员类别")}
+		if want := []string{c.name, c.branch, c.cat}; !slices.Equal(got, want) {
+			t.Errorf("page %v, want %v", got, want)
+		}
+		post := formField(c.page, "党内职务")
+		if c.post == "" && post != "" || c.post != "" && !strings.HasPrefix(c.post, post) {
+			t.Errorf("%s: 党内职务 %q, want %q", c.name, post, c.post)
+		}
+	}
+	// The one-branch documents follow the branch on the day.
+	for _, c := range []struct {
+		branch string
+		pages  int
+	}{{"第一党支部", 1}, {"第二党支部", 1}} {
+		if r := render(t, s, Agreement, Options{BranchID: map[string]string{"第一党支部": first.ID, "第二党支部": second.ID}[c.branch]}); r.pages != c.pages {
+			t.Errorf("%s: %d pages", c.branch, r.pages)
+		}
+	}
+}
+
+// TestAgreementCategoryFromTheDates: a member recorded as 正式党员, admitted
+// on 10 June 2025 and confirmed on 12 June 2026, signed on 1 March 2026 as
+// a 预备党员.
+func TestAgreementCategoryFromTheDates(t *testing.T) {
+	s, b := formStore(t)
+	m := confirmedIn2026(t, s, b)
+	a := &data.Agreement{Year: 2026, MemberID: data.Ref(m.ID), SignedDate: data.NewDate(2026, 3, 1)}
+	if err := s.Agreements.Create(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	r := render(t, s, Agreement, Options{})
+	if got := formField(formPages(r)[0], "党员类别"); got != "预备党员" {
+		t.Errorf("党员类别 %q, want 预备党员", got)
 	}
 }

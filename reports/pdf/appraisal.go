@@ -2,8 +2,11 @@ package pdf
 
 import (
 	"fmt"
+	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Appraisal] = writer{"民主评议党员登记表", false, writeAppraisal} }
@@ -13,8 +16,9 @@ const apprUngraded = "预备党员不评定等次"
 
 // writeAppraisal prints one 民主评议党员登记表 page for every appraisal of
 // the year of a member of the covered branches, whatever the member's
-// status now: branches by name, members in stroke order. 预备党员 take
-// part without a grade and get a page too.
+// status now: branches by name, members in stroke order. Members who were
+// 预备党员 on 31 December of the year take part without a grade and get a
+// page too.
 func writeAppraisal(r *request) error {
 	members, branchNames, err := r.formMembers()
 	if err != nil {
@@ -60,16 +64,21 @@ func writeAppraisal(r *request) error {
 	return nil
 }
 
-// apprGrade is what the 评议等次 box says: the grade, or for a member who
-// was still a 预备党员 in the year (and so has none) that they get none.
-func apprGrade(m *data.Member, a *data.Appraisal, year int) string {
-	if a.Grade != "" {
-		return a.Grade
-	}
-	if m.Category == "预备党员" || m.ConfirmedAt.IsZero() || m.ConfirmedAt.Year() >= year {
+// apprCategory is the member's 党员类别 on 31 December of the appraisal
+// year: the one value that decides both the form's 党员类别 and whether a
+// grade is given.
+func apprCategory(m *data.Member, year int) vocab.Category {
+	return rules.CategoryOn(vocab.Category(m.Category), m.JoinedDate.Time, m.ConfirmedAt.Time,
+		time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC))
+}
+
+// apprGrade is what the 评议等次 box says: that a member who was a 预备党员 at
+// the year's end gets no grade, else the grade recorded.
+func apprGrade(cat vocab.Category, a *data.Appraisal) string {
+	if cat == vocab.CategoryProbation {
 		return apprUngraded
 	}
-	return ""
+	return a.Grade
 }
 
 // appraisalPage draws one member's form on a page of its own: the boxes
@@ -84,6 +93,7 @@ func (r *request) appraisalPage(m *data.Member, branch string, a *data.Appraisal
 		opinionH = 58.0
 		followH  = 44.0
 	)
+	cat := apprCategory(m, r.year)
 	cols := []float64{labelW, 38, labelW, 38, labelW, 38}
 	joined := ""
 	if !m.JoinedDate.IsZero() {
@@ -92,12 +102,12 @@ func (r *request) appraisalPage(m *data.Member, branch string, a *data.Appraisal
 	y := marginTop + 2
 	d.formRow(y, rowH, cols, "姓名", m.Name, "性别", m.Gender, "出生年月", formYM(m.BirthDate))
 	y += rowH
-	d.formRow(y, rowH, cols, "入党日期", joined, "党员类别", m.Category, "党内职务", m.PartyPost)
+	d.formRow(y, rowH, cols, "入党日期", joined, "党员类别", string(cat), "党内职务", m.PartyPost)
 	y += rowH
 	d.formRow(y, rowH, []float64{labelW, 98, labelW, 38}, "所在支部", branch, "评议年度", fmt.Sprintf("%d年度", r.year))
 	y += rowH
 
-	failed := a.Grade == "不合格"
+	failed := cat != vocab.CategoryProbation && vocab.Grade(a.Grade) == vocab.GradeFail
 	selfH := d.bottom() - 1 - y - gradeH - opinionH
 	if failed {
 		selfH -= followH
@@ -106,7 +116,7 @@ func (r *request) appraisalPage(m *data.Member, branch string, a *data.Appraisal
 		d.formSignAndDate(x0, x1, bottom-6, "本人签字:")
 	})
 	y += selfH
-	d.formRow(y, gradeH, []float64{labelW, d.bodyWidth() - labelW}, "评议等次", apprGrade(m, a, r.year))
+	d.formRow(y, gradeH, []float64{labelW, d.bodyWidth() - labelW}, "评议等次", apprGrade(cat, a))
 	y += gradeH
 	d.formBlock(y, opinionH, labelW, "支部意见", a.BranchOpinion, func(x0, x1, bottom float64) {
 		d.formSignAndDate(x0, x1, bottom-6, "支部书记签字:")

@@ -10,6 +10,8 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // formPages splits pdftotext output into pages.
@@ -106,16 +108,20 @@ func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 	// taken together, are those of the rows.
 	var want, got []string
 	ungraded, failed := 0, 0
+	yearEnd := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 	for _, a := range rows {
+		m := byID[a.MemberID]
+		// The category on 31 December decides the 党员类别 and the grade.
+		cat := rules.CategoryOn(vocab.Category(m.Category), m.JoinedDate.Time, m.ConfirmedAt.Time, yearEnd)
 		g := a.Grade
-		if g == "" {
+		if cat == vocab.CategoryProbation {
 			g = "预备党员不评定等次"
 			ungraded++
 		}
 		if g == "不合格" {
 			failed++
 		}
-		want = append(want, byID[a.MemberID].Name+"/"+g)
+		want = append(want, m.Name+"/"+string(cat)+"/"+g)
 	}
 	if ungraded == 0 || failed == 0 {
 		t.Fatalf("the demo should have ungraded 预备党员 (%d) and 不合格 members (%d)", ungraded, failed)
@@ -132,7 +138,11 @@ func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 	}
 	last := -1
 	for i, page := range formPages(r) {
-		got = append(got, formField(page, "姓名")+"/"+formField(page, "评议等次"))
+		grade := formField(page, "评议等次")
+		if grade == "支部意见" { // no grade: the next box's label follows
+			grade = ""
+		}
+		got = append(got, formField(page, "姓名")+"/"+formField(page, "党员类别")+"/"+grade)
 		rank, ok := branchRank[formField(page, "所在支部")]
 		if !ok || rank < last {
 			t.Fatalf("page %d: branch %q out of order", i+1, formField(page, "所在支部"))
@@ -252,6 +262,50 @@ func TestFormFitShrinksThenCuts(t *testing.T) {
 	for _, l := range lines {
 		if d.formWidth(l) > 100 {
 			t.Fatalf("line %q wider than its box", l)
+		}
+	}
+}
+
+// confirmedIn2026 adds the member admitted on 10 June 2025 and confirmed
+// (转正) on 12 June 2026, recorded today as 正式党员.
+func confirmedIn2026(t *testing.T, s *data.Store, b *data.Branch) *data.Member {
+	t.Helper()
+	m := formMember(t, s, b, "钱预转", 7)
+	m.JoinedDate, m.ConfirmedAt, m.PartyPost = data.NewDate(2025, 6, 10), data.NewDate(2026, 6, 12), ""
+	if err := s.Members.Update(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestAppraisalCategoryAtTheYearsEnd: the 党员类别 and the grade come from
+// the same value, the category on 31 December of the appraisal year.
+func TestAppraisalCategoryAtTheYearsEnd(t *testing.T) {
+	s, b := formStore(t)
+	ctx := context.Background()
+	m := confirmedIn2026(t, s, b)
+	for _, a := range []*data.Appraisal{
+		{Year: 2025, MemberID: data.Ref(m.ID), SelfAssessment: "预备期内表现。"},
+		{Year: 2026, MemberID: data.Ref(m.ID), Grade: "合格", SelfAssessment: "转正后表现。"},
+	} {
+		if err := s.Appraisals.Create(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		year            int
+		category, grade string
+	}{
+		{2025, "预备党员", "预备党员不评定等次"},
+		{2026, "正式党员", "合格"},
+	} {
+		r := render(t, s, Appraisal, Options{Year: c.year})
+		page := formPages(r)[0]
+		if got := formField(page, "党员类别"); got != c.category {
+			t.Errorf("%d: 党员类别 %q, want %q", c.year, got, c.category)
+		}
+		if got := formField(page, "评议等次"); got != c.grade {
+			t.Errorf("%d: 评议等次 %q, want %q", c.year, got, c.grade)
 		}
 	}
 }

@@ -241,13 +241,22 @@ func (r *request) formMembers() (map[data.Ref]*data.Member, map[string]string, e
 // formOrder sorts ms by branch (in r.branches' order, by name) and then by
 // name in stroke order; the same name sorts by id, so the order is stable.
 func (r *request) formOrder(ms []data.Member) {
+	formOrderBy(r, ms, func(m data.Member) (string, string, string) { return string(m.BranchID), m.Name, m.ID })
+}
+
+// formOrderBy sorts xs as formOrder does, by the branch id, name and id key
+// gives.
+func formOrderBy[T any](r *request, xs []T, key func(T) (branch, name, id string)) {
 	rank := map[string]int{}
 	for i, b := range r.branches {
 		rank[b.ID] = i
 	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].ID < ms[j].ID })
-	sortByStroke(ms)
-	sort.SliceStable(ms, func(i, j int) bool { return rank[string(ms[i].BranchID)] < rank[string(ms[j].BranchID)] })
+	branch := func(x T) string { b, _, _ := key(x); return b }
+	name := func(x T) string { _, n, _ := key(x); return n }
+	id := func(x T) string { _, _, i := key(x); return i }
+	sort.Slice(xs, func(i, j int) bool { return id(xs[i]) < id(xs[j]) })
+	sortStroke(xs, name)
+	sort.SliceStable(xs, func(i, j int) bool { return rank[branch(xs[i])] < rank[branch(xs[j])] })
 }
 
 // formYM formats a date as 1990.05, or "" when not given.

@@ -3,11 +3,14 @@ package pdf
 import (
 	"fmt"
 	"sort"
+	"time"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Roster] = writer{"党员花名册", true, writeRoster} }
@@ -35,16 +38,30 @@ func sortStroke[T any](xs []T, name func(T) string) {
 	sort.SliceStable(xs, func(i, j int) bool { return string(keys[name(xs[i])]) < string(keys[name(xs[j])]) })
 }
 
-// membersByBranch returns the covered branches' members on the rolls, each
-// branch's sorted by stroke order.
-func (r *request) membersByBranch() (map[string][]data.Member, int, error) {
+// categoryOn is a member's 党员类别 on day (rules.CategoryOn): empty when
+// the member had not been admitted yet.
+func categoryOn(m *data.Member, day time.Time) vocab.Category {
+	return rules.CategoryOn(vocab.Category(m.Category), m.JoinedDate.Time, m.ConfirmedAt.Time, day)
+}
+
+// membersByBranch returns the covered branches' members on the rolls who
+// had been admitted by day, their 党员类别 that on day, each branch's sorted
+// by stroke order.
+func (r *request) membersByBranch(day time.Time) (map[string][]data.Member, int, error) {
 	out := map[string][]data.Member{}
 	total := 0
 	err := r.store.Members.Each(r.ctx, func(m *data.Member) error {
-		if m.Active() && r.inBranch(m.BranchID) {
-			out[string(m.BranchID)] = append(out[string(m.BranchID)], *m)
-			total++
+		if !m.Active() || !r.inBranch(m.BranchID) {
+			return nil
 		}
+		cat := categoryOn(m, day)
+		if cat == "" {
+			return nil
+		}
+		c := *m
+		c.Category = string(cat)
+		out[string(m.BranchID)] = append(out[string(m.BranchID)], c)
+		total++
 		return nil
 	})
 	for _, ms := range out {
@@ -54,7 +71,8 @@ func (r *request) membersByBranch() (map[string][]data.Member, int, error) {
 }
 
 func writeRoster(r *request) error {
-	byBranch, total, err := r.membersByBranch()
+	day := refDay(r.year, r.now)
+	byBranch, total, err := r.membersByBranch(day)
 	if err != nil {
 		return err
 	}
@@ -64,7 +82,8 @@ func writeRoster(r *request) error {
 		d.Paragraph("没有在册党员。")
 		return nil
 	}
-	d.Paragraph(fmt.Sprintf("在册党员共%d名,分属%d个党支部;各支部内按姓氏笔画排列。", total, len(byBranch)))
+	d.Paragraph(fmt.Sprintf("在册党员共%d名,分属%d个党支部;各支部内按姓氏笔画排列。党员类别为%s时的类别。",
+		total, len(byBranch), day.Format("2006年1月2日")))
 	cols := []Column{
 		{Title: "序号", Width: 11, Align: "C"}, {Title: "姓名", Width: 20}, {Title: "性别", Width: 10, Align: "C"},
 		{Title: "民族", Width: 14}, {Title: "出生年月", Width: 18, Align: "C"}, {Title: "学历", Width: 20},

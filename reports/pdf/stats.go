@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Stats] = writer{"党内统计汇总", false, writeStats} }
@@ -129,10 +130,11 @@ func statsEthnicity(s string) (group, minority string) {
 	return "少数民族", s
 }
 
-// statsPartyAge is a member's 党龄 band on ref: 党龄 runs from 转正, taken
-// as a year after 入党 when the 转正日期 is not recorded.
-func statsPartyAge(m *data.Member, ref time.Time) string {
-	if m.Category == "预备党员" {
+// statsPartyAge is a member's 党龄 band on ref, given the member's category
+// then: 党龄 runs from 转正, taken as a year after 入党 when the 转正日期 is
+// not recorded.
+func statsPartyAge(m *data.Member, cat vocab.Category, ref time.Time) string {
+	if cat == vocab.CategoryProbation {
 		return statsProbationary
 	}
 	start := m.ConfirmedAt.Time
@@ -167,17 +169,6 @@ type statsData struct {
 	cross     map[string]map[[2]string]int // branch id → {category, gender} → count
 }
 
-// statsRefDay is the day ages and 党龄 are counted to: 31 December of the
-// year, or the print date when that is earlier.
-func statsRefDay(year int, now time.Time) time.Time {
-	end := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	if today.Before(end) {
-		return today
-	}
-	return end
-}
-
 func (r *request) statsCount(ref time.Time) (*statsData, error) {
 	s := &statsData{
 		branch:    map[string]int{},
@@ -202,10 +193,14 @@ func (r *request) statsCount(ref time.Time) (*statsData, error) {
 		if !m.Active() || !r.inBranch(m.BranchID) {
 			return nil
 		}
+		category := categoryOn(m, ref)
+		if category == "" {
+			return nil // admitted after the reference day
+		}
 		s.total++
 		b := string(m.BranchID)
 		s.branch[b]++
-		cat, gender := statsOr(m.Category), statsOr(m.Gender)
+		cat, gender := string(category), statsOr(m.Gender)
 		s.category.add(cat)
 		s.gender.add(gender)
 		group, minority := statsEthnicity(m.Ethnicity)
@@ -219,7 +214,7 @@ func (r *request) statsCount(ref time.Time) (*statsData, error) {
 			s.age.add(statsBandOf(statsAgeBands, statsYears(m.BirthDate.Time, ref)))
 		}
 		s.education.add(statsOr(m.Education))
-		s.partyAge.add(statsPartyAge(m, ref))
+		s.partyAge.add(statsPartyAge(m, category, ref))
 		s.person.add(statsOr(m.PersonType))
 		if s.cross[b] == nil {
 			s.cross[b] = map[[2]string]int{}
@@ -231,7 +226,7 @@ func (r *request) statsCount(ref time.Time) (*statsData, error) {
 }
 
 func writeStats(r *request) error {
-	ref := statsRefDay(r.year, r.now)
+	ref := refDay(r.year, r.now)
 	s, err := r.statsCount(ref)
 	if err != nil {
 		return err
@@ -252,9 +247,11 @@ func writeStats(r *request) error {
 	}
 	d.Paragraph(fmt.Sprintf("统计范围:在册党员(党籍状态为正常或停止党籍)共%d名,其中正式党员%d名、预备党员%d名,"+
 		"女党员%d名,少数民族党员%d名;统计的%d个党支部中%d个有在册党员。",
-		s.total, s.category.n["正式党员"], s.category.n["预备党员"], s.gender.n["女"], s.ethnicity.n["少数民族"],
+		s.total, s.category.n[string(vocab.CategoryFull)], s.category.n[string(vocab.CategoryProbation)],
+		s.gender.n[string(vocab.Female)], s.ethnicity.n["少数民族"],
 		len(r.branches), covered))
-	d.Paragraph(fmt.Sprintf("年龄、党龄按周岁(整年)计算至%s;党龄自转正之日起算,未记录转正日期的按入党满一年计。"+
+	d.Paragraph(fmt.Sprintf("党员类别为%[1]s时的类别,年龄、党龄按周岁(整年)计算至%[1]s;党龄自转正之日起算,"+
+		"未记录转正日期的按入党满一年计。"+
 		"占比为占在册党员总数的比例,四舍五入保留一位小数,分项之和可能与100%%略有出入。", ref.Format("2006年1月2日")))
 	d.Space(2)
 

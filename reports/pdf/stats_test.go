@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // statsExpected counts the demo's members on the rolls, from the store.
@@ -33,7 +34,7 @@ func statsExpected(t *testing.T, s *data.Store, branch string) (total int, byCat
 			continue
 		}
 		total++
-		byCat[m.Category]++
+		byCat[string(categoryOn(&m, refDay(2026, testNow)))]++
 		byGender[m.Gender]++
 	}
 	return total, byCat, byGender
@@ -78,7 +79,7 @@ func TestStatsTalliesPartitionTheMembers(t *testing.T) {
 	ctx := context.Background()
 	branches, _ := s.Branches.List(ctx)
 	r := &request{ctx: ctx, store: s, year: 2026, now: testNow, branches: branches}
-	d, err := r.statsCount(statsRefDay(2026, testNow))
+	d, err := r.statsCount(refDay(2026, testNow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,6 +168,11 @@ func TestStatsBands(t *testing.T) {
 	mk := func(cat string, joined, confirmed time.Time) *data.Member {
 		return &data.Member{Category: cat, JoinedDate: data.DateOf(joined), ConfirmedAt: data.DateOf(confirmed)}
 	}
+	// The category on the reference day decides: 转正 on 2026-06-12 is 正式
+	// at the end of 2026 whatever the record says.
+	if got := statsPartyAge(mk("预备党员", day(2025, 6, 10), day(2026, 6, 12)), vocab.CategoryFull, ref); got != "不满5年" {
+		t.Errorf("confirmed in 2026: %s", got)
+	}
 	for _, c := range []struct {
 		m    *data.Member
 		want string
@@ -180,14 +186,8 @@ func TestStatsBands(t *testing.T) {
 		{mk("预备党员", day(2026, 3, 1), time.Time{}), statsProbationary},
 		{mk("正式党员", time.Time{}, time.Time{}), statsUnknown},
 	} {
-		if got := statsPartyAge(c.m, ref); got != c.want {
+		if got := statsPartyAge(c.m, categoryOn(c.m, ref), ref); got != c.want {
 			t.Errorf("joined %s confirmed %s: %s, want %s", c.m.JoinedDate, c.m.ConfirmedAt, got, c.want)
 		}
-	}
-	if got := statsRefDay(2025, testNow); !got.Equal(day(2025, 12, 31)) {
-		t.Errorf("a past year is counted to %s", got)
-	}
-	if got := statsRefDay(2026, testNow); !got.Equal(day(2026, 11, 26)) {
-		t.Errorf("the current year is counted to %s", got)
 	}
 }
