@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // session is a training session to write and who may attend it.
@@ -25,13 +26,13 @@ func (g *gen) writeTrainings() error {
 	for _, b := range g.branches {
 		for mi := max(g.jan, b.firstM); mi <= g.asOfM; mi++ {
 			d, ok := g.day(mi, 5, 25)
-			s := &session{date: d, rec: data.Training{Form: "集体学习", Hours: 2, Topic: g.pick(studyTopics)}}
+			s := &session{date: d, rec: data.Training{Form: string(vocab.FormGroupStudy), Hours: 2, Topic: g.pick(studyTopics)}}
 			if err := g.branchSession(b, s, ok, att); err != nil {
 				return err
 			}
 			if mi%12 == 2 || mi%12 == 8 {
 				d, ok := g.day(mi, 10, 28)
-				s := &session{date: d, rec: data.Training{Form: "专题研讨", Hours: 3, Topic: g.pick(seminarTopics)}}
+				s := &session{date: d, rec: data.Training{Form: string(vocab.FormSeminar), Hours: 3, Topic: g.pick(seminarTopics)}}
 				if err := g.branchSession(b, s, ok, att); err != nil {
 					return err
 				}
@@ -41,7 +42,7 @@ func (g *gen) writeTrainings() error {
 	}
 	for _, m := range g.lectures {
 		s := &session{date: m.date, pool: m.attended, certain: true, rec: data.Training{
-			Form: "党课", Hours: 2, Topic: m.rec.Topic, Organizer: m.b.rec.Name, SpeakerID: m.host.id,
+			Form: string(vocab.FormLecture), Hours: 2, Topic: m.rec.Topic, Organizer: m.b.rec.Name, SpeakerID: m.host.id,
 			Note: "支部党课,主讲人" + m.host.rec.Name}}
 		if err := g.writeSession(s, att); err != nil {
 			return err
@@ -72,7 +73,7 @@ func (g *gen) branchSession(b *branch, s *session, held bool, att *data.Training
 // form, hours, topic, organizer, whether online, whether for 班子成员 only.
 type orgSession struct {
 	month     time.Month
-	form      string
+	form      vocab.TrainingForm
 	hours     float64
 	topic     string
 	organizer string
@@ -81,12 +82,12 @@ type orgSession struct {
 }
 
 var orgSessions = []orgSession{
-	{time.March, "培训班", 8, "党支部书记和支委能力提升培训班", "二级党校", false, true},
-	{time.April, "培训班", 8, "二级党校春季党员集中轮训:习近平新时代中国特色社会主义思想专题", "二级党校", false, false},
-	{time.May, "报告会", 2, "形势与政策专题报告会", "学院党委", false, false},
-	{time.July, "网络培训", 4, "暑期党员网络专题培训", "学校党委组织部", true, false},
-	{time.September, "培训班", 8, "党支部书记和支委秋季轮训", "二级党校", false, true},
-	{time.November, "网络培训", 4, "党纪学习教育网络专题培训", "学校党委组织部", true, false},
+	{time.March, vocab.FormCourse, 8, "党支部书记和支委能力提升培训班", "二级党校", false, true},
+	{time.April, vocab.FormCourse, 8, "二级党校春季党员集中轮训:习近平新时代中国特色社会主义思想专题", "二级党校", false, false},
+	{time.May, vocab.FormReport, 2, "形势与政策专题报告会", "学院党委", false, false},
+	{time.July, vocab.FormOnline, 4, "暑期党员网络专题培训", "学校党委组织部", true, false},
+	{time.September, vocab.FormCourse, 8, "党支部书记和支委秋季轮训", "二级党校", false, true},
+	{time.November, vocab.FormOnline, 4, "党纪学习教育网络专题培训", "学校党委组织部", true, false},
 }
 
 // writeOrgSessions writes the organization-wide sessions held by AsOf; the
@@ -98,13 +99,13 @@ func (g *gen) writeOrgSessions(att *data.TrainingAttendee) error {
 			continue
 		}
 		s := &session{date: d, online: o.online, rec: data.Training{
-			Form: o.form, Hours: o.hours, Topic: o.topic, Organizer: o.organizer}}
+			Form: string(o.form), Hours: o.hours, Topic: o.topic, Organizer: o.organizer}}
 		for _, p := range g.people {
 			if p.present(d) && (!o.committee || p.committee) {
 				s.pool = append(s.pool, p)
 			}
 		}
-		if o.form == "报告会" && len(g.leaders) > 0 && g.leaders[0].lectures {
+		if o.form == vocab.FormReport && len(g.leaders) > 0 && g.leaders[0].lectures {
 			s.rec.SpeakerID = g.leaders[0].id
 			s.rec.Note = "主讲人" + g.leaders[0].rec.Name
 		}
@@ -125,7 +126,7 @@ func (g *gen) writeSelfStudy(att *data.TrainingAttendee) error {
 			continue
 		}
 		s := &session{date: g.dayIn(from, g.asOf), pool: []*person{p}, certain: true, rec: data.Training{
-			Form: "个人自学", Hours: float64(g.between(2, 4)), Topic: "自学" + g.pick(studyTopics), Organizer: "个人"}}
+			Form: string(vocab.FormSelfStudy), Hours: float64(g.between(2, 4)), Topic: "自学" + g.pick(studyTopics), Organizer: "个人"}}
 		if err := g.writeSession(s, att); err != nil {
 			return err
 		}

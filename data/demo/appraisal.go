@@ -5,13 +5,14 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // entry is one member's part in the year's 民主评议.
 type entry struct {
 	p      *person
 	graded bool // a 正式党员 on the day: 预备党员 take part without a grade
-	grade  string
+	grade  vocab.Grade
 	// followUp: a 不合格 member with an 教育/处置 record
 	followUp bool
 }
@@ -48,7 +49,7 @@ func (g *gen) writeGrades() error {
 			if !e.graded {
 				continue
 			}
-			e.grade = "合格"
+			e.grade = vocab.GradePass
 			if e.p.until.IsZero() {
 				counted = append(counted, e)
 				if e.p.quietFrom == 0 && e.p.unpaidFrom == 0 {
@@ -65,19 +66,19 @@ func (g *gen) writeGrades() error {
 		for k, e := range eligible {
 			switch {
 			case k < n:
-				e.grade = "优秀"
+				e.grade = vocab.GradeExcellent
 			case g.chance(0.02):
-				e.grade = "基本合格"
+				e.grade = vocab.GradeBasic
 			}
 		}
 	}
 	g.failTwo(entries)
 	a := &data.Appraisal{}
 	for _, e := range entries {
-		*a = data.Appraisal{Year: g.year, MemberID: e.p.id, Grade: e.grade, SelfAssessment: g.pick(selfAssessments),
+		*a = data.Appraisal{Year: g.year, MemberID: e.p.id, Grade: string(e.grade), SelfAssessment: g.pick(selfAssessments),
 			BranchOpinion: "预备党员参加评议,不评定等次"}
 		if e.graded {
-			a.BranchOpinion = "经支部党员大会评议,评定为" + e.grade
+			a.BranchOpinion = "经支部党员大会评议,评定为" + string(e.grade)
 		}
 		if e.followUp {
 			a.FollowUp = followUp
@@ -94,7 +95,7 @@ func (g *gen) writeGrades() error {
 func (g *gen) failTwo(entries []*entry) {
 	var first, rest []*entry
 	for _, e := range entries {
-		if e.grade != "合格" || !e.p.until.IsZero() {
+		if e.grade != vocab.GradePass || !e.p.until.IsZero() {
 			continue
 		}
 		if e.p.quietFrom > 0 || e.p.unpaidFrom > 0 {
@@ -105,7 +106,7 @@ func (g *gen) failTwo(entries []*entry) {
 	}
 	g.r.Shuffle(len(rest), func(a, b int) { rest[a], rest[b] = rest[b], rest[a] })
 	for k, e := range append(first, rest...)[:min(2, len(first)+len(rest))] {
-		e.grade, e.followUp = "不合格", k == 0
+		e.grade, e.followUp = vocab.GradeFail, k == 0
 	}
 }
 
@@ -159,7 +160,7 @@ func (g *gen) targets(p *person) []string {
 		extra = targetsLeader
 	case p.student():
 		extra = targetsStudent
-	case p.rec.PersonType == "离退休":
+	case p.retired():
 		extra = targetsRetired
 	}
 	out := []string{fmt.Sprintf("每年参加集中学习培训不少于%d学时", hours)}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // writeCare writes 谈心谈话, 联系群众, 关心关爱, 干部监督, 意见建议 and 先进典型.
@@ -65,7 +66,7 @@ func (g *gen) writeTalks() error {
 func (g *gen) writeLiaisons() error {
 	var studentBranches []string
 	for _, b := range g.branches {
-		if b.kind == "学生" {
+		if b.kind == vocab.BranchStudent {
 			studentBranches = append(studentBranches, b.rec.Name)
 		}
 	}
@@ -78,26 +79,26 @@ func (g *gen) writeLiaisons() error {
 		if !p.onRoll() {
 			continue
 		}
-		var kinds []string
+		var kinds []vocab.LiaisonKind
 		if p.staff() || p.student() {
 			switch u := g.r.Float64(); {
 			case u < 0.88:
-				kinds = append(kinds, "群众", "困难学生")
+				kinds = append(kinds, vocab.LiaisonMasses, vocab.LiaisonStudent)
 			case u < 0.94:
-				kinds = append(kinds, "群众")
+				kinds = append(kinds, vocab.LiaisonMasses)
 			}
 		}
 		if p.leader {
 			if g.chance(0.85) {
-				kinds = append(kinds, "支部")
+				kinds = append(kinds, vocab.LiaisonBranch)
 			}
 			if g.chance(0.85) {
-				kinds = append(kinds, "班级")
+				kinds = append(kinds, vocab.LiaisonClass)
 			}
 		}
 		for _, kind := range kinds {
 			since := g.dayIn(maxTime(p.from, date(g.year-1, time.September, 1)), minTime(g.asOf, date(g.year, time.March, 31)))
-			*l = data.Liaison{MemberID: p.id, Kind: kind, Contact: g.contact(p, kind, studentBranches), Since: dt(since)}
+			*l = data.Liaison{MemberID: p.id, Kind: string(kind), Contact: g.contact(p, kind, studentBranches), Since: dt(since)}
 			if err := put(g, g.tx.Liaisons, l, &g.sum.Liaisons); err != nil {
 				return err
 			}
@@ -116,19 +117,19 @@ func (g *gen) writeLiaisons() error {
 }
 
 // contact names whom a member liaises with.
-func (g *gen) contact(p *person, kind string, studentBranches []string) string {
+func (g *gen) contact(p *person, kind vocab.LiaisonKind, studentBranches []string) string {
 	given := givenNames[2][g.intn(2)]
 	name := surnames[g.intn(len(surnames))] + given[g.intn(len(given))]
 	class := fmt.Sprintf("%s%d级%d班", g.pick(majors), g.year-g.between(1, 3), g.between(1, 4))
 	switch kind {
-	case "群众":
+	case vocab.LiaisonMasses:
 		if p.staff() {
 			return name + "(教职工)"
 		}
 		return name + "(同学)"
-	case "困难学生":
+	case vocab.LiaisonStudent:
 		return name + "(" + class + ")"
-	case "支部":
+	case vocab.LiaisonBranch:
 		if len(studentBranches) == 0 {
 			return g.branches[0].rec.Name
 		}
@@ -141,11 +142,11 @@ func (g *gen) contact(p *person, kind string, studentBranches []string) string {
 // Festival and before 七一, and 走访慰问 for old members.
 func (g *gen) writeCareRecords() error {
 	c := &data.CareRecord{}
-	add := func(p *person, kind string, d time.Time, content string, amount int64) error {
+	add := func(p *person, kind vocab.CareKind, d time.Time, content string, amount int64) error {
 		if d.After(g.asOf) {
 			return nil
 		}
-		*c = data.CareRecord{MemberID: p.id, Kind: kind, Date: dt(d), Content: content,
+		*c = data.CareRecord{MemberID: p.id, Kind: string(kind), Date: dt(d), Content: content,
 			Amount: data.Yuan(amount), Handler: g.deputy()}
 		return put(g, g.tx.CareRecords, c, &g.sum.CareRecords)
 	}
@@ -156,14 +157,14 @@ func (g *gen) writeCareRecords() error {
 			continue
 		}
 		if p.rec.InDifficulty {
-			if err := add(p, "困难帮扶", spring(), careContents[0], int64(g.between(5, 20))*100); err != nil {
+			if err := add(p, vocab.CareHelp, spring(), careContents[0], int64(g.between(5, 20))*100); err != nil {
 				return err
 			}
-			if err := add(p, "困难帮扶", july(), careContents[g.between(1, 2)], int64(g.between(3, 10))*100); err != nil {
+			if err := add(p, vocab.CareHelp, july(), careContents[g.between(1, 2)], int64(g.between(3, 10))*100); err != nil {
 				return err
 			}
 		}
-		if p.fifty || p.rec.PersonType == "离退休" && p.birth.Year() <= g.year-80 {
+		if p.fifty || p.retired() && p.birth.Year() <= g.year-80 {
 			d, content := july(), visitContents[0]
 			if p.fifty {
 				content = "颁发“光荣在党50年”纪念章,走访慰问"
@@ -171,11 +172,11 @@ func (g *gen) writeCareRecords() error {
 			if d.After(g.asOf) {
 				d, content = spring(), visitContents[1]
 			}
-			if err := add(p, "走访慰问", d, content, 500); err != nil {
+			if err := add(p, vocab.CareVisit, d, content, 500); err != nil {
 				return err
 			}
 			autumn := date(g.year, time.October, g.between(8, 20))
-			if err := add(p, "走访慰问", autumn, visitContents[2], 300); err != nil {
+			if err := add(p, vocab.CareVisit, autumn, visitContents[2], 300); err != nil {
 				return err
 			}
 		}
@@ -187,25 +188,25 @@ func (g *gen) writeCareRecords() error {
 // January, and one 谈话诫勉.
 func (g *gen) writeSupervisions() error {
 	s := &data.Supervision{}
-	add := func(p *person, kind string, d time.Time, content, result string) error {
+	add := func(p *person, kind vocab.SupervisionKind, d time.Time, content, result string) error {
 		if d.After(g.asOf) {
 			return nil
 		}
-		*s = data.Supervision{MemberID: p.id, Kind: kind, Date: dt(d), Content: content, Result: result}
+		*s = data.Supervision{MemberID: p.id, Kind: string(kind), Date: dt(d), Content: content, Result: result}
 		return put(g, g.tx.Supervisions, s, &g.sum.Supervisions)
 	}
 	for _, p := range g.leaders {
-		if err := add(p, "个人事项报告", g.dayIn(date(g.year, time.January, 10), date(g.year, time.January, 31)),
+		if err := add(p, vocab.SupervisionReport, g.dayIn(date(g.year, time.January, 10), date(g.year, time.January, 31)),
 			fmt.Sprintf("报告%d年度本人婚姻、出国(境)、收入、房产、投资等个人有关事项", g.year-1), "已按时如实报告,抽查核实无异常"); err != nil {
 			return err
 		}
-		if err := add(p, "述职述廉", g.dayIn(date(g.year, time.January, 15), date(g.year, time.February, 10)),
+		if err := add(p, vocab.SupervisionDebrief, g.dayIn(date(g.year, time.January, 15), date(g.year, time.February, 10)),
 			fmt.Sprintf("%d年度述职述责述廉", g.year-1), "民主测评结果为“好”"); err != nil {
 			return err
 		}
 	}
 	if n := len(g.leaders); n >= 3 {
-		if err := add(g.leaders[n-1], "谈话诫勉", g.dayIn(date(g.year, time.March, 1), g.asOf),
+		if err := add(g.leaders[n-1], vocab.SupervisionAdmonish, g.dayIn(date(g.year, time.March, 1), g.asOf),
 			"分管工作中督促检查不到位,对其进行诫勉谈话", "本人已作出书面检查,相关问题已整改"); err != nil {
 			return err
 		}
@@ -215,20 +216,20 @@ func (g *gen) writeSupervisions() error {
 
 // writeFeedback records 5–10 suggestions, settled, in hand or waiting.
 func (g *gen) writeFeedback() error {
-	channels := []string{"意见箱", "邮箱", "热线", "面谈", "其他"}
+	channels := vocab.FeedbackChannels
 	for k := range g.between(5, 10) {
 		received := g.dayIn(date(g.year, time.January, 1), g.asOf)
-		f := &data.Feedback{Channel: channels[k%len(channels)], Received: dt(received),
-			Submitter: []string{"匿名", "教职工", "学生", "离退休教职工"}[g.intn(4)], Content: feedbackContents[k],
-			Status: "待处理"}
+		f := &data.Feedback{Channel: string(channels[k%len(channels)]), Received: dt(received),
+			Submitter: []string{"匿名", "教职工", string(vocab.PersonStudent), "离退休教职工"}[g.intn(4)], Content: feedbackContents[k],
+			Status: string(vocab.FeedbackOpen)}
 		switch k % 3 {
 		case 0:
-			f.Handler, f.Status = g.deputy(), "处理中"
+			f.Handler, f.Status = g.deputy(), string(vocab.FeedbackHandling)
 			if replied := received.AddDate(0, 0, g.between(3, 20)); !replied.After(g.asOf) {
-				f.Reply, f.RepliedDate, f.Status = g.pick(feedbackReplies), dt(replied), "已办结"
+				f.Reply, f.RepliedDate, f.Status = g.pick(feedbackReplies), dt(replied), string(vocab.FeedbackClosed)
 			}
 		case 1:
-			f.Handler, f.Status = g.branches[g.intn(len(g.branches))].secretary.rec.Name, "处理中"
+			f.Handler, f.Status = g.branches[g.intn(len(g.branches))].secretary.rec.Name, string(vocab.FeedbackHandling)
 		}
 		if err := put(g, g.tx.Feedback, f, &g.sum.Feedback); err != nil {
 			return err
@@ -242,7 +243,7 @@ func (g *gen) writeFeedback() error {
 func (g *gen) writeHonors() error {
 	var pool []*person
 	for _, p := range g.people {
-		if p.onRoll() && p.rec.Category == "正式党员" && p.quietFrom == 0 && p.unpaidFrom == 0 {
+		if p.onRoll() && p.full() && p.quietFrom == 0 && p.unpaidFrom == 0 {
 			pool = append(pool, p)
 		}
 	}

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"dangjian/data/vocab"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/vocab"
 )
 
 // fixedNow is the stores' clock in the tests, and so the demos' AsOf.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // meeting is a planned meeting of a branch.
@@ -19,6 +20,9 @@ type meeting struct {
 	recorder *person
 	attended []*person // for a 党课 of the year: who attended, for its training record
 }
+
+// kind is the meeting's kind.
+func (m *meeting) kind() vocab.MeetingKind { return vocab.MeetingKind(m.rec.Kind) }
 
 // writeMeetings plans every branch's meetings, has the lecturing leaders
 // give some of the year's 党课, and writes the meetings with the attendance
@@ -46,12 +50,12 @@ func (g *gen) writeMeetings() error {
 // year's 组织生活会 and 民主评议 in January–March.
 func (g *gen) planMeetings(b *branch) []*meeting {
 	var ms []*meeting
-	add := func(kind string, d time.Time, gr *group, topic string) {
+	add := func(kind vocab.MeetingKind, d time.Time, gr *group, topic string) {
 		if d.Before(b.founded) || d.After(g.asOf) {
 			return
 		}
 		m := &meeting{b: b, grp: gr, date: d, host: b.secretary, recorder: b.organizer,
-			rec: data.Meeting{Kind: kind, Topic: topic}}
+			rec: data.Meeting{Kind: string(kind), Topic: topic}}
 		if gr != nil {
 			m.host, m.recorder = gr.leader, nil
 			for _, p := range gr.members {
@@ -72,15 +76,15 @@ func (g *gen) planMeetings(b *branch) []*meeting {
 	first := max(g.startM, b.firstM)
 	for mi := first; mi <= g.asOfM; mi++ {
 		d, _ := g.day(mi, 3, 10)
-		add("支委会", d, nil, g.pick(committeeTopics))
+		add(vocab.MeetingCommittee, d, nil, g.pick(committeeTopics))
 		for _, gr := range b.groups {
 			d, _ := g.day(mi, 8, 20)
-			add("党小组会", d, gr, g.pick(groupTopics))
+			add(vocab.MeetingGroup, d, gr, g.pick(groupTopics))
 		}
 		d, _ = g.day(mi, 12, 28)
 		topic := g.themeTopic(mi)
 		if mi != b.skipTheme && !g.chance(0.025) {
-			add("主题党日", d, nil, topic)
+			add(vocab.MeetingThemeDay, d, nil, topic)
 		}
 	}
 	for q := first / 3; q <= g.asOfM/3; q++ {
@@ -92,20 +96,20 @@ func (g *gen) planMeetings(b *branch) []*meeting {
 			continue
 		}
 		if gm >= first {
-			add("支部党员大会", gd, nil, gt)
+			add(vocab.MeetingGeneral, gd, nil, gt)
 		}
 		if lm >= first {
-			add("党课", ld, nil, lt)
+			add(vocab.MeetingLecture, ld, nil, lt)
 		}
 	}
 	if b.parent != nil {
-		add("支部党员大会", b.founded, nil, "党支部成立大会暨选举支部委员会")
+		add(vocab.MeetingGeneral, b.founded, nil, "党支部成立大会暨选举支部委员会")
 	}
 	if !b.noOrgLife && b.firstM <= g.jan {
 		life := monthStart(g.jan+g.intn(3)).AddDate(0, 0, g.between(4, 18))
 		appraisal := life.AddDate(0, 0, g.between(1, 10))
-		add("组织生活会", life, nil, fmt.Sprintf("%d年专题组织生活会", g.year))
-		add("民主评议", appraisal, nil, fmt.Sprintf("%d年民主评议党员", g.year))
+		add(vocab.MeetingOrgLife, life, nil, fmt.Sprintf("%d年专题组织生活会", g.year))
+		add(vocab.MeetingAppraisal, appraisal, nil, fmt.Sprintf("%d年民主评议党员", g.year))
 		if !appraisal.After(g.asOf) {
 			b.appraisedOn = appraisal
 		}
@@ -129,7 +133,7 @@ func (g *gen) assignLecturers() {
 	var slots []*meeting
 	for _, b := range g.branches {
 		for _, m := range b.meetings {
-			if m.rec.Kind == "党课" && m.date.Year() == g.year {
+			if m.kind() == vocab.MeetingLecture && m.date.Year() == g.year {
 				slots = append(slots, m)
 			}
 		}
@@ -159,7 +163,7 @@ func (g *gen) assignLecturers() {
 func (g *gen) attendees(m *meeting) []*person {
 	var pool []*person
 	switch {
-	case m.rec.Kind == "支委会":
+	case m.kind() == vocab.MeetingCommittee:
 		pool = m.b.committee()
 	case m.grp != nil:
 		pool = m.grp.members
@@ -196,43 +200,43 @@ func (g *gen) roll(b *branch, d time.Time) []*person {
 
 // status draws a member's attendance at a meeting: mostly 出席; the host
 // and the recorder are there; members gone quiet are not.
-func (g *gen) status(p *person, m *meeting) string {
+func (g *gen) status(p *person, m *meeting) vocab.Attendance {
 	if p == m.host || p == m.recorder {
-		return "出席"
+		return vocab.Present
 	}
 	mi := monthIndex(m.date)
 	switch {
 	case p.quietFrom > 0 && mi >= p.quietFrom:
 		if g.chance(0.7) {
-			return "缺席"
+			return vocab.Absent
 		}
-		return "请假"
+		return vocab.Excused
 	case p.quietFrom > 0 && mi == p.quietFrom-1:
-		return "出席"
+		return vocab.Present
 	case p.skipsOwn && p.branch == m.b:
-		return "请假"
+		return vocab.Excused
 	case p.rec.Floating && g.chance(0.6):
-		return "请假"
+		return vocab.Excused
 	}
 	switch u := g.r.Float64(); {
 	case u < 0.925:
-		return "出席"
+		return vocab.Present
 	case u < 0.985:
-		return "请假"
+		return vocab.Excused
 	}
-	return "缺席"
+	return vocab.Absent
 }
 
 // writeMeeting writes a meeting, its minutes and its attendance; an outside
 // lecturer is recorded as present.
 func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 	people := g.attendees(m)
-	statuses := make([]string, len(people))
-	var count [3]int
+	statuses := make([]vocab.Attendance, len(people))
+	count := map[vocab.Attendance]int{}
 	hostIn := false
 	for i, p := range people {
 		statuses[i] = g.status(p, m)
-		count[slices.Index(data.Attendances, statuses[i])]++
+		count[statuses[i]]++
 		hostIn = hostIn || p == m.host
 	}
 	r := &m.rec
@@ -242,7 +246,7 @@ func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 	}
 	r.Host, r.HostID = m.host.rec.Name, m.host.id
 	role := "主持"
-	if r.Kind == "党课" {
+	if m.kind() == vocab.MeetingLecture {
 		role = "主讲"
 	}
 	r.Minutes = fmt.Sprintf("%s%s", m.host.rec.Name, role)
@@ -251,23 +255,23 @@ func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 		r.Minutes += "," + r.Recorder + "记录"
 	}
 	r.Minutes += fmt.Sprintf("。应到%d人,实到%d人,请假%d人,缺席%d人。%s",
-		len(people), count[0], count[1], count[2], minutesBody[r.Kind])
+		len(people), count[vocab.Present], count[vocab.Excused], count[vocab.Absent], minutesBody[m.kind()])
 	if err := put(g, g.tx.Meetings, r, &g.sum.Meetings); err != nil {
 		return err
 	}
 	mid := data.Ref(r.ID)
-	lecture := r.Kind == "党课" && m.date.Year() == g.year
+	lecture := m.kind() == vocab.MeetingLecture && m.date.Year() == g.year
 	for i, p := range people {
-		*att = data.MeetingAttendance{MeetingID: mid, MemberID: p.id, Status: statuses[i]}
+		*att = data.MeetingAttendance{MeetingID: mid, MemberID: p.id, Status: string(statuses[i])}
 		if err := put(g, g.tx.MeetingAttendance, att, &g.sum.Attendance); err != nil {
 			return err
 		}
-		if lecture && statuses[i] == "出席" && p != m.host {
+		if lecture && statuses[i] == vocab.Present && p != m.host {
 			m.attended = append(m.attended, p)
 		}
 	}
 	if !hostIn {
-		*att = data.MeetingAttendance{MeetingID: mid, MemberID: m.host.id, Status: "出席"}
+		*att = data.MeetingAttendance{MeetingID: mid, MemberID: m.host.id, Status: string(vocab.Present)}
 		if err := put(g, g.tx.MeetingAttendance, att, &g.sum.Attendance); err != nil {
 			return err
 		}

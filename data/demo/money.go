@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // writeDues writes each member's 党费 month by month, from the window's
@@ -48,22 +49,22 @@ func (g *gen) writeDues() error {
 // month against the budget lines.
 func (g *gen) writeFunds() error {
 	voucher := 0
-	add := func(d time.Time, line, dir, purpose string, amount data.Money) error {
+	add := func(d time.Time, line string, dir vocab.FundDirection, purpose string, amount data.Money) error {
 		if d.After(g.asOf) {
 			return nil
 		}
 		voucher++
-		f := &data.Fund{Date: dt(d), BudgetLine: line, Direction: dir, Amount: amount, Purpose: purpose,
+		f := &data.Fund{Date: dt(d), BudgetLine: line, Direction: string(dir), Amount: amount, Purpose: purpose,
 			Voucher: fmt.Sprintf("记-%d-%02d-%03d", d.Year(), int(d.Month()), voucher)}
 		return put(g, g.tx.Funds, f, &g.sum.Funds)
 	}
 	members := int64(g.o.Members)
-	if err := add(date(g.year, time.January, g.between(8, 20)), fundIncome[0].line, "收入", fundIncome[0].purpose,
+	if err := add(date(g.year, time.January, g.between(8, 20)), fundIncome[0].line, vocab.Income, fundIncome[0].purpose,
 		data.Yuan(members*120)); err != nil {
 		return err
 	}
 	for _, m := range []time.Month{time.March, time.September} {
-		if err := add(date(g.year, m, g.between(5, 25)), fundIncome[1].line, "收入", fundIncome[1].purpose,
+		if err := add(date(g.year, m, g.between(5, 25)), fundIncome[1].line, vocab.Income, fundIncome[1].purpose,
 			data.Yuan(members*8+int64(g.between(0, 99)))); err != nil {
 			return err
 		}
@@ -73,7 +74,7 @@ func (g *gen) writeFunds() error {
 			e := fundExpense[g.intn(len(fundExpense))]
 			d, _ := g.day(mi, 3, 28)
 			amount := data.Yuan(int64(g.between(3, 60)) * 100 * max(1, members/300))
-			if err := add(d, e.line, "支出", e.purpose, amount); err != nil {
+			if err := add(d, e.line, vocab.Expense, e.purpose, amount); err != nil {
 				return err
 			}
 		}

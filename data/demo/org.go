@@ -5,17 +5,18 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // branch is a planned 党支部.
 type branch struct {
 	rec     data.Branch
 	id      data.Ref
-	index   int    // position in gen.branches
-	kind    string // 教工/学生/离退休
-	dept    string // the department of a 教工 branch
-	grade   int    // the grade of an undergraduates' branch; 0 otherwise
-	grad    bool   // a graduate students' branch
+	index   int              // position in gen.branches
+	kind    vocab.BranchType // 支部类型
+	dept    string           // the department of a 教工 branch
+	grade   int              // the grade of an undergraduates' branch; 0 otherwise
+	grad    bool             // a graduate students' branch
 	founded time.Time
 	firstM  int     // month index of the founding month
 	parent  *branch // for the branch founded this year: where its members met before
@@ -75,7 +76,7 @@ func (g *gen) planBranches() {
 		if i >= len(departments) {
 			name = dept + "教工第" + chineseNumber(i/len(departments)+1) + "党支部"
 		}
-		g.addBranch(&branch{kind: "教工", dept: dept, rec: data.Branch{Name: name},
+		g.addBranch(&branch{kind: vocab.BranchStaff, dept: dept, rec: data.Branch{Name: name},
 			founded: g.someDay(y-30, y-14)})
 	}
 	under := (students + 1) / 2
@@ -86,24 +87,24 @@ func (g *gen) planBranches() {
 	for i := range under {
 		grade := senior + i%2
 		name := fmt.Sprintf("%d级本科生第%s党支部", grade, chineseNumber(i/2+1))
-		g.addBranch(&branch{kind: "学生", grade: grade, rec: data.Branch{Name: name},
+		g.addBranch(&branch{kind: vocab.BranchStudent, grade: grade, rec: data.Branch{Name: name},
 			founded: date(grade+1, time.Month(g.between(10, 12)), g.between(1, 28))})
 	}
 	for i := range students - under {
 		name := fmt.Sprintf("研究生第%s党支部", chineseNumber(i+1))
-		g.addBranch(&branch{kind: "学生", grad: true, rec: data.Branch{Name: name},
+		g.addBranch(&branch{kind: vocab.BranchStudent, grad: true, rec: data.Branch{Name: name},
 			founded: g.someDay(y-21, y-8)})
 	}
 	if retired > 0 {
-		g.addBranch(&branch{kind: "离退休", dept: "离退休", rec: data.Branch{Name: "离退休教工党支部"},
+		g.addBranch(&branch{kind: vocab.BranchRetired, rec: data.Branch{Name: "离退休教工党支部"},
 			founded: g.someDay(y-31, y-21)})
 	}
 	g.planNewBranch()
 	g.sizeBranches()
 	for _, b := range g.branches {
-		b.rec.Type = b.kind
+		b.rec.Type = string(b.kind)
 		b.firstM = monthIndex(b.founded)
-		if b.kind == "教工" {
+		if b.kind == vocab.BranchStaff {
 			for _, name := range []string{"第一党小组", "第二党小组"} {
 				b.groups = append(b.groups, &group{branch: b, rec: data.PartyGroup{Name: name}})
 			}
@@ -125,7 +126,7 @@ func (g *gen) planNewBranch() {
 	}
 	var students []*branch
 	for _, b := range g.branches {
-		if b.kind == "学生" {
+		if b.kind == vocab.BranchStudent {
 			students = append(students, b)
 		}
 	}
@@ -158,7 +159,7 @@ func (g *gen) sizeBranches() {
 	for i, b := range g.branches {
 		w := 0.8 + 0.4*g.r.Float64()
 		switch {
-		case b.kind == "离退休":
+		case b.kind == vocab.BranchRetired:
 			w = 0.6
 		case b.parent != nil:
 			w = 0.7

@@ -7,6 +7,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/vocab"
 )
 
 // person is a planned member with what the generator needs to know about
@@ -42,8 +43,15 @@ func (p *person) present(d time.Time) bool {
 	return !d.Before(p.from) && (p.until.IsZero() || !d.After(p.until))
 }
 
-func (p *person) staff() bool   { return p.rec.PersonType == "在职教职工" }
-func (p *person) student() bool { return p.rec.PersonType == "学生" }
+// kind is the member's 人员类别.
+func (p *person) kind() vocab.PersonType { return vocab.PersonType(p.rec.PersonType) }
+
+func (p *person) staff() bool   { return p.kind() == vocab.PersonStaff }
+func (p *person) student() bool { return p.kind() == vocab.PersonStudent }
+func (p *person) retired() bool { return p.kind() == vocab.PersonRetired }
+
+// full reports whether the member is a 正式党员.
+func (p *person) full() bool { return p.rec.Category == string(vocab.CategoryFull) }
 
 // planPeople creates every branch's members with their personal details. A
 // student branch's secretary is a 辅导员 (staff); 教工 branches' members are
@@ -53,9 +61,9 @@ func (g *gen) planPeople() {
 		for i := range b.size {
 			var p *person
 			switch {
-			case b.kind == "教工":
+			case b.kind == vocab.BranchStaff:
 				p = g.newStaff(b, false)
-			case b.kind == "离退休":
+			case b.kind == vocab.BranchRetired:
 				p = g.newRetired(b)
 			case i == 0:
 				p = g.newStaff(b, true)
@@ -76,14 +84,14 @@ func (g *gen) planPeople() {
 // newPerson fills what every member has: name, gender, 民族, birth,
 // 公民身份号码, 籍贯, phone, and a 入党日期 (as 正式党员) at an age in
 // [joinLo, joinHi]. The birth is in [ageLo, ageHi] years before AsOf's year.
-func (g *gen) newPerson(b *branch, personType string, ageLo, ageHi int, maleP float64, joinLo, joinHi int) *person {
+func (g *gen) newPerson(b *branch, personType vocab.PersonType, ageLo, ageHi int, maleP float64, joinLo, joinHi int) *person {
 	p := &person{branch: b}
 	male := g.chance(maleP)
 	p.birth = g.someDay(g.year-ageHi, g.year-ageLo)
-	p.rec.PersonType = personType
-	p.rec.Gender = "女"
+	p.rec.PersonType = string(personType)
+	p.rec.Gender = string(vocab.Female)
 	if male {
-		p.rec.Gender = "男"
+		p.rec.Gender = string(vocab.Male)
 	}
 	p.rec.Name = g.uniqueName(b, p.birth.Year(), male)
 	p.rec.Ethnicity = "汉族"
@@ -102,7 +110,7 @@ func (g *gen) newPerson(b *branch, personType string, ageLo, ageHi int, maleP fl
 	p.rec.BirthDate = dt(p.birth)
 	p.rec.IDNumber = g.idNumber(reg.code, p.birth, male)
 	p.rec.Phone = fmt.Sprintf("1%d%09d", []int{3, 5, 8}[g.intn(3)], g.intn(1_000_000_000))
-	p.rec.Category = "正式党员"
+	p.rec.Category = string(vocab.CategoryFull)
 	adult := p.birth.AddDate(18, 0, 0)
 	latest := g.asOf.AddDate(-1, 0, -1)
 	p.joined = p.birth.AddDate(g.between(joinLo, joinHi), 0, g.intn(365))
@@ -132,7 +140,7 @@ func (g *gen) newStaff(b *branch, counsellor bool) *person {
 	if counsellor {
 		hi, joinHi = 40, 24
 	}
-	p := g.newPerson(b, "在职教职工", 30, hi, 0.55, 19, joinHi)
+	p := g.newPerson(b, vocab.PersonStaff, 30, hi, 0.55, 19, joinHi)
 	hired := max(p.birth.Year()+g.between(23, 30), g.year-38)
 	g.staffNo++
 	p.rec.StaffNo = fmt.Sprintf("%04d%04d", min(hired, g.year), g.staffNo)
@@ -144,9 +152,9 @@ func (g *gen) newStaff(b *branch, counsellor bool) *person {
 	default:
 		p.rec.Position = b.dept + " " + g.pick(facultyTitles)
 	}
-	p.rec.Education = "研究生"
+	p.rec.Education = string(vocab.EduPostgraduate)
 	if g.chance(0.15) || b.dept == "机关" && g.chance(0.4) {
-		p.rec.Education = "大学本科"
+		p.rec.Education = string(vocab.EduBachelor)
 	}
 	p.rec.DuesBase = g.staffIncome()
 	return p
@@ -161,7 +169,7 @@ func (g *gen) newStudent(b *branch) *person {
 		lo = min(max(lo, age), hi)
 		hi = lo
 	}
-	p := g.newPerson(b, "学生", lo, hi, 0.62, 18, 21)
+	p := g.newPerson(b, vocab.PersonStudent, lo, hi, 0.62, 18, 21)
 	g.staffNo++
 	if b.grad {
 		grade := g.year - g.between(0, 2)
@@ -175,21 +183,22 @@ func (g *gen) newStudent(b *branch) *person {
 		}
 		p.rec.StaffNo = fmt.Sprintf("%s%d%05d", prefix, grade, g.staffNo)
 		p.rec.Position = fmt.Sprintf("%s%d级%s", g.pick(gradMajors), grade, degree)
-		p.rec.Education = "研究生"
+		p.rec.Education = string(vocab.EduPostgraduate)
 	} else {
 		p.rec.StaffNo = fmt.Sprintf("U%d%05d", b.grade, g.staffNo)
 		p.rec.Position = fmt.Sprintf("%s%d级%d班", g.pick(majors), b.grade, g.between(1, 4))
-		p.rec.Education = "大学本科"
+		p.rec.Education = string(vocab.EduBachelor)
 	}
 	return p
 }
 
 func (g *gen) newRetired(b *branch) *person {
-	p := g.newPerson(b, "离退休", 64, 88, 0.6, 20, 45)
+	p := g.newPerson(b, vocab.PersonRetired, 64, 88, 0.6, 20, 45)
 	g.staffNo++
 	p.rec.StaffNo = fmt.Sprintf("%04d%04d", p.birth.Year()+g.between(22, 26), g.staffNo)
 	p.rec.Position = "原" + departments[g.intn(len(departments))] + "(退休)"
-	p.rec.Education = []string{"大学本科", "大学本科", "大学专科", "研究生", "中专"}[g.intn(5)]
+	p.rec.Education = string([]vocab.Education{vocab.EduBachelor, vocab.EduBachelor, vocab.EduCollege,
+		vocab.EduPostgraduate, vocab.EduTechnical}[g.intn(5)])
 	p.rec.DuesBase = data.Yuan(int64(g.between(2500, 8000)))
 	if g.chance(0.1) {
 		p.rec.DuesBase = data.Yuan(5000)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // assignRoles gives members their posts and the situations the rules look
@@ -61,7 +63,7 @@ func (g *gen) assignCommittee(b *branch) {
 		vets = b.members
 	}
 	sec := b.members[0]
-	if b.kind != "学生" {
+	if b.kind != vocab.BranchStudent {
 		sec = vets[g.intn(len(vets))]
 	}
 	var rest, others []*person
@@ -106,7 +108,7 @@ func (g *gen) assignLeaders() {
 		}
 	}
 	g.leaders = g.choose(g.free(func(p *person) bool {
-		return p.branch.kind == "教工" && p.birth.Year() <= g.year-38
+		return p.branch.kind == vocab.BranchStaff && p.birth.Year() <= g.year-38
 	}), percent(staff, 5, 1))
 	for i, p := range g.leaders {
 		p.leader, p.lectures = true, true
@@ -139,7 +141,9 @@ func (g *gen) assignLeaders() {
 func (g *gen) assignProbation() {
 	n := percent(g.o.Members, 5, 3)
 	students := g.free(func(p *person) bool { return p.student() })
-	young := g.free(func(p *person) bool { return p.staff() && p.branch.kind == "教工" && p.birth.Year() >= g.year-35 })
+	young := g.free(func(p *person) bool {
+		return p.staff() && p.branch.kind == vocab.BranchStaff && p.birth.Year() >= g.year-35
+	})
 	chosen := g.choose(students, n*4/5)
 	chosen = append(chosen, g.choose(young, n-len(chosen))...)
 	chosen = g.shuffled(chosen)
@@ -158,14 +162,14 @@ func (g *gen) assignProbation() {
 		}
 		p.joined, p.from = j, j
 		p.rec.JoinedDate, p.rec.ConfirmedAt = dt(j), dt(time.Time{})
-		p.rec.Category = "预备党员"
+		p.rec.Category = string(vocab.CategoryProbation)
 	}
 }
 
 // assignFifty has a few retired members join exactly 50 years before AsOf's
 // year (光荣在党50年).
 func (g *gen) assignFifty() {
-	old := g.free(func(p *person) bool { return p.branch.kind == "离退休" && p.birth.Year() <= g.year-69 })
+	old := g.free(func(p *person) bool { return p.branch.kind == vocab.BranchRetired && p.birth.Year() <= g.year-69 })
 	n := 2
 	if len(old) >= 6 {
 		n = 3
@@ -181,7 +185,7 @@ func (g *gen) assignFifty() {
 // first; one is exempted from dues, two pay the reduced 0.2 元.
 func (g *gen) assignDifficulty() {
 	n := percent(g.o.Members, 1, 2)
-	pool := g.free(func(p *person) bool { return p.branch.kind == "离退休" })
+	pool := g.free(func(p *person) bool { return p.branch.kind == vocab.BranchRetired })
 	pool = append(g.shuffled(pool), g.shuffled(g.free(func(p *person) bool { return p.student() }))...)
 	pool = append(pool, g.shuffled(g.free(func(p *person) bool { return p.staff() }))...)
 	for i, p := range pool[:min(n, len(pool))] {
@@ -207,7 +211,7 @@ func (g *gen) assignDifficulty() {
 
 // assignFloating sends about 1% (students and staff) away as 流动党员.
 func (g *gen) assignFloating() {
-	for _, p := range g.choose(g.free(func(p *person) bool { return !p.rec.InDifficulty && p.rec.PersonType != "离退休" }),
+	for _, p := range g.choose(g.free(func(p *person) bool { return !p.rec.InDifficulty && !p.retired() }),
 		percent(g.o.Members, 1, 2)) {
 		p.rec.Floating, p.rec.FloatingTo = true, g.pick(floatingPlaces)
 	}
@@ -218,9 +222,9 @@ func (g *gen) assignFloating() {
 // receipt.
 func (g *gen) assignTransfersOut() {
 	n := percent(g.o.Members, 1, 3)
-	pool := g.free(func(p *person) bool { return p.student() && !p.rec.InDifficulty && p.rec.Category == "正式党员" })
+	pool := g.free(func(p *person) bool { return p.student() && !p.rec.InDifficulty && p.full() })
 	if len(pool) < n {
-		pool = append(pool, g.free(func(p *person) bool { return p.staff() && p.rec.Category == "正式党员" })...)
+		pool = append(pool, g.free(func(p *person) bool { return p.staff() && p.full() })...)
 	}
 	for i, p := range g.choose(pool, n) {
 		p.out = true
@@ -234,7 +238,7 @@ func (g *gen) assignTransfersOut() {
 		}
 		p.until = p.issued
 		p.otherOrg = g.pick(otherOrgs)
-		p.rec.Status = "已转出"
+		p.rec.Status = string(vocab.StatusTransferred)
 		p.rec.Note = "组织关系转出至" + p.otherOrg
 	}
 }
@@ -243,7 +247,7 @@ func (g *gen) assignTransfersOut() {
 // this year, receipts returned.
 func (g *gen) assignTransfersIn() {
 	pool := g.free(func(p *person) bool {
-		return (p.branch.grad && p.student() || p.branch.kind == "教工") && p.rec.Category == "正式党员" && !p.rec.InDifficulty
+		return (p.branch.grad && p.student() || p.branch.kind == vocab.BranchStaff) && p.full() && !p.rec.InDifficulty
 	})
 	lo := maxTime(date(g.year, time.January, 5), g.asOf.AddDate(0, 0, -200))
 	hi := g.asOf.AddDate(0, 0, -10)
@@ -256,7 +260,7 @@ func (g *gen) assignTransfersIn() {
 		p.receipt = minTime(p.issued.AddDate(0, 0, g.between(3, 10)), g.asOf)
 		p.from = maxTime(p.from, p.issued)
 		p.otherOrg = g.pick(fromOrgs)
-		p.rec.Note = "由" + p.otherOrg + "转入"
+		p.rec.Note = "由" + p.otherOrg + string(vocab.TransferIn)
 	}
 }
 
@@ -264,7 +268,7 @@ func (g *gen) assignTransfersIn() {
 // of them 失联) and about 2% stop paying dues 3–8 months ago.
 func (g *gen) assignInactive() {
 	quiet := g.choose(g.free(func(p *person) bool {
-		return p.rec.Category == "正式党员" && p.from.Equal(p.joined)
+		return p.full() && p.from.Equal(p.joined)
 	}), percent(g.o.Members, 2, 1))
 	for i, p := range quiet {
 		p.quietFrom = g.asOfM - g.between(4, 8)
@@ -275,7 +279,7 @@ func (g *gen) assignInactive() {
 		}
 	}
 	pool := g.shuffled(g.free(func(p *person) bool {
-		return p.rec.DuesExemptBy == "" && p.rec.Category == "正式党员" && p.from.Equal(p.joined)
+		return p.rec.DuesExemptBy == "" && p.full() && p.from.Equal(p.joined)
 	}))
 	for _, p := range pool[:min(percent(g.o.Members, 2, 1), len(pool))] {
 		p.unpaidFrom = g.asOfM - g.between(3, 8)

@@ -1,5 +1,7 @@
 package demo
 
+import "dangjian/data/vocab"
+
 // The texts of meetings, trainings and records.
 
 // themeDayTopics are 主题党日 topics by month (January first); %d, when
@@ -49,14 +51,14 @@ var (
 )
 
 // minutesBody is what each kind of meeting did, for its minutes.
-var minutesBody = map[string]string{
-	"支部党员大会": "会议听取了支部委员会工作情况通报,与会党员围绕议题进行了认真讨论,形成一致意见。",
-	"支委会":    "支委逐项研究了议题,明确了责任人和完成时限,会议决定按计划抓好落实。",
-	"党小组会":   "组员结合自身工作谈认识、谈体会,开展了批评与自我批评,提出改进措施。",
-	"党课":     "主讲人结合理论与实际作专题辅导,党员认真听讲并交流了学习体会。",
-	"主题党日":   "党员集中学习后开展了主题活动,并为本月过政治生日的党员送上祝福。",
-	"组织生活会":  "支部书记代表支委会作对照检查,党员逐一开展批评与自我批评,会议明确了整改清单。",
-	"民主评议":   "党员逐一进行自评和互评,支部委员会综合评议意见提出了评定等次建议。",
+var minutesBody = map[vocab.MeetingKind]string{
+	vocab.MeetingGeneral:   "会议听取了支部委员会工作情况通报,与会党员围绕议题进行了认真讨论,形成一致意见。",
+	vocab.MeetingCommittee: "支委逐项研究了议题,明确了责任人和完成时限,会议决定按计划抓好落实。",
+	vocab.MeetingGroup:     "组员结合自身工作谈认识、谈体会,开展了批评与自我批评,提出改进措施。",
+	vocab.MeetingLecture:   "主讲人结合理论与实际作专题辅导,党员认真听讲并交流了学习体会。",
+	vocab.MeetingThemeDay:  "党员集中学习后开展了主题活动,并为本月过政治生日的党员送上祝福。",
+	vocab.MeetingOrgLife:   "支部书记代表支委会作对照检查,党员逐一开展批评与自我批评,会议明确了整改清单。",
+	vocab.MeetingAppraisal: "党员逐一进行自评和互评,支部委员会综合评议意见提出了评定等次建议。",
 }
 
 // Agreement targets: the common ones, then extras by kind of member.
@@ -100,7 +102,7 @@ var planCourses = []course{
 	{"习近平新时代中国特色社会主义思想专题学习", 8, "全体党员", 4},
 	{"党支部书记和支委能力提升培训", 8, "党支部书记和支委", 3},
 	{"党纪学习教育专题培训", 4, "全体党员", 6},
-	{"新发展党员和预备党员培训", 8, "预备党员", 5},
+	{"新发展党员和预备党员培训", 8, string(vocab.CategoryProbation), 5},
 	{"入党积极分子培训班", 16, "入党积极分子", 10},
 	{"师德师风专题培训", 4, "教工党员", 9},
 	{"党务工作者业务培训", 4, "党务工作者", 9},

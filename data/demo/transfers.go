@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // writeTransfers writes the letters of the members transferred out (numbered
@@ -32,7 +33,7 @@ func (g *gen) writeTransfers() error {
 		if p.staff() {
 			note = "工作调动"
 		}
-		*t = data.Transfer{MemberID: p.id, Direction: "转出", OtherOrg: p.otherOrg,
+		*t = data.Transfer{MemberID: p.id, Direction: string(vocab.TransferOut), OtherOrg: p.otherOrg,
 			LetterNo: fmt.Sprintf("转字〔%d〕第%03d号", y, seq[y]), IssuedDate: dt(p.issued), ValidDays: 90,
 			ReceiptDate: dt(p.receipt), Note: note}
 		if err := put(g, g.tx.Transfers, t, &g.sum.Transfers); err != nil {
@@ -46,7 +47,7 @@ func (g *gen) writeTransfers() error {
 			letter = fmt.Sprintf("转字〔%d〕第%03d号", p.issued.Year(), g.between(20, 400))
 		}
 		used[p.otherOrg+letter] = true
-		*t = data.Transfer{MemberID: p.id, Direction: "转入", OtherOrg: p.otherOrg,
+		*t = data.Transfer{MemberID: p.id, Direction: string(vocab.TransferIn), OtherOrg: p.otherOrg,
 			LetterNo:   letter,
 			IssuedDate: dt(p.issued), ValidDays: 90, ReceiptDate: dt(p.receipt), Note: "组织关系转入,已回执",
 			// The letter says dues are paid up to the month before it.
