@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // signedOn matches a page's 签订日期 line filled with the date.
@@ -197,7 +198,8 @@ func TestAgreementAsOnTheDaySigned(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	first, second := &data.Branch{Name: "第一党支部", Type: "教工"}, &data.Branch{Name: "第二党支部", Type: "教工"}
+	first := &data.Branch{Name: "第一党支部", Type: string(vocab.BranchStaff)}
+	second := &data.Branch{Name: "第二党支部", Type: string(vocab.BranchStaff)}
 	for _, b := range []*data.Branch{first, second} {
 		if err := s.Branches.Create(ctx, b); err != nil {
 			t.Fatal(err)
@@ -206,7 +208,7 @@ func TestAgreementAsOnTheDaySigned(t *testing.T) {
 	// Admitted 10 June 2025; 组织委员 of the second branch from 1 May 2026;
 	// 转正 on 12 June 2026.
 	m := formMember(t, s, first, "钱预转", 7)
-	m.JoinedDate, m.ConfirmedAt, m.Category, m.PartyPost = data.NewDate(2025, 6, 10), data.Date{}, "预备党员", ""
+	m.JoinedDate, m.ConfirmedAt, m.Category, m.PartyPost = data.NewDate(2025, 6, 10), data.Date{}, string(vocab.CategoryProbation), ""
 	update := func(day time.Time) {
 		t.Helper()
 		now = day
@@ -217,7 +219,7 @@ func TestAgreementAsOnTheDaySigned(t *testing.T) {
 	update(now)
 	m.BranchID, m.PartyPost = data.Ref(second.ID), "组织委员"
 	update(time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC))
-	m.Category, m.ConfirmedAt = "正式党员", data.NewDate(2026, 6, 12)
+	m.Category, m.ConfirmedAt = string(vocab.CategoryFull), data.NewDate(2026, 6, 12)
 	update(time.Date(2026, 6, 12, 9, 0, 0, 0, time.UTC))
 	other := formMember(t, s, second, "孙未签", 8)
 	now = testNow

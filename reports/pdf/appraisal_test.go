@@ -286,7 +286,7 @@ func TestAppraisalCategoryAtTheYearsEnd(t *testing.T) {
 	m := confirmedIn2026(t, s, b)
 	for _, a := range []*data.Appraisal{
 		{Year: 2025, MemberID: data.Ref(m.ID), SelfAssessment: "预备期内表现。"},
-		{Year: 2026, MemberID: data.Ref(m.ID), Grade: "合格", SelfAssessment: "转正后表现。"},
+		{Year: 2026, MemberID: data.Ref(m.ID), Grade: string(vocab.GradePass), SelfAssessment: "转正后表现。"},
 	} {
 		if err := s.Appraisals.Create(ctx, a); err != nil {
 			t.Fatal(err)

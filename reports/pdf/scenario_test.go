@@ -10,6 +10,7 @@ import (
 	"dangjian/data"
 	"dangjian/data/field"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // scenarioNow is the scenario's today: in the middle of September, so
@@ -58,16 +59,16 @@ func newScenario(t *testing.T) *scenario {
 		}
 	}
 	must(s.SetSetting(ctx, rules.RecordsSinceKey, "2026-01"))
-	sc.a = &data.Branch{Name: scBranchA, Type: "教工"}
-	sc.b = &data.Branch{Name: scBranchB, Type: "教工", Founded: data.NewDate(2026, 2, 10)}
+	sc.a = &data.Branch{Name: scBranchA, Type: string(vocab.BranchStaff)}
+	sc.b = &data.Branch{Name: scBranchB, Type: string(vocab.BranchStaff), Founded: data.NewDate(2026, 2, 10)}
 	must(s.Branches.Create(ctx, sc.a))
 	must(s.Branches.Create(ctx, sc.b))
 
 	add := func(name string, b *data.Branch, seq int, f func(m *data.Member)) {
 		birth := time.Date(1985, 1, seq, 0, 0, 0, 0, time.UTC)
-		m := &data.Member{BranchID: data.Ref(b.ID), Name: name, Gender: "男", PersonType: "在职教职工",
+		m := &data.Member{BranchID: data.Ref(b.ID), Name: name, Gender: string(vocab.Male), PersonType: string(vocab.PersonStaff),
 			IDNumber: field.MakeIDNumber("110101", birth, seq, true), JoinedDate: data.NewDate(2010, 7, 1),
-			ConfirmedAt: data.NewDate(2011, 7, 1), Category: "正式党员", DuesBase: 5000_00}
+			ConfirmedAt: data.NewDate(2011, 7, 1), Category: string(vocab.CategoryFull), DuesBase: 5000_00}
 		if f != nil {
 			f(m)
 		}
@@ -78,8 +79,8 @@ func newScenario(t *testing.T) *scenario {
 	add(scArrived, sc.b, 2, func(m *data.Member) { m.DuesBase = 8000_00 })
 	add(scLeft, sc.a, 3, func(m *data.Member) { m.DuesBase = 4000_00 })
 	add(scAdmitted, sc.b, 4, func(m *data.Member) {
-		m.PersonType, m.DuesBase = "学生", 0
-		m.JoinedDate, m.ConfirmedAt, m.Category = data.NewDate(2026, 3, 5), data.Date{}, "预备党员"
+		m.PersonType, m.DuesBase = string(vocab.PersonStudent), 0
+		m.JoinedDate, m.ConfirmedAt, m.Category = data.NewDate(2026, 3, 5), data.Date{}, string(vocab.CategoryProbation)
 		m.BirthDate = data.NewDate(2005, 1, 4)
 		m.IDNumber = field.MakeIDNumber("110101", m.BirthDate.Time, 4, true)
 	})
@@ -106,35 +107,35 @@ func newScenario(t *testing.T) *scenario {
 	pay(scExempt, 1, 2)
 	pay(scAlwaysPaid, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 
-	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(sc.member[scArrived].ID), Direction: "转入",
+	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(sc.member[scArrived].ID), Direction: string(vocab.TransferIn),
 		OtherOrg: "外校党委", LetterNo: "转入001", IssuedDate: data.NewDate(2026, 5, 20), ValidDays: 90,
 		ReceiptDate: data.NewDate(2026, 5, 25), DuesPaidUntil: "2026-05"}))
 	// 张卫东 leaves on 10 April: the letter out, and his status changed that day.
 	left := sc.member[scLeft]
-	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(left.ID), Direction: "转出",
+	must(s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(left.ID), Direction: string(vocab.TransferOut),
 		OtherOrg: "外校党委", LetterNo: "转出001", IssuedDate: data.NewDate(2026, 4, 10), ValidDays: 90,
 		ReceiptDate: data.NewDate(2026, 4, 20)}))
 	*sc.now = time.Date(2026, 4, 10, 9, 0, 0, 0, time.UTC)
-	left.Status = "已转出"
+	left.Status = string(vocab.StatusTransferred)
 	must(s.Members.Update(ctx, left))
 	*sc.now = scenarioNow
 
-	train := func(date data.Date, form string, hours float64, names ...string) {
-		tr := &data.Training{Date: date, Hours: hours, Form: form, Topic: form + date.Format("0102"), Organizer: "二级党校"}
+	train := func(date data.Date, form vocab.TrainingForm, hours float64, names ...string) {
+		tr := &data.Training{Date: date, Hours: hours, Form: string(form), Topic: string(form) + date.Format("0102"), Organizer: "二级党校"}
 		must(s.Trainings.Create(ctx, tr))
 		for _, n := range names {
 			must(s.TrainingAttendees.Create(ctx, &data.TrainingAttendee{TrainingID: data.Ref(tr.ID),
 				MemberID: data.Ref(sc.member[n].ID)}))
 		}
 	}
-	train(data.NewDate(2026, 3, 10), "培训班", 8, scSteady, scLeft, scAlwaysPaid, scExempt)
-	train(data.NewDate(2026, 6, 15), "集体学习", 4, scArrived, scAdmitted, scAlwaysPaid)
-	train(data.NewDate(2026, 7, 1), "个人自学", 3, scSteady)
-	train(data.NewDate(2026, 8, 20), "网络培训", 24, scAlwaysPaid)
+	train(data.NewDate(2026, 3, 10), vocab.FormCourse, 8, scSteady, scLeft, scAlwaysPaid, scExempt)
+	train(data.NewDate(2026, 6, 15), vocab.FormGroupStudy, 4, scArrived, scAdmitted, scAlwaysPaid)
+	train(data.NewDate(2026, 7, 1), vocab.FormSelfStudy, 3, scSteady)
+	train(data.NewDate(2026, 8, 20), vocab.FormOnline, 24, scAlwaysPaid)
 
-	meet := func(b *data.Branch, kind string, dates ...data.Date) {
+	meet := func(b *data.Branch, kind vocab.MeetingKind, dates ...data.Date) {
 		for _, d := range dates {
-			must(s.Meetings.Create(ctx, &data.Meeting{BranchID: data.Ref(b.ID), Kind: kind, Date: d, Topic: kind,
+			must(s.Meetings.Create(ctx, &data.Meeting{BranchID: data.Ref(b.ID), Kind: string(kind), Date: d, Topic: string(kind),
 				Host: scSteady}))
 		}
 	}
@@ -147,15 +148,15 @@ func newScenario(t *testing.T) *scenario {
 	}
 	// 第一党支部: no 主题党日 in August, no 支委会 in March, no 党课 in the
 	// second quarter.
-	meet(sc.a, "主题党日", monthly(12, 1, 2, 3, 4, 5, 6, 7)...)
-	meet(sc.a, "支委会", monthly(5, 1, 2, 4, 5, 6, 7, 8)...)
-	meet(sc.a, "支部党员大会", monthly(20, 3, 6)...)
-	meet(sc.a, "党课", monthly(21, 2, 8)...)
+	meet(sc.a, vocab.MeetingThemeDay, monthly(12, 1, 2, 3, 4, 5, 6, 7)...)
+	meet(sc.a, vocab.MeetingCommittee, monthly(5, 1, 2, 4, 5, 6, 7, 8)...)
+	meet(sc.a, vocab.MeetingGeneral, monthly(20, 3, 6)...)
+	meet(sc.a, vocab.MeetingLecture, monthly(21, 2, 8)...)
 	// 第二党支部, founded in February: March onwards, a 主题党日 in
 	// September already, no 支委会 in June or July, no 支部党员大会 at all.
-	meet(sc.b, "主题党日", monthly(12, 3, 4, 5, 6, 7, 8, 9)...)
-	meet(sc.b, "支委会", monthly(5, 3, 4, 5, 8)...)
-	meet(sc.b, "党课", monthly(21, 3, 5)...)
+	meet(sc.b, vocab.MeetingThemeDay, monthly(12, 3, 4, 5, 6, 7, 8, 9)...)
+	meet(sc.b, vocab.MeetingCommittee, monthly(5, 3, 4, 5, 8)...)
+	meet(sc.b, vocab.MeetingLecture, monthly(21, 3, 5)...)
 	return sc
 }
 
