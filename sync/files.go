@@ -58,14 +58,28 @@ func writeNewFile(path string, b []byte) error {
 		return err
 	}
 	err = os.Link(tmp, path)
-	switch {
-	case err == nil, errors.Is(err, os.ErrExist):
+	if err != nil && !errors.Is(err, os.ErrExist) {
+		if _, serr := os.Lstat(path); serr == nil {
+			return os.ErrExist
+		}
+		err = localfs.Rename(tmp, path)
+	}
+	if err != nil {
 		return err
 	}
-	if _, serr := os.Lstat(path); serr == nil {
-		return os.ErrExist
+	syncFolder(dir)
+	return nil
+}
+
+// syncFolder makes a new name in dir durable where the system allows it,
+// as localfs.WriteFile does (Windows has no such call and needs none).
+func syncFolder(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
 	}
-	return localfs.Rename(tmp, path)
+	d.Sync()
+	d.Close()
 }
 
 // syncFile flushes the file at path to the disk.
