@@ -92,14 +92,14 @@ func (r *request) duesGroups(l *rules.DuesLedger) []duesGroup {
 func duesIntro(year int, recordsFrom string) string {
 	from := "记录起始月份"
 	if recordsFrom != "" {
-		from += "(" + recordsFrom + ")"
+		from += "（" + recordsFrom + "）"
 	}
-	return fmt.Sprintf("%d年度党费收缴情况,金额单位为元。党费基数、比例和月应缴为现行标准,月应缴按党费基数乘比例计算"+
-		"(学生等每月0.2元),年内有月份应缴与之不同的标“*”,党费基数为零的记作“—”。1月至12月各栏为实缴金额,"+
-		"“未缴”为当月应缴而未缴,“免交”为当月无应缴,空白为当月无需在本组织交纳、尚未结束或尚无记录。"+
-		"每月党费在当月结束后计入应缴(已有记录的月份按记录计入),自%s、入党当月和转入当月"+
-		"(组织关系介绍信注明党费交至某月的,为其次月)中最晚的一个月起计,转出的党员计至转出当月。"+
-		"欠缴按月计算,为已结束各月应缴大于实缴的差额之和,多缴部分不抵其他月份。"+
+	return fmt.Sprintf("%d年度党费收缴情况，金额单位为元。党费基数、比例和月应缴为现行标准，月应缴按党费基数乘比例计算"+
+		"（学生等每月0.2元），年内有月份应缴与之不同的标“*”，党费基数为零的记作“—”。1月至12月各栏为实缴金额，"+
+		"“未缴”为当月应缴而未缴，“免交”为当月无应缴，空白为当月无需在本组织交纳、尚未结束或尚无记录。"+
+		"每月党费在当月结束后计入应缴（已有记录的月份按记录计入），自%s、入党当月和转入当月"+
+		"（组织关系介绍信注明党费交至某月的，为其次月）中最晚的一个月起计，转出的党员计至转出当月。"+
+		"欠缴按月计算，为已结束各月应缴大于实缴的差额之和，多缴部分不抵其他月份。"+
 		"已转出等不在册的党员本年有应缴或党费记录的一并列出。各支部内按姓氏笔画排列。", year, from)
 }
 
@@ -123,7 +123,7 @@ func writeDues(r *request) error {
 	if total == 0 {
 		text := fmt.Sprintf("%d年度没有应缴或交纳党费的党员", r.year)
 		if recordsFrom != "" {
-			text += "(本组织党费记录自" + recordsFrom + "起)"
+			text += "（本组织党费记录自" + recordsFrom + "起）"
 		}
 		d.Paragraph(text + "。")
 		return nil
@@ -170,7 +170,7 @@ func writeDues(r *request) error {
 		row := make([]string, 16, 19)
 		row[0] = "合计"
 		t.Row(append(row, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears))...)
-		d.Paragraph(fmt.Sprintf("本支部%d名党员应缴合计%s元,实缴合计%s元,欠缴%s元(%d名党员有欠缴),收缴率%s。",
+		d.Paragraph(fmt.Sprintf("本支部%d名党员应缴合计%s元，实缴合计%s元，欠缴%s元（%d名党员有欠缴），收缴率%s。",
 			s.Members, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears), s.Owing, duesRate(s)))
 		d.Space(3)
 	}

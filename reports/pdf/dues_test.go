@@ -45,8 +45,8 @@ func duesCheckTotals(t *testing.T, text string, l *rules.DuesLedger, branches []
 		if s.Members == 0 {
 			continue
 		}
-		para := "本支部" + strconv.Itoa(s.Members) + "名党员应缴合计" + duesMoney(s.Due) + "元,实缴合计" + duesMoney(s.Paid) +
-			"元,欠缴" + duesMoney(s.Arrears) + "元(" + strconv.Itoa(s.Owing) + "名党员有欠缴),收缴率" + duesRate(s) + "。"
+		para := "本支部" + strconv.Itoa(s.Members) + "名党员应缴合计" + duesMoney(s.Due) + "元，实缴合计" + duesMoney(s.Paid) +
+			"元，欠缴" + duesMoney(s.Arrears) + "元（" + strconv.Itoa(s.Owing) + "名党员有欠缴），收缴率" + duesRate(s) + "。"
 		if !strings.Contains(flat, para) {
 			t.Errorf("%s: no %q", b.Name, para)
 		}

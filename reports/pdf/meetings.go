@@ -225,7 +225,7 @@ func writeMeetings(r *request) error {
 	d := r.doc
 	d.NewPage()
 	if len(r.branches) == 0 {
-		d.Paragraph("没有党支部,无组织生活记录。")
+		d.Paragraph("没有党支部，无组织生活记录。")
 		return nil
 	}
 	fig, err := r.figures()
@@ -255,12 +255,12 @@ func writeMeetings(r *request) error {
 	}
 	since := ""
 	if c := fig.Facts().Coverage.Meetings; c.After(time.Date(r.year, time.January, 1, 0, 0, 0, 0, time.UTC)) {
-		since = fmt.Sprintf("本组织的组织生活记录自%s起,此前月份不计缺项。", monthText(c))
+		since = fmt.Sprintf("本组织的组织生活记录自%s起，此前月份不计缺项。", monthText(c))
 	}
-	d.Paragraph(fmt.Sprintf("%d年度%s各党支部的三会一课(支部党员大会、支委会、党小组会、党课)、主题党日、"+
-		"组织生活会和民主评议党员情况,按月列出;出席、请假、缺席为人数。"+
-		"每月应开展主题党日、召开支委会(设党小组的还应召开党小组会),缺项在当月注明;"+
-		"每季度应召开支部党员大会、上党课,缺项列入年度小结。%s日期为月-日。", r.year, span, since))
+	d.Paragraph(fmt.Sprintf("%d年度%s各党支部的三会一课（支部党员大会、支委会、党小组会、党课）、主题党日、"+
+		"组织生活会和民主评议党员情况，按月列出；出席、请假、缺席为人数。"+
+		"每月应开展主题党日、召开支委会（设党小组的还应召开党小组会），缺项在当月注明；"+
+		"每季度应召开支部党员大会、上党课，缺项列入年度小结。%s日期为月-日。", r.year, span, since))
 	d.Space(2)
 	cols := []Column{
 		{Title: "月份", Width: 13, Align: "C"}, {Title: "日期", Width: 14, Align: "C"},
@@ -291,12 +291,12 @@ func writeBranchMeetings(r *request, y meetYear, cols []Column, b *data.Branch, 
 	if !b.Founded.IsZero() {
 		f := (b.Founded.Year()-r.year)*12 + int(b.Founded.Month())
 		if f > 12 || f > y.shown && len(ms) == 0 {
-			d.Paragraph(fmt.Sprintf("支部于%s成立,%d年度无组织生活记录。", b.Founded.String(), r.year))
+			d.Paragraph(fmt.Sprintf("支部于%s成立，%d年度无组织生活记录。", b.Founded.String(), r.year))
 			return
 		}
 		if f > 1 {
 			startMonth = f
-			d.Paragraph(fmt.Sprintf("支部于%s成立,自%d月起记录。", b.Founded.String(), f))
+			d.Paragraph(fmt.Sprintf("支部于%s成立，自%d月起记录。", b.Founded.String(), f))
 		}
 	}
 	byMonth := map[int][]data.Meeting{}
@@ -322,7 +322,7 @@ func writeBranchMeetings(r *request, y meetYear, cols []Column, b *data.Branch, 
 			count[kind]++
 			topic := m.Topic
 			if g := groups[string(m.GroupID)]; g != "" && kind == vocab.MeetingGroup {
-				topic = g + ":" + topic
+				topic = g + "：" + topic
 			}
 			a, ok := att[m.ID]
 			var p, l, x string
@@ -358,16 +358,16 @@ func writeBranchMeetings(r *request, y meetYear, cols []Column, b *data.Branch, 
 	if bm.Branch != nil && bm.Branch.HasGroups || count[vocab.MeetingGroup] > 0 {
 		groupText = fmt.Sprintf("、党小组会%d次", count[vocab.MeetingGroup])
 	}
-	summary := fmt.Sprintf("年度小结:召开支部党员大会%d次、支委会%d次%s,上党课%d次,开展主题党日%d次,"+
-		"召开组织生活会%d次,开展民主评议%d次",
+	summary := fmt.Sprintf("年度小结：召开支部党员大会%d次、支委会%d次%s，上党课%d次，开展主题党日%d次，"+
+		"召开组织生活会%d次，开展民主评议%d次",
 		count[vocab.MeetingGeneral], count[vocab.MeetingCommittee], groupText, count[vocab.MeetingLecture],
 		count[vocab.MeetingThemeDay], count[vocab.MeetingOrgLife], count[vocab.MeetingAppraisal])
 	if n := total.total(); n > 0 {
-		summary += fmt.Sprintf(";出席%d人次、请假%d人次、缺席%d人次,出席率%.1f%%",
+		summary += fmt.Sprintf("；出席%d人次、请假%d人次、缺席%d人次，出席率%.1f%%",
 			total.present, total.leave, total.absent, float64(total.present)*100/float64(n))
 	}
 	if len(missing) > 0 {
-		summary += "。存在缺项:" + strings.Join(missing, ";") + "。"
+		summary += "。存在缺项：" + strings.Join(missing, "；") + "。"
 	} else {
 		summary += "。未发现缺项。"
 	}

@@ -82,7 +82,7 @@ func writeRoster(r *request) error {
 		d.Paragraph("没有在册党员。")
 		return nil
 	}
-	d.Paragraph(fmt.Sprintf("在册党员共%d名,分属%d个党支部;各支部内按姓氏笔画排列。党员类别为%s时的类别。",
+	d.Paragraph(fmt.Sprintf("在册党员共%d名，分属%d个党支部；各支部内按姓氏笔画排列。党员类别为%s时的类别。",
 		total, len(byBranch), day.Format("2006年1月2日")))
 	cols := []Column{
 		{Title: "序号", Width: 11, Align: "C"}, {Title: "姓名", Width: 20}, {Title: "性别", Width: 10, Align: "C"},

@@ -234,7 +234,7 @@ func writeStats(r *request) error {
 	d := r.doc
 	d.NewPage()
 	if s.total == 0 {
-		d.Paragraph("没有在册党员,无可统计的数据。")
+		d.Paragraph("没有在册党员，无可统计的数据。")
 		return nil
 	}
 	steps := 10
@@ -245,14 +245,14 @@ func writeStats(r *request) error {
 			covered++
 		}
 	}
-	d.Paragraph(fmt.Sprintf("统计范围:在册党员(党籍状态为正常或停止党籍)共%d名,其中正式党员%d名、预备党员%d名,"+
-		"女党员%d名,少数民族党员%d名;统计的%d个党支部中%d个有在册党员。",
+	d.Paragraph(fmt.Sprintf("统计范围：在册党员（党籍状态为正常或停止党籍）共%d名，其中正式党员%d名、预备党员%d名，"+
+		"女党员%d名，少数民族党员%d名；统计的%d个党支部中%d个有在册党员。",
 		s.total, s.category.n[string(vocab.CategoryFull)], s.category.n[string(vocab.CategoryProbation)],
 		s.gender.n[string(vocab.Female)], s.ethnicity.n["少数民族"],
 		len(r.branches), covered))
-	d.Paragraph(fmt.Sprintf("党员类别为%[1]s时的类别,年龄、党龄按周岁(整年)计算至%[1]s;党龄自转正之日起算,"+
+	d.Paragraph(fmt.Sprintf("党员类别为%[1]s时的类别，年龄、党龄按周岁（整年）计算至%[1]s；党龄自转正之日起算，"+
 		"未记录转正日期的按入党满一年计。"+
-		"占比为占在册党员总数的比例,四舍五入保留一位小数,分项之和可能与100%%略有出入。", ref.Format("2006年1月2日")))
+		"占比为占在册党员总数的比例，四舍五入保留一位小数，分项之和可能与100%%略有出入。", ref.Format("2006年1月2日")))
 	d.Space(2)
 
 	branchNames := make([]string, len(r.branches))
@@ -292,7 +292,7 @@ func writeStats(r *request) error {
 		statsTable(d, sec.column, labels, counts, s.total, true)
 		if sec.column == "民族" && len(s.minority.n) > 0 {
 			d.Space(2)
-			d.Paragraph("其中少数民族党员:")
+			d.Paragraph("其中少数民族党员：")
 			labels := s.minority.labels()
 			counts := make([]int, len(labels))
 			for j, l := range labels {
@@ -358,7 +358,7 @@ func statsCross(r *request, s *statsData) {
 		cols = append(cols, Column{Title: g, Width: 12, Align: "R"})
 	}
 	cols = append(cols, Column{Title: "合计", Width: 14, Align: "R"})
-	d.Paragraph("“正式男”即正式党员中的男党员,余类推;“小计”为该类别党员人数,“男”“女”“合计”为各类别之和。")
+	d.Paragraph("“正式男”即正式党员中的男党员，余类推；“小计”为该类别党员人数，“男”“女”“合计”为各类别之和。")
 	t := d.NewTable(cols)
 	sums := make([]int, len(cols)-1)
 	row := func(cell func(cat, gender string) int) []int {

@@ -48,7 +48,7 @@ func TestStatsTotalsAddUp(t *testing.T) {
 	}
 	r := render(t, s, Stats, Options{})
 	checkFrame(t, r, "党内统计汇总")
-	if !strings.Contains(r.text, fmt.Sprintf("在册党员(党籍状态为正常或停止党籍)共%d名", total)) {
+	if !strings.Contains(r.text, fmt.Sprintf("在册党员（党籍状态为正常或停止党籍）共%d名", total)) {
 		t.Errorf("the summary does not give %d members", total)
 	}
 	// Eight count tables, each closing with 合计 = the members on the rolls.

@@ -99,7 +99,7 @@ func trainRequirement(h rules.MemberHours) string {
 		notes = append(notes, fmt.Sprintf("%d月起折算", 12-h.Months+1))
 	}
 	if len(notes) > 0 {
-		s += "(" + strings.Join(notes, ",") + ")"
+		s += "（" + strings.Join(notes, "，") + "）"
 	}
 	return s
 }
@@ -159,7 +159,7 @@ func writeTraining(r *request) error {
 	d := r.doc
 	d.NewPage()
 	if total == 0 {
-		d.Paragraph("没有在册党员,无学习培训记录。")
+		d.Paragraph("没有在册党员，无学习培训记录。")
 		return nil
 	}
 	entries, err := r.trainingsOfYear()
@@ -172,12 +172,12 @@ func writeTraining(r *request) error {
 	}
 	basis := "除个人自学外的各类学习培训"
 	if set.SelfStudyCounts {
-		basis = "各类学习培训(含个人自学)"
+		basis = "各类学习培训（含个人自学）"
 	}
-	d.Paragraph(fmt.Sprintf("%d年度在册党员(党籍状态正常)%d名,分属%d个党支部;各支部内按姓氏笔画排列。%s计入集中学习学时:"+
-		"党员每年应完成%d学时,党支部书记和班子成员(党内职务含“书记”或“委员”)应完成%d学时;"+
-		"入党、转入或记录起始月份在年内的,自当月起按月折算。"+
-		"日期为月-日;主办单位为所在支部的记作“本支部”。",
+	d.Paragraph(fmt.Sprintf("%d年度在册党员（党籍状态正常）%d名，分属%d个党支部；各支部内按姓氏笔画排列。%s计入集中学习学时："+
+		"党员每年应完成%d学时，党支部书记和班子成员（党内职务含“书记”或“委员”）应完成%d学时；"+
+		"入党、转入或记录起始月份在年内的，自当月起按月折算。"+
+		"日期为月-日；主办单位为所在支部的记作“本支部”。",
 		r.year, total, len(byBranch), basis, set.TrainingHours, set.LeaderTrainingHours))
 	d.Space(2)
 	cols := []Column{
@@ -197,15 +197,15 @@ func writeTraining(r *request) error {
 		var shortNames []string
 		for _, h := range hs {
 			if h.Short() {
-				shortNames = append(shortNames, fmt.Sprintf("%s(%s/%d)", h.Member.Name, trainHoursText(h.Hours), h.Required))
+				shortNames = append(shortNames, fmt.Sprintf("%s（%s/%d）", h.Member.Name, trainHoursText(h.Hours), h.Required))
 			}
 		}
 		d.Heading(fmt.Sprintf("%s(%d名)", b.Name, len(hs)))
-		summary := fmt.Sprintf("本支部在册党员%d名,集中学习学时达到要求%d名", len(hs), len(hs)-len(shortNames))
+		summary := fmt.Sprintf("本支部在册党员%d名，集中学习学时达到要求%d名", len(hs), len(hs)-len(shortNames))
 		if len(shortNames) > 0 {
-			summary += fmt.Sprintf(",不足%d名:%s。", len(shortNames), strings.Join(shortNames, "、"))
+			summary += fmt.Sprintf("，不足%d名：%s。", len(shortNames), strings.Join(shortNames, "、"))
 		} else {
-			summary += ",无学时不足的党员。"
+			summary += "，无学时不足的党员。"
 		}
 		d.Paragraph(summary)
 		t := d.NewTable(cols)
@@ -228,9 +228,9 @@ func writeTraining(r *request) error {
 				ledgerGroupedRow(t, true, m.Name, "", "", "本年度无学习培训记录")
 			}
 			got := trainHoursText(h.Hours)
-			line := fmt.Sprintf("集中学习%s学时,%s", got, trainRequirement(h))
+			line := fmt.Sprintf("集中学习%s学时，%s", got, trainRequirement(h))
 			if self := uncounted[m.ID]; self > 0 {
-				line += fmt.Sprintf(";另有%s%s学时不计入", vocab.FormSelfStudy, trainHoursText(self))
+				line += fmt.Sprintf("；另有%s%s学时不计入", vocab.FormSelfStudy, trainHoursText(self))
 			}
 			ledgerGroupedRow(t, false, m.Name, "合计", "", line, "", got, trainState(h))
 			done++

@@ -142,7 +142,7 @@ func TestTrainingLedgerTotalsAgainstTheRules(t *testing.T) {
 			continue
 		}
 		counted, _ := trainHoursOf(t, s, f.MemberID, 2026)
-		want := fmt.Sprintf("集中学习%s学时,应完成%s学时", trainHoursText(counted), required.FindStringSubmatch(f.Detail)[1])
+		want := fmt.Sprintf("集中学习%s学时，应完成%s学时", trainHoursText(counted), required.FindStringSubmatch(f.Detail)[1])
 		line := trainTotalLine(t, r.text, f.Member)
 		if !strings.Contains(line, want) || !strings.Contains(line, " 不足") {
 			t.Errorf("%s (%s): total line %q, want %q and 不足", f.Member, f.Detail, line, want)
@@ -203,11 +203,11 @@ func TestTrainingLedgerLeavesSelfStudyOut(t *testing.T) {
 		}
 		counted, selfHours := trainHoursOf(t, s, m.ID, 2026)
 		line := trainTotalLine(t, r.text, m.Name)
-		want := fmt.Sprintf("集中学习%s学时,", trainHoursText(counted))
+		want := fmt.Sprintf("集中学习%s学时，", trainHoursText(counted))
 		wantSelf := fmt.Sprintf("另有个人自学%s学时不计入", trainHoursText(selfHours))
 		// The cell wraps: drop the spaces and the 学时 and 状态 columns
 		// pdftotext puts between its lines.
-		cell := regexp.MustCompile(`[\d.]+(达标|不足)`).ReplaceAllString(strings.ReplaceAll(line, " ", ""), "")
+		cell := strings.ReplaceAll(regexp.MustCompile(`\s+[\d.]+\s+(达标|不足)`).ReplaceAllString(line, ""), " ", "")
 		if !strings.Contains(line, want) || !strings.Contains(cell, wantSelf) {
 			t.Errorf("%s: total %q, want %q and %q", m.Name, line, want, wantSelf)
 		}
@@ -282,7 +282,7 @@ func TestTrainingLedgerSessionHours(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := render(t, s, Training, Options{Year: 2026})
-	if line := trainTotalLine(t, r.text, "甲某某"); !strings.Contains(line, "集中学习6学时,应完成32学时") {
+	if line := trainTotalLine(t, r.text, "甲某某"); !strings.Contains(line, "集中学习6学时，应完成32学时") {
 		t.Errorf("甲某某: %q", line)
 	}
 	if line := trainTotalLine(t, r.text, "乙某某"); !strings.Contains(line, "集中学习0学时") || !strings.HasSuffix(line, "不足") {
@@ -354,11 +354,11 @@ func trainCheckHours(t *testing.T, text string, hs []rules.MemberHours, unique m
 			continue
 		}
 		line := trainTotalLine(t, text, h.Member.Name)
-		want := fmt.Sprintf("集中学习%s学时,应完成%d学时", trainHoursText(h.Hours), h.Required)
+		want := fmt.Sprintf("集中学习%s学时，应完成%d学时", trainHoursText(h.Hours), h.Required)
 		state := " 达标"
 		switch {
 		case !h.Checked:
-			want, state = fmt.Sprintf("集中学习%s学时,不作学时要求", trainHoursText(h.Hours)), ""
+			want, state = fmt.Sprintf("集中学习%s学时，不作学时要求", trainHoursText(h.Hours)), ""
 		case h.Short():
 			state = " 不足"
 		}
