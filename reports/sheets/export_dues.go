@@ -18,7 +18,7 @@ func exportDues(ctx context.Context, s *data.Store, out *exportSheet, year int) 
 	}
 	var months []data.Cond
 	if year != 0 {
-		months = append(months, data.Between("month", fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)))
+		months = append(months, data.Between(data.ColMonth, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)))
 	}
 	total, err := s.Dues.Count(ctx, months...)
 	if err != nil {
@@ -34,7 +34,7 @@ func exportDues(ctx context.Context, s *data.Store, out *exportSheet, year int) 
 		err := s.Dues.Each(ctx, func(d *data.Dues) error {
 			byMember[d.MemberID] = append(byMember[d.MemberID], *d)
 			return nil
-		}, slices.Concat(months, []data.Cond{data.WhereIn("member_id", ids), data.OrderBy("month", "id")})...)
+		}, slices.Concat(months, []data.Cond{data.WhereIn(data.ColMemberID, ids), data.OrderBy(data.ColMonth, data.ColID)})...)
 		if err != nil {
 			return err
 		}

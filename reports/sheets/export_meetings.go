@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // exportMeetings writes one row per meeting, branch by branch in name
@@ -20,19 +21,19 @@ func exportMeetings(ctx context.Context, s *data.Store, out *exportSheet, year i
 	if err != nil {
 		return err
 	}
-	total, err := s.Meetings.Count(ctx, yearCond("date", year)...)
+	total, err := s.Meetings.Count(ctx, yearCond(data.ColDate, year)...)
 	if err != nil {
 		return err
 	}
 	out.start(total)
 	for _, b := range branches {
 		meetings, err := s.Meetings.List(ctx,
-			yearCond("date", year, data.Where("branch_id", b.ID), data.OrderBy("date", "kind", "id"))...)
+			yearCond(data.ColDate, year, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColDate, colKind, data.ColID))...)
 		if err != nil {
 			return err
 		}
 		for _, m := range meetings {
-			attendance, err := s.MeetingAttendance.List(ctx, data.Where("meeting_id", m.ID))
+			attendance, err := s.MeetingAttendance.List(ctx, data.Where(data.ColMeetingID, m.ID))
 			if err != nil {
 				return err
 			}
@@ -46,12 +47,13 @@ func exportMeetings(ctx context.Context, s *data.Store, out *exportSheet, year i
 
 // attendanceNames joins the names of the members of each attendance status
 // with 、, in name order.
-func attendanceNames(attendance []data.MeetingAttendance, people map[data.Ref]exportPerson) map[string]string {
-	byStatus := map[string][]exportPerson{}
+func attendanceNames(attendance []data.MeetingAttendance, people map[data.Ref]exportPerson) map[vocab.Attendance]string {
+	byStatus := map[vocab.Attendance][]exportPerson{}
 	for _, a := range attendance {
-		byStatus[a.Status] = append(byStatus[a.Status], people[a.MemberID])
+		status := vocab.Attendance(a.Status)
+		byStatus[status] = append(byStatus[status], people[a.MemberID])
 	}
-	out := map[string]string{}
+	out := map[vocab.Attendance]string{}
 	for status, ps := range byStatus {
 		slices.SortFunc(ps, comparePeople)
 		names := make([]string, len(ps))
@@ -63,16 +65,18 @@ func attendanceNames(attendance []data.MeetingAttendance, people map[data.Ref]ex
 	return out
 }
 
-func meetingExportRow(m *data.Meeting, branch string, names map[string]string) map[string]any {
-	return map[string]any{
+func meetingExportRow(m *data.Meeting, branch string, names map[vocab.Attendance]string) map[string]any {
+	row := map[string]any{
 		"所在支部": branch,
 		"类型":   m.Kind,
 		"日期":   m.Date,
 		"主题":   m.Topic,
 		"主持人":  m.Host,
 		"记录人":  m.Recorder,
-		"出席":   names["出席"],
-		"请假":   names["请假"],
-		"缺席":   names["缺席"],
 	}
+	// The attendance columns are named after the attendance values.
+	for _, a := range []vocab.Attendance{vocab.Present, vocab.Excused, vocab.Absent} {
+		row[string(a)] = names[a]
+	}
+	return row
 }

@@ -23,7 +23,7 @@ func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) 
 	for _, b := range branches {
 		err := s.Members.Each(ctx, func(m *data.Member) error {
 			return out.add(memberExportRow(m, b.Name))
-		}, data.Where("branch_id", b.ID), data.OrderBy("name", "id_number", "id"))
+		}, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColName, data.ColIDNumber, data.ColID))
 		if err != nil {
 			return err
 		}

@@ -19,7 +19,7 @@ func exportTraining(ctx context.Context, s *data.Store, out *exportSheet, year i
 	if err != nil {
 		return err
 	}
-	trainings, err := s.Trainings.List(ctx, yearCond("date", year, data.OrderBy("date", "topic", "id"))...)
+	trainings, err := s.Trainings.List(ctx, yearCond(data.ColDate, year, data.OrderBy(data.ColDate, data.ColTopic, data.ColID))...)
 	if err != nil {
 		return err
 	}
@@ -29,7 +29,7 @@ func exportTraining(ctx context.Context, s *data.Store, out *exportSheet, year i
 	}
 	total := 0
 	for chunk := range slices.Chunk(ids, idChunk) {
-		n, err := s.TrainingAttendees.Count(ctx, data.WhereIn("training_id", chunk))
+		n, err := s.TrainingAttendees.Count(ctx, data.WhereIn(data.ColTrainingID, chunk))
 		if err != nil {
 			return err
 		}
@@ -37,7 +37,7 @@ func exportTraining(ctx context.Context, s *data.Store, out *exportSheet, year i
 	}
 	out.start(total)
 	for _, t := range trainings {
-		attendees, err := s.TrainingAttendees.List(ctx, data.Where("training_id", t.ID))
+		attendees, err := s.TrainingAttendees.List(ctx, data.Where(data.ColTrainingID, t.ID))
 		if err != nil {
 			return err
 		}

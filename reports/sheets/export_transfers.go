@@ -12,14 +12,14 @@ func exportTransfers(ctx context.Context, s *data.Store, out *exportSheet, year 
 	if err != nil {
 		return err
 	}
-	total, err := s.Transfers.Count(ctx, yearCond("issued_date", year)...)
+	total, err := s.Transfers.Count(ctx, yearCond(data.ColIssuedDate, year)...)
 	if err != nil {
 		return err
 	}
 	out.start(total)
 	return s.Transfers.Each(ctx, func(t *data.Transfer) error {
 		return out.add(transferExportRow(t, people[t.MemberID]))
-	}, yearCond("issued_date", year, data.OrderBy("issued_date", "letter_no", "id"))...)
+	}, yearCond(data.ColIssuedDate, year, data.OrderBy(data.ColIssuedDate, data.ColLetterNo, data.ColID))...)
 }
 
 func transferExportRow(t *data.Transfer, p exportPerson) map[string]any {
