@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // Kind names a sheet layout: members, training, meetings, dues, transfers.
@@ -115,9 +116,10 @@ var layouts = map[Kind]Layout{
 		{Header: "主题", Type: "text", Width: 30, Note: "会议主题"},
 		{Header: "主持人", Type: "text", Width: 10, Note: "党课填主讲人"},
 		{Header: "记录人", Type: "text", Width: 10, Note: ""},
-		{Header: "出席", Type: "names", Width: 40, Note: namesNote},
-		{Header: "请假", Type: "names", Width: 20, Note: namesNote},
-		{Header: "缺席", Type: "names", Width: 20, Note: namesNote},
+		// The attendance columns are named after the attendance values.
+		{Header: string(vocab.Present), Type: "names", Width: 40, Note: namesNote},
+		{Header: string(vocab.Excused), Type: "names", Width: 20, Note: namesNote},
+		{Header: string(vocab.Absent), Type: "names", Width: 20, Note: namesNote},
 	}},
 	Dues: {Kind: Dues, Title: "党费收缴", Columns: []Column{
 		{Header: "公民身份号码", Required: true, Type: "id", Width: 21, Note: "交纳党费的党员,须已在本库中"},

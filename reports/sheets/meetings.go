@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // meetingImporter records a branch's meetings with attendance: branch + type
@@ -24,7 +25,16 @@ type meetingImporter struct {
 	undo       []func()                           // restores cached rows the current row changed
 }
 
-var attendanceCols = []struct{ col, status string }{{"出席", "出席"}, {"请假", "请假"}, {"缺席", "缺席"}}
+// attendanceCols are the sheet's attendance columns, each named after the
+// status its names get.
+var attendanceCols = []struct {
+	col    string
+	status vocab.Attendance
+}{
+	{string(vocab.Present), vocab.Present},
+	{string(vocab.Excused), vocab.Excused},
+	{string(vocab.Absent), vocab.Absent},
+}
 
 func (mi *meetingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	mi.branches, mi.names = map[string]*data.Branch{}, map[string]map[string][]*data.Member{}
@@ -80,7 +90,7 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	}
 	kind, date := r.choice("类型", nil), r.date("日期")
 	topic, host, recorder := r.text("主题"), r.text("主持人"), r.text("记录人")
-	var statuses map[*data.Member]string
+	var statuses map[*data.Member]vocab.Attendance
 	var meeting *data.Meeting
 	key := ""
 	if branch != nil {
@@ -187,7 +197,7 @@ func (mi *meetingImporter) pick(key string, r *row, topic, host string) *data.Me
 // rolls, else its former members, else the one member of that name in
 // another branch (who moved after the meeting). Unknown, ambiguous and repeated names are
 // problems.
-func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meeting *data.Meeting) map[*data.Member]string {
+func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meeting *data.Meeting) map[*data.Member]vocab.Attendance {
 	recorded := map[string][]*data.Member{}
 	if meeting != nil {
 		for _, id := range mi.attendees[meeting.ID] {
@@ -202,7 +212,7 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 			occurs[name]++
 		}
 	}
-	out := map[*data.Member]string{}
+	out := map[*data.Member]vocab.Attendance{}
 	reported := map[string]bool{}
 	for _, c := range attendanceCols {
 		for _, name := range r.names(c.col) {
@@ -234,7 +244,7 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 				}
 			default:
 				if prev, dup := out[found[0]]; dup {
-					r.fail(c.col, "“"+name+"”已列在“"+prev+"”中")
+					r.fail(c.col, "“"+name+"”已列在“"+string(prev)+"”中")
 					continue
 				}
 				out[found[0]] = c.status
@@ -246,15 +256,15 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 
 // namesake picks, among members of one name, one not yet assigned: one
 // recorded at the meeting with the status first.
-func (mi *meetingImporter) namesake(found []*data.Member, assigned map[*data.Member]string,
-	meeting *data.Meeting, status string) *data.Member {
+func (mi *meetingImporter) namesake(found []*data.Member, assigned map[*data.Member]vocab.Attendance,
+	meeting *data.Meeting, status vocab.Attendance) *data.Member {
 	var fallback *data.Member
 	for _, m := range found {
 		if _, taken := assigned[m]; taken {
 			continue
 		}
 		if meeting != nil {
-			if a := mi.attendance[meeting.ID+"|"+m.ID]; a != nil && a.Status == status {
+			if a := mi.attendance[meeting.ID+"|"+m.ID]; a != nil && a.Status == string(status) {
 				return m
 			}
 		}
@@ -267,7 +277,7 @@ func (mi *meetingImporter) namesake(found []*data.Member, assigned map[*data.Mem
 
 // writeAttendance records each member's status, in a fixed order.
 func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *data.Meeting,
-	statuses map[*data.Member]string) (bool, error) {
+	statuses map[*data.Member]vocab.Attendance) (bool, error) {
 	members := make([]*data.Member, 0, len(statuses))
 	for mem := range statuses {
 		members = append(members, mem)
@@ -275,7 +285,7 @@ func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *
 	sort.Slice(members, func(i, j int) bool { return strings.Compare(members[i].ID, members[j].ID) < 0 })
 	changed := false
 	for _, mem := range members {
-		status := statuses[mem]
+		status := string(statuses[mem])
 		key := m.ID + "|" + mem.ID
 		if a, ok := mi.attendance[key]; ok {
 			if a.Status == status {

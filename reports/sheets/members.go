@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // memberImporter matches members on 公民身份号码: a known number updates the
@@ -61,7 +62,7 @@ func (m *memberImporter) match(id string, active bool) *data.Member {
 
 func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
 	id := r.idNumber("公民身份号码")
-	status := "正常"
+	status := string(vocab.StatusNormal)
 	if v := r.choice("党籍状态", nil); v != "" {
 		status = v
 	}
@@ -145,7 +146,7 @@ func (m *memberImporter) branch(ctx context.Context, tx *data.Tx, name string) (
 	if b, ok := m.branches[name]; ok {
 		return b, nil
 	}
-	b := &data.Branch{Name: name, Type: guessBranchType(name)}
+	b := &data.Branch{Name: name, Type: string(guessBranchType(name))}
 	if err := tx.Branches.Create(ctx, b); err != nil {
 		return nil, err
 	}
@@ -164,16 +165,18 @@ func (m *memberImporter) settle(ok bool) {
 	m.pending = nil
 }
 
-// guessBranchType reads a branch's type from its name.
-func guessBranchType(name string) string {
+// guessBranchType reads a branch's type from its name: the type's own word
+// (离退休, 学生, 教工) or another that goes with it, e.g. 本科 or 研究生
+// (spelled as the 学历) for students.
+func guessBranchType(name string) vocab.BranchType {
 	switch {
-	case strings.Contains(name, "离退休") || strings.Contains(name, "退休"):
-		return "离退休"
-	case strings.Contains(name, "学生") || strings.Contains(name, "本科") || strings.Contains(name, "研究生") ||
-		strings.Contains(name, "级"):
-		return "学生"
-	case strings.Contains(name, "教工") || strings.Contains(name, "机关") || strings.Contains(name, "教师"):
-		return "教工"
+	case strings.Contains(name, string(vocab.BranchRetired)) || strings.Contains(name, "退休"):
+		return vocab.BranchRetired
+	case strings.Contains(name, string(vocab.BranchStudent)) || strings.Contains(name, "本科") ||
+		strings.Contains(name, string(vocab.EduPostgraduate)) || strings.Contains(name, "级"):
+		return vocab.BranchStudent
+	case strings.Contains(name, string(vocab.BranchStaff)) || strings.Contains(name, "机关") || strings.Contains(name, "教师"):
+		return vocab.BranchStaff
 	}
-	return "混合"
+	return vocab.BranchMixed
 }
