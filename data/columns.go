@@ -20,6 +20,7 @@ const (
 	ColYear        Column = "year"
 	ColMonth       Column = "month"
 	ColForm        Column = "form"
+	ColKind        Column = "kind"
 	ColTopic       Column = "topic"
 	ColSeq         Column = "seq"
 	ColDirection   Column = "direction"

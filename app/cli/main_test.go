@@ -15,7 +15,7 @@ func TestMain(m *testing.M) {
 	if args := os.Getenv(childArgsEnv); args != "" {
 		os.Exit(Main(strings.Split(args, "\x1f"), os.Stdout, os.Stderr))
 	}
-	os.Exit(miniotest.Run(m, &srv))
+	os.Exit(miniotest.RunIfConfigured(m, &srv, "cli"))
 }
 
 // childArgsEnv makes the test binary run the command line with these

@@ -72,7 +72,7 @@ func runSyncPush(e *env, args []string) int {
 	}
 	defer s.Close()
 	unlock := func() (*snapshot.Keys, error) { return snapshot.UnlockKeys(keyPath, pass) }
-	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Unlock: unlock, Progress: e.stage()})
+	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Unlock: unlock, OnStage: e.stage()})
 	switch {
 	case errors.Is(err, snapshot.ErrChainUnrecognised):
 		return e.fail(ExitUsage, "%v", err)
@@ -105,11 +105,11 @@ func needsAttention(err error) bool {
 }
 
 // stage prints each stage of a push on a terminal.
-func (e *env) stage() func(string) {
+func (e *env) stage() func(snapshot.Stage) {
 	if f, ok := e.stderr.(*os.File); !ok || !isTerminal(f) {
 		return nil
 	}
-	return func(s string) { fmt.Fprintf(e.stderr, "%s…\n", s) }
+	return func(s snapshot.Stage) { fmt.Fprintf(e.stderr, "%s…\n", s) }
 }
 
 // syncStatus is `sync status --json`.

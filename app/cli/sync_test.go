@@ -9,12 +9,14 @@ import (
 	"testing"
 
 	snapshot "dangjian/sync"
+	"dangjian/sync/miniotest"
 )
 
 // TestSyncCommandsEndToEnd walks an organization and the committee through
 // the command line: keys, enrollment, a MinIO user made from the printed
 // policy, push, status and consolidate.
 func TestSyncCommandsEndToEnd(t *testing.T) {
+	miniotest.Need(t, srv)
 	ctx := context.Background()
 	dir := t.TempDir()
 	t.Setenv(snapshot.PassphraseEnv, "党委口令-2026")

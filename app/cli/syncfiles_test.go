@@ -14,6 +14,7 @@ import (
 	"dangjian/data"
 	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
+	"dangjian/sync/miniotest"
 )
 
 // syncSetup is a committee and one enrolled organization that pushed once
@@ -24,6 +25,7 @@ type syncSetup struct {
 
 func newSyncSetup(t *testing.T) syncSetup {
 	t.Helper()
+	miniotest.Need(t, srv)
 	ctx := context.Background()
 	t.Setenv(snapshot.PassphraseEnv, "党委口令-2026")
 	b := make([]byte, 4)

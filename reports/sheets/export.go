@@ -230,10 +230,6 @@ func yesNoText(b bool) string {
 	return "否"
 }
 
-// colKind is the meetings' 类型 column, which data/columns.go has no
-// constant for.
-const colKind data.Column = "kind"
-
 // yearCond keeps the rows whose date column falls in year; none for 0.
 func yearCond(col data.Column, year int, conds ...data.Cond) []data.Cond {
 	if year == 0 {

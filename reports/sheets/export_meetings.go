@@ -28,7 +28,7 @@ func exportMeetings(ctx context.Context, s *data.Store, out *exportSheet, year i
 	out.start(total)
 	for _, b := range branches {
 		meetings, err := s.Meetings.List(ctx,
-			yearCond(data.ColDate, year, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColDate, colKind, data.ColID))...)
+			yearCond(data.ColDate, year, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColDate, data.ColKind, data.ColID))...)
 		if err != nil {
 			return err
 		}
