@@ -160,7 +160,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 		return rep, fmt.Errorf("无法替换汇总数据库(可能正被其他程序打开): %w", err)
 	}
 	c.recordOutput(out)
-	progress(total, total, "完成")
+	progress(total, total, "已完成")
 	return rep, nil
 }
 
