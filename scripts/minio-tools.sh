@@ -11,8 +11,9 @@
 #   bash scripts/minio-tools.sh          install when missing, print the folder
 #   bash scripts/minio-tools.sh --dir    print the folder only, install nothing
 #
-# The tests find the binaries through DANGJIAN_MINIO_BIN_DIR (the Makefile
-# exports it) or, when unset, in bin/minio-tools-*/ of the repository.
+# The integration tests find the binaries through DANGJIAN_MINIO_BIN_DIR
+# (make test exports it); when it is unset (make check, a plain go test)
+# they are skipped with one line and every unit test still runs.
 set -euo pipefail
 
 MINIO_VERSION=v0.0.0-20260212201848-7aac2a2c5b7c
