@@ -69,7 +69,7 @@ func TestTwoBranchesOfOneNameAreTwoChoices(t *testing.T) {
 		t.Fatalf("dues branch choices %q", d.branch.Options)
 	}
 	d.branch.SetSelected("教工第一党支部(2)")
-	if len(d.shown) != 1 || d.shown[0].name != "周同名" {
+	if len(d.shown) != 1 || d.shown[0].name() != "周同名" {
 		t.Fatalf("dues of the second 教工第一党支部: %d lines", len(d.shown))
 	}
 	// A choice survives a reload of the year.
