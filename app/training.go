@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"sort"
+	"math"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -11,30 +11,43 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // trainingScreen is the 学习培训 screen: each member's 集中学习 hours of
-// the year against the requirement, and recording a session with its
-// attendees.
+// the year against the requirement, as the calculator counts them
+// (rules.Figures.TrainingHours) as of the year's check day, and recording
+// a session with its attendees.
 type trainingScreen struct {
 	u       *UI
 	year    *widget.Select
 	rows    []trainingRow
 	table   *widget.Table
 	summary *widget.Label
-	members []data.Member
 	record  *trainingDialog // the last 新增培训 dialog
 	loads   *loader
 }
 
-// trainingRow is one member's line: name, branch, hours, requirement.
+// trainingRow is one member's line, its cells formatted when read.
 type trainingRow struct {
 	id, name, branch string
-	hours, required  float64
+	hours            float64
+	cells            [trainingColumnCount]string
 }
 
 var trainingColumns = []column{{"姓名", 100}, {"所在支部", 240}, {"集中学习学时", 110}, {"应完成", 80}, {"状态", 80}}
+
+const trainingColumnCount = 5
+
+// The 状态 of a member's hours.
+const (
+	trainingMet        = "达标"
+	trainingShort      = "不足"
+	trainingNotChecked = "不考核"
+)
 
 func newTrainingScreen(u *UI) fyne.CanvasObject {
 	s := &trainingScreen{u: u, loads: newLoader(u)}
@@ -50,28 +63,38 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
 
-func (s *trainingScreen) cell(row, col int) string {
-	r := s.rows[row]
-	switch col {
-	case 0:
-		return r.name
-	case 1:
-		return r.branch
-	case 2:
-		return strconv.FormatFloat(r.hours, 'f', -1, 64)
-	case 3:
-		return strconv.FormatFloat(r.required, 'f', -1, 64)
-	}
-	if r.hours < r.required {
-		return "不足"
-	}
-	return "达到"
+func (s *trainingScreen) cell(row, col int) string { return s.rows[row].cells[col] }
+
+// trainingData is what the screen reads: the lines and how many are short.
+type trainingData struct {
+	rows              []trainingRow
+	short, notChecked int
 }
 
-// trainingData is what the screen reads.
-type trainingData struct {
-	rows    []trainingRow
-	members []data.Member
+// trainingRowsOf lays out the calculator's hours, in its order (branch,
+// then member), with the branches' labels.
+func trainingRowsOf(hours []rules.MemberHours, labels map[string]string) trainingData {
+	d := trainingData{rows: make([]trainingRow, len(hours))}
+	for i, h := range hours {
+		r := trainingRow{id: h.Member.ID, name: h.Member.Name, branch: labels[h.Member.BranchID], hours: h.Hours}
+		state := trainingMet
+		switch {
+		case !h.Checked:
+			state = trainingNotChecked
+			d.notChecked++
+		case h.Short():
+			state = trainingShort
+			d.short++
+		}
+		r.cells = [trainingColumnCount]string{r.name, r.branch, hoursText(h.Hours), strconv.Itoa(h.Required), state}
+		d.rows[i] = r
+	}
+	return d
+}
+
+// hoursText prints hours as the ledgers do: 2, 2.5, 1.25.
+func hoursText(h float64) string {
+	return strconv.FormatFloat(math.Round(h*100)/100, 'f', -1, 64)
 }
 
 func (s *trainingScreen) load() {
@@ -80,51 +103,31 @@ func (s *trainingScreen) load() {
 	}
 	year, store := selectedYear(s.year), s.u.store
 	load(s.loads, func(ctx context.Context) (trainingData, error) {
-		set, err := store.RuleSettings(ctx)
+		refs, err := store.BranchRefs(ctx)
 		if err != nil {
 			return trainingData{}, err
 		}
-		hours, err := store.TrainingHours(ctx, year)
+		labels := make(map[string]string, len(refs))
+		for _, b := range refs {
+			labels[b.ID] = b.Label
+		}
+		fig, err := store.Figures(ctx, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return trainingData{}, err
 		}
-		branches, err := store.Branches.List(ctx)
-		if err != nil {
-			return trainingData{}, err
-		}
-		names := map[string]string{}
-		for _, b := range branches {
-			names[b.ID] = b.Name
-		}
-		members, err := store.Members.List(ctx, data.WhereIn("status", data.ActiveStatuses), data.OrderBy("branch_id", "name"))
-		if err != nil {
-			return trainingData{}, err
-		}
-		var out trainingData
-		out.members = members
-		for _, m := range members {
-			req := float64(set.TrainingHours)
-			if m.IsCommittee() {
-				req = float64(set.LeaderTrainingHours)
-			}
-			out.rows = append(out.rows, trainingRow{id: m.ID, name: m.Name, branch: names[string(m.BranchID)],
-				hours: hours[m.ID], required: req})
-		}
-		sort.SliceStable(out.rows, func(i, j int) bool { return out.rows[i].branch < out.rows[j].branch })
-		return out, nil
+		return trainingRowsOf(fig.TrainingHours(), labels), nil
 	}, func(d trainingData, err error) {
 		if err != nil {
+			s.summary.SetText("读取失败")
 			s.u.showError(err)
 			return
 		}
-		s.rows, s.members = d.rows, d.members
-		short := 0
-		for _, r := range d.rows {
-			if r.hours < r.required {
-				short++
-			}
+		s.rows = d.rows
+		text := fmt.Sprintf("在册党员%d名,学时不足%d名", len(d.rows), d.short)
+		if d.notChecked > 0 {
+			text += fmt.Sprintf(",本年不考核%d名", d.notChecked)
 		}
-		s.summary.SetText(fmt.Sprintf("在册党员%d名,学时不足%d名", len(d.rows), short))
+		s.summary.SetText(text)
 		s.table.Refresh()
 	})
 }
@@ -144,25 +147,23 @@ type trainingDialog struct {
 	s        *trainingScreen
 	rec      *data.Training
 	form     *recordForm
+	people   []trainingRow // the members offered, as the screen listed them
 	checks   []*widget.Check
 	dlg      *dialog.CustomDialog
 	attendee *widget.Label // message about the attendees
 }
 
 func (s *trainingScreen) openRecord() {
-	d := &trainingDialog{s: s, rec: &data.Training{Form: "集体学习", Date: data.DateOf(s.u.store.Now())}}
+	d := &trainingDialog{s: s, people: s.rows,
+		rec: &data.Training{Form: string(vocab.FormGroupStudy), Date: data.DateOf(s.u.store.Now())}}
 	d.form = newRecordForm(d.rec, formSpec{
 		choices: map[string][]string{"form": data.TrainingForms},
 		skip:    map[string]bool{"speaker_id": true},
 	})
 	d.form.OnSubmit = d.save
 	list := container.NewVBox()
-	branchOf := map[string]string{}
-	for _, r := range s.rows {
-		branchOf[r.id] = r.branch
-	}
-	for _, m := range s.members {
-		c := widget.NewCheck(m.Name+"  "+branchOf[m.ID], nil)
+	for _, r := range d.people {
+		c := widget.NewCheck(r.name+"  "+r.branch, nil)
 		d.checks = append(d.checks, c)
 		list.Add(c)
 	}
@@ -187,8 +188,8 @@ func (s *trainingScreen) openRecord() {
 
 // check ticks the attendee with the name (for tests and keyboard use).
 func (d *trainingDialog) check(name string) {
-	for i, m := range d.s.members {
-		if m.Name == name {
+	for i, r := range d.people {
+		if r.name == name {
 			d.checks[i].SetChecked(true)
 		}
 	}
@@ -201,7 +202,7 @@ func (d *trainingDialog) save() {
 	var ids []string
 	for i, c := range d.checks {
 		if c.Checked {
-			ids = append(ids, d.s.members[i].ID)
+			ids = append(ids, d.people[i].id)
 		}
 	}
 	rec, store := *d.rec, d.s.u.store
