@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,21 +14,27 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // meetingsScreen is the 组织生活 screen: the year's meetings (三会一课,
 // 主题党日, …) of one branch or all, with their attendance counts, the
-// months without a 主题党日, and a dialog to record or edit a meeting with
-// each member's 出席/请假/缺席.
+// calculator's months without a 主题党日 (rules.Figures.Meetings), and a
+// dialog to record or edit a meeting with each member's 出席/请假/缺席. A
+// year is read at once; choosing a branch filters what was read.
 type meetingsScreen struct {
 	u      *UI
 	year   *widget.Select
 	branch *branchSelect
 	count  *widget.Label
-	gaps   *widget.Label // months without a 主题党日
+	banner *themeDayBanner
+	gaps   *widget.Label // the banner's lines, one per branch
 	table  *widget.Table
-	rows   []meetingRow
+	read   meetingsData   // the year as read
+	rows   []meetingRow   // the meetings of the chosen branch
 	dialog *meetingDialog // the dialog last opened
 	loads  *loader
 }
@@ -36,10 +43,11 @@ type meetingsScreen struct {
 type meetingRow struct {
 	meeting data.Meeting
 	branch  string
-	counts  [3]int // 出席, 请假, 缺席, in data.Attendances order
+	counts  [3]int // 出席, 请假, 缺席, in vocab.Attendances order
 }
 
-var meetingColumns = []column{{"日期", 100}, {"所在支部", 200}, {"类型", 110}, {"主题", 280}, {"主持人", 90}, {"出席", 60}, {"请假", 60}, {"缺席", 60}}
+var meetingColumns = []column{{"日期", 100}, {"所在支部", 200}, {"类型", 110}, {"主题", 280}, {"主持人", 90},
+	{string(vocab.Present), 60}, {string(vocab.Excused), 60}, {string(vocab.Absent), 60}}
 
 func newMeetingsScreen(u *UI) fyne.CanvasObject {
 	s := &meetingsScreen{u: u, loads: newLoader(u)}
@@ -47,8 +55,8 @@ func newMeetingsScreen(u *UI) fyne.CanvasObject {
 	s.year = newYearSelect(u.store.Now())
 	s.branch = newBranchSelect(allBranches)
 	s.count = widget.NewLabel("正在读取…")
-	s.gaps = widget.NewLabel("")
-	s.gaps.Wrapping = fyne.TextWrapWord
+	s.banner = newThemeDayBanner()
+	s.gaps = s.banner.gaps
 	s.table = columnTable(meetingColumns, func() int { return len(s.rows) },
 		func(row, col int) string { return s.cell(&s.rows[row], col) })
 	s.table.CreateHeader = func() fyne.CanvasObject {
@@ -61,12 +69,12 @@ func newMeetingsScreen(u *UI) fyne.CanvasObject {
 		s.table.UnselectAll()
 	}
 	s.year.OnChanged = func(string) { s.load() }
-	s.branch.OnChanged = func(string) { s.load() }
+	s.branch.OnChanged = func(string) { s.filter() }
 	add := widget.NewButton("新增", func() { s.openMeeting("") })
 	add.Importance = widget.HighImportance
 	wide := container.NewGridWrap(fyne.NewSize(240, s.branch.MinSize().Height), s.branch.Select) // room for a branch's name
-	filters := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("支部"), wide, s.count)
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, filters), s.gaps)
+	filters := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), wide, s.count)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, filters), s.banner.object())
 	s.load()
 	return container.NewBorder(top, nil, nil, nil, s.table)
 }
@@ -91,61 +99,75 @@ func (s *meetingsScreen) cell(r *meetingRow, col int) string {
 	return ""
 }
 
-// meetingsData is what the screen reads.
+// meetingsData is what the screen reads of a year.
 type meetingsData struct {
 	branches []data.BranchRef
-	rows     []meetingRow
-	gaps     string
+	rows     []meetingRow // every branch's, newest first
+	figures  []rules.BranchMeetings
+	asOf     time.Time // the check day of the figures
 }
 
 func (s *meetingsScreen) load() {
 	if s.table == nil {
 		return
 	}
-	year, branchID, store := selectedYear(s.year), s.branch.id(), s.u.store
+	year, store := selectedYear(s.year), s.u.store
 	load(s.loads, func(ctx context.Context) (meetingsData, error) {
-		return readMeetings(ctx, store, year, branchID)
+		return readMeetings(ctx, store, year)
 	}, func(d meetingsData, err error) {
 		if err != nil {
 			s.count.SetText("读取失败")
 			s.u.showError(err)
 			return
 		}
-		s.rows = d.rows
+		s.read = d
 		s.branch.set(d.branches)
-		s.count.SetText(fmt.Sprintf("共%d次", len(d.rows)))
-		s.gaps.SetText(d.gaps)
-		s.table.Refresh()
+		s.filter()
 	})
 }
 
-// readMeetings reads the meetings of the year, of the branch with
-// branchID or of all (""), newest first, with their attendance counts.
-func readMeetings(ctx context.Context, store *data.Store, year int, branchID string) (meetingsData, error) {
+// filter shows the meetings and the 主题党日 gaps of the chosen branch, or
+// of every branch.
+func (s *meetingsScreen) filter() {
+	if s.table == nil {
+		return
+	}
+	id := s.branch.id()
+	s.rows = s.rows[:0:0]
+	for _, r := range s.read.rows {
+		if id == "" || string(r.meeting.BranchID) == id {
+			s.rows = append(s.rows, r)
+		}
+	}
+	figures := s.read.figures
+	if id != "" {
+		figures = nil
+		for _, bm := range s.read.figures {
+			if bm.Branch.ID == id {
+				figures = append(figures, bm)
+			}
+		}
+	}
+	s.count.SetText(fmt.Sprintf("共%d次", len(s.rows)))
+	s.banner.set(figures, s.read.asOf, id != "")
+	s.table.Refresh()
+}
+
+// readMeetings reads the meetings of the year, newest first, with their
+// attendance counts, and the calculator's meeting figures of the year as
+// of its check day.
+func readMeetings(ctx context.Context, store *data.Store, year int) (meetingsData, error) {
 	var d meetingsData
 	var err error
 	if d.branches, err = store.BranchRefs(ctx); err != nil {
 		return d, err
 	}
 	names := map[string]string{}
-	var shown []data.Branch // the branches whose 主题党日 gaps are shown
-	one := false
 	for _, b := range d.branches {
-		names[b.ID] = b.Name
-		if b.ID == branchID {
-			shown, one = []data.Branch{b.Branch}, true
-		}
+		names[b.ID] = b.Label
 	}
-	if !one {
-		for _, b := range d.branches {
-			shown = append(shown, b.Branch)
-		}
-	}
-	conds := []data.Cond{data.InYear("date", year), data.OrderBy("-date", "-id")}
-	if one {
-		conds = append(conds, data.Where("branch_id", shown[0].ID))
-	}
-	meetings, err := store.Meetings.List(ctx, conds...)
+	meetings, err := store.Meetings.List(ctx, data.InYear(data.ColDate, year),
+		data.OrderBy(data.Desc(data.ColDate), data.Desc(data.ColID)))
 	if err != nil {
 		return d, err
 	}
@@ -160,106 +182,23 @@ func readMeetings(ctx context.Context, store *data.Store, year int, branchID str
 	for len(ids) > 0 {
 		n := min(len(ids), 500)
 		err := store.MeetingAttendance.Each(ctx, func(a *data.MeetingAttendance) error {
-			for k, st := range data.Attendances {
-				if a.Status == st {
-					d.rows[index[string(a.MeetingID)]].counts[k]++
-				}
+			if k := slices.Index(vocab.Attendances, vocab.Attendance(a.Status)); k >= 0 {
+				d.rows[index[string(a.MeetingID)]].counts[k]++
 			}
 			return nil
-		}, data.WhereIn("meeting_id", ids[:n]))
+		}, data.WhereIn(data.ColMeetingID, ids[:n]))
 		if err != nil {
 			return d, err
 		}
 		ids = ids[n:]
 	}
-	d.gaps = themeDayGaps(year, store.Now(), shown, meetings, one)
+	d.asOf = appcore.CheckDay(year, store.Now())
+	fig, err := store.Figures(ctx, year, d.asOf)
+	if err != nil {
+		return d, err
+	}
+	d.figures = fig.Meetings()
 	return d, nil
-}
-
-// themeDayGaps describes the months of the year, up to today's, in which
-// each branch held no 主题党日. one is true when a single branch was chosen:
-// its line is shown even without gaps.
-func themeDayGaps(year int, today time.Time, branches []data.Branch, meetings []data.Meeting, one bool) string {
-	held := map[string]map[time.Month]bool{}
-	for _, m := range meetings {
-		if m.Kind != "主题党日" || m.Date.Year() != year {
-			continue
-		}
-		if held[string(m.BranchID)] == nil {
-			held[string(m.BranchID)] = map[time.Month]bool{}
-		}
-		held[string(m.BranchID)][m.Date.Month()] = true
-	}
-	var lines []string
-	for _, b := range branches {
-		missing, current, required := monthsWithout(year, today, b.Founded, held[b.ID])
-		var parts []string
-		if len(missing) > 0 {
-			parts = append(parts, "缺主题党日: "+monthList(missing))
-		}
-		if current != 0 {
-			parts = append(parts, fmt.Sprintf("本月(%d月)尚未开展", current))
-		}
-		switch {
-		case len(parts) > 0:
-			lines = append(lines, b.Name+"  "+strings.Join(parts, ";"))
-		case one && required == 0:
-			lines = append(lines, b.Name+"  本年度没有应开展主题党日的月份")
-		case one:
-			lines = append(lines, b.Name+"  各月均已开展主题党日")
-		}
-	}
-	if len(lines) == 0 {
-		return "各支部均已按月开展主题党日"
-	}
-	return strings.Join(lines, "\n")
-}
-
-// monthsWithout returns the ended months of the year since the branch was
-// founded without a 主题党日, the current month when it has none yet (0
-// otherwise), and how many months owe one. A branch founded mid-month owes
-// from the next month, as the THEME-DAY rule has it.
-func monthsWithout(year int, today time.Time, founded data.Date, held map[time.Month]bool) (missing []time.Month, current time.Month, required int) {
-	last := time.Month(0)
-	switch {
-	case year < today.Year():
-		last = time.December
-	case year == today.Year():
-		last = today.Month()
-	}
-	first := time.January
-	if !founded.IsZero() {
-		switch {
-		case founded.Year() > year:
-			return nil, 0, 0
-		case founded.Year() == year:
-			first = founded.Month()
-			if founded.Day() != 1 {
-				first++
-			}
-		}
-	}
-	for m := first; m <= last; m++ {
-		required++
-		if held[m] {
-			continue
-		}
-		if year == today.Year() && m == today.Month() {
-			current = m
-		} else {
-			missing = append(missing, m)
-		}
-	}
-	return missing, current, required
-}
-
-// monthList writes months as 3月、7月.
-func monthList(ms []time.Month) string {
-	parts := make([]string, len(ms))
-	for i, m := range ms {
-		parts[i] = strconv.Itoa(int(m)) + "月"
-	}
-	return strings.Join(parts, "、")
 }
 
 // meetingDialog records or edits one meeting: its fields, each member's
@@ -301,11 +240,11 @@ func (s *meetingsScreen) openMeeting(id string) {
 			return in, err
 		}
 		in.branches = branchRefOptions(branches)
-		if in.members, err = store.Members.List(ctx, data.OrderBy("name")); err != nil {
+		if in.members, err = store.Members.List(ctx, data.OrderBy(data.ColName)); err != nil {
 			return in, err
 		}
 		if id == "" {
-			in.rec = &data.Meeting{Kind: "主题党日", Date: data.DateOf(store.Now()), BranchID: data.Ref(branchID)}
+			in.rec = &data.Meeting{Kind: string(vocab.MeetingThemeDay), Date: data.DateOf(store.Now()), BranchID: data.Ref(branchID)}
 			in.attendance = map[string]string{}
 			return in, nil
 		}
@@ -346,7 +285,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 	d.tally = widget.NewLabel("")
 	all := widget.NewButton("全部出席", func() {
 		for _, id := range d.shown {
-			d.radios[id].SetSelected("出席")
+			d.radios[id].SetSelected(string(vocab.Present))
 		}
 	})
 	d.fillPeople()
@@ -409,7 +348,7 @@ func (d *meetingDialog) fillPeople() {
 		r.Horizontal = true
 		choice, ok := d.status[m.ID]
 		if !ok && d.isNew {
-			choice = "出席"
+			choice = string(vocab.Present)
 		}
 		if choice != "" {
 			r.SetSelected(choice)
@@ -459,10 +398,8 @@ func (d *meetingDialog) attendance() map[string]string {
 func (d *meetingDialog) showTally() {
 	var counts [3]int
 	for _, v := range d.attendance() {
-		for k, st := range data.Attendances {
-			if v == st {
-				counts[k]++
-			}
+		if k := slices.Index(vocab.Attendances, vocab.Attendance(v)); k >= 0 {
+			counts[k]++
 		}
 	}
 	d.tally.SetText(fmt.Sprintf("出席%d人,请假%d人,缺席%d人", counts[0], counts[1], counts[2]))

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"maps"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/rules"
 )
 
 // openMeetingsScreen shows the 组织生活 screen on a test store whose
@@ -194,31 +196,54 @@ func TestMeetingInTheFutureShowsTheMessageAndSavesNothing(t *testing.T) {
 	}
 }
 
-func TestThemeDayGapsListTheMonthsWithout(t *testing.T) {
-	today := time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
-	b := data.Branch{Name: "教工第一党支部"}
-	b.ID = "b1"
-	late := data.Branch{Name: "新建党支部", Founded: data.NewDate(2026, 5, 10)}
-	late.ID = "b2"
-	var meetings []data.Meeting
-	for _, mo := range []time.Month{1, 2, 4, 5, 6, 8} {
-		meetings = append(meetings, data.Meeting{BranchID: "b1", Kind: "主题党日", Date: data.NewDate(2026, mo, 3)})
+func TestThemeDayBannerWordsTheCalculatorsMonths(t *testing.T) {
+	asOf := time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
+	b := rules.BranchMeetings{Branch: &rules.Branch{ID: "b1", Name: "教工第一党支部"}, ThemeDayMissing: []int{3, 7},
+		ThemeDayRequired: 8, ThemeDayHeld: 6}
+	late := rules.BranchMeetings{Branch: &rules.Branch{ID: "b2", Name: "新建党支部"}, ThemeDayMissing: []int{6, 7},
+		ThemeDayPending: true, ThemeDayRequired: 3}
+	done := rules.BranchMeetings{Branch: &rules.Branch{ID: "b3", Name: "学生第一党支部"}, ThemeDayRequired: 8, ThemeDayHeld: 8}
+	none := rules.BranchMeetings{Branch: &rules.Branch{ID: "b4", Name: "未成立党支部"}}
+	if sum, got := themeDayText([]rules.BranchMeetings{b}, asOf, true); sum != "" ||
+		strings.Join(got, "\n") != "教工第一党支部  缺主题党日: 3月、7月" {
+		t.Fatalf("one branch: %q %q", sum, got)
 	}
-	meetings = append(meetings, data.Meeting{BranchID: "b1", Kind: "支委会", Date: data.NewDate(2026, 3, 3)})
-	got := themeDayGaps(2026, today, []data.Branch{b}, meetings, true)
-	if got != "教工第一党支部  缺主题党日: 3月、7月" {
-		t.Fatalf("gaps %q", got)
+	sum, got := themeDayText([]rules.BranchMeetings{b, late, done}, asOf, false)
+	if strings.Join(got, "\n") != "教工第一党支部  缺主题党日: 3月、7月\n新建党支部  缺主题党日: 6月、7月;本月(8月)尚未开展" {
+		t.Fatalf("every branch: %q", got)
 	}
-	// Founded on 10 May: owes from June; August is under way.
-	got = themeDayGaps(2026, today, []data.Branch{b, late}, meetings, false)
-	if got != "教工第一党支部  缺主题党日: 3月、7月\n新建党支部  缺主题党日: 6月、7月;本月(8月)尚未开展" {
-		t.Fatalf("gaps of all branches %q", got)
+	if sum != "2个支部缺主题党日,共4个月次;1个支部本月尚未开展" {
+		t.Fatalf("summary %q", sum)
 	}
-	if got := themeDayGaps(2025, today, []data.Branch{late}, nil, true); got != "新建党支部  本年度没有应开展主题党日的月份" {
-		t.Fatalf("a year before the branch was founded: %q", got)
+	if _, got := themeDayText([]rules.BranchMeetings{done}, asOf, true); got[0] != "学生第一党支部  各月均已开展主题党日" {
+		t.Fatalf("a branch without gaps: %q", got)
 	}
-	if got := themeDayGaps(2025, today, []data.Branch{b}, nil, false); got != "教工第一党支部  缺主题党日: "+
-		"1月、2月、3月、4月、5月、6月、7月、8月、9月、10月、11月、12月" {
-		t.Fatalf("a past year without any: %q", got)
+	if _, got := themeDayText([]rules.BranchMeetings{none}, asOf, true); got[0] != "未成立党支部  本年度没有应开展主题党日的月份" {
+		t.Fatalf("a branch owing none: %q", got)
+	}
+	if sum, got := themeDayText([]rules.BranchMeetings{done, none}, asOf, false); sum != "各支部均已按月开展主题党日" || len(got) != 0 {
+		t.Fatalf("no gaps anywhere: %q %q", sum, got)
+	}
+}
+
+func TestThemeDayBannerStaysLowWithManyBranches(t *testing.T) {
+	test.NewTempApp(t)
+	asOf := time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC)
+	var bms []rules.BranchMeetings
+	for i := range 45 {
+		bms = append(bms, rules.BranchMeetings{Branch: &rules.Branch{Name: fmt.Sprintf("第%d党支部", i+1)},
+			ThemeDayMissing: []int{2, 5}, ThemeDayPending: true})
+	}
+	b := newThemeDayBanner()
+	b.set(bms[:1], asOf, false)
+	low := b.object().MinSize().Height
+	b.set(bms, asOf, false)
+	high := b.object().MinSize().Height
+	if strings.Count(b.gaps.Text, "\n") != 44 || !strings.Contains(b.summary.Text, "45个支部") {
+		t.Fatalf("banner %q: %d lines", b.summary.Text, strings.Count(b.gaps.Text, "\n")+1)
+	}
+	line := widget.NewLabel("国").MinSize().Height
+	if high > low+float32(gapLinesShown)*line {
+		t.Fatalf("45 branches make the banner %v high (one branch: %v)", high, low)
 	}
 }
