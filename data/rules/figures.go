@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"time"
+
+	"dangjian/data/vocab"
 )
 
 // Figures is the one calculator of every figure the program shows for a
@@ -61,6 +63,7 @@ func (g *Figures) Members() []*Member { return g.e.ordered }
 type MemberHours struct {
 	Member    *Member
 	Hours     float64 // counted hours (个人自学 only when the setting says so)
+	Uncounted float64 // hours recorded in forms that do not count (个人自学 by default)
 	Required  int     // 32 or 56, prorated for a member counted from within the year
 	Months    int     // months counted, 1–12
 	Committee bool    // 书记 or 班子成员: checked against 56 (TRAIN-56)
@@ -77,9 +80,18 @@ func (h MemberHours) Short() bool {
 func (g *Figures) TrainingHours() []MemberHours {
 	e := g.e
 	hours := e.trainingCentiHours()
+	uncounted := map[string]int64{}
+	if !e.s.SelfStudyCounts {
+		for _, t := range e.f.Training {
+			if t.Form == vocab.FormSelfStudy {
+				uncounted[t.MemberID] += int64(math.Round(t.Hours * 100))
+			}
+		}
+	}
 	var out []MemberHours
 	for _, m := range e.active {
-		h := MemberHours{Member: m, Hours: float64(hours[m.ID]) / 100, Committee: isCommittee(m)}
+		h := MemberHours{Member: m, Hours: float64(hours[m.ID]) / 100, Committee: isCommittee(m),
+			Uncounted: float64(uncounted[m.ID]) / 100}
 		rule, full := rTrain32, e.s.TrainingHours
 		if h.Committee {
 			rule, full = rTrain56, e.s.LeaderTrainingHours
@@ -104,7 +116,8 @@ type BranchMeetings struct {
 	ThemeDayMissing                []int // ended months without a 主题党日
 	ThemeDayPending                bool  // AsOf's month has none yet
 	ThemeDayRequired, ThemeDayHeld int
-	ThreeOneMissing                []string
+	ThreeOneMissing                []string     // as the findings word them
+	ThreeOneGaps                   []MeetingGap // the same, by kind and period
 	ThreeOneRequired, ThreeOneMet  int
 	OrgLifeHeld, AppraisalHeld     bool
 	OrgLifeExempt                  bool
@@ -133,7 +146,10 @@ func (g *Figures) Meetings() []BranchMeetings {
 				bm.ThemeDayPending = true
 			}
 		}
-		bm.ThreeOneRequired, bm.ThreeOneMet = e.threeOne(b, func(d string) { bm.ThreeOneMissing = append(bm.ThreeOneMissing, d) })
+		bm.ThreeOneRequired, bm.ThreeOneMet = e.threeOneGaps(b, func(g MeetingGap) {
+			bm.ThreeOneGaps = append(bm.ThreeOneGaps, g)
+			bm.ThreeOneMissing = append(bm.ThreeOneMissing, g.Text)
+		})
 		bm.OrgLifeHeld, bm.AppraisalHeld = e.orgLife(b)
 		out = append(out, bm)
 	}

@@ -113,25 +113,53 @@ func (e *engine) themeDay(b *Branch, emit func(string)) (required, held int) {
 // emit (when not nil) for each requirement not met, and returns how many
 // (kind, period) requirements there were and how many were met.
 func (e *engine) threeOne(b *Branch, emit func(string)) (required, met int) {
+	if emit == nil {
+		return e.threeOneGaps(b, nil)
+	}
+	return e.threeOneGaps(b, func(g MeetingGap) { emit(g.Text) })
+}
+
+// MeetingGap is one 三会一课 requirement a branch did not meet: a kind of
+// meeting missing in a month (Month 1–12) or a quarter (Quarter 1–4).
+type MeetingGap struct {
+	Kind           vocab.MeetingKind
+	Month, Quarter int
+	What           string // what was not done: 未召开支委会, 未上党课
+	Text           string // as the THREE-ONE finding words it: 2026年3月未召开支委会
+}
+
+// gap words a gap of kind in a month or quarter of year y ("2026年").
+func gap(kind vocab.MeetingKind, month, quarter int, what, y string) MeetingGap {
+	period := fmt.Sprintf("%d月", month)
+	if quarter > 0 {
+		period = fmt.Sprintf("第%d季度", quarter)
+	}
+	return MeetingGap{Kind: kind, Month: month, Quarter: quarter, What: what, Text: y + period + what}
+}
+
+// threeOneGaps walks the ended periods THREE-ONE requires of branch b,
+// calling emit (when not nil) for each requirement not met, and returns
+// how many (kind, period) requirements there were and how many were met.
+func (e *engine) threeOneGaps(b *Branch, emit func(MeetingGap)) (required, met int) {
 	km, first := e.masks(b), e.firstRequired(b)
-	check := func(ok bool, detail func() string) {
+	y := e.cal.yearText()
+	check := func(ok bool, gap func() MeetingGap) {
 		required++
 		if ok {
 			met++
 		} else if emit != nil {
-			emit(detail())
+			emit(gap())
 		}
 	}
-	y := e.cal.yearText()
 	for q := range 4 {
 		if !e.cal.quarterEnded(q) || e.cal.jan+3*q < first {
 			continue
 		}
-		check(km[kGeneral]&quarterBits(q) != 0, func() string {
-			return fmt.Sprintf("%s第%d季度未召开支部党员大会", y, q+1)
+		check(km[kGeneral]&quarterBits(q) != 0, func() MeetingGap {
+			return gap(vocab.MeetingGeneral, 0, q+1, "未召开"+string(vocab.MeetingGeneral), y)
 		})
-		check(km[kLecture]&quarterBits(q) != 0, func() string {
-			return fmt.Sprintf("%s第%d季度未上党课", y, q+1)
+		check(km[kLecture]&quarterBits(q) != 0, func() MeetingGap {
+			return gap(vocab.MeetingLecture, 0, q+1, "未上"+string(vocab.MeetingLecture), y)
 		})
 	}
 	for k := range 12 {
@@ -139,12 +167,12 @@ func (e *engine) threeOne(b *Branch, emit func(string)) (required, met int) {
 		if !e.cal.monthEnded(mi) || mi < first {
 			continue
 		}
-		check(km[kCommittee]&(1<<k) != 0, func() string {
-			return fmt.Sprintf("%s%d月未召开支委会", y, k+1)
+		check(km[kCommittee]&(1<<k) != 0, func() MeetingGap {
+			return gap(vocab.MeetingCommittee, k+1, 0, "未召开"+string(vocab.MeetingCommittee), y)
 		})
 		if b.HasGroups {
-			check(km[kGroup]&(1<<k) != 0, func() string {
-				return fmt.Sprintf("%s%d月未召开党小组会", y, k+1)
+			check(km[kGroup]&(1<<k) != 0, func() MeetingGap {
+				return gap(vocab.MeetingGroup, k+1, 0, "未召开"+string(vocab.MeetingGroup), y)
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"time"
 
 	"dangjian/data/vocab"
 )
@@ -15,14 +16,7 @@ func TransferRule(f *Facts, s Settings) []Finding { return runOne(f, s, rTransfe
 func (e *engine) transfer() []Finding {
 	var out []Finding
 	for _, t := range e.f.Transfers {
-		if t.Direction != vocab.TransferOut || !t.Receipt.IsZero() || t.Issued.IsZero() {
-			continue
-		}
-		days := t.ValidDays
-		if days <= 0 {
-			days = e.s.TransferValidDays
-		}
-		if !e.cal.asOf.After(civil(t.Issued).AddDate(0, 0, days)) {
+		if !TransferOverdue(t.Direction, t.Issued, t.Receipt, t.ValidDays, e.s.TransferValidDays, e.cal.asOf) {
 			continue
 		}
 		detail := "转出至" + t.OtherOrg
@@ -37,4 +31,23 @@ func (e *engine) transfer() []Finding {
 		}
 	}
 	return out
+}
+
+// TransferValidity is a letter's validity in days: its own, or defaultDays
+// (the TransferValidDays setting) when it gives none.
+func TransferValidity(validDays, defaultDays int) int {
+	if validDays > 0 {
+		return validDays
+	}
+	return defaultDays
+}
+
+// TransferOverdue reports whether a letter is overdue on day: a 转出 with no
+// receipt returned whose validity has run out (挂空 risk), as TRANSFER has
+// it.
+func TransferOverdue(dir vocab.Direction, issued, receipt time.Time, validDays, defaultDays int, day time.Time) bool {
+	if dir != vocab.TransferOut || !receipt.IsZero() || issued.IsZero() {
+		return false
+	}
+	return civil(day).After(civil(issued).AddDate(0, 0, TransferValidity(validDays, defaultDays)))
 }

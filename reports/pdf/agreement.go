@@ -80,7 +80,7 @@ func writeAgreement(r *request) error {
 		return err
 	}
 	partyOn := agreementParties(fig.Facts())
-	rows, err := r.store.Agreements.List(r.ctx, data.Where("year", r.year), data.OrderBy("id"))
+	rows, err := r.store.Agreements.List(r.ctx, data.Where(data.ColYear, r.year), data.OrderBy(data.ColID))
 	if err != nil {
 		return err
 	}

@@ -108,7 +108,7 @@ func TestAgreementOnePagePerAgreement(t *testing.T) {
 func TestAgreementBranchOnly(t *testing.T) {
 	s := demoStore(t)
 	const branch = "计算机系教工党支部"
-	r := render(t, s, Agreement, Options{Branch: branch})
+	r := render(t, s, Agreement, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"党员目标管理责任书")
 	for i, page := range formPages(r) {
 		if got := formField(page, "所在支部"); got != branch {

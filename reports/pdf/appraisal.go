@@ -24,7 +24,7 @@ func writeAppraisal(r *request) error {
 	if err != nil {
 		return err
 	}
-	rows, err := r.store.Appraisals.List(r.ctx, data.Where("year", r.year), data.OrderBy("id"))
+	rows, err := r.store.Appraisals.List(r.ctx, data.Where(data.ColYear, r.year), data.OrderBy(data.ColID))
 	if err != nil {
 		return err
 	}

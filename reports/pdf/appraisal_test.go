@@ -174,7 +174,7 @@ func TestAppraisalBranchOnly(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	const branch = "计算机系教工党支部"
-	r := render(t, s, Appraisal, Options{Branch: branch})
+	r := render(t, s, Appraisal, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"民主评议党员登记表")
 	bs, _ := s.Branches.List(ctx, data.Where("name", branch))
 	members, _ := s.Members.List(ctx, data.Where("branch_id", bs[0].ID))

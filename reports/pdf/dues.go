@@ -65,7 +65,7 @@ func (r *request) duesGroups(l *rules.DuesLedger) []duesGroup {
 	for _, line := range l.Lines {
 		id := line.BranchID
 		if !known[id] {
-			if r.opts.Branch != "" {
+			if r.opts.BranchID != "" {
 				continue
 			}
 			if _, seen := byBranch[id]; !seen {
@@ -132,7 +132,7 @@ func writeDues(r *request) error {
 	d.Space(2)
 
 	org := ledger.Org
-	if r.opts.Branch != "" {
+	if r.opts.BranchID != "" {
 		org = ledger.Branches[r.branches[0].ID]
 	}
 	duesSummary(d, groups, org)

@@ -110,7 +110,7 @@ func TestDuesLedgerTotalsAreTheCalculators(t *testing.T) {
 
 func TestDuesLedgerOneBranchTotalRow(t *testing.T) {
 	s := demoStore(t)
-	r := render(t, s, Dues, Options{Branch: "计算机系教工党支部"})
+	r := render(t, s, Dues, Options{BranchID: branchID(t, s, "计算机系教工党支部")})
 	checkFrame(t, r, "计算机系教工党支部党费收缴台账")
 	// The summary's 合计 row comes first, the branch table's 合计 row
 	// (the three sums only) after it.

@@ -182,7 +182,7 @@ func writeEvaluation(r *request) error {
 		evalFindings(d, b.Name, byBranch[b.ID])
 		r.progress(i+3, total)
 	}
-	if r.opts.Branch == "" && len(byBranch[""]) > 0 {
+	if r.opts.BranchID == "" && len(byBranch[""]) > 0 {
 		evalFindings(d, "未归属党支部", byBranch[""])
 	}
 	r.progress(total, total)

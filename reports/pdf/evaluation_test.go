@@ -115,7 +115,7 @@ func TestEvaluationOneBranch(t *testing.T) {
 	s := demoStore(t)
 	scores, _ := evalExpected(t)
 	const branch = "研究生第二党支部"
-	r := render(t, s, Evaluation, Options{Branch: branch})
+	r := render(t, s, Evaluation, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"党员教育管理考评汇总")
 	for _, sc := range scores {
 		if sc.Branch != branch && strings.Contains(r.text, sc.Branch) {

@@ -21,7 +21,7 @@ func TestGoldenText(t *testing.T) {
 			continue
 		}
 		t.Run(string(k), func(t *testing.T) {
-			r := render(t, s, k, Options{Branch: "计算机系教工党支部"})
+			r := render(t, s, k, Options{BranchID: branchID(t, s, "计算机系教工党支部")})
 			got := normalizeText(r.text)
 			path := filepath.Join("testdata", string(k)+".golden.txt")
 			if *update {

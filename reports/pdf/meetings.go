@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -45,43 +44,6 @@ type meetAttendance struct {
 
 func (a meetAttendance) total() int { return a.present + a.leave + a.absent }
 
-// meetGap is a 三会一课 requirement the calculator found not met, read
-// from its wording: a month (1–12) or a quarter (1–4) and what was not
-// done there (未召开支委会); neither when the wording is not one of those.
-type meetGap struct {
-	month, quarter int
-	what           string
-}
-
-var (
-	meetMonthGap   = regexp.MustCompile(`^\d+年(\d{1,2})月(未.+)$`)
-	meetQuarterGap = regexp.MustCompile(`^\d+年第(\d)季度(未.+)$`)
-)
-
-// meetParseGap reads one of the calculator's 三会一课 gaps.
-func meetParseGap(s string) meetGap {
-	if m := meetMonthGap.FindStringSubmatch(s); m != nil {
-		mo, _ := strconv.Atoi(m[1])
-		return meetGap{month: mo, what: m[2]}
-	}
-	if m := meetQuarterGap.FindStringSubmatch(s); m != nil {
-		q, _ := strconv.Atoi(m[1])
-		return meetGap{quarter: q, what: m[2]}
-	}
-	return meetGap{what: s}
-}
-
-// meetKindRank orders what was not done by the kind of meeting it names,
-// in vocab.MeetingKinds order.
-func meetKindRank(what string) int {
-	for i, k := range vocab.MeetingKinds {
-		if strings.HasSuffix(what, string(k)) {
-			return i
-		}
-	}
-	return len(vocab.MeetingKinds)
-}
-
 // meetGapsText words a branch's gaps for the yearly summary: the months
 // without a 主题党日, then each monthly requirement's months and each
 // quarterly one's quarters (2月、5月未召开支委会; 第1、2季度未上党课).
@@ -93,31 +55,26 @@ func meetGapsText(bm rules.BranchMeetings) []string {
 	type group struct {
 		quarterly bool
 		what      string
+		rank      int // the kind's place in vocab.MeetingKinds
 		periods   []int
 	}
 	var groups []*group
 	index := map[[2]string]*group{}
-	var other []string
-	for _, s := range bm.ThreeOneMissing {
-		g := meetParseGap(s)
-		if g.month == 0 && g.quarter == 0 {
-			other = append(other, s)
-			continue
-		}
-		key := [2]string{strconv.FormatBool(g.quarter > 0), g.what}
+	for _, g := range bm.ThreeOneGaps {
+		key := [2]string{strconv.FormatBool(g.Quarter > 0), g.What}
 		gr := index[key]
 		if gr == nil {
-			gr = &group{quarterly: g.quarter > 0, what: g.what}
+			gr = &group{quarterly: g.Quarter > 0, what: g.What, rank: slices.Index(vocab.MeetingKinds, g.Kind)}
 			index[key] = gr
 			groups = append(groups, gr)
 		}
-		gr.periods = append(gr.periods, g.month+g.quarter)
+		gr.periods = append(gr.periods, g.Month+g.Quarter)
 	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		if groups[i].quarterly != groups[j].quarterly {
 			return !groups[i].quarterly
 		}
-		return meetKindRank(groups[i].what) < meetKindRank(groups[j].what)
+		return groups[i].rank < groups[j].rank
 	})
 	for _, g := range groups {
 		slices.Sort(g.periods)
@@ -131,7 +88,7 @@ func meetGapsText(bm rules.BranchMeetings) []string {
 		}
 		out = append(out, "第"+strings.Join(qs, "、")+"季度"+g.what)
 	}
-	return append(out, other...)
+	return out
 }
 
 // meetMonthMarks returns, per month (1–12), what the calculator found
@@ -145,9 +102,9 @@ func meetMonthMarks(bm rules.BranchMeetings, current int) map[int][]string {
 	if bm.ThemeDayPending && current > 0 {
 		marks[current] = append(marks[current], "尚未开展"+string(vocab.MeetingThemeDay))
 	}
-	for _, s := range bm.ThreeOneMissing {
-		if g := meetParseGap(s); g.month > 0 {
-			marks[g.month] = append(marks[g.month], g.what)
+	for _, g := range bm.ThreeOneGaps {
+		if g.Month > 0 {
+			marks[g.Month] = append(marks[g.Month], g.What)
 		}
 	}
 	return marks
@@ -156,7 +113,7 @@ func meetMonthMarks(bm rules.BranchMeetings, current int) map[int][]string {
 // meetingsOfYear loads the year's meetings of the covered branches, each
 // branch's in date order, and streams their attendance.
 func (r *request) meetingsOfYear() (map[string][]data.Meeting, map[string]meetAttendance, error) {
-	all, err := r.store.Meetings.List(r.ctx, data.InYear("date", r.year), data.OrderBy("date"))
+	all, err := r.store.Meetings.List(r.ctx, data.InYear(data.ColDate, r.year), data.OrderBy(data.ColDate))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -191,7 +148,7 @@ func (r *request) meetingsOfYear() (map[string][]data.Meeting, map[string]meetAt
 			}
 			att[string(a.MeetingID)] = c
 			return nil
-		}, data.WhereIn("meeting_id", ids[start:min(start+chunk, len(ids))]))
+		}, data.WhereIn(data.ColMeetingID, ids[start:min(start+chunk, len(ids))]))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -265,8 +222,9 @@ func writeMeetings(r *request) error {
 	cols := []Column{
 		{Title: "月份", Width: 13, Align: "C"}, {Title: "日期", Width: 14, Align: "C"},
 		{Title: "类型", Width: 24}, {Title: "主题"}, {Title: "主持人", Width: 17},
-		{Title: "出席", Width: 11, Align: "R"}, {Title: "请假", Width: 11, Align: "R"},
-		{Title: "缺席", Width: 11, Align: "R"},
+		// The attendance columns are named after the attendance values.
+		{Title: string(vocab.Present), Width: 11, Align: "R"}, {Title: string(vocab.Excused), Width: 11, Align: "R"},
+		{Title: string(vocab.Absent), Width: 11, Align: "R"},
 	}
 	for i := range r.branches {
 		if err := r.ctx.Err(); err != nil {

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -35,28 +34,21 @@ var Kinds = []Kind{Roster, Training, Meetings, Dues, Appraisal, Agreement, Trans
 type Options struct {
 	Year int // the year; the current one when 0
 	// BranchID is the one branch covered, by id; every branch when empty.
+	// (The command line resolves a name with data.Store.ResolveBranch.)
 	BranchID string
-	// Branch names the one branch covered, for callers that still choose
-	// by name (data.Store.ResolveBranch finds it; a name several branches
-	// share is refused); BranchID, when set, wins.
-	Branch   string
 	Progress func(done, total int) // called now and then; may be nil
 	Now      time.Time             // the print date; the store's clock when zero
 }
 
-// BranchError is a branch chosen by an id or a name that no branch of
-// the database has.
+// BranchError is a branch chosen by an id that no branch of the database
+// has.
 type BranchError struct {
-	ID       string   // the id asked for, when chosen by id
-	Name     string   // the name asked for, when chosen by name
+	ID       string   // the id asked for
 	Branches []string // the labels of the branches there are
 }
 
 func (e *BranchError) Error() string {
-	what := fmt.Sprintf("名为“%s”", e.Name)
-	if e.ID != "" {
-		what = fmt.Sprintf("编号为“%s”", e.ID)
-	}
+	what := fmt.Sprintf("编号为“%s”", e.ID)
 	if len(e.Branches) == 0 {
 		return fmt.Sprintf("没有%s的支部:本组织还没有任何支部。", what)
 	}
@@ -148,7 +140,7 @@ func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) e
 		return err
 	}
 	title := wr.title
-	if o.BranchID != "" || o.Branch != "" {
+	if o.BranchID != "" {
 		title = r.branches[0].Name + title
 	}
 	r.doc = NewDocument(Meta{Org: s.Org().Name, Title: title, Year: r.year, Printed: r.now, Landscape: wr.landscape})
@@ -165,8 +157,7 @@ func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) e
 }
 
 // chooseBranches sets the branches the document covers: every branch, by
-// name, or the one Options name. r.opts.Branch becomes the chosen
-// branch's name, so that a writer can tell one branch from all.
+// name, or the one Options.BranchID names.
 func (r *request) chooseBranches() error {
 	refs, err := r.store.BranchRefs(r.ctx)
 	if err != nil {
@@ -183,24 +174,12 @@ func (r *request) chooseBranches() error {
 		labels[i] = b.Label
 	}
 	id := r.opts.BranchID
-	if id == "" && r.opts.Branch != "" {
-		b, err := r.store.ResolveBranch(r.ctx, r.opts.Branch)
-		var ne *data.BranchNameError
-		if errors.As(err, &ne) && !ne.Ambiguous() {
-			return &BranchError{Name: r.opts.Branch, Branches: labels}
-		}
-		if err != nil {
-			return err
-		}
-		id = b.ID
-	}
 	if id == "" {
 		return nil
 	}
 	for _, b := range refs {
 		if b.ID == id {
 			r.branches = []data.Branch{b.Branch}
-			r.opts.Branch = b.Name
 			return nil
 		}
 	}

@@ -163,7 +163,7 @@ func TestStrokeOrder(t *testing.T) {
 
 func TestUnknownBranchListsTheBranches(t *testing.T) {
 	s := demoStore(t)
-	err := Write(context.Background(), s, Roster, &bytes.Buffer{}, Options{Branch: "没有这个支部"})
+	err := Write(context.Background(), s, Roster, &bytes.Buffer{}, Options{BranchID: "no-such-branch"})
 	be, ok := err.(*BranchError)
 	if !ok || len(be.Branches) != 8 || !strings.Contains(be.Error(), "计算机系教工党支部") {
 		t.Fatalf("got %v", err)
@@ -182,4 +182,14 @@ func TestEmptyOrganizationSaysSo(t *testing.T) {
 			t.Errorf("%s on an empty organization: %d pages, no sentence saying there is nothing:\n%s", k, r.pages, r.text)
 		}
 	}
+}
+
+// branchID is the id of the one branch named name.
+func branchID(t *testing.T, s *data.Store, name string) string {
+	t.Helper()
+	b, err := s.ResolveBranch(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.ID
 }

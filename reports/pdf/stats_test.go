@@ -121,7 +121,7 @@ func TestStatsOneBranch(t *testing.T) {
 	s := demoStore(t)
 	const branch = "计算机系教工党支部"
 	total, _, _ := statsExpected(t, s, branch)
-	r := render(t, s, Stats, Options{Branch: branch})
+	r := render(t, s, Stats, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"党内统计汇总")
 	if !strings.Contains(r.text, fmt.Sprintf("共%d名", total)) {
 		t.Errorf("the branch's %d members are not the total", total)

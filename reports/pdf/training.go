@@ -28,7 +28,7 @@ func trainHoursText(h float64) string {
 // trainingsOfYear loads the year's sessions once and streams their attendees,
 // returning each member's trainings in date order.
 func (r *request) trainingsOfYear() (map[string][]trainEntry, error) {
-	sessions, err := r.store.Trainings.List(r.ctx, data.InYear("date", r.year))
+	sessions, err := r.store.Trainings.List(r.ctx, data.InYear(data.ColDate, r.year))
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +53,7 @@ func (r *request) trainingsOfYear() (map[string][]trainEntry, error) {
 			}
 			out[string(a.MemberID)] = append(out[string(a.MemberID)], trainEntry{t: t, hours: h})
 			return nil
-		}, data.WhereIn("training_id", part))
+		}, data.WhereIn(data.ColTrainingID, part))
 		if err != nil {
 			return nil, err
 		}
@@ -134,21 +134,6 @@ func (r *request) trainMembers(fig *rules.Figures) (map[string][]rules.MemberHou
 	return out, total
 }
 
-// trainUncounted returns, per member, the hours of the forms the
-// calculator leaves out (个人自学, unless the settings count it).
-func trainUncounted(fig *rules.Figures) map[string]float64 {
-	out := map[string]float64{}
-	if fig.Settings().SelfStudyCounts {
-		return out
-	}
-	for _, t := range fig.Facts().Training {
-		if t.Form == vocab.FormSelfStudy {
-			out[t.MemberID] += t.Hours
-		}
-	}
-	return out
-}
-
 func writeTraining(r *request) error {
 	fig, err := r.figures()
 	if err != nil {
@@ -166,7 +151,6 @@ func writeTraining(r *request) error {
 	if err != nil {
 		return err
 	}
-	uncounted := trainUncounted(fig)
 	counts := func(form string) bool {
 		return vocab.TrainingForm(form) != vocab.FormSelfStudy || set.SelfStudyCounts
 	}
@@ -229,7 +213,7 @@ func writeTraining(r *request) error {
 			}
 			got := trainHoursText(h.Hours)
 			line := fmt.Sprintf("集中学习%s学时，%s", got, trainRequirement(h))
-			if self := uncounted[m.ID]; self > 0 {
+			if self := h.Uncounted; self > 0 {
 				line += fmt.Sprintf("；另有%s%s学时不计入", vocab.FormSelfStudy, trainHoursText(self))
 			}
 			ledgerGroupedRow(t, false, m.Name, "合计", "", line, "", got, trainState(h))

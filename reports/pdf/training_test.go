@@ -221,7 +221,7 @@ func TestTrainingLedgerLeavesSelfStudyOut(t *testing.T) {
 
 func TestTrainingLedgerOneBranch(t *testing.T) {
 	s := demoStore(t)
-	r := render(t, s, Training, Options{Branch: "计算机系教工党支部"})
+	r := render(t, s, Training, Options{BranchID: branchID(t, s, "计算机系教工党支部")})
 	checkFrame(t, r, "计算机系教工党支部学习培训台账")
 	if strings.Contains(r.text, "软件工程系教工党支部(") {
 		t.Error("another branch is in a one-branch ledger")
@@ -319,7 +319,8 @@ func ledgerCheckCarried(t *testing.T, text string, header, label *regexp.Regexp)
 }
 
 func TestTrainingLedgerRepeatsTheNameOnEachPage(t *testing.T) {
-	r := render(t, demoStore(t), Training, Options{Branch: "计算机系教工党支部"})
+	s := demoStore(t)
+	r := render(t, s, Training, Options{BranchID: branchID(t, s, "计算机系教工党支部")})
 	ledgerCheckCarried(t, r.text, regexp.MustCompile(`姓名 .*主办单位`), regexp.MustCompile(`^\p{Han}{2,4} `))
 }
 

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 func init() { writers[Transfers] = writer{"组织关系转接台账", true, writeTransfers} }
@@ -16,22 +18,13 @@ const (
 	transferOverdue  = "逾期未回执(挂空风险)"
 )
 
-// transferDays is a letter's validity in days: its own, or defaultDays
-// (the TransferValidDays setting) when it has none.
-func transferDays(t *data.Transfer, defaultDays int) int {
-	if t.ValidDays > 0 {
-		return t.ValidDays
-	}
-	return defaultDays
-}
-
 // transferStatus is a letter's state on the day today: a 转出 without a
 // receipt past its validity is overdue, as the TRANSFER rule has it.
 func transferStatus(t *data.Transfer, today data.Date, defaultDays int) string {
 	switch {
 	case !t.ReceiptDate.IsZero():
 		return transferReturned
-	case t.Direction == "转出" && today.After(t.IssuedDate.AddDate(0, 0, transferDays(t, defaultDays))):
+	case rules.TransferOverdue(vocab.Direction(t.Direction), t.IssuedDate.Time, t.ReceiptDate.Time, t.ValidDays, defaultDays, today.Time):
 		return transferOverdue
 	}
 	return transferPending
@@ -54,12 +47,12 @@ func writeTransfers(r *request) error {
 	var rows []data.Transfer
 	err = r.store.Transfers.Each(r.ctx, func(t *data.Transfer) error {
 		inYear := t.IssuedDate.Year() == r.year
-		open := t.Direction == "转出" && t.ReceiptDate.IsZero() && t.IssuedDate.Before(start)
+		open := t.Direction == string(vocab.TransferOut) && t.ReceiptDate.IsZero() && t.IssuedDate.Before(start)
 		if (inYear || open) && members[t.MemberID] != nil {
 			rows = append(rows, *t)
 		}
 		return nil
-	}, data.OrderBy("issued_date", "letter_no", "id"))
+	}, data.OrderBy(data.ColIssuedDate, data.ColLetterNo, data.ColID))
 	if err != nil {
 		return err
 	}
@@ -85,17 +78,17 @@ func writeTransfers(r *request) error {
 		tr := &rows[i]
 		m := members[tr.MemberID]
 		status := transferStatus(tr, today, set.TransferValidDays)
-		switch tr.Direction {
-		case "转出":
+		switch vocab.Direction(tr.Direction) {
+		case vocab.TransferOut:
 			out++
-		case "转入":
+		case vocab.TransferIn:
 			in++
 		}
 		if status == transferOverdue {
 			overdue++
 		}
 		t.Row(fmt.Sprint(i+1), m.Name, branchNames[string(m.BranchID)], tr.Direction, tr.OtherOrg, tr.LetterNo,
-			tr.IssuedDate.String(), fmt.Sprintf("%d天", transferDays(tr, set.TransferValidDays)),
+			tr.IssuedDate.String(), fmt.Sprintf("%d天", rules.TransferValidity(tr.ValidDays, set.TransferValidDays)),
 			tr.ReceiptDate.String(), status)
 		if (i+1)%200 == 0 {
 			if err := r.ctx.Err(); err != nil {

@@ -132,7 +132,7 @@ func TestTransfersBranchOnly(t *testing.T) {
 	ctx := context.Background()
 	rows, _, members := expectedTransfers(t, s, 2026, data.DateOf(testNow))
 	branch, _ := s.Branches.Get(ctx, string(members[rows[0].MemberID].BranchID))
-	r := render(t, s, Transfers, Options{Branch: branch.Name})
+	r := render(t, s, Transfers, Options{BranchID: branchID(t, s, branch.Name)})
 	checkFrame(t, r, branch.Name+"组织关系转接台账")
 	n := 0
 	for _, tr := range rows {
