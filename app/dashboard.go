@@ -15,6 +15,7 @@ import (
 
 	"dangjian/app/appcore"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // dashboardScreen is the 工作台: this month's to-dos, the branches'
@@ -52,21 +53,21 @@ type todoKind struct {
 // todoKinds are the to-do lists, in the order shown.
 var todoKinds = []todoKind{
 	{"本月主题党日未开展", "个支部", func(f *rules.Finding, ym string) bool {
-		return f.Rule == "THEME-DAY" && strings.HasPrefix(f.Detail, ym)
+		return f.Rule == vocab.RuleThemeDay && strings.HasPrefix(f.Detail, ym)
 	}, func(f *rules.Finding, _ string) string { return f.Branch }, nil},
-	{"本月政治生日", "人", func(f *rules.Finding, _ string) bool { return f.Rule == "BIRTHDAY" },
+	{"本月政治生日", "人", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleBirthday },
 		func(f *rules.Finding, _ string) string {
 			return memberText(f, shorten(afterColon(f.Detail), "", "("))
 		}, nil},
-	{"预备期届满", "人", func(f *rules.Finding, _ string) bool { return f.Rule == "PROBATION" },
+	{"预备期届满", "人", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleProbation },
 		func(f *rules.Finding, y string) string {
 			return memberText(f, strings.Replace(shorten(f.Detail, "预备期", ","), y, "", 1))
 		}, func(f *rules.Finding) bool { return strings.Contains(f.Detail, "尚未讨论转正") }},
-	{"转接未回执", "人", func(f *rules.Finding, _ string) bool { return f.Rule == "TRANSFER" },
+	{"转接未回执", "人", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleTransfer },
 		func(f *rules.Finding, _ string) string {
 			return memberText(f, "转至"+shorten(f.Detail, "转出至", "(介绍信", "已超过"))
 		}, nil},
-	{"六个月预警", "项", func(f *rules.Finding, _ string) bool { return f.Rule == "SIX-MONTH" },
+	{"六个月预警", "项", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleSixMonth },
 		func(f *rules.Finding, _ string) string {
 			return memberText(f, strings.Replace(shorten(f.Detail, "已连续", ",", "("), "党的组织生活", "组织生活", 1))
 		}, func(f *rules.Finding) bool { return strings.Contains(f.Detail, "脱党风险") }},
@@ -87,12 +88,6 @@ type todoList struct {
 	none  *widget.Label
 	list  *widget.List
 }
-
-// Weights of the 主题党日 and 三会一课 parts of rules.Score (see its fields).
-const (
-	themeDayWeight = 20
-	threeOneWeight = 15
-)
 
 // Heights of the dashboard's parts that scroll.
 const (
@@ -122,7 +117,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 
 	s.training = newBarChart("暂无支部", barSeries{"达标率", theme.ColorNamePrimary})
 	s.meetings = newBarChart("暂无支部",
-		barSeries{"主题党日", theme.ColorNamePrimary}, barSeries{"三会一课", theme.ColorNameWarning})
+		barSeries{string(vocab.MeetingThemeDay), theme.ColorNamePrimary}, barSeries{"三会一课", theme.ColorNameWarning})
 	s.trainingScroll = container.NewVScroll(s.training)
 	s.meetingsScroll = container.NewVScroll(s.meetings)
 	s.trainingTitle = chartTitle("学习培训学时达标率")
@@ -240,21 +235,12 @@ func (s *dashboardScreen) load() {
 	// when a newer load (of another year) supersedes the rest.
 	l, request := s.loads, s.loads.next()
 	async(s.u, func() (dashboardData, error) {
-		ctx, now := l.ctx, store.Now()
-		set, err := store.RuleSettings(ctx)
+		now := store.Now()
+		fig, err := store.Figures(l.ctx, year, appcore.CheckDay(year, now))
 		if err != nil {
 			return dashboardData{}, err
 		}
-		f, err := store.Facts(ctx, year, appcore.CheckDay(year, now))
-		if err != nil {
-			return dashboardData{}, err
-		}
-		d := dashboardFrom(rules.All(f, set), rules.Scores(f, set), year, now)
-		d.set = set
-		if set == (rules.Settings{}) {
-			d.set = rules.DefaultSettings()
-		}
-		return d, nil
+		return dashboardFrom(fig, year, now), nil
 	}, func(d dashboardData, err error) {
 		if l.ctx.Err() != nil {
 			return // the screen was left
@@ -297,15 +283,27 @@ func setChart(c *barChart, scroll *container.Scroll, rows []barRow) {
 	scroll.Refresh()
 }
 
-// dashboardFrom computes what the dashboard shows from a year's findings
-// and scores; the to-dos only for the current year (of now).
-func dashboardFrom(fs []rules.Finding, scores []rules.Score, year int, now time.Time) dashboardData {
-	d := dashboardData{findings: fs, score: rules.OrgScore(scores)}
-	short := map[string]int{} // members below TRAIN-32/56 per branch id
-	for _, f := range fs {
-		if f.Rule == "TRAIN-32" || f.Rule == "TRAIN-56" {
-			short[f.BranchID]++
+// dashboardFrom computes what the dashboard shows from one calculator's
+// figures of a year: the findings, the score, a bar per branch (in the
+// scores' order) of members meeting their training requirement
+// (TrainingHours) and of 主题党日 and 三会一课 periods met (Meetings); the
+// to-dos only for the current year (of now).
+func dashboardFrom(fig *rules.Figures, year int, now time.Time) dashboardData {
+	fs := fig.Findings()
+	scores := fig.Scores()
+	d := dashboardData{findings: fs, score: rules.OrgScore(scores), set: fig.Settings()}
+	if d.set == (rules.Settings{}) {
+		d.set = rules.DefaultSettings()
+	}
+	short := map[string]int{} // members short of their hours, per branch id
+	for _, h := range fig.TrainingHours() {
+		if h.Short() {
+			short[h.Member.BranchID]++
 		}
+	}
+	meetings := map[string]rules.BranchMeetings{}
+	for _, bm := range fig.Meetings() {
+		meetings[bm.Branch.ID] = bm
 	}
 	for _, sc := range scores {
 		row := barRow{label: sc.Branch}
@@ -318,7 +316,8 @@ func dashboardFrom(fs []rules.Finding, scores []rules.Score, year int, now time.
 			row.texts = []string{fmt.Sprintf("%s %d/%d", percent(share), done, sc.Members)}
 		}
 		d.training = append(d.training, row)
-		held, met := sc.ThemeDay/themeDayWeight, sc.ThreeOne/threeOneWeight
+		bm := meetings[sc.BranchID]
+		held, met := shareOf(bm.ThemeDayHeld, bm.ThemeDayRequired), shareOf(bm.ThreeOneMet, bm.ThreeOneRequired)
 		d.meetings = append(d.meetings, barRow{label: sc.Branch,
 			values: []float64{held, met}, texts: []string{percent(held), percent(met)}})
 	}
@@ -326,6 +325,15 @@ func dashboardFrom(fs []rules.Finding, scores []rules.Score, year int, now time.
 		d.todos = todosFrom(fs, year, now.Month())
 	}
 	return d
+}
+
+// shareOf is done out of required, whole when nothing was required (as
+// the scores count a part with nothing required).
+func shareOf(done, required int) float64 {
+	if required <= 0 {
+		return 1
+	}
+	return min(float64(done)/float64(required), 1)
 }
 
 // todosFrom sorts the findings into the to-do lists of a month.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -267,5 +268,51 @@ func TestTodoTexts(t *testing.T) {
 				t.Errorf("%s: %q urgent %v", todoKinds[k].title, got[k][i].text, got[k][i].urgent)
 			}
 		}
+	}
+}
+
+func TestDashboardChartsAreTheCalculatorsFigures(t *testing.T) {
+	u, q := demoTestUI(t)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+	now := u.store.Now()
+	fig, err := u.store.Figures(context.Background(), now.Year(), appcore.CheckDay(now.Year(), now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	members, short := map[string]int{}, map[string]int{}
+	for _, h := range fig.TrainingHours() {
+		members[h.Member.BranchID]++
+		if h.Short() {
+			short[h.Member.BranchID]++
+		}
+	}
+	training, meetings := map[string]string{}, map[string]string{}
+	for _, bm := range fig.Meetings() {
+		b := bm.Branch
+		if n := members[b.ID]; n > 0 {
+			training[b.Name] = fmt.Sprintf("%d/%d", n-short[b.ID], n)
+		}
+		meetings[b.Name] = percent(shareOf(bm.ThemeDayHeld, bm.ThemeDayRequired)) + " " +
+			percent(shareOf(bm.ThreeOneMet, bm.ThreeOneRequired))
+	}
+	if len(s.training.rows) != len(meetings) || len(s.meetings.rows) != len(meetings) {
+		t.Fatalf("%d and %d chart rows for %d branches", len(s.training.rows), len(s.meetings.rows), len(meetings))
+	}
+	for _, r := range s.training.rows {
+		if want := training[r.label]; want != "" && !strings.HasSuffix(r.texts[0], " "+want) {
+			t.Errorf("training of %s: %q, want %s", r.label, r.texts[0], want)
+		}
+	}
+	for _, r := range s.meetings.rows {
+		if got := strings.Join(r.texts, " "); got != meetings[r.label] {
+			t.Errorf("meetings of %s: %q, want %q", r.label, got, meetings[r.label])
+		}
+	}
+	fs := fig.Findings()
+	if !strings.HasPrefix(s.summary.Text, fmt.Sprintf("共%d项待落实,考评得分%s分", len(fs),
+		strconv.FormatFloat(rules.OrgScore(fig.Scores()), 'f', -1, 64))) {
+		t.Errorf("summary %q", s.summary.Text)
 	}
 }
