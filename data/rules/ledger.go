@@ -32,7 +32,7 @@ const (
 // DuesMonth is one month of a member's dues line.
 type DuesMonth struct {
 	State   DuesState
-	Counted bool  // counts toward 应缴: owed here and over, or recorded
+	Counted bool  // counts toward 应缴: over and owed here or recorded, or paid ahead
 	Due     int64 // 应缴 counted, in 分
 	Paid    int64 // 实缴, in 分
 	Arrears int64 // 欠缴: what an owed month that is over lacks
@@ -171,7 +171,12 @@ func (e *engine) duesLine(m *Member, recs []*DuesRecord) *DuesLine {
 		at := time.Date(e.f.Year, time.Month(i+1), 1, 0, 0, 0, 0, time.UTC)
 		over := monthIndex(at) < e.cal.asOfM
 		if r := mo.Record; r != nil {
-			mo.Counted, mo.Due, mo.Paid = true, r.Due, r.Paid
+			// A month under way counts once something is paid for it:
+			// until then nothing of it is owed.
+			mo.Counted = over || r.Paid > 0
+			if mo.Counted {
+				mo.Due, mo.Paid = r.Due, r.Paid
+			}
 			switch {
 			case r.Paid > 0:
 				mo.State = DuesPaid

@@ -76,7 +76,7 @@ func TestDuesLedger(t *testing.T) {
 		{name: "current month recorded unpaid is pending, not arrears",
 			asOf: d(2026, 2, 10), m: member("1", "甲", "a"),
 			recs:   []DuesRecord{rec(1, due), rec(2, 0)},
-			months: "Pp..........", owed: 2 * due, paid: due},
+			months: "Pp..........", owed: due, paid: due},
 		{name: "exempt by decision: owes nothing, months recorded 免交 show so",
 			asOf: d(2026, 4, 1), m: member("1", "甲", "a", exempt),
 			recs:   []DuesRecord{{Month: d(2026, 1, 1)}},
