@@ -51,14 +51,14 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 	if err := Rename(name, path); err != nil {
 		return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
 	}
-	syncDir(dir)
+	SyncDir(dir)
 	return nil
 }
 
-// syncDir makes a rename in dir durable where the system allows it: on
-// Linux and macOS by syncing the folder; Windows has no such call and
-// needs none (its rename is journaled with the folder).
-func syncDir(dir string) {
+// SyncDir makes a new name in dir (a rename, a link) durable where the
+// system allows it: on Linux and macOS by syncing the folder; Windows has
+// no such call and needs none (its rename is journaled with the folder).
+func SyncDir(dir string) {
 	d, err := os.Open(dir)
 	if err != nil {
 		return
