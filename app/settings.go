@@ -12,34 +12,30 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
-	"dangjian/data/rules"
 )
 
-// settingsScreen is the 设置 screen: the rules' thresholds, where the data
+// settingsScreen is the 设置 screen: the rules' settings, where the data
 // lives, and backup and restore.
 type settingsScreen struct {
 	u          *UI
 	orgName    *widget.Entry
 	orgCode    *widget.Entry
-	thresholds map[string]*widget.Entry
+	rules      *ruleSettings
+	thresholds map[string]*widget.Entry // the rules' settings, by key
 	message    *widget.Label
 	backupTo   *widget.Entry
 	restoreOf  *widget.Entry
 }
 
 func newSettingsScreen(u *UI) fyne.CanvasObject {
-	s := &settingsScreen{u: u, thresholds: map[string]*widget.Entry{}}
+	s := &settingsScreen{u: u}
 	u.settings = s
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm()
-	for _, d := range rules.SettingDefs {
-		e := widget.NewEntry()
-		s.thresholds[d.Key] = e
-		form.Append(d.Label, e)
-	}
-	s.loadThresholds()
-	save := widget.NewButton("保存规则设置", s.saveThresholds)
+	s.rules = newRuleSettings(u, s.message)
+	s.thresholds = s.rules.entries
+	s.rules.load()
+	save := widget.NewButton("保存规则设置", s.rules.save)
 	save.Importance = widget.HighImportance
 
 	stamp := u.store.Now().Format("20060102-1504")
@@ -68,53 +64,13 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	}
 	return container.NewVScroll(container.NewVBox(
 		own,
-		widget.NewLabelWithStyle("规则阈值", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form, container.NewHBox(save), s.message, widget.NewSeparator(),
+		widget.NewLabelWithStyle("规则设置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.rules.form, container.NewHBox(save), s.message, widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		where,
 		widget.NewForm(widget.NewFormItem("备份到", s.backupTo), widget.NewFormItem("恢复自", s.restoreOf)),
 		container.NewHBox(backup, restore),
 	))
-}
-
-func (s *settingsScreen) loadThresholds() {
-	store := s.u.store
-	load(newLoader(s.u), func(ctx context.Context) (map[string]string, error) {
-		set, err := store.RuleSettings(ctx)
-		return set.Values(), err
-	}, func(values map[string]string, err error) {
-		if err != nil {
-			s.u.showError(err)
-			return
-		}
-		for key, e := range s.thresholds {
-			e.SetText(values[key])
-		}
-	})
-}
-
-// saveThresholds stores every threshold; a bad value is named and nothing
-// after it is stored.
-func (s *settingsScreen) saveThresholds() {
-	values := map[string]string{}
-	for key, e := range s.thresholds {
-		values[key] = e.Text
-	}
-	store := s.u.store
-	async(s.u, func() (struct{}, error) {
-		for _, d := range rules.SettingDefs {
-			if err := store.SetSetting(context.Background(), d.Key, values[d.Key]); err != nil {
-				return struct{}{}, err
-			}
-		}
-		return struct{}{}, nil
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			s.message.SetText("未保存: " + err.Error())
-			return
-		}
-		s.message.SetText("规则设置已保存,工作台按新的阈值检查。")
-	})
 }
 
 func (s *settingsScreen) backup() {
