@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -59,6 +60,7 @@ type refOption struct{ ID, Label string }
 // fields to leave out.
 type formSpec struct {
 	choices map[string][]string    // column → allowed values
+	months  map[string]bool        // text columns holding a month, kept as 2026-04
 	refs    map[string][]refOption // column → the rows it may point to
 	skip    map[string]bool        // columns not shown
 }
@@ -100,6 +102,9 @@ func inputFor(fl data.Field, spec formSpec) (fieldInput, bool) {
 		if choices, ok := spec.choices[fl.Col]; ok {
 			sel := widget.NewSelect(append([]string{""}, choices...), nil)
 			return fieldInput{sel, func() error { *p = sel.Selected; return nil }, func() { sel.SetSelected(*p) }}, true
+		}
+		if spec.months[fl.Col] {
+			return monthInput(p), true
 		}
 		e := widget.NewEntry()
 		return fieldInput{e, func() error { *p = strings.TrimSpace(e.Text); return nil }, func() { e.SetText(*p) }}, true
@@ -178,6 +183,25 @@ func inputFor(fl data.Field, spec formSpec) (fieldInput, bool) {
 		}, func() { e.SetText(strconv.Itoa(*p)) }}, true
 	}
 	return fieldInput{}, false
+}
+
+// monthInput edits a month kept as text: 2026-04 and 2026年4月 (any form
+// field.ParseMonth reads) are kept as 2026-04; empty stays empty.
+func monthInput(p *string) fieldInput {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("如 2026-04 或 2026年4月")
+	return fieldInput{e, func() error {
+		if strings.TrimSpace(e.Text) == "" {
+			*p = ""
+			return nil
+		}
+		t, err := field.ParseMonth(e.Text)
+		if err != nil {
+			return errors.New("应为年月,如2026-04或2026年4月")
+		}
+		*p = field.FormatMonth(t)
+		return nil
+	}, func() { e.SetText(*p) }}
 }
 
 // read copies the inputs into the record; false when a value cannot be

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // memberOptions lists members on the rolls as reference choices, named
@@ -19,7 +20,7 @@ func memberOptions(ctx context.Context, s *data.Store) (map[string][]refOption, 
 	for _, b := range branches {
 		names[b.ID] = b.Name
 	}
-	members, err := s.Members.List(ctx, data.OrderBy("branch_id", "name"))
+	members, err := s.Members.List(ctx, data.OrderBy(data.ColBranchID, data.ColName))
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +42,7 @@ func newBranchesScreen(u *UI) fyne.CanvasObject {
 		columns: []string{"name", "type", "secretary", "founded"},
 		order:   []string{"name"},
 		choices: map[string][]string{"type": data.BranchTypes},
-		fresh:   func() *data.Branch { return &data.Branch{Type: "教工"} },
+		fresh:   func() *data.Branch { return &data.Branch{Type: string(vocab.BranchStaff)} },
 	}).view()
 }
 
@@ -50,11 +51,12 @@ func newTransfersScreen(u *UI) fyne.CanvasObject {
 		title: "组织关系转接",
 		table: func(s *data.Store) data.Table[data.Transfer, *data.Transfer] { return s.Transfers },
 		columns: []string{"member_id", "direction", "other_org", "letter_no", "issued_date", "valid_days",
-			"receipt_date"},
+			"receipt_date", "dues_paid_until"},
 		order:   []string{"-issued_date"},
 		choices: map[string][]string{"direction": data.Directions},
+		months:  map[string]bool{"dues_paid_until": true},
 		refs:    memberOptions,
-		fresh:   func() *data.Transfer { return &data.Transfer{Direction: "转出", ValidDays: 90} },
+		fresh:   func() *data.Transfer { return &data.Transfer{Direction: string(vocab.TransferOut), ValidDays: 90} },
 	}).view()
 }
 
@@ -77,7 +79,7 @@ func newCareScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"-date"},
 		choices: map[string][]string{"kind": data.CareKinds},
 		refs:    memberOptions,
-		fresh:   func() *data.CareRecord { return &data.CareRecord{Kind: "困难帮扶"} },
+		fresh:   func() *data.CareRecord { return &data.CareRecord{Kind: string(vocab.CareHelp)} },
 	}).view()
 }
 
@@ -89,7 +91,7 @@ func newLiaisonsScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"member_id", "kind"},
 		choices: map[string][]string{"kind": data.LiaisonKinds},
 		refs:    memberOptions,
-		fresh:   func() *data.Liaison { return &data.Liaison{Kind: "群众"} },
+		fresh:   func() *data.Liaison { return &data.Liaison{Kind: string(vocab.LiaisonMasses)} },
 	}).view()
 }
 
@@ -101,7 +103,7 @@ func newSupervisionScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"-date"},
 		choices: map[string][]string{"kind": data.SupervisionKinds},
 		refs:    memberOptions,
-		fresh:   func() *data.Supervision { return &data.Supervision{Kind: "个人事项报告"} },
+		fresh:   func() *data.Supervision { return &data.Supervision{Kind: string(vocab.SupervisionReport)} },
 	}).view()
 }
 
@@ -112,7 +114,9 @@ func newFeedbackScreen(u *UI) fyne.CanvasObject {
 		columns: []string{"channel", "received_date", "submitter", "content", "handler", "status"},
 		order:   []string{"-received_date"},
 		choices: map[string][]string{"channel": data.FeedbackChannels, "status": data.FeedbackStatuses},
-		fresh:   func() *data.Feedback { return &data.Feedback{Channel: "意见箱", Status: "待处理"} },
+		fresh: func() *data.Feedback {
+			return &data.Feedback{Channel: string(vocab.ChannelBox), Status: string(vocab.FeedbackOpen)}
+		},
 	}).view()
 }
 
@@ -144,7 +148,7 @@ func newFundsScreen(u *UI) fyne.CanvasObject {
 		columns: []string{"date", "budget_line", "direction", "amount", "voucher", "purpose"},
 		order:   []string{"-date"},
 		choices: map[string][]string{"direction": data.FundDirections},
-		fresh:   func() *data.Fund { return &data.Fund{Direction: "支出"} },
+		fresh:   func() *data.Fund { return &data.Fund{Direction: string(vocab.Expense)} },
 	}).view()
 }
 

@@ -44,6 +44,7 @@ type recordSpec[T any, P recordPtr[T]] struct {
 	columns []string // the columns the table shows
 	order   []string // the list's order, as for data.OrderBy
 	choices map[string][]string
+	months  map[string]bool // text columns holding a month (2026-04)
 	refs    func(ctx context.Context, s *data.Store) (map[string][]refOption, error)
 	fresh   func() P // a new record with its defaults
 }
@@ -148,7 +149,7 @@ func (s *recordScreen[T, P]) load() {
 // openForm edits rec (a copy of a row, or a new record).
 func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
 	s.current, s.isNew = rec, isNew
-	s.form = newRecordForm(rec, formSpec{choices: s.spec.choices, refs: s.refs})
+	s.form = newRecordForm(rec, formSpec{choices: s.spec.choices, months: s.spec.months, refs: s.refs})
 	s.form.OnSubmit = s.save
 	save := widget.NewButton("保存", s.save)
 	save.Importance = widget.HighImportance
