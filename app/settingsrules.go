@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +37,7 @@ type ruleSettings struct {
 func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 	r := &ruleSettings{u: u, form: widget.NewForm(), entries: map[string]*widget.Entry{},
 		errors: map[string]*widget.Label{}, message: message, loads: newLoader(u)}
+	appliesNoted := false
 	for _, d := range rules.SettingDefs {
 		e := widget.NewEntry()
 		msg := widget.NewLabel("")
@@ -50,9 +52,10 @@ func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 			e.SetPlaceHolder("如 2026-10,留空则自动")
 			r.since = settingNote(note)
 			box.Add(r.since)
-		case strings.HasPrefix(d.Key, appliesPrefix):
-			box.Add(settingNote("填“全部”“无”,或" + strings.Join(vocab.Texts(vocab.PersonTypes), "、") +
-				"中的一个或几个,用、分隔"))
+		case strings.HasPrefix(d.Key, appliesPrefix) && !appliesNoted:
+			box.Add(settingNote("各规则适用的人员类别:填“全部”“无”,或" +
+				strings.Join(vocab.Texts(vocab.PersonTypes), "、") + "中的一个或几个,用、分隔"))
+			appliesNoted = true
 		case note != "":
 			box.Add(settingNote(note))
 		}
@@ -64,13 +67,14 @@ func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 }
 
 // splitLabel cuts a label such as 「记录起始月份(此前的记录…)」 into the
-// label and its note in parentheses, so that the labels' column stays
-// narrow.
+// label and its long note in parentheses, so that the labels' column
+// stays narrow; a short one, such as a unit (天), stays in the label.
 func splitLabel(label string) (string, string) {
-	if head, note, ok := strings.Cut(label, "("); ok && strings.HasSuffix(note, ")") {
-		return head, strings.TrimSuffix(note, ")")
+	head, note, ok := strings.Cut(label, "(")
+	if !ok || !strings.HasSuffix(note, ")") || utf8.RuneCountInString(note) <= 10 {
+		return label, ""
 	}
-	return label, ""
+	return head, strings.TrimSuffix(note, ")")
 }
 
 // settingNote is the grey line under a setting.

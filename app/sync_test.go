@@ -428,7 +428,7 @@ func TestCommitteeModeListsOrgsAndConsolidates(t *testing.T) {
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
 		t.Fatal("a screen over the consolidated database opened a dialog")
 	}
-	if text := labelText(u.content); strings.Contains(text, "本组织") || !strings.Contains(text, "规则阈值") {
+	if text := labelText(u.content); strings.Contains(text, "本组织") || !strings.Contains(text, "规则设置") {
 		t.Fatalf("设置 in committee mode shows %q", text)
 	}
 }
