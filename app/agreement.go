@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // agreementScreen is the 目标管理 screen: a branch's members on the rolls
@@ -115,9 +116,9 @@ func completionScore(completions []string) float64 {
 	var points float64
 	for _, c := range completions {
 		switch c {
-		case "完成":
+		case string(vocab.Done):
 			points += 1
-		case "部分完成":
+		case string(vocab.PartlyDone):
 			points += 0.5
 		}
 	}
@@ -135,7 +136,7 @@ func (s *agreementScreen) load() {
 		if err != nil {
 			return nil, err
 		}
-		as, err := store.Agreements.List(ctx, data.Where("year", year), data.WhereIn("member_id", memberIDs(members)))
+		as, err := store.Agreements.List(ctx, data.Where(data.ColYear, year), data.WhereIn(data.ColMemberID, memberIDs(members)))
 		if err != nil {
 			return nil, err
 		}
@@ -147,7 +148,7 @@ func (s *agreementScreen) load() {
 				ids = append(ids, as[i].ID)
 			}
 		}
-		ts, err := store.AgreementTargets.List(ctx, data.WhereIn("agreement_id", ids), data.OrderBy("seq", "id"))
+		ts, err := store.AgreementTargets.List(ctx, data.WhereIn(data.ColAgreementID, ids), data.OrderBy(data.ColSeq, data.ColID))
 		if err != nil {
 			return nil, err
 		}

@@ -15,9 +15,10 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
-const probationCategory = "预备党员"
+const probationCategory = string(vocab.CategoryProbation)
 
 // appraisalScreen is the 民主评议 screen: a branch's members on the rolls
 // with their appraisal of the year, a warning when 优秀 exceeds its share
@@ -63,7 +64,7 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	s.pick = newYearBranch(u, s.load)
 	add := widget.NewButton("新增", s.addAll)
 	add.Importance = widget.HighImportance
-	title := widget.NewLabelWithStyle("民主评议", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(string(vocab.MeetingAppraisal), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), add, s.summary),
 		s.warning, s.message)
@@ -97,7 +98,7 @@ func (s *appraisalScreen) cell(row, col int) string {
 		}
 		return "未填写"
 	}
-	if a == nil || a.Grade != "不合格" {
+	if a == nil || a.Grade != string(vocab.GradeFail) {
 		return ""
 	}
 	if f := strings.TrimSpace(a.FollowUp); f != "" {
@@ -128,7 +129,7 @@ func (s *appraisalScreen) load() {
 		if err != nil {
 			return d, err
 		}
-		as, err := store.Appraisals.List(ctx, data.Where("year", year), data.WhereIn("member_id", memberIDs(members)))
+		as, err := store.Appraisals.List(ctx, data.Where(data.ColYear, year), data.WhereIn(data.ColMemberID, memberIDs(members)))
 		if err != nil {
 			return d, err
 		}
@@ -162,9 +163,9 @@ func (s *appraisalScreen) showTotals() {
 			continue
 		}
 		done++
-		if r.member.Category == "正式党员" && r.member.Status == "正常" && r.appraisal.Grade != "" {
+		if r.member.Category == string(vocab.CategoryFull) && r.member.Status == string(vocab.StatusNormal) && r.appraisal.Grade != "" {
 			graded++
-			if r.appraisal.Grade == "优秀" {
+			if r.appraisal.Grade == string(vocab.GradeExcellent) {
 				excellent++
 			}
 		}
@@ -208,7 +209,7 @@ func (s *appraisalScreen) addAll() {
 			if err != nil {
 				return err
 			}
-			as, err := tx.Appraisals.List(ctx, data.Where("year", year), data.WhereIn("member_id", memberIDs(members)))
+			as, err := tx.Appraisals.List(ctx, data.Where(data.ColYear, year), data.WhereIn(data.ColMemberID, memberIDs(members)))
 			if err != nil {
 				return err
 			}
@@ -281,7 +282,7 @@ func (s *appraisalScreen) openForm(i int) {
 	save.Importance = widget.HighImportance
 	buttons := container.NewHBox(save, widget.NewButton("取消", func() { d.dlg.Hide() }))
 	body := container.NewVBox(head, d.note, d.form.form, d.form.general, widget.NewSeparator(), d.attachments.view())
-	d.dlg = dialog.NewCustomWithoutButtons("民主评议", container.NewBorder(nil, buttons, nil, nil,
+	d.dlg = dialog.NewCustomWithoutButtons(string(vocab.MeetingAppraisal), container.NewBorder(nil, buttons, nil, nil,
 		container.NewVScroll(body)), s.u.win)
 	d.dlg.Resize(fyne.NewSize(620, 560))
 	s.dialog = d

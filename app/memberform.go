@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // memberDialog is the form of one member: every field, the store's
@@ -34,7 +35,8 @@ type memberFormData struct {
 func (s *membersScreen) openMember(id string) {
 	store := s.u.store
 	load(s.u.reader(), func(ctx context.Context) (*memberDialogInput, error) {
-		in := &memberDialogInput{rec: &data.Member{Category: "正式党员", PersonType: "在职教职工", Status: "正常"}}
+		in := &memberDialogInput{rec: &data.Member{Category: string(vocab.CategoryFull), PersonType: string(vocab.PersonStaff),
+			Status: string(vocab.StatusNormal)}}
 		if id != "" {
 			m, err := store.Members.Get(ctx, id)
 			if err != nil {
@@ -54,7 +56,7 @@ func (s *membersScreen) openMember(id string) {
 		for _, b := range in.data.branches {
 			labels[b.ID] = b.Label
 		}
-		groups, err := store.Groups.List(ctx, data.OrderBy("name"))
+		groups, err := store.Groups.List(ctx, data.OrderBy(data.ColName))
 		if err != nil {
 			return nil, err
 		}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // memberColumns are the members table's columns.
@@ -26,9 +27,20 @@ type memberRow struct {
 	flags    map[string]bool
 }
 
-// memberFlags are the filters on a member's situation.
-var memberFlags = []string{"在职教职工", "学生", "离退休", "其他", "预备党员", "班子成员", "党员领导干部",
-	"困难党员", "流动党员", "失联党员", "停止党籍"}
+// The filters on a member's situation besides 人员类别, 预备党员 and
+// 停止党籍.
+const (
+	flagCommittee  = "班子成员"
+	flagLeader     = "党员领导干部"
+	flagDifficulty = "困难党员"
+	flagFloating   = "流动党员"
+	flagLost       = "失联党员"
+)
+
+// memberFlags are the filters on a member's situation: each 人员类别,
+// 预备党员, the flags above, and 停止党籍.
+var memberFlags = append(vocab.Texts(vocab.PersonTypes), string(vocab.CategoryProbation), flagCommittee,
+	flagLeader, flagDifficulty, flagFloating, flagLost, string(vocab.StatusSuspended))
 
 // memberRows turns members into table rows, naming their branches.
 func memberRows(members []data.Member, branchNames map[string]string) []memberRow {
@@ -40,9 +52,10 @@ func memberRows(members []data.Member, branchNames map[string]string) []memberRo
 			cells: []string{m.Name, m.Gender, branchNames[string(m.BranchID)], m.PersonType, m.Category,
 				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position},
 			search: m.Name + "\x00" + m.IDNumber + "\x00" + strings.ToUpper(m.StaffNo),
-			flags: map[string]bool{"党员领导干部": m.IsLeader, "困难党员": m.InDifficulty, "流动党员": m.Floating,
-				"失联党员": m.LostContact, "预备党员": m.Category == "预备党员", "班子成员": m.IsCommittee(),
-				m.PersonType: true, "停止党籍": m.Status == "停止党籍"},
+			flags: map[string]bool{flagLeader: m.IsLeader, flagDifficulty: m.InDifficulty, flagFloating: m.Floating,
+				flagLost: m.LostContact, string(vocab.CategoryProbation): m.Category == string(vocab.CategoryProbation),
+				flagCommittee: m.IsCommittee(), m.PersonType: true,
+				string(vocab.StatusSuspended): m.Status == string(vocab.StatusSuspended)},
 		}
 	}
 	return rows

@@ -91,7 +91,7 @@ func (s *membersScreen) load() {
 		for _, b := range branches {
 			names[b.ID] = b.Name
 		}
-		members, err := store.Members.List(ctx, data.OrderBy("branch_id", "name"))
+		members, err := store.Members.List(ctx, data.OrderBy(data.ColBranchID, data.ColName))
 		if err != nil {
 			return memberData{}, err
 		}

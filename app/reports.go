@@ -55,7 +55,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	form := widget.NewForm(
 		widget.NewFormItem("文档", s.kind),
 		widget.NewFormItem("年度", s.year),
-		widget.NewFormItem("支部", s.branch.Select),
+		widget.NewFormItem("党支部", s.branch.Select),
 		widget.NewFormItem("保存到", output.view()),
 	)
 	return container.NewVBox(

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 	snapshot "dangjian/sync"
 )
 
@@ -113,7 +114,7 @@ func (u *UI) screenList() []screen {
 		screen{"党小组", theme.ListIcon(), newGroupsScreen},
 		screen{"学习培训", theme.FileTextIcon(), newTrainingScreen},
 		screen{"组织生活", theme.GridIcon(), newMeetingsScreen},
-		screen{"民主评议", theme.RadioButtonCheckedIcon(), newAppraisalScreen},
+		screen{string(vocab.MeetingAppraisal), theme.RadioButtonCheckedIcon(), newAppraisalScreen},
 		screen{"目标管理", theme.DocumentIcon(), newAgreementScreen},
 		screen{"党费", theme.StorageIcon(), newDuesScreen},
 		screen{"组织关系转接", theme.MailSendIcon(), newTransfersScreen},

@@ -55,8 +55,8 @@ func (yb *yearBranch) view() fyne.CanvasObject {
 
 // branchMembers lists a branch's members on the rolls, by name.
 func branchMembers(ctx context.Context, q data.Tables, branchID string) ([]data.Member, error) {
-	return q.Members.List(ctx, data.Where("branch_id", branchID), data.WhereIn("status", data.ActiveStatuses),
-		data.OrderBy("name"))
+	return q.Members.List(ctx, data.Where(data.ColBranchID, branchID), data.WhereIn(data.ColStatus, data.ActiveStatuses),
+		data.OrderBy(data.ColName))
 }
 
 // memberIDs are the members' ids, in order.
