@@ -36,10 +36,11 @@ func newThemeDayBanner() *themeDayBanner {
 // object lays the banner out.
 func (b *themeDayBanner) object() fyne.CanvasObject { return container.NewVBox(b.summary, b.scroll) }
 
-// set shows the gaps of the branches; one is true when a single branch is
-// chosen, whose line then shows even without gaps.
-func (b *themeDayBanner) set(bms []rules.BranchMeetings, asOf time.Time, one bool) {
-	summary, lines := themeDayText(bms, asOf, one)
+// set shows the gaps of the branches, each under its label (its name when
+// it has none); one is true when a single branch is chosen, whose line
+// then shows even without gaps.
+func (b *themeDayBanner) set(bms []rules.BranchMeetings, labels map[string]string, asOf time.Time, one bool) {
+	summary, lines := themeDayText(bms, labels, asOf, one)
 	b.summary.SetText(summary)
 	b.summary.Hidden = summary == ""
 	b.summary.Refresh()
@@ -62,10 +63,14 @@ func (b *themeDayBanner) set(bms []rules.BranchMeetings, asOf time.Time, one boo
 // summary with the number of branches concerned (empty for one branch),
 // and a line for each branch with ended months without one, or none yet
 // in the month under way (for one branch, a line even without gaps).
-func themeDayText(bms []rules.BranchMeetings, asOf time.Time, one bool) (string, []string) {
+func themeDayText(bms []rules.BranchMeetings, labels map[string]string, asOf time.Time, one bool) (string, []string) {
 	var lines []string
 	missing, months, pending := 0, 0, 0
 	for _, bm := range bms {
+		name := labels[bm.Branch.ID]
+		if name == "" {
+			name = bm.Branch.Name
+		}
 		var parts []string
 		if len(bm.ThemeDayMissing) > 0 {
 			parts = append(parts, "缺主题党日: "+monthsText(bm.ThemeDayMissing))
@@ -78,11 +83,11 @@ func themeDayText(bms []rules.BranchMeetings, asOf time.Time, one bool) (string,
 		}
 		switch {
 		case len(parts) > 0:
-			lines = append(lines, bm.Branch.Name+"  "+strings.Join(parts, ";"))
+			lines = append(lines, name+"  "+strings.Join(parts, ";"))
 		case one && bm.ThemeDayRequired == 0:
-			lines = append(lines, bm.Branch.Name+"  本年度没有应开展主题党日的月份")
+			lines = append(lines, name+"  本年度没有应开展主题党日的月份")
 		case one:
-			lines = append(lines, bm.Branch.Name+"  各月均已开展主题党日")
+			lines = append(lines, name+"  各月均已开展主题党日")
 		}
 	}
 	if one {

@@ -102,7 +102,8 @@ func (s *meetingsScreen) cell(r *meetingRow, col int) string {
 // meetingsData is what the screen reads of a year.
 type meetingsData struct {
 	branches []data.BranchRef
-	rows     []meetingRow // every branch's, newest first
+	labels   map[string]string // branch id → label
+	rows     []meetingRow      // every branch's, newest first
 	figures  []rules.BranchMeetings
 	asOf     time.Time // the check day of the figures
 }
@@ -149,7 +150,7 @@ func (s *meetingsScreen) filter() {
 		}
 	}
 	s.count.SetText(fmt.Sprintf("共%d次", len(s.rows)))
-	s.banner.set(figures, s.read.asOf, id != "")
+	s.banner.set(figures, s.read.labels, s.read.asOf, id != "")
 	s.table.Refresh()
 }
 
@@ -162,9 +163,9 @@ func readMeetings(ctx context.Context, store *data.Store, year int) (meetingsDat
 	if d.branches, err = store.BranchRefs(ctx); err != nil {
 		return d, err
 	}
-	names := map[string]string{}
+	d.labels = map[string]string{}
 	for _, b := range d.branches {
-		names[b.ID] = b.Label
+		d.labels[b.ID] = b.Label
 	}
 	meetings, err := store.Meetings.List(ctx, data.InYear(data.ColDate, year),
 		data.OrderBy(data.Desc(data.ColDate), data.Desc(data.ColID)))
@@ -174,7 +175,7 @@ func readMeetings(ctx context.Context, store *data.Store, year int) (meetingsDat
 	index := map[string]int{}
 	ids := make([]string, len(meetings))
 	for i, m := range meetings {
-		d.rows = append(d.rows, meetingRow{meeting: m, branch: names[string(m.BranchID)]})
+		d.rows = append(d.rows, meetingRow{meeting: m, branch: d.labels[string(m.BranchID)]})
 		index[m.ID] = i
 		ids[i] = m.ID
 	}

@@ -204,24 +204,24 @@ func TestThemeDayBannerWordsTheCalculatorsMonths(t *testing.T) {
 		ThemeDayPending: true, ThemeDayRequired: 3}
 	done := rules.BranchMeetings{Branch: &rules.Branch{ID: "b3", Name: "学生第一党支部"}, ThemeDayRequired: 8, ThemeDayHeld: 8}
 	none := rules.BranchMeetings{Branch: &rules.Branch{ID: "b4", Name: "未成立党支部"}}
-	if sum, got := themeDayText([]rules.BranchMeetings{b}, asOf, true); sum != "" ||
+	if sum, got := themeDayText([]rules.BranchMeetings{b}, nil, asOf, true); sum != "" ||
 		strings.Join(got, "\n") != "教工第一党支部  缺主题党日: 3月、7月" {
 		t.Fatalf("one branch: %q %q", sum, got)
 	}
-	sum, got := themeDayText([]rules.BranchMeetings{b, late, done}, asOf, false)
+	sum, got := themeDayText([]rules.BranchMeetings{b, late, done}, map[string]string{"b3": "学生第一党支部"}, asOf, false)
 	if strings.Join(got, "\n") != "教工第一党支部  缺主题党日: 3月、7月\n新建党支部  缺主题党日: 6月、7月;本月(8月)尚未开展" {
 		t.Fatalf("every branch: %q", got)
 	}
 	if sum != "2个支部缺主题党日,共4个月次;1个支部本月尚未开展" {
 		t.Fatalf("summary %q", sum)
 	}
-	if _, got := themeDayText([]rules.BranchMeetings{done}, asOf, true); got[0] != "学生第一党支部  各月均已开展主题党日" {
+	if _, got := themeDayText([]rules.BranchMeetings{done}, nil, asOf, true); got[0] != "学生第一党支部  各月均已开展主题党日" {
 		t.Fatalf("a branch without gaps: %q", got)
 	}
-	if _, got := themeDayText([]rules.BranchMeetings{none}, asOf, true); got[0] != "未成立党支部  本年度没有应开展主题党日的月份" {
+	if _, got := themeDayText([]rules.BranchMeetings{none}, map[string]string{"b4": "某学院党委 · 未成立党支部"}, asOf, true); got[0] != "某学院党委 · 未成立党支部  本年度没有应开展主题党日的月份" {
 		t.Fatalf("a branch owing none: %q", got)
 	}
-	if sum, got := themeDayText([]rules.BranchMeetings{done, none}, asOf, false); sum != "各支部均已按月开展主题党日" || len(got) != 0 {
+	if sum, got := themeDayText([]rules.BranchMeetings{done, none}, nil, asOf, false); sum != "各支部均已按月开展主题党日" || len(got) != 0 {
 		t.Fatalf("no gaps anywhere: %q %q", sum, got)
 	}
 }
@@ -235,9 +235,9 @@ func TestThemeDayBannerStaysLowWithManyBranches(t *testing.T) {
 			ThemeDayMissing: []int{2, 5}, ThemeDayPending: true})
 	}
 	b := newThemeDayBanner()
-	b.set(bms[:1], asOf, false)
+	b.set(bms[:1], nil, asOf, false)
 	low := b.object().MinSize().Height
-	b.set(bms, asOf, false)
+	b.set(bms, nil, asOf, false)
 	high := b.object().MinSize().Height
 	if strings.Count(b.gaps.Text, "\n") != 44 || !strings.Contains(b.summary.Text, "45个支部") {
 		t.Fatalf("banner %q: %d lines", b.summary.Text, strings.Count(b.gaps.Text, "\n")+1)
