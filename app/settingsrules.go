@@ -16,10 +16,6 @@ import (
 	"dangjian/data/vocab"
 )
 
-// appliesPrefix starts the keys of the settings naming the 人员类别 a rule
-// applies to (applies.TALK …).
-const appliesPrefix = "applies."
-
 // ruleSettings is the 规则设置 part of the 设置 screen: every rule setting
 // (rules.SettingDefs) under its Chinese label, a note under the ones that
 // need it, and the message of a value Settings.Set refuses under its
@@ -52,8 +48,8 @@ func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 			e.SetPlaceHolder("如 2026-10,留空则自动")
 			r.since = settingNote(note)
 			box.Add(r.since)
-		case strings.HasPrefix(d.Key, appliesPrefix) && !appliesNoted:
-			box.Add(settingNote("各规则适用的人员类别:填“全部”“无”,或" +
+		case strings.HasPrefix(d.Key, rules.AppliesPrefix) && !appliesNoted:
+			box.Add(settingNote("各规则适用的人员类别:填“" + rules.AppliesAll + "”“" + rules.AppliesNone + "”,或" +
 				strings.Join(vocab.Texts(vocab.PersonTypes), "、") + "中的一个或几个,用、分隔"))
 			appliesNoted = true
 		case note != "":
@@ -132,14 +128,7 @@ func (r *ruleSettings) showSince(value string) {
 	}
 	r.since.SetText(note + "。自动:正在计算…")
 	store := r.u.store
-	load(r.loads, func(ctx context.Context) (rules.Coverage, error) {
-		now := store.Now()
-		f, err := store.Facts(ctx, now.Year(), now)
-		if err != nil {
-			return rules.Coverage{}, err
-		}
-		return f.Coverage, nil
-	}, func(c rules.Coverage, err error) {
+	load(r.loads, store.Coverage, func(c rules.Coverage, err error) {
 		if err != nil {
 			r.since.SetText(note)
 			return
@@ -222,12 +211,11 @@ func (r *ruleSettings) save() {
 	})
 }
 
-// saveRuleSettings stores every rule setting, in display order.
+// saveRuleSettings stores every rule setting in one transaction.
 func saveRuleSettings(ctx context.Context, store *data.Store, values map[string]string) error {
-	for _, d := range rules.SettingDefs {
-		if err := store.SetSetting(ctx, d.Key, values[d.Key]); err != nil {
-			return err
-		}
+	rows := make([]data.Setting, len(rules.SettingDefs))
+	for i, d := range rules.SettingDefs {
+		rows[i] = data.Setting{Key: d.Key, Value: values[d.Key]}
 	}
-	return nil
+	return store.SetSettings(ctx, rows)
 }

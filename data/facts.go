@@ -52,6 +52,27 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	return f, nil
 }
 
+// Coverage gives where each kind of record starts, as the rules count
+// from it (the 记录起始月份 setting, or per kind the records' own start),
+// without gathering the rest of the facts.
+func (s *Store) Coverage(ctx context.Context) (rules.Coverage, error) {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return rules.Coverage{}, err
+	}
+	defer conn.Close()
+	set, err := readRuleSettings(ctx, conn)
+	if err != nil {
+		return rules.Coverage{}, err
+	}
+	var f rules.Facts
+	r := factReader{q: conn, recordsSince: set.RecordsSinceMonth()}
+	if err := r.coverage(ctx, &f); err != nil {
+		return rules.Coverage{}, err
+	}
+	return f.Coverage, nil
+}
+
 // factReader runs the aggregate queries of Facts for one year.
 type factReader struct {
 	q                   queryer

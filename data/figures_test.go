@@ -159,3 +159,28 @@ func TestFactsAsOfAPastDay(t *testing.T) {
 		t.Errorf("today: branch %s post %q", got.BranchID, got.PartyPost)
 	}
 }
+
+func TestSetSettingsStoresAllOrNone(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	err := s.SetSettings(ctx, []data.Setting{{Key: "train.hours", Value: "40"}, {Key: rules.AppliesKey(vocab.RuleTalk), Value: "教师"}})
+	if err == nil {
+		t.Fatal("a bad 适用人员类别 was accepted")
+	}
+	set, err := s.RuleSettings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if set.TrainingHours != 32 {
+		t.Fatalf("the good value was stored beside the bad one: %d", set.TrainingHours)
+	}
+	must(t, s.SetSettings(ctx, []data.Setting{{Key: "train.hours", Value: "40"}, {Key: rules.RecordsSinceKey, Value: "2026-03"}}))
+	set, _ = s.RuleSettings(ctx)
+	if set.TrainingHours != 40 || set.RecordsSinceMonth().Month() != time.March {
+		t.Fatalf("settings %+v", set)
+	}
+	c, err := s.Coverage(ctx)
+	if err != nil || !c.Dues.Equal(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("Coverage %+v, %v", c, err)
+	}
+}

@@ -36,24 +36,45 @@ func (s *Store) RuleSettings(ctx context.Context) (rules.Settings, error) {
 
 // SetSetting stores one setting, validating rule thresholds.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	return s.SetSettings(ctx, []Setting{{Key: key, Value: value}})
+}
+
+// SetSettings stores settings in one transaction: each rule setting is
+// checked first, and a value refused stores none of them.
+func (s *Store) SetSettings(ctx context.Context, values []Setting) error {
 	probe := rules.DefaultSettings()
-	if isRuleSetting(key) {
-		if err := probe.Set(key, value); err != nil {
-			return err
+	for _, v := range values {
+		if isRuleSetting(v.Key) {
+			if err := probe.Set(v.Key, v.Value); err != nil {
+				return err
+			}
 		}
 	}
 	return s.Write(ctx, func(tx *Tx) error {
-		rows, err := tx.Settings.List(ctx, Where(ColKey, key))
-		if err != nil {
-			return err
+		for _, v := range values {
+			if err := setSetting(ctx, tx, v.Key, v.Value); err != nil {
+				return err
+			}
 		}
-		if len(rows) == 0 {
-			return tx.Settings.Create(ctx, &Setting{Key: key, Value: value})
-		}
-		row := rows[0]
-		row.Value = value
-		return tx.Settings.Update(ctx, &row)
+		return nil
 	})
+}
+
+// setSetting stores one setting within a transaction.
+func setSetting(ctx context.Context, tx *Tx, key, value string) error {
+	rows, err := tx.Settings.List(ctx, Where(ColKey, key))
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		return tx.Settings.Create(ctx, &Setting{Key: key, Value: value})
+	}
+	row := rows[0]
+	if row.Value == value {
+		return nil
+	}
+	row.Value = value
+	return tx.Settings.Update(ctx, &row)
 }
 
 func isRuleSetting(key string) bool {

@@ -38,8 +38,15 @@ func (e *engine) applies(r int, m *Member) bool {
 	return e.s.NotFor[r]&personBit(m.PersonType) == 0
 }
 
+// AppliesPrefix starts the settings keys of the 人员类别 each rule applies
+// to: applies.TALK and so on.
+const AppliesPrefix = "applies."
+
+// AppliesKey is the settings key of the 人员类别 rule id applies to.
+func AppliesKey(id vocab.RuleID) string { return AppliesPrefix + string(id) }
+
 // appliesKey is the settings key of rule r's 人员类别.
-func appliesKey(r int) string { return "applies." + string(ruleIDs[r]) }
+func appliesKey(r int) string { return AppliesKey(ruleIDs[r]) }
 
 // appliesSpec is the setting of the 人员类别 that rule r applies to, shown
 // and entered as the list of types (「在职教职工、学生、其他」) or 「全部」.
@@ -49,7 +56,7 @@ func appliesSpec(r int) settingSpec {
 		def: SettingDef{Key: appliesKey(r), Label: label},
 		get: func(s Settings) string {
 			if s.NotFor[r] == 0 {
-				return appliesAll
+				return AppliesAll
 			}
 			var names []string
 			for i, t := range vocab.PersonTypes {
@@ -58,16 +65,16 @@ func appliesSpec(r int) settingSpec {
 				}
 			}
 			if len(names) == 0 {
-				return appliesNone
+				return AppliesNone
 			}
 			return strings.Join(names, "、")
 		},
 		set: func(s *Settings, v string) error {
 			switch v {
-			case appliesAll:
+			case AppliesAll:
 				s.NotFor[r] = 0
 				return nil
-			case appliesNone:
+			case AppliesNone:
 				s.NotFor[r] = personMask(1<<len(vocab.PersonTypes)) - 1
 				return nil
 			}
@@ -86,8 +93,8 @@ func appliesSpec(r int) settingSpec {
 	}
 }
 
-// The words for every and no 人员类别.
+// The words for every and no 人员类别 in an applies setting.
 const (
-	appliesAll  = "全部"
-	appliesNone = "无"
+	AppliesAll  = "全部"
+	AppliesNone = "无"
 )
