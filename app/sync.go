@@ -219,16 +219,12 @@ func (s *syncScreen) push() {
 			s.message.SetText("未输入口令,未同步。")
 			return
 		}
-		stages := []string{snapshot.StageCopy, snapshot.StageSeal, snapshot.StageUpload, snapshot.StageManifest}
 		var res snapshot.PushResult
 		s.u.runJobWithText("正在同步", func(ctx context.Context, v *jobView) error {
 			var err error
-			res, err = sess.push(ctx, store, keys, func(stage string) {
-				for i, name := range stages {
-					if name == stage {
-						v.stage(float64(i)/float64(len(stages)), stage+"…")
-					}
-				}
+			res, err = sess.push(ctx, store, keys, func(stage snapshot.Stage) {
+				step, n := stage.Step()
+				v.stage(float64(step-1)/float64(n), stage.String()+"…")
 			})
 			return err
 		}, func(err error) {

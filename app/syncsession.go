@@ -206,14 +206,14 @@ func (s *syncSession) stop(then func()) {
 }
 
 // push runs one push, waiting for one in flight to finish first.
-func (s *syncSession) push(ctx context.Context, store *data.Store, keys *snapshot.Keys, stage func(string)) (snapshot.PushResult, error) {
+func (s *syncSession) push(ctx context.Context, store *data.Store, keys *snapshot.Keys, stage func(snapshot.Stage)) (snapshot.PushResult, error) {
 	select {
 	case s.busy <- struct{}{}:
 	case <-ctx.Done():
 		return snapshot.PushResult{}, ctx.Err()
 	}
 	defer func() { <-s.busy }()
-	return snapshot.Push(ctx, snapshot.PushOptions{Store: store, Keys: keys, Progress: stage})
+	return snapshot.Push(ctx, snapshot.PushOptions{Store: store, Keys: keys, OnStage: stage})
 }
 
 // refresh reads the sync files again and shows them in the status line

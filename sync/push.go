@@ -46,14 +46,6 @@ func (s Stage) Step() (step, n int) {
 	return 0, len(pushStages)
 }
 
-// The stages' names as plain strings, for callers of PushOptions.Progress.
-const (
-	StageCopy     = string(StageCopying)
-	StageSeal     = string(StageSealing)
-	StageUpload   = string(StageUploading)
-	StageManifest = string(StageWritingManifest)
-)
-
 // ErrNotEnrolled means the organization has not taken an enrollment yet.
 var ErrNotEnrolled = errors.New("本组织尚未加入同步(请先导入党委发来的登记文件)")
 
@@ -73,9 +65,6 @@ type PushOptions struct {
 	Backend Backend
 	// OnStage, when set, is told each stage as it starts.
 	OnStage func(Stage)
-	// Progress, when set, is told each stage's name as it starts; it
-	// serves callers written before OnStage.
-	Progress func(stage string)
 	// TempDir is the folder under which the push makes its private
 	// scratch folder (localfs.NewScratch) for the working copies: the
 	// database's folder by default, never the system's temporary folder.
@@ -153,9 +142,6 @@ func push(ctx context.Context, o PushOptions, statePath string) (PushResult, err
 	progress := func(st Stage) {
 		if o.OnStage != nil {
 			o.OnStage(st)
-		}
-		if o.Progress != nil {
-			o.Progress(st.String())
 		}
 	}
 	keys := unlockAsync(o)
