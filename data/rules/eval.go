@@ -40,9 +40,9 @@ var alertRules = []int{rTrain32, rTrain56, rSixMonth, rTalk, rTarget, rTransfer}
 // Scores computes each branch's score, sorted by branch name. A part with
 // nothing required scores full. Training counts members without a TRAIN-32
 // or TRAIN-56 finding; ThemeDay and ThreeOne count the periods those rules
-// check; Dues is the sum of DuesPaidMonths over members not exempt from
-// dues, over their number × the months of the year up to AsOf, capped at 1;
-// Alerts is 10 × max(0, 1 − member findings of TRAIN-32, TRAIN-56,
+// check; Target is the share of the members TARGET applies to with a
+// signed 目标管理责任书 (full when the records do not cover the year); Dues
+// is the branch's 收缴率 in the 党费 ledger; Alerts is 10 × max(0, 1 − member findings of TRAIN-32, TRAIN-56,
 // SIX-MONTH, TALK, TARGET and TRANSFER ÷ members).
 func Scores(f *Facts, s Settings) []Score {
 	if f == nil {
@@ -103,7 +103,7 @@ func (e *engine) branchScores() []Score {
 		return e.scores
 	}
 	type tally struct {
-		members, trainShort, signed, alerts int
+		members, trainShort, alerts int
 	}
 	per := make(map[string]*tally, len(e.branches))
 	get := func(id string) *tally {
@@ -114,14 +114,10 @@ func (e *engine) branchScores() []Score {
 		}
 		return t
 	}
-	agree := e.agreements()
 	for _, m := range e.active {
-		t := get(m.BranchID)
-		t.members++
-		if agree[m.ID].signed {
-			t.signed++
-		}
+		get(m.BranchID).members++
 	}
+	agreements := e.agreementTallies()
 	ledger := e.duesLedger()
 	for _, r := range []int{rTrain32, rTrain56} {
 		for _, fd := range e.run(r) {
@@ -155,9 +151,9 @@ func (e *engine) branchScores() []Score {
 				sc.OrgLife += wOrgLife / 2
 			}
 		}
-		sc.Target = part(wTarget, t.signed, t.members)
-		if !e.coveredWholeYear(e.f.Coverage.Agreements) {
-			sc.Target = wTarget
+		sc.Target = wTarget
+		if a := agreements[b.ID]; a != nil {
+			sc.Target = part(wTarget, a.Signed, a.Required)
 		}
 		sc.Dues = wDues
 		if rate, ok := ledger.Branches[b.ID].Rate(); ok {

@@ -48,6 +48,26 @@ func (g *Figures) Findings() []Finding {
 // Scores gives each branch's 考评 score (as Scores).
 func (g *Figures) Scores() []Score { return slices.Clone(g.e.branchScores()) }
 
+// Appraisals gives each branch's 民主评议 tally (by branch id), as APPRAISE
+// counts it.
+func (g *Figures) Appraisals() map[string]AppraisalTally {
+	out := map[string]AppraisalTally{}
+	for id, t := range g.e.appraisalTallies(nil) {
+		out[id] = *t
+	}
+	return out
+}
+
+// Agreements gives each branch's 目标管理责任书 tally (by branch id), as
+// TARGET counts it; empty when the records do not cover the whole year.
+func (g *Figures) Agreements() map[string]AgreementTally {
+	out := map[string]AgreementTally{}
+	for id, t := range g.e.agreementTallies() {
+		out[id] = *t
+	}
+	return out
+}
+
 // DuesLedger gives the year's 党费 ledger.
 func (g *Figures) DuesLedger() *DuesLedger { return g.e.duesLedger() }
 

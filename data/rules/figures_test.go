@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -70,6 +71,34 @@ func TestTransferOverdue(t *testing.T) {
 		got := TransferOverdue(tt.dir, issued, receipt, tt.days, 90, issued.AddDate(0, 0, tt.after))
 		if got != tt.want {
 			t.Errorf("%+v: overdue %v", tt, got)
+		}
+	}
+}
+
+func TestTalliesHonourTheSettings(t *testing.T) {
+	f := newFacts(2026, d(2027, 1, 5))
+	f.Branches = []Branch{branch("a", "一支部")}
+	f.Members = []Member{member("1", "甲", "a"), member("2", "乙", "a"), member("3", "退", "a", personType(vocab.PersonRetired)),
+		member("4", "预", "a", joined(d(2026, 3, 1)), probationary)}
+	f.Appraisals = []Appraisal{{MemberID: "1", Grade: vocab.GradeExcellent}, {MemberID: "2", Grade: vocab.GradeExcellent},
+		{MemberID: "3", Grade: vocab.GradePass}, {MemberID: "4", Grade: vocab.GradePass}}
+	f.Agreements = []Agreement{{MemberID: "1", Signed: d(2026, 3, 1)}, {MemberID: "2", Signed: d(2026, 3, 1)}}
+	s := DefaultSettings()
+	if err := s.Set("applies.TARGET", "在职教职工、学生、其他"); err != nil {
+		t.Fatal(err)
+	}
+	fig := NewFigures(f, s)
+	ap := fig.Appraisals()["a"]
+	if ap.Graded != 3 || ap.Excellent != 2 || ap.MaxExcellent != 1 || !ap.Exceeded() {
+		t.Errorf("appraisals %+v: the 预备党员's grade is not counted", ap)
+	}
+	ag := fig.Agreements()["a"]
+	if ag.Required != 3 || ag.Signed != 2 {
+		t.Errorf("agreements %+v: TARGET does not apply to the retired member", ag)
+	}
+	for _, sc := range fig.Scores() {
+		if want := 10 * 2.0 / 3; math.Abs(sc.Target-round(want, 2)) > 1e-9 {
+			t.Errorf("score's 责任书 part %v, want %v", sc.Target, round(want, 2))
 		}
 	}
 }

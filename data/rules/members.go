@@ -36,11 +36,20 @@ func LiaisonRule(f *Facts, s Settings) []Finding { return runOne(f, s, rLiaison)
 // scored.
 func Target(f *Facts, s Settings) []Finding { return runOne(f, s, rTarget) }
 
-func (e *engine) appraise() []Finding {
-	type tally struct{ graded, excellent int }
-	perBranch := make(map[string]*tally)
-	var out []Finding
-	y := e.cal.yearText()
+// AppraisalTally is a branch's 民主评议 of the year as APPRAISE counts it:
+// the graded 正式党员 (category on the reference day) and the 优秀 among
+// them, with the most 优秀 the ExcellentMaxRatio setting allows.
+type AppraisalTally struct {
+	Graded, Excellent, MaxExcellent int
+}
+
+// Exceeded reports whether 优秀 is above its share.
+func (t AppraisalTally) Exceeded() bool { return t.Excellent > t.MaxExcellent }
+
+// appraisalTallies counts each branch's graded 正式党员 and 优秀, calling
+// probation for each 预备党员 given a grade; built on each call.
+func (e *engine) appraisalTallies(probation func(m *Member)) map[string]*AppraisalTally {
+	per := make(map[string]*AppraisalTally)
 	for _, a := range e.f.Appraisals {
 		m := e.members[a.MemberID]
 		if m == nil || m.Status != vocab.StatusNormal || a.Grade == "" || !e.applies(rAppraise, m) {
@@ -48,17 +57,41 @@ func (e *engine) appraise() []Finding {
 		}
 		switch m.Category {
 		case vocab.CategoryFull:
-			t := perBranch[m.BranchID]
+			t := per[m.BranchID]
 			if t == nil {
-				t = new(tally)
-				perBranch[m.BranchID] = t
+				t = new(AppraisalTally)
+				per[m.BranchID] = t
 			}
-			t.graded++
+			t.Graded++
 			if a.Grade == vocab.GradeExcellent {
-				t.excellent++
+				t.Excellent++
 			}
 		case vocab.CategoryProbation:
-			out = append(out, e.memberFinding(rAppraise, m, "预备党员参加民主评议但不评定等次,请删除等次"))
+			if probation != nil {
+				probation(m)
+			}
+		}
+	}
+	r := e.s.ExcellentMaxRatio
+	for _, t := range per {
+		t.MaxExcellent = t.Graded
+		if r.Den > 0 {
+			t.MaxExcellent = int(int64(t.Graded) * r.Num / r.Den)
+		}
+	}
+	return per
+}
+
+func (e *engine) appraise() []Finding {
+	var out []Finding
+	y := e.cal.yearText()
+	per := e.appraisalTallies(func(m *Member) {
+		out = append(out, e.memberFinding(rAppraise, m, "预备党员参加民主评议但不评定等次,请删除等次"))
+	})
+	for _, a := range e.f.Appraisals {
+		m := e.members[a.MemberID]
+		if m == nil || m.Status != vocab.StatusNormal || !e.applies(rAppraise, m) {
+			continue
 		}
 		if a.Grade == vocab.GradeFail && strings.TrimSpace(a.FollowUp) == "" {
 			out = append(out, e.memberFinding(rAppraise, m, y+"民主评议为不合格,尚无教育或处置记录"))
@@ -69,12 +102,48 @@ func (e *engine) appraise() []Finding {
 		return out
 	}
 	e.eachBranch(func(b *Branch) {
-		if t := perBranch[b.ID]; t != nil && r.exceededBy(t.excellent, t.graded) {
+		if t := per[b.ID]; t != nil && r.exceededBy(t.Excellent, t.Graded) {
 			out = append(out, branchFinding(rAppraise, b, fmt.Sprintf(
-				"%s民主评议优秀%d人,超过参评%d人的%s", y, t.excellent, t.graded, r.chinese())))
+				"%s民主评议优秀%d人,超过参评%d人的%s", y, t.Excellent, t.Graded, r.chinese())))
 		}
 	})
 	return out
+}
+
+// AgreementTally is a branch's 目标管理责任书 of the year as TARGET counts
+// it: the members it applies to, those who signed and those whose
+// completion is assessed.
+type AgreementTally struct {
+	Required, Signed, Scored int
+}
+
+// agreementTallies counts each branch's agreements over the members TARGET
+// applies to (none when the records do not cover the whole year).
+func (e *engine) agreementTallies() map[string]*AgreementTally {
+	per := make(map[string]*AgreementTally)
+	if !e.coveredWholeYear(e.f.Coverage.Agreements) {
+		return per
+	}
+	agree := e.agreements()
+	for _, m := range e.active {
+		if !e.applies(rTarget, m) {
+			continue
+		}
+		t := per[m.BranchID]
+		if t == nil {
+			t = new(AgreementTally)
+			per[m.BranchID] = t
+		}
+		t.Required++
+		st := agree[m.ID]
+		if st.signed {
+			t.Signed++
+		}
+		if st.scored {
+			t.Scored++
+		}
+	}
+	return per
 }
 
 // monthsWithout counts the whole calendar months strictly between the month
