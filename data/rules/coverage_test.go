@@ -55,9 +55,13 @@ func TestSixMonthCountsFromTheRecordsStart(t *testing.T) {
 		want []string
 	}{
 		{"one month in: nothing", d(2026, 12, 3), nil},
-		{"four months in: a warning that says where counting starts", d(2027, 3, 10), []string{
+		{"three months in: November to January", d(2027, 2, 3), []string{
 			"已连续3个月未交纳党费(预警)(自记录起始月份2026年11月起计)",
 			"已连续3个月未参加党的组织生活(预警)(自记录起始月份2026年11月起计)",
+		}},
+		{"four months in: a warning that says where counting starts", d(2027, 3, 10), []string{
+			"已连续4个月未交纳党费(预警)(自记录起始月份2026年11月起计)",
+			"已连续4个月未参加党的组织生活(预警)(自记录起始月份2026年11月起计)",
 		}},
 	}
 	for _, tt := range tests {

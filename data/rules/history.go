@@ -27,9 +27,9 @@ type Change struct {
 }
 
 // CategoryOn returns the member's 党员类别 on day: 正式党员 from 转正日期, 预备党员
-// from 入党日期 until then. Without a 转正日期 the category recorded today is
-// kept (an imported record rarely has the date); before admission it is
-// empty.
+// from 入党日期 until then. A 正式党员 recorded without 转正日期 (an imported
+// record often lacks it) is taken as 预备 in the year after admission, the
+// 预备期; a 预备党员 stays one. Before admission it is empty.
 func CategoryOn(current vocab.Category, joined, confirmed, day time.Time) vocab.Category {
 	day = civil(day)
 	switch {
@@ -38,6 +38,8 @@ func CategoryOn(current vocab.Category, joined, confirmed, day time.Time) vocab.
 	case !confirmed.IsZero() && !day.Before(civil(confirmed)):
 		return vocab.CategoryFull
 	case !confirmed.IsZero():
+		return vocab.CategoryProbation
+	case current == vocab.CategoryFull && !joined.IsZero() && day.Before(civil(joined).AddDate(1, 0, 0)):
 		return vocab.CategoryProbation
 	}
 	return current

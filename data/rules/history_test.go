@@ -21,6 +21,8 @@ func TestCategoryOn(t *testing.T) {
 		{d(2026, 6, 12), vocab.CategoryFull, confirmed, vocab.CategoryFull},
 		{d(2026, 12, 31), vocab.CategoryFull, confirmed, vocab.CategoryFull},
 		{d(2026, 12, 31), vocab.CategoryFull, time.Time{}, vocab.CategoryFull},
+		{d(2026, 6, 9), vocab.CategoryFull, time.Time{}, vocab.CategoryProbation}, // within the 预备期
+		{d(2026, 6, 10), vocab.CategoryFull, time.Time{}, vocab.CategoryFull},
 		{d(2026, 12, 31), vocab.CategoryProbation, time.Time{}, vocab.CategoryProbation},
 	}
 	for _, tt := range tests {

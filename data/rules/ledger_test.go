@@ -153,3 +153,21 @@ func TestDuesLedgerTotals(t *testing.T) {
 		t.Error("April is payable on 1 April, May is not")
 	}
 }
+
+func TestSixMonthAgreesWithTheLedger(t *testing.T) {
+	f := newFacts(2026, d(2026, 12, 3))
+	f.Branches = []Branch{branch("a", "一支部")}
+	f.Members = []Member{member("1", "甲", "a", sinceDate(d(2026, 5, 20)), paidUntil(d(2026, 5, 1)))}
+	f.LastAttended["1"] = d(2026, 11, 20)
+	line := DuesLedgerOf(f, DefaultSettings()).Line("1")
+	unpaid := 0
+	for _, m := range line.Months {
+		if m.State == DuesUnpaid {
+			unpaid++
+		}
+	}
+	if unpaid != 6 {
+		t.Fatalf("ledger: %d months unpaid (%s), want June to November", unpaid, monthsText(line))
+	}
+	sameLines(t, details(SixMonth(f, DefaultSettings())), []string{"已连续6个月未交纳党费,存在自行脱党风险"})
+}

@@ -157,15 +157,28 @@ func (e *engine) sixMonth() []Finding {
 	// check counts the months since the later of last (the last attendance
 	// or payment) and start (where counting starts for the member); cov is
 	// where the records of the kind start, named when counting starts there.
-	check := func(m *Member, last, start, cov time.Time, what string) {
+	// The first month counted is itself without when it is owed whole: for
+	// dues always (as the 党费 ledger owes it), for attendance when counting
+	// starts where the records do; a member arriving within a month is
+	// counted from the next.
+	check := func(m *Member, last, start, cov time.Time, what string, dues bool) {
 		if start.IsZero() || monthIndex(start) >= e.cal.asOfM {
 			return // not counted yet: new here, or records start this month
 		}
-		from := later(civil(last), start)
-		n := e.monthsWithout(from)
+		// Months without: after the month of the last attendance or
+		// payment, or from the first month counted when there is none
+		// since (that month itself was owed and not met either).
+		n := e.monthsWithout(civil(last))
 		note := ""
-		if civil(last).Before(start) && monthStart(cov).Equal(start) {
-			note = recordsSinceText(cov)
+		if civil(last).Before(start) {
+			atCoverage := monthStart(cov).Equal(start)
+			n = e.monthsWithout(start)
+			if dues || atCoverage {
+				n++
+			}
+			if atCoverage {
+				note = recordsSinceText(cov)
+			}
 		}
 		switch {
 		case n >= e.s.InactiveMonths:
@@ -181,9 +194,9 @@ func (e *engine) sixMonth() []Finding {
 		if !e.applies(rSixMonth, m) {
 			continue
 		}
-		check(m, e.f.LastAttended[m.ID], countFrom(m, cov.Meetings), cov.Meetings, "参加党的组织生活")
+		check(m, e.f.LastAttended[m.ID], countFrom(m, cov.Meetings), cov.Meetings, "参加党的组织生活", false)
 		if !m.DuesExempt {
-			check(m, e.f.LastPaid[m.ID], DuesFrom(m, cov), cov.Dues, "交纳党费")
+			check(m, e.f.LastPaid[m.ID], DuesFrom(m, cov), cov.Dues, "交纳党费", true)
 		}
 	}
 	return out

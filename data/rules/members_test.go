@@ -102,10 +102,12 @@ func TestSixMonth(t *testing.T) {
 		{"this month and last month", member("1", "甲", "b"), d(2026, 11, 2), d(2026, 10, 1), nil},
 		{"across the new year", member("1", "甲", "b"), d(2025, 12, 31), d(2026, 4, 1), []string{
 			"已连续6个月未交纳党费,存在自行脱党风险", "已连续10个月未参加党的组织生活,存在自行脱党风险"}},
+		// Dues are owed from the month of arrival (as the ledger owes them:
+		// March to October); attendance is counted from the next month.
 		{"never: counted from Since", member("1", "甲", "b", sinceDate(d(2026, 3, 10))), time.Time{}, time.Time{}, []string{
-			"已连续7个月未交纳党费,存在自行脱党风险", "已连续7个月未参加党的组织生活,存在自行脱党风险"}},
+			"已连续7个月未参加党的组织生活,存在自行脱党风险", "已连续8个月未交纳党费,存在自行脱党风险"}},
 		{"never: counted from Joined", member("1", "甲", "b", joined(d(2026, 7, 1)), probationary), time.Time{}, time.Time{}, []string{
-			"已连续3个月未交纳党费(预警)", "已连续3个月未参加党的组织生活(预警)"}},
+			"已连续3个月未参加党的组织生活(预警)", "已连续4个月未交纳党费(预警)"}},
 		{"old records before Since: from Since", member("1", "甲", "b", sinceDate(d(2026, 9, 1))),
 			d(2025, 1, 1), d(2025, 1, 1), nil},
 		{"came this month: not checked", member("1", "甲", "b", sinceDate(d(2026, 11, 1))), time.Time{}, time.Time{}, nil},
