@@ -47,8 +47,8 @@ func TestMembersOnlyImportGivesNoSixMonthFindings(t *testing.T) {
 	if l := fig.DuesLedger(); l.Org.Arrears != 0 || l.Org.Due != 0 {
 		t.Errorf("dues owed on the day of import: %+v (December is not over)", l.Org)
 	}
-	// Four months later with nothing recorded, the warning names where the
-	// count starts.
+	// In March with nothing recorded since, December to February are three
+	// months without: the warning names where the count starts.
 	now = time.Date(2027, 3, 10, 9, 0, 0, 0, time.UTC)
 	fs, err = s.Check(ctx, 2027, now)
 	if err != nil {
@@ -58,14 +58,14 @@ func TestMembersOnlyImportGivesNoSixMonthFindings(t *testing.T) {
 	for _, f := range fs {
 		if f.Rule == vocab.RuleSixMonth {
 			n++
-			if f.Detail != "已连续2个月未交纳党费(预警)(自记录起始月份2026年12月起计)" &&
-				f.Detail != "已连续2个月未参加党的组织生活(预警)(自记录起始月份2026年12月起计)" {
+			if f.Detail != "已连续3个月未交纳党费(预警)(自记录起始月份2026年12月起计)" &&
+				f.Detail != "已连续3个月未参加党的组织生活(预警)(自记录起始月份2026年12月起计)" {
 				t.Fatalf("detail %q", f.Detail)
 			}
 		}
 	}
-	if n != 0 {
-		t.Errorf("%d SIX-MONTH findings after two months with nothing (the warning is at 3)", n)
+	if n != 2*99 {
+		t.Errorf("%d SIX-MONTH findings, want a dues and an attendance warning for each of 99 members", n)
 	}
 }
 
