@@ -130,7 +130,7 @@ func newEngine(f *Facts, s Settings) *engine {
 		if _, dup := e.members[f.Members[i].ID]; dup {
 			continue
 		}
-		on = append(on, MemberOn(f.Members[i], changes[f.Members[i].ID], ref))
+		on = append(on, MemberOn(withLeft(f.Members[i], changes[f.Members[i].ID]), changes[f.Members[i].ID], ref))
 		m := &on[len(on)-1]
 		e.members[m.ID] = m
 		names = append(names, m.Name)

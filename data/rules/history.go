@@ -45,6 +45,21 @@ func CategoryOn(current vocab.Category, joined, confirmed, day time.Time) vocab.
 	return current
 }
 
+// withLeft fills, for a member no longer 正常 whose leaving no transfer
+// letter dates, the day the records changed the status to the present one.
+func withLeft(m Member, changes []Change) Member {
+	if m.Status == vocab.StatusNormal || !m.Left.IsZero() {
+		return m
+	}
+	for i := len(changes) - 1; i >= 0; i-- {
+		if c := changes[i]; c.Field == FieldStatus && c.New == string(m.Status) {
+			m.Left = c.At
+			break
+		}
+	}
+	return m
+}
+
 // MemberOn returns m as it was at the end of day: its branch, 党内职务 and
 // status as recorded then (from changes, oldest first, of any members), its
 // category from its dates (CategoryOn), and 正常 before the day it left the
@@ -69,7 +84,7 @@ func MemberOn(m Member, changes []Change, day time.Time) Member {
 			m.Category = vocab.Category(c.Old)
 		}
 	}
-	if m.Status == vocab.StatusTransferred && !m.Left.IsZero() && day.Before(civil(m.Left)) && !settled[FieldStatus] {
+	if m.Status != vocab.StatusNormal && !m.Left.IsZero() && day.Before(civil(m.Left)) && !settled[FieldStatus] {
 		m.Status = vocab.StatusNormal
 	}
 	m.Category = CategoryOn(m.Category, m.Joined, m.Confirmed, day)

@@ -78,3 +78,21 @@ func TestAppraiseUsesTheCategoryAtTheYearsEnd(t *testing.T) {
 		sameLines(t, details(Appraise(f, DefaultSettings())), tt.want)
 	}
 }
+
+func TestLeavingWithoutALetterDatesFromTheRecordedChange(t *testing.T) {
+	f := newFacts(2026, d(2026, 12, 3))
+	f.Branches = []Branch{branch("a", "一支部")}
+	f.Members = []Member{member("1", "甲", "a", status(vocab.StatusTransferred))}
+	f.Changes = []Change{{MemberID: "1", Field: FieldStatus, Old: string(vocab.StatusNormal), New: string(vocab.StatusTransferred), At: d(2026, 7, 15)}}
+	line := DuesLedgerOf(f, DefaultSettings()).Line("1")
+	if line == nil || monthsText(line) != "UUUUUUU....." {
+		t.Fatalf("line %v: owes January to July, the month the status changed", line)
+	}
+	if m := NewFigures(f, DefaultSettings()).Member("1"); m.Status != vocab.StatusTransferred {
+		t.Errorf("today: %s", m.Status)
+	}
+	f.AsOf, f.Year = d(2026, 6, 30), 2026
+	if m := NewFigures(f, DefaultSettings()).Member("1"); m.Status != vocab.StatusNormal {
+		t.Errorf("on 30 June: %s, want 正常", m.Status)
+	}
+}
