@@ -136,8 +136,10 @@ func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
 	})
 }
 
-// members reads every member with, from the latest letter into the
-// organization on or before AsOf, its date and 党费交至, and, for a member
+// members reads every member with the letter into the organization that
+// tells when the member came — the latest on or before AsOf, or, for a
+// member who came only later (a past year viewed today) and was not here
+// before, the first after it — with its date and 党费交至, and, for a member
 // transferred out, the date of the latest letter out.
 func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 	return r.eachRow(ctx, `SELECT m.id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
@@ -146,11 +148,18 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 			CASE WHEN m.status = ? THEN (SELECT MAX(t.issued_date) FROM transfers t
 				WHERE t.member_id = m.id AND t.direction = ? AND t.deleted_at IS NULL) END
 		FROM members m
-		LEFT JOIN transfers tin ON tin.id = (SELECT t.id FROM transfers t WHERE t.member_id = m.id
-			AND t.direction = ? AND t.deleted_at IS NULL AND t.issued_date <= ?
-			ORDER BY t.issued_date DESC, t.id DESC LIMIT 1)
+		LEFT JOIN transfers tin ON tin.id = COALESCE(
+			(SELECT t.id FROM transfers t WHERE t.member_id = m.id
+				AND t.direction = ? AND t.deleted_at IS NULL AND t.issued_date <= ?
+				ORDER BY t.issued_date DESC, t.id DESC LIMIT 1),
+			(SELECT t.id FROM transfers t WHERE t.member_id = m.id
+				AND t.direction = ? AND t.deleted_at IS NULL AND t.issued_date > ?
+				AND NOT EXISTS (SELECT 1 FROM transfers o WHERE o.member_id = m.id AND o.direction = ?
+					AND o.deleted_at IS NULL AND o.issued_date < t.issued_date)
+				ORDER BY t.issued_date, t.id LIMIT 1))
 		WHERE m.deleted_at IS NULL`,
-		[]any{vocab.StatusTransferred, vocab.TransferOut, vocab.TransferIn, r.asOf}, func(r *sql.Rows) error {
+		[]any{vocab.StatusTransferred, vocab.TransferOut, vocab.TransferIn, r.asOf,
+			vocab.TransferIn, r.asOf, vocab.TransferOut}, func(r *sql.Rows) error {
 			var m rules.Member
 			var birth, joined, confirmed, since, left Date
 			var base Money

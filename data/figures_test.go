@@ -184,3 +184,38 @@ func TestSetSettingsStoresAllOrNone(t *testing.T) {
 		t.Fatalf("Coverage %+v, %v", c, err)
 	}
 }
+
+func TestAPastYearDoesNotChargeMembersWhoCameLater(t *testing.T) {
+	now := time.Date(2026, 12, 3, 9, 0, 0, 0, time.UTC)
+	s := movableStore(t, &now)
+	ctx := context.Background()
+	must(t, s.SetSetting(ctx, rules.RecordsSinceKey, "2025-01"))
+	b := addBranch(t, s, "第一党支部")
+	stayed, came := validMember(b, "甲", 1), validMember(b, "乙", 2)
+	must(t, s.Members.Create(ctx, stayed))
+	must(t, s.Members.Create(ctx, came))
+	must(t, s.Transfers.Create(ctx, &data.Transfer{MemberID: data.Ref(came.ID), Direction: "转入", OtherOrg: "外校党委",
+		LetterNo: "转字009", IssuedDate: data.NewDate(2026, 6, 15), DuesPaidUntil: "2026-06"}))
+	fig, err := s.Figures(ctx, 2025, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fig.DuesLedger().Line(came.ID) != nil {
+		t.Error("2025's ledger charges a member who came in June 2026")
+	}
+	if fig.DuesLedger().Line(stayed.ID) == nil {
+		t.Error("2025's ledger lacks a member who was here")
+	}
+	for _, f := range fig.Findings() {
+		if f.MemberID == came.ID {
+			t.Errorf("2025 finding about a member who came in 2026: %s %s", f.Rule, f.Detail)
+		}
+	}
+	fig, err = s.Figures(ctx, 2026, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := fig.DuesLedger().Line(came.ID); l == nil || !l.From.Equal(time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("2026: line %+v, want owing from July", l)
+	}
+}
