@@ -6,69 +6,148 @@ import (
 	"encoding/json"
 	"time"
 
+	"github.com/google/uuid"
+
 	"dangjian/data/rules"
 )
 
-// coverageQueries give, per kind of record, the first month holding one
-// ("2026-03"), or NULL.
+// coverageQueries give, per organization and kind of record, the first
+// month holding one ("2026-03").
 var coverageQueries = []struct {
 	query string
 	field func(*rules.Coverage) *time.Time
 }{
-	{`SELECT substr(MIN(date), 1, 7) FROM meetings WHERE deleted_at IS NULL`,
+	{`SELECT org_id, substr(MIN(date), 1, 7) FROM meetings WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Meetings }},
-	{`SELECT substr(MIN(date), 1, 7) FROM trainings WHERE deleted_at IS NULL`,
+	{`SELECT org_id, substr(MIN(date), 1, 7) FROM trainings WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Training }},
-	{`SELECT MIN(month) FROM dues WHERE deleted_at IS NULL`,
+	{`SELECT org_id, MIN(month) FROM dues WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Dues }},
-	{`SELECT substr(MIN(date), 1, 7) FROM talks WHERE deleted_at IS NULL`,
+	{`SELECT org_id, substr(MIN(date), 1, 7) FROM talks WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Talks }},
-	{`SELECT printf('%04d-01', MIN(year)) FROM agreements WHERE deleted_at IS NULL HAVING COUNT(*) > 0`,
+	{`SELECT org_id, printf('%04d-01', MIN(year)) FROM agreements WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Agreements }},
 }
 
-// coverage fills where each kind of record starts: the 记录起始月份 setting
-// when given, else the earlier of the database's creation month (its
-// first audit entry) and the first month holding a record of the kind.
+// coverage fills where each kind of record starts, per organization (a
+// consolidated database holds many, each counted from its own records):
+// its 记录起始月份 setting when given, else the earlier of the month the
+// organization's database was made and its first month holding a record
+// of the kind. Coverage, for members of no listed organization, is the
+// earliest of them.
 func (r factReader) coverage(ctx context.Context, f *rules.Facts) error {
-	if !r.recordsSince.IsZero() {
+	created := map[string]time.Time{}
+	err := r.eachRow(ctx, `SELECT id FROM orgs WHERE deleted_at IS NULL`, nil, func(rows *sql.Rows) error {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		created[id] = creationMonth(id)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// The organization's first audit entry, where the log is kept (a
+	// consolidated database has none; the id's time serves there).
+	err = r.eachMonth(ctx, `SELECT org_id, substr(MIN(at), 1, 7) FROM audit_log GROUP BY org_id`, func(org string, t time.Time) {
+		if _, ok := created[org]; ok {
+			created[org] = t
+		}
+	})
+	if err != nil {
+		return err
+	}
+	set := map[string]time.Time{}
+	err = r.eachRow(ctx, `SELECT org_id, value FROM settings WHERE key = ? AND deleted_at IS NULL`,
+		[]any{rules.RecordsSinceKey}, func(rows *sql.Rows) error {
+			var org, value string
+			if err := rows.Scan(&org, &value); err != nil {
+				return err
+			}
+			var s rules.Settings
+			if s.Set(rules.RecordsSinceKey, value) == nil {
+				set[org] = s.RecordsSinceMonth()
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	f.OrgCoverage = make(map[string]rules.Coverage, len(created))
+	for org, c := range created {
+		var cov rules.Coverage
+		for _, cq := range coverageQueries {
+			*cq.field(&cov) = c
+		}
+		f.OrgCoverage[org] = cov
+	}
+	for _, cq := range coverageQueries {
+		err := r.eachMonth(ctx, cq.query, func(org string, first time.Time) {
+			cov, ok := f.OrgCoverage[org]
+			if !ok {
+				return
+			}
+			if p := cq.field(&cov); p.IsZero() || first.Before(*p) {
+				*p = first
+			}
+			f.OrgCoverage[org] = cov
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for org, since := range set {
+		if _, ok := f.OrgCoverage[org]; ok && !since.IsZero() {
+			f.OrgCoverage[org] = rules.Coverage{Meetings: since, Training: since, Dues: since, Talks: since, Agreements: since}
+		}
+	}
+	if !r.recordsSince.IsZero() && len(f.OrgCoverage) == 0 {
 		c := r.recordsSince
 		f.Coverage = rules.Coverage{Meetings: c, Training: c, Dues: c, Talks: c, Agreements: c}
 		return nil
 	}
-	created, err := r.firstMonth(ctx, `SELECT substr(MIN(at), 1, 7) FROM audit_log`)
-	if err != nil {
-		return err
-	}
-	for _, cq := range coverageQueries {
-		first, err := r.firstMonth(ctx, cq.query)
-		if err != nil {
-			return err
+	first := true
+	for _, c := range f.OrgCoverage {
+		if first {
+			f.Coverage, first = c, false
+			continue
 		}
-		c := created
-		if !first.IsZero() && (c.IsZero() || first.Before(c)) {
-			c = first
+		for _, cq := range coverageQueries {
+			if p, q := cq.field(&f.Coverage), *cq.field(&c); q.Before(*p) {
+				*p = q
+			}
 		}
-		*cq.field(&f.Coverage) = c
 	}
 	return nil
 }
 
-// firstMonth runs a query giving a month ("2026-03") or NULL.
-func (r factReader) firstMonth(ctx context.Context, query string) (time.Time, error) {
-	var month sql.NullString
-	err := r.q.QueryRowContext(ctx, query).Scan(&month)
-	if err == sql.ErrNoRows {
-		return time.Time{}, nil
+// creationMonth is the month an organization's row was made, from its id
+// (a UUIDv7 carries its time); zero for an id that does not.
+func creationMonth(id string) time.Time {
+	u, err := uuid.Parse(id)
+	if err != nil || u.Version() != 7 {
+		return time.Time{}
 	}
-	if err != nil {
-		return time.Time{}, err
-	}
-	t, perr := time.Parse("2006-01", month.String)
-	if perr != nil {
-		return time.Time{}, nil
-	}
-	return t, nil
+	sec, nsec := u.Time().UnixTime()
+	t := time.Unix(sec, nsec).In(time.Local)
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// eachMonth runs a query giving an organization and a month ("2026-03")
+// per row, calling fn for each month that parses.
+func (r factReader) eachMonth(ctx context.Context, query string, fn func(org string, month time.Time)) error {
+	return r.eachRow(ctx, query, nil, func(rows *sql.Rows) error {
+		var org string
+		var month sql.NullString
+		if err := rows.Scan(&org, &month); err != nil {
+			return err
+		}
+		if t, err := time.Parse("2006-01", month.String); err == nil {
+			fn(org, t)
+		}
+		return nil
+	})
 }
 
 // historyColumns are the member columns whose recorded changes give the

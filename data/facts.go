@@ -122,12 +122,12 @@ func (r factReader) eachRow(ctx context.Context, query string, args []any, scan 
 }
 
 func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
-	return r.eachRow(ctx, `SELECT b.id, b.name, b.type, b.founded,
+	return r.eachRow(ctx, `SELECT b.id, b.org_id, b.name, b.type, b.founded,
 			EXISTS(SELECT 1 FROM party_groups g WHERE g.branch_id = b.id AND g.deleted_at IS NULL)
 		FROM branches b WHERE b.deleted_at IS NULL ORDER BY b.name`, nil, func(r *sql.Rows) error {
 		var b rules.Branch
 		var founded Date
-		if err := r.Scan(&b.ID, &b.Name, &b.Type, &founded, &b.HasGroups); err != nil {
+		if err := r.Scan(&b.ID, &b.OrgID, &b.Name, &b.Type, &founded, &b.HasGroups); err != nil {
 			return err
 		}
 		b.Founded = founded.Time
@@ -142,7 +142,7 @@ func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
 // before, the first after it — with its date and 党费交至, and, for a member
 // transferred out, the date of the latest letter out.
 func (r factReader) members(ctx context.Context, f *rules.Facts) error {
-	return r.eachRow(ctx, `SELECT m.id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
+	return r.eachRow(ctx, `SELECT m.id, m.org_id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
 			m.category, m.status, m.joined_date, m.confirmed_date, m.party_post, m.is_leader,
 			m.dues_exempt_by <> '', m.dues_reduced, m.dues_base, tin.issued_date, COALESCE(tin.dues_paid_until, ''),
 			CASE WHEN m.status = ? THEN (SELECT MAX(t.issued_date) FROM transfers t
@@ -164,7 +164,7 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 			var birth, joined, confirmed, since, left Date
 			var base Money
 			var paidUntil string
-			if err := r.Scan(&m.ID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
+			if err := r.Scan(&m.ID, &m.OrgID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
 				&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &m.DuesReduced, &base,
 				&since, &paidUntil, &left); err != nil {
 				return err

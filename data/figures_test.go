@@ -219,3 +219,49 @@ func TestAPastYearDoesNotChargeMembersWhoCameLater(t *testing.T) {
 		t.Errorf("2026: line %+v, want owing from July", l)
 	}
 }
+
+func TestConsolidatedOrganizationsCountFromTheirOwnRecords(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	old := demoOrg(t, dir, "计算机学院党委", 30, 1, mergeNow)
+	// A college that imported its members in November and recorded nothing else.
+	fresh, err := data.Create(ctx, filepath.Join(dir, "new.db"), "数学学院党委", "",
+		data.WithClock(func() time.Time { return mergeNow }), data.WithActor("测试员"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { fresh.Close() })
+	b := addBranch(t, fresh, "第一党支部")
+	for i := range 20 {
+		must(t, fresh.Members.Create(ctx, validMember(b, "党员", i)))
+	}
+	out := filepath.Join(dir, "merged.db")
+	must(t, data.Merge(ctx, out, []string{snapshotTo(t, old, dir, "old.snapshot"), snapshotTo(t, fresh, dir, "new.snapshot")}))
+	merged, err := data.Open(ctx, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer merged.Close()
+	fig, err := merged.Figures(ctx, 2026, mergeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov := fig.Facts().OrgCoverage[fresh.Org().ID]
+	// A consolidated database has no audit log: the month the college's
+	// database was made comes from its id's time (the real clock's).
+	if cov.Dues.Before(time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("the new college covered from %v, want its own start", cov.Dues)
+	}
+	if oldCov := fig.Facts().OrgCoverage[old.Org().ID]; !oldCov.Dues.Before(cov.Dues) {
+		t.Errorf("the demo college covered from %v", oldCov.Dues)
+	}
+	for _, f := range fig.Findings() {
+		if f.BranchID != b.ID {
+			continue
+		}
+		switch f.Rule {
+		case vocab.RuleSixMonth, vocab.RuleTalk, vocab.RuleTarget, vocab.RuleTrain32, vocab.RuleThreeOne:
+			t.Errorf("the new college: %s %s", f.Rule, f.Detail)
+		}
+	}
+}

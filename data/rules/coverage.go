@@ -58,6 +58,15 @@ func DuesFrom(m *Member, cov Coverage) time.Time {
 // from the month after the transfer); zero while on the rolls.
 func DuesUntil(m *Member) time.Time { return monthStart(m.Left) }
 
+// cov is the coverage of the organization orgID: its own in a
+// consolidated database, else the Facts'.
+func (e *engine) cov(orgID string) Coverage {
+	if c, ok := e.f.OrgCoverage[orgID]; ok {
+		return c
+	}
+	return e.f.Coverage
+}
+
 // coveredWholeYear reports whether records covered from cov show the whole
 // of the checked year: a yes-or-no requirement over the year (a talk, a
 // signed agreement, a 党课) is not checked on records that begin later.

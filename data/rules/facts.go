@@ -33,8 +33,11 @@ type Facts struct {
 	// Dues holds the stored 党费 rows of Year, any member.
 	Dues []DuesRecord
 	// Coverage is, per kind of record, the first month the records here
-	// cover: nothing before it is counted as missing.
-	Coverage Coverage
+	// cover: nothing before it is counted as missing. In a consolidated
+	// database each organization's is in OrgCoverage (by org id), and
+	// Coverage serves members and branches of no listed organization.
+	Coverage    Coverage
+	OrgCoverage map[string]Coverage
 	// Changes are the recorded changes of members' branch, 党内职务, status
 	// and category, oldest first, for the facts as of a past day.
 	Changes []Change
@@ -49,6 +52,7 @@ type Facts struct {
 // Branch is a 党支部.
 type Branch struct {
 	ID, Name  string
+	OrgID     string // the organization it belongs to
 	Type      vocab.BranchType
 	Founded   time.Time // zero: existed before any year checked
 	HasGroups bool      // the branch has 党小组
@@ -57,6 +61,7 @@ type Branch struct {
 // Member is a party member as the rules need them.
 type Member struct {
 	ID, Name, BranchID string
+	OrgID              string // the organization whose rolls it is on
 	Gender             vocab.Gender
 	Birth              time.Time
 	PersonType         vocab.PersonType

@@ -116,7 +116,7 @@ func (g *Figures) TrainingHours() []MemberHours {
 		if h.Committee {
 			rule, full = rTrain56, e.s.LeaderTrainingHours
 		}
-		st := countFrom(m, e.f.Coverage.Training)
+		st := countFrom(m, e.cov(m.OrgID).Training)
 		h.Months = 12
 		if st.Year() == e.f.Year {
 			h.Months = 12 - int(st.Month()) + 1

@@ -160,7 +160,7 @@ func (e *engine) duesLedger() *DuesLedger {
 func (e *engine) duesLine(m *Member, recs []*DuesRecord) *DuesLine {
 	due, rate := MonthlyDue(m)
 	line := &DuesLine{Member: m, BranchID: m.BranchID, Base: m.DuesBase, Rate: rate, MonthlyDue: due,
-		From: DuesFrom(m, e.f.Coverage), Until: DuesUntil(m)}
+		From: DuesFrom(m, e.cov(m.OrgID)), Until: DuesUntil(m)}
 	onRolls := m.Status == vocab.StatusNormal || !line.Until.IsZero()
 	for _, r := range recs {
 		line.Months[r.Month.Month()-1].Record = r

@@ -184,7 +184,7 @@ func (e *engine) threeOneGaps(b *Branch, emit func(MeetingGap)) (required, met i
 // 组织生活会 and 民主评议 to be required (or seen).
 func (e *engine) orgLifeExempt(b *Branch) bool {
 	oct := time.Date(e.f.Year, time.October, 1, 0, 0, 0, 0, time.UTC)
-	start := later(civil(b.Founded), monthStart(e.f.Coverage.Meetings))
+	start := later(civil(b.Founded), monthStart(e.cov(b.OrgID).Meetings))
 	return !start.IsZero() && !start.Before(oct)
 }
 
@@ -193,7 +193,7 @@ func (e *engine) orgLifeExempt(b *Branch) bool {
 // the month its meetings are kept here from.
 func (e *engine) firstRequired(b *Branch) int {
 	first := firstFullMonth(b)
-	if c := e.f.Coverage.Meetings; !c.IsZero() {
+	if c := e.cov(b.OrgID).Meetings; !c.IsZero() {
 		first = max(first, monthIndex(c))
 	}
 	return first
@@ -260,12 +260,9 @@ func (e *engine) dual() []Finding {
 			attendedOwn[m.ID] = true
 		}
 	}
-	if !e.coveredWholeYear(e.f.Coverage.Meetings) {
-		return nil
-	}
 	var out []Finding
 	for _, m := range e.active {
-		if m.IsLeader && !attendedOwn[m.ID] && e.applies(rDual, m) {
+		if m.IsLeader && !attendedOwn[m.ID] && e.applies(rDual, m) && e.coveredWholeYear(e.cov(m.OrgID).Meetings) {
 			out = append(out, e.memberFinding(rDual, m,
 				e.cal.yearText()+e.cal.notYet()+"参加所在支部组织生活(双重组织生活)"))
 		}

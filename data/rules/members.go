@@ -121,12 +121,9 @@ type AgreementTally struct {
 // applies to (none when the records do not cover the whole year).
 func (e *engine) agreementTallies() map[string]*AgreementTally {
 	per := make(map[string]*AgreementTally)
-	if !e.coveredWholeYear(e.f.Coverage.Agreements) {
-		return per
-	}
 	agree := e.agreements()
 	for _, m := range e.active {
-		if !e.applies(rTarget, m) {
+		if !e.applies(rTarget, m) || !e.coveredWholeYear(e.cov(m.OrgID).Agreements) {
 			continue
 		}
 		t := per[m.BranchID]
@@ -189,11 +186,11 @@ func (e *engine) sixMonth() []Finding {
 				fmt.Sprintf("已连续%d个月未%s(预警)%s", n, what, note)))
 		}
 	}
-	cov := e.f.Coverage
 	for _, m := range e.normal {
 		if !e.applies(rSixMonth, m) {
 			continue
 		}
+		cov := e.cov(m.OrgID)
 		check(m, e.f.LastAttended[m.ID], countFrom(m, cov.Meetings), cov.Meetings, "参加党的组织生活", false)
 		if !m.DuesExempt {
 			check(m, e.f.LastPaid[m.ID], DuesFrom(m, cov), cov.Dues, "交纳党费", true)
@@ -209,12 +206,9 @@ func (e *engine) talk() []Finding {
 			talked[t.MemberID] = true
 		}
 	}
-	if !e.coveredWholeYear(e.f.Coverage.Talks) {
-		return nil
-	}
 	var out []Finding
 	for _, m := range e.active {
-		if !talked[m.ID] && e.applies(rTalk, m) {
+		if !talked[m.ID] && e.applies(rTalk, m) && e.coveredWholeYear(e.cov(m.OrgID).Talks) {
 			out = append(out, e.memberFinding(rTalk, m, e.cal.yearText()+e.cal.notYet()+"开展谈心谈话"))
 		}
 	}
@@ -288,12 +282,9 @@ func (e *engine) agreements() map[string]agreeState {
 func (e *engine) target() []Finding {
 	agree := e.agreements()
 	y := e.cal.yearText()
-	if !e.coveredWholeYear(e.f.Coverage.Agreements) {
-		return nil
-	}
 	var out []Finding
 	for _, m := range e.active {
-		if !e.applies(rTarget, m) {
+		if !e.applies(rTarget, m) || !e.coveredWholeYear(e.cov(m.OrgID).Agreements) {
 			continue
 		}
 		switch st := agree[m.ID]; {

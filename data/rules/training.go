@@ -57,7 +57,7 @@ func (e *engine) train(committee bool) []Finding {
 		if isCommittee(m) != committee || !e.applies(rule, m) {
 			continue
 		}
-		st := countFrom(m, e.f.Coverage.Training)
+		st := countFrom(m, e.cov(m.OrgID).Training)
 		if !e.trainingCounted(st) {
 			continue
 		}
@@ -95,11 +95,9 @@ func (e *engine) lecture() []Finding {
 		}
 	}
 	var out []Finding
-	if !e.coveredWholeYear(later(e.f.Coverage.Training, e.f.Coverage.Meetings)) {
-		return nil
-	}
 	for _, m := range e.active {
-		if m.IsLeader && !gave[m.ID] && e.applies(rLecture, m) {
+		cov := e.cov(m.OrgID)
+		if m.IsLeader && !gave[m.ID] && e.applies(rLecture, m) && e.coveredWholeYear(later(cov.Training, cov.Meetings)) {
 			out = append(out, e.memberFinding(rLecture, m,
 				e.cal.yearText()+e.cal.notYet()+"讲授党课或作形势报告"))
 		}
