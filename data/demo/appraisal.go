@@ -31,12 +31,15 @@ func (g *gen) writeAppraisals() error {
 func (g *gen) writeGrades() error {
 	var entries []*entry
 	perBranch := make([][]*entry, len(g.branches))
+	// A member is graded as the category on the year's last day (or today
+	// while the year runs) has it, as the rules and the printed form do.
+	ref := minTime(g.asOf, date(g.year, time.December, 31))
 	for _, b := range g.branches {
 		if b.appraisedOn.IsZero() {
 			continue
 		}
 		for _, p := range g.roll(b, b.appraisedOn) {
-			e := &entry{p: p, graded: !p.rec.ConfirmedAt.IsZero() && !p.rec.ConfirmedAt.After(b.appraisedOn)}
+			e := &entry{p: p, graded: !p.rec.ConfirmedAt.IsZero() && !p.rec.ConfirmedAt.After(ref)}
 			entries = append(entries, e)
 			i := p.branch.index
 			perBranch[i] = append(perBranch[i], e)
