@@ -6,20 +6,25 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
+	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
 
 // agreementScreen is the 目标管理 screen: a branch's members on the rolls
 // with their 目标管理责任书 of the year (TARGET): signed date, targets,
 // completion and score. Selecting a member edits the agreement, its targets
-// and the scanned signed copy.
+// and the scanned signed copy. The counts of signed agreements are the
+// calculator's (rules.Figures.Agreements) for the year as of its check day,
+// over the members TARGET applies to.
 type agreementScreen struct {
 	u       *UI
 	pick    *yearBranch
@@ -125,20 +130,58 @@ func completionScore(completions []string) float64 {
 	return float64(int(points/float64(len(completions))*10000+0.5)) / 100
 }
 
+// agreementData is what a load reads: the rows and the calculator's tally
+// of the branch.
+type agreementData struct {
+	rows  []agreementRow
+	tally rules.AgreementTally
+	// since is where the agreement records start when they start after
+	// January of the year: the year is not counted then.
+	since time.Time
+}
+
+// agreementsSince is where the agreement records start when they do not
+// cover the whole of the year, the calculator then giving no tally (an
+// empty one may also mean that TARGET applies to nobody), or zero.
+func agreementsSince(fig *rules.Figures, tallies map[string]rules.AgreementTally, year int) time.Time {
+	c := fig.Facts().Coverage.Agreements
+	if len(tallies) > 0 || c.IsZero() || c.Year() < year || c.Year() == year && c.Month() == time.January {
+		return time.Time{}
+	}
+	return c
+}
+
+// agreementSummary is the summary line over members on the rolls.
+func agreementSummary(members int, d agreementData) string {
+	if !d.since.IsZero() {
+		return fmt.Sprintf("在册党员%d名;责任书记录自%d年%d月开始,本年度不统计签订率",
+			members, d.since.Year(), int(d.since.Month()))
+	}
+	t := d.tally
+	return fmt.Sprintf("在册党员%d名,应签订责任书%d名,已签订%d名,未签订%d名", members, t.Required, t.Signed, t.Required-t.Signed)
+}
+
 func (s *agreementScreen) load() {
 	year, branchID, ok := s.pick.selected()
 	if !ok || s.table == nil {
 		return
 	}
 	store := s.u.store
-	load(s.loads, func(ctx context.Context) ([]agreementRow, error) {
+	load(s.loads, func(ctx context.Context) (agreementData, error) {
+		var d agreementData
+		fig, err := store.Figures(ctx, year, appcore.CheckDay(year, store.Now()))
+		if err != nil {
+			return d, err
+		}
+		tallies := fig.Agreements()
+		d.tally, d.since = tallies[branchID], agreementsSince(fig, tallies, year)
 		members, err := branchMembers(ctx, store.Tables, branchID)
 		if err != nil {
-			return nil, err
+			return d, err
 		}
 		as, err := store.Agreements.List(ctx, data.Where(data.ColYear, year), data.WhereIn(data.ColMemberID, memberIDs(members)))
 		if err != nil {
-			return nil, err
+			return d, err
 		}
 		byMember := map[string]*data.Agreement{}
 		var ids []string
@@ -150,34 +193,27 @@ func (s *agreementScreen) load() {
 		}
 		ts, err := store.AgreementTargets.List(ctx, data.WhereIn(data.ColAgreementID, ids), data.OrderBy(data.ColSeq, data.ColID))
 		if err != nil {
-			return nil, err
+			return d, err
 		}
 		targets := map[string][]data.AgreementTarget{}
 		for _, t := range ts {
 			targets[string(t.AgreementID)] = append(targets[string(t.AgreementID)], t)
 		}
-		var rows []agreementRow
 		for _, m := range members {
 			r := agreementRow{member: m, agreement: byMember[m.ID]}
 			if r.agreement != nil {
 				r.targets = targets[r.agreement.ID]
 			}
-			rows = append(rows, r)
+			d.rows = append(d.rows, r)
 		}
-		return rows, nil
-	}, func(rows []agreementRow, err error) {
+		return d, nil
+	}, func(d agreementData, err error) {
 		if err != nil {
 			s.u.showError(err)
 			return
 		}
-		s.rows = rows
-		signed := 0
-		for _, r := range rows {
-			if r.agreement != nil && !r.agreement.SignedDate.IsZero() {
-				signed++
-			}
-		}
-		s.summary.SetText(fmt.Sprintf("在册党员%d名,已签订责任书%d名,未签订%d名", len(rows), signed, len(rows)-signed))
+		s.rows = d.rows
+		s.summary.SetText(agreementSummary(len(d.rows), d))
 		s.table.Refresh()
 	})
 }

@@ -10,6 +10,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/field"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // openAgreementScreen shows the 目标管理 screen on 教工第一党支部.
@@ -136,4 +139,88 @@ func TestAgreementRefusedTargetWritesNothing(t *testing.T) {
 	if n, _ := u.store.AgreementTargets.Count(ctx); n != 2 || summaryOf(t, s, "李红梅") != "完成1、未评定1" {
 		t.Fatalf("after correcting: %d targets, summary %q (%q)", n, summaryOf(t, s, "李红梅"), d.targetMsg.Text)
 	}
+}
+
+func TestAgreementSummaryIsTheFigures(t *testing.T) {
+	store, _ := yearStore(t)
+	ctx := context.Background()
+	// A student in the branch, to whom TARGET is set not to apply.
+	m := &data.Member{BranchID: data.Ref(branchIDOf(t, store, "教工第一党支部")), Name: "吴学", Category: string(vocab.CategoryFull),
+		PersonType: string(vocab.PersonStudent), JoinedDate: data.NewDate(2022, 6, 1), ConfirmedAt: data.NewDate(2023, 6, 1),
+		IDNumber: field.MakeIDNumber("420106", time.Date(2001, 5, 6, 0, 0, 0, 0, time.UTC), 31, true)}
+	if err := store.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SetSetting(ctx, rules.AppliesKey(vocab.RuleTarget), string(vocab.PersonStaff)); err != nil {
+		t.Fatal(err)
+	}
+	u, q := newTestUIFor(t, store)
+	showScreen(u, newAgreementScreen)
+	q.settle(u)
+	s := u.built["agreement"].(*agreementScreen)
+	s.pick.selectBranch("教工第一党支部")
+	q.settle(u)
+	if len(s.rows) != 5 {
+		t.Fatalf("%d members listed, want the branch's 5", len(s.rows))
+	}
+	branch := branchID(t, u, "教工第一党支部")
+
+	// The records start in September 2026 (the database's creation): the
+	// year is not counted.
+	if tallies := yearFigures(t, store, 2026).Agreements(); len(tallies) != 0 {
+		t.Fatalf("figures count a year the records do not cover: %+v", tallies)
+	}
+	if want := "在册党员5名;责任书记录自2026年9月开始,本年度不统计签订率"; s.summary.Text != want {
+		t.Fatalf("summary %q, want %q", s.summary.Text, want)
+	}
+
+	// agrees checks the summary against the figures.
+	agrees := func(step string, required, signed int) {
+		t.Helper()
+		tally := yearFigures(t, store, 2026).Agreements()[branch]
+		want := fmt.Sprintf("在册党员%d名,应签订责任书%d名,已签订%d名,未签订%d名", len(s.rows), tally.Required,
+			tally.Signed, tally.Required-tally.Signed)
+		if s.summary.Text != want || tally.Required != required || tally.Signed != signed {
+			t.Fatalf("%s: summary %q, want %q (figures %+v)", step, s.summary.Text, want, tally)
+		}
+	}
+	// An agreement of 2026 makes the records cover the year.
+	d := openAgreement(t, s, "王建国")
+	d.form.inputs["signed_date"].object.(*widget.Entry).SetText("2026-01-02")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	agrees("one signed", 4, 1)
+
+	// A student's agreement is not required, and does not count.
+	d = openAgreement(t, s, "吴学")
+	d.form.inputs["signed_date"].object.(*widget.Entry).SetText("2026-02-01")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	agrees("a student signed", 4, 1)
+
+	// An agreement not yet signed is not counted as signed.
+	d = openAgreement(t, s, "李红梅")
+	d.form.inputs["note"].object.(*widget.Entry).SetText("待签订")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	agrees("one unsigned", 4, 1)
+
+	d = openAgreement(t, s, "周新")
+	d.form.inputs["signed_date"].object.(*widget.Entry).SetText("2026-03-01")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	agrees("two signed", 4, 2)
+	if n, _ := store.Agreements.Count(ctx); n != 4 {
+		t.Fatalf("%d agreements stored, want 4", n)
+	}
+}
+
+// branchIDOf returns the id of the store's branch with the name.
+func branchIDOf(t *testing.T, s *data.Store, name string) string {
+	t.Helper()
+	bs, err := s.Branches.List(context.Background(), data.Where("name", name))
+	if err != nil || len(bs) != 1 {
+		t.Fatalf("branch %s: %v", name, err)
+	}
+	return bs[0].ID
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
@@ -23,25 +24,49 @@ const probationCategory = string(vocab.CategoryProbation)
 // appraisalScreen is the 民主评议 screen: a branch's members on the rolls
 // with their appraisal of the year, a warning when 优秀 exceeds its share
 // (APPRAISE), and 新增 to open the year's appraisal for the whole branch.
+// Each member's 党员类别 and the branch's tally of grades are the
+// calculator's (rules.Figures.Member, rules.Figures.Appraisals) for the
+// year as of its check day, so that the screen, the check and the forms
+// agree.
 type appraisalScreen struct {
 	u       *UI
 	pick    *yearBranch
+	year    int // the year of the rows
 	rows    []appraisalRow
+	tally   rules.AppraisalTally // the branch's graded 正式党员 and 优秀
+	ratio   rules.Ratio
 	table   *widget.Table
 	summary *widget.Label
 	warning *widget.Label // 优秀 over the ratio; hidden otherwise
 	message *widget.Label // the outcome of 新增
-	ratio   rules.Ratio
 	loads   *loader
 	dialog  *appraisalDialog // the form last opened
 }
 
-// appraisalRow is a member and the member's appraisal of the year (nil
+// appraisalRow is a member, the member's 党员类别 in the year (on the
+// calculator's reference day) and the member's appraisal of the year (nil
 // when there is none yet).
 type appraisalRow struct {
 	member    data.Member
+	category  string
 	appraisal *data.Appraisal
 }
+
+// notYetMember is shown as the 党员类别 of a member admitted after the
+// year's reference day.
+const notYetMember = "(未入党)"
+
+// categoryText is the 党员类别 shown for the row.
+func (r appraisalRow) categoryText() string {
+	if r.category == "" {
+		return notYetMember
+	}
+	return r.category
+}
+
+// probation reports whether the member was a 预备党员 in the year, and so
+// gets no grade.
+func (r appraisalRow) probation() bool { return r.category == probationCategory }
 
 var appraisalColumns = []column{{"姓名", 110}, {"党员类别", 90}, {"评议等次", 110}, {"支部意见", 90}, {"教育处置", 300}}
 
@@ -78,12 +103,12 @@ func (s *appraisalScreen) cell(row, col int) string {
 	case 0:
 		return r.member.Name
 	case 1:
-		return r.member.Category
+		return r.categoryText()
 	case 2:
 		switch {
 		case a == nil:
 			return "(未评议)"
-		case r.member.Category == probationCategory && a.Grade == "":
+		case r.probation() && a.Grade == "":
 			return "不评定等次"
 		case a.Grade == "":
 			return "未评定"
@@ -107,8 +132,12 @@ func (s *appraisalScreen) cell(row, col int) string {
 	return "未填写(须教育处置)"
 }
 
+// appraisalData is what a load reads: the rows of the year and the
+// calculator's tally of the branch.
 type appraisalData struct {
+	year  int
 	rows  []appraisalRow
+	tally rules.AppraisalTally
 	ratio rules.Ratio
 }
 
@@ -119,12 +148,13 @@ func (s *appraisalScreen) load() {
 	}
 	store := s.u.store
 	load(s.loads, func(ctx context.Context) (appraisalData, error) {
-		var d appraisalData
-		set, err := store.RuleSettings(ctx)
+		d := appraisalData{year: year}
+		fig, err := store.Figures(ctx, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return d, err
 		}
-		d.ratio = set.ExcellentMaxRatio
+		d.ratio = fig.Settings().ExcellentMaxRatio
+		d.tally = fig.Appraisals()[branchID]
 		members, err := branchMembers(ctx, store.Tables, branchID)
 		if err != nil {
 			return d, err
@@ -140,7 +170,11 @@ func (s *appraisalScreen) load() {
 			}
 		}
 		for _, m := range members {
-			d.rows = append(d.rows, appraisalRow{member: m, appraisal: byMember[m.ID]})
+			r := appraisalRow{member: m, category: m.Category, appraisal: byMember[m.ID]}
+			if fm := fig.Member(m.ID); fm != nil {
+				r.category = string(fm.Category)
+			}
+			d.rows = append(d.rows, r)
 		}
 		return d, nil
 	}, func(d appraisalData, err error) {
@@ -148,34 +182,28 @@ func (s *appraisalScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.rows, s.ratio = d.rows, d.ratio
+		s.year, s.rows, s.tally, s.ratio = d.year, d.rows, d.tally, d.ratio
 		s.showTotals()
 		s.table.Refresh()
 	})
 }
 
 // showTotals fills the summary and, when 优秀 exceeds its share of the
-// graded 正式党员 (as the APPRAISE rule counts them), the warning.
+// graded 正式党员 (the calculator's tally, as APPRAISE counts them), the
+// warning.
 func (s *appraisalScreen) showTotals() {
-	done, graded, excellent := 0, 0, 0
+	done := 0
 	for _, r := range s.rows {
-		if r.appraisal == nil {
-			continue
-		}
-		done++
-		if r.member.Category == string(vocab.CategoryFull) && r.member.Status == string(vocab.StatusNormal) && r.appraisal.Grade != "" {
-			graded++
-			if r.appraisal.Grade == string(vocab.GradeExcellent) {
-				excellent++
-			}
+		if r.appraisal != nil {
+			done++
 		}
 	}
+	t := s.tally
 	s.summary.SetText(fmt.Sprintf("在册党员%d名,已建立评议%d名,评定等次的正式党员%d名,其中优秀%d名",
-		len(s.rows), done, graded, excellent))
-	r := s.ratio
-	if r.Den > 0 && int64(excellent)*r.Den > int64(graded)*r.Num {
+		len(s.rows), done, t.Graded, t.Excellent))
+	if t.Exceeded() {
 		s.warning.SetText(fmt.Sprintf("注意:优秀%d名,超过评定等次的正式党员%d名的%s(上限%d名)",
-			excellent, graded, ratioText(r), int64(graded)*r.Num/r.Den))
+			t.Excellent, t.Graded, ratioText(s.ratio), t.MaxExcellent))
 		s.warning.Show()
 	} else {
 		s.warning.SetText("")
@@ -247,6 +275,7 @@ func (s *appraisalScreen) addAll() {
 type appraisalDialog struct {
 	s           *appraisalScreen
 	member      data.Member
+	probation   bool // a 预备党员 in the year: no grade
 	rec         *data.Appraisal
 	isNew       bool
 	form        *recordForm
@@ -257,26 +286,24 @@ type appraisalDialog struct {
 
 // openForm edits the appraisal of row i (a new one when there is none).
 func (s *appraisalScreen) openForm(i int) {
-	year, _, _ := s.pick.selected()
 	r := s.rows[i]
-	d := &appraisalDialog{s: s, member: r.member}
+	d := &appraisalDialog{s: s, member: r.member, probation: r.probation()}
 	if r.appraisal != nil {
 		rec := *r.appraisal
 		d.rec = &rec
 	} else {
-		d.rec, d.isNew = &data.Appraisal{Year: year, MemberID: data.Ref(r.member.ID)}, true
+		d.rec, d.isNew = &data.Appraisal{Year: s.year, MemberID: data.Ref(r.member.ID)}, true
 	}
-	probation := r.member.Category == probationCategory
 	skip := map[string]bool{"year": true, "member_id": true}
 	d.note = widget.NewLabel("评为不合格的,须填写教育处置情况")
-	if probation {
+	if d.probation {
 		skip["grade"] = true
 		d.note.SetText("预备党员不评定等次")
 	}
 	d.note.Importance = widget.WarningImportance
 	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"grade": data.Grades}, skip: skip})
 	d.attachments = newAttachmentsPanel(s.u, "appraisals", d.rec.ID)
-	head := widget.NewLabelWithStyle(fmt.Sprintf("%s(%s) %d年度", r.member.Name, r.member.Category, d.rec.Year),
+	head := widget.NewLabelWithStyle(fmt.Sprintf("%s(%s) %d年度", r.member.Name, r.categoryText(), d.rec.Year),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
@@ -293,7 +320,7 @@ func (d *appraisalDialog) save() {
 	if !d.form.read() {
 		return
 	}
-	if d.member.Category == probationCategory {
+	if d.probation {
 		d.rec.Grade = ""
 	}
 	rec, isNew, store := *d.rec, d.isNew, d.s.u.store
