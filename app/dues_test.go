@@ -222,7 +222,7 @@ func benchLedger(n int) *rules.DuesLedger {
 			Category: vocab.CategoryFull, DuesBase: int64(300000 + i%800000), Joined: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)})
 		for m := 1; m <= 12; m++ {
 			f.Dues = append(f.Dues, rules.DuesRecord{MemberID: id, Month: time.Date(2026, time.Month(m), 1, 0, 0, 0, 0, time.UTC),
-				Due: 3000, Paid: 3000, Rate: "1%"})
+				Due: 3000, Paid: 3000})
 		}
 	}
 	return rules.DuesLedgerOf(f, rules.DefaultSettings())

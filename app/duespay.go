@@ -37,10 +37,18 @@ func (s *duesScreen) openPay(r *duesRow, month int) {
 	d := &duesPayDialog{s: s, row: r, year: v.year, month: month}
 	due, rate := r.line.MonthlyDue, r.line.Rate
 	note := ""
-	if rec := r.line.Months[month-1].Record; rec != nil {
-		due, rate = rec.Due, rec.Rate
-		if rec.Paid > 0 {
-			note = fmt.Sprintf("已于%s缴纳 %s 元;保存将改为下面的金额和日期", data.DateOf(rec.PaidDate), yuan(rec.Paid))
+	if r.line.Months[month-1].Record != nil {
+		// The stored row, for its rate and date: one indexed read.
+		rec, err := s.u.store.DuesMonth(context.Background(), r.line.Member.ID, fmt.Sprintf("%04d-%02d", v.year, month))
+		if err != nil {
+			s.u.showError(err)
+			return
+		}
+		if rec != nil {
+			due, rate = int64(rec.Due), rec.Rate
+			if rec.Paid > 0 {
+				note = fmt.Sprintf("已于%s缴纳 %s 元;保存将改为下面的金额和日期", rec.PaidDate, yuan(int64(rec.Paid)))
+			}
 		}
 	}
 	d.amount = widget.NewEntry()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -11,21 +12,25 @@ import (
 	"dangjian/data/rules"
 )
 
-// coverageQueries give, per organization and kind of record, the first
-// month holding one ("2026-03").
+// coverageQueries give, for an organization and a kind of record, the
+// first month holding one ("2026-03"): each walks an index in date order
+// and stops at the organization's first row.
 var coverageQueries = []struct {
 	query string
 	field func(*rules.Coverage) *time.Time
 }{
-	{`SELECT org_id, substr(MIN(date), 1, 7) FROM meetings WHERE deleted_at IS NULL GROUP BY org_id`,
+	{`SELECT substr(date, 1, 7) FROM meetings INDEXED BY meetings_date
+		WHERE deleted_at IS NULL AND org_id = ? ORDER BY date LIMIT 1`,
 		func(c *rules.Coverage) *time.Time { return &c.Meetings }},
-	{`SELECT org_id, substr(MIN(date), 1, 7) FROM trainings WHERE deleted_at IS NULL GROUP BY org_id`,
+	{`SELECT substr(date, 1, 7) FROM trainings INDEXED BY trainings_date
+		WHERE deleted_at IS NULL AND org_id = ? ORDER BY date LIMIT 1`,
 		func(c *rules.Coverage) *time.Time { return &c.Training }},
-	{`SELECT org_id, MIN(month) FROM dues WHERE deleted_at IS NULL GROUP BY org_id`,
+	{`SELECT month FROM dues INDEXED BY dues_month WHERE deleted_at IS NULL AND org_id = ? ORDER BY month LIMIT 1`,
 		func(c *rules.Coverage) *time.Time { return &c.Dues }},
-	{`SELECT org_id, substr(MIN(date), 1, 7) FROM talks WHERE deleted_at IS NULL GROUP BY org_id`,
+	{`SELECT substr(MIN(date), 1, 7) FROM talks WHERE deleted_at IS NULL AND org_id = ?`,
 		func(c *rules.Coverage) *time.Time { return &c.Talks }},
-	{`SELECT org_id, printf('%04d-01', MIN(year)) FROM agreements WHERE deleted_at IS NULL GROUP BY org_id`,
+	{`SELECT printf('%04d-01', year) FROM agreements INDEXED BY agreements_year_member
+		WHERE deleted_at IS NULL AND org_id = ? ORDER BY year LIMIT 1`,
 		func(c *rules.Coverage) *time.Time { return &c.Agreements }},
 }
 
@@ -50,13 +55,14 @@ func (r factReader) coverage(ctx context.Context, f *rules.Facts) error {
 	}
 	// The organization's first audit entry, where the log is kept (a
 	// consolidated database has none; the id's time serves there).
-	err = r.eachMonth(ctx, `SELECT org_id, substr(MIN(at), 1, 7) FROM audit_log GROUP BY org_id`, func(org string, t time.Time) {
-		if _, ok := created[org]; ok {
+	for org := range created {
+		t, err := r.month(ctx, `SELECT substr(MIN(at), 1, 7) FROM audit_log WHERE org_id = ?`, org)
+		if err != nil {
+			return err
+		}
+		if !t.IsZero() {
 			created[org] = t
 		}
-	})
-	if err != nil {
-		return err
 	}
 	set := map[string]time.Time{}
 	err = r.eachRow(ctx, `SELECT org_id, value FROM settings WHERE key = ? AND deleted_at IS NULL`,
@@ -82,20 +88,17 @@ func (r factReader) coverage(ctx context.Context, f *rules.Facts) error {
 		}
 		f.OrgCoverage[org] = cov
 	}
-	for _, cq := range coverageQueries {
-		err := r.eachMonth(ctx, cq.query, func(org string, first time.Time) {
-			cov, ok := f.OrgCoverage[org]
-			if !ok {
-				return
+	for org, cov := range f.OrgCoverage {
+		for _, cq := range coverageQueries {
+			first, err := r.month(ctx, cq.query, org)
+			if err != nil {
+				return err
 			}
-			if p := cq.field(&cov); p.IsZero() || first.Before(*p) {
+			if p := cq.field(&cov); !first.IsZero() && (p.IsZero() || first.Before(*p)) {
 				*p = first
 			}
-			f.OrgCoverage[org] = cov
-		})
-		if err != nil {
-			return err
 		}
+		f.OrgCoverage[org] = cov
 	}
 	for org, since := range set {
 		if _, ok := f.OrgCoverage[org]; ok && !since.IsZero() {
@@ -134,20 +137,21 @@ func creationMonth(id string) time.Time {
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
 }
 
-// eachMonth runs a query giving an organization and a month ("2026-03")
-// per row, calling fn for each month that parses.
-func (r factReader) eachMonth(ctx context.Context, query string, fn func(org string, month time.Time)) error {
-	return r.eachRow(ctx, query, nil, func(rows *sql.Rows) error {
-		var org string
-		var month sql.NullString
-		if err := rows.Scan(&org, &month); err != nil {
-			return err
-		}
-		if t, err := time.Parse("2006-01", month.String); err == nil {
-			fn(org, t)
-		}
-		return nil
-	})
+// month runs a query giving one month ("2026-03"), or none.
+func (r factReader) month(ctx context.Context, query string, args ...any) (time.Time, error) {
+	var month sql.NullString
+	err := r.q.QueryRowContext(ctx, query, args...).Scan(&month)
+	if errors.Is(err, sql.ErrNoRows) {
+		return time.Time{}, nil
+	}
+	if err != nil {
+		return time.Time{}, err
+	}
+	t, perr := time.Parse("2006-01", month.String)
+	if perr != nil {
+		return time.Time{}, nil
+	}
+	return t, nil
 }
 
 // historyColumns are the member columns whose recorded changes give the

@@ -30,6 +30,16 @@ func (s *Store) DuesOfYear(ctx context.Context, year int) ([]Dues, error) {
 		OrderBy(ColMonth, ColMemberID))
 }
 
+// DuesMonth returns the stored 党费 row of a member's month ("2026-03"), or
+// nil when there is none.
+func (s *Store) DuesMonth(ctx context.Context, memberID, month string) (*Dues, error) {
+	rows, err := s.Dues.List(ctx, Where(ColMemberID, memberID), Where(ColMonth, month))
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	return &rows[0], nil
+}
+
 // PayDues records what a member paid for a month ("2026-03"; other forms
 // field.ParseMonth reads are accepted), in one transaction. The first
 // payment creates the month's row with the base, rate and amount due taken

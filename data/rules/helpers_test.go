@@ -72,8 +72,7 @@ func paidMonths(f *Facts, id string, n int) {
 		}
 	}
 	for mo := 1; mo <= n; mo++ {
-		f.Dues = append(f.Dues, DuesRecord{MemberID: id, Month: d(f.Year, mo, 1), Due: due, Paid: due,
-			PaidDate: d(f.Year, mo, 5)})
+		f.Dues = append(f.Dues, DuesRecord{MemberID: id, Month: d(f.Year, mo, 1), Due: due, Paid: due})
 	}
 }
 

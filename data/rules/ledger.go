@@ -6,15 +6,13 @@ import (
 	"dangjian/data/vocab"
 )
 
-// DuesRecord is one stored 党费 row: a member's month.
+// DuesRecord is one stored 党费 row, a member's month, as the ledger needs
+// it (the row's base, rate and date are the store's, data.Dues).
 type DuesRecord struct {
 	MemberID string
 	Month    time.Time // its first day
-	Base     int64     // 党费基数 used, in 分
-	Rate     string    // as recorded, e.g. "1%"
 	Due      int64     // 应缴, in 分
 	Paid     int64     // 实缴, in 分; may exceed Due
-	PaidDate time.Time
 }
 
 // DuesState is what a month of a member's dues line shows.

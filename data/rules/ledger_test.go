@@ -21,7 +21,7 @@ func TestDuesLedger(t *testing.T) {
 	// A 在职 member with 党费基数 4000 owes 40.00 元 a month.
 	const due = 40_00
 	rec := func(mo int, paid int64) DuesRecord {
-		return DuesRecord{Month: d(2026, mo, 1), Due: due, Paid: paid, PaidDate: d(2026, mo, 20)}
+		return DuesRecord{Month: d(2026, mo, 1), Due: due, Paid: paid}
 	}
 	tests := []struct {
 		name    string
