@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"dangjian/data/field"
+	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
 
@@ -66,9 +67,7 @@ func (m *Member) Fields() []Field {
 
 // IsCommittee reports whether the member is a 班子成员 (secretary or
 // committee member), who needs 56 学时 a year.
-func (m *Member) IsCommittee() bool {
-	return strings.Contains(m.PartyPost, "书记") || strings.Contains(m.PartyPost, "委员")
-}
+func (m *Member) IsCommittee() bool { return rules.IsCommitteePost(m.PartyPost) }
 
 // Active reports whether the member is still on the rolls.
 func (m *Member) Active() bool {

@@ -12,7 +12,7 @@ import (
 
 func TestCheckDay(t *testing.T) {
 	today := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
-	if got := CheckDay(2026, today); !got.Equal(today) {
+	if got := CheckDay(2026, today); !got.Equal(time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("the current year is checked as of %v", got)
 	}
 	if got := CheckDay(2025, today); !got.Equal(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)) {

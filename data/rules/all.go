@@ -94,6 +94,7 @@ type engine struct {
 	scores []Score
 	scored bool
 	ledger *DuesLedger
+	ref    time.Time // the day members are taken as on: the year's last day, or AsOf
 }
 
 func newEngine(f *Facts, s Settings) *engine {
@@ -120,6 +121,7 @@ func newEngine(f *Facts, s Settings) *engine {
 	if a := civil(f.AsOf); !a.IsZero() && a.Before(ref) {
 		ref = a
 	}
+	e.ref = ref
 	changes := make(map[string][]Change)
 	for _, c := range f.Changes {
 		changes[c.MemberID] = append(changes[c.MemberID], c)

@@ -58,6 +58,21 @@ func DuesFrom(m *Member, cov Coverage) time.Time {
 // from the month after the transfer); zero while on the rolls.
 func DuesUntil(m *Member) time.Time { return monthStart(m.Left) }
 
+// start is where the earliest kind of record begins: zero when any kind
+// covers every month.
+func (c Coverage) start() time.Time {
+	var s time.Time
+	for i, t := range []time.Time{c.Meetings, c.Training, c.Dues, c.Talks, c.Agreements} {
+		if t.IsZero() {
+			return time.Time{}
+		}
+		if i == 0 || t.Before(s) {
+			s = t
+		}
+	}
+	return s
+}
+
 // cov is the coverage of the organization orgID: its own in a
 // consolidated database, else the Facts'.
 func (e *engine) cov(orgID string) Coverage {
@@ -120,4 +135,14 @@ func (s Settings) RecordsSinceMonth() time.Time {
 		return time.Time{}
 	}
 	return time.Date(s.RecordsSince/12, time.Month(s.RecordsSince%12+1), 1, 0, 0, 0, 0, time.UTC)
+}
+
+// CheckDay is the day a year's figures are computed as of, by every
+// surface: today for the current year (or a later one); for a past year,
+// 1 January of the next, so that every month of it is over.
+func CheckDay(year int, today time.Time) time.Time {
+	if year < today.Year() {
+		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return civil(today)
 }

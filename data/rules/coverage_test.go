@@ -128,3 +128,14 @@ func TestTrainingNotCheckedBeforeAMonthIsOver(t *testing.T) {
 		t.Errorf("TRAIN-32 once November is over: %d findings, want 3", len(fs))
 	}
 }
+
+func TestLiaisonNotCheckedForAYearBeforeTheRecords(t *testing.T) {
+	f := importedOrg(d(2026, 12, 3))
+	if n := len(LiaisonRule(f, DefaultSettings())); n != 3 {
+		t.Errorf("this year: %d LIAISON findings, want 3", n)
+	}
+	f.Year = 2025
+	if fs := LiaisonRule(f, DefaultSettings()); len(fs) != 0 {
+		t.Errorf("2025, before the records began: %v", details(fs))
+	}
+}

@@ -102,3 +102,16 @@ func TestTalliesHonourTheSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckDay(t *testing.T) {
+	now := time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
+	if got := CheckDay(2026, now); !got.Equal(d(2026, 11, 26)) {
+		t.Errorf("current year: %v", got)
+	}
+	if got := CheckDay(2025, now); !got.Equal(d(2026, 1, 1)) {
+		t.Errorf("past year: %v, want 1 January of the next", got)
+	}
+	if got := CheckDay(2027, now); !got.Equal(d(2026, 11, 26)) {
+		t.Errorf("a later year: %v", got)
+	}
+}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"time"
 
 	"dangjian/data/vocab"
 )
@@ -62,10 +63,7 @@ func (e *engine) probation() []Finding {
 func (e *engine) fifty() []Finding {
 	var out []Finding
 	for _, m := range e.normal {
-		start := civil(m.Confirmed)
-		if m.Confirmed.IsZero() && !m.Joined.IsZero() {
-			start = civil(m.Joined).AddDate(1, 0, 0)
-		}
+		start := PartyAgeStart(m.Joined, m.Confirmed)
 		if m.Category != vocab.CategoryFull || start.IsZero() || e.f.Year-start.Year() != e.s.GloryYears || !e.applies(rFifty, m) {
 			continue
 		}
@@ -74,4 +72,16 @@ func (e *engine) fifty() []Finding {
 			e.f.Year, e.s.GloryYears, start.Year(), e.s.GloryYears)))
 	}
 	return out
+}
+
+// PartyAgeStart is the day 党龄 runs from: 转正, or a year after 入党 when
+// the 转正日期 is not recorded; zero when neither date is.
+func PartyAgeStart(joined, confirmed time.Time) time.Time {
+	if !confirmed.IsZero() {
+		return civil(confirmed)
+	}
+	if !joined.IsZero() {
+		return civil(joined).AddDate(1, 0, 0)
+	}
+	return time.Time{}
 }

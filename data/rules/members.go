@@ -236,7 +236,9 @@ func (e *engine) liaison() []Finding {
 	}
 	var out []Finding
 	for _, m := range e.active {
-		if !e.applies(rLiaison, m) {
+		// A standing relation is looked at where the records are kept: not
+		// for a year that ended before the organization's records began.
+		if !e.applies(rLiaison, m) || e.ref.Before(monthStart(e.cov(m.OrgID).start())) {
 			continue
 		}
 		need := uint8(0b0011) // every member: one 群众 and one 困难学生

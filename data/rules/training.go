@@ -11,8 +11,12 @@ import (
 
 // isCommittee reports whether m is a 班子成员: a 党内职务 containing 书记 or
 // 委员.
-func isCommittee(m *Member) bool {
-	return strings.Contains(m.PartyPost, "书记") || strings.Contains(m.PartyPost, "委员")
+func isCommittee(m *Member) bool { return IsCommitteePost(m.PartyPost) }
+
+// IsCommitteePost reports whether a 党内职务 makes its holder a 班子成员 (a
+// 书记 or a 委员), held to the 56 学时 of TRAIN-56.
+func IsCommitteePost(post string) bool {
+	return strings.Contains(post, "书记") || strings.Contains(post, "委员")
 }
 
 // Train32 (TRAIN-32): members who are not 班子成员 with fewer 集中学习 hours

@@ -171,7 +171,7 @@ func TestEvaluationAndStatsOnAnEmptyOrganization(t *testing.T) {
 func TestCheckDayAndRefDay(t *testing.T) {
 	now := time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
-	if got := checkDay(2026, now); !got.Equal(now) {
+	if got := checkDay(2026, now); !got.Equal(day(2026, 11, 26)) {
 		t.Errorf("current year: %s", got)
 	}
 	if got := checkDay(2025, now); !got.Equal(day(2026, 1, 1)) {

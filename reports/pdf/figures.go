@@ -11,12 +11,7 @@ import (
 // `dangjian check` and the screens do: the print date for the current
 // year (or a later one); for a past year, 1 January of the next, so that
 // every month of it is over.
-func checkDay(year int, now time.Time) time.Time {
-	if year < now.Year() {
-		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return now
-}
+func checkDay(year int, now time.Time) time.Time { return rules.CheckDay(year, now) }
 
 // refDay is the last day a document's year is looked at: 31 December, or
 // the print date while the year runs.

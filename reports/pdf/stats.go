@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
 
@@ -137,12 +138,9 @@ func statsPartyAge(m *data.Member, cat vocab.Category, ref time.Time) string {
 	if cat == vocab.CategoryProbation {
 		return statsProbationary
 	}
-	start := m.ConfirmedAt.Time
+	start := rules.PartyAgeStart(m.JoinedDate.Time, m.ConfirmedAt.Time)
 	if start.IsZero() {
-		if m.JoinedDate.IsZero() {
-			return statsUnknown
-		}
-		start = m.JoinedDate.AddDate(1, 0, 0)
+		return statsUnknown
 	}
 	return statsBandOf(statsPartyAgeBands, statsYears(start, ref))
 }

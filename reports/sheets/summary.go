@@ -98,12 +98,7 @@ func summaryOf(ctx context.Context, s *data.Store, k Kind, year int) (*summary, 
 // and the reports take it: the store's today for the current year (and a
 // later one), 1 January of the next year for a past year, which is then
 // over.
-func figuresDay(year int, now time.Time) time.Time {
-	if year < now.Year() {
-		return time.Date(year+1, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-}
+func figuresDay(year int, now time.Time) time.Time { return rules.CheckDay(year, now) }
 
 // write adds the summary's sheet to f after the others, streaming its
 // rows, and counts them in prog.
