@@ -15,6 +15,18 @@ import (
 // left is removed by the next one writing into that folder.
 // Callers check the path first with Output.Check.
 func WriteFile(path string, write func(w io.Writer) error) error {
+	return whole(path, write, func(tmp string) error {
+		if err := Rename(tmp, path); err != nil {
+			return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
+		}
+		return nil
+	})
+}
+
+// whole writes a private file (0600) in a scratch folder beside path with
+// write, syncs it, then calls place to put it at path, and syncs the folder.
+// The scratch folder and whatever place left in it are removed afterwards.
+func whole(path string, write func(w io.Writer) error, place func(tmp string) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
@@ -24,32 +36,26 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 		return err
 	}
 	defer scratch.Close()
-	tmp, err := os.OpenFile(filepath.Join(scratch.Dir(), "output"), os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	tmp := filepath.Join(scratch.Dir(), "output")
+	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	name := tmp.Name()
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil {
+	err = f.Chmod(0o600) // whatever the umask
+	if err == nil {
+		err = write(f)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
-	if err := write(tmp); err != nil {
+	if err := place(tmp); err != nil {
 		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	done = true
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := Rename(name, path); err != nil {
-		return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
 	}
 	SyncDir(dir)
 	return nil
