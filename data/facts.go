@@ -431,14 +431,20 @@ func (r factReader) appraisals(ctx context.Context, f *rules.Facts) error {
 }
 
 func (r factReader) transfers(ctx context.Context, f *rules.Facts) error {
-	return r.eachRow(ctx, `SELECT id, member_id, direction, other_org, letter_no, issued_date, valid_days, receipt_date
+	return r.eachRow(ctx, `SELECT id, member_id, direction, other_org, letter_no, issued_date, valid_days, receipt_date,
+			dues_paid_until
 		FROM transfers WHERE deleted_at IS NULL`, nil, func(r *sql.Rows) error {
 		var t rules.Transfer
 		var issued, receipt Date
-		if err := r.Scan(&t.ID, &t.MemberID, &t.Direction, &t.OtherOrg, &t.LetterNo, &issued, &t.ValidDays, &receipt); err != nil {
+		var paidUntil string
+		if err := r.Scan(&t.ID, &t.MemberID, &t.Direction, &t.OtherOrg, &t.LetterNo, &issued, &t.ValidDays, &receipt,
+			&paidUntil); err != nil {
 			return err
 		}
 		t.Issued, t.Receipt = issued.Time, receipt.Time
+		if m, err := field.ParseMonth(paidUntil); err == nil {
+			t.DuesPaidUntil = m
+		}
 		f.Transfers = append(f.Transfers, t)
 		return nil
 	})

@@ -88,13 +88,14 @@ type engine struct {
 	done    [numRules]bool
 
 	// built on first use
-	meet   map[string]*kindMasks
-	hours  map[string]int64 // centi-hours per member
-	agree  map[string]agreeState
-	scores []Score
-	scored bool
-	ledger *DuesLedger
-	ref    time.Time // the day members are taken as on: the year's last day, or AsOf
+	meet     map[string]*kindMasks
+	hours    map[string]int64 // centi-hours per member
+	agree    map[string]agreeState
+	scores   []Score
+	scored   bool
+	ledger   *DuesLedger
+	byMember map[string][]*Transfer // letters per member, by date
+	ref      time.Time              // the day members are taken as on: the year's last day, or AsOf
 }
 
 func newEngine(f *Facts, s Settings) *engine {

@@ -146,6 +146,8 @@ type Transfer struct {
 	Issued       time.Time
 	ValidDays    int       // 0: the setting's default
 	Receipt      time.Time // zero: no receipt returned
+	// DuesPaidUntil is 党费交至 on a letter in (its month's first day).
+	DuesPaidUntil time.Time
 }
 
 // Finding is one thing the policy requires that the records do not show.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"time"
 
 	"dangjian/data/vocab"
@@ -48,6 +49,7 @@ type DuesLine struct {
 	Until      time.Time // zero while on the rolls
 	Months     [12]DuesMonth
 	DuesTotals
+	away []span // months on another organization's rolls between two stays here
 }
 
 // DuesTotals are the sums of dues lines. Owing counts the lines with
@@ -109,7 +111,65 @@ func owes(line *DuesLine, at time.Time) bool {
 	if !line.From.IsZero() && at.Before(line.From) {
 		return false
 	}
+	for _, a := range line.away {
+		if !at.Before(a.from) && !at.After(a.until) {
+			return false
+		}
+	}
 	return line.Until.IsZero() || !at.After(line.Until)
+}
+
+// span is the months from one month's first day to another's, both owed
+// or both not.
+type span struct{ from, until time.Time }
+
+// awaySpans gives, from a member's letters sorted by date, the months the
+// member was on another organization's rolls between a letter out and the
+// next letter in (whose month, or the month after its 党费交至, starts the
+// return), and the letter in that began the first stay here (nil when the
+// member was here before any letter).
+func awaySpans(letters []*Transfer) (away []span, firstIn *Transfer) {
+	var out *Transfer
+	for i, t := range letters {
+		switch t.Direction {
+		case vocab.TransferIn:
+			if i == 0 {
+				firstIn = t
+			}
+			if out != nil {
+				back := monthStart(t.Issued)
+				if !t.DuesPaidUntil.IsZero() {
+					back = monthStart(t.DuesPaidUntil).AddDate(0, 1, 0)
+				}
+				from := monthStart(out.Issued).AddDate(0, 1, 0)
+				if until := back.AddDate(0, -1, 0); !until.Before(from) {
+					away = append(away, span{from, until})
+				}
+				out = nil
+			}
+		case vocab.TransferOut:
+			out = t
+		}
+	}
+	return away, firstIn
+}
+
+// letters returns each member's letters, sorted by date, built once.
+func (e *engine) letters() map[string][]*Transfer {
+	if e.byMember != nil {
+		return e.byMember
+	}
+	e.byMember = map[string][]*Transfer{}
+	for i := range e.f.Transfers {
+		t := &e.f.Transfers[i]
+		if !t.Issued.IsZero() {
+			e.byMember[t.MemberID] = append(e.byMember[t.MemberID], t)
+		}
+	}
+	for _, ls := range e.byMember {
+		slices.SortStableFunc(ls, func(a, b *Transfer) int { return a.Issued.Compare(b.Issued) })
+	}
+	return e.byMember
 }
 
 // MonthlyDue is a member's 党费 a month under 组通字〔2008〕3号 today, with
@@ -159,6 +219,15 @@ func (e *engine) duesLine(m *Member, recs []*DuesRecord) *DuesLine {
 	due, rate := MonthlyDue(m)
 	line := &DuesLine{Member: m, BranchID: m.BranchID, Base: m.DuesBase, Rate: rate, MonthlyDue: due,
 		From: DuesFrom(m, e.cov(m.OrgID)), Until: DuesUntil(m)}
+	if away, firstIn := awaySpans(e.letters()[m.ID]); len(away) > 0 {
+		// Transferred out and back: owed from the first stay here.
+		first := *m
+		first.Since, first.DuesPaidUntil = time.Time{}, time.Time{}
+		if firstIn != nil {
+			first.Since, first.DuesPaidUntil = firstIn.Issued, firstIn.DuesPaidUntil
+		}
+		line.From, line.away = DuesFrom(&first, e.cov(m.OrgID)), away
+	}
 	onRolls := m.Status == vocab.StatusNormal || !line.Until.IsZero()
 	for _, r := range recs {
 		line.Months[r.Month.Month()-1].Record = r

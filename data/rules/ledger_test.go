@@ -171,3 +171,28 @@ func TestSixMonthAgreesWithTheLedger(t *testing.T) {
 	}
 	sameLines(t, details(SixMonth(f, DefaultSettings())), []string{"已连续6个月未交纳党费,存在自行脱党风险"})
 }
+
+func TestDuesLedgerOutAndBackIn(t *testing.T) {
+	// Here since before the year, out on 10 April, back on 20 August with a
+	// letter saying dues are paid up to July: owes January to April and
+	// August to November.
+	f := newFacts(2026, d(2026, 12, 3))
+	f.Branches = []Branch{branch("a", "一支部")}
+	f.Members = []Member{member("1", "甲", "a", sinceDate(d(2026, 8, 20)), paidUntil(d(2026, 7, 1)))}
+	f.Transfers = []Transfer{
+		{ID: "in", MemberID: "1", Direction: vocab.TransferIn, Issued: d(2026, 8, 20), DuesPaidUntil: d(2026, 7, 1)},
+		{ID: "out", MemberID: "1", Direction: vocab.TransferOut, Issued: d(2026, 4, 10), Receipt: d(2026, 4, 30)},
+	}
+	line := DuesLedgerOf(f, DefaultSettings()).Line("1")
+	if got := monthsText(line); got != "UUUU...UUUU." {
+		t.Errorf("months %s, want January–April and August–November", got)
+	}
+	// Came here by letter in March, went and came back: owed from March.
+	f.Members = []Member{member("1", "甲", "a", sinceDate(d(2026, 8, 20)))}
+	f.Transfers = append(f.Transfers, Transfer{ID: "first", MemberID: "1", Direction: vocab.TransferIn, Issued: d(2026, 3, 5)})
+	f.Transfers[0].DuesPaidUntil = time.Time{}
+	line = DuesLedgerOf(f, DefaultSettings()).Line("1")
+	if got := monthsText(line); got != "..UU...UUUU." {
+		t.Errorf("months %s, want March–April and August–November", got)
+	}
+}
