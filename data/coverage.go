@@ -105,11 +105,6 @@ func (r factReader) coverage(ctx context.Context, f *rules.Facts) error {
 			f.OrgCoverage[org] = rules.Coverage{Meetings: since, Training: since, Dues: since, Talks: since, Agreements: since}
 		}
 	}
-	if !r.recordsSince.IsZero() && len(f.OrgCoverage) == 0 {
-		c := r.recordsSince
-		f.Coverage = rules.Coverage{Meetings: c, Training: c, Dues: c, Talks: c, Agreements: c}
-		return nil
-	}
 	first := true
 	for _, c := range f.OrgCoverage {
 		if first {
@@ -192,26 +187,4 @@ func (r factReader) changes(ctx context.Context, f *rules.Facts) error {
 		}
 		return nil
 	})
-}
-
-// readRuleSettings reads the rule settings within a read transaction.
-func readRuleSettings(ctx context.Context, q queryer) (rules.Settings, error) {
-	set := rules.DefaultSettings()
-	rows, err := q.QueryContext(ctx, `SELECT key, value FROM settings WHERE deleted_at IS NULL`)
-	if err != nil {
-		return set, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var key, value string
-		if err := rows.Scan(&key, &value); err != nil {
-			return set, err
-		}
-		if isRuleSetting(key) {
-			if err := set.Set(key, value); err != nil {
-				return set, err
-			}
-		}
-	}
-	return set, rows.Err()
 }

@@ -36,11 +36,6 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	// ref is the day standing relations (liaisons) are looked at: AsOf, or
 	// the year's last day for a past year.
 	r.ref = min(r.asOf, r.to)
-	set, err := readRuleSettings(ctx, conn)
-	if err != nil {
-		return nil, err
-	}
-	r.recordsSince = set.RecordsSinceMonth()
 	loaders := []func(context.Context, *rules.Facts) error{
 		r.branches, r.members, r.training, r.meetings, r.activity, r.dues, r.care, r.appraisals, r.transfers,
 		r.coverage, r.changes,
@@ -62,12 +57,8 @@ func (s *Store) Coverage(ctx context.Context) (rules.Coverage, error) {
 		return rules.Coverage{}, err
 	}
 	defer conn.Close()
-	set, err := readRuleSettings(ctx, conn)
-	if err != nil {
-		return rules.Coverage{}, err
-	}
 	var f rules.Facts
-	r := factReader{q: conn, recordsSince: set.RecordsSinceMonth()}
+	r := factReader{q: conn}
 	if err := r.coverage(ctx, &f); err != nil {
 		return rules.Coverage{}, err
 	}
@@ -78,9 +69,6 @@ func (s *Store) Coverage(ctx context.Context) (rules.Coverage, error) {
 type factReader struct {
 	q                   queryer
 	from, to, asOf, ref string // dates as stored text
-	// recordsSince is the 记录起始月份 setting; zero leaves coverage to
-	// the records.
-	recordsSince time.Time
 }
 
 // Check computes every rule's findings for the year as of a day.

@@ -70,14 +70,7 @@ func (m *Member) Fields() []Field {
 func (m *Member) IsCommittee() bool { return rules.IsCommitteePost(m.PartyPost) }
 
 // Active reports whether the member is still on the rolls.
-func (m *Member) Active() bool {
-	for _, s := range ActiveStatuses {
-		if m.Status == s {
-			return true
-		}
-	}
-	return false
-}
+func (m *Member) Active() bool { return vocab.Status(m.Status).Active() }
 
 // check normalizes the values people type, fills what the 公民身份号码
 // implies, and validates everything a member record must satisfy.

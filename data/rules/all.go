@@ -46,16 +46,7 @@ func All(f *Facts, s Settings) []Finding {
 	if f == nil {
 		return nil
 	}
-	e := newEngine(f, s)
-	n := 0
-	for r := range numRules {
-		n += len(e.run(r))
-	}
-	out := make([]Finding, 0, n)
-	for r := range numRules {
-		out = append(out, e.results[r]...)
-	}
-	return out
+	return NewFigures(f, s).Findings()
 }
 
 // runOne runs a single rule over f.

@@ -75,10 +75,6 @@ func (g *Figures) DuesLedger() *DuesLedger { return g.e.duesLedger() }
 // last day, or AsOf while the year runs), or nil.
 func (g *Figures) Member(id string) *Member { return g.e.members[id] }
 
-// Members returns every member as on the reference day, in findings order
-// (branch, then name).
-func (g *Figures) Members() []*Member { return g.e.ordered }
-
 // MemberHours is a member's 集中学习培训 in the year against the requirement.
 type MemberHours struct {
 	Member    *Member
