@@ -54,6 +54,8 @@ type UI struct {
 	built map[string]any
 	// scratch holds files handed to the system's viewer.
 	scratch scratchFolder
+	// notice is the status bar's message after an action, with 撤销.
+	notice *notice
 }
 
 // keep remembers a built screen under name, for the shortcuts and tests.
@@ -128,6 +130,7 @@ func (u *UI) screenList() []screen {
 		screen{"经费", theme.StorageIcon(), newFundsScreen},
 		screen{"报表", theme.DocumentPrintIcon(), newReportsScreen},
 		screen{"导入导出", theme.UploadIcon(), newSheetsScreen},
+		screen{"回收站", theme.DeleteIcon(), newTrashScreen},
 	)
 	if u.committee == nil {
 		list = append(list, screen{"同步", theme.ViewRefreshIcon(), newSyncScreen})
@@ -172,7 +175,8 @@ func (u *UI) Show(store *data.Store) {
 	side := container.NewBorder(org, nil, nil, nil, nav)
 	split := container.NewHSplit(side, u.content)
 	split.Offset = 0.16
-	u.statusBar = container.NewBorder(nil, nil, nil, u.syncLine, u.status)
+	u.notice = newNotice()
+	u.statusBar = container.NewBorder(nil, nil, nil, container.NewHBox(u.notice.box, u.syncLine), u.status)
 	u.win.SetContent(container.NewBorder(nil, u.statusBar, nil, nil, split))
 
 	u.addShortcuts()
