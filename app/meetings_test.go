@@ -54,7 +54,7 @@ func fillMeeting(t *testing.T, d *meetingDialog, fields map[string]string) {
 	t.Helper()
 	for col, text := range fields {
 		switch w := d.form.inputs[col].object.(type) {
-		case *widget.Entry:
+		case interface{ SetText(string) }:
 			w.SetText(text)
 		case *widget.Select:
 			w.SetSelected(text)
@@ -97,12 +97,13 @@ func TestRecordThemeDayThenEditAttendance(t *testing.T) {
 	}
 	fillMeeting(t, d, map[string]string{"kind": "主题党日", "date": today.Format("2006-01-02"),
 		"topic": "重温入党誓词", "host": "王建国"})
-	if len(d.shown) != 3 {
-		t.Fatalf("the attendance lists %d members, want the branch's 3", len(d.shown))
+	q.settle(u)
+	if len(d.people.people) != 3 {
+		t.Fatalf("the attendance lists %d members, want the branch's 3", len(d.people.people))
 	}
-	for _, id := range d.shown {
-		if d.radios[id].Selected != "出席" {
-			t.Fatalf("a new meeting's attendance starts at %q", d.radios[id].Selected)
+	for id, v := range d.attendance() {
+		if v != "出席" {
+			t.Fatalf("a new meeting's attendance starts at %q for %s", v, id)
 		}
 	}
 	if !d.choose("赵敏", "请假") {
@@ -139,7 +140,7 @@ func TestRecordThemeDayThenEditAttendance(t *testing.T) {
 	s.table.Select(widget.TableCellID{Row: 0, Col: 3})
 	q.settle(u)
 	d = s.dialog
-	if d.isNew || d.form.inputs["topic"].object.(*widget.Entry).Text != "重温入党誓词" ||
+	if d.isNew || !d.form.read() || d.rec.Topic != "重温入党誓词" ||
 		d.minutes.Text != stored.Minutes {
 		t.Fatal("the edit dialog is not filled in")
 	}
@@ -173,8 +174,9 @@ func TestMeetingInTheFutureShowsTheMessageAndSavesNothing(t *testing.T) {
 	tomorrow := u.store.Now().AddDate(0, 0, 1)
 	fillMeeting(t, d, map[string]string{"branch_id": "学生第一党支部", "kind": "支部党员大会",
 		"date": tomorrow.Format("2006-01-02"), "topic": "讨论接收预备党员"})
-	if len(d.shown) != 1 {
-		t.Fatalf("the attendance lists %d members, want 学生第一党支部's 1", len(d.shown))
+	q.settle(u)
+	if len(d.people.people) != 1 {
+		t.Fatalf("the attendance lists %d members, want 学生第一党支部's 1", len(d.people.people))
 	}
 	test.Tap(findButtonIn(t, u, "保存"))
 	q.settle(u)

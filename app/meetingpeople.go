@@ -1,0 +1,237 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/vocab"
+)
+
+// attendanceSearchFrom is the size of a list from which the meeting
+// dialog's attendance offers a search by name.
+const attendanceSearchFrom = 20
+
+// attendee is one member listed in the meeting dialog's attendance.
+type attendee struct {
+	id    string
+	name  string
+	label string // the name, with the branch when of another, and the status when off the rolls
+}
+
+// attendanceList is the meeting dialog's 出席情况: the branch's members on
+// the rolls and anyone already recorded, each with a 出席/请假/缺席 choice,
+// in a virtualized list (a branch of hundreds builds a screenful of rows),
+// with a search by name when the list is long. The choices are kept by
+// member id, so that they survive a change of branch or search.
+type attendanceList struct {
+	people []attendee        // listed, in order
+	status map[string]string // member id → 出席/请假/缺席 chosen
+	shown  []int             // indices into people that match the search
+	search *widget.Entry     // 搜索姓名, shown for a long list
+	list   *widget.List      // the rows of shown
+	tally  *widget.Label     // 出席N人,请假N人,缺席N人
+	empty  *widget.Label     // 「请先选择支部」 when nobody is listed
+	box    fyne.CanvasObject // the whole, for the dialog
+	fresh  bool              // a new meeting: members listed unchosen start at 出席
+	edited func()            // called when a choice changes
+}
+
+func newAttendanceList(status map[string]string, fresh bool) *attendanceList {
+	a := &attendanceList{status: status, fresh: fresh, tally: widget.NewLabel(""), empty: widget.NewLabel("请先选择支部")}
+	if a.status == nil {
+		a.status = map[string]string{}
+	}
+	a.search = widget.NewEntry()
+	a.search.SetPlaceHolder("搜索姓名")
+	a.search.OnChanged = func(string) { a.filter() }
+	a.search.Hide()
+	a.list = widget.NewList(func() int { return len(a.shown) }, a.createRow, a.updateRow)
+	all := widget.NewButton("全部出席", a.allPresent)
+	top := container.NewBorder(nil, a.search, widget.NewLabel("出席情况"), all)
+	a.box = container.NewBorder(top, a.tally, nil, nil, container.NewStack(a.list, container.NewVBox(a.empty)))
+	return a
+}
+
+// createRow is a list row: the name, then the three choices.
+func (a *attendanceList) createRow() fyne.CanvasObject {
+	name := widget.NewLabel("")
+	name.Truncation = fyne.TextTruncateEllipsis
+	r := widget.NewRadioGroup(data.Attendances, nil)
+	r.Horizontal = true
+	return container.NewBorder(nil, nil, nil, r, name)
+}
+
+// updateRow shows the shown member i in a row, without reporting its
+// choice as a change.
+func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i < 0 || i >= len(a.shown) {
+		return
+	}
+	p := a.people[a.shown[i]]
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(p.label)
+	r := c.Objects[1].(*widget.RadioGroup)
+	r.OnChanged = nil
+	r.Selected = a.status[p.id]
+	r.Required = r.Selected != "" // chosen once, it cannot be cleared by a second tap
+	r.Refresh()
+	r.OnChanged = func(v string) {
+		if v == "" {
+			delete(a.status, p.id)
+		} else {
+			a.status[p.id] = v
+			r.Required = true
+		}
+		a.changed()
+	}
+}
+
+// set lists the members: those of branch on the rolls, then the others
+// recorded. Choices made so far are kept; on a new meeting the members
+// without one start at 出席. labels names the branches, by id.
+func (a *attendanceList) set(members []data.Member, branch string, recorded map[string]bool, labels map[string]string) {
+	a.people = a.people[:0]
+	seen := map[string]bool{}
+	add := func(m *data.Member) {
+		if seen[m.ID] {
+			return
+		}
+		seen[m.ID] = true
+		label := m.Name
+		if string(m.BranchID) != branch {
+			label += "(" + labels[string(m.BranchID)] + ")"
+		}
+		if !m.Active() {
+			label += "[" + m.Status + "]"
+		}
+		a.people = append(a.people, attendee{id: m.ID, name: m.Name, label: label})
+		if _, ok := a.status[m.ID]; !ok && a.fresh {
+			a.status[m.ID] = string(vocab.Present)
+		}
+	}
+	for i := range members {
+		if m := &members[i]; branch != "" && string(m.BranchID) == branch && m.Active() {
+			add(m)
+		}
+	}
+	for i := range members {
+		if m := &members[i]; recorded[m.ID] {
+			add(m)
+		}
+	}
+	a.search.Hidden = len(a.people) < attendanceSearchFrom
+	a.search.Refresh()
+	a.empty.Hidden = len(a.people) > 0
+	a.empty.Refresh()
+	a.filter()
+}
+
+// filter shows the people whose name holds the search text.
+func (a *attendanceList) filter() {
+	q := strings.TrimSpace(a.search.Text)
+	a.shown = a.shown[:0]
+	for i, p := range a.people {
+		if q == "" || strings.Contains(p.name, q) {
+			a.shown = append(a.shown, i)
+		}
+	}
+	a.list.Refresh()
+	a.showTally()
+}
+
+// allPresent marks every member shown 出席.
+func (a *attendanceList) allPresent() {
+	for _, i := range a.shown {
+		a.status[a.people[i].id] = string(vocab.Present)
+	}
+	a.list.Refresh()
+	a.changed()
+}
+
+func (a *attendanceList) changed() {
+	a.showTally()
+	if a.edited != nil {
+		a.edited()
+	}
+}
+
+// attendance is the attendance as chosen of the members listed: member id
+// → status.
+func (a *attendanceList) attendance() map[string]string {
+	out := map[string]string{}
+	for _, p := range a.people {
+		if v := a.status[p.id]; v != "" {
+			out[p.id] = v
+		}
+	}
+	return out
+}
+
+func (a *attendanceList) showTally() {
+	var counts [3]int
+	for _, v := range a.attendance() {
+		if k := slices.Index(vocab.Attendances, vocab.Attendance(v)); k >= 0 {
+			counts[k]++
+		}
+	}
+	text := fmt.Sprintf("出席%d人,请假%d人,缺席%d人", counts[0], counts[1], counts[2])
+	if len(a.shown) < len(a.people) {
+		text = fmt.Sprintf("显示%d人,共%d人;", len(a.shown), len(a.people)) + text
+	}
+	a.tally.SetText(text)
+}
+
+// choose sets the attendance of the listed member by name (for tests and
+// keyboard use); false when nobody listed has the name.
+func (a *attendanceList) choose(name, status string) bool {
+	for _, p := range a.people {
+		if p.name == name {
+			a.status[p.id] = status
+			a.list.Refresh()
+			a.changed()
+			return true
+		}
+	}
+	return false
+}
+
+// readAttendees reads the members the dialog lists for a branch: its
+// members, and those of recorded (member ids) wherever they are now,
+// ordered by name. Only these are read, not the whole organization.
+func readAttendees(ctx context.Context, store *data.Store, branch string, recorded []string) ([]data.Member, error) {
+	var out []data.Member
+	if branch != "" {
+		ms, err := store.Members.List(ctx, data.Where(data.ColBranchID, branch), data.OrderBy(data.ColName))
+		if err != nil {
+			return nil, err
+		}
+		out = ms
+	}
+	listed := make(map[string]bool, len(out))
+	for _, m := range out {
+		listed[m.ID] = true
+	}
+	var others []string
+	for _, id := range recorded {
+		if !listed[id] {
+			others = append(others, id)
+		}
+	}
+	for len(others) > 0 {
+		n := min(len(others), 500)
+		ms, err := store.Members.List(ctx, data.WhereIn(data.ColID, others[:n]), data.OrderBy(data.ColName))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ms...)
+		others = others[n:]
+	}
+	return out, nil
+}
