@@ -87,3 +87,12 @@ func (s *Store) MeetingAttendanceOf(ctx context.Context, meetingID string) (map[
 	}
 	return out, nil
 }
+
+// DeleteMeeting deletes the meeting with its attendance, in one
+// transaction and at one instant, so that RestoreDeleted brings all of it
+// back. m.Version must be the stored version (ErrConflict otherwise).
+func (s *Store) DeleteMeeting(ctx context.Context, m *Meeting) error {
+	return deleteWithParts(ctx, s, m, func(tx *Tx) error {
+		return deleteAll(ctx, &tx.MeetingAttendance, Where(ColMeetingID, m.ID))
+	})
+}

@@ -73,14 +73,35 @@ var refTables = map[string]string{
 	"sha256":       "blobs",
 }
 
+// recordTypes makes an empty record of each table, for code that works on
+// rows by table name (restoring, the recycle bin, refusals).
+var recordTypes = map[string]func() Record{
+	"orgs": func() Record { return &Org{} }, "branches": func() Record { return &Branch{} },
+	"party_groups": func() Record { return &PartyGroup{} }, "settings": func() Record { return &Setting{} },
+	"members": func() Record { return &Member{} }, "trainings": func() Record { return &Training{} },
+	"training_attendees": func() Record { return &TrainingAttendee{} },
+	"training_plans":     func() Record { return &TrainingPlan{} }, "meetings": func() Record { return &Meeting{} },
+	"meeting_attendance": func() Record { return &MeetingAttendance{} },
+	"appraisals":         func() Record { return &Appraisal{} }, "agreements": func() Record { return &Agreement{} },
+	"agreement_targets": func() Record { return &AgreementTarget{} }, "honors": func() Record { return &Honor{} },
+	"dues": func() Record { return &Dues{} }, "funds": func() Record { return &Fund{} },
+	"transfers": func() Record { return &Transfer{} }, "talks": func() Record { return &Talk{} },
+	"care_records": func() Record { return &CareRecord{} }, "liaisons": func() Record { return &Liaison{} },
+	"liaison_logs": func() Record { return &LiaisonLog{} }, "supervisions": func() Record { return &Supervision{} },
+	"feedback": func() Record { return &Feedback{} }, "attachments": func() Record { return &Attachment{} },
+}
+
+// recordTables are the tables of recordTypes in a fixed order.
+var recordTables = []string{"orgs", "branches", "party_groups", "settings", "members", "trainings",
+	"training_attendees", "training_plans", "meetings", "meeting_attendance", "appraisals", "agreements",
+	"agreement_targets", "honors", "dues", "funds", "transfers", "talks", "care_records", "liaisons",
+	"liaison_logs", "supervisions", "feedback", "attachments"}
+
 // referrers maps a table to the (table, column) pairs that refer to it.
 var referrers = func() map[string][][2]string {
 	out := map[string][][2]string{}
-	records := []Record{&Org{}, &Branch{}, &PartyGroup{}, &Setting{}, &Member{}, &Training{},
-		&TrainingAttendee{}, &TrainingPlan{}, &Meeting{}, &MeetingAttendance{}, &Appraisal{},
-		&Agreement{}, &AgreementTarget{}, &Honor{}, &Dues{}, &Fund{}, &Transfer{}, &Talk{},
-		&CareRecord{}, &Liaison{}, &LiaisonLog{}, &Supervision{}, &Feedback{}, &Attachment{}}
-	for _, r := range records {
+	for _, table := range recordTables {
+		r := recordTypes[table]()
 		for _, f := range r.Fields() {
 			if target, ok := refTables[f.Col]; ok {
 				out[target] = append(out[target], [2]string{r.Table(), f.Col})

@@ -1,0 +1,102 @@
+package data
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// ErrNotRestorable is returned when a deleted record cannot come back: what
+// it belongs to is deleted too, or another record has taken its place.
+var ErrNotRestorable = errors.New("不能恢复该记录")
+
+// Restore un-deletes a soft-deleted row: it is live again, with a new
+// version and time of change, and the audit log records "restore". A row
+// that is live already is left alone. It is refused, in plain words, while
+// a record it belongs to is deleted (restore that first) or when another
+// live record now holds its place (a 党费 month entered again).
+func (t Table[T, P]) Restore(ctx context.Context, id string) error {
+	return t.x.write(ctx, func(w *writer) error {
+		return restoreRow(ctx, w, newLabeler(w), t.name, id, nil)
+	})
+}
+
+// restoreRow un-deletes the row of table with the id. pending holds the
+// rows (knownKey) being restored in the same transaction, which the row
+// may refer to.
+func restoreRow(ctx context.Context, w *writer, l *labeler, table, id string, pending map[string]bool) error {
+	r, err := loadRecord(ctx, w, table, id)
+	if err != nil {
+		return err
+	}
+	m := r.meta()
+	if m.DeletedAt.IsZero() {
+		return nil
+	}
+	if err := restorable(ctx, w, l, table, r, pending); err != nil {
+		return err
+	}
+	q := "UPDATE " + table + " SET version = version + 1, updated_at = ?, deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL"
+	if _, err := w.exec(ctx, q, Stamp{w.at}, id); err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
+			return &refusal{msg: "已有相同的记录,不能恢复" + l.subject(ctx, table, r) + "。", kind: ErrNotRestorable}
+		}
+		return fmt.Errorf("恢复失败: %w", err)
+	}
+	w.setKnown(knownKey(table, id), true)
+	m.Version++
+	m.UpdatedAt, m.DeletedAt = Stamp{w.at}, Stamp{}
+	return w.audit(ctx, m, table, "restore", map[string]any{})
+}
+
+// restorable refuses a row whose records it belongs to are deleted (and
+// not being restored with it), or that a live record has replaced.
+func restorable(ctx context.Context, w *writer, l *labeler, table string, r Record, pending map[string]bool) error {
+	for _, f := range r.Fields() {
+		ref, ok := f.Ptr.(*Ref)
+		target, known := refTables[f.Col]
+		if !ok || !known || *ref == "" {
+			continue
+		}
+		key := knownKey(target, string(*ref))
+		if w.known[key] || pending[key] {
+			continue
+		}
+		parent, err := loadRecord(ctx, w, target, string(*ref))
+		if errors.Is(err, ErrNotFound) {
+			return &refusal{msg: "所属的" + kindName(target) + "已不存在,不能恢复。", kind: ErrNotRestorable}
+		}
+		if err != nil {
+			return err
+		}
+		if !parent.meta().DeletedAt.IsZero() {
+			return &refusal{kind: ErrNotRestorable, msg: "所属的" + kindName(target) + "“" + l.label(ctx, parent) +
+				"”已删除,请先恢复该" + kindName(target) + "。"}
+		}
+		w.setKnown(key, true)
+	}
+	sc, ok := r.(storeChecker)
+	if !ok {
+		return nil
+	}
+	c := newChecker(r, w.today())
+	if err := sc.checkStore(ctx, w, c); err != nil {
+		return err
+	}
+	if len(c.problems) == 0 {
+		return nil
+	}
+	if d, ok := r.(*Dues); ok {
+		return &refusal{kind: ErrNotRestorable, msg: l.member(ctx, d.MemberID) + monthText(d.Month) +
+			"的党费已重新录入,不能恢复删除的这条记录;如需更正,请修改现有的记录。"}
+	}
+	msgs := make([]string, len(c.problems))
+	for i, p := range c.problems {
+		msgs[i] = "「" + p.Label + "」" + p.Msg
+	}
+	return &refusal{kind: ErrNotRestorable, msg: "不能恢复" + l.subject(ctx, table, r) + ":" + strings.Join(msgs, ";") + "。"}
+}
