@@ -1,41 +1,38 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"time"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"dangjian/data"
+	"dangjian/data/hanzi"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
 
 func init() { writers[Roster] = writer{"党员花名册", true, writeRoster} }
 
-// strokeOrder sorts Chinese names by 姓氏笔画, as official rosters are.
-func strokeOrder() *collate.Collator {
-	return collate.New(language.MustParse("zh-u-co-stroke"))
-}
-
 // sortByStroke sorts members by name in stroke order.
 func sortByStroke(ms []data.Member) { sortStroke(ms, func(m data.Member) string { return m.Name }) }
 
-// sortStroke sorts xs stably by the stroke order of name(x).
+// sortStroke sorts xs by the 姓氏笔画 order of name(x) (hanzi.CompareStroke),
+// as official rosters are, computing each name's key once.
 func sortStroke[T any](xs []T, name func(T) string) {
-	c := strokeOrder()
 	keys := make(map[string][]byte, len(xs))
-	var buf collate.Buffer
 	for _, x := range xs {
-		n := name(x)
-		if _, ok := keys[n]; !ok {
-			keys[n] = append([]byte(nil), c.KeyFromString(&buf, n)...)
-			buf.Reset()
+		if n := name(x); keys[n] == nil {
+			keys[n] = hanzi.StrokeKey(n)
 		}
 	}
-	sort.SliceStable(xs, func(i, j int) bool { return string(keys[name(xs[i])]) < string(keys[name(xs[j])]) })
+	sort.SliceStable(xs, func(i, j int) bool {
+		a, b := name(xs[i]), name(xs[j])
+		if c := bytes.Compare(keys[a], keys[b]); c != 0 {
+			return c < 0
+		}
+		return a < b
+	})
 }
 
 // categoryOn is a member's 党员类别 on day (rules.CategoryOn): empty when
