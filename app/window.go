@@ -56,6 +56,11 @@ type UI struct {
 	scratch scratchFolder
 	// notice is the status bar's message after an action, with 撤销.
 	notice *notice
+	// guards are the dialogs open that Esc closes, asking first when they
+	// hold unsaved edits (see keys.go).
+	guards []*guard
+	// statusText is the status line's own text, shown again after a hint.
+	statusText string
 }
 
 // keep remembers a built screen under name, for the shortcuts and tests.
@@ -145,7 +150,8 @@ func (u *UI) Show(store *data.Store) {
 	u.store = store
 	u.screens = u.screenList()
 	u.content = container.NewStack()
-	u.status = widget.NewLabel("数据库: " + store.Path())
+	u.statusText = "数据库: " + store.Path()
+	u.status = widget.NewLabel(u.statusText)
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.syncLine = widget.NewLabel("")
 	u.syncView = nil
@@ -216,35 +222,39 @@ func showFatal(w fyne.Window, what string, err error) {
 }
 
 // addShortcuts binds Ctrl+F (⌘F on macOS) to the 党员 search box, and Esc
-// to closing the dialog on top.
+// to closing the dialog on top (see escape).
 func (u *UI) addShortcuts() {
 	u.win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
-			u.closeTopDialog()
+			u.escape()
 		}
 	})
 	find := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	u.win.Canvas().AddShortcut(find, func(fyne.Shortcut) {
-		for i, sc := range u.screens {
-			if sc.title == "党员" && u.current != i {
-				u.open(i)
-			}
-		}
-		if u.members != nil {
-			u.win.Canvas().Focus(u.members.search)
-		}
-	})
+	windowShortcuts[find.ShortcutName()] = true
+	u.win.Canvas().AddShortcut(find, func(fyne.Shortcut) { u.findMember() })
 }
 
-// closeTopDialog hides the dialog (or pop-up) on top of the window; a
-// passphrase dialog is cancelled, so that whoever waits for it hears.
-func (u *UI) closeTopDialog() {
-	if u.asking != nil {
-		u.asking.escape()
+// findMember shows the 党员 screen, selected in the sidebar, with the
+// focus in its search box.
+func (u *UI) findMember() {
+	for i, sc := range u.screens {
+		if sc.title == "党员" && u.current != i {
+			u.open(i)
+		}
+	}
+	if u.members != nil {
+		u.win.Canvas().Focus(u.members.search)
+	}
+}
+
+// showHint shows text in the status line in place of its own text; ""
+// puts the own text back.
+func (u *UI) showHint(text string) {
+	if u.status == nil {
 		return
 	}
-	if top := u.win.Canvas().Overlays().Top(); top != nil {
-		top.Hide()
-		u.win.Canvas().Overlays().Remove(top)
+	if text == "" {
+		text = u.statusText
 	}
+	u.status.SetText(text)
 }
