@@ -85,13 +85,17 @@ func Matches(query, name, initials, pinyin string) bool {
 		return true
 	}
 	q = strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\'', '\u3000':
+		if r == ' ' || r == '\'' || r == '\u3000' {
 			return -1
-		case 'ü':
-			return 'v'
 		}
 		return r
 	}, q)
-	return q != "" && (strings.HasPrefix(initials, q) || strings.HasPrefix(pinyin, q))
+	if q == "" {
+		return false
+	}
+	if strings.HasPrefix(initials, q) || strings.HasPrefix(pinyin, q) {
+		return true
+	}
+	v := strings.ReplaceAll(q, "ü", "v")
+	return v != q && (strings.HasPrefix(initials, v) || strings.HasPrefix(pinyin, v))
 }
