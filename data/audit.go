@@ -12,7 +12,7 @@ type AuditEntry struct {
 	Actor   string
 	Table   string
 	RowID   string
-	Action  string         // create/update/delete
+	Action  string         // create/update/delete/restore
 	Changes map[string]any // column → [old, new] (update); set columns → nil (create)
 }
 

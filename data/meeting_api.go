@@ -3,6 +3,8 @@ package data
 import (
 	"context"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // SaveMeeting creates the meeting (m.ID empty) or updates it, and makes its
@@ -18,10 +20,24 @@ func (s *Store) SaveMeeting(ctx context.Context, m *Meeting, attendance map[stri
 			if err := tx.Meetings.Create(ctx, &cur); err != nil {
 				return err
 			}
-		} else if err := tx.Meetings.Update(ctx, &cur); err != nil {
+			_, err := saveAttendance(ctx, tx, cur.ID, attendance)
 			return err
 		}
-		return saveAttendance(ctx, tx, cur.ID, attendance)
+		if err := tx.Meetings.Update(ctx, &cur); err != nil {
+			return err
+		}
+		old, err := attendanceIn(ctx, tx, cur.ID)
+		if err != nil {
+			return err
+		}
+		before := attendanceText(old)
+		changed, err := saveAttendance(ctx, tx, cur.ID, attendance)
+		if err != nil || !changed || cur.Version != m.Version {
+			return err
+		}
+		// Only the attendance changed: the meeting's version still moves
+		// on, so that another edit begun meanwhile is refused.
+		return touch(ctx, tx.w, "meetings", &cur.Meta, map[string]any{"出席情况": []any{before, attendanceText(attendance)}})
 	})
 	if err != nil {
 		return err
@@ -30,12 +46,14 @@ func (s *Store) SaveMeeting(ctx context.Context, m *Meeting, attendance map[stri
 	return nil
 }
 
-// saveAttendance makes the live attendance rows of meeting id match the map.
-func saveAttendance(ctx context.Context, tx *Tx, meetingID string, attendance map[string]string) error {
+// saveAttendance makes the live attendance rows of meeting id match the
+// map, and reports whether any changed.
+func saveAttendance(ctx context.Context, tx *Tx, meetingID string, attendance map[string]string) (bool, error) {
 	rows, err := tx.MeetingAttendance.List(ctx, Where(ColMeetingID, meetingID))
 	if err != nil {
-		return err
+		return false, err
 	}
+	changed := false
 	seen := map[string]bool{}
 	for i := range rows {
 		a := &rows[i]
@@ -43,16 +61,18 @@ func saveAttendance(ctx context.Context, tx *Tx, meetingID string, attendance ma
 		if !keep || seen[string(a.MemberID)] {
 			// Not attending any more, or a second row for the member.
 			if err := tx.MeetingAttendance.Delete(ctx, a); err != nil {
-				return err
+				return false, err
 			}
+			changed = true
 			continue
 		}
 		seen[string(a.MemberID)] = true
 		if a.Status != status {
 			a.Status = status
 			if err := tx.MeetingAttendance.Update(ctx, a); err != nil {
-				return err
+				return false, err
 			}
+			changed = true
 		}
 	}
 	// New rows in a fixed order, so that the first problem reported does
@@ -64,13 +84,16 @@ func saveAttendance(ctx context.Context, tx *Tx, meetingID string, attendance ma
 		}
 	}
 	sort.Strings(ids)
+	if err := markLive(ctx, tx.w, "members", ids); err != nil {
+		return false, err
+	}
 	for _, id := range ids {
 		a := &MeetingAttendance{MeetingID: Ref(meetingID), MemberID: Ref(id), Status: attendance[id]}
 		if err := tx.MeetingAttendance.Create(ctx, a); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return nil
+	return changed || len(ids) > 0, nil
 }
 
 // MeetingAttendanceOf returns the meeting's attendance: member id →
@@ -93,6 +116,31 @@ func (s *Store) MeetingAttendanceOf(ctx context.Context, meetingID string) (map[
 // back. m.Version must be the stored version (ErrConflict otherwise).
 func (s *Store) DeleteMeeting(ctx context.Context, m *Meeting) error {
 	return deleteWithParts(ctx, s, m, func(tx *Tx) error {
-		return deleteAll(ctx, &tx.MeetingAttendance, Where(ColMeetingID, m.ID))
+		return deleteParts(ctx, tx.w, "meeting_attendance", ColMeetingID, m.ID)
 	})
+}
+
+// attendanceIn reads the meeting's attendance inside the transaction.
+func attendanceIn(ctx context.Context, tx *Tx, meetingID string) (map[string]string, error) {
+	out := map[string]string{}
+	err := tx.MeetingAttendance.Each(ctx, func(a *MeetingAttendance) error {
+		out[string(a.MemberID)] = a.Status
+		return nil
+	}, Where(ColMeetingID, meetingID))
+	return out, err
+}
+
+// attendanceText sums up an attendance for the audit log: 「出席3人,请假1人」.
+func attendanceText(attendance map[string]string) string {
+	counts := map[string]int{}
+	for _, st := range attendance {
+		counts[st]++
+	}
+	var parts []string
+	for _, st := range Attendances {
+		if counts[st] > 0 {
+			parts = append(parts, st+strconv.Itoa(counts[st])+"人")
+		}
+	}
+	return strings.Join(parts, ",")
 }

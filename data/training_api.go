@@ -67,7 +67,11 @@ func unique(ids []string) []string {
 	return out
 }
 
+// addAttendees credits each member with the session's hours.
 func addAttendees(ctx context.Context, tx *Tx, t *Training, memberIDs []string) error {
+	if err := markLive(ctx, tx.w, "members", memberIDs); err != nil {
+		return err
+	}
 	for _, id := range memberIDs {
 		a := &TrainingAttendee{TrainingID: Ref(t.ID), MemberID: Ref(id), Hours: t.Hours}
 		if err := tx.TrainingAttendees.Create(ctx, a); err != nil {
@@ -173,7 +177,7 @@ func (s *Store) TrainingAttendeesOf(ctx context.Context, trainingID string) ([]s
 // back. t.Version must be the stored version (ErrConflict otherwise).
 func (s *Store) DeleteTraining(ctx context.Context, t *Training) error {
 	return deleteWithParts(ctx, s, t, func(tx *Tx) error {
-		return deleteAll(ctx, &tx.TrainingAttendees, Where(ColTrainingID, t.ID))
+		return deleteParts(ctx, tx.w, "training_attendees", ColTrainingID, t.ID)
 	})
 }
 
@@ -194,19 +198,5 @@ func deleteWithParts[T any, P recordPtr[T]](ctx context.Context, s *Store, rec P
 		return err
 	}
 	*rec = cur
-	return nil
-}
-
-// deleteAll soft-deletes every live row of the table matching conds.
-func deleteAll[T any, P recordPtr[T]](ctx context.Context, t *Table[T, P], conds ...Cond) error {
-	rows, err := t.List(ctx, conds...)
-	if err != nil {
-		return err
-	}
-	for i := range rows {
-		if err := t.Delete(ctx, P(&rows[i])); err != nil {
-			return err
-		}
-	}
 	return nil
 }

@@ -115,6 +115,24 @@ type rowKey struct{ table, id string }
 // table's row id (referring to it, or attached to it), and theirs in turn,
 // parents before children.
 func partsOf(ctx context.Context, q queryer, table, id string, deletedAt Stamp) ([]rowKey, error) {
+	// The attachments deleted at that instant, by owner: few or none.
+	attached := map[rowKey][]string{}
+	rows, err := q.QueryContext(ctx, "SELECT id, owner_table, owner_id FROM attachments WHERE deleted_at = ? ORDER BY id", deletedAt)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var a, t, o string
+		if err := rows.Scan(&a, &t, &o); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		attached[rowKey{t, o}] = append(attached[rowKey{t, o}], a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
 	seen := map[rowKey]bool{{table, id}: true}
 	queue := []rowKey{{table, id}}
 	var out []rowKey
@@ -132,12 +150,7 @@ func partsOf(ctx context.Context, q queryer, table, id string, deletedAt Stamp) 
 				found = append(found, rowKey{ref[0], id})
 			}
 		}
-		ids, err := idsWhere(ctx, q, "SELECT id FROM attachments WHERE owner_table = ? AND owner_id = ? AND deleted_at = ? ORDER BY id",
-			cur.table, cur.id, deletedAt)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range ids {
+		for _, id := range attached[cur] {
 			found = append(found, rowKey{"attachments", id})
 		}
 		for _, k := range found {
@@ -193,6 +206,15 @@ func (s *Store) RestoreDeleted(ctx context.Context, table, id string) error {
 		pending := map[string]bool{knownKey(table, id): true}
 		for _, p := range parts {
 			pending[knownKey(p.table, p.id)] = true
+		}
+		byTable := map[string][]string{}
+		for _, p := range parts {
+			byTable[p.table] = append(byTable[p.table], p.id)
+		}
+		for table, ids := range byTable {
+			if err := markLiveRefs(ctx, w, table, ids); err != nil {
+				return err
+			}
 		}
 		l := newLabeler(w)
 		if err := restoreRow(ctx, w, l, table, id, pending); err != nil {
