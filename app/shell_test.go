@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/data"
@@ -198,5 +200,73 @@ func TestYearChoices(t *testing.T) {
 	sel.SetSelected("2024")
 	if selectedYear(sel) != 2024 {
 		t.Fatalf("selected year %d", selectedYear(sel))
+	}
+}
+
+func TestTheSidebarGroupsEveryScreenAndFollowsCtrlF(t *testing.T) {
+	u, q := newTestUI(t)
+	side := u.side
+	rows := 0
+	for _, g := range side.groups {
+		rows += len(g.rows)
+		if len(g.rows) > 0 && g.heading == nil {
+			t.Errorf("group %s has no heading", g.title)
+		}
+	}
+	if rows != len(u.screens) {
+		t.Fatalf("the sidebar holds %d of %d screens", rows, len(u.screens))
+	}
+	// Folded groups show their heading only; a tap opens them.
+	var data *sideGroup
+	for _, g := range side.groups {
+		if g.title == "数据" {
+			data = g
+		}
+	}
+	if data == nil || data.open {
+		t.Fatal("no folded group 数据 at first")
+	}
+	shown := strings.Join(side.titles(), " ")
+	if strings.Contains(shown, "设置") || !strings.Contains(shown, "【数据】") {
+		t.Fatalf("at first the sidebar shows %s", shown)
+	}
+	test.Tap(data.heading)
+	if shown := strings.Join(side.titles(), " "); !strings.Contains(shown, "【数据】 报表 导入导出 回收站 同步 设置") {
+		t.Fatalf("after a tap on 数据: %s", shown)
+	}
+	// A tap on a row opens its screen, highlighted.
+	for i, r := range side.rows {
+		if r.title == "设置" {
+			test.Tap(r)
+			q.settle(u)
+			if u.current != i || !r.selected {
+				t.Fatalf("a tap on 设置 shows screen %d, highlighted %v", u.current, r.selected)
+			}
+		}
+	}
+	// The group of the screen shown stays open.
+	test.Tap(data.heading)
+	if !data.open {
+		t.Fatal("the group of the screen shown folded")
+	}
+	// Ctrl+F shows 党员, selected in the sidebar, with the search focused.
+	u.win.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	q.settle(u)
+	if u.screens[u.current].title != "党员" || !side.rows[u.current].selected {
+		t.Fatalf("after Ctrl+F the screen is %s, highlighted %v", u.screens[u.current].title, side.rows[u.current].selected)
+	}
+	for i, r := range side.rows {
+		if r.selected && i != u.current {
+			t.Errorf("%s stays highlighted", r.title)
+		}
+	}
+	if u.win.Canvas().Focused() != u.members.search {
+		t.Fatal("Ctrl+F does not focus the search box")
+	}
+	// The open groups and the screen shown are remembered.
+	u2 := newUI(u.app, u.win, u.store, q.post)
+	q.settle(u2)
+	if u2.screens[u2.current].title != "党员" || !strings.Contains(strings.Join(u2.side.titles(), " "), "设置") {
+		t.Fatalf("reopened on %s with %q", u2.screens[u2.current].title, u2.side.titles())
 	}
 }

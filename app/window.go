@@ -28,6 +28,7 @@ type UI struct {
 	statusBar *fyne.Container
 	screens   []screen
 	current   int
+	side      *sidebar // the screens, grouped
 	// life is the context of the screen shown, ended by endLife when the
 	// user leaves it (see screenlife.go).
 	life    context.Context
@@ -83,6 +84,7 @@ const prefLastScreen = "ui.lastScreenTitle"
 
 // NewUI fills the window w with the application's UI for a store.
 func NewUI(a fyne.App, w fyne.Window, store *data.Store) *UI {
+	fitToScreen(a, w)
 	return newUI(a, w, store, fyne.Do)
 }
 
@@ -97,6 +99,7 @@ func newUI(a fyne.App, w fyne.Window, store *data.Store, post func(func())) *UI 
 // NewCommitteeUI fills the window w with the committee's UI: the 各组织
 // screen, then the usual screens over the consolidated database store.
 func NewCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *data.Store) *UI {
+	fitToScreen(a, w)
 	return newCommitteeUI(a, w, c, store, fyne.Do)
 }
 
@@ -164,21 +167,10 @@ func (u *UI) Show(store *data.Store) {
 		u.win.SetTitle("党员教育管理 — " + heading)
 	}
 
-	nav := widget.NewList(
-		func() int { return len(u.screens) },
-		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("工作台工作台"))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Icon).SetResource(u.screens[id].icon)
-			box.Objects[1].(*widget.Label).SetText(u.screens[id].title)
-		},
-	)
-	nav.OnSelected = func(id widget.ListItemID) { u.open(id) }
+	u.side = newSidebar(u)
 	org := widget.NewLabelWithStyle(heading, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	org.Wrapping = fyne.TextWrapWord
-	side := container.NewBorder(org, nil, nil, nil, nav)
+	side := container.NewBorder(org, nil, nil, nil, u.side.object())
 	split := container.NewHSplit(side, u.content)
 	split.Offset = 0.16
 	u.notice = newNotice()
@@ -196,13 +188,14 @@ func (u *UI) Show(store *data.Store) {
 	if u.sync != nil {
 		u.sync.attach(store)
 	}
-	nav.Select(last)
+	u.open(last)
 }
 
 // open shows screen id, leaving the one shown.
 func (u *UI) open(id int) {
 	u.enterScreen()
 	u.current = id
+	u.side.show(id)
 	u.app.Preferences().SetString(prefLastScreen, u.screens[id].title)
 	u.content.Objects = []fyne.CanvasObject{u.screens[id].build(u)}
 	u.content.Refresh()
