@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/field"
 	"dangjian/data/vocab"
 )
 
@@ -83,9 +84,12 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	d.form = newRecordForm(rec, formSpec{
 		choices: map[string][]string{"gender": data.Genders, "person_type": data.PersonTypes,
 			"category": data.Categories, "status": data.MemberStatuses},
-		refs: map[string][]refOption{"branch_id": fd.branches, "group_id": fd.groups},
+		refs:      map[string][]refOption{"branch_id": fd.branches, "group_id": fd.groups},
+		u:         s.u,
+		keepDates: true,
 	})
 	d.form.OnSubmit = d.save
+	d.fillFromIDNumber()
 	labels := map[string]string{}
 	for _, f := range rec.Fields() {
 		labels[f.Col] = f.Label
@@ -101,9 +105,10 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	d.history.Wrapping = fyne.TextWrapWord
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { d.dlg.Hide() })
+	cancel := widget.NewButton("取消", nil)
+	note := widget.NewLabel("带 * 的为必填项;出生日期和性别按公民身份号码自动填写。")
 	tabs := container.NewAppTabs(
-		container.NewTabItem("基本信息", d.form.scrollView()),
+		container.NewTabItem("基本信息", container.NewBorder(note, nil, nil, nil, d.form.scrollView())),
 		container.NewTabItem("修改记录", container.NewVScroll(d.history)),
 	)
 	title := "新增党员"
@@ -113,12 +118,47 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	d.dlg = dialog.NewCustomWithoutButtons(title,
 		container.NewBorder(nil, container.NewHBox(save, cancel), nil, nil, tabs), s.u.win)
 	d.dlg.Resize(fyne.NewSize(640, 720))
+	cancel.OnTapped = s.u.guardDialog(d.dlg, d.form.dirty)
 	s.dialog = d
 	d.dlg.Show()
 }
 
+// fillFromIDNumber fills 出生日期 and 性别 from the 公民身份号码 as it is
+// typed: a valid number sets both and makes them read-only; otherwise
+// they are typed by hand.
+func (d *memberDialog) fillFromIDNumber() {
+	id, ok := d.form.inputs["id_number"].object.(*widget.Entry)
+	birth, okBirth := d.form.inputs["birth_date"].object.(*widget.Entry)
+	gender, okGender := d.form.inputs["gender"].object.(*widget.Select)
+	if !ok || !okBirth || !okGender {
+		return
+	}
+	today := d.s.u.store.Now()
+	fill := func(text string) {
+		n, err := field.ParseIDNumber(text, today)
+		if err != nil {
+			birth.Enable()
+			gender.Enable()
+			return
+		}
+		birth.SetText(data.DateOf(n.Birth).String())
+		gender.SetSelected(string(map[bool]vocab.Gender{true: vocab.Male, false: vocab.Female}[n.Male]))
+		birth.Disable()
+		gender.Disable()
+	}
+	prev := id.OnChanged
+	id.OnChanged = func(text string) {
+		if prev != nil {
+			prev(text)
+		}
+		fill(text)
+	}
+	fill(id.Text)
+}
+
 // save writes the member off the UI goroutine; the dialog stays open with
-// the messages when the store refuses.
+// the messages when the store refuses, and closes with 「已保存」 in the
+// status bar when it accepts.
 func (d *memberDialog) save() {
 	if !d.form.read() {
 		return
@@ -139,7 +179,13 @@ func (d *memberDialog) save() {
 		}
 		*d.rec = saved
 		d.isNew = false
+		d.form.markOpened()
 		d.dlg.Hide()
+		if isNew {
+			d.s.u.notify("已新增党员" + saved.Name)
+		} else {
+			d.s.u.notify("已保存党员" + saved.Name + "的信息")
+		}
 		d.s.load()
 	})
 }
