@@ -8,27 +8,27 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
-	"dangjian/data"
 	"dangjian/data/rules"
-	"dangjian/data/vocab"
 )
 
-// trainingScreen is the 学习培训 screen: each member's 集中学习 hours of
-// the year against the requirement, as the calculator counts them
-// (rules.Figures.TrainingHours) as of the year's check day, and recording
-// a session with its attendees.
+// trainingScreen is the 学习培训 screen. Its 党员学时 view shows each
+// member's 集中学习 hours of the year against the requirement, as the
+// calculator counts them (rules.Figures.TrainingHours) as of the year's
+// check day; its 培训记录 view lists the year's sessions, to find, edit
+// and delete them. 新增培训 records a session with its attendees.
 type trainingScreen struct {
-	u       *UI
-	year    *widget.Select
-	rows    []trainingRow
-	table   *widget.Table
-	summary *widget.Label
-	record  *trainingDialog // the last 新增培训 dialog
-	loads   *loader
+	u        *UI
+	year     *widget.Select
+	rows     []trainingRow
+	table    *widget.Table
+	summary  *widget.Label
+	sessions *sessionsView
+	views    *container.AppTabs
+	record   *trainingDialog // the training dialog last opened
+	loads    *loader
 }
 
 // trainingRow is one member's line, its cells formatted when read.
@@ -59,16 +59,23 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	add := widget.NewButton("新增培训", s.openRecord)
 	add.Importance = widget.HighImportance
 	top := container.NewBorder(nil, nil, widget.NewLabel("年度"), container.NewHBox(add), container.NewHBox(s.year, s.summary))
+	s.sessions = newSessionsView(s)
+	s.views = container.NewAppTabs(
+		container.NewTabItem("党员学时", s.table),
+		container.NewTabItem("培训记录", s.sessions.object()),
+	)
 	s.load()
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.views)
 }
 
 func (s *trainingScreen) cell(row, col int) string { return s.rows[row].cells[col] }
 
-// trainingData is what the screen reads: the lines and how many are short.
+// trainingData is what the screen reads: the lines, how many are short,
+// and the year's sessions.
 type trainingData struct {
 	rows              []trainingRow
 	short, notChecked int
+	sessions          []sessionRow
 }
 
 // trainingRowsOf lays out the calculator's hours, in its order (branch,
@@ -115,7 +122,9 @@ func (s *trainingScreen) load() {
 		if err != nil {
 			return trainingData{}, err
 		}
-		return trainingRowsOf(fig.TrainingHours(), labels), nil
+		d := trainingRowsOf(fig.TrainingHours(), labels)
+		d.sessions, err = readSessions(ctx, store, year)
+		return d, err
 	}, func(d trainingData, err error) {
 		if err != nil {
 			s.summary.SetText("读取失败")
@@ -129,6 +138,7 @@ func (s *trainingScreen) load() {
 		}
 		s.summary.SetText(text)
 		s.table.Refresh()
+		s.sessions.set(d.sessions)
 	})
 }
 
@@ -140,85 +150,4 @@ func (s *trainingScreen) hoursOf(id string) float64 {
 		}
 	}
 	return -1
-}
-
-// trainingDialog records one session and who attended.
-type trainingDialog struct {
-	s        *trainingScreen
-	rec      *data.Training
-	form     *recordForm
-	people   []trainingRow // the members offered, as the screen listed them
-	checks   []*widget.Check
-	dlg      *dialog.CustomDialog
-	attendee *widget.Label // message about the attendees
-}
-
-func (s *trainingScreen) openRecord() {
-	d := &trainingDialog{s: s, people: s.rows,
-		rec: &data.Training{Form: string(vocab.FormGroupStudy), Date: data.DateOf(s.u.store.Now())}}
-	d.form = newRecordForm(d.rec, formSpec{
-		choices: map[string][]string{"form": data.TrainingForms},
-		skip:    map[string]bool{"speaker_id": true},
-	})
-	d.form.OnSubmit = d.save
-	list := container.NewVBox()
-	for _, r := range d.people {
-		c := widget.NewCheck(r.name+"  "+r.branch, nil)
-		d.checks = append(d.checks, c)
-		list.Add(c)
-	}
-	all := widget.NewButton("全选", func() {
-		for _, c := range d.checks {
-			c.SetChecked(true)
-		}
-	})
-	d.attendee = widget.NewLabel("")
-	d.attendee.Importance = widget.DangerImportance
-	save := widget.NewButton("保存", d.save)
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("取消", func() { d.dlg.Hide() })
-	people := container.NewBorder(container.NewHBox(widget.NewLabel("参加人员"), all), d.attendee, nil, nil,
-		container.NewVScroll(list))
-	body := container.NewGridWithColumns(2, container.NewVBox(d.form.form, d.form.general), people)
-	d.dlg = dialog.NewCustomWithoutButtons("新增学习培训", container.NewBorder(nil, container.NewHBox(save, cancel), nil, nil, body), s.u.win)
-	d.dlg.Resize(fyne.NewSize(900, 600))
-	s.record = d
-	d.dlg.Show()
-}
-
-// check ticks the attendee with the name (for tests and keyboard use).
-func (d *trainingDialog) check(name string) {
-	for i, r := range d.people {
-		if r.name == name {
-			d.checks[i].SetChecked(true)
-		}
-	}
-}
-
-func (d *trainingDialog) save() {
-	if !d.form.read() {
-		return
-	}
-	var ids []string
-	for i, c := range d.checks {
-		if c.Checked {
-			ids = append(ids, d.people[i].id)
-		}
-	}
-	rec, store := *d.rec, d.s.u.store
-	d.attendee.SetText("")
-	async(d.s.u, func() (struct{}, error) {
-		return struct{}{}, store.RecordTraining(context.Background(), &rec, ids)
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			if p := data.ProblemsOf(err); len(p) == 1 && p[0].Col == "member_id" {
-				d.attendee.SetText(p[0].Msg)
-				return
-			}
-			d.form.showSaveError(err)
-			return
-		}
-		d.dlg.Hide()
-		d.s.load()
-	})
 }

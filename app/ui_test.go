@@ -338,6 +338,7 @@ func TestRecordTrainingForThreeMembersChangesTheirTotals(t *testing.T) {
 		}
 	}
 	test.Tap(findButton(t, u, "新增培训"))
+	q.settle(u)
 	d := s.record
 	d.form.inputs["topic"].object.(*widget.Entry).SetText("学习新修订的党章")
 	d.form.inputs["hours"].object.(*widget.Entry).SetText("3.5")
