@@ -26,10 +26,11 @@ type duesScreen struct {
 	totals *widget.Label
 	table  *widget.Table
 
-	view  duesView       // what was read last
-	shown []*duesRow     // the lines of the chosen branch
-	loads *loader        // reads the year; an older read's result is dropped
-	pay   *duesPayDialog // the last payment dialog opened
+	view  duesView         // what was read last
+	shown []*duesRow       // the lines of the chosen branch
+	loads *loader          // reads the year; an older read's result is dropped
+	pay   *duesPayDialog   // the last payment dialog opened
+	list  *duesPaymentList // the payment list shown, if any
 }
 
 // duesView is one year's ledger as read and formatted off the UI
@@ -51,17 +52,22 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 	s.table.StickyColumnCount = 1
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.Unselect(id)
-		if id.Row >= 0 && id.Row < len(s.shown) && id.Col >= duesColMonth1 && id.Col < duesColMonth1+12 {
+		switch {
+		case id.Row < 0 || id.Row >= len(s.shown):
+		case id.Col >= duesColMonth1 && id.Col < duesColMonth1+12:
 			s.openPay(s.shown[id.Row], id.Col-duesColMonth1+1)
+		case id.Col == duesColName:
+			s.openPayments(s.shown[id.Row].line.Member.ID)
 		}
 	}
 	s.branch = newBranchSelect(allBranches)
 	s.branch.OnChanged = func(string) { s.filter() }
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.load() }
-	hint := widget.NewLabel("选择某月的单元格登记缴费")
+	hint := widget.NewLabel("选择某月的单元格登记、修改或删除缴费;选择姓名查看其缴费记录")
 	hint.Importance = widget.LowImportance
-	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, hint)
+	list := widget.NewButton("缴费记录", func() { s.openPayments("") })
+	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, list, hint)
 	s.load()
 	return container.NewBorder(container.NewVBox(pickers, s.totals), nil, nil, nil, s.table)
 }
@@ -122,6 +128,15 @@ func (s *duesScreen) load() {
 		s.branch.set(v.branches)
 		s.filter()
 	})
+}
+
+// reload reads the ledger again after a payment changed, and the payment
+// list when it is shown.
+func (s *duesScreen) reload() {
+	s.load()
+	if s.list != nil {
+		s.list.load()
+	}
 }
 
 // filter shows the lines of the chosen branch with its totals.

@@ -93,7 +93,7 @@ func TestDuesPaymentForMarchShowsInTheGridAndTotals(t *testing.T) {
 
 	s.table.Select(widget.TableCellID{Row: row, Col: march})
 	d := s.pay
-	if d == nil || d.month != 3 || d.row.name() != "王建国" {
+	if d == nil || d.pay.month != 3 || d.pay.name != "王建国" {
 		t.Fatalf("selecting March opened %+v", d)
 	}
 	if d.amount.Text != "50.00" || d.date.Text != data.DateOf(u.store.Now()).String() {
@@ -262,5 +262,124 @@ func BenchmarkDuesFilter20000(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		s.branch.Selected = s.branch.Options[i%len(s.branch.Options)]
 		s.filter()
+	}
+}
+
+func TestDuesPaymentCorrectedAndDeleted(t *testing.T) {
+	u, q, s, year := openDues(t)
+	ctx := context.Background()
+	march := duesColMonth1 + 2
+	before := s.sum()
+	row := duesLine(t, s, "王建国")
+	s.table.Select(widget.TableCellID{Row: row, Col: march})
+	s.pay.note.SetText("现金")
+	test.Tap(topDialogButton(t, u, "保存"))
+	q.settle(u)
+	stored, err := u.store.DuesMonth(ctx, s.shown[row].line.Member.ID, fmt.Sprintf("%d-03", year))
+	if err != nil || stored == nil || stored.Paid != 5000 || stored.Note != "现金" {
+		t.Fatalf("stored %+v (%v)", stored, err)
+	}
+
+	// A paid month opens its payment, to correct it.
+	s.table.Select(widget.TableCellID{Row: duesLine(t, s, "王建国"), Col: march})
+	q.settle(u)
+	d := s.pay
+	if d.pay.rec == nil || d.amount.Text != "50.00" || d.date.Text != stored.PaidDate.String() || d.note.Text != "现金" {
+		t.Fatalf("the paid month opened %+v: amount %q, date %q, note %q", d.pay, d.amount.Text, d.date.Text, d.note.Text)
+	}
+	d.amount.SetText("80")
+	d.note.SetText("现金,补交30元")
+	test.Tap(topDialogButton(t, u, "修改"))
+	q.settle(u)
+	if d.message.Text != "" {
+		t.Fatalf("correction refused: %q", d.message.Text)
+	}
+	row = duesLine(t, s, "王建国")
+	if got := s.cell(row, march); got != "80.00" {
+		t.Fatalf("March after the correction: %q", got)
+	}
+	if after := s.sum(); after.Paid != before.Paid+8000 || !strings.Contains(s.totals.Text, "实缴 80.00 元") {
+		t.Fatalf("totals after the correction %+v (%q)", after, s.totals.Text)
+	}
+	if n, _ := u.store.Dues.Count(ctx, data.WithDeleted()); n != 1 {
+		t.Fatalf("%d dues rows, want the one corrected in place", n)
+	}
+
+	// Deleted: the month is owed again, until 撤销.
+	s.table.Select(widget.TableCellID{Row: row, Col: march})
+	q.settle(u)
+	test.Tap(topDialogButton(t, u, "删除"))
+	title := fmt.Sprintf("党费缴纳记录“王建国 %d年3月 80.00元”", year)
+	if got := topDialogText(u); !strings.Contains(got, "删除"+title+"?删除后可在回收站恢复。") {
+		t.Fatalf("confirmation %q", got)
+	}
+	test.Tap(topDialogButton(t, u, "删除"))
+	q.settle(u)
+	row = duesLine(t, s, "王建国")
+	if got, want := s.cell(row, march), unpaidMarch(u, year); got != want {
+		t.Fatalf("March after the deletion: %q, want %q", got, want)
+	}
+	if s.sum() != before || strings.Contains(s.totals.Text, "实缴 80.00 元") {
+		t.Fatalf("totals after the deletion %+v, want %+v", s.sum(), before)
+	}
+	if u.noticeText() != "已删除"+title {
+		t.Fatalf("notice %q", u.noticeText())
+	}
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the payment dialog stayed open after the deletion")
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销")
+	}
+	q.settle(u)
+	if got := s.cell(duesLine(t, s, "王建国"), march); got != "80.00" || s.sum().Paid != before.Paid+8000 {
+		t.Fatalf("after 撤销: March %q, totals %+v", got, s.sum())
+	}
+}
+
+func TestDuesPaymentListFindsAndOpensAPayment(t *testing.T) {
+	u, q, s, year := openDues(t)
+	for _, p := range []struct {
+		name  string
+		month int
+	}{{"王建国", 1}, {"王建国", 2}, {"李红梅", 2}} {
+		id := s.shown[duesLine(t, s, p.name)].line.Member.ID
+		if err := u.store.PayDues(context.Background(), id, fmt.Sprintf("%d-%02d", year, p.month), 1500,
+			data.NewDate(year, time.Month(p.month), 10+p.month)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.load()
+	q.settle(u)
+
+	test.Tap(findButton(t, u, "缴费记录"))
+	q.settle(u)
+	l := s.list
+	if l == nil || len(l.rows) != 3 || l.count.Text != "共3条" {
+		t.Fatalf("the year's list: %+v", l)
+	}
+	if got := l.rows[0].cells; got[0] != data.NewDate(year, 2, 12).String() || got[1] != fmt.Sprintf("%d-02", year) || got[4] != "15.00" {
+		t.Fatalf("newest first: %q", got)
+	}
+	test.Type(l.search, "李红梅")
+	if len(l.rows) != 1 || l.count.Text != "显示1条,共3条" {
+		t.Fatalf("search 李红梅: %d rows, %q", len(l.rows), l.count.Text)
+	}
+	l.table.selectRow(0)
+	if got := l.table.copySelected(); !strings.Contains(got, "李红梅\t教工第一党支部\t15.00") {
+		t.Fatalf("copied %q", got)
+	}
+	l.table.openSelected()
+	if s.pay == nil || s.pay.pay.name != "李红梅" || s.pay.pay.month != 2 || s.pay.save.Text != "修改" {
+		t.Fatalf("the row opened %+v", s.pay)
+	}
+	s.pay.dlg.Hide()
+	l.dlg.Hide()
+
+	// A member's name on the grid lists the member's payments.
+	s.table.Select(widget.TableCellID{Row: duesLine(t, s, "王建国"), Col: duesColName})
+	q.settle(u)
+	if l = s.list; len(l.rows) != 2 || l.rows[1].cells[1] != fmt.Sprintf("%d-01", year) {
+		t.Fatalf("王建国's payments: %+v", l.rows)
 	}
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"maps"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -18,19 +19,21 @@ import (
 // meeting's branch (and those already recorded) are read, off the UI
 // goroutine, when it opens and when another branch is chosen.
 type meetingDialog struct {
-	s        *meetingsScreen
-	rec      *data.Meeting
-	isNew    bool
-	form     *recordForm
-	minutes  *widget.Entry
-	branches []refOption
-	labels   map[string]string // branch id → label
-	recorded map[string]bool   // members with a stored attendance row
-	held     []data.Member     // those members, wherever they are now
-	people   *attendanceList
-	loads    *loader // the members of the branch chosen
-	body     *fyne.Container
-	dlg      *dialog.CustomDialog
+	s             *meetingsScreen
+	rec           *data.Meeting
+	isNew         bool
+	form          *recordForm
+	minutes       *widget.Entry
+	branches      []refOption
+	labels        map[string]string // branch id → label
+	recorded      map[string]bool   // members with a stored attendance row
+	opened        map[string]string // the attendance as it showed at opening
+	openedMinutes string
+	held          []data.Member // those members, wherever they are now
+	people        *attendanceList
+	loads         *loader // the members of the branch chosen
+	body          *fyne.Container
+	dlg           *dialog.CustomDialog
 }
 
 // meetingDialogData is what the dialog reads when it opens.
@@ -108,14 +111,23 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 	d.minutes.SetMinRowsVisible(8)
 	d.minutes.SetPlaceHolder("会议议程、发言要点、决议事项")
 	d.minutes.SetText(d.rec.Minutes)
+	d.openedMinutes = d.minutes.Text
 
 	d.people = newAttendanceList(in.attendance, isNew)
 	d.people.set(in.members, string(d.rec.BranchID), d.recorded, d.labels)
+	d.opened = d.people.attendance()
 	d.branchSelect().OnChanged = func(string) { d.branchChosen() }
 
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
-	buttons := container.NewHBox(save, widget.NewButton("取消", func() { d.dlg.Hide() }))
+	buttons := container.NewHBox(save)
+	if !isNew {
+		remove := widget.NewButton("删除", func() { s.deleteMeeting(*d.rec, func() { d.dlg.Hide() }) })
+		remove.Importance = widget.DangerImportance
+		buttons.Add(remove)
+	}
+	cancel := widget.NewButton("取消", nil)
+	buttons.Add(cancel)
 	left := container.NewVScroll(container.NewVBox(d.form.form, widget.NewLabel("会议记录"), d.minutes, d.form.general))
 	title := "新增组织生活"
 	if !isNew {
@@ -124,6 +136,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 	d.body = container.NewBorder(nil, buttons, nil, nil, container.NewGridWithColumns(2, left, d.people.box))
 	d.dlg = dialog.NewCustomWithoutButtons(title, d.body, s.u.win)
 	d.dlg.Resize(fyne.NewSize(1000, 640))
+	cancel.OnTapped = s.u.guardDialog(d.dlg, d.dirty)
 	s.dialog = d
 	d.dlg.Show()
 }
@@ -157,6 +170,15 @@ func (d *meetingDialog) branchChosen() {
 		}
 		d.people.set(append(ms, d.held...), branch, d.recorded, d.labels)
 	})
+}
+
+// dirty reports whether anything was changed since the dialog opened.
+func (d *meetingDialog) dirty() bool {
+	if f, ok := any(d.form).(interface{ dirty() bool }); ok && f.dirty() {
+		return true
+	}
+	return d.minutes.Text != d.openedMinutes ||
+		!maps.Equal(d.attendance(), d.opened)
 }
 
 // attendance is the attendance as chosen: member id → status.

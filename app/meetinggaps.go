@@ -8,33 +8,46 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data/rules"
 )
 
-// gapLinesShown is how many lines of the 主题党日 banner show at once; more
-// scroll, so that many branches never push the table off the window.
-const gapLinesShown = 3
+// gapLinesShown is how many lines of the 主题党日 banner show folded; 展开
+// shows the rest, in a scroll of at most gapLinesOpen lines, so that many
+// branches never push the table off the window.
+const (
+	gapLinesShown = 3
+	gapLinesOpen  = 12
+)
 
 // themeDayBanner is the 组织生活 screen's 缺主题党日 banner: a line with
-// the count of branches concerned, then a line per branch, in a scroll of
-// bounded height. Its months are the calculator's (rules.Figures.Meetings).
+// the count of branches concerned, then a line per branch, folded to a
+// few lines with 展开. Its months are the calculator's
+// (rules.Figures.Meetings).
 type themeDayBanner struct {
 	summary *widget.Label
-	gaps    *widget.Label // a line per branch
-	scroll  *container.Scroll
+	gaps    *foldingText    // a line per branch
+	capped  *fyne.Container // gaps, at most gapLinesOpen lines high
+	box     *fyne.Container
 }
 
 func newThemeDayBanner() *themeDayBanner {
-	b := &themeDayBanner{summary: widget.NewLabel(""), gaps: widget.NewLabel("")}
+	b := &themeDayBanner{summary: widget.NewLabel(""), gaps: newFoldingText(gapLinesShown)}
 	b.summary.Importance = widget.WarningImportance
-	b.scroll = container.NewVScroll(b.gaps)
+	line := widget.NewLabel("国").MinSize().Height - 2*theme.InnerPadding()
+	b.capped = container.New(&cappedHeight{max: gapLinesOpen*line + 2*theme.InnerPadding() + theme.Padding()},
+		container.NewVScroll(b.gaps.object()))
+	b.box = container.NewVBox(b.summary, b.capped)
 	return b
 }
 
 // object lays the banner out.
-func (b *themeDayBanner) object() fyne.CanvasObject { return container.NewVBox(b.summary, b.scroll) }
+func (b *themeDayBanner) object() fyne.CanvasObject { return b.box }
+
+// text is the banner's lines, one per branch, folded or not.
+func (b *themeDayBanner) text() string { return b.gaps.Text() }
 
 // set shows the gaps of the branches, each under its label (its name when
 // it has none); one is true when a single branch is chosen, whose line
@@ -43,20 +56,37 @@ func (b *themeDayBanner) set(bms []rules.BranchMeetings, labels map[string]strin
 	summary, lines := themeDayText(bms, labels, asOf, one)
 	b.summary.SetText(summary)
 	b.summary.Hidden = summary == ""
-	b.summary.Refresh()
 	b.gaps.SetText(strings.Join(lines, "\n"))
-	shown := min(len(lines), gapLinesShown)
-	height := float32(0)
-	if shown > 0 {
-		height = widget.NewLabel(strings.Repeat("国\n", shown-1) + "国").MinSize().Height
+	b.capped.Hidden = len(lines) == 0
+	b.box.Refresh()
+}
+
+// cappedHeight lays out one object (a scroll) at its own height up to
+// max: a text that grows scrolls instead of pushing what follows away.
+type cappedHeight struct{ max float32 }
+
+func (c *cappedHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		want := o.MinSize()
+		if sc, ok := o.(*container.Scroll); ok && sc.Content != nil && sc.Content.Visible() {
+			want = sc.Content.MinSize()
+		} else if ok {
+			want = fyne.Size{}
+		}
+		s = s.Max(fyne.NewSize(want.Width, min(want.Height, c.max)))
 	}
-	b.scroll.SetMinSize(fyne.NewSize(0, height))
-	if shown == 0 {
-		b.scroll.Hide()
-	} else {
-		b.scroll.Show()
+	return s
+}
+
+func (c *cappedHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
-	b.scroll.Refresh()
 }
 
 // themeDayText words the calculator's 主题党日 figures of branches: a

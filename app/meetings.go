@@ -1,10 +1,12 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,14 +28,18 @@ type meetingsScreen struct {
 	u      *UI
 	year   *widget.Select
 	branch *branchSelect
+	search *widget.Entry // 搜索: branch, kind, topic, date or host
 	count  *widget.Label
 	banner *themeDayBanner
-	gaps   *widget.Label // the banner's lines, one per branch
-	table  *widget.Table
+	gaps   *widget.Label // the banner's lines as shown (folded when many)
+	table  *dataTable
 	read   meetingsData   // the year as read
 	rows   []meetingRow   // the meetings of the chosen branch
 	dialog *meetingDialog // the dialog last opened
 	loads  *loader
+
+	sortCol  int // the column the user sorted by; -1: newest first
+	sortDesc bool
 }
 
 // meetingRow is one meeting as listed, with its attendance counts.
@@ -47,33 +53,33 @@ var meetingColumns = []column{{"日期", 100}, {"所在支部", 200}, {"类型",
 	{string(vocab.Present), 60}, {string(vocab.Excused), 60}, {string(vocab.Absent), 60}}
 
 func newMeetingsScreen(u *UI) fyne.CanvasObject {
-	s := &meetingsScreen{u: u, loads: newLoader(u)}
+	s := &meetingsScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.keep("meetings", s)
 	s.year = newYearSelect(u.store.Now())
 	s.branch = newBranchSelect(allBranches)
 	s.count = widget.NewLabel("正在读取…")
 	s.banner = newThemeDayBanner()
-	s.gaps = s.banner.gaps
-	s.table = columnTable(meetingColumns, func() int { return len(s.rows) },
-		func(row, col int) string { return s.cell(&s.rows[row], col) })
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			s.openMeeting(s.rows[id.Row].meeting.ID)
-		}
-		s.table.UnselectAll()
-	}
+	s.gaps = s.banner.gaps.label
+	s.table = newDataTable(u, "meetings", meetingColumns, func() int { return len(s.rows) },
+		func(row, col int) string { return s.cell(&s.rows[row], col) },
+		rowActions{open: s.openRow, remove: s.deleteRow})
+	s.table.sortable(func(col int, desc bool) {
+		s.sortCol, s.sortDesc = col, desc
+		s.sortRows()
+	})
 	s.year.OnChanged = func(string) { s.load() }
 	s.branch.OnChanged = func(string) { s.filter() }
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("搜索支部、类型、主题、日期")
+	s.search.OnChanged = func(string) { s.filter() }
 	add := widget.NewButton("新增", func() { s.openMeeting("") })
 	add.Importance = widget.HighImportance
 	wide := container.NewGridWrap(fyne.NewSize(240, s.branch.MinSize().Height), s.branch.Select) // room for a branch's name
-	filters := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), wide, s.count)
+	find := container.NewGridWrap(fyne.NewSize(220, s.search.MinSize().Height), s.search)
+	filters := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), wide, find, s.count)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, filters), s.banner.object())
 	s.load()
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
 // cell shows column col of a row.
@@ -124,16 +130,22 @@ func (s *meetingsScreen) load() {
 	})
 }
 
-// filter shows the meetings and the 主题党日 gaps of the chosen branch, or
-// of every branch.
+// filter shows the meetings of the chosen branch, or of every branch,
+// that match the search, and the branch's 主题党日 gaps.
 func (s *meetingsScreen) filter() {
 	if s.table == nil {
 		return
 	}
 	id := s.branch.id()
+	words := strings.Fields(s.search.Text)
 	s.rows = s.rows[:0:0]
+	inBranch := 0
 	for _, r := range s.read.rows {
-		if id == "" || string(r.meeting.BranchID) == id {
+		if id != "" && string(r.meeting.BranchID) != id {
+			continue
+		}
+		inBranch++
+		if r.matches(words) {
 			s.rows = append(s.rows, r)
 		}
 	}
@@ -146,9 +158,86 @@ func (s *meetingsScreen) filter() {
 			}
 		}
 	}
-	s.count.SetText(fmt.Sprintf("共%d次", len(s.rows)))
+	if len(s.rows) == inBranch {
+		s.count.SetText(fmt.Sprintf("共%d次", inBranch))
+	} else {
+		s.count.SetText(fmt.Sprintf("显示%d次,共%d次", len(s.rows), inBranch))
+	}
 	s.banner.set(figures, s.read.labels, s.read.asOf, id != "")
-	s.table.Refresh()
+	s.sortRows()
+}
+
+// sortRows orders the rows by the column the user chose (the counts as
+// numbers), or newest first, and shows them.
+func (s *meetingsScreen) sortRows() {
+	if s.sortCol >= 0 {
+		col := s.sortCol
+		slices.SortStableFunc(s.rows, func(a, b meetingRow) int {
+			var c int
+			if col >= 5 {
+				c = cmp.Compare(a.counts[col-5], b.counts[col-5])
+			} else {
+				c = strings.Compare(s.cell(&a, col), s.cell(&b, col))
+			}
+			if s.sortDesc {
+				return -c
+			}
+			return c
+		})
+	}
+	s.table.refresh()
+}
+
+// openRow opens the meeting of a row.
+func (s *meetingsScreen) openRow(row int) {
+	if row >= 0 && row < len(s.rows) {
+		s.openMeeting(s.rows[row].meeting.ID)
+	}
+}
+
+// deleteRow deletes the meeting of a row, after a confirmation naming it.
+func (s *meetingsScreen) deleteRow(row int) {
+	if row >= 0 && row < len(s.rows) {
+		s.deleteMeeting(s.rows[row].meeting, nil)
+	}
+}
+
+// meetingTitle names a meeting for people: 第一党支部 2026-04-10 支部党员大会.
+func meetingTitle(branch string, m *data.Meeting) string {
+	return branch + " " + m.Date.String() + " " + m.Kind
+}
+
+// deleteMeeting deletes a meeting with its attendance after a confirmation
+// naming it, with 撤销 in the status bar; gone (may be nil) runs once it
+// is deleted. The year is read again after the deletion and the undo.
+func (s *meetingsScreen) deleteMeeting(m data.Meeting, gone func()) {
+	store := s.u.store
+	what := "会议“" + meetingTitle(s.read.labels[string(m.BranchID)], &m) + "”及其出席记录"
+	deleted := false
+	s.u.deleteWithUndo(what, func(ctx context.Context) error {
+		return store.DeleteMeeting(ctx, &m)
+	}, func(ctx context.Context) error {
+		return store.RestoreDeleted(ctx, m.Table(), m.ID)
+	}, func() {
+		if !deleted && gone != nil {
+			deleted = true
+			gone()
+		}
+		s.load()
+	})
+}
+
+// matches reports whether every word is in the meeting's branch, kind,
+// topic, date (2026-04-10, or 2026-04 for a month) or host.
+func (r *meetingRow) matches(words []string) bool {
+	m := &r.meeting
+	for _, w := range words {
+		if !strings.Contains(r.branch, w) && !strings.Contains(m.Kind, w) && !strings.Contains(m.Topic, w) &&
+			!strings.Contains(m.Date.String(), w) && !strings.Contains(m.Host, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // readMeetings reads the meetings of the year, newest first, with their

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -136,8 +137,9 @@ func TestRecordThemeDayThenEditAttendance(t *testing.T) {
 		t.Fatalf("stored attendance %v, %v; want %v", got, err, want)
 	}
 
-	// Selecting the row opens the same dialog, filled in.
-	s.table.Select(widget.TableCellID{Row: 0, Col: 3})
+	// Opening the row (double-click or Enter) shows the same dialog, filled in.
+	s.table.selectRow(0)
+	s.table.openSelected()
 	q.settle(u)
 	d = s.dialog
 	if d.isNew || !d.form.read() || d.rec.Topic != "重温入党誓词" ||
@@ -241,11 +243,187 @@ func TestThemeDayBannerStaysLowWithManyBranches(t *testing.T) {
 	low := b.object().MinSize().Height
 	b.set(bms, nil, asOf, false)
 	high := b.object().MinSize().Height
-	if strings.Count(b.gaps.Text, "\n") != 44 || !strings.Contains(b.summary.Text, "45个支部") {
-		t.Fatalf("banner %q: %d lines", b.summary.Text, strings.Count(b.gaps.Text, "\n")+1)
+	if strings.Count(b.text(), "\n") != 44 || !strings.Contains(b.summary.Text, "45个支部") {
+		t.Fatalf("banner %q: %d lines", b.summary.Text, strings.Count(b.text(), "\n")+1)
+	}
+	if shown := strings.Count(b.gaps.shown(), "\n") + 1; shown != gapLinesShown {
+		t.Fatalf("folded, the banner shows %d lines, want %d", shown, gapLinesShown)
 	}
 	line := widget.NewLabel("国").MinSize().Height
-	if high > low+float32(gapLinesShown)*line {
+	toggle := b.gaps.toggle.MinSize().Height
+	if high > low+float32(gapLinesShown)*line+toggle {
 		t.Fatalf("45 branches make the banner %v high (one branch: %v)", high, low)
+	}
+	// 展开 shows every line, in a scroll of bounded height.
+	test.Tap(b.gaps.toggle)
+	if open := b.object().MinSize().Height; b.gaps.shown() != b.text() || open > float32(gapLinesOpen+2)*line+toggle {
+		t.Fatalf("open, the banner is %v high and shows %q", open, b.gaps.shown())
+	}
+}
+
+// saveMeeting stores a meeting of the branch named, attended by the
+// members named (出席).
+func saveMeeting(t *testing.T, u *UI, branch, kind, topic string, date data.Date, ids map[string]string, names ...string) {
+	t.Helper()
+	ctx := context.Background()
+	bs, err := u.store.Branches.List(ctx, data.Where(data.ColName, branch))
+	if err != nil || len(bs) != 1 {
+		t.Fatalf("branch %s: %v", branch, err)
+	}
+	att := map[string]string{}
+	for _, n := range names {
+		att[ids[n]] = "出席"
+	}
+	m := &data.Meeting{BranchID: data.Ref(bs[0].ID), Kind: kind, Topic: topic, Date: date}
+	if err := u.store.SaveMeeting(ctx, m, att); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// topDialogButton finds a button by its text in the dialog on top.
+func topDialogButton(t *testing.T, u *UI, text string) *widget.Button {
+	t.Helper()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog open")
+	}
+	return findButtonAmong(t, []fyne.CanvasObject{top}, text)
+}
+
+// topDialogText is every label's text in the dialog on top.
+func topDialogText(u *UI) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return b.String()
+}
+
+// menuItem runs the item of a right-click menu by its label.
+func menuItem(t *testing.T, m *fyne.Menu, label string) {
+	t.Helper()
+	for _, it := range m.Items {
+		if it.Label == label {
+			it.Action()
+			return
+		}
+	}
+	t.Fatalf("no %s in the menu", label)
+}
+
+func TestMeetingFoundBySearchEditedDeletedAndRestored(t *testing.T) {
+	u, q, s, ids := openMeetingsScreen(t)
+	ctx := context.Background()
+	day := data.DateOf(u.store.Now().AddDate(0, 0, -3))
+	saveMeeting(t, u, "教工第一党支部", "主题党日", "重温入党誓词", day, ids, "王建国", "李红梅", "赵敏")
+	saveMeeting(t, u, "学生第一党支部", "支部党员大会", "讨论发展对象", day, ids, "张伟")
+	s.load()
+	q.settle(u)
+	if len(s.rows) != 2 || s.count.Text != "共2次" {
+		t.Fatalf("%d meetings listed, count %q", len(s.rows), s.count.Text)
+	}
+
+	// Found by kind, by branch and by date.
+	test.Type(s.search, "党员大会")
+	if len(s.rows) != 1 || s.rows[0].meeting.Topic != "讨论发展对象" || s.count.Text != "显示1次,共2次" {
+		t.Fatalf("search 党员大会: %d rows, count %q", len(s.rows), s.count.Text)
+	}
+	s.search.SetText("学生 " + day.String()[:7])
+	if len(s.rows) != 1 || s.rows[0].branch != "学生第一党支部" {
+		t.Fatalf("search by branch and month: %d rows", len(s.rows))
+	}
+	s.search.SetText("入党誓词")
+	if len(s.rows) != 1 || s.rows[0].meeting.Kind != "主题党日" {
+		t.Fatalf("search by topic: %d rows", len(s.rows))
+	}
+	s.search.SetText("学生")
+
+	// Opened and corrected.
+	s.table.selectRow(0)
+	s.table.openSelected()
+	q.settle(u)
+	d := s.dialog
+	if d == nil || d.isNew || d.rec.Topic != "讨论发展对象" {
+		t.Fatalf("the meeting found did not open: %+v", d)
+	}
+	fillMeeting(t, d, map[string]string{"topic": "讨论接收预备党员"})
+	test.Tap(topDialogButton(t, u, "保存"))
+	q.settle(u)
+	if len(s.rows) != 1 || s.rows[0].meeting.Topic != "讨论接收预备党员" {
+		t.Fatalf("after the correction the search 学生 lists %d rows", len(s.rows))
+	}
+	s.search.SetText("预备党员")
+	if len(s.rows) != 1 || s.rows[0].meeting.Topic != "讨论接收预备党员" || countsOf(s, 0) != "1/0/0" {
+		t.Fatalf("after the correction: %d rows", len(s.rows))
+	}
+
+	// Deleted from the right-click menu, after a confirmation naming it.
+	menuItem(t, s.table.rowMenu(0), "删除")
+	title := "学生第一党支部 " + day.String() + " 支部党员大会"
+	want := "删除会议“" + title + "”及其出席记录?删除后可在回收站恢复。"
+	if got := topDialogText(u); !strings.Contains(got, want) {
+		t.Fatalf("confirmation %q, want %q", got, want)
+	}
+	test.Tap(topDialogButton(t, u, "删除"))
+	q.settle(u)
+	if len(s.rows) != 0 {
+		t.Fatalf("%d rows after the deletion", len(s.rows))
+	}
+	if n, _ := u.store.Meetings.Count(ctx); n != 1 {
+		t.Fatalf("%d live meetings, want 1", n)
+	}
+	if n, _ := u.store.MeetingAttendance.Count(ctx); n != 3 {
+		t.Fatalf("%d live attendance rows, want the other meeting's 3", n)
+	}
+	if got := u.noticeText(); got != "已删除会议“"+title+"”及其出席记录" {
+		t.Fatalf("notice %q", got)
+	}
+
+	// 撤销 brings it back with its attendance.
+	if !u.tapUndo() {
+		t.Fatal("no 撤销 after the deletion")
+	}
+	q.settle(u)
+	if len(s.rows) != 1 || countsOf(s, 0) != "1/0/0" {
+		t.Fatalf("after 撤销: %d rows", len(s.rows))
+	}
+	if !strings.HasPrefix(u.noticeText(), "已恢复") {
+		t.Fatalf("notice after 撤销 %q", u.noticeText())
+	}
+
+	// Deleted from its dialog: the dialog closes.
+	s.search.SetText("")
+	if len(s.rows) != 2 {
+		t.Fatalf("%d meetings listed after 撤销, want 2", len(s.rows))
+	}
+	gone := s.rows[0].meeting.ID
+	s.openMeeting(gone)
+	q.settle(u)
+	if s.dialog.rec.ID != gone {
+		t.Fatal("the meeting did not open")
+	}
+	test.Tap(topDialogButton(t, u, "删除"))
+	test.Tap(topDialogButton(t, u, "删除"))
+	q.settle(u)
+	if n, _ := u.store.Meetings.Count(ctx, data.Where(data.ColID, gone)); n != 0 || len(s.rows) != 1 {
+		t.Fatalf("%d live meetings, %d rows, after deleting from the dialog (notice %q, dialog %q)", n, len(s.rows), u.noticeText(), topDialogText(u))
+	}
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Fatal("the meeting dialog stayed open after its meeting was deleted")
 	}
 }
