@@ -79,6 +79,9 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 		}
 		w.setKnown(key, true)
 	}
+	if err := refusedIfAttending(ctx, w, table, r); err != nil {
+		return err
+	}
 	sc, ok := r.(storeChecker)
 	if !ok {
 		return nil
@@ -99,4 +102,38 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 		msgs[i] = "「" + p.Label + "」" + p.Msg
 	}
 	return &refusal{kind: ErrNotRestorable, msg: "不能恢复" + l.subject(ctx, table, r) + ":" + strings.Join(msgs, ";") + "。"}
+}
+
+// attendanceKeys are, for an attendance table, the columns naming the
+// occasion and the member: a member attends once.
+var attendanceKeys = map[string][2]string{
+	"training_attendees": {"training_id", "member_id"},
+	"meeting_attendance": {"meeting_id", "member_id"},
+}
+
+// refusedIfAttending refuses to bring back an attendance row removed by an
+// edit when the member is on the list again: the member would count twice.
+func refusedIfAttending(ctx context.Context, w *writer, table string, r Record) error {
+	keys, ok := attendanceKeys[table]
+	if !ok {
+		return nil
+	}
+	var occasion, member Ref
+	for _, f := range r.Fields() {
+		switch f.Col {
+		case keys[0]:
+			occasion = *f.Ptr.(*Ref)
+		case keys[1]:
+			member = *f.Ptr.(*Ref)
+		}
+	}
+	var n int
+	q := "SELECT COUNT(*) FROM " + table + " WHERE " + keys[0] + " = ? AND " + keys[1] + " = ? AND deleted_at IS NULL"
+	if err := w.QueryRowContext(ctx, q, string(occasion), string(member)).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return &refusal{kind: ErrNotRestorable, msg: "该党员已在出席名单中,不必恢复这条出席记录。"}
+	}
+	return nil
 }

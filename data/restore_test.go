@@ -304,3 +304,51 @@ func TestRestoreOfALiveRowChangesNothing(t *testing.T) {
 		t.Errorf("restoring nothing: %v", err)
 	}
 }
+
+// TestRestoreOfAttendanceNeverCountsAMemberTwice: an attendance row
+// removed by an edit does not come back beside the member's new one.
+func TestRestoreOfAttendanceNeverCountsAMemberTwice(t *testing.T) {
+	ctx := context.Background()
+	s := tickingStore(t)
+	_, ms := people(t, s)
+	zhang, li := ms["张三"].ID, ms["李四"].ID
+	tr := &data.Training{Date: data.NewDate(2026, 3, 12), Hours: 2, Form: "集体学习", Topic: "党史学习"}
+	must(t, s.RecordTraining(ctx, tr, []string{zhang, li}))
+	old := attendeeRows(t, s, tr.ID)[li]
+	must(t, s.RecordTraining(ctx, tr, []string{zhang}))
+	must(t, s.RecordTraining(ctx, tr, []string{zhang, li}))
+	err := s.TrainingAttendees.Restore(ctx, old.ID)
+	if !errors.Is(err, data.ErrNotRestorable) {
+		t.Fatalf("restoring a second row for 李四: %v", err)
+	}
+	if n, _ := s.TrainingAttendees.Count(ctx, data.Where(data.ColTrainingID, tr.ID), data.Where(data.ColMemberID, li)); n != 1 {
+		t.Errorf("李四 has %d live rows", n)
+	}
+}
+
+// TestEachWriteHasItsOwnInstantUnderAStillClock: with a clock that does
+// not move (coarse, or fixed as here), the attendance removed by an edit is
+// not taken for part of the meeting deleted next.
+func TestEachWriteHasItsOwnInstantUnderAStillClock(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t) // fixed clock
+	b := addBranch(t, s, "第一党支部")
+	var ids []string
+	for i, name := range []string{"张三", "李四"} {
+		m := validMember(b, name, 70+i)
+		must(t, s.Members.Create(ctx, m))
+		ids = append(ids, m.ID)
+	}
+	m := &data.Meeting{BranchID: data.Ref(b.ID), Kind: "支部党员大会", Date: data.NewDate(2026, 4, 10)}
+	must(t, s.SaveMeeting(ctx, m, map[string]string{ids[0]: "出席", ids[1]: "出席"}))
+	must(t, s.SaveMeeting(ctx, m, map[string]string{ids[0]: "出席"}))
+	must(t, s.DeleteMeeting(ctx, m))
+	items := trashOf(t, s)
+	if len(items) != 1 || items[0].Parts != 1 {
+		t.Fatalf("recycle bin %+v, want the meeting with its one remaining attendance", items)
+	}
+	must(t, s.RestoreDeleted(ctx, "meetings", m.ID))
+	if got, _ := s.MeetingAttendanceOf(ctx, m.ID); len(got) != 1 {
+		t.Errorf("attendance after restore: %v", got)
+	}
+}

@@ -48,7 +48,27 @@ type Store struct {
 	// closed (OpenReadOnly's tidying).
 	readOnly bool
 	closed   func()
+	// lastAt is the instant of the latest write transaction: each one gets
+	// a later instant (see nextStamp).
+	stampMu sync.Mutex
+	lastAt  time.Time
 	Tables
+}
+
+// nextStamp is the instant of a new write transaction: the clock's time,
+// made later than the previous transaction's when the clock has not moved
+// on (a coarse clock, a fixed one in tests). Rows deleted together share
+// their transaction's instant, and only they: that is how the recycle bin
+// knows what to restore together.
+func (s *Store) nextStamp() time.Time {
+	s.stampMu.Lock()
+	defer s.stampMu.Unlock()
+	at := s.now().UTC().Truncate(time.Microsecond)
+	if !at.After(s.lastAt) {
+		at = s.lastAt.Add(time.Microsecond)
+	}
+	s.lastAt = at
+	return at
 }
 
 // Option adjusts how a store is opened.

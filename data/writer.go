@@ -23,7 +23,7 @@ type writer struct {
 }
 
 func newWriter(s *Store, tx *sql.Tx) *writer {
-	return &writer{s: s, tx: tx, at: s.now().UTC(), stmts: map[string]*sql.Stmt{}, known: map[string]bool{}}
+	return &writer{s: s, tx: tx, at: s.nextStamp(), stmts: map[string]*sql.Stmt{}, known: map[string]bool{}}
 }
 
 func (w *writer) close() {
