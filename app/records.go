@@ -9,12 +9,13 @@ import (
 	"dangjian/data/vocab"
 )
 
-// memberOptions lists members on the rolls as reference choices, named
-// with their branch so that namesakes can be told apart.
-func memberOptions(ctx context.Context, s *data.Store) (map[string][]refOption, error) {
+// memberOptions lists members as reference choices, named with their
+// branch so that namesakes can be told apart (and their status when they
+// left the rolls).
+func memberOptions(ctx context.Context, s *data.Store) (refData, error) {
 	branches, err := s.Branches.List(ctx)
 	if err != nil {
-		return nil, err
+		return refData{}, err
 	}
 	names := map[string]string{}
 	for _, b := range branches {
@@ -22,22 +23,26 @@ func memberOptions(ctx context.Context, s *data.Store) (map[string][]refOption, 
 	}
 	members, err := s.Members.List(ctx, data.OrderBy(data.ColBranchID, data.ColName))
 	if err != nil {
-		return nil, err
+		return refData{}, err
 	}
 	var opts []refOption
+	short := make(map[string]string, len(members))
 	for _, m := range members {
+		short[m.ID] = m.Name
 		label := m.Name + "(" + names[string(m.BranchID)] + ")"
 		if !m.Active() {
 			label += "[" + m.Status + "]"
 		}
 		opts = append(opts, refOption{m.ID, label})
 	}
-	return map[string][]refOption{"member_id": opts}, nil
+	return refData{opts: map[string][]refOption{"member_id": opts}, names: short}, nil
 }
 
 func newBranchesScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Branch, *data.Branch]{
 		title:   "党支部",
+		noun:    "党支部",
+		naming:  []string{"name"},
 		table:   func(s *data.Store) data.Table[data.Branch, *data.Branch] { return s.Branches },
 		columns: []string{"name", "type", "secretary", "founded"},
 		order:   []string{"name"},
@@ -48,8 +53,9 @@ func newBranchesScreen(u *UI) fyne.CanvasObject {
 
 func newTransfersScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Transfer, *data.Transfer]{
-		title: "组织关系转接",
-		table: func(s *data.Store) data.Table[data.Transfer, *data.Transfer] { return s.Transfers },
+		title:  "组织关系转接",
+		naming: []string{"member_id", "direction", "issued_date"},
+		table:  func(s *data.Store) data.Table[data.Transfer, *data.Transfer] { return s.Transfers },
 		columns: []string{"member_id", "direction", "other_org", "letter_no", "issued_date", "valid_days",
 			"receipt_date", "dues_paid_until"},
 		order:   []string{"-issued_date"},
@@ -63,6 +69,7 @@ func newTransfersScreen(u *UI) fyne.CanvasObject {
 func newTalksScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Talk, *data.Talk]{
 		title:   "谈心谈话",
+		naming:  []string{"date", "member_id"},
 		table:   func(s *data.Store) data.Table[data.Talk, *data.Talk] { return s.Talks },
 		columns: []string{"member_id", "date", "talker", "content"},
 		order:   []string{"-date"},
@@ -74,6 +81,7 @@ func newTalksScreen(u *UI) fyne.CanvasObject {
 func newCareScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.CareRecord, *data.CareRecord]{
 		title:   "关心关爱",
+		naming:  []string{"date", "member_id", "kind"},
 		table:   func(s *data.Store) data.Table[data.CareRecord, *data.CareRecord] { return s.CareRecords },
 		columns: []string{"member_id", "kind", "date", "content", "amount", "handler"},
 		order:   []string{"-date"},
@@ -86,6 +94,7 @@ func newCareScreen(u *UI) fyne.CanvasObject {
 func newLiaisonsScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Liaison, *data.Liaison]{
 		title:   "联系群众",
+		naming:  []string{"member_id", "kind", "contact"},
 		table:   func(s *data.Store) data.Table[data.Liaison, *data.Liaison] { return s.Liaisons },
 		columns: []string{"member_id", "kind", "contact", "since", "until"},
 		order:   []string{"member_id", "kind"},
@@ -98,6 +107,7 @@ func newLiaisonsScreen(u *UI) fyne.CanvasObject {
 func newSupervisionScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Supervision, *data.Supervision]{
 		title:   "干部监督",
+		naming:  []string{"date", "member_id", "kind"},
 		table:   func(s *data.Store) data.Table[data.Supervision, *data.Supervision] { return s.Supervisions },
 		columns: []string{"member_id", "kind", "date", "content", "result"},
 		order:   []string{"-date"},
@@ -110,6 +120,7 @@ func newSupervisionScreen(u *UI) fyne.CanvasObject {
 func newFeedbackScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Feedback, *data.Feedback]{
 		title:   "意见建议",
+		naming:  []string{"received_date", "submitter"},
 		table:   func(s *data.Store) data.Table[data.Feedback, *data.Feedback] { return s.Feedback },
 		columns: []string{"channel", "received_date", "submitter", "content", "handler", "status"},
 		order:   []string{"-received_date"},
@@ -123,6 +134,8 @@ func newFeedbackScreen(u *UI) fyne.CanvasObject {
 func newHonorsScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Honor, *data.Honor]{
 		title:   "先进典型",
+		noun:    "先进典型",
+		naming:  []string{"year", "member_id", "title"},
 		table:   func(s *data.Store) data.Table[data.Honor, *data.Honor] { return s.Honors },
 		columns: []string{"member_id", "year", "title", "deed"},
 		order:   []string{"-year"},
@@ -134,6 +147,8 @@ func newHonorsScreen(u *UI) fyne.CanvasObject {
 func newPlansScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.TrainingPlan, *data.TrainingPlan]{
 		title:   "培训计划",
+		noun:    "培训计划",
+		naming:  []string{"year", "month", "course"},
 		table:   func(s *data.Store) data.Table[data.TrainingPlan, *data.TrainingPlan] { return s.TrainingPlans },
 		columns: []string{"year", "month", "course", "planned_hours", "target_group", "organizer"},
 		order:   []string{"-year", "month"},
@@ -144,6 +159,7 @@ func newPlansScreen(u *UI) fyne.CanvasObject {
 func newFundsScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.Fund, *data.Fund]{
 		title:   "经费",
+		naming:  []string{"date", "budget_line", "amount"},
 		table:   func(s *data.Store) data.Table[data.Fund, *data.Fund] { return s.Funds },
 		columns: []string{"date", "budget_line", "direction", "amount", "voucher", "purpose"},
 		order:   []string{"-date"},
@@ -155,6 +171,8 @@ func newFundsScreen(u *UI) fyne.CanvasObject {
 func newGroupsScreen(u *UI) fyne.CanvasObject {
 	return newRecordScreen(u, recordSpec[data.PartyGroup, *data.PartyGroup]{
 		title:   "党小组",
+		noun:    "党小组",
+		naming:  []string{"branch_id", "name"},
 		table:   func(s *data.Store) data.Table[data.PartyGroup, *data.PartyGroup] { return s.Groups },
 		columns: []string{"branch_id", "name", "leader"},
 		order:   []string{"branch_id", "name"},
@@ -164,10 +182,14 @@ func newGroupsScreen(u *UI) fyne.CanvasObject {
 }
 
 // branchOptions lists the branches as reference choices.
-func branchOptions(ctx context.Context, s *data.Store) (map[string][]refOption, error) {
+func branchOptions(ctx context.Context, s *data.Store) (refData, error) {
 	branches, err := s.BranchRefs(ctx)
 	if err != nil {
-		return nil, err
+		return refData{}, err
 	}
-	return map[string][]refOption{"branch_id": branchRefOptions(branches)}, nil
+	names := make(map[string]string, len(branches))
+	for _, b := range branches {
+		names[b.ID] = b.Name
+	}
+	return refData{opts: map[string][]refOption{"branch_id": branchRefOptions(branches)}, names: names}, nil
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -20,17 +21,26 @@ type recordPtr[T any] interface {
 	data.Record
 }
 
-// recordScreen is a screen for one kind of record: a table of the rows,
-// 新增, and a form to edit or delete the row selected.
+// recordScreen is a screen for one kind of record: a table of the rows
+// with a search box, 新增, and a form to open, correct or delete a row.
 type recordScreen[T any, P recordPtr[T]] struct {
-	u       *UI
-	spec    recordSpec[T, P]
-	rows    []T
-	table   *widget.Table
+	u      *UI
+	spec   recordSpec[T, P]
+	rows   []T        // every row, in the list's order
+	cells  [][]string // each row's cells as shown
+	search []string   // each row's searched text, lower case
+	order  []int      // rows in the order chosen by the column headers
+	shown  []int      // the rows of order matching the search
+	refs   refData
+	labels map[string]string // column → field label
+
+	query   *escEntry
 	count   *widget.Label
-	refs    map[string][]refOption
-	labels  map[string]string // column → field label
-	form    *recordForm       // the form last opened
+	table   *dataTable
+	sortCol int // column sorted by, -1 for the list's order
+	desc    bool
+
+	form    *recordForm // the form last opened
 	dlg     *dialog.CustomDialog
 	current P
 	isNew   bool
@@ -40,22 +50,35 @@ type recordScreen[T any, P recordPtr[T]] struct {
 // recordSpec describes a record screen.
 type recordSpec[T any, P recordPtr[T]] struct {
 	title   string
+	noun    string // what one row is called in messages; title+"记录" when empty
 	table   func(s *data.Store) data.Table[T, P]
 	columns []string // the columns the table shows
+	naming  []string // the columns that name a row in messages, e.g. date and member
 	order   []string // the list's order, as for data.OrderBy
 	choices map[string][]string
 	months  map[string]bool // text columns holding a month (2026-04)
-	refs    func(ctx context.Context, s *data.Store) (map[string][]refOption, error)
+	refs    func(ctx context.Context, s *data.Store) (refData, error)
 	fresh   func() P // a new record with its defaults
 }
 
+// refData is what a screen's reference columns show: the choices of each
+// column, and the short name of each row referred to (a member's 姓名),
+// which messages name and the search also finds by its 拼音首字母.
+type refData struct {
+	opts  map[string][]refOption
+	names map[string]string // id → name
+}
+
 func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recordScreen[T, P] {
-	s := &recordScreen[T, P]{u: u, spec: spec, labels: map[string]string{}, loads: newLoader(u)}
+	s := &recordScreen[T, P]{u: u, spec: spec, labels: map[string]string{}, loads: newLoader(u), sortCol: -1}
 	u.recordScreen = s
 	for _, f := range P(new(T)).Fields() {
 		s.labels[f.Col] = f.Label
 	}
 	s.count = widget.NewLabel("正在读取…")
+	s.query = newEntry()
+	s.query.SetPlaceHolder("搜索")
+	s.query.OnChanged = func(string) { s.applyFilter() }
 	cols := make([]column, len(spec.columns))
 	for i, col := range spec.columns {
 		cols[i] = column{s.labels[col], 150}
@@ -63,15 +86,15 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 			cols[i].width = 240 // a member with their branch, or free text
 		}
 	}
-	s.table = truncated(columnTable(cols, func() int { return len(s.rows) },
-		func(row, col int) string { return s.cell(&s.rows[row], spec.columns[col]) }))
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			rec := s.rows[id.Row]
-			s.openForm(P(&rec), false)
-		}
-		s.table.UnselectAll()
-	}
+	s.table = newDataTable(u, "记录·"+spec.title, cols, func() int { return len(s.shown) },
+		func(row, col int) string {
+			if row < 0 || row >= len(s.shown) {
+				return ""
+			}
+			return s.cells[s.shown[row]][col]
+		},
+		rowActions{open: s.openRow, remove: s.removeRow})
+	s.table.sortable(s.sortBy)
 	s.load()
 	return s
 }
@@ -81,12 +104,26 @@ func (s *recordScreen[T, P]) view() fyne.CanvasObject {
 	add := widget.NewButton("新增", func() { s.openForm(s.spec.fresh(), true) })
 	add.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(s.spec.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(container.NewBorder(nil, nil, title, add, s.count), nil, nil, nil, s.table)
+	top := container.NewBorder(nil, nil, title, container.NewHBox(s.count, add), s.query)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
+}
+
+// noun is what one row is called in messages: 谈心谈话记录, 党支部.
+func (s *recordScreen[T, P]) noun() string {
+	if s.spec.noun != "" {
+		return s.spec.noun
+	}
+	return s.spec.title + "记录"
 }
 
 // cell shows one field of a row.
 func (s *recordScreen[T, P]) cell(rec *T, col string) string {
-	for _, f := range P(rec).Fields() {
+	return cellText(P(rec), col, s.refs)
+}
+
+// cellText shows one field of a record, references by their choice's label.
+func cellText(rec data.Record, col string, refs refData) string {
+	for _, f := range rec.Fields() {
 		if f.Col != col {
 			continue
 		}
@@ -107,7 +144,7 @@ func (s *recordScreen[T, P]) cell(rec *T, col string) string {
 		case *float64:
 			return strconv.FormatFloat(*v, 'f', -1, 64)
 		case *data.Ref:
-			for _, o := range s.refs[col] {
+			for _, o := range refs.opts[col] {
 				if o.ID == string(*v) {
 					return o.Label
 				}
@@ -118,9 +155,44 @@ func (s *recordScreen[T, P]) cell(rec *T, col string) string {
 	return ""
 }
 
+// refOf is the id a reference field of rec holds, "" for other fields.
+func refOf(rec data.Record, col string) string {
+	for _, f := range rec.Fields() {
+		if r, ok := f.Ptr.(*data.Ref); ok && f.Col == col {
+			return string(*r)
+		}
+	}
+	return ""
+}
+
+// label names a row in messages: its naming columns, a member by 姓名
+// alone, e.g. 2026-03-01 张三.
+func (s *recordScreen[T, P]) label(rec *T) string {
+	var parts []string
+	for _, col := range s.spec.naming {
+		text := s.cell(rec, col)
+		if id := refOf(P(rec), col); id != "" && s.refs.names[id] != "" {
+			text = s.refs.names[id]
+		}
+		if text != "" {
+			parts = append(parts, text)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// recordID is the id of a record.
+func recordID(rec data.Record) string {
+	return reflect.ValueOf(rec).Elem().FieldByName("ID").String()
+}
+
+// recordData is what a record screen reads: the rows, what they refer to,
+// and what the table shows and searches.
 type recordData[T any] struct {
-	rows []T
-	refs map[string][]refOption
+	rows   []T
+	refs   refData
+	cells  [][]string
+	search []string
 }
 
 func (s *recordScreen[T, P]) load() {
@@ -133,80 +205,96 @@ func (s *recordScreen[T, P]) load() {
 				return d, err
 			}
 		}
-		d.rows, err = spec.table(store).List(ctx, data.OrderBy(spec.order...))
-		return d, err
+		if d.rows, err = spec.table(store).List(ctx, data.OrderBy(spec.order...)); err != nil {
+			return d, err
+		}
+		d.cells, d.search = rowTexts[T, P](d.rows, spec.columns, d.refs)
+		return d, nil
 	}, func(d recordData[T], err error) {
 		if err != nil {
+			s.count.SetText("读取失败")
 			s.u.showError(err)
 			return
 		}
-		s.rows, s.refs = d.rows, d.refs
-		s.count.SetText(fmt.Sprintf("共%d条", len(d.rows)))
-		s.table.Refresh()
+		s.rows, s.refs, s.cells, s.search = d.rows, d.refs, d.cells, d.search
+		s.sortBy(s.sortCol, s.desc)
 	})
 }
 
-// openForm edits rec (a copy of a row, or a new record).
-func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
-	s.current, s.isNew = rec, isNew
-	s.form = newRecordForm(rec, formSpec{choices: s.spec.choices, months: s.spec.months, refs: s.refs})
-	s.form.OnSubmit = s.save
-	save := widget.NewButton("保存", s.save)
-	save.Importance = widget.HighImportance
-	buttons := container.NewHBox(save, widget.NewButton("取消", func() { s.dlg.Hide() }))
-	if !isNew {
-		del := widget.NewButton("删除", s.confirmDelete)
-		del.Importance = widget.DangerImportance
-		buttons.Add(del)
-	}
-	title := "新增" + s.spec.title
-	if !isNew {
-		title = "编辑" + s.spec.title
-	}
-	s.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil,
-		s.form.scrollView()), s.u.win)
-	s.dlg.Resize(fyne.NewSize(620, 560))
-	s.dlg.Show()
-}
-
-func (s *recordScreen[T, P]) save() {
-	if !s.form.read() {
-		return
-	}
-	rec, isNew, table := *s.current, s.isNew, s.spec.table(s.u.store)
-	async(s.u, func() (T, error) {
-		var err error
-		if isNew {
-			err = table.Create(context.Background(), P(&rec))
-		} else {
-			err = table.Update(context.Background(), P(&rec))
-		}
-		return rec, err
-	}, func(_ T, err error) {
-		if err != nil {
-			s.form.showSaveError(err)
-			return
-		}
-		s.dlg.Hide()
-		s.load()
-	})
-}
-
-func (s *recordScreen[T, P]) confirmDelete() {
-	dialog.ShowConfirm("删除", "确定删除这条记录吗?删除后仍保留在操作记录中。", func(ok bool) {
-		if !ok {
-			return
-		}
-		rec, table := *s.current, s.spec.table(s.u.store)
-		async(s.u, func() (struct{}, error) {
-			return struct{}{}, table.Delete(context.Background(), P(&rec))
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				s.form.showSaveError(err)
-				return
+// rowTexts computes the cells of each row, and the text the search box
+// finds it by: every cell, and the 拼音首字母 of the names referred to.
+func rowTexts[T any, P recordPtr[T]](rows []T, columns []string, refs refData) ([][]string, []string) {
+	cells := make([][]string, len(rows))
+	search := make([]string, len(rows))
+	for i := range rows {
+		rec := P(&rows[i])
+		row := make([]string, len(columns))
+		var b strings.Builder
+		for j, col := range columns {
+			row[j] = cellText(rec, col, refs)
+			b.WriteString(row[j])
+			b.WriteByte(0)
+			if id := refOf(rec, col); id != "" {
+				b.WriteString(searchKey(refs.names[id]))
+				b.WriteByte(0)
 			}
-			s.dlg.Hide()
-			s.load()
-		})
-	}, s.u.win)
+		}
+		cells[i], search[i] = row, strings.ToLower(b.String())
+	}
+	return cells, search
+}
+
+// sortBy orders the rows by a column (the list's order for col -1) and
+// shows those matching the search.
+func (s *recordScreen[T, P]) sortBy(col int, desc bool) {
+	s.sortCol, s.desc = col, desc
+	if col >= len(s.spec.columns) {
+		s.sortCol = -1
+	}
+	s.order = sortedRows(s.cells, s.sortCol, desc)
+	s.applyFilter()
+}
+
+// applyFilter shows the rows whose text contains the search box's.
+func (s *recordScreen[T, P]) applyFilter() {
+	text := strings.ToLower(strings.TrimSpace(s.query.Text))
+	s.shown = s.shown[:0]
+	for _, i := range s.order {
+		if text == "" || strings.Contains(s.search[i], text) {
+			s.shown = append(s.shown, i)
+		}
+	}
+	s.count.SetText(countText(len(s.shown), len(s.rows), "条"))
+	s.table.refresh()
+}
+
+// countText is 「共N条」, or 「显示M条,共N条」 when a search hides some.
+func countText(shown, all int, unit string) string {
+	if shown == all {
+		return fmt.Sprintf("共%d%s", all, unit)
+	}
+	return fmt.Sprintf("显示%d%s,共%d%s", shown, unit, all, unit)
+}
+
+// rowAt is a copy of the row shown at table row r, nil when none.
+func (s *recordScreen[T, P]) rowAt(r int) P {
+	if r < 0 || r >= len(s.shown) {
+		return nil
+	}
+	rec := s.rows[s.shown[r]]
+	return P(&rec)
+}
+
+// openRow opens the form of the row shown at r.
+func (s *recordScreen[T, P]) openRow(r int) {
+	if rec := s.rowAt(r); rec != nil {
+		s.openForm(rec, false)
+	}
+}
+
+// removeRow deletes the row shown at r, after asking.
+func (s *recordScreen[T, P]) removeRow(r int) {
+	if rec := s.rowAt(r); rec != nil {
+		s.remove(rec)
+	}
 }

@@ -27,6 +27,7 @@ func TestTransferFormTakesDuesPaidUntilAsAMonth(t *testing.T) {
 	if label != "党费交至" {
 		t.Fatalf("the form's 党费 field is labelled %q", label)
 	}
+	f.inputs["member_id"].object.(*memberPicker).setID(memberID(t, u, "张伟"))
 	set := func(col, text string) {
 		switch w := f.inputs[col].object.(type) {
 		case *widget.Entry:
@@ -38,7 +39,6 @@ func TestTransferFormTakesDuesPaidUntilAsAMonth(t *testing.T) {
 			}
 		}
 	}
-	set("member_id", "张伟(学生第一党支部)")
 	set("direction", "转入")
 	set("other_org", "外国语学院党委")
 	set("letter_no", "转字〔2026〕第012号")

@@ -386,10 +386,10 @@ func TestRecordScreenAddsEditsAndGuardsDeletes(t *testing.T) {
 	}
 	s.confirmDelete()
 	// Answer the confirmation dialog.
-	test.Tap(findButtonIn(t, u, "是"))
+	test.Tap(findButtonIn(t, u, "删除"))
 	q.settle(u)
-	if !strings.Contains(s.form.general.Text, "不能删除") {
-		t.Fatalf("deleting a branch with members: %q", s.form.general.Text)
+	if got := overlayTexts(u); !strings.Contains(got, "不能删除") {
+		t.Fatalf("deleting a branch with members: %q", got)
 	}
 }
 
