@@ -26,7 +26,7 @@ type attendeePicker struct {
 	OnChanged func()
 
 	index    *memberIndex
-	query    *widget.Entry
+	query    *escEntry
 	branch   *widget.Select
 	group    *widget.Select
 	branches map[string]string // label → branch id
@@ -54,7 +54,7 @@ func newAttendeePicker(u *UI) *attendeePicker {
 // newAttendeesOver makes a picker over an index (nil until one is set).
 func newAttendeesOver(x *memberIndex) *attendeePicker {
 	p := &attendeePicker{has: map[string]bool{}}
-	p.query = widget.NewEntry()
+	p.query = newEntry()
 	p.query.SetPlaceHolder("输入姓名、拼音首字母或工号查找")
 	p.query.OnChanged = func(string) { p.refilter() }
 	p.branch = widget.NewSelect(nil, func(string) { p.branchChosen() })

@@ -98,7 +98,7 @@ type formSpec struct {
 var memberRefColumns = map[string]bool{"member_id": true, "speaker_id": true, "host_id": true}
 
 func newRecordForm(rec data.Record, spec formSpec) *recordForm {
-	f := &recordForm{rec: rec, spec: spec, form: widget.NewForm(), inputs: map[string]fieldInput{},
+	f := &recordForm{rec: rec, spec: spec, inputs: map[string]fieldInput{},
 		errors: map[string]*widget.Label{}, boxes: map[string]fyne.CanvasObject{}, labels: map[string]string{},
 		general: widget.NewLabel(""), summary: widget.NewLabel("")}
 	f.general.Importance = widget.DangerImportance
@@ -114,6 +114,7 @@ func newRecordForm(rec data.Record, spec formSpec) *recordForm {
 			}
 		}
 	}
+	var items []*widget.FormItem
 	for _, fl := range rec.Fields() {
 		if spec.skip[fl.Col] {
 			continue
@@ -132,8 +133,11 @@ func newRecordForm(rec data.Record, spec formSpec) *recordForm {
 		in.write()
 		box := container.NewVBox(in.shown(), msg)
 		f.boxes[fl.Col] = box
-		f.form.Append(fl.Label, box)
+		items = append(items, widget.NewFormItem(fl.Label, box))
 	}
+	// One form of all the items: appending them one by one lays the form
+	// out again at each.
+	f.form = widget.NewForm(items...)
 	f.markOpened()
 	if spec.u != nil {
 		requiredColumns(spec.u, rec, f.markRequired)
