@@ -1,14 +1,10 @@
 package app
 
 import (
-	"bytes"
-	"sort"
 	"strings"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"dangjian/data"
+	"dangjian/data/hanzi"
 	"dangjian/data/vocab"
 )
 
@@ -18,13 +14,17 @@ var memberColumns = []column{
 	{"党籍状态", 80}, {"入党日期", 110}, {"工号或学号", 120}, {"党内职务", 110}, {"单位职务或院系班级", 200},
 }
 
-// memberRow is one member as the table shows it, with the text searched.
+// memberRow is one member as the table shows it, with the text searched
+// and the keys it sorts by.
 type memberRow struct {
 	id       string
 	branchID string
 	cells    []string
-	search   string // name, 公民身份号码 and 工号或学号, for the search box
+	search   string // name, 公民身份号码, 工号或学号 and 拼音首字母, for the search box
 	flags    map[string]bool
+	pinyin   string // the name's 拼音 sort key
+	stroke   int    // the name's place in 姓氏笔画 order among the rows read (see rankStroke)
+	branch   string // the branch's 拼音 sort key
 }
 
 // The filters on a member's situation besides 人员类别, 预备党员 and
@@ -51,18 +51,23 @@ func memberRows(members []data.Member, branchNames map[string]string) []memberRo
 			branchID: string(m.BranchID),
 			cells: []string{m.Name, m.Gender, branchNames[string(m.BranchID)], m.PersonType, m.Category,
 				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position},
-			search: m.Name + "\x00" + m.IDNumber + "\x00" + strings.ToUpper(m.StaffNo),
+			search: m.Name + "\x00" + m.IDNumber + "\x00" + strings.ToUpper(m.StaffNo) + "\x00" +
+				strings.ToUpper(searchKey(m.Name)),
 			flags: map[string]bool{flagLeader: m.IsLeader, flagDifficulty: m.InDifficulty, flagFloating: m.Floating,
 				flagLost: m.LostContact, string(vocab.CategoryProbation): m.Category == string(vocab.CategoryProbation),
 				flagCommittee: m.IsCommittee(), m.PersonType: true,
 				string(vocab.StatusSuspended): m.Status == string(vocab.StatusSuspended)},
+			pinyin: hanzi.PinyinKey(m.Name),
+			branch: hanzi.PinyinKey(branchNames[string(m.BranchID)]),
 		}
 	}
+	rankStroke(rows)
 	return rows
 }
 
 // filterMembers keeps the rows of the branch (all when empty) with the flag
-// (any when empty) whose name, 公民身份号码 or 工号或学号 contains the text.
+// (any when empty) whose name, 公民身份号码, 工号或学号 or 拼音首字母 (zw for
+// 张伟) contains the text.
 func filterMembers(rows []memberRow, text, branchID string, flag ...string) []memberRow {
 	text = strings.ToUpper(strings.TrimSpace(text))
 	out := make([]memberRow, 0, len(rows))
@@ -79,23 +84,4 @@ func filterMembers(rows []memberRow, text, branchID string, flag ...string) []me
 		out = append(out, r)
 	}
 	return out
-}
-
-// sortMembers orders rows by a column, Chinese text in pinyin order; the
-// collation keys are computed once per row.
-func sortMembers(rows []memberRow, col int, desc bool) {
-	c := collate.New(language.Chinese)
-	var buf collate.Buffer
-	keys := make(map[string][]byte, len(rows))
-	for _, r := range rows {
-		keys[r.id] = append([]byte(nil), c.KeyFromString(&buf, r.cells[col])...)
-		buf.Reset()
-	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		cmp := bytes.Compare(keys[rows[i].id], keys[rows[j].id])
-		if desc {
-			return cmp > 0
-		}
-		return cmp < 0
-	})
 }

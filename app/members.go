@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,65 +12,69 @@ import (
 
 // membersScreen is the 党员 screen: a searchable, filterable table.
 type membersScreen struct {
-	u        *UI
-	loads    *loader
-	all      []memberRow
-	shown    []memberRow
-	search   *widget.Entry
-	branch   *branchSelect
-	flag     *widget.Select
-	sortCol  int // column sorted by, -1 for none
-	sortDesc bool
-	count    *widget.Label
-	table    *widget.Table
-	dialog   *memberDialog // the member form last opened
+	u         *UI
+	loads     *loader
+	all       []memberRow
+	shown     []memberRow
+	search    *escEntry
+	branch    *branchSelect
+	flag      *widget.Select
+	nameOrder *widget.Select // 姓名排序: 按拼音 or 按姓氏笔画
+	sortCol   int            // column sorted by, -1 for the default order
+	sortDesc  bool
+	count     *widget.Label
+	table     memberTable
+	dialog    *memberDialog // the member form last opened
 }
+
+// memberTable is the 党员 table.
+type memberTable struct{ *dataTable }
+
+// Length is the rows and columns the table widget shows.
+func (t memberTable) Length() (int, int) { return t.table.Length() }
 
 // allFlags is the situation choice that shows every member.
 const allFlags = "全部党员"
 
+// memberDeleteNote is what the confirmation of a member's deletion adds.
+const memberDeleteNote = "党员转出、停止党籍或去世请在党员信息中修改党籍状态;删除只用于录入错误。"
+
 func newMembersScreen(u *UI) fyne.CanvasObject {
-	s := &membersScreen{u: u, loads: newLoader(u)}
+	s := &membersScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.members = s
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("搜索姓名、公民身份号码、工号或学号")
+	s.search = newEntry()
+	s.search.SetPlaceHolder("搜索姓名、拼音首字母、公民身份号码、工号或学号")
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.branch = newBranchSelect(allBranches)
 	s.branch.OnChanged = func(string) { s.applyFilter() }
-	s.sortCol = -1
 	s.flag = widget.NewSelect(append([]string{allFlags}, memberFlags...), func(string) { s.applyFilter() })
 	s.flag.SetSelected(allFlags)
+	prefs := u.app.Preferences()
+	s.nameOrder = widget.NewSelect(nameOrderTexts, nil)
+	s.nameOrder.SetSelected(nameOrderTexts[nameOrderOf(prefs.String(prefNameOrder))])
+	s.nameOrder.OnChanged = func(text string) {
+		prefs.SetString(prefNameOrder, text)
+		s.sortRows(s.sortCol, s.sortDesc)
+	}
 	s.count = widget.NewLabel("正在读取…")
-	s.table = truncated(columnTable(memberColumns, func() int { return len(s.shown) },
-		func(row, col int) string { return s.shown[row].cells[col] }))
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("", nil)
-		b.Importance = widget.LowImportance
-		b.Alignment = widget.ButtonAlignLeading
-		return b
-	}
-	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Row < 0 && id.Col >= 0 {
-			b := o.(*widget.Button)
-			title := memberColumns[id.Col].title
-			if id.Col == s.sortCol {
-				title += map[bool]string{false: " ▲", true: " ▼"}[s.sortDesc]
+	s.table.dataTable = newDataTable(u, "党员", memberColumns, func() int { return len(s.shown) },
+		func(row, col int) string {
+			if row < 0 || row >= len(s.shown) {
+				return ""
 			}
-			b.SetText(title)
-			col := id.Col
-			b.OnTapped = func() { s.sortBy(col) }
-		}
-	}
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.shown) {
-			s.openMember(s.shown[id.Row].id)
-		}
-		s.table.UnselectAll()
-	}
+			return s.shown[row].cells[col]
+		},
+		rowActions{open: func(row int) {
+			if row >= 0 && row < len(s.shown) {
+				s.openMember(s.shown[row].id)
+			}
+		}, remove: s.removeRow})
+	s.table.sortable(s.sortRows)
 	add := widget.NewButton("新增党员", func() { s.openMember("") })
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(s.branch.Select, s.flag, s.count, add), s.search)
+	filters := container.NewHBox(s.branch.Select, s.flag, widget.NewLabel("姓名排序"), s.nameOrder, s.count, add)
+	top := container.NewBorder(nil, nil, nil, filters, s.search)
 	s.load()
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
 // memberData is what the screen reads.
@@ -80,8 +83,11 @@ type memberData struct {
 	branches []data.BranchRef
 }
 
+// load reads the members and sorts them off the UI goroutine, in the
+// order chosen when the load starts.
 func (s *membersScreen) load() {
 	store := s.u.store
+	col, desc, order := s.sortCol, s.sortDesc, nameOrderOf(s.nameOrder.Selected)
 	load(s.loads, func(ctx context.Context) (memberData, error) {
 		branches, err := store.BranchRefs(ctx)
 		if err != nil {
@@ -89,13 +95,15 @@ func (s *membersScreen) load() {
 		}
 		names := make(map[string]string, len(branches))
 		for _, b := range branches {
-			names[b.ID] = b.Name
+			names[b.ID] = b.Label
 		}
-		members, err := store.Members.List(ctx, data.OrderBy(data.ColBranchID, data.ColName))
+		members, err := store.Members.List(ctx)
 		if err != nil {
 			return memberData{}, err
 		}
-		return memberData{rows: memberRows(members, names), branches: branches}, nil
+		rows := memberRows(members, names)
+		sortMembers(rows, col, desc, order)
+		return memberData{rows: rows, branches: branches}, nil
 	}, func(d memberData, err error) {
 		if err != nil {
 			s.count.SetText("读取失败")
@@ -103,17 +111,18 @@ func (s *membersScreen) load() {
 			return
 		}
 		s.all = d.rows
-		if s.sortCol >= 0 {
-			sortMembers(s.all, s.sortCol, s.sortDesc)
-		}
 		s.branch.set(d.branches)
+		if col != s.sortCol || desc != s.sortDesc || order != nameOrderOf(s.nameOrder.Selected) {
+			s.sortRows(s.sortCol, s.sortDesc) // the order changed meanwhile
+			return
+		}
 		s.applyFilter()
 	})
 }
 
 // applyFilter shows the rows matching the search text and branch.
 func (s *membersScreen) applyFilter() {
-	if s.table == nil {
+	if s.table.dataTable == nil {
 		return
 	}
 	flag := ""
@@ -121,18 +130,46 @@ func (s *membersScreen) applyFilter() {
 		flag = s.flag.Selected
 	}
 	s.shown = filterMembers(s.all, s.search.Text, s.branch.id(), flag)
-	s.count.SetText(fmt.Sprintf("共%d人", len(s.shown)))
-	s.table.Refresh()
+	s.count.SetText(countText(len(s.shown), len(s.all), "人"))
+	s.table.refresh()
 }
 
-// sortBy sorts the table by a column; a second tap reverses the order.
-func (s *membersScreen) sortBy(col int) {
-	if s.sortCol == col {
-		s.sortDesc = !s.sortDesc
-	} else {
-		s.sortCol, s.sortDesc = col, false
+// sortRows orders the table by a column (姓名 in the 姓名排序 chosen), or
+// by branch and 姓名 for col -1.
+func (s *membersScreen) sortRows(col int, desc bool) {
+	if col >= len(memberColumns) {
+		col = -1
 	}
+	s.sortCol, s.sortDesc = col, desc
 	// Sorting all rows once keeps each keystroke's filter a plain scan.
-	sortMembers(s.all, s.sortCol, s.sortDesc)
+	sortMembers(s.all, col, desc, nameOrderOf(s.nameOrder.Selected))
 	s.applyFilter()
+}
+
+// sortBy sorts the table by a column; a second call reverses the order.
+func (s *membersScreen) sortBy(col int) {
+	desc := s.sortCol == col && !s.sortDesc
+	s.sortRows(col, desc)
+}
+
+// removeRow deletes the member shown at row after a confirmation that
+// says leaving the party is a status, not a deletion; the store refuses
+// when records refer to the member.
+func (s *membersScreen) removeRow(row int) {
+	if row < 0 || row >= len(s.shown) {
+		return
+	}
+	r := s.shown[row]
+	store, id := s.u.store, r.id
+	what := "党员“" + r.cells[0] + "(" + r.cells[2] + ")”"
+	s.u.deleteWithUndoNote(what, memberDeleteNote,
+		func(ctx context.Context) error {
+			m, err := store.Members.Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			return store.Members.Delete(ctx, m)
+		},
+		func(ctx context.Context) error { return store.Members.Restore(ctx, id) },
+		s.load)
 }
