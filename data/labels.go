@@ -90,9 +90,20 @@ func (l *labeler) branch(ctx context.Context, id Ref) string {
 // count counts the rows of table whose col is id and that were deleted
 // with the record (at the same instant), or are live when it is.
 func (l *labeler) count(ctx context.Context, table, col, id string, deletedAt Stamp) int {
+	if !deletedAt.IsZero() {
+		f, err := newPartFinder(ctx, l.q, deletedAt)
+		if err != nil {
+			return 0
+		}
+		ids, err := f.deletedWith(ctx, table, col, id)
+		if err != nil {
+			return 0
+		}
+		return len(ids)
+	}
 	var n int
-	q := "SELECT COUNT(*) FROM " + table + " WHERE " + col + " = ? AND deleted_at IS ?"
-	if err := l.q.QueryRowContext(ctx, q, id, deletedAt).Scan(&n); err != nil {
+	q := "SELECT COUNT(*) FROM " + table + " WHERE " + col + " = ? AND deleted_at IS NULL"
+	if err := l.q.QueryRowContext(ctx, q, id).Scan(&n); err != nil {
 		return 0
 	}
 	return n

@@ -79,7 +79,7 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 		}
 		w.setKnown(key, true)
 	}
-	if err := refusedIfAttending(ctx, w, table, r); err != nil {
+	if err := refusedIfAttending(ctx, w, table, r, pending); err != nil {
 		return err
 	}
 	sc, ok := r.(storeChecker)
@@ -113,7 +113,9 @@ var attendanceKeys = map[string][2]string{
 
 // refusedIfAttending refuses to bring back an attendance row removed by an
 // edit when the member is on the list again: the member would count twice.
-func refusedIfAttending(ctx context.Context, w *writer, table string, r Record) error {
+// A row coming back with its session or meeting (pending) has no rival: a
+// deleted occasion has no live attendance.
+func refusedIfAttending(ctx context.Context, w *writer, table string, r Record, pending map[string]bool) error {
 	keys, ok := attendanceKeys[table]
 	if !ok {
 		return nil
@@ -126,6 +128,9 @@ func refusedIfAttending(ctx context.Context, w *writer, table string, r Record) 
 		case keys[1]:
 			member = *f.Ptr.(*Ref)
 		}
+	}
+	if pending[knownKey(refTables[keys[0]], string(occasion))] {
+		return nil
 	}
 	var n int
 	q := "SELECT COUNT(*) FROM " + table + " WHERE " + keys[0] + " = ? AND " + keys[1] + " = ? AND deleted_at IS NULL"

@@ -115,22 +115,8 @@ type rowKey struct{ table, id string }
 // table's row id (referring to it, or attached to it), and theirs in turn,
 // parents before children.
 func partsOf(ctx context.Context, q queryer, table, id string, deletedAt Stamp) ([]rowKey, error) {
-	// The attachments deleted at that instant, by owner: few or none.
-	attached := map[rowKey][]string{}
-	rows, err := q.QueryContext(ctx, "SELECT id, owner_table, owner_id FROM attachments WHERE deleted_at = ? ORDER BY id", deletedAt)
+	f, err := newPartFinder(ctx, q, deletedAt)
 	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var a, t, o string
-		if err := rows.Scan(&a, &t, &o); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		attached[rowKey{t, o}] = append(attached[rowKey{t, o}], a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	seen := map[rowKey]bool{{table, id}: true}
@@ -141,8 +127,7 @@ func partsOf(ctx context.Context, q queryer, table, id string, deletedAt Stamp) 
 		queue = queue[1:]
 		var found []rowKey
 		for _, ref := range referrers[cur.table] {
-			ids, err := idsWhere(ctx, q, "SELECT id FROM "+ref[0]+" WHERE "+ref[1]+" = ? AND deleted_at = ? ORDER BY id",
-				cur.id, deletedAt)
+			ids, err := f.deletedWith(ctx, ref[0], ref[1], cur.id)
 			if err != nil {
 				return nil, err
 			}
@@ -150,7 +135,7 @@ func partsOf(ctx context.Context, q queryer, table, id string, deletedAt Stamp) 
 				found = append(found, rowKey{ref[0], id})
 			}
 		}
-		for _, id := range attached[cur] {
+		for _, id := range f.attached[cur] {
 			found = append(found, rowKey{"attachments", id})
 		}
 		for _, k := range found {
@@ -162,6 +147,57 @@ func partsOf(ctx context.Context, q queryer, table, id string, deletedAt Stamp) 
 		}
 	}
 	return out, nil
+}
+
+// partFinder finds the rows deleted at one instant. A deleted row is in
+// none of the indexes of live rows, so it is found through the audit log's
+// index of writes by table, action and instant; a database without an
+// audit log (a consolidation) is searched row by row.
+type partFinder struct {
+	q        queryer
+	at       Stamp
+	audited  bool
+	attached map[rowKey][]string // owner → attachments deleted at the instant
+}
+
+func newPartFinder(ctx context.Context, q queryer, at Stamp) (*partFinder, error) {
+	f := &partFinder{q: q, at: at, attached: map[rowKey][]string{}}
+	if err := q.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM audit_log)").Scan(&f.audited); err != nil {
+		return nil, err
+	}
+	query := "SELECT id, owner_table, owner_id FROM attachments WHERE deleted_at = ? ORDER BY id"
+	args := []any{at}
+	if f.audited {
+		query = `SELECT DISTINCT x.id, x.owner_table, x.owner_id FROM audit_log a INDEXED BY audit_log_table_action
+			JOIN attachments x ON x.id = a.row_id
+			WHERE a.tbl = ? AND a.action = ? AND a.at = ? AND x.deleted_at = a.at ORDER BY x.id`
+		args = []any{"attachments", "delete", at}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a, t, o string
+		if err := rows.Scan(&a, &t, &o); err != nil {
+			return nil, err
+		}
+		f.attached[rowKey{t, o}] = append(f.attached[rowKey{t, o}], a)
+	}
+	return f, rows.Err()
+}
+
+// deletedWith returns the ids of table's rows whose col is parentID and
+// that were deleted at the finder's instant.
+func (f *partFinder) deletedWith(ctx context.Context, table, col, parentID string) ([]string, error) {
+	if !f.audited {
+		return idsWhere(ctx, f.q, "SELECT id FROM "+table+" WHERE "+col+" = ? AND deleted_at = ? ORDER BY id", parentID, f.at)
+	}
+	return idsWhere(ctx, f.q, `SELECT DISTINCT x.id FROM audit_log a INDEXED BY audit_log_table_action
+		JOIN `+table+` x ON x.id = a.row_id
+		WHERE a.tbl = ? AND a.action = ? AND a.at = ? AND x.`+col+` = ? AND x.deleted_at = a.at ORDER BY x.id`,
+		table, "delete", f.at, parentID)
 }
 
 func idsWhere(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
