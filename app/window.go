@@ -28,7 +28,8 @@ type UI struct {
 	statusBar *fyne.Container
 	screens   []screen
 	current   int
-	side      *sidebar // the screens, grouped
+	side      *sidebar          // the screens, grouped
+	shown     fyne.CanvasObject // the screen shown, as built
 	// life is the context of the screen shown, ended by endLife when the
 	// user leaves it (see screenlife.go).
 	life    context.Context
@@ -172,7 +173,7 @@ func (u *UI) Show(store *data.Store) {
 	org.Wrapping = fyne.TextWrapWord
 	side := container.NewBorder(org, nil, nil, nil, u.side.object())
 	split := container.NewHSplit(side, u.content)
-	split.Offset = 0.16
+	split.Offset = 0 // the sidebar as narrow as its rows allow; the user may drag it wider
 	u.notice = newNotice()
 	u.statusBar = container.NewBorder(nil, nil, nil, container.NewHBox(u.notice.box, u.syncLine), u.status)
 	u.win.SetContent(container.NewBorder(nil, u.statusBar, nil, nil, split))
@@ -197,7 +198,10 @@ func (u *UI) open(id int) {
 	u.current = id
 	u.side.show(id)
 	u.app.Preferences().SetString(prefLastScreen, u.screens[id].title)
-	u.content.Objects = []fyne.CanvasObject{u.screens[id].build(u)}
+	u.shown = u.screens[id].build(u)
+	// A screen wider than the window scrolls sideways instead of pushing
+	// the window past the screen's edge.
+	u.content.Objects = []fyne.CanvasObject{container.NewHScroll(u.shown)}
 	u.content.Refresh()
 }
 
