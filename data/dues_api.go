@@ -45,8 +45,10 @@ func (s *Store) DuesMonth(ctx context.Context, memberID, month string) (*Dues, e
 // payment creates the month's row with the base, rate and amount due taken
 // from the member as they are now (DueFor); a later one replaces the paid
 // amount and date of that row, leaving its base and due alone, so a month
-// never has two rows. A month after the current one cannot be paid, and an
-// amount paid needs its date.
+// never has two rows. A month whose row was deleted (DeletePayment) is
+// recorded afresh in a new row; the deleted one stays in the recycle bin,
+// where restoring it is then refused. A month after the current one cannot
+// be paid, and an amount paid needs its date.
 func (s *Store) PayDues(ctx context.Context, memberID, month string, paid Money, paidDate Date) error {
 	invalid := func(col, label, msg string) error {
 		return &ValidationError{Problems: []Problem{{Col: col, Label: label, Msg: msg}}}
