@@ -14,14 +14,14 @@ import (
 var ErrNotRestorable = errors.New("不能恢复该记录")
 
 // Restore un-deletes a soft-deleted row: it is live again, with a new
-// version and time of change, and the audit log records "restore". A row
-// that is live already is left alone. It is refused, in plain words, while
-// a record it belongs to is deleted (restore that first) or when another
-// live record now holds its place (a 党费 month entered again).
+// version and time of change, and the audit log records "restore"; the
+// rows deleted with it (its parts, such as a meeting's attendance) come
+// back too, as with Store.RestoreDeleted. A row that is live already is
+// left alone. It is refused, in plain words (errors.Is ErrNotRestorable),
+// while a record it belongs to is deleted (restore that first) or when
+// another live record now holds its place (a 党费 month entered again).
 func (t Table[T, P]) Restore(ctx context.Context, id string) error {
-	return t.x.write(ctx, func(w *writer) error {
-		return restoreRow(ctx, w, newLabeler(w), t.name, id, nil)
-	})
+	return t.x.write(ctx, func(w *writer) error { return restoreWithParts(ctx, w, t.name, id) })
 }
 
 // restoreRow un-deletes the row of table with the id. pending holds the

@@ -352,3 +352,18 @@ func TestEachWriteHasItsOwnInstantUnderAStillClock(t *testing.T) {
 		t.Errorf("attendance after restore: %v", got)
 	}
 }
+
+// TestTableRestoreBringsBackTheParts: undoing a deletion through the
+// record's table restores what was deleted with it, as the recycle bin does.
+func TestTableRestoreBringsBackTheParts(t *testing.T) {
+	ctx := context.Background()
+	s := tickingStore(t)
+	_, ms := people(t, s)
+	tr := &data.Training{Date: data.NewDate(2026, 3, 12), Hours: 2, Form: "集体学习", Topic: "党史学习"}
+	must(t, s.RecordTraining(ctx, tr, []string{ms["张三"].ID, ms["李四"].ID}))
+	must(t, s.DeleteTraining(ctx, tr))
+	must(t, s.Trainings.Restore(ctx, tr.ID))
+	if got, _ := s.TrainingAttendeesOf(ctx, tr.ID); len(got) != 2 {
+		t.Errorf("attendees after Trainings.Restore: %v", got)
+	}
+}

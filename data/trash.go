@@ -226,41 +226,41 @@ func (s *Store) RestoreDeleted(ctx context.Context, table, id string) error {
 	if _, ok := recordTypes[table]; !ok {
 		return fmt.Errorf("未知的记录类型: %s", table)
 	}
-	return s.Write(ctx, func(tx *Tx) error {
-		w := tx.w
-		r, err := loadRecord(ctx, w, table, id)
-		if err != nil {
-			return err
-		}
-		if r.meta().DeletedAt.IsZero() {
-			return nil
-		}
-		parts, err := partsOf(ctx, w, table, id, r.meta().DeletedAt)
-		if err != nil {
-			return err
-		}
-		pending := map[string]bool{knownKey(table, id): true}
-		for _, p := range parts {
-			pending[knownKey(p.table, p.id)] = true
-		}
-		byTable := map[string][]string{}
-		for _, p := range parts {
-			byTable[p.table] = append(byTable[p.table], p.id)
-		}
-		for table, ids := range byTable {
-			if err := markLiveRefs(ctx, w, table, ids); err != nil {
-				return err
-			}
-		}
-		l := newLabeler(w)
-		if err := restoreRow(ctx, w, l, table, id, pending); err != nil {
-			return err
-		}
-		for _, p := range parts {
-			if err := restoreRow(ctx, w, l, p.table, p.id, pending); err != nil {
-				return err
-			}
-		}
+	return s.Write(ctx, func(tx *Tx) error { return restoreWithParts(ctx, tx.w, table, id) })
+}
+
+// restoreWithParts restores table's row id and the rows deleted with it.
+func restoreWithParts(ctx context.Context, w *writer, table, id string) error {
+	r, err := loadRecord(ctx, w, table, id)
+	if err != nil {
+		return err
+	}
+	if r.meta().DeletedAt.IsZero() {
 		return nil
-	})
+	}
+	parts, err := partsOf(ctx, w, table, id, r.meta().DeletedAt)
+	if err != nil {
+		return err
+	}
+	pending := map[string]bool{knownKey(table, id): true}
+	byTable := map[string][]string{}
+	for _, p := range parts {
+		pending[knownKey(p.table, p.id)] = true
+		byTable[p.table] = append(byTable[p.table], p.id)
+	}
+	for table, ids := range byTable {
+		if err := markLiveRefs(ctx, w, table, ids); err != nil {
+			return err
+		}
+	}
+	l := newLabeler(w)
+	if err := restoreRow(ctx, w, l, table, id, pending); err != nil {
+		return err
+	}
+	for _, p := range parts {
+		if err := restoreRow(ctx, w, l, p.table, p.id, pending); err != nil {
+			return err
+		}
+	}
+	return nil
 }
