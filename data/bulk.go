@@ -75,6 +75,16 @@ func eachChunk(ids []string, fn func([]string) error) error {
 	return nil
 }
 
+// ownedParts are, by table, the (table, column) of the rows that are parts
+// of its records rather than records of their own: deleted and restored
+// with them. Nothing may refer to a part.
+var ownedParts = map[string][][2]string{
+	"trainings":  {{"training_attendees", "training_id"}},
+	"meetings":   {{"meeting_attendance", "meeting_id"}},
+	"agreements": {{"agreement_targets", "agreement_id"}},
+	"liaisons":   {{"liaison_logs", "liaison_id"}},
+}
+
 // deleteParts soft-deletes the live rows of table whose col is parentID
 // (a session's attendance), each audited, in a few statements. The table's
 // rows must have nothing referring to them.

@@ -40,5 +40,5 @@ func (s *Store) CorrectPayment(ctx context.Context, d *Dues) error {
 // unless the month was paid again meanwhile. d.Version must be the stored
 // version (ErrConflict otherwise).
 func (s *Store) DeletePayment(ctx context.Context, d *Dues) error {
-	return deleteWithParts(ctx, s, d, func(*Tx) error { return nil })
+	return s.Dues.Delete(ctx, d)
 }

@@ -113,11 +113,10 @@ func (s *Store) MeetingAttendanceOf(ctx context.Context, meetingID string) (map[
 
 // DeleteMeeting deletes the meeting with its attendance, in one
 // transaction and at one instant, so that RestoreDeleted brings all of it
-// back. m.Version must be the stored version (ErrConflict otherwise).
+// back. m.Version must be the stored version (ErrConflict otherwise); on
+// success m carries its new version and deletion time.
 func (s *Store) DeleteMeeting(ctx context.Context, m *Meeting) error {
-	return deleteWithParts(ctx, s, m, func(tx *Tx) error {
-		return deleteParts(ctx, tx.w, "meeting_attendance", ColMeetingID, m.ID)
-	})
+	return s.Meetings.Delete(ctx, m)
 }
 
 // attendanceIn reads the meeting's attendance inside the transaction.

@@ -127,8 +127,10 @@ func (t Table[T, P]) Update(ctx context.Context, rec P) error {
 }
 
 // Delete soft-deletes the row: it stays in the database with deleted_at set.
-// rec.Version must be the stored version (ErrConflict otherwise), and no
-// live row may still refer to it.
+// rec.Version must be the stored version (ErrConflict otherwise). Its parts
+// (ownedParts: a session's or meeting's attendance, an agreement's targets,
+// a liaison's log) are deleted with it, at the same instant, and come back
+// with it (Restore); no other live row may still refer to it.
 func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 	return t.x.write(ctx, func(w *writer) error {
 		m := rec.meta()
@@ -138,6 +140,11 @@ func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 		}
 		if old.meta().Version != m.Version {
 			return ErrConflict
+		}
+		for _, part := range ownedParts[t.name] {
+			if err := deleteParts(ctx, w, part[0], Column(part[1]), m.ID); err != nil {
+				return err
+			}
 		}
 		if err := refusedIfReferenced(ctx, w, t.name, m.ID); err != nil {
 			return err

@@ -174,29 +174,8 @@ func (s *Store) TrainingAttendeesOf(ctx context.Context, trainingID string) ([]s
 
 // DeleteTraining deletes the session with its attendance, in one
 // transaction and at one instant, so that RestoreDeleted brings all of it
-// back. t.Version must be the stored version (ErrConflict otherwise).
+// back. t.Version must be the stored version (ErrConflict otherwise); on
+// success t carries its new version and deletion time.
 func (s *Store) DeleteTraining(ctx context.Context, t *Training) error {
-	return deleteWithParts(ctx, s, t, func(tx *Tx) error {
-		return deleteParts(ctx, tx.w, "training_attendees", ColTrainingID, t.ID)
-	})
-}
-
-// deleteWithParts deletes rec after deleteParts deleted the rows that
-// belong to it, in one transaction (so at one instant); rec.Version must be
-// the stored version (ErrConflict otherwise). On success rec carries its
-// new version and deletion time; on failure nothing is written and rec is
-// left as it was.
-func deleteWithParts[T any, P recordPtr[T]](ctx context.Context, s *Store, rec P, deleteParts func(tx *Tx) error) error {
-	cur := *rec
-	err := s.Write(ctx, func(tx *Tx) error {
-		if err := deleteParts(tx); err != nil {
-			return err
-		}
-		return newTable[T, P](txExec{tx.w}).Delete(ctx, P(&cur))
-	})
-	if err != nil {
-		return err
-	}
-	*rec = cur
-	return nil
+	return s.Trainings.Delete(ctx, t)
 }
