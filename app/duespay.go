@@ -20,9 +20,9 @@ import (
 type duesPayDialog struct {
 	s       *duesScreen
 	pay     duesPayment
-	amount  *widget.Entry
-	date    *widget.Entry
-	note    *widget.Entry
+	amount  *escEntry
+	date    *escEntry
+	note    *escEntry
 	message *widget.Label
 	save    *widget.Button // 保存 for a new payment, 修改 for a stored one
 	remove  *widget.Button // 删除, for a stored payment
@@ -83,12 +83,12 @@ func (s *duesScreen) openPay(r *duesRow, month int) {
 // 缴纳日期 (today for a new payment) and 备注.
 func (s *duesScreen) showPay(p duesPayment) {
 	d := &duesPayDialog{s: s, pay: p}
-	d.amount = widget.NewEntry()
+	d.amount = newEntry()
 	d.amount.SetText(yuan(p.due))
-	d.date = widget.NewEntry()
+	d.date = newEntry()
 	d.date.SetPlaceHolder("如 2026-03-05")
 	d.date.SetText(data.DateOf(s.u.store.Now()).String())
-	d.note = widget.NewEntry()
+	d.note = newEntry()
 	title := "登记党费"
 	d.save = widget.NewButton("保存", d.submit)
 	if p.rec != nil {
@@ -98,7 +98,7 @@ func (s *duesScreen) showPay(p duesPayment) {
 		d.date.SetText(p.rec.PaidDate.String())
 		d.note.SetText(p.rec.Note)
 	}
-	for _, e := range []*widget.Entry{d.amount, d.date, d.note} {
+	for _, e := range []*escEntry{d.amount, d.date, d.note} {
 		e.OnSubmitted = func(string) { d.submit() }
 	}
 	d.message = widget.NewLabel("")
@@ -114,9 +114,14 @@ func (s *duesScreen) showPay(p duesPayment) {
 		d.remove.Importance = widget.DangerImportance
 		buttons.Add(d.remove)
 	}
-	buttons.Add(widget.NewButton("取消", func() { d.dlg.Hide() }))
+	cancel := widget.NewButton("取消", nil)
+	buttons.Add(cancel)
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewVBox(info, form, d.message, buttons), s.u.win)
 	d.dlg.Resize(fyne.NewSize(460, 300))
+	opened := [3]string{d.amount.Text, d.date.Text, d.note.Text}
+	cancel.OnTapped = s.u.guardDialog(d.dlg, func() bool {
+		return [3]string{d.amount.Text, d.date.Text, d.note.Text} != opened
+	})
 	s.pay = d
 	d.dlg.Show()
 	s.u.win.Canvas().Focus(d.amount)

@@ -28,7 +28,7 @@ type duesPaymentList struct {
 	branchID string // "" for every branch
 	all      []duesPaymentRow
 	rows     []duesPaymentRow // those matching the search, in the order chosen
-	search   *widget.Entry
+	search   *escEntry
 	count    *widget.Label
 	table    *dataTable
 	dlg      *dialog.CustomDialog
@@ -55,7 +55,7 @@ func (s *duesScreen) openPayments(memberID string) {
 	}
 	l := &duesPaymentList{s: s, year: s.view.year, memberID: memberID, branchID: s.branch.id(),
 		loads: s.u.reader(), count: widget.NewLabel("正在读取…"), sortCol: -1}
-	l.search = widget.NewEntry()
+	l.search = newEntry()
 	l.search.SetPlaceHolder("搜索姓名、月份、日期、备注")
 	l.search.OnChanged = func(string) { l.filter() }
 	l.table = newDataTable(s.u, "dues-payments", duesPaymentColumns[:], func() int { return len(l.rows) },

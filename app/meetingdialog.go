@@ -23,13 +23,13 @@ type meetingDialog struct {
 	rec           *data.Meeting
 	isNew         bool
 	form          *recordForm
-	minutes       *widget.Entry
+	minutes       *escEntry
 	branches      []refOption
 	labels        map[string]string // branch id → label
 	recorded      map[string]bool   // members with a stored attendance row
 	opened        map[string]string // the attendance as it showed at opening
 	openedMinutes string
-	held          []data.Member // those members, wherever they are now
+	held          []person // those members, wherever they are now
 	people        *attendanceList
 	loads         *loader // the members of the branch chosen
 	body          *fyne.Container
@@ -40,7 +40,7 @@ type meetingDialog struct {
 type meetingDialogData struct {
 	rec        *data.Meeting
 	branches   []data.BranchRef
-	members    []data.Member // the branch's and those recorded
+	members    []person // the branch's and those recorded
 	attendance map[string]string
 }
 
@@ -106,8 +106,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 		skip:    map[string]bool{"group_id": true, "host_id": true, "minutes": true},
 	})
 	d.form.OnSubmit = d.save
-	d.minutes = widget.NewMultiLineEntry()
-	d.minutes.Wrapping = fyne.TextWrapWord
+	d.minutes = newMultiLineEntry()
 	d.minutes.SetMinRowsVisible(8)
 	d.minutes.SetPlaceHolder("会议议程、发言要点、决议事项")
 	d.minutes.SetText(d.rec.Minutes)
@@ -161,9 +160,9 @@ func (d *meetingDialog) branchID() string {
 // UI goroutine; the choices made so far are kept.
 func (d *meetingDialog) branchChosen() {
 	branch, store := d.branchID(), d.s.u.store
-	load(d.loads, func(ctx context.Context) ([]data.Member, error) {
+	load(d.loads, func(ctx context.Context) ([]person, error) {
 		return readAttendees(ctx, store, branch, nil)
-	}, func(ms []data.Member, err error) {
+	}, func(ms []person, err error) {
 		if err != nil {
 			d.s.u.showError(err)
 			return

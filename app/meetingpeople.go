@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/hanzi"
 	"dangjian/data/vocab"
 )
 
@@ -20,9 +22,18 @@ const attendanceSearchFrom = 20
 
 // attendee is one member listed in the meeting dialog's attendance.
 type attendee struct {
-	id    string
-	name  string
-	label string // the name, with the branch when of another, and the status when off the rolls
+	id       string
+	name     string
+	initials string // 拼音首字母, for the search
+	pinyin   string
+	label    string // the name, with the branch when of another, and the status when off the rolls
+}
+
+// person is a member read for the attendance, with the name's 拼音 worked
+// out off the UI goroutine.
+type person struct {
+	data.Member
+	initials, pinyin string
 }
 
 // attendanceList is the meeting dialog's 出席情况: the branch's members on
@@ -34,7 +45,7 @@ type attendanceList struct {
 	people []attendee        // listed, in order
 	status map[string]string // member id → 出席/请假/缺席 chosen
 	shown  []int             // indices into people that match the search
-	search *widget.Entry     // 搜索姓名, shown for a long list
+	search *escEntry         // 搜索姓名, shown for a long list
 	list   *widget.List      // the rows of shown
 	tally  *widget.Label     // 出席N人,请假N人,缺席N人
 	empty  *widget.Label     // 「请先选择支部」 when nobody is listed
@@ -48,8 +59,8 @@ func newAttendanceList(status map[string]string, fresh bool) *attendanceList {
 	if a.status == nil {
 		a.status = map[string]string{}
 	}
-	a.search = widget.NewEntry()
-	a.search.SetPlaceHolder("搜索姓名")
+	a.search = newEntry()
+	a.search.SetPlaceHolder("搜索姓名或拼音首字母")
 	a.search.OnChanged = func(string) { a.filter() }
 	a.search.Hide()
 	a.list = widget.NewList(func() int { return len(a.shown) }, a.createRow, a.updateRow)
@@ -76,12 +87,16 @@ func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	p := a.people[a.shown[i]]
 	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(p.label)
+	if l := c.Objects[0].(*widget.Label); l.Text != p.label {
+		l.SetText(p.label)
+	}
 	r := c.Objects[1].(*widget.RadioGroup)
 	r.OnChanged = nil
-	r.Selected = a.status[p.id]
+	if want := a.status[p.id]; r.Selected != want {
+		r.Selected = want
+		r.Refresh()
+	}
 	r.Required = r.Selected != "" // chosen once, it cannot be cleared by a second tap
-	r.Refresh()
 	r.OnChanged = func(v string) {
 		if v == "" {
 			delete(a.status, p.id)
@@ -96,10 +111,10 @@ func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // set lists the members: those of branch on the rolls, then the others
 // recorded. Choices made so far are kept; on a new meeting the members
 // without one start at 出席. labels names the branches, by id.
-func (a *attendanceList) set(members []data.Member, branch string, recorded map[string]bool, labels map[string]string) {
+func (a *attendanceList) set(members []person, branch string, recorded map[string]bool, labels map[string]string) {
 	a.people = a.people[:0]
 	seen := map[string]bool{}
-	add := func(m *data.Member) {
+	add := func(m *person) {
 		if seen[m.ID] {
 			return
 		}
@@ -111,7 +126,7 @@ func (a *attendanceList) set(members []data.Member, branch string, recorded map[
 		if !m.Active() {
 			label += "[" + m.Status + "]"
 		}
-		a.people = append(a.people, attendee{id: m.ID, name: m.Name, label: label})
+		a.people = append(a.people, attendee{id: m.ID, name: m.Name, initials: m.initials, pinyin: m.pinyin, label: label})
 		if _, ok := a.status[m.ID]; !ok && a.fresh {
 			a.status[m.ID] = string(vocab.Present)
 		}
@@ -133,12 +148,12 @@ func (a *attendanceList) set(members []data.Member, branch string, recorded map[
 	a.filter()
 }
 
-// filter shows the people whose name holds the search text.
+// filter shows the people the search finds: by name, 拼音首字母 or 拼音.
 func (a *attendanceList) filter() {
-	q := strings.TrimSpace(a.search.Text)
+	q := a.search.Text
 	a.shown = a.shown[:0]
 	for i, p := range a.people {
-		if q == "" || strings.Contains(p.name, q) {
+		if hanzi.Matches(q, p.name, p.initials, p.pinyin) {
 			a.shown = append(a.shown, i)
 		}
 	}
@@ -204,11 +219,11 @@ func (a *attendanceList) choose(name, status string) bool {
 
 // readAttendees reads the members the dialog lists for a branch: its
 // members, and those of recorded (member ids) wherever they are now,
-// ordered by name. Only these are read, not the whole organization.
-func readAttendees(ctx context.Context, store *data.Store, branch string, recorded []string) ([]data.Member, error) {
+// ordered by 拼音. Only these are read, not the whole organization.
+func readAttendees(ctx context.Context, store *data.Store, branch string, recorded []string) ([]person, error) {
 	var out []data.Member
 	if branch != "" {
-		ms, err := store.Members.List(ctx, data.Where(data.ColBranchID, branch), data.OrderBy(data.ColName))
+		ms, err := store.Members.List(ctx, data.Where(data.ColBranchID, branch))
 		if err != nil {
 			return nil, err
 		}
@@ -226,12 +241,21 @@ func readAttendees(ctx context.Context, store *data.Store, branch string, record
 	}
 	for len(others) > 0 {
 		n := min(len(others), 500)
-		ms, err := store.Members.List(ctx, data.WhereIn(data.ColID, others[:n]), data.OrderBy(data.ColName))
+		ms, err := store.Members.List(ctx, data.WhereIn(data.ColID, others[:n]))
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, ms...)
 		others = others[n:]
 	}
-	return out, nil
+	people := make([]person, len(out))
+	keys := make(map[string]string, len(out))
+	for i, m := range out {
+		people[i] = person{Member: m, initials: hanzi.Initials(m.Name), pinyin: hanzi.Pinyin(m.Name)}
+		keys[m.ID] = hanzi.PinyinKey(m.Name)
+	}
+	slices.SortStableFunc(people, func(a, b person) int {
+		return cmp.Or(strings.Compare(keys[a.ID], keys[b.ID]), strings.Compare(a.Name, b.Name))
+	})
+	return people, nil
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,8 +106,9 @@ func (q *meetingsTimedQueue) settle(u *UI) {
 // BenchmarkOpenMeetingDialog5000 measures opening an existing meeting of
 // the demo organization of 5,000 members (135 branches): the meeting, its
 // attendance, the branches and the branch's members read off the UI
-// goroutine, then the dialog built. ui-max-ms is the longest step run on
-// the UI goroutine (target: under 50 ms; the whole under 200 ms).
+// goroutine, then the dialog built. ui-median-ms and ui-max-ms are the
+// median and the slowest, over the openings, of an opening's longest step
+// on the UI goroutine (target: under 50 ms; the whole under 200 ms).
 func BenchmarkOpenMeetingDialog5000(b *testing.B) {
 	s := meetingsDemoStore(b, 5000)
 	a := test.NewTempApp(b)
@@ -127,20 +129,26 @@ func BenchmarkOpenMeetingDialog5000(b *testing.B) {
 		}
 	}
 	id := m.rows[best].meeting.ID
-	q.longest = 0
+	var longest []time.Duration // per opening
 	b.ResetTimer()
 	for b.Loop() {
+		q.longest = 0
 		start := time.Now()
 		m.openMeeting(id)
 		q.longest = max(q.longest, time.Since(start))
 		q.settle(u)
+		longest = append(longest, q.longest)
 		if m.dialog == nil || m.dialog.rec.ID != id || len(m.dialog.people.people) == 0 {
 			b.Fatal("the dialog did not open on the meeting")
 		}
 		m.dialog.dlg.Hide()
 	}
 	b.StopTimer()
-	b.ReportMetric(float64(q.longest.Microseconds())/1000, "ui-max-ms")
-	b.Logf("%d attendees listed; longest step on the UI goroutine %v", len(m.dialog.people.people), q.longest)
+	slices.Sort(longest)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(longest[len(longest)/2]), "ui-median-ms")
+	b.ReportMetric(ms(longest[len(longest)-1]), "ui-max-ms")
+	b.Logf("%d attendees listed; longest step on the UI goroutine per opening: fastest %v, median %v, slowest %v",
+		len(m.dialog.people.people), longest[0], longest[len(longest)/2], longest[len(longest)-1])
 	w.Close()
 }

@@ -427,3 +427,47 @@ func TestMeetingFoundBySearchEditedDeletedAndRestored(t *testing.T) {
 		t.Fatal("the meeting dialog stayed open after its meeting was deleted")
 	}
 }
+
+func TestMeetingAttendanceSearchWithinALargeBranch(t *testing.T) {
+	u, q, s, _ := openMeetingsScreen(t)
+	ctx := context.Background()
+	bs, err := u.store.Branches.List(ctx, data.Where(data.ColName, "教工第一党支部"))
+	if err != nil || len(bs) != 1 {
+		t.Fatal(err)
+	}
+	names := []string{"钱", "孙", "周", "吴", "郑", "冯", "陈", "褚", "卫", "蒋", "沈", "韩", "杨", "朱", "秦", "尤", "许", "何", "吕", "施", "孔", "曹", "严", "华"}
+	for i, n := range names {
+		m := &data.Member{BranchID: data.Ref(bs[0].ID), Name: n + "建华", Category: "正式党员", PersonType: "在职教职工",
+			IDNumber: field.MakeIDNumber("610113", time.Date(1960+i, 5, 6, 0, 0, 0, 0, time.UTC), i, false), JoinedDate: data.NewDate(2010, 1, 1)}
+		if err := u.store.Members.Create(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.branch.SetSelected("教工第一党支部")
+	test.Tap(findButton(t, u, "新增"))
+	q.settle(u)
+	a := s.dialog.people
+	if len(a.people) != 27 || a.search.Hidden {
+		t.Fatalf("%d members listed, search hidden: %v", len(a.people), a.search.Hidden)
+	}
+	// Ordered by 拼音: 曹 (cáo) before 陈 (chén) before 褚 (chǔ).
+	order := map[string]int{}
+	for i, p := range a.people {
+		order[p.name] = i
+	}
+	if !(order["曹建华"] < order["陈建华"] && order["陈建华"] < order["褚建华"]) {
+		t.Fatalf("not in 拼音 order: %v", a.people)
+	}
+	test.Type(a.search, "zm")
+	if len(a.shown) != 1 || a.people[a.shown[0]].name != "赵敏" {
+		t.Fatalf("zm finds %d", len(a.shown))
+	}
+	a.choose("赵敏", "请假")
+	if !strings.HasPrefix(a.tally.Text, "显示1人,共27人;出席26人,请假1人") {
+		t.Fatalf("tally %q", a.tally.Text)
+	}
+	a.search.SetText("")
+	if len(a.shown) != 27 || s.dialog.attendance()[a.people[order["赵敏"]].id] != "请假" {
+		t.Fatal("the choice made while searching was lost")
+	}
+}
