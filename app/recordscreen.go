@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -77,7 +78,10 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 	}
 	s.count = widget.NewLabel("正在读取…")
 	s.query = newEntry()
-	s.query.SetPlaceHolder("搜索")
+	s.query.SetPlaceHolder("搜索表中的文字")
+	if slices.Contains(spec.columns, string(data.ColMemberID)) {
+		s.query.SetPlaceHolder("搜索党员姓名、拼音首字母或表中的文字")
+	}
 	s.query.OnChanged = func(string) { s.applyFilter() }
 	cols := make([]column, len(spec.columns))
 	for i, col := range spec.columns {
