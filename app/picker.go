@@ -95,9 +95,11 @@ func (p *memberPicker) setID(id string) {
 // setIndex takes a newer index, keeping the member chosen and the search.
 func (p *memberPicker) setIndex(x *memberIndex) {
 	p.index = x
-	p.showChosen()
-	if p.results.Visible() {
-		p.search(p.entry.Text)
+	switch {
+	case p.chosen != "":
+		p.showChosen()
+	case p.entry.Text != "":
+		p.search(p.entry.Text) // what was typed before the members were read
 	}
 }
 

@@ -172,3 +172,36 @@ func TestRecordFormIsDirtyOnlyWhenChanged(t *testing.T) {
 		t.Fatal("a member cleared is not dirty")
 	}
 }
+
+func TestPickersFollowMemberChanges(t *testing.T) {
+	u, q := newTestUI(t)
+	p := newMemberPicker(u)
+	test.Type(p.entry, "zw") // typed before the members are read
+	q.settle(u)
+	if got := p.matches(); len(got) != 1 || !strings.HasPrefix(got[0], "张伟") {
+		t.Fatalf("zw typed before the members were read finds %q", got)
+	}
+	p.clear()
+	test.Type(p.entry, "zs")
+	if len(p.matches()) != 0 {
+		t.Fatalf("zs finds %q before 张三 is added", p.matches())
+	}
+	zhang := addTestMember(t, u, "张三", "S2002", "学生第一党支部", 1)
+	p = newMemberPicker(u)
+	q.settle(u)
+	test.Type(p.entry, "zs")
+	if got := p.matches(); len(got) != 1 || !strings.HasPrefix(got[0], "张三") {
+		t.Fatalf("zs after 张三 was added finds %q", got)
+	}
+	m, _ := u.store.Members.Get(context.Background(), zhang)
+	m.Name = "章三"
+	if err := u.store.Members.Update(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	a := newAttendeePicker(u)
+	q.settle(u)
+	a.search("zs")
+	if len(a.hits) != 1 || a.index.members[a.hits[0]].name != "章三" {
+		t.Fatalf("after renaming, the attendee picker finds %d", len(a.hits))
+	}
+}
