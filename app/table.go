@@ -90,6 +90,8 @@ type dataTable struct {
 	sortCol  int // -1: the screen's own order
 	sortDesc bool
 	onSort   func(col int, desc bool)
+
+	sizing bool // the columns are being sized: cells wait for the refresh after
 }
 
 // maxColumnWidth bounds the width a column takes to fit its text.
@@ -262,6 +264,7 @@ func (t *dataTable) fitAll() {
 	t.sized = map[int]bool{}
 	t.rememberWidths()
 	t.fit()
+	t.table.Refresh()
 }
 
 // fit sets the width of each column the user has not sized to its widest
@@ -274,6 +277,9 @@ func (t *dataTable) fit() {
 	}
 	pad := 2*theme.Padding() + 2*theme.InnerPadding()
 	size := theme.TextSize()
+	// Each width set redraws the table; the cells are filled once, after.
+	t.sizing = true
+	defer func() { t.sizing = false }()
 	for col, c := range t.cols {
 		if t.sized[col] {
 			t.table.SetColumnWidth(col, t.widths[col])
@@ -340,6 +346,9 @@ func newRowTable(t *dataTable) *rowTable {
 	r.Length = func() (int, int) { return t.rows(), len(t.cols) }
 	r.CreateCell = func() fyne.CanvasObject { return newTableCell(t) }
 	r.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if t.sizing {
+			return
+		}
 		c := o.(*tableCell)
 		c.row, c.col = id.Row, id.Col
 		text := ""
