@@ -70,17 +70,21 @@ func newAttendanceList(status map[string]string, fresh bool) *attendanceList {
 	return a
 }
 
-// createRow is a list row: the name, then the three choices.
+// createRow is a list row: the name, then a button per choice, the one
+// chosen highlighted (plain buttons: a row of radio icons costs far more
+// to draw, and a dialog shows dozens of rows at once).
 func (a *attendanceList) createRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
-	r := widget.NewRadioGroup(data.Attendances, nil)
-	r.Horizontal = true
-	return container.NewBorder(nil, nil, nil, r, name)
+	choices := container.NewHBox()
+	for _, v := range data.Attendances {
+		choices.Add(widget.NewButton(v, nil))
+	}
+	return container.NewBorder(nil, nil, nil, choices, name)
 }
 
-// updateRow shows the shown member i in a row, without reporting its
-// choice as a change.
+// updateRow shows the shown member i in a row: a tap on a choice sets the
+// member's attendance (a second tap keeps it: a choice is not cleared).
 func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if i < 0 || i >= len(a.shown) {
 		return
@@ -90,21 +94,22 @@ func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if l := c.Objects[0].(*widget.Label); l.Text != p.label {
 		l.SetText(p.label)
 	}
-	r := c.Objects[1].(*widget.RadioGroup)
-	r.OnChanged = nil
-	if want := a.status[p.id]; r.Selected != want {
-		r.Selected = want
-		r.Refresh()
-	}
-	r.Required = r.Selected != "" // chosen once, it cannot be cleared by a second tap
-	r.OnChanged = func(v string) {
-		if v == "" {
-			delete(a.status, p.id)
-		} else {
-			a.status[p.id] = v
-			r.Required = true
+	for _, b := range c.Objects[1].(*fyne.Container).Objects {
+		b := b.(*widget.Button)
+		v := b.Text
+		want := widget.MediumImportance
+		if a.status[p.id] == v {
+			want = widget.HighImportance
 		}
-		a.changed()
+		if b.Importance != want {
+			b.Importance = want
+			b.Refresh()
+		}
+		b.OnTapped = func() {
+			a.status[p.id] = v
+			a.list.RefreshItem(i)
+			a.changed()
+		}
 	}
 }
 

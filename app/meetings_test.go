@@ -462,7 +462,14 @@ func TestMeetingAttendanceSearchWithinALargeBranch(t *testing.T) {
 	if len(a.shown) != 1 || a.people[a.shown[0]].name != "赵敏" {
 		t.Fatalf("zm finds %d", len(a.shown))
 	}
-	a.choose("赵敏", "请假")
+	// A tap on a row's 请假 chooses it, and highlights it.
+	row := a.createRow()
+	a.updateRow(0, row)
+	test.Tap(findButtonAmong(t, []fyne.CanvasObject{row}, "请假"))
+	a.updateRow(0, row)
+	if b := findButtonAmong(t, []fyne.CanvasObject{row}, "请假"); b.Importance != widget.HighImportance {
+		t.Fatal("the choice tapped is not highlighted")
+	}
 	if !strings.HasPrefix(a.tally.Text, "显示1人,共27人;出席26人,请假1人") {
 		t.Fatalf("tally %q", a.tally.Text)
 	}
