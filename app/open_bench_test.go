@@ -275,3 +275,17 @@ func BenchmarkPickerFilter5000(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(queries)+1), "ns/keystroke")
 }
+
+// BenchmarkReadSessions5000 reads the 培训记录 of the demo year at 5,000
+// members (about 2,400 sessions and 80,000 attendances), off the UI
+// goroutine.
+func BenchmarkReadSessions5000(b *testing.B) {
+	store := store5000(b)
+	year := store.Now().Year()
+	for b.Loop() {
+		rows, err := readSessions(context.Background(), store, year)
+		if err != nil || len(rows) == 0 {
+			b.Fatal(len(rows), err)
+		}
+	}
+}
