@@ -67,9 +67,9 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 	hint := widget.NewLabel("选择某月的单元格登记、修改或删除缴费;选择姓名查看其缴费记录")
 	hint.Importance = widget.LowImportance
 	list := widget.NewButton("缴费记录", func() { s.openPayments("") })
-	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, list, hint)
+	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, list)
 	s.load()
-	return container.NewBorder(container.NewVBox(pickers, s.totals), nil, nil, nil, s.table)
+	return container.NewBorder(container.NewVBox(pickers, s.totals, hint), nil, nil, nil, s.table)
 }
 
 func (s *duesScreen) updateCell(id widget.TableCellID, l *widget.Label) {
