@@ -382,4 +382,8 @@ func TestDuesPaymentListFindsAndOpensAPayment(t *testing.T) {
 	if l = s.list; len(l.rows) != 2 || l.rows[1].cells[1] != fmt.Sprintf("%d-01", year) {
 		t.Fatalf("王建国's payments: %+v", l.rows)
 	}
+	u.escape()
+	if s.list != nil || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not close the list")
+	}
 }

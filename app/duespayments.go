@@ -74,9 +74,10 @@ func (s *duesScreen) openPayments(memberID string) {
 	hint := widget.NewLabel("双击或回车打开一条记录修改或删除")
 	hint.Importance = widget.LowImportance
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.count, hint), l.search)
-	done := widget.NewButton("关闭", func() { l.dlg.Hide() })
+	done := widget.NewButton("关闭", nil)
 	body := container.NewBorder(top, container.NewHBox(done), nil, nil, l.table.object())
 	l.dlg = dialog.NewCustomWithoutButtons(title, body, s.u.win)
+	done.OnTapped = s.u.guardDialog(l.dlg, nil) // Esc closes it as 关闭 does
 	l.dlg.SetOnClosed(func() {
 		if s.list == l {
 			s.list = nil
