@@ -205,3 +205,28 @@ func TestRecordFormAsksBeforeDroppingEdits(t *testing.T) {
 		t.Fatalf("继续编辑 lost the edit (%q) or the form", got)
 	}
 }
+
+func TestLiaisonsAreListedByTheMembersPinyin(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	for _, name := range []string{"张伟", "王建国", "李红梅"} {
+		l := &data.Liaison{MemberID: data.Ref(memberID(t, u, name)), Kind: data.LiaisonKinds[0],
+			Contact: "群众" + name, Since: data.NewDate(2026, 1, 5)}
+		if err := u.store.Liaisons.Create(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	openScreen(t, u, "联系群众")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Liaison, *data.Liaison])
+	var got []string
+	for _, i := range s.shown {
+		got = append(got, s.label(&s.rows[i]))
+	}
+	want := []string{"李红梅", "王建国", "张伟"}
+	for i := range want {
+		if i >= len(got) || !strings.HasPrefix(got[i], want[i]) {
+			t.Fatalf("listed %q, want by 拼音 %q", got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/hanzi"
 )
 
 // recordPtr ties a record struct to its pointer, as data's tables do.
@@ -56,6 +58,10 @@ type recordSpec[T any, P recordPtr[T]] struct {
 	columns []string // the columns the table shows
 	naming  []string // the columns that name a row in messages, e.g. date and member
 	order   []string // the list's order, as for data.OrderBy
+	// byName, when set, is a reference column the list is ordered by
+	// first, by the 拼音 of what it shows (a member's 姓名, a branch's name),
+	// the ids the store orders by meaning nothing to a person.
+	byName  string
 	choices map[string][]string
 	months  map[string]bool // text columns holding a month (2026-04)
 	refs    func(ctx context.Context, s *data.Store) (refData, error)
@@ -212,6 +218,9 @@ func (s *recordScreen[T, P]) load() {
 		if d.rows, err = spec.table(store).List(ctx, data.OrderBy(spec.order...)); err != nil {
 			return d, err
 		}
+		if spec.byName != "" {
+			sortByName[T, P](d.rows, spec.byName, d.refs)
+		}
 		d.cells, d.search = rowTexts[T, P](d.rows, spec.columns, d.refs)
 		return d, nil
 	}, func(d recordData[T], err error) {
@@ -246,6 +255,18 @@ func rowTexts[T any, P recordPtr[T]](rows []T, columns []string, refs refData) (
 		cells[i], search[i] = row, strings.ToLower(b.String())
 	}
 	return cells, search
+}
+
+// sortByName orders rows by the 拼音 of the name a reference column shows,
+// keeping the store's order among rows of one name.
+func sortByName[T any, P recordPtr[T]](rows []T, col string, refs refData) {
+	keys := make(map[string]string, len(refs.names))
+	for id, name := range refs.names {
+		keys[id] = hanzi.PinyinKey(name)
+	}
+	sort.SliceStable(rows, func(i, j int) bool {
+		return keys[refOf(P(&rows[i]), col)] < keys[refOf(P(&rows[j]), col)]
+	})
 }
 
 // sortBy orders the rows by a column (the list's order for col -1) and
