@@ -87,8 +87,22 @@ func newSidebar(u *UI) *sidebar {
 			s.box.Add(r)
 		}
 	}
-	s.scroll = container.NewVScroll(s.box)
 	s.layout()
+	// As wide as the widest row, folded or not, so that opening a group
+	// does not move the screen beside it.
+	var width float32
+	for _, g := range s.groups {
+		if g.heading != nil {
+			width = max(width, g.heading.MinSize().Width)
+		}
+		for _, r := range g.rows {
+			width = max(width, r.MinSize().Width)
+		}
+	}
+	strut := canvas.NewRectangle(nil)
+	strut.SetMinSize(fyne.NewSize(width, 0))
+	s.box.Add(strut)
+	s.scroll = container.NewVScroll(s.box)
 	return s
 }
 
@@ -297,5 +311,5 @@ func (h *sideHeading) show(title string, open bool) {
 	} else {
 		h.text.Text = "▶ " + title
 	}
-	h.text.Refresh()
+	h.Refresh()
 }

@@ -16,6 +16,9 @@
 # Needs Xvfb, ImageMagick (import) and xdotool; not part of CI.
 #
 #   scripts/screenshots.sh [members]     members of the demo: 5000 by default
+#
+# SCREENSHOT_OUT names another folder; SCREENSHOT_TITLES="党员 设置" takes
+# only those screens.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -24,6 +27,9 @@ export PATH="$PATH:/usr/local/go/bin"
 members=${1:-5000}
 titles=(工作台 党员 党支部 党小组 学习培训 组织生活 民主评议 目标管理 党费 组织关系转接 谈心谈话
 	关心关爱 联系群众 干部监督 意见建议 先进典型 培训计划 经费 报表 导入导出 回收站 同步 设置)
+if [[ -n "${SCREENSHOT_TITLES:-}" ]]; then # a quick look at a few: numbered from 1, not as in the README
+	read -ra titles <<<"$SCREENSHOT_TITLES"
+fi
 app_id=cn.edu.dangjian
 out=${SCREENSHOT_OUT:-docs/screenshots}
 settle=${SCREENSHOT_SETTLE:-4} # seconds to let a screen load after its window shows
@@ -63,11 +69,15 @@ shoot() {
 	echo "==> Xvfb on :$display at ${width}x$height"
 	Xvfb ":$display" -screen 0 "${width}x${height}x24" -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 	xvfb_pid=$!
-	for _ in $(seq 50); do
-		[[ -e /tmp/.X11-unix/X$display ]] && break
+	local ready=
+	for _ in $(seq 100); do # the socket, then an answer from the server
+		if [[ -e /tmp/.X11-unix/X$display ]] && DISPLAY=":$display" xdotool getdisplaygeometry >/dev/null 2>&1; then
+			ready=1
+			break
+		fi
 		sleep 0.1
 	done
-	if [[ ! -e /tmp/.X11-unix/X$display ]]; then
+	if [[ -z "$ready" ]]; then
 		echo "screenshots.sh: Xvfb did not start" >&2
 		cat "$tmp/xvfb.log" >&2
 		exit 1
