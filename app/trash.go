@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/hanzi"
 )
 
 // allKinds is the kind filter's choice that shows every deleted record.
@@ -104,7 +105,7 @@ func (s *trashScreen) load() {
 				kinds = append(kinds, it.Kind)
 			}
 		}
-		sort.Strings(kinds)
+		slices.SortFunc(kinds, hanzi.ComparePinyin)
 		s.kind.Options = append([]string{allKinds}, kinds...)
 		if !seen[s.kind.Selected] {
 			s.kind.Selected = allKinds
