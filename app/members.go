@@ -39,6 +39,7 @@ const allFlags = "全部党员"
 // memberDeleteNote is what the confirmation of a member's deletion adds.
 const memberDeleteNote = "党员转出、停止党籍或去世请在党员信息中修改党籍状态;删除只用于录入错误。"
 
+// newMembersScreen builds the 党员 screen and starts reading the members.
 func newMembersScreen(u *UI) fyne.CanvasObject {
 	s := &membersScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.members = s

@@ -76,6 +76,7 @@ type refData struct {
 	names map[string]string // id → name
 }
 
+// newRecordScreen builds the screen of spec and starts reading its rows.
 func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recordScreen[T, P] {
 	s := &recordScreen[T, P]{u: u, spec: spec, labels: map[string]string{}, loads: newLoader(u), sortCol: -1}
 	u.recordScreen = s
