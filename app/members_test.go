@@ -106,7 +106,7 @@ func TestMemberNamesSortByPinyinOrByStrokeAndTheChoiceIsKept(t *testing.T) {
 	}
 }
 
-func TestMemberSearchFindsInitials(t *testing.T) {
+func TestMemberSearchFindsInitialsAndEnterOpens(t *testing.T) {
 	u, q := newTestUI(t)
 	addMembers(t, u, "单东阳")
 	u.open(1)
@@ -115,6 +115,15 @@ func TestMemberSearchFindsInitials(t *testing.T) {
 	test.Type(s.search, "sdy")
 	if got := shownNames(s); !slices.Equal(got, []string{"单东阳"}) || s.count.Text != "显示1人,共4人" {
 		t.Fatalf("sdy finds %v (%q)", got, s.count.Text)
+	}
+	s.table.selectRow(0)
+	if got := s.table.copySelected(); !strings.HasPrefix(got, "单东阳\t") {
+		t.Fatalf("Ctrl+C copies %q", got)
+	}
+	s.table.openSelected()
+	q.settle(u)
+	if s.dialog == nil || s.dialog.rec.Name != "单东阳" {
+		t.Fatal("Enter did not open 单东阳's form")
 	}
 }
 
