@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -31,6 +32,29 @@ func newMultiLineEntry() *escEntry {
 	e := &escEntry{}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newPasswordEntry is a one-line escEntry for a passphrase: what is typed
+// shows as dots, and the eye at its end shows it in clear while pressed
+// again.
+func newPasswordEntry() *escEntry {
+	e := &escEntry{}
+	e.Password = true
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	var eye *widget.Button
+	eye = widget.NewButtonWithIcon("", theme.VisibilityOffIcon(), func() {
+		e.Password = !e.Password
+		if e.Password {
+			eye.SetIcon(theme.VisibilityOffIcon())
+		} else {
+			eye.SetIcon(theme.VisibilityIcon())
+		}
+		e.Refresh()
+	})
+	eye.Importance = widget.LowImportance
+	e.ActionItem = eye
 	e.ExtendBaseWidget(e)
 	return e
 }

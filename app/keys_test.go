@@ -108,8 +108,8 @@ func TestDialogsOfFyneAreFoundForTheGuard(t *testing.T) {
 		"confirm": dialog.NewConfirm("标题", "内容", func(bool) {}, u.win),
 		"form":    dialog.NewForm("标题", "保存", "取消", nil, func(bool) {}, u.win),
 	} {
+		g := &guard{d: d, popup: popupOf(d)} // found before the dialog shows, as guardDialog is called
 		d.Show()
-		g := &guard{d: d, popup: popupOf(d)}
 		u.guards = []*guard{g}
 		if u.guardOn(u.win.Canvas().Overlays().Top()) != g {
 			t.Errorf("the %s dialog's overlay is not found", name)
@@ -132,5 +132,26 @@ func TestWindowShortcutsWorkFromAField(t *testing.T) {
 	e.TypedShortcut(&fyne.ShortcutCut{Clipboard: u.app.Clipboard()})
 	if found != 1 || e.Text != "" || u.app.Clipboard().Content() != "王" {
 		t.Fatalf("Ctrl+F reached the window %d times; the field's own shortcuts left %q, clipboard %q", found, e.Text, u.app.Clipboard().Content())
+	}
+}
+
+func TestAPassphraseFieldPassesEscAndHidesWhatIsTyped(t *testing.T) {
+	u := bareUI(t)
+	e := newPasswordEntry()
+	d := dialog.NewCustomWithoutButtons("口令", e, u.win)
+	u.guardDialog(d, nil)
+	d.Show()
+	u.win.Canvas().Focus(e)
+	test.Type(e, "口令123")
+	if !e.Password || strings.Contains(test.RenderObjectToMarkup(e), "口令123") {
+		t.Fatal("a passphrase shows in clear")
+	}
+	test.Tap(e.ActionItem.(fyne.Tappable))
+	if e.Password {
+		t.Fatal("the eye does not show the passphrase")
+	}
+	pressEsc(e)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc in the passphrase field does not close its dialog")
 	}
 }

@@ -97,6 +97,9 @@ type dataTable struct {
 // maxColumnWidth bounds the width a column takes to fit its text.
 const maxColumnWidth = 320
 
+// pageRows is how far PageUp and PageDown move the selection.
+const pageRows = 15
+
 // fitSample is how many rows, spread over the table, are measured to fit
 // the columns.
 const fitSample = 400
@@ -144,12 +147,13 @@ func (t *dataTable) selectCell(row, col int) {
 	if row < 0 || row >= t.rows() {
 		return
 	}
-	t.selected, t.selectedCol = row, col
-	t.cellCopy = col >= 0
-	if col < 0 {
-		col = 0
+	at := col // the cell scrolled to: the row's, in the column last used
+	if at < 0 {
+		at = max(t.selectedCol, 0)
 	}
-	t.table.Select(widget.TableCellID{Row: row, Col: col})
+	t.selected, t.selectedCol = row, at
+	t.cellCopy = col >= 0
+	t.table.Select(widget.TableCellID{Row: row, Col: at})
 	t.table.Refresh()
 }
 
@@ -334,8 +338,9 @@ func (t *dataTable) sawWidth(col int, w float32) {
 }
 
 // rowTable is the widget.Table of a dataTable, with the keys of office
-// software: Enter opens the selected row, ↑ and ↓ move the selection,
-// Ctrl+C copies; Esc and the window's shortcuts go on to the window.
+// software: Enter opens the selected row, ↑ ↓ PageUp PageDown Home End move
+// the selection, Ctrl+C copies; Esc and the window's shortcuts go on to the
+// window.
 type rowTable struct {
 	widget.Table
 	t *dataTable
@@ -392,6 +397,14 @@ func (r *rowTable) TypedKey(ev *fyne.KeyEvent) {
 		if t.selected < t.rows()-1 {
 			t.selectRow(t.selected + 1)
 		}
+	case fyne.KeyPageUp:
+		t.selectRow(max(t.selected-pageRows, 0))
+	case fyne.KeyPageDown:
+		t.selectRow(min(t.selected+pageRows, t.rows()-1))
+	case fyne.KeyHome:
+		t.selectRow(0)
+	case fyne.KeyEnd:
+		t.selectRow(t.rows() - 1)
 	case fyne.KeyEscape:
 		passKey(r, ev)
 	default:

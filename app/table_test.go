@@ -158,6 +158,15 @@ func TestDataTableClickSelectsAndEnterOrDoubleClickOpens(t *testing.T) {
 	if f.t.selectedRow() != 1 || f.opened[len(f.opened)-1] != 1 {
 		t.Fatalf("↑ then Enter: selected %d, opened %v", f.t.selectedRow(), f.opened)
 	}
+	for _, k := range []struct {
+		key  fyne.KeyName
+		want int
+	}{{fyne.KeyEnd, 2}, {fyne.KeyHome, 0}, {fyne.KeyPageDown, 2}, {fyne.KeyPageUp, 0}, {fyne.KeyDown, 1}} {
+		f.t.table.TypedKey(&fyne.KeyEvent{Name: k.key})
+		if f.t.selectedRow() != k.want {
+			t.Fatalf("%s selected row %d, want %d", k.key, f.t.selectedRow(), k.want)
+		}
+	}
 	test.DoubleTap(f.cellAt(t, 0, 0))
 	if f.t.selectedRow() != 0 || f.opened[len(f.opened)-1] != 0 {
 		t.Fatalf("a double click: selected %d, opened %v", f.t.selectedRow(), f.opened)
