@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,6 +23,7 @@ type memberEntry struct {
 	active            bool   // on the rolls
 	shown             string // the label given, for members known only by one
 	order             string // hanzi.PinyinKey of the name
+	branchOrder       int    // the branch's place in the store's order
 }
 
 // label is how a picker shows the member: 姓名 · 工号 · 支部, and the
@@ -85,27 +87,26 @@ func buildMemberIndex(ctx context.Context, store *data.Store) (*memberIndex, err
 	sort.SliceStable(x.groups, func(i, j int) bool {
 		return branchOrder[x.groups[i].branchID] < branchOrder[x.groups[j].branchID]
 	})
-	members, err := store.Members.List(ctx)
-	if err != nil {
-		return nil, err
-	}
-	x.members = make([]memberEntry, len(members))
-	for i := range members {
-		m := &members[i]
-		x.members[i] = memberEntry{
+	// Each, not List: the entries are made as the rows are read, without
+	// holding 5,000 whole member records.
+	err = store.Members.Each(ctx, func(m *data.Member) error {
+		x.members = append(x.members, memberEntry{
 			id: m.ID, name: m.Name, staffNo: m.StaffNo, lowerStaff: strings.ToLower(m.StaffNo),
 			initials: strings.ToLower(hanzi.Initials(m.Name)), pinyin: strings.ToLower(hanzi.Pinyin(m.Name)),
 			branchID: string(m.BranchID), branch: labels[string(m.BranchID)],
 			groupID: string(m.GroupID), group: groupNames[string(m.GroupID)],
-			status: m.Status, active: m.Active(), order: hanzi.PinyinKey(m.Name),
-		}
+			status: m.Status, active: m.Active(), order: hanzi.PinyinKey(m.Name), branchOrder: branchOrder[string(m.BranchID)],
+		})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	sort.SliceStable(x.members, func(i, j int) bool {
-		a, b := &x.members[i], &x.members[j]
-		if oa, ob := branchOrder[a.branchID], branchOrder[b.branchID]; oa != ob {
-			return oa < ob
+	slices.SortStableFunc(x.members, func(a, b memberEntry) int {
+		if a.branchOrder != b.branchOrder {
+			return a.branchOrder - b.branchOrder
 		}
-		return a.order < b.order
+		return strings.Compare(a.order, b.order)
 	})
 	x.byID = make(map[string]int, len(x.members))
 	for i := range x.members {

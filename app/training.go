@@ -65,6 +65,8 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 		container.NewTabItem("培训记录", s.sessions.object()),
 	)
 	s.load()
+	// Read the members for the dialog's pickers now, not when it opens.
+	u.memberDirectory().check()
 	return container.NewBorder(top, nil, nil, nil, s.views)
 }
 
