@@ -173,10 +173,7 @@ func (d *meetingDialog) branchChosen() {
 
 // dirty reports whether anything was changed since the dialog opened.
 func (d *meetingDialog) dirty() bool {
-	if f, ok := any(d.form).(interface{ dirty() bool }); ok && f.dirty() {
-		return true
-	}
-	return d.minutes.Text != d.openedMinutes ||
+	return d.form.dirty() || d.minutes.Text != d.openedMinutes ||
 		!maps.Equal(d.attendance(), d.opened)
 }
 
