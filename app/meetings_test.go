@@ -150,6 +150,12 @@ func TestRecordThemeDayThenEditAttendance(t *testing.T) {
 		t.Fatalf("the edit dialog shows attendance %v, want %v", got, want)
 	}
 	d.choose("李红梅", "缺席")
+	// 取消 with a changed attendance asks first; 继续编辑 keeps the dialog.
+	test.Tap(topDialogButton(t, u, "取消"))
+	if !strings.Contains(topDialogText(u), "关闭后将丢失") {
+		t.Fatalf("取消 with unsaved edits did not ask: %q", topDialogText(u))
+	}
+	test.Tap(topDialogButton(t, u, "继续编辑"))
 	test.Tap(findButtonIn(t, u, "保存"))
 	q.settle(u)
 	if len(s.rows) != 1 {
