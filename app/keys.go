@@ -78,6 +78,57 @@ func (e *escEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// escSelect is a drop-down that passes Esc to the window: a widget.Select
+// keeps the focus after a click and swallows Esc.
+type escSelect struct {
+	widget.Select
+}
+
+// newEscSelect is an escSelect of options, reading 「请选择」 while nothing
+// is chosen; changed runs on a new choice.
+func newEscSelect(options []string, changed func(string)) *escSelect {
+	s := &escSelect{}
+	s.Options = options
+	s.OnChanged = changed
+	s.PlaceHolder = "请选择"
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey hands Esc to the window and every other key to the drop-down.
+func (s *escSelect) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		passKey(s, ev)
+		return
+	}
+	s.Select.TypedKey(ev)
+}
+
+// escCheck is a check box that passes Esc to the window: a widget.Check
+// keeps the focus after a click and swallows Esc.
+type escCheck struct {
+	widget.Check
+}
+
+// newEscCheck is an escCheck labelled label; changed runs when it is ticked
+// or cleared.
+func newEscCheck(label string, changed func(bool)) *escCheck {
+	c := &escCheck{}
+	c.Text = label
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// TypedKey hands Esc to the window and every other key to the check box.
+func (c *escCheck) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		passKey(c, ev)
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
 // windowShortcuts names the shortcuts bound on the window (see
 // UI.addShortcuts), which focused widgets pass on.
 var windowShortcuts = map[string]bool{}
@@ -146,6 +197,7 @@ func (u *UI) cancelGuarded(g *guard) {
 		}
 	}, u.win)
 	ask.SetConfirmText("放弃修改")
+	ask.SetConfirmImportance(widget.DangerImportance)
 	ask.SetDismissText("继续编辑")
 	u.guardDialog(ask, nil)
 	ask.Show()

@@ -155,3 +155,30 @@ func TestAPassphraseFieldPassesEscAndHidesWhatIsTyped(t *testing.T) {
 		t.Fatal("Esc in the passphrase field does not close its dialog")
 	}
 }
+
+func TestEscFromADropDownOrACheckBoxReachesTheGuard(t *testing.T) {
+	u := bareUI(t)
+	branch := newEscSelect([]string{"教工第一党支部", "学生第一党支部"}, nil)
+	leader := newEscCheck("党员领导干部", nil)
+	d := dialog.NewCustomWithoutButtons("编辑", container.NewVBox(branch, leader), u.win)
+	u.guardDialog(d, func() bool { return branch.Selected != "" || leader.Checked })
+	d.Show()
+	test.Tap(leader) // the check box takes the focus
+	if u.win.Canvas().Focused() != leader {
+		t.Fatal("the check box did not take the focus")
+	}
+	pressEsc(leader)
+	if !showing(u, "放弃未保存的修改?") {
+		t.Fatal("Esc on a focused check box discards the edit silently")
+	}
+	u.win.Canvas().Unfocus()
+	u.escape() // 继续编辑
+	leader.SetChecked(false)
+	branch.SetSelected("学生第一党支部")
+	u.win.Canvas().Focus(branch)
+	pressEsc(branch)
+	if !showing(u, "放弃未保存的修改?") {
+		t.Fatal("Esc on a focused drop-down discards the choice silently")
+	}
+	branch.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // other keys still reach it
+}
