@@ -23,7 +23,9 @@ type trainingScreen struct {
 	u        *UI
 	year     *widget.Select
 	rows     []trainingRow
-	table    *widget.Table
+	table    *dataTable
+	sortCol  int // the column the hours are sorted by, -1 for the calculator's order
+	sortDesc bool
 	summary  *widget.Label
 	sessions *sessionsView
 	views    *container.AppTabs
@@ -53,7 +55,13 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	s := &trainingScreen{u: u, loads: newLoader(u)}
 	u.training = s
 	s.summary = widget.NewLabel("正在读取…")
-	s.table = truncated(columnTable(trainingColumns, func() int { return len(s.rows) }, s.cell))
+	s.table = newDataTable(u, "training.hours", trainingColumns, func() int { return len(s.rows) }, s.cell, rowActions{})
+	s.sortCol = -1
+	s.table.sortable(func(col int, desc bool) {
+		s.sortCol, s.sortDesc = col, desc
+		sortTrainingRows(s.rows, col, desc)
+		s.table.refresh()
+	})
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.load() }
 	add := widget.NewButton("新增培训", s.openRecord)
@@ -61,7 +69,7 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, widget.NewLabel("年度"), container.NewHBox(add), container.NewHBox(s.year, s.summary))
 	s.sessions = newSessionsView(s)
 	s.views = container.NewAppTabs(
-		container.NewTabItem("党员学时", s.table),
+		container.NewTabItem("党员学时", s.table.object()),
 		container.NewTabItem("培训记录", s.sessions.object()),
 	)
 	s.load()
@@ -139,7 +147,8 @@ func (s *trainingScreen) load() {
 			text += fmt.Sprintf(",本年不考核%d名", d.notChecked)
 		}
 		s.summary.SetText(text)
-		s.table.Refresh()
+		sortTrainingRows(s.rows, s.sortCol, s.sortDesc)
+		s.table.refresh()
 		s.sessions.set(d.sessions)
 	})
 }
@@ -152,4 +161,22 @@ func (s *trainingScreen) hoursOf(id string) float64 {
 		}
 	}
 	return -1
+}
+
+// sortTrainingRows orders the lines by a column as the shared tables do
+// (hours by value, names by 拼音); col -1 keeps the calculator's order.
+func sortTrainingRows(rows []trainingRow, col int, desc bool) {
+	if col < 0 {
+		return
+	}
+	cells := make([][]string, len(rows))
+	for i := range rows {
+		cells[i] = rows[i].cells[:]
+	}
+	order := sortedRows(cells, col, desc)
+	sorted := make([]trainingRow, len(rows))
+	for i, j := range order {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
 }

@@ -216,3 +216,32 @@ func TestTrainingDialogEscAsksOnlyWithEdits(t *testing.T) {
 		t.Fatal("a discarded session was saved")
 	}
 }
+
+func TestTrainingHoursSortByNumberAndPinyin(t *testing.T) {
+	rows := []trainingRow{
+		{name: "沈明", cells: [trainingColumnCount]string{"沈明", "一支部", "9", "32", trainingShort}},
+		{name: "陈红", cells: [trainingColumnCount]string{"陈红", "一支部", "10.5", "32", trainingShort}},
+		{name: "安静", cells: [trainingColumnCount]string{"安静", "一支部", "32", "32", trainingMet}},
+	}
+	names := func() string {
+		var out []string
+		for _, r := range rows {
+			out = append(out, r.name)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, c := range []struct {
+		col  int
+		desc bool
+		want string
+	}{
+		{0, false, "安静,陈红,沈明"},
+		{2, false, "沈明,陈红,安静"},
+		{2, true, "安静,陈红,沈明"},
+	} {
+		sortTrainingRows(rows, c.col, c.desc)
+		if got := names(); got != c.want {
+			t.Errorf("by column %d (desc %v): %s, want %s", c.col, c.desc, got, c.want)
+		}
+	}
+}

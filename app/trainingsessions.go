@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -128,25 +127,20 @@ func (v *sessionsView) sortBy(col int, desc bool) {
 	v.table.refresh()
 }
 
-// sortSessions orders rows by a column: 参训人数 as a number, the others
-// as text.
+// sortSessions orders rows by a column as the shared tables do (参训人数
+// by value, text by 拼音).
 func sortSessions(rows []sessionRow, col int, desc bool) {
 	if col < 0 || col >= sessionColumnCount {
 		return
 	}
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, b := rows[i].cells[col], rows[j].cells[col]
-		if col == sessionColumnCount-1 {
-			x, _ := strconv.Atoi(a)
-			y, _ := strconv.Atoi(b)
-			if desc {
-				return x > y
-			}
-			return x < y
-		}
-		if desc {
-			return a > b
-		}
-		return a < b
-	})
+	cells := make([][]string, len(rows))
+	for i := range rows {
+		cells[i] = rows[i].cells[:]
+	}
+	order := sortedRows(cells, col, desc)
+	sorted := make([]sessionRow, len(rows))
+	for i, j := range order {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
 }
