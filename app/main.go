@@ -14,7 +14,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"dangjian/app/appcore"
-	_ "dangjian/app/uilang" // Chinese for Fyne's own texts, set before Fyne reads the locale
+	_ "dangjian/app/uilang"        // the locale set before Fyne reads it
+	_ "dangjian/app/uilang/fynezh" // Chinese for Fyne's own texts, in the program and its tests
 	"dangjian/data"
 	"dangjian/data/localfs"
 	snapshot "dangjian/sync"

@@ -40,7 +40,7 @@ func TestSettingsShowRecordsSinceAndEachRulesPersonTypes(t *testing.T) {
 	if got := s.thresholds["applies.LIAISON"].Text; got != "在职教职工、学生、其他" {
 		t.Errorf("LIAISON applies to %q", got)
 	}
-	if got := s.thresholds["train.self_study"].Text; got != "否" {
+	if got := s.rules.yesNo["train.self_study"].Selected; got != "否" {
 		t.Errorf("个人自学 shown as %q", got)
 	}
 	// Empty: the month the records give, here the database's creation.
@@ -89,5 +89,27 @@ func TestSettingsBadValueShowsTheRulesMessageAndSavesNothing(t *testing.T) {
 	}
 	if got := s.thresholds[rules.RecordsSinceKey].Text; got != "2026-01" || !strings.Contains(s.rules.since.Text, "已设定为2026-01") {
 		t.Fatalf("after saving, 记录起始月份 %q, note %q", got, s.rules.since.Text)
+	}
+}
+
+func TestSettingsShowYesOrNoNeverTrueOrFalse(t *testing.T) {
+	u, q, s, _ := settingsForm(t)
+	shown := func() string { return strings.Join(visibleTexts(u.content), "|") }
+	if text := shown(); strings.Contains(text, "true") || strings.Contains(text, "false") {
+		t.Fatalf("设置 shows true or false: %s", text)
+	}
+	choice := s.rules.yesNo["train.self_study"]
+	if choice == nil || choice.Selected != "否" {
+		t.Fatalf("个人自学计入集中学习学时 is not a 是/否 choice set to 否")
+	}
+	choice.SetSelected("是")
+	test.Tap(findButton(t, u, "保存规则设置"))
+	q.settle(u)
+	set, err := u.store.RuleSettings(context.Background())
+	if err != nil || !set.SelfStudyCounts {
+		t.Fatalf("是 not stored (%v): %q", err, s.message.Text)
+	}
+	if choice.Selected != "是" || strings.Contains(shown(), "true") {
+		t.Fatalf("after saving: %q, %s", choice.Selected, shown())
 	}
 }

@@ -17,31 +17,47 @@ import (
 )
 
 // ruleSettings is the 规则设置 part of the 设置 screen: every rule setting
-// (rules.SettingDefs) under its Chinese label, a note under the ones that
-// need it, and the message of a value Settings.Set refuses under its
-// field. A bad value saves nothing.
+// (rules.SettingDefs) under its Chinese label, a yes-or-no one as 是/否
+// buttons, a note under the ones that need it, and the message of a value
+// Settings.Set refuses under its field. A bad value saves nothing.
 type ruleSettings struct {
 	u       *UI
 	form    *widget.Form
-	entries map[string]*widget.Entry // by key
-	errors  map[string]*widget.Label // by key
-	since   *widget.Label            // under 记录起始月份: the month in effect when it is left empty
+	entries map[string]*widget.Entry      // the typed settings, by key
+	yesNo   map[string]*widget.RadioGroup // the yes-or-no settings, by key
+	errors  map[string]*widget.Label      // by key
+	since   *widget.Label                 // under 记录起始月份: the month in effect when it is left empty
 	message *widget.Label
 	loads   *loader // reads the month in effect
 }
 
 func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 	r := &ruleSettings{u: u, form: widget.NewForm(), entries: map[string]*widget.Entry{},
-		errors: map[string]*widget.Label{}, message: message, loads: newLoader(u)}
+		yesNo: map[string]*widget.RadioGroup{}, errors: map[string]*widget.Label{}, message: message, loads: newLoader(u)}
 	appliesNoted := false
+	defaults := rules.DefaultSettings().Values()
 	for _, d := range rules.SettingDefs {
-		e := widget.NewEntry()
 		msg := widget.NewLabel("")
 		msg.Importance = widget.DangerImportance
 		msg.Wrapping = fyne.TextWrapWord
 		msg.Hide()
-		r.entries[d.Key], r.errors[d.Key] = e, msg
+		r.errors[d.Key] = msg
 		label, note := splitLabel(d.Label)
+		if isYesNo(defaults[d.Key]) {
+			choice := widget.NewRadioGroup([]string{yes, no}, nil)
+			choice.Horizontal = true
+			choice.Required = true
+			r.yesNo[d.Key] = choice
+			box := container.NewVBox(choice)
+			if note != "" {
+				box.Add(settingNote(note))
+			}
+			box.Add(msg)
+			r.form.Append(label, box)
+			continue
+		}
+		e := widget.NewEntry()
+		r.entries[d.Key] = e
 		box := container.NewVBox(e)
 		switch {
 		case d.Key == rules.RecordsSinceKey:
@@ -97,24 +113,37 @@ func (r *ruleSettings) load() {
 	})
 }
 
+// The answers of a yes-or-no setting.
+const (
+	yes = "是"
+	no  = "否"
+)
+
+// isYesNo tells a yes-or-no setting by the value the rules write for it.
+func isYesNo(v string) bool { return v == "true" || v == "false" }
+
 // show puts the values in their fields, a yes-or-no one as 是 or 否.
 func (r *ruleSettings) show(values map[string]string) {
 	for key, e := range r.entries {
-		e.SetText(shownValue(values[key]))
+		e.SetText(values[key])
+	}
+	for key, choice := range r.yesNo {
+		if values[key] == "true" {
+			choice.SetSelected(yes)
+		} else {
+			choice.SetSelected(no)
+		}
 	}
 	r.showSince(values[rules.RecordsSinceKey])
 }
 
-// shownValue is a setting's value as people read it: 是 and 否 for the
-// true and false the rules write.
-func shownValue(v string) string {
-	switch v {
-	case "true":
-		return "是"
-	case "false":
-		return "否"
+// value is the setting with the key as the user left it: 是 or 否 for a
+// yes-or-no one (which the rules read), the text typed for the others.
+func (r *ruleSettings) value(key string) string {
+	if choice, ok := r.yesNo[key]; ok {
+		return choice.Selected
 	}
-	return v
+	return r.entries[key].Text
 }
 
 // showSince notes under 记录起始月份 where records start: when the setting
@@ -186,14 +215,16 @@ func (r *ruleSettings) save() {
 	values := make(map[string]string, len(r.entries))
 	probe := rules.DefaultSettings()
 	for _, d := range rules.SettingDefs {
-		values[d.Key] = r.entries[d.Key].Text
+		values[d.Key] = r.value(d.Key)
 		if err := probe.Set(d.Key, values[d.Key]); err != nil {
 			msg := r.errors[d.Key]
 			msg.SetText(err.Error())
 			msg.Show()
 			r.form.Refresh()
 			r.message.SetText("未保存: " + err.Error())
-			r.u.win.Canvas().Focus(r.entries[d.Key])
+			if e, ok := r.entries[d.Key]; ok {
+				r.u.win.Canvas().Focus(e)
+			}
 			return
 		}
 	}
