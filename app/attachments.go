@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -105,23 +106,24 @@ func (p *attachmentsPanel) tell(text string) {
 
 // choose asks for a file to attach.
 func (p *attachmentsPanel) choose() {
-	dialog.ShowFileOpen(p.fileChosen, p.u.win)
+	p.u.chooseOpen(attachmentFiles, "选择要添加的附件", func(path string) {
+		f, err := os.Open(path)
+		if err != nil {
+			p.fail(fmt.Errorf("无法读取文件: %w", err))
+			return
+		}
+		p.fileChosen(f, filepath.Base(path))
+	})
 }
 
 // fileChosen attaches the file the open dialog returned: it is read and
 // stored off the UI goroutine.
-func (p *attachmentsPanel) fileChosen(r fyne.URIReadCloser, err error) {
-	if err != nil {
-		p.fail(err)
+func (p *attachmentsPanel) fileChosen(r io.ReadCloser, name string) {
+	if p.ownerID == "" {
+		r.Close()
 		return
 	}
-	if r == nil || p.ownerID == "" {
-		if r != nil {
-			r.Close()
-		}
-		return
-	}
-	name, store, table, id := r.URI().Name(), p.u.store, p.ownerTable, p.ownerID
+	store, table, id := p.u.store, p.ownerTable, p.ownerID
 	p.tell("正在添加“" + name + "”…")
 	async(p.u, func() (*data.Attachment, error) {
 		defer r.Close()
@@ -183,11 +185,7 @@ func (p *attachmentsPanel) open(a data.Attachment) {
 }
 
 func (p *attachmentsPanel) confirmDelete(a data.Attachment) {
-	dialog.ShowConfirm("删除附件", "确定删除附件“"+a.Name+"”吗?", func(ok bool) {
-		if ok {
-			p.remove(a)
-		}
-	}, p.u.win)
+	confirmAction(p.u.win, "删除附件", "删除附件“"+a.Name+"”?", "删除", func() { p.remove(a) })
 }
 
 func (p *attachmentsPanel) remove(a data.Attachment) {

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/data"
@@ -42,11 +41,7 @@ func TestAttachAFileToAnAgreement(t *testing.T) {
 	}
 	attach := func() {
 		t.Helper()
-		r, err := storage.Reader(storage.NewFileURI(path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p.fileChosen(r, nil) // what the 添加 file dialog hands back
+		p.fileChosen(openFile(t, path), filepath.Base(path)) // what the 添加 file dialog hands back
 		q.settle(u)
 	}
 	attach()

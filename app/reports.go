@@ -36,12 +36,12 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	for _, k := range pdf.Kinds {
 		titles = append(titles, pdf.Title(k))
 	}
-	s.kind = widget.NewSelect(titles, func(string) { s.suggestPath() })
+	s.kind = newSelect(titles, func(string) { s.suggestPath() })
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.suggestPath() }
 	s.branch = newBranchSelect(allBranches)
 	s.branch.OnChanged = func(string) { s.suggestPath() }
-	output := newOutputField(u, "")
+	output := newOutputField(u, "", pdfFiles)
 	s.path = output.entry
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
@@ -92,7 +92,7 @@ func (s *reportsScreen) suggestPath() {
 	if b := s.branch.name(); b != "" {
 		name = b + name
 	}
-	dir := documentsDir()
+	dir := s.u.lastFolder(pdfFiles)
 	if s.path.Text != "" {
 		dir = filepath.Dir(s.path.Text)
 	}

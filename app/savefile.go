@@ -14,38 +14,30 @@ import (
 	"dangjian/app/appcore"
 )
 
-// outputField is where a screen writes a file: the path, typed or
-// completed by choosing a folder. The toolkit's save dialog is not used: it
-// opens (and so empties) the chosen file before the program can check it.
+// outputField is where a screen writes a file: the path, typed or chosen
+// with 另存为… (the system's save dialog on Windows, a folder elsewhere;
+// see chooseSave). Choosing only fills the path: the screen checks it with
+// confirmOutput when it writes.
 type outputField struct {
 	u     *UI
+	kind  fileKind
 	entry *widget.Entry
 }
 
-func newOutputField(u *UI, path string) *outputField {
-	f := &outputField{u: u, entry: widget.NewEntry()}
+func newOutputField(u *UI, path string, kind fileKind) *outputField {
+	f := &outputField{u: u, kind: kind, entry: widget.NewEntry()}
 	f.entry.SetText(path)
 	return f
 }
 
-// view is the entry with its 选择文件夹… button.
+// view is the entry with its 另存为… button.
 func (f *outputField) view() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, widget.NewButton("选择文件夹…", f.chooseFolder), f.entry)
+	return container.NewBorder(nil, nil, nil, widget.NewButton("另存为…", f.choose), f.entry)
 }
 
-// chooseFolder keeps the file name and puts it in the folder the user picks.
-func (f *outputField) chooseFolder() {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		name := filepath.Base(f.entry.Text)
-		if f.entry.Text == "" || name == "." || name == string(filepath.Separator) {
-			name = ""
-		}
-		f.entry.SetText(filepath.Join(dir.Path(), name))
-	}, f.u.win)
-	d.Show()
+// choose asks where to write, proposing the path typed.
+func (f *outputField) choose() {
+	f.u.chooseSave(f.kind, "另存为", f.entry.Text, func(path string) { f.entry.SetText(path) })
 }
 
 // confirmOutput checks path before a file is written to it, then runs
@@ -61,13 +53,6 @@ func (u *UI) confirmOutput(path string, proceed func()) {
 		proceed()
 		return
 	}
-	d := dialog.NewConfirm("替换文件", fmt.Sprintf("文件“%s”已存在。\n要用新文件替换它吗?", filepath.Base(path)),
-		func(ok bool) {
-			if ok {
-				proceed()
-			}
-		}, u.win)
-	d.SetConfirmText("替换")
-	d.SetDismissText("取消")
-	d.Show()
+	confirmAction(u.win, "替换文件", fmt.Sprintf("文件“%s”已存在。\n要用新文件替换它吗?", filepath.Base(path)),
+		"替换", proceed)
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -40,10 +39,20 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 
 	stamp := u.store.Now().Format("20060102-1504")
 	s.backupTo = widget.NewEntry()
-	s.backupTo.SetText(filepath.Join(documentsDir(), "备份", "党员教育管理-"+stamp+".db"))
+	backupDir := filepath.Join(documentsDir(), "备份")
+	if dir := u.app.Preferences().String(prefFolder + backupFiles.key); dir != "" {
+		backupDir = dir
+	}
+	s.backupTo.SetText(filepath.Join(backupDir, "党员教育管理-"+stamp+".db"))
 	s.restoreOf = widget.NewEntry()
 	s.restoreOf.SetPlaceHolder("要恢复的备份文件")
 	backup := widget.NewButton("备份", s.backup)
+	backupAs := widget.NewButton("另存为…", func() {
+		u.chooseSave(backupFiles, "备份到", s.backupTo.Text, func(path string) { s.backupTo.SetText(path) })
+	})
+	pickBackup := widget.NewButton("选择文件…", func() {
+		u.chooseOpen(backupFiles, "选择要恢复的备份", func(path string) { s.restoreOf.SetText(path) })
+	})
 	restore := widget.NewButton("从备份恢复", s.confirmRestore)
 	restore.Importance = widget.DangerImportance
 
@@ -68,7 +77,9 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 		s.rules.form, container.NewHBox(save), s.message, widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		where,
-		widget.NewForm(widget.NewFormItem("备份到", s.backupTo), widget.NewFormItem("恢复自", s.restoreOf)),
+		widget.NewForm(
+			widget.NewFormItem("备份到", container.NewBorder(nil, nil, nil, backupAs, s.backupTo)),
+			widget.NewFormItem("恢复自", container.NewBorder(nil, nil, nil, pickBackup, s.restoreOf))),
 		container.NewHBox(backup, restore),
 	))
 }
@@ -95,12 +106,8 @@ func (s *settingsScreen) confirmRestore() {
 		s.message.SetText("请填写要恢复的备份文件")
 		return
 	}
-	dialog.ShowConfirm("从备份恢复", fmt.Sprintf("用备份 %s 替换当前数据?\n先检查备份;检查不通过时当前数据不变。当前数据库会保留为 .before-restore 文件。", path),
-		func(ok bool) {
-			if ok {
-				s.restore(path)
-			}
-		}, s.u.win)
+	confirmAction(s.u.win, "从备份恢复", fmt.Sprintf("用备份 %s 替换当前数据?\n先检查备份;检查不通过时当前数据不变。当前数据库会保留为恢复前的副本。", path),
+		"恢复", func() { s.restore(path) })
 }
 
 // restore verifies and stages the backup off the UI goroutine, then swaps

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
@@ -40,10 +39,10 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	for _, k := range sheets.Kinds {
 		titles = append(titles, sheets.LayoutOf(k).Title)
 	}
-	s.kind = widget.NewSelect(titles, func(string) { s.resetPreview() })
+	s.kind = newSelect(titles, func(string) { s.resetPreview() })
 	s.kind.SetSelected(titles[0])
 	s.file = widget.NewEntry()
-	s.file.SetPlaceHolder("选择要导入的.xlsx文件")
+	s.file.SetPlaceHolder("选择要导入的 Excel 工作簿(.xlsx)")
 	s.file.OnChanged = func(string) { s.resetPreview() }
 	pick := widget.NewButton("选择文件…", s.chooseFile)
 	check := widget.NewButton("检查", s.check)
@@ -58,7 +57,7 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	s.resetPreview()
 
 	s.year = newYearSelect(u.store.Now(), "全部年度")
-	output := newOutputField(u, filepath.Join(documentsDir(), "导出.xlsx"))
+	output := newOutputField(u, filepath.Join(u.lastFolder(excelFiles), "导出.xlsx"), excelFiles)
 	s.out = output.entry
 	template := widget.NewButton("保存模板", s.saveTemplate)
 	export := widget.NewButton("导出", s.export)
@@ -101,14 +100,9 @@ func (s *sheetsScreen) resetPreview() {
 	s.list.Refresh()
 }
 
+// chooseFile asks for the workbook to import.
 func (s *sheetsScreen) chooseFile() {
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		s.file.SetText(r.URI().Path())
-		r.Close()
-	}, s.u.win)
+	s.u.chooseOpen(excelFiles, "选择要导入的 Excel 工作簿", func(path string) { s.file.SetText(path) })
 }
 
 // check runs the import as a dry run and shows what it found.

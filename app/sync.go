@@ -6,15 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
@@ -246,14 +244,14 @@ func (s *syncScreen) push() {
 
 // chooseEnrollment asks for the enrollment file the committee sent.
 func (s *syncScreen) chooseEnrollment() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
+	s.u.chooseOpen(enrollmentFiles, "选择党委发来的登记文件", func(path string) {
+		f, err := os.Open(path)
+		if err != nil {
+			s.message.SetText("未导入: 无法读取登记文件: " + err.Error())
 			return
 		}
-		s.join(r)
-	}, s.u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+		s.join(f)
+	})
 }
 
 // join takes the enrollment read from r, which it closes.
@@ -280,17 +278,12 @@ func (s *syncScreen) join(r io.ReadCloser) {
 	})
 }
 
-// chooseExport asks in which folder to write the public keys
-// (org-keys.json). The toolkit's save dialog is not used: it opens, and so
-// empties, the chosen file before the program can check it.
+// chooseExport asks where to write the public keys (org-keys.json, the
+// name the committee expects), then checks the path before writing.
 func (s *syncScreen) chooseExport() {
-	dialog.ShowFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil || dir == nil {
-			return
-		}
-		path := filepath.Join(dir.Path(), "org-keys.json")
+	s.u.chooseSave(keyFiles, "导出公钥", "org-keys.json", func(path string) {
 		s.u.confirmOutput(path, func() { s.exportKeys(path) })
-	}, s.u.win)
+	})
 }
 
 // exportKeys writes the public keys (org-keys.json, for the committee's
