@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,8 +20,10 @@ import (
 )
 
 // dashboardScreen is the 工作台: this month's to-dos, the branches'
-// training completion and meeting coverage as bar charts, and every finding
-// grouped by rule, where a member's finding opens the member's form.
+// training completion and meeting coverage as bar charts, and the findings
+// summarised by rule and by branch with their counts; a summary line opens
+// the list of its findings, where a member's finding opens the member's
+// form.
 type dashboardScreen struct {
 	u       *UI
 	year    *widget.Select
@@ -32,9 +35,13 @@ type dashboardScreen struct {
 	trainingScroll, meetingsScroll *container.Scroll
 	trainingTitle                  *widget.Label
 
-	items     []findingItem
-	memberIDs []string // per item: the member a line is about, "" for headings and branches
-	list      *widget.List
+	groups   findingGroups
+	byRule   *widget.List
+	byBranch *widget.List
+	tabs     *container.AppTabs
+	open     findingGroup // the group whose findings are listed
+	openHead *widget.Label
+	list     *dataTable // the open group's findings
 
 	loads *loader // only the latest load's result is shown
 }
@@ -80,13 +87,18 @@ type todoItem struct {
 	urgent   bool
 }
 
-// todoList shows the to-dos of one kind.
+// todoList shows the to-dos of one kind, in a card of bounded height; a
+// line cut short shows its whole text under the mouse, and 「展开」 shows
+// every line whole.
 type todoList struct {
-	kind  todoKind
-	items []todoItem
-	head  *widget.Label
-	none  *widget.Label
-	list  *widget.List
+	s      *dashboardScreen
+	kind   todoKind
+	items  []todoItem
+	head   *widget.Label
+	none   *widget.Label
+	list   *widget.List
+	expand *widget.Button
+	all    dialog.Dialog // the 展开 dialog, while shown
 }
 
 // Heights of the dashboard's parts that scroll.
@@ -125,53 +137,123 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 		container.NewBorder(s.trainingTitle, nil, nil, nil, s.trainingScroll),
 		container.NewBorder(chartTitle("主题党日和三会一课落实率"), nil, nil, nil, s.meetingsScroll))
 
-	s.list = widget.NewList(
-		func() int { return len(s.items) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			it := s.items[id]
-			l.TextStyle = fyne.TextStyle{Bold: it.heading}
-			l.Importance = widget.MediumImportance
-			if it.heading {
-				l.Importance = widget.HighImportance
-			}
-			l.SetText(it.text)
-		},
-	)
-	s.list.OnSelected = func(id widget.ListItemID) {
-		if id >= 0 && id < len(s.memberIDs) && s.memberIDs[id] != "" {
-			s.openMember(s.memberIDs[id])
-		}
-		s.list.UnselectAll()
-	}
 	findingsHead := container.NewHBox(
 		widget.NewLabelWithStyle("制度落实情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("点击党员所在的行可打开其信息"))
+		widget.NewLabel("点击左侧一行列出其问题,点击党员所在的行可打开其信息"))
 
 	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...),
 		charts, widget.NewSeparator(), findingsHead)
+	body := container.NewBorder(head, nil, nil, nil, s.findingsView())
 	s.load()
-	return container.NewBorder(head, nil, nil, nil, s.list)
+	return body
+}
+
+// findingsView is the summary (by rule, by branch) beside the list of the
+// findings of the line chosen.
+func (s *dashboardScreen) findingsView() fyne.CanvasObject {
+	groupList := func(groups func() []findingGroup) *widget.List {
+		l := widget.NewList(
+			func() int { return len(groups()) },
+			func() fyne.CanvasObject {
+				count := widget.NewLabel("")
+				return container.NewBorder(nil, nil, nil, count, newHoverText())
+			},
+			func(id widget.ListItemID, o fyne.CanvasObject) {
+				g := groups()[id]
+				box := o.(*fyne.Container)
+				box.Objects[0].(*hoverText).SetText(g.label)
+				box.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d项", len(g.findings)))
+			})
+		l.OnSelected = func(id widget.ListItemID) {
+			if gs := groups(); id >= 0 && id < len(gs) {
+				s.openGroup(gs[id])
+			}
+		}
+		return l
+	}
+	s.byRule = groupList(func() []findingGroup { return s.groups.byRule })
+	s.byBranch = groupList(func() []findingGroup { return s.groups.byBranch })
+	s.tabs = container.NewAppTabs(container.NewTabItem("按规则", s.byRule), container.NewTabItem("按支部", s.byBranch))
+
+	s.openHead = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.openHead.Truncation = fyne.TextTruncateEllipsis
+	s.list = newDataTable(s.u, "dashboard.findings", findingColumns, func() int { return len(s.open.findings) },
+		s.findingCell, rowActions{open: func(row int) {
+			if m := s.open.findings[row].MemberID; m != "" {
+				s.openMember(m)
+			}
+		}})
+	split := container.NewHSplit(s.tabs, container.NewBorder(s.openHead, nil, nil, nil, s.list.object()))
+	split.Offset = 0.3
+	return split
+}
+
+// findingColumns are the columns of the list of a group's findings.
+var findingColumns = []column{{"规则", 220}, {"党支部", 220}, {"党员", 90}, {"情况", 320}}
+
+// findingCell is a cell of the open group's findings.
+func (s *dashboardScreen) findingCell(row, col int) string {
+	f := &s.open.findings[row]
+	switch col {
+	case 0:
+		return ruleName(f.Rule)
+	case 1:
+		if f.Branch == "" {
+			return noBranch
+		}
+		return f.Branch
+	case 2:
+		return f.Member
+	}
+	return f.Detail
+}
+
+// openGroup lists the findings of a summary line.
+func (s *dashboardScreen) openGroup(g findingGroup) {
+	s.open = g
+	s.openHead.SetText(fmt.Sprintf("%s:%d项", g.label, len(g.findings)))
+	s.list.table.ScrollToTop()
+	s.list.refresh()
+}
+
+// showGroups shows a load's summary, keeping open the line open before
+// when it is still there (else the first rule's).
+func (s *dashboardScreen) showGroups(g findingGroups) {
+	s.groups = g
+	s.byRule.UnselectAll()
+	s.byBranch.UnselectAll()
+	s.byRule.Refresh()
+	s.byBranch.Refresh()
+	for _, list := range [][]findingGroup{g.byRule, g.byBranch} {
+		for _, grp := range list {
+			if s.open.key != "" && grp.key == s.open.key && grp.label == s.open.label {
+				s.openGroup(grp)
+				return
+			}
+		}
+	}
+	if len(g.byRule) > 0 {
+		s.openGroup(g.byRule[0])
+		return
+	}
+	s.open = findingGroup{}
+	s.openHead.SetText("没有待落实的问题")
+	s.list.refresh()
 }
 
 // newTodoList makes the list of one kind of to-do; tapping a member's line
 // opens the member's form.
 func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
-	t := &todoList{kind: k}
+	t := &todoList{s: s, kind: k}
 	t.head = widget.NewLabelWithStyle(k.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.head.Truncation = fyne.TextTruncateEllipsis
 	t.none = widget.NewLabel("正在检查…")
 	t.none.Importance = widget.LowImportance
 	t.list = widget.NewList(
 		func() int { return len(t.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newHoverText() },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			l := o.(*hoverText)
 			l.Importance = widget.MediumImportance
 			if t.items[id].urgent {
 				l.Importance = widget.DangerImportance
@@ -185,10 +267,14 @@ func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
 		}
 		t.list.UnselectAll()
 	}
+	t.expand = widget.NewButton("展开", t.showAll)
+	t.expand.Importance = widget.LowImportance
+	t.expand.Hide()
 	return t
 }
 
-// object lays the list out under its heading, tall enough for a few lines.
+// object lays the list out under its heading, tall enough for a few lines
+// and no taller: more lines scroll inside the card.
 func (t *todoList) object() fyne.CanvasObject {
 	row := widget.NewLabel("国").MinSize().Height
 	space := canvas.NewRectangle(color.Transparent)
@@ -196,10 +282,11 @@ func (t *todoList) object() fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	body := container.NewStack(space, container.NewVBox(t.none), t.list)
-	return container.NewStack(bg, container.NewBorder(t.head, nil, nil, nil, body))
+	return container.NewStack(bg, container.NewBorder(container.NewBorder(nil, nil, nil, t.expand, t.head), nil, nil, nil, body))
 }
 
-// set shows the list's items and their count.
+// set shows the list's items and their count; 「展开」 when some do not
+// show whole: more lines than the card holds, or a line cut short.
 func (t *todoList) set(items []todoItem) {
 	t.items = items
 	t.head.SetText(fmt.Sprintf("%s %d%s", t.kind.title, len(items), t.kind.unit))
@@ -207,6 +294,56 @@ func (t *todoList) set(items []todoItem) {
 	t.none.Hidden = len(items) > 0
 	t.none.Refresh()
 	t.list.Refresh()
+	if t.cut() {
+		t.expand.Show()
+	} else {
+		t.expand.Hide()
+	}
+}
+
+// cut tells whether the card cannot show every line whole.
+func (t *todoList) cut() bool {
+	if len(t.items) > todoRows {
+		return true
+	}
+	width := t.list.Size().Width - 2*theme.InnerPadding() - theme.ScrollBarSize()
+	for _, it := range t.items {
+		if fyne.MeasureText(it.text, theme.TextSize(), fyne.TextStyle{}).Width > width {
+			return true
+		}
+	}
+	return false
+}
+
+// showAll shows every line of the card whole, wrapped, in a dialog; a
+// member's line opens the member.
+func (t *todoList) showAll() {
+	lines := container.NewVBox()
+	for _, it := range t.items {
+		if it.memberID == "" {
+			l := widget.NewLabel(it.text)
+			l.Wrapping = fyne.TextWrapWord
+			if it.urgent {
+				l.Importance = widget.DangerImportance
+			}
+			lines.Add(l)
+			continue
+		}
+		b := widget.NewButton(it.text, nil)
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		lines.Add(b)
+		b.OnTapped = func() {
+			if t.all != nil {
+				t.all.Hide()
+			}
+			t.s.openMember(it.memberID)
+		}
+	}
+	scroll := container.NewVScroll(lines)
+	scroll.SetMinSize(fyne.NewSize(520, 360))
+	t.all = dialog.NewCustom(t.head.Text, "关闭", scroll, t.s.u.win)
+	t.all.Show()
 }
 
 // chartTitle is the bold title above a chart.
@@ -217,6 +354,7 @@ func chartTitle(title string) *widget.Label {
 // dashboardData is what one load computes off the UI goroutine.
 type dashboardData struct {
 	findings []rules.Finding
+	groups   findingGroups
 	score    float64
 	set      rules.Settings
 	training []barRow
@@ -240,7 +378,13 @@ func (s *dashboardScreen) load() {
 		if err != nil {
 			return dashboardData{}, err
 		}
-		return dashboardFrom(fig, year, now), nil
+		branches, err := store.BranchRefs(l.ctx)
+		if err != nil {
+			return dashboardData{}, err
+		}
+		d := dashboardFrom(fig, year, now)
+		d.groups = groupFindings(d.findings, branches)
+		return d, nil
 	}, func(d dashboardData, err error) {
 		if l.ctx.Err() != nil {
 			return // the screen was left
@@ -264,8 +408,7 @@ func (s *dashboardScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.items, s.memberIDs = groupFindingsWithMembers(d.findings)
-		s.list.Refresh()
+		s.showGroups(d.groups)
 		s.summary.SetText(fmt.Sprintf("共%d项待落实,考评得分%s分", len(d.findings),
 			strconv.FormatFloat(d.score, 'f', -1, 64)))
 		s.trainingTitle.SetText(fmt.Sprintf("学习培训学时达标率(%d学时,班子成员%d学时)",
@@ -356,22 +499,6 @@ func todosFrom(fs []rules.Finding, year int, month time.Month) [][]todoItem {
 		}
 	}
 	return todos
-}
-
-// groupFindingsWithMembers lays findings out as groupFindings does, with
-// the member each line is about.
-func groupFindingsWithMembers(fs []rules.Finding) ([]findingItem, []string) {
-	items := groupFindings(fs)
-	ids := make([]string, len(items))
-	next := 0 // groupFindings makes one line per finding, in order, between headings
-	for i, it := range items {
-		if it.heading || next >= len(fs) {
-			continue
-		}
-		ids[i] = fs[next].MemberID
-		next++
-	}
-	return items, ids
 }
 
 // openMember opens a member's form through the 党员 screen, building one

@@ -134,36 +134,50 @@ func TestDashboardShowsTodosChartsAndFindings(t *testing.T) {
 		}
 	}
 
-	// The findings, grouped by rule, under headings.
-	if len(s.items) != len(fs)+countRules(fs) || !s.items[0].heading {
-		t.Fatalf("%d lines for %d findings", len(s.items), len(fs))
+	// The findings, summarised by rule and by branch, the first rule's listed.
+	if len(s.groups.byRule) != countRules(fs) || s.byRule.Length() != len(s.groups.byRule) {
+		t.Fatalf("%d rule lines for the %d rules of %d findings", len(s.groups.byRule), countRules(fs), len(fs))
+	}
+	if s.open.key != s.groups.byRule[0].key || len(s.open.findings) != len(s.groups.byRule[0].findings) {
+		t.Fatalf("the list shows %q (%d), not the first rule", s.open.label, len(s.open.findings))
 	}
 	if !strings.HasPrefix(s.summary.Text, fmt.Sprintf("共%d项", len(fs))) {
 		t.Fatalf("summary %q", s.summary.Text)
 	}
 
 	// Tapping a member's finding opens the member's form.
-	line := -1
-	for i, id := range s.memberIDs {
-		if id != "" && !s.items[i].heading {
-			line = i
-			break
+	row := -1
+	for _, g := range s.groups.byBranch {
+		for i, f := range g.findings {
+			if f.MemberID != "" && row < 0 {
+				s.byBranch.Select(indexOfGroup(s.groups.byBranch, g.key))
+				row = i
+			}
 		}
 	}
-	if line < 0 {
+	if row < 0 {
 		t.Fatal("no finding about a member")
 	}
-	s.list.Select(line)
+	wanted := s.open.findings[row]
+	s.list.selectRow(row)
+	s.list.openSelected()
 	q.settle(u)
 	if u.members == nil || u.members.dialog == nil {
 		t.Fatal("tapping a member's finding opened no form")
 	}
-	if got := u.members.dialog.rec.ID; got != s.memberIDs[line] {
-		t.Fatalf("the form shows member %s, want %s", got, s.memberIDs[line])
+	if got := u.members.dialog.rec.ID; got != wanted.MemberID || u.members.dialog.rec.Name != wanted.Member {
+		t.Fatalf("the form shows member %s (%s), want %s (%s)", got, u.members.dialog.rec.Name, wanted.MemberID, wanted.Member)
 	}
-	if !strings.Contains(s.items[line].text, u.members.dialog.rec.Name) {
-		t.Fatalf("the form of %s opened from the line %q", u.members.dialog.rec.Name, s.items[line].text)
+}
+
+// indexOfGroup is the line of the group with the key.
+func indexOfGroup(gs []findingGroup, key string) int {
+	for i, g := range gs {
+		if g.key == key {
+			return i
+		}
 	}
+	return -1
 }
 
 func TestDashboardTodoOpensTheMember(t *testing.T) {
@@ -216,20 +230,43 @@ func countRules(fs []rules.Finding) int {
 	return n
 }
 
-func TestGroupFindingsWithMembersAlignsLines(t *testing.T) {
+func TestGroupFindingsByRuleAndBranch(t *testing.T) {
+	branches := []data.BranchRef{
+		{Branch: data.Branch{Meta: data.Meta{ID: "b1"}, Name: "教工党支部"}, OrgName: "计算机学院党委"},
+		{Branch: data.Branch{Meta: data.Meta{ID: "b2"}, Name: "学生党支部"}, OrgName: "计算机学院党委"},
+	}
 	fs := []rules.Finding{
-		{Rule: "THEME-DAY", Branch: "教工党支部", Detail: "2026年3月未开展主题党日"},
-		{Rule: "TALK", Branch: "教工党支部", Member: "张三", MemberID: "m1", Detail: "2026年尚未开展谈心谈话"},
-		{Rule: "TALK", Branch: "教工党支部", Member: "李四", MemberID: "m2", Detail: "2026年尚未开展谈心谈话"},
+		{Rule: "TRAIN-32", BranchID: "b2", Branch: "学生党支部", Member: "王五", MemberID: "m3", Detail: "学时不足"},
+		{Rule: "THEME-DAY", BranchID: "b1", Branch: "教工党支部", Detail: "2026年3月未开展主题党日"},
+		{Rule: "TALK", BranchID: "b1", Branch: "教工党支部", Member: "张三", MemberID: "m1", Detail: "尚未开展谈心谈话"},
+		{Rule: "TALK", BranchID: "b2", Branch: "学生党支部", Member: "李四", MemberID: "m2", Detail: "尚未开展谈心谈话"},
+		{Rule: "TALK", BranchID: "b2", Branch: "学生党支部", Member: "赵六", MemberID: "m4", Detail: "尚未开展谈心谈话"},
+		{Rule: "EVAL", Detail: "考评"},
 	}
-	items, ids := groupFindingsWithMembers(fs)
-	want := []string{"", "", "", "m1", "m2"}
-	if len(items) != len(want) || len(ids) != len(want) {
-		t.Fatalf("%d lines, %d ids", len(items), len(ids))
+	g := groupFindings(fs, branches)
+	line := func(gs []findingGroup) string {
+		var parts []string
+		for _, grp := range gs {
+			var who []string
+			for _, f := range grp.findings {
+				who = append(who, f.Member+f.Detail[:0])
+			}
+			parts = append(parts, fmt.Sprintf("%s %d[%s]", grp.label, len(grp.findings), strings.Join(who, ",")))
+		}
+		return strings.Join(parts, "; ")
 	}
-	for i := range want {
-		if ids[i] != want[i] {
-			t.Errorf("line %d %q: member %q, want %q", i, items[i].text, ids[i], want[i])
+	for _, c := range []struct {
+		name string
+		got  []findingGroup
+		want string
+	}{
+		{"by rule, in the rules' order, named in Chinese", g.byRule,
+			"党员集中学习培训不少于32学时 1[王五]; 每月开展主题党日 1[]; 谈心谈话 3[张三,李四,赵六]; 党员教育管理考评 1[]"},
+		{"by branch, most findings first, as 组织 · 支部", g.byBranch,
+			"计算机学院党委 · 学生党支部 3[王五,李四,赵六]; 计算机学院党委 · 教工党支部 2[,张三]; 未归属党支部 1[]"},
+	} {
+		if got := line(c.got); got != c.want {
+			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
 	}
 }

@@ -1,35 +1,83 @@
 package app
 
 import (
-	"fmt"
+	"cmp"
+	"slices"
 
+	"dangjian/data"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
-// findingItem is a line of the list: a rule heading or one finding.
-type findingItem struct {
-	heading bool
-	text    string
+// findingGroup is a line of the 工作台's summary: a rule or a branch, and
+// the calculator's findings under it.
+type findingGroup struct {
+	key      string // the rule's id, or the branch's
+	label    string // the rule's Chinese name, or 「组织 · 支部」
+	findings []rules.Finding
 }
 
-// groupFindings lays findings out under a heading per rule, with counts.
-func groupFindings(fs []rules.Finding) []findingItem {
-	var items []findingItem
-	for i := 0; i < len(fs); {
-		j := i
-		for j < len(fs) && fs[j].Rule == fs[i].Rule {
-			j++
-		}
-		items = append(items, findingItem{heading: true,
-			text: fmt.Sprintf("%s %s(%d项)", fs[i].Rule, rules.RuleTitle(fs[i].Rule), j-i)})
-		for _, f := range fs[i:j] {
-			who := f.Branch
-			if f.Member != "" {
-				who += " · " + f.Member
-			}
-			items = append(items, findingItem{text: "    " + who + ":" + f.Detail})
-		}
-		i = j
-	}
-	return items
+// findingGroups are the findings summarised two ways: by rule, in the
+// order the rules are checked, and by branch, most findings first.
+type findingGroups struct {
+	byRule, byBranch []findingGroup
 }
+
+// noBranch labels findings about no branch.
+const noBranch = "未归属党支部"
+
+// groupFindings sorts the calculator's findings by rule and by branch,
+// keeping each group's findings in the calculator's order. branches are
+// the database's branches, named 「组织 · 支部」.
+func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups {
+	labels := make(map[string]string, len(branches))
+	for _, b := range branches {
+		labels[b.ID] = b.Qualified()
+	}
+	var g findingGroups
+	rule := map[vocab.RuleID]int{}
+	branch := map[string]int{}
+	for _, f := range fs {
+		i, ok := rule[f.Rule]
+		if !ok {
+			i = len(g.byRule)
+			rule[f.Rule] = i
+			g.byRule = append(g.byRule, findingGroup{key: string(f.Rule), label: ruleName(f.Rule)})
+		}
+		g.byRule[i].findings = append(g.byRule[i].findings, f)
+
+		j, ok := branch[f.BranchID]
+		if !ok {
+			j = len(g.byBranch)
+			branch[f.BranchID] = j
+			label := labels[f.BranchID]
+			switch {
+			case label != "":
+			case f.Branch != "":
+				label = f.Branch
+			default:
+				label = noBranch
+			}
+			g.byBranch = append(g.byBranch, findingGroup{key: f.BranchID, label: label})
+		}
+		g.byBranch[j].findings = append(g.byBranch[j].findings, f)
+	}
+	order := map[vocab.RuleID]int{}
+	for i, id := range vocab.RuleIDs {
+		order[id] = i
+	}
+	slices.SortStableFunc(g.byRule, func(a, b findingGroup) int {
+		return cmp.Compare(order[vocab.RuleID(a.key)], order[vocab.RuleID(b.key)])
+	})
+	slices.SortStableFunc(g.byBranch, func(a, b findingGroup) int {
+		if c := cmp.Compare(len(b.findings), len(a.findings)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.label, b.label)
+	})
+	return g
+}
+
+// ruleName is a rule as every screen names it: its Chinese title, never
+// its code.
+func ruleName(id vocab.RuleID) string { return rules.RuleTitle(id) }
