@@ -90,6 +90,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	})
 	d.form.OnSubmit = d.save
 	d.fillFromIDNumber()
+	d.form.markOpened() // what the number filled in is not an edit of the user's
 	labels := map[string]string{}
 	for _, f := range rec.Fields() {
 		labels[f.Col] = f.Label
