@@ -242,6 +242,15 @@ func (r *sideRow) CreateRenderer() fyne.WidgetRenderer {
 // Tapped opens the row's screen.
 func (r *sideRow) Tapped(*fyne.PointEvent) { r.tapped() }
 
+// Refresh redraws the row in the theme's colors (light or dark, as now).
+func (r *sideRow) Refresh() {
+	r.text.Color = theme.Color(theme.ColorNameForeground)
+	if r.selected {
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
+	}
+	r.BaseWidget.Refresh()
+}
+
 // setSelected highlights the row or not.
 func (r *sideRow) setSelected(on bool) {
 	r.selected = on
@@ -303,6 +312,12 @@ func (h *sideHeading) CreateRenderer() fyne.WidgetRenderer {
 
 // Tapped folds or opens the group.
 func (h *sideHeading) Tapped(*fyne.PointEvent) { h.tapped() }
+
+// Refresh redraws the heading in the theme's colors.
+func (h *sideHeading) Refresh() {
+	h.text.Color = theme.Color(theme.ColorNamePlaceHolder)
+	h.BaseWidget.Refresh()
+}
 
 // show writes the heading with ▼ (open) or ▶ (folded).
 func (h *sideHeading) show(title string, open bool) {
