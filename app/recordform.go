@@ -38,7 +38,7 @@ type recordForm struct {
 	opened  map[string]string            // each input's state as opened, for dirty
 }
 
-// view is the form in a scrolling view that grows when messages appear
+// scrollView is the form in a scrolling view that grows when messages appear
 // under the fields, below the summary of the problems.
 func (f *recordForm) scrollView() fyne.CanvasObject {
 	f.scroll = container.NewVScroll(container.NewVBox(f.form, f.general))
