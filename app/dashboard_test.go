@@ -9,8 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
 	"dangjian/data"
@@ -42,7 +44,7 @@ func demoTestUI(t *testing.T) (*UI, *uiQueue) {
 }
 
 // dashboardOf returns the dashboard built last.
-func dashboardOf(t *testing.T, u *UI) *dashboardScreen {
+func dashboardOf(t testing.TB, u *UI) *dashboardScreen {
 	t.Helper()
 	s, ok := u.built["dashboard"].(*dashboardScreen)
 	if !ok {
@@ -351,5 +353,126 @@ func TestDashboardChartsAreTheCalculatorsFigures(t *testing.T) {
 	if !strings.HasPrefix(s.summary.Text, fmt.Sprintf("共%d项待落实,考评得分%s分", len(fs),
 		strconv.FormatFloat(rules.OrgScore(fig.Scores()), 'f', -1, 64))) {
 		t.Errorf("summary %q", s.summary.Text)
+	}
+}
+
+// bigDemoUI builds the UI on a demo organization of n members.
+func bigDemoUI(tb testing.TB, n int) (*UI, *uiQueue) {
+	tb.Helper()
+	ctx := context.Background()
+	s, err := data.Create(ctx, filepath.Join(tb.TempDir(), "demo.db"), "计算机科学与技术学院党委", "D")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	if _, err := demo.Generate(ctx, s, demo.Options{Members: n, Seed: 7, AsOf: time.Now()}); err != nil {
+		tb.Fatal(err)
+	}
+	a := test.NewTempApp(tb)
+	a.Settings().SetTheme(NewTheme())
+	w := a.NewWindow("test")
+	w.Resize(fyne.NewSize(1280, 860))
+	q := &uiQueue{}
+	return newUI(a, w, s, q.post), q
+}
+
+func TestDashboardSummaryIsTheCalculatorsPerRuleAndBranch(t *testing.T) {
+	u, q := bigDemoUI(t, 1500)
+	q.settle(u)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+	now := u.store.Now()
+	fig, err := u.store.Figures(context.Background(), now.Year(), appcore.CheckDay(now.Year(), now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, err := u.store.BranchRefs(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	qualified := map[string]string{}
+	for _, r := range refs {
+		qualified[r.ID] = r.Qualified()
+	}
+	perRule, perBranch := map[string]int{}, map[string]int{}
+	fs := fig.Findings()
+	for _, f := range fs {
+		perRule[rules.RuleTitle(f.Rule)]++
+		perBranch[qualified[f.BranchID]]++
+	}
+	if len(fs) < 500 {
+		t.Fatalf("only %d findings at 1,500 members", len(fs))
+	}
+	shown := func(list *widget.List, groups []findingGroup) map[string]int {
+		got := map[string]int{}
+		if list.Length() != len(groups) {
+			t.Fatalf("the list has %d lines for %d groups", list.Length(), len(groups))
+		}
+		for _, g := range groups {
+			if _, dup := got[g.label]; dup {
+				t.Fatalf("%s is shown twice", g.label)
+			}
+			got[g.label] = len(g.findings)
+		}
+		return got
+	}
+	for _, c := range []struct {
+		name      string
+		got, want map[string]int
+	}{
+		{"by rule", shown(s.byRule, s.groups.byRule), perRule},
+		{"by branch", shown(s.byBranch, s.groups.byBranch), perBranch},
+	} {
+		if fmt.Sprint(c.got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: the screen counts\n%v\nthe calculator\n%v", c.name, c.got, c.want)
+		}
+		for label := range c.got {
+			if len(englishIn(label)) > 0 {
+				t.Errorf("%s: %q", c.name, label)
+			}
+		}
+	}
+	// A line's count is shown beside it, from the same group.
+	texts := strings.Join(visibleTexts(s.tabs), "|")
+	first := s.groups.byRule[0]
+	if !strings.Contains(texts, first.label) || !strings.Contains(texts, fmt.Sprintf("%d项", len(first.findings))) {
+		t.Errorf("the first rule's line is not shown with its count: %s", texts)
+	}
+
+	// Opening a rule lists its findings and only them; opening a branch, the same.
+	for i, g := range s.groups.byRule {
+		s.byRule.Select(i)
+		if s.list.rows() != perRule[g.label] || !strings.HasPrefix(s.openHead.Text, g.label) {
+			t.Fatalf("opening %s lists %d findings under %q, want %d", g.label, s.list.rows(), s.openHead.Text, perRule[g.label])
+		}
+		for row := 0; row < s.list.rows(); row++ {
+			if got := s.list.cell(row, 0); got != g.label {
+				t.Fatalf("opening %s lists a finding of %s", g.label, got)
+			}
+		}
+	}
+	s.tabs.SelectIndex(1)
+	branch := s.groups.byBranch[len(s.groups.byBranch)-1]
+	s.byBranch.Select(len(s.groups.byBranch) - 1)
+	if s.list.rows() != perBranch[branch.label] {
+		t.Fatalf("opening %s lists %d findings, want %d", branch.label, s.list.rows(), perBranch[branch.label])
+	}
+	for _, f := range s.open.findings {
+		if qualified[f.BranchID] != branch.label {
+			t.Fatalf("opening %s lists a finding of %s", branch.label, qualified[f.BranchID])
+		}
+	}
+}
+
+func BenchmarkDashboard5000(b *testing.B) {
+	u, q := bigDemoUI(b, 5000)
+	q.settle(u)
+	b.ResetTimer()
+	for range b.N {
+		showScreen(u, newDashboardScreen)
+		q.settle(u)
+		u.win.Content().Refresh()
+		test.WidgetRenderer(dashboardOf(b, u).list.table).Layout(fyne.NewSize(900, 300))
 	}
 }
