@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -474,5 +475,82 @@ func BenchmarkDashboard5000(b *testing.B) {
 		q.settle(u)
 		u.win.Content().Refresh()
 		test.WidgetRenderer(dashboardOf(b, u).list.table).Layout(fyne.NewSize(900, 300))
+	}
+}
+
+// hoverTextAmong finds the line showing text under o.
+func hoverTextAmong(o fyne.CanvasObject, text string) *hoverText {
+	var found *hoverText
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *hoverText:
+			if w.Text == text {
+				found = w
+			}
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return found
+}
+
+func TestTodoCardShowsItsWholeLines(t *testing.T) {
+	u, q := demoTestUI(t)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+	ms, err := u.store.Members.List(context.Background())
+	if err != nil || len(ms) == 0 {
+		t.Fatal(err)
+	}
+	card := s.todos[3]
+	long := ms[0].Name + " · 转至中共某某大学计算机科学与技术学院委员会机关第一党支部"
+	card.set([]todoItem{{text: long, memberID: ms[0].ID}})
+	test.WidgetRenderer(card.list).Layout(card.list.Size())
+
+	// Under the mouse, a line cut short shows whole; it goes when the mouse leaves.
+	line := hoverTextAmong(card.list, long)
+	if line == nil {
+		t.Fatal("the card does not show the line")
+	}
+	if !line.cut() {
+		t.Fatalf("a %v-wide card shows %q whole", line.Size(), long)
+	}
+	line.MouseIn(&desktop.MouseEvent{})
+	if top := u.win.Canvas().Overlays().Top(); top == nil || strings.Join(visibleTexts(top), " ") != long { // wrapped
+		t.Fatal("the mouse on a cut line shows no whole text")
+	}
+	line.MouseOut()
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("the whole text stays after the mouse left")
+	}
+
+	// 展开 lists the lines whole; tapping the member's opens the member.
+	if !card.expand.Visible() {
+		t.Fatal("no 展开 on a card with a cut line")
+	}
+	test.Tap(card.expand)
+	b := buttonsAmong(long, overlayRoots(u)...)
+	if len(b) != 1 {
+		t.Fatalf("展开 does not list %q", long)
+	}
+	test.Tap(b[0])
+	q.settle(u)
+	if u.members == nil || u.members.dialog == nil || u.members.dialog.rec.ID != ms[0].ID {
+		t.Fatal("a line of 展开 does not open its member")
+	}
+
+	// A card whose lines all show has no 展开.
+	card.set([]todoItem{{text: "第一党支部"}})
+	if card.expand.Visible() {
+		t.Fatal("展开 on a card showing every line whole")
 	}
 }
