@@ -26,13 +26,16 @@ import (
 // calculator's (rules.Figures.Agreements) for the year as of its check day,
 // over the members TARGET applies to.
 type agreementScreen struct {
-	u       *UI
-	pick    *yearBranch
-	rows    []agreementRow
-	table   *widget.Table
-	summary *widget.Label
-	loads   *loader
-	dialog  *agreementDialog // the dialog last opened
+	u     *UI
+	pick  *yearBranch
+	rows  []agreementRow
+	table *dataTable
+	// sortCol and sortDesc are the order the user chose (-1: by the roll).
+	sortCol  int
+	sortDesc bool
+	summary  *widget.Label
+	loads    *loader
+	dialog   *agreementDialog // the dialog last opened
 }
 
 // agreementRow is a member with the member's agreement of the year (nil
@@ -46,20 +49,19 @@ type agreementRow struct {
 var agreementColumns = []column{{"姓名", 110}, {"签订日期", 110}, {"目标数", 70}, {"完成情况", 260}, {"得分", 70}}
 
 func newAgreementScreen(u *UI) fyne.CanvasObject {
-	s := &agreementScreen{u: u, loads: newLoader(u)}
+	s := &agreementScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.keep("agreement", s)
 	s.summary = widget.NewLabel("正在读取…")
-	s.table = columnTable(agreementColumns, func() int { return len(s.rows) }, s.cell)
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			s.openDialog(id.Row)
-		}
-		s.table.UnselectAll()
-	}
+	s.table = newDataTable(u, "agreement", agreementColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openDialog})
+	s.table.sortable(func(col int, desc bool) {
+		s.sortCol, s.sortDesc = col, desc
+		s.sortRows()
+		s.table.refresh()
+	})
 	s.pick = newYearBranch(u, s.load)
 	title := widget.NewLabelWithStyle("目标管理", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), nil, s.summary)
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
 func (s *agreementScreen) cell(row, col int) string {
@@ -214,7 +216,8 @@ func (s *agreementScreen) load() {
 		}
 		s.rows = d.rows
 		s.summary.SetText(agreementSummary(len(d.rows), d))
-		s.table.Refresh()
+		s.sortRows()
+		s.table.refresh()
 	})
 }
 
@@ -436,4 +439,22 @@ func (d *agreementDialog) showSaveError(target int, err error) {
 		parts = append(parts, "「"+p.Label+"」"+p.Msg)
 	}
 	d.targetMsg.SetText(fmt.Sprintf("第%d项目标:%s", target, strings.Join(parts, " ")))
+}
+
+// sortRows puts the rows in the order the user chose by a column header
+// (by 拼音 or by value, as every table sorts).
+func (s *agreementScreen) sortRows() {
+	if s.sortCol < 0 || s.sortCol >= len(agreementColumns) {
+		return
+	}
+	cells := make([][]string, len(s.rows))
+	for i := range s.rows {
+		cells[i] = make([]string, len(agreementColumns))
+		cells[i][s.sortCol] = s.cell(i, s.sortCol)
+	}
+	rows := make([]agreementRow, len(s.rows))
+	for i, j := range sortedRows(cells, s.sortCol, s.sortDesc) {
+		rows[i] = s.rows[j]
+	}
+	s.rows = rows
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -33,7 +34,8 @@ func openAgreementScreen(t *testing.T, u *UI, q *uiQueue) *agreementScreen {
 func openAgreement(t *testing.T, s *agreementScreen, name string) *agreementDialog {
 	t.Helper()
 	i := rowIndex(t, s.rows, func(r agreementRow) string { return r.member.Name }, name)
-	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+	s.table.selectRow(i)
+	s.table.openSelected()
 	return s.dialog
 }
 
@@ -223,4 +225,35 @@ func branchIDOf(t *testing.T, s *data.Store, name string) string {
 		t.Fatalf("branch %s: %v", name, err)
 	}
 	return bs[0].ID
+}
+
+func TestAgreementTableSortsByAHeaderAndKeepsItAfterALoad(t *testing.T) {
+	u, q := newTestUI(t)
+	s := openAgreementScreen(t, u, q)
+	names := func() string {
+		var n []string
+		for _, r := range s.rows {
+			n = append(n, r.member.Name)
+		}
+		return strings.Join(n, " ")
+	}
+	s.table.sortBy(0) // 姓名, by 拼音: 李 before 王
+	if got := names(); got != "李红梅 王建国" {
+		t.Fatalf("sorted by name: %s", got)
+	}
+	s.table.sortBy(0)
+	if got := names(); got != "王建国 李红梅" {
+		t.Fatalf("sorted by name, descending: %s", got)
+	}
+	s.load()
+	q.settle(u)
+	if got := names(); got != "王建国 李红梅" {
+		t.Fatalf("after a load: %s", got)
+	}
+	// The row opened is the one shown, whatever the order.
+	s.table.selectRow(1)
+	s.table.openSelected()
+	if s.dialog == nil || s.dialog.member.Name != "李红梅" {
+		t.Fatal("the second row shown did not open 李红梅's agreement")
+	}
 }

@@ -29,18 +29,21 @@ const probationCategory = string(vocab.CategoryProbation)
 // year as of its check day, so that the screen, the check and the forms
 // agree.
 type appraisalScreen struct {
-	u       *UI
-	pick    *yearBranch
-	year    int // the year of the rows
-	rows    []appraisalRow
-	tally   rules.AppraisalTally // the branch's graded 正式党员 and 优秀
-	ratio   rules.Ratio
-	table   *widget.Table
-	summary *widget.Label
-	warning *widget.Label // 优秀 over the ratio; hidden otherwise
-	message *widget.Label // the outcome of 新增
-	loads   *loader
-	dialog  *appraisalDialog // the form last opened
+	u     *UI
+	pick  *yearBranch
+	year  int // the year of the rows
+	rows  []appraisalRow
+	tally rules.AppraisalTally // the branch's graded 正式党员 and 优秀
+	ratio rules.Ratio
+	table *dataTable
+	// sortCol and sortDesc are the order the user chose (-1: by the roll).
+	sortCol  int
+	sortDesc bool
+	summary  *widget.Label
+	warning  *widget.Label // 优秀 over the ratio; hidden otherwise
+	message  *widget.Label // the outcome of 新增
+	loads    *loader
+	dialog   *appraisalDialog // the form last opened
 }
 
 // appraisalRow is a member, the member's 党员类别 in the year (on the
@@ -71,7 +74,7 @@ func (r appraisalRow) probation() bool { return r.category == probationCategory 
 var appraisalColumns = []column{{"姓名", 110}, {"党员类别", 90}, {"评议等次", 110}, {"支部意见", 90}, {"教育处置", 300}}
 
 func newAppraisalScreen(u *UI) fyne.CanvasObject {
-	s := &appraisalScreen{u: u, loads: newLoader(u)}
+	s := &appraisalScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.keep("appraisal", s)
 	s.summary = widget.NewLabel("正在读取…")
 	s.warning = widget.NewLabel("")
@@ -79,13 +82,12 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Hide()
 	s.message = widget.NewLabel("")
-	s.table = columnTable(appraisalColumns, func() int { return len(s.rows) }, s.cell)
-	s.table.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(s.rows) {
-			s.openForm(id.Row)
-		}
-		s.table.UnselectAll()
-	}
+	s.table = newDataTable(u, "appraisal", appraisalColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openForm})
+	s.table.sortable(func(col int, desc bool) {
+		s.sortCol, s.sortDesc = col, desc
+		s.sortRows()
+		s.table.refresh()
+	})
 	s.pick = newYearBranch(u, s.load)
 	add := widget.NewButton("新增", s.addAll)
 	add.Importance = widget.HighImportance
@@ -93,7 +95,7 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), add, s.summary),
 		s.warning, s.message)
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
 func (s *appraisalScreen) cell(row, col int) string {
@@ -184,7 +186,8 @@ func (s *appraisalScreen) load() {
 		}
 		s.year, s.rows, s.tally, s.ratio = d.year, d.rows, d.tally, d.ratio
 		s.showTotals()
-		s.table.Refresh()
+		s.sortRows()
+		s.table.refresh()
 	})
 }
 
@@ -343,4 +346,22 @@ func (d *appraisalDialog) save() {
 		d.dlg.Hide()
 		d.s.load()
 	})
+}
+
+// sortRows puts the rows in the order the user chose by a column header
+// (by 拼音 or by value, as every table sorts).
+func (s *appraisalScreen) sortRows() {
+	if s.sortCol < 0 || s.sortCol >= len(appraisalColumns) {
+		return
+	}
+	cells := make([][]string, len(s.rows))
+	for i := range s.rows {
+		cells[i] = make([]string, len(appraisalColumns))
+		cells[i][s.sortCol] = s.cell(i, s.sortCol)
+	}
+	rows := make([]appraisalRow, len(s.rows))
+	for i, j := range sortedRows(cells, s.sortCol, s.sortDesc) {
+		rows[i] = s.rows[j]
+	}
+	s.rows = rows
 }

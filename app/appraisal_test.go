@@ -86,7 +86,8 @@ func TestAppraisalWarnsWhenExcellentExceedsAThird(t *testing.T) {
 	name := func(r appraisalRow) string { return r.member.Name }
 	grade := func(member, g string) {
 		t.Helper()
-		s.table.Select(widget.TableCellID{Row: rowIndex(t, s.rows, name, member), Col: 0})
+		s.table.selectRow(rowIndex(t, s.rows, name, member))
+		s.table.openSelected()
 		s.dialog.form.inputs["grade"].object.(*widget.Select).SetSelected(g)
 		test.Tap(findButtonIn(t, u, "保存"))
 		q.settle(u)
@@ -117,7 +118,8 @@ func TestAppraisalWarnsWhenExcellentExceedsAThird(t *testing.T) {
 	}
 
 	// A 预备党员 is not graded.
-	s.table.Select(widget.TableCellID{Row: rowIndex(t, s.rows, name, "孙三"), Col: 0})
+	s.table.selectRow(rowIndex(t, s.rows, name, "孙三"))
+	s.table.openSelected()
 	d := s.dialog
 	if _, shown := d.form.inputs["grade"]; shown || d.note.Text != "预备党员不评定等次" {
 		t.Fatalf("预备党员 form: grade shown %v, note %q", shown, d.note.Text)
@@ -141,7 +143,8 @@ func TestAppraisalShowsTheFollowUpOfUnsatisfactory(t *testing.T) {
 	q.settle(u)
 	name := func(r appraisalRow) string { return r.member.Name }
 	i := rowIndex(t, s.rows, name, "王建国")
-	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+	s.table.selectRow(i)
+	s.table.openSelected()
 	s.dialog.form.inputs["grade"].object.(*widget.Select).SetSelected("不合格")
 	test.Tap(findButtonIn(t, u, "保存"))
 	q.settle(u)
@@ -149,7 +152,8 @@ func TestAppraisalShowsTheFollowUpOfUnsatisfactory(t *testing.T) {
 	if got := s.cell(i, 4); !strings.Contains(got, "须教育处置") {
 		t.Fatalf("不合格 without follow-up shows %q", got)
 	}
-	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+	s.table.selectRow(i)
+	s.table.openSelected()
 	s.dialog.form.inputs["follow_up"].object.(*widget.Entry).SetText("限期改正")
 	test.Tap(findButtonIn(t, u, "保存"))
 	q.settle(u)
@@ -241,7 +245,8 @@ func TestAppraisalCategoryIsTheYears(t *testing.T) {
 		got != string(vocab.CategoryProbation) {
 		t.Fatalf("2025 category %q, figures %q, want 预备党员", got, want)
 	}
-	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+	s.table.selectRow(i)
+	s.table.openSelected()
 	d := s.dialog
 	if _, shown := d.form.inputs["grade"]; shown || d.note.Text != "预备党员不评定等次" || !d.probation {
 		t.Fatalf("2025 form: grade shown %v, note %q", shown, d.note.Text)
@@ -267,7 +272,8 @@ func TestAppraisalCategoryIsTheYears(t *testing.T) {
 	if s.cell(i, 2) != "(未评议)" {
 		t.Fatalf("2026 shows the 2025 appraisal: %q", s.cell(i, 2))
 	}
-	s.table.Select(widget.TableCellID{Row: i, Col: 0})
+	s.table.selectRow(i)
+	s.table.openSelected()
 	d = s.dialog
 	if _, shown := d.form.inputs["grade"]; !shown || d.probation {
 		t.Fatal("2026 form offers no grade to a 正式党员")
@@ -317,7 +323,8 @@ func TestAppraisalWarningIsTheFigures(t *testing.T) {
 	}
 
 	name := func(r appraisalRow) string { return r.member.Name }
-	s.table.Select(widget.TableCellID{Row: rowIndex(t, s.rows, name, "李红梅"), Col: 0})
+	s.table.selectRow(rowIndex(t, s.rows, name, "李红梅"))
+	s.table.openSelected()
 	s.dialog.form.inputs["grade"].object.(*widget.Select).SetSelected(string(vocab.GradeExcellent))
 	test.Tap(findButtonIn(t, u, "保存"))
 	q.settle(u)

@@ -46,7 +46,7 @@ func openMerged(ctx context.Context, dir string) (*data.Store, error) {
 type orgsScreen struct {
 	u       *UI
 	orgs    []snapshot.OrgView
-	table   *widget.Table
+	table   *dataTable
 	message *widget.Label
 	lines   []string // the last consolidation's report
 	report  *widget.List
@@ -61,7 +61,7 @@ func newOrgsScreen(u *UI) fyne.CanvasObject {
 	u.keep("orgs", s)
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
-	s.table = columnTable(orgColumns, func() int { return len(s.orgs) }, s.cell)
+	s.table = newDataTable(u, "committee.orgs", orgColumns, func() int { return len(s.orgs) }, s.cell, rowActions{})
 	s.report = widget.NewList(func() int { return len(s.lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.lines[id]) })
@@ -78,7 +78,7 @@ func newOrgsScreen(u *UI) fyne.CanvasObject {
 		container.NewHBox(consolidate), s.message)
 	reportBox := container.NewBorder(
 		widget.NewLabelWithStyle("汇总结果", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.report)
-	split := container.NewVSplit(s.table, reportBox)
+	split := container.NewVSplit(s.table.object(), reportBox)
 	split.Offset = 0.5
 	return container.NewBorder(top, nil, nil, nil, split)
 }
@@ -92,7 +92,7 @@ func (s *orgsScreen) load() {
 			return
 		}
 		s.orgs = orgs
-		s.table.Refresh()
+		s.table.refresh()
 		if len(orgs) == 0 {
 			s.message.SetText("尚无登记的组织(用 dangjian committee enroll 登记)。")
 		}

@@ -47,7 +47,7 @@ type syncScreen struct {
 	auto     *widget.Check
 	interval *widget.Entry
 	history  []snapshot.PushRecord
-	table    *widget.Table
+	table    *dataTable
 	loaded   bool // the settings were filled in once
 }
 
@@ -87,7 +87,7 @@ func newSyncScreen(u *UI) fyne.CanvasObject {
 	settings := container.NewHBox(s.auto, widget.NewLabel("间隔(分钟)"),
 		container.NewGridWrap(fyne.NewSize(100, s.interval.MinSize().Height), s.interval), saveInterval)
 
-	s.table = columnTable(syncHistoryColumns, func() int { return len(s.history) }, s.cell)
+	s.table = newDataTable(u, "sync.history", syncHistoryColumns, func() int { return len(s.history) }, s.cell, rowActions{})
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("同步", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		card,
@@ -98,7 +98,7 @@ func newSyncScreen(u *UI) fyne.CanvasObject {
 		widget.NewLabelWithStyle("同步记录", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
 	u.sync.refresh()
-	return container.NewBorder(top, nil, nil, nil, s.table)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
 // cell is the text of the history table at row, col.
@@ -183,7 +183,7 @@ func (s *syncScreen) show(info syncInfo, err error) {
 		s.interval.SetText(strconv.Itoa(int(st.Interval() / time.Minute)))
 	}
 	s.history = st.History
-	s.table.Refresh()
+	s.table.refresh()
 }
 
 // nextText says when the next automatic push is due, or why there is none.
