@@ -233,24 +233,41 @@ func (s *agreementScreen) rowOf(name string) *agreementRow {
 
 // agreementDialog edits an agreement, its targets and its attachments.
 type agreementDialog struct {
-	s           *agreementScreen
-	member      data.Member
-	rec         *data.Agreement
-	isNew       bool
-	form        *recordForm
-	targets     []*targetInput
-	removed     []data.AgreementTarget // stored targets removed in the dialog
-	targetBox   *fyne.Container
-	targetMsg   *widget.Label
-	attachments *attachmentsPanel
-	dlg         *dialog.CustomDialog
+	s       *agreementScreen
+	member  data.Member
+	rec     *data.Agreement
+	isNew   bool
+	form    *recordForm
+	targets []*targetInput
+	removed []data.AgreementTarget // stored targets removed in the dialog
+	// shownTargets is targetsText as the dialog opened.
+	shownTargets string
+	targetBox    *fyne.Container
+	targetMsg    *widget.Label
+	attachments  *attachmentsPanel
+	dlg          *dialog.CustomDialog
 }
 
 // targetInput is one target's line: its content and completion.
 type targetInput struct {
 	rec        data.AgreementTarget
-	content    *widget.Entry
+	content    *escEntry
 	completion *widget.Select
+}
+
+// targetsText is the targets as typed, to tell whether they changed.
+func (d *agreementDialog) targetsText() string {
+	var b strings.Builder
+	for _, t := range d.targets {
+		b.WriteString(t.content.Text + "\x1f" + t.completion.Selected + "\n")
+	}
+	return b.String()
+}
+
+// dirty tells whether the dialog holds changes not saved: in the form, or
+// a target added, removed or changed.
+func (d *agreementDialog) dirty() bool {
+	return d.form.dirty() || len(d.removed) > 0 || d.targetsText() != d.shownTargets
 }
 
 // openDialog edits the agreement of row i (a new one when there is none).
@@ -291,17 +308,20 @@ func (s *agreementScreen) openDialog(i int) {
 		targetHead, d.targetBox, d.targetMsg, widget.NewSeparator(), d.attachments.view())
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
-	buttons := container.NewHBox(save, widget.NewButton("取消", func() { d.dlg.Hide() }))
+	var cancel func()
+	buttons := container.NewHBox(save, widget.NewButton("取消", func() { cancel() }))
 	d.dlg = dialog.NewCustomWithoutButtons("目标管理责任书", container.NewBorder(nil, buttons, nil, nil,
 		container.NewVScroll(body)), s.u.win)
 	d.dlg.Resize(fyne.NewSize(760, 640))
+	d.shownTargets = d.targetsText()
+	cancel = s.u.guardDialog(d.dlg, d.dirty)
 	s.dialog = d
 	d.dlg.Show()
 }
 
 // addTarget appends a target's line.
 func (d *agreementDialog) addTarget(t data.AgreementTarget) *targetInput {
-	in := &targetInput{rec: t, content: widget.NewEntry(), completion: widget.NewSelect(append([]string{""}, data.Completions...), nil)}
+	in := &targetInput{rec: t, content: newEntry(), completion: widget.NewSelect(append([]string{""}, data.Completions...), nil)}
 	in.content.SetPlaceHolder("目标内容")
 	in.content.SetText(t.Content)
 	in.completion.PlaceHolder = "完成情况"

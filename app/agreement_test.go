@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -255,5 +256,27 @@ func TestAgreementTableSortsByAHeaderAndKeepsItAfterALoad(t *testing.T) {
 	s.table.openSelected()
 	if s.dialog == nil || s.dialog.member.Name != "李红梅" {
 		t.Fatal("the second row shown did not open 李红梅's agreement")
+	}
+}
+
+func TestAgreementCancelAsksOnlyWhenSomethingChanged(t *testing.T) {
+	u, q := newTestUI(t)
+	s := openAgreementScreen(t, u, q)
+	openAgreement(t, s, "王建国")
+	test.Tap(findButtonIn(t, u, "取消"))
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("取消 on an untouched agreement did not close it")
+	}
+	d := openAgreement(t, s, "王建国")
+	test.Tap(findButtonIn(t, u, "添加目标"))
+	d.targets[0].content.SetText("联系一名困难学生")
+	test.Tap(findButtonIn(t, u, "取消"))
+	if !slices.Contains(visibleTexts(overlayRoots(u)...), "放弃未保存的修改?") {
+		t.Fatal("取消 after typing a target did not ask")
+	}
+	test.Tap(findButtonIn(t, u, "放弃修改"))
+	q.settle(u)
+	if n, _ := u.store.AgreementTargets.Count(context.Background()); n != 0 {
+		t.Fatalf("%d targets stored after 放弃修改", n)
 	}
 }

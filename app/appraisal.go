@@ -310,11 +310,13 @@ func (s *appraisalScreen) openForm(i int) {
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
-	buttons := container.NewHBox(save, widget.NewButton("取消", func() { d.dlg.Hide() }))
+	var cancel func()
+	buttons := container.NewHBox(save, widget.NewButton("取消", func() { cancel() }))
 	body := container.NewVBox(head, d.note, d.form.form, d.form.general, widget.NewSeparator(), d.attachments.view())
 	d.dlg = dialog.NewCustomWithoutButtons(string(vocab.MeetingAppraisal), container.NewBorder(nil, buttons, nil, nil,
 		container.NewVScroll(body)), s.u.win)
 	d.dlg.Resize(fyne.NewSize(620, 560))
+	cancel = s.u.guardDialog(d.dlg, d.form.dirty)
 	s.dialog = d
 	d.dlg.Show()
 }
