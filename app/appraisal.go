@@ -77,6 +77,7 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	s := &appraisalScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.keep("appraisal", s)
 	s.summary = widget.NewLabel("正在读取…")
+	s.summary.Wrapping = fyne.TextWrapWord // a narrow window wraps it rather than widen
 	s.warning = widget.NewLabel("")
 	s.warning.Importance = widget.DangerImportance
 	s.warning.Wrapping = fyne.TextWrapWord

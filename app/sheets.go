@@ -23,8 +23,9 @@ type sheetsScreen struct {
 	kind     *widget.Select
 	file     *widget.Entry
 	summary  *widget.Label
-	problems []string
-	list     *widget.List
+	problems []string         // each problem as one line
+	found    []sheets.Problem // the same, for the table
+	list     *dataTable
 	importOK *widget.Button
 	skipBad  *widget.Button
 	checked  string // the file the preview shows
@@ -51,9 +52,7 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	s.skipBad = widget.NewButton("只导入有效的行", func() { s.run(true) })
 	s.summary = widget.NewLabel("先选择文件并检查:检查不写入任何数据,会列出每一行的问题。")
 	s.summary.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(func() int { return len(s.problems) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.problems[id]) })
+	s.list = newDataTable(u, "sheets.problems", problemColumns, func() int { return len(s.found) }, s.problemCell, rowActions{})
 	s.resetPreview()
 
 	s.year = newYearSelect(u.store.Now(), "全部年度")
@@ -76,7 +75,23 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	bottom := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("模板和导出(所选表格类型)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		exportForm, container.NewHBox(template, export))
-	return container.NewBorder(top, bottom, nil, nil, s.list)
+	return container.NewBorder(top, bottom, nil, nil, s.list.object())
+}
+
+// problemColumns are the columns of the problems a check found; copied
+// (Ctrl+C) they paste into the sheet beside the rows.
+var problemColumns = []column{{"行", 60}, {"列", 140}, {"问题", 600}}
+
+// problemCell is a cell of the problems' table.
+func (s *sheetsScreen) problemCell(row, col int) string {
+	p := s.found[row]
+	switch col {
+	case 0:
+		return fmt.Sprintf("第%d行", p.Row)
+	case 1:
+		return p.Column
+	}
+	return p.Msg
 }
 
 func (s *sheetsScreen) selectedKind() sheets.Kind {
@@ -94,10 +109,10 @@ func (s *sheetsScreen) resetPreview() {
 	if s.importOK == nil {
 		return
 	}
-	s.checked, s.problems = "", nil
+	s.checked, s.problems, s.found = "", nil, nil
 	s.importOK.Disable()
 	s.skipBad.Disable()
-	s.list.Refresh()
+	s.list.refresh()
 }
 
 // chooseFile asks for the workbook to import.
@@ -125,11 +140,11 @@ func (s *sheetsScreen) check() {
 
 // show lists a report's problems and summary.
 func (s *sheetsScreen) show(rep *sheets.Report) {
-	s.problems = s.problems[:0]
+	s.problems, s.found = s.problems[:0], rep.Problems
 	for _, p := range rep.Problems {
 		s.problems = append(s.problems, p.String())
 	}
-	s.list.Refresh()
+	s.list.refresh()
 	valid := rep.Created + rep.Updated + rep.Unchanged
 	text := fmt.Sprintf("读取%d行:有效%d行(新增%d,更新%d,未变%d),有问题%d行。", rep.Rows, valid,
 		rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
