@@ -46,7 +46,7 @@ func (f *outputField) choose() {
 // the user says so.
 func (u *UI) confirmOutput(path string, proceed func()) {
 	if err := appcore.CheckOutput(path, u.store.Path()); err != nil {
-		dialog.ShowError(err, u.win)
+		dialog.ShowInformation("不能写入这个文件", err.Error(), u.win)
 		return
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {

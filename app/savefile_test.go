@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -79,5 +80,27 @@ func TestExportScreenRefusesTheDatabase(t *testing.T) {
 	}
 	if after, _ := os.ReadFile(db); !bytes.Equal(before, after) {
 		t.Fatal("the database was replaced by the export")
+	}
+}
+
+func TestTheRefusalSaysWhyInChinese(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "报表")
+	q.settle(u)
+	u.reports.path.SetText(u.store.Path())
+	test.Tap(findButton(t, u, "生成PDF"))
+	q.settle(u)
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no refusal shown")
+	}
+	texts := visibleTexts(top)
+	if !slices.Contains(texts, "不能写入这个文件") || !slices.Contains(texts, "确定") {
+		t.Fatalf("the refusal reads %q", texts)
+	}
+	for _, text := range texts {
+		if bad := englishIn(text); len(bad) > 0 {
+			t.Errorf("the refusal shows %q", text)
+		}
 	}
 }
