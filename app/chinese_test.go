@@ -54,10 +54,7 @@ var (
 func englishIn(text string) []string {
 	text = uuidLike.ReplaceAllString(text, " ")
 	text = pathLike.ReplaceAllString(text, " ")
-	var bad []string
-	for _, c := range ruleCode.FindAllString(text, -1) {
-		bad = append(bad, c)
-	}
+	bad := ruleCode.FindAllString(text, -1)
 	for _, w := range asciiWord.FindAllString(text, -1) {
 		if !allowedWords[w] {
 			bad = append(bad, w)
@@ -124,6 +121,10 @@ func entryText(o fyne.CanvasObject) (string, bool) {
 // the program's.
 var folderNames = map[string]bool{}
 
+// seenTexts are all the texts the walk saw, to check that it went where it
+// should.
+var seenTexts = map[string]bool{}
+
 // englishReport gathers, per place, the texts with words a user should not see.
 type englishReport map[string]map[string]bool
 
@@ -135,6 +136,7 @@ func (r englishReport) check(where string, roots ...fyne.CanvasObject) {
 		r[where][text] = true
 	}
 	for _, text := range visibleTexts(roots...) {
+		seenTexts[where+"|"+text] = true
 		if len(englishIn(text)) > 0 && !folderNames[text] {
 			add(text)
 		}
@@ -169,7 +171,7 @@ func (r englishReport) String() string {
 }
 
 // dialogOpeners are the buttons that open a form or a file dialog.
-var dialogOpeners = []string{"新增", "新增党员", "新增培训", "登记", "添加", "选择文件…", "选择文件夹…", "导入登记文件"}
+var dialogOpeners = []string{"新增", "新增党员", "新增培训", "登记", "添加", "选择文件…", "另存为…", "导入登记文件", "导出公钥"}
 
 // closeAllOverlays removes every dialog and pop-up from the window.
 func closeAllOverlays(u *UI) {
@@ -346,6 +348,22 @@ func TestEveryScreenIsChinese(t *testing.T) {
 
 	if len(r) > 0 {
 		t.Errorf("English words or rule codes on screen:\n%s", r)
+	}
+	// The walk saw what it should: screens of both modes, forms opened from
+	// a row and from 新增, their 删除 confirmations, the file dialogs.
+	for _, want := range []string{
+		"组织 · 工作台|制度落实情况",
+		"组织 · 党支部 · 「新增」|保存",
+		"组织 · 党支部 · 第1个表格的第一行|编辑党支部",
+		"组织 · 党支部 · 第1个表格的第一行 · 删除确认|取消",
+		"组织 · 导入导出 · 「选择文件…」|主文件夹",
+		"组织 · 报表 · 「另存为…」|另存为",
+		"组织 · 设置|规则设置",
+		"党委汇总 · 各组织|汇总",
+	} {
+		if !seenTexts[want] {
+			t.Errorf("the walk did not see %s", want)
+		}
 	}
 }
 
