@@ -139,7 +139,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 
 	findingsHead := container.NewHBox(
 		widget.NewLabelWithStyle("制度落实情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("点击左侧一行列出其问题,点击党员所在的行可打开其信息"))
+		widget.NewLabel("点击左侧一行列出其问题,双击党员所在的行打开其信息"))
 
 	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...),
 		charts, widget.NewSeparator(), findingsHead)
@@ -198,10 +198,7 @@ func (s *dashboardScreen) findingCell(row, col int) string {
 	case 0:
 		return ruleName(f.Rule)
 	case 1:
-		if f.Branch == "" {
-			return noBranch
-		}
-		return f.Branch
+		return s.groups.branches[f.BranchID]
 	case 2:
 		return f.Member
 	}

@@ -272,6 +272,9 @@ func TestGroupFindingsByRuleAndBranch(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", c.name, got, c.want)
 		}
 	}
+	if g.branches["b1"] != "计算机学院党委 · 教工党支部" || g.branches[""] != "未归属党支部" {
+		t.Errorf("the findings' branches are named %v", g.branches)
+	}
 }
 
 func TestTodoTexts(t *testing.T) {
@@ -459,9 +462,9 @@ func TestDashboardSummaryIsTheCalculatorsPerRuleAndBranch(t *testing.T) {
 	if s.list.rows() != perBranch[branch.label] {
 		t.Fatalf("opening %s lists %d findings, want %d", branch.label, s.list.rows(), perBranch[branch.label])
 	}
-	for _, f := range s.open.findings {
-		if qualified[f.BranchID] != branch.label {
-			t.Fatalf("opening %s lists a finding of %s", branch.label, qualified[f.BranchID])
+	for row, f := range s.open.findings {
+		if qualified[f.BranchID] != branch.label || s.list.cell(row, 1) != branch.label {
+			t.Fatalf("opening %s lists a finding of %s shown as %s", branch.label, qualified[f.BranchID], s.list.cell(row, 1))
 		}
 	}
 }

@@ -21,6 +21,8 @@ type findingGroup struct {
 // order the rules are checked, and by branch, most findings first.
 type findingGroups struct {
 	byRule, byBranch []findingGroup
+	// branches names each branch of a finding 「组织 · 支部」, by id.
+	branches map[string]string
 }
 
 // noBranch labels findings about no branch.
@@ -34,7 +36,7 @@ func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups 
 	for _, b := range branches {
 		labels[b.ID] = b.Qualified()
 	}
-	var g findingGroups
+	g := findingGroups{branches: map[string]string{}}
 	rule := map[vocab.RuleID]int{}
 	branch := map[string]int{}
 	for _, f := range fs {
@@ -59,6 +61,7 @@ func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups 
 				label = noBranch
 			}
 			g.byBranch = append(g.byBranch, findingGroup{key: f.BranchID, label: label})
+			g.branches[f.BranchID] = label
 		}
 		g.byBranch[j].findings = append(g.byBranch[j].findings, f)
 	}
