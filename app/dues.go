@@ -47,6 +47,7 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 	s := &duesScreen{u: u, loads: newLoader(u)}
 	u.keep("dues", s)
 	s.totals = widget.NewLabel("正在读取…")
+	s.totals.Wrapping = fyne.TextWrapWord // a large organization's totals are long
 	s.table = columnTable(duesColumns, func() int { return len(s.shown) }, s.cell)
 	s.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*widget.Label)) }
 	s.table.StickyColumnCount = 1
@@ -66,6 +67,7 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 	s.year.OnChanged = func(string) { s.load() }
 	hint := widget.NewLabel("选择某月的单元格登记、修改或删除缴费;选择姓名查看其缴费记录")
 	hint.Importance = widget.LowImportance
+	hint.Wrapping = fyne.TextWrapWord
 	list := widget.NewButton("缴费记录", func() { s.openPayments("") })
 	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, list)
 	s.load()
