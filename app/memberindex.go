@@ -257,7 +257,12 @@ func (d *memberDirectory) current() *memberIndex {
 	return d.index
 }
 
-// check rebuilds the index off the UI goroutine when it is stale.
+// check rebuilds the index off the UI goroutine when it is stale. The
+// uses waiting when a check starts are its own: they get what it finds
+// (nothing more when the index is unchanged); uses that come while it runs
+// wait for the next check, which reads the members after them. A check
+// that fails keeps its waiters for the next one, so that a picker opened
+// before the first index is not left without one.
 func (d *memberDirectory) check() {
 	if d.checking {
 		d.again = true
@@ -265,6 +270,8 @@ func (d *memberDirectory) check() {
 	}
 	d.checking, d.again = true, false
 	store, known, stamp := d.u.store, d.index != nil && d.store == d.u.store, d.stamp
+	mine := d.waiting
+	d.waiting = nil
 	type result struct {
 		index *memberIndex
 		stamp string
@@ -279,11 +286,14 @@ func (d *memberDirectory) check() {
 		return result{x, now}, err
 	}, func(r result, err error) {
 		d.checking = false
-		waiting := d.waiting
-		d.waiting = nil
-		if err == nil && r.index != nil && store == d.u.store {
+		switch {
+		case store != d.u.store:
+			// Another database is open: its uses are for its own index.
+		case err != nil:
+			d.waiting = append(mine, d.waiting...)
+		case r.index != nil:
 			d.store, d.index, d.stamp = store, r.index, r.stamp
-			for _, f := range waiting {
+			for _, f := range mine {
 				f(r.index)
 			}
 		}

@@ -205,3 +205,29 @@ func TestPickersFollowMemberChanges(t *testing.T) {
 		t.Fatalf("after renaming, the attendee picker finds %d", len(a.hits))
 	}
 }
+
+// A picker opened while the directory is still checking an older state of
+// the members (the check read them before a member was added) finds that
+// member once the check after it has run.
+func TestPickerOpenedDuringCheckGetsTheRebuiltIndex(t *testing.T) {
+	u, q := newTestUI(t)
+	d := u.memberDirectory()
+	first := newMemberPicker(u) // before any index: waits for the first
+	q.settle(u)
+	d.check()     // reads the members as they are now
+	u.jobs.Wait() // its result waits on the UI queue
+	id := addTestMember(t, u, "新成员", "N0001", "学生第一党支部", 7)
+	p := newMemberPicker(u) // opened while that check is under way
+	q.settle(u)
+	if _, ok := d.current().get(id); !ok {
+		t.Fatal("the directory never rebuilt its index after the member was added")
+	}
+	test.Type(p.entry, "xcy")
+	if got := p.matches(); len(got) != 1 || !strings.HasPrefix(got[0], "新成员") {
+		t.Errorf("the picker opened during the check finds %q for xcy, want 新成员", got)
+	}
+	test.Type(first.entry, "zw")
+	if got := first.matches(); len(got) != 1 || !strings.HasPrefix(got[0], "张伟") {
+		t.Errorf("the picker opened before the first index finds %q for zw", got)
+	}
+}
