@@ -111,3 +111,70 @@ func TestDeleteWithUndoCancelledDeletesNothing(t *testing.T) {
 		t.Fatalf("notice %q after 取消", u.noticeText())
 	}
 }
+
+// 撤销 pressed after the user moved to another screen shows its effect on
+// the screen shown then: the 回收站 no longer lists the talk brought back,
+// and 谈心谈话 lists it again.
+func TestUndoAfterChangingScreensUpdatesTheScreenShown(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	talk := &data.Talk{MemberID: data.Ref(memberID(t, u, "张伟")), Date: data.NewDate(2026, 3, 1), Talker: "王建国"}
+	if err := u.store.Talks.Create(ctx, talk); err != nil {
+		t.Fatal(err)
+	}
+	openScreen(t, u, "谈心谈话")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Talk, *data.Talk])
+	s.removeRow(shownRow(s, talk.ID))
+	test.Tap(findButtonIn(t, u, "删除"))
+	q.settle(u)
+	openScreen(t, u, "回收站")
+	q.settle(u)
+	if ts := u.built["trash"].(*trashScreen); len(ts.shown) != 1 || ts.shown[0].ID != talk.ID {
+		t.Fatalf("the 回收站 lists %d records, want the talk deleted", len(ts.shown))
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销 after the deletion")
+	}
+	q.settle(u)
+	if _, err := u.store.Talks.Get(ctx, talk.ID); err != nil {
+		t.Fatalf("撤销 did not bring the talk back: %v", err)
+	}
+	if ts := u.built["trash"].(*trashScreen); len(ts.shown) != 0 {
+		t.Errorf("the 回收站 still lists %d records after 撤销 brought the talk back", len(ts.shown))
+	}
+	openScreen(t, u, "谈心谈话")
+	q.settle(u)
+	s = u.recordScreen.(*recordScreen[data.Talk, *data.Talk])
+	if shownRow(s, talk.ID) < 0 {
+		t.Error("谈心谈话 does not list the talk brought back")
+	}
+}
+
+// 撤销 on the screen that deleted reloads that screen as it is: the search
+// typed stays, and the record brought back is listed under it.
+func TestUndoOnTheSameScreenKeepsTheSearch(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	talk := &data.Talk{MemberID: data.Ref(memberID(t, u, "张伟")), Date: data.NewDate(2026, 3, 1), Talker: "王建国"}
+	if err := u.store.Talks.Create(ctx, talk); err != nil {
+		t.Fatal(err)
+	}
+	openScreen(t, u, "谈心谈话")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Talk, *data.Talk])
+	s.query.SetText("zw")
+	s.removeRow(shownRow(s, talk.ID))
+	test.Tap(findButtonIn(t, u, "删除"))
+	q.settle(u)
+	if !u.tapUndo() {
+		t.Fatal("no 撤销 after the deletion")
+	}
+	q.settle(u)
+	if u.recordScreen != s || s.query.Text != "zw" {
+		t.Fatalf("the screen was rebuilt or lost its search (%q)", s.query.Text)
+	}
+	if shownRow(s, talk.ID) < 0 {
+		t.Error("the talk brought back is not listed under the search")
+	}
+}
