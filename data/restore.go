@@ -53,8 +53,9 @@ func restoreRow(ctx context.Context, w *writer, l *labeler, table, id string, pe
 	return w.audit(ctx, m, table, "restore", map[string]any{})
 }
 
-// restorable refuses a row whose records it belongs to are deleted (and
-// not being restored with it), or that a live record has replaced.
+// restorable refuses a row whose records it belongs to (an attachment's
+// record among them) are deleted and not being restored with it, or that
+// a live record has replaced.
 func restorable(ctx context.Context, w *writer, l *labeler, table string, r Record, pending map[string]bool) error {
 	for _, f := range r.Fields() {
 		ref, ok := f.Ptr.(*Ref)
@@ -78,6 +79,11 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 				"”已删除,请先恢复该" + kindName(target) + "。"}
 		}
 		w.setKnown(key, true)
+	}
+	if a, ok := r.(*Attachment); ok {
+		if err := attachmentOwnerLive(ctx, w, l, a, pending); err != nil {
+			return err
+		}
 	}
 	if err := refusedIfAttending(ctx, w, table, r, pending); err != nil {
 		return err

@@ -129,8 +129,9 @@ func (t Table[T, P]) Update(ctx context.Context, rec P) error {
 // Delete soft-deletes the row: it stays in the database with deleted_at set.
 // rec.Version must be the stored version (ErrConflict otherwise). Its parts
 // (ownedParts: a session's or meeting's attendance, an agreement's targets,
-// a liaison's log) are deleted with it, at the same instant, and come back
-// with it (Restore); no other live row may still refer to it.
+// a liaison's log) and its attachments, and theirs, are deleted with it, at
+// the same instant, and come back with it (Restore); no other live row may
+// still refer to it.
 func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 	return t.x.write(ctx, func(w *writer) error {
 		m := rec.meta()
@@ -147,6 +148,9 @@ func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 			}
 		}
 		if err := refusedIfReferenced(ctx, w, t.name, m.ID); err != nil {
+			return err
+		}
+		if err := deleteAttachmentsOf(ctx, w, t.name, m.ID); err != nil {
 			return err
 		}
 		q := "UPDATE " + t.name + " SET version = version + 1, updated_at = ?, deleted_at = ? WHERE id = ? AND version = ?"

@@ -96,11 +96,12 @@ func deletedTopLevel(ctx context.Context, q queryer, table string) ([]string, er
 	return ids, rows.Err()
 }
 
-// ownerDeletedWith leaves out attachments deleted with their record.
+// ownerDeletedWith leaves out attachments deleted with their record (or
+// with a part of one, such as an agreement's target).
 var ownerDeletedWith = func() string {
 	s := ""
-	for _, t := range trashTables {
-		if t != "attachments" {
+	for _, t := range recordTables {
+		if ownerTables[t] {
 			s += " AND NOT (x.owner_table = '" + t + "' AND EXISTS (SELECT 1 FROM " + t +
 				" p WHERE p.id = x.owner_id AND p.deleted_at = x.deleted_at))"
 		}
