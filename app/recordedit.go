@@ -12,11 +12,12 @@ import (
 // openForm edits rec (a copy of a row, or a new record); 取消 and Esc ask
 // before dropping unsaved edits.
 func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
-	s.current, s.isNew = rec, isNew
+	s.current, s.loaded, s.isNew = rec, *rec, isNew
 	s.form = newRecordForm(rec, formSpec{choices: s.spec.choices, months: s.spec.months, refs: s.refs.opts, u: s.u})
 	s.form.OnSubmit = s.save
 	save := widget.NewButton("保存", s.save)
 	save.Importance = widget.HighImportance
+	s.saving = &saveOnce{button: save}
 	cancel := widget.NewButton("取消", nil)
 	buttons := container.NewHBox(save, cancel)
 	if !isNew {
@@ -36,9 +37,11 @@ func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
 }
 
 // save writes the form's record off the UI goroutine; the form stays open
-// with the store's messages when it refuses.
+// with the store's messages when it refuses. A second 保存 or Enter while
+// the first save runs does nothing.
 func (s *recordScreen[T, P]) save() {
-	if !s.form.read() {
+	saving, form, dlg := s.saving, s.form, s.dlg
+	if saving.running || !form.read() || !saving.begin() {
 		return
 	}
 	rec, isNew, table := *s.current, s.isNew, s.spec.table(s.u.store)
@@ -51,30 +54,40 @@ func (s *recordScreen[T, P]) save() {
 		}
 		return rec, err
 	}, func(saved T, err error) {
+		saving.end()
 		if err != nil {
-			s.form.showSaveError(err)
+			form.showSaveError(err)
 			return
 		}
-		s.dlg.Hide()
+		dlg.Hide()
 		s.u.notify("已保存" + s.noun() + "“" + s.label(&saved) + "”")
 		s.load()
 	})
 }
 
-// confirmDelete deletes the record of the form open, after asking.
+// confirmDelete deletes the record of the form open, as it was opened,
+// after a confirmation naming it; the form closes once it is deleted, and
+// stays open with its edits when the deletion is cancelled or refused.
 func (s *recordScreen[T, P]) confirmDelete() {
-	rec := *s.current
-	s.dlg.Hide()
-	s.remove(&rec)
+	rec, dlg := s.loaded, s.dlg
+	s.remove(&rec, dlg.Hide)
 }
 
 // remove deletes rec after a confirmation naming it; 撤销 in the notice,
-// or the 回收站, brings it back.
-func (s *recordScreen[T, P]) remove(rec P) {
+// or the 回收站, brings it back. closed (may be nil) runs once it is
+// deleted.
+func (s *recordScreen[T, P]) remove(rec P, closed func()) {
 	table, id := s.spec.table(s.u.store), recordID(rec)
 	copied := *rec
+	deleted := false
 	s.u.deleteWithUndo(s.noun()+"“"+s.label(rec)+"”",
 		func(ctx context.Context) error { return table.Delete(ctx, P(&copied)) },
 		func(ctx context.Context) error { return table.Restore(ctx, id) },
-		s.load)
+		func() {
+			if !deleted && closed != nil {
+				deleted = true
+				closed()
+			}
+			s.load()
+		})
 }

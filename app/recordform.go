@@ -62,8 +62,9 @@ type fieldInput struct {
 	read   func() error // parses the widget into the field; a parse error is the field's
 	write  func()       // shows the field's current value
 	state  func() string
-	// view is what the form shows when it is not object itself (a text
-	// field that passes Esc to the window around its *widget.Entry).
+	// view is what the form shows when it is not object itself: a text
+	// field, drop-down or check box that passes Esc to the window, around
+	// its *widget.Entry, *widget.Select or *widget.Check.
 	view fyne.CanvasObject
 }
 
@@ -202,9 +203,9 @@ func (f *recordForm) inputFor(fl data.Field) (fieldInput, bool) {
 	switch p := fl.Ptr.(type) {
 	case *string:
 		if choices, ok := spec.choices[fl.Col]; ok {
-			sel := widget.NewSelect(append([]string{""}, choices...), nil)
-			sel.PlaceHolder = "请选择"
-			return fieldInput{object: sel, read: func() error { *p = sel.Selected; return nil },
+			esc := newEscSelect(append([]string{""}, choices...), nil)
+			sel := &esc.Select
+			return fieldInput{object: sel, view: esc, read: func() error { *p = sel.Selected; return nil },
 				write: func() { sel.SetSelected(*p) }, state: func() string { return sel.Selected }}, true
 		}
 		if spec.months[fl.Col] {
@@ -242,8 +243,9 @@ func (f *recordForm) inputFor(fl data.Field) (fieldInput, bool) {
 			return nil
 		}, write: func() { e.SetText(p.String()) }, state: func() string { return e.Text }}, true
 	case *bool:
-		c := widget.NewCheck("是", nil)
-		return fieldInput{object: c, read: func() error { *p = c.Checked; return nil },
+		esc := newEscCheck("是", nil)
+		c := &esc.Check
+		return fieldInput{object: c, view: esc, read: func() error { *p = c.Checked; return nil },
 			write: func() { c.SetChecked(*p) }, state: func() string { return strconv.FormatBool(c.Checked) }}, true
 	case *data.Money:
 		view, e := textEntry()
@@ -288,9 +290,9 @@ func refInput(p *data.Ref, opts []refOption) fieldInput {
 	for _, o := range opts {
 		labels = append(labels, o.Label)
 	}
-	sel := widget.NewSelect(labels, nil)
-	sel.PlaceHolder = "请选择"
-	return fieldInput{object: sel, read: func() error {
+	esc := newEscSelect(labels, nil)
+	sel := &esc.Select
+	return fieldInput{object: sel, view: esc, read: func() error {
 		*p = ""
 		for _, o := range opts {
 			if o.Label == sel.Selected {

@@ -46,6 +46,8 @@ type recordScreen[T any, P recordPtr[T]] struct {
 	form    *recordForm // the form last opened
 	dlg     *dialog.CustomDialog
 	current P
+	loaded  T         // the record as the form opened it, which 删除 names and deletes
+	saving  *saveOnce // the form's save in flight
 	isNew   bool
 	loads   *loader
 }
@@ -321,6 +323,6 @@ func (s *recordScreen[T, P]) openRow(r int) {
 // removeRow deletes the row shown at r, after asking.
 func (s *recordScreen[T, P]) removeRow(r int) {
 	if rec := s.rowAt(r); rec != nil {
-		s.remove(rec)
+		s.remove(rec, nil)
 	}
 }
