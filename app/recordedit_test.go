@@ -41,7 +41,7 @@ func TestRecordFormSavesOnceWhenSaveIsPressedAgainBeforeTheStoreAnswers(t *testi
 	s.form.inputs["member_id"].object.(*memberPicker).setID(memberID(t, u, "张伟"))
 	s.form.inputs["talker"].object.(*widget.Entry).SetText("王建国")
 	test.Tap(save)
-	test.Tap(save) // tapped again before the store answers
+	test.Tap(save)  // tapped again before the store answers
 	s.form.submit() // and Enter in a field
 	q.settle(u)
 	if n, _ := u.store.Talks.Count(ctx); n != 1 {
