@@ -87,7 +87,7 @@ func (p *attachmentsPanel) showRows() {
 		name := widget.NewLabel(a.Name)
 		name.Truncation = fyne.TextTruncateEllipsis
 		open := widget.NewButton("打开", func() { p.open(a) })
-		del := widget.NewButton("删除", func() { p.confirmDelete(a) })
+		del := widget.NewButton("删除", func() { p.remove(a) })
 		p.rows.Add(container.NewBorder(nil, nil, nil,
 			container.NewHBox(widget.NewLabel(data.SizeText(a.Size)), open, del), name))
 	}
@@ -184,20 +184,16 @@ func (p *attachmentsPanel) open(a data.Attachment) {
 	})
 }
 
-func (p *attachmentsPanel) confirmDelete(a data.Attachment) {
-	confirmAction(p.u.win, "删除附件", "删除附件“"+a.Name+"”?", "删除", func() { p.remove(a) })
-}
-
+// remove deletes an attachment as every record is deleted: the user
+// confirms (「删除附件“…”?删除后可在回收站恢复。」), then the notice
+// 「已删除附件“…”」 offers 撤销; the list is read again after each.
 func (p *attachmentsPanel) remove(a data.Attachment) {
 	store := p.u.store
-	async(p.u, func() (struct{}, error) {
-		return struct{}{}, store.Tables.Attachments.Delete(context.Background(), &a)
-	}, func(_ struct{}, err error) {
-		if err != nil {
-			p.fail(err)
-			return
-		}
-		p.tell("已删除“" + a.Name + "”")
-		p.load()
-	})
+	p.u.deleteWithUndo("附件“"+a.Name+"”",
+		func(ctx context.Context) error { return store.Tables.Attachments.Delete(ctx, &a) },
+		func(ctx context.Context) error { return store.Tables.Attachments.Restore(ctx, a.ID) },
+		func() {
+			p.tell("")
+			p.load()
+		})
 }

@@ -67,10 +67,29 @@ func TestAttachAFileToAnAgreement(t *testing.T) {
 		t.Fatalf("opened %q: %v (%q)", p.opened, err, p.note.Text)
 	}
 
+	// 删除 asks first, then offers 撤销, as for any record.
 	p.remove(p.items[1])
+	want := "删除附件“责任书扫描件.pdf”?删除后可在回收站恢复。"
+	if got := overlayTexts(u); !strings.Contains(got, want) {
+		t.Fatalf("the confirmation reads %q, want %q", got, want)
+	}
+	test.Tap(findButtonIn(t, u, "删除"))
 	q.settle(u)
 	if len(p.items) != 1 {
 		t.Fatalf("%d listed after deleting one", len(p.items))
+	}
+	if got := u.noticeText(); got != "已删除附件“责任书扫描件.pdf”" {
+		t.Fatalf("notice %q", got)
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销 after deleting an attachment")
+	}
+	q.settle(u)
+	if len(p.items) != 2 {
+		t.Fatalf("%d listed after 撤销", len(p.items))
+	}
+	if list, _ := u.store.AttachmentsOf(ctx, "agreements", ag.ID); len(list) != 2 {
+		t.Fatalf("%d attachments stored after 撤销", len(list))
 	}
 }
 

@@ -109,3 +109,59 @@ func TestTrashShowsWhyARecordCannotBeRestored(t *testing.T) {
 		t.Fatalf("%d listed after the refusal", len(s.items))
 	}
 }
+
+// A talk deleted with its attachment is listed once, its attachment counted
+// under 一并删除, and 恢复 brings both back; an attachment deleted on its
+// own before its talk cannot come back while the talk is deleted, and the
+// 回收站 says to restore the talk first.
+func TestTrashRestoresARecordWithItsAttachments(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	talk := &data.Talk{MemberID: data.Ref(memberID(t, u, "张伟")), Date: data.NewDate(2026, 3, 1), Talker: "王建国"}
+	if err := u.store.Talks.Create(ctx, talk); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := u.store.Attach(ctx, "talks", talk.ID, "谈话记录.pdf", []byte("记录"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := u.store.Attach(ctx, "talks", talk.ID, "草稿.txt", []byte("草稿"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.Attachments.Delete(ctx, alone); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.Talks.Delete(ctx, talk); err != nil {
+		t.Fatal(err)
+	}
+	openScreen(t, u, "回收站")
+	q.settle(u)
+	s := u.built["trash"].(*trashScreen)
+	if len(s.shown) != 2 || trashRow(s, "草稿.txt") < 0 {
+		t.Fatalf("the 回收站 lists %+v, want the talk and the attachment deleted on its own", s.shown)
+	}
+	r := trashRow(s, "张伟")
+	if r < 0 || trashCell(s.shown[r], 3) != "1条相关记录" {
+		t.Fatalf("the talk is not listed with its attachment under 一并删除: %+v", s.shown)
+	}
+
+	s.table.selectRow(trashRow(s, "草稿.txt"))
+	test.Tap(findButton(t, u, "恢复"))
+	q.settle(u)
+	if got := overlayTexts(u); !strings.Contains(got, "不能恢复") || !strings.Contains(got, "已删除,请先恢复该谈心谈话") {
+		t.Fatalf("restoring the attachment of a deleted talk reads %q", got)
+	}
+	closeOverlays(u)
+
+	s.table.selectRow(trashRow(s, "张伟"))
+	test.Tap(findButton(t, u, "恢复"))
+	q.settle(u)
+	list, _ := u.store.AttachmentsOf(ctx, "talks", talk.ID)
+	if len(list) != 1 || list[0].ID != kept.ID {
+		t.Fatalf("restoring the talk brought back %+v, want its attachment deleted with it", list)
+	}
+	if len(s.shown) != 1 || trashRow(s, "草稿.txt") != 0 {
+		t.Fatalf("after 恢复 the 回收站 lists %+v", s.shown)
+	}
+}
