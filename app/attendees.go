@@ -27,8 +27,8 @@ type attendeePicker struct {
 
 	index    *memberIndex
 	query    *escEntry
-	branch   *widget.Select
-	group    *widget.Select
+	branch   *escSelect // the branch filter; Esc in it reaches the dialog
+	group    *escSelect
 	branches map[string]string // label → branch id
 	groups   map[string]string // label → 党小组 id
 	hits     []int
@@ -57,8 +57,8 @@ func newAttendeesOver(x *memberIndex) *attendeePicker {
 	p.query = newEntry()
 	p.query.SetPlaceHolder("输入姓名、拼音首字母或工号查找")
 	p.query.OnChanged = func(string) { p.refilter() }
-	p.branch = widget.NewSelect(nil, func(string) { p.branchChosen() })
-	p.group = widget.NewSelect(nil, func(string) { p.refilter() })
+	p.branch = newEscSelect(nil, func(string) { p.branchChosen() })
+	p.group = newEscSelect(nil, func(string) { p.refilter() })
 	p.found = widget.NewLabel("")
 	p.results = widget.NewList(func() int { return len(p.hits) },
 		func() fyne.CanvasObject {

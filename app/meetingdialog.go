@@ -34,6 +34,9 @@ type meetingDialog struct {
 	loads         *loader // the members of the branch chosen
 	body          *fyne.Container
 	dlg           *dialog.CustomDialog
+	// saving is the save in flight; 保存 also waits while the members of
+	// a branch just chosen are read.
+	saving saveOnce
 }
 
 // meetingDialogData is what the dialog reads when it opens.
@@ -119,6 +122,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
+	d.saving = saveOnce{button: save, waiting: d.loads.pending}
 	buttons := container.NewHBox(save)
 	if !isNew {
 		remove := widget.NewButton("删除", func() { s.deleteMeeting(*d.rec, func() { d.dlg.Hide() }) })
@@ -157,18 +161,26 @@ func (d *meetingDialog) branchID() string {
 }
 
 // branchChosen lists the members of the branch now chosen, read off the
-// UI goroutine; the choices made so far are kept.
+// UI goroutine; the choices made so far are kept. Until they are listed,
+// 保存 waits: the attendance shown is still the previous branch's.
 func (d *meetingDialog) branchChosen() {
 	branch, store := d.branchID(), d.s.u.store
 	load(d.loads, func(ctx context.Context) ([]person, error) {
 		return readAttendees(ctx, store, branch, nil)
 	}, func(ms []person, err error) {
+		defer d.saving.update()
+		if d.form.general.Text == waitForBranch {
+			d.form.general.SetText("")
+		}
 		if err != nil {
+			// Only those recorded stay listed: not the previous branch's.
+			d.people.set(d.held, branch, d.recorded, d.labels)
 			d.s.u.showError(err)
 			return
 		}
 		d.people.set(append(ms, d.held...), branch, d.recorded, d.labels)
 	})
+	d.saving.update()
 }
 
 // dirty reports whether anything was changed since the dialog opened.
@@ -183,8 +195,23 @@ func (d *meetingDialog) attendance() map[string]string { return d.people.attenda
 // choose sets the member's attendance by name (for tests and keyboard use).
 func (d *meetingDialog) choose(name, status string) bool { return d.people.choose(name, status) }
 
+// waitForBranch is what 保存 says while the members of a branch just
+// chosen are read.
+const waitForBranch = "正在读取所选支部的党员,请稍候再保存"
+
+// save writes the meeting and its attendance off the UI goroutine. It
+// does nothing while a save runs, and refuses while the members of a
+// branch just chosen are still being read.
 func (d *meetingDialog) save() {
-	if !d.form.read() {
+	if d.saving.running {
+		return
+	}
+	if d.loads.pending() {
+		d.form.general.SetText(waitForBranch)
+		d.body.Refresh()
+		return
+	}
+	if !d.form.read() || !d.saving.begin() {
 		return
 	}
 	d.rec.Minutes = strings.TrimRight(d.minutes.Text, " \t\n")
@@ -192,6 +219,7 @@ func (d *meetingDialog) save() {
 	async(d.s.u, func() (struct{}, error) {
 		return struct{}{}, store.SaveMeeting(context.Background(), &rec, attendance)
 	}, func(_ struct{}, err error) {
+		d.saving.end()
 		if err != nil {
 			d.form.showSaveError(err)
 			d.body.Refresh() // lay out again with the messages shown

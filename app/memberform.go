@@ -22,6 +22,7 @@ type memberDialog struct {
 	form    *recordForm
 	dlg     *dialog.CustomDialog
 	history *widget.Label
+	saving  saveOnce // the save in flight
 }
 
 // memberFormData is what the form needs from the store.
@@ -106,6 +107,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	d.history.Wrapping = fyne.TextWrapWord
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
+	d.saving.button = save
 	cancel := widget.NewButton("取消", nil)
 	note := widget.NewLabel("带 * 的为必填项;出生日期和性别按公民身份号码自动填写。")
 	tabs := container.NewAppTabs(
@@ -159,9 +161,10 @@ func (d *memberDialog) fillFromIDNumber() {
 
 // save writes the member off the UI goroutine; the dialog stays open with
 // the messages when the store refuses, and closes with 「已保存」 in the
-// status bar when it accepts.
+// status bar when it accepts. A second 保存 or Enter while it runs does
+// nothing.
 func (d *memberDialog) save() {
-	if !d.form.read() {
+	if d.saving.running || !d.form.read() || !d.saving.begin() {
 		return
 	}
 	rec, isNew, store := *d.rec, d.isNew, d.s.u.store
@@ -174,6 +177,7 @@ func (d *memberDialog) save() {
 		}
 		return rec, err
 	}, func(saved data.Member, err error) {
+		d.saving.end()
 		if err != nil {
 			d.form.showSaveError(err)
 			return

@@ -24,6 +24,7 @@ type trainingDialog struct {
 	opened   []string // the attendees when the dialog opened
 	dlg      *dialog.CustomDialog
 	attendee *widget.Label // message about the attendees
+	saving   saveOnce      // the save in flight
 }
 
 // openRecord opens the dialog of a new session, dated today.
@@ -58,6 +59,7 @@ func (s *trainingScreen) showTrainingDialog(rec *data.Training, ids []string, is
 	d.attendee.Importance = widget.DangerImportance
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
+	d.saving.button = save
 	cancel := widget.NewButton("取消", nil)
 	buttons := container.NewHBox(save, cancel)
 	title := "新增学习培训"
@@ -105,9 +107,10 @@ func (d *trainingDialog) check(name string) {
 	}
 }
 
-// save writes the session and its attendance off the UI goroutine.
+// save writes the session and its attendance off the UI goroutine; a
+// second 保存 or Enter while it runs does nothing.
 func (d *trainingDialog) save() {
-	if !d.form.read() {
+	if d.saving.running || !d.form.read() || !d.saving.begin() {
 		return
 	}
 	ids := d.people.ids()
@@ -117,6 +120,7 @@ func (d *trainingDialog) save() {
 		err := store.RecordTraining(context.Background(), &rec, ids)
 		return rec, err
 	}, func(saved data.Training, err error) {
+		d.saving.end()
 		if err != nil {
 			if p := data.ProblemsOf(err); len(p) == 1 && p[0].Col == "member_id" {
 				d.attendee.SetText(p[0].Msg)
