@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -122,9 +123,20 @@ func ParseKind(s string) (Kind, error) {
 	return "", fmt.Errorf("未知的文档类型“%s”,应为: %s", s, strings.Join(names, " | "))
 }
 
+// errUnprintable is why a document the PDF library could not make was
+// refused; it names no person.
+var errUnprintable = errors.New("生成PDF失败:文档中有打印字体不能处理的字符(如基本多文种平面以外的生僻字),未写入任何文件")
+
 // Write renders document k of the store's organization to w. Nothing is
 // written to w unless the whole document was made.
-func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) error {
+func Write(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Options) (err error) {
+	// The PDF library panics on some text (characters outside the Basic
+	// Multilingual Plane); the document is then refused, not the program.
+	defer func() {
+		if p := recover(); p != nil {
+			err = errUnprintable
+		}
+	}()
 	wr, ok := writers[k]
 	if !ok {
 		return fmt.Errorf("未知的文档类型: %s", k)
