@@ -69,7 +69,9 @@ func (u *UI) restoreRecord(what string, restore func(ctx context.Context) error,
 // that ends later: it runs while that screen is still shown (keeping its
 // search and scroll); once the user has moved to another screen, whose
 // loads are its own, the screen shown then is built anew so that it shows
-// the change (a record back from the 回收站 leaves its list).
+// the change (a record back from the 回收站 leaves its list), unless a
+// dialog is open on it, whose edits would then be saved to a screen no
+// longer shown.
 func (u *UI) reloadShown(reload func()) func() {
 	life := u.life
 	return func() {
@@ -78,7 +80,7 @@ func (u *UI) reloadShown(reload func()) func() {
 			if reload != nil {
 				reload()
 			}
-		case u.shown != nil:
+		case u.shown != nil && u.win.Canvas().Overlays().Top() == nil:
 			u.open(u.current)
 		}
 	}

@@ -178,3 +178,31 @@ func TestUndoOnTheSameScreenKeepsTheSearch(t *testing.T) {
 		t.Error("the talk brought back is not listed under the search")
 	}
 }
+
+// 撤销 that ends while a dialog is open on another screen leaves that
+// screen as it is: the dialog belongs to it.
+func TestUndoLeavesAScreenWithADialogOpen(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	talk := &data.Talk{MemberID: data.Ref(memberID(t, u, "张伟")), Date: data.NewDate(2026, 3, 1), Talker: "王建国"}
+	if err := u.store.Talks.Create(ctx, talk); err != nil {
+		t.Fatal(err)
+	}
+	openScreen(t, u, "谈心谈话")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Talk, *data.Talk])
+	s.removeRow(shownRow(s, talk.ID))
+	test.Tap(findButtonIn(t, u, "删除"))
+	q.settle(u)
+	openScreen(t, u, "回收站")
+	q.settle(u)
+	ts := u.built["trash"].(*trashScreen)
+	ts.openItem(0)
+	if !u.tapUndo() {
+		t.Fatal("no 撤销 after the deletion")
+	}
+	q.settle(u)
+	if u.built["trash"] != ts || u.win.Canvas().Overlays().Top() == nil {
+		t.Error("the 回收站 was rebuilt under its open dialog")
+	}
+}
