@@ -3,8 +3,10 @@ package data
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
+
+	"dangjian/data/hanzi"
 )
 
 // BranchSeparator stands between an organization's name and a branch's
@@ -27,8 +29,10 @@ type BranchRef struct {
 // Qualified is the branch as 「组织 · 支部」, whatever the database holds.
 func (b BranchRef) Qualified() string { return b.OrgName + BranchSeparator + b.Name }
 
-// BranchRefs lists the branches with their organizations, sorted by the
-// organization's name, then the branch's name, then id.
+// BranchRefs lists the branches with their organizations, in the order
+// every screen shows them: by the organization's name, then the branch's
+// name, each as hanzi.CompareLabel orders labels (第二 before 第十, 2023级
+// before 2024级, the rest by 拼音), then by id.
 func (s *Store) BranchRefs(ctx context.Context) ([]BranchRef, error) {
 	orgs, err := s.Orgs.List(ctx)
 	if err != nil {
@@ -49,17 +53,49 @@ func (s *Store) BranchRefs(ctx context.Context) ([]BranchRef, error) {
 			refs[i].Label = refs[i].Qualified()
 		}
 	}
-	sort.Slice(refs, func(i, j int) bool {
-		a, b := &refs[i], &refs[j]
-		if a.OrgName != b.OrgName {
-			return a.OrgName < b.OrgName
-		}
-		if a.Name != b.Name {
-			return a.Name < b.Name
-		}
-		return a.ID < b.ID
-	})
+	sortBranchRefs(refs)
 	return refs, nil
+}
+
+// sortBranchRefs sorts refs as BranchRefs lists them.
+func sortBranchRefs(refs []BranchRef) {
+	slices.SortStableFunc(refs, func(a, b BranchRef) int {
+		if c := hanzi.CompareLabel(a.OrgName, b.OrgName); c != 0 {
+			return c
+		}
+		if c := hanzi.CompareLabel(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+}
+
+// GroupsInOrder lists the 党小组 in the order screens show them: by their
+// branch, in BranchRefs' order, then by name as hanzi.CompareLabel orders
+// labels (第二党小组 before 第十党小组), then by id.
+func (s *Store) GroupsInOrder(ctx context.Context) ([]PartyGroup, error) {
+	refs, err := s.BranchRefs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := s.Groups.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	place := make(map[Ref]int, len(refs))
+	for i, r := range refs {
+		place[Ref(r.ID)] = i
+	}
+	slices.SortStableFunc(groups, func(a, b PartyGroup) int {
+		if c := place[a.BranchID] - place[b.BranchID]; c != 0 {
+			return c
+		}
+		if c := hanzi.CompareLabel(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	return groups, nil
 }
 
 // ResolveBranch finds the one branch that text names: its id, its name,

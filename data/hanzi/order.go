@@ -49,31 +49,37 @@ func appendKey(dst []byte, t *tables, name string) []byte {
 		if !ok {
 			return dst
 		}
-		var tone byte
-		switch {
-		case syl != 0:
-			s := &t.syllables[syl-1]
-			dst = append(dst, s.letters...)
-			tone = s.tone
-			if s.umlaut {
-				tone += 5
-			}
-		case r < 0:
-			dst = append(dst, classOther)
-			r = 0x110000 + rune(raw)
-		default:
-			f := fold(r)
-			switch {
-			case f >= 'a' && f <= 'z':
-				dst = append(dst, byte(f))
-			case unicode.Is(unicode.Han, r):
-				dst = append(dst, classUnknownHan)
-			case unicode.IsDigit(r):
-				dst = append(dst, classDigit)
-			default:
-				dst = append(dst, classOther)
-			}
-		}
-		dst = append(dst, 0, tone, byte(r>>16), byte(r>>8), byte(r))
+		dst = appendCharKey(dst, t, r, raw, syl)
 	}
+}
+
+// appendCharKey appends one character's key: r (-1 for the byte raw that
+// is not UTF-8) with the syllable syl of its reading, 0 if none.
+func appendCharKey(dst []byte, t *tables, r rune, raw byte, syl uint16) []byte {
+	var tone byte
+	switch {
+	case syl != 0:
+		s := &t.syllables[syl-1]
+		dst = append(dst, s.letters...)
+		tone = s.tone
+		if s.umlaut {
+			tone += 5
+		}
+	case r < 0:
+		dst = append(dst, classOther)
+		r = 0x110000 + rune(raw)
+	default:
+		f := fold(r)
+		switch {
+		case f >= 'a' && f <= 'z':
+			dst = append(dst, byte(f))
+		case unicode.Is(unicode.Han, r):
+			dst = append(dst, classUnknownHan)
+		case unicode.IsDigit(r):
+			dst = append(dst, classDigit)
+		default:
+			dst = append(dst, classOther)
+		}
+	}
+	return append(dst, 0, tone, byte(r>>16), byte(r>>8), byte(r))
 }
