@@ -224,6 +224,9 @@ type memberDirectory struct {
 	checking bool
 	again    bool // a use came while checking: check once more after
 	waiting  []func(*memberIndex)
+	// stampOf reads the stamp of the members (memberStamp; tests make it
+	// fail).
+	stampOf func(context.Context, *data.Store) (string, error)
 }
 
 // memberDirectoryKey is the directory's name among the UI's built parts.
@@ -234,7 +237,7 @@ func (u *UI) memberDirectory() *memberDirectory {
 	if d, ok := u.built[memberDirectoryKey].(*memberDirectory); ok {
 		return d
 	}
-	d := &memberDirectory{u: u}
+	d := &memberDirectory{u: u, stampOf: memberStamp}
 	u.keep(memberDirectoryKey, d)
 	return d
 }
@@ -270,7 +273,7 @@ func (d *memberDirectory) check() {
 	}
 	d.checking, d.again = true, false
 	store, known, stamp := d.u.store, d.index != nil && d.store == d.u.store, d.stamp
-	mine := d.waiting
+	mine, stampOf := d.waiting, d.stampOf
 	d.waiting = nil
 	type result struct {
 		index *memberIndex
@@ -278,7 +281,7 @@ func (d *memberDirectory) check() {
 	}
 	async(d.u, func() (result, error) {
 		ctx := context.Background()
-		now, err := memberStamp(ctx, store)
+		now, err := stampOf(ctx, store)
 		if err != nil || known && now == stamp {
 			return result{}, err
 		}

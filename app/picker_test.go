@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -229,5 +230,27 @@ func TestPickerOpenedDuringCheckGetsTheRebuiltIndex(t *testing.T) {
 	test.Type(first.entry, "zw")
 	if got := first.matches(); len(got) != 1 || !strings.HasPrefix(got[0], "张伟") {
 		t.Errorf("the picker opened before the first index finds %q for zw", got)
+	}
+}
+
+// A picker opened when reading the members fails is not left without
+// members: the next check (another picker opened) hands it the index.
+func TestPickerOpenedWhenReadingFailsGetsTheNextIndex(t *testing.T) {
+	u, q := newTestUI(t)
+	d := u.memberDirectory()
+	d.stampOf = func(context.Context, *data.Store) (string, error) { return "", errors.New("磁盘暂时无法读取") }
+	first := newMemberPicker(u)
+	q.settle(u)
+	if d.current() != nil {
+		t.Fatal("an index was built although reading failed")
+	}
+	d.stampOf = memberStamp
+	second := newMemberPicker(u)
+	q.settle(u)
+	for name, p := range map[string]*memberPicker{"first": first, "second": second} {
+		test.Type(p.entry, "zw")
+		if got := p.matches(); len(got) != 1 || !strings.HasPrefix(got[0], "张伟") {
+			t.Errorf("the %s picker finds %q for zw", name, got)
+		}
 	}
 }
