@@ -27,7 +27,11 @@ func (t *Training) Fields() []Field {
 func (t *Training) check(c *checker) {
 	c.requiredDate("date", t.Date)
 	c.notFuture("date", t.Date)
-	c.nonNegative("hours", t.Hours)
+	// Every form is given 学时, 个人自学 too (recorded though not
+	// counted by default): a session of 0 学时 is a slip.
+	if t.Hours <= 0 {
+		c.fail("hours", "应大于0")
+	}
 	c.required("form", t.Form)
 	c.oneOf("form", t.Form, TrainingForms)
 	c.required("topic", t.Topic)
