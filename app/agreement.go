@@ -52,7 +52,7 @@ func newAgreementScreen(u *UI) fyne.CanvasObject {
 	s := &agreementScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.keep("agreement", s)
 	s.summary = widget.NewLabel("正在读取…")
-	s.table = newDataTable(u, "agreement", agreementColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openDialog})
+	s.table = newDataTable(u, "agreement", agreementColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openDialog, remove: s.removeRow})
 	s.table.sortable(func(col int, desc bool) {
 		s.sortCol, s.sortDesc = col, desc
 		s.sortRows()
@@ -246,13 +246,15 @@ type agreementDialog struct {
 	targetMsg    *widget.Label
 	attachments  *attachmentsPanel
 	dlg          *dialog.CustomDialog
+	loaded       data.Agreement // the agreement as opened, which 删除 deletes
+	saving       saveOnce       // the save in flight
 }
 
 // targetInput is one target's line: its content and completion.
 type targetInput struct {
 	rec        data.AgreementTarget
 	content    *escEntry
-	completion *widget.Select
+	completion *escSelect // Esc in it reaches the dialog
 }
 
 // targetsText is the targets as typed, to tell whether they changed.
@@ -277,7 +279,7 @@ func (s *agreementScreen) openDialog(i int) {
 	d := &agreementDialog{s: s, member: r.member}
 	if r.agreement != nil {
 		rec := *r.agreement
-		d.rec = &rec
+		d.rec, d.loaded = &rec, rec
 	} else {
 		d.rec, d.isNew = &data.Agreement{Year: year, MemberID: data.Ref(r.member.ID)}, true
 	}
@@ -308,8 +310,14 @@ func (s *agreementScreen) openDialog(i int) {
 		targetHead, d.targetBox, d.targetMsg, widget.NewSeparator(), d.attachments.view())
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
+	d.saving.button = save
 	var cancel func()
 	buttons := container.NewHBox(save, widget.NewButton("取消", func() { cancel() }))
+	if !d.isNew {
+		del := widget.NewButton("删除", func() { s.removeAgreement(d.loaded, r.member.Name, d.dlg.Hide) })
+		del.Importance = widget.DangerImportance
+		buttons.Add(del)
+	}
 	d.dlg = dialog.NewCustomWithoutButtons("目标管理责任书", container.NewBorder(nil, buttons, nil, nil,
 		container.NewVScroll(body)), s.u.win)
 	d.dlg.Resize(fyne.NewSize(760, 640))
@@ -321,7 +329,7 @@ func (s *agreementScreen) openDialog(i int) {
 
 // addTarget appends a target's line.
 func (d *agreementDialog) addTarget(t data.AgreementTarget) *targetInput {
-	in := &targetInput{rec: t, content: newEntry(), completion: widget.NewSelect(append([]string{""}, data.Completions...), nil)}
+	in := &targetInput{rec: t, content: newEntry(), completion: newEscSelect(append([]string{""}, data.Completions...), nil)}
 	in.content.SetPlaceHolder("目标内容")
 	in.content.SetText(t.Content)
 	in.completion.PlaceHolder = "完成情况"
@@ -374,7 +382,12 @@ func (d *agreementDialog) fillScore() {
 // agreementSaved says which target, if any, the store refused.
 type agreementSaved struct{ failedTarget int }
 
+// save writes the agreement and its targets in one transaction off the UI
+// goroutine; a second 保存 while it runs does nothing.
 func (d *agreementDialog) save() {
+	if d.saving.running {
+		return
+	}
 	if !d.form.read() {
 		// The form reads a score as it reads hours; name it as a score.
 		if l := d.form.errors["score"]; l != nil && l.Visible() {
@@ -397,6 +410,9 @@ func (d *agreementDialog) save() {
 		targets = append(targets, t)
 	}
 	removed := append([]data.AgreementTarget(nil), d.removed...)
+	if !d.saving.begin() {
+		return
+	}
 	async(d.s.u, func() (agreementSaved, error) {
 		ctx := context.Background()
 		out := agreementSaved{failedTarget: -1}
@@ -433,6 +449,7 @@ func (d *agreementDialog) save() {
 		})
 		return out, err
 	}, func(out agreementSaved, err error) {
+		d.saving.end()
 		if err != nil {
 			d.showSaveError(out.failedTarget, err)
 			return
@@ -459,6 +476,38 @@ func (d *agreementDialog) showSaveError(target int, err error) {
 		parts = append(parts, "「"+p.Label+"」"+p.Msg)
 	}
 	d.targetMsg.SetText(fmt.Sprintf("第%d项目标:%s", target, strings.Join(parts, " ")))
+}
+
+// removeRow deletes the agreement of row i, after asking; a member
+// without one has nothing to delete.
+func (s *agreementScreen) removeRow(i int) {
+	if i < 0 || i >= len(s.rows) {
+		return
+	}
+	r := s.rows[i]
+	if r.agreement == nil {
+		s.u.notify(r.member.Name + "尚无本年度目标管理责任书")
+		return
+	}
+	s.removeAgreement(*r.agreement, r.member.Name, nil)
+}
+
+// removeAgreement deletes an agreement with its targets after a
+// confirmation naming it, with 撤销 in the status bar (and the 回收站)
+// bringing both back; closed (may be nil) runs once it is deleted.
+func (s *agreementScreen) removeAgreement(rec data.Agreement, name string, closed func()) {
+	store := s.u.store
+	deleted := false
+	s.u.deleteWithUndo(fmt.Sprintf("目标管理责任书“%s %d年度”", name, rec.Year),
+		func(ctx context.Context) error { return store.Agreements.Delete(ctx, &rec) },
+		func(ctx context.Context) error { return store.Agreements.Restore(ctx, rec.ID) },
+		func() {
+			if !deleted && closed != nil {
+				deleted = true
+				closed()
+			}
+			s.load()
+		})
 }
 
 // sortRows puts the rows in the order the user chose by a column header

@@ -280,3 +280,94 @@ func TestAgreementCancelAsksOnlyWhenSomethingChanged(t *testing.T) {
 		t.Fatalf("%d targets stored after 放弃修改", n)
 	}
 }
+
+func TestAgreementIsDeletedFromItsDialogOrItsRowAndComesBackWithUndo(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	s := openAgreementScreen(t, u, q)
+	year, _, _ := s.pick.selected()
+	a := &data.Agreement{Year: year, MemberID: data.Ref(memberID(t, u, "王建国"))}
+	if err := u.store.Agreements.Create(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.store.AgreementTargets.Create(ctx, &data.AgreementTarget{AgreementID: data.Ref(a.ID), Seq: 1, Content: "联系一名困难学生"}); err != nil {
+		t.Fatal(err)
+	}
+	s.load()
+	q.settle(u)
+	what := fmt.Sprintf("目标管理责任书“王建国 %d年度”", year)
+
+	// From the dialog: 取消 in the confirmation keeps it.
+	openAgreement(t, s, "王建国")
+	test.Tap(findButtonIn(t, u, "删除"))
+	if got := overlayTexts(u); !strings.Contains(got, "删除"+what+"?") {
+		t.Fatalf("the confirmation reads %q", got)
+	}
+	test.Tap(findButtonAmong(t, topOverlay(u), "取消"))
+	q.settle(u)
+	if n, _ := u.store.Agreements.Count(ctx); n != 1 || u.win.Canvas().Overlays().Top() == nil {
+		t.Fatalf("取消: %d agreements, dialog open %v", n, u.win.Canvas().Overlays().Top() != nil)
+	}
+	test.Tap(findButtonIn(t, u, "删除"))
+	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
+	q.settle(u)
+	if n, _ := u.store.AgreementTargets.Count(ctx); n != 0 || cellOf(t, s, "王建国", 1) != "(未建立)" {
+		t.Fatalf("after 删除: %d targets stored, row shows %q", n, cellOf(t, s, "王建国", 1))
+	}
+	if u.win.Canvas().Overlays().Top() != nil || u.noticeText() != "已删除"+what {
+		t.Fatalf("after 删除: dialog open %v, notice %q", u.win.Canvas().Overlays().Top() != nil, u.noticeText())
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销")
+	}
+	q.settle(u)
+	if cellOf(t, s, "王建国", 2) != "1" || summaryOf(t, s, "王建国") != "未评定1" {
+		t.Fatalf("撤销 did not bring the agreement back with its target: %q targets", cellOf(t, s, "王建国", 2))
+	}
+
+	// From the row's right-click menu.
+	i := rowIndex(t, s.rows, func(r agreementRow) string { return r.member.Name }, "王建国")
+	menuAction(t, s.table.rowMenu(i), "删除")
+	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
+	q.settle(u)
+	if n, _ := u.store.Agreements.Count(ctx); n != 0 {
+		t.Fatalf("删除 from the row left %d agreements", n)
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销")
+	}
+	q.settle(u)
+	if n, _ := u.store.Agreements.Count(ctx); n != 1 || cellOf(t, s, "王建国", 2) != "1" {
+		t.Fatalf("撤销: %d agreements", n)
+	}
+}
+
+func TestAgreementSavesOnceAndEscFromACompletionAsks(t *testing.T) {
+	u, q := newTestUI(t)
+	s := openAgreementScreen(t, u, q)
+	d := openAgreement(t, s, "王建国")
+	test.Tap(findButtonIn(t, u, "添加目标"))
+	d.targets[0].content.SetText("联系一名困难学生")
+	d.targets[0].completion.SetSelected("完成")
+	u.win.Canvas().Focus(d.targets[0].completion)
+	pressEscOnFocused(t, u)
+	if !showing(u, "放弃未保存的修改?") {
+		t.Fatal("Esc on a focused 完成情况 with edits did not ask")
+	}
+	test.Tap(findButtonAmong(t, topOverlay(u), "继续编辑"))
+	save := findButtonIn(t, u, "保存")
+	test.Tap(save)
+	if !save.Disabled() {
+		t.Fatal("保存 stays enabled while the save runs")
+	}
+	test.Tap(save) // tapped again before the store answers
+	d.save()       // or called again
+	q.settle(u)
+	ctx := context.Background()
+	if n, _ := u.store.Agreements.Count(ctx); n != 1 {
+		t.Fatalf("保存 tapped twice stored %d agreements, want 1", n)
+	}
+	if n, _ := u.store.AgreementTargets.Count(ctx); n != 1 {
+		t.Fatalf("保存 tapped twice stored %d targets, want 1", n)
+	}
+}

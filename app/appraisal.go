@@ -83,7 +83,7 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Hide()
 	s.message = widget.NewLabel("")
-	s.table = newDataTable(u, "appraisal", appraisalColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openForm})
+	s.table = newDataTable(u, "appraisal", appraisalColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openForm, remove: s.removeRow})
 	s.table.sortable(func(col int, desc bool) {
 		s.sortCol, s.sortDesc = col, desc
 		s.sortRows()
@@ -286,6 +286,8 @@ type appraisalDialog struct {
 	note        *widget.Label // 预备党员不评定等次, or the 不合格 reminder
 	attachments *attachmentsPanel
 	dlg         *dialog.CustomDialog
+	loaded      data.Appraisal // the appraisal as opened, which 删除 deletes
+	saving      saveOnce       // the save in flight
 }
 
 // openForm edits the appraisal of row i (a new one when there is none).
@@ -294,7 +296,7 @@ func (s *appraisalScreen) openForm(i int) {
 	d := &appraisalDialog{s: s, member: r.member, probation: r.probation()}
 	if r.appraisal != nil {
 		rec := *r.appraisal
-		d.rec = &rec
+		d.rec, d.loaded = &rec, rec
 	} else {
 		d.rec, d.isNew = &data.Appraisal{Year: s.year, MemberID: data.Ref(r.member.ID)}, true
 	}
@@ -311,8 +313,14 @@ func (s *appraisalScreen) openForm(i int) {
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance
+	d.saving.button = save
 	var cancel func()
 	buttons := container.NewHBox(save, widget.NewButton("取消", func() { cancel() }))
+	if !d.isNew {
+		del := widget.NewButton("删除", func() { s.removeAppraisal(d.loaded, r.member.Name, d.dlg.Hide) })
+		del.Importance = widget.DangerImportance
+		buttons.Add(del)
+	}
 	body := container.NewVBox(head, d.note, d.form.form, d.form.general, widget.NewSeparator(), d.attachments.view())
 	d.dlg = dialog.NewCustomWithoutButtons(string(vocab.MeetingAppraisal), container.NewBorder(nil, buttons, nil, nil,
 		container.NewVScroll(body)), s.u.win)
@@ -322,8 +330,10 @@ func (s *appraisalScreen) openForm(i int) {
 	d.dlg.Show()
 }
 
+// save writes the appraisal off the UI goroutine; a second 保存 while it
+// runs does nothing.
 func (d *appraisalDialog) save() {
-	if !d.form.read() {
+	if d.saving.running || !d.form.read() || !d.saving.begin() {
 		return
 	}
 	if d.probation {
@@ -339,6 +349,7 @@ func (d *appraisalDialog) save() {
 		}
 		return rec, err
 	}, func(_ data.Appraisal, err error) {
+		d.saving.end()
 		if err != nil {
 			if errors.Is(err, data.ErrConflict) {
 				d.s.load()
@@ -349,6 +360,38 @@ func (d *appraisalDialog) save() {
 		d.dlg.Hide()
 		d.s.load()
 	})
+}
+
+// removeRow deletes the appraisal of row i, after asking; a member
+// without one has nothing to delete.
+func (s *appraisalScreen) removeRow(i int) {
+	if i < 0 || i >= len(s.rows) {
+		return
+	}
+	r := s.rows[i]
+	if r.appraisal == nil {
+		s.u.notify(r.member.Name + "尚无本年度民主评议")
+		return
+	}
+	s.removeAppraisal(*r.appraisal, r.member.Name, nil)
+}
+
+// removeAppraisal deletes an appraisal after a confirmation naming it,
+// with 撤销 in the status bar (and the 回收站) bringing it back; closed
+// (may be nil) runs once it is deleted.
+func (s *appraisalScreen) removeAppraisal(rec data.Appraisal, name string, closed func()) {
+	store := s.u.store
+	deleted := false
+	s.u.deleteWithUndo(fmt.Sprintf("民主评议“%s %d年度”", name, rec.Year),
+		func(ctx context.Context) error { return store.Appraisals.Delete(ctx, &rec) },
+		func(ctx context.Context) error { return store.Appraisals.Restore(ctx, rec.ID) },
+		func() {
+			if !deleted && closed != nil {
+				deleted = true
+				closed()
+			}
+			s.load()
+		})
 }
 
 // sortRows puts the rows in the order the user chose by a column header

@@ -349,3 +349,63 @@ func TestAppraisalWarningIsTheFigures(t *testing.T) {
 		t.Fatalf("summary %q", s.summary.Text)
 	}
 }
+
+func TestAppraisalIsDeletedFromItsDialogOrItsRowAndComesBackWithUndo(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	showScreen(u, newAppraisalScreen)
+	q.settle(u)
+	s := u.built["appraisal"].(*appraisalScreen)
+	s.pick.selectBranch("教工第一党支部")
+	q.settle(u)
+	a := &data.Appraisal{Year: s.year, MemberID: data.Ref(memberID(t, u, "王建国")), Grade: "合格"}
+	if err := u.store.Appraisals.Create(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	s.load()
+	q.settle(u)
+	name := func(r appraisalRow) string { return r.member.Name }
+	row := func() int { return rowIndex(t, s.rows, name, "王建国") }
+	what := fmt.Sprintf("民主评议“王建国 %d年度”", s.year)
+
+	// From the dialog: 取消 in the confirmation keeps it and the edit.
+	s.openForm(row())
+	s.dialog.form.inputs["grade"].object.(*widget.Select).SetSelected("优秀")
+	test.Tap(findButtonIn(t, u, "删除"))
+	if got := overlayTexts(u); !strings.Contains(got, "删除"+what+"?") {
+		t.Fatalf("the confirmation reads %q", got)
+	}
+	test.Tap(findButtonAmong(t, topOverlay(u), "取消"))
+	q.settle(u)
+	if n, _ := u.store.Appraisals.Count(ctx); n != 1 || s.dialog.form.inputs["grade"].object.(*widget.Select).Selected != "优秀" {
+		t.Fatalf("取消: %d appraisals, the edit kept %v", n, s.dialog.form.inputs["grade"].object.(*widget.Select).Selected == "优秀")
+	}
+	test.Tap(findButtonIn(t, u, "删除"))
+	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
+	q.settle(u)
+	if n, _ := u.store.Appraisals.Count(ctx); n != 0 || s.cell(row(), 2) != "(未评议)" || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("after 删除: %d appraisals, row shows %q", n, s.cell(row(), 2))
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销")
+	}
+	q.settle(u)
+	if s.cell(row(), 2) != "合格" || u.noticeText() != "已恢复"+what {
+		t.Fatalf("撤销: row shows %q, notice %q", s.cell(row(), 2), u.noticeText())
+	}
+
+	// From the row's right-click menu.
+	menuAction(t, s.table.rowMenu(row()), "删除")
+	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
+	q.settle(u)
+	if n, _ := u.store.Appraisals.Count(ctx); n != 0 {
+		t.Fatalf("删除 from the row left %d appraisals", n)
+	}
+	if !u.tapUndo() {
+		t.Fatal("no 撤销")
+	}
+	q.settle(u)
+	if n, _ := u.store.Appraisals.Count(ctx); n != 1 || s.cell(row(), 2) != "合格" {
+		t.Fatalf("撤销: %d appraisals, row shows %q", n, s.cell(row(), 2))
+	}
+}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/data"
 	"dangjian/data/field"
 )
 
@@ -112,5 +114,47 @@ func TestMemberFormEscAsksOnlyWithEdits(t *testing.T) {
 	test.Tap(findButtonAmong(t, topOverlay(u), "继续编辑"))
 	if n := len(u.win.Canvas().Overlays().List()); n != 1 {
 		t.Fatalf("继续编辑 left %d overlays", n)
+	}
+}
+
+func TestMemberFormSavesOnceWhenSaveIsPressedAgain(t *testing.T) {
+	u, q, d := openNewMember(t)
+	f := d.form
+	f.inputs["name"].object.(*widget.Entry).SetText("孙丽")
+	f.inputs["branch_id"].object.(*widget.Select).SetSelected("教工第一党支部")
+	f.inputs["id_number"].object.(*widget.Entry).SetText(field.MakeIDNumber("330106", time.Date(1990, 2, 3, 0, 0, 0, 0, time.UTC), 8, false))
+	f.inputs["joined_date"].object.(*widget.Entry).SetText("2015-07-01")
+	save := findButtonIn(t, u, "保存")
+	test.Tap(save)
+	if !save.Disabled() {
+		t.Fatal("保存 stays enabled while the save runs")
+	}
+	test.Tap(save) // tapped again before the store answers
+	f.submit()     // and Enter in a field
+	q.settle(u)
+	if n, _ := u.store.Members.Count(context.Background(), data.Where(data.ColName, "孙丽")); n != 1 {
+		t.Fatalf("保存 pressed three times stored 孙丽 %d times, want once (%q)", n, f.problems())
+	}
+}
+
+func TestMemberFormEscFromACheckBoxOrADropDown(t *testing.T) {
+	u, q, d := openNewMember(t)
+	u.win.Canvas().Focus(d.form.inputs["branch_id"].view.(fyne.Focusable))
+	pressEscOnFocused(t, u)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc on the focused 所在支部 did not close the form without edits")
+	}
+	u.members.openMember("")
+	q.settle(u)
+	d = u.members.dialog
+	leader := d.form.inputs["is_leader"].view.(fyne.Tappable)
+	test.Tap(leader) // ticked, and the check box takes the focus
+	if !d.form.inputs["is_leader"].object.(*widget.Check).Checked {
+		t.Fatal("the tap did not tick 党员领导干部")
+	}
+	u.win.Canvas().Focus(d.form.inputs["is_leader"].view.(fyne.Focusable))
+	pressEscOnFocused(t, u)
+	if !showing(u, "放弃未保存的修改?") {
+		t.Fatal("Esc on the focused check box with a change did not ask")
 	}
 }

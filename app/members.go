@@ -15,6 +15,7 @@ type membersScreen struct {
 	u         *UI
 	loads     *loader
 	all       []memberRow
+	versions  map[string]int64 // member id → the version the rows show
 	shown     []memberRow
 	search    *escEntry
 	branch    *branchSelect
@@ -81,6 +82,7 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 // memberData is what the screen reads.
 type memberData struct {
 	rows     []memberRow
+	versions map[string]int64
 	branches []data.BranchRef
 }
 
@@ -102,16 +104,20 @@ func (s *membersScreen) load() {
 		if err != nil {
 			return memberData{}, err
 		}
+		versions := make(map[string]int64, len(members))
+		for i := range members {
+			versions[members[i].ID] = members[i].Version
+		}
 		rows := memberRows(members, names)
 		sortMembers(rows, col, desc, order)
-		return memberData{rows: rows, branches: branches}, nil
+		return memberData{rows: rows, versions: versions, branches: branches}, nil
 	}, func(d memberData, err error) {
 		if err != nil {
 			s.count.SetText("读取失败")
 			s.u.showError(err)
 			return
 		}
-		s.all = d.rows
+		s.all, s.versions = d.rows, d.versions
 		s.branch.set(d.branches)
 		if col != s.sortCol || desc != s.sortDesc || order != nameOrderOf(s.nameOrder.Selected) {
 			s.sortRows(s.sortCol, s.sortDesc) // the order changed meanwhile
@@ -155,22 +161,18 @@ func (s *membersScreen) sortBy(col int) {
 
 // removeRow deletes the member shown at row after a confirmation that
 // says leaving the party is a status, not a deletion; the store refuses
-// when records refer to the member.
+// when records refer to the member, and when the member was changed
+// since the row was read (the version confirmed is the one deleted).
 func (s *membersScreen) removeRow(row int) {
 	if row < 0 || row >= len(s.shown) {
 		return
 	}
 	r := s.shown[row]
 	store, id := s.u.store, r.id
+	shown := &data.Member{Meta: data.Meta{ID: id, Version: s.versions[id]}}
 	what := "党员“" + r.cells[0] + "(" + r.cells[2] + ")”"
 	s.u.deleteWithUndoNote(what, memberDeleteNote,
-		func(ctx context.Context) error {
-			m, err := store.Members.Get(ctx, id)
-			if err != nil {
-				return err
-			}
-			return store.Members.Delete(ctx, m)
-		},
+		func(ctx context.Context) error { return store.Members.Delete(ctx, shown) },
 		func(ctx context.Context) error { return store.Members.Restore(ctx, id) },
 		s.load)
 }

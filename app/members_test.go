@@ -173,3 +173,30 @@ func TestMemberDeletedByMistakeComesBackAndOneInUseIsRefused(t *testing.T) {
 		t.Fatalf("a member in use was deleted: %v", err)
 	}
 }
+
+func TestMemberChangedSinceShownIsNotDeleted(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	addMembers(t, u, "赵丽")
+	u.open(1)
+	q.settle(u)
+	s := u.members
+	// Someone corrects 赵丽 after the table was read.
+	m, err := u.store.Members.Get(ctx, memberID(t, u, "赵丽"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Phone = "13800000000"
+	if err := u.store.Members.Update(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	menuAction(t, s.table.rowMenu(slices.Index(shownNames(s), "赵丽")), "删除")
+	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
+	q.settle(u)
+	if got := overlayTexts(u); !strings.Contains(got, "不能删除") || !strings.Contains(got, data.ErrConflict.Error()) {
+		t.Fatalf("deleting a member changed since shown: %q", got)
+	}
+	if _, err := u.store.Members.Get(ctx, m.ID); err != nil {
+		t.Fatalf("the member changed since shown was deleted: %v", err)
+	}
+}
