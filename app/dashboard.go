@@ -19,9 +19,9 @@ import (
 	"dangjian/data/vocab"
 )
 
-// dashboardScreen is the 工作台: this month's to-dos, the branches'
-// training completion and meeting coverage as bar charts, and the findings
-// summarised by rule and by branch with their counts; a summary line opens
+// dashboardScreen is the 工作台: this month's to-dos above two tabs, the
+// findings summarised by rule and by branch with their counts, and the
+// branches' training completion and meeting coverage as bar charts; a summary line opens
 // the list of its findings, where a member's finding opens the member's
 // form.
 type dashboardScreen struct {
@@ -38,8 +38,9 @@ type dashboardScreen struct {
 	groups   findingGroups
 	byRule   *widget.List
 	byBranch *widget.List
-	tabs     *container.AppTabs
-	open     findingGroup // the group whose findings are listed
+	tabs     *container.AppTabs // 按规则, 按支部
+	views    *container.AppTabs // the findings, the charts
+	open     findingGroup       // the group whose findings are listed
 	openHead *widget.Label
 	list     *dataTable // the open group's findings
 
@@ -94,7 +95,8 @@ type todoList struct {
 	s      *dashboardScreen
 	kind   todoKind
 	items  []todoItem
-	head   *widget.Label
+	head   *hoverText    // the title, cut short when narrow, whole under the mouse
+	count  *widget.Label // how many, never cut
 	none   *widget.Label
 	list   *widget.List
 	expand *widget.Button
@@ -141,9 +143,14 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 		widget.NewLabelWithStyle("制度落实情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("点击左侧一行列出其问题,双击党员所在的行打开其信息"))
 
-	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...),
-		charts, widget.NewSeparator(), findingsHead)
-	body := container.NewBorder(head, nil, nil, nil, s.findingsView())
+	// The findings and the charts share the height below the to-dos as
+	// tabs, each the whole of it: at 1024×768 the list of findings shows
+	// a dozen rows, and a chart of 135 branches as many as it can.
+	s.views = container.NewAppTabs(
+		container.NewTabItem("制度落实情况", container.NewBorder(findingsHead, nil, nil, nil, s.findingsView())),
+		container.NewTabItem("各支部达标率", charts))
+	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...))
+	body := container.NewBorder(head, nil, nil, nil, s.views)
 	s.load()
 	return body
 }
@@ -242,8 +249,10 @@ func (s *dashboardScreen) showGroups(g findingGroups) {
 // opens the member's form.
 func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
 	t := &todoList{s: s, kind: k}
-	t.head = widget.NewLabelWithStyle(k.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	t.head.Truncation = fyne.TextTruncateEllipsis
+	t.head = newHoverText()
+	t.head.TextStyle = fyne.TextStyle{Bold: true}
+	t.head.SetText(k.title)
+	t.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	t.none = widget.NewLabel("正在检查…")
 	t.none.Importance = widget.LowImportance
 	t.list = widget.NewList(
@@ -270,8 +279,9 @@ func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
 	return t
 }
 
-// object lays the list out under its heading, tall enough for a few lines
-// and no taller: more lines scroll inside the card.
+// object lays the list out under its heading (the title, cut short if it
+// must be, then the count and 展开, which always show whole), tall enough
+// for a few lines and no taller: more lines scroll inside the card.
 func (t *todoList) object() fyne.CanvasObject {
 	row := widget.NewLabel("国").MinSize().Height
 	space := canvas.NewRectangle(color.Transparent)
@@ -279,14 +289,15 @@ func (t *todoList) object() fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	body := container.NewStack(space, container.NewVBox(t.none), t.list)
-	return container.NewStack(bg, container.NewBorder(container.NewBorder(nil, nil, nil, t.expand, t.head), nil, nil, nil, body))
+	heading := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, t.expand), t.head)
+	return container.NewStack(bg, container.NewBorder(heading, nil, nil, nil, body))
 }
 
 // set shows the list's items and their count; 「展开」 when some do not
 // show whole: more lines than the card holds, or a line cut short.
 func (t *todoList) set(items []todoItem) {
 	t.items = items
-	t.head.SetText(fmt.Sprintf("%s %d%s", t.kind.title, len(items), t.kind.unit))
+	t.count.SetText(fmt.Sprintf("%d%s", len(items), t.kind.unit))
 	t.none.SetText("无")
 	t.none.Hidden = len(items) > 0
 	t.none.Refresh()
@@ -339,7 +350,7 @@ func (t *todoList) showAll() {
 	}
 	scroll := container.NewVScroll(lines)
 	scroll.SetMinSize(fyne.NewSize(520, 360))
-	t.all = dialog.NewCustom(t.head.Text, "关闭", scroll, t.s.u.win)
+	t.all = dialog.NewCustom(t.kind.title+" "+t.count.Text, "关闭", scroll, t.s.u.win)
 	t.all.Show()
 }
 

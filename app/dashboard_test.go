@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
@@ -94,8 +95,8 @@ func TestDashboardShowsTodosChartsAndFindings(t *testing.T) {
 		if len(l.items) != n {
 			t.Errorf("%s: %d items, want %d", l.kind.title, len(l.items), n)
 		}
-		if !strings.Contains(l.head.Text, fmt.Sprint(n)) {
-			t.Errorf("%s: heading %q lacks the count %d", l.kind.title, l.head.Text, n)
+		if l.head.Text != l.kind.title || l.count.Text != fmt.Sprintf("%d%s", n, l.kind.unit) {
+			t.Errorf("%s: heading %q %q, want the count %d", l.kind.title, l.head.Text, l.count.Text, n)
 		}
 		for _, it := range l.items {
 			if it.text == "" {
@@ -235,8 +236,9 @@ func countRules(fs []rules.Finding) int {
 
 func TestGroupFindingsByRuleAndBranch(t *testing.T) {
 	branches := []data.BranchRef{
-		{Branch: data.Branch{Meta: data.Meta{ID: "b1"}, Name: "教工党支部"}, OrgName: "计算机学院党委"},
-		{Branch: data.Branch{Meta: data.Meta{ID: "b2"}, Name: "学生党支部"}, OrgName: "计算机学院党委"},
+		{Branch: data.Branch{Meta: data.Meta{ID: "b1"}, Name: "教工党支部"}, OrgName: "计算机学院党委", Label: "计算机学院党委 · 教工党支部"},
+		{Branch: data.Branch{Meta: data.Meta{ID: "b2"}, Name: "学生党支部"}, OrgName: "计算机学院党委", Label: "计算机学院党委 · 学生党支部"},
+		{Branch: data.Branch{Meta: data.Meta{ID: "b3"}, Name: "学生党支部"}, OrgName: "外国语学院党委", Label: "外国语学院党委 · 学生党支部"},
 	}
 	fs := []rules.Finding{
 		{Rule: "TRAIN-32", BranchID: "b2", Branch: "学生党支部", Member: "王五", MemberID: "m3", Detail: "学时不足"},
@@ -265,7 +267,7 @@ func TestGroupFindingsByRuleAndBranch(t *testing.T) {
 	}{
 		{"by rule, in the rules' order, named in Chinese", g.byRule,
 			"党员集中学习培训不少于32学时 1[王五]; 每月开展主题党日 1[]; 谈心谈话 3[张三,李四,赵六]; 党员教育管理考评 1[]"},
-		{"by branch, most findings first, as 组织 · 支部", g.byBranch,
+		{"by branch, most findings first, by their labels (组织 · 支部 in a database of several organizations)", g.byBranch,
 			"计算机学院党委 · 学生党支部 3[王五,李四,赵六]; 计算机学院党委 · 教工党支部 2[,张三]; 未归属党支部 1[]"},
 	} {
 		if got := line(c.got); got != c.want {
@@ -274,6 +276,20 @@ func TestGroupFindingsByRuleAndBranch(t *testing.T) {
 	}
 	if g.branches["b1"] != "计算机学院党委 · 教工党支部" || g.branches[""] != "未归属党支部" {
 		t.Errorf("the findings' branches are named %v", g.branches)
+	}
+
+	// In an organization's own database a branch is its plain name; lines
+	// of as many findings follow the store's order (第二 before 第三).
+	own := []data.BranchRef{
+		{Branch: data.Branch{Meta: data.Meta{ID: "b2"}, Name: "第二党支部"}, OrgName: "计算机学院党委", Label: "第二党支部"},
+		{Branch: data.Branch{Meta: data.Meta{ID: "b3"}, Name: "第三党支部"}, OrgName: "计算机学院党委", Label: "第三党支部"},
+	}
+	g = groupFindings([]rules.Finding{
+		{Rule: "TALK", BranchID: "b3", Branch: "第三党支部", Member: "李四", Detail: "尚未开展谈心谈话"},
+		{Rule: "TALK", BranchID: "b2", Branch: "第二党支部", Member: "张三", Detail: "尚未开展谈心谈话"},
+	}, own)
+	if got := line(g.byBranch); got != "第二党支部 1[张三]; 第三党支部 1[李四]" {
+		t.Errorf("one organization's branches: %s", got)
 	}
 }
 
@@ -395,9 +411,9 @@ func TestDashboardSummaryIsTheCalculatorsPerRuleAndBranch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qualified := map[string]string{}
+	qualified := map[string]string{} // as the screen names branches: by Label
 	for _, r := range refs {
-		qualified[r.ID] = r.Qualified()
+		qualified[r.ID] = r.Label
 	}
 	perRule, perBranch := map[string]int{}, map[string]int{}
 	fs := fig.Findings()
@@ -555,5 +571,61 @@ func TestTodoCardShowsItsWholeLines(t *testing.T) {
 	card.set([]todoItem{{text: "第一党支部"}})
 	if card.expand.Visible() {
 		t.Fatal("展开 on a card showing every line whole")
+	}
+}
+
+// TestDashboardAt1024x768ShowsManyFindings: on a 1024×768 window the list
+// of findings shows at least 8 rows, however many branches the charts
+// hold; the 按支部 lines of an organization's
+// own database are its branches' plain names, in the store's order when
+// their counts tie; each to-do card's count shows whole.
+func TestDashboardAt1024x768ShowsManyFindings(t *testing.T) {
+	u, q := bigDemoUI(t, 1500) // enough branches to fill the charts
+	u.win.Resize(fyne.NewSize(1024, 768))
+	q.settle(u)
+	showScreen(u, newDashboardScreen)
+	q.settle(u)
+	s := dashboardOf(t, u)
+	u.win.Content().Refresh()
+
+	cell := newTableCell(s.list).MinSize().Height + theme.SeparatorThicknessSize()
+	header := newHeaderCell(s.list).MinSize().Height
+	if rows := (s.list.table.Size().Height - header) / cell; rows < 8 {
+		t.Errorf("at 1024×768 the findings list is %v high: %.1f rows show, want at least 8", s.list.table.Size().Height, rows)
+	}
+
+	refs, err := u.store.BranchRefs(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	names, place := map[string]bool{}, map[string]int{}
+	for i, r := range refs {
+		names[r.Name], place[r.Name] = true, i
+	}
+	if len(s.groups.byBranch) == 0 {
+		t.Fatal("no findings by branch")
+	}
+	for i, g := range s.groups.byBranch {
+		if g.key != "" && !names[g.label] {
+			t.Errorf("按支部 line %q is not a branch's name", g.label)
+		}
+		if i > 0 {
+			p := s.groups.byBranch[i-1]
+			if len(p.findings) == len(g.findings) && p.key != "" && g.key != "" && place[p.label] > place[g.label] {
+				t.Errorf("按支部: %q before %q, both %d项", p.label, g.label, len(g.findings))
+			}
+		}
+	}
+	for row := range s.list.rows() {
+		if b := s.list.cell(row, 1); strings.Contains(b, data.BranchSeparator) {
+			t.Errorf("a finding's 党支部 is shown as %q", b)
+		}
+	}
+
+	for _, l := range s.todos {
+		count := fmt.Sprintf("%d%s", len(l.items), l.kind.unit)
+		if !strings.Contains(l.count.Text, count) || l.count.Size().Width < l.count.MinSize().Width {
+			t.Errorf("%s: the count %q shows as %q, %v wide for %v", l.kind.title, count, l.count.Text, l.count.Size().Width, l.count.MinSize().Width)
+		}
 	}
 }

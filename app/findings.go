@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"dangjian/data"
+	"dangjian/data/hanzi"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
@@ -13,7 +14,7 @@ import (
 // the calculator's findings under it.
 type findingGroup struct {
 	key      string // the rule's id, or the branch's
-	label    string // the rule's Chinese name, or 「组织 · 支部」
+	label    string // the rule's Chinese name, or the branch's label
 	findings []rules.Finding
 }
 
@@ -21,7 +22,7 @@ type findingGroup struct {
 // order the rules are checked, and by branch, most findings first.
 type findingGroups struct {
 	byRule, byBranch []findingGroup
-	// branches names each branch of a finding 「组织 · 支部」, by id.
+	// branches names each branch of a finding by its label, by id.
 	branches map[string]string
 }
 
@@ -30,11 +31,14 @@ const noBranch = "未归属党支部"
 
 // groupFindings sorts the calculator's findings by rule and by branch,
 // keeping each group's findings in the calculator's order. branches are
-// the database's branches, named 「组织 · 支部」.
+// the database's branches in the store's order, each named by its Label:
+// its own name, 「组织 · 支部」 only in a database of several
+// organizations.
 func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups {
 	labels := make(map[string]string, len(branches))
-	for _, b := range branches {
-		labels[b.ID] = b.Qualified()
+	place := make(map[string]int, len(branches))
+	for i, b := range branches {
+		labels[b.ID], place[b.ID] = b.Label, i
 	}
 	g := findingGroups{branches: map[string]string{}}
 	rule := map[vocab.RuleID]int{}
@@ -76,7 +80,18 @@ func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups 
 		if c := cmp.Compare(len(b.findings), len(a.findings)); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.label, b.label)
+		pa, oka := place[a.key]
+		pb, okb := place[b.key]
+		switch {
+		case oka && okb:
+			return cmp.Compare(pa, pb)
+		case oka != okb: // a branch the store lists before one it does not
+			if oka {
+				return -1
+			}
+			return 1
+		}
+		return hanzi.CompareLabel(a.label, b.label)
 	})
 	return g
 }
