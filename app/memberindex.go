@@ -262,7 +262,7 @@ func (d *memberDirectory) current() *memberIndex {
 
 // check rebuilds the index off the UI goroutine when it is stale. The
 // uses waiting when a check starts are its own: they get what it finds
-// (nothing more when the index is unchanged); uses that come while it runs
+// (the index they have when it is unchanged); uses that come while it runs
 // wait for the next check, which reads the members after them. A check
 // that fails keeps its waiters for the next one, so that a picker opened
 // before the first index is not left without one.
@@ -298,6 +298,12 @@ func (d *memberDirectory) check() {
 			d.store, d.index, d.stamp = store, r.index, r.stamp
 			for _, f := range mine {
 				f(r.index)
+			}
+		case d.index != nil:
+			// Unchanged: a use that came while the first index was being
+			// built has none yet; one that has it gets the same again.
+			for _, f := range mine {
+				f(d.index)
 			}
 		}
 		if d.again {
