@@ -10,12 +10,29 @@ import (
 )
 
 // searchKey is what the search finds a name by besides the name itself:
-// its 拼音首字母 (zs for 张三, sdy for 单东阳).
+// its 拼音首字母 (zs for 张三, sdy for 单东阳) and its whole 拼音
+// (zhangsan), surnames read as surnames.
 func searchKey(name string) string {
 	if name == "" {
 		return ""
 	}
-	return hanzi.Initials(name)
+	return hanzi.Initials(name) + "\x00" + hanzi.Pinyin(name)
+}
+
+// searchTerms splits what was typed in a search box into its words, lower
+// case: a row is shown when it holds every one (「王 第一」 finds 王 of 第一党支部).
+func searchTerms(query string) []string {
+	return strings.Fields(strings.ToLower(query))
+}
+
+// holdsAll reports whether text (lower case) holds every term.
+func holdsAll(text string, terms []string) bool {
+	for _, t := range terms {
+		if !strings.Contains(text, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // sortedRows is the order of rows by column col (their own order for col

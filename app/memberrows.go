@@ -20,7 +20,7 @@ type memberRow struct {
 	id       string
 	branchID string
 	cells    []string
-	search   string // name, 公民身份号码, 工号或学号 and 拼音首字母, for the search box
+	search   string // name, 公民身份号码, 工号或学号, 拼音首字母 and 拼音, lower case, for the search box
 	flags    map[string]bool
 	pinyin   string // the name's 拼音 sort key
 	stroke   int    // the name's place in 姓氏笔画 order among the rows read (see rankStroke)
@@ -51,8 +51,7 @@ func memberRows(members []data.Member, branchNames map[string]string) []memberRo
 			branchID: string(m.BranchID),
 			cells: []string{m.Name, m.Gender, branchNames[string(m.BranchID)], m.PersonType, m.Category,
 				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position},
-			search: m.Name + "\x00" + m.IDNumber + "\x00" + strings.ToUpper(m.StaffNo) + "\x00" +
-				strings.ToUpper(searchKey(m.Name)),
+			search: strings.ToLower(m.Name + "\x00" + m.IDNumber + "\x00" + m.StaffNo + "\x00" + searchKey(m.Name)),
 			flags: map[string]bool{flagLeader: m.IsLeader, flagDifficulty: m.InDifficulty, flagFloating: m.Floating,
 				flagLost: m.LostContact, string(vocab.CategoryProbation): m.Category == string(vocab.CategoryProbation),
 				flagCommittee: m.IsCommittee(), m.PersonType: true,
@@ -66,10 +65,10 @@ func memberRows(members []data.Member, branchNames map[string]string) []memberRo
 }
 
 // filterMembers keeps the rows of the branch (all when empty) with the flag
-// (any when empty) whose name, 公民身份号码, 工号或学号 or 拼音首字母 (zw for
-// 张伟) contains the text.
+// (any when empty) whose name, 公民身份号码, 工号或学号, 拼音首字母 (zw for
+// 张伟) or 拼音 (zhangwei) hold every word of the text.
 func filterMembers(rows []memberRow, text, branchID string, flag ...string) []memberRow {
-	text = strings.ToUpper(strings.TrimSpace(text))
+	terms := searchTerms(text)
 	out := make([]memberRow, 0, len(rows))
 	for _, r := range rows {
 		if branchID != "" && r.branchID != branchID {
@@ -78,7 +77,7 @@ func filterMembers(rows []memberRow, text, branchID string, flag ...string) []me
 		if len(flag) > 0 && flag[0] != "" && !r.flags[flag[0]] {
 			continue
 		}
-		if text != "" && !strings.Contains(r.search, text) {
+		if !holdsAll(r.search, terms) {
 			continue
 		}
 		out = append(out, r)

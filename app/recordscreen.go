@@ -283,12 +283,12 @@ func (s *recordScreen[T, P]) sortBy(col int, desc bool) {
 	s.applyFilter()
 }
 
-// applyFilter shows the rows whose text contains the search box's.
+// applyFilter shows the rows holding every word of the search box.
 func (s *recordScreen[T, P]) applyFilter() {
-	text := strings.ToLower(strings.TrimSpace(s.query.Text))
+	terms := searchTerms(s.query.Text)
 	s.shown = s.shown[:0]
 	for _, i := range s.order {
-		if text == "" || strings.Contains(s.search[i], text) {
+		if holdsAll(s.search[i], terms) {
 			s.shown = append(s.shown, i)
 		}
 	}
