@@ -12,10 +12,10 @@ import (
 )
 
 func runCheck(e *env, args []string) int {
-	fs := e.flags("check")
+	fs := e.flags("check", "")
 	db := dbFlag(fs)
 	year := yearFlag(fs, "检查的年度(默认今年)")
-	asJSON := fs.Bool("json", false, "以JSON输出")
+	asJSON := fs.Bool("json", false, "输出为 .json 格式")
 	asOf := asOfFlag(fs)
 	if ok, code := e.parse(fs, args); !ok {
 		return code

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -45,20 +44,27 @@ var commands = map[string]command{
 // group is a command whose first argument names one of its own
 // sub-commands (keys init, sync push, committee enroll).
 type group struct {
-	name  string
-	usage string // told when no sub-command is given
-	subs  []sub
+	name string
+	subs []sub
 }
 
 type sub struct {
-	name string
-	run  func(e *env, args []string) int
+	name    string
+	summary string // what it does, in Chinese
+	run     func(e *env, args []string) int
 }
 
-// run runs the sub-command args[0] with the rest of args.
+// run runs the sub-command args[0] with the rest of args; -h, --help or
+// help prints the group's usage.
 func (g group) run(e *env, args []string) int {
 	if len(args) == 0 {
-		return e.fail(ExitUsage, "用法: %s", g.usage)
+		g.usage(e.stderr)
+		return ExitUsage
+	}
+	switch args[0] {
+	case "-h", "--help", "-help", "help":
+		g.usage(e.stdout)
+		return ExitOK
 	}
 	names := make([]string, len(g.subs))
 	for i, s := range g.subs {
@@ -67,7 +73,18 @@ func (g group) run(e *env, args []string) int {
 		}
 		names[i] = s.name
 	}
-	return e.fail(ExitUsage, "未知的 %s 子命令: %s (可用: %s)", g.name, args[0], strings.Join(names, ", "))
+	fmt.Fprintf(e.stderr, "未知的 %s 子命令: %s (可用: %s)\n\n", g.name, args[0], strings.Join(names, ", "))
+	g.usage(e.stderr)
+	return ExitUsage
+}
+
+// usage lists the group's sub-commands.
+func (g group) usage(w io.Writer) {
+	fmt.Fprintf(w, "用法: dangjian %s 子命令 [选项]\n子命令:\n", g.name)
+	for _, s := range g.subs {
+		fmt.Fprintf(w, "  %-8s %s\n", s.name, s.summary)
+	}
+	fmt.Fprintf(w, "各子命令的选项: dangjian %s 子命令 -h\n", g.name)
 }
 
 // IsCommand reports whether args name a sub-command, possibly after the
@@ -108,7 +125,7 @@ func (e *env) dispatch(args []string) int {
 	if global, rest := splitGlobal(args); len(global) > 0 && len(rest) > 0 {
 		args = append(append([]string{rest[0]}, global...), rest[1:]...)
 	}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		e.usage(e.stdout)
 		return ExitOK
 	}
@@ -135,42 +152,6 @@ func (e *env) usage(w io.Writer) {
 	fmt.Fprintln(w, "各命令的选项: dangjian 命令 -h")
 }
 
-// flags makes a flag set whose errors and usage go to stderr.
-func (e *env) flags(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	return fs
-}
-
-// parse parses a command with no positional arguments; it returns false
-// (after reporting) on a usage error.
-func (e *env) parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
-	pos, ok, code := e.parseWith(fs, args)
-	if ok && len(pos) > 0 {
-		fmt.Fprintf(e.stderr, "多余的参数: %s\n", strings.Join(pos, " "))
-		return false, ExitUsage
-	}
-	return ok, code
-}
-
-// parseWith parses flags and positional arguments in any order, returning
-// the positional ones.
-func (e *env) parseWith(fs *flag.FlagSet, args []string) (positional []string, ok bool, code int) {
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, false, ExitOK
-			}
-			return nil, false, ExitUsage
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, true, ExitOK
-		}
-		positional, args = append(positional, args[0]), args[1:]
-	}
-}
-
 // fail reports an error and returns code.
 func (e *env) fail(code int, format string, a ...any) int {
 	fmt.Fprintf(e.stderr, format+"\n", a...)
@@ -184,7 +165,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // asOfFlag adds --as-of, the day taken as today (for reproducible runs).
 func asOfFlag(fs *flag.FlagSet) *string {
-	return fs.String("as-of", "", "以该日期为“今天”(YYYY-MM-DD),用于复现")
+	return fs.String("as-of", "", "以该日期为“今天”(年-月-日,如 2026-03-01),用于复现")
 }
 
 // today resolves --as-of, or the clock's date.

@@ -16,17 +16,16 @@ import (
 )
 
 func init() {
-	committee := group{name: "committee",
-		usage: "dangjian committee init --dir D --endpoint URL --bucket B --access-key AK --secret-key SK\n" +
-			"      dangjian committee enroll --dir D --org-keys org-keys.json --access-key AK --secret-key SK --out enrollment.json\n" +
-			"      dangjian committee rebase --dir D --org ID [--seq N]",
-		subs: []sub{{"init", runCommitteeInit}, {"enroll", runCommitteeEnroll}, {"rebase", runCommitteeRebase}}}
+	committee := group{name: "committee", subs: []sub{
+		{"init", "初始化党委的同步目录", runCommitteeInit},
+		{"enroll", "登记一个组织,写出交给它的登记文件", runCommitteeEnroll},
+		{"rebase", "为一个组织重新确立快照链", runCommitteeRebase}}}
 	commands["committee"] = command{"党委: 初始化、登记组织、重新确立快照链(committee init | enroll | rebase)", committee.run}
 	commands["consolidate"] = command{"党委: 核验并汇总各组织快照", runConsolidate}
 }
 
 func runCommitteeInit(e *env, args []string) int {
-	fs := e.flags("committee init")
+	fs := e.flags("committee init", "")
 	dir := fs.String("dir", "", "党委的同步目录")
 	endpoint := fs.String("endpoint", "", "服务器地址,如 http://127.0.0.1:9000")
 	bucket := fs.String("bucket", "", "存储桶")
@@ -54,12 +53,12 @@ func runCommitteeInit(e *env, args []string) int {
 }
 
 func runCommitteeEnroll(e *env, args []string) int {
-	fs := e.flags("committee enroll")
+	fs := e.flags("committee enroll", "")
 	dir := fs.String("dir", "", "党委的同步目录")
-	orgKeys := fs.String("org-keys", "", "组织导出的公钥文件 org-keys.json")
+	orgKeys := fs.String("org-keys", "", "组织导出的公钥文件(.json)")
 	ak := fs.String("access-key", "", "为该组织创建的访问密钥")
 	sk := fs.String("secret-key", "", "为该组织创建的机密访问密钥")
-	out := fs.String("out", "", "写出的登记文件 enrollment.json")
+	out := fs.String("out", "", "写出的登记文件(.json),交给该组织")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
@@ -102,9 +101,9 @@ func runCommitteeEnroll(e *env, args []string) int {
 }
 
 func runCommitteeRebase(e *env, args []string) int {
-	fs := e.flags("committee rebase")
+	fs := e.flags("committee rebase", "")
 	dir := fs.String("dir", "", "党委的同步目录")
-	orgID := fs.String("org", "", "组织编号(org_id)")
+	orgID := fs.String("org", "", "组织编号")
 	seq := fs.Uint64("seq", 0, "新快照链从该序号之后开始(默认: 服务器上该组织签署的最新清单或已接受的序号,取较大者)")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
@@ -133,10 +132,10 @@ func runCommitteeRebase(e *env, args []string) int {
 }
 
 func runConsolidate(e *env, args []string) int {
-	fs := e.flags("consolidate")
+	fs := e.flags("consolidate", "")
 	dir := fs.String("dir", "", "党委的同步目录")
 	out := fs.String("out", "", "汇总数据库(已存在时替换)")
-	asJSON := fs.Bool("json", false, "以 JSON 输出")
+	asJSON := fs.Bool("json", false, "输出为 .json 格式")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}

@@ -15,7 +15,7 @@ import (
 const DemoOrgName = "计算机科学与技术学院党委"
 
 func runDemo(e *env, args []string) int {
-	fs := e.flags("demo")
+	fs := e.flags("demo", "")
 	db := dbFlag(fs)
 	members := fs.Int("members", 300, "党员人数")
 	seed := fs.Int64("seed", 1, "随机种子:相同种子生成相同数据")

@@ -13,7 +13,7 @@ import (
 )
 
 func runInit(e *env, args []string) int {
-	fs := e.flags("init")
+	fs := e.flags("init", "")
 	db := dbFlag(fs)
 	org := fs.String("org", "", "二级党组织名称(必填)")
 	code := fs.String("code", "", "组织代码")

@@ -11,8 +11,9 @@ import (
 )
 
 func init() {
-	keys := group{name: "keys", usage: "dangjian keys init --db P  或  dangjian keys export --db P --out org-keys.json",
-		subs: []sub{{"init", runKeysInit}, {"export", runKeysExport}}}
+	keys := group{name: "keys", subs: []sub{
+		{"init", "生成本组织的同步密钥", runKeysInit},
+		{"export", "导出公钥文件,交给党委登记", runKeysExport}}}
 	commands["keys"] = command{"本组织的同步密钥(keys init | keys export)", keys.run}
 }
 
@@ -26,7 +27,7 @@ func passphrase() (string, error) {
 }
 
 func runKeysInit(e *env, args []string) int {
-	fs := e.flags("keys init")
+	fs := e.flags("keys init", "")
 	db := dbFlag(fs)
 	if ok, code := e.parse(fs, args); !ok {
 		return code
@@ -60,9 +61,9 @@ func (e *env) createKeys(db, orgID, orgName string, required bool) int {
 }
 
 func runKeysExport(e *env, args []string) int {
-	fs := e.flags("keys export")
+	fs := e.flags("keys export", "")
 	db := dbFlag(fs)
-	out := fs.String("out", "", "公钥文件(org-keys.json),交给党委登记")
+	out := fs.String("out", "", "写出的公钥文件(.json),交给党委登记")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}

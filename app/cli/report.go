@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"dangjian/app/appcore"
 	"dangjian/data"
@@ -14,7 +15,7 @@ func init() {
 }
 
 func runReport(e *env, args []string) int {
-	fs := e.flags("report")
+	fs := e.flags("report", "种类", reportKinds())
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.pdf文件(必填)")
 	year := yearFlag(fs, "年度(默认今年)")
@@ -24,7 +25,7 @@ func runReport(e *env, args []string) int {
 		return code
 	}
 	if len(pos) != 1 {
-		return e.fail(ExitUsage, "用法: dangjian report KIND --db P --out F.pdf [--year Y] [--branch NAME]")
+		return e.usageError(fs, "请给出一个文档种类")
 	}
 	k, err := pdf.ParseKind(pos[0])
 	if err != nil {
@@ -71,4 +72,16 @@ func resolveBranch(e *env, s *data.Store, text string) (string, int) {
 		return "", e.fail(ExitUsage, "无法读取支部: %v", err)
 	}
 	return b.ID, ExitOK
+}
+
+// reportKinds tells the 种类 of the documents.
+func reportKinds() string {
+	parts := make([]string, len(pdf.Kinds))
+	for i, k := range pdf.Kinds {
+		parts[i] = string(k)
+		if t := pdf.Title(k); t != "" {
+			parts[i] += " " + t
+		}
+	}
+	return "种类: " + strings.Join(parts, " | ")
 }

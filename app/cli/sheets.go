@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -17,10 +18,15 @@ func init() {
 	commands["export"] = command{"导出为Excel", runExport}
 }
 
-// kindArg takes the KIND positional argument.
-func (e *env) kindArg(pos []string, want int, usage string) (sheets.Kind, bool) {
+// kindArg takes the 种类 positional argument, want positional arguments
+// in all.
+func (e *env) kindArg(fs *flag.FlagSet, pos []string, want int) (sheets.Kind, bool) {
 	if len(pos) != want {
-		fmt.Fprintf(e.stderr, "用法: %s\n", usage)
+		what := "请给出一个表格种类"
+		if want == 2 {
+			what = "请给出表格种类和要导入的.xlsx文件"
+		}
+		e.usageError(fs, "%s", what)
 		return "", false
 	}
 	k, err := sheets.ParseKind(pos[0])
@@ -32,13 +38,13 @@ func (e *env) kindArg(pos []string, want int, usage string) (sheets.Kind, bool) 
 }
 
 func runTemplate(e *env, args []string) int {
-	fs := e.flags("template")
+	fs := e.flags("template", "种类", sheetKinds())
 	out := fs.String("out", "", "输出的.xlsx文件(必填)")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
 	}
-	k, ok := e.kindArg(pos, 1, "dangjian template KIND --out F.xlsx")
+	k, ok := e.kindArg(fs, pos, 1)
 	if !ok {
 		return ExitUsage
 	}
@@ -53,7 +59,7 @@ func runTemplate(e *env, args []string) int {
 }
 
 func runExport(e *env, args []string) int {
-	fs := e.flags("export")
+	fs := e.flags("export", "种类", sheetKinds())
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.xlsx文件(必填)")
 	year := yearFlag(fs, "只导出该年度的记录(党员信息不分年度)")
@@ -61,7 +67,7 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	k, ok := e.kindArg(pos, 1, "dangjian export KIND --db P --out F.xlsx [--year Y]")
+	k, ok := e.kindArg(fs, pos, 1)
 	if !ok {
 		return ExitUsage
 	}
@@ -86,7 +92,7 @@ func runExport(e *env, args []string) int {
 }
 
 func runImport(e *env, args []string) int {
-	fs := e.flags("import")
+	fs := e.flags("import", "种类 文件.xlsx", sheetKinds())
 	db := dbFlag(fs)
 	dry := fs.Bool("dry-run", false, "只检查,不写入")
 	skip := fs.Bool("skip-invalid", false, "写入有效的行,报告无效的行")
@@ -94,7 +100,7 @@ func runImport(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	k, ok := e.kindArg(pos, 2, "dangjian import KIND --db P F.xlsx [--dry-run] [--skip-invalid]")
+	k, ok := e.kindArg(fs, pos, 2)
 	if !ok {
 		return ExitUsage
 	}
@@ -151,4 +157,13 @@ func printImport(e *env, rep *sheets.Report) {
 	default:
 		e.printf("因有问题,未写入任何数据(改正后重新导入,或用 --skip-invalid 只写入有效的行)。\n")
 	}
+}
+
+// sheetKinds tells the 种类 of the Excel sheets: 种类: members 党员信息 | ….
+func sheetKinds() string {
+	parts := make([]string, len(sheets.Kinds))
+	for i, k := range sheets.Kinds {
+		parts[i] = string(k) + " " + sheets.LayoutOf(k).Title
+	}
+	return "种类: " + strings.Join(parts, " | ")
 }

@@ -16,20 +16,22 @@ import (
 const ExitFailed = 1
 
 func init() {
-	sync := group{name: "sync", usage: "dangjian sync join --db P enrollment.json | sync push --db P | sync status --db P [--json]",
-		subs: []sub{{"join", runSyncJoin}, {"push", runSyncPush}, {"status", runSyncStatus}}}
+	sync := group{name: "sync", subs: []sub{
+		{"join", "用党委发来的登记文件加入同步", runSyncJoin},
+		{"push", "上传本组织的快照", runSyncPush},
+		{"status", "查看同步状态", runSyncStatus}}}
 	commands["sync"] = command{"同步快照到服务器(sync join | push | status)", sync.run}
 }
 
 func runSyncJoin(e *env, args []string) int {
-	fs := e.flags("sync join")
+	fs := e.flags("sync join", "登记文件.json")
 	db := dbFlag(fs)
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
 	}
 	if len(pos) != 1 {
-		return e.fail(ExitUsage, "请给出党委发来的登记文件: dangjian sync join --db P enrollment.json")
+		return e.usageError(fs, "请给出党委发来的登记文件(.json)")
 	}
 	b, err := os.ReadFile(pos[0])
 	if err != nil {
@@ -53,7 +55,7 @@ func runSyncJoin(e *env, args []string) int {
 }
 
 func runSyncPush(e *env, args []string) int {
-	fs := e.flags("sync push")
+	fs := e.flags("sync push", "")
 	db := dbFlag(fs)
 	if ok, code := e.parse(fs, args); !ok {
 		return code
@@ -128,9 +130,9 @@ type syncStatus struct {
 }
 
 func runSyncStatus(e *env, args []string) int {
-	fs := e.flags("sync status")
+	fs := e.flags("sync status", "")
 	db := dbFlag(fs)
-	asJSON := fs.Bool("json", false, "以 JSON 输出")
+	asJSON := fs.Bool("json", false, "输出为 .json 格式")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}

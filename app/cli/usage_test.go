@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"dangjian/app/appcore"
+	"dangjian/reports/pdf"
+	"dangjian/reports/sheets"
+)
+
+// everyCommand is every command line that takes options: each command,
+// each group's sub-commands.
+func everyCommand() [][]string {
+	var out [][]string
+	for name := range commands {
+		switch name {
+		case "committee":
+			for _, s := range []string{"init", "enroll", "rebase"} {
+				out = append(out, []string{name, s})
+			}
+		case "keys":
+			out = append(out, []string{name, "init"}, []string{name, "export"})
+		case "sync":
+			for _, s := range []string{"join", "push", "status"} {
+				out = append(out, []string{name, s})
+			}
+		}
+		out = append(out, []string{name})
+	}
+	slices.SortFunc(out, func(a, b []string) int { return strings.Compare(strings.Join(a, " "), strings.Join(b, " ")) })
+	return out
+}
+
+var asciiWord = regexp.MustCompile(`[A-Za-z][A-Za-z_]*`)
+
+// englishWords are the words of text that are English: not an option's
+// name (after -), a file extension (after .), the program's name, a
+// command's or a document's name as typed, or http of an address.
+func englishWords(text string) []string {
+	typed := map[string]bool{"dangjian": true, "http": true}
+	for name := range commands {
+		typed[name] = true
+	}
+	for _, s := range []string{"init", "enroll", "rebase", "export", "join", "push", "status"} {
+		typed[s] = true
+	}
+	for _, k := range pdf.Kinds {
+		typed[string(k)] = true
+	}
+	for _, k := range sheets.Kinds {
+		typed[string(k)] = true
+	}
+	var words []string
+	for _, loc := range asciiWord.FindAllStringIndex(text, -1) {
+		w := text[loc[0]:loc[1]]
+		if loc[0] > 0 && strings.ContainsRune("-.", rune(text[loc[0]-1])) || typed[w] {
+			continue
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// TestEveryCommandHasChineseHelp: -h and --help print each command's
+// usage in Chinese on stdout, with each of its options described and its
+// default told as 默认; a usage error prints the same usage after the
+// error, with exit code 2.
+func TestEveryCommandHasChineseHelp(t *testing.T) {
+	dbDefault := appcore.DefaultDBPath()
+	for _, cmd := range everyCommand() {
+		for _, help := range []string{"-h", "--help"} {
+			args := append(slices.Clone(cmd), help)
+			code, out, errOut := run(t, args...)
+			if code != ExitOK || errOut != "" {
+				t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+			}
+			if !strings.HasPrefix(out, "用法: dangjian "+strings.Join(cmd, " ")) {
+				t.Errorf("%v prints %q", args, out)
+			}
+			if w := englishWords(strings.ReplaceAll(out, dbDefault, "")); len(w) > 0 {
+				t.Errorf("%v: English words %q in\n%s", args, w, out)
+			}
+			if strings.Contains(out, "--db") && !strings.Contains(out, "默认:"+dbDefault) {
+				t.Errorf("%v: the default database is not told:\n%s", args, out)
+			}
+		}
+	}
+	// A group's own help lists its sub-commands.
+	if code, out, _ := run(t, "sync", "-h"); code != ExitOK || !strings.Contains(out, "push") || !strings.Contains(out, "子命令") {
+		t.Errorf("sync -h: %d %q", code, out)
+	}
+
+	code, out, errOut := run(t, "demo", "--members", "many")
+	if code != ExitUsage || out != "" || !strings.HasPrefix(errOut, "选项 --members 的取值 \"many\" 无效: 应为数字") ||
+		!strings.Contains(errOut, "用法: dangjian demo") || !strings.Contains(errOut, "默认:300") {
+		t.Errorf("a bad value: exit %d, stderr %q", code, errOut)
+	}
+	for _, args := range [][]string{{"report", "--nosuch"}, {"report", "--out"}, {"check", "--json=maybe"}, {"report", "--db", "x.db"}} {
+		code, _, errOut := run(t, args...)
+		if code != ExitUsage || !strings.Contains(errOut, "用法: dangjian "+args[0]) {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+		first, _, _ := strings.Cut(errOut, "\n")
+		if w := englishWords(first); len(w) > 0 {
+			t.Errorf("%v: English words %q in %q", args, w, first)
+		}
+	}
+}
