@@ -104,7 +104,9 @@ func newAttendeesOver(x *memberIndex) *attendeePicker {
 	top := container.NewVBox(p.query, filters, container.NewHBox(p.addAll, p.addGroup))
 	results := container.NewBorder(p.found, nil, nil, nil, p.results)
 	chosen := container.NewBorder(container.NewBorder(nil, nil, nil, clearAll, p.count), nil, nil, nil, p.list)
-	p.box = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, results, chosen))
+	// Found and chosen side by side: each list has the whole height (a
+	// dozen rows on a 1024×768 screen).
+	p.box = container.NewBorder(top, nil, nil, nil, container.NewGridWithColumns(2, results, chosen))
 	p.setIndex(x)
 	p.ExtendBaseWidget(p)
 	return p

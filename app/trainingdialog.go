@@ -70,7 +70,8 @@ func (s *trainingScreen) showTrainingDialog(rec *data.Training, ids []string, is
 		buttons.Add(del)
 	}
 	people := container.NewBorder(widget.NewLabel("参加人员"), d.attendee, nil, nil, d.people)
-	body := container.NewGridWithColumns(2, d.form.scrollView(), people)
+	body := container.NewHSplit(d.form.scrollView(), people)
+	body.Offset = 0.4 // the attendee lists take the wider part
 	d.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil, body), s.u.win)
 	d.dlg.Resize(fyne.NewSize(1000, 640))
 	cancel.OnTapped = s.u.guardDialog(d.dlg, d.dirty)
