@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
+	"dangjian/data"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
@@ -390,7 +393,7 @@ func (s *dashboardScreen) load() {
 		if err != nil {
 			return dashboardData{}, err
 		}
-		d := dashboardFrom(fig, year, now)
+		d := dashboardFrom(fig, year, now, branches)
 		d.groups = groupFindings(d.findings, branches)
 		return d, nil
 	}, func(d dashboardData, err error) {
@@ -436,12 +439,17 @@ func setChart(c *barChart, scroll *container.Scroll, rows []barRow) {
 
 // dashboardFrom computes what the dashboard shows from one calculator's
 // figures of a year: the findings, the score, a bar per branch (in the
-// scores' order) of members meeting their training requirement
-// (TrainingHours) and of 主题党日 and 三会一课 periods met (Meetings); the
-// to-dos only for the current year (of now).
-func dashboardFrom(fig *rules.Figures, year int, now time.Time) dashboardData {
+// order of branches, the store's, each named by its Label) of members
+// meeting their training requirement (TrainingHours) and of 主题党日 and
+// 三会一课 periods met (Meetings); the to-dos only for the current year (of
+// now), each list in the branches' order.
+func dashboardFrom(fig *rules.Figures, year int, now time.Time, branches []data.BranchRef) dashboardData {
 	fs := fig.Findings()
-	scores := fig.Scores()
+	place, labels := branchPlaces(branches)
+	scores := slices.Clone(fig.Scores())
+	slices.SortStableFunc(scores, func(a, b rules.Score) int {
+		return cmp.Compare(placeOf(place, a.BranchID), placeOf(place, b.BranchID))
+	})
 	d := dashboardData{findings: fs, score: rules.OrgScore(scores), set: fig.Settings()}
 	if d.set == (rules.Settings{}) {
 		d.set = rules.DefaultSettings()
@@ -457,7 +465,11 @@ func dashboardFrom(fig *rules.Figures, year int, now time.Time) dashboardData {
 		meetings[bm.Branch.ID] = bm
 	}
 	for _, sc := range scores {
-		row := barRow{label: sc.Branch}
+		label := sc.Branch
+		if l, ok := labels[sc.BranchID]; ok {
+			label = l
+		}
+		row := barRow{label: label}
 		if sc.Members == 0 {
 			row.values, row.texts = []float64{0}, []string{"无党员"}
 		} else {
@@ -469,11 +481,11 @@ func dashboardFrom(fig *rules.Figures, year int, now time.Time) dashboardData {
 		d.training = append(d.training, row)
 		bm := meetings[sc.BranchID]
 		held, met := shareOf(bm.ThemeDayHeld, bm.ThemeDayRequired), shareOf(bm.ThreeOneMet, bm.ThreeOneRequired)
-		d.meetings = append(d.meetings, barRow{label: sc.Branch,
+		d.meetings = append(d.meetings, barRow{label: label,
 			values: []float64{held, met}, texts: []string{percent(held), percent(met)}})
 	}
 	if year == now.Year() {
-		d.todos = todosFrom(fs, year, now.Month())
+		d.todos = todosFrom(fs, year, now.Month(), branches)
 	}
 	return d
 }
@@ -487,17 +499,30 @@ func shareOf(done, required int) float64 {
 	return min(float64(done)/float64(required), 1)
 }
 
-// todosFrom sorts the findings into the to-do lists of a month.
-func todosFrom(fs []rules.Finding, year int, month time.Month) [][]todoItem {
+// todosFrom sorts the findings into the to-do lists of a month, each list
+// in the order of branches (the store's; the calculator's within a
+// branch), a branch named by its Label.
+func todosFrom(fs []rules.Finding, year int, month time.Month, branches []data.BranchRef) [][]todoItem {
 	y := strconv.Itoa(year) + "年"
 	ym := fmt.Sprintf("%s%d月", y, month)
+	place, labels := branchPlaces(branches)
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(placeOf(place, fs[a].BranchID), placeOf(place, fs[b].BranchID))
+	})
 	todos := make([][]todoItem, len(todoKinds))
-	for i := range fs {
-		f := &fs[i]
+	for _, i := range order {
+		f := fs[i]
+		if l, ok := labels[f.BranchID]; ok {
+			f.Branch = l
+		}
 		for k, kind := range todoKinds {
-			if kind.match(f, ym) {
-				todos[k] = append(todos[k], todoItem{text: kind.text(f, y), memberID: f.MemberID,
-					urgent: kind.urgent != nil && kind.urgent(f)})
+			if kind.match(&f, ym) {
+				todos[k] = append(todos[k], todoItem{text: kind.text(&f, y), memberID: f.MemberID,
+					urgent: kind.urgent != nil && kind.urgent(&f)})
 			}
 		}
 	}
@@ -507,6 +532,23 @@ func todosFrom(fs []rules.Finding, year int, month time.Month) [][]todoItem {
 		}
 	}
 	return todos
+}
+
+// branchPlaces are each branch's place in branches and its Label, by id.
+func branchPlaces(branches []data.BranchRef) (place map[string]int, labels map[string]string) {
+	place, labels = make(map[string]int, len(branches)), make(map[string]string, len(branches))
+	for i, b := range branches {
+		place[b.ID], labels[b.ID] = i, b.Label
+	}
+	return place, labels
+}
+
+// placeOf is a branch's place, after every branch listed for one not.
+func placeOf(place map[string]int, id string) int {
+	if p, ok := place[id]; ok {
+		return p
+	}
+	return len(place)
 }
 
 // openMember opens a member's form through the 党员 screen, building one

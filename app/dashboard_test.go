@@ -306,7 +306,7 @@ func TestTodoTexts(t *testing.T) {
 		{Rule: "SIX-MONTH", Member: "刘雅琪", MemberID: "d", Detail: "已连续6个月未参加党的组织生活,存在自行脱党风险"},
 		{Rule: "SIX-MONTH", Member: "雷逸飞", MemberID: "e", Detail: "已连续3个月未交纳党费(预警)"},
 	}
-	got := todosFrom(fs, 2026, time.November)
+	got := todosFrom(fs, 2026, time.November, nil)
 	want := [][]string{
 		{"教工党支部"},
 		{"余志强 · 入党33周年"},
@@ -614,6 +614,20 @@ func TestDashboardAt1024x768ShowsManyFindings(t *testing.T) {
 			if len(p.findings) == len(g.findings) && p.key != "" && g.key != "" && place[p.label] > place[g.label] {
 				t.Errorf("按支部: %q before %q, both %d项", p.label, g.label, len(g.findings))
 			}
+		}
+	}
+	// The charts' bars are the branches in the store's order, by name.
+	var want []string
+	for _, r := range refs {
+		want = append(want, r.Label)
+	}
+	for _, c := range []*barChart{s.training, s.meetings} {
+		var got []string
+		for _, r := range c.rows {
+			got = append(got, r.label)
+		}
+		if strings.Join(got, "、") != strings.Join(want, "、") {
+			t.Errorf("chart bars\n%s\nwant\n%s", strings.Join(got, "、"), strings.Join(want, "、"))
 		}
 	}
 	for row := range s.list.rows() {
