@@ -85,6 +85,7 @@ type dataTable struct {
 	cellCopy              bool // Ctrl+C copies the cell, not the row
 
 	widths []float32    // each column's width now
+	set    []float32    // each column's width as last given to the table (0: never)
 	sized  map[int]bool // columns the user sized (remembered)
 
 	sortCol  int // -1: the screen's own order
@@ -110,6 +111,7 @@ func newDataTable(u *UI, name string, cols []column, rows func() int, cell func(
 	t := &dataTable{u: u, name: name, cols: cols, rows: rows, cell: cell, act: act,
 		selected: -1, selectedCol: -1, sortCol: -1, sized: map[int]bool{}}
 	t.widths = make([]float32, len(cols))
+	t.set = make([]float32, len(cols))
 	t.table = newRowTable(t)
 	for col, w := range t.rememberedWidths() {
 		t.sized[col] = true
@@ -286,7 +288,7 @@ func (t *dataTable) fit() {
 	defer func() { t.sizing = false }()
 	for col, c := range t.cols {
 		if t.sized[col] {
-			t.table.SetColumnWidth(col, t.widths[col])
+			t.setWidth(col, t.widths[col])
 			continue
 		}
 		w := fyne.MeasureText(t.headerText(col)+" ▲", size, fyne.TextStyle{Bold: true}).Width + pad
@@ -305,8 +307,19 @@ func (t *dataTable) fit() {
 		}
 		w = min(w, maxColumnWidth)
 		t.widths[col] = w
-		t.table.SetColumnWidth(col, w)
+		t.setWidth(col, w)
 	}
+}
+
+// setWidth gives the table col's width when it changed: each width given
+// lays the whole table out again, which at thousands of rows is what makes
+// a refresh slow.
+func (t *dataTable) setWidth(col int, w float32) {
+	if t.set[col] == w {
+		return
+	}
+	t.set[col] = w
+	t.table.SetColumnWidth(col, w)
 }
 
 // textLen is a quick measure of how wide s is: a CJK character counts as
@@ -332,7 +345,7 @@ func (t *dataTable) sawWidth(col int, w float32) {
 	if d := w - t.widths[col]; d > -0.5 && d < 0.5 {
 		return
 	}
-	t.widths[col] = w
+	t.widths[col], t.set[col] = w, w // the table has it already
 	t.sized[col] = true
 	t.rememberWidths()
 }
