@@ -41,7 +41,7 @@ func TestTwoBranchesOfOneNameAreTwoChoices(t *testing.T) {
 	openScreen(t, u, "党员")
 	q.settle(u)
 	s := u.members
-	want := []string{allBranches, "学生第一党支部", "教工第一党支部(1)", "教工第一党支部(2)"}
+	want := []string{allBranches, "教工第一党支部(1)", "教工第一党支部(2)", "学生第一党支部"} // by 拼音: jiao before xue
 	if !reflect.DeepEqual(s.branch.Options, want) {
 		t.Fatalf("branch choices %q, want %q", s.branch.Options, want)
 	}
@@ -135,7 +135,7 @@ func TestBranchesOfSeveralOrganizationsAreNamedWithTheirOrganization(t *testing.
 	}
 	b := newBranchSelect(allBranches)
 	b.set(refs)
-	want := []string{allBranches, "外国语学院党委 · 第一党支部", "计算机学院党委 · 第一党支部"}
+	want := []string{allBranches, "计算机学院党委 · 第一党支部", "外国语学院党委 · 第一党支部"} // by 拼音: ji before wai
 	if !reflect.DeepEqual(b.Options, want) {
 		t.Fatalf("choices %q, want %q", b.Options, want)
 	}
