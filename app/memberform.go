@@ -58,7 +58,7 @@ func (s *membersScreen) openMember(id string) {
 		for _, b := range in.data.branches {
 			labels[b.ID] = b.Label
 		}
-		groups, err := store.Groups.List(ctx, data.OrderBy(data.ColName))
+		groups, err := store.GroupsInOrder(ctx)
 		if err != nil {
 			return nil, err
 		}

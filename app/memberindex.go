@@ -75,7 +75,7 @@ func buildMemberIndex(ctx context.Context, store *data.Store) (*memberIndex, err
 		branchOrder[b.ID], labels[b.ID] = i, b.Label
 		x.branches = append(x.branches, b)
 	}
-	groups, err := store.Groups.List(ctx, data.OrderBy(data.ColName))
+	groups, err := store.GroupsInOrder(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sort"
 
 	"fyne.io/fyne/v2"
 
@@ -45,7 +46,7 @@ func newBranchesScreen(u *UI) fyne.CanvasObject {
 		naming:  []string{"name"},
 		table:   func(s *data.Store) data.Table[data.Branch, *data.Branch] { return s.Branches },
 		columns: []string{"name", "type", "secretary", "founded"},
-		order:   []string{"name"},
+		list:    branchesInOrder,
 		choices: map[string][]string{"type": data.BranchTypes},
 		fresh:   func() *data.Branch { return &data.Branch{Type: string(vocab.BranchStaff)} },
 	}).view()
@@ -176,8 +177,7 @@ func newGroupsScreen(u *UI) fyne.CanvasObject {
 		naming:  []string{"branch_id", "name"},
 		table:   func(s *data.Store) data.Table[data.PartyGroup, *data.PartyGroup] { return s.Groups },
 		columns: []string{"branch_id", "name", "leader"},
-		order:   []string{"name"},
-		byName:  "branch_id",
+		list:    func(ctx context.Context, s *data.Store) ([]data.PartyGroup, error) { return s.GroupsInOrder(ctx) },
 		refs:    branchOptions,
 		fresh:   func() *data.PartyGroup { return &data.PartyGroup{} },
 	}).view()
@@ -194,4 +194,23 @@ func branchOptions(ctx context.Context, s *data.Store) (refData, error) {
 		names[b.ID] = b.Name
 	}
 	return refData{opts: map[string][]refOption{"branch_id": branchRefOptions(branches)}, names: names}, nil
+}
+
+// branchesInOrder lists the branches in the order every screen shows them
+// (data.Store.BranchRefs: 第二 before 第十, then by 拼音).
+func branchesInOrder(ctx context.Context, s *data.Store) ([]data.Branch, error) {
+	refs, err := s.BranchRefs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	place := make(map[string]int, len(refs))
+	for i, r := range refs {
+		place[r.ID] = i
+	}
+	branches, err := s.Branches.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(branches, func(i, j int) bool { return place[branches[i].ID] < place[branches[j].ID] })
+	return branches, nil
 }

@@ -68,6 +68,10 @@ type recordSpec[T any, P recordPtr[T]] struct {
 	months  map[string]bool // text columns holding a month (2026-04)
 	refs    func(ctx context.Context, s *data.Store) (refData, error)
 	fresh   func() P // a new record with its defaults
+	// list, when set, reads the rows in the order the store gives them to
+	// every screen (branches and 党小组 in natural order), instead of
+	// table and order.
+	list func(ctx context.Context, s *data.Store) ([]T, error)
 }
 
 // refData is what a screen's reference columns show: the choices of each
@@ -218,7 +222,12 @@ func (s *recordScreen[T, P]) load() {
 				return d, err
 			}
 		}
-		if d.rows, err = spec.table(store).List(ctx, data.OrderBy(spec.order...)); err != nil {
+		if spec.list != nil {
+			d.rows, err = spec.list(ctx, store)
+		} else {
+			d.rows, err = spec.table(store).List(ctx, data.OrderBy(spec.order...))
+		}
+		if err != nil {
 			return d, err
 		}
 		if spec.byName != "" {
