@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"dangjian/data/hanzi"
 	"dangjian/data/vocab"
 )
 
@@ -70,8 +71,8 @@ type engine struct {
 	ordered    []*Member // every member, as on the reference day, in finding order
 	normal     []*Member // Status 正常, in finding order
 	active     []*Member // Status 正常 and Since not after the year
-	// Ranks of every branch and member name (and "") in naturalCompare
-	// order; see sort.
+	// Ranks of every branch name (and "") in hanzi.CompareLabel order and
+	// of every member name in hanzi.ComparePinyin order; see sort.
 	branchRank map[string]int32
 	memberRank map[string]int32
 
@@ -106,7 +107,7 @@ func newEngine(f *Facts, s Settings) *engine {
 			names = append(names, b.Name)
 		}
 	}
-	e.branchRank = nameRanks(names)
+	e.branchRank = nameRanks(names, hanzi.CompareLabel)
 	// Members as they were on the reference day: the year's last day, or
 	// AsOf while the year runs.
 	ref := time.Date(f.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
@@ -129,7 +130,7 @@ func newEngine(f *Facts, s Settings) *engine {
 		e.members[m.ID] = m
 		names = append(names, m.Name)
 	}
-	e.memberRank = nameRanks(names)
+	e.memberRank = nameRanks(names, hanzi.ComparePinyin)
 
 	// Visit branches and members in the order findings are sorted in, so
 	// that most rules' findings come out already sorted.
@@ -250,13 +251,15 @@ func (e *engine) inYear(t time.Time) bool {
 	return t.IsZero() || t.Year() == e.f.Year
 }
 
-// compareFindings orders findings by branch name, member name and detail,
+// compareFindings orders findings by branch name and member name as every
+// screen orders them (branches by hanzi.CompareLabel: 第二 before 第十;
+// people by hanzi.ComparePinyin, surnames read as surnames), then by detail,
 // with ids as tie-breakers, so the order is total and repeatable.
 func compareFindings(a, b *Finding) int {
-	if c := naturalCompare(a.Branch, b.Branch); c != 0 {
+	if c := hanzi.CompareLabel(a.Branch, b.Branch); c != 0 {
 		return c
 	}
-	if c := naturalCompare(a.Member, b.Member); c != 0 {
+	if c := hanzi.ComparePinyin(a.Member, b.Member); c != 0 {
 		return c
 	}
 	return compareRest(a, b)
@@ -282,10 +285,10 @@ func sortFindings(fs []Finding) {
 	slices.SortFunc(fs, func(a, b Finding) int { return compareFindings(&a, &b) })
 }
 
-// nameRanks maps each name to its position in naturalCompare order.
-func nameRanks(names []string) map[string]int32 {
+// nameRanks maps each name to its position in the order compare gives.
+func nameRanks(names []string, compare func(a, b string) int) map[string]int32 {
 	names = append(names, "")
-	slices.SortFunc(names, naturalCompare)
+	slices.SortFunc(names, compare)
 	names = slices.Compact(names)
 	ranks := make(map[string]int32, len(names))
 	for i, n := range names {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"dangjian/data/hanzi"
 )
 
 // Score is a branch's 考评 score from its records. Members counts its
@@ -172,7 +174,7 @@ func (e *engine) branchScores() []Score {
 		scores = append(scores, sc)
 	})
 	slices.SortFunc(scores, func(a, b Score) int {
-		if c := naturalCompare(a.Branch, b.Branch); c != 0 {
+		if c := hanzi.CompareLabel(a.Branch, b.Branch); c != 0 {
 			return c
 		}
 		return strings.Compare(a.BranchID, b.BranchID)

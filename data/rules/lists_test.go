@@ -75,9 +75,9 @@ func TestFifty(t *testing.T) {
 		member("7", "庚", "b", joined(d(1975, 5, 1)), confirmedOn(time.Time{})),
 	}
 	want := []string{
-		"FIFTY|离退休支部|乙|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
 		"FIFTY|离退休支部|庚|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
 		"FIFTY|离退休支部|甲|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|乙|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
 	}
 	sameLines(t, lines(Fifty(f, DefaultSettings())), want)
 }

@@ -42,9 +42,9 @@ func TestAppraise(t *testing.T) {
 		Appraisal{MemberID: "u3", Grade: "不合格", FollowUp: "  "})
 	want := []string{
 		"APPRAISE|一支部|预甲|预备党员参加民主评议但不评定等次,请删除等次",
+		"APPRAISE|二支部||2026年民主评议优秀6人,超过参评15人的三分之一",
 		"APPRAISE|三支部|丙丙|2026年民主评议为不合格,尚无教育或处置记录",
 		"APPRAISE|三支部|丙甲|2026年民主评议为不合格,尚无教育或处置记录",
-		"APPRAISE|二支部||2026年民主评议优秀6人,超过参评15人的三分之一",
 	}
 	sameLines(t, lines(Appraise(f, DefaultSettings())), want)
 
@@ -54,7 +54,7 @@ func TestAppraise(t *testing.T) {
 	}
 	// 5/15 = 33% and 6/15 = 40%: only b is over 35%.
 	got := Appraise(f, s)
-	if len(got) != 4 || got[3].Detail != "2026年民主评议优秀6人,超过参评15人的35%" {
+	if len(got) != 4 || got[1].Detail != "2026年民主评议优秀6人,超过参评15人的35%" {
 		t.Errorf("with 35%%: %v", lines(got))
 	}
 }
