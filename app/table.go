@@ -44,17 +44,6 @@ func columnTable(cols []column, rows func() int, cell func(row, col int) string)
 	return t
 }
 
-// truncated makes a columnTable's cells cut a text too long for its
-// column with an ellipsis.
-func truncated(t *widget.Table) *widget.Table {
-	t.CreateCell = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
-	return t
-}
-
 // rowActions are what a row offers: Enter and double-click run open; the
 // right-click menu shows 打开/编辑/删除/复制 for the non-nil ones (复制
 // always).
