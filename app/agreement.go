@@ -306,7 +306,7 @@ func (s *agreementScreen) openDialog(i int) {
 	score := widget.NewButton("按完成情况计分", d.fillScore)
 	targetHead := container.NewHBox(widget.NewLabelWithStyle("目标", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		add, score)
-	body := container.NewVBox(head, d.form.form, d.form.general, widget.NewSeparator(),
+	body := container.NewVBox(head, d.form.summary, d.form.form, d.form.general, widget.NewSeparator(),
 		targetHead, d.targetBox, d.targetMsg, widget.NewSeparator(), d.attachments.view())
 	save := widget.NewButton("保存", d.save)
 	save.Importance = widget.HighImportance

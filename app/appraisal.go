@@ -321,7 +321,7 @@ func (s *appraisalScreen) openForm(i int) {
 		del.Importance = widget.DangerImportance
 		buttons.Add(del)
 	}
-	body := container.NewVBox(head, d.note, d.form.form, d.form.general, widget.NewSeparator(), d.attachments.view())
+	body := container.NewVBox(head, d.note, d.form.summary, d.form.form, d.form.general, widget.NewSeparator(), d.attachments.view())
 	d.dlg = dialog.NewCustomWithoutButtons(string(vocab.MeetingAppraisal), container.NewBorder(nil, buttons, nil, nil,
 		container.NewVScroll(body)), s.u.win)
 	d.dlg.Resize(fyne.NewSize(620, 560))

@@ -107,6 +107,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 		choices: map[string][]string{"kind": data.MeetingKinds},
 		refs:    map[string][]refOption{"branch_id": d.branches},
 		skip:    map[string]bool{"group_id": true, "host_id": true, "minutes": true},
+		u:       s.u,
 	})
 	d.form.OnSubmit = d.save
 	d.minutes = newMultiLineEntry()
@@ -131,7 +132,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 	}
 	cancel := widget.NewButton("取消", nil)
 	buttons.Add(cancel)
-	left := container.NewVScroll(container.NewVBox(d.form.form, widget.NewLabel("会议记录"), d.minutes, d.form.general))
+	left := container.NewVScroll(container.NewVBox(d.form.summary, d.form.form, widget.NewLabel("会议记录"), d.minutes, d.form.general))
 	title := "新增组织生活"
 	if !isNew {
 		title = "编辑组织生活"

@@ -192,6 +192,16 @@ func TestMeetingInTheFutureShowsTheMessageAndSavesNothing(t *testing.T) {
 	if !msg.Visible() || !strings.Contains(msg.Text, "不能晚于今天") {
 		t.Fatalf("no message under 日期: %q (general %q)", msg.Text, d.form.general.Text)
 	}
+	// The form marks what the store requires and sums the problems up at
+	// its top, as every record form does.
+	if !d.form.summary.Visible() || !strings.Contains(d.form.problems(), "不能晚于今天") {
+		t.Errorf("no summary at the top: %q", d.form.problems())
+	}
+	for _, col := range []string{"branch_id", "date"} {
+		if !d.form.isRequired(col) {
+			t.Errorf("%s is not marked as required", col)
+		}
+	}
 	if u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("the dialog closed on a refused save")
 	}
