@@ -400,14 +400,5 @@ func (s *appraisalScreen) sortRows() {
 	if s.sortCol < 0 || s.sortCol >= len(appraisalColumns) {
 		return
 	}
-	cells := make([][]string, len(s.rows))
-	for i := range s.rows {
-		cells[i] = make([]string, len(appraisalColumns))
-		cells[i][s.sortCol] = s.cell(i, s.sortCol)
-	}
-	rows := make([]appraisalRow, len(s.rows))
-	for i, j := range sortedRows(cells, s.sortCol, s.sortDesc) {
-		rows[i] = s.rows[j]
-	}
-	s.rows = rows
+	sortRowsBy(s.rows, s.sortCol, s.sortDesc, func(i int) string { return s.cell(i, s.sortCol) })
 }

@@ -92,3 +92,18 @@ func sortedRows(cells [][]string, col int, desc bool) []int {
 	})
 	return order
 }
+
+// sortRowsBy orders rows in place by what text(i) shows of row i in column
+// col, as the shared tables sort (numbers by value, text by 拼音; stable).
+func sortRowsBy[R any](rows []R, col int, desc bool, text func(i int) string) {
+	cells := make([][]string, len(rows))
+	for i := range rows {
+		cells[i] = make([]string, col+1)
+		cells[i][col] = text(i)
+	}
+	sorted := make([]R, len(rows))
+	for i, j := range sortedRows(cells, col, desc) {
+		sorted[i] = rows[j]
+	}
+	copy(rows, sorted)
+}

@@ -80,32 +80,6 @@ func TestMeetingsScreenStaysLowAt135Branches(t *testing.T) {
 	t.Logf("%d branches, %d banner lines: the screen needs %v px folded, %v px open", branches, lines, folded, open)
 }
 
-// meetingsTimedQueue is a uiQueue that times each function run on the UI
-// goroutine.
-type meetingsTimedQueue struct {
-	uiQueue
-	longest time.Duration
-}
-
-// settle runs what background work handed back, timing each step.
-func (q *meetingsTimedQueue) settle(u *UI) {
-	for {
-		u.jobs.Wait()
-		q.mu.Lock()
-		next := q.queue
-		q.queue = nil
-		q.mu.Unlock()
-		if len(next) == 0 {
-			return
-		}
-		for _, f := range next {
-			start := time.Now()
-			f()
-			q.longest = max(q.longest, time.Since(start))
-		}
-	}
-}
-
 // BenchmarkOpenMeetingDialog5000 measures opening an existing meeting of
 // the demo organization of 5,000 members (135 branches): the meeting, its
 // attendance, the branches and the branch's members read off the UI
@@ -118,7 +92,7 @@ func BenchmarkOpenMeetingDialog5000(b *testing.B) {
 	a.Settings().SetTheme(NewTheme())
 	w := a.NewWindow("bench")
 	w.Resize(fyne.NewSize(1280, 860))
-	q := &meetingsTimedQueue{}
+	q := &timedQueue{}
 	u := newUI(a, w, s, q.post)
 	q.settle(u)
 	showScreen(u, newMeetingsScreen)
@@ -136,9 +110,7 @@ func BenchmarkOpenMeetingDialog5000(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		q.longest = 0
-		start := time.Now()
-		m.openMeeting(id)
-		q.longest = max(q.longest, time.Since(start))
+		q.onUI(func() { m.openMeeting(id) })
 		q.settle(u)
 		longest = append(longest, q.longest)
 		if m.dialog == nil || m.dialog.rec.ID != id || len(m.dialog.people.people) == 0 {

@@ -94,14 +94,5 @@ func sortMembers(rows []memberRow, col int, desc bool, order nameOrder) {
 	if col <= 0 {
 		return
 	}
-	cells := make([][]string, len(rows))
-	for i := range rows {
-		cells[i] = rows[i].cells
-	}
-	idx := sortedRows(cells, col, desc)
-	sorted := make([]memberRow, len(rows))
-	for i, k := range idx {
-		sorted[i] = rows[k]
-	}
-	copy(rows, sorted)
+	sortRowsBy(rows, col, desc, func(i int) string { return rows[i].cells[col] })
 }

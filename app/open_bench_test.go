@@ -87,15 +87,15 @@ func store5000(b *testing.B) *data.Store {
 	return s
 }
 
-// openQueue is a uiQueue that also times what runs on the UI goroutine:
+// timedQueue is a uiQueue that also times what runs on the UI goroutine:
 // the longest single piece and the sum, over the runs since reset.
-type openQueue struct {
+type timedQueue struct {
 	uiQueue
 	longest, total time.Duration
 }
 
 // onUI runs f as the UI goroutine would, timing it.
-func (q *openQueue) onUI(f func()) {
+func (q *timedQueue) onUI(f func()) {
 	start := time.Now()
 	f()
 	d := time.Since(start)
@@ -104,7 +104,7 @@ func (q *openQueue) onUI(f func()) {
 }
 
 // settle runs what background work handed back, timing each piece.
-func (q *openQueue) settle(u *UI) {
+func (q *timedQueue) settle(u *UI) {
 	for {
 		u.jobs.Wait()
 		q.mu.Lock()
@@ -121,21 +121,21 @@ func (q *openQueue) settle(u *UI) {
 }
 
 // report adds the UI goroutine's figures per opening to the benchmark.
-func (q *openQueue) report(b *testing.B, n int) {
+func (q *timedQueue) report(b *testing.B, n int) {
 	b.ReportMetric(float64(q.longest.Microseconds())/1000, "ui-longest-ms")
 	b.ReportMetric(float64(q.total.Microseconds())/1000/float64(n), "ui-ms/op")
 }
 
 // benchUI is a window over the 5,000 members showing the screen titled
 // title.
-func benchUI(b *testing.B, title string) (*UI, *openQueue) {
+func benchUI(b *testing.B, title string) (*UI, *timedQueue) {
 	b.Helper()
 	store := store5000(b)
 	a := test.NewTempApp(b)
 	a.Settings().SetTheme(NewTheme())
 	w := a.NewWindow("bench")
 	w.Resize(fyne.NewSize(1280, 860))
-	q := &openQueue{}
+	q := &timedQueue{}
 	u := newUI(a, w, store, q.post)
 	q.settle(u)
 	for i, sc := range u.screens {

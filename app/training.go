@@ -169,14 +169,5 @@ func sortTrainingRows(rows []trainingRow, col int, desc bool) {
 	if col < 0 {
 		return
 	}
-	cells := make([][]string, len(rows))
-	for i := range rows {
-		cells[i] = rows[i].cells[:]
-	}
-	order := sortedRows(cells, col, desc)
-	sorted := make([]trainingRow, len(rows))
-	for i, j := range order {
-		sorted[i] = rows[j]
-	}
-	copy(rows, sorted)
+	sortRowsBy(rows, col, desc, func(i int) string { return rows[i].cells[col] })
 }

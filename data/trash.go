@@ -80,20 +80,11 @@ func deletedTopLevel(ctx context.Context, q queryer, table string) ([]string, er
 	if table == "attachments" {
 		query += ownerDeletedWith
 	}
-	rows, err := q.QueryContext(ctx, query)
+	ids, err := idsWhere(ctx, q, query)
 	if err != nil {
 		return nil, fmt.Errorf("读取回收站失败: %w", err)
 	}
-	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return ids, nil
 }
 
 // ownerDeletedWith leaves out attachments deleted with their record (or
@@ -201,6 +192,7 @@ func (f *partFinder) deletedWith(ctx context.Context, table, col, parentID strin
 		table, "delete", f.at, parentID)
 }
 
+// idsWhere returns the ids a query selects.
 func idsWhere(ctx context.Context, q queryer, query string, args ...any) ([]string, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
