@@ -5,7 +5,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/jung-kurt/gofpdf"
+	"codeberg.org/go-pdf/fpdf"
 
 	"dangjian/assets"
 )
@@ -25,7 +25,7 @@ const fontFamily = "song"
 // Document is one printed document: its running header and footer, and the
 // writing position.
 type Document struct {
-	pdf       *gofpdf.Fpdf
+	pdf       *fpdf.Fpdf
 	org       string
 	title     string
 	year      int
@@ -50,7 +50,7 @@ func NewDocument(m Meta) *Document {
 	if m.Landscape {
 		orientation = "L"
 	}
-	p := gofpdf.New(orientation, "mm", "A4", "")
+	p := fpdf.New(orientation, "mm", "A4", "")
 	p.SetCompression(true)
 	p.AddUTF8FontFromBytes(fontFamily, "", assets.PrintSong)
 	p.SetMargins(marginSide, marginTop, marginSide)
