@@ -131,7 +131,7 @@ func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
 // before, the first after it — with its date and 党费交至, and, for a member
 // transferred out, the date of the latest letter out.
 func (r factReader) members(ctx context.Context, f *rules.Facts) error {
-	return r.eachRow(ctx, `SELECT m.id, m.org_id, m.name, m.branch_id, m.gender, m.birth_date, m.person_type,
+	return r.eachRow(ctx, `SELECT m.id, m.org_id, m.name, m.branch_id, m.gender, m.ethnicity, m.education, m.birth_date, m.person_type,
 			m.category, m.status, m.joined_date, m.confirmed_date, m.party_post, m.is_leader,
 			m.dues_exempt_by <> '', m.dues_reduced, m.dues_base, tin.issued_date, COALESCE(tin.dues_paid_until, ''),
 			CASE WHEN m.status = ? THEN (SELECT MAX(t.issued_date) FROM transfers t
@@ -153,7 +153,7 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 			var birth, joined, confirmed, since, left Date
 			var base Money
 			var paidUntil string
-			if err := r.Scan(&m.ID, &m.OrgID, &m.Name, &m.BranchID, &m.Gender, &birth, &m.PersonType, &m.Category,
+			if err := r.Scan(&m.ID, &m.OrgID, &m.Name, &m.BranchID, &m.Gender, &m.Ethnicity, &m.Education, &birth, &m.PersonType, &m.Category,
 				&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &m.DuesReduced, &base,
 				&since, &paidUntil, &left); err != nil {
 				return err

@@ -63,6 +63,8 @@ type Member struct {
 	ID, Name, BranchID string
 	OrgID              string // the organization whose rolls it is on
 	Gender             vocab.Gender
+	Ethnicity          string          // 民族, as recorded (汉族, 回族 …); empty when unknown
+	Education          vocab.Education // 学历; empty when unknown
 	Birth              time.Time
 	PersonType         vocab.PersonType
 	Category           vocab.Category // today's; see CategoryOn for another day
