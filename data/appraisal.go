@@ -10,6 +10,13 @@ type Appraisal struct {
 	Grade          string // 优秀/合格/基本合格/不合格, empty for 预备党员
 	BranchOpinion  string // 支部意见
 	FollowUp       string // 教育或处置 for 不合格
+	// The 民主测评 vote counts: 优秀, 合格, 基本合格 and 不合格 votes cast
+	// by the branch's members (all 0 when no vote was held or recorded).
+	VotesExcellent  int
+	VotesQualified  int
+	VotesBasic      int
+	VotesFail       int
+	SuperiorOpinion string // 上级党组织意见
 }
 
 // Table names the SQL table.
@@ -19,8 +26,11 @@ func (*Appraisal) Table() string { return "appraisals" }
 func (a *Appraisal) Fields() []Field {
 	return []Field{
 		{"year", "年度", &a.Year}, {"member_id", "党员", &a.MemberID},
-		{"self_assessment", "自我评价", &a.SelfAssessment}, {"grade", "评议等次", &a.Grade},
-		{"branch_opinion", "支部意见", &a.BranchOpinion}, {"follow_up", "教育处置情况", &a.FollowUp},
+		{"self_assessment", "自我评价", &a.SelfAssessment},
+		{"votes_excellent", "优秀票数", &a.VotesExcellent}, {"votes_qualified", "合格票数", &a.VotesQualified},
+		{"votes_basic", "基本合格票数", &a.VotesBasic}, {"votes_fail", "不合格票数", &a.VotesFail},
+		{"grade", "评议等次", &a.Grade}, {"branch_opinion", "支部意见", &a.BranchOpinion},
+		{"superior_opinion", "上级党组织意见", &a.SuperiorOpinion}, {"follow_up", "教育处置情况", &a.FollowUp},
 	}
 }
 
@@ -28,6 +38,7 @@ func (a *Appraisal) check(c *checker) {
 	c.year("year", a.Year)
 	c.requiredRef("member_id", a.MemberID)
 	c.oneOf("grade", a.Grade, Grades)
+	a.checkVotes(c)
 }
 
 // Agreement is a member's 党员目标管理责任书 for a year; its targets are

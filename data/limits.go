@@ -47,17 +47,20 @@ var textLimits = map[string]map[string]TextLimit{
 		"position": LimitTitle, "category": LimitCode, "status": LimitCode, "party_post": LimitOrgName,
 		"phone": LimitCode, "floating_to": LimitTitle, "dues_exempt_by": LimitTitle, "note": LimitLongText,
 	},
-	"trainings": {"form": LimitCode, "topic": LimitTitle, "organizer": LimitTitle, "note": LimitLongText},
+	"trainings": {
+		"form": LimitCode, "topic": LimitTitle, "location": LimitTitle, "organizer": LimitTitle, "note": LimitLongText,
+	},
 	"training_plans": {
 		"course": LimitTitle, "target_group": LimitTitle, "organizer": LimitTitle, "note": LimitLongText,
 	},
 	"meetings": {
-		"kind": LimitCode, "topic": LimitTitle, "host": LimitTitle, "recorder": LimitTitle, "minutes": LimitLongText,
+		"kind": LimitCode, "topic": LimitTitle, "location": LimitTitle, "host": LimitTitle, "recorder": LimitTitle,
+		"minutes": LimitLongText,
 	},
-	"meeting_attendance": {"status": LimitCode},
+	"meeting_attendance": {"status": LimitCode, "reason": LimitTitle},
 	"appraisals": {
 		"self_assessment": LimitLongText, "grade": LimitCode, "branch_opinion": LimitLongText,
-		"follow_up": LimitLongText,
+		"follow_up": LimitLongText, "superior_opinion": LimitLongText,
 	},
 	"agreements":        {"note": LimitLongText},
 	"agreement_targets": {"content": LimitLongText, "completion": LimitCode},

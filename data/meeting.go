@@ -1,5 +1,11 @@
 package data
 
+import (
+	"strings"
+
+	"dangjian/data/vocab"
+)
+
 // Meeting is one meeting of a branch's organizational life (三会一课,
 // 主题党日, 组织生活会, 民主评议); attendance is in MeetingAttendance.
 type Meeting struct {
@@ -9,6 +15,7 @@ type Meeting struct {
 	Kind     string // 支部党员大会/支委会/党小组会/党课/主题党日/组织生活会/民主评议
 	Date     Date
 	Topic    string
+	Location string // 地点
 	Host     string // 主持人 (for a 党课, the lecturer)
 	HostID   Ref    // the host as a member, when known
 	Recorder string // 记录人
@@ -23,7 +30,7 @@ func (m *Meeting) Fields() []Field {
 	return []Field{
 		{"branch_id", "所在支部", &m.BranchID}, {"group_id", "党小组", &m.GroupID},
 		{"kind", "类型", &m.Kind}, {"date", "日期", &m.Date}, {"topic", "主题", &m.Topic},
-		{"host", "主持人", &m.Host}, {"host_id", "主持人(党员)", &m.HostID},
+		{"location", "地点", &m.Location}, {"host", "主持人", &m.Host}, {"host_id", "主持人(党员)", &m.HostID},
 		{"recorder", "记录人", &m.Recorder}, {"minutes", "会议记录", &m.Minutes},
 	}
 }
@@ -42,6 +49,7 @@ type MeetingAttendance struct {
 	MeetingID Ref
 	MemberID  Ref
 	Status    string // 出席/请假/缺席
+	Reason    string // why a member was 请假 or 缺席 (出差, 病假…); empty for 出席
 }
 
 // Table names the SQL table.
@@ -49,7 +57,10 @@ func (*MeetingAttendance) Table() string { return "meeting_attendance" }
 
 // Fields lists the columns.
 func (a *MeetingAttendance) Fields() []Field {
-	return []Field{{"meeting_id", "会议", &a.MeetingID}, {"member_id", "党员", &a.MemberID}, {"status", "出席情况", &a.Status}}
+	return []Field{
+		{"meeting_id", "会议", &a.MeetingID}, {"member_id", "党员", &a.MemberID},
+		{"status", "出席情况", &a.Status}, {"reason", "请假或缺席原因", &a.Reason},
+	}
 }
 
 func (a *MeetingAttendance) check(c *checker) {
@@ -57,4 +68,7 @@ func (a *MeetingAttendance) check(c *checker) {
 	c.requiredRef("member_id", a.MemberID)
 	c.required("status", a.Status)
 	c.oneOf("status", a.Status, Attendances)
+	if a.Status == string(vocab.Present) && strings.TrimSpace(a.Reason) != "" {
+		c.fail("reason", "出席的党员不填原因")
+	}
 }

@@ -205,11 +205,47 @@ func mergeOne(ctx context.Context, db *sql.DB, tables []table, src string) error
 		if notMerged[t.name] {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, mergeStatement(t)); err != nil {
+		have, err := sourceColumns(ctx, tx, t)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		if len(have.columns) == 0 {
+			continue // a table an earlier schema did not have
+		}
+		if _, err := tx.ExecContext(ctx, mergeStatement(have)); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
 	return tx.Commit()
+}
+
+// sourceColumns is t with only the columns the attached snapshot's table
+// has: a snapshot of an earlier schema lacks the columns added since,
+// which keep their defaults in the consolidated database.
+func sourceColumns(ctx context.Context, tx *sql.Tx, t table) (table, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM pragma_table_info(?, 'src')", t.name)
+	if err != nil {
+		return table{}, err
+	}
+	defer rows.Close()
+	has := map[string]bool{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return table{}, err
+		}
+		has[c] = true
+	}
+	if err := rows.Err(); err != nil {
+		return table{}, err
+	}
+	out := table{name: t.name}
+	for _, c := range t.columns {
+		if has[c] {
+			out.columns = append(out.columns, c)
+		}
+	}
+	return out, nil
 }
 
 // mergeStatement copies src's rows of t into main; a row whose id is

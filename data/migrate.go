@@ -46,9 +46,18 @@ func SchemaVersion() int {
 // step. It refuses a database from a newer build or another application,
 // and lays a schema into an empty file only when creating.
 func migrate(ctx context.Context, db *sql.DB, creating bool) error {
+	return migrateTo(ctx, db, creating, SchemaVersion())
+}
+
+// migrateTo brings the schema forward to version target (at most
+// SchemaVersion), as migrate does: the schema an earlier build wrote.
+func migrateTo(ctx context.Context, db *sql.DB, creating bool, target int) error {
 	scripts, err := migrations()
 	if err != nil {
 		return err
+	}
+	if target < len(scripts) {
+		scripts = scripts[:target]
 	}
 	var version, appID int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {

@@ -119,7 +119,9 @@ var (
 
 // InspectSnapshot checks a plaintext snapshot file without changing it: a
 // database of this program, SQLite's integrity check, the schema of this
-// build (version and every table, index and view), exactly one
+// build or of an earlier one (version, and every table, index and view as
+// that version made them: an organization that has not yet installed a new
+// build still consolidates), exactly one
 // organization, which it returns, every row owned by that organization,
 // and every attachment's content matching its hash. A snapshot that passes
 // can only add its own organization's rows to a consolidated database.
@@ -142,10 +144,10 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&info.SchemaVersion); err != nil {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
-	if info.SchemaVersion != SchemaVersion() {
+	if info.SchemaVersion < 1 || info.SchemaVersion > SchemaVersion() {
 		return info, fmt.Errorf("%w: 快照为第%d版,本程序为第%d版", ErrSchemaVersion, info.SchemaVersion, SchemaVersion())
 	}
-	if err := sameSchema(ctx, db); err != nil {
+	if err := sameSchema(ctx, db, info.SchemaVersion); err != nil {
 		return info, err
 	}
 	var n, live int
@@ -164,9 +166,9 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 }
 
 // sameSchema compares the snapshot's schema, object by object, with the
-// one this build makes.
-func sameSchema(ctx context.Context, db *sql.DB) error {
-	want, err := expectedSchema(ctx)
+// one this build makes at that version.
+func sameSchema(ctx context.Context, db *sql.DB, version int) error {
+	want, err := expectedSchema(ctx, version)
 	if err != nil {
 		return err
 	}
@@ -180,28 +182,34 @@ func sameSchema(ctx context.Context, db *sql.DB) error {
 	return nil
 }
 
-var (
-	schemaOnce sync.Once
-	schemaText string
-	schemaErr  error
-)
+// schemaMade is the schema of a new database at one version, made once.
+type schemaMade struct {
+	once sync.Once
+	text string
+	err  error
+}
 
-// expectedSchema is the schema of a new database of this build, made once
-// in memory.
-func expectedSchema(ctx context.Context) (string, error) {
-	schemaOnce.Do(func() {
-		db, err := sql.Open(driverName, "file:expected-schema?mode=memory")
+// schemas holds a schemaMade by version.
+var schemas sync.Map // int → *schemaMade
+
+// expectedSchema is the schema a new database of this build has at the
+// version, made once in memory.
+func expectedSchema(ctx context.Context, version int) (string, error) {
+	v, _ := schemas.LoadOrStore(version, &schemaMade{})
+	made := v.(*schemaMade)
+	made.once.Do(func() {
+		db, err := sql.Open(driverName, fmt.Sprintf("file:expected-schema-%d?mode=memory", version))
 		if err != nil {
-			schemaErr = err
+			made.err = err
 			return
 		}
 		defer db.Close()
 		db.SetMaxOpenConns(1)
-		if schemaErr = migrate(ctx, db, true); schemaErr == nil {
-			schemaText, schemaErr = schemaOf(ctx, db)
+		if made.err = migrateTo(ctx, db, true, version); made.err == nil {
+			made.text, made.err = schemaOf(ctx, db)
 		}
 	})
-	return schemaText, schemaErr
+	return made.text, made.err
 }
 
 func schemaOf(ctx context.Context, db *sql.DB) (string, error) {

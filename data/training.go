@@ -10,6 +10,7 @@ type Training struct {
 	Organizer string // 主办单位, e.g. 二级党校
 	SpeakerID Ref    // the member who lectured, for 党课 and 报告会
 	Note      string
+	Location  string // 地点, e.g. 学院会议室(行政楼305)
 }
 
 // Table names the SQL table.
@@ -19,7 +20,7 @@ func (*Training) Table() string { return "trainings" }
 func (t *Training) Fields() []Field {
 	return []Field{
 		{"date", "日期", &t.Date}, {"hours", "学时", &t.Hours}, {"form", "形式", &t.Form},
-		{"topic", "主题", &t.Topic}, {"organizer", "主办单位", &t.Organizer},
+		{"topic", "主题", &t.Topic}, {"location", "地点", &t.Location}, {"organizer", "主办单位", &t.Organizer},
 		{"speaker_id", "主讲人", &t.SpeakerID}, {"note", "备注", &t.Note},
 	}
 }
