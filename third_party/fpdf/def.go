@@ -606,6 +606,7 @@ type PageBox struct {
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
 	isCurrentUTF8    bool                       // is current font used in utf-8 mode
+	missingGlyphs    map[rune]bool              // characters printed with a UTF-8 font that has no glyph for them
 	isRTL            bool                       // is is right to left mode enabled
 	page             int                        // current page number
 	n                int                        // current object number
@@ -850,6 +851,8 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	wideCw       map[int]int   // Character width of the runes outside the BMP, as Cw
+	wideCIDs     *wideCIDs     // CIDs of the used runes outside the BMP
 }
 
 // generateFontID generates a font Id from the font definition

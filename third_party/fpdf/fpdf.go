@@ -1065,15 +1065,10 @@ func (f *Fpdf) GetStringSymbolWidth(s string) int {
 	w := 0
 	if f.isCurrentUTF8 {
 		for _, char := range s {
-			intChar := int(char)
-			if len(f.currentFont.Cw) >= intChar && f.currentFont.Cw[intChar] > 0 {
-				if f.currentFont.Cw[intChar] != 65535 {
-					w += f.currentFont.Cw[intChar]
-				}
-			} else if f.currentFont.Desc.MissingWidth != 0 {
-				w += f.currentFont.Desc.MissingWidth
-			} else {
+			if !f.currentFont.hasGlyph(char) && f.currentFont.Desc.MissingWidth == 0 {
 				w += 500
+			} else {
+				w += f.currentFont.runeWidth(char)
 			}
 		}
 	} else {
@@ -2063,6 +2058,8 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			wideCw:    utf8File.wideCharWidths,
+			wideCIDs:  newWideCIDs(),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2201,6 +2198,8 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			wideCw:    utf8File.wideCharWidths,
+			wideCIDs:  newWideCIDs(),
 		}
 		def.i, _ = generateFontID(def)
 		f.fonts[fontkey] = def
@@ -2561,10 +2560,7 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 			txtStr = reverseText(txtStr)
 			x -= f.GetStringWidth(txtStr)
 		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
-		}
+		txt2 = f.escape(f.encodeUTF8(txtStr))
 	} else {
 		txt2 = f.escape(txtStr)
 	}
@@ -2781,10 +2777,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
-			}
-			space := f.escape(utf8toutf16(" ", false))
+			space := f.escape(f.encodeUTF8(" "))
 			strSize := f.GetStringSymbolWidth(txtStr)
 			s.printf("BT 0 Tw %.2f %.2f Td [", (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
 			t := strings.Split(txtStr, " ")
@@ -2792,7 +2785,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			numt := len(t)
 			for i := range numt {
 				tx := t[i]
-				tx = "(" + f.escape(utf8toutf16(tx, false)) + ")"
+				tx = "(" + f.escape(f.encodeUTF8(tx)) + ")"
 				s.printf("%s ", tx)
 				if (i + 1) < numt {
 					s.printf("%.3f(%s) ", -shift, space)
@@ -2805,10 +2798,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
+				txt2 = f.escape(f.encodeUTF8(txtStr))
 			} else {
 
 				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
@@ -3060,16 +3050,16 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 			}
 			continue
 		}
-		if c == ' ' || isChinese(c) {
+		// A line may break at a space, which is dropped, or before a CJK
+		// ideograph, which begins the next line.
+		if c == ' ' || (isChinese(c) && i > j) {
 			sep = i
 			ls = l
 			ns++
 		}
-		if int(c) >= len(cw) {
-			f.err = fmt.Errorf("character outside the supported range: %s", string(c))
-			return
-		}
-		if cw[int(c)] == 0 { //Marker width 0 used for missing symbols
+		if f.isCurrentUTF8 {
+			l += f.currentFont.runeWidth(c)
+		} else if cw[int(c)] == 0 { //Marker width 0 used for missing symbols
 			l += f.currentFont.Desc.MissingWidth
 		} else if cw[int(c)] != 65535 { //Marker width 65535 used for zero width symbols
 			l += cw[int(c)]
@@ -3105,7 +3095,10 @@ func (f *Fpdf) MultiCell(w, h float64, txtStr, borderStr, alignStr string, fill 
 				} else {
 					f.CellFormat(w, h, s[j:sep], b, 2, alignStr, fill, 0, "")
 				}
-				i = sep + 1
+				i = sep
+				if !f.isCurrentUTF8 || srune[sep] == ' ' {
+					i++
+				}
 			}
 			sep = -1
 			j = i
@@ -3194,7 +3187,11 @@ func (f *Fpdf) write(h float64, txtStr string, link int, linkStr string) {
 		if c == ' ' {
 			sep = i
 		}
-		l += float64(cw[int(c)])
+		if f.isCurrentUTF8 {
+			l += float64(f.currentFont.runeWidth(c))
+		} else {
+			l += float64(cw[int(c)])
+		}
 		if l > wmax {
 			// Automatic line break
 			if sep == -1 {
@@ -4522,9 +4519,10 @@ func (f *Fpdf) putfonts() {
 				f.out("/CIDToGIDMap " + strconv.Itoa(f.n+4) + " 0 R>>")
 				f.out("endobj")
 
+				toUnicode := font.toUnicodeCMap()
 				f.newobj()
 				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				f.putstream(toUnicode)
 				f.out("endobj")
 
 				// CIDInfo
@@ -4556,6 +4554,11 @@ func (f *Fpdf) putfonts() {
 				cidToGidMap := make([]byte, 256*256*2)
 
 				for cc, glyph := range CodeSignDictionary {
+					if cc > 0xFFFF {
+						if cc = font.wideCIDs.cid[rune(cc)]; cc == 0 {
+							continue
+						}
+					}
 					cidToGidMap[cc*2] = byte(glyph >> 8)
 					cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
 				}
@@ -4595,18 +4598,15 @@ func (f *Fpdf) generateCIDFontMap(font *fontDefType, LastRune int) {
 	prevWidth := -1
 	interval := false
 	startCid := 1
-	cwLen := LastRune + 1
+	cwLen := min(LastRune+1, len(font.Cw))
+	if n := len(font.wideCIDs.runes); n > 0 {
+		cwLen = max(cwLen, firstWideCID+n)
+	}
 
 	// for each character
 	for cid := startCid; cid < cwLen; cid++ {
-		if font.Cw[cid] == 0x00 {
-			continue
-		}
-		width := font.Cw[cid]
-		if width == 65535 {
-			width = 0
-		}
-		if numb, OK := font.usedRunes[cid]; cid > 255 && (!OK || numb == 0) {
+		width, listed := font.cidWidth(cid)
+		if !listed {
 			continue
 		}
 

@@ -14,7 +14,6 @@ import (
 // function can be used to determine the total height of wrapped text for
 // vertical placement purposes.
 func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
-	cw := f.currentFont.Cw
 	wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
 	s := []rune(txt) // Return slice of UTF-8 runes
 	nb := len(s)
@@ -30,14 +29,11 @@ func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
 	for i < nb {
 		c := s[i]
 
-		if int(c) >= len(cw) {
-			// Decimal representation of c is greater than the font width's array size so it can't be used as index.
-			l += cw[f.currentFont.Desc.MissingWidth]
-		} else {
-			l += cw[c]
-		}
+		l += f.currentFont.runeWidth(c)
 
-		if unicode.IsSpace(c) || isChinese(c) {
+		// A line may break at a space, which is dropped, or before a CJK
+		// ideograph, which begins the next line.
+		if unicode.IsSpace(c) || (isChinese(c) && i > j) {
 			sep = i
 		}
 		if c == '\n' || l > wmax {
@@ -47,7 +43,10 @@ func (f *Fpdf) SplitText(txt string, w float64) (lines []string) {
 				}
 				sep = i
 			} else {
-				i = sep + 1
+				i = sep
+				if unicode.IsSpace(s[sep]) {
+					i++
+				}
 			}
 			lines = append(lines, string(s[j:sep]))
 			sep = -1

@@ -27,6 +27,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"unicode"
 )
 
 // flags
@@ -35,9 +36,6 @@ const symbolScale = 1 << 3
 const symbolContinue = 1 << 5
 const symbolAllScale = 1 << 6
 const symbol2x2 = 1 << 7
-
-// CID map Init
-const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
 
 type utf8FontFile struct {
 	fileReader           *fileReader
@@ -60,6 +58,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	wideCharWidths       map[int]int // widths of the characters outside the BMP, as CharWidths
 }
 
 type tableDescription struct {
@@ -446,41 +445,59 @@ func (utf *utf8FontFile) parsePOSTTable(weight int) {
 	}
 }
 
-func (utf *utf8FontFile) parseCMAPTable(format int) int {
+// findUnicodeCMAP returns the position and format of the cmap subtable
+// that maps Unicode to glyphs: a format 12 subtable ((3,10), or platform 0)
+// when the font has one, for it covers characters outside the BMP, and the
+// format 4 subtable ((3,1), or platform 0) otherwise. The position is 0 when
+// the font has neither.
+func (utf *utf8FontFile) findUnicodeCMAP() (position, format int) {
 	cmapPosition := utf.SeekTable("cmap")
 	utf.skip(2)
 	cmapTableCount := utf.readUint16()
-	cidCMAPPosition := 0
+	format4, format12 := 0, 0
 	for range cmapTableCount {
 		system := utf.readUint16()
 		coded := utf.readUint16()
-		position := utf.readUint32()
+		offset := utf.readUint32()
 		oldReaderPosition := utf.fileReader.readerPosition
-		if (system == 3 && coded == 1) || system == 0 { // Microsoft, Unicode
-			v := utf.getUint16(cmapPosition + position)
-			if v == 4 {
-				if cidCMAPPosition == 0 {
-					cidCMAPPosition = cmapPosition + position
-				}
-				break
+		switch utf.getUint16(cmapPosition + offset) {
+		case 4:
+			if format4 == 0 && ((system == 3 && coded == 1) || system == 0) {
+				format4 = cmapPosition + offset
+			}
+		case 12:
+			if format12 == 0 && ((system == 3 && coded == 10) || system == 0) {
+				format12 = cmapPosition + offset
 			}
 		}
 		utf.seek(int(oldReaderPosition))
 	}
-	if cidCMAPPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
-		return cidCMAPPosition
+	if format12 != 0 {
+		return format12, 12
 	}
-	return cidCMAPPosition
+	if format4 == 0 {
+		fmt.Printf("Font does not have cmap for Unicode\n")
+	}
+	return format4, 4
+}
+
+// readCMAP fills the two dictionaries from the cmap subtable found by
+// findUnicodeCMAP.
+func (utf *utf8FontFile) readCMAP(position, format int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
+	if format == 12 {
+		utf.generateSCCSDictionaries12(position, symbolCharDictionary, charSymbolDictionary)
+		return
+	}
+	utf.generateSCCSDictionaries(position, symbolCharDictionary, charSymbolDictionary)
 }
 
 func (utf *utf8FontFile) parseTables() {
-	f := utf.parseNAMETable()
+	utf.parseNAMETable()
 	utf.parseHEADTable()
 	n := utf.parseHHEATable()
 	w := utf.parseOS2Table()
 	utf.parsePOSTTable(w)
-	runeCMAPPosition := utf.parseCMAPTable(f)
+	runeCMAPPosition, cmapFormat := utf.findUnicodeCMAP()
 
 	utf.SeekTable("maxp")
 	utf.skip(4)
@@ -488,40 +505,23 @@ func (utf *utf8FontFile) parseTables() {
 
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	if runeCMAPPosition != 0 {
+		utf.readCMAP(runeCMAPPosition, cmapFormat, symbolCharDictionary, charSymbolDictionary)
+	}
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 }
 
 func (utf *utf8FontFile) generateCMAP() map[int][]int {
-	cmapPosition := utf.SeekTable("cmap")
-	utf.skip(2)
-	cmapTableCount := utf.readUint16()
-	runeCmapPosition := 0
-	for range cmapTableCount {
-		system := utf.readUint16()
-		coder := utf.readUint16()
-		position := utf.readUint32()
-		oldPosition := utf.fileReader.readerPosition
-		if (system == 3 && coder == 1) || system == 0 {
-			format := utf.getUint16(cmapPosition + position)
-			if format == 4 {
-				runeCmapPosition = cmapPosition + position
-				break
-			}
-		}
-		utf.seek(int(oldPosition))
-	}
-
+	runeCmapPosition, format := utf.findUnicodeCMAP()
 	if runeCmapPosition == 0 {
-		fmt.Printf("Font does not have cmap for Unicode\n")
 		return nil
 	}
 
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
+	utf.readCMAP(runeCmapPosition, format, symbolCharDictionary, charSymbolDictionary)
 
 	utf.charSymbolDictionary = charSymbolDictionary
 
@@ -683,7 +683,15 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 
 	delete(cidSymbolPairCollection, 0)
 
-	utf.setOutTable("cmap", utf.generateCMAPTable(cidSymbolPairCollection, numSymbols))
+	// The subset's own cmap lists the BMP characters only: a format 4 table
+	// cannot hold the others, which the PDF reaches through the CIDToGIDMap.
+	bmpSymbolPairCollection := make(map[int]int, len(cidSymbolPairCollection))
+	for char, symbol := range cidSymbolPairCollection {
+		if char <= 0xFFFF {
+			bmpSymbolPairCollection[char] = symbol
+		}
+	}
+	utf.setOutTable("cmap", utf.generateCMAPTable(bmpSymbolPairCollection, numSymbols))
 
 	symbolData := utf.getTableData("glyf")
 
@@ -833,6 +841,7 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 	arrayWidths := 0
 	var arr []int
 	utf.CharWidths = make([]int, 256*256)
+	utf.wideCharWidths = make(map[int]int)
 	charCount := 0
 	arr = unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
 	for symbol := range numberOfHMetrics {
@@ -852,10 +861,8 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					if widths == 0 {
 						widths = 65535
 					}
-					if char < 196608 {
-						utf.CharWidths[char] = widths
-						charCount++
-					}
+					utf.setCharWidth(char, widths)
+					charCount++
 				}
 			}
 		}
@@ -870,15 +877,23 @@ func (utf *utf8FontFile) parseHMTXTable(numberOfHMetrics, numSymbols int, symbol
 					if widths == 0 {
 						widths = 65535
 					}
-					if char < 196608 {
-						utf.CharWidths[char] = widths
-						charCount++
-					}
+					utf.setCharWidth(char, widths)
+					charCount++
 				}
 			}
 		}
 	}
 	utf.CharWidths[0] = charCount
+}
+
+// setCharWidth records the width of a character: in CharWidths for the
+// BMP, in wideCharWidths for the characters outside it.
+func (utf *utf8FontFile) setCharWidth(char, width int) {
+	if char < len(utf.CharWidths) {
+		utf.CharWidths[char] = width
+	} else {
+		utf.wideCharWidths[char] = width
+	}
 }
 
 func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
@@ -966,6 +981,23 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 			if char < 196608 {
 				maxRune = max(char, maxRune)
 			}
+			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
+		}
+	}
+}
+
+// generateSCCSDictionaries12 reads a format 12 cmap subtable (segmented
+// coverage: groups of consecutive characters mapped to consecutive glyphs).
+func (utf *utf8FontFile) generateSCCSDictionaries12(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
+	utf.seek(runeCmapPosition + 12)
+	groupCount := utf.readUint32()
+	for range groupCount {
+		startChar := utf.readUint32()
+		endChar := min(utf.readUint32(), unicode.MaxRune)
+		startSymbol := utf.readUint32()
+		for char := startChar; char <= endChar; char++ {
+			symbol := startSymbol + char - startChar
+			charSymbolDictionary[char] = symbol
 			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
 		}
 	}

@@ -29,6 +29,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf16"
 )
 
 func must(n int, err error) {
@@ -76,40 +78,19 @@ func fileSize(filename string) (size int64, ok bool) {
 	return
 }
 
-// utf8toutf16 converts UTF-8 to UTF-16BE; from http://www.fpdf.org/
+// utf8toutf16 converts UTF-8 to UTF-16BE, characters outside the BMP as
+// surrogate pairs.
 func utf8toutf16(s string, withBOM ...bool) string {
 	bom := true
 	if len(withBOM) > 0 {
 		bom = withBOM[0]
 	}
-	res := make([]byte, 0, 8)
+	res := make([]byte, 0, 2+2*len(s))
 	if bom {
 		res = append(res, 0xFE, 0xFF)
 	}
-	nb := len(s)
-	i := 0
-	for i < nb {
-		c1 := byte(s[i])
-		i++
-		switch {
-		case c1 >= 224:
-			// 3-byte character
-			c2 := byte(s[i])
-			i++
-			c3 := byte(s[i])
-			i++
-			res = append(res, ((c1&0x0F)<<4)+((c2&0x3C)>>2),
-				((c2&0x03)<<6)+(c3&0x3F))
-		case c1 >= 192:
-			// 2-byte character
-			c2 := byte(s[i])
-			i++
-			res = append(res, ((c1 & 0x1C) >> 2),
-				((c1&0x03)<<6)+(c2&0x3F))
-		default:
-			// Single-byte character
-			res = append(res, 0, c1)
-		}
+	for _, u := range utf16.Encode([]rune(s)) {
+		res = append(res, byte(u>>8), byte(u))
 	}
 	return string(res)
 }
@@ -416,11 +397,9 @@ func remove(arr []int, key int) []int {
 }
 
 func isChinese(rune2 rune) bool {
-	// chinese unicode: 4e00-9fa5
-	if rune2 >= rune(0x4e00) && rune2 <= rune(0x9fa5) {
-		return true
-	}
-	return false
+	// CJK unified ideographs, their extensions (A, and B onwards outside the
+	// BMP) and compatibility ideographs
+	return unicode.Is(unicode.Han, rune2) && rune2 >= 0x3400
 }
 
 // Condition font family string to PDF name compliance. See section 5.3 (Names)

@@ -1,0 +1,177 @@
+// Use of this source code is governed by a MIT-style
+// license that can be found in the LICENSE file.
+
+package fpdf
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf16"
+)
+
+// A UTF-8 font is written with the Identity-H encoding: two bytes per
+// character, a CID. A character of the BMP is its own CID. A character
+// outside the BMP is given, in order of first use in the document, a CID of
+// the UTF-16 surrogate range, which no character has; the CIDToGIDMap, the
+// widths and the ToUnicode CMap of the font say which glyph, width and
+// character that CID stands for.
+const (
+	firstWideCID = 0xD800
+	lastWideCID  = 0xDFFF
+)
+
+// wideCIDs holds, for one font of one document, the CIDs given to the
+// characters outside the BMP.
+type wideCIDs struct {
+	cid   map[rune]int // character -> CID
+	runes []rune       // runes[i] has the CID firstWideCID+i
+}
+
+// newWideCIDs returns an empty set of CIDs.
+func newWideCIDs() *wideCIDs {
+	return &wideCIDs{cid: make(map[rune]int)}
+}
+
+// get returns the CID of r, giving it the next free one if r has none yet;
+// 0 (drawn as .notdef) when all 2,048 are taken.
+func (w *wideCIDs) get(r rune) int {
+	if cid, ok := w.cid[r]; ok {
+		return cid
+	}
+	if len(w.runes) > lastWideCID-firstWideCID {
+		return 0
+	}
+	cid := firstWideCID + len(w.runes)
+	w.cid[r] = cid
+	w.runes = append(w.runes, r)
+	return cid
+}
+
+// rune returns the character that cid stands for, if cid is one of the
+// CIDs given.
+func (w *wideCIDs) rune(cid int) (rune, bool) {
+	if w == nil || cid < firstWideCID || cid-firstWideCID >= len(w.runes) {
+		return 0, false
+	}
+	return w.runes[cid-firstWideCID], true
+}
+
+// hasGlyph reports whether the UTF-8 font has a glyph for r.
+func (font *fontDefType) hasGlyph(r rune) bool {
+	if r >= 0 && int(r) < len(font.Cw) {
+		return font.Cw[r] != 0
+	}
+	_, ok := font.wideCw[int(r)]
+	return ok
+}
+
+// runeWidth returns the width of r in the UTF-8 font, in thousandths of the
+// font size: the width of .notdef (MissingWidth) for a character the font
+// has no glyph for, which is what is drawn then.
+func (font *fontDefType) runeWidth(r rune) int {
+	var w int
+	if r >= 0 && int(r) < len(font.Cw) {
+		w = font.Cw[r]
+	} else {
+		w = font.wideCw[int(r)]
+	}
+	switch w {
+	case 0: // no glyph
+		return font.Desc.MissingWidth
+	case 65535: // a glyph of no width
+		return 0
+	}
+	return w
+}
+
+// cidWidth returns the width of the glyph that cid shows, for the widths
+// array of the font, and whether the array lists it: it does when the font
+// has a glyph for the character and the document uses it (or it is one of
+// the first 256).
+func (font *fontDefType) cidWidth(cid int) (width int, listed bool) {
+	if r, ok := font.wideCIDs.rune(cid); ok {
+		width = font.wideCw[int(r)]
+	} else if cid < len(font.Cw) {
+		width = font.Cw[cid]
+		if numb, ok := font.usedRunes[cid]; cid > 255 && (!ok || numb == 0) {
+			return 0, false
+		}
+	}
+	switch width {
+	case 0:
+		return 0, false
+	case 65535:
+		return 0, true
+	}
+	return width, true
+}
+
+// encodeUTF8 returns the string s as the current UTF-8 font shows it: two
+// bytes, a CID, per character (not yet escaped). It notes the characters
+// used, for the font subset, gives CIDs to those outside the BMP and records
+// the characters the font has no glyph for (see MissingGlyphs).
+func (f *Fpdf) encodeUTF8(s string) string {
+	font := &f.currentFont
+	var b strings.Builder
+	b.Grow(2 * len(s))
+	for _, r := range s {
+		font.usedRunes[int(r)] = int(r)
+		if r >= ' ' && !font.hasGlyph(r) {
+			if f.missingGlyphs == nil {
+				f.missingGlyphs = make(map[rune]bool)
+			}
+			f.missingGlyphs[r] = true
+		}
+		cid := int(r)
+		if cid > 0xFFFF {
+			cid = font.wideCIDs.get(r)
+		}
+		b.WriteByte(byte(cid >> 8))
+		b.WriteByte(byte(cid))
+	}
+	return b.String()
+}
+
+// MissingGlyphs returns the characters, sorted and each once, that the
+// document was asked to print with a UTF-8 font that has no glyph for them.
+// Such a character is printed as the font's .notdef glyph (usually an empty
+// box) and still copies out of the PDF as itself; a caller can name these
+// characters to the user or print them with another font.
+func (f *Fpdf) MissingGlyphs() []rune {
+	runes := make([]rune, 0, len(f.missingGlyphs))
+	for r := range f.missingGlyphs {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	return runes
+}
+
+// toUnicodeCMap returns the ToUnicode CMap of a UTF-8 font: each BMP CID
+// maps to the character of that code, each CID of the surrogate range given
+// to a character outside the BMP to that character (a UTF-16 surrogate
+// pair).
+func (font *fontDefType) toUnicodeCMap() []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+		"2 beginbfrange\n<0000> <D7FF> <0000>\n<E000> <FFFF> <E000>\nendbfrange\n")
+	var runes []rune
+	if font.wideCIDs != nil {
+		runes = font.wideCIDs.runes
+	}
+	// At most 100 entries per bfchar block.
+	for start := 0; start < len(runes); start += 100 {
+		block := runes[start:min(start+100, len(runes))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
+		for i, r := range block {
+			hi, lo := utf16.EncodeRune(r)
+			fmt.Fprintf(&b, "<%04X> <%04X%04X>\n", firstWideCID+start+i, hi, lo)
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return []byte(b.String())
+}
