@@ -2,11 +2,13 @@
 #
 #   make run      install what is missing, build, open the GUI on a demo database
 #   make test     install what is missing, then gofmt, go vet, staticcheck,
-#                 go test -race, the Windows build, its code signing, and
-#                 its smoke test under wine
+#                 go test -race, the PDF library's vet and tests
+#                 (third_party/fpdf), the Windows build, its code signing,
+#                 and its smoke test under wine
 #   make check    quick rounds: gofmt, go vet, staticcheck and go test -race
 #                 with DANGJIAN_MINIO_BIN_DIR unset, so that the tests that
-#                 need a MinIO server skip
+#                 need a MinIO server skip, and third_party/fpdf's vet and
+#                 tests
 #   make build    ./dangjian
 #   make windows  dist/windows/dangjian.exe and the installer
 #                 dist/windows/dangjian-setup.exe (fyne package, cgo with
@@ -71,7 +73,7 @@ WINDOWS_PUBLISHER ?= dangjian
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest windows test-signing wine-smoke bench bench-import bench-sync clean
+.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest fpdf-test windows test-signing wine-smoke bench bench-import bench-sync clean
 
 all: build
 
@@ -97,6 +99,7 @@ test: deps
 	@$(MAKE) --no-print-directory vet
 	@$(MAKE) --no-print-directory staticcheck
 	@$(MAKE) --no-print-directory gotest
+	@$(MAKE) --no-print-directory fpdf-test
 	@$(MAKE) --no-print-directory windows
 	@$(MAKE) --no-print-directory test-signing
 	@$(MAKE) --no-print-directory wine-smoke
@@ -112,6 +115,7 @@ check: deps
 	@$(MAKE) --no-print-directory staticcheck
 	$(call section,'go test -race ./... without the MinIO integration tests')
 	env -u DANGJIAN_MINIO_BIN_DIR $(GO) test -race ./...
+	@$(MAKE) --no-print-directory fpdf-test
 	@printf '\n==> make check: all checks passed (make test also runs the MinIO integration tests)\n'
 
 fmt-check:
@@ -142,6 +146,12 @@ minio-tools:
 gotest: minio-tools
 	$(call section,'go test -race -count=1 ./...')
 	$(GO) test -race -count=1 ./...
+
+# The PDF library kept in third_party/fpdf is a module of its own, which
+# ./... of the main module leaves out.
+fpdf-test:
+	$(call section,'third_party/fpdf: go vet ./... and go test ./...')
+	cd third_party/fpdf && $(GO) vet ./... && $(GO) test ./...
 
 windows: deps
 	$(call section,'fyne package -os windows (cgo with MinGW) -> $(WINDOWS_BUILD)/')
