@@ -43,7 +43,7 @@ func (g *gen) writeTrainings() error {
 	for _, m := range g.lectures {
 		s := &session{date: m.date, pool: m.attended, certain: true, rec: data.Training{
 			Form: string(vocab.FormLecture), Hours: 2, Topic: m.rec.Topic, Organizer: m.b.rec.Name, SpeakerID: m.host.id,
-			Note: "支部党课,主讲人" + m.host.rec.Name}}
+			Note: "支部党课,主讲人" + m.host.rec.Name, Location: m.rec.Location}}
 		if err := g.writeSession(s, att); err != nil {
 			return err
 		}
@@ -65,6 +65,7 @@ func (g *gen) branchSession(b *branch, s *session, held bool, att *data.Training
 		return nil
 	}
 	s.rec.Organizer = b.rec.Name
+	s.rec.Location = trainingPlace(s, b)
 	s.pool = g.roll(b, s.date)
 	return g.writeSession(s, att)
 }
@@ -100,6 +101,7 @@ func (g *gen) writeOrgSessions(att *data.TrainingAttendee) error {
 		}
 		s := &session{date: d, online: o.online, rec: data.Training{
 			Form: string(o.form), Hours: o.hours, Topic: o.topic, Organizer: o.organizer}}
+		s.rec.Location = trainingPlace(s, nil)
 		for _, p := range g.people {
 			if p.present(d) && (!o.committee || p.committee) {
 				s.pool = append(s.pool, p)

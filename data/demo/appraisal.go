@@ -76,12 +76,16 @@ func (g *gen) writeGrades() error {
 		}
 	}
 	g.failTwo(entries)
+	heads := g.branchHeads()
 	a := &data.Appraisal{}
 	for _, e := range entries {
 		*a = data.Appraisal{Year: g.year, MemberID: e.p.id, Grade: string(e.grade), SelfAssessment: g.pick(selfAssessments),
 			BranchOpinion: "预备党员参加评议,不评定等次"}
 		if e.graded {
 			a.BranchOpinion = "经支部党员大会评议,评定为" + string(e.grade)
+			i := e.p.branch.index
+			g.votes(a, e.grade, min(len(perBranch[i]), heads[i]))
+			a.SuperiorOpinion = superiorOpinion(e.grade)
 		}
 		if e.followUp {
 			a.FollowUp = followUp

@@ -103,6 +103,7 @@ type gen struct {
 	stop context.Context // the caller's, checked between rows
 	tx   *data.Tx
 	r    *rand.Rand
+	x    *rand.Rand // the printed documents' details (places.go)
 	o    Options
 	sum  Summary
 
@@ -129,6 +130,7 @@ func newGen(ctx context.Context, o Options, asOf time.Time, orgName string) *gen
 		ctx:     context.WithoutCancel(ctx),
 		stop:    ctx,
 		r:       rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		x:       newExtras(seed),
 		o:       o,
 		college: collegeName(orgName),
 		asOf:    asOf,

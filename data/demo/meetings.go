@@ -240,7 +240,7 @@ func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 		hostIn = hostIn || p == m.host
 	}
 	r := &m.rec
-	r.BranchID, r.Date = m.b.id, dt(m.date)
+	r.BranchID, r.Date, r.Location = m.b.id, dt(m.date), m.b.room()
 	if m.grp != nil {
 		r.GroupID = m.grp.id
 	}
@@ -262,7 +262,8 @@ func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 	mid := data.Ref(r.ID)
 	lecture := m.kind() == vocab.MeetingLecture && m.date.Year() == g.year
 	for i, p := range people {
-		*att = data.MeetingAttendance{MeetingID: mid, MemberID: p.id, Status: string(statuses[i])}
+		*att = data.MeetingAttendance{MeetingID: mid, MemberID: p.id, Status: string(statuses[i]),
+			Reason: g.reason(p, statuses[i])}
 		if err := put(g, g.tx.MeetingAttendance, att, &g.sum.Attendance); err != nil {
 			return err
 		}
