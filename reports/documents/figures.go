@@ -1,0 +1,51 @@
+package documents
+
+import (
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
+)
+
+// checkDay is the day a document's figures are computed as of, as
+// `dangjian check` and the screens do: the print date for the current
+// year (or a later one); for a past year, 1 January of the next, so that
+// every month of it is over.
+func checkDay(year int, now time.Time) time.Time { return rules.CheckDay(year, now) }
+
+// refDay is the last day a document's year is looked at: 31 December, or
+// the print date while the year runs.
+func refDay(year int, now time.Time) time.Time {
+	end := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	if today.Before(end) {
+		return today
+	}
+	return end
+}
+
+// asOf is the reference day of a roster or of the statistics:
+// Options.AsOf, or refDay.
+func (r *request) asOf() time.Time {
+	if a := r.opts.AsOf; !a.IsZero() {
+		return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return refDay(r.year, r.now)
+}
+
+// asOfPeriod is the running header of a document as of a day:
+// 「截至2026年11月26日」.
+func asOfPeriod(r *request) string { return "截至" + prose(r.asOf()) }
+
+// figures returns the one calculator's figures of the document's year as
+// of its check day: every figure a document prints comes from there.
+func (r *request) figures() (*rules.Figures, error) {
+	return r.store.Figures(r.ctx, r.year, checkDay(r.year, r.now))
+}
+
+// categoryOn is a member's 党员类别 on day (rules.CategoryOn): empty when
+// the member had not been admitted yet.
+func categoryOn(m *data.Member, day time.Time) vocab.Category {
+	return rules.CategoryOn(vocab.Category(m.Category), m.JoinedDate.Time, m.ConfirmedAt.Time, day)
+}

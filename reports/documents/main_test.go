@@ -1,0 +1,92 @@
+package documents
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/demo"
+	"dangjian/reports/layout"
+)
+
+// testNow is the demo's "today" and the documents' print date.
+var testNow = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+
+var (
+	demoOnce sync.Once
+	demoPath string
+	demoErr  error
+)
+
+// TestMain removes the demo organization the tests shared.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoPath != "" {
+		os.RemoveAll(filepath.Dir(demoPath))
+	}
+	os.Exit(code)
+}
+
+// demoStore opens (generating once per test run) the default demo
+// organization: 300 members in 8 branches with a year of records.
+func demoStore(t testing.TB) *data.Store {
+	t.Helper()
+	demoOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "dangjian-documents-test")
+		if err != nil {
+			demoErr = err
+			return
+		}
+		demoPath = filepath.Join(dir, "demo.db")
+		s, err := data.Create(context.Background(), demoPath, "计算机科学与技术学院党委", "DEMO",
+			data.WithClock(func() time.Time { return testNow }))
+		if err != nil {
+			demoErr = err
+			return
+		}
+		defer s.Close()
+		_, demoErr = demo.Generate(context.Background(), s, demo.Options{Seed: 1, AsOf: testNow})
+	})
+	if demoErr != nil {
+		t.Fatal(demoErr)
+	}
+	s, err := data.Open(context.Background(), demoPath, data.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// built is a document made for a test, with its plain text.
+type built struct {
+	doc  *layout.Document
+	text string // layout.PlainText
+}
+
+// build makes document k, printed on testNow unless o says otherwise.
+func build(t *testing.T, s *data.Store, k Kind, o Options) built {
+	t.Helper()
+	if o.Now.IsZero() {
+		o.Now = testNow
+	}
+	d, err := Build(context.Background(), s, k, o)
+	if err != nil {
+		t.Fatalf("%s: %v", k, err)
+	}
+	return built{doc: d, text: layout.PlainText(d)}
+}
+
+// branchID is the id of the one branch named name.
+func branchID(t *testing.T, s *data.Store, name string) string {
+	t.Helper()
+	b, err := s.ResolveBranch(context.Background(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.ID
+}

@@ -1,0 +1,341 @@
+package documents
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
+	"dangjian/reports/layout"
+)
+
+func init() { builders[Meetings] = builder{title: "组织生活台账", build: buildMeetings} }
+
+// meetMonthsText lists months (ascending), runs of three or more as
+// ranges: 2月、5月至7月.
+func meetMonthsText(months []int) string {
+	var parts []string
+	for i := 0; i < len(months); {
+		j := i
+		for j+1 < len(months) && months[j+1] == months[j]+1 {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			parts = append(parts, fmt.Sprintf("%d月至%d月", months[i], months[j]))
+		default:
+			for k := i; k <= j; k++ {
+				parts = append(parts, fmt.Sprintf("%d月", months[k]))
+			}
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, "、")
+}
+
+// meetAttendance counts a meeting's 出席, 请假 and 缺席.
+type meetAttendance struct {
+	present, leave, absent int
+}
+
+func (a meetAttendance) total() int { return a.present + a.leave + a.absent }
+
+// meetGapsText words a branch's gaps for the yearly summary: the months
+// without a 主题党日, then each monthly requirement's months and each
+// quarterly one's quarters (2月、5月未召开支委会; 第1、2季度未上党课).
+func meetGapsText(bm rules.BranchMeetings) []string {
+	var out []string
+	if len(bm.ThemeDayMissing) > 0 {
+		out = append(out, meetMonthsText(bm.ThemeDayMissing)+"未开展"+string(vocab.MeetingThemeDay))
+	}
+	type group struct {
+		quarterly bool
+		what      string
+		rank      int // the kind's place in vocab.MeetingKinds
+		periods   []int
+	}
+	var groups []*group
+	index := map[[2]string]*group{}
+	for _, g := range bm.ThreeOneGaps {
+		key := [2]string{strconv.FormatBool(g.Quarter > 0), g.What}
+		gr := index[key]
+		if gr == nil {
+			gr = &group{quarterly: g.Quarter > 0, what: g.What, rank: slices.Index(vocab.MeetingKinds, g.Kind)}
+			index[key] = gr
+			groups = append(groups, gr)
+		}
+		gr.periods = append(gr.periods, g.Month+g.Quarter)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		if groups[i].quarterly != groups[j].quarterly {
+			return !groups[i].quarterly
+		}
+		return groups[i].rank < groups[j].rank
+	})
+	for _, g := range groups {
+		slices.Sort(g.periods)
+		if !g.quarterly {
+			out = append(out, meetMonthsText(g.periods)+g.what)
+			continue
+		}
+		qs := make([]string, len(g.periods))
+		for i, q := range g.periods {
+			qs[i] = strconv.Itoa(q)
+		}
+		out = append(out, "第"+strings.Join(qs, "、")+"季度"+g.what)
+	}
+	return out
+}
+
+// meetMonthMarks returns, per month (1–12), what the calculator found
+// missing in it: 主题党日 (尚未 in the month under way) and the monthly
+// 三会一课 requirements.
+func meetMonthMarks(bm rules.BranchMeetings, current int) map[int][]string {
+	marks := map[int][]string{}
+	for _, mo := range bm.ThemeDayMissing {
+		marks[mo] = append(marks[mo], "未开展"+string(vocab.MeetingThemeDay))
+	}
+	if bm.ThemeDayPending && current > 0 {
+		marks[current] = append(marks[current], "尚未开展"+string(vocab.MeetingThemeDay))
+	}
+	for _, g := range bm.ThreeOneGaps {
+		if g.Month > 0 {
+			marks[g.Month] = append(marks[g.Month], g.What)
+		}
+	}
+	return marks
+}
+
+// meetingsOfYear loads the year's meetings of the covered branches, each
+// branch's in date order, and streams their attendance.
+func (r *request) meetingsOfYear() (map[string][]data.Meeting, map[string]meetAttendance, error) {
+	all, err := r.store.Meetings.List(r.ctx, data.InYear(data.ColDate, r.year), data.OrderBy(data.ColDate))
+	if err != nil {
+		return nil, nil, err
+	}
+	byBranch := map[string][]data.Meeting{}
+	var ids []string
+	for _, m := range all {
+		if r.inBranch(m.BranchID) {
+			byBranch[string(m.BranchID)] = append(byBranch[string(m.BranchID)], m)
+			ids = append(ids, m.ID)
+		}
+	}
+	for _, ms := range byBranch {
+		sort.SliceStable(ms, func(i, j int) bool {
+			if !ms[i].Date.Equal(ms[j].Date.Time) {
+				return ms[i].Date.Before(ms[j].Date.Time)
+			}
+			return slices.Index(data.MeetingKinds, ms[i].Kind) < slices.Index(data.MeetingKinds, ms[j].Kind)
+		})
+	}
+	att := make(map[string]meetAttendance, len(ids))
+	const chunk = 500 // ids per query, well under SQLite's variable limit
+	for start := 0; start < len(ids); start += chunk {
+		err := r.store.MeetingAttendance.Each(r.ctx, func(a *data.MeetingAttendance) error {
+			c := att[string(a.MeetingID)]
+			switch vocab.Attendance(a.Status) {
+			case vocab.Present:
+				c.present++
+			case vocab.Excused:
+				c.leave++
+			case vocab.Absent:
+				c.absent++
+			}
+			att[string(a.MeetingID)] = c
+			return nil
+		}, data.WhereIn(data.ColMeetingID, ids[start:min(start+chunk, len(ids))]))
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := r.ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+	}
+	return byBranch, att, nil
+}
+
+// meetYear is where the ledger's year stands on its check day.
+type meetYear struct {
+	shown int  // the months of the year begun, 0–12
+	ended bool // the whole year is over
+}
+
+func newMeetYear(year int, asOf time.Time) meetYear {
+	months := (asOf.Year()-year)*12 + int(asOf.Month())
+	return meetYear{shown: min(max(months, 0), 12), ended: asOf.Year() > year}
+}
+
+// notYet is 未 once the year is over, 尚未 while it runs.
+func (y meetYear) notYet() string {
+	if y.ended {
+		return "未"
+	}
+	return "尚未"
+}
+
+// meetColumns are the columns of the ledger; the attendance columns are
+// named after the attendance values.
+var meetColumns = []layout.Column{
+	{Title: "月份", Width: 13, Align: layout.Center}, {Title: "日期", Width: 20, Align: layout.Center},
+	{Title: "类型", Width: 24}, {Title: "主题"}, {Title: "主持人", Width: 17, Keep: true},
+	{Title: string(vocab.Present), Width: 11, Align: layout.Right}, {Title: string(vocab.Excused), Width: 11, Align: layout.Right},
+	{Title: string(vocab.Absent), Width: 11, Align: layout.Right},
+}
+
+func buildMeetings(r *request) error {
+	if len(r.branches) == 0 {
+		r.nothing("没有党支部，无组织生活记录。")
+		return nil
+	}
+	fig, err := r.figures()
+	if err != nil {
+		return err
+	}
+	figures := map[string]rules.BranchMeetings{}
+	for _, bm := range fig.Meetings() {
+		figures[bm.Branch.ID] = bm
+	}
+	byBranch, att, err := r.meetingsOfYear()
+	if err != nil {
+		return err
+	}
+	groups := map[string]string{}
+	err = r.store.Groups.Each(r.ctx, func(g *data.PartyGroup) error {
+		groups[g.ID] = g.Name
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	y := newMeetYear(r.year, checkDay(r.year, r.now))
+	span := "全年12个月"
+	if y.shown < 12 {
+		span = fmt.Sprintf("1月至%d月", y.shown)
+	}
+	since := ""
+	if c := fig.Facts().Coverage.Meetings; c.After(time.Date(r.year, time.January, 1, 0, 0, 0, 0, time.UTC)) {
+		since = fmt.Sprintf("本组织的组织生活记录自%s起，此前月份不计缺项。", layout.ProseMonth(c))
+	}
+	p := r.part("", "", "")
+	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("%d年度%s各党支部的三会一课（支部党员大会、支委会、党小组会、党课）、主题党日、"+
+		"组织生活会和民主评议党员情况，按月列出；出席、请假、缺席为人数。"+
+		"每月应开展主题党日、召开支委会（设党小组的还应召开党小组会），缺项在当月注明；"+
+		"每季度应召开支部党员大会、上党课，缺项列入年度小结。%s", r.year, span, since)},
+		&layout.Spacer{MM: 2})
+	for i := range r.branches {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		r.progress(i, len(r.branches))
+		b := &r.branches[i]
+		p.Add(branchMeetings(r, y, b, figures[b.ID], byBranch[b.ID], att, groups)...)
+		p.Add(&layout.Spacer{MM: 3})
+	}
+	r.progress(len(r.branches), len(r.branches))
+	return nil
+}
+
+// branchMeetings is one branch's months, marked with the gaps the
+// calculator found, and its yearly summary.
+func branchMeetings(r *request, y meetYear, b *data.BranchRef, bm rules.BranchMeetings,
+	ms []data.Meeting, att map[string]meetAttendance, groups map[string]string) []layout.Block {
+	out := []layout.Block{&layout.Heading{Level: 1, Text: b.Label}}
+	startMonth := 1
+	if !b.Founded.IsZero() {
+		f := (b.Founded.Year()-r.year)*12 + int(b.Founded.Month())
+		if f > 12 || f > y.shown && len(ms) == 0 {
+			return append(out, &layout.Paragraph{Indent: true,
+				Text: fmt.Sprintf("支部于%s成立，%d年度无组织生活记录。", proseDate(b.Founded), r.year)})
+		}
+		if f > 1 {
+			startMonth = f
+			out = append(out, &layout.Paragraph{Indent: true, Text: fmt.Sprintf("支部于%s成立，自%d月起记录。", proseDate(b.Founded), f)})
+		}
+	}
+	byMonth := map[int][]data.Meeting{}
+	lastMonth := y.shown
+	for _, m := range ms {
+		mo := int(m.Date.Month())
+		byMonth[mo] = append(byMonth[mo], m)
+		lastMonth = max(lastMonth, mo)
+	}
+	current := 0
+	if !y.ended {
+		current = y.shown
+	}
+	marks := meetMonthMarks(bm, current)
+	count := map[vocab.MeetingKind]int{}
+	var total meetAttendance
+	t := &layout.Table{Columns: meetColumns}
+	row := func(first bool, label string, cells ...string) {
+		if !first {
+			label = ""
+		}
+		t.Rows = append(t.Rows, layout.Row{Cells: append([]string{label}, cells...)})
+	}
+	for mo := startMonth; mo <= lastMonth; mo++ {
+		label := strconv.Itoa(mo) + "月"
+		firstRow := true
+		for _, m := range byMonth[mo] {
+			kind := vocab.MeetingKind(m.Kind)
+			count[kind]++
+			topic := m.Topic
+			if g := groups[string(m.GroupID)]; g != "" && kind == vocab.MeetingGroup {
+				topic = g + "：" + topic
+			}
+			a, ok := att[m.ID]
+			var p, l, x string
+			if ok {
+				p, l, x = strconv.Itoa(a.present), strconv.Itoa(a.leave), strconv.Itoa(a.absent)
+				total.present += a.present
+				total.leave += a.leave
+				total.absent += a.absent
+			}
+			row(firstRow, label, tableDate(m.Date), m.Kind, topic, layout.Keep(m.Host), p, l, x)
+			firstRow = false
+		}
+		mark := strings.Join(marks[mo], "、")
+		switch {
+		case mark != "" && firstRow:
+			row(true, label, "", "无记录", mark)
+		case mark != "":
+			row(false, label, "", "", mark)
+		case firstRow:
+			row(true, label, "", "无记录")
+		}
+	}
+	out = append(out, t)
+	missing := meetGapsText(bm)
+	if !bm.OrgLifeExempt {
+		if !bm.OrgLifeHeld {
+			missing = append(missing, y.notYet()+"召开专题组织生活会")
+		}
+		if !bm.AppraisalHeld {
+			missing = append(missing, y.notYet()+"开展民主评议党员")
+		}
+	}
+	groupText := ""
+	if bm.Branch != nil && bm.Branch.HasGroups || count[vocab.MeetingGroup] > 0 {
+		groupText = fmt.Sprintf("、党小组会%d次", count[vocab.MeetingGroup])
+	}
+	summary := fmt.Sprintf("年度小结：召开支部党员大会%d次、支委会%d次%s，上党课%d次，开展主题党日%d次，"+
+		"召开组织生活会%d次，开展民主评议%d次",
+		count[vocab.MeetingGeneral], count[vocab.MeetingCommittee], groupText, count[vocab.MeetingLecture],
+		count[vocab.MeetingThemeDay], count[vocab.MeetingOrgLife], count[vocab.MeetingAppraisal])
+	if n := total.total(); n > 0 {
+		summary += fmt.Sprintf("；出席%d人次、请假%d人次、缺席%d人次，出席率%.1f%%",
+			total.present, total.leave, total.absent, float64(total.present)*100/float64(n))
+	}
+	if len(missing) > 0 {
+		summary += "。存在缺项：" + strings.Join(missing, "；") + "。"
+	} else {
+		summary += "。未发现缺项。"
+	}
+	return append(out, &layout.Spacer{MM: 1}, &layout.Paragraph{Indent: true, Text: summary})
+}
