@@ -1,0 +1,275 @@
+package merge
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// The WordprocessingML namespaces: transitional (Word, WPS, LibreOffice)
+// and strict.
+const (
+	nsMain   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsStrict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+)
+
+// segment is the text of one w:t element, with where it lies in the part's
+// bytes: the start tag from tagStart to contentStart, the escaped text
+// from contentStart to contentEnd.
+type segment struct {
+	tagStart, contentStart, contentEnd int
+	text                               string // as read (entities decoded)
+	prefix                             string // the element's prefix as written, "w" in Word's files
+	empty                              bool   // <w:t/>: no content to replace
+	at                                 int    // where text begins in its paragraph's text
+}
+
+// placeholder is one {{名称}} found in a paragraph's text, by byte offsets
+// into that text.
+type placeholder struct {
+	name       string
+	start, end int
+}
+
+// paragraph is a w:p: its byte range, its text (the w:t of its runs one
+// after the other; a tab, a break or a picture between them counts as
+// sepChar, which no placeholder spans), and the placeholders in it.
+type paragraph struct {
+	start, end int
+	segs       []segment
+	text       strings.Builder // filled while scanning
+	str        string          // text, once the paragraph is read
+	found      []placeholder
+	row, cell  int // the innermost table row holding it (index into part.rows) and its cell; row -1 when none
+}
+
+// span is a byte range of a part.
+type span struct{ start, end int }
+
+// ref is an r:id of a w:headerReference or w:footerReference: where its
+// value lies, and the value.
+type ref struct {
+	valStart, valEnd int
+	id               string
+}
+
+// part is a scanned XML part of the document: the main document, a header,
+// a footer, the footnotes or endnotes.
+type part struct {
+	name  string
+	data  []byte
+	paras []*paragraph // those holding a placeholder, in document order
+	rows  []span       // the table rows (w:tr) met
+	refs  []ref        // header and footer references (main document only)
+	units []span       // what is repeated per item of a list (findUnits)
+	// body is the content of w:body without its final w:sectPr, and sect
+	// that w:sectPr; both zero when the part has no body.
+	body, sect span
+	prefix     string // the main namespace's prefix as written
+}
+
+// sepChar stands in a paragraph's text for what is not text (a tab, a
+// break, a picture): a placeholder never spans it.
+const sepChar = "\x00"
+
+// placeholderRE finds {{名称}}; full-width braces typed with a Chinese input
+// method (｛｛名称｝｝) count too.
+var placeholderRE = regexp.MustCompile(`(?:\{\{|｛｛)([^{}｛｝\x00]*?)(?:\}\}|｝｝)`)
+
+// refIDRE finds the r:id attribute of a start tag.
+var refIDRE = regexp.MustCompile(`\s[A-Za-z_][\w.-]*:id\s*=\s*("[^"]*"|'[^']*')`)
+
+// maxDepth bounds the nesting of elements a template may have.
+const maxDepth = 512
+
+// scanPart reads a part's XML and notes its paragraphs with placeholders,
+// table rows, header references and body. It never changes data.
+func scanPart(name string, data []byte) (*part, error) {
+	p := &part{name: name, data: data, prefix: "w"}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	type open struct {
+		local string
+		main  bool
+	}
+	var (
+		stack []open
+		paras []*paragraph // the paragraphs open, innermost last
+		rows  []int        // the table rows open (indexes into p.rows)
+		cells []int        // the cell count of each open row
+		seg   *segment     // the w:t being read
+		text  strings.Builder
+		// prefixSet is set once the first element of the main namespace
+		// gave p.prefix.
+		prefixSet bool
+	)
+	parent := func(up int) open {
+		if len(stack) < up {
+			return open{}
+		}
+		return stack[len(stack)-up]
+	}
+	for {
+		start := int(d.InputOffset())
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		end := int(d.InputOffset())
+		switch t := tok.(type) {
+		case xml.StartElement:
+			main := t.Name.Space == nsMain || t.Name.Space == nsStrict
+			el := open{t.Name.Local, main}
+			up := parent(1)
+			if len(stack) >= maxDepth {
+				return nil, fmt.Errorf("%s: 元素嵌套过深", name)
+			}
+			stack = append(stack, el)
+			if main && !prefixSet {
+				p.prefix, prefixSet = tagPrefix(data[start:end]), true
+			}
+			if !main {
+				if len(paras) > 0 && up.main && up.local == "r" {
+					paras[len(paras)-1].text.WriteString(sepChar)
+				}
+				continue
+			}
+			switch el.local {
+			case "p":
+				pa := &paragraph{start: start, row: -1}
+				if len(rows) > 0 {
+					pa.row, pa.cell = rows[len(rows)-1], cells[len(cells)-1]
+				}
+				paras = append(paras, pa)
+			case "tr":
+				rows = append(rows, len(p.rows))
+				cells = append(cells, -1)
+				p.rows = append(p.rows, span{start: start})
+			case "tc":
+				if len(cells) > 0 {
+					cells[len(cells)-1]++
+				}
+			case "body":
+				p.body.start = end
+			case "sectPr":
+				if up.main && up.local == "body" {
+					p.sect.start = start
+				}
+			case "headerReference", "footerReference":
+				if m := refIDRE.FindSubmatchIndex(data[start:end]); m != nil {
+					p.refs = append(p.refs, ref{valStart: start + m[2] + 1, valEnd: start + m[3] - 1,
+						id: string(data[start+m[2]+1 : start+m[3]-1])})
+				}
+			case "t":
+				if up.main && up.local == "r" && len(paras) > 0 {
+					seg = &segment{tagStart: start, contentStart: end, prefix: tagPrefix(data[start:end])}
+					text.Reset()
+				}
+			default:
+				if len(paras) > 0 && up.main && up.local == "r" && el.local != "rPr" && el.local != "lastRenderedPageBreak" {
+					paras[len(paras)-1].text.WriteString(sepChar)
+				}
+			}
+		case xml.CharData:
+			if seg != nil {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			if len(stack) == 0 {
+				return nil, fmt.Errorf("%s: 标记不配对", name)
+			}
+			el := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !el.main {
+				continue
+			}
+			switch el.local {
+			case "t":
+				if seg != nil {
+					seg.contentEnd = start
+					seg.empty = start == end // a self-closing <w:t/>
+					seg.text = text.String()
+					pa := paras[len(paras)-1]
+					seg.at = pa.text.Len()
+					pa.text.WriteString(seg.text)
+					pa.segs = append(pa.segs, *seg)
+					seg = nil
+				}
+			case "p":
+				if len(paras) == 0 {
+					continue
+				}
+				pa := paras[len(paras)-1]
+				paras = paras[:len(paras)-1]
+				pa.end = end
+				pa.findPlaceholders()
+				if len(pa.found) > 0 {
+					p.paras = append(p.paras, pa)
+				}
+			case "tr":
+				if len(rows) > 0 {
+					p.rows[rows[len(rows)-1]].end = end
+					rows, cells = rows[:len(rows)-1], cells[:len(cells)-1]
+				}
+			case "sectPr":
+				if p.sect.start > 0 && p.sect.end == 0 && parent(1).local == "body" {
+					p.sect.end = end
+				}
+			case "body":
+				p.body.end = start
+				if p.sect.end > 0 {
+					p.body.end = p.sect.start
+				}
+			}
+		}
+	}
+	// Nested paragraphs (in a text box) end before the paragraph holding
+	// them: keep document order.
+	sort.SliceStable(p.paras, func(i, j int) bool { return p.paras[i].start < p.paras[j].start })
+	return p, nil
+}
+
+// tagPrefix is the prefix of the element whose start tag is tag ("w" of
+// <w:t>), or "" when it has none.
+func tagPrefix(tag []byte) string {
+	name := tag[1:]
+	if i := bytes.IndexAny(name, " \t\r\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	if i := bytes.IndexByte(name, ':'); i >= 0 {
+		return string(name[:i])
+	}
+	return ""
+}
+
+// findPlaceholders notes the {{名称}} in the paragraph's text.
+func (pa *paragraph) findPlaceholders() {
+	text := pa.text.String()
+	pa.str = text
+	pa.text.Reset()
+	if !strings.Contains(text, "{{") && !strings.Contains(text, "｛｛") {
+		return
+	}
+	for _, m := range placeholderRE.FindAllStringSubmatchIndex(text, -1) {
+		pa.found = append(pa.found, placeholder{name: strings.TrimSpace(text[m[2]:m[3]]), start: m[0], end: m[1]})
+	}
+}
+
+// names lists the placeholders' names of the part, each once, in order.
+func (p *part) names(seen map[string]bool, out []string) []string {
+	for _, pa := range p.paras {
+		for _, f := range pa.found {
+			if !seen[f.name] {
+				seen[f.name] = true
+				out = append(out, f.name)
+			}
+		}
+	}
+	return out
+}
