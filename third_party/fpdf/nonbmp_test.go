@@ -17,8 +17,9 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// The characters these tests print: 𬱖 (U+2CC56) is one of the 8,105 of
-// 《通用规范汉字表》 and lies outside the BMP, as does 𠀀 (U+20000).
+// The characters these tests print: 𬱖 (U+2CC56) and 𬘬 (U+2C62C) are
+// among the 8,105 of 《通用规范汉字表》 and lie outside the BMP, as does 𠀀
+// (U+20000), which is not among them.
 const (
 	nonBMPName = "王𬱖"
 	nonBMPChar = "𬱖"
@@ -28,6 +29,7 @@ const (
 // faces of the application, then a face that Debian ships
 // (fonts-hanazono).
 var nonBMPFaceCandidates = []string{
+	"../../assets/fonts/dangjian-song.ttf",
 	"../../assets/fonts/*.ttf",
 	"/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
 }
@@ -45,6 +47,16 @@ var nonBMPFace struct {
 // and 𬱖, or skips the test.
 func faceWithNonBMP(tb testing.TB) (string, []byte) {
 	tb.Helper()
+	path, data := findFaceWithNonBMP()
+	if data == nil {
+		tb.Skipf("no TrueType face with glyphs for %s (U+2CC56) among %v", nonBMPName, nonBMPFaceCandidates)
+	}
+	return path, data
+}
+
+// findFaceWithNonBMP returns the first candidate face that has glyphs for
+// 王 and 𬱖; nil when there is none.
+func findFaceWithNonBMP() (string, []byte) {
 	nonBMPFace.once.Do(func() {
 		for _, pattern := range nonBMPFaceCandidates {
 			paths, _ := filepath.Glob(pattern)
@@ -66,9 +78,6 @@ func faceWithNonBMP(tb testing.TB) (string, []byte) {
 			}
 		}
 	})
-	if nonBMPFace.data == nil {
-		tb.Skipf("no TrueType face with glyphs for %s (U+2CC56) among %v", nonBMPName, nonBMPFaceCandidates)
-	}
 	return nonBMPFace.path, nonBMPFace.data
 }
 
@@ -162,8 +171,8 @@ func TestNonBMPTextReadsBack(t *testing.T) {
 		want: []string{"第7党支部 王𬱖"},
 	}, {
 		name: "CellFormat right",
-		draw: func(pdf *fpdf.Fpdf) { pdf.CellFormat(80, 10, nonBMPName+"𠀀同志", "LR", 1, "R", true, 0, "") },
-		want: []string{"王𬱖𠀀同志"},
+		draw: func(pdf *fpdf.Fpdf) { pdf.CellFormat(80, 10, nonBMPName+"𬘬同志", "LR", 1, "R", true, 0, "") },
+		want: []string{"王𬱖𬘬同志"},
 	}, {
 		name: "Text",
 		draw: func(pdf *fpdf.Fpdf) { pdf.Text(20, 20, "发展对象："+nonBMPName) },
@@ -218,7 +227,7 @@ func TestNonBMPWidths(t *testing.T) {
 		text, ref string
 	}{
 		{"non-BMP ideograph", face, nonBMPChar, "王"},
-		{"Extension B ideograph", face, "𠀀", "王"},
+		{"another non-BMP ideograph", face, "𬘬", "王"},
 		{"name", face, nonBMPName, "王小"},
 		{"with Latin", face, "A" + nonBMPChar + "1", "A王1"},
 		{"lacking face: .notdef, as a lacked BMP character", song, nonBMPChar, "\uFFFE"},
@@ -234,35 +243,56 @@ func TestNonBMPWidths(t *testing.T) {
 	}
 }
 
-// Drawn, the character outside the BMP leaves ink where it stands: its
-// glyph is in the font subset embedded in the PDF and reached through the
-// CIDToGIDMap.
+// Drawn, the character outside the BMP leaves ink where it stands, as a
+// BMP ideograph does, and not the .notdef box of a character the face
+// lacks: its glyph is in the font subset embedded in the PDF and reached
+// through the CIDToGIDMap.
 func TestNonBMPGlyphHasInk(t *testing.T) {
 	pdftoppm := poppler(t, "pdftoppm")
 	_, face := faceWithNonBMP(t)
-	pdf := newDoc(t, face, 72) // 1 inch: the glyph fills about 72×72 pixels at 72 dpi
+	pdf := newDoc(t, face, 72) // 1 inch: a glyph fills about 72×72 pixels at 72 dpi
 	pdf.SetXY(0, 0)
 	pdf.SetCellMargin(0)
-	pdf.CellFormat(25.4, 25.4, nonBMPChar, "", 1, "LM", false, 0, "")
+	chars := []string{nonBMPChar, "王", "\uFFFE"} // U+FFFE is no character: .notdef
+	for _, c := range chars {
+		pdf.CellFormat(25.4, 25.4, c, "", 0, "LM", false, 0, "")
+	}
 	path := writePDF(t, pdf)
 
-	out, err := exec.Command(pdftoppm, "-r", "72", "-gray", "-x", "0", "-y", "0", "-W", "72", "-H", "72", path).Output()
-	if err != nil {
-		t.Fatalf("pdftoppm: %v", err)
-	}
-	pixels, err := pgmPixels(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dark := 0
-	for _, p := range pixels {
-		if p < 128 {
-			dark++
+	const side = 72
+	cells := make([][]byte, len(chars))
+	for i := range chars {
+		out, err := exec.Command(pdftoppm, "-r", "72", "-gray", "-x", fmt.Sprint(i*side), "-y", "0",
+			"-W", fmt.Sprint(side), "-H", fmt.Sprint(side), path).Output()
+		if err != nil {
+			t.Fatalf("pdftoppm: %v", err)
+		}
+		if cells[i], err = pgmPixels(out); err != nil {
+			t.Fatal(err)
 		}
 	}
-	// A Song/Ming 𬱖 has many strokes; an empty box or nothing has far less.
-	if dark < len(pixels)/20 {
-		t.Errorf("%d of %d pixels are dark where %s is drawn, want at least %d", dark, len(pixels), nonBMPChar, len(pixels)/20)
+	dark := func(pixels []byte) int {
+		n := 0
+		for _, p := range pixels {
+			if p < 128 {
+				n++
+			}
+		}
+		return n
+	}
+	differ := 0
+	for i, p := range cells[0] {
+		if (p < 128) != (cells[2][i] < 128) {
+			differ++
+		}
+	}
+	glyph, bmp := dark(cells[0]), dark(cells[1])
+	t.Logf("dark pixels: %s %d, 王 %d, .notdef %d; %d differ from .notdef", nonBMPChar, glyph, bmp, dark(cells[2]), differ)
+	if bmp == 0 || glyph < bmp/2 {
+		t.Errorf("%d pixels are dark where %s is drawn, want at least half of the %d of 王", glyph, nonBMPChar, bmp)
+	}
+	if differ < glyph/2 {
+		t.Errorf("%s drawn differs from .notdef in %d pixels only", nonBMPChar, differ)
 	}
 }
 
@@ -340,5 +370,65 @@ func TestNonBMPDocumentInformation(t *testing.T) {
 	}
 	if info["Title"] != nonBMPName+"的档案" || info["Author"] != nonBMPName {
 		t.Errorf("pdfinfo read title %q and author %q, want %q and %q", info["Title"], info["Author"], nonBMPName+"的档案", nonBMPName)
+	}
+}
+
+// A face parsed once serves documents made at the same time: each prints
+// its own text, gives CIDs to its own characters outside the BMP and
+// records its own missing characters.
+func TestParsedFontSharedByDocuments(t *testing.T) {
+	poppler(t, "pdftotext")
+	_, face := faceWithNonBMP(t)
+	parsed, err := fpdf.ParseUTF8Font(face)
+	if err != nil {
+		t.Fatal(err)
+	}
+	song, err := fpdf.ParseUTF8Font(readFace(t, format4Face))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := []struct {
+		lines   []string
+		missing []rune
+	}{
+		{[]string{"王𬱖", "张𬘬华"}, []rune{}},
+		{[]string{"张𬘬华", "王𬱖", "𬱖与𬘬"}, []rune{}},
+		{[]string{"李明", "王𬱖"}, []rune{0x2CC56}},
+	}
+	paths := make([]string, len(docs))
+	missing := make([][]rune, len(docs))
+	errs := make([]error, len(docs))
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	for i, doc := range docs {
+		wg.Go(func() {
+			pdf := fpdf.New("P", "mm", "A4", "")
+			pdf.AddUTF8FontFromParsed("face", "", parsed)
+			pdf.AddUTF8FontFromParsed("song", "", song)
+			pdf.AddPage()
+			for j, line := range doc.lines {
+				if i == 2 && j == 1 {
+					pdf.SetFont("song", "", 14) // lacks 𬱖
+				} else {
+					pdf.SetFont("face", "", 14)
+				}
+				pdf.CellFormat(80, 10, line, "1", 1, "L", false, 0, "")
+			}
+			missing[i] = pdf.MissingGlyphs()
+			paths[i] = filepath.Join(dir, fmt.Sprintf("doc%d.pdf", i))
+			errs[i] = pdf.OutputFileAndClose(paths[i])
+		})
+	}
+	wg.Wait()
+	for i, doc := range docs {
+		if errs[i] != nil {
+			t.Fatalf("document %d: %v", i, errs[i])
+		}
+		if !slices.Equal(missing[i], doc.missing) {
+			t.Errorf("document %d: MissingGlyphs() = %U, want %U", i, missing[i], doc.missing)
+		}
+		if got := textLines(t, paths[i]); !slices.Equal(got, doc.lines) {
+			t.Errorf("document %d: pdftotext read %q, want %q", i, got, doc.lines)
+		}
 	}
 }
