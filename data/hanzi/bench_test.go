@@ -7,9 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-
 	"dangjian/data/hanzi"
 )
 
@@ -80,6 +77,17 @@ func BenchmarkSortStroke20000(b *testing.B) {
 	}
 }
 
+// One 姓氏笔画 key, as the roster and the 党员 table make one per name.
+func BenchmarkStrokeKey(b *testing.B) {
+	src := names(1000)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		hanzi.StrokeKey(src[i%len(src)])
+		i++
+	}
+}
+
 func BenchmarkInitials(b *testing.B) {
 	src := names(1000)
 	b.ReportAllocs()
@@ -107,13 +115,5 @@ func BenchmarkCompareStroke(b *testing.B) {
 	for b.Loop() {
 		hanzi.CompareStroke(src[i%len(src)], src[(i+1)%len(src)])
 		i++
-	}
-}
-
-// What making a collator per comparison would cost, against the pool.
-func BenchmarkNewStrokeCollator(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		collate.New(language.MustParse("zh-u-co-stroke"))
 	}
 }

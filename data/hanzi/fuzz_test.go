@@ -1,6 +1,7 @@
 package hanzi_test
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -53,6 +54,9 @@ func FuzzCompare(f *testing.F) {
 		sab, sba := hanzi.CompareStroke(a, b), hanzi.CompareStroke(b, a)
 		if sab != -sba || (sab == 0) != (a == b) {
 			t.Errorf("CompareStroke(%q, %q) = %d, reversed %d", a, b, sab, sba)
+		}
+		if k := bytes.Compare(hanzi.StrokeKey(a), hanzi.StrokeKey(b)); k != sab {
+			t.Errorf("stroke keys of %q, %q compare %d, CompareStroke %d", a, b, k, sab)
 		}
 	})
 }

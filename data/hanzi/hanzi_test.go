@@ -1,15 +1,11 @@
 package hanzi_test
 
 import (
-	"bytes"
 	"math/rand/v2"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 
 	"dangjian/data/hanzi"
 )
@@ -156,34 +152,8 @@ func TestComparePinyinSurnames(t *testing.T) {
 	}
 }
 
-func TestCompareStrokeFollowsTheCollation(t *testing.T) {
-	names := []string{"曾巩", "丁一", "王五", "张三", "王二", "白雪", "欧阳修", "刘洋", "Anna", "乙"}
-	want := []string{"乙", "丁一", "王二", "王五", "白雪", "刘洋", "张三", "欧阳修", "曾巩"}
-	got := slices.Clone(names)
-	slices.SortFunc(got, hanzi.CompareStroke)
-	// The Latin name's place is the collation's business; the Chinese
-	// names go by the strokes of the surname: 乙 1, 丁 2, 王 4, 白 5, 刘 6,
-	// 张 7, 欧 8, 曾 12.
-	han := slices.DeleteFunc(slices.Clone(got), func(s string) bool { return s == "Anna" })
-	if !slices.Equal(han, want) {
-		t.Errorf("stroke order %v, want %v", han, want)
-	}
-	c := collate.New(language.MustParse("zh-u-co-stroke"))
-	for _, a := range names {
-		for _, b := range names {
-			if x, y := hanzi.CompareStroke(a, b), c.CompareString(a, b); x != y {
-				t.Errorf("CompareStroke(%q, %q) = %d, collation %d", a, b, x, y)
-			}
-			ka, kb := hanzi.StrokeKey(a), hanzi.StrokeKey(b)
-			if x, y := hanzi.CompareStroke(a, b), bytes.Compare(ka, kb); y != 0 && x != y {
-				t.Errorf("CompareStroke(%q, %q) = %d, keys %d", a, b, x, y)
-			}
-		}
-	}
-}
-
-// Many goroutines compare at once (run with -race): each gets a collator
-// of its own.
+// Many goroutines compare at once (run with -race) while the tables are
+// read on first use.
 func TestCompareStrokeConcurrently(t *testing.T) {
 	names := slices.Clone(pinyinOrder)
 	want := slices.Clone(names)
