@@ -1,0 +1,228 @@
+package merge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"dangjian/data"
+	"dangjian/data/localfs"
+)
+
+// Request is one merge: a kind of records, a template, and where to write.
+type Request struct {
+	Kind     Kind
+	Template string // the .docx template's path
+	// Out is a folder receiving one .docx per record (made when missing),
+	// or, with OneFile, the one .docx holding every record.
+	Out     string
+	OneFile bool
+	Options
+	// Progress, when set, is told now and then how many documents of how
+	// many are made.
+	Progress func(done, total int)
+}
+
+// Result is what a merge wrote.
+type Result struct {
+	Records int      // the records filled
+	Files   []string // the files written, in the records' order
+}
+
+// ErrNoRecords is a merge that found no record of its kind to fill;
+// nothing is written.
+var ErrNoRecords = errors.New("没有可填写的记录,未生成文件")
+
+// Merge fills the template for every record of req.Kind and writes the
+// documents, whole or not at all: before anything is written the template
+// is checked (a *FieldError names the placeholders the kind does not
+// fill) and the records read; the documents are made in a private folder
+// beside the output and only then put in place, never replacing a file —
+// in a folder, a name already taken gets 「(2)」, 「(3)」 … added. db is the
+// database's path, which (with its own files and the template) is never
+// written over.
+func Merge(ctx context.Context, s *data.Store, db string, req Request) (Result, error) {
+	t, err := OpenTemplate(req.Template)
+	if err != nil {
+		return Result{}, err
+	}
+	if err := t.Check(req.Kind); err != nil {
+		return Result{}, err
+	}
+	protected := append(localfs.OwnFiles(db), req.Template)
+	if req.OneFile {
+		if !strings.EqualFold(filepath.Ext(req.Out), ".docx") {
+			return Result{}, fmt.Errorf("输出文件“%s”应以.docx结尾", req.Out)
+		}
+		if err := (localfs.Output{Protected: protected}).Check(req.Out); err != nil {
+			return Result{}, err
+		}
+	} else if err := checkFolder(req.Out, protected); err != nil {
+		return Result{}, err
+	}
+	rs, err := Records(ctx, s, req.Kind, req.Options)
+	if err != nil {
+		return Result{}, err
+	}
+	if len(rs) == 0 {
+		return Result{}, ErrNoRecords
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if req.OneFile {
+		err := localfs.WriteFile(req.Out, func(w io.Writer) error {
+			if req.Progress != nil {
+				req.Progress(0, len(rs))
+			}
+			return t.WriteAll(w, rs)
+		})
+		if err != nil {
+			return Result{}, err
+		}
+		if req.Progress != nil {
+			req.Progress(len(rs), len(rs))
+		}
+		return Result{Records: len(rs), Files: []string{req.Out}}, nil
+	}
+	files, err := writeFolder(ctx, t, rs, req.Out, req.Progress)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Records: len(rs), Files: files}, nil
+}
+
+// checkFolder refuses an output folder that is a file, or one of the
+// protected files.
+func checkFolder(dir string, protected []string) error {
+	if strings.TrimSpace(dir) == "" {
+		return &localfs.OutputError{Path: dir, Reason: "没有给出文件夹"}
+	}
+	for _, p := range protected {
+		if abs, err := filepath.Abs(p); err == nil {
+			if d, err := filepath.Abs(dir); err == nil && d == abs {
+				return &localfs.OutputError{Path: dir, Reason: "这是程序正在使用的文件"}
+			}
+		}
+	}
+	info, err := os.Stat(dir)
+	if err == nil && !info.IsDir() {
+		return &localfs.OutputError{Path: dir, Reason: "这是一个文件,而逐份生成需要一个文件夹(或改为生成一个文件)"}
+	}
+	return nil
+}
+
+// writeFolder writes one .docx per record into dir: first all of them into
+// a private scratch folder beside, then each linked into place under a name
+// not taken. Should one fail, those already placed are removed.
+func writeFolder(ctx context.Context, t *Template, rs []Record, dir string, progress func(done, total int)) ([]string, error) {
+	made := false
+	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("无法建立文件夹 %s: %w", dir, err)
+		}
+		made = true
+	}
+	placed, err := fillFolder(ctx, t, rs, dir, progress)
+	if err != nil {
+		for _, p := range placed {
+			os.Remove(p)
+		}
+		if made {
+			os.Remove(dir) // only when empty
+		}
+		return nil, err
+	}
+	localfs.SyncDir(dir)
+	return placed, nil
+}
+
+// fillFolder makes the documents in a scratch folder and places them; it
+// returns the files placed, also when it fails.
+func fillFolder(ctx context.Context, t *Template, rs []Record, dir string, progress func(done, total int)) ([]string, error) {
+	scratch, err := localfs.NewScratch(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer scratch.Close()
+	tmp := make([]string, len(rs))
+	for i := range rs {
+		if i%20 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if progress != nil {
+				progress(i, len(rs))
+			}
+		}
+		tmp[i] = filepath.Join(scratch.Dir(), fmt.Sprintf("%06d.docx", i))
+		if err := writeNew(tmp[i], func(w io.Writer) error { return t.Write(w, &rs[i]) }); err != nil {
+			return nil, err
+		}
+	}
+	var placed []string
+	for i := range rs {
+		p, err := place(tmp[i], dir, FileName(&rs[i]))
+		if err != nil {
+			return placed, err
+		}
+		placed = append(placed, p)
+	}
+	if progress != nil {
+		progress(len(rs), len(rs))
+	}
+	return placed, nil
+}
+
+// writeNew writes a new private file, synced.
+func writeNew(path string, write func(w io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	err = write(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// place puts the file tmp into dir as name, or name(2), name(3) … when the
+// name is taken, never replacing a file; it returns the path used.
+func place(tmp, dir, name string) (string, error) {
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	for n := 1; n < 10000; n++ {
+		p := filepath.Join(dir, name)
+		if n > 1 {
+			p = filepath.Join(dir, fmt.Sprintf("%s(%d)%s", stem, n, ext))
+		}
+		if _, err := os.Lstat(p); err == nil {
+			continue
+		}
+		err := os.Link(tmp, p)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			// No hard links here (FAT on a USB stick): the name was
+			// free a moment ago.
+			if _, serr := os.Lstat(p); serr == nil {
+				continue
+			}
+			err = localfs.Rename(tmp, p)
+		}
+		if err != nil {
+			return "", fmt.Errorf("无法写入 %s: %w", p, err)
+		}
+		return p, nil
+	}
+	return "", fmt.Errorf("文件夹 %s 中同名文件过多", dir)
+}
