@@ -94,6 +94,9 @@ func (font *fontDefType) cidWidth(cid int) (width int, listed bool) {
 		width = font.wideCw[int(r)]
 	} else if cid < len(font.Cw) {
 		width = font.Cw[cid]
+		if width == 0 {
+			return 0, false
+		}
 		if numb, ok := font.usedRunes[cid]; cid > 255 && (!ok || numb == 0) {
 			return 0, false
 		}

@@ -205,6 +205,48 @@ func TestNonBMPTextReadsBack(t *testing.T) {
 	}
 }
 
+// A cell aligns text with characters outside the BMP by their true width:
+// the words pdftotext finds end at the right margin of a right-aligned
+// cell and are centred in a centred one.
+func TestNonBMPCellAlignment(t *testing.T) {
+	pdftotext := poppler(t, "pdftotext")
+	_, face := faceWithNonBMP(t)
+	const x, w, mmToPt = 20.0, 120.0, 72 / 25.4
+	cases := []struct {
+		align string
+		edge  func(xMin, xMax, margin float64) (got, want float64)
+	}{
+		{"L", func(xMin, _, margin float64) (float64, float64) { return xMin, x + margin }},
+		{"C", func(xMin, xMax, _ float64) (float64, float64) { return (xMin + xMax) / 2, x + w/2 }},
+		{"R", func(_, xMax, margin float64) (float64, float64) { return xMax, x + w - margin }},
+	}
+	for _, c := range cases {
+		t.Run(c.align, func(t *testing.T) {
+			pdf := newDoc(t, face, 14)
+			pdf.SetX(x)
+			pdf.CellFormat(w, 10, "党员"+nonBMPName+"𬘬𬱖", "1", 1, c.align, false, 0, "")
+			margin := pdf.GetCellMargin()
+			out, err := exec.Command(pdftotext, "-bbox", writePDF(t, pdf), "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			var xMin, yMin, xMax float64
+			var word string
+			_, after, _ := strings.Cut(string(out), "<word ")
+			if _, err := fmt.Sscanf(after, `xMin="%f" yMin="%f" xMax="%f"`, &xMin, &yMin, &xMax); err != nil {
+				t.Fatalf("no word box in %s: %v", out, err)
+			}
+			if _, word, _ = strings.Cut(after, ">"); !strings.HasPrefix(word, "党员王𬱖𬘬𬱖<") {
+				t.Fatalf("first word %q, want 党员王𬱖𬘬𬱖", word)
+			}
+			got, want := c.edge(xMin/mmToPt, xMax/mmToPt, margin)
+			if d := got - want; d < -0.2 || d > 0.2 {
+				t.Errorf("text edge at %.2f mm, want %.2f mm", got, want)
+			}
+		})
+	}
+}
+
 // SplitText breaks lines where MultiCell does and loses no character.
 func TestNonBMPSplitText(t *testing.T) {
 	_, face := faceWithNonBMP(t)
