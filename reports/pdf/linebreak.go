@@ -10,7 +10,8 @@ const (
 )
 
 // wrap breaks text into lines no wider than width, measured by measure.
-// Explicit newlines are kept. A line never starts with closing punctuation
+// Explicit newlines are kept. A word joiner (U+2060) forbids a break on
+// either side of it. A line never starts with closing punctuation
 // nor ends with opening punctuation: the break moves back a character
 // instead. Runs of ASCII letters and digits are kept whole when they fit
 // on a line.
@@ -49,13 +50,18 @@ func wrapLine(rs []rune, width float64, measure func(rune) float64) []string {
 
 // breakPoint moves a break at n back so that the next line does not start
 // with closing punctuation, the line does not end with opening punctuation,
-// and an ASCII word is not cut; it never returns less than 1.
+// no WordJoiner-kept run is broken, and an ASCII word is not cut; it never
+// returns less than 1. When no such break exists on the line (a kept run
+// longer than the line), the line is broken at n.
 func breakPoint(rs []rune, n int) int {
 	b := n
 	for {
 		start := b
-		for b > 1 && (strings.ContainsRune(noLineStart, rs[b]) || strings.ContainsRune(noLineEnd, rs[b-1])) {
+		for b > 1 && (strings.ContainsRune(noLineStart, rs[b]) || strings.ContainsRune(noLineEnd, rs[b-1]) || joined(rs, b)) {
 			b--
+		}
+		if joined(rs, b) {
+			return n
 		}
 		if isWordRune(rs[b]) && isWordRune(rs[b-1]) {
 			w := b
@@ -70,6 +76,12 @@ func breakPoint(rs []rune, n int) int {
 			return max(b, 1)
 		}
 	}
+}
+
+// joined reports whether a break before rs[b] would cut a run kept whole
+// with word joiners (U+2060 between two characters).
+func joined(rs []rune, b int) bool {
+	return rs[b] == wordJoiner || rs[b-1] == wordJoiner
 }
 
 func isWordRune(r rune) bool {

@@ -1,0 +1,244 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"dangjian/reports/layout"
+)
+
+// Form geometry, mm.
+const (
+	formPadding = 2.0 // between a cell's border and its text
+	signGap     = 1.0 // above the signature lines of a cell
+	contMark    = "（转续页）"
+	// maxContPages bounds the 续页 of one form (a safeguard; a page holds
+	// some 2,000 characters).
+	maxContPages = 200
+)
+
+// formCell is a cell of a form row placed and set.
+type formCell struct {
+	cell  *layout.Cell
+	x, w  float64
+	lines []string // the value's lines at formSize (labels: the label's)
+}
+
+// formRowSet is a row placed on the body width with its cells' lines.
+type formRowSet struct {
+	row   *layout.FormRow
+	cells []formCell
+	need  float64 // the height the row's text and signature lines need
+}
+
+// signRoom is the height a cell keeps at its foot for its signature lines.
+func signRoom(c *layout.Cell) float64 {
+	if len(c.Sign) == 0 {
+		return 0
+	}
+	return signGap + float64(len(c.Sign))*signH
+}
+
+// setFormRow places a row's cells (Width 0 sharing what is left) and
+// wraps their text.
+func (r *renderer) setFormRow(row *layout.FormRow) formRowSet {
+	body := r.geo.bodyW
+	fixed, free := 0.0, 0
+	for _, c := range row.Cells {
+		if c.Width > 0 {
+			fixed += c.Width
+		} else {
+			free++
+		}
+	}
+	share := 0.0
+	if free > 0 {
+		share = max((body-fixed)/float64(free), 10)
+	}
+	total := fixed + share*float64(free)
+	scale := 1.0
+	if total > body {
+		scale = body / total
+	}
+	rs := formRowSet{row: row, cells: make([]formCell, len(row.Cells))}
+	lh := lineH(formSize)
+	x := 0.0
+	for i := range row.Cells {
+		c := &row.Cells[i]
+		w := c.Width
+		if w <= 0 {
+			w = share
+		}
+		w *= scale
+		fc := formCell{cell: c, x: x, w: w}
+		fc.lines = r.wrapText(strings.TrimSpace(c.Text), faceSong, formSize, w-2*formPadding)
+		if len(fc.lines) == 1 && fc.lines[0] == "" {
+			fc.lines = nil
+		}
+		rs.need = max(rs.need, float64(len(fc.lines))*lh+2*formPadding+signRoom(c))
+		rs.cells[i] = fc
+		x += w
+	}
+	rs.need = max(rs.need, row.Height, lh+2*formPadding)
+	return rs
+}
+
+// form draws a ruled form. Its Fill row takes what the page leaves under
+// it once the rows after it are placed; text that does not fit there goes
+// on 续页 pages (the part's title with 「（续页）」, the row's labels and the
+// rest of the text), never shrunk below formSize nor cut.
+func (r *renderer) form(f *layout.Form) {
+	rows := make([]formRowSet, len(f.Rows))
+	for i := range f.Rows {
+		rows[i] = r.setFormRow(&f.Rows[i])
+	}
+	var rest *formRowSet // the Fill row's text left for the 续页
+	for i := range rows {
+		rs := &rows[i]
+		h := rs.need
+		if rs.row.Fill {
+			after := 0.0
+			for _, o := range rows[i+1:] {
+				after += o.need
+			}
+			least := min(rs.need, lineH(formSize)*3+2*formPadding+signRoomRow(rs))
+			if r.y+least+after > r.geo.bottom {
+				r.newPage(false)
+			}
+			h = max(r.geo.bottom-r.y-after, least)
+			rest = r.formFillRow(rs, h)
+		} else {
+			r.ensure(h)
+			r.formRow(rs, h)
+		}
+		r.y += h
+	}
+	for pages := 0; rest != nil && pages < maxContPages; pages++ {
+		r.newPage(false)
+		r.title(r.partTitle + "（续页）")
+		h := r.geo.bottom - r.y
+		rest = r.formFillRow(rest, h)
+		r.y += h
+	}
+	r.y += 2
+}
+
+// signRoomRow is the largest signature room of a row's cells.
+func signRoomRow(rs *formRowSet) float64 {
+	m := 0.0
+	for _, c := range rs.cells {
+		m = max(m, signRoom(c.cell))
+	}
+	return m
+}
+
+// formFillRow draws a Fill row h high: value text beyond what fits ends
+// with contMark and is returned as a row (labels kept, signature lines
+// dropped, those having been drawn) for the next page; nil when it all fit.
+func (r *renderer) formFillRow(rs *formRowSet, h float64) *formRowSet {
+	lh := lineH(formSize)
+	var rest *formRowSet
+	shown := *rs
+	shown.cells = append([]formCell(nil), rs.cells...)
+	for i, c := range rs.cells {
+		if c.cell.Label {
+			continue
+		}
+		n := int((h - 2*formPadding - signRoom(c.cell) + 0.01) / lh)
+		if len(c.lines) <= n {
+			continue
+		}
+		if rest == nil {
+			rest = &formRowSet{row: rs.row, cells: make([]formCell, len(rs.cells))}
+			for j, o := range rs.cells {
+				rest.cells[j] = formCell{cell: o.cell, x: o.x, w: o.w}
+				if o.cell.Label {
+					rest.cells[j].lines = o.lines
+				}
+			}
+		}
+		keep := max(n-1, 0)
+		shown.cells[i].lines = append(append([]string(nil), c.lines[:keep]...), contMark)
+		rest.cells[i].lines = c.lines[keep:]
+	}
+	r.formRowWith(&shown, h, true)
+	if rest != nil {
+		for j := range rest.cells { // signatures stay on the page that has them
+			c := *rest.cells[j].cell
+			c.Sign = nil
+			rest.cells[j].cell = &c
+		}
+	}
+	return rest
+}
+
+// formRow draws a row that is not the Fill row.
+func (r *renderer) formRow(rs *formRowSet, h float64) { r.formRowWith(rs, h, false) }
+
+// formRowWith draws a row's cells h high at the writing position.
+func (r *renderer) formRowWith(rs *formRowSet, h float64, fill bool) {
+	lh := lineH(formSize)
+	left := r.geo.left
+	r.pdf.SetLineWidth(0.25)
+	for _, c := range rs.cells {
+		x := left + c.x
+		if c.cell.Label {
+			r.pdf.SetFillColor(242, 242, 242)
+			r.pdf.Rect(x, r.y, c.w, h, "FD")
+			r.formLabel(x, c.w, h, c)
+			continue
+		}
+		r.pdf.Rect(x, r.y, c.w, h, "D")
+		top := r.y + formPadding
+		if !fill && len(c.cell.Sign) == 0 && h <= 4*lh+2*formPadding {
+			top = r.y + (h-float64(len(c.lines))*lh)/2
+		}
+		for j, l := range c.lines {
+			a := c.cell.Align
+			if l == contMark {
+				a = layout.Right
+			}
+			r.text(faceSong, formSize, x+formPadding, top+float64(j)*lh, c.w-2*formPadding, l, a)
+		}
+		r.formSigns(c, x, h)
+	}
+}
+
+// formLabel draws a label cell's text centred; a label in a cell much
+// taller than its text is set vertically, a character a line, as printed
+// forms do.
+func (r *renderer) formLabel(x, w, h float64, c formCell) {
+	lh := lineH(formSize)
+	text := strings.ReplaceAll(typeset(c.cell.Text), string(wordJoiner), "")
+	n := utf8.RuneCountInString(text)
+	if h > 3*lh+2*formPadding && float64(n)*lh*1.15 <= h-2*formPadding && n > 1 {
+		top := r.y + (h-float64(n)*lh*1.15)/2
+		i := 0
+		for _, ch := range text {
+			r.text(faceSong, formSize, x, top+float64(i)*lh*1.15, w, string(ch), layout.Center)
+			i++
+		}
+		return
+	}
+	top := r.y + (h-float64(len(c.lines))*lh)/2
+	for j, l := range c.lines {
+		r.text(faceSong, formSize, x+formPadding, top+float64(j)*lh, w-2*formPadding, l, layout.Center)
+	}
+}
+
+// formSigns draws a cell's signature lines at its foot, right-aligned,
+// the last line lowest.
+func (r *renderer) formSigns(c formCell, x, h float64) {
+	bottom := r.y + h - formPadding
+	avail := c.w - 2*formPadding
+	for k := len(c.cell.Sign) - 1; k >= 0; k-- {
+		sl := c.cell.Sign[k]
+		rule := signRule
+		if w := r.signWidth(sl, rule); w > avail {
+			rule = max(rule-(w-avail), 8)
+		}
+		w := r.signWidth(sl, rule)
+		r.signLine(sl, x+formPadding+max(avail-w, 0), bottom, rule)
+		bottom -= signH
+	}
+}

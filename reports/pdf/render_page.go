@@ -1,0 +1,122 @@
+package pdf
+
+import (
+	"fmt"
+
+	"dangjian/reports/layout"
+)
+
+// geometry is the page layout of one orientation, in mm from the page's
+// top left corner.
+type geometry struct {
+	width, height    float64
+	left, right, top float64 // margins; the binding edge is left (portrait) or top (landscape)
+	headerY, ruleY   float64 // the running header's top and the rule under it
+	bodyTop, bottom  float64 // the body runs from bodyTop down to bottom
+	footerY          float64 // the footer line's top
+	bodyLeft, bodyW  float64
+}
+
+// The two page layouts. Body width: portrait 210 − 28 − 15 = 167 mm,
+// landscape 297 − 15 − 15 = 267 mm.
+var (
+	portrait = geometry{width: 210, height: 297, left: 28, right: 15, top: 12,
+		headerY: 12, ruleY: 17.5, bodyTop: 21, bottom: 277, footerY: 282}
+	landscape = geometry{width: 297, height: 210, left: 15, right: 15, top: 28,
+		headerY: 29, ruleY: 34.5, bodyTop: 38, bottom: 194, footerY: 198}
+)
+
+func init() {
+	for _, g := range []*geometry{&portrait, &landscape} {
+		g.bodyLeft = g.left
+		g.bodyW = g.width - g.left - g.right
+	}
+}
+
+// Type sizes, points.
+const (
+	titleSize    float64 = 18   // a part's title (小二)
+	subtitleSize float64 = 12   // the line under it
+	headSize     float64 = 9    // running header and footer
+	proseSize    float64 = 10.5 // prose (五号)
+	tableSize    float64 = 9    // table cells and headers (小五)
+	keepMinSize  float64 = 7    // a Keep cell is set no smaller before it wraps
+	formSize     float64 = 10.5 // form text; never shrunk
+	leading      float64 = 1.35 // line height as a multiple of the type size
+)
+
+// mmPerPt converts points to millimetres.
+const mmPerPt = 25.4 / 72
+
+// lineH is the height of a line of type size points, in mm.
+func lineH(size float64) float64 { return size * leading * mmPerPt }
+
+// newPage starts a page of the current part: its running header, and on
+// the part's first page the title and subtitle.
+func (r *renderer) newPage(first bool) {
+	r.pdf.AddPage()
+	r.size = 0 // the new page's stream has no font selected yet
+	g := r.geo
+	w := g.bodyW
+	r.text(faceSong, headSize, g.left, g.headerY, w, r.doc.Org, layout.Left)
+	r.text(faceSong, headSize, g.left, g.headerY, w, r.doc.Period, layout.Right)
+	if !first {
+		r.text(faceSong, headSize, g.left, g.headerY, w, r.partTitle, layout.Center)
+	}
+	r.pdf.SetLineWidth(0.3)
+	r.pdf.Line(g.left, g.ruleY, g.left+w, g.ruleY)
+	r.y = g.bodyTop
+	if first {
+		r.title(r.partTitle)
+	}
+}
+
+// title draws a part's title (and its subtitle) at the top of the body.
+func (r *renderer) title(t string) {
+	g := r.geo
+	r.y += 1
+	lh := lineH(titleSize)
+	for _, line := range r.wrapText(t, faceTitle, titleSize, g.bodyW) {
+		r.text(faceTitle, titleSize, g.left, r.y, g.bodyW, line, layout.Center)
+		r.y += lh
+	}
+	if r.part.Subtitle != "" {
+		for _, line := range r.wrapText(r.part.Subtitle, faceSong, subtitleSize, g.bodyW) {
+			r.text(faceSong, subtitleSize, g.left, r.y, g.bodyW, line, layout.Center)
+			r.y += lineH(subtitleSize)
+		}
+	}
+	r.y += 3
+}
+
+// ensure starts a new page of the part unless h mm fit below the writing
+// position; it reports whether it did.
+func (r *renderer) ensure(h float64) bool {
+	if r.y+h > r.geo.bottom && r.y > r.geo.bodyTop+0.01 {
+		r.newPage(false)
+		return true
+	}
+	return false
+}
+
+// footers draws 「第 N 页 共 M 页」 and the print date on every page of the
+// part just drawn, now that its page count is known.
+func (r *renderer) footers() {
+	last := r.pdf.PageCount()
+	total := last - r.partFirst + 1
+	printed := ""
+	if !r.doc.Printed.IsZero() {
+		printed = "打印日期：" + layout.ProseDate(r.doc.Printed)
+	}
+	g := r.geo
+	for p := r.partFirst; p <= last; p++ {
+		r.pdf.SetPage(p)
+		r.size = 0 // the page's stream ends with whatever font it last used
+		r.text(faceSong, headSize, g.left, g.footerY, g.bodyW, fmt.Sprintf("第 %d 页 共 %d 页", p-r.partFirst+1, total), layout.Center)
+		if printed != "" {
+			r.text(faceSong, headSize, g.left, g.footerY, g.bodyW, printed, layout.Right)
+		}
+	}
+	r.pdf.SetPage(last)
+	r.size = 0
+}

@@ -1,0 +1,269 @@
+package pdf
+
+import (
+	"dangjian/reports/layout"
+)
+
+// Table cell padding, mm.
+const (
+	padH = 1.2 // left and right
+	padV = 0.7 // top and bottom
+)
+
+// tableCols is a table's columns placed on the body width.
+type tableCols struct {
+	t    *layout.Table
+	x    []float64 // each column's left edge, and the table's right edge
+	w    []float64
+	size []float64 // a row's cells: the type size each is set in
+}
+
+// placeColumns gives each column its width: a Width of 0 shares what the
+// others leave; when the widths given exceed the body they are scaled down.
+func placeColumns(t *layout.Table, body float64) *tableCols {
+	n := len(t.Columns)
+	tc := &tableCols{t: t, x: make([]float64, n+1), w: make([]float64, n), size: make([]float64, n)}
+	fixed, free := 0.0, 0
+	for _, c := range t.Columns {
+		if c.Width > 0 {
+			fixed += c.Width
+		} else {
+			free++
+		}
+	}
+	share := 0.0
+	if free > 0 {
+		share = max((body-fixed)/float64(free), 12)
+	}
+	total := 0.0
+	for i, c := range t.Columns {
+		tc.w[i] = c.Width
+		if c.Width <= 0 {
+			tc.w[i] = share
+		}
+		total += tc.w[i]
+	}
+	scale := 1.0
+	if total > body {
+		scale = body / total
+	}
+	x := 0.0
+	for i := range tc.w {
+		tc.w[i] *= scale
+		tc.x[i] = x
+		x += tc.w[i]
+	}
+	tc.x[n] = x
+	return tc
+}
+
+// table draws a ruled table: caption, a header repeated on every page, the
+// rows (never split across pages), and the note.
+func (r *renderer) table(t *layout.Table) error {
+	if len(t.Columns) == 0 {
+		return nil
+	}
+	tc := placeColumns(t, r.geo.bodyW)
+	if cap(r.lines) < len(t.Columns) {
+		r.lines = make([][]string, len(t.Columns))
+	}
+	lines := r.lines[:len(t.Columns)]
+	capLines := []string(nil)
+	if t.Caption != "" {
+		capLines = r.wrapText(t.Caption, faceHei, proseSize, r.geo.bodyW)
+	}
+	headH := r.headerHeight(tc)
+	firstH := 0.0
+	if len(t.Rows) > 0 {
+		firstH = r.rowLines(tc, &t.Rows[0], lines)
+	}
+	r.ensure(float64(len(capLines))*lineH(proseSize) + 1 + headH + firstH)
+	for _, l := range capLines {
+		r.text(faceHei, proseSize, r.geo.left, r.y, r.geo.bodyW, l, layout.Left)
+		r.y += lineH(proseSize)
+	}
+	if len(capLines) > 0 {
+		r.y++
+	}
+	r.tableHeader(tc, headH)
+	segTop := r.y
+	for i := range t.Rows {
+		if i%512 == 511 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		row := &t.Rows[i]
+		r.record = row.Record
+		if r.record == "" {
+			r.record = r.partRecord()
+		}
+		h := r.rowLines(tc, row, lines)
+		if r.y+h > r.geo.bottom && r.y > segTop+0.01 {
+			r.tableRules(tc, segTop)
+			r.newPage(false)
+			r.tableHeader(tc, headH)
+			segTop = r.y
+		}
+		r.tableRow(tc, row, lines, h)
+	}
+	r.tableRules(tc, segTop)
+	r.record = r.partRecord()
+	if t.Note != "" {
+		r.y += 1
+		for _, l := range r.wrapText(t.Note, faceSong, tableSize, r.geo.bodyW) {
+			r.ensure(lineH(tableSize))
+			r.text(faceSong, tableSize, r.geo.left, r.y, r.geo.bodyW, l, layout.Left)
+			r.y += lineH(tableSize)
+		}
+	}
+	r.y += 2
+	return nil
+}
+
+// rowLines sets lines[i] to the lines of each cell of row and tc.size[i]
+// to its type size, and returns the row's height. A cell that fits on
+// its line is not copied; a Keep cell too wide is set smaller down to
+// keepMinSize, and only then wrapped.
+func (r *renderer) rowLines(tc *tableCols, row *layout.Row, lines [][]string) float64 {
+	f := faceSong
+	if row.Total {
+		f = faceHei
+	}
+	h := lineH(tableSize)
+	for i, c := range tc.t.Columns {
+		text := ""
+		if i < len(row.Cells) {
+			text = typeset(row.Cells[i])
+		}
+		avail := tc.w[i] - 2*padH
+		size := float64(tableSize)
+		lines[i] = lines[i][:0]
+		if w := r.width(text, f, size); w <= avail {
+			lines[i] = append(lines[i], text)
+		} else if c.Keep {
+			size = max(keepMinSize, tableSize*avail/w)
+			size = float64(int(size*4)) / 4 // quarter points, rounded down
+			if size > keepMinSize || r.width(text, f, size) <= avail {
+				lines[i] = append(lines[i], text)
+			} else {
+				lines[i] = append(lines[i], wrap(text, avail, r.measure(f, size))...)
+			}
+		} else {
+			lines[i] = append(lines[i], wrap(text, avail, r.measure(f, size))...)
+		}
+		tc.size[i] = size
+		h = max(h, float64(len(lines[i]))*lineH(size))
+	}
+	return h + 2*padV
+}
+
+// tableRow draws a row whose lines rowLines has set, h high, at the
+// writing position, with the rule under it.
+func (r *renderer) tableRow(tc *tableCols, row *layout.Row, lines [][]string, h float64) {
+	left := r.geo.left
+	f := faceSong
+	if row.Total {
+		f = faceHei
+		r.pdf.SetFillColor(235, 235, 235)
+		r.pdf.Rect(left, r.y, tc.x[len(tc.w)], h, "F")
+	}
+	for i, c := range tc.t.Columns {
+		size := tc.size[i]
+		lh := lineH(size)
+		top := r.y + padV
+		if len(lines[i]) == 1 && size < tableSize {
+			top += (lineH(tableSize) - lh) / 2
+		}
+		for j, l := range lines[i] {
+			r.text(f, size, left+tc.x[i]+padH, top+float64(j)*lh, tc.w[i]-2*padH, l, c.Align)
+		}
+	}
+	r.y += h
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(left, r.y, left+tc.x[len(tc.w)], r.y)
+}
+
+// tableRules draws the column rules of the rows drawn on this page, from
+// top down to the writing position.
+func (r *renderer) tableRules(tc *tableCols, top float64) {
+	if r.y <= top {
+		return
+	}
+	r.pdf.SetLineWidth(0.2)
+	for _, x := range tc.x {
+		r.pdf.Line(r.geo.left+x, top, r.geo.left+x, r.y)
+	}
+}
+
+// headerHeight is the height of a table's header: the groups' row (when
+// there are groups) and the titles' row.
+func (r *renderer) headerHeight(tc *tableCols) float64 {
+	g, t := r.headerRows(tc)
+	return g + t
+}
+
+// headerRows returns the heights of the groups' row and the titles' row.
+func (r *renderer) headerRows(tc *tableCols) (float64, float64) {
+	lh := lineH(tableSize)
+	n := 1
+	for i, c := range tc.t.Columns {
+		n = max(n, len(r.wrapText(c.Title, faceHei, tableSize, tc.w[i]-2*padH)))
+	}
+	titles := float64(n)*lh + 2*padV + 0.6
+	if len(tc.t.Groups) == 0 {
+		return 0, titles
+	}
+	gn, col := 1, 0
+	for _, g := range tc.t.Groups {
+		if g.Span <= 0 {
+			continue
+		}
+		end := min(col+g.Span, len(tc.w))
+		gn = max(gn, len(r.wrapText(g.Title, faceHei, tableSize, tc.x[end]-tc.x[col]-2*padH)))
+		col = end
+	}
+	return float64(gn)*lh + 2*padV + 0.6, titles
+}
+
+// tableHeader draws the header at the writing position: the groups over
+// their columns (a group without a title leaves its columns' titles the
+// height of both rows) and the columns' titles, in 黑体, shaded.
+func (r *renderer) tableHeader(tc *tableCols, h float64) {
+	gh, th := r.headerRows(tc)
+	left, top := r.geo.left, r.y
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.SetFillColor(235, 235, 235)
+	cell := func(x0, x1, y, ch float64, title string) {
+		r.pdf.Rect(left+x0, y, x1-x0, ch, "FD")
+		ls := r.wrapText(title, faceHei, tableSize, x1-x0-2*padH)
+		lh := lineH(tableSize)
+		ty := y + (ch-float64(len(ls))*lh)/2
+		for j, l := range ls {
+			r.text(faceHei, tableSize, left+x0+padH, ty+float64(j)*lh, x1-x0-2*padH, l, layout.Center)
+		}
+	}
+	spanned := make([]bool, len(tc.w)) // under a titled group
+	col := 0
+	for _, g := range tc.t.Groups {
+		if g.Span <= 0 || col >= len(tc.w) {
+			continue
+		}
+		end := min(col+g.Span, len(tc.w))
+		if g.Title != "" {
+			cell(tc.x[col], tc.x[end], top, gh, g.Title)
+			for i := col; i < end; i++ {
+				spanned[i] = true
+			}
+		}
+		col = end
+	}
+	for i, c := range tc.t.Columns {
+		if spanned[i] || gh == 0 {
+			cell(tc.x[i], tc.x[i+1], top+gh, th, c.Title)
+		} else {
+			cell(tc.x[i], tc.x[i+1], top, gh+th, c.Title)
+		}
+	}
+	r.y = top + h
+}

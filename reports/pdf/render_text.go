@@ -1,0 +1,141 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"dangjian/reports/layout"
+)
+
+// wordJoiner is layout.WordJoiner: never drawn, never a break point.
+const wordJoiner = layout.WordJoiner
+
+// boxRune stands for a character outside the BMP that the face lacks when
+// the PDF library cannot encode such characters: a private-use code point
+// no print face has, drawn as the font's empty box.
+const boxRune = '\uE000'
+
+// typeset returns s as printed: layout.Typeset, skipped for text without
+// any of the marks it changes (most table cells).
+func typeset(s string) string {
+	if !strings.ContainsAny(s, ",:;()!?") {
+		return s
+	}
+	return layout.Typeset(s)
+}
+
+// use selects a face and size in the PDF unless they are selected.
+func (r *renderer) use(f face, size float64) {
+	if r.size == size && r.family[r.font] == r.family[f] {
+		return
+	}
+	r.pdf.SetFont(r.family[f], "", size)
+	r.font, r.size = f, size
+}
+
+// width measures s set in face f at size points, in mm.
+func (r *renderer) width(s string, f face, size float64) float64 {
+	c := r.glyphs[f]
+	var units float32
+	for _, ch := range s {
+		w, _ := c.get(ch)
+		units += w
+	}
+	return float64(units) * size / 1000 * mmPerPt
+}
+
+// measure returns a function measuring a rune of face f at size, in mm.
+func (r *renderer) measure(f face, size float64) func(rune) float64 {
+	c := r.glyphs[f]
+	k := size / 1000 * mmPerPt
+	return func(ch rune) float64 {
+		w, _ := c.get(ch)
+		return float64(w) * k
+	}
+}
+
+// wrapText typesets s and breaks it into lines no wider than w.
+func (r *renderer) wrapText(s string, f face, size, w float64) []string {
+	s = typeset(s)
+	if !strings.ContainsRune(s, '\n') && r.width(s, f, size) <= w {
+		return []string{s}
+	}
+	return wrap(s, w, r.measure(f, size))
+}
+
+// text draws one line of already typeset text in the box x, top .. x+w,
+// one line high, aligned; the baseline centres the em box in the line.
+func (r *renderer) text(f face, size, x, top, w float64, s string, a layout.Align) {
+	if s == "" {
+		return
+	}
+	s = typeset(s)
+	switch a {
+	case layout.Center:
+		x += (w - r.width(s, f, size)) / 2
+	case layout.Right:
+		x += w - r.width(s, f, size)
+	}
+	r.drawAt(f, size, x, top+lineH(size)/2+0.35*size*mmPerPt, s)
+}
+
+// drawAt draws s with its baseline at y from x: the word joiners left out,
+// and every character the face lacks recorded under the current record.
+func (r *renderer) drawAt(f face, size, x, y float64, s string) {
+	r.use(f, size)
+	r.pdf.Text(x, y, r.printable(f, s))
+}
+
+// printable returns s without word joiners, with characters the face
+// lacks recorded (and, when the PDF library cannot encode characters
+// outside the BMP, such characters replaced by boxRune).
+func (r *renderer) printable(f face, s string) string {
+	c := r.glyphs[f]
+	clean := true
+	for _, ch := range s {
+		if ch == wordJoiner {
+			clean = false
+			continue
+		}
+		if _, ok := c.get(ch); !ok || (ch > 0xFFFF && !r.nonBMP) {
+			r.addMissing(r.record, ch)
+			clean = clean && ch <= 0xFFFF
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, ch := range s {
+		switch {
+		case ch == wordJoiner:
+		case ch > 0xFFFF && !r.nonBMP:
+			b.WriteRune(boxRune)
+		default:
+			b.WriteRune(ch)
+		}
+	}
+	return b.String()
+}
+
+// spread draws a line of text justified to w: the room left is shared
+// between its characters (Chinese prose has no spaces to stretch).
+func (r *renderer) spread(f face, size, x, top, w float64, s string) {
+	n := utf8.RuneCountInString(strings.ReplaceAll(s, string(wordJoiner), ""))
+	free := w - r.width(s, f, size)
+	if n < 2 || free <= 0 || free > w/4 {
+		r.text(f, size, x, top, w, s, layout.Left)
+		return
+	}
+	gap := free / float64(n-1)
+	y := top + lineH(size)/2 + 0.35*size*mmPerPt
+	m := r.measure(f, size)
+	for _, ch := range s {
+		if ch == wordJoiner {
+			continue
+		}
+		r.drawAt(f, size, x, y, string(ch))
+		x += m(ch) + gap
+	}
+}
