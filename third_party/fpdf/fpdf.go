@@ -4481,8 +4481,15 @@ func (f *Fpdf) putfonts() {
 
 				toUnicode := font.toUnicodeCMap()
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream(toUnicode)
+				if f.compress {
+					mem := xmem.compress(toUnicode)
+					f.out("<</Length " + strconv.Itoa(len(mem.bytes())) + "/Filter /FlateDecode>>")
+					f.putstream(mem.bytes())
+					mem.release()
+				} else {
+					f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
+					f.putstream(toUnicode)
+				}
 				f.out("endobj")
 
 				// CIDInfo

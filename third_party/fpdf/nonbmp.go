@@ -153,19 +153,33 @@ func (f *Fpdf) MissingGlyphs() []rune {
 // toUnicodeCMap returns the ToUnicode CMap of a UTF-8 font: each BMP CID
 // maps to the character of that code, each CID of the surrogate range given
 // to a character outside the BMP to that character (a UTF-16 surrogate
-// pair).
+// pair). Blocks hold at most 100 entries.
 func (font *fontDefType) toUnicodeCMap() []byte {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n" +
 		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
-		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
-		"2 beginbfrange\n<0000> <D7FF> <0000>\n<E000> <FFFF> <E000>\nendbfrange\n")
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	// Identity, one range per first byte (a range increments the last
+	// byte only), the surrogates left out; at most 100 entries a block.
+	var firstBytes []int
+	for hi := 0; hi <= 0xFF; hi++ {
+		if hi < firstWideCID>>8 || hi > lastWideCID>>8 {
+			firstBytes = append(firstBytes, hi)
+		}
+	}
+	for start := 0; start < len(firstBytes); start += 100 {
+		block := firstBytes[start:min(start+100, len(firstBytes))]
+		fmt.Fprintf(&b, "%d beginbfrange\n", len(block))
+		for _, hi := range block {
+			fmt.Fprintf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi)
+		}
+		b.WriteString("endbfrange\n")
+	}
 	var runes []rune
 	if font.wideCIDs != nil {
 		runes = font.wideCIDs.runes
 	}
-	// At most 100 entries per bfchar block.
 	for start := 0; start < len(runes); start += 100 {
 		block := runes[start:min(start+100, len(runes))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
