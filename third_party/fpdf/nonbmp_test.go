@@ -189,6 +189,18 @@ func TestNonBMPTextReadsBack(t *testing.T) {
 			pdf.MultiCell(multiCellWidth(pdf, 6), 8, "No. 王𬱖 2026", "", "L", false)
 		},
 		want: []string{"No. 王𬱖", "2026"},
+	}, {
+		name: "MultiCell justified",
+		draw: func(pdf *fpdf.Fpdf) {
+			pdf.MultiCell(multiCellWidth(pdf, 8), 8, "党员 王𬱖 张𬘬华 同志 2026 年度", "1", "J", false)
+		},
+		want: []string{"党员 王𬱖 张𬘬华", "同志 2026 年度"},
+	}, {
+		name: "Write",
+		draw: func(pdf *fpdf.Fpdf) {
+			pdf.Write(8, "发展对象 "+nonBMPName+" 同志")
+		},
+		want: []string{"发展对象 王𬱖 同志"},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
