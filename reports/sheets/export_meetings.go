@@ -46,23 +46,30 @@ func exportMeetings(ctx context.Context, s *data.Store, out *exportSheet, year i
 }
 
 // attendanceNames joins the names of the members of each attendance status
-// with 、, in name order.
+// with 、, in name order, each with the reason recorded: 张三(出差).
 func attendanceNames(attendance []data.MeetingAttendance, people map[data.Ref]exportPerson) map[vocab.Attendance]string {
-	byStatus := map[vocab.Attendance][]exportPerson{}
+	byStatus := map[vocab.Attendance][]listed{}
 	for _, a := range attendance {
 		status := vocab.Attendance(a.Status)
-		byStatus[status] = append(byStatus[status], people[a.MemberID])
+		byStatus[status] = append(byStatus[status], listed{people[a.MemberID], a.Reason})
 	}
 	out := map[vocab.Attendance]string{}
 	for status, ps := range byStatus {
-		slices.SortFunc(ps, comparePeople)
+		slices.SortFunc(ps, func(a, b listed) int { return comparePeople(a.person, b.person) })
 		names := make([]string, len(ps))
 		for i, p := range ps {
-			names[i] = p.Name
+			names[i] = withReason(p.person.Name, p.reason)
 		}
 		out[status] = strings.Join(names, "、")
 	}
 	return out
+}
+
+// listed is a member in an attendance list, with the reason of a 请假 or
+// 缺席.
+type listed struct {
+	person exportPerson
+	reason string
 }
 
 func meetingExportRow(m *data.Meeting, branch string, names map[vocab.Attendance]string) map[string]any {
@@ -73,6 +80,7 @@ func meetingExportRow(m *data.Meeting, branch string, names map[vocab.Attendance
 		"主题":   m.Topic,
 		"主持人":  m.Host,
 		"记录人":  m.Recorder,
+		"地点":   m.Location,
 	}
 	// The attendance columns are named after the attendance values.
 	for _, a := range []vocab.Attendance{vocab.Present, vocab.Excused, vocab.Absent} {

@@ -53,5 +53,6 @@ func memberExportRow(m *data.Member, branch string) map[string]any {
 		"困难党员":      m.InDifficulty,
 		"党费基数":      m.DuesBase,
 		"党籍状态":      m.Status,
+		"备注":        m.Note,
 	}
 }

@@ -84,10 +84,11 @@ func exSeed(t *testing.T) exFixture {
 
 	zhao := exMember(b2, "赵六", data.NewDate(1995, 5, 5), 5, false)
 	zhao.Status, zhao.JoinedDate, zhao.ConfirmedAt = "已转出", data.NewDate(2016, 6, 1), data.NewDate(2017, 6, 1)
+	zhao.Note = "2024年转往外校"
 	fx.zhao = exCreate(t, s.Members, zhao)
 
 	t1 := exCreate(t, s.Trainings, &data.Training{Date: data.NewDate(2025, 5, 10), Hours: 4, Form: "党课",
-		Topic: "学习党章", Organizer: "二级党校"})
+		Topic: "学习党章", Organizer: "二级党校", Location: "学院会议室(行政楼305)"})
 	exCreate(t, s.TrainingAttendees, &data.TrainingAttendee{TrainingID: data.Ref(t1.ID), MemberID: data.Ref(li.ID)})
 	exCreate(t, s.TrainingAttendees, &data.TrainingAttendee{TrainingID: data.Ref(t1.ID), MemberID: data.Ref(zhang.ID), Hours: 2.5})
 	t2 := exCreate(t, s.Trainings, &data.Training{Date: data.NewDate(2026, 3, 1), Hours: 3, Form: "集体学习",
@@ -99,12 +100,15 @@ func exSeed(t *testing.T) exFixture {
 	}
 
 	m1 := exCreate(t, s.Meetings, &data.Meeting{BranchID: data.Ref(b1.ID), Kind: "支部党员大会",
-		Date: data.NewDate(2026, 3, 5), Topic: "学习贯彻全会精神", Host: "张三", HostID: data.Ref(zhang.ID), Recorder: "李四"})
+		Date: data.NewDate(2026, 3, 5), Topic: "学习贯彻全会精神", Host: "张三", HostID: data.Ref(zhang.ID), Recorder: "李四",
+		Location: "党员活动室"})
 	for _, a := range []struct {
 		m      *data.Member
 		status string
-	}{{li, "出席"}, {zhang, "出席"}, {qian, "请假"}} {
-		exCreate(t, s.MeetingAttendance, &data.MeetingAttendance{MeetingID: data.Ref(m1.ID), MemberID: data.Ref(a.m.ID), Status: a.status})
+		reason string
+	}{{li, "出席", ""}, {zhang, "出席", ""}, {qian, "请假", "病假"}} {
+		exCreate(t, s.MeetingAttendance, &data.MeetingAttendance{MeetingID: data.Ref(m1.ID), MemberID: data.Ref(a.m.ID),
+			Status: a.status, Reason: a.reason})
 	}
 	exCreate(t, s.Meetings, &data.Meeting{BranchID: data.Ref(b1.ID), Kind: "支委会",
 		Date: data.NewDate(2026, 3, 5), Topic: "研究发展党员", Host: "张三", HostID: data.Ref(zhang.ID)})
@@ -218,15 +222,15 @@ func TestExportMembers(t *testing.T) {
 	fx := exSeed(t)
 	f := exCheck(t, fx.s, sheets.Members, 2025, // the year does not matter for members
 		[]string{"张三", "男", "汉族", "1985-04-12", fx.zhang.IDNumber, "湖北武汉", "研究生", "在职教职工", "0012345", "计算机学院教师",
-			"第一党支部", "2008-06-01", "2009-06-01", "正式党员", "支部书记", "是", "13800138000", "否", "6000.00", "正常"},
+			"第一党支部", "2008-06-01", "2009-06-01", "正式党员", "支部书记", "是", "13800138000", "否", "6000.00", "正常", ""},
 		[]string{"李四", "女", "汉族", "1990-08-08", fx.li.IDNumber, "", "", "在职教职工", "", "",
-			"第一党支部", "2026-01-10", "", "预备党员", "", "否", "", "否", "4000.50", "正常"},
+			"第一党支部", "2026-01-10", "", "预备党员", "", "否", "", "否", "4000.50", "正常", ""},
 		[]string{"钱七", "男", "汉族", "1960-01-01", fx.qian.IDNumber, "", "", "离退休", "", "",
-			"第一党支部", "1985-07-01", "1986-07-01", "正式党员", "", "否", "", "否", "5000.00", "停止党籍"},
+			"第一党支部", "1985-07-01", "1986-07-01", "正式党员", "", "否", "", "否", "5000.00", "停止党籍", ""},
 		[]string{"王五", "男", "汉族", "2003-02-02", fx.wang.IDNumber, "", "", "学生", "2021001234", "计算机学院2021级1班",
-			"第二党支部", "2022-05-01", "2023-05-01", "正式党员", "", "否", "", "是", "0.00", "正常"},
+			"第二党支部", "2022-05-01", "2023-05-01", "正式党员", "", "否", "", "是", "0.00", "正常", ""},
 		[]string{"赵六", "女", "汉族", "1995-05-05", fx.zhao.IDNumber, "", "", "在职教职工", "", "",
-			"第二党支部", "2016-06-01", "2017-06-01", "正式党员", "", "否", "", "否", "0.00", "已转出"},
+			"第二党支部", "2016-06-01", "2017-06-01", "正式党员", "", "否", "", "否", "0.00", "已转出", "2024年转往外校"},
 	)
 	title := sheets.LayoutOf(sheets.Members).Title
 	// 出生日期 (D2) is a date cell: an Excel serial shown as yyyy-mm-dd.
@@ -252,9 +256,9 @@ func TestExportMembers(t *testing.T) {
 func TestExportTraining(t *testing.T) {
 	fx := exSeed(t)
 	all := [][]string{
-		{fx.zhang.IDNumber, "张三", "2025-05-10", "2.5", "党课", "学习党章", "二级党校"},
-		{fx.li.IDNumber, "李四", "2025-05-10", "4", "党课", "学习党章", "二级党校"}, // the session's hours
-		{fx.wang.IDNumber, "王五", "2026-03-01", "3", "集体学习", "学习二十大精神", "第二党支部"},
+		{fx.zhang.IDNumber, "张三", "2025-05-10", "2.5", "党课", "学习党章", "二级党校", "学院会议室(行政楼305)"},
+		{fx.li.IDNumber, "李四", "2025-05-10", "4", "党课", "学习党章", "二级党校", "学院会议室(行政楼305)"}, // the session's hours
+		{fx.wang.IDNumber, "王五", "2026-03-01", "3", "集体学习", "学习二十大精神", "第二党支部", ""},
 	}
 	f := exCheck(t, fx.s, sheets.Training, 0, all...)
 	title := sheets.LayoutOf(sheets.Training).Title
@@ -268,9 +272,9 @@ func TestExportTraining(t *testing.T) {
 func TestExportMeetings(t *testing.T) {
 	fx := exSeed(t)
 	all := [][]string{
-		{"第一党支部", "支委会", "2026-03-05", "研究发展党员", "张三", "", "", "", ""},
-		{"第一党支部", "支部党员大会", "2026-03-05", "学习贯彻全会精神", "张三", "李四", "张三、李四", "钱七", ""},
-		{"第二党支部", "主题党日", "2025-07-01", "参观纪念馆", "王五", "王五", "", "", "王五"},
+		{"第一党支部", "支委会", "2026-03-05", "研究发展党员", "张三", "", "", "", "", ""},
+		{"第一党支部", "支部党员大会", "2026-03-05", "学习贯彻全会精神", "张三", "李四", "张三、李四", "钱七(病假)", "", "党员活动室"},
+		{"第二党支部", "主题党日", "2025-07-01", "参观纪念馆", "王五", "王五", "", "", "王五", ""},
 	}
 	f := exCheck(t, fx.s, sheets.Meetings, 0, all...)
 	exDateCell(t, f, sheets.LayoutOf(sheets.Meetings).Title, "C4", data.NewDate(2025, 7, 1))

@@ -66,5 +66,6 @@ func trainingExportRow(t *data.Training, a *data.TrainingAttendee, p exportPerso
 		"形式":     t.Form,
 		"主题":     t.Topic,
 		"主办单位":   t.Organizer,
+		"地点":     t.Location,
 	}
 }

@@ -76,6 +76,9 @@ var yesNo = []string{"是", "否"}
 
 const namesNote = "姓名之间用顿号(、)或逗号分隔,须为本支部党员"
 
+// reasonNote tells how a reason of 请假 or 缺席 is written.
+const reasonNote = ";原因写在姓名后的括号内,如:张三(出差)、李四(病假)"
+
 var layouts = map[Kind]Layout{
 	Members: {Kind: Members, Title: "党员信息", Columns: []Column{
 		{Header: "姓名", Required: true, Type: "text", Width: 10, Note: "党员姓名"},
@@ -99,6 +102,7 @@ var layouts = map[Kind]Layout{
 		{Header: "党费基数", Type: "money", Width: 10, Note: "每月税后工资性收入(元),学生填0"},
 		{Header: "党籍状态", Type: "text", Choices: data.MemberStatuses, Width: 10, ExportOnly: true,
 			Note: "导出时填写;导入时无此列或不填按“正常”。已转出等不在册的党员只随导出保留记录"},
+		{Header: "备注", Type: "text", Width: 20, Note: "其他需要说明的情况"},
 	}},
 	Training: {Kind: Training, Title: "学习培训", Columns: []Column{
 		{Header: "公民身份号码", Required: true, Type: "id", Width: 21, Note: "参加培训的党员,须已在本库中"},
@@ -108,6 +112,7 @@ var layouts = map[Kind]Layout{
 		{Header: "形式", Required: true, Type: "text", Choices: data.TrainingForms, Width: 10, Note: "个人自学不计入集中学习学时"},
 		{Header: "主题", Required: true, Type: "text", Width: 30, Note: "同一日期同一主题视为同一次培训"},
 		{Header: "主办单位", Type: "text", Width: 16, Note: "如:二级党校"},
+		{Header: "地点", Type: "text", Width: 20, Note: "培训地点,如:学院会议室(行政楼305);同一次培训填一处即可"},
 	}},
 	Meetings: {Kind: Meetings, Title: "组织生活", Columns: []Column{
 		{Header: "所在支部", Required: true, Type: "text", Width: 24, Note: "支部全称,须已在本库中"},
@@ -118,8 +123,9 @@ var layouts = map[Kind]Layout{
 		{Header: "记录人", Type: "text", Width: 10, Note: ""},
 		// The attendance columns are named after the attendance values.
 		{Header: string(vocab.Present), Type: "names", Width: 40, Note: namesNote},
-		{Header: string(vocab.Excused), Type: "names", Width: 20, Note: namesNote},
-		{Header: string(vocab.Absent), Type: "names", Width: 20, Note: namesNote},
+		{Header: string(vocab.Excused), Type: "names", Width: 20, Note: namesNote + reasonNote},
+		{Header: string(vocab.Absent), Type: "names", Width: 20, Note: namesNote + reasonNote},
+		{Header: "地点", Type: "text", Width: 20, Note: "会议地点,如:党员活动室(行政楼201)"},
 	}},
 	Dues: {Kind: Dues, Title: "党费收缴", Columns: []Column{
 		{Header: "公民身份号码", Required: true, Type: "id", Width: 21, Note: "交纳党费的党员,须已在本库中"},

@@ -89,14 +89,15 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 		r.fail("所在支部", "本库中没有支部“"+branchName+"”")
 	}
 	kind, date := r.choice("类型", nil), r.date("日期")
-	topic, host, recorder := r.text("主题"), r.text("主持人"), r.text("记录人")
+	topic, host, recorder, location := r.text("主题"), r.text("主持人"), r.text("记录人"), r.text("地点")
 	var statuses map[*data.Member]vocab.Attendance
+	var reasons map[*data.Member]nameEntry
 	var meeting *data.Meeting
 	key := ""
 	if branch != nil {
 		key = branch.ID + "|" + kind + "|" + date.String()
 		meeting = mi.pick(key, r, topic, host)
-		statuses = mi.resolveAttendance(r, branch, meeting)
+		statuses, reasons = mi.resolveAttendance(r, branch, meeting)
 	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
@@ -120,6 +121,9 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	if r.has("记录人") {
 		rec.Recorder = recorder
 	}
+	if r.has("地点") {
+		rec.Location = location
+	}
 	if !exists {
 		if err := tx.Meetings.Create(ctx, &rec); err != nil {
 			return unchanged, rowErr(r, err, cols)
@@ -142,7 +146,7 @@ func (mi *meetingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 		*meeting = rec
 		mi.undo = append(mi.undo, func() { *meeting = saved })
 	}
-	changed, err := mi.writeAttendance(ctx, tx, meeting, statuses)
+	changed, err := mi.writeAttendance(ctx, tx, meeting, statuses, reasons)
 	if err != nil {
 		return unchanged, rowErr(r, err, cols)
 	}
@@ -195,9 +199,11 @@ func (mi *meetingImporter) pick(key string, r *row, topic, host string) *data.Me
 // resolveAttendance maps the names of the 出席/请假/缺席 columns to members:
 // those already recorded at the meeting, else the branch's members on the
 // rolls, else its former members, else the one member of that name in
-// another branch (who moved after the meeting). Unknown, ambiguous and repeated names are
-// problems.
-func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meeting *data.Meeting) map[*data.Member]vocab.Attendance {
+// another branch (who moved after the meeting). Unknown, ambiguous and
+// repeated names are problems, and so are a reason given in the 出席 list
+// and an entry written wrongly. It also returns the names' entries, with
+// the reasons written in brackets (张三(出差)), by member.
+func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meeting *data.Meeting) (map[*data.Member]vocab.Attendance, map[*data.Member]nameEntry) {
 	recorded := map[string][]*data.Member{}
 	if meeting != nil {
 		for _, id := range mi.attendees[meeting.ID] {
@@ -213,9 +219,15 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 		}
 	}
 	out := map[*data.Member]vocab.Attendance{}
+	entries := map[*data.Member]nameEntry{}
 	reported := map[string]bool{}
 	for _, c := range attendanceCols {
-		for _, name := range r.names(c.col) {
+		for _, e := range r.entries(c.col) {
+			name := e.name
+			if c.status == vocab.Present && e.bracketed {
+				r.fail(c.col, "“"+withReason(name, e.reason)+"”:出席的党员不填原因")
+				continue
+			}
 			found := recorded[name]
 			if len(found) == 0 {
 				found = mi.names[branch.ID][name]
@@ -240,18 +252,18 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 				// Namesakes all named: each is one of them, those whose
 				// recorded status matches the list first.
 				if m := mi.namesake(found, out, meeting, c.status); m != nil {
-					out[m] = c.status
+					out[m], entries[m] = c.status, e
 				}
 			default:
 				if prev, dup := out[found[0]]; dup {
 					r.fail(c.col, "“"+name+"”已列在“"+string(prev)+"”中")
 					continue
 				}
-				out[found[0]] = c.status
+				out[found[0]], entries[found[0]] = c.status, e
 			}
 		}
 	}
-	return out
+	return out, entries
 }
 
 // namesake picks, among members of one name, one not yet assigned: one
@@ -275,9 +287,11 @@ func (mi *meetingImporter) namesake(found []*data.Member, assigned map[*data.Mem
 	return fallback
 }
 
-// writeAttendance records each member's status, in a fixed order.
+// writeAttendance records each member's status and reason, in a fixed
+// order. A name written without brackets keeps the reason recorded (none
+// for 出席); 张三() clears it.
 func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *data.Meeting,
-	statuses map[*data.Member]vocab.Attendance) (bool, error) {
+	statuses map[*data.Member]vocab.Attendance, entries map[*data.Member]nameEntry) (bool, error) {
 	members := make([]*data.Member, 0, len(statuses))
 	for mem := range statuses {
 		members = append(members, mem)
@@ -288,11 +302,12 @@ func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *
 		status := string(statuses[mem])
 		key := m.ID + "|" + mem.ID
 		if a, ok := mi.attendance[key]; ok {
-			if a.Status == status {
+			reason := reasonOf(entries[mem], statuses[mem], a.Reason)
+			if a.Status == status && a.Reason == reason {
 				continue
 			}
 			rec := *a
-			rec.Status = status
+			rec.Status, rec.Reason = status, reason
 			if err := tx.MeetingAttendance.Update(ctx, &rec); err != nil {
 				return false, err
 			}
@@ -301,7 +316,8 @@ func (mi *meetingImporter) writeAttendance(ctx context.Context, tx *data.Tx, m *
 			mi.undo = append(mi.undo, func() { *a = saved })
 			continue
 		}
-		a := &data.MeetingAttendance{MeetingID: data.Ref(m.ID), MemberID: data.Ref(mem.ID), Status: status}
+		a := &data.MeetingAttendance{MeetingID: data.Ref(m.ID), MemberID: data.Ref(mem.ID), Status: status,
+			Reason: reasonOf(entries[mem], statuses[mem], "")}
 		if err := tx.MeetingAttendance.Create(ctx, a); err != nil {
 			return false, err
 		}
@@ -327,4 +343,16 @@ func (mi *meetingImporter) settle(ok bool) {
 		}
 	}
 	mi.pending, mi.undo = mi.pending[:0], mi.undo[:0]
+}
+
+// reasonOf is the reason to record for a member listed as e with the
+// status: the one in brackets, else the one recorded, and none for 出席.
+func reasonOf(e nameEntry, status vocab.Attendance, recorded string) string {
+	switch {
+	case status == vocab.Present:
+		return ""
+	case e.bracketed:
+		return e.reason
+	}
+	return recorded
 }

@@ -138,6 +138,7 @@ func (m *memberImporter) fill(rec *data.Member, r *row, id string) {
 	set("联系电话", func() { rec.Phone = r.text("联系电话") })
 	set("困难党员", func() { rec.InDifficulty = r.boolean("困难党员") })
 	set("党费基数", func() { rec.DuesBase = r.money("党费基数") })
+	set("备注", func() { rec.Note = r.text("备注") })
 }
 
 // branch finds the branch by name, creating it (type guessed from the name)

@@ -42,20 +42,25 @@ func seedRecords(t *testing.T, s *data.Store) {
 		if i == 3 {
 			m.Category, m.ConfirmedAt, m.JoinedDate = "预备党员", data.Date{}, data.NewDate(2026, 2, 1)
 		}
+		if i == 1 {
+			m.Note = "2025年度优秀共产党员;兼任工会委员"
+		}
 		must(s.Members.Create(ctx, m))
 		ms = append(ms, m)
 	}
-	tr := &data.Training{Date: data.NewDate(2026, 3, 5), Hours: 4, Form: "培训班", Topic: "学习党章", Organizer: "二级党校"}
+	tr := &data.Training{Date: data.NewDate(2026, 3, 5), Hours: 4, Form: "培训班", Topic: "学习党章", Organizer: "二级党校",
+		Location: "学院报告厅(行政楼一楼)"}
 	must(s.Trainings.Create(ctx, tr))
 	for i, m := range ms {
 		must(s.TrainingAttendees.Create(ctx, &data.TrainingAttendee{TrainingID: data.Ref(tr.ID), MemberID: data.Ref(m.ID),
 			Hours: []float64{4, 3.5, 4, 2}[i]}))
 	}
 	mt := &data.Meeting{BranchID: data.Ref(b1.ID), Kind: "主题党日", Date: data.NewDate(2026, 4, 1), Topic: "重温入党誓词",
-		Host: "王建国", HostID: data.Ref(ms[0].ID), Recorder: "李红梅"}
+		Host: "王建国", HostID: data.Ref(ms[0].ID), Recorder: "李红梅", Location: "党员活动室(行政楼201)"}
 	must(s.Meetings.Create(ctx, mt))
 	must(s.MeetingAttendance.Create(ctx, &data.MeetingAttendance{MeetingID: data.Ref(mt.ID), MemberID: data.Ref(ms[0].ID), Status: "出席"}))
-	must(s.MeetingAttendance.Create(ctx, &data.MeetingAttendance{MeetingID: data.Ref(mt.ID), MemberID: data.Ref(ms[1].ID), Status: "请假"}))
+	must(s.MeetingAttendance.Create(ctx, &data.MeetingAttendance{MeetingID: data.Ref(mt.ID), MemberID: data.Ref(ms[1].ID), Status: "请假",
+		Reason: "出差(北京)"}))
 	// 李红梅 was in the student branch at its 支委会 and has moved since.
 	moved := &data.Meeting{BranchID: data.Ref(b2.ID), Kind: "支委会", Date: data.NewDate(2026, 3, 2), Topic: "研究发展对象",
 		Recorder: "张伟"}

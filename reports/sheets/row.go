@@ -196,10 +196,22 @@ func (r *row) idNumber(col string) string {
 
 // names splits a list of names separated by 、 , ， ; or spaces.
 func (r *row) names(col string) []string {
-	v := r.text(col)
-	return strings.FieldsFunc(v, func(c rune) bool {
-		return c == '、' || c == ',' || c == '，' || c == ';' || c == '；' || c == ' ' || c == '\n'
-	})
+	entries, _ := splitNames(r.text(col))
+	out := make([]string, len(entries))
+	for i, e := range entries {
+		out[i] = e.name
+	}
+	return out
+}
+
+// entries reads an attendance list's names with their reasons (张三(出差)),
+// failing the column on an entry written wrongly.
+func (r *row) entries(col string) []nameEntry {
+	entries, bad := splitNames(r.text(col))
+	if bad != "" {
+		r.fail(col, "“"+bad+"”的写法不对,原因应写在姓名后的括号内,如:张三(出差)")
+	}
+	return entries
 }
 
 // storeProblems turns the store's validation problems into row problems,

@@ -15,6 +15,7 @@ type trainingImporter struct {
 	attendees map[string]*data.TrainingAttendee // member id|date|topic: the natural key
 	hoursOf   map[string]float64                // session id → its hours
 	pending   []string                          // keys the current row added
+	undo      []func()                          // restores cached sessions the current row changed
 	rows      rowKeys
 }
 
@@ -50,7 +51,7 @@ func (t *trainingImporter) prepare(ctx context.Context, tx *data.Tx) error {
 func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
 	m := t.members.member(r)
 	date, hours := r.date("日期"), r.hours("学时")
-	form, topic, organizer := r.choice("形式", nil), r.text("主题"), r.text("主办单位")
+	form, topic, organizer, location := r.choice("形式", nil), r.text("主题"), r.text("主办单位"), r.text("地点")
 	if len(r.problems) == 0 {
 		t.rows.claim(r, m.ID+"|"+date.String()+"|"+topic, "主题")
 	}
@@ -61,16 +62,23 @@ func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	key := date.String() + "|" + topic
 	session, ok := t.sessions[key]
 	if !ok {
-		session = &data.Training{Date: date, Hours: hours, Form: form, Topic: topic, Organizer: organizer}
+		session = &data.Training{Date: date, Hours: hours, Form: form, Topic: topic, Organizer: organizer, Location: location}
 		if err := tx.Trainings.Create(ctx, session); err != nil {
 			return unchanged, rowErr(r, err, cols)
 		}
 		t.sessions[key], t.hoursOf[session.ID] = session, hours
 		t.pending = append(t.pending, "s:"+key)
 	}
+	placed, err := t.place(ctx, tx, r, session, location)
+	if err != nil {
+		return unchanged, err
+	}
 	akey := m.ID + "|" + key
 	if a, ok := t.attendees[akey]; ok {
 		if a.Hours == hours || (a.Hours == 0 && hours == t.hoursOf[string(a.TrainingID)]) {
+			if placed {
+				return updated, nil
+			}
 			return unchanged, nil
 		}
 		changed := *a
@@ -90,12 +98,33 @@ func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	return created, nil
 }
 
+// place gives a session recorded without 地点 the row's; a session that
+// has one keeps it (rows of one session need give it only once, and a row
+// of an older sheet changes nothing). It reports whether it wrote.
+func (t *trainingImporter) place(ctx context.Context, tx *data.Tx, r *row, session *data.Training, location string) (bool, error) {
+	if location == "" || session.Location != "" {
+		return false, nil
+	}
+	rec := *session
+	rec.Location = location
+	if err := tx.Trainings.Update(ctx, &rec); err != nil {
+		return false, rowErr(r, err, map[string]string{"location": "地点"})
+	}
+	saved := *session
+	*session = rec
+	t.undo = append(t.undo, func() { *session = saved })
+	return true, nil
+}
+
 func (t *trainingImporter) settle(ok bool) {
 	if !ok {
 		for _, k := range t.pending {
 			delete(t.sessions, k[2:])
 			delete(t.attendees, k[2:])
 		}
+		for _, restore := range t.undo {
+			restore()
+		}
 	}
-	t.pending = t.pending[:0]
+	t.pending, t.undo = t.pending[:0], t.undo[:0]
 }
