@@ -1,384 +1,344 @@
 package documents
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
-	"dangjian/data"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 	"dangjian/reports/layout"
 )
 
 func init() {
-	builders[Stats] = builder{title: "党内统计汇总", period: asOfPeriod, build: buildStats}
+	builders[Stats] = builder{title: "党内统计汇总", landscape: true, period: asOfPeriod, build: buildStats}
 }
 
-// statsUnknown labels members whose field is not filled in.
-const statsUnknown = "未填写"
+// The 党内统计 tables: one row per branch and the 合计, counts in 名, from
+// rules.Figures.PartyStats as of the document's day (Options.AsOf).
 
-// The bands of age and 党龄, in full years.
-var (
-	statsAgeBands = []statsBand{
-		{"30岁及以下", 0, 30}, {"31—40岁", 31, 40}, {"41—50岁", 41, 50},
-		{"51—60岁", 51, 60}, {"61岁及以上", 61, 1 << 30},
-	}
-	statsPartyAgeBands = []statsBand{
-		{"不满5年", 0, 4}, {"5—10年", 5, 10}, {"11—20年", 11, 20},
-		{"21—30年", 21, 30}, {"31—50年", 31, 50}, {"50年以上", 51, 1 << 30},
-	}
-)
-
-// statsProbationary is the 党龄 row of 预备党员, whose 党龄 has not begun.
-const statsProbationary = "预备党员(未计党龄)"
-
-type statsBand struct {
-	label    string
-	from, to int // inclusive
+// statsRow is one branch's (or the total's) statistics with its row label.
+type statsRow struct {
+	label string
+	s     *rules.BranchStats
+	total bool
 }
 
-func statsBandOf(bands []statsBand, years int) string {
-	for _, b := range bands {
-		if years >= b.from && years <= b.to {
-			return b.label
+// statsRows gives the rows of the tables: the branches covered in the
+// store's order, members of branches not on record when every branch is
+// covered, and the 合计 when there is more than one row.
+func statsRows(r *request, st *rules.PartyStats) []statsRow {
+	byID := map[string]*rules.BranchStats{}
+	for i := range st.Branches {
+		byID[st.Branches[i].Branch.ID] = &st.Branches[i]
+	}
+	var rows []statsRow
+	covered := map[string]bool{}
+	for _, b := range r.branches {
+		covered[b.ID] = true
+		s := byID[b.ID]
+		if s == nil {
+			s = &rules.BranchStats{}
+		}
+		rows = append(rows, statsRow{label: b.Label, s: s})
+	}
+	if r.opts.BranchID != "" {
+		return rows
+	}
+	for i := range st.Branches {
+		s := &st.Branches[i]
+		if !covered[s.Branch.ID] && (s.Members > 0 || s.Suspended > 0 || s.Changes != rules.Changes{}) {
+			rows = append(rows, statsRow{label: "未分配党支部", s: s})
 		}
 	}
-	return bands[0].label // negative: a date after the reference day
+	if len(rows) > 1 {
+		rows = append(rows, statsRow{label: "合计", s: &st.Total, total: true})
+	}
+	return rows
 }
 
-func statsBandLabels(bands []statsBand) []string {
-	out := make([]string, len(bands))
-	for i, b := range bands {
-		out[i] = b.label
+// statsTotal is the figures of everything the document covers.
+func statsTotal(r *request, st *rules.PartyStats, rows []statsRow) *rules.BranchStats {
+	if r.opts.BranchID == "" {
+		return &st.Total
 	}
-	return out
-}
-
-// statsTally counts members by one field. Fixed labels are always listed,
-// in their order; other values follow by count, then name; 未填写 comes
-// last, and only when some member has it.
-type statsTally struct {
-	fixed []string
-	n     map[string]int
-}
-
-func newStatsTally(fixed ...string) *statsTally {
-	return &statsTally{fixed: fixed, n: map[string]int{}}
-}
-
-func (t *statsTally) add(label string) { t.n[label]++ }
-
-func (t *statsTally) labels() []string {
-	out := append([]string(nil), t.fixed...)
-	isFixed := map[string]bool{}
-	for _, l := range t.fixed {
-		isFixed[l] = true
-	}
-	var extra []string
-	for l := range t.n {
-		if !isFixed[l] && l != statsUnknown {
-			extra = append(extra, l)
-		}
-	}
-	sort.Slice(extra, func(i, j int) bool {
-		if t.n[extra[i]] != t.n[extra[j]] {
-			return t.n[extra[i]] > t.n[extra[j]]
-		}
-		return extra[i] < extra[j]
-	})
-	out = append(out, extra...)
-	if t.n[statsUnknown] > 0 && !isFixed[statsUnknown] {
-		out = append(out, statsUnknown)
-	}
-	return out
-}
-
-// statsShares formats each count's share of total in per cent, rounded
-// half up to one decimal. Each share is rounded on its own, so that equal
-// counts show equal shares; the shares of a partition may therefore add up
-// to 99.9% or 100.1%, as the document notes.
-func statsShares(counts []int, total int) []string {
-	out := make([]string, len(counts))
-	for i, c := range counts {
-		if total <= 0 {
-			out[i] = "—"
-			continue
-		}
-		v := (c*2000 + total) / (2 * total) // in 0.1%
-		out[i] = fmt.Sprintf("%d.%d%%", v/10, v%10)
-	}
-	return out
-}
-
-// statsYears is the number of full years from a civil date to ref.
-func statsYears(from, ref time.Time) int {
-	y := ref.Year() - from.Year()
-	if ref.Month() < from.Month() || ref.Month() == from.Month() && ref.Day() < from.Day() {
-		y--
-	}
-	return y
-}
-
-// statsEthnicity maps a 民族 to 汉族, 少数民族 or 未填写, and returns the
-// minority's name.
-func statsEthnicity(s string) (group, minority string) {
-	s = strings.TrimSpace(s)
-	switch s {
-	case "":
-		return statsUnknown, ""
-	case "汉", "汉族":
-		return "汉族", ""
-	}
-	return "少数民族", s
-}
-
-// statsPartyAge is a member's 党龄 band on ref, given the member's category
-// then: 党龄 runs from 转正, taken as a year after 入党 when the 转正日期 is
-// not recorded.
-func statsPartyAge(m *data.Member, cat vocab.Category, ref time.Time) string {
-	if cat == vocab.CategoryProbation {
-		return statsProbationary
-	}
-	start := rules.PartyAgeStart(m.JoinedDate.Time, m.ConfirmedAt.Time)
-	if start.IsZero() {
-		return statsUnknown
-	}
-	return statsBandOf(statsPartyAgeBands, statsYears(start, ref))
-}
-
-func statsOr(s string) string {
-	if s = strings.TrimSpace(s); s == "" {
-		return statsUnknown
-	}
-	return s
-}
-
-// statsData is every count of the document.
-type statsData struct {
-	total     int
-	branch    map[string]int // by branch id
-	category  *statsTally
-	gender    *statsTally
-	ethnicity *statsTally
-	minority  *statsTally
-	age       *statsTally
-	education *statsTally
-	partyAge  *statsTally
-	person    *statsTally
-	cross     map[string]map[[2]string]int // branch id → {category, gender} → count
-}
-
-func (r *request) statsCount(ref time.Time) (*statsData, error) {
-	s := &statsData{
-		branch:    map[string]int{},
-		category:  newStatsTally(data.Categories...),
-		gender:    newStatsTally(data.Genders...),
-		ethnicity: newStatsTally("汉族", "少数民族"),
-		minority:  newStatsTally(),
-		age:       newStatsTally(statsBandLabels(statsAgeBands)...),
-		education: newStatsTally(data.Educations...),
-		partyAge:  newStatsTally(append(statsBandLabels(statsPartyAgeBands), statsProbationary)...),
-		person:    newStatsTally(data.PersonTypes...),
-		cross:     map[string]map[[2]string]int{},
-	}
-	seen := 0
-	err := r.store.Members.Each(r.ctx, func(m *data.Member) error {
-		seen++
-		if seen%2000 == 0 {
-			if err := r.ctx.Err(); err != nil {
-				return err
-			}
-		}
-		if !m.Active() || !r.inBranch(m.BranchID) {
-			return nil
-		}
-		category := categoryOn(m, ref)
-		if category == "" {
-			return nil // admitted after the reference day
-		}
-		s.total++
-		b := string(m.BranchID)
-		s.branch[b]++
-		cat, gender := string(category), statsOr(m.Gender)
-		s.category.add(cat)
-		s.gender.add(gender)
-		group, minority := statsEthnicity(m.Ethnicity)
-		s.ethnicity.add(group)
-		if minority != "" {
-			s.minority.add(minority)
-		}
-		if m.BirthDate.IsZero() {
-			s.age.add(statsUnknown)
-		} else {
-			s.age.add(statsBandOf(statsAgeBands, statsYears(m.BirthDate.Time, ref)))
-		}
-		s.education.add(statsOr(m.Education))
-		s.partyAge.add(statsPartyAge(m, category, ref))
-		s.person.add(statsOr(m.PersonType))
-		if s.cross[b] == nil {
-			s.cross[b] = map[[2]string]int{}
-		}
-		s.cross[b][[2]string{cat, gender}]++
-		return nil
-	})
-	return s, err
+	return rows[0].s
 }
 
 func buildStats(r *request) error {
-	ref := r.asOf()
-	s, err := r.statsCount(ref)
+	fig, err := r.figures()
 	if err != nil {
 		return err
 	}
-	if s.total == 0 {
-		r.nothing("没有在册党员，无可统计的数据。")
+	ref := r.asOf()
+	st := fig.PartyStats(ref)
+	rows := statsRows(r, &st)
+	all := statsTotal(r, &st, rows)
+	c := all.Changes
+	if all.Members == 0 && c.Start == 0 && c.Added() == 0 && c.Undated() == 0 && all.Suspended == 0 {
+		r.nothing("统计截止日期" + prose(ref) + "没有在册党员，本年度也没有党员增减，无可统计的数据。")
 		return nil
 	}
-	steps := 10
-	r.progress(1, steps)
-	covered := 0
-	for _, b := range r.branches {
-		if s.branch[b.ID] > 0 {
-			covered++
-		}
-	}
+	r.progress(1, 3)
 	p := r.part("", "", "")
-	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("统计范围：在册党员（党籍状态为正常或停止党籍）共%d名，其中正式党员%d名、预备党员%d名，"+
-		"女党员%d名，少数民族党员%d名；统计的%d个党支部中%d个有在册党员。",
-		s.total, s.category.n[string(vocab.CategoryFull)], s.category.n[string(vocab.CategoryProbation)],
-		s.gender.n[string(vocab.Female)], s.ethnicity.n["少数民族"],
-		len(r.branches), covered)})
-	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("党员类别为%[1]s时的类别，年龄、党龄按周岁（整年）计算至%[1]s；党龄自转正之日起算，"+
-		"未记录转正日期的按入党满一年计。"+
-		"占比为占在册党员总数的比例，四舍五入保留一位小数，分项之和可能与100%%略有出入。", prose(ref))}, &layout.Spacer{MM: 2})
-
-	branchNames := make([]string, len(r.branches))
-	branchCounts := make([]int, len(r.branches))
-	for i, b := range r.branches {
-		branchNames[i], branchCounts[i] = b.Label, s.branch[b.ID]
-	}
-	sections := []struct {
-		heading, column string
-		labels          []string
-		counts          []int
-	}{
-		{"一、按党支部", "党支部", branchNames, branchCounts},
-		{"二、按党员类别", "党员类别", nil, nil},
-		{"三、按性别", "性别", nil, nil},
-		{"四、按民族", "民族", nil, nil},
-		{"五、按年龄", "年龄", nil, nil},
-		{"六、按学历", "学历", nil, nil},
-		{"七、按党龄", "党龄", nil, nil},
-		{"八、按人员类别", "人员类别", nil, nil},
-	}
-	tallies := []*statsTally{nil, s.category, s.gender, s.ethnicity, s.age, s.education, s.partyAge, s.person}
-	for i, sec := range sections {
-		if err := r.ctx.Err(); err != nil {
-			return err
-		}
-		labels, counts := sec.labels, sec.counts
-		if t := tallies[i]; t != nil {
-			labels = t.labels()
-			counts = make([]int, len(labels))
-			for j, l := range labels {
-				counts[j] = t.n[l]
-			}
-		}
-		p.Add(&layout.Heading{Level: 1, Text: sec.heading}, statsTable(sec.column, labels, counts, s.total, true))
-		if sec.column == "民族" && len(s.minority.n) > 0 {
-			labels := s.minority.labels()
-			counts := make([]int, len(labels))
-			for j, l := range labels {
-				counts[j] = s.minority.n[l]
-			}
-			p.Add(&layout.Spacer{MM: 2}, &layout.Paragraph{Text: "其中少数民族党员："},
-				statsTable("少数民族", labels, counts, s.total, false))
-		}
-		p.Add(&layout.Spacer{MM: 3})
-		r.progress(i+2, steps)
-	}
-	p.Add(&layout.Heading{Level: 1, Text: "九、党支部×党员类别×性别"})
-	p.Add(statsCross(r, s)...)
-	r.progress(steps, steps)
+	p.Add(&layout.Fields{Items: []layout.Field{
+		{Label: "填报单位（盖章）", Value: r.doc.Org},
+		{Label: "填表人"},
+		{Label: "报出日期", Value: prose(r.now)},
+		{Label: "统计截止日期", Value: prose(ref)},
+		{Label: "单位", Value: "名"},
+	}})
+	p.Add(&layout.Paragraph{Indent: true, Text: statsSummary(all, ref)})
+	p.Add(statsBasic(rows, all), statsAge(rows), statsEducation(rows), statsPersonType(rows), statsPartyAge(rows))
+	r.progress(2, 3)
+	p.Add(statsChanges(rows, &st))
+	p.Add(&layout.Paragraph{Indent: true, Text: statsExplained(&st, all, r.opts.BranchID == "")})
+	p.Add(&layout.Signatures{Lines: []layout.SignLine{{Who: "填表人签字："}, {Who: "审核人签字："}, {Who: "负责人签字：", Date: true}}})
+	r.progress(3, 3)
 	return nil
 }
 
-// statsTable is one count table: a row per label with its count and
-// share of total, then, when withTotal, the 合计 row.
-func statsTable(column string, labels []string, counts []int, total int, withTotal bool) *layout.Table {
-	width := 60.0
-	if column == "党支部" {
-		width = 100
+// statsSummary is the paragraph above the tables.
+func statsSummary(all *rules.BranchStats, ref time.Time) string {
+	text := fmt.Sprintf("截至统计截止日期，共有党员%d名，其中正式党员%d名、预备党员%d名；女党员%d名，少数民族党员%d名。"+
+		"%d年初有党员%d名，本年增加%d名（其中发展党员%d名），减少%d名。",
+		all.Members, all.Category[vocab.CategoryFull], all.Category[vocab.CategoryProbation],
+		all.Gender[vocab.Female], all.Ethnicity[rules.EthnicMinority],
+		ref.Year(), all.Changes.Start, all.Changes.Added(), all.Changes.Admitted, all.Changes.Removed())
+	if all.Suspended > 0 {
+		text += fmt.Sprintf("另有停止党籍的党员%d名，不计入党员总数。", all.Suspended)
 	}
-	t := &layout.Table{Columns: []layout.Column{
-		{Title: column, Width: width}, {Title: "人数", Width: 25, Align: layout.Right}, {Title: "占比", Width: 25, Align: layout.Right},
-	}}
-	shares := statsShares(counts, total)
-	sum := 0
-	for i, l := range labels {
-		t.Rows = append(t.Rows, layout.Row{Cells: []string{l, fmt.Sprint(counts[i]), shares[i]}})
-		sum += counts[i]
+	return text
+}
+
+// statsExplained is the note on how the figures are counted, and on the
+// members whose dates could not be told; whole when every branch is
+// covered.
+func statsExplained(st *rules.PartyStats, all *rules.BranchStats, whole bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "统计说明：党员总数为统计截止日期党籍正常的党员，停止党籍的党员不计入。"+
+		"党员类别为统计截止日期时的类别；年龄、党龄按周岁计算至统计截止日期，党龄自转正之日起算，未记录转正日期的按入党满一年计。"+
+		"党员增减自%s起计至%s：年初数＋增加－减少＝年末数；发展党员以入党日期计，转入、转出以介绍信开具日期计，"+
+		"死亡、出党、停止党籍、恢复党籍以党籍状态变更登记之日计；支部间调入、调出为本组织内党支部之间的调整",
+		prose(st.From), prose(st.Ref))
+	if whole {
+		b.WriteString("，合计相等，不影响党员总数")
 	}
-	if withTotal {
-		t.Rows = append(t.Rows, layout.Row{Total: true, Cells: []string{"合计", fmt.Sprint(sum), statsShares([]int{sum}, total)[0]}})
+	b.WriteString("。")
+	if c := all.Changes; c.Confirmed > 0 {
+		fmt.Fprintf(&b, "本年预备党员转正%d名。", c.Confirmed)
+	}
+	if c := all.Changes; c.Undated() > 0 {
+		fmt.Fprintf(&b, "无法确定日期的党员%d名", c.Undated())
+		var parts []string
+		if c.UndatedLeft > 0 {
+			parts = append(parts, fmt.Sprintf("%d名党籍状态已变更但未记录日期，未计入年初数和年末数", c.UndatedLeft))
+		}
+		if c.UndatedJoin > 0 {
+			parts = append(parts, fmt.Sprintf("%d名未记录入党日期，按年初已在册计", c.UndatedJoin))
+		}
+		b.WriteString("：" + strings.Join(parts, "；") + "，请补录后重新统计。")
+	}
+	return b.String()
+}
+
+// statsTable is a table of the 党支部 column and a column per title, a
+// row per row with its counts from count; with shares, a last row gives
+// each column's share of the last row's first count (the 合计).
+func statsTable(caption string, rows []statsRow, groups []layout.Group, titles []string, shares bool,
+	count func(*rules.BranchStats) []int) *layout.Table {
+	t := &layout.Table{Caption: caption, Groups: groups}
+	t.Columns = append(t.Columns, layout.Column{Title: "党支部", Width: 46})
+	for _, title := range titles {
+		t.Columns = append(t.Columns, layout.Column{Title: title, Align: layout.Right})
+	}
+	var last []int
+	for _, row := range rows {
+		ns := count(row.s)
+		cells := []string{row.label}
+		for _, n := range ns {
+			cells = append(cells, fmt.Sprint(n))
+		}
+		t.Rows = append(t.Rows, layout.Row{Cells: cells, Total: row.total})
+		last = ns
+	}
+	if shares && len(last) > 0 && last[0] > 0 {
+		cells := []string{"占比"}
+		for _, n := range last {
+			cells = append(cells, share(n, last[0]))
+		}
+		t.Rows = append(t.Rows, layout.Row{Cells: cells})
 	}
 	return t
 }
 
-// statsCross is the branch × 党员类别 × 性别 table with its totals, and the
-// note above it.
-func statsCross(r *request, s *statsData) []layout.Block {
-	cats := s.category.labels()
-	genders := s.gender.labels()
-	cols := []layout.Column{{Title: "党支部"}}
-	for _, c := range cats {
-		short := strings.TrimSuffix(c, "党员")
-		for _, g := range genders {
-			cols = append(cols, layout.Column{Title: short + g, Width: 14, Align: layout.Right})
+// share is n's share of total in per cent, rounded half up to one decimal.
+func share(n, total int) string {
+	v := (n*2000 + total) / (2 * total) // in 0.1%
+	return fmt.Sprintf("%d.%d%%", v/10, v%10)
+}
+
+// statsBasic is 表一: 党员总数 by 党员类别, 性别 and 民族, and the members
+// whose 党籍 is stopped beside them.
+func statsBasic(rows []statsRow, all *rules.BranchStats) *layout.Table {
+	genderUnknown := all.Gender[""] > 0
+	ethnicUnknown := all.Ethnicity[rules.EthnicUnknown] > 0
+	titles := []string{"党员总数", string(vocab.CategoryFull), string(vocab.CategoryProbation)}
+	groups := []layout.Group{{Span: 2}, {Title: "党员类别", Span: 2}}
+	for _, g := range vocab.Genders {
+		titles = append(titles, string(g))
+	}
+	if genderUnknown {
+		titles = append(titles, "未填写")
+	}
+	groups = append(groups, layout.Group{Title: "性别", Span: len(titles) - 3})
+	n := len(titles)
+	titles = append(titles, rules.EthnicHan.Label(), rules.EthnicMinority.Label())
+	if ethnicUnknown {
+		titles = append(titles, "未填写")
+	}
+	groups = append(groups, layout.Group{Title: "民族", Span: len(titles) - n}, layout.Group{Span: 1})
+	titles = append(titles, "停止党籍（不计入总数）")
+	// No 占比 row: the columns are not one partition.
+	t := statsTable("表一　党员基本情况", rows, groups, titles, false, func(s *rules.BranchStats) []int {
+		ns := []int{s.Members, s.Category[vocab.CategoryFull], s.Category[vocab.CategoryProbation]}
+		for _, g := range vocab.Genders {
+			ns = append(ns, s.Gender[g])
 		}
-		cols = append(cols, layout.Column{Title: short + "小计", Width: 16, Align: layout.Right})
+		if genderUnknown {
+			ns = append(ns, s.Gender[""])
+		}
+		ns = append(ns, s.Ethnicity[rules.EthnicHan], s.Ethnicity[rules.EthnicMinority])
+		if ethnicUnknown {
+			ns = append(ns, s.Ethnicity[rules.EthnicUnknown])
+		}
+		return append(ns, s.Suspended)
+	})
+	if len(all.Minorities) > 0 {
+		t.Note = "少数民族党员中：" + statsMinorities(all.Minorities) + "。"
 	}
-	for _, g := range genders {
-		cols = append(cols, layout.Column{Title: g, Width: 12, Align: layout.Right})
+	return t
+}
+
+// statsMinorities lists the minorities by count, then name: 「回族2名、蒙古族1名」.
+func statsMinorities(m map[string]int) string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
 	}
-	cols = append(cols, layout.Column{Title: "合计", Width: 14, Align: layout.Right})
-	note := &layout.Paragraph{Text: "“正式男”即正式党员中的男党员，余类推；“小计”为该类别党员人数，“男”“女”“合计”为各类别之和。"}
-	t := &layout.Table{Columns: cols}
-	sums := make([]int, len(cols)-1)
-	row := func(cell func(cat, gender string) int) []int {
-		var out []int
-		byGender := make([]int, len(genders))
-		all := 0
-		for _, c := range cats {
-			sub := 0
-			for gi, g := range genders {
-				n := cell(c, g)
-				out = append(out, n)
-				sub += n
-				byGender[gi] += n
+	slices.SortFunc(names, func(a, b string) int {
+		if c := cmp.Compare(m[b], m[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	parts := make([]string, len(names))
+	for i, n := range names {
+		parts[i] = fmt.Sprintf("%s%d名", n, m[n])
+	}
+	return strings.Join(parts, "、")
+}
+
+// statsAge is 表二: the members by age band.
+func statsAge(rows []statsRow) *layout.Table {
+	bands := append([]rules.AgeBand(nil), rules.AgeBands...)
+	if anyRow(rows, func(s *rules.BranchStats) bool { return s.Age[rules.AgeUnknown] > 0 }) {
+		bands = append(bands, rules.AgeUnknown)
+	}
+	titles := []string{"合计"}
+	for _, b := range bands {
+		titles = append(titles, b.Label())
+	}
+	return statsTable("表二　党员年龄情况", rows, []layout.Group{{Span: 2}, {Title: "年龄", Span: len(bands)}}, titles, true,
+		func(s *rules.BranchStats) []int {
+			ns := []int{s.Members}
+			for _, b := range bands {
+				ns = append(ns, s.Age[b])
 			}
-			out = append(out, sub)
-			all += sub
-		}
-		return append(append(out, byGender...), all)
+			return ns
+		})
+}
+
+// statsEducation is 表三: the members by 学历.
+func statsEducation(rows []statsRow) *layout.Table {
+	return statsByValue("表三　党员学历情况", "学历", rows, vocab.Educations, func(s *rules.BranchStats) map[vocab.Education]int { return s.Education })
+}
+
+// statsPersonType is 表四: the members by 人员类别.
+func statsPersonType(rows []statsRow) *layout.Table {
+	return statsByValue("表四　党员人员类别情况", "人员类别", rows, vocab.PersonTypes, func(s *rules.BranchStats) map[vocab.PersonType]int { return s.PersonType })
+}
+
+// statsByValue is a table of the members by the values of a field, with
+// 未填写 when some member lacks it.
+func statsByValue[T ~string](caption, group string, rows []statsRow, values []T, of func(*rules.BranchStats) map[T]int) *layout.Table {
+	values = append([]T(nil), values...)
+	titles := []string{"合计"}
+	for _, v := range values {
+		titles = append(titles, string(v))
 	}
-	cellsOf := func(name string, ns []int) []string {
-		cells := []string{name}
-		for _, n := range ns {
-			cells = append(cells, fmt.Sprint(n))
-		}
-		return cells
+	if anyRow(rows, func(s *rules.BranchStats) bool { return of(s)[""] > 0 }) {
+		values = append(values, "")
+		titles = append(titles, "未填写")
 	}
-	for _, b := range r.branches {
-		counts := s.cross[b.ID]
-		ns := row(func(c, g string) int { return counts[[2]string{c, g}] })
-		for i, n := range ns {
-			sums[i] += n
-		}
-		t.Rows = append(t.Rows, layout.Row{Cells: cellsOf(b.Label, ns)})
+	return statsTable(caption, rows, []layout.Group{{Span: 2}, {Title: group, Span: len(values)}}, titles, true,
+		func(s *rules.BranchStats) []int {
+			ns := []int{s.Members}
+			m := of(s)
+			for _, v := range values {
+				ns = append(ns, m[v])
+			}
+			return ns
+		})
+}
+
+// statsPartyAge is 表五: the members by 党龄, 预备党员 apart.
+func statsPartyAge(rows []statsRow) *layout.Table {
+	bands := append([]rules.PartyAgeBand(nil), rules.PartyAgeBands...)
+	bands = append(bands, rules.PartyAgeProbation)
+	if anyRow(rows, func(s *rules.BranchStats) bool { return s.PartyAge[rules.PartyAgeUnknown] > 0 }) {
+		bands = append(bands, rules.PartyAgeUnknown)
 	}
-	t.Rows = append(t.Rows, layout.Row{Total: true, Cells: cellsOf("合计", sums)})
-	return []layout.Block{note, t}
+	titles := []string{"合计"}
+	for _, b := range bands {
+		titles = append(titles, b.Label())
+	}
+	return statsTable("表五　党员党龄情况", rows, []layout.Group{{Span: 2}, {Title: "党龄", Span: len(bands)}}, titles, true,
+		func(s *rules.BranchStats) []int {
+			ns := []int{s.Members}
+			for _, b := range bands {
+				ns = append(ns, s.PartyAge[b])
+			}
+			return ns
+		})
+}
+
+// statsChanges is 表六: the 党员增减 of the year, 年初数 + 增加 − 减少 = 年末数
+// on every row.
+func statsChanges(rows []statsRow, st *rules.PartyStats) *layout.Table {
+	in := []string{"小计", "发展党员", "转入", "恢复党籍", "支部间调入", "其他"}
+	out := []string{"小计", "转出", "死亡", "出党", "停止党籍", "支部间调出", "其他"}
+	titles := append(append(append([]string{"年初数"}, in...), out...), "年末数")
+	groups := []layout.Group{{Span: 2}, {Title: "增加", Span: len(in)}, {Title: "减少", Span: len(out)}, {Span: 1}}
+	// No 占比 row: counts of people coming and going have no share.
+	return statsTable(fmt.Sprintf("表六　党员增减情况（%s至%s）", prose(st.From), prose(st.Ref)),
+		rows, groups, titles, false, func(s *rules.BranchStats) []int {
+			c := s.Changes
+			return []int{c.Start,
+				c.Added(), c.Admitted, c.TransferredIn, c.Restored, c.MovedIn, c.OtherIn,
+				c.Removed(), c.TransferredOut, c.Died, c.Expelled, c.Suspended, c.MovedOut, c.OtherOut,
+				c.End}
+		})
+}
+
+// anyRow reports whether some row satisfies f.
+func anyRow(rows []statsRow, f func(*rules.BranchStats) bool) bool {
+	for _, r := range rows {
+		if f(r.s) {
+			return true
+		}
+	}
+	return false
 }
