@@ -48,11 +48,11 @@ func StrokeKey(name string) []byte {
 // Characters compare by stroke count, then stroke by stroke in the order
 // 横竖撇点折, then by code point; a character whose strokes are counted
 // but not ordered comes after those of its count whose order is known.
-// Characters that are not Chinese characters come after Chinese
-// characters at the same position: Chinese characters without stroke
-// data, then letters (A and a alike, full-width as ASCII), then digits,
-// then everything else, each by code point. A name that is the beginning
-// of another sorts first.
+// At the same position, after the Chinese characters with stroke data
+// come those without, then letters (A and a alike, full-width as ASCII),
+// then digits, then everything else (· of 阿依古丽·买买提, a byte that is
+// not UTF-8), each by code point. A name that is the beginning of another
+// sorts first.
 func CompareStroke(a, b string) int {
 	t, s := data(), strokeData()
 	var ba, bb [128]byte
