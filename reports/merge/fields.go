@@ -131,7 +131,7 @@ var fields = []Field{
 	{Name: fName, Description: "党员姓名"},
 	{Name: fGender, Description: "性别"},
 	{Name: fEthnicity, Description: "民族"},
-	{Name: fBirth, Description: "出生日期,如2026年3月5日"},
+	{Name: fBirth, Description: "出生日期,如1990年5月1日"},
 	{Name: fBirthMonth, Description: "出生年月,如1990年5月"},
 	{Name: fNative, Description: "籍贯"},
 	{Name: fEducation, Description: "学历"},

@@ -53,10 +53,13 @@ func Merge(ctx context.Context, s *data.Store, db string, req Request) (Result, 
 	if err := t.Check(req.Kind); err != nil {
 		return Result{}, err
 	}
+	if samePath(req.Out, req.Template) {
+		return Result{}, &localfs.OutputError{Path: req.Out, Reason: "这是套打所用的模板"}
+	}
 	protected := append(localfs.OwnFiles(db), req.Template)
 	if req.OneFile {
 		if !strings.EqualFold(filepath.Ext(req.Out), ".docx") {
-			return Result{}, fmt.Errorf("输出文件“%s”应以.docx结尾", req.Out)
+			return Result{}, &localfs.OutputError{Path: req.Out, Reason: "生成一个文件时,文件名应以.docx结尾"}
 		}
 		if err := (localfs.Output{Protected: protected}).Check(req.Out); err != nil {
 			return Result{}, err
@@ -103,10 +106,8 @@ func checkFolder(dir string, protected []string) error {
 		return &localfs.OutputError{Path: dir, Reason: "没有给出文件夹"}
 	}
 	for _, p := range protected {
-		if abs, err := filepath.Abs(p); err == nil {
-			if d, err := filepath.Abs(dir); err == nil && d == abs {
-				return &localfs.OutputError{Path: dir, Reason: "这是程序正在使用的文件"}
-			}
+		if samePath(dir, p) {
+			return &localfs.OutputError{Path: dir, Reason: "这是程序正在使用的文件"}
 		}
 	}
 	info, err := os.Stat(dir)
@@ -225,4 +226,14 @@ func place(tmp, dir, name string) (string, error) {
 		return p, nil
 	}
 	return "", fmt.Errorf("文件夹 %s 中同名文件过多", dir)
+}
+
+// samePath reports whether a and b name the same file.
+func samePath(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }

@@ -95,7 +95,7 @@ func ParseTemplate(name string, b []byte) (*Template, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
-		return nil, bad("不是Word文档(.docx)。旧版.doc文件请先在Word或WPS中“另存为”.docx格式")
+		return nil, bad("不是.docx文档。旧版.doc文件请先“另存为”.docx格式")
 	}
 	if len(zr.File) > maxParts {
 		return nil, bad("文档包含的部件过多")
@@ -103,7 +103,7 @@ func ParseTemplate(name string, b []byte) (*Template, error) {
 	t := &Template{name: name, zr: zr, parts: map[string]*part{}}
 	root, err := t.readRels("_rels/.rels")
 	if err != nil {
-		return nil, bad("不是Word文档(.docx):缺少文档关系部件")
+		return nil, bad("不是.docx文档:缺少文档关系部件")
 	}
 	for _, r := range root {
 		if relKind(r.Type) == "officeDocument" {
@@ -111,7 +111,7 @@ func ParseTemplate(name string, b []byte) (*Template, error) {
 		}
 	}
 	if t.main == "" || t.file(t.main) == nil {
-		return nil, bad("不是Word文档(.docx):找不到正文部件")
+		return nil, bad("不是.docx文档:找不到正文部件")
 	}
 	t.mainRels = path.Join(path.Dir(t.main), "_rels", path.Base(t.main)+".rels")
 	if t.file(t.mainRels) != nil {
@@ -143,7 +143,7 @@ func ParseTemplate(name string, b []byte) (*Template, error) {
 		t.parts[n] = p
 	}
 	if p := t.parts[t.main]; p.body.start == 0 {
-		return nil, bad("不是Word文档(.docx):正文缺少文档主体")
+		return nil, bad("不是.docx文档:正文缺少文档主体")
 	}
 	return t, nil
 }
