@@ -90,7 +90,7 @@ func buildStats(r *request) error {
 		{Label: "统计截止日期", Value: prose(ref)},
 		{Label: "单位", Value: "名"},
 	}})
-	p.Add(&layout.Paragraph{Indent: true, Text: statsSummary(all, ref)})
+	p.Add(&layout.Spacer{MM: 1}, &layout.Paragraph{Indent: true, Text: statsSummary(all, ref)}, &layout.Spacer{MM: 2})
 	p.Add(statsBasic(rows, all), statsAge(rows), statsEducation(rows), statsPersonType(rows), statsPartyAge(rows))
 	r.progress(2, 3)
 	p.Add(statsChanges(rows, &st))
