@@ -56,6 +56,10 @@ type Column struct {
 	Width float64 // mm; columns with Width 0 share what is left equally
 	Align Align
 	Keep  bool // the column's text is never broken across lines (names, numbers): it is set smaller to fit
+	// Carry: a group's label (a member's name, a month) is given on the
+	// group's first row only, the following rows blank; a renderer
+	// repeats the last label on the first row of each further page.
+	Carry bool
 }
 
 // Group is a heading over adjacent columns, in a header row above the
