@@ -113,7 +113,7 @@ func newRenderer(ctx context.Context, d *layout.Document) (*renderer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("生成PDF失败：打印字体无法读取（%w）", err)
 		}
-		p.AddUTF8FontFromBytes(name, "", data)
+		p.AddUTF8FontFromParsed(name, "", info.parsed)
 		added[&data[0]] = name
 		r.family[f], r.glyphs[f] = name, newGlyphCache(info)
 	}

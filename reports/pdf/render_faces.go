@@ -3,6 +3,8 @@ package pdf
 import (
 	"sync"
 
+	"codeberg.org/go-pdf/fpdf"
+
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -36,8 +38,9 @@ func faceData(f face) []byte {
 // coverage and advance widths, read with sfnt (which reads the format 12
 // cmap of characters outside the BMP too).
 type faceInfo struct {
-	font *sfnt.Font
-	upem fixed.Int26_6
+	font   *sfnt.Font
+	upem   fixed.Int26_6
+	parsed *fpdf.UTF8Font // the face as the PDF library reads it, shared by documents
 }
 
 var (
@@ -45,7 +48,8 @@ var (
 	faceInfoCache = map[*byte]*faceInfo{}
 )
 
-// parsedFace parses a face's data once per process.
+// parsedFace parses a face's data once per process (a large face takes
+// tens of milliseconds to read).
 func parsedFace(data []byte) (*faceInfo, error) {
 	faceInfoMu.Lock()
 	defer faceInfoMu.Unlock()
@@ -56,7 +60,11 @@ func parsedFace(data []byte) (*faceInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	fi := &faceInfo{font: f, upem: fixed.I(int(f.UnitsPerEm()))}
+	parsed, err := fpdf.ParseUTF8Font(data)
+	if err != nil {
+		return nil, err
+	}
+	fi := &faceInfo{font: f, upem: fixed.I(int(f.UnitsPerEm())), parsed: parsed}
 	faceInfoCache[&data[0]] = fi
 	return fi, nil
 }
