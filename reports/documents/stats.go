@@ -318,8 +318,9 @@ func statsPartyAge(rows []statsRow) *layout.Table {
 // statsChanges is 表六: the 党员增减 of the year, 年初数 + 增加 − 减少 = 年末数
 // on every row.
 func statsChanges(rows []statsRow, st *rules.PartyStats) *layout.Table {
-	in := []string{"小计", "发展党员", "转入", "恢复党籍", "支部间调入", "其他"}
-	out := []string{"小计", "转出", "死亡", "出党", "停止党籍", "支部间调出", "其他"}
+	in := []string{"小计", "发展党员", string(vocab.TransferIn), "恢复党籍", "支部间调入", "其他原因"}
+	out := []string{"小计", string(vocab.TransferOut), "死亡", string(vocab.StatusExpelled), string(vocab.StatusSuspended),
+		"支部间调出", "其他原因"}
 	titles := append(append(append([]string{"年初数"}, in...), out...), "年末数")
 	groups := []layout.Group{{Span: 2}, {Title: "增加", Span: len(in)}, {Title: "减少", Span: len(out)}, {Span: 1}}
 	// No 占比 row: counts of people coming and going have no share.
