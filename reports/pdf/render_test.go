@@ -384,3 +384,30 @@ func TestRenderStopsWhenCancelled(t *testing.T) {
 		t.Errorf("cancelled: err %v, %d bytes written", err, buf.Len())
 	}
 }
+
+// Documents a builder might get wrong still render, whole, without a panic.
+func TestRenderToleratesOddDocuments(t *testing.T) {
+	d := testDoc(false)
+	p := d.NewPart("", "", "")
+	p.Add(&layout.Table{Groups: []layout.Group{{Title: "全部", Span: 9}},
+		Columns: []layout.Column{{Title: "甲", Width: 150}, {Title: "乙", Width: 150}, {Title: "丙"}},
+		Rows: []layout.Row{{Cells: []string{"一", "二", "三", "多余"}}, {Cells: nil, Total: true}, {Cells: []string{"合计", "", "9"}, Total: true}}},
+		&layout.Table{},
+		&layout.Form{},
+		&layout.Form{Rows: []layout.FormRow{{Cells: []layout.Cell{{Text: "仅有标签", Label: true}}, Fill: true},
+			{Cells: []layout.Cell{{Text: "很高的行"}}, Height: 400}}},
+		&layout.Spacer{MM: 1000},
+		&layout.Heading{Text: "末尾的标题", Level: 2},
+		&layout.Paragraph{Text: "甲\n\n乙", Align: layout.Right, Size: 14},
+		&layout.Signatures{}, &layout.Fields{})
+	r := renderDoc(t, d)
+	all := r.all()
+	for _, want := range []string{"全部", "一", "二", "三", "合计", "仅有标签", "很高的行", "末尾的标题", "甲", "乙"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("%q missing", want)
+		}
+	}
+	if strings.Contains(all, "多余") {
+		t.Error("a cell beyond the columns was printed")
+	}
+}
