@@ -66,25 +66,30 @@ func (t *Template) WriteAll(w io.Writer, rs []Record) error {
 			}
 		}
 	}
-	refName := func(i int) func(string) string {
-		if i == 0 || len(own) == 0 {
+	lists, numbering, err := t.restartLists(len(rs))
+	if err != nil {
+		return err
+	}
+	// ids gives record i's renames: record 0 keeps the template's.
+	ids := func(i int) *renames {
+		if i == 0 {
 			return nil
 		}
-		return func(id string) string {
-			for _, r := range own {
-				if r.ID == id {
-					return copyID(id, i)
-				}
-			}
-			return id
+		r := &renames{refs: map[string]string{}}
+		if lists != nil {
+			r.nums = lists[i]
 		}
+		for _, rel := range own {
+			r.refs[rel.ID] = copyID(rel.ID, i)
+		}
+		return r
 	}
 
 	var doc bytes.Buffer
 	doc.Grow(len(main.data) * len(rs))
 	doc.Write(main.data[:main.body.start])
 	for i := range rs {
-		main.render(&doc, main.body.start, main.body.end, &rs[i], refName(i))
+		main.render(&doc, main.body.start, main.body.end, &rs[i], ids(i))
 		last := i == len(rs)-1
 		switch {
 		case main.sect.end == 0 && !last:
@@ -97,10 +102,10 @@ func (t *Template) WriteAll(w io.Writer, rs []Record) error {
 			// The section of record i ends with a paragraph holding
 			// its own copy of the section's properties.
 			doc.WriteString("<" + qname(main.prefix, "p") + "><" + qname(main.prefix, "pPr") + ">")
-			main.render(&doc, main.sect.start, main.sect.end, &rs[i], refName(i))
+			main.render(&doc, main.sect.start, main.sect.end, &rs[i], ids(i))
 			doc.WriteString("</" + qname(main.prefix, "pPr") + "></" + qname(main.prefix, "p") + ">")
 		default:
-			main.render(&doc, main.sect.start, len(main.data), &rs[i], refName(i))
+			main.render(&doc, main.sect.start, len(main.data), &rs[i], ids(i))
 		}
 	}
 
@@ -112,6 +117,8 @@ func (t *Template) WriteAll(w io.Writer, rs []Record) error {
 			err = writePart(zw, f, doc.Bytes())
 		case f.Name == t.mainRels && len(own) > 0:
 			err = writePart(zw, f, t.withCopyRels(own, len(rs)))
+		case numbering != nil && f.Name == numbering.name:
+			err = writePart(zw, f, numbering.data)
 		case f.Name == contentTypesPart && len(own) > 0:
 			var b []byte
 			if b, err = t.withCopyTypes(own, len(rs)); err == nil {

@@ -67,39 +67,43 @@ func (pa *paragraph) hasList() bool {
 	return false
 }
 
+// renames are the ids a record's copy of the main document uses instead of
+// the template's: its own headers and footers, its own lists (so that
+// their numbering starts again). An id not in a map stays.
+type renames struct {
+	refs, nums map[string]string
+}
+
 // render writes data[lo:hi] filled with r's values to buf: units repeated
-// once per item of r's list (once, empty, when it has none), header and
-// footer references renamed by refName when it is not nil.
-func (p *part) render(buf *bytes.Buffer, lo, hi int, r *Record, refName func(string) string) {
+// once per item of r's list (once, empty, when it has none), header,
+// footer and list ids renamed by ids when it is not nil.
+func (p *part) render(buf *bytes.Buffer, lo, hi int, r *Record, ids *renames) {
 	pos := lo
 	for _, u := range p.units {
 		if u.start < lo || u.end > hi {
 			continue
 		}
-		p.copyFilled(buf, pos, u.start, r.value, refName)
+		p.copyFilled(buf, pos, u.start, r.value, ids)
 		for k := range max(1, len(r.Items)) {
-			p.copyFilled(buf, u.start, u.end, r.itemValue(k), refName)
+			p.copyFilled(buf, u.start, u.end, r.itemValue(k), ids)
 		}
 		pos = u.end
 	}
-	p.copyFilled(buf, pos, hi, r.value, refName)
+	p.copyFilled(buf, pos, hi, r.value, ids)
 }
 
 // copyFilled writes data[lo:hi] to buf with the placeholders of the
 // paragraphs within it replaced by v's values.
-func (p *part) copyFilled(buf *bytes.Buffer, lo, hi int, v values, refName func(string) string) {
+func (p *part) copyFilled(buf *bytes.Buffer, lo, hi int, v values, ids *renames) {
 	var edits []edit
 	for _, pa := range p.paras {
 		if pa.start >= lo && pa.end <= hi {
 			edits = pa.edits(v, edits)
 		}
 	}
-	if refName != nil {
-		for _, r := range p.refs {
-			if r.valStart >= lo && r.valEnd <= hi {
-				edits = append(edits, edit{r.valStart, r.valEnd, escapeAttr(refName(r.id))})
-			}
-		}
+	if ids != nil {
+		edits = renameIDs(edits, p.refs, ids.refs, lo, hi)
+		edits = renameIDs(edits, p.nums, ids.nums, lo, hi)
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
 	pos := lo
@@ -179,4 +183,15 @@ func escapeAttr(s string) string {
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// renameIDs appends the edits giving the ids within [lo, hi) their new
+// names.
+func renameIDs(edits []edit, ids []ref, names map[string]string, lo, hi int) []edit {
+	for _, r := range ids {
+		if n, ok := names[r.id]; ok && r.valStart >= lo && r.valEnd <= hi {
+			edits = append(edits, edit{r.valStart, r.valEnd, escapeAttr(n)})
+		}
+	}
+	return edits
 }

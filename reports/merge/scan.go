@@ -50,8 +50,8 @@ type paragraph struct {
 // span is a byte range of a part.
 type span struct{ start, end int }
 
-// ref is an r:id of a w:headerReference or w:footerReference: where its
-// value lies, and the value.
+// ref is an id an element refers to (the r:id of a header reference, the
+// w:val of a w:numId): where its value lies, and the value.
 type ref struct {
 	valStart, valEnd int
 	id               string
@@ -64,7 +64,8 @@ type part struct {
 	data  []byte
 	paras []*paragraph // those holding a placeholder, in document order
 	rows  []span       // the table rows (w:tr) met
-	refs  []ref        // header and footer references (main document only)
+	refs  []ref        // header and footer references (r:id)
+	nums  []ref        // the lists paragraphs belong to (w:numId of w:numPr)
 	units []span       // what is repeated per item of a list (findUnits)
 	// body is the content of w:body without its final w:sectPr, and sect
 	// that w:sectPr; both zero when the part has no body.
@@ -80,8 +81,11 @@ const sepChar = "\x00"
 // method (｛｛名称｝｝) count too.
 var placeholderRE = regexp.MustCompile(`(?:\{\{|｛｛)([^{}｛｝\x00]*?)(?:\}\}|｝｝)`)
 
-// refIDRE finds the r:id attribute of a start tag.
-var refIDRE = regexp.MustCompile(`\s[A-Za-z_][\w.-]*:id\s*=\s*("[^"]*"|'[^']*')`)
+// refIDRE finds the r:id attribute of a start tag, valRE its w:val.
+var (
+	refIDRE = regexp.MustCompile(`\s[A-Za-z_][\w.-]*:id\s*=\s*("[^"]*"|'[^']*')`)
+	valRE   = regexp.MustCompile(`\s(?:[A-Za-z_][\w.-]*:)?val\s*=\s*("[^"]*"|'[^']*')`)
+)
 
 // maxDepth bounds the nesting of elements a template may have.
 const maxDepth = 512
@@ -162,9 +166,10 @@ func scanPart(name string, data []byte) (*part, error) {
 					p.sect.start = start
 				}
 			case "headerReference", "footerReference":
-				if m := refIDRE.FindSubmatchIndex(data[start:end]); m != nil {
-					p.refs = append(p.refs, ref{valStart: start + m[2] + 1, valEnd: start + m[3] - 1,
-						id: string(data[start+m[2]+1 : start+m[3]-1])})
+				p.refs = attrRef(p.refs, refIDRE, data, start, end)
+			case "numId":
+				if up.main && up.local == "numPr" {
+					p.nums = attrRef(p.nums, valRE, data, start, end)
 				}
 			case "t":
 				if up.main && up.local == "r" && len(paras) > 0 {
@@ -233,6 +238,17 @@ func scanPart(name string, data []byte) (*part, error) {
 	// them: keep document order.
 	sort.SliceStable(p.paras, func(i, j int) bool { return p.paras[i].start < p.paras[j].start })
 	return p, nil
+}
+
+// attrRef appends where the attribute re finds in the start tag
+// data[start:end] has its value.
+func attrRef(refs []ref, re *regexp.Regexp, data []byte, start, end int) []ref {
+	m := re.FindSubmatchIndex(data[start:end])
+	if m == nil {
+		return refs
+	}
+	from, to := start+m[2]+1, start+m[3]-1
+	return append(refs, ref{valStart: from, valEnd: to, id: string(data[from:to])})
 }
 
 // tagPrefix is the prefix of the element whose start tag is tag ("w" of
