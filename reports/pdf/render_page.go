@@ -56,6 +56,9 @@ func lineH(size float64) float64 { return size * leading * mmPerPt }
 func (r *renderer) newPage(first bool) {
 	r.pdf.AddPage()
 	r.size = 0 // the new page's stream has no font selected yet
+	rec := r.record // the page's furniture belongs to the part, not to a row
+	r.record = r.partRecord()
+	defer func() { r.record = rec }()
 	g := r.geo
 	w := g.bodyW
 	r.text(faceSong, headSize, g.left, g.headerY, w, r.doc.Org, layout.Left)
