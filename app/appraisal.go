@@ -283,6 +283,7 @@ type appraisalDialog struct {
 	rec         *data.Appraisal
 	isNew       bool
 	form        *recordForm
+	votes       *voteTotal    // 合计 of the 民主测评 votes
 	note        *widget.Label // 预备党员不评定等次, or the 不合格 reminder
 	attachments *attachmentsPanel
 	dlg         *dialog.CustomDialog
@@ -307,7 +308,8 @@ func (s *appraisalScreen) openForm(i int) {
 		d.note.SetText("预备党员不评定等次")
 	}
 	d.note.Importance = widget.WarningImportance
-	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"grade": data.Grades}, skip: skip})
+	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"grade": data.Grades}, skip: skip, u: s.u})
+	d.votes = addVoteTotal(d.form)
 	d.attachments = newAttachmentsPanel(s.u, "appraisals", d.rec.ID)
 	head := widget.NewLabelWithStyle(fmt.Sprintf("%s(%s) %d年度", r.member.Name, r.categoryText(), d.rec.Year),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -28,6 +28,7 @@ type meetingDialog struct {
 	labels        map[string]string // branch id → label
 	recorded      map[string]bool   // members with a stored attendance row
 	opened        map[string]string // the attendance as it showed at opening
+	openedReasons map[string]string // the reasons of 请假 and 缺席 at opening
 	openedMinutes string
 	held          []person // those members, wherever they are now
 	people        *attendanceList
@@ -45,6 +46,7 @@ type meetingDialogData struct {
 	branches   []data.BranchRef
 	members    []person // the branch's and those recorded
 	attendance map[string]string
+	reasons    map[string]string // member id → reason of 请假 or 缺席
 }
 
 // openMeeting shows the dialog for the meeting with id, or for a new
@@ -80,6 +82,9 @@ func readMeetingDialog(ctx context.Context, store *data.Store, id, branchID stri
 		if in.attendance, err = store.MeetingAttendanceOf(ctx, id); err != nil {
 			return in, err
 		}
+		if in.reasons, err = store.MeetingAbsenceReasons(ctx, id); err != nil {
+			return in, err
+		}
 	}
 	recorded := make([]string, 0, len(in.attendance))
 	for id := range in.attendance {
@@ -110,15 +115,18 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 		u:       s.u,
 	})
 	d.form.OnSubmit = d.save
+	if e, ok := d.form.inputs["location"].object.(*widget.Entry); ok {
+		e.SetPlaceHolder("如:党员活动室(行政楼201)")
+	}
 	d.minutes = newMultiLineEntry()
 	d.minutes.SetMinRowsVisible(8)
 	d.minutes.SetPlaceHolder("会议议程、发言要点、决议事项")
 	d.minutes.SetText(d.rec.Minutes)
 	d.openedMinutes = d.minutes.Text
 
-	d.people = newAttendanceList(in.attendance, isNew)
+	d.people = newAttendanceList(in.attendance, in.reasons, isNew)
 	d.people.set(in.members, string(d.rec.BranchID), d.recorded, d.labels)
-	d.opened = d.people.attendance()
+	d.opened, d.openedReasons = d.people.attendance(), d.people.reasons()
 	d.branchSelect().OnChanged = func(string) { d.branchChosen() }
 
 	save := widget.NewButton("保存", d.save)
@@ -187,7 +195,7 @@ func (d *meetingDialog) branchChosen() {
 // dirty reports whether anything was changed since the dialog opened.
 func (d *meetingDialog) dirty() bool {
 	return d.form.dirty() || d.minutes.Text != d.openedMinutes ||
-		!maps.Equal(d.attendance(), d.opened)
+		!maps.Equal(d.attendance(), d.opened) || !maps.Equal(d.people.reasons(), d.openedReasons)
 }
 
 // attendance is the attendance as chosen: member id → status.
@@ -216,9 +224,9 @@ func (d *meetingDialog) save() {
 		return
 	}
 	d.rec.Minutes = strings.TrimRight(d.minutes.Text, " \t\n")
-	rec, attendance, store := *d.rec, d.attendance(), d.s.u.store
+	rec, attendance, reasons, store := *d.rec, d.attendance(), d.people.reasons(), d.s.u.store
 	async(d.s.u, func() (struct{}, error) {
-		return struct{}{}, store.SaveMeeting(context.Background(), &rec, attendance)
+		return struct{}{}, store.SaveMeetingWithReasons(context.Background(), &rec, attendance, reasons)
 	}, func(_ struct{}, err error) {
 		d.saving.end()
 		if err != nil {

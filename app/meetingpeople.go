@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -37,13 +38,15 @@ type person struct {
 }
 
 // attendanceList is the meeting dialog's 出席情况: the branch's members on
-// the rolls and anyone already recorded, each with a 出席/请假/缺席 choice,
-// in a virtualized list (a branch of hundreds builds a screenful of rows),
-// with a search by name when the list is long. The choices are kept by
-// member id, so that they survive a change of branch or search.
+// the rolls and anyone already recorded, each with a 出席/请假/缺席 choice
+// and, for 请假 and 缺席, a short entry for the reason (出差, 病假…), in a
+// virtualized list (a branch of hundreds builds a screenful of rows), with
+// a search by name when the list is long. The choices and reasons are kept
+// by member id, so that they survive a change of branch or search.
 type attendanceList struct {
 	people []attendee        // listed, in order
 	status map[string]string // member id → 出席/请假/缺席 chosen
+	reason map[string]string // member id → the reason typed (kept while 出席, not saved)
 	shown  []int             // indices into people that match the search
 	search *escEntry         // 搜索姓名, shown for a long list
 	list   *widget.List      // the rows of shown
@@ -54,10 +57,16 @@ type attendanceList struct {
 	edited func()            // called when a choice changes
 }
 
-func newAttendanceList(status map[string]string, fresh bool) *attendanceList {
-	a := &attendanceList{status: status, fresh: fresh, tally: widget.NewLabel(""), empty: widget.NewLabel("请先选择支部")}
+// newAttendanceList lists the attendance with the reasons recorded (member
+// id → reason; either map may be nil).
+func newAttendanceList(status, reasons map[string]string, fresh bool) *attendanceList {
+	a := &attendanceList{status: status, reason: maps.Clone(reasons), fresh: fresh, tally: widget.NewLabel(""),
+		empty: widget.NewLabel("请先选择支部")}
 	if a.status == nil {
 		a.status = map[string]string{}
+	}
+	if a.reason == nil {
+		a.reason = map[string]string{}
 	}
 	a.search = newEntry()
 	a.search.SetPlaceHolder("搜索姓名或拼音首字母")
@@ -70,9 +79,14 @@ func newAttendanceList(status map[string]string, fresh bool) *attendanceList {
 	return a
 }
 
+// reasonWidth is the width of a row's entry for the reason: four or five
+// characters show (出差, 病假, 外出学习).
+const reasonWidth = 110
+
 // createRow is a list row: the name, then a button per choice, the one
 // chosen highlighted (plain buttons: a row of radio icons costs far more
-// to draw, and a dialog shows dozens of rows at once).
+// to draw, and a dialog shows dozens of rows at once), then the entry for
+// the reason of 请假 or 缺席.
 func (a *attendanceList) createRow() fyne.CanvasObject {
 	name := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
@@ -80,7 +94,21 @@ func (a *attendanceList) createRow() fyne.CanvasObject {
 	for _, v := range data.Attendances {
 		choices.Add(widget.NewButton(v, nil))
 	}
-	return container.NewBorder(nil, nil, nil, choices, name)
+	reason := newEntry()
+	reason.SetPlaceHolder(reasonHint)
+	box := container.NewGridWrap(fyne.NewSize(reasonWidth, reason.MinSize().Height), reason)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(choices, box), name)
+}
+
+// reasonHint is the placeholder of the reason's entry.
+const reasonHint = "原因"
+
+// rowParts are the widgets of a list row.
+func rowParts(o fyne.CanvasObject) (*widget.Label, []fyne.CanvasObject, *escEntry) {
+	c := o.(*fyne.Container)
+	right := c.Objects[1].(*fyne.Container)
+	return c.Objects[0].(*widget.Label), right.Objects[0].(*fyne.Container).Objects,
+		right.Objects[1].(*fyne.Container).Objects[0].(*escEntry)
 }
 
 // updateRow shows the shown member i in a row: a tap on a choice sets the
@@ -90,11 +118,12 @@ func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	p := a.people[a.shown[i]]
-	c := o.(*fyne.Container)
-	if l := c.Objects[0].(*widget.Label); l.Text != p.label {
+	l, buttons, reason := rowParts(o)
+	if l.Text != p.label {
 		l.SetText(p.label)
 	}
-	for _, b := range c.Objects[1].(*fyne.Container).Objects {
+	a.showReason(reason, p.id)
+	for _, b := range buttons {
 		b := b.(*widget.Button)
 		v := b.Text
 		want := widget.MediumImportance
@@ -109,6 +138,32 @@ func (a *attendanceList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 			a.status[p.id] = v
 			a.list.RefreshItem(i)
 			a.changed()
+		}
+	}
+}
+
+// showReason binds a row's entry to the member's reason: editable for 请假
+// and 缺席, empty and disabled for 出席 (a reason typed before stays, and
+// shows again if the member is marked absent once more).
+func (a *attendanceList) showReason(e *escEntry, id string) {
+	e.OnChanged = nil // a recycled row must not write the previous member's
+	absent := a.status[id] != "" && a.status[id] != string(vocab.Present)
+	text := ""
+	if absent {
+		text = a.reason[id]
+	}
+	if e.Text != text {
+		e.SetText(text)
+	}
+	if absent && e.Disabled() {
+		e.Enable()
+	} else if !absent && !e.Disabled() {
+		e.Disable()
+	}
+	e.OnChanged = func(s string) {
+		a.reason[id] = s
+		if a.edited != nil {
+			a.edited()
 		}
 	}
 }
@@ -206,6 +261,22 @@ func (a *attendanceList) showTally() {
 		text = fmt.Sprintf("显示%d人,共%d人;", len(a.shown), len(a.people)) + text
 	}
 	a.tally.SetText(text)
+}
+
+// reasons are the reasons typed for the members listed 请假 or 缺席:
+// member id → reason, blanks trimmed, those without one left out.
+func (a *attendanceList) reasons() map[string]string {
+	out := map[string]string{}
+	for _, p := range a.people {
+		st := a.status[p.id]
+		if st == "" || st == string(vocab.Present) {
+			continue
+		}
+		if r := strings.TrimSpace(a.reason[p.id]); r != "" {
+			out[p.id] = r
+		}
+	}
+	return out
 }
 
 // choose sets the attendance of the listed member by name (for tests and
