@@ -2,6 +2,7 @@ package merge
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -55,7 +56,6 @@ func (t *Template) WriteAll(w io.Writer, rs []Record) error {
 	if len(rs) == 1 {
 		return t.Write(w, &rs[0])
 	}
-	main := t.parts[t.main]
 	// The headers and footers with placeholders, by relationship id.
 	var own []relationship
 	for _, r := range t.rels {
@@ -85,36 +85,12 @@ func (t *Template) WriteAll(w io.Writer, rs []Record) error {
 		return r
 	}
 
-	var doc bytes.Buffer
-	doc.Grow(len(main.data) * len(rs))
-	doc.Write(main.data[:main.body.start])
-	for i := range rs {
-		main.render(&doc, main.body.start, main.body.end, &rs[i], ids(i))
-		last := i == len(rs)-1
-		switch {
-		case main.sect.end == 0 && !last:
-			br := qname(main.prefix, "br")
-			doc.WriteString("<" + qname(main.prefix, "p") + "><" + qname(main.prefix, "r") + "><" + br + " " +
-				qname(main.prefix, "type") + `="page"/></` + qname(main.prefix, "r") + "></" + qname(main.prefix, "p") + ">")
-		case main.sect.end == 0:
-			doc.Write(main.data[main.body.end:])
-		case !last:
-			// The section of record i ends with a paragraph holding
-			// its own copy of the section's properties.
-			doc.WriteString("<" + qname(main.prefix, "p") + "><" + qname(main.prefix, "pPr") + ">")
-			main.render(&doc, main.sect.start, main.sect.end, &rs[i], ids(i))
-			doc.WriteString("</" + qname(main.prefix, "pPr") + "></" + qname(main.prefix, "p") + ">")
-		default:
-			main.render(&doc, main.sect.start, len(main.data), &rs[i], ids(i))
-		}
-	}
-
 	zw := zip.NewWriter(w)
 	for _, f := range t.zr.File {
 		var err error
 		switch p := t.parts[f.Name]; {
 		case f.Name == t.main:
-			err = writePart(zw, f, doc.Bytes())
+			err = t.writeMain(zw, f, rs, ids)
 		case f.Name == t.mainRels && len(own) > 0:
 			err = writePart(zw, f, t.withCopyRels(own, len(rs)))
 		case numbering != nil && f.Name == numbering.name:
@@ -169,6 +145,38 @@ func writeNamed(zw *zip.Writer, name string, f *zip.File, data []byte) error {
 	}
 	_, err = pw.Write(data)
 	return err
+}
+
+// writeMain writes the main document of WriteAll as f's part, streamed:
+// the body once per record, each ending its own section.
+func (t *Template) writeMain(zw *zip.Writer, f *zip.File, rs []Record, ids func(int) *renames) error {
+	pw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	if err != nil {
+		return err
+	}
+	main := t.parts[t.main]
+	q := func(local string) string { return qname(main.prefix, local) }
+	doc := bufio.NewWriterSize(pw, 64<<10)
+	doc.Write(main.data[:main.body.start])
+	for i := range rs {
+		main.render(doc, main.body.start, main.body.end, &rs[i], ids(i))
+		last := i == len(rs)-1
+		switch {
+		case main.sect.end == 0 && !last:
+			doc.WriteString("<" + q("p") + "><" + q("r") + "><" + q("br") + " " + q("type") + `="page"/></` + q("r") + "></" + q("p") + ">")
+		case main.sect.end == 0:
+			doc.Write(main.data[main.body.end:])
+		case !last:
+			// The section of record i ends with a paragraph holding
+			// its own copy of the section's properties.
+			doc.WriteString("<" + q("p") + "><" + q("pPr") + ">")
+			main.render(doc, main.sect.start, main.sect.end, &rs[i], ids(i))
+			doc.WriteString("</" + q("pPr") + "></" + q("p") + ">")
+		default:
+			main.render(doc, main.sect.start, len(main.data), &rs[i], ids(i))
+		}
+	}
+	return doc.Flush() // the first error of any write
 }
 
 // copyID is the relationship id of record i's copy of a header or footer.

@@ -1,11 +1,18 @@
 package merge
 
 import (
-	"bytes"
 	"encoding/xml"
+	"io"
 	"sort"
 	"strings"
 )
+
+// sink is where a part is rendered: a bytes.Buffer, a bufio.Writer (which
+// keeps the first error for Flush).
+type sink interface {
+	io.Writer
+	io.StringWriter
+}
 
 // values gives a placeholder's value for one record (and, in a repeated
 // paragraph or row, one item of its list).
@@ -77,7 +84,7 @@ type renames struct {
 // render writes data[lo:hi] filled with r's values to buf: units repeated
 // once per item of r's list (once, empty, when it has none), header,
 // footer and list ids renamed by ids when it is not nil.
-func (p *part) render(buf *bytes.Buffer, lo, hi int, r *Record, ids *renames) {
+func (p *part) render(buf sink, lo, hi int, r *Record, ids *renames) {
 	pos := lo
 	for _, u := range p.units {
 		if u.start < lo || u.end > hi {
@@ -94,7 +101,7 @@ func (p *part) render(buf *bytes.Buffer, lo, hi int, r *Record, ids *renames) {
 
 // copyFilled writes data[lo:hi] to buf with the placeholders of the
 // paragraphs within it replaced by v's values.
-func (p *part) copyFilled(buf *bytes.Buffer, lo, hi int, v values, ids *renames) {
+func (p *part) copyFilled(buf sink, lo, hi int, v values, ids *renames) {
 	var edits []edit
 	for _, pa := range p.paras {
 		if pa.start >= lo && pa.end <= hi {
