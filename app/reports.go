@@ -14,7 +14,7 @@ import (
 
 	"dangjian/app/appcore"
 	"dangjian/data"
-	"dangjian/reports/pdf"
+	"dangjian/reports/documents"
 )
 
 // reportsScreen is the 报表 screen: choose a document, a year and a branch,
@@ -33,8 +33,8 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	s := &reportsScreen{u: u}
 	u.reports = s
 	var titles []string
-	for _, k := range pdf.Kinds {
-		titles = append(titles, pdf.Title(k))
+	for _, k := range documents.Kinds {
+		titles = append(titles, documents.Title(k))
 	}
 	s.kind = newSelect(titles, func(string) { s.suggestPath() })
 	s.year = newYearSelect(u.store.Now())
@@ -99,13 +99,13 @@ func (s *reportsScreen) suggestPath() {
 	s.path.SetText(filepath.Join(dir, name+".pdf"))
 }
 
-func (s *reportsScreen) selectedKind() pdf.Kind {
-	for _, k := range pdf.Kinds {
-		if pdf.Title(k) == s.kind.Selected {
+func (s *reportsScreen) selectedKind() documents.Kind {
+	for _, k := range documents.Kinds {
+		if documents.Title(k) == s.kind.Selected {
 			return k
 		}
 	}
-	return pdf.Roster
+	return documents.Roster
 }
 
 // generate writes the chosen document off the UI goroutine, then opens it.
@@ -119,12 +119,15 @@ func (s *reportsScreen) generate() {
 }
 
 // write writes the document off the UI goroutine, then opens it.
-func (s *reportsScreen) write(k pdf.Kind, path string, year int, branchID string) {
+func (s *reportsScreen) write(k documents.Kind, path string, year int, branchID string) {
 	store := s.u.store
 	s.result.SetText("")
-	s.u.runJob("正在生成"+pdf.Title(k), func(ctx context.Context, progress progressFunc) error {
+	var rep documents.Report // set by the job, read when it is done
+	s.u.runJob("正在生成"+documents.Title(k), func(ctx context.Context, progress progressFunc) error {
 		return appcore.WriteOutput(path, store.Path(), func(w io.Writer) error {
-			return pdf.Write(ctx, store, k, w, pdf.Options{Year: year, BranchID: branchID, Progress: progress})
+			var err error
+			rep, err = documents.Write(ctx, store, k, documents.PDF, w, documents.Options{Year: year, BranchID: branchID, Progress: progress})
+			return err
 		})
 	}, func(err error) {
 		switch {
@@ -134,7 +137,11 @@ func (s *reportsScreen) write(k pdf.Kind, path string, year int, branchID string
 			s.result.SetText("生成失败: " + err.Error())
 		default:
 			s.last = path
-			s.result.SetText(fmt.Sprintf("已生成: %s", path))
+			text := fmt.Sprintf("已生成: %s", path)
+			if missing := rep.MissingText(); missing != "" {
+				text += "\n" + missing
+			}
+			s.result.SetText(text)
 			s.open(path)
 		}
 	})

@@ -16,7 +16,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
-	"dangjian/reports/pdf"
+	"dangjian/reports/documents"
 	"dangjian/reports/sheets"
 )
 
@@ -82,10 +82,10 @@ func pageBody(text string) string {
 }
 
 // pdfText writes document k of the year and reads it back with pdftotext.
-func pdfText(t *testing.T, s *data.Store, k pdf.Kind) string {
+func pdfText(t *testing.T, s *data.Store, k documents.Kind) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := pdf.Write(context.Background(), s, k, &buf, pdf.Options{Year: surfacesYear}); err != nil {
+	if _, err := documents.Write(context.Background(), s, k, documents.PDF, &buf, documents.Options{Year: surfacesYear}); err != nil {
 		t.Fatalf("%s: %v", k, err)
 	}
 	path := filepath.Join(t.TempDir(), string(k)+".pdf")

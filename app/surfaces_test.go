@@ -10,7 +10,7 @@ import (
 	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/rules"
-	"dangjian/reports/pdf"
+	"dangjian/reports/documents"
 	"dangjian/reports/sheets"
 )
 
@@ -101,7 +101,7 @@ func TestDuesTotalsAreTheSameOnTheScreenThePDFAndTheSheet(t *testing.T) {
 	agree(t, "应缴, 实缴, 欠缴", want, map[string]duesByBranch{
 		"the calculator": calc,
 		"the 党费 screen":  screenDues(t, screen, ids),
-		"the 党费收缴台账":     pdfDues(t, pdfText(t, store, pdf.Dues), names),
+		"the 党费收缴台账":     pdfDues(t, pdfText(t, store, documents.Dues), names),
 		"the 收缴汇总 sheet": sheetDues(t, sheetRows(t, store, sheets.Dues)),
 	})
 }
@@ -131,7 +131,7 @@ func TestTrainingHoursAreTheSameOnTheScreenThePDFAndTheSheet(t *testing.T) {
 	agree(t, "学时", want, map[string]map[string]hoursFig{
 		"the calculator":  calc,
 		"the 学习培训 screen": screenHours(u.training),
-		"the 学习培训台账":      pdfHours(t, pdfText(t, store, pdf.Training), names),
+		"the 学习培训台账":      pdfHours(t, pdfText(t, store, documents.Training), names),
 		"the 学时汇总 sheet":  sheetHours(t, sheetRows(t, store, sheets.Training)),
 	})
 }
@@ -158,7 +158,7 @@ func TestThemeDayGapsAreTheSameOnTheScreenThePDFAndTheSheet(t *testing.T) {
 	agree(t, "主题党日", want, map[string]map[string]themeDayFig{
 		"the calculator":  calc,
 		"the 组织生活 screen": screenThemeDays(screen.gaps.Text, names),
-		"the 组织生活台账":      pdfThemeDays(t, pdfText(t, store, pdf.Meetings), names),
+		"the 组织生活台账":      pdfThemeDays(t, pdfText(t, store, documents.Meetings), names),
 		"the 缺项 sheet":    sheetThemeDays(sheetRows(t, store, sheets.Meetings)),
 	})
 }

@@ -7,7 +7,7 @@ import (
 
 	"dangjian/app/appcore"
 	"dangjian/data"
-	"dangjian/reports/pdf"
+	"dangjian/reports/documents"
 )
 
 func init() {
@@ -27,7 +27,7 @@ func runReport(e *env, args []string) int {
 	if len(pos) != 1 {
 		return e.usageError(fs, "请给出一个文档种类")
 	}
-	k, err := pdf.ParseKind(pos[0])
+	k, err := documents.ParseKind(pos[0])
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
@@ -41,17 +41,25 @@ func runReport(e *env, args []string) int {
 		return code
 	}
 	progress := e.progress("正在生成")
-	opts := pdf.Options{Year: *year, BranchID: branchID, Progress: progress, Now: e.now()}
-	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error { return pdf.Write(e.ctx, s, k, w, opts) })
+	opts := documents.Options{Year: *year, BranchID: branchID, Progress: progress, Now: e.now()}
+	var rep documents.Report
+	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error {
+		var err error
+		rep, err = documents.Write(e.ctx, s, k, documents.PDF, w, opts)
+		return err
+	})
 	e.endProgress(progress)
-	var be *pdf.BranchError
+	var be *documents.BranchError
 	if errors.As(err, &be) {
 		return e.fail(ExitUsage, "%v", be)
 	}
 	if err != nil {
 		return e.fail(ExitUsage, "生成失败,未生成文件: %v", err)
 	}
-	e.printf("已生成%s: %s\n", pdf.Title(k), *out)
+	e.printf("已生成%s: %s\n", documents.Title(k), *out)
+	if text := rep.MissingText(); text != "" {
+		e.printf("%s\n", text)
+	}
 	return ExitOK
 }
 
@@ -76,10 +84,10 @@ func resolveBranch(e *env, s *data.Store, text string) (string, int) {
 
 // reportKinds tells the 种类 of the documents.
 func reportKinds() string {
-	parts := make([]string, len(pdf.Kinds))
-	for i, k := range pdf.Kinds {
+	parts := make([]string, len(documents.Kinds))
+	for i, k := range documents.Kinds {
 		parts[i] = string(k)
-		if t := pdf.Title(k); t != "" {
+		if t := documents.Title(k); t != "" {
 			parts[i] += " " + t
 		}
 	}

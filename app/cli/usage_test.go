@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"dangjian/app/appcore"
-	"dangjian/reports/pdf"
+	"dangjian/reports/documents"
 	"dangjian/reports/sheets"
 )
 
@@ -47,7 +47,7 @@ func englishWords(text string) []string {
 	for _, s := range []string{"init", "enroll", "rebase", "export", "join", "push", "status"} {
 		typed[s] = true
 	}
-	for _, k := range pdf.Kinds {
+	for _, k := range documents.Kinds {
 		typed[string(k)] = true
 	}
 	for _, k := range sheets.Kinds {

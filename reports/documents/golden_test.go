@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"dangjian/reports/layout"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden texts of the documents in testdata/")
@@ -17,7 +19,7 @@ func TestGoldenText(t *testing.T) {
 	s := demoStore(t)
 	for _, k := range Kinds {
 		t.Run(string(k), func(t *testing.T) {
-			got := build(t, s, k, Options{BranchID: branchID(t, s, "计算机系教工党支部")}).text
+			got := layout.PlainText(build(t, s, k, Options{BranchID: branchID(t, s, "计算机系教工党支部")}).doc)
 			path := filepath.Join("testdata", string(k)+".golden.txt")
 			if *update {
 				if err := os.MkdirAll("testdata", 0o755); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func build(t *testing.T, s *data.Store, k Kind, o Options) built {
 	if err != nil {
 		t.Fatalf("%s: %v", k, err)
 	}
-	return built{doc: d, text: layout.PlainText(d)}
+	return built{doc: d, text: readable(layout.PlainText(d))}
 }
 
 // branchID is the id of the one branch named name.
@@ -89,4 +90,65 @@ func branchID(t *testing.T, s *data.Store, name string) string {
 		t.Fatal(err)
 	}
 	return b.ID
+}
+
+// parts is the number of parts (each member's form is one).
+func (b built) parts() int { return len(b.doc.Parts) }
+
+// partText is the plain text of part i alone.
+func (b built) partText(i int) string {
+	d := *b.doc
+	d.Parts = d.Parts[i : i+1]
+	return readable(layout.PlainText(&d))
+}
+
+// tables returns the tables of a document, in order.
+func tables(d *layout.Document) []*layout.Table {
+	var out []*layout.Table
+	for _, p := range d.Parts {
+		for _, b := range p.Blocks {
+			if t, ok := b.(*layout.Table); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// column is the index of the column titled title, or -1.
+func column(t *layout.Table, title string) int {
+	for i, c := range t.Columns {
+		if c.Title == title {
+			return i
+		}
+	}
+	return -1
+}
+
+// readable is the plain text as a reader takes it in, for tests that look
+// for words on a line: headings without their marks, a table's cells and
+// a form's cells separated by spaces, labels without brackets, total rows
+// without their mark, a line break in a cell as a space.
+func readable(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimLeft(l, "#＝")
+		l = strings.TrimPrefix(l, " ")
+		l = strings.TrimPrefix(l, "　　")
+		l = strings.ReplaceAll(l, "↵", " ")
+		l = strings.ReplaceAll(l, "\t", " ")
+		l = strings.ReplaceAll(l, " | ", " ")
+		l = strings.NewReplacer("[", "", "]", "", "（满页）", "").Replace(l)
+		lines[i] = l
+	}
+	return strings.Join(lines, "\n")
+}
+
+// checkFrame checks what every document carries: its title and the
+// organization in the running header.
+func checkFrame(t *testing.T, r built, title string) {
+	t.Helper()
+	if r.doc.Title != title || r.doc.Org != "计算机科学与技术学院党委" {
+		t.Errorf("title %q, organization %q; want %q", r.doc.Title, r.doc.Org, title)
+	}
 }

@@ -182,7 +182,7 @@ func (y meetYear) notYet() string {
 // meetColumns are the columns of the ledger; the attendance columns are
 // named after the attendance values.
 var meetColumns = []layout.Column{
-	{Title: "月份", Width: 13, Align: layout.Center}, {Title: "日期", Width: 20, Align: layout.Center},
+	{Title: "月份", Width: 13, Align: layout.Center, Carry: true}, {Title: "日期", Width: 20, Align: layout.Center},
 	{Title: "类型", Width: 24}, {Title: "主题"}, {Title: "主持人", Width: 17, Keep: true},
 	{Title: string(vocab.Present), Width: 11, Align: layout.Right}, {Title: string(vocab.Excused), Width: 11, Align: layout.Right},
 	{Title: string(vocab.Absent), Width: 11, Align: layout.Right},

@@ -126,7 +126,7 @@ func (r *request) trainMembers(fig *rules.Figures) (map[string][]rules.MemberHou
 
 // trainColumns are the columns of the ledger.
 var trainColumns = []layout.Column{
-	{Title: "姓名", Width: 17, Keep: true}, {Title: "日期", Width: 20, Align: layout.Center}, {Title: "形式", Width: 17},
+	{Title: "姓名", Width: 17, Keep: true, Carry: true}, {Title: "日期", Width: 20, Align: layout.Center}, {Title: "形式", Width: 17},
 	{Title: "主题"}, {Title: "主办单位", Width: 28}, {Title: "学时", Width: 10, Align: layout.Right},
 	{Title: "状态", Width: 13, Align: layout.Center},
 }

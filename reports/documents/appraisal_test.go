@@ -1,4 +1,4 @@
-package pdf
+package documents
 
 import (
 	"context"
@@ -12,11 +12,16 @@ import (
 	"dangjian/data/field"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
+	"dangjian/reports/layout"
 )
 
-// formPages splits pdftotext output into pages.
-func formPages(r rendered) []string {
-	return strings.Split(strings.TrimSuffix(r.text, "\f"), "\f")
+// formPages is the text of each part (each member's form).
+func formPages(r built) []string {
+	out := make([]string, r.parts())
+	for i := range out {
+		out[i] = r.partText(i)
+	}
+	return out
 }
 
 // formField reads the value after label on a page's line holding label
@@ -33,18 +38,11 @@ func formField(page, label string) string {
 	return ""
 }
 
-// formVertical reports whether a page has label set vertically, one
-// character a line, as the forms' tall boxes have.
+// formVertical reports whether a form has the label cell label (the
+// renderer sets tall labels vertically).
 func formVertical(page, label string) bool {
-	var firsts []string
 	for _, line := range strings.Split(page, "\n") {
-		if fs := strings.Fields(line); len(fs) > 0 {
-			firsts = append(firsts, fs[0])
-		}
-	}
-	chars := strings.Split(label, "")
-	for i := 0; i+len(chars) <= len(firsts); i++ {
-		if slices.Equal(firsts[i:i+len(chars)], chars) {
+		if strings.HasPrefix(line, label+" ") {
 			return true
 		}
 	}
@@ -89,7 +87,7 @@ func formMember(t *testing.T, s *data.Store, b *data.Branch, name string, seq in
 func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
-	r := render(t, s, Appraisal, Options{})
+	r := build(t, s, Appraisal, Options{})
 	checkFrame(t, r, "民主评议党员登记表")
 
 	members, _ := s.Members.List(ctx)
@@ -101,8 +99,8 @@ func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.pages != len(rows) {
-		t.Fatalf("%d pages for %d appraisals", r.pages, len(rows))
+	if r.parts() != len(rows) {
+		t.Fatalf("%d pages for %d appraisals", r.parts(), len(rows))
 	}
 	// Every page is one appraisal: the name and the grade on each page,
 	// taken together, are those of the rows.
@@ -126,15 +124,11 @@ func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 	if ungraded == 0 || failed == 0 {
 		t.Fatalf("the demo should have ungraded 预备党员 (%d) and 不合格 members (%d)", ungraded, failed)
 	}
+	// Branches come in the store's natural order, as on every screen.
 	branchRank := map[string]int{}
-	branches, _ := s.Branches.List(ctx)
-	names := make([]string, len(branches))
-	for i, b := range branches {
-		names[i] = b.Name
-	}
-	slices.Sort(names)
-	for i, n := range names {
-		branchRank[n] = i
+	refs, _ := s.BranchRefs(ctx)
+	for i, b := range refs {
+		branchRank[b.Label] = i
 	}
 	last := -1
 	for i, page := range formPages(r) {
@@ -174,7 +168,7 @@ func TestAppraisalBranchOnly(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
 	const branch = "计算机系教工党支部"
-	r := render(t, s, Appraisal, Options{BranchID: branchID(t, s, branch)})
+	r := build(t, s, Appraisal, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"民主评议党员登记表")
 	bs, _ := s.Branches.List(ctx, data.Where("name", branch))
 	members, _ := s.Members.List(ctx, data.Where("branch_id", bs[0].ID))
@@ -189,8 +183,8 @@ func TestAppraisalBranchOnly(t *testing.T) {
 			n++
 		}
 	}
-	if n == 0 || r.pages != n {
-		t.Fatalf("%d pages for the branch's %d appraisals", r.pages, n)
+	if n == 0 || r.parts() != n {
+		t.Fatalf("%d pages for the branch's %d appraisals", r.parts(), n)
 	}
 	for i, page := range formPages(r) {
 		if got := formField(page, "所在支部"); got != branch {
@@ -199,9 +193,10 @@ func TestAppraisalBranchOnly(t *testing.T) {
 	}
 }
 
-// TestAppraisalLongTextsStayOnOnePage: texts far too long for their boxes
-// are shrunk and cut, marked 下略, never spilt onto a second page.
-func TestAppraisalLongTextsStayOnOnePage(t *testing.T) {
+// TestAppraisalLongTextsAreKeptWhole: texts far too long for a page are
+// printed whole, never cut: the self-assessment is the form's Fill row,
+// which continues on a 续页; each member's form is a part of its own.
+func TestAppraisalLongTextsAreKeptWhole(t *testing.T) {
 	s, b := formStore(t)
 	ctx := context.Background()
 	long := strings.Repeat("坚持学习党的创新理论,认真履行岗位职责,积极参加组织生活,主动联系服务群众。", 120)
@@ -216,53 +211,40 @@ func TestAppraisalLongTextsStayOnOnePage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := render(t, s, Appraisal, Options{})
-	if r.pages != 2 {
-		t.Fatalf("%d pages for 2 appraisals", r.pages)
+	r := build(t, s, Appraisal, Options{})
+	if r.parts() != 2 {
+		t.Fatalf("%d parts for 2 appraisals", r.parts())
 	}
 	pages := formPages(r)
 	if formField(pages[0], "姓名") != "王长文" || formField(pages[1], "姓名") != "李短文" {
 		t.Fatalf("stroke order: %q then %q", formField(pages[0], "姓名"), formField(pages[1], "姓名"))
 	}
-	if n := strings.Count(pages[0], "下略"); n != 3 {
-		t.Errorf("%d cut boxes on the long page, want 3", n)
+	if n := strings.Count(pages[0], long); n != 3 {
+		t.Errorf("%d long texts printed whole, want 3", n)
 	}
-	if strings.Contains(pages[1], "下略") || !strings.Contains(pages[1], "支部书记签字:") {
-		t.Error("the short page is cut or lacks its signature line")
+	if strings.Contains(r.text, "下略") || !strings.Contains(pages[1], "支部书记签字:") {
+		t.Error("a text is cut or the short form lacks its signature line")
+	}
+	f := r.doc.Parts[0].Blocks[0].(*layout.Form)
+	fills := 0
+	for _, row := range f.Rows {
+		if row.Fill {
+			fills++
+			if row.Cells[0].Text != "个人自我评价" {
+				t.Errorf("the Fill row is %q, want 个人自我评价", row.Cells[0].Text)
+			}
+		}
+	}
+	if fills != 1 {
+		t.Errorf("%d Fill rows", fills)
 	}
 }
 
 func TestAppraisalEmptySaysSo(t *testing.T) {
 	s, _ := formStore(t)
-	r := render(t, s, Appraisal, Options{})
-	if r.pages != 1 || !strings.Contains(r.text, "2026年度没有党员民主评议记录") {
-		t.Fatalf("%d pages:\n%s", r.pages, r.text)
-	}
-}
-
-func TestFormFitShrinksThenCuts(t *testing.T) {
-	d := NewDocument(Meta{Title: "t"})
-	d.NewPage()
-	size, lines := d.formFit("短文本", 100, 20, 10.5)
-	if size != 10.5 || len(lines) != 1 {
-		t.Fatalf("short text: size %v, %d lines", size, len(lines))
-	}
-	text := strings.Repeat("字", 200)
-	size, lines = d.formFit(text, 100, 20, 10.5)
-	if size >= 10.5 || size < formMinSize || float64(len(lines))*formLineHeight(size) > 20.01 ||
-		strings.Contains(strings.Join(lines, ""), "下略") {
-		t.Fatalf("shrunk text: size %v, %d lines", size, len(lines))
-	}
-	size, lines = d.formFit(strings.Repeat(text, 10), 100, 20, 10.5)
-	if size != formMinSize || float64(len(lines))*formLineHeight(size) > 20.01 ||
-		!strings.HasSuffix(lines[len(lines)-1], formCut) {
-		t.Fatalf("cut text: size %v, %d lines, last %q", size, len(lines), lines[len(lines)-1])
-	}
-	d.font(size)
-	for _, l := range lines {
-		if d.formWidth(l) > 100 {
-			t.Fatalf("line %q wider than its box", l)
-		}
+	r := build(t, s, Appraisal, Options{})
+	if r.parts() != 1 || !strings.Contains(r.text, "2026年度没有党员民主评议记录") {
+		t.Fatalf("%d pages:\n%s", r.parts(), r.text)
 	}
 }
 
@@ -299,7 +281,7 @@ func TestAppraisalCategoryAtTheYearsEnd(t *testing.T) {
 		{2025, "预备党员", "预备党员不评定等次"},
 		{2026, "正式党员", "合格"},
 	} {
-		r := render(t, s, Appraisal, Options{Year: c.year})
+		r := build(t, s, Appraisal, Options{Year: c.year})
 		page := formPages(r)[0]
 		if got := formField(page, "党员类别"); got != c.category {
 			t.Errorf("%d: 党员类别 %q, want %q", c.year, got, c.category)

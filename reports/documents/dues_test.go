@@ -1,4 +1,4 @@
-package pdf
+package documents
 
 import (
 	"context"
@@ -83,7 +83,7 @@ func duesCheckLine(t *testing.T, text string, line *rules.DuesLine) {
 func TestDuesLedgerTotalsAreTheCalculators(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
-	r := render(t, s, Dues, Options{})
+	r := build(t, s, Dues, Options{})
 	checkFrame(t, r, "党费收缴台账")
 	fig, err := s.Figures(ctx, 2026, testNow)
 	if err != nil {
@@ -110,7 +110,7 @@ func TestDuesLedgerTotalsAreTheCalculators(t *testing.T) {
 
 func TestDuesLedgerOneBranchTotalRow(t *testing.T) {
 	s := demoStore(t)
-	r := render(t, s, Dues, Options{BranchID: branchID(t, s, "计算机系教工党支部")})
+	r := build(t, s, Dues, Options{BranchID: branchID(t, s, "计算机系教工党支部")})
 	checkFrame(t, r, "计算机系教工党支部党费收缴台账")
 	// The summary's 合计 row comes first, the branch table's 合计 row
 	// (the three sums only) after it.
@@ -213,7 +213,7 @@ func TestDuesLedgerPastYearHasEveryMonthOver(t *testing.T) {
 }
 
 func TestDuesLedgerEmpty(t *testing.T) {
-	r := render(t, ledgerEmptyStore(t), Dues, Options{})
+	r := build(t, ledgerEmptyStore(t), Dues, Options{})
 	if !strings.Contains(r.text, "2026年度没有应缴或交纳党费的党员") {
 		t.Errorf("an empty ledger does not say so:\n%s", r.text)
 	}

@@ -1,4 +1,4 @@
-package pdf
+package documents
 
 import (
 	"context"
@@ -64,7 +64,7 @@ func expectedTransfers(t *testing.T, s *data.Store, year int, today data.Date) (
 
 func TestTransfersLedger(t *testing.T) {
 	s := demoStore(t)
-	r := render(t, s, Transfers, Options{})
+	r := build(t, s, Transfers, Options{})
 	checkFrame(t, r, "组织关系转接台账")
 	rows, status, members := expectedTransfers(t, s, 2026, data.DateOf(testNow))
 	if len(rows) == 0 {
@@ -78,11 +78,11 @@ func TestTransfersLedger(t *testing.T) {
 		if line == "" {
 			t.Fatalf("%s's letter %s missing", m.Name, tr.LetterNo)
 		}
-		if !strings.Contains(line, status[i]) || !strings.Contains(line, tr.IssuedDate.String()) ||
+		if !strings.Contains(line, status[i]) || !strings.Contains(line, tr.IssuedDate.Format("2006.01.02")) ||
 			!strings.Contains(line, tr.Direction) || !strings.Contains(line, fmt.Sprintf("%d天", tr.ValidDays)) {
 			t.Errorf("%s's row should say %s, issued %s:\n%s", m.Name, status[i], tr.IssuedDate, line)
 		}
-		if !tr.ReceiptDate.IsZero() && !strings.Contains(line, tr.ReceiptDate.String()) {
+		if !tr.ReceiptDate.IsZero() && !strings.Contains(line, tr.ReceiptDate.Format("2006.01.02")) {
 			t.Errorf("%s's receipt date missing:\n%s", m.Name, line)
 		}
 		movedOut = movedOut || m.Status == "已转出"
@@ -99,7 +99,7 @@ func TestTransfersLedger(t *testing.T) {
 	if overdue == 0 || !movedOut {
 		t.Fatalf("the demo has an overdue letter (%d) of a member 已转出 (%v)", overdue, movedOut)
 	}
-	want := fmt.Sprintf("合计:转出%d件,转入%d件;逾期未回执%d件", out, in, overdue)
+	want := fmt.Sprintf("合计：转出%d件，转入%d件；逾期未回执%d件", out, in, overdue)
 	if !strings.Contains(r.text, want) {
 		t.Errorf("totals %q missing:\n%s", want, r.text)
 	}
@@ -110,7 +110,7 @@ func TestTransfersLedger(t *testing.T) {
 func TestTransfersOpenFromEarlierYears(t *testing.T) {
 	s := demoStore(t)
 	now := time.Date(2027, 2, 1, 9, 0, 0, 0, time.UTC)
-	r := render(t, s, Transfers, Options{Year: 2027, Now: now})
+	r := build(t, s, Transfers, Options{Year: 2027, Now: now})
 	rows, status, members := expectedTransfers(t, s, 2027, data.DateOf(now))
 	if len(rows) == 0 {
 		t.Fatal("the demo has no letter out without a receipt")
@@ -132,7 +132,7 @@ func TestTransfersBranchOnly(t *testing.T) {
 	ctx := context.Background()
 	rows, _, members := expectedTransfers(t, s, 2026, data.DateOf(testNow))
 	branch, _ := s.Branches.Get(ctx, string(members[rows[0].MemberID].BranchID))
-	r := render(t, s, Transfers, Options{BranchID: branchID(t, s, branch.Name)})
+	r := build(t, s, Transfers, Options{BranchID: branchID(t, s, branch.Name)})
 	checkFrame(t, r, branch.Name+"组织关系转接台账")
 	n := 0
 	for _, tr := range rows {
@@ -175,8 +175,8 @@ func TestTransferStatus(t *testing.T) {
 
 func TestTransfersEmptySaysSo(t *testing.T) {
 	s, _ := formStore(t)
-	r := render(t, s, Transfers, Options{})
-	if r.pages != 1 || !strings.Contains(r.text, "2026年度没有组织关系转接记录") {
-		t.Fatalf("%d pages:\n%s", r.pages, r.text)
+	r := build(t, s, Transfers, Options{})
+	if r.parts() != 1 || !strings.Contains(r.text, "2026年度没有组织关系转接记录") {
+		t.Fatalf("%d pages:\n%s", r.parts(), r.text)
 	}
 }

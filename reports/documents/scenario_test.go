@@ -1,4 +1,4 @@
-package pdf
+package documents
 
 import (
 	"context"
@@ -171,8 +171,8 @@ func (sc *scenario) figures(t *testing.T) *rules.Figures {
 }
 
 // render writes document k of the scenario as of its today.
-func (sc *scenario) render(t *testing.T, k Kind, o Options) rendered {
+func (sc *scenario) render(t *testing.T, k Kind, o Options) built {
 	t.Helper()
 	o.Now = *sc.now
-	return render(t, sc.s, k, o)
+	return build(t, sc.s, k, o)
 }

@@ -1,4 +1,4 @@
-package pdf
+package documents
 
 import (
 	"context"
@@ -16,7 +16,16 @@ import (
 
 // signedOn matches a page's 签订日期 line filled with the date.
 func signedOn(d data.Date) *regexp.Regexp {
-	return regexp.MustCompile(fmt.Sprintf(`签订日期:\s*%d\s*年\s*%d\s*月\s*%d\s*日`, d.Year(), int(d.Month()), d.Day()))
+	return regexp.MustCompile(fmt.Sprintf(`签订日期[:：]\s*%d\s*年\s*%d\s*月\s*%d\s*日`, d.Year(), int(d.Month()), d.Day()))
+}
+
+// targetsOf makes targets of contents, for hasInOrder.
+func targetsOf(contents []string) []data.AgreementTarget {
+	out := make([]data.AgreementTarget, len(contents))
+	for i, c := range contents {
+		out[i].Content = c
+	}
+	return out
 }
 
 // hasInOrder reports whether page holds every target's content, in order.
@@ -38,7 +47,7 @@ func hasInOrder(page string, ts []data.AgreementTarget) bool {
 func TestAgreementOnePagePerAgreement(t *testing.T) {
 	s := demoStore(t)
 	ctx := context.Background()
-	r := render(t, s, Agreement, Options{})
+	r := build(t, s, Agreement, Options{})
 	checkFrame(t, r, "党员目标管理责任书")
 
 	members, _ := s.Members.List(ctx)
@@ -50,8 +59,8 @@ func TestAgreementOnePagePerAgreement(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.pages != len(agreements) {
-		t.Fatalf("%d pages for %d agreements", r.pages, len(agreements))
+	if r.parts() != len(agreements) {
+		t.Fatalf("%d pages for %d agreements", r.parts(), len(agreements))
 	}
 	byName := map[string][]data.Agreement{}
 	for _, a := range agreements {
@@ -86,12 +95,12 @@ func TestAgreementOnePagePerAgreement(t *testing.T) {
 		if !found {
 			t.Fatalf("page %d (%s) matches none of the member's agreements:\n%s", i+1, name, page)
 		}
-		for _, w := range []string{"党员签字:", "支部书记签字:", "签订日期:", "完成情况", "完成得分", "把先进性要求具体化"} {
+		for _, w := range []string{"党员签字:", "支部书记签字:", "签订日期", "完成情况", "完成得分", "把先进性要求具体化"} {
 			if !strings.Contains(strings.ReplaceAll(page, "\n", ""), w) {
 				t.Fatalf("page %d lacks %q", i+1, w)
 			}
 		}
-		if strings.Count(page, "日期:") < 3 {
+		if strings.Count(page, "年  月  日") < 2 {
 			t.Fatalf("page %d lacks a date line", i+1)
 		}
 	}
@@ -108,7 +117,7 @@ func TestAgreementOnePagePerAgreement(t *testing.T) {
 func TestAgreementBranchOnly(t *testing.T) {
 	s := demoStore(t)
 	const branch = "计算机系教工党支部"
-	r := render(t, s, Agreement, Options{BranchID: branchID(t, s, branch)})
+	r := build(t, s, Agreement, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"党员目标管理责任书")
 	for i, page := range formPages(r) {
 		if got := formField(page, "所在支部"); got != branch {
@@ -149,9 +158,9 @@ func TestAgreementAssessedAndOverfull(t *testing.T) {
 	add("王多项", 2, &data.Agreement{}, many, nil)
 	add("李长项", 3, &data.Agreement{}, []string{strings.Repeat("立足岗位发挥先锋模范作用,认真完成各项工作任务。", 300)}, nil)
 
-	r := render(t, s, Agreement, Options{})
-	if r.pages != 3 {
-		t.Fatalf("%d pages for 3 agreements", r.pages)
+	r := build(t, s, Agreement, Options{})
+	if r.parts() != 3 {
+		t.Fatalf("%d pages for 3 agreements", r.parts())
 	}
 	pages := formPages(r)
 	for _, w := range []string{"85.5分", "2026年11月20日", "部分完成", "未完成"} {
@@ -162,11 +171,13 @@ func TestAgreementAssessedAndOverfull(t *testing.T) {
 	if !signedOn(data.NewDate(2026, 3, 1)).MatchString(pages[0]) {
 		t.Error("the 签订日期 is not printed")
 	}
-	if !strings.Contains(pages[1], "第1项目标") || !regexp.MustCompile(`另有\d+项目标`).MatchString(pages[1]) {
-		t.Errorf("the overfull agreement does not say what it left out:\n%s", pages[1])
+	// Every target is printed, however many (the table goes on to further
+	// pages), and an overlong one whole: nothing is left out or cut.
+	if !hasInOrder(pages[1], targetsOf(many)) || strings.Contains(pages[1], "另有") {
+		t.Errorf("the overfull agreement does not print every target:\n%s", pages[1])
 	}
-	if !strings.Contains(pages[2], "下略") {
-		t.Error("the overlong target is not marked cut")
+	if long := strings.Repeat("立足岗位发挥先锋模范作用,认真完成各项工作任务。", 300); !strings.Contains(pages[2], long) || strings.Contains(pages[2], "下略") {
+		t.Error("the overlong target is cut")
 	}
 	for i, page := range pages {
 		if !strings.Contains(page, "党员签字:") || !strings.Contains(page, "支部书记签字:") {
@@ -180,9 +191,9 @@ func TestAgreementAssessedAndOverfull(t *testing.T) {
 
 func TestAgreementEmptySaysSo(t *testing.T) {
 	s, _ := formStore(t)
-	r := render(t, s, Agreement, Options{})
-	if r.pages != 1 || !strings.Contains(r.text, "2026年度没有党员目标管理责任书") {
-		t.Fatalf("%d pages:\n%s", r.pages, r.text)
+	r := build(t, s, Agreement, Options{})
+	if r.parts() != 1 || !strings.Contains(r.text, "2026年度没有党员目标管理责任书") {
+		t.Fatalf("%d pages:\n%s", r.parts(), r.text)
 	}
 }
 
@@ -231,7 +242,7 @@ func TestAgreementAsOnTheDaySigned(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	r := render(t, s, Agreement, Options{})
+	r := build(t, s, Agreement, Options{})
 	pages := formPages(r)
 	if len(pages) != 2 {
 		t.Fatalf("%d pages", len(pages))
@@ -257,8 +268,8 @@ func TestAgreementAsOnTheDaySigned(t *testing.T) {
 		branch string
 		pages  int
 	}{{"第一党支部", 1}, {"第二党支部", 1}} {
-		if r := render(t, s, Agreement, Options{BranchID: map[string]string{"第一党支部": first.ID, "第二党支部": second.ID}[c.branch]}); r.pages != c.pages {
-			t.Errorf("%s: %d pages", c.branch, r.pages)
+		if r := build(t, s, Agreement, Options{BranchID: map[string]string{"第一党支部": first.ID, "第二党支部": second.ID}[c.branch]}); r.parts() != c.pages {
+			t.Errorf("%s: %d pages", c.branch, r.parts())
 		}
 	}
 }
@@ -273,7 +284,7 @@ func TestAgreementCategoryFromTheDates(t *testing.T) {
 	if err := s.Agreements.Create(context.Background(), a); err != nil {
 		t.Fatal(err)
 	}
-	r := render(t, s, Agreement, Options{})
+	r := build(t, s, Agreement, Options{})
 	if got := formField(formPages(r)[0], "党员类别"); got != "预备党员" {
 		t.Errorf("党员类别 %q, want 预备党员", got)
 	}

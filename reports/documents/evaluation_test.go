@@ -1,4 +1,4 @@
-package pdf
+package documents
 
 import (
 	"bytes"
@@ -41,7 +41,7 @@ func TestEvaluationScoresAndFindings(t *testing.T) {
 	if len(scores) != 8 {
 		t.Fatalf("%d scores", len(scores))
 	}
-	r := render(t, s, Evaluation, Options{})
+	r := build(t, s, Evaluation, Options{})
 	checkFrame(t, r, "党员教育管理考评汇总")
 
 	// Every branch on one line with its members and total, best first.
@@ -69,7 +69,7 @@ func TestEvaluationScoresAndFindings(t *testing.T) {
 	if !sort.IsSorted(sort.Reverse(sort.Float64Slice(totals))) {
 		t.Errorf("totals not best first: %v", totals)
 	}
-	org := fmt.Sprintf("本组织考评得分:%s分", evalNumber(rules.OrgScore(scores), 1))
+	org := fmt.Sprintf("本组织考评得分：%s分", evalNumber(rules.OrgScore(scores), 1))
 	if !strings.Contains(r.text, org) {
 		t.Errorf("%q missing", org)
 	}
@@ -102,11 +102,11 @@ func TestEvaluationScoresAndFindings(t *testing.T) {
 		if branch == "" {
 			continue
 		}
-		if !strings.Contains(r.text, fmt.Sprintf("%s:待整改问题%d项", branch, n)) {
+		if !strings.Contains(r.text, fmt.Sprintf("%s：待整改问题%d项", branch, n)) {
 			t.Errorf("%s: heading with %d open findings missing", branch, n)
 		}
 	}
-	if strings.Contains(r.text, "政治生日:") || strings.Contains(r.text, rules.RuleTitle("FIFTY")+" ") {
+	if strings.Contains(r.text, "政治生日：") || strings.Contains(r.text, rules.RuleTitle("FIFTY")+" ") {
 		t.Error("the 政治生日 or 光荣在党 lists are printed as problems")
 	}
 }
@@ -115,7 +115,7 @@ func TestEvaluationOneBranch(t *testing.T) {
 	s := demoStore(t)
 	scores, _ := evalExpected(t)
 	const branch = "研究生第二党支部"
-	r := render(t, s, Evaluation, Options{BranchID: branchID(t, s, branch)})
+	r := build(t, s, Evaluation, Options{BranchID: branchID(t, s, branch)})
 	checkFrame(t, r, branch+"党员教育管理考评汇总")
 	for _, sc := range scores {
 		if sc.Branch != branch && strings.Contains(r.text, sc.Branch) {
@@ -123,26 +123,26 @@ func TestEvaluationOneBranch(t *testing.T) {
 		}
 	}
 	// The organization's score is still the whole organization's.
-	if !strings.Contains(r.text, fmt.Sprintf("本组织考评得分:%s分", evalNumber(rules.OrgScore(scores), 1))) {
+	if !strings.Contains(r.text, fmt.Sprintf("本组织考评得分：%s分", evalNumber(rules.OrgScore(scores), 1))) {
 		t.Error("the organization's score is missing")
 	}
 }
 
 func TestEvaluationPastYear(t *testing.T) {
 	s := demoStore(t)
-	r := render(t, s, Evaluation, Options{Year: 2025})
-	if !strings.Contains(r.text, "考评年度:2025年,依据截至2025年12月31日的记录计算") {
+	r := build(t, s, Evaluation, Options{Year: 2025})
+	if !strings.Contains(r.text, "考评年度：2025年，依据截至2025年12月31日的记录计算") {
 		t.Errorf("a past year is not evaluated to its end:\n%.600s", r.text)
 	}
 }
 
-func TestEvaluationAndStatsStopWhenCancelled(t *testing.T) {
+func TestEvaluationStopsWhenCancelled(t *testing.T) {
 	s := demoStore(t)
-	for _, k := range []Kind{Stats, Evaluation} {
+	for _, k := range []Kind{Evaluation} {
 		ctx, cancel := context.WithCancel(context.Background())
 		var buf bytes.Buffer
 		calls := 0
-		err := Write(ctx, s, k, &buf, Options{Now: testNow, Progress: func(done, total int) {
+		_, err := Write(ctx, s, k, PDF, &buf, Options{Now: testNow, Progress: func(done, total int) {
 			calls++
 			cancel() // cancelled while writing
 		}})
@@ -160,7 +160,7 @@ func TestEvaluationAndStatsOnAnEmptyOrganization(t *testing.T) {
 	}
 	defer s.Close()
 	for k, says := range map[Kind]string{Stats: "没有在册党员", Evaluation: "没有党支部"} {
-		r := render(t, s, k, Options{})
+		r := build(t, s, k, Options{})
 		checkFrame(t, r, Title(k))
 		if !strings.Contains(r.text, says) {
 			t.Errorf("%s on an empty organization does not say %q:\n%s", k, says, r.text)

@@ -1,0 +1,97 @@
+package documents
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"dangjian/data"
+	"dangjian/reports/pdf"
+)
+
+// Format is the file format a document is written in.
+type Format string
+
+// The formats.
+const (
+	PDF  Format = "pdf"
+	Word Format = "docx"
+)
+
+// Formats lists every format.
+var Formats = []Format{PDF, Word}
+
+// Name is a format's name as people know it: PDF, Word.
+func (f Format) Name() string {
+	if f == Word {
+		return "Word"
+	}
+	return "PDF"
+}
+
+// Ext is a format's file name extension, with its dot.
+func (f Format) Ext() string { return "." + string(f) }
+
+// ParseFormat reads a format's name: pdf or docx (word is taken too).
+func ParseFormat(s string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "pdf":
+		return PDF, nil
+	case "docx", "word":
+		return Word, nil
+	}
+	return "", fmt.Errorf("未知的文件格式“%s”,应为: pdf | docx", s)
+}
+
+// ErrNoWord is why a document cannot be written as Word yet.
+var ErrNoWord = errors.New("Word格式尚未提供")
+
+// Report tells what writing a document gave.
+type Report struct {
+	Pages   int           // the PDF's pages; 0 for Word
+	Missing []pdf.Missing // characters no bundled face has, by record: printed as an empty box
+}
+
+// MissingText tells, in a sentence, which records have characters that
+// were printed as an empty box; "" when none has.
+func (r Report) MissingText() string {
+	if len(r.Missing) == 0 {
+		return ""
+	}
+	parts := make([]string, len(r.Missing))
+	for i, m := range r.Missing {
+		parts[i] = fmt.Sprintf("%s(%s)", m.Record, string(m.Chars))
+	}
+	return "以下记录中有打印字体没有的字符,已印为空框,请手工补写: " + strings.Join(parts, "; ")
+}
+
+// Write builds document k of the store's organization once and writes it
+// to w in format f. Nothing is written to w unless the whole document was
+// made.
+func Write(ctx context.Context, s *data.Store, k Kind, f Format, w io.Writer, o Options) (Report, error) {
+	if f != PDF && f != Word {
+		return Report{}, fmt.Errorf("未知的文件格式: %s", f)
+	}
+	if f == Word {
+		return Report{}, ErrNoWord
+	}
+	d, err := Build(ctx, s, k, o)
+	if err != nil {
+		return Report{}, err
+	}
+	var buf bytes.Buffer
+	res, err := pdf.Render(ctx, d, &buf)
+	if err != nil {
+		return Report{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Report{}, err
+	}
+	if _, err := buf.WriteTo(w); err != nil {
+		return Report{}, err
+	}
+	return Report{Pages: res.Pages, Missing: res.Missing}, nil
+}
