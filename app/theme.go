@@ -9,9 +9,13 @@ import (
 	"dangjian/assets"
 )
 
-// uiFont is the bundled WenQuanYi Micro Hei as a Fyne resource, built once and
-// shared by every text style.
-var uiFont = fyne.NewStaticResource(assets.UISansName, assets.UISans)
+// uiFont and uiBold are the bundled faces of the user interface (Dangjian
+// Sans and its bold) as Fyne resources, built once and shared by every text
+// style.
+var (
+	uiFont = fyne.NewStaticResource(assets.UISansName, assets.UISans)
+	uiBold = fyne.NewStaticResource(assets.UISansBoldName, assets.UISansBold)
+)
 
 // textSizeBump is added to the default text size, for readability of dense
 // Chinese forms and tables.
@@ -27,9 +31,9 @@ var _ fyne.Theme = (*dangjianTheme)(nil)
 
 // NewTheme returns the application's theme: Fyne's default theme, following
 // the user's light or dark preference, with every text style (regular, bold,
-// italic, monospace) drawn in the bundled WenQuanYi Micro Hei so that Chinese
-// text shows on machines without a CJK font, and text slightly larger than the
-// default.
+// italic, monospace) drawn in the bundled Dangjian Sans (bold text in its
+// bold) so that Chinese text shows on machines without a CJK font, and text
+// slightly larger than the default.
 func NewTheme() fyne.Theme {
 	return &dangjianTheme{base: theme.DefaultTheme()}
 }
@@ -39,11 +43,15 @@ func (t *dangjianTheme) Color(name fyne.ThemeColorName, variant fyne.ThemeVarian
 	return t.base.Color(name, variant)
 }
 
-// Font returns the bundled CJK font for every text style except Symbol, whose
-// glyphs (keyboard symbols in menus) come from the default theme.
+// Font returns the bundled CJK face for every text style, the bold one for
+// bold text, except Symbol, whose glyphs (keyboard symbols in menus) come
+// from the default theme.
 func (t *dangjianTheme) Font(style fyne.TextStyle) fyne.Resource {
-	if style.Symbol {
+	switch {
+	case style.Symbol:
 		return t.base.Font(style)
+	case style.Bold:
+		return uiBold
 	}
 	return uiFont
 }

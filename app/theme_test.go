@@ -14,26 +14,29 @@ import (
 
 func TestThemeFontIsBundledForEveryStyle(t *testing.T) {
 	th := NewTheme()
-	styles := map[string]fyne.TextStyle{
-		"regular":     {},
-		"bold":        {Bold: true},
-		"italic":      {Italic: true},
-		"bold italic": {Bold: true, Italic: true},
-		"monospace":   {Monospace: true},
-	}
-	for name, style := range styles {
-		res := th.Font(style)
+	for _, c := range []struct {
+		name  string
+		style fyne.TextStyle
+		want  []byte
+	}{
+		{"regular", fyne.TextStyle{}, assets.UISans},
+		{"bold", fyne.TextStyle{Bold: true}, assets.UISansBold},
+		{"italic", fyne.TextStyle{Italic: true}, assets.UISans},
+		{"bold italic", fyne.TextStyle{Bold: true, Italic: true}, assets.UISansBold},
+		{"monospace", fyne.TextStyle{Monospace: true}, assets.UISans},
+	} {
+		res := th.Font(c.style)
 		if res == nil {
-			t.Errorf("%s: Font returned nil", name)
+			t.Errorf("%s: Font returned nil", c.name)
 			continue
 		}
-		if !bytes.Equal(res.Content(), assets.UISans) {
-			t.Errorf("%s: Font is %q (%d bytes), want the bundled WenQuanYi Micro Hei (%d bytes)",
-				name, res.Name(), len(res.Content()), len(assets.UISans))
+		if len(c.want) == 0 || !bytes.Equal(res.Content(), c.want) {
+			t.Errorf("%s: Font is %q (%d bytes), want the bundled face (%d bytes)",
+				c.name, res.Name(), len(res.Content()), len(c.want))
 		}
 	}
-	if len(assets.UISans) == 0 {
-		t.Fatal("assets.UISans is empty")
+	if bytes.Equal(assets.UISans, assets.UISansBold) {
+		t.Error("bold text uses the regular face")
 	}
 }
 
