@@ -68,7 +68,7 @@ func runMerge(e *env, args []string) int {
 		return code
 	}
 	progress := e.progress("正在生成")
-	res, err := merge.Merge(e.ctx, s, *db, merge.Request{Kind: k, Template: *tmpl, Out: *out, OneFile: *oneFile,
+	res, err := merge.Merge(e.ctx, s, merge.Request{Kind: k, Template: *tmpl, Out: *out, OneFile: *oneFile,
 		Options: merge.Options{Year: *year, BranchID: branchID, Now: e.now()}, Progress: progress})
 	e.endProgress(progress)
 	var (

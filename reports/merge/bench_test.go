@@ -44,7 +44,7 @@ func benchMerge(b *testing.B, oneFile bool) {
 		if oneFile {
 			out += ".docx"
 		}
-		res, err := Merge(ctx, s, db, Request{Kind: Agreements, Template: tmpl, Out: out, OneFile: oneFile})
+		res, err := Merge(ctx, s, Request{Kind: Agreements, Template: tmpl, Out: out, OneFile: oneFile})
 		if err != nil {
 			b.Fatal(err)
 		}

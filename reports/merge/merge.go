@@ -42,10 +42,11 @@ var ErrNoRecords = errors.New("没有可填写的记录,未生成文件")
 // is checked (a *FieldError names the placeholders the kind does not
 // fill) and the records read; the documents are made in a private folder
 // beside the output and only then put in place, never replacing a file —
-// in a folder, a name already taken gets 「(2)」, 「(3)」 … added. db is the
-// database's path, which (with its own files and the template) is never
-// written over.
-func Merge(ctx context.Context, s *data.Store, db string, req Request) (Result, error) {
+// in a folder, a name already taken gets 「(2)」, 「(3)」 … added. The
+// database, its own files and the template are never written over. It
+// takes a while (about 2 ms a document into a folder): run it off the UI
+// goroutine; ctx cancels it, leaving nothing written.
+func Merge(ctx context.Context, s *data.Store, req Request) (Result, error) {
 	t, err := OpenTemplate(req.Template)
 	if err != nil {
 		return Result{}, err
@@ -56,7 +57,7 @@ func Merge(ctx context.Context, s *data.Store, db string, req Request) (Result, 
 	if samePath(req.Out, req.Template) {
 		return Result{}, &localfs.OutputError{Path: req.Out, Reason: "这是套打所用的模板"}
 	}
-	protected := append(localfs.OwnFiles(db), req.Template)
+	protected := append(localfs.OwnFiles(s.Path()), req.Template)
 	if req.OneFile {
 		if !strings.EqualFold(filepath.Ext(req.Out), ".docx") {
 			return Result{}, &localfs.OutputError{Path: req.Out, Reason: "生成一个文件时,文件名应以.docx结尾"}

@@ -12,6 +12,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/localfs"
 )
 
 var testNow = time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC)
@@ -228,7 +229,7 @@ func TestMergeWithUnknownPlaceholderWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "输出")
-	_, err := Merge(context.Background(), ts.s, ts.path, Request{Kind: Appraisals, Template: tmpl, Out: out})
+	_, err := Merge(context.Background(), ts.s, Request{Kind: Appraisals, Template: tmpl, Out: out})
 	var fe *FieldError
 	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "{{评议等级}}") || !strings.Contains(err.Error(), "评议表.docx") {
 		t.Fatalf("Merge = %v", err)
@@ -255,7 +256,7 @@ func TestMergeIntoAFolderNeverReplaces(t *testing.T) {
 	if err := os.WriteFile(old, []byte("旧文件"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Merge(context.Background(), ts.s, ts.path, Request{Kind: Members, Template: tmpl, Out: out})
+	res, err := Merge(context.Background(), ts.s, Request{Kind: Members, Template: tmpl, Out: out})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +299,7 @@ func TestMergeIntoOneFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "全部.docx")
-	res, err := Merge(context.Background(), ts.s, ts.path, Request{Kind: Agreements, Template: tmpl, Out: out, OneFile: true,
+	res, err := Merge(context.Background(), ts.s, Request{Kind: Agreements, Template: tmpl, Out: out, OneFile: true,
 		Options: Options{Year: 2026}})
 	if err != nil || res.Records != 1 {
 		t.Fatalf("Merge = %+v, %v", res, err)
@@ -321,7 +322,7 @@ func TestMergeWithNoRecords(t *testing.T) {
 	if err := os.WriteFile(tmpl, makeDocx(t, para("{{姓名}}"), "", ""), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Merge(context.Background(), ts.s, ts.path, Request{Kind: Appraisals, Template: tmpl, Out: filepath.Join(dir, "o"),
+	_, err := Merge(context.Background(), ts.s, Request{Kind: Appraisals, Template: tmpl, Out: filepath.Join(dir, "o"),
 		Options: Options{Year: 2020}})
 	if !errors.Is(err, ErrNoRecords) {
 		t.Errorf("Merge = %v", err)
@@ -340,5 +341,35 @@ func TestFileNamesAreSafe(t *testing.T) {
 		if got := FileName(&Record{Name: c.name, StaffNo: c.no}); got != c.want {
 			t.Errorf("FileName(%q, %q) = %q, want %q", c.name, c.no, got, c.want)
 		}
+	}
+}
+
+// The database and the template are never written over; a cancelled merge
+// writes nothing.
+func TestMergeProtectsItsInputs(t *testing.T) {
+	ts := newTestStore(t)
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "t.docx")
+	if err := os.WriteFile(tmpl, makeDocx(t, para("{{姓名}}"), "", ""), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, req := range []Request{
+		{Kind: Members, Template: tmpl, Out: ts.path},
+		{Kind: Members, Template: tmpl, Out: tmpl},
+		{Kind: Members, Template: tmpl, Out: tmpl, OneFile: true},
+	} {
+		var oe *localfs.OutputError
+		if _, err := Merge(context.Background(), ts.s, req); !errors.As(err, &oe) {
+			t.Errorf("%+v: %v", req, err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	out := filepath.Join(dir, "取消")
+	if _, err := Merge(ctx, ts.s, Request{Kind: Members, Template: tmpl, Out: out}); err == nil {
+		t.Error("a cancelled merge succeeded")
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Error("a cancelled merge made its folder")
 	}
 }
