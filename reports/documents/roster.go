@@ -1,6 +1,7 @@
 package documents
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"time"
@@ -71,7 +72,7 @@ func rosterChosen(titles []string) ([]rosterColumn, error) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("花名册至少要有一栏")
+		return nil, errors.New("花名册至少要有一栏")
 	}
 	return out, nil
 }
