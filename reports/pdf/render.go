@@ -108,7 +108,7 @@ func newRenderer(ctx context.Context, d *layout.Document) (*renderer, error) {
 			r.family[f], r.glyphs[f] = name, r.glyphs[r.faceOf(name)]
 			continue
 		}
-		name := fmt.Sprintf("f%d", f)
+		name := faceFamilies[f]
 		info, err := parsedFace(data)
 		if err != nil {
 			return nil, fmt.Errorf("生成PDF失败：打印字体无法读取（%w）", err)

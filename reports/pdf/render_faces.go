@@ -24,12 +24,16 @@ const (
 	faceCount
 )
 
-// faceData returns the TrueType data of a face. The Song face stands in
-// for a face the bundled assets do not have yet.
+// faceFamilies name the faces inside the PDF.
+var faceFamilies = [faceCount]string{faceSong: "song", faceHei: "hei", faceTitle: "title"}
+
+// faceData returns the TrueType data of a face.
 func faceData(f face) []byte {
 	switch f {
-	case faceHei, faceTitle:
-		return assets.PrintSong
+	case faceHei:
+		return assets.PrintHei
+	case faceTitle:
+		return assets.PrintTitle
 	}
 	return assets.PrintSong
 }

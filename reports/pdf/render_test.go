@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/image/font/sfnt"
+
 	"dangjian/reports/layout"
 )
 
@@ -409,5 +411,33 @@ func TestRenderToleratesOddDocuments(t *testing.T) {
 	}
 	if strings.Contains(all, "多余") {
 		t.Error("a cell beyond the columns was printed")
+	}
+}
+
+// The three print faces are embedded, each under its own name, when the
+// assets have them.
+func TestRenderEmbedsTheTitleHeiAndSongFaces(t *testing.T) {
+	names := map[face]string{}
+	for f := range faceCount {
+		fi, err := parsedFace(faceData(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, err := fi.font.Name(nil, sfnt.NameIDPostScript)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[f] = name
+	}
+	if names[faceSong] == names[faceHei] || names[faceSong] == names[faceTitle] {
+		t.Skipf("the print faces are not all bundled yet: %v", names)
+	}
+	d := testDoc(false)
+	d.NewPart("", "", "").Add(&layout.Heading{Text: "一、标题"}, &layout.Paragraph{Text: "正文"})
+	fonts := tool(t, "pdffonts", renderDoc(t, d).path)
+	for _, family := range faceFamilies {
+		if !strings.Contains(fonts, "utf8"+family+" ") {
+			t.Errorf("the face %s is not embedded:\n%s", family, fonts)
+		}
 	}
 }
