@@ -55,7 +55,7 @@ func lineH(size float64) float64 { return size * leading * mmPerPt }
 // the part's first page the title and subtitle.
 func (r *renderer) newPage(first bool) {
 	r.pdf.AddPage()
-	r.size = 0 // the new page's stream has no font selected yet
+	r.size = 0      // the new page's stream has no font selected yet
 	rec := r.record // the page's furniture belongs to the part, not to a row
 	r.record = r.partRecord()
 	defer func() { r.record = rec }()

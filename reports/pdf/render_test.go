@@ -393,7 +393,7 @@ func TestRenderToleratesOddDocuments(t *testing.T) {
 	p := d.NewPart("", "", "")
 	p.Add(&layout.Table{Groups: []layout.Group{{Title: "全部", Span: 9}},
 		Columns: []layout.Column{{Title: "甲", Width: 150}, {Title: "乙", Width: 150}, {Title: "丙"}},
-		Rows: []layout.Row{{Cells: []string{"一", "二", "三", "多余"}}, {Cells: nil, Total: true}, {Cells: []string{"合计", "", "9"}, Total: true}}},
+		Rows:    []layout.Row{{Cells: []string{"一", "二", "三", "多余"}}, {Cells: nil, Total: true}, {Cells: []string{"合计", "", "9"}, Total: true}}},
 		&layout.Table{},
 		&layout.Form{},
 		&layout.Form{Rows: []layout.FormRow{{Cells: []layout.Cell{{Text: "仅有标签", Label: true}}, Fill: true},
