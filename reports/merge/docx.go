@@ -170,13 +170,34 @@ func (t *Template) writeMain(zw *zip.Writer, f *zip.File, rs []Record, ids func(
 			// The section of record i ends with a paragraph holding
 			// its own copy of the section's properties.
 			doc.WriteString("<" + q("p") + "><" + q("pPr") + ">")
-			main.render(doc, main.sect.start, main.sect.end, &rs[i], ids(i))
+			main.renderSect(doc, main.sect.end, &rs[i], ids(i))
 			doc.WriteString("</" + q("pPr") + "></" + q("p") + ">")
 		default:
-			main.render(doc, main.sect.start, len(main.data), &rs[i], ids(i))
+			main.renderSect(doc, len(main.data), &rs[i], ids(i))
 		}
 	}
 	return doc.Flush() // the first error of any write
+}
+
+// renderSect writes the body's final w:sectPr, and what follows it up to
+// hi, for a record of WriteAll: its pages are numbered from 1, as each
+// record's form is numbered by itself.
+func (p *part) renderSect(w sink, hi int, r *Record, ids *renames) {
+	pn := p.pageNum
+	pre := tagPrefix(p.data[p.sect.start:])
+	switch {
+	case pn.start < 0 || p.pageNumStart:
+		p.render(w, p.sect.start, hi, r, ids)
+	case pn.start == pn.end:
+		p.render(w, p.sect.start, pn.start, r, ids)
+		w.WriteString("<" + qname(pre, "pgNumType") + " " + qname(pre, "start") + `="1"/>`)
+		p.render(w, pn.start, hi, r, ids)
+	default: // a w:pgNumType without w:start: add it after the name
+		at := pn.start + 1 + len(qname(tagPrefix(p.data[pn.start:]), "pgNumType"))
+		p.render(w, p.sect.start, at, r, ids)
+		w.WriteString(" " + qname(pre, "start") + `="1"`)
+		p.render(w, at, hi, r, ids)
+	}
 }
 
 // copyID is the relationship id of record i's copy of a header or footer.

@@ -70,8 +70,18 @@ type part struct {
 	// body is the content of w:body without its final w:sectPr, and sect
 	// that w:sectPr; both zero when the part has no body.
 	body, sect span
-	prefix     string // the main namespace's prefix as written
+	// pageNum is where in sect the page numbering is set: the w:pgNumType
+	// start tag when there is one (pageNumStart tells whether it sets
+	// w:start), else the place one goes (an empty span there); -1 when
+	// sect is <w:sectPr/>.
+	pageNum      span
+	pageNumStart bool
+	prefix       string // the main namespace's prefix as written
 }
+
+// afterPageNum are the children of w:sectPr that come after w:pgNumType.
+var afterPageNum = map[string]bool{"cols": true, "formProt": true, "vAlign": true, "noEndnote": true, "titlePg": true,
+	"textDirection": true, "bidi": true, "rtlGutter": true, "docGrid": true, "printerSettings": true, "sectPrChange": true}
 
 // sepChar stands in a paragraph's text for what is not text (a tab, a
 // break, a picture): a placeholder never spans it.
@@ -83,8 +93,9 @@ var placeholderRE = regexp.MustCompile(`(?:\{\{|｛｛)([^{}｛｝\x00]*?)(?:\}\
 
 // refIDRE finds the r:id attribute of a start tag, valRE its w:val.
 var (
-	refIDRE = regexp.MustCompile(`\s[A-Za-z_][\w.-]*:id\s*=\s*("[^"]*"|'[^']*')`)
-	valRE   = regexp.MustCompile(`\s(?:[A-Za-z_][\w.-]*:)?val\s*=\s*("[^"]*"|'[^']*')`)
+	refIDRE     = regexp.MustCompile(`\s[A-Za-z_][\w.-]*:id\s*=\s*("[^"]*"|'[^']*')`)
+	startAttrRE = regexp.MustCompile(`\s(?:[A-Za-z_][\w.-]*:)?start\s*=`)
+	valRE       = regexp.MustCompile(`\s(?:[A-Za-z_][\w.-]*:)?val\s*=\s*("[^"]*"|'[^']*')`)
 )
 
 // maxDepth bounds the nesting of elements a template may have.
@@ -109,7 +120,13 @@ func scanPart(name string, data []byte) (*part, error) {
 		// prefixSet is set once the first element of the main namespace
 		// gave p.prefix.
 		prefixSet bool
+		sectDepth int // the depth of the body's final w:sectPr
 	)
+	// inSect reports whether the element just opened is a child of the
+	// body's final w:sectPr.
+	inSect := func() bool {
+		return p.sect.start > 0 && p.sect.end == 0 && len(stack) == sectDepth+2
+	}
 	parent := func(up int) open {
 		if len(stack) < up {
 			return open{}
@@ -163,7 +180,12 @@ func scanPart(name string, data []byte) (*part, error) {
 				p.body.start = end
 			case "sectPr":
 				if up.main && up.local == "body" {
-					p.sect.start = start
+					p.sect.start, sectDepth = start, len(stack)-1
+				}
+			case "pgNumType":
+				if inSect() {
+					p.pageNum = span{start, end}
+					p.pageNumStart = startAttrRE.Match(data[start:end])
 				}
 			case "headerReference", "footerReference":
 				p.refs = attrRef(p.refs, refIDRE, data, start, end)
@@ -177,6 +199,9 @@ func scanPart(name string, data []byte) (*part, error) {
 					text.Reset()
 				}
 			default:
+				if afterPageNum[el.local] && inSect() && p.pageNum.start == 0 {
+					p.pageNum = span{start, start}
+				}
 				if len(paras) > 0 && up.main && up.local == "r" && el.local != "rPr" && el.local != "lastRenderedPageBreak" {
 					paras[len(paras)-1].text.WriteString(sepChar)
 				}
@@ -225,6 +250,12 @@ func scanPart(name string, data []byte) (*part, error) {
 			case "sectPr":
 				if p.sect.start > 0 && p.sect.end == 0 && parent(1).local == "body" {
 					p.sect.end = end
+					switch {
+					case start == end:
+						p.pageNum = span{-1, -1} // <w:sectPr/>
+					case p.pageNum.start == 0:
+						p.pageNum = span{start, start}
+					}
 				}
 			case "body":
 				p.body.end = start

@@ -267,3 +267,32 @@ func TestOneFileHasASectionPerRecordWithItsOwnHeader(t *testing.T) {
 		t.Error("the footer without placeholders was copied")
 	}
 }
+
+// In one file each record's pages are numbered from 1: the section gets
+// w:start="1" unless the template sets where its numbers start.
+func TestOneFileNumbersEachRecordsPagesFromOne(t *testing.T) {
+	for _, c := range []struct{ sect, want string }{
+		{`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:cols w:space="425"/></w:sectPr>`,
+			`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgNumType w:start="1"/><w:cols w:space="425"/></w:sectPr>`},
+		{`<w:sectPr><w:pgNumType w:fmt="chineseCounting"/></w:sectPr>`,
+			`<w:sectPr><w:pgNumType w:start="1" w:fmt="chineseCounting"/></w:sectPr>`},
+		{`<w:sectPr><w:pgNumType w:start="5"/></w:sectPr>`, `<w:sectPr><w:pgNumType w:start="5"/></w:sectPr>`},
+		{`<w:sectPr/>`, `<w:sectPr/>`},
+	} {
+		parts := docxParts("", "", "")
+		parts["word/document.xml"] = `<w:document ` + wordNS + `><w:body>` + para("{{姓名}}") + c.sect + `</w:body></w:document>`
+		tp, err := ParseTemplate("t.docx", zipParts(t, parts))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := tp.WriteAll(&buf, []Record{{Values: map[string]string{"姓名": "甲"}}, {Values: map[string]string{"姓名": "乙"}}}); err != nil {
+			t.Fatal(err)
+		}
+		doc := unzipParts(t, buf.Bytes())["word/document.xml"]
+		paragraphs(t, doc) // well formed
+		if n := bytes.Count(doc, []byte(c.want)); n != 2 {
+			t.Errorf("%s: %d sections read %s:\n%s", c.sect, n, c.want, doc)
+		}
+	}
+}

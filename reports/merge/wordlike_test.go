@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -110,6 +111,9 @@ func TestOneFileRestartsTheNumbering(t *testing.T) {
 		t.Errorf("numbering has no restarted list 2:\n%s", num)
 	}
 	paragraphs(t, out["word/numbering.xml"]) // well formed
+	if n := strings.Count(doc, `<w:pgNumType w:start="1"/><w:cols w:space="425"/>`); n != 2 {
+		t.Errorf("%d sections number their pages from 1, want 2", n)
+	}
 	if got := texts(paragraphs(t, out["word/footer1m2.xml"])); !slices.Equal(got, []string{"乙的责任书（2026年度）"}) {
 		t.Errorf("second footer = %q", got)
 	}
