@@ -245,7 +245,8 @@ func TestRenderTypesetsEveryText(t *testing.T) {
 	p := d.NewPart("学习,讨论", "", "")
 	p.Add(&layout.Heading{Text: "一、学习:讨论"},
 		&layout.Paragraph{Text: "会议(扩大)召开,学习;讨论:总结!"},
-		&layout.Table{Caption: "表一:名单", Columns: []layout.Column{{Title: "姓名,性别"}}, Rows: []layout.Row{{Cells: []string{"张三,男"}}}},
+		&layout.Table{Caption: "表一:名单", Columns: []layout.Column{{Title: "姓名,性别"}, {Title: "编号", Keep: true}},
+			Rows: []layout.Row{{Cells: []string{"张三,男", layout.Keep("转字(2026)第1号")}}}},
 		&layout.Form{Rows: []layout.FormRow{{Cells: []layout.Cell{{Text: "意见:", Label: true}, {Text: "同意,上报"}}}}},
 		&layout.Fields{Items: []layout.Field{{Label: "填表人:", Value: "李四"}}},
 		&layout.Signatures{Lines: []layout.SignLine{{Who: "书记签字:", Date: true}}})
@@ -254,7 +255,7 @@ func TestRenderTypesetsEveryText(t *testing.T) {
 	if m := asciiBetweenCJK.FindAllString(text, -1); len(m) > 0 {
 		t.Errorf("ASCII punctuation between Chinese characters: %q\n%s", m, text)
 	}
-	for _, want := range []string{"会议（扩大）召开，学习；讨论：总结！", "张三，男", "同意，上报", "填表人：", "书记签字："} {
+	for _, want := range []string{"会议（扩大）召开，学习；讨论：总结！", "张三，男", "转字（2026）第1号", "同意，上报", "填表人：", "书记签字："} {
 		if !strings.Contains(r.all(), want) {
 			t.Errorf("%q missing:\n%s", want, text)
 		}
@@ -325,6 +326,9 @@ func TestRenderNamesTheRecordOfAMissingCharacter(t *testing.T) {
 	g := newGlyphCache(mustParse(t))
 	for _, c := range []rune{0x2A6DF, 0x2CC56} {
 		if _, ok := g.get(c); ok {
+			if !strings.Contains(r.all(), string(c)) {
+				t.Errorf("U+%X, which the face has, did not print:\n%s", c, r.pages[1])
+			}
 			continue
 		}
 		found := false

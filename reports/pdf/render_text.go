@@ -16,12 +16,35 @@ const wordJoiner = layout.WordJoiner
 const boxRune = '\uE000'
 
 // typeset returns s as printed: layout.Typeset, skipped for text without
-// any of the marks it changes (most table cells).
+// any of the marks it changes (most table cells). Text kept whole with
+// word joiners is typeset as if they were not there (a joiner beside a
+// mark would hide the Chinese next to it), and keeps them.
 func typeset(s string) string {
 	if !strings.ContainsAny(s, ",:;()!?") {
 		return s
 	}
-	return layout.Typeset(s)
+	if !strings.ContainsRune(s, wordJoiner) {
+		return layout.Typeset(s)
+	}
+	rs := []rune(s)
+	bare := make([]rune, 0, len(rs))
+	for _, r := range rs {
+		if r != wordJoiner {
+			bare = append(bare, r)
+		}
+	}
+	set := []rune(layout.Typeset(string(bare)))
+	if len(set) != len(bare) { // Typeset maps a mark to one mark; never otherwise
+		return layout.Typeset(s)
+	}
+	i := 0
+	for j, r := range rs {
+		if r != wordJoiner {
+			rs[j] = set[i]
+			i++
+		}
+	}
+	return string(rs)
 }
 
 // use selects a face and size in the PDF unless they are selected.
