@@ -59,3 +59,42 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	w.n += int64(len(p))
 	return len(p), nil
 }
+
+// syntheticForms is a document of n one-page forms, one part each, as the
+// 民主评议党员登记表 is built.
+func syntheticForms(n int) *layout.Document {
+	d := &layout.Document{Title: "民主评议党员登记表", Org: "计算机科学与技术学院党委", Period: "2026年度",
+		Printed: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)}
+	for i := range n {
+		name := fmt.Sprintf("党员%d", i)
+		p := d.NewPart("", "（2026年度）", name)
+		p.Add(&layout.Form{Rows: []layout.FormRow{
+			{Cells: []layout.Cell{{Text: "姓名", Label: true, Width: 22}, {Text: layout.Keep(name), Align: layout.Center},
+				{Text: "性别", Label: true, Width: 22}, {Text: "女", Align: layout.Center},
+				{Text: "出生年月", Label: true, Width: 22}, {Text: "1990.05", Align: layout.Center}}, Height: 10},
+			{Cells: []layout.Cell{{Text: "所在支部", Label: true, Width: 22}, {Text: "2023级本科生第一党支部"}}, Height: 10},
+			{Cells: []layout.Cell{{Text: "个人自我评价", Label: true, Width: 22},
+				{Text: "坚定理想信念，立足岗位发挥党员作用，今后将进一步加强学习。", Sign: []layout.SignLine{{Who: "本人签字：", Date: true}}}}, Fill: true},
+			{Cells: []layout.Cell{{Text: "评议等次", Label: true, Width: 22}, {Text: "合格", Align: layout.Center}}, Height: 10},
+			{Cells: []layout.Cell{{Text: "支部意见", Label: true, Width: 22},
+				{Text: "经支部党员大会评议，评定为合格。", Sign: []layout.SignLine{{Who: "支部书记签字：", Seal: true, Date: true}}}}, Height: 45},
+		}})
+	}
+	return d
+}
+
+// BenchmarkRenderForms2000 renders 2,000 one-page forms, each a part
+// numbered by itself.
+func BenchmarkRenderForms2000(b *testing.B) {
+	d := syntheticForms(2000)
+	var size int64
+	b.ReportAllocs()
+	for b.Loop() {
+		w := &countingWriter{}
+		if _, err := Render(context.Background(), d, w); err != nil {
+			b.Fatal(err)
+		}
+		size = w.n
+	}
+	b.ReportMetric(float64(size), "bytes/op")
+}
