@@ -234,6 +234,23 @@ func TestRenderNeverBreaksAKeptName(t *testing.T) {
 	if strings.Contains(text, "计算机科学与技术学院") {
 		t.Errorf("the 14 mm column did not wrap:\n%s", text)
 	}
+	// The name set smaller stays inside its column, and legible.
+	found := false
+	for _, w := range words(t, r.path) {
+		if w.text != "欧阳雪晴" || w.page != 1 {
+			continue
+		}
+		found = true
+		if edge := 28 + 14 - padH + 0.1; w.xMax > edge*ptPerMM {
+			t.Errorf("欧阳雪晴 ends at %.1f mm, past its column's text edge at %.1f mm", w.xMax/ptPerMM, edge)
+		}
+		if w.yMax-w.yMin < keepMinSize*0.95 {
+			t.Errorf("欧阳雪晴 is set %.1f pt high, under %v pt", w.yMax-w.yMin, keepMinSize)
+		}
+	}
+	if !found {
+		t.Error("欧阳雪晴 was not read back as one word")
+	}
 }
 
 // asciiBetweenCJK finds ASCII punctuation between two Chinese characters.
