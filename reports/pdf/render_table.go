@@ -105,6 +105,20 @@ func (r *renderer) table(t *layout.Table) error {
 			r.tableHeader(tc, headH)
 			segTop = r.y
 		}
+		// A row taller than a whole page is the one row that is split:
+		// its lines go on as the pages take them, the header repeated.
+		for r.y+h > r.geo.bottom {
+			part := r.splitRow(tc, lines, r.geo.bottom-r.y)
+			if part == nil {
+				break
+			}
+			r.tableRow(tc, row, part, heightOf(tc, part))
+			r.tableRules(tc, segTop)
+			r.newPage(false)
+			r.tableHeader(tc, headH)
+			segTop = r.y
+			h = heightOf(tc, lines)
+		}
 		r.tableRow(tc, row, lines, h)
 	}
 	r.tableRules(tc, segTop)
@@ -266,4 +280,35 @@ func (r *renderer) tableHeader(tc *tableCols, h float64) {
 		}
 	}
 	r.y = top + h
+}
+
+// heightOf is the height of a row of these cells' lines.
+func heightOf(tc *tableCols, lines [][]string) float64 {
+	h := lineH(tableSize)
+	for i := range lines {
+		h = max(h, float64(len(lines[i]))*lineH(tc.size[i]))
+	}
+	return h + 2*padV
+}
+
+// splitRow takes from lines the lines of each cell that fit in room mm and
+// returns them, leaving the rest in lines; nil when not a line fits.
+func (r *renderer) splitRow(tc *tableCols, lines [][]string, room float64) [][]string {
+	part := make([][]string, len(lines))
+	more := false
+	for i := range lines {
+		n := min(int((room-2*padV)/lineH(tc.size[i])), len(lines[i]))
+		if n <= 0 {
+			continue
+		}
+		if n < len(lines[i]) {
+			more = true
+		}
+		part[i] = lines[i][:n]
+		lines[i] = lines[i][n:]
+	}
+	if !more {
+		return nil
+	}
+	return part
 }

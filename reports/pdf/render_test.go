@@ -462,3 +462,35 @@ func TestRenderEmbedsTheTitleHeiAndSongFaces(t *testing.T) {
 		}
 	}
 }
+
+// A row taller than a page is the one row split across pages: its text
+// goes on under the repeated header, whole.
+func TestRenderSplitsOnlyARowTallerThanAPage(t *testing.T) {
+	d := testDoc(false)
+	long := sentences(60)
+	d.NewPart("", "", "").Add(&layout.Table{
+		Columns: []layout.Column{{Title: "序号", Width: 12}, {Title: "缺席人员及原因", Width: 30}, {Title: "备注"}},
+		Rows:    []layout.Row{{Cells: []string{"1", "甲"}}, {Cells: []string{"2", long, "乙"}}, {Cells: []string{"3", "丙"}}}})
+	r := renderDoc(t, d)
+	if len(r.pages) < 3 {
+		t.Fatalf("%d pages", len(r.pages))
+	}
+	for i, pg := range r.pages {
+		if !strings.Contains(strings.Join(strings.Fields(pg), ""), "缺席人员及原因") {
+			t.Errorf("page %d lacks the header", i+1)
+		}
+	}
+	// The column's words, in the order drawn, are the cell's text.
+	var got strings.Builder
+	for _, w := range words(t, r.path) {
+		if w.xMin > 40*ptPerMM && w.xMax < 70*ptPerMM && strings.ContainsAny(w.text, "第句认真学习党的创新理论并联系实际开展工作。0123456789") {
+			got.WriteString(w.text)
+		}
+	}
+	if !strings.Contains(got.String(), strings.ReplaceAll(long, " ", "")) {
+		t.Errorf("the long cell is not whole across pages:\n%s", got.String())
+	}
+	if !strings.Contains(r.all(), "3丙") {
+		t.Error("the row after the long one is missing")
+	}
+}
