@@ -1,0 +1,203 @@
+package docx
+
+import (
+	"strconv"
+	"strings"
+
+	"dangjian/reports/layout"
+)
+
+// Blanks left to write on: underscores about as wide as the PDF's rules.
+const (
+	signBlank  = "________________" // after 「签字：」, some 30 mm
+	fieldBlank = "________________" // an empty Field
+	dateBlanks = "　　　　年　　月　　日"      // 「    年  月  日」 after a signature
+)
+
+// block writes one block.
+func (r *renderer) block(b layout.Block) error {
+	switch b := b.(type) {
+	case *layout.Heading:
+		r.heading(b)
+	case *layout.Paragraph:
+		r.paragraph(b)
+	case *layout.Table:
+		return r.table(b)
+	case *layout.Form:
+		r.form(b)
+	case *layout.Fields:
+		r.fields(b)
+	case *layout.Signatures:
+		r.signatures(b)
+	case *layout.Spacer:
+		r.spacer(b.MM)
+	case *layout.PageBreak:
+		r.w.s(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + "\n")
+		r.newPage(0)
+	}
+	return nil
+}
+
+// advance adds h mm to the estimate of the page's height used, starting
+// a page when it passes the page.
+func (r *renderer) advance(h float64) {
+	r.y += h
+	if r.y > r.geo.bodyHeight {
+		r.newPage(h)
+	}
+}
+
+// newPage counts a new page of the part, y mm of it used.
+func (r *renderer) newPage(y float64) {
+	r.y = y
+	r.pages++
+}
+
+// jc is the paragraph alignment of a, "" for left.
+func jc(a layout.Align) string {
+	switch a {
+	case layout.Center:
+		return `<w:jc w:val="center"/>`
+	case layout.Right:
+		return `<w:jc w:val="right"/>`
+	case layout.Justify:
+		return `<w:jc w:val="both"/>`
+	}
+	return ""
+}
+
+// heading writes a section heading in 黑体 (Word's heading styles, so it
+// shows in the navigation pane).
+func (r *renderer) heading(h *layout.Heading) {
+	style, size := "Heading1", 14.0
+	if h.Level >= 2 {
+		style, size = "Heading2", 12
+	}
+	r.w.s(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
+	r.w.run("", typeset(h.Text))
+	r.w.s("</w:p>\n")
+	r.advance(float64(lines(h.Text, size, r.geo.bodyWidth))*lineH(size) + 3)
+}
+
+// paragraph writes running text, a paragraph for each of its lines, the
+// first line indented by two characters when asked.
+func (r *renderer) paragraph(p *layout.Paragraph) {
+	size := p.Size
+	if size == 0 {
+		size = proseSize
+	}
+	var ppr strings.Builder
+	if p.Indent {
+		ppr.WriteString(`<w:ind w:firstLineChars="200"`)
+		ppr.WriteString(` w:firstLine="`)
+		ppr.WriteString(strconv.Itoa(tw(2 * size * mmPerPt)))
+		ppr.WriteString(`"/>`)
+	}
+	ppr.WriteString(jc(p.Align))
+	rpr := ""
+	if size != proseSize {
+		rpr = sz(size)
+	}
+	for _, text := range strings.Split(typeset(p.Text), "\n") {
+		r.w.s("<w:p>")
+		if ppr.Len() > 0 || rpr != "" {
+			r.w.s("<w:pPr>")
+			r.w.s(ppr.String())
+			if rpr != "" {
+				r.w.s("<w:rPr>" + rpr + "</w:rPr>")
+			}
+			r.w.s("</w:pPr>")
+		}
+		r.w.run(rpr, strings.TrimSuffix(text, "\r"))
+		r.w.s("</w:p>\n")
+		r.advance(float64(lines(text, size, r.geo.bodyWidth)) * size * 1.5 * mmPerPt)
+	}
+}
+
+// sz is the run property of a type size.
+func sz(size float64) string {
+	h := strconv.Itoa(halfPt(size))
+	return `<w:sz w:val="` + h + `"/><w:szCs w:val="` + h + `"/>`
+}
+
+// fieldLabel is a field's caption with its colon.
+func fieldLabel(label string) string {
+	label = typeset(label)
+	if !strings.HasSuffix(label, "：") && !strings.HasSuffix(label, ":") {
+		label += "："
+	}
+	return label
+}
+
+// fields writes 「填报单位：…  填表人：____  报出日期：…」 as one paragraph,
+// its items spread over the width by tab stops: the first at the left,
+// the last at the right edge, those between centred on their share.
+func (r *renderer) fields(f *layout.Fields) {
+	if len(f.Items) == 0 {
+		return
+	}
+	w := &r.w
+	n := len(f.Items)
+	body := tw(r.geo.bodyWidth)
+	w.s(`<w:p><w:pPr><w:pStyle w:val="FieldLine"/>`)
+	if n > 1 {
+		w.s("<w:tabs>")
+		for i := 1; i < n-1; i++ {
+			w.s(`<w:tab w:val="center"`)
+			w.intAttr("w:pos", body*i/(n-1))
+			w.s("/>")
+		}
+		w.s(`<w:tab w:val="right"`)
+		w.intAttr("w:pos", body)
+		w.s("/></w:tabs>")
+	}
+	w.s("</w:pPr>")
+	for i, fl := range f.Items {
+		if i > 0 {
+			w.s(`<w:r><w:tab/></w:r>`)
+		}
+		value := typeset(fl.Value)
+		if value == "" {
+			value = fieldBlank
+		}
+		w.run("", fieldLabel(fl.Label)+value)
+	}
+	w.s("</w:p>\n")
+	r.advance(lineH(proseSize) + 2)
+}
+
+// signText is a signature line: 「党支部书记签字：________________    年  月  日」,
+// with 「（盖章）」 after the caption when a seal goes there.
+func signText(sl layout.SignLine) string {
+	t := typeset(sl.Who)
+	if sl.Seal {
+		t += "（盖章）"
+	}
+	t += signBlank
+	if sl.Date {
+		t += dateBlanks
+	}
+	return t
+}
+
+// signatures writes signature lines, each a right-aligned paragraph with
+// room above it for a hand.
+func (r *renderer) signatures(s *layout.Signatures) {
+	for _, sl := range s.Lines {
+		r.w.s(`<w:p><w:pPr><w:pStyle w:val="Sign"/></w:pPr>`)
+		r.w.run("", signText(sl))
+		r.w.s("</w:p>\n")
+		r.advance(signH)
+	}
+}
+
+// spacer writes an empty paragraph mm high.
+func (r *renderer) spacer(mm float64) {
+	if mm <= 0 {
+		return
+	}
+	r.w.s(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"`)
+	r.w.intAttr("w:line", max(tw(mm), 1))
+	r.w.s(` w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>` + "\n")
+	r.advance(mm)
+}
