@@ -68,7 +68,6 @@ type renderer struct {
 	glyphs [faceCount]*glyphCache // the face's widths and coverage
 	font   face                   // the face selected in the PDF
 	size   float64                // the size selected, points; 0 when none is
-	nonBMP bool                   // the PDF library draws characters outside the BMP
 
 	part      *layout.Part
 	partTitle string
@@ -100,7 +99,6 @@ func newRenderer(ctx context.Context, d *layout.Document) (*renderer, error) {
 		p.SetModificationDate(d.Printed)
 	}
 	r.pdf = p
-	_, r.nonBMP = any(p).(interface{ MissingGlyphs() []rune })
 	added := map[*byte]string{}
 	for f := range faceCount {
 		data := faceData(f)
@@ -210,11 +208,9 @@ func (r *renderer) drawBlock(b layout.Block) error {
 // the records were met; characters the PDF library reports beyond those
 // are named under the document's title.
 func (r *renderer) missingList() []Missing {
-	if m, ok := any(r.pdf).(interface{ MissingGlyphs() []rune }); ok {
-		for _, c := range m.MissingGlyphs() {
-			if !r.seenMissing(c) {
-				r.addMissing(r.doc.Title, c)
-			}
+	for _, c := range r.pdf.MissingGlyphs() {
+		if !r.seenMissing(c) {
+			r.addMissing(r.doc.Title, c)
 		}
 	}
 	var out []Missing

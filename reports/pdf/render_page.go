@@ -14,7 +14,7 @@ type geometry struct {
 	headerY, ruleY   float64 // the running header's top and the rule under it
 	bodyTop, bottom  float64 // the body runs from bodyTop down to bottom
 	footerY          float64 // the footer line's top
-	bodyLeft, bodyW  float64
+	bodyW            float64
 }
 
 // The two page layouts. Body width: portrait 210 − 28 − 15 = 167 mm,
@@ -28,7 +28,6 @@ var (
 
 func init() {
 	for _, g := range []*geometry{&portrait, &landscape} {
-		g.bodyLeft = g.left
 		g.bodyW = g.width - g.left - g.right
 	}
 }

@@ -10,11 +10,6 @@ import (
 // wordJoiner is layout.WordJoiner: never drawn, never a break point.
 const wordJoiner = layout.WordJoiner
 
-// boxRune stands for a character outside the BMP that the face lacks when
-// the PDF library cannot encode such characters: a private-use code point
-// no print face has, drawn as the font's empty box.
-const boxRune = '\uE000'
-
 // typeset returns s as printed: layout.Typeset, skipped for text without
 // any of the marks it changes (most table cells). Text kept whole with
 // word joiners is typeset as if they were not there (a joiner beside a
@@ -86,8 +81,8 @@ func (r *renderer) wrapText(s string, f face, size, w float64) []string {
 	return wrap(s, w, r.measure(f, size))
 }
 
-// text draws one line of already typeset text in the box x, top .. x+w,
-// one line high, aligned; the baseline centres the em box in the line.
+// text typesets and draws one line of text in the box x, top .. x+w, one
+// line high, aligned; the baseline centres the em box in the line.
 func (r *renderer) text(f face, size, x, top, w float64, s string, a layout.Align) {
 	if s == "" {
 		return
@@ -109,37 +104,20 @@ func (r *renderer) drawAt(f face, size, x, y float64, s string) {
 	r.pdf.Text(x, y, r.printable(f, s))
 }
 
-// printable returns s without word joiners, with characters the face
-// lacks recorded (and, when the PDF library cannot encode characters
-// outside the BMP, such characters replaced by boxRune).
+// printable returns s without word joiners, and records under the current
+// record each character the face lacks (the PDF library draws it as the
+// face's empty box).
 func (r *renderer) printable(f face, s string) string {
 	c := r.glyphs[f]
-	clean := true
 	for _, ch := range s {
-		if ch == wordJoiner {
-			clean = false
-			continue
-		}
-		if _, ok := c.get(ch); !ok || (ch > 0xFFFF && !r.nonBMP) {
+		if _, ok := c.get(ch); !ok {
 			r.addMissing(r.record, ch)
-			clean = clean && ch <= 0xFFFF
 		}
 	}
-	if clean {
+	if !strings.ContainsRune(s, wordJoiner) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, ch := range s {
-		switch {
-		case ch == wordJoiner:
-		case ch > 0xFFFF && !r.nonBMP:
-			b.WriteRune(boxRune)
-		default:
-			b.WriteRune(ch)
-		}
-	}
-	return b.String()
+	return strings.ReplaceAll(s, string(wordJoiner), "")
 }
 
 // spread draws a line of text justified to w: the room left is shared
