@@ -42,11 +42,11 @@ var UISans []byte
 var UISansBold = PrintHei
 
 // File names of the embedded faces, for APIs that want a name with the data
-// (Fyne resources, PDF font registration).
+// (Fyne resources, PDF font registration). UISansBold is PrintHei's file.
 const (
 	PrintSongName  = "dangjian-song.ttf"
 	PrintTitleName = "dangjian-song-title.ttf"
 	PrintHeiName   = "dangjian-hei.ttf"
 	UISansName     = "dangjian-sans.ttf"
-	UISansBoldName = "dangjian-sans-bold.ttf"
+	UISansBoldName = PrintHeiName
 )

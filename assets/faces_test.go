@@ -2,6 +2,7 @@ package assets
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -208,5 +209,38 @@ func BenchmarkPrintCovers(b *testing.B) {
 func BenchmarkCoverageOf(b *testing.B) {
 	for b.Loop() {
 		coverageOf(PrintSong)
+	}
+}
+
+func TestNamesAreTheFilesOfTheFaces(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{PrintSongName, PrintSong}, {PrintTitleName, PrintTitle}, {PrintHeiName, PrintHei},
+		{UISansName, UISans}, {UISansBoldName, UISansBold},
+	} {
+		file, err := os.ReadFile("fonts/" + c.name)
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		if !bytes.Equal(file, c.data) {
+			t.Errorf("%s is not the face registered under its name", c.name)
+		}
+	}
+}
+
+func TestFacesStayWithinTheirSizeBudget(t *testing.T) {
+	// The binary carries every face: 16.5 MB now (the interface face 7 MB
+	// of it, for GBK's hanzi). A face that grows much, by hinting or a
+	// wider subset, should be a decision, not an accident.
+	total := 0
+	for _, face := range faces[:4] { // UISansBold is PrintHei
+		total += len(face.data)
+	}
+	const budget = 18 << 20
+	if total > budget {
+		t.Errorf("the faces take %d bytes, more than the budget of %d", total, budget)
 	}
 }
