@@ -2,24 +2,46 @@ package cli
 
 import (
 	"errors"
+	"flag"
+	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"dangjian/app/appcore"
 	"dangjian/data"
+	"dangjian/data/field"
 	"dangjian/reports/documents"
 )
 
 func init() {
-	commands["report"] = command{"打印台账和表单(PDF)", runReport}
+	commands["report"] = command{"打印台账和表单(.pdf 或 .docx)", runReport}
+	valueNames["format"] = "格式"
+	valueNames["columns"] = "栏目"
+	valueNames["date"] = "日期"
+	valueNames["member"] = "工号或学号或公民身份号码"
+}
+
+// reportRequest is what the options of 'dangjian report' ask for, read
+// and checked before the database is opened.
+type reportRequest struct {
+	kind    documents.Kind
+	format  documents.Format
+	columns []string  // nil: the roster's default columns
+	asOf    time.Time // zero: the document's own day
 }
 
 func runReport(e *env, args []string) int {
-	fs := e.flags("report", "种类", reportKinds())
+	fs := e.flags("report", "种类", reportKinds(), rosterColumnsNote())
 	db := dbFlag(fs)
-	out := fs.String("out", "", "输出的.pdf文件(必填)")
+	out := fs.String("out", "", "输出文件(.pdf 或 .docx,必填)")
 	year := yearFlag(fs, "年度(默认今年)")
 	branch := fs.String("branch", "", "只打印该支部(支部名称、“组织 · 支部”或支部编号)")
+	format := fs.String("format", "", "文件格式,取 .pdf 或 .docx,可不带点(默认按 --out 的扩展名;其他扩展名为 .pdf)")
+	columns := fs.String("columns", "", "花名册(roster)打印的栏目,用逗号分隔,如 姓名,性别,入党日期(默认见上)")
+	date := fs.String("date", "", "花名册(roster)和党内统计汇总(stats)的截至日期,如 2026-12-03 或 2026年12月3日(默认打印当天,往年为12月31日)")
+	member := fs.String("member", "", "只打印这名党员的民主评议党员登记表(appraisal)或目标管理责任书(agreement)")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -31,6 +53,10 @@ func runReport(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
+	req, code := readReportOptions(e, fs, k, *out, *format, *columns, *date, *member)
+	if code != ExitOK {
+		return code
+	}
 	s, code := openForOutput(e, *db, *out, *year)
 	if s == nil {
 		return code
@@ -40,12 +66,17 @@ func runReport(e *env, args []string) int {
 	if code != ExitOK {
 		return code
 	}
+	memberID, code := resolveMember(e, s, *member)
+	if code != ExitOK {
+		return code
+	}
 	progress := e.progress("正在生成")
-	opts := documents.Options{Year: *year, BranchID: branchID, Progress: progress, Now: e.now()}
+	opts := documents.Options{Year: *year, BranchID: branchID, AsOf: req.asOf, Columns: req.columns,
+		MemberID: memberID, Progress: progress, Now: e.now()}
 	var rep documents.Report
 	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error {
 		var err error
-		rep, err = documents.Write(e.ctx, s, k, documents.PDF, w, opts)
+		rep, err = documents.Write(e.ctx, s, k, req.format, w, opts)
 		return err
 	})
 	e.endProgress(progress)
@@ -57,10 +88,117 @@ func runReport(e *env, args []string) int {
 		return e.fail(ExitUsage, "生成失败,未生成文件: %v", err)
 	}
 	e.printf("已生成%s: %s\n", documents.Title(k), *out)
-	if text := rep.MissingText(); text != "" {
-		e.printf("%s\n", text)
+	if text := missingText(rep); text != "" {
+		fmt.Fprint(e.stderr, text)
 	}
 	return ExitOK
+}
+
+// readReportOptions checks the options that need no database: the format
+// agrees with the file's extension, --columns names the roster's columns
+// and comes only with the roster, --date is a date and comes only with the
+// roster or the statistics, --member only with a member's forms.
+func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, columns, date, member string) (reportRequest, int) {
+	req := reportRequest{kind: k}
+	f, err := reportFormat(out, format)
+	if err != nil {
+		return req, e.usageError(fs, "%v", err)
+	}
+	req.format = f
+	if columns != "" {
+		if k != documents.Roster {
+			return req, e.usageError(fs, "--columns 只用于花名册(roster)")
+		}
+		if req.columns, err = rosterColumnsOf(columns); err != nil {
+			return req, e.usageError(fs, "%v", err)
+		}
+	}
+	if date != "" {
+		if k != documents.Roster && k != documents.Stats {
+			return req, e.usageError(fs, "--date 只用于花名册(roster)和党内统计汇总(stats)")
+		}
+		if req.asOf, err = field.ParseDate(date); err != nil {
+			return req, e.usageError(fs, "--date 的取值无效: %v", err)
+		}
+	}
+	if member != "" && k != documents.Appraisal && k != documents.Agreement {
+		return req, e.usageError(fs, "--member 只用于民主评议党员登记表(appraisal)和目标管理责任书(agreement)")
+	}
+	return req, ExitOK
+}
+
+// reportFormat is the format asked for by --format, or else by the
+// extension of --out (.docx: Word; anything else: PDF). A --format that
+// disagrees with an extension of .pdf or .docx is refused.
+func reportFormat(out, format string) (documents.Format, error) {
+	var byExt documents.Format
+	switch strings.ToLower(filepath.Ext(out)) {
+	case ".pdf":
+		byExt = documents.PDF
+	case ".docx":
+		byExt = documents.Word
+	}
+	if format == "" {
+		if byExt == "" {
+			return documents.PDF, nil
+		}
+		return byExt, nil
+	}
+	f, err := documents.ParseFormat(strings.TrimPrefix(strings.TrimSpace(format), "."))
+	if err != nil {
+		return "", fmt.Errorf("--format 的取值“%s”无效,应为 .pdf 或 .docx", format)
+	}
+	if byExt != "" && byExt != f {
+		return "", fmt.Errorf("--format 为 %s,与输出文件的扩展名 %s 不一致", f.Ext(), filepath.Ext(out))
+	}
+	return f, nil
+}
+
+// rosterColumnsOf reads a --columns list (separated by commas, 、 or
+// semicolons, half- or full-width); an unknown column is refused with the
+// columns there are.
+func rosterColumnsOf(text string) ([]string, error) {
+	all, _ := documents.RosterColumns()
+	known := map[string]bool{}
+	for _, c := range all {
+		known[c] = true
+	}
+	var out []string
+	for _, c := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",\uFF0C、;\uFF1B", r) }) {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if !known[c] {
+			return nil, fmt.Errorf("花名册没有“%s”一栏。可选的栏目: %s", c, strings.Join(all, ","))
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--columns 至少要有一栏。可选的栏目: %s", strings.Join(all, ","))
+	}
+	return out, nil
+}
+
+// rosterColumnsNote tells the roster's columns and its default ones, for
+// the usage.
+func rosterColumnsNote() string {
+	all, defaults := documents.RosterColumns()
+	return "花名册可选栏目: " + strings.Join(all, ",") + "\n花名册默认栏目: " + strings.Join(defaults, ",")
+}
+
+// missingText lists, one record a line, the characters that no bundled
+// face has and that were printed as an empty box; "" when none was.
+func missingText(rep documents.Report) string {
+	if len(rep.Missing) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("以下字符无法打印，已以空框代替：\n")
+	for _, m := range rep.Missing {
+		fmt.Fprintf(&b, "  %s: %s\n", m.Record, string(m.Chars))
+	}
+	return b.String()
 }
 
 // resolveBranch finds the id of the branch a --branch names (its name,
