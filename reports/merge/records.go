@@ -85,8 +85,21 @@ func Records(ctx context.Context, s *data.Store, k Kind, o Options) ([]Record, e
 	out := make([]Record, len(es))
 	for i := range es {
 		out[i] = es[i].rec
+		typeset(out[i].Values)
+		for _, it := range out[i].Items {
+			typeset(it)
+		}
 	}
 	return out, nil
+}
+
+// typeset gives every value the punctuation of official documents:
+// full-width beside Chinese (layout.Typeset), as typed text such as
+// 「中共某某科技(深圳)有限公司委员会」 prints in every document.
+func typeset(values map[string]string) {
+	for k, v := range values {
+		values[k] = layout.Typeset(v)
+	}
 }
 
 // load reads the covered branches, the 党小组 and the members.
@@ -214,8 +227,8 @@ func (r *reader) appraisalEntries() ([]entry, error) {
 			grade = ungraded
 		}
 		v[fApprYear], v[fGrade] = strconv.Itoa(a.Year), grade
-		v[fSelf], v[fOpinion] = layout.Typeset(a.SelfAssessment), layout.Typeset(a.BranchOpinion)
-		v[fFollowUp], v[fSuperior] = layout.Typeset(a.FollowUp), layout.Typeset(a.SuperiorOpinion)
+		v[fSelf], v[fOpinion] = a.SelfAssessment, a.BranchOpinion
+		v[fFollowUp], v[fSuperior] = a.FollowUp, a.SuperiorOpinion
 		if a.VotesExcellent+a.VotesQualified+a.VotesBasic+a.VotesFail > 0 {
 			v[fVotesExc], v[fVotesPass] = strconv.Itoa(a.VotesExcellent), strconv.Itoa(a.VotesQualified)
 			v[fVotesBasic], v[fVotesFail] = strconv.Itoa(a.VotesBasic), strconv.Itoa(a.VotesFail)
@@ -270,7 +283,7 @@ func (r *reader) agreementEntries() ([]entry, error) {
 		sort.SliceStable(ts, func(i, j int) bool { return ts[i].Seq < ts[j].Seq })
 		for k, t := range ts {
 			e.rec.Items = append(e.rec.Items, map[string]string{
-				fTargetNo: strconv.Itoa(k + 1), fTarget: layout.Typeset(t.Content), fCompletion: t.Completion,
+				fTargetNo: strconv.Itoa(k + 1), fTarget: t.Content, fCompletion: t.Completion,
 			})
 		}
 		es = append(es, e)

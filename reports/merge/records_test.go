@@ -88,7 +88,7 @@ func newTestStore(t *testing.T) *testStore {
 			Content: c, Completion: []string{"完成", "部分完成", ""}[i]}))
 	}
 
-	ts.outLetter = &data.Transfer{MemberID: data.Ref(ts.zhang.ID), Direction: "转出", OtherOrg: "南京大学计算机学院党委",
+	ts.outLetter = &data.Transfer{MemberID: data.Ref(ts.zhang.ID), Direction: "转出", OtherOrg: "中共某某科技(深圳)有限公司委员会",
 		LetterNo: "转字〔2026〕第017号", IssuedDate: data.NewDate(2026, 9, 1), ValidDays: 60, DuesPaidUntil: "2026-08"}
 	must(s.Transfers.Create(ctx, ts.outLetter))
 	ts.inLtr = &data.Transfer{MemberID: data.Ref(ts.li.ID), Direction: "转入", OtherOrg: "某单位", LetterNo: "X1",
@@ -211,7 +211,7 @@ func TestTransferRecords(t *testing.T) {
 	if got := names(rs); !slices.Equal(got, []string{"张三"}) {
 		t.Fatalf("letters = %q", got)
 	}
-	for k, want := range map[string]string{"介绍信编号": "转字〔2026〕第017号", "对方组织": "南京大学计算机学院党委",
+	for k, want := range map[string]string{"介绍信编号": "转字〔2026〕第017号", "对方组织": "中共某某科技（深圳）有限公司委员会",
 		"开具日期": "2026年9月1日", "有效期": "60天", "党费交至": "2026年8月"} {
 		if got := rs[0].Values[k]; got != want {
 			t.Errorf("{{%s}} = %q, want %q", k, got, want)
