@@ -46,9 +46,11 @@ func writePart(zw *zip.Writer, f *zip.File, data []byte) error {
 var errNoRecords = errors.New("没有可填写的记录")
 
 // WriteAll writes one .docx holding the template filled once for each
-// record, each record starting a new section on a new page. Headers and
-// footers holding placeholders are copied for each record, so each
-// record's pages carry its own values.
+// record, each record a section of its own starting on a new page, its
+// pages numbered from 1 and its numbered lists starting again at 1.
+// Headers and footers holding placeholders are copied for each record, so
+// each record's pages carry its own values. (Footnotes and endnotes are
+// shared: placeholders in them take the first record's values.)
 func (t *Template) WriteAll(w io.Writer, rs []Record) error {
 	if len(rs) == 0 {
 		return errNoRecords
