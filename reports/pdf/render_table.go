@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"dangjian/reports/layout"
 )
 
@@ -153,17 +155,19 @@ func (r *renderer) rowLines(tc *tableCols, row *layout.Row, lines [][]string) fl
 		avail := tc.w[i] - 2*padH
 		size := float64(tableSize)
 		lines[i] = lines[i][:0]
-		if w := r.width(text, f, size); w <= avail {
-			lines[i] = append(lines[i], text)
-		} else if c.Keep {
+		w, multi := r.widest(text, f, size)
+		fits := w <= avail
+		if !fits && c.Keep {
 			size = max(keepMinSize, tableSize*avail/w)
 			size = float64(int(size*4)) / 4 // quarter points, rounded down
-			if size > keepMinSize || r.width(text, f, size) <= avail {
-				lines[i] = append(lines[i], text)
-			} else {
-				lines[i] = append(lines[i], wrap(text, avail, r.measure(f, size))...)
-			}
-		} else {
+			fits = size > keepMinSize || w*size/tableSize <= avail
+		}
+		switch {
+		case fits && !multi:
+			lines[i] = append(lines[i], text)
+		case fits:
+			lines[i] = append(lines[i], strings.Split(text, "\n")...)
+		default:
 			lines[i] = append(lines[i], wrap(text, avail, r.measure(f, size))...)
 		}
 		tc.size[i] = size
@@ -311,4 +315,17 @@ func (r *renderer) splitRow(tc *tableCols, lines [][]string, room float64) [][]s
 		return nil
 	}
 	return part
+}
+
+// widest measures the widest of the lines of s (split at line ends) and
+// tells whether s has more than one.
+func (r *renderer) widest(s string, f face, size float64) (float64, bool) {
+	if !strings.ContainsRune(s, '\n') {
+		return r.width(s, f, size), false
+	}
+	w := 0.0
+	for line := range strings.SplitSeq(s, "\n") {
+		w = max(w, r.width(line, f, size))
+	}
+	return w, true
 }

@@ -495,3 +495,29 @@ func TestRenderSplitsOnlyARowTallerThanAPage(t *testing.T) {
 		t.Error("the row after the long one is missing")
 	}
 }
+
+// A cell's line ends are kept: in a Keep column each line is measured by
+// itself, so two short lines are not set smaller.
+func TestRenderKeepsLineEndsInCells(t *testing.T) {
+	d := testDoc(false)
+	d.NewPart("", "", "").Add(&layout.Table{
+		Columns: []layout.Column{{Title: "姓名", Width: 14, Keep: true}, {Title: "备注", Width: 40}},
+		Rows:    []layout.Row{{Cells: []string{layout.Keep("方诗涵") + "\n已转出", "甲\n乙"}}}})
+	r := renderDoc(t, d)
+	seen := map[string]bool{}
+	for _, w := range words(t, r.path) {
+		switch w.text {
+		case "方诗涵", "已转出":
+			if h := w.yMax - w.yMin; h < tableSize*0.95 {
+				t.Errorf("%s is set %.1f pt high: shrunk", w.text, h)
+			}
+		case "甲", "乙":
+		default:
+			continue
+		}
+		seen[w.text] = true
+	}
+	if len(seen) != 4 {
+		t.Errorf("read back %v, want 方诗涵, 已转出, 甲 and 乙 as words of their own", seen)
+	}
+}
