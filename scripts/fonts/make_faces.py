@@ -117,9 +117,8 @@ def to_truetype(font):
     for name, g in glyf.glyphs.items():
         hmtx[name] = (hmtx[name][0], getattr(g, "xMin", 0))
     font["maxp"] = maxp = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for field in ("maxZones",):
-        setattr(maxp, field, 1)
+    maxp.tableVersion = 0x00010000  # version 1.0, as TrueType outlines want
+    maxp.maxZones = 1
     for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
                   "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
         setattr(maxp, field, 0)
