@@ -11,10 +11,10 @@ const (
 
 // wrap breaks text into lines no wider than width, measured by measure.
 // Explicit newlines are kept. A word joiner (U+2060) forbids a break on
-// either side of it. A line never starts with closing punctuation
-// nor ends with opening punctuation: the break moves back a character
-// instead. Runs of ASCII letters and digits are kept whole when they fit
-// on a line.
+// either side of it. A line never starts with closing punctuation nor ends
+// with opening punctuation: the break moves back a character instead. Runs
+// of ASCII letters and digits (with the marks inside numbers and dates)
+// are kept whole when they fit on a line.
 func wrap(text string, width float64, measure func(rune) float64) []string {
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
@@ -84,6 +84,10 @@ func joined(rs []rune, b int) bool {
 	return rs[b] == wordJoiner || rs[b-1] == wordJoiner
 }
 
+// isWordRune reports whether r belongs to a run kept whole: ASCII letters
+// and digits, and the marks inside numbers, dates and ratios (2026.03.05,
+// 28/32, 10:30, 1990-05, 91.1%).
 func isWordRune(r rune) bool {
-	return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+		r == '.' || r == '/' || r == ':' || r == '-' || r == '%')
 }

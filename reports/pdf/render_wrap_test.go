@@ -29,6 +29,9 @@ func TestWrapNeverBreaksAtAWordJoiner(t *testing.T) {
 		// A kept document number is not broken at 第.
 		{"介绍信转" + j + "字" + j + "〔" + j + "2" + j + "0" + j + "2" + j + "6" + j + "〕" + j + "第" + j + "0" + j + "1" + j + "7" + j + "号", 10,
 			[]string{"介绍信", "转" + j + "字" + j + "〔" + j + "2" + j + "0" + j + "2" + j + "6" + j + "〕" + j + "第" + j + "0" + j + "1" + j + "7" + j + "号"}},
+		// A ratio and a date are not cut at their marks.
+		{"朱天翔（22/32）、王", 6, []string{"朱天翔", "（22/32）、", "王"}},
+		{"日期为2026.03.05", 6, []string{"日期为", "2026.03.05"}},
 		// A kept run longer than the line is broken at the width: the last resort.
 		{"魏" + j + "雪" + j + "晴" + j + "晴", 2, []string{"魏" + j + "雪" + j, "晴" + j + "晴"}},
 	}
