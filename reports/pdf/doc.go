@@ -9,8 +9,6 @@
 // punctuation (避头尾) and never break where a word joiner keeps a name or a
 // document number whole. The print faces are embedded as subsets, and a
 // character no face has is printed as the face's empty box and named, with
-// its record, in the Result.
-//
-// The document builders of the package's older API (Write and the Kind
-// writers) still live here while they move to package reports/documents.
+// its record, in the Result. The documents themselves are built by package
+// reports/documents.
 package pdf
