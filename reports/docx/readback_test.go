@@ -199,14 +199,3 @@ func rowTexts(tr *node) []string {
 	}
 	return row
 }
-
-// allText is every text of the document body in order, paragraphs (in
-// tables too) one a line.
-func (p *pkg) allText(t testing.TB) string {
-	var b strings.Builder
-	for _, para := range p.body(t).all("p") {
-		b.WriteString(para.text())
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
