@@ -1,14 +1,16 @@
 package documents
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
-	"errors"
+	"io"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dangjian/data"
+	"dangjian/reports/layout"
 )
 
 func TestRosterGroupsByBranchInStrokeOrder(t *testing.T) {
@@ -112,13 +114,39 @@ func TestKindsAndFormats(t *testing.T) {
 	}
 }
 
-// TestWordIsRefusedUntilProvided: nothing is written for a format not
-// provided yet, and the message says so in Chinese.
-func TestWordIsRefusedUntilProvided(t *testing.T) {
+// TestWordHoldsTheSameContent: the Word version of a document is a .docx
+// (a zip holding word/document.xml) with the same names and figures as the
+// model the PDF is drawn from.
+func TestWordHoldsTheSameContent(t *testing.T) {
 	s := demoStore(t)
+	o := Options{Now: testNow, BranchID: branchID(t, s, "计算机系教工党支部")}
 	var out bytes.Buffer
-	_, err := Write(context.Background(), s, Roster, Word, &out, Options{Now: testNow})
-	if !errors.Is(err, ErrNoWord) || out.Len() != 0 {
-		t.Errorf("Word: %v, %d bytes", err, out.Len())
+	rep, err := Write(context.Background(), s, Roster, Word, &out, o)
+	if err != nil || rep.Pages != 0 {
+		t.Fatalf("Word: %v, %d pages", err, rep.Pages)
+	}
+	z, err := zip.NewReader(bytes.NewReader(out.Bytes()), int64(out.Len()))
+	if err != nil {
+		t.Fatalf("not a .docx: %v", err)
+	}
+	var body string
+	for _, f := range z.File {
+		if f.Name == "word/document.xml" {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			body = string(b)
+		}
+	}
+	plain := strings.ReplaceAll(body, string(layout.WordJoiner), "")
+	r := build(t, s, Roster, o)
+	for _, row := range tables(r.doc)[0].Rows {
+		name := strings.ReplaceAll(row.Cells[1], string(layout.WordJoiner), "")
+		if !strings.Contains(plain, name) || !strings.Contains(plain, row.Cells[7]) {
+			t.Fatalf("the Word roster lacks %s or the date %s", name, row.Cells[7])
+		}
 	}
 }

@@ -3,12 +3,12 @@ package documents
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"dangjian/data"
+	"dangjian/reports/docx"
 	"dangjian/reports/pdf"
 )
 
@@ -46,13 +46,10 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("未知的文件格式“%s”,应为: pdf | docx", s)
 }
 
-// ErrNoWord is why a document cannot be written as Word yet.
-var ErrNoWord = errors.New("Word格式尚未提供")
-
 // Report tells what writing a document gave.
 type Report struct {
-	Pages   int           // the PDF's pages; 0 for Word
-	Missing []pdf.Missing // characters no bundled face has, by record: printed as an empty box
+	Pages   int           // the PDF's pages; 0 for Word, which lays out its pages itself
+	Missing []pdf.Missing // characters no bundled face has, by record: printed as an empty box (PDF only)
 }
 
 // MissingText tells, in a sentence, which records have characters that
@@ -75,15 +72,17 @@ func Write(ctx context.Context, s *data.Store, k Kind, f Format, w io.Writer, o 
 	if f != PDF && f != Word {
 		return Report{}, fmt.Errorf("未知的文件格式: %s", f)
 	}
-	if f == Word {
-		return Report{}, ErrNoWord
-	}
 	d, err := Build(ctx, s, k, o)
 	if err != nil {
 		return Report{}, err
 	}
 	var buf bytes.Buffer
-	res, err := pdf.Render(ctx, d, &buf)
+	var res pdf.Result
+	if f == Word {
+		err = docx.Render(ctx, d, &buf)
+	} else {
+		res, err = pdf.Render(ctx, d, &buf)
+	}
 	if err != nil {
 		return Report{}, err
 	}
