@@ -39,6 +39,8 @@ type reader struct {
 	rank     map[string]int            // their order
 	groups   map[string]string         // 党小组 names by id
 	members  map[data.Ref]*data.Member // the covered branches' members, whatever their status
+	all      map[data.Ref]*data.Member // every member
+	names    map[string]string         // every branch's name by id
 }
 
 // entry is a record with what orders it: branch, name, then key.
@@ -108,8 +110,9 @@ func (r *reader) load(branchID string) error {
 	if err != nil {
 		return err
 	}
-	r.branches, r.rank = map[string]data.BranchRef{}, map[string]int{}
+	r.branches, r.rank, r.names = map[string]data.BranchRef{}, map[string]int{}, map[string]string{}
 	for i, b := range refs {
+		r.names[b.ID] = b.Name
 		if branchID == "" || b.ID == branchID {
 			r.branches[b.ID], r.rank[b.ID] = b, i
 		}
@@ -125,10 +128,11 @@ func (r *reader) load(branchID string) error {
 	for _, g := range groups {
 		r.groups[g.ID] = g.Name
 	}
-	r.members = map[data.Ref]*data.Member{}
+	r.members, r.all = map[data.Ref]*data.Member{}, map[data.Ref]*data.Member{}
 	return r.store.Members.Each(r.ctx, func(m *data.Member) error {
+		c := *m
+		r.all[data.Ref(m.ID)] = &c
 		if _, ok := r.branches[string(m.BranchID)]; ok {
-			c := *m
 			r.members[data.Ref(m.ID)] = &c
 		}
 		return nil
@@ -239,18 +243,38 @@ func (r *reader) appraisalEntries() ([]entry, error) {
 }
 
 // agreementEntries are the year's 目标管理责任书 with their targets in
-// order, the 党员类别 as on the day signed (or the print date, not signed
-// yet).
+// order. As the printed 责任书, an agreement shows its member as on the day
+// it was signed (or the print date, not signed yet): branch, 党内职务 and
+// 党员类别 from the recorded changes (rules.MemberOn); it belongs to the
+// branch the member was in then.
 func (r *reader) agreementEntries() ([]entry, error) {
 	rows, err := r.store.Agreements.List(r.ctx, data.Where(data.ColYear, r.year))
 	if err != nil {
 		return nil, err
 	}
+	on, err := r.membersOn()
+	if err != nil {
+		return nil, err
+	}
+	type signed struct {
+		a   *data.Agreement
+		m   data.Member // as on the day
+		day time.Time
+	}
+	var chosen []signed
 	covered := map[data.Ref]bool{}
-	for _, a := range rows {
-		if r.members[a.MemberID] != nil {
-			covered[data.Ref(a.ID)] = true
+	for i := range rows {
+		a := &rows[i]
+		day := r.now
+		if !a.SignedDate.IsZero() {
+			day = a.SignedDate.Time
 		}
+		m, ok := on(a.MemberID, day)
+		if _, in := r.branches[string(m.BranchID)]; !ok || !in {
+			continue
+		}
+		chosen = append(chosen, signed{a, m, day})
+		covered[data.Ref(a.ID)] = true
 	}
 	targets := map[data.Ref][]data.AgreementTarget{}
 	err = r.store.AgreementTargets.Each(r.ctx, func(t *data.AgreementTarget) error {
@@ -262,18 +286,10 @@ func (r *reader) agreementEntries() ([]entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	var es []entry
-	for i := range rows {
-		a := &rows[i]
-		m := r.members[a.MemberID]
-		if m == nil {
-			continue
-		}
-		day := r.now
-		if !a.SignedDate.IsZero() {
-			day = a.SignedDate.Time
-		}
-		e := r.memberEntry(m, day, a.ID)
+	es := make([]entry, 0, len(chosen))
+	for _, c := range chosen {
+		a := c.a
+		e := r.memberEntry(&c.m, c.day, a.ID)
 		v := e.rec.Values
 		v[fSigned], v[fAssessed] = ProseDate(a.SignedDate), ProseDate(a.AssessedAt)
 		if !a.AssessedAt.IsZero() {
@@ -289,6 +305,40 @@ func (r *reader) agreementEntries() ([]entry, error) {
 		es = append(es, e)
 	}
 	return es, nil
+}
+
+// membersOn returns a function giving a member as on day: branch and
+// 党内职务 as the recorded changes had them (rules.MemberOn), the rest as
+// recorded now; false when there is no such member. A branch that is no
+// longer there is taken as the member's branch today.
+func (r *reader) membersOn() (func(id data.Ref, day time.Time) (data.Member, bool), error) {
+	facts, err := r.store.Facts(r.ctx, r.year, r.now)
+	if err != nil {
+		return nil, err
+	}
+	ruled := make(map[string]rules.Member, len(facts.Members))
+	for _, m := range facts.Members {
+		ruled[m.ID] = m
+	}
+	changes := map[string][]rules.Change{}
+	for _, c := range facts.Changes {
+		changes[c.MemberID] = append(changes[c.MemberID], c)
+	}
+	return func(id data.Ref, day time.Time) (data.Member, bool) {
+		cur := r.all[id]
+		if cur == nil {
+			return data.Member{}, false
+		}
+		m := *cur
+		if rm, ok := ruled[string(id)]; ok {
+			then := rules.MemberOn(rm, changes[rm.ID], day)
+			if _, known := r.names[then.BranchID]; known {
+				m.BranchID = data.Ref(then.BranchID)
+			}
+			m.PartyPost = then.PartyPost
+		}
+		return m, true
+	}, nil
 }
 
 // transferEntries are the 转出 介绍信 issued in the year.

@@ -373,3 +373,30 @@ func TestMergeProtectsItsInputs(t *testing.T) {
 		t.Error("a cancelled merge made its folder")
 	}
 }
+
+// An agreement shows its member as on the day it was signed, as the
+// printed 责任书 does: moved to another branch since, with another 党内职务,
+// the member still signs for the old branch and post, and the agreement
+// belongs to that branch.
+func TestAgreementAsOnTheDaySigned(t *testing.T) {
+	ts := newTestStore(t)
+	ctx := context.Background()
+	ts.wang.BranchID, ts.wang.PartyPost = data.Ref(ts.first.ID), "支部书记"
+	if err := ts.s.Members.Update(ctx, ts.wang); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := Records(ctx, ts.s, Agreements, Options{Year: 2026, BranchID: ts.second.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || rs[0].Values["所在支部"] != "第二党支部" || rs[0].Values["党内职务"] != "组织委员" {
+		t.Fatalf("agreement of the second branch = %+v", rs)
+	}
+	if rs, _ := Records(ctx, ts.s, Agreements, Options{Year: 2026, BranchID: ts.first.ID}); len(rs) != 0 {
+		t.Errorf("the first branch has %d agreements, want 0", len(rs))
+	}
+	ms, err := Records(ctx, ts.s, Members, Options{BranchID: ts.first.ID})
+	if err != nil || !slices.Contains(names(ms), "王𬱖") {
+		t.Errorf("members of the first branch today = %q, %v", names(ms), err)
+	}
+}
