@@ -114,10 +114,10 @@ func Typeset(s string) string {
 }
 
 // nearHan reports whether the nearest non-space character before or after
-// rs[i] is Chinese (a Han character or full-width punctuation).
+// rs[i] is Chinese (word joiners are looked through) (a Han character or full-width punctuation).
 func nearHan(rs []rune, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		if rs[j] == ' ' {
+		if rs[j] == ' ' || rs[j] == WordJoiner {
 			continue
 		}
 		if isChinese(rs[j]) {
@@ -126,7 +126,7 @@ func nearHan(rs []rune, i int) bool {
 		break
 	}
 	for j := i + 1; j < len(rs); j++ {
-		if rs[j] == ' ' {
+		if rs[j] == ' ' || rs[j] == WordJoiner {
 			continue
 		}
 		return isChinese(rs[j])

@@ -19,6 +19,8 @@ func TestTypeset(t *testing.T) {
 		{"已完成!", "已完成！"},
 		{"张三 , 李四", "张三 ， 李四"},
 		{"", ""},
+		{Keep("转字(2026)第1号"), Keep("转字（2026）第1号")},
+		{Keep("张三") + ":", Keep("张三") + "："},
 	}
 	for _, tc := range tests {
 		if got := Typeset(tc.in); got != tc.want {
