@@ -15,8 +15,8 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/demo"
-	"dangjian/reports/docx"
 	"dangjian/reports/documents"
+	"dangjian/reports/docx"
 	"dangjian/reports/layout"
 )
 
@@ -47,6 +47,9 @@ func TestEveryDocumentOfTheDemo(t *testing.T) {
 			var buf bytes.Buffer
 			if err := docx.Render(ctx, d, &buf); err != nil {
 				t.Fatal(err)
+			}
+			if keep := os.Getenv("DOCX_KEEP"); keep != "" { // a folder to look at the files in
+				os.WriteFile(filepath.Join(keep, string(k)+".docx"), buf.Bytes(), 0o644)
 			}
 			parts := unzip(t, buf.Bytes())
 			body := wordText(t, parts["word/document.xml"])
