@@ -175,9 +175,6 @@ func TestReportAsWord(t *testing.T) {
 	db, _ := reportDB(t)
 	out := filepath.Join(t.TempDir(), "花名册.docx")
 	code, stdout, errOut := run(t, "report", "roster", "--db", db, "--out", out)
-	if code == ExitUsage && strings.Contains(errOut, documents.ErrNoWord.Error()) {
-		t.Skip("documents.Write does not write Word yet")
-	}
 	if code != ExitOK || !strings.Contains(stdout, out) {
 		t.Fatalf("exit %d: %q %q", code, stdout, errOut)
 	}
