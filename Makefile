@@ -73,7 +73,7 @@ WINDOWS_PUBLISHER ?= dangjian
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest fpdf-test windows test-signing wine-smoke bench bench-import bench-sync clean
+.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest fpdf-test windows test-signing wine-smoke bench bench-import bench-report bench-sync clean
 
 all: build
 
@@ -149,9 +149,11 @@ gotest: minio-tools
 
 # The PDF library kept in third_party/fpdf is a module of its own, which
 # ./... of the main module leaves out.
+# FPDF_TEST_REQUIRE=1: a test that would skip (no poppler-utils to read the
+# PDF back, no face) fails instead; -v lists each test as it runs.
 fpdf-test:
-	$(call section,'third_party/fpdf: go vet ./... and go test ./...')
-	cd third_party/fpdf && $(GO) vet ./... && $(GO) test ./...
+	$(call section,'third_party/fpdf: go vet ./... and go test -v ./... (no test skips)')
+	cd third_party/fpdf && $(GO) vet ./... && FPDF_TEST_REQUIRE=1 $(GO) test -v ./...
 
 windows: deps
 	$(call section,'fyne package -os windows (cgo with MinGW) -> $(WINDOWS_BUILD)/')
@@ -205,6 +207,10 @@ bench: deps minio-tools
 bench-import: deps
 	$(call section,'import benchmark against sqlite3 .import')
 	bash scripts/bench-import.sh
+
+bench-report: deps
+	$(call section,'printed documents against LibreOffice (roster; appraisal and agreement forms)')
+	bash scripts/bench-report.sh
 
 bench-sync: deps minio-tools
 	$(call section,'snapshot sync benchmarks against MinIO')

@@ -34,8 +34,24 @@ var nonBMPFaceCandidates = []string{
 	"/usr/share/fonts/truetype/hanazono/HanaMinA.ttf",
 }
 
-// The face without a format 12 cmap that the library always printed with.
-const format4Face = "../../assets/fonts/gbsn00lp.ttf"
+// The face without a format 12 cmap, of the kind the library always printed
+// with: a subset of the print face, 287 characters of the BMP
+// (scripts/fonts/make_format4_face.py; licence in testdata/OFL.txt).
+const format4Face = "testdata/format4-song.ttf"
+
+// requireEnv, when set to 1 (make fpdf-test sets it), turns the skips of
+// tests that lack poppler-utils or a face into failures, so that a check
+// never passes without reading the PDFs back.
+const requireEnv = "FPDF_TEST_REQUIRE"
+
+// skipf skips the test, or fails it when requireEnv is set.
+func skipf(tb testing.TB, format string, args ...any) {
+	tb.Helper()
+	if os.Getenv(requireEnv) == "1" {
+		tb.Fatalf(format+" ("+requireEnv+"=1: not skipped)", args...)
+	}
+	tb.Skipf(format, args...)
+}
 
 var nonBMPFace struct {
 	once sync.Once
@@ -49,7 +65,7 @@ func faceWithNonBMP(tb testing.TB) (string, []byte) {
 	tb.Helper()
 	path, data := findFaceWithNonBMP()
 	if data == nil {
-		tb.Skipf("no TrueType face with glyphs for %s (U+2CC56) among %v", nonBMPName, nonBMPFaceCandidates)
+		skipf(tb, "no TrueType face with glyphs for %s (U+2CC56) among %v", nonBMPName, nonBMPFaceCandidates)
 	}
 	return path, data
 }
@@ -81,12 +97,12 @@ func findFaceWithNonBMP() (string, []byte) {
 	return nonBMPFace.path, nonBMPFace.data
 }
 
-// readFace returns the contents of a font file, or skips the test.
+// readFace returns the contents of a font file of the repository.
 func readFace(tb testing.TB, path string) []byte {
 	tb.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
-		tb.Skipf("face %s: %v", path, err)
+		tb.Fatalf("face %s: %v", path, err)
 	}
 	return data
 }
@@ -96,7 +112,7 @@ func poppler(tb testing.TB, name string) string {
 	tb.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {
-		tb.Skipf("%s is not installed (poppler-utils, see scripts/deps.sh): the PDF cannot be read back", name)
+		skipf(tb, "%s is not installed (poppler-utils, see scripts/deps.sh): the PDF cannot be read back", name)
 	}
 	return path
 }
@@ -392,6 +408,9 @@ func TestMissingGlyphs(t *testing.T) {
 func TestFormat4FaceUnchanged(t *testing.T) {
 	poppler(t, "pdftotext")
 	song := readFace(t, format4Face)
+	if formats := cmapFormats(t, song); !slices.Equal(formats, []uint16{4, 4}) {
+		t.Fatalf("%s has cmap subtables of formats %v, want two of format 4 only", format4Face, formats)
+	}
 	pdf := newDoc(t, song, 14)
 	pdf.CellFormat(80, 10, "中共某大学委员会组织部", "1", 1, "C", false, 0, "")
 	pdf.MultiCell(multiCellWidth(pdf, 5), 8, "党员教育管理工作台账", "1", "L", false)
@@ -402,6 +421,28 @@ func TestFormat4FaceUnchanged(t *testing.T) {
 	if got := textLines(t, writePDF(t, pdf)); !slices.Equal(got, want) {
 		t.Errorf("pdftotext read %q, want %q", got, want)
 	}
+}
+
+// cmapFormats returns the format of each subtable of a TrueType face's
+// cmap table, in the order they are listed.
+func cmapFormats(t *testing.T, face []byte) []uint16 {
+	t.Helper()
+	u16 := func(b []byte) uint16 { return uint16(b[0])<<8 | uint16(b[1]) }
+	u32 := func(b []byte) int { return int(b[0])<<24 | int(b[1])<<16 | int(b[2])<<8 | int(b[3]) }
+	for i := range int(u16(face[4:])) {
+		record := face[12+16*i:]
+		if string(record[:4]) != "cmap" {
+			continue
+		}
+		cmap := face[u32(record[8:]):]
+		var formats []uint16
+		for j := range int(u16(cmap[2:])) {
+			formats = append(formats, u16(cmap[u32(cmap[4+8*j+4:]):]))
+		}
+		return formats
+	}
+	t.Fatal("the face has no cmap table")
+	return nil
 }
 
 // The document information (title, author) keeps characters outside the BMP.
