@@ -129,38 +129,64 @@ func fieldLabel(label string) string {
 	return label
 }
 
-// fields writes 「填报单位：…  填表人：____  报出日期：…」 as one paragraph,
-// its items spread over the width by tab stops: the first at the left,
-// the last at the right edge, those between centred on their share.
+// itemGap is the least space between the items of a field line, mm.
+const itemGap = 8.0
+
+// fields writes 「填报单位：…  填表人：____  报出日期：…」 as the PDF sets it:
+// as many items on a line as fit with itemGap between them, a line's
+// items spread from the left to the right edge (by tab stops: the last
+// item at a right tab on the edge, those between at the estimated start
+// of their place).
 func (r *renderer) fields(f *layout.Fields) {
-	if len(f.Items) == 0 {
-		return
-	}
-	w := &r.w
-	n := len(f.Items)
-	body := tw(r.geo.bodyWidth)
-	w.s(`<w:p><w:pPr><w:pStyle w:val="FieldLine"/>`)
-	if n > 1 {
-		w.s("<w:tabs>")
-		for i := 1; i < n-1; i++ {
-			w.s(`<w:tab w:val="center"`)
-			w.intAttr("w:pos", body*i/(n-1))
-			w.s("/>")
-		}
-		w.s(`<w:tab w:val="right"`)
-		w.intAttr("w:pos", body)
-		w.s("/></w:tabs>")
-	}
-	w.s("</w:pPr>")
+	texts := make([]string, len(f.Items))
+	widths := make([]float64, len(f.Items))
 	for i, fl := range f.Items {
-		if i > 0 {
-			w.s(`<w:r><w:tab/></w:r>`)
-		}
 		value := typeset(fl.Value)
 		if value == "" {
 			value = fieldBlank
 		}
-		w.run("", fieldLabel(fl.Label)+value)
+		texts[i] = fieldLabel(fl.Label) + value
+		widths[i] = textWidth(texts[i], proseSize)
+	}
+	body := r.geo.bodyWidth
+	for start := 0; start < len(texts); {
+		n, used := 1, widths[start]
+		for start+n < len(texts) && used+itemGap+widths[start+n] <= body {
+			used += itemGap + widths[start+n]
+			n++
+		}
+		r.fieldLine(texts[start:start+n], widths[start:start+n], used)
+		start += n
+	}
+}
+
+// fieldLine writes one line of field items whose widths with the gaps
+// between them add up to used mm.
+func (r *renderer) fieldLine(texts []string, widths []float64, used float64) {
+	w := &r.w
+	n := len(texts)
+	body := r.geo.bodyWidth
+	w.s(`<w:p><w:pPr><w:pStyle w:val="FieldLine"/>`)
+	if n > 1 {
+		gap := (body - used + float64(n-1)*itemGap) / float64(n-1)
+		w.s("<w:tabs>")
+		x := 0.0
+		for i := 1; i < n-1; i++ {
+			x += widths[i-1] + gap
+			w.s(`<w:tab w:val="left"`)
+			w.intAttr("w:pos", tw(x))
+			w.s("/>")
+		}
+		w.s(`<w:tab w:val="right"`)
+		w.intAttr("w:pos", tw(body))
+		w.s("/></w:tabs>")
+	}
+	w.s("</w:pPr>")
+	for i, text := range texts {
+		if i > 0 {
+			w.s(`<w:r><w:tab/></w:r>`)
+		}
+		w.run("", text)
 	}
 	w.s("</w:p>\n")
 	r.advance(lineH(proseSize) + 2)

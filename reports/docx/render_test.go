@@ -501,6 +501,33 @@ func TestFieldsSignaturesBreaks(t *testing.T) {
 	}
 }
 
+// TestFieldsWrapAsThePDF checks that field items go on as many lines as
+// they need, as many on a line as fit, spread to the right edge.
+func TestFieldsWrapAsThePDF(t *testing.T) {
+	d := &layout.Document{Title: "党内统计汇总", Org: "党委"}
+	d.NewPart("", "", "").Add(&layout.Fields{Items: []layout.Field{
+		{Label: "填报单位(盖章)", Value: "计算机科学与技术学院党委"}, {Label: "填表人"}, {Label: "报出日期", Value: "2026年11月26日"},
+		{Label: "统计截止日期", Value: "2026年11月26日"}, {Label: "单位", Value: "名"}}})
+	var lines []string
+	for _, p := range renderDoc(t, d).body(t).children("p") {
+		if p.path("pPr", "pStyle").attr("val") != "FieldLine" {
+			continue
+		}
+		lines = append(lines, p.text())
+		tabs := p.path("pPr", "tabs").children("tab")
+		items := strings.Count(p.text(), "\t") + 1
+		if items > 1 && (len(tabs) != items-1 || tabs[len(tabs)-1].attr("val") != "right" || atoi(tabs[len(tabs)-1].attr("pos")) != tw(167)) {
+			t.Errorf("line %q: tab stops %d, want %d ending at the right edge", p.text(), len(tabs), items-1)
+		}
+	}
+	items := strings.Split(strings.Join(lines, "\t"), "\t")
+	want := []string{"填报单位（盖章）：计算机科学与技术学院党委", "填表人：________________", "报出日期：2026年11月26日",
+		"统计截止日期：2026年11月26日", "单位：名"}
+	if len(lines) < 2 || len(lines) > 3 || !slices.Equal(items, want) {
+		t.Errorf("field lines %q, want the items %q in order on two or three lines", lines, want)
+	}
+}
+
 // TestEmptyDocumentHasItsTitle checks that a document without parts is
 // still a page with its title.
 func TestEmptyDocumentHasItsTitle(t *testing.T) {
