@@ -14,7 +14,9 @@ import (
 	"dangjian/reports/layout"
 )
 
-func init() { builders[Meetings] = builder{title: "组织生活台账", build: buildMeetings} }
+func init() {
+	builders[Meetings] = builder{title: "组织生活台账", landscape: true, build: buildMeetings}
+}
 
 // meetMonthsText lists months (ascending), runs of three or more as
 // ranges: 2月、5月至7月.
@@ -37,13 +39,6 @@ func meetMonthsText(months []int) string {
 	}
 	return strings.Join(parts, "、")
 }
-
-// meetAttendance counts a meeting's 出席, 请假 and 缺席.
-type meetAttendance struct {
-	present, leave, absent int
-}
-
-func (a meetAttendance) total() int { return a.present + a.leave + a.absent }
 
 // meetGapsText words a branch's gaps for the yearly summary: the months
 // without a 主题党日, then each monthly requirement's months and each
@@ -111,55 +106,6 @@ func meetMonthMarks(bm rules.BranchMeetings, current int) map[int][]string {
 	return marks
 }
 
-// meetingsOfYear loads the year's meetings of the covered branches, each
-// branch's in date order, and streams their attendance.
-func (r *request) meetingsOfYear() (map[string][]data.Meeting, map[string]meetAttendance, error) {
-	all, err := r.store.Meetings.List(r.ctx, data.InYear(data.ColDate, r.year), data.OrderBy(data.ColDate))
-	if err != nil {
-		return nil, nil, err
-	}
-	byBranch := map[string][]data.Meeting{}
-	var ids []string
-	for _, m := range all {
-		if r.inBranch(m.BranchID) {
-			byBranch[string(m.BranchID)] = append(byBranch[string(m.BranchID)], m)
-			ids = append(ids, m.ID)
-		}
-	}
-	for _, ms := range byBranch {
-		sort.SliceStable(ms, func(i, j int) bool {
-			if !ms[i].Date.Equal(ms[j].Date.Time) {
-				return ms[i].Date.Before(ms[j].Date.Time)
-			}
-			return slices.Index(data.MeetingKinds, ms[i].Kind) < slices.Index(data.MeetingKinds, ms[j].Kind)
-		})
-	}
-	att := make(map[string]meetAttendance, len(ids))
-	const chunk = 500 // ids per query, well under SQLite's variable limit
-	for start := 0; start < len(ids); start += chunk {
-		err := r.store.MeetingAttendance.Each(r.ctx, func(a *data.MeetingAttendance) error {
-			c := att[string(a.MeetingID)]
-			switch vocab.Attendance(a.Status) {
-			case vocab.Present:
-				c.present++
-			case vocab.Excused:
-				c.leave++
-			case vocab.Absent:
-				c.absent++
-			}
-			att[string(a.MeetingID)] = c
-			return nil
-		}, data.WhereIn(data.ColMeetingID, ids[start:min(start+chunk, len(ids))]))
-		if err != nil {
-			return nil, nil, err
-		}
-		if err := r.ctx.Err(); err != nil {
-			return nil, nil, err
-		}
-	}
-	return byBranch, att, nil
-}
-
 // meetYear is where the ledger's year stands on its check day.
 type meetYear struct {
 	shown int  // the months of the year begun, 0–12
@@ -179,13 +125,22 @@ func (y meetYear) notYet() string {
 	return "尚未"
 }
 
-// meetColumns are the columns of the ledger; the attendance columns are
-// named after the attendance values.
+// meetColumns are the columns of the ledger, on a landscape page: 应到 and
+// 实到 are numbers, 请假 and 缺席 the members with their reasons.
 var meetColumns = []layout.Column{
-	{Title: "月份", Width: 13, Align: layout.Center, Carry: true}, {Title: "日期", Width: 20, Align: layout.Center},
-	{Title: "类型", Width: 24}, {Title: "主题"}, {Title: "主持人", Width: 17, Keep: true},
-	{Title: string(vocab.Present), Width: 11, Align: layout.Right}, {Title: string(vocab.Excused), Width: 11, Align: layout.Right},
-	{Title: string(vocab.Absent), Width: 11, Align: layout.Right},
+	{Title: "月份", Width: 11, Align: layout.Center, Carry: true}, {Title: "日期", Width: 19, Align: layout.Center},
+	{Title: "类型", Width: 24}, {Title: "主题", Width: 40}, {Title: "地点", Width: 30},
+	{Title: "主持人", Width: 14, Keep: true}, {Title: "记录人", Width: 14, Keep: true},
+	{Title: "应到", Width: 9, Align: layout.Right}, {Title: "实到", Width: 9, Align: layout.Right},
+	{Title: string(vocab.Excused), Width: 56}, {Title: string(vocab.Absent)},
+}
+
+// meetings is what the ledger is made from, beyond the calculator's gaps.
+type meetings struct {
+	byBranch map[string][]data.Meeting
+	att      map[string]*meetAttendance
+	expected map[string][]string // 应到 per meeting: rules.Figures.MeetingRolls
+	groups   map[string]string   // 党小组 names by id
 }
 
 func buildMeetings(r *request) error {
@@ -201,13 +156,16 @@ func buildMeetings(r *request) error {
 	for _, bm := range fig.Meetings() {
 		figures[bm.Branch.ID] = bm
 	}
-	byBranch, att, err := r.meetingsOfYear()
+	names, groupOf, err := r.meetPeople()
 	if err != nil {
 		return err
 	}
-	groups := map[string]string{}
+	in := meetings{expected: fig.MeetingRolls(groupOf), groups: map[string]string{}}
+	if in.byBranch, in.att, err = r.meetingsOfYear(names); err != nil {
+		return err
+	}
 	err = r.store.Groups.Each(r.ctx, func(g *data.PartyGroup) error {
-		groups[g.ID] = g.Name
+		in.groups[g.ID] = g.Name
 		return nil
 	})
 	if err != nil {
@@ -224,7 +182,8 @@ func buildMeetings(r *request) error {
 	}
 	p := r.part("", "", "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("%d年度%s各党支部的三会一课（支部党员大会、支委会、党小组会、党课）、主题党日、"+
-		"组织生活会和民主评议党员情况，按月列出；出席、请假、缺席为人数。"+
+		"组织生活会和民主评议党员情况，按月列出。应到为会议当日在册的本支部党员人数（支委会为支部委员会成员，党小组会为本小组党员），"+
+		"实到为出席人数；请假、缺席列出姓名和原因，按姓氏笔画排列。"+
 		"每月应开展主题党日、召开支委会（设党小组的还应召开党小组会），缺项在当月注明；"+
 		"每季度应召开支部党员大会、上党课，缺项列入年度小结。%s", r.year, span, since)},
 		&layout.Spacer{MM: 2})
@@ -234,17 +193,22 @@ func buildMeetings(r *request) error {
 		}
 		r.progress(i, len(r.branches))
 		b := &r.branches[i]
-		p.Add(branchMeetings(r, y, b, figures[b.ID], byBranch[b.ID], att, groups)...)
+		p.Add(branchMeetings(r, y, b, figures[b.ID], &in)...)
 		p.Add(&layout.Spacer{MM: 3})
 	}
 	r.progress(len(r.branches), len(r.branches))
 	return nil
 }
 
+// meetTotals adds up a branch's attendance over the year, in 人次.
+type meetTotals struct {
+	expected, present, leave, absent int
+}
+
 // branchMeetings is one branch's months, marked with the gaps the
 // calculator found, and its yearly summary.
-func branchMeetings(r *request, y meetYear, b *data.BranchRef, bm rules.BranchMeetings,
-	ms []data.Meeting, att map[string]meetAttendance, groups map[string]string) []layout.Block {
+func branchMeetings(r *request, y meetYear, b *data.BranchRef, bm rules.BranchMeetings, in *meetings) []layout.Block {
+	ms := in.byBranch[b.ID]
 	out := []layout.Block{&layout.Heading{Level: 1, Text: b.Label}}
 	startMonth := 1
 	if !b.Founded.IsZero() {
@@ -271,13 +235,13 @@ func branchMeetings(r *request, y meetYear, b *data.BranchRef, bm rules.BranchMe
 	}
 	marks := meetMonthMarks(bm, current)
 	count := map[vocab.MeetingKind]int{}
-	var total meetAttendance
+	var total meetTotals
 	t := &layout.Table{Columns: meetColumns}
-	row := func(first bool, label string, cells ...string) {
+	row := func(first bool, label, rec string, cells ...string) {
 		if !first {
 			label = ""
 		}
-		t.Rows = append(t.Rows, layout.Row{Cells: append([]string{label}, cells...)})
+		t.Rows = append(t.Rows, layout.Row{Cells: append([]string{label}, cells...), Record: rec})
 	}
 	for mo := startMonth; mo <= lastMonth; mo++ {
 		label := strconv.Itoa(mo) + "月"
@@ -286,31 +250,40 @@ func branchMeetings(r *request, y meetYear, b *data.BranchRef, bm rules.BranchMe
 			kind := vocab.MeetingKind(m.Kind)
 			count[kind]++
 			topic := m.Topic
-			if g := groups[string(m.GroupID)]; g != "" && kind == vocab.MeetingGroup {
+			if g := in.groups[string(m.GroupID)]; g != "" && kind == vocab.MeetingGroup {
 				topic = g + "：" + topic
 			}
-			a, ok := att[m.ID]
-			var p, l, x string
-			if ok {
-				p, l, x = strconv.Itoa(a.present), strconv.Itoa(a.leave), strconv.Itoa(a.absent)
+			expected := len(in.expected[m.ID])
+			total.expected += expected
+			var present, leave, absent string
+			if a := in.att[m.ID]; a != nil {
+				present, leave, absent = strconv.Itoa(a.present), meetAwayText(a.leave), meetAwayText(a.absent)
 				total.present += a.present
-				total.leave += a.leave
-				total.absent += a.absent
+				total.leave += len(a.leave)
+				total.absent += len(a.absent)
 			}
-			row(firstRow, label, tableDate(m.Date), m.Kind, topic, layout.Keep(m.Host), p, l, x)
+			row(firstRow, label, strings.Join([]string{b.Label, tableDate(m.Date), m.Kind}, " "),
+				tableDate(m.Date), m.Kind, topic, m.Location, layout.Keep(m.Host), layout.Keep(m.Recorder),
+				strconv.Itoa(expected), present, leave, absent)
 			firstRow = false
 		}
 		mark := strings.Join(marks[mo], "、")
 		switch {
 		case mark != "" && firstRow:
-			row(true, label, "", "无记录", mark)
+			row(true, label, "", "", "无记录", mark)
 		case mark != "":
-			row(false, label, "", "", mark)
+			row(false, label, "", "", "", mark)
 		case firstRow:
-			row(true, label, "", "无记录")
+			row(true, label, "", "", "无记录")
 		}
 	}
 	out = append(out, t)
+	return append(out, &layout.Spacer{MM: 1}, &layout.Paragraph{Indent: true, Text: meetSummary(y, bm, count, total)})
+}
+
+// meetSummary is a branch's yearly summary: the meetings held by kind, the
+// attendance in 人次 and the gaps.
+func meetSummary(y meetYear, bm rules.BranchMeetings, count map[vocab.MeetingKind]int, total meetTotals) string {
 	missing := meetGapsText(bm)
 	if !bm.OrgLifeExempt {
 		if !bm.OrgLifeHeld {
@@ -328,14 +301,12 @@ func branchMeetings(r *request, y meetYear, b *data.BranchRef, bm rules.BranchMe
 		"召开组织生活会%d次，开展民主评议%d次",
 		count[vocab.MeetingGeneral], count[vocab.MeetingCommittee], groupText, count[vocab.MeetingLecture],
 		count[vocab.MeetingThemeDay], count[vocab.MeetingOrgLife], count[vocab.MeetingAppraisal])
-	if n := total.total(); n > 0 {
-		summary += fmt.Sprintf("；出席%d人次、请假%d人次、缺席%d人次，出席率%.1f%%",
-			total.present, total.leave, total.absent, float64(total.present)*100/float64(n))
+	if n := total.present + total.leave + total.absent; n > 0 {
+		summary += fmt.Sprintf("；应到%d人次，出席%d人次、请假%d人次、缺席%d人次，出席率%.1f%%",
+			total.expected, total.present, total.leave, total.absent, float64(total.present)*100/float64(n))
 	}
 	if len(missing) > 0 {
-		summary += "。存在缺项：" + strings.Join(missing, "；") + "。"
-	} else {
-		summary += "。未发现缺项。"
+		return summary + "。存在缺项：" + strings.Join(missing, "；") + "。"
 	}
-	return append(out, &layout.Spacer{MM: 1}, &layout.Paragraph{Indent: true, Text: summary})
+	return summary + "。未发现缺项。"
 }

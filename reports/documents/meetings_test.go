@@ -128,52 +128,6 @@ func TestMeetingsLedgerMarksMonthsWithoutThemeDay(t *testing.T) {
 	}
 }
 
-func TestMeetingsLedgerAttendance(t *testing.T) {
-	s := demoStore(t)
-	ctx := context.Background()
-	r := build(t, s, Meetings, Options{})
-	branches, err := s.Branches.List(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range branches {
-		meetings, err := s.Meetings.List(ctx, data.InYear("date", 2026), data.Where("branch_id", b.ID))
-		if err != nil {
-			t.Fatal(err)
-		}
-		section := meetSection(t, r.text, b.Name, branches)
-		var present, leave, absent int
-		for _, m := range meetings {
-			atts, err := s.MeetingAttendance.List(ctx, data.Where("meeting_id", m.ID))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var p, l, a int
-			for _, at := range atts {
-				switch at.Status {
-				case "出席":
-					p++
-				case "请假":
-					l++
-				case "缺席":
-					a++
-				}
-			}
-			present, leave, absent = present+p, leave+l, absent+a
-			// The meeting's row: its date, kind and the three counts.
-			row := regexp.MustCompile(`(?m)` + regexp.QuoteMeta(m.Date.Format("2006.01.02")) + `\s+` + regexp.QuoteMeta(m.Kind) +
-				fmt.Sprintf(`\s.*\s%d\s+%d\s+%d$`, p, l, a))
-			if !row.MatchString(section) {
-				t.Errorf("%s: no row for the %s of %s with %d/%d/%d", b.Name, m.Kind, m.Date, p, l, a)
-			}
-		}
-		want := fmt.Sprintf("出席%d人次、请假%d人次、缺席%d人次", present, leave, absent)
-		if !strings.Contains(strings.ReplaceAll(section, "\n", ""), want) {
-			t.Errorf("%s: the summary lacks %q", b.Name, want)
-		}
-	}
-}
-
 // A past year shows all twelve months; a branch without meetings has each
 // month marked.
 func TestMeetingsLedgerPastYearAndNoMeetings(t *testing.T) {
