@@ -45,3 +45,17 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	c.n += int64(len(p))
 	return len(p), nil
 }
+
+// BenchmarkForms2000 renders 2,000 members' forms, each a part of its own.
+func BenchmarkForms2000(b *testing.B) {
+	form := sampleDoc().Parts[1]
+	d := &layout.Document{Title: "民主评议党员登记表", Org: "计算机科学与技术学院党委", Period: "2026年度", Printed: printed}
+	for range 2000 {
+		d.Parts = append(d.Parts, form)
+	}
+	for b.Loop() {
+		if err := Render(context.Background(), d, &countWriter{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
