@@ -18,14 +18,14 @@ func init() {
 
 // agreementPreamble opens every agreement, after the policy's 党员目标管理制度
 // (《关于进一步加强党员教育管理工作的意见》五(三)).
-const agreementPreamble = "根据学校党委《关于进一步加强党员教育管理工作的意见》健全党员目标管理制度的要求," +
-	"党支部与党员%s签订%d年度党员目标管理责任书,把先进性要求具体化。" +
-	"党员应对照下列目标,立足岗位发挥先锋模范作用;年终由党支部逐项评定完成情况并评分," +
+const agreementPreamble = "根据学校党委《关于进一步加强党员教育管理工作的意见》健全党员目标管理制度的要求，" +
+	"党支部与党员%s签订%d年度党员目标管理责任书，把先进性要求具体化。" +
+	"党员应对照下列目标，立足岗位发挥先锋模范作用；年终由党支部逐项评定完成情况并评分，" +
 	"评定结果作为党员评奖评优的重要依据。"
 
 // agreementPledge is the member's undertaking above the signatures.
-const agreementPledge = "党员承诺:认真履行党员义务,对照上述目标严格要求自己,自觉接受党组织和党员群众的监督。" +
-	"党支部加强对党员的教育、管理、监督和服务,年终如实评定目标完成情况。"
+const agreementPledge = "党员承诺：认真履行党员义务，对照上述目标严格要求自己，自觉接受党组织和党员群众的监督。" +
+	"党支部加强对党员的教育、管理、监督和服务，年终如实评定目标完成情况。"
 
 // agreementParty is the member an agreement binds, as on the day it was
 // signed (or, not signed yet, on the print date): what its page prints.
@@ -145,21 +145,21 @@ func buildAgreement(r *request) error {
 }
 
 // agreementForm adds one agreement as a part of its own: the member, the
-// preamble, every target (the table continues on further pages when they
-// are many), the score, the pledge and the signatures.
+// preamble, every target numbered from 1 with its completion (the table
+// goes on to further pages of the part when they are many), the score,
+// the pledge, the signatures of both sides and the 签订日期.
 func (r *request) agreementForm(m agreementParty, staffNo string, a *data.Agreement, ts []data.AgreementTarget) {
-	const rowH = 10.0
+	g := formGrid
 	head := &layout.Form{Rows: []layout.FormRow{
-		{Height: rowH, Cells: []layout.Cell{formLabel("姓名"), formValue(layout.Keep(m.name)), formLabel("所在支部"),
-			{Text: m.branch, Align: layout.Center, Width: 98}}},
-		{Height: rowH, Cells: []layout.Cell{formLabel("党员类别"), formValue(string(m.category)), formLabel("人员类别"),
-			formValue(string(m.personType)), formLabel("党内职务"), formValue(m.post)}},
+		{Height: formRowH, Cells: []layout.Cell{g.label("姓名"), g.value(0, layout.Keep(m.name)), g.label("所在支部"), g.span(1, 3, m.branch)}},
+		{Height: formRowH, Cells: []layout.Cell{g.label("党员类别"), g.value(0, string(m.category)), g.label("人员类别"),
+			g.value(1, string(m.personType)), g.label("党内职务"), g.span(2, 3, m.post)}},
 	}}
 	targets := &layout.Table{Columns: []layout.Column{
-		{Title: "序号", Width: 14, Align: layout.Center}, {Title: "目标内容"}, {Title: "完成情况", Width: 30, Align: layout.Center},
+		{Title: "序号", Width: 14, Align: layout.Center}, {Title: "目标内容"}, {Title: "完成情况", Width: 24, Align: layout.Center},
 	}}
-	for _, t := range ts {
-		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{strconv.Itoa(t.Seq), t.Content, t.Completion}})
+	for i, t := range ts {
+		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{strconv.Itoa(i + 1), t.Content, t.Completion}})
 	}
 	if len(ts) == 0 {
 		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{"", "（尚未填写目标）"}})
@@ -167,16 +167,25 @@ func (r *request) agreementForm(m agreementParty, staffNo string, a *data.Agreem
 	score, assessed := "", ""
 	if !a.AssessedAt.IsZero() {
 		score = strconv.FormatFloat(a.Score, 'f', -1, 64) + "分"
-		assessed = proseDate(a.AssessedAt)
+		assessed = tableDate(a.AssessedAt)
 	}
 	result := &layout.Form{Rows: []layout.FormRow{
-		{Height: rowH, Cells: []layout.Cell{formLabel("完成得分"), formValue(score), formLabel("评定日期"), formValue(assessed)}},
+		{Height: formRowH, Cells: []layout.Cell{g.label("完成得分"), g.span(0, 1, score), g.label("评定日期"), g.span(2, 3, assessed)}},
 	}}
 	p := r.part("", fmt.Sprintf("（%d年度）", r.year), record(m.branch, m.name, staffNo))
 	p.Add(head, &layout.Spacer{MM: 4},
 		&layout.Paragraph{Indent: true, Text: fmt.Sprintf(agreementPreamble, layout.Keep(m.name), r.year)},
 		&layout.Spacer{MM: 2}, targets, &layout.Spacer{MM: 2}, result, &layout.Spacer{MM: 5},
 		&layout.Paragraph{Indent: true, Text: agreementPledge},
-		&layout.Signatures{Lines: []layout.SignLine{{Who: "党员签字:", Date: true}, {Who: "支部书记签字:", Date: true}}},
-		&layout.Fields{Items: []layout.Field{{Label: "签订日期", Value: proseDate(a.SignedDate)}}})
+		&layout.Signatures{Lines: []layout.SignLine{{Who: "党员签字：", Date: true}, {Who: "党支部书记签字", Seal: true, Date: true}}},
+		&layout.Spacer{MM: 4}, &layout.Paragraph{Align: layout.Right, Text: agreementSigned(a.SignedDate)})
+}
+
+// agreementSigned is the 签订日期 line: the date in prose, or blanks to
+// write it in when the agreement is not signed yet.
+func agreementSigned(d data.Date) string {
+	if d.IsZero() {
+		return "签订日期：　　　　年　　月　　日"
+	}
+	return "签订日期：" + proseDate(d)
 }

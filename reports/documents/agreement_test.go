@@ -95,7 +95,7 @@ func TestAgreementOnePagePerAgreement(t *testing.T) {
 		if !found {
 			t.Fatalf("page %d (%s) matches none of the member's agreements:\n%s", i+1, name, page)
 		}
-		for _, w := range []string{"党员签字:", "支部书记签字:", "签订日期", "完成情况", "完成得分", "把先进性要求具体化"} {
+		for _, w := range []string{"党员签字：", "党支部书记签字________（盖章）", "签订日期", "完成情况", "完成得分", "把先进性要求具体化"} {
 			if !strings.Contains(strings.ReplaceAll(page, "\n", ""), w) {
 				t.Fatalf("page %d lacks %q", i+1, w)
 			}
@@ -127,8 +127,8 @@ func TestAgreementBranchOnly(t *testing.T) {
 }
 
 // TestAgreementAssessedAndOverfull: an assessed agreement shows each
-// target's completion and the score; too many targets, or one far too
-// long, still make one page each, saying what was left out.
+// target's completion, the score and the 评定日期; too many targets, or one
+// far too long, are all printed whole in the member's one part.
 func TestAgreementAssessedAndOverfull(t *testing.T) {
 	s, b := formStore(t)
 	ctx := context.Background()
@@ -163,7 +163,7 @@ func TestAgreementAssessedAndOverfull(t *testing.T) {
 		t.Fatalf("%d pages for 3 agreements", r.parts())
 	}
 	pages := formPages(r)
-	for _, w := range []string{"85.5分", "2026年11月20日", "部分完成", "未完成"} {
+	for _, w := range []string{"85.5分", "2026.11.20", "部分完成", "未完成"} {
 		if !strings.Contains(pages[0], w) {
 			t.Errorf("the assessed agreement lacks %q", w)
 		}
@@ -180,7 +180,7 @@ func TestAgreementAssessedAndOverfull(t *testing.T) {
 		t.Error("the overlong target is cut")
 	}
 	for i, page := range pages {
-		if !strings.Contains(page, "党员签字:") || !strings.Contains(page, "支部书记签字:") {
+		if !strings.Contains(page, "党员签字：") || !strings.Contains(page, "党支部书记签字________（盖章）") {
 			t.Errorf("page %d lacks a signature line", i+1)
 		}
 	}

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"dangjian/data"
@@ -16,9 +17,6 @@ func init() {
 
 // apprUngraded is what the 评议等次 box says for a 预备党员.
 const apprUngraded = "预备党员不评定等次"
-
-// formLabelW is the width of a form's label cells, mm.
-const formLabelW = 22.0
 
 // buildAppraisal makes one 民主评议党员登记表, a part of its own, for every
 // appraisal of the year of a member of the covered branches (or the one
@@ -87,35 +85,64 @@ func apprGrade(cat vocab.Category, a *data.Appraisal) string {
 	return a.Grade
 }
 
-// formLabel and formValue are a form's caption cell and the value cell after it.
-func formLabel(text string) layout.Cell {
-	return layout.Cell{Text: text, Label: true, Width: formLabelW}
+// apprVotes is the 民主测评 box: 「优秀 12 票、合格 20 票、基本合格 1 票、不合格 0 票,
+// 合计 33 票」, or blanks to fill in by hand when no vote was recorded.
+func apprVotes(a *data.Appraisal) string {
+	counts := map[vocab.Grade]int{vocab.GradeExcellent: a.VotesExcellent, vocab.GradePass: a.VotesQualified,
+		vocab.GradeBasic: a.VotesBasic, vocab.GradeFail: a.VotesFail}
+	recorded := a.VoteTotal() > 0
+	parts := make([]string, 0, len(vocab.Grades))
+	for _, g := range vocab.Grades {
+		if recorded {
+			parts = append(parts, fmt.Sprintf("%s %d 票", g, counts[g]))
+		} else {
+			parts = append(parts, string(g)+"____票")
+		}
+	}
+	s := strings.Join(parts, "、")
+	if recorded {
+		s += fmt.Sprintf("，合计 %d 票", a.VoteTotal())
+	}
+	return s
 }
-func formValue(text string) layout.Cell { return layout.Cell{Text: text, Align: layout.Center} }
 
-// appraisalForm adds one member's form as a part of its own: the
-// self-assessment takes the height the page leaves and continues on a
-// 续页 when longer.
+// appraisalForm adds one member's form as a part of its own (see
+// apprRows): the self-assessment takes the height the page leaves and
+// continues on a 续页 when longer.
 func (r *request) appraisalForm(m *data.Member, branch string, a *data.Appraisal) {
+	p := r.part("", fmt.Sprintf("（%d年度）", r.year), record(branch, m.Name, m.StaffNo))
+	for _, f := range splitForm(r.apprRows(m, branch, a)) {
+		p.Add(f)
+	}
+}
+
+// apprRows are the rows of a member's 民主评议党员登记表, as the form in use
+// asks: the member's particulars on a grid of four label and value pairs,
+// 个人自我评价 with the member's signature, 民主测评情况, 评议等次, 党支部意见
+// with the secretary's signature and the branch's seal, 上级党组织意见 with
+// its seal, and for a 不合格 member 教育处置情况.
+func (r *request) apprRows(m *data.Member, branch string, a *data.Appraisal) []layout.FormRow {
 	cat := apprCategory(m, r.year)
 	failed := cat != vocab.CategoryProbation && vocab.Grade(a.Grade) == vocab.GradeFail
-	const rowH = 10.0
-	f := &layout.Form{Rows: []layout.FormRow{
-		{Height: rowH, Cells: []layout.Cell{formLabel("姓名"), formValue(layout.Keep(m.Name)), formLabel("性别"), formValue(m.Gender),
-			formLabel("出生年月"), formValue(tableMonth(m.BirthDate))}},
-		{Height: rowH, Cells: []layout.Cell{formLabel("入党日期"), formValue(tableDate(m.JoinedDate)), formLabel("党员类别"), formValue(string(cat)),
-			formLabel("党内职务"), formValue(m.PartyPost)}},
-		{Height: rowH, Cells: []layout.Cell{formLabel("所在支部"), formValue(branch), formLabel("评议年度"),
-			{Text: fmt.Sprintf("%d年度", r.year), Align: layout.Center, Width: 38}}},
-		{Fill: true, Height: 60, Cells: []layout.Cell{formLabel("个人自我评价"),
-			{Text: a.SelfAssessment, Sign: []layout.SignLine{{Who: "本人签字:", Date: true}}}}},
-		{Height: 12, Cells: []layout.Cell{formLabel("评议等次"), formValue(apprGrade(cat, a))}},
-		{Height: 58, Cells: []layout.Cell{formLabel("支部意见"),
-			{Text: a.BranchOpinion, Sign: []layout.SignLine{{Who: "支部书记签字:", Date: true}}}}},
-	}}
-	if failed {
-		f.Rows = append(f.Rows, layout.FormRow{Height: 44, Cells: []layout.Cell{formLabel("教育处置情况"), {Text: a.FollowUp}}})
+	g := formGrid
+	rows := []layout.FormRow{
+		{Height: formRowH, Cells: []layout.Cell{g.label("姓名"), g.value(0, layout.Keep(m.Name)), g.label("性别"), g.value(1, m.Gender),
+			g.label("民族"), g.value(2, m.Ethnicity), g.label("出生年月"), g.value(3, tableMonth(m.BirthDate))}},
+		{Height: formRowH, Cells: []layout.Cell{g.label("学历"), g.value(0, m.Education), g.label("入党日期"), g.value(1, tableDate(m.JoinedDate)),
+			g.label("党员类别"), g.value(2, string(cat)), g.label("党内职务"), g.value(3, m.PartyPost)}},
+		{Height: formRowH, Cells: []layout.Cell{g.label("所在支部"), g.span(0, 2, branch), g.label("评议年度"),
+			g.value(3, fmt.Sprintf("%d年度", r.year))}},
+		{Fill: true, Height: 60, Cells: []layout.Cell{g.label("个人自我评价"),
+			{Text: a.SelfAssessment, Sign: []layout.SignLine{{Who: "本人签字：", Date: true}}}}},
+		{Height: 12, Cells: []layout.Cell{g.label("民主测评情况"), {Text: apprVotes(a), Align: layout.Center}}},
+		{Height: formRowH, Cells: []layout.Cell{g.label("评议等次"), {Text: apprGrade(cat, a), Align: layout.Center}}},
+		{Height: 44, Cells: []layout.Cell{g.label("党支部意见"),
+			{Text: a.BranchOpinion, Sign: []layout.SignLine{{Who: "党支部书记签字", Seal: true, Date: true}}}}},
+		{Height: 46, Cells: []layout.Cell{g.label("上级党组织意见"),
+			{Text: a.SuperiorOpinion, Sign: []layout.SignLine{{Who: "上级党组织", Seal: true, Date: true}}}}},
 	}
-	p := r.part("", fmt.Sprintf("（%d年度）", r.year), record(branch, m.Name, m.StaffNo))
-	p.Add(f)
+	if failed {
+		rows = append(rows, layout.FormRow{Height: 40, Cells: []layout.Cell{g.label("教育处置情况"), {Text: a.FollowUp}}})
+	}
+	return rows
 }

@@ -133,9 +133,6 @@ func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 	last := -1
 	for i, page := range formPages(r) {
 		grade := formField(page, "评议等次")
-		if grade == "支部意见" { // no grade: the next box's label follows
-			grade = ""
-		}
 		got = append(got, formField(page, "姓名")+"/"+formField(page, "党员类别")+"/"+grade)
 		rank, ok := branchRank[formField(page, "所在支部")]
 		if !ok || rank < last {
@@ -157,8 +154,8 @@ func TestAppraisalOnePagePerAppraisal(t *testing.T) {
 		}
 	}
 	for i, page := range formPages(r) {
-		if !strings.Contains(page, "本人签字:") || !strings.Contains(page, "支部书记签字:") ||
-			!formVertical(page, "个人自我评价") || !formVertical(page, "支部意见") {
+		if !strings.Contains(page, "本人签字：") || !strings.Contains(page, "党支部书记签字________（盖章）") ||
+			!formVertical(page, "个人自我评价") || !formVertical(page, "党支部意见") || !formVertical(page, "上级党组织意见") {
 			t.Fatalf("page %d lacks a box or a signature line:\n%s", i+1, page)
 		}
 	}
@@ -222,21 +219,30 @@ func TestAppraisalLongTextsAreKeptWhole(t *testing.T) {
 	if n := strings.Count(pages[0], long); n != 3 {
 		t.Errorf("%d long texts printed whole, want 3", n)
 	}
-	if strings.Contains(r.text, "下略") || !strings.Contains(pages[1], "支部书记签字:") {
+	if strings.Contains(r.text, "下略") || !strings.Contains(pages[1], "党支部书记签字") {
 		t.Error("a text is cut or the short form lacks its signature line")
 	}
-	f := r.doc.Parts[0].Blocks[0].(*layout.Form)
-	fills := 0
-	for _, row := range f.Rows {
-		if row.Fill {
-			fills++
-			if row.Cells[0].Text != "个人自我评价" {
-				t.Errorf("the Fill row is %q, want 个人自我评价", row.Cells[0].Text)
+	// The long form is split so that each overlong box is the Fill row of
+	// a form of its own (continued on 续页 pages), the self-assessment
+	// first; the short form stays one form.
+	var fills []string
+	for _, b := range r.doc.Parts[0].Blocks {
+		n := 0
+		for _, row := range b.(*layout.Form).Rows {
+			if row.Fill {
+				n++
+				fills = append(fills, row.Cells[0].Text)
 			}
 		}
+		if n != 1 {
+			t.Errorf("a form with %d Fill rows", n)
+		}
 	}
-	if fills != 1 {
-		t.Errorf("%d Fill rows", fills)
+	if want := []string{"个人自我评价", "党支部意见", "教育处置情况"}; !slices.Equal(fills, want) {
+		t.Errorf("Fill rows %v, want %v", fills, want)
+	}
+	if n := len(r.doc.Parts[1].Blocks); n != 1 {
+		t.Errorf("the short form is made of %d forms", n)
 	}
 }
 
