@@ -238,8 +238,11 @@ func (r *renderer) formRow(fr *formRow, h float64, gridN int) {
 	}
 	rowStart(fr.sign, false)
 	for _, c := range fr.cells {
-		if len(c.cell.Sign) == 0 {
+		if len(c.cell.Sign) == 0 { // the cell above continues down
 			r.cellStart(c, `<w:vMerge/>`, "")
+			if c.cell.Label {
+				w.s(labelShade)
+			}
 			w.s(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="FormText"/></w:pPr></w:p></w:tc>`)
 			continue
 		}
