@@ -88,13 +88,17 @@ func newSyncScreen(u *UI) fyne.CanvasObject {
 		container.NewGridWrap(fyne.NewSize(100, s.interval.MinSize().Height), s.interval), saveInterval)
 
 	s.table = newDataTable(u, "sync.history", syncHistoryColumns, func() int { return len(s.history) }, s.cell, rowActions{})
-	top := container.NewVBox(
-		widget.NewLabelWithStyle("同步", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		card,
+	// The status card and the actions side by side, so that the history
+	// keeps room on a 1024×768 screen.
+	actions := container.NewVBox(
 		s.buttons,
 		s.message,
 		widget.NewLabelWithStyle("设置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		settings,
+	)
+	top := container.NewVBox(
+		widget.NewLabelWithStyle("同步", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewGridWithColumns(2, card, actions),
 		widget.NewLabelWithStyle("同步记录", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 	)
 	u.sync.refresh()
