@@ -38,12 +38,26 @@ func (r *renderer) block(b layout.Block) error {
 	return nil
 }
 
-// advance adds h mm to the estimate of the page's height used, starting
-// a page when it passes the page.
+// advance adds a block h mm high to the estimate of the page's height
+// used: a block that does not fit starts a page, unless it is higher than
+// a page.
 func (r *renderer) advance(h float64) {
-	r.y += h
-	if r.y > r.geo.bodyHeight {
+	switch {
+	case r.y+h <= r.geo.bodyHeight:
+		r.y += h
+	case h <= r.geo.bodyHeight:
 		r.newPage(h)
+	default:
+		r.flow(h)
+	}
+}
+
+// flow adds text h mm high that runs on from page to page.
+func (r *renderer) flow(h float64) {
+	r.y += h
+	for r.y > r.geo.bodyHeight {
+		r.y -= r.geo.bodyHeight
+		r.pages++
 	}
 }
 
@@ -110,7 +124,7 @@ func (r *renderer) paragraph(p *layout.Paragraph) {
 		}
 		r.w.run(rpr, strings.TrimSuffix(text, "\r"))
 		r.w.s("</w:p>\n")
-		r.advance(float64(lines(text, size, r.geo.bodyWidth)) * size * 1.5 * mmPerPt)
+		r.flow(float64(lines(text, size, r.geo.bodyWidth)) * size * 1.5 * mmPerPt)
 	}
 }
 

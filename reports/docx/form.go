@@ -162,11 +162,12 @@ func (r *renderer) form(f *layout.Form) {
 				r.newPage(0)
 			}
 			h = max(r.geo.bodyHeight-r.y-after-fillSlack, least)
-		} else if r.y+h > r.geo.bodyHeight {
-			r.newPage(0)
+			r.formRow(fr, h, len(grid))
+			r.flow(max(h, fr.need)) // long text runs on to the next pages
+			continue
 		}
 		r.formRow(fr, h, len(grid))
-		r.y += h
+		r.advance(h)
 	}
 	r.w.s("</w:tbl>\n")
 	r.spacer(2)

@@ -151,6 +151,39 @@ func TestSectionPerPart(t *testing.T) {
 	}
 }
 
+// TestPageCountBeforeWordCounts checks the page count the footer shows
+// until Word counts the section's pages (and in applications that do not):
+// the estimate of the part's pages.
+func TestPageCountBeforeWordCounts(t *testing.T) {
+	d := &layout.Document{Title: "民主评议党员登记表", Org: "党委"}
+	d.NewPart("", "", "").Add(&layout.Paragraph{Text: "第一页"}, &layout.PageBreak{}, &layout.Paragraph{Text: "第二页"})
+	long := strings.Repeat("一年来，我认真学习党的理论，积极参加组织生活，按时交纳党费。", 200)
+	d.NewPart("", "", "").Add(&layout.Form{Rows: []layout.FormRow{{Fill: true, Cells: []layout.Cell{{Text: "自我评价", Label: true, Width: 22}, {Text: long}}}}})
+	d.NewPart("", "", "").Add(&layout.Paragraph{Text: "一页"})
+	p := renderDoc(t, d)
+	rels := map[string]string{}
+	for _, rel := range p.xmlOf(t, "word/_rels/document.xml.rels").children("Relationship") {
+		rels[rel.attr("Id")] = "word/" + rel.attr("Target")
+	}
+	var counts []int
+	for _, s := range p.body(t).all("sectPr") {
+		foot := p.xmlOf(t, rels[s.children("footerReference")[0].attr("id")])
+		runs := foot.all("r")
+		// The result of the second field: the run after its "separate".
+		seps := 0
+		for i, r := range runs {
+			if r.child("fldChar").attr("fldCharType") == "separate" {
+				if seps++; seps == 2 {
+					counts = append(counts, atoi(runs[i+1].text()))
+				}
+			}
+		}
+	}
+	if len(counts) != 3 || counts[0] != 2 || counts[1] < 3 || counts[2] != 1 {
+		t.Errorf("page counts shown %v, want 2, 3 or more (a self-assessment of 6,000 characters), 1", counts)
+	}
+}
+
 // TestPageGeometry checks A4 in either orientation and the 28 mm binding
 // edge: on the left of portrait pages (margin and gutter), at the top of
 // landscape ones (nothing printed above it).
