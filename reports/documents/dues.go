@@ -101,7 +101,8 @@ func duesIntro(year int, recordsFrom string) string {
 		"每月党费在当月结束后计入应缴（已有记录的月份按记录计入），自%s、入党当月和转入当月"+
 		"（组织关系介绍信注明党费交至某月的，为其次月）中最晚的一个月起计，转出的党员计至转出当月。"+
 		"欠缴按月计算，为已结束各月应缴大于实缴的差额之和，多缴部分不抵其他月份。"+
-		"已转出等不在册的党员本年有应缴或党费记录的一并列出。各支部内按姓氏笔画排列。", year, from)
+		"已转出等不在册的党员本年有应缴或党费记录的一并列出。各支部内按姓氏笔画排列。"+
+		"各支部的交纳日期表逐月列出党费记录中的交纳日期，交纳人在“交纳人签字”栏签字确认，收缴人和党支部书记在表后签字。", year, from)
 }
 
 func buildDues(r *request) error {
@@ -128,6 +129,10 @@ func buildDues(r *request) error {
 		return nil
 	}
 	staff, err := r.staffNos()
+	if err != nil {
+		return err
+	}
+	dates, err := r.duesPaidDates()
 	if err != nil {
 		return err
 	}
@@ -158,7 +163,8 @@ func buildDues(r *request) error {
 		if len(g.lines) == 0 {
 			continue
 		}
-		p.Add(&layout.Heading{Level: 1, Text: fmt.Sprintf("%s（%d名）", g.name, len(g.lines))})
+		// Each branch on its own pages, to be signed and filed by itself.
+		p.Add(&layout.PageBreak{}, &layout.Heading{Level: 1, Text: fmt.Sprintf("%s（%d名）", g.name, len(g.lines))})
 		t := &layout.Table{Columns: cols, Rows: make([]layout.Row, 0, len(g.lines)+1)}
 		for _, line := range g.lines {
 			t.Rows = append(t.Rows, layout.Row{Cells: duesRow(line), Record: record(g.name, line.Member.Name, staff[line.Member.ID])})
@@ -172,7 +178,9 @@ func buildDues(r *request) error {
 		row[0] = "合计"
 		t.Rows = append(t.Rows, layout.Row{Total: true, Cells: append(row, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears))})
 		p.Add(t, &layout.Paragraph{Indent: true, Text: fmt.Sprintf("本支部%d名党员应缴合计%s元，实缴合计%s元，欠缴%s元（%d名党员有欠缴），收缴率%s。",
-			s.Members, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears), s.Owing, duesRate(s))}, &layout.Spacer{MM: 3})
+			s.Members, duesMoney(s.Due), duesMoney(s.Paid), duesMoney(s.Arrears), s.Owing, duesRate(s))}, &layout.Spacer{MM: 2},
+			&layout.Heading{Level: 2, Text: g.name + "党费交纳日期"}, duesDates(g, dates, staff), &layout.Spacer{MM: 4},
+			duesSignatures())
 	}
 	r.progress(total, total)
 	return nil
