@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -99,7 +100,7 @@ func newSidebar(u *UI) *sidebar {
 			width = max(width, r.MinSize().Width)
 		}
 	}
-	strut := canvas.NewRectangle(nil)
+	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(width, 0))
 	s.box.Add(strut)
 	s.scroll = container.NewVScroll(s.box)
@@ -226,7 +227,7 @@ type sideRow struct {
 
 func newSideRow(sc screen, tapped func()) *sideRow {
 	r := &sideRow{title: sc.title, icon: widget.NewIcon(sc.icon), text: canvas.NewText(sc.title, theme.Color(theme.ColorNameForeground)),
-		bg: canvas.NewRectangle(nil), tapped: tapped}
+		bg: canvas.NewRectangle(color.Transparent), tapped: tapped}
 	r.text.TextSize = theme.TextSize()
 	r.ExtendBaseWidget(r)
 	return r
@@ -258,7 +259,7 @@ func (r *sideRow) setSelected(on bool) {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 		r.text.TextStyle.Bold = true
 	} else {
-		r.bg.FillColor = nil
+		r.bg.FillColor = color.Transparent
 		r.text.TextStyle.Bold = false
 	}
 	r.bg.Refresh()

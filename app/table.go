@@ -1,6 +1,7 @@
 package app
 
 import (
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -443,7 +444,7 @@ type tableCell struct {
 }
 
 func newTableCell(t *dataTable) *tableCell {
-	c := &tableCell{t: t, bg: canvas.NewRectangle(nil), label: widget.NewLabel("")}
+	c := &tableCell{t: t, bg: canvas.NewRectangle(color.Transparent), label: widget.NewLabel("")}
 	c.label.Truncation = fyne.TextTruncateEllipsis
 	c.ExtendBaseWidget(c)
 	return c
@@ -459,7 +460,7 @@ func (c *tableCell) show(text string, selected bool) {
 	if selected {
 		c.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	} else {
-		c.bg.FillColor = nil
+		c.bg.FillColor = color.Transparent
 	}
 	c.bg.Refresh()
 	c.label.SetText(text)

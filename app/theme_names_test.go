@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"image/color"
 	"path/filepath"
 	"testing"
 	"time"
@@ -74,7 +73,6 @@ func TestRareNameCharactersShowInTheMembersTable(t *testing.T) {
 	for _, r := range findMembersScreen(t, u).shown {
 		shown[r.cells[0]] = true
 	}
-	clearNilFills(w.Canvas().Content())
 	img := w.Canvas().Capture()
 	glyphs := map[rune]inkMask{}
 	styles := map[rune]fyne.TextStyle{} // the style each character is drawn in
@@ -142,27 +140,6 @@ func isCommonSurname(r rune) bool {
 		}
 	}
 	return false
-}
-
-// clearNilFills gives the rectangles under root that have no fill color
-// (canvas.NewRectangle(nil), which the screen draws as nothing) a
-// transparent one: Fyne's software painter, used by Capture, fails on a nil
-// fill.
-func clearNilFills(root fyne.CanvasObject) {
-	switch o := root.(type) {
-	case *canvas.Rectangle:
-		if o.FillColor == nil {
-			o.FillColor = color.Transparent
-		}
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			clearNilFills(c)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(o).Objects() {
-			clearNilFills(c)
-		}
-	}
 }
 
 // findText finds the canvas text that draws exactly text under root.
