@@ -25,7 +25,12 @@ type formRow struct {
 	sign  float64 // mm: the room of its signature lines (0 when none)
 }
 
-// cellWidths gives a form row's cells their widths in mm as the PDF does.
+// minCell is the least width of a form cell, mm: no cell vanishes from
+// the grid.
+const minCell = 1.0
+
+// cellWidths gives a form row's cells their widths in mm as the PDF does
+// (and no cell narrower than minCell).
 func cellWidths(row *layout.FormRow, body float64) []float64 {
 	fixed, free := 0.0, 0
 	for _, c := range row.Cells {
@@ -50,7 +55,7 @@ func cellWidths(row *layout.FormRow, body float64) []float64 {
 		if ws[i] <= 0 {
 			ws[i] = share
 		}
-		ws[i] *= scale
+		ws[i] = max(ws[i]*scale, minCell)
 	}
 	return ws
 }
@@ -99,7 +104,12 @@ func formGrid(f *layout.Form, body float64) ([]int, []formRow) {
 		fr := formRow{row: row, cells: make([]formCell, len(row.Cells))}
 		for k := range row.Cells {
 			c := &row.Cells[k]
-			fr.cells[k] = formCell{cell: c, from: index(edges[i][k]), to: index(edges[i][k+1]), w: widths[i][k]}
+			from, to := index(edges[i][k]), index(edges[i][k+1])
+			if to <= from { // not with cells a millimetre wide; a safeguard
+				to = min(from+1, len(grid))
+				from = to - 1
+			}
+			fr.cells[k] = formCell{cell: c, from: from, to: to, w: widths[i][k]}
 			if len(c.Sign) > 0 {
 				fr.sign = max(fr.sign, 1+float64(len(c.Sign))*signH)
 			}
@@ -147,10 +157,16 @@ func (r *renderer) form(f *layout.Form) {
 		return
 	}
 	grid, rows := formGrid(f, r.geo.bodyWidth)
+	if len(grid) == 0 { // no row has a cell
+		return
+	}
 	r.tableProps(grid, formPad, 1)
 	lh := lineH(formSize)
 	for i := range rows {
 		fr := &rows[i]
+		if len(fr.cells) == 0 { // Word has no row without a cell
+			continue
+		}
 		h := fr.need
 		if fr.row.Fill {
 			after := 0.0
