@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -28,6 +29,14 @@ func evalNumber(v float64, decimals int) string {
 	}
 	return s
 }
+
+// docNumber matches a document number such as 「转字〔2026〕第014号」
+// (brackets as typed), with the one character before its 字.
+var docNumber = regexp.MustCompile(`(?:\p{Han}?字)?[〔\[(（]\d{4}[〕\])）]第?\d+号`)
+
+// keepDocNumbers keeps every document number in s whole (layout.Keep), so
+// that none is broken across lines.
+func keepDocNumbers(s string) string { return docNumber.ReplaceAllStringFunc(s, layout.Keep) }
 
 // evalFixed formats a score with a fixed number of decimals, so that a
 // table's column lines up.
@@ -61,7 +70,7 @@ func evalGroups(fs []rules.Finding) []evalGroup {
 		if hasMember != "" {
 			name := f.Member
 			if name == "" {
-				name = "(已删除的党员)"
+				name = "（已删除的党员）"
 			}
 			out[i].members = append(out[i].members, layout.Keep(name))
 		}
@@ -98,7 +107,17 @@ func buildEvaluation(r *request) error {
 		return nil
 	}
 	label := r.branchLabels()
-	sort.SliceStable(scores, func(i, j int) bool { return scores[i].Total > scores[j].Total })
+	// By total; equal totals in the store's natural branch order.
+	rank := map[string]int{}
+	for i, b := range r.branches {
+		rank[b.ID] = i
+	}
+	sort.SliceStable(scores, func(i, j int) bool {
+		if scores[i].Total != scores[j].Total {
+			return scores[i].Total > scores[j].Total
+		}
+		return rank[scores[i].BranchID] < rank[scores[j].BranchID]
+	})
 	total := len(r.branches) + 2
 	r.progress(1, total)
 
@@ -129,10 +148,10 @@ func buildEvaluation(r *request) error {
 	p.Add(&layout.Heading{Level: 1, Text: "一、各党支部得分（按总分从高到低）"})
 	t := &layout.Table{Columns: []layout.Column{
 		{Title: "名次", Width: 12, Align: layout.Center}, {Title: "党支部"}, {Title: "党员数", Width: 16, Align: layout.Right},
-		{Title: "学习培训(25)", Width: 26, Align: layout.Right}, {Title: "主题党日(20)", Width: 26, Align: layout.Right},
-		{Title: "三会一课(15)", Width: 26, Align: layout.Right}, {Title: "组织生活(10)", Width: 26, Align: layout.Right},
-		{Title: "责任书(10)", Width: 22, Align: layout.Right}, {Title: "党费(10)", Width: 20, Align: layout.Right},
-		{Title: "预警(10)", Width: 20, Align: layout.Right}, {Title: "总分", Width: 16, Align: layout.Right},
+		{Title: "学习培训（25）", Width: 26, Align: layout.Right}, {Title: "主题党日（20）", Width: 26, Align: layout.Right},
+		{Title: "三会一课（15）", Width: 26, Align: layout.Right}, {Title: "组织生活（10）", Width: 26, Align: layout.Right},
+		{Title: "责任书（10）", Width: 24, Align: layout.Right}, {Title: "党费（10）", Width: 20, Align: layout.Right},
+		{Title: "预警（10）", Width: 20, Align: layout.Right}, {Title: "总分", Width: 16, Align: layout.Right},
 	}}
 	members := 0
 	for i, sc := range scores {
@@ -221,7 +240,7 @@ func evalFindings(branch string, fs []rules.Finding) []layout.Block {
 				who = fmt.Sprintf("%s（%d名）", who, len(g.members))
 			}
 		}
-		t.Rows = append(t.Rows, layout.Row{Cells: []string{rules.RuleTitle(g.rule), who, g.detail}})
+		t.Rows = append(t.Rows, layout.Row{Cells: []string{rules.RuleTitle(g.rule), who, keepDocNumbers(g.detail)}})
 	}
 	return []layout.Block{
 		&layout.Heading{Level: 2, Text: fmt.Sprintf("%s：待整改问题%d项，涉及党员%d名", branch, len(fs), len(people))},
