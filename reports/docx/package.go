@@ -27,6 +27,13 @@ func (r *renderer) modified() time.Time {
 	return r.doc.Printed
 }
 
+// smallPart is a part of the package written at once: its name and what
+// writes it.
+type smallPart struct {
+	name string
+	fill func()
+}
+
 // writePackage writes every part of the .docx package; document.xml is
 // streamed as it is made. The list of the parts' types comes last, once
 // the footers that the sections need are known.
@@ -57,36 +64,22 @@ func (r *renderer) writePackage(zw *zip.Writer) error {
 	if err := r.endWriter(); err != nil {
 		return err
 	}
-	small := []struct {
-		name string
-		fill func()
-	}{
+	small := []smallPart{
 		{"word/styles.xml", func() { r.w.s(stylesXML) }},
 		{"word/settings.xml", func() { r.w.s(settingsXML) }},
 		{"word/fontTable.xml", func() { r.w.s(fontTableXML) }},
 		{"word/header1.xml", func() { r.header("") }},
 	}
 	for i, t := range r.titles {
-		small = append(small, struct {
-			name string
-			fill func()
-		}{fmt.Sprintf("word/header%d.xml", i+2), func() { r.header(t) }})
+		small = append(small, smallPart{fmt.Sprintf("word/header%d.xml", i+2), func() { r.header(t) }})
 	}
 	for i, n := range r.footers {
 		for k := 1; k <= 2; k++ {
-			small = append(small, struct {
-				name string
-				fill func()
-			}{fmt.Sprintf("word/footer%d.xml", 2*i+k), func() { r.footer(n) }})
+			small = append(small, smallPart{fmt.Sprintf("word/footer%d.xml", 2*i+k), func() { r.footer(n) }})
 		}
 	}
-	small = append(small, []struct {
-		name string
-		fill func()
-	}{
-		{"word/_rels/document.xml.rels", r.documentRels},
-		{"[Content_Types].xml", r.contentTypes},
-	}...)
+	small = append(small, smallPart{"word/_rels/document.xml.rels", r.documentRels},
+		smallPart{"[Content_Types].xml", r.contentTypes})
 	for _, s := range small {
 		if err := r.writeSmall(zw, s.name, s.fill); err != nil {
 			return err

@@ -212,7 +212,7 @@ func (r *renderer) endWriter() error {
 	return nil
 }
 
-// writePart writes one small part of the package made by fill.
+// writeSmall writes one small part of the package, made by fill.
 func (r *renderer) writeSmall(zw *zip.Writer, name string, fill func()) error {
 	if err := r.newWriter(zw, name); err != nil {
 		return err
