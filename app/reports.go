@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
@@ -17,16 +18,27 @@ import (
 	"dangjian/reports/documents"
 )
 
-// reportsScreen is the 报表 screen: choose a document, a year and a branch,
-// write the PDF with a progress bar, then open it for printing.
+// reportsScreen is the 报表 screen: choose a document, a year, a branch
+// and a format (PDF or Word) — for the roster its columns, for the roster
+// and the statistics the day they are as of — write the file with a
+// progress bar, then open it for printing. Below, the 套打 of the unit's
+// own Word templates (mergeSection).
 type reportsScreen struct {
-	u      *UI
-	kind   *widget.Select
-	year   *widget.Select
-	branch *branchSelect
-	path   *widget.Entry
-	result *widget.Label
-	last   string // the last PDF written
+	u        *UI
+	kind     *widget.Select
+	year     *widget.Select
+	branch   *branchSelect
+	format   *widget.RadioGroup
+	asOf     *widget.Entry  // 截至日期, for the roster and the statistics
+	columns  *columnChooser // the roster's columns
+	output   *outputField
+	path     *widget.Entry
+	generate *widget.Button
+	result   *widget.Label
+	last     string // the last file written
+	merge    *mergeSection
+
+	asOfRow, columnsRow []fyne.CanvasObject // the rows shown for some documents only
 }
 
 func newReportsScreen(u *UI) fyne.CanvasObject {
@@ -36,31 +48,60 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	for _, k := range documents.Kinds {
 		titles = append(titles, documents.Title(k))
 	}
-	s.kind = newSelect(titles, func(string) { s.suggestPath() })
+	s.kind = newSelect(titles, func(string) { s.kindChanged() })
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.suggestPath() }
 	s.branch = newBranchSelect(allBranches)
 	s.branch.OnChanged = func(string) { s.suggestPath() }
-	output := newOutputField(u, "", pdfFiles)
-	s.path = output.entry
+	s.format = newFormatChoice(u, s.formatChanged)
+	s.asOf = widget.NewEntry()
+	s.asOf.SetPlaceHolder(asOfHint)
+	s.columns = newColumnChooser(u)
+	s.output = newOutputField(u, "", filesOf(s.selectedFormat()))
+	s.path = s.output.entry
 	s.result = widget.NewLabel("")
 	s.result.Wrapping = fyne.TextWrapWord
-	generate := widget.NewButton("生成PDF", s.generate)
-	generate.Importance = widget.HighImportance
+	s.generate = widget.NewButton("", s.start)
+	s.generate.Importance = widget.HighImportance
 	open := widget.NewButton("打开", func() { s.open(s.last) })
 
-	s.kind.SetSelected(titles[0])
-	s.loadBranches()
+	s.asOfRow = []fyne.CanvasObject{formLabel("截至日期"), s.asOf}
+	s.columnsRow = []fyne.CanvasObject{formLabel("列"), s.columns.view}
+	rows := []fyne.CanvasObject{
+		formLabel("文档"), s.kind,
+		formLabel("年度"), s.year,
+		formLabel("党支部"), s.branch.Select,
+	}
+	rows = append(rows, s.asOfRow...)
+	rows = append(rows, s.columnsRow...)
+	rows = append(rows, formLabel("格式"), s.format, formLabel("保存到"), s.output.view())
+	form := container.New(layout.NewFormLayout(), rows...)
 
-	form := widget.NewForm(
-		widget.NewFormItem("文档", s.kind),
-		widget.NewFormItem("年度", s.year),
-		widget.NewFormItem("党支部", s.branch.Select),
-		widget.NewFormItem("保存到", output.view()),
-	)
-	return container.NewVBox(
+	s.kind.SetSelected(titles[0])
+	s.formatChanged(s.selectedFormat())
+	s.loadBranches()
+	s.merge = newMergeSection(u)
+	return container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle("打印台账和表单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form, container.NewHBox(generate, open), s.result)
+		form, container.NewHBox(s.generate, open), s.result,
+		widget.NewSeparator(),
+		s.merge.view()))
+}
+
+// formLabel is the label of a form row, as widget.Form shows it.
+func formLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+}
+
+// showRow shows or hides a form row.
+func showRow(row []fyne.CanvasObject, show bool) {
+	for _, o := range row {
+		if show {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
 }
 
 // loadBranches offers the branches.
@@ -71,6 +112,9 @@ func (s *reportsScreen) loadBranches() {
 			return
 		}
 		s.branch.set(refs)
+		if s.merge != nil {
+			s.merge.branch.set(refs)
+		}
 	})
 }
 
@@ -83,6 +127,23 @@ func documentsDir() string {
 	return filepath.Join(home, "Documents", "党员教育管理")
 }
 
+// kindChanged shows the choices the document has and proposes its file
+// name.
+func (s *reportsScreen) kindChanged() {
+	k := s.selectedKind()
+	showRow(s.asOfRow, hasAsOf(k))
+	showRow(s.columnsRow, k == documents.Roster)
+	s.suggestPath()
+}
+
+// formatChanged names the button after the format, gives the path the
+// format's extension and the file dialog its filter.
+func (s *reportsScreen) formatChanged(f documents.Format) {
+	s.generate.SetText("生成" + f.Name())
+	s.output.kind = filesOf(f)
+	s.path.SetText(withFormatExt(s.path.Text, f))
+}
+
 // suggestPath proposes a file name from the choices.
 func (s *reportsScreen) suggestPath() {
 	if s.path == nil || s.kind.Selected == "" {
@@ -92,11 +153,12 @@ func (s *reportsScreen) suggestPath() {
 	if b := s.branch.name(); b != "" {
 		name = b + name
 	}
-	dir := s.u.lastFolder(pdfFiles)
+	f := s.selectedFormat()
+	dir := s.u.lastFolder(filesOf(f))
 	if s.path.Text != "" {
 		dir = filepath.Dir(s.path.Text)
 	}
-	s.path.SetText(filepath.Join(dir, name+".pdf"))
+	s.path.SetText(filepath.Join(dir, name+f.Ext()))
 }
 
 func (s *reportsScreen) selectedKind() documents.Kind {
@@ -108,43 +170,80 @@ func (s *reportsScreen) selectedKind() documents.Kind {
 	return documents.Roster
 }
 
-// generate writes the chosen document off the UI goroutine, then opens it.
-func (s *reportsScreen) generate() {
-	k, path, year, branchID := s.selectedKind(), s.path.Text, selectedYear(s.year), s.branch.id()
-	if path == "" {
+// selectedFormat is the format chosen.
+func (s *reportsScreen) selectedFormat() documents.Format {
+	if s.format == nil {
+		return documents.PDF
+	}
+	return formatOf(s.format.Selected)
+}
+
+// reportJob is one document to write.
+type reportJob struct {
+	kind   documents.Kind
+	format documents.Format
+	path   string
+	opts   documents.Options
+}
+
+// start checks the choices, then writes the chosen document.
+func (s *reportsScreen) start() {
+	job := reportJob{kind: s.selectedKind(), format: s.selectedFormat(), path: s.path.Text,
+		opts: documents.Options{Year: selectedYear(s.year), BranchID: s.branch.id()}}
+	if job.path == "" {
 		s.result.SetText("请选择保存位置")
 		return
 	}
-	s.u.confirmOutput(path, func() { s.write(k, path, year, branchID) })
+	if hasAsOf(job.kind) {
+		day, err := readAsOf(s.asOf.Text)
+		if err != nil {
+			s.result.SetText("截至日期无效: " + err.Error())
+			return
+		}
+		job.opts.AsOf = day
+	}
+	if job.kind == documents.Roster {
+		if job.opts.Columns = s.columns.chosen(); len(job.opts.Columns) == 0 {
+			s.result.SetText("请至少选择一列")
+			return
+		}
+	}
+	s.u.confirmOutput(job.path, func() { s.write(job) })
 }
 
-// write writes the document off the UI goroutine, then opens it.
-func (s *reportsScreen) write(k documents.Kind, path string, year int, branchID string) {
-	store := s.u.store
+// write writes the document off the UI goroutine, then opens it and tells
+// the characters that were printed as an empty box.
+func (s *reportsScreen) write(job reportJob) {
 	s.result.SetText("")
-	var rep documents.Report // set by the job, read when it is done
-	s.u.runJob("正在生成"+documents.Title(k), func(ctx context.Context, progress progressFunc) error {
-		return appcore.WriteOutput(path, store.Path(), func(w io.Writer) error {
-			var err error
-			rep, err = documents.Write(ctx, store, k, documents.PDF, w, documents.Options{Year: year, BranchID: branchID, Progress: progress})
-			return err
-		})
-	}, func(err error) {
+	s.u.writeDocument(job, func(rep documents.Report, err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
 			s.result.SetText("已取消,未生成文件。")
 		case err != nil:
 			s.result.SetText("生成失败: " + err.Error())
 		default:
-			s.last = path
-			text := fmt.Sprintf("已生成: %s", path)
-			if missing := rep.MissingText(); missing != "" {
-				text += "\n" + missing
-			}
-			s.result.SetText(text)
-			s.open(path)
+			s.last = job.path
+			s.result.SetText(fmt.Sprintf("已生成: %s", job.path))
+			s.open(job.path)
+			s.u.showMissing(rep)
 		}
 	})
+}
+
+// writeDocument writes a document with a progress dialog and 取消, off the
+// UI goroutine; done runs on the UI goroutine.
+func (u *UI) writeDocument(job reportJob, done func(documents.Report, error)) {
+	store := u.store
+	var rep documents.Report // set by the job, read when it is done
+	u.runJob("正在生成"+documents.Title(job.kind), func(ctx context.Context, progress progressFunc) error {
+		return appcore.WriteOutput(job.path, store.Path(), func(w io.Writer) error {
+			opts := job.opts
+			opts.Progress = progress
+			var err error
+			rep, err = documents.Write(ctx, store, job.kind, job.format, w, opts)
+			return err
+		})
+	}, func(err error) { done(rep, err) })
 }
 
 // open shows a file in the system's viewer.
