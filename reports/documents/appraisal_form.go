@@ -18,7 +18,7 @@ type grid struct {
 }
 
 // formGrid is the grid of the per-member forms (portrait pages).
-var formGrid = grid{labelW: 19, valueW: [4]float64{24, 24, 20, 0}}
+var formGrid = grid{labelW: 19, valueW: [4]float64{24, 26, 20, 0}}
 
 // label is a caption cell; every label is as wide.
 func (g grid) label(text string) layout.Cell {
