@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"dangjian/data"
@@ -18,7 +19,7 @@ func init() {
 const (
 	transferReturned = "已回执"
 	transferPending  = "待回执"
-	transferOverdue  = "逾期未回执(挂空风险)"
+	transferOverdue  = "逾期未回执（挂空风险）"
 )
 
 // transferStatus is a letter's state on the day today: a 转出 without a
@@ -46,6 +47,10 @@ func buildTransfers(r *request) error {
 	if err != nil {
 		return err
 	}
+	fig, err := r.figures()
+	if err != nil {
+		return err
+	}
 	branchNames := r.branchLabels()
 	start := time.Date(r.year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	var rows []data.Transfer
@@ -67,14 +72,17 @@ func buildTransfers(r *request) error {
 	today := data.DateOf(r.now)
 	p := r.part("", "", "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("本台账列出%d年开具的组织关系介绍信，以及此前开具、至今未收到回执的转出介绍信，按开具日期排列。"+
-		"状态按%s计算；介绍信未注明有效期的，按%d天计。转出介绍信超过有效期仍未收到回执的，标为“%s”。",
+		"回执情况按%s计算；介绍信未注明有效期的，按%d天计。转出介绍信超过有效期仍未收到回执的，标为“%s”。"+
+		"党费交至：转入的为介绍信注明的月份，转出的为本组织党费记录中最后交纳的月份。",
 		r.year, proseDate(today), set.TransferValidDays, transferOverdue)}, &layout.Spacer{MM: 2})
 	t := &layout.Table{Columns: []layout.Column{
-		{Title: "序号", Width: 11, Align: layout.Center}, {Title: "姓名", Width: 20, Keep: true}, {Title: "所在支部", Width: 43},
-		{Title: "方向", Width: 11, Align: layout.Center}, {Title: "对方组织"}, {Title: "介绍信编号", Width: 38, Keep: true},
-		{Title: "开具日期", Width: 22, Align: layout.Center}, {Title: "有效期", Width: 13, Align: layout.Center},
-		{Title: "回执日期", Width: 22, Align: layout.Center}, {Title: "状态", Width: 41},
+		{Title: "序号", Width: 10, Align: layout.Center}, {Title: "姓名", Width: 16, Keep: true}, {Title: "所在支部", Width: 40},
+		{Title: "方向", Width: 10, Align: layout.Center}, {Title: "对方组织"}, {Title: "介绍信编号", Width: 44, Keep: true},
+		{Title: "开具日期", Width: 19, Align: layout.Center}, {Title: "有效期", Width: 12, Align: layout.Center},
+		{Title: "党费交至", Width: 16, Align: layout.Center}, {Title: "回执日期", Width: 19, Align: layout.Center},
+		{Title: "回执情况", Width: 38},
 	}}
+	lastPaid := fig.Facts().LastPaid
 	var out, in, overdue int
 	for i := range rows {
 		tr := &rows[i]
@@ -91,9 +99,9 @@ func buildTransfers(r *request) error {
 		}
 		branch := branchNames[string(m.BranchID)]
 		t.Rows = append(t.Rows, layout.Row{Record: record(branch, m.Name, m.StaffNo), Cells: []string{
-			fmt.Sprint(i + 1), layout.Keep(m.Name), branch, tr.Direction, tr.OtherOrg, layout.Keep(tr.LetterNo),
+			fmt.Sprint(i + 1), layout.Keep(m.Name), branch, tr.Direction, tr.OtherOrg, layout.Keep(letterNo(tr.LetterNo)),
 			tableDate(tr.IssuedDate), fmt.Sprintf("%d天", rules.TransferValidity(tr.ValidDays, set.TransferValidDays)),
-			tableDate(tr.ReceiptDate), status}})
+			duesPaidUntil(tr, lastPaid), tableDate(tr.ReceiptDate), status}})
 		if (i+1)%200 == 0 {
 			if err := r.ctx.Err(); err != nil {
 				return err
@@ -108,4 +116,17 @@ func buildTransfers(r *request) error {
 	p.Add(t, &layout.Spacer{MM: 3}, &layout.Paragraph{Indent: true, Text: total})
 	r.progress(len(rows), len(rows))
 	return nil
+}
+
+// duesPaidUntil is a letter's 党费交至 in the table form (2026.04): for a
+// letter in, the month it names; for a letter out, the month it names when
+// recorded, else the last month this organization's records show paid.
+func duesPaidUntil(t *data.Transfer, lastPaid map[string]time.Time) string {
+	if mo, err := time.Parse("2006-01", strings.TrimSpace(t.DuesPaidUntil)); err == nil {
+		return layout.TableMonth(mo)
+	}
+	if vocab.Direction(t.Direction) == vocab.TransferOut {
+		return layout.TableMonth(lastPaid[string(t.MemberID)])
+	}
+	return ""
 }

@@ -54,7 +54,7 @@ func expectedTransfers(t *testing.T, s *data.Store, year int, today data.Date) (
 		case !tr.ReceiptDate.IsZero():
 			st = "已回执"
 		case tr.Direction == "转出" && today.After(tr.IssuedDate.AddDate(0, 0, days)):
-			st = "逾期未回执(挂空风险)"
+			st = "逾期未回执（挂空风险）"
 		}
 		rows = append(rows, tr)
 		status = append(status, st)
@@ -92,7 +92,7 @@ func TestTransfersLedger(t *testing.T) {
 		case "转入":
 			in++
 		}
-		if status[i] == "逾期未回执(挂空风险)" {
+		if status[i] == "逾期未回执（挂空风险）" {
 			overdue++
 		}
 	}
@@ -159,8 +159,8 @@ func TestTransferStatus(t *testing.T) {
 		want    string
 	}{
 		{"转出", 90, data.Date{}, data.NewDate(2026, 4, 10), "待回执"}, // the validity's last day
-		{"转出", 90, data.Date{}, data.NewDate(2026, 4, 11), "逾期未回执(挂空风险)"},
-		{"转出", 0, data.Date{}, data.NewDate(2026, 3, 12), "逾期未回执(挂空风险)"}, // the setting's 60 days
+		{"转出", 90, data.Date{}, data.NewDate(2026, 4, 11), "逾期未回执（挂空风险）"},
+		{"转出", 0, data.Date{}, data.NewDate(2026, 3, 12), "逾期未回执（挂空风险）"}, // the setting's 60 days
 		{"转出", 0, data.Date{}, data.NewDate(2026, 3, 11), "待回执"},
 		{"转出", 90, data.NewDate(2026, 2, 1), data.NewDate(2026, 12, 1), "已回执"},
 		{"转入", 90, data.Date{}, data.NewDate(2026, 12, 1), "待回执"},
