@@ -244,7 +244,7 @@ func (r *renderer) formRow(fr *formRow, h float64, gridN int) {
 		w.s("</w:tcPr>")
 		for _, text := range strings.Split(typeset(strings.TrimSpace(c.cell.Text)), "\n") {
 			w.s(`<w:p><w:pPr><w:pStyle w:val="FormText"/>` + keep + jc(c.cell.Align) + `</w:pPr>`)
-			w.run("", strings.TrimSuffix(text, "\r"))
+			w.run("", unjoin(strings.TrimSuffix(text, "\r"), formSize, c.w-2*formPad))
 			w.s("</w:p>")
 		}
 		w.s("</w:tc>")
@@ -292,7 +292,7 @@ func (r *renderer) cellStart(c formCell, merge, borders string) {
 // labelText is a label as printed: in a cell much taller than its text,
 // a character a line, as printed forms set their labels.
 func labelText(text string, h float64) string {
-	text = strings.ReplaceAll(typeset(text), string(layout.WordJoiner), "")
+	text = strings.ReplaceAll(typeset(text), joiner, "")
 	lh := lineH(formSize)
 	n := utf8.RuneCountInString(text)
 	if n < 2 || strings.ContainsRune(text, '\n') || h <= 3*lh+2*formPad || float64(n)*lh*1.15 > h-2*formPad {

@@ -2,6 +2,7 @@ package docx
 
 import (
 	"math"
+	"strings"
 
 	"dangjian/reports/layout"
 )
@@ -104,4 +105,24 @@ func lines(s string, size, w float64) int {
 		start = i + 1
 	}
 	return n
+}
+
+// joiner is layout.WordJoiner as a string.
+const joiner = string(layout.WordJoiner)
+
+// unjoin returns text without its word joiners when each of its lines fits
+// in w mm at size points, so that it cannot break anyway: names in
+// ledgers and forms are then found by Word's search and copied without
+// invisible characters. Text that may wrap keeps them, so that Word does
+// not break a name or a document number across lines.
+func unjoin(text string, size, w float64) string {
+	if !strings.Contains(text, joiner) {
+		return text
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if textWidth(line, size) > w {
+			return text
+		}
+	}
+	return strings.ReplaceAll(text, joiner, "")
 }

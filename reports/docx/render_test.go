@@ -263,9 +263,9 @@ func TestTableStructure(t *testing.T) {
 	want := [][]string{
 		{"序号", "姓名", "入党日期"},
 		{"", "", "入党", "转正"},
-		{"1", "魏\u2060雪\u2060晴", "2019.06.01", "2020.06.01"},
-		{"2", "王\u2060𬱖", "2025.05.04", ""},
-		{"3", "欧\u2060阳\u2060娜\u2060娜\u2060娜\u2060娜\u2060娜", "2024.07.01", "2025.07.01"},
+		{"1", "魏雪晴", "2019.06.01", "2020.06.01"},
+		{"2", "王𬱖", "2025.05.04", ""},
+		{"3", "欧阳娜娜娜娜娜", "2024.07.01", "2025.07.01"},
 		{"合计", "3人", "", ""},
 	}
 	for i := range want {
@@ -318,6 +318,37 @@ func TestTableStructure(t *testing.T) {
 	paras := p.paragraphs(t)
 	if !slices.Contains(paras, "党员名单") || !slices.Contains(paras, "注：转正日期空白者为预备党员。") {
 		t.Errorf("the caption or the note is missing: %q", paras)
+	}
+}
+
+// TestWordJoiners checks where text kept whole keeps its word joiners:
+// where it could break (prose, a cell too narrow for it even set smaller),
+// and not where it fits on its line, so that names in ledgers and forms
+// are found by Word's search and copied without invisible characters.
+func TestWordJoiners(t *testing.T) {
+	long := layout.Keep("爱新觉罗娜娜娜娜娜娜娜娜")
+	d := &layout.Document{Title: "表", Org: "党委"}
+	d.NewPart("", "", "").Add(
+		&layout.Paragraph{Text: "经研究,同意" + layout.Keep("转字〔2026〕第017号") + "介绍信。"},
+		&layout.Table{Columns: []layout.Column{{Title: "姓名", Width: 20, Keep: true}, {Title: "说明"}},
+			Rows: []layout.Row{{Cells: []string{layout.Keep("魏雪晴"), "请假:" + layout.Keep("张三") + "(出差)"}}, {Cells: []string{long}}}},
+		&layout.Form{Rows: []layout.FormRow{{Cells: []layout.Cell{{Text: "姓名", Label: true, Width: 22}, {Text: layout.Keep("魏雪晴")}}}}},
+	)
+	p := renderDoc(t, d)
+	body := p.body(t)
+	if got := body.children("p")[1].text(); got != "经研究，同意转\u2060字\u2060〔\u20602\u20600\u20602\u20606\u2060〕\u2060第\u20600\u20601\u20607\u2060号介绍信。" {
+		t.Errorf("prose %q: the document number lost its word joiners", got)
+	}
+	tbls := body.children("tbl")
+	rows := cells(tbls[0])
+	if rows[1][0] != "魏雪晴" || rows[1][1] != "请假：张三（出差）" {
+		t.Errorf("cells that fit %q still have word joiners", rows[1])
+	}
+	if rows[2][0] != long {
+		t.Errorf("a name too long for its column even set small lost its word joiners: %q", rows[2][0])
+	}
+	if got := cells(tbls[1])[0][1]; got != "魏雪晴" {
+		t.Errorf("form cell %q", got)
 	}
 }
 

@@ -32,7 +32,7 @@ func sampleDoc() *layout.Document {
 		&layout.Spacer{MM: 4},
 		&layout.Signatures{Lines: []layout.SignLine{{Who: "党支部书记签字:", Date: true}, {Who: "党支部", Seal: true, Date: true}}},
 		&layout.PageBreak{},
-		&layout.Paragraph{Text: "第二页的说明 <a&b> “引号”", Align: layout.Right, Size: 12},
+		&layout.Paragraph{Text: "第二页的说明 <a&b> “引号” " + layout.Keep("转字〔2026〕第017号"), Align: layout.Right, Size: 12},
 	)
 	f := d.NewPart("民主评议党员登记表", "(2026年度)", "第一党支部 魏雪晴")
 	f.Add(&layout.Form{Rows: []layout.FormRow{

@@ -160,6 +160,7 @@ func (r *renderer) tableRow(t *layout.Table, row *layout.Row, ws []float64, plai
 		if c.Keep {
 			size = keepSize(text, ws[i]-2*padH)
 		}
+		text = unjoin(text, size, ws[i]-2*padH)
 		rpr := bold
 		if size != tableSize {
 			rpr += sz(size)
