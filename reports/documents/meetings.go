@@ -128,8 +128,8 @@ func (y meetYear) notYet() string {
 // meetColumns are the columns of the ledger, on a landscape page: 应到 and
 // 实到 are numbers, 请假 and 缺席 the members with their reasons.
 var meetColumns = []layout.Column{
-	{Title: "月份", Width: 11, Align: layout.Center, Carry: true}, {Title: "日期", Width: 19, Align: layout.Center},
-	{Title: "类型", Width: 24}, {Title: "主题", Width: 40}, {Title: "地点", Width: 30},
+	{Title: "月份", Width: 11, Align: layout.Center, Carry: true}, {Title: "日期", Width: 21, Align: layout.Center},
+	{Title: "类型", Width: 24}, {Title: "主题", Width: 38}, {Title: "地点", Width: 30},
 	{Title: "主持人", Width: 14, Keep: true}, {Title: "记录人", Width: 14, Keep: true},
 	{Title: "应到", Width: 9, Align: layout.Right}, {Title: "实到", Width: 9, Align: layout.Right},
 	{Title: string(vocab.Excused), Width: 56}, {Title: string(vocab.Absent)},
@@ -193,8 +193,10 @@ func buildMeetings(r *request) error {
 		}
 		r.progress(i, len(r.branches))
 		b := &r.branches[i]
+		if i > 0 {
+			p.Add(&layout.PageBreak{}) // each branch on its own pages, to be filed by itself
+		}
 		p.Add(branchMeetings(r, y, b, figures[b.ID], &in)...)
-		p.Add(&layout.Spacer{MM: 3})
 	}
 	r.progress(len(r.branches), len(r.branches))
 	return nil
