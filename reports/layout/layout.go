@@ -74,6 +74,9 @@ type Row struct {
 	Cells  []string // missing cells are blank, extra cells are ignored
 	Total  bool     // a total or subtotal row, set apart
 	Record string   // names the record of the row, for messages about characters that could not be printed
+	// MinHeight is the least height of the row, mm (e.g. 10 mm left for
+	// handwriting); the text decides when larger. 0: as high as its text.
+	MinHeight float64
 }
 
 // Table is a ruled table whose header repeats on every page; a row is
