@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -19,6 +20,9 @@ import (
 
 // templateFiles are the unit's own Word templates that 套打 fills.
 var templateFiles = fileKind{"template", "Word 模板", []string{".docx"}}
+
+// prefMergeTemplate is the preference holding the template last merged.
+const prefMergeTemplate = "reports.merge.template"
 
 // The output choices of 套打.
 const (
@@ -56,6 +60,9 @@ func newMergeSection(u *UI) *mergeSection {
 	m.branch.OnChanged = func(string) { m.suggestOut() }
 	m.template = widget.NewEntry()
 	m.template.SetPlaceHolder("本单位的Word模板,在要填写处写上 {{姓名}} 这样的占位符")
+	if last := u.app.Preferences().String(prefMergeTemplate); last != "" && fileExists(last) {
+		m.template.SetText(last)
+	}
 	m.out = widget.NewEntry()
 	m.mode = widget.NewRadioGroup([]string{mergeToFolder, mergeToOne}, func(string) { m.suggestOut() })
 	m.mode.Required = true
@@ -175,6 +182,7 @@ func (m *mergeSection) start() {
 		m.result.SetText("请选择保存位置")
 		return
 	}
+	m.u.app.Preferences().SetString(prefMergeTemplate, req.Template)
 	if req.OneFile {
 		m.u.confirmOutput(req.Out, func() { m.run(req) })
 		return
@@ -206,4 +214,10 @@ func (m *mergeSection) run(req merge.Request) {
 			m.result.SetText(fmt.Sprintf("已生成%d个套打文档,保存在: %s", len(res.Files), req.Out))
 		}
 	})
+}
+
+// fileExists tells whether path is a file that exists.
+func fileExists(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && !st.IsDir()
 }

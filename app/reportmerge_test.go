@@ -77,13 +77,15 @@ func documentText(t *testing.T, path string) string {
 
 // TestMergeFromTheReportsScreenIntoAFolder: 套打 of 党员 with a template
 // holding {{姓名}} and {{工号或学号}} writes one filled document per
-// member of the branch chosen into the folder, and says how many.
+// member of the branch chosen into the folder, says how many, and offers
+// the template again next time.
 func TestMergeFromTheReportsScreenIntoAFolder(t *testing.T) {
 	u, q := newTestUI(t)
 	m := openReports(t, u, q).merge
 	m.kind.SetSelected(merge.Title(merge.Members))
 	m.branch.SetSelected("教工第一党支部")
-	m.template.SetText(wordTemplate(t, "{{姓名}}({{工号或学号}})"))
+	tpl := wordTemplate(t, "{{姓名}}({{工号或学号}})")
+	m.template.SetText(tpl)
 	out := filepath.Join(t.TempDir(), "套打")
 	m.out.SetText(out)
 	test.Tap(findButton(t, u, "套打"))
@@ -99,6 +101,9 @@ func TestMergeFromTheReportsScreenIntoAFolder(t *testing.T) {
 	all := strings.Join(texts, "\n")
 	if !strings.Contains(all, "王建国(T1001)") || !strings.Contains(all, "李红梅(T1002)") || strings.Contains(all, "张伟") {
 		t.Errorf("the documents read:\n%s", all)
+	}
+	if again := newMergeSection(u); again.template.Text != tpl {
+		t.Errorf("the template is not offered again: %q", again.template.Text)
 	}
 }
 
