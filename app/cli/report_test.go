@@ -222,3 +222,14 @@ func TestReportUsageTellsTheNewOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeUsageCallsTheOutputAFolderOrAFile: merge's --out is a folder,
+// or with --one-file a file.
+func TestMergeUsageCallsTheOutputAFolderOrAFile(t *testing.T) {
+	if code, out, _ := run(t, "merge", "-h"); code != ExitOK || !strings.Contains(out, "--out 文件夹或文件 ") {
+		t.Errorf("merge -h:\n%s", out)
+	}
+	if _, out, _ := run(t, "report", "-h"); !strings.Contains(out, "--out 文件 ") {
+		t.Errorf("report -h:\n%s", out)
+	}
+}

@@ -48,6 +48,9 @@ func valueName(name string, f *flag.Flag) string {
 	if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 		return ""
 	}
+	if name == "merge" && f.Name == "out" {
+		return "文件夹或文件"
+	}
 	if n, ok := valueNames[f.Name]; ok {
 		return n
 	}
