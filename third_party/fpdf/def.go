@@ -716,8 +716,9 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf  []byte       // buffer used to format numbers.
+		col  bytes.Buffer // buffer used to build color strings.
+		text []byte       // buffer used to build the operators of Text.
 	}
 }
 
@@ -853,6 +854,7 @@ type fontDefType struct {
 	usedRunes    map[int]int   // Array of used runes
 	wideCw       map[int]int   // Character width of the runes outside the BMP, as Cw
 	wideCIDs     *wideCIDs     // CIDs of the used runes outside the BMP
+	usedBMP      *runeBits     // the BMP runes already noted in usedRunes (nil: none noted this way)
 }
 
 // generateFontID generates a font Id from the font definition

@@ -2060,6 +2060,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			usedRunes: sbarr,
 			wideCw:    utf8File.wideCharWidths,
 			wideCIDs:  newWideCIDs(),
+			usedBMP:   new(runeBits),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2514,27 +2515,47 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	var txt2 string
-	if f.isCurrentUTF8 {
-		if f.isRTL {
-			txtStr = reverseText(txtStr)
-			x -= f.GetStringWidth(txtStr)
-		}
-		txt2 = f.escape(f.encodeUTF8(txtStr))
-	} else {
-		txt2 = f.escape(txtStr)
+	if f.isCurrentUTF8 && f.isRTL {
+		txtStr = reverseText(txtStr)
+		x -= f.GetStringWidth(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// The operators are appended to a reused buffer with strconv, the
+	// text encoded and escaped in one pass: a roster draws some 200,000
+	// texts, and fmt.Sprintf with the separate escaping took a third of
+	// the time (see FORK.md). The bytes are those upstream wrote with
+	// sprintf("BT %.2f %.2f Td (%s) Tj ET", ..., f.escape(...)), the lines
+	// of underline and strike-out after it and, with a text colour,
+	// sprintf("q %s %s Q", f.color.text.str, ...) around it.
+	b := f.fmt.text[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	if f.isCurrentUTF8 {
+		b = f.appendUTF8Escaped(b, txtStr)
+	} else {
+		b = appendEscaped(b, txtStr)
+	}
+	b = append(b, ") Tj ET"...)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	f.fmt.text = b
+	f.outBytes(b)
 }
 
 // GetWordSpacing returns the spacing between words of following text.
@@ -3832,11 +3853,15 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	if f.err != nil {
 		return
 	}
+	// A page's content is made room for as long as the last one's: pages
+	// of a long document are alike, and the buffer is not grown step by
+	// step as the page is drawn.
+	last := f.pages[len(f.pages)-1].Len()
 	f.page++
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, last+last/8)))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4048,7 +4073,7 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b)
 	f.out("endstream")
 }
 
@@ -4059,6 +4084,17 @@ func (f *Fpdf) out(s string) {
 		must(f.pages[f.page].WriteString("\n"))
 	} else {
 		must(f.buffer.WriteString(s))
+		must(f.buffer.WriteString("\n"))
+	}
+}
+
+// outBytes adds a line to the document, as out does.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
 		must(f.buffer.WriteString("\n"))
 	}
 }
@@ -4243,6 +4279,11 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// Page n's content, compressed, is compressed[n-1].
+	var compressed [][]byte
+	if f.compress {
+		compressed = xmem.compressEach(f.pages[1 : nb+1])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4292,11 +4333,9 @@ func (f *Fpdf) putpages() {
 		// Page content
 		f.newobj()
 		if f.compress {
-			mem := xmem.compress(f.pages[n].Bytes())
-			data := mem.bytes()
+			data := compressed[n-1]
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
-			mem.release()
 		} else {
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())

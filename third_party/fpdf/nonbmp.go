@@ -116,25 +116,75 @@ func (font *fontDefType) cidWidth(cid int) (width int, listed bool) {
 // the characters the font has no glyph for (see MissingGlyphs).
 func (f *Fpdf) encodeUTF8(s string) string {
 	font := &f.currentFont
-	var b strings.Builder
-	b.Grow(2 * len(s))
+	b := make([]byte, 0, 2*len(s))
 	for _, r := range s {
-		font.usedRunes[int(r)] = int(r)
-		if r >= ' ' && !font.hasGlyph(r) {
-			if f.missingGlyphs == nil {
-				f.missingGlyphs = make(map[rune]bool)
-			}
-			f.missingGlyphs[r] = true
-		}
-		cid := int(r)
-		if cid > 0xFFFF {
-			cid = font.wideCIDs.get(r)
-		}
-		b.WriteByte(byte(cid >> 8))
-		b.WriteByte(byte(cid))
+		cid := f.cid(font, r)
+		b = append(b, byte(cid>>8), byte(cid))
 	}
-	return b.String()
+	return string(b)
 }
+
+// appendUTF8Escaped appends s to dst as encodeUTF8 encodes it, escaped as
+// escape does (a backslash before \, ( and ), and \r for a carriage return).
+func (f *Fpdf) appendUTF8Escaped(dst []byte, s string) []byte {
+	font := &f.currentFont
+	for _, r := range s {
+		cid := f.cid(font, r)
+		dst = appendEscapedByte(dst, byte(cid>>8))
+		dst = appendEscapedByte(dst, byte(cid))
+	}
+	return dst
+}
+
+// appendEscaped appends s to dst escaped as escape does.
+func appendEscaped(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		dst = appendEscapedByte(dst, s[i])
+	}
+	return dst
+}
+
+// appendEscapedByte appends one byte of a PDF string, escaped.
+func appendEscapedByte(dst []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(dst, '\\', c)
+	case '\r':
+		return append(dst, '\\', 'r')
+	}
+	return append(dst, c)
+}
+
+// cid returns the CID of r in the UTF-8 font, noting r as used (for the
+// subset), giving it a CID when it lies outside the BMP and recording it
+// when the font has no glyph for it.
+func (f *Fpdf) cid(font *fontDefType, r rune) int {
+	if r >= 0 && r < 0x10000 && font.usedBMP != nil {
+		// The map is written once per character, not once per use.
+		if !font.usedBMP.has(r) {
+			font.usedBMP.add(r)
+			font.usedRunes[int(r)] = int(r)
+		}
+	} else {
+		font.usedRunes[int(r)] = int(r)
+	}
+	if r >= ' ' && !font.hasGlyph(r) {
+		if f.missingGlyphs == nil {
+			f.missingGlyphs = make(map[rune]bool)
+		}
+		f.missingGlyphs[r] = true
+	}
+	if r > 0xFFFF {
+		return font.wideCIDs.get(r)
+	}
+	return int(r)
+}
+
+// runeBits is a set of BMP runes.
+type runeBits [0x10000 / 64]uint64
+
+func (b *runeBits) has(r rune) bool { return b[r>>6]&(1<<(r&63)) != 0 }
+func (b *runeBits) add(r rune)      { b[r>>6] |= 1 << (r & 63) }
 
 // MissingGlyphs returns the characters, sorted and each once, that the
 // document was asked to print with a UTF-8 font that has no glyph for them.

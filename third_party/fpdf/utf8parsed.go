@@ -80,6 +80,7 @@ func (f *Fpdf) addParsedUTF8Font(fontkey string, font *UTF8Font) {
 		usedRunes: sbarr,
 		wideCw:    utf8File.wideCharWidths,
 		wideCIDs:  newWideCIDs(),
+		usedBMP:   new(runeBits),
 	}
 	// The id digests the definition; the widths, long to encode, through
 	// the digest made once by ParseUTF8Font.

@@ -8,7 +8,9 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 var xmem = xmempool{
@@ -52,6 +54,53 @@ func (pool *xmempool) compress(data []byte) *membuffer {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}
 	return mem
+}
+
+// compressEach returns each of bufs compressed as compress does, made on
+// up to GOMAXPROCS goroutines (the pages of a long document are compressed
+// side by side); the same bytes as one by one. A panic of compress comes
+// back on the caller's goroutine.
+func (pool *xmempool) compressEach(bufs []*bytes.Buffer) [][]byte {
+	out := make([][]byte, len(bufs))
+	one := func(i int) {
+		mem := pool.compress(bufs[i].Bytes())
+		out[i] = mem.copy()
+		mem.release()
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(bufs))
+	if workers <= 1 {
+		for i := range bufs {
+			one(i)
+		}
+		return out
+	}
+	var (
+		next     atomic.Int64
+		wg       sync.WaitGroup
+		failOnce sync.Once
+		failure  any
+	)
+	for range workers {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					failOnce.Do(func() { failure = p })
+				}
+			}()
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(bufs) {
+					return
+				}
+				one(i)
+			}
+		})
+	}
+	wg.Wait()
+	if failure != nil {
+		panic(failure)
+	}
+	return out
 }
 
 func (pool *xmempool) uncompress(data []byte) (*membuffer, error) {
