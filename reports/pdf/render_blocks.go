@@ -16,15 +16,29 @@ const (
 	itemGap   = 8.0  // the least space between items of a line
 )
 
-// heading draws a section heading in 黑体, kept with the lines after it.
-func (r *renderer) heading(h *layout.Heading) {
-	size := 14.0
+// headingSize is the type size of a heading of a level.
+func headingSize(h *layout.Heading) float64 {
 	if h.Level >= 2 {
-		size = 12
+		return 12
 	}
+	return 14
+}
+
+// headingHeight is the height a heading takes: its lines and the space
+// around them.
+func (r *renderer) headingHeight(h *layout.Heading) float64 {
+	size := headingSize(h)
+	return float64(len(r.wrapText(h.Text, faceHei, size, r.geo.bodyW)))*lineH(size) + 3
+}
+
+// heading draws a section heading in 黑体, kept with what follows it: it
+// starts a page unless the start of the next block fits under it too.
+func (r *renderer) heading(h *layout.Heading) {
+	size := headingSize(h)
 	lines := r.wrapText(h.Text, faceHei, size, r.geo.bodyW)
 	lh := lineH(size)
-	r.ensure(float64(len(lines))*lh + 2 + 3*lineH(proseSize))
+	own := float64(len(lines))*lh + 3
+	r.ensure(own + min(r.following(h, 0), r.geo.bottom-r.geo.bodyTop-own))
 	r.y += 2
 	for _, line := range lines {
 		r.text(faceHei, size, r.geo.left, r.y, r.geo.bodyW, line, layout.Left)
@@ -198,4 +212,72 @@ func (r *renderer) signLine(sl layout.SignLine, x, bottom, rule float64) {
 		r.text(faceSong, size, x, top, unit, u, layout.Left)
 		x += unit
 	}
+}
+
+// following is the room the blocks after b in the part need at the foot
+// of a page so that b is not the last thing there: a table's caption,
+// header and first row, two lines of a paragraph, a form's first row, a
+// line of fields or signatures; spacers and headings add to what follows
+// them. depth bounds the look ahead.
+func (r *renderer) following(b layout.Block, depth int) float64 {
+	next := r.nextBlock(b)
+	if next == nil || depth > 8 {
+		return 0
+	}
+	switch n := next.(type) {
+	case *layout.Heading:
+		return r.headingHeight(n) + r.following(n, depth+1)
+	case *layout.Spacer:
+		return n.MM + r.following(n, depth+1)
+	case *layout.Paragraph:
+		size := n.Size
+		if size == 0 {
+			size = proseSize
+		}
+		lh := size * 1.5 * mmPerPt
+		text := typeset(n.Text)
+		if n.Indent {
+			text = "\u3000\u3000" + text
+		}
+		if !strings.ContainsRune(text, '\n') && r.width(text, faceSong, size) <= r.geo.bodyW {
+			return lh
+		}
+		return 2 * lh
+	case *layout.Table:
+		if len(n.Columns) == 0 {
+			return 0
+		}
+		tc := placeColumns(n, r.geo.bodyW)
+		if cap(r.lines) < len(n.Columns) {
+			r.lines = make([][]string, len(n.Columns))
+		}
+		_, _, start := r.tableStart(tc, r.lines[:len(n.Columns)])
+		return start
+	case *layout.Form:
+		if len(n.Rows) == 0 {
+			return 0
+		}
+		rs := r.setFormRow(&n.Rows[0])
+		if rs.row.Fill {
+			return min(rs.need, lineH(formSize)*3+2*formPadding+signRoomRow(&rs))
+		}
+		return rs.need
+	case *layout.Fields:
+		return lineH(proseSize) + 2
+	case *layout.Signatures:
+		return 2 + signH
+	}
+	return 0
+}
+
+// nextBlock is the block after b in the part being drawn; nil when b is
+// the last or not in it.
+func (r *renderer) nextBlock(b layout.Block) layout.Block {
+	bs := r.part.Blocks
+	for i, o := range bs {
+		if o == b && i+1 < len(bs) {
+			return bs[i+1]
+		}
+	}
+	return nil
 }

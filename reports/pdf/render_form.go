@@ -107,10 +107,15 @@ func (r *renderer) form(f *layout.Form) {
 			}
 			h = max(r.geo.bottom-r.y-after, least)
 			rest = r.formFillRow(rs, h)
-		} else {
-			r.ensure(h)
-			r.formRow(rs, h)
+			r.y += h
+			continue
 		}
+		if h > r.geo.bottom-r.geo.bodyTop {
+			r.formLong(rs)
+			continue
+		}
+		r.ensure(h)
+		r.formRow(rs, h)
 		r.y += h
 	}
 	for pages := 0; rest != nil && pages < maxContPages; pages++ {
@@ -241,4 +246,81 @@ func (r *renderer) formSigns(c formCell, x, h float64) {
 		r.signLine(sl, x+formPadding+max(avail-w, 0), bottom, rule)
 		bottom -= signH
 	}
+}
+
+// formLong draws a row (not the Fill row) higher than a page: its text
+// runs from the writing position to the page's foot and continues on 续页
+// pages (the part's title with 「（续页）」 and the row's labels), each
+// page's part but the last ending with contMark; the signature lines go
+// under the text's end. The rows after it follow it.
+func (r *renderer) formLong(rs *formRowSet) {
+	lh := lineH(formSize)
+	cur := *rs
+	cur.cells = append([]formCell(nil), rs.cells...)
+	for pages := 0; pages < maxContPages; pages++ {
+		room := r.geo.bottom - r.y
+		need := cur.heightNeeded()
+		if need <= room {
+			r.formRowWith(&cur, need, true)
+			r.y += need
+			return
+		}
+		if room < 3*lh+2*formPadding {
+			if pages == 0 { // nothing of the row on this page: it starts on the next
+				r.newPage(false)
+			} else {
+				r.contPage()
+			}
+			continue
+		}
+		n := int((room - 2*formPadding + 0.01) / lh) // lines that fit
+		shown := cur
+		shown.cells = append([]formCell(nil), cur.cells...)
+		for i, c := range cur.cells {
+			shown.cells[i].cell = withoutSigns(c.cell)
+			if c.cell.Label {
+				continue
+			}
+			if float64(len(c.lines))*lh+2*formPadding+signRoom(c.cell) <= room {
+				// it ends here, its signatures under it
+				shown.cells[i].cell = c.cell
+				cur.cells[i].lines, cur.cells[i].cell = nil, withoutSigns(c.cell)
+				continue
+			}
+			// at least a line goes on, with the signatures
+			keep := min(n-1, len(c.lines)-1)
+			shown.cells[i].lines = append(append([]string(nil), c.lines[:keep]...), contMark)
+			cur.cells[i].lines = c.lines[keep:]
+		}
+		r.formRowWith(&shown, room, true)
+		r.y += room
+		r.contPage()
+	}
+}
+
+// heightNeeded is the height a row's cells need as they stand.
+func (rs *formRowSet) heightNeeded() float64 {
+	lh := lineH(formSize)
+	h := lh + 2*formPadding
+	for _, c := range rs.cells {
+		h = max(h, float64(len(c.lines))*lh+2*formPadding+signRoom(c.cell))
+	}
+	return h
+}
+
+// withoutSigns is c without its signature lines.
+func withoutSigns(c *layout.Cell) *layout.Cell {
+	if len(c.Sign) == 0 {
+		return c
+	}
+	o := *c
+	o.Sign = nil
+	return &o
+}
+
+// contPage starts a 续页: a page of the part under its title with
+// 「（续页）」.
+func (r *renderer) contPage() {
+	r.newPage(false)
+	r.title(r.partTitle + "（续页）")
 }

@@ -70,16 +70,8 @@ func (r *renderer) table(t *layout.Table) error {
 		r.lines = make([][]string, len(t.Columns))
 	}
 	lines := r.lines[:len(t.Columns)]
-	capLines := []string(nil)
-	if t.Caption != "" {
-		capLines = r.wrapText(t.Caption, faceHei, proseSize, r.geo.bodyW)
-	}
-	headH := r.headerHeight(tc)
-	firstH := 0.0
-	if len(t.Rows) > 0 {
-		firstH = r.rowLines(tc, &t.Rows[0], lines)
-	}
-	r.ensure(float64(len(capLines))*lineH(proseSize) + 1 + headH + firstH)
+	capLines, headH, start := r.tableStart(tc, lines)
+	r.ensure(start)
 	for _, l := range capLines {
 		r.text(faceHei, proseSize, r.geo.left, r.y, r.geo.bodyW, l, layout.Left)
 		r.y += lineH(proseSize)
@@ -89,6 +81,7 @@ func (r *renderer) table(t *layout.Table) error {
 	}
 	r.tableHeader(tc, headH)
 	segTop := r.y
+	carry := newCarry(t)
 	for i := range t.Rows {
 		if i%512 == 511 {
 			if err := r.ctx.Err(); err != nil {
@@ -106,7 +99,12 @@ func (r *renderer) table(t *layout.Table) error {
 			r.newPage(false)
 			r.tableHeader(tc, headH)
 			segTop = r.y
+			if c := carry.fill(row); c != row {
+				row = c
+				h = r.rowLines(tc, row, lines)
+			}
 		}
+		carry.note(row)
 		// A row taller than a whole page is the one row that is split:
 		// its lines go on as the pages take them, the header repeated.
 		for r.y+h > r.geo.bottom {
@@ -135,6 +133,24 @@ func (r *renderer) table(t *layout.Table) error {
 	}
 	r.y += 2
 	return nil
+}
+
+// tableStart sets out what a table needs at the foot of a page before it
+// may begin there: its caption's lines, the header's height and the
+// height of the caption, the header and the first row together (lines
+// holds the first row's lines after it).
+func (r *renderer) tableStart(tc *tableCols, lines [][]string) (capLines []string, headH, start float64) {
+	t := tc.t
+	if t.Caption != "" {
+		capLines = r.wrapText(t.Caption, faceHei, proseSize, r.geo.bodyW)
+		start = float64(len(capLines))*lineH(proseSize) + 1
+	}
+	headH = r.headerHeight(tc)
+	start += headH
+	if len(t.Rows) > 0 {
+		start += r.rowLines(tc, &t.Rows[0], lines)
+	}
+	return capLines, headH, start
 }
 
 // rowLines sets lines[i] to the lines of each cell of row and tc.size[i]
@@ -173,7 +189,7 @@ func (r *renderer) rowLines(tc *tableCols, row *layout.Row, lines [][]string) fl
 		tc.size[i] = size
 		h = max(h, float64(len(lines[i]))*lineH(size))
 	}
-	return h + 2*padV
+	return max(h+2*padV, row.MinHeight)
 }
 
 // tableRow draws a row whose lines rowLines has set, h high, at the
@@ -194,7 +210,7 @@ func (r *renderer) tableRow(tc *tableCols, row *layout.Row, lines [][]string, h 
 			top += (lineH(tableSize) - lh) / 2
 		}
 		for j, l := range lines[i] {
-			r.text(f, size, left+tc.x[i]+padH, top+float64(j)*lh, tc.w[i]-2*padH, l, c.Align)
+			r.textSet(f, size, left+tc.x[i]+padH, top+float64(j)*lh, tc.w[i]-2*padH, l, c.Align)
 		}
 	}
 	r.y += h
@@ -258,7 +274,7 @@ func (r *renderer) tableHeader(tc *tableCols, h float64) {
 		lh := lineH(tableSize)
 		ty := y + (ch-float64(len(ls))*lh)/2
 		for j, l := range ls {
-			r.text(faceHei, tableSize, left+x0+padH, ty+float64(j)*lh, x1-x0-2*padH, l, layout.Center)
+			r.textSet(faceHei, tableSize, left+x0+padH, ty+float64(j)*lh, x1-x0-2*padH, l, layout.Center)
 		}
 	}
 	spanned := make([]bool, len(tc.w)) // under a titled group
@@ -328,4 +344,64 @@ func (r *renderer) widest(s string, f face, size float64) (float64, bool) {
 		w = max(w, r.width(line, f, size))
 	}
 	return w, true
+}
+
+// carry keeps the labels of a table's Carry columns: the last non-blank
+// cell of each above the row being drawn, to be repeated on the first row
+// of a page that a group runs on to.
+type carry struct {
+	cols   []int    // the Carry columns
+	labels []string // their last labels, "" before the first
+}
+
+// newCarry returns the carry of t; nil when t has no Carry column.
+func newCarry(t *layout.Table) *carry {
+	var c carry
+	for i, col := range t.Columns {
+		if col.Carry {
+			c.cols = append(c.cols, i)
+		}
+	}
+	if len(c.cols) == 0 {
+		return nil
+	}
+	c.labels = make([]string, len(c.cols))
+	return &c
+}
+
+// note remembers row's labels. A total row neither gives nor takes one.
+func (c *carry) note(row *layout.Row) {
+	if c == nil || row.Total {
+		return
+	}
+	for k, i := range c.cols {
+		if i < len(row.Cells) && row.Cells[i] != "" {
+			c.labels[k] = row.Cells[i]
+		}
+	}
+}
+
+// fill returns row with the labels it leaves blank filled in, for the
+// first row of a page; row itself when it needs none.
+func (c *carry) fill(row *layout.Row) *layout.Row {
+	if c == nil || row.Total {
+		return row
+	}
+	var out *layout.Row
+	for k, i := range c.cols {
+		if c.labels[k] == "" || (i < len(row.Cells) && row.Cells[i] != "") {
+			continue
+		}
+		if out == nil {
+			cp := *row
+			cp.Cells = make([]string, max(len(row.Cells), c.cols[len(c.cols)-1]+1))
+			copy(cp.Cells, row.Cells)
+			out = &cp
+		}
+		out.Cells[i] = c.labels[k]
+	}
+	if out == nil {
+		return row
+	}
+	return out
 }
