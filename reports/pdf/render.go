@@ -78,7 +78,8 @@ type renderer struct {
 	missing map[string]map[rune]bool // record → characters no face has
 	records []string                 // records in the order they were first missing a character
 
-	lines [][]string // a table's per-cell lines, reused from row to row
+	lines   [][]string // a table's per-cell lines, reused from row to row
+	scratch []byte     // printable's text without word joiners
 }
 
 func newRenderer(ctx context.Context, d *layout.Document) (*renderer, error) {

@@ -15,7 +15,7 @@ const wordJoiner = layout.WordJoiner
 // word joiners is typeset as if they were not there (a joiner beside a
 // mark would hide the Chinese next to it), and keeps them.
 func typeset(s string) string {
-	if !strings.ContainsAny(s, ",:;()!?") {
+	if !hasMarks(s) {
 		return s
 	}
 	if !strings.ContainsRune(s, wordJoiner) {
@@ -40,6 +40,19 @@ func typeset(s string) string {
 		}
 	}
 	return string(rs)
+}
+
+// hasMarks reports whether s has any of the ASCII marks layout.Typeset may
+// change (, : ; ( ) ! ?). A byte loop: every text drawn is looked at, most
+// of them twice, and strings.ContainsAny built its set each time.
+func hasMarks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ':', ';', '(', ')', '!', '?':
+			return true
+		}
+	}
+	return false
 }
 
 // use selects a face and size in the PDF unless they are selected.
@@ -84,10 +97,15 @@ func (r *renderer) wrapText(s string, f face, size, w float64) []string {
 // text typesets and draws one line of text in the box x, top .. x+w, one
 // line high, aligned; the baseline centres the em box in the line.
 func (r *renderer) text(f face, size, x, top, w float64, s string, a layout.Align) {
+	r.textSet(f, size, x, top, w, typeset(s), a)
+}
+
+// textSet draws one line of text as text does, s being typeset already
+// (a line wrapText or rowLines gave).
+func (r *renderer) textSet(f face, size, x, top, w float64, s string, a layout.Align) {
 	if s == "" {
 		return
 	}
-	s = typeset(s)
 	switch a {
 	case layout.Center:
 		x += (w - r.width(s, f, size)) / 2
@@ -109,15 +127,25 @@ func (r *renderer) drawAt(f face, size, x, y float64, s string) {
 // face's empty box).
 func (r *renderer) printable(f face, s string) string {
 	c := r.glyphs[f]
+	joined := false
 	for _, ch := range s {
-		if _, ok := c.get(ch); !ok {
+		if ch == wordJoiner {
+			joined = true
+		} else if _, ok := c.get(ch); !ok {
 			r.addMissing(r.record, ch)
 		}
 	}
-	if !strings.ContainsRune(s, wordJoiner) {
+	if !joined {
 		return s
 	}
-	return strings.ReplaceAll(s, string(wordJoiner), "")
+	b := r.scratch[:0]
+	for _, ch := range s {
+		if ch != wordJoiner {
+			b = utf8.AppendRune(b, ch)
+		}
+	}
+	r.scratch = b
+	return string(b)
 }
 
 // spread draws a line of text justified to w: the room left is shared
