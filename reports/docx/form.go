@@ -216,7 +216,9 @@ func (r *renderer) formRow(fr *formRow, h float64, gridN int) {
 		w.intAttr("w:val", tw(height))
 		w.s(` w:hRule="atLeast"/></w:trPr>`)
 	}
-	rowStart(textH, fr.row.Fill)
+	// A row higher than a page may break across pages (Word would cut
+	// it off the page's foot otherwise); others are kept whole.
+	rowStart(textH, fr.row.Fill || textH > r.geo.bodyHeight-fillSlack)
 	for _, c := range fr.cells {
 		merge, borders := "", ""
 		if split {

@@ -139,7 +139,8 @@ func (r *renderer) table(t *layout.Table) error {
 	return nil
 }
 
-// tableRow writes one row, never split across pages. open holds each
+// tableRow writes one row, never split across pages, at least its
+// MinHeight high. open holds each
 // column's cell up to its paragraph properties (total: shaded).
 func (r *renderer) tableRow(t *layout.Table, row *layout.Row, ws []float64, plain, total []string, headH float64) {
 	w := &r.w
@@ -148,7 +149,13 @@ func (r *renderer) tableRow(t *layout.Table, row *layout.Row, ws []float64, plai
 	if row.Total {
 		open, bold = total, `<w:b/><w:bCs/>`
 	}
-	w.s(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
+	w.s(`<w:tr><w:trPr><w:cantSplit/>`)
+	if row.MinHeight > 0 { // room for handwriting
+		w.s(`<w:trHeight`)
+		w.intAttr("w:val", tw(row.MinHeight))
+		w.s(` w:hRule="atLeast"/>`)
+	}
+	w.s(`</w:trPr>`)
 	n := 1
 	for i, c := range t.Columns {
 		text := ""
@@ -176,7 +183,7 @@ func (r *renderer) tableRow(t *layout.Table, row *layout.Row, ws []float64, plai
 		}
 	}
 	w.s("</w:tr>\n")
-	h := float64(n)*lineH(tableSize) + 2*padV
+	h := max(float64(n)*lineH(tableSize)+2*padV, row.MinHeight)
 	if r.y+h > r.geo.bodyHeight {
 		r.newPage(headH)
 	}
