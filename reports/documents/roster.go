@@ -21,8 +21,8 @@ type rosterEntry struct {
 	on *rules.Member
 }
 
-// rosterMembers returns the members on the rolls at the end of day
-// (rules.Figures.OnRolls) in the covered branches, by the branch they were
+// rosterMembers returns the members on the rolls at the end of the
+// roster's day (rules.Figures.OnRolls) in the covered branches, by the branch they were
 // in that day (their branch today when that one is gone), each branch's in
 // 姓氏笔画 order, and how many there are.
 func (r *request) rosterMembers(fig *rules.Figures) (map[string][]rosterEntry, int, error) {
@@ -72,7 +72,7 @@ func buildRoster(r *request) error {
 	if err != nil {
 		return err
 	}
-	fig, err := r.figures()
+	fig, err := r.store.RollsFigures(r.ctx, r.asOf())
 	if err != nil {
 		return err
 	}
