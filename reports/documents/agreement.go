@@ -159,7 +159,7 @@ func (r *request) agreementForm(m agreementParty, staffNo string, a *data.Agreem
 		{Title: "序号", Width: 14, Align: layout.Center}, {Title: "目标内容"}, {Title: "完成情况", Width: 24, Align: layout.Center},
 	}}
 	for i, t := range ts {
-		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{strconv.Itoa(i + 1), t.Content, t.Completion}})
+		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{strconv.Itoa(i + 1), t.Content, t.Completion}, MinHeight: 10})
 	}
 	if len(ts) == 0 {
 		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{"", "（尚未填写目标）"}})
