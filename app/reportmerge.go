@@ -30,7 +30,7 @@ const (
 	mergeToOne    = "全部记录生成一个文件"
 )
 
-// mergeSection is the 「套打模板(Word)」 part of the 报表 screen: the unit's
+// mergeSection is the 「套打模板(Word)」 tab of the 报表 screen: the unit's
 // own .docx filled with the records of a kind (package reports/merge),
 // one document per record into a folder or all into one file, with the
 // placeholders the kind fills listed and copyable.
@@ -98,7 +98,6 @@ func (m *mergeSection) view() fyne.CanvasObject {
 		}
 	})
 	return container.NewVBox(
-		widget.NewLabelWithStyle("套打模板(Word)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("用本单位自己的Word模板(责任书、评议表、介绍信等)逐人填写,格式与模板完全相同。"),
 		form, container.NewHBox(run, open), m.result)
 }

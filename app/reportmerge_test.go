@@ -75,13 +75,24 @@ func documentText(t *testing.T, path string) string {
 	return ""
 }
 
+// openMerge opens the 套打模板(Word) tab of the 报表 screen.
+func openMerge(t *testing.T, u *UI, q *uiQueue) *mergeSection {
+	t.Helper()
+	s := openReports(t, u, q)
+	s.tabs.SelectIndex(1)
+	if s.tabs.Selected().Text != "套打模板(Word)" {
+		t.Fatalf("the second tab is %q", s.tabs.Selected().Text)
+	}
+	return s.merge
+}
+
 // TestMergeFromTheReportsScreenIntoAFolder: 套打 of 党员 with a template
 // holding {{姓名}} and {{工号或学号}} writes one filled document per
 // member of the branch chosen into the folder, says how many, and offers
 // the template again next time.
 func TestMergeFromTheReportsScreenIntoAFolder(t *testing.T) {
 	u, q := newTestUI(t)
-	m := openReports(t, u, q).merge
+	m := openMerge(t, u, q)
 	m.kind.SetSelected(merge.Title(merge.Members))
 	m.branch.SetSelected("教工第一党支部")
 	tpl := wordTemplate(t, "{{姓名}}({{工号或学号}})")
@@ -111,7 +122,7 @@ func TestMergeFromTheReportsScreenIntoAFolder(t *testing.T) {
 // every record into it.
 func TestMergeIntoOneFile(t *testing.T) {
 	u, q := newTestUI(t)
-	m := openReports(t, u, q).merge
+	m := openMerge(t, u, q)
 	m.template.SetText(wordTemplate(t, "{{姓名}}"))
 	m.mode.SetSelected(mergeToOne)
 	if !strings.HasSuffix(m.out.Text, ".docx") {
@@ -136,7 +147,7 @@ func TestMergeIntoOneFile(t *testing.T) {
 // of 党员 is refused by name and nothing is written.
 func TestMergeRefusesAPlaceholderOfAnotherKind(t *testing.T) {
 	u, q := newTestUI(t)
-	m := openReports(t, u, q).merge
+	m := openMerge(t, u, q)
 	m.kind.SetSelected(merge.Title(merge.Members))
 	m.template.SetText(wordTemplate(t, "{{姓名}}{{评议等次}}"))
 	out := filepath.Join(t.TempDir(), "套打")
@@ -161,7 +172,7 @@ func TestMergeRefusesAPlaceholderOfAnotherKind(t *testing.T) {
 // 「全部复制」 every one with its description.
 func TestPlaceholdersAreListedAndCopied(t *testing.T) {
 	u, q := newTestUI(t)
-	m := openReports(t, u, q).merge
+	m := openMerge(t, u, q)
 	m.kind.SetSelected(merge.Title(merge.Agreements))
 	test.Tap(findButton(t, u, "占位符…"))
 	top := u.win.Canvas().Overlays().Top()

@@ -21,8 +21,8 @@ import (
 // reportsScreen is the 报表 screen: choose a document, a year, a branch
 // and a format (PDF or Word) — for the roster its columns, for the roster
 // and the statistics the day they are as of — write the file with a
-// progress bar, then open it for printing. Below, the 套打 of the unit's
-// own Word templates (mergeSection).
+// progress bar, then open it for printing. A second tab fills the unit's
+// own Word templates (套打, mergeSection).
 type reportsScreen struct {
 	u        *UI
 	kind     *widget.Select
@@ -37,6 +37,7 @@ type reportsScreen struct {
 	result   *widget.Label
 	last     string // the last file written
 	merge    *mergeSection
+	tabs     *container.AppTabs // 打印台账和表单, 套打模板(Word)
 
 	asOfRow, columnsRow []fyne.CanvasObject // the rows shown for some documents only
 }
@@ -81,11 +82,12 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	s.formatChanged(s.selectedFormat())
 	s.loadBranches()
 	s.merge = newMergeSection(u)
-	return container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("打印台账和表单", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form, container.NewHBox(s.generate, open), s.result,
-		widget.NewSeparator(),
-		s.merge.view()))
+	s.tabs = container.NewAppTabs(
+		container.NewTabItem("打印台账和表单", container.NewVScroll(container.NewVBox(
+			form, container.NewHBox(s.generate, open), s.result))),
+		container.NewTabItem("套打模板(Word)", container.NewVScroll(s.merge.view())),
+	)
+	return s.tabs
 }
 
 // formLabel is the label of a form row, as widget.Form shows it.
