@@ -188,8 +188,7 @@ func (r *renderer) formRowWith(rs *formRowSet, h float64, fill bool) {
 	for _, c := range rs.cells {
 		x := left + c.x
 		if c.cell.Label {
-			r.pdf.SetFillColor(242, 242, 242)
-			r.pdf.Rect(x, r.y, c.w, h, "FD")
+			r.shade(x, r.y, c.w, h, 242, "FD")
 			r.formLabel(x, c.w, h, c)
 			continue
 		}

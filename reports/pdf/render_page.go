@@ -122,3 +122,14 @@ func (r *renderer) footers() {
 	r.pdf.SetPage(last)
 	r.size = 0
 }
+
+// shade draws a rectangle filled with the grey level (0–255), and outlined
+// when style is "FD", then sets the fill colour back to black: while the
+// fill colour differs from the text colour the PDF library wraps every
+// text in a colour change of its own (q 0 g … Q), which made a roster's
+// pages a third longer.
+func (r *renderer) shade(x, y, w, h float64, grey int, style string) {
+	r.pdf.SetFillColor(grey, grey, grey)
+	r.pdf.Rect(x, y, w, h, style)
+	r.pdf.SetFillColor(0, 0, 0)
+}

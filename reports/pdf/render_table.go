@@ -199,8 +199,7 @@ func (r *renderer) tableRow(tc *tableCols, row *layout.Row, lines [][]string, h 
 	f := faceSong
 	if row.Total {
 		f = faceHei
-		r.pdf.SetFillColor(235, 235, 235)
-		r.pdf.Rect(left, r.y, tc.x[len(tc.w)], h, "F")
+		r.shade(left, r.y, tc.x[len(tc.w)], h, 235, "F")
 	}
 	for i, c := range tc.t.Columns {
 		size := tc.size[i]
@@ -267,9 +266,8 @@ func (r *renderer) tableHeader(tc *tableCols, h float64) {
 	gh, th := r.headerRows(tc)
 	left, top := r.geo.left, r.y
 	r.pdf.SetLineWidth(0.2)
-	r.pdf.SetFillColor(235, 235, 235)
 	cell := func(x0, x1, y, ch float64, title string) {
-		r.pdf.Rect(left+x0, y, x1-x0, ch, "FD")
+		r.shade(left+x0, y, x1-x0, ch, 235, "FD")
 		ls := r.wrapText(title, faceHei, tableSize, x1-x0-2*padH)
 		lh := lineH(tableSize)
 		ty := y + (ch-float64(len(ls))*lh)/2
