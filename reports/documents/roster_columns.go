@@ -89,7 +89,7 @@ func rosterConfirmed(m *data.Member, on *rules.Member) string {
 	return tableDate(m.ConfirmedAt)
 }
 
-// rosterNote is the 备注: a 流动党员 and where to, 失联, 困难党员, then the
+// rosterNote is the 备注: a 流动党员 and where to, a 失联党员, a 困难党员, then the
 // member's own note.
 func rosterNote(m *data.Member, _ *rules.Member) string {
 	var notes []string
@@ -101,10 +101,10 @@ func rosterNote(m *data.Member, _ *rules.Member) string {
 		notes = append(notes, s)
 	}
 	if m.LostContact {
-		notes = append(notes, "失去联系")
+		notes = append(notes, "失联党员")
 	}
 	if m.InDifficulty {
-		notes = append(notes, "生活困难")
+		notes = append(notes, "困难党员")
 	}
 	if n := strings.TrimSpace(m.Note); n != "" {
 		notes = append(notes, n)
