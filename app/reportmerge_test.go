@@ -169,7 +169,8 @@ func TestMergeRefusesAPlaceholderOfAnotherKind(t *testing.T) {
 
 // TestPlaceholdersAreListedAndCopied: 「占位符…」 lists the kind's
 // placeholders with their descriptions; 复制 puts one on the clipboard,
-// 「全部复制」 every one with its description.
+// 「全部复制」 every one with its description. The tab and the list are in
+// Chinese.
 func TestPlaceholdersAreListedAndCopied(t *testing.T) {
 	u, q := newTestUI(t)
 	m := openMerge(t, u, q)
@@ -178,6 +179,11 @@ func TestPlaceholdersAreListedAndCopied(t *testing.T) {
 	top := u.win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no list of placeholders")
+	}
+	for _, text := range visibleTexts(u.win.Content(), top) {
+		if bad := englishIn(text); len(bad) > 0 {
+			t.Errorf("English on the 套打 tab or its placeholders: %q %v", text, bad)
+		}
 	}
 	texts := labelText(top)
 	fields := merge.FieldsFor(merge.Agreements)
