@@ -5,6 +5,7 @@ package fpdf
 
 import (
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode/utf16"
@@ -241,4 +242,29 @@ func (font *fontDefType) toUnicodeCMap() []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
 	return []byte(b.String())
+}
+
+// subsetTag returns the tag that names an embedded subset of a font: six
+// capital letters made from the characters it holds, as PDF 32000-1, 9.6.4
+// asks, so that readers (and pdffonts) know the face is a subset. The same
+// characters give the same tag.
+func subsetTag(used map[int]int) string {
+	runes := make([]int, 0, len(used))
+	for r := range used {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	h := fnv.New64a()
+	var b [4]byte
+	for _, r := range runes {
+		b[0], b[1], b[2], b[3] = byte(r>>24), byte(r>>16), byte(r>>8), byte(r)
+		h.Write(b[:])
+	}
+	sum := h.Sum64()
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + byte(sum%26)
+		sum /= 26
+	}
+	return string(tag)
 }

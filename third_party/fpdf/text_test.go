@@ -141,3 +141,35 @@ func TestPagesCompressedSideBySide(t *testing.T) {
 		}
 	}
 }
+
+// An embedded UTF-8 face is a subset, named as one (a tag of six capital
+// letters and +, which pdffonts reports as "sub yes"), and its font file
+// is far smaller than the face.
+func TestUTF8FontEmbeddedAsSubset(t *testing.T) {
+	pdffonts := poppler(t, "pdffonts")
+	_, face := faceWithNonBMP(t)
+	pdf := newDoc(t, face, 12)
+	pdf.Text(20, 20, "党员花名册 "+nonBMPName)
+	path := writePDF(t, pdf)
+	out, err := exec.Command(pdffonts, path).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("pdffonts lists %d fonts, want 1:\n%s", len(lines)-2, out)
+	}
+	fields := strings.Fields(lines[2])
+	name, sub := fields[0], fields[len(fields)-4]
+	if len(name) < 8 || name[6] != '+' || strings.Trim(name[:6], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" ||
+		name[7:] != "utf8face" || sub != "yes" {
+		t.Errorf("the font is %q, subset %q; want a tag, +utf8face and yes:\n%s", name, sub, out)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() > int64(len(face))/20 {
+		t.Errorf("the PDF is %d bytes for a face of %d: the face is not subset", info.Size(), len(face))
+	}
+}
