@@ -8,18 +8,13 @@ import (
 	"dangjian/data/rules"
 )
 
-// RollsFigures gathers only what tells who is on the rolls on a day — the
+// RollsFacts gathers only what tells who is on the rolls on a day — the
 // branches, every member, every transfer letter and the recorded changes
-// of branch, 党内职务, status and category — and gives the figures over
-// them: enough for rules.Figures.OnRolls and PartyStats as of asOf, at a
-// fraction of Figures' cost on a large organization. The year's other
+// of branch, 党内职务, status and category — for rules.OnRolls as of asOf,
+// at a fraction of Facts' cost on a large organization. The year's other
 // records (training, meetings, dues …) are not read, so no other figure
-// may be taken from it.
-func (s *Store) RollsFigures(ctx context.Context, asOf time.Time) (*rules.Figures, error) {
-	set, err := s.RuleSettings(ctx)
-	if err != nil {
-		return nil, err
-	}
+// may be computed from them.
+func (s *Store) RollsFacts(ctx context.Context, asOf time.Time) (*rules.Facts, error) {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
 	f := &rules.Facts{Year: asOf.Year(), AsOf: asOf, LastAttended: map[string]time.Time{}, LastPaid: map[string]time.Time{}}
 	conn, err := s.db.Conn(ctx)
@@ -39,5 +34,5 @@ func (s *Store) RollsFigures(ctx context.Context, asOf time.Time) (*rules.Figure
 			return nil, fmt.Errorf("汇总数据失败: %w", err)
 		}
 	}
-	return rules.NewFigures(f, set), nil
+	return f, nil
 }

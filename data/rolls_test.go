@@ -10,9 +10,9 @@ import (
 	"dangjian/data/rules"
 )
 
-// TestRollsFiguresAsTheFullFigures: the members on the rolls by the light
+// TestRollsFactsAsTheFullFigures: the members on the rolls by the light
 // gathering are the full figures' members, as the same, on every day.
-func TestRollsFiguresAsTheFullFigures(t *testing.T) {
+func TestRollsFactsAsTheFullFigures(t *testing.T) {
 	s := newStore(t)
 	ctx := context.Background()
 	a, b := addBranch(t, s, "第一党支部"), addBranch(t, s, "第二党支部")
@@ -43,7 +43,7 @@ func TestRollsFiguresAsTheFullFigures(t *testing.T) {
 	}
 	for _, day := range []time.Time{time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC), time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC),
 		time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)} {
-		light, err := s.RollsFigures(ctx, day)
+		light, err := s.RollsFacts(ctx, day)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,13 +51,13 @@ func TestRollsFiguresAsTheFullFigures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, want := ids(light.OnRolls(day)), ids(full.OnRolls(day))
+		got, want := ids(rules.OnRolls(light, day)), ids(full.OnRolls(day))
 		if !slices.Equal(got, want) || len(got) == 0 {
 			t.Errorf("%s: %v, the full figures %v", day.Format(time.DateOnly), got, want)
 		}
 	}
-	light, _ := s.RollsFigures(ctx, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC))
-	if n := len(light.OnRolls(time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC))); n != 3 {
+	light, _ := s.RollsFacts(ctx, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC))
+	if n := len(rules.OnRolls(light, time.Date(2026, 5, 31, 0, 0, 0, 0, time.UTC))); n != 3 {
 		t.Errorf("%d on the rolls on 31 May, want 3", n)
 	}
 }

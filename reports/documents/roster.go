@@ -22,21 +22,25 @@ type rosterEntry struct {
 }
 
 // rosterMembers returns the members on the rolls at the end of the
-// roster's day (rules.Figures.OnRolls) in the covered branches, by the branch they were
-// in that day (their branch today when that one is gone), each branch's in
-// 姓氏笔画 order, and how many there are.
-func (r *request) rosterMembers(fig *rules.Figures) (map[string][]rosterEntry, int, error) {
+// roster's day (rules.OnRolls) in the covered branches, by the branch they
+// were in that day (their branch today when that one is gone), each
+// branch's in 姓氏笔画 order, and how many there are.
+func (r *request) rosterMembers() (map[string][]rosterEntry, int, error) {
 	day := r.asOf()
-	known, err := r.store.BranchRefs(r.ctx)
+	facts, err := r.store.RollsFacts(r.ctx, day)
 	if err != nil {
 		return nil, 0, err
 	}
 	isBranch := map[string]bool{}
-	for _, b := range known {
+	for _, b := range facts.Branches {
 		isBranch[b.ID] = true
 	}
+	covered := map[string]bool{}
+	for _, b := range r.branches {
+		covered[b.ID] = true
+	}
 	on := map[string]*rules.Member{}
-	for _, m := range fig.OnRolls(day) {
+	for _, m := range rules.OnRolls(facts, day) {
 		on[m.ID] = &m
 	}
 	out := map[string][]rosterEntry{}
@@ -50,7 +54,7 @@ func (r *request) rosterMembers(fig *rules.Figures) (map[string][]rosterEntry, i
 		if !isBranch[branch] {
 			branch = string(m.BranchID)
 		}
-		if !r.inBranch(data.Ref(branch)) {
+		if !covered[branch] {
 			return nil
 		}
 		c := *m
@@ -72,11 +76,7 @@ func buildRoster(r *request) error {
 	if err != nil {
 		return err
 	}
-	fig, err := r.store.RollsFigures(r.ctx, r.asOf())
-	if err != nil {
-		return err
-	}
-	byBranch, total, err := r.rosterMembers(fig)
+	byBranch, total, err := r.rosterMembers()
 	if err != nil {
 		return err
 	}
