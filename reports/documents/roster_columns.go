@@ -39,7 +39,7 @@ var rosterColumns = []rosterColumn{
 	{title: "民族", width: 12, least: 9, align: layout.Center, value: func(m *data.Member, _ *rules.Member) string { return m.Ethnicity }},
 	{title: "出生年月", width: 16, least: 14, align: layout.Center, keep: true,
 		value: func(m *data.Member, _ *rules.Member) string { return tableMonth(m.BirthDate) }},
-	{title: "籍贯", width: 18, least: 14, grow: 1, value: func(m *data.Member, _ *rules.Member) string { return m.NativePlace }},
+	{title: "籍贯", width: 18, least: 15.5, grow: 1, value: func(m *data.Member, _ *rules.Member) string { return m.NativePlace }},
 	{title: "学历", width: 16, least: 15, value: func(m *data.Member, _ *rules.Member) string { return m.Education }},
 	{title: "公民身份号码", width: 32, least: 28, align: layout.Center, keep: true,
 		value: func(m *data.Member, _ *rules.Member) string { return m.IDNumber }},
