@@ -53,9 +53,13 @@ func BenchmarkForms2000(b *testing.B) {
 	for range 2000 {
 		d.Parts = append(d.Parts, form)
 	}
+	var size int64
 	for b.Loop() {
-		if err := Render(context.Background(), d, &countWriter{}); err != nil {
+		cw := &countWriter{}
+		if err := Render(context.Background(), d, cw); err != nil {
 			b.Fatal(err)
 		}
+		size = cw.n
 	}
+	b.ReportMetric(float64(size)/1e6, "MB/doc")
 }

@@ -3,7 +3,8 @@
 // package pdf makes of the same Document: A4 (landscape for ledgers) with
 // the 28 mm binding edge, the running header and 「第 N 页 共 M 页」 counted
 // per part (each part is a section whose numbering starts at 1; the count
-// is the SECTIONPAGES field), titles, headings, prose with its two-character
+// is the page number of a bookmark at the section's end, a PAGEREF field,
+// which LibreOffice computes too), titles, headings, prose with its two-character
 // indent, ruled tables whose header rows repeat on every page and whose
 // rows never split, forms with shaded labels, field lines and signature
 // lines.

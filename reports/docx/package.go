@@ -74,12 +74,11 @@ func (r *renderer) writePackage(zw *zip.Writer) error {
 		small = append(small, smallPart{fmt.Sprintf("word/header%d.xml", i+2), func() { r.header(t) }})
 	}
 	for i, n := range r.footers {
-		for k := 1; k <= 2; k++ {
-			small = append(small, smallPart{fmt.Sprintf("word/footer%d.xml", 2*i+k), func() { r.footer(n) }})
-		}
+		small = append(small, smallPart{fmt.Sprintf("word/footer%d.xml", i+1), func() { r.footer(i, n) }})
 	}
 	small = append(small, smallPart{"word/_rels/document.xml.rels", r.documentRels},
 		smallPart{"[Content_Types].xml", r.contentTypes})
+	fastDeflate(zw)
 	for _, s := range small {
 		if err := r.writeSmall(zw, s.name, s.fill); err != nil {
 			return err
@@ -105,7 +104,7 @@ func (r *renderer) contentTypes() {
 		w.int(i + 1)
 		w.s(`.xml" ContentType="` + typeWML + `header+xml"/>`)
 	}
-	for i := range 2 * len(r.footers) {
+	for i := range len(r.footers) {
 		w.s(`<Override PartName="/word/footer`)
 		w.int(i + 1)
 		w.s(`.xml" ContentType="` + typeWML + `footer+xml"/>`)
@@ -120,7 +119,7 @@ func (r *renderer) documentRels() {
 		`<Relationship Id="rId1" Type="` + relNS + `styles" Target="styles.xml"/>` +
 		`<Relationship Id="rId2" Type="` + relNS + `settings" Target="settings.xml"/>` +
 		`<Relationship Id="rId3" Type="` + relNS + `fontTable" Target="fontTable.xml"/>`)
-	for i := range 2 * len(r.footers) {
+	for i := range len(r.footers) {
 		w.s(`<Relationship Id="rIdF`)
 		w.int(i + 1)
 		w.s(`" Type="` + relNS + `footer" Target="footer`)
@@ -180,12 +179,14 @@ func (r *renderer) header(title string) {
 	w.s(`</w:p></w:hdr>`)
 }
 
-// footer writes the footer: 「第 N 页 共 M 页」 in the middle, N the page
-// within the section (numbering restarts with each part) and M the
-// section's pages, and the print date on the right. Word and WPS count M
-// as they lay the pages out; pages is the estimate shown until they do,
-// and by applications that do not count a section's pages.
-func (r *renderer) footer(pages int) {
+// footer writes the footer of part i: 「第 N 页 共 M 页」 in the middle, N
+// the page within the section (numbering restarts with each part) and M
+// the page number of the bookmark at the part's end, which is the
+// section's page count (a PAGEREF field: LibreOffice computes it as Word
+// and WPS do, where it shows the stored result of SECTIONPAGES), and the
+// print date on the right. pages is the estimate shown until the field
+// is computed.
+func (r *renderer) footer(i, pages int) {
 	w := &r.w
 	w.s(xmlHeader + `<w:ftr ` + namespaces + `><w:p><w:pPr><w:pStyle w:val="Footer"/>`)
 	r.tabs()
@@ -193,7 +194,7 @@ func (r *renderer) footer(pages int) {
 	w.run("", "第 ")
 	w.field("PAGE", "1")
 	w.run("", " 页 共 ")
-	w.field("SECTIONPAGES", strconv.Itoa(pages))
+	w.field("PAGEREF "+partEndName(i), strconv.Itoa(pages))
 	w.run("", " 页")
 	if !r.doc.Printed.IsZero() {
 		w.s(`<w:r><w:tab/></w:r>`)

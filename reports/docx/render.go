@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"dangjian/reports/layout"
@@ -54,11 +55,11 @@ type renderer struct {
 	titles   []string
 	headerOf map[string]int
 
-	// footers are the distinct estimates of a part's pages, in order:
-	// the footers of a part whose pages are estimated as footers[i] are
-	// footer parts 2i+1 (its pages but the first) and 2i+2 (its first page).
-	footers  []int
-	footerOf map[int]int
+	// footers are the estimates of the parts' pages, in order: footer
+	// part i+1 is the footer of part i, on its first page and the others;
+	// it counts the part's pages by the page number of the bookmark at
+	// the part's end, partEnd(i).
+	footers []int
 
 	part  *layout.Part
 	title string  // the part's title, or the document's
@@ -67,7 +68,7 @@ type renderer struct {
 }
 
 func newRenderer(ctx context.Context, d *layout.Document) *renderer {
-	r := &renderer{ctx: ctx, doc: d, geo: portrait, parts: d.Parts, headerOf: map[string]int{}, footerOf: map[int]int{}}
+	r := &renderer{ctx: ctx, doc: d, geo: portrait, parts: d.Parts, headerOf: map[string]int{}}
 	if d.Landscape {
 		r.geo = landscape
 	}
@@ -117,13 +118,32 @@ func (r *renderer) writeBody() error {
 			// paragraph one point high.
 			r.w.s(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr>`)
 			r.sectPr()
-			r.w.s("</w:pPr></w:p>\n")
+			r.w.s("</w:pPr>")
+			r.partEnd(i)
+			r.w.s("</w:p>\n")
 		}
 	}
+	r.partEnd(len(r.parts) - 1)
 	r.sectPr()
 	r.w.s("</w:body></w:document>")
 	return nil
 }
+
+// partEnd writes the bookmark at the end of part i, whose page number
+// (numbered from 1 in each part) is the part's page count.
+func (r *renderer) partEnd(i int) {
+	r.w.s(`<w:bookmarkStart w:id="`)
+	r.w.int(i + 1)
+	r.w.s(`" w:name="`)
+	r.w.s(partEndName(i))
+	r.w.s(`"/><w:bookmarkEnd w:id="`)
+	r.w.int(i + 1)
+	r.w.s(`"/>`)
+}
+
+// partEndName is the name of the bookmark at the end of part i: hidden
+// (a leading underscore) from Word's list of bookmarks.
+func partEndName(i int) string { return "_PartEnd" + strconv.Itoa(i+1) }
 
 // writePart writes a part's title and blocks.
 func (r *renderer) writePart(p *layout.Part) error {
@@ -166,16 +186,12 @@ func (r *renderer) sectPr() {
 	w.s(`<w:sectPr><w:headerReference w:type="default" r:id="rIdH`)
 	w.int(r.headerOf[r.title])
 	w.s(`"/><w:headerReference w:type="first" r:id="rIdH1"/>`)
-	f, ok := r.footerOf[r.pages]
-	if !ok {
-		r.footers = append(r.footers, r.pages)
-		f = len(r.footers)
-		r.footerOf[r.pages] = f
-	}
+	r.footers = append(r.footers, r.pages)
+	f := len(r.footers)
 	w.s(`<w:footerReference w:type="default" r:id="rIdF`)
-	w.int(2*f - 1)
+	w.int(f)
 	w.s(`"/><w:footerReference w:type="first" r:id="rIdF`)
-	w.int(2 * f)
+	w.int(f)
 	w.s(`"/>`)
 	w.s("<w:pgSz")
 	w.intAttr("w:w", tw(g.width))
@@ -194,13 +210,18 @@ func (r *renderer) sectPr() {
 	w.s(`/><w:pgNumType w:start="1"/><w:cols w:space="425"/><w:titlePg/></w:sectPr>`)
 }
 
-// newWriter starts a part of the package.
+// newWriter starts a part of the package. The buffer is reused from part
+// to part.
 func (r *renderer) newWriter(zw *zip.Writer, name string) error {
 	f, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: r.modified()})
 	if err != nil {
 		return fmt.Errorf("写入Word文档失败：%w", err)
 	}
-	r.w = xw{b: bufio.NewWriterSize(f, 64<<10)}
+	if r.w.b == nil {
+		r.w = xw{b: bufio.NewWriterSize(f, 64<<10)}
+	} else {
+		r.w.b.Reset(f)
+	}
 	return nil
 }
 

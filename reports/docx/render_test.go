@@ -85,15 +85,18 @@ func TestSectionPerPart(t *testing.T) {
 	p := renderDoc(t, d)
 	body := p.body(t)
 	var sects []*node
+	var ends []string // the bookmark at each section's end
 	for _, para := range body.children("p") {
 		if s := para.path("pPr", "sectPr"); s != nil {
 			sects = append(sects, s)
+			ends = append(ends, para.child("bookmarkStart").attr("name"))
 		}
 	}
 	if last := body.Nodes[len(body.Nodes)-1]; last.XMLName.Local != "sectPr" {
 		t.Fatalf("the body ends with %s, not the last section's properties", last.XMLName.Local)
 	} else {
 		sects = append(sects, last)
+		ends = append(ends, body.Nodes[len(body.Nodes)-3].attr("name"))
 	}
 	if len(sects) != 3 {
 		t.Fatalf("%d sections for 3 parts", len(sects))
@@ -103,6 +106,9 @@ func TestSectionPerPart(t *testing.T) {
 		rels[rel.attr("Id")] = "word/" + rel.attr("Target")
 	}
 	for i, s := range sects {
+		if i > 0 && ends[i] == ends[i-1] {
+			t.Errorf("sections %d and %d end with the same bookmark %q", i, i+1, ends[i])
+		}
 		if got := s.path("pgNumType").attr("start"); got != "1" {
 			t.Errorf("section %d: page numbers start at %q, want 1", i+1, got)
 		}
@@ -141,8 +147,9 @@ func TestSectionPerPart(t *testing.T) {
 			for _, in := range f.all("instrText") {
 				instr = append(instr, strings.TrimSpace(in.Text))
 			}
-			if !slices.Equal(instr, []string{"PAGE", "SECTIONPAGES"}) {
-				t.Errorf("section %d: footer fields %q, want PAGE and SECTIONPAGES", i+1, instr)
+			// 共 M 页: the page number of the bookmark at the section's end.
+			if want := []string{"PAGE", "PAGEREF " + ends[i]}; ends[i] == "" || !slices.Equal(instr, want) {
+				t.Errorf("section %d: footer fields %q, want %q", i+1, instr, want)
 			}
 			if txt := f.text(); !strings.HasPrefix(strings.TrimSpace(txt), "第 1 页 共 1 页") || !strings.Contains(txt, "打印日期：2026年12月3日") {
 				t.Errorf("section %d: footer %q", i+1, txt)

@@ -1,11 +1,14 @@
 package docx
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -16,9 +19,9 @@ import (
 // TestLibreOfficeReadsTheDocument converts the sample document to PDF
 // with LibreOffice (when it is installed) and reads the PDF's text back:
 // the document opens, its text is all there, names kept whole show
-// without their word joiners, and each part numbers its pages from 1.
-// (LibreOffice does not count a section's pages: 共 M 页 shows the
-// estimate the document carries, which Word and WPS replace.)
+// without their word joiners, and each part numbers its pages from 1 and
+// counts its own pages: 共 M 页 is computed, not the estimate the document
+// carries (the estimates are made wrong here to tell them apart).
 func TestLibreOfficeReadsTheDocument(t *testing.T) {
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
@@ -37,7 +40,7 @@ func TestLibreOfficeReadsTheDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := filepath.Join(dir, "sample.docx")
-	if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(in, wrongEstimates(t, buf.Bytes()), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
@@ -74,4 +77,48 @@ func TestLibreOfficeReadsTheDocument(t *testing.T) {
 			t.Errorf("LibreOffice's PDF lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// shownCount is the result a footer's page count field carries.
+var shownCount = regexp.MustCompile(`(PAGEREF _PartEnd\d+ </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>)\d+`)
+
+// wrongEstimates returns the package raw with every footer's estimate of
+// its part's pages made 9.
+func wrongEstimates(t *testing.T, raw []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	changed := 0
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(f.Name, "word/footer") {
+			n := len(shownCount.FindAll(data, -1))
+			data = shownCount.ReplaceAll(data, []byte("${1}9"))
+			changed += n
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if changed == 0 {
+		t.Fatal("no footer carries an estimate of its part's pages")
+	}
+	return out.Bytes()
 }
