@@ -3,9 +3,7 @@ package documents
 import (
 	"time"
 
-	"dangjian/data"
 	"dangjian/data/rules"
-	"dangjian/data/vocab"
 )
 
 // checkDay is the day a document's figures are computed as of, as
@@ -42,10 +40,4 @@ func asOfPeriod(r *request) string { return "截至" + prose(r.asOf()) }
 // of its check day: every figure a document prints comes from there.
 func (r *request) figures() (*rules.Figures, error) {
 	return r.store.Figures(r.ctx, r.year, checkDay(r.year, r.now))
-}
-
-// categoryOn is a member's 党员类别 on day (rules.CategoryOn): empty when
-// the member had not been admitted yet.
-func categoryOn(m *data.Member, day time.Time) vocab.Category {
-	return rules.CategoryOn(vocab.Category(m.Category), m.JoinedDate.Time, m.ConfirmedAt.Time, day)
 }
