@@ -16,9 +16,12 @@ const (
 
 // block writes one block.
 func (r *renderer) block(b layout.Block) error {
+	kept := r.keep
+	r.keep = false
 	switch b := b.(type) {
 	case *layout.Heading:
 		r.heading(b)
+		r.keep = true // its style keeps it with the next paragraph
 	case *layout.Paragraph:
 		r.paragraph(b)
 	case *layout.Table:
@@ -30,7 +33,12 @@ func (r *renderer) block(b layout.Block) error {
 	case *layout.Signatures:
 		r.signatures(b)
 	case *layout.Spacer:
-		r.spacer(b.MM)
+		if kept { // after a heading: kept with what follows, as the heading is
+			r.spacerKept(b.MM)
+			r.keep = true
+		} else {
+			r.spacer(b.MM)
+		}
 	case *layout.PageBreak:
 		r.w.s(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>` + "\n")
 		r.newPage(0)
@@ -232,11 +240,19 @@ func (r *renderer) signatures(s *layout.Signatures) {
 }
 
 // spacer writes an empty paragraph mm high.
-func (r *renderer) spacer(mm float64) {
+func (r *renderer) spacer(mm float64) { r.space(mm, "") }
+
+// spacerKept writes an empty paragraph mm high kept on the page of the
+// paragraph or table row after it.
+func (r *renderer) spacerKept(mm float64) { r.space(mm, "<w:keepNext/>") }
+
+// space writes an empty paragraph mm high with the paragraph properties
+// ppr before its spacing.
+func (r *renderer) space(mm float64, ppr string) {
 	if mm <= 0 {
 		return
 	}
-	r.w.s(`<w:p><w:pPr><w:spacing w:before="0" w:after="0"`)
+	r.w.s(`<w:p><w:pPr>` + ppr + `<w:spacing w:before="0" w:after="0"`)
 	r.w.intAttr("w:line", max(tw(mm), 1))
 	r.w.s(` w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>` + "\n")
 	r.advance(mm)

@@ -54,3 +54,31 @@ func TestFormRowHigherThanAPageMayBreak(t *testing.T) {
 		t.Error("the long text is not in its row")
 	}
 }
+
+// TestHeadingKeptWithWhatFollows checks that a space after a heading is
+// kept with what follows, as the heading's style keeps the heading with
+// it (so that a heading never ends a page above its table), and that
+// other spaces are not.
+func TestHeadingKeptWithWhatFollows(t *testing.T) {
+	d := &layout.Document{Title: "党费收缴台账", Org: "党委"}
+	table := func() *layout.Table {
+		return &layout.Table{Columns: []layout.Column{{Title: "姓名"}}, Rows: []layout.Row{{Cells: []string{"张三"}}}}
+	}
+	d.NewPart("", "", "").Add(&layout.Heading{Level: 1, Text: "汇总"}, &layout.Spacer{MM: 1}, &layout.Spacer{MM: 2}, table(),
+		&layout.Spacer{MM: 3}, &layout.Paragraph{Text: "说明"})
+	body := renderDoc(t, d).body(t)
+	var kept []bool // the spacers' paragraphs, in order
+	for _, p := range body.children("p") {
+		if p.path("pPr", "spacing").attr("lineRule") == "exact" && p.path("pPr", "sectPr") == nil {
+			kept = append(kept, p.path("pPr", "keepNext") != nil)
+		}
+	}
+	// The two spaces after the heading, the table's space after it (2 mm)
+	// and the space before the paragraph.
+	if want := []bool{true, true, false, false}; len(kept) != len(want) || kept[0] != want[0] || kept[1] != want[1] || kept[2] || kept[3] {
+		t.Errorf("spaces kept with what follows: %v, want %v", kept, want)
+	}
+	if body.children("p")[1].path("pPr", "pStyle").attr("val") != "Heading1" {
+		t.Error("the heading is not in the heading style that keeps it with the next paragraph")
+	}
+}

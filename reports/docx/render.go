@@ -46,7 +46,8 @@ type renderer struct {
 	ctx   context.Context
 	doc   *layout.Document
 	geo   geometry
-	w     xw // the part being written
+	w     xw   // the part being written
+	keep  bool // the last block was a heading (or a spacer after one): what follows is kept with it
 	parts []layout.Part
 
 	// titles are the distinct part titles in order: the running header
