@@ -54,6 +54,7 @@ func (c *Committee) output(mayReplace func(string) bool) localfs.Output {
 		},
 		ProtectedDirs: []string{filepath.Join(c.Dir, orgsDir), filepath.Join(c.Dir, localfs.ScratchFolder)},
 		MayReplace:    mayReplace,
+		MayMakeFolder: true, // Consolidate makes the output's folder
 	}
 	entries, _ := os.ReadDir(c.Dir)
 	for _, e := range entries {

@@ -25,13 +25,13 @@ type Lock struct {
 // disk: what counts is the lock, not the file.
 func TryLock(path string) (*Lock, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("无法建立锁文件: %w", err)
+		return nil, fmt.Errorf("无法建立锁文件：%w", err)
 	}
 	f := flock.New(path, flock.SetPermissions(0o600))
 	ok, err := f.TryLock()
 	if err != nil {
 		f.Close()
-		return nil, fmt.Errorf("无法加锁 %s: %w", path, err)
+		return nil, fmt.Errorf("无法加锁%s：%w", path, err)
 	}
 	if !ok {
 		f.Close()

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 )
 
 // OutputError refuses an output path; its text is Chinese and names the
@@ -20,7 +21,7 @@ type OutputError struct {
 }
 
 func (e *OutputError) Error() string {
-	return fmt.Sprintf("不能写入 %s: %s。请另选一个文件名。", e.Path, e.Reason)
+	return fmt.Sprintf("不能写入%s：%s。请另选一个文件名。", e.Path, e.Reason)
 }
 
 // Output says which files a command that writes path must never replace.
@@ -34,10 +35,16 @@ type Output struct {
 	// MayReplace, when set, allows replacing an existing file of the
 	// program's own kind (consolidate replaces its earlier merged database).
 	MayReplace func(path string) bool
+	// MayMakeFolder, when set, allows a path in a folder that does not
+	// exist yet if the folder it would be made in does (a consolidation
+	// into a new folder); otherwise the folder must exist, so that a
+	// mistyped one is an error rather than a new folder.
+	MayMakeFolder bool
 }
 
-// Check refuses path when it is a protected file, lies in a protected
-// folder, is a folder, or is an existing database, key, enrollment, state or
+// Check refuses path when its folder does not exist (a *PathError:
+// 「文件夹不存在：…」) or is a file, when it is a protected file, lies in a
+// protected folder, is a folder, or is an existing database, key, enrollment, state or
 // sealed snapshot file of this program (or any SQLite database). Any other
 // existing file may be replaced: the caller writes through a temporary file
 // and a rename (WriteFile).
@@ -53,30 +60,68 @@ func (o Output) Check(path string) error {
 	}
 	for _, d := range o.ProtectedDirs {
 		if within(abs, absClean(d)) {
-			return &OutputError{Path: path, Reason: "该文件夹存放程序的密钥和数据,不能写入导出文件"}
+			return &OutputError{Path: path, Reason: "该文件夹存放程序的密钥和数据，不能写入导出文件"}
 		}
+	}
+	if err := o.checkFolder(filepath.Dir(abs)); err != nil {
+		return err
 	}
 	info, err := os.Stat(abs)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return &OutputError{Path: path, Reason: "无法读取该位置: " + err.Error()}
+		return explainAny(err, path)
 	}
 	if info.IsDir() {
 		return &OutputError{Path: path, Reason: "这是一个文件夹"}
 	}
 	if !info.Mode().IsRegular() {
-		return &OutputError{Path: path, Reason: "这不是普通文件(设备、管道或套接字)"}
+		return &OutputError{Path: path, Reason: "这不是普通文件（设备、管道或套接字）"}
 	}
 	if db := sideFileOf(abs); db != "" {
-		return &OutputError{Path: path, Reason: "这是数据库 " + filepath.Base(db) + " 的附属文件"}
+		return &OutputError{Path: path, Reason: "这是数据库" + filepath.Base(db) + "的附属文件"}
 	}
 	kind := Sniff(abs)
 	if kind == "" || (o.MayReplace != nil && o.MayReplace(abs)) {
 		return nil
 	}
-	return &OutputError{Path: path, Reason: "已有的文件是" + kind + ",覆盖会丢失数据"}
+	return &OutputError{Path: path, Reason: "已有的文件是" + kind + "，覆盖会丢失数据"}
+}
+
+// checkFolder refuses an output folder that does not exist (unless
+// MayMakeFolder and the folder it would be made in exists) or is a file.
+func (o Output) checkFolder(dir string) error {
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		return &PathError{Path: dir, Cause: syscall.ENOTDIR}
+	case !errors.Is(err, os.ErrNotExist):
+		return explainAny(err, dir)
+	case !o.MayMakeFolder:
+		return &PathError{Path: dir, Cause: err}
+	}
+	return MakeableFolder(dir)
+}
+
+// MakeableFolder tells whether the folder dir may be made for an output:
+// nil when the folder it would be made in exists; otherwise a *PathError
+// naming that folder and saying that only the last folder is made.
+func MakeableFolder(dir string) error {
+	parent := filepath.Dir(dir)
+	info, err := os.Stat(parent)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		return &PathError{Path: parent, Cause: syscall.ENOTDIR}
+	case !errors.Is(err, os.ErrNotExist):
+		return explainAny(err, parent)
+	}
+	return &PathError{Path: parent, Cause: err,
+		Note: "只会新建最后一层文件夹“" + filepath.Base(dir) + "”，它所在的文件夹须已存在"}
 }
 
 // sideFileOf is the SQLite database whose side file (-wal, -shm,

@@ -45,7 +45,7 @@ func NewScratch(dir string) (*Scratch, error) {
 		if err := os.MkdirAll(root, 0o700); errors.Is(err, os.ErrExist) {
 			continue // made and removed again by runs ending meanwhile
 		} else if err != nil {
-			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
+			return nil, explainAny(err, dir)
 		}
 		os.Chmod(root, 0o700)
 		hideFolder(root)
@@ -54,7 +54,7 @@ func NewScratch(dir string) (*Scratch, error) {
 			continue // another run removed the shared folder as it ended
 		}
 		if err != nil {
-			return nil, fmt.Errorf("无法建立临时文件夹: %w", err)
+			return nil, explainAny(err, dir)
 		}
 		lock, err := lockNew(filepath.Join(run, lockName))
 		if err != nil {
@@ -70,7 +70,7 @@ func NewScratch(dir string) (*Scratch, error) {
 		lock.Unlock()
 		os.RemoveAll(run)
 	}
-	return nil, fmt.Errorf("无法建立临时文件夹: %s", root)
+	return nil, fmt.Errorf("无法在文件夹%s中建立临时文件夹", dir)
 }
 
 // Dir is the run's folder.

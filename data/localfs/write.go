@@ -1,6 +1,7 @@
 package localfs
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,7 +18,10 @@ import (
 func WriteFile(path string, write func(w io.Writer) error) error {
 	return whole(path, write, func(tmp string) error {
 		if err := Rename(tmp, path); err != nil {
-			return fmt.Errorf("无法保存文件(可能正被其他程序打开): %w", err)
+			if Reason(err) != "" {
+				return &PathError{Path: path, Cause: err}
+			}
+			return fmt.Errorf("无法保存文件%s（可能正被其他程序打开）：%w", path, err)
 		}
 		return nil
 	})
@@ -26,10 +30,15 @@ func WriteFile(path string, write func(w io.Writer) error) error {
 // whole writes a private file (0600) in a scratch folder beside path with
 // write, syncs it, then calls place to put it at path, and syncs the folder.
 // The scratch folder and whatever place left in it are removed afterwards.
+// A missing folder is made: the program's own files go into folders of its
+// own (a committee's folder per organization); a path the user typed is
+// checked first by Output.Check, which refuses a folder that does not exist.
+// Errors of the file system are told in Chinese with the output's folder
+// (a *PathError), never the scratch folder.
 func whole(path string, write func(w io.Writer) error, place func(tmp string) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
+		return explainAny(err, dir)
 	}
 	scratch, err := NewScratch(dir)
 	if err != nil {
@@ -39,23 +48,28 @@ func whole(path string, write func(w io.Writer) error, place func(tmp string) er
 	tmp := filepath.Join(scratch.Dir(), "output")
 	f, err := os.OpenFile(tmp, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if err != nil {
-		return err
+		return explainAny(err, dir)
 	}
 	err = f.Chmod(0o600) // whatever the umask
 	if err == nil {
-		err = write(f)
+		if err = write(f); isNoSpace(err) {
+			err = &PathError{Path: dir, Cause: err}
+		}
 	}
 	if err == nil {
-		err = f.Sync()
+		err = explainAny(f.Sync(), dir)
 	}
 	if cerr := f.Close(); err == nil {
-		err = cerr
+		err = explainAny(cerr, dir)
 	}
 	if err != nil {
 		return err
 	}
 	if err := place(tmp); err != nil {
-		return err
+		if errors.Is(err, os.ErrExist) {
+			return err
+		}
+		return explain(err, path)
 	}
 	SyncDir(dir)
 	return nil
