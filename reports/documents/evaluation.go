@@ -47,11 +47,16 @@ func evalFixed(v float64, decimals int) string { return fmt.Sprintf("%.*f", deci
 type evalGroup struct {
 	rule    vocab.RuleID
 	detail  string
-	members []string
+	members []evalMember // in 姓氏笔画 order
 }
 
+// evalMember is a member named in a finding.
+type evalMember struct{ name, id string }
+
 // evalGroups groups a branch's findings by rule (in the rules' order) and,
-// within a rule, by detail in order of first appearance.
+// within a rule, by detail: the branch's own findings first, then the
+// members' in 姓氏笔画 order of the first member named; a group's members
+// are in 姓氏笔画 order.
 func evalGroups(fs []rules.Finding) []evalGroup {
 	var out []evalGroup
 	index := map[[3]string]int{}
@@ -72,9 +77,20 @@ func evalGroups(fs []rules.Finding) []evalGroup {
 			if name == "" {
 				name = "（已删除的党员）"
 			}
-			out[i].members = append(out[i].members, layout.Keep(name))
+			out[i].members = append(out[i].members, evalMember{name: name, id: f.MemberID})
 		}
 	}
+	for _, g := range out {
+		sortStroke(g.members, func(m evalMember) string { return m.name })
+	}
+	// Within a rule: the branch's own findings, then the members' rows in
+	// 姓氏笔画 order of their first member.
+	sortStroke(out, func(g evalGroup) string {
+		if len(g.members) == 0 {
+			return ""
+		}
+		return g.members[0].name
+	})
 	ruleOrder := map[vocab.RuleID]int{}
 	for i, id := range rules.RuleIDs {
 		ruleOrder[id] = i
@@ -160,7 +176,7 @@ func buildEvaluation(r *request) error {
 			rank--
 		}
 		members += sc.Members
-		t.Rows = append(t.Rows, layout.Row{Cells: []string{fmt.Sprint(rank), label[sc.BranchID], fmt.Sprint(sc.Members),
+		t.Rows = append(t.Rows, layout.Row{Record: label[sc.BranchID], Cells: []string{fmt.Sprint(rank), label[sc.BranchID], fmt.Sprint(sc.Members),
 			evalFixed(sc.Training, 2), evalFixed(sc.ThemeDay, 2), evalFixed(sc.ThreeOne, 2),
 			evalFixed(sc.OrgLife, 2), evalFixed(sc.Target, 2), evalFixed(sc.Dues, 2),
 			evalFixed(sc.Alerts, 2), evalFixed(sc.Total, 1)}})
@@ -195,23 +211,28 @@ func buildEvaluation(r *request) error {
 	p.Add(&layout.Heading{Level: 1, Text: "二、各党支部待整改问题（按规则分列）"},
 		&layout.Paragraph{Indent: true, Text: fmt.Sprintf("依据制度落实检查（截至%s）未整改的问题；政治生日、光荣在党50年名单不属问题，不列入。"+
 			"同一规则下说明相同的党员合并为一行。", prose(day))}, &layout.Spacer{MM: 2})
+	staff, err := r.staffNos()
+	if err != nil {
+		return err
+	}
 	for i, b := range r.branches {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		p.Add(evalFindings(b.Label, byBranch[b.ID])...)
+		p.Add(evalFindings(b.Label, byBranch[b.ID], staff)...)
 		r.progress(i+3, total)
 	}
 	if r.opts.BranchID == "" && len(byBranch[""]) > 0 {
-		p.Add(evalFindings("未归属党支部", byBranch[""])...)
+		p.Add(evalFindings("未归属党支部", byBranch[""], staff)...)
 	}
 	r.progress(total, total)
 	return nil
 }
 
 // evalFindings is one branch's open findings: a count per rule, then a
-// table 规则/党员/说明.
-func evalFindings(branch string, fs []rules.Finding) []layout.Block {
+// table 规则/党员/说明 whose rows name their members' records (staff: the
+// members' 工号或学号 by id).
+func evalFindings(branch string, fs []rules.Finding, staff map[string]string) []layout.Block {
 	if len(fs) == 0 {
 		return []layout.Block{&layout.Heading{Level: 2, Text: branch + "：无待整改问题"}, &layout.Spacer{MM: 1}}
 	}
@@ -233,14 +254,21 @@ func evalFindings(branch string, fs []rules.Finding) []layout.Block {
 		{Title: "规则", Width: 64}, {Title: "党员"}, {Title: "说明", Width: 110},
 	}}
 	for _, g := range evalGroups(fs) {
-		who := "（支部）"
+		who, rec := "（支部）", branch
 		if len(g.members) > 0 {
-			who = strings.Join(g.members, "、")
+			names := make([]string, len(g.members))
+			recs := make([]string, len(g.members))
+			for k, m := range g.members {
+				names[k] = layout.Keep(m.name)
+				recs[k] = record("", m.name, staff[m.id])
+			}
+			who = strings.Join(names, "、")
+			rec = branch + " " + strings.Join(recs, "、")
 			if len(g.members) > 1 {
 				who = fmt.Sprintf("%s（%d名）", who, len(g.members))
 			}
 		}
-		t.Rows = append(t.Rows, layout.Row{Cells: []string{rules.RuleTitle(g.rule), who, keepDocNumbers(g.detail)}})
+		t.Rows = append(t.Rows, layout.Row{Record: rec, Cells: []string{rules.RuleTitle(g.rule), who, keepDocNumbers(g.detail)}})
 	}
 	return []layout.Block{
 		&layout.Heading{Level: 2, Text: fmt.Sprintf("%s：待整改问题%d项，涉及党员%d名", branch, len(fs), len(people))},

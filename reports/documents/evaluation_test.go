@@ -188,16 +188,22 @@ func TestCheckDayAndRefDay(t *testing.T) {
 func TestEvalGroups(t *testing.T) {
 	fs := []rules.Finding{
 		{Rule: "TALK", Member: "甲", MemberID: "1", Detail: "未谈"},
-		{Rule: "TRAIN-32", Member: "乙", MemberID: "2", Detail: "差4学时"},
+		{Rule: "TALK", Member: "丁一", MemberID: "5", Detail: "未谈"},
+		{Rule: "TRAIN-32", Member: "王乙", MemberID: "2", Detail: "差4学时"},
 		{Rule: "TALK", Member: "丙", MemberID: "3", Detail: "未谈"},
 		{Rule: "TRAIN-32", Member: "丁", MemberID: "4", Detail: "差8学时"},
+		{Rule: "TRAIN-32", Detail: "未开展集中学习"},
 		{Rule: "THEME-DAY", Detail: "10月未开展"},
 	}
 	var got []string
 	for _, g := range evalGroups(fs) {
-		got = append(got, string(g.rule)+":"+strings.Join(g.members, "、")+":"+g.detail)
+		var names []string
+		for _, m := range g.members {
+			names = append(names, m.name)
+		}
+		got = append(got, string(g.rule)+":"+strings.Join(names, "、")+":"+g.detail)
 	}
-	want := "TRAIN-32:乙:差4学时|TRAIN-32:丁:差8学时|THEME-DAY::10月未开展|TALK:甲、丙:未谈"
+	want := "TRAIN-32::未开展集中学习|TRAIN-32:丁:差8学时|TRAIN-32:王乙:差4学时|THEME-DAY::10月未开展|TALK:丁一、丙、甲:未谈"
 	if strings.Join(got, "|") != want {
 		t.Errorf("groups\n%s\nwant\n%s", strings.Join(got, "|"), want)
 	}
