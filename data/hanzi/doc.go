@@ -15,15 +15,27 @@
 // distributed with github.com/leo-liu/zhmakeindex under the LaTeX Project
 // Public License (LICENSE-zhmakeindex.txt): 70,215 characters of GBK and
 // CJK Extensions A and B, among them every character of GB 2312 and 7,942
-// of the 8,105 of 《通用规范汉字表》. The stroke counts of 27,846 other
-// characters (the other 163 of the 8,105 among them) come from Unihan's
-// kTotalStrokes (LICENSE-unicode.txt); their order being unknown, they
-// come after the characters of their count whose order is known.
-// genstroke.go makes the embedded strokes.txt from them.
+// of the 8,105 of 《通用规范汉字表》. The orders of the other 163 of the
+// 8,105 (鿍鿎鿏 and characters of Extensions C to E, 𬱖 𫖮 𬭚 among them)
+// come from the stroke table of the Rime input method's 五筆畫 scheme,
+// github.com/rime/rime-stroke, under the GNU Lesser General Public
+// License 3 (LICENSE-rime-stroke.txt). Where that table gives a
+// character several orders, the one taken is the one the character's
+// structure gives: its components' orders in turn, by the decompositions
+// of github.com/cjkvi/cjkvi-ids (used, not distributed). For 161 of the
+// 163 the order taken is also the structure's; the other two (𫞩 𬒈) have
+// components without an order of their own. The tests check each of the
+// 163 against the place the general table lists it at, which fixes its
+// count: 10 of them have a count other than Unihan's (𫄧 9 strokes, not
+// 10). The stroke counts of
+// 27,683 other characters come from Unihan's kTotalStrokes
+// (LICENSE-unicode.txt); their order being unknown, they come after the
+// characters of their count whose order is known. genstroke.go makes the
+// embedded strokes.txt from them.
 //
 // Every function is safe for concurrent use; the tables are read on first
 // use.
 package hanzi
 
 //go:generate go run gen.go -pinyin-data ${PINYIN_DATA} -surnames ${PINYIN_PRO_SURNAMES}
-//go:generate go run genstroke.go -sunwb ${ZHMAKEINDEX}/CJK/sunwb_strokeorder.txt -unihan ${UNIHAN_IRGSOURCES}
+//go:generate go run genstroke.go genstroke_general.go -sunwb ${ZHMAKEINDEX}/CJK/sunwb_strokeorder.txt -unihan ${UNIHAN_IRGSOURCES} -rime ${RIME_STROKE}/stroke.dict.yaml -ids ${CJKVI_IDS}/ids.txt -tongyong testdata/tongyong-8105.txt

@@ -1,0 +1,235 @@
+//go:build ignore
+
+// This file, part of genstroke, completes the stroke orders of the
+// characters of 《通用规范汉字表》 that the 海峰五笔 table lacks, from the
+// rime-stroke table, choosing among its orders of a character by the
+// character's structure (cjkvi-ids).
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"log"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// addGeneralTable gives each character of the general table listed in
+// tongyongPath that orders lacks the order of the rime table at rimePath:
+// its only order, or of several the one derived from the structure in
+// idsPath. A character for which neither decides keeps its count only.
+func addGeneralTable(orders map[rune]string, tongyongPath, rimePath, idsPath string) error {
+	chars, err := readTongyong(tongyongPath)
+	if err != nil {
+		return err
+	}
+	rime, err := readRime(rimePath)
+	if err != nil {
+		return err
+	}
+	ids, err := readIDS(idsPath)
+	if err != nil {
+		return err
+	}
+	var lacking, agree, only, undecided, none int
+	for _, r := range chars {
+		if _, ok := orders[r]; ok {
+			continue
+		}
+		lacking++
+		cands := rime[r]
+		derived := deriveOrders(ids[r], orders)
+		chosen := ""
+		for _, c := range cands {
+			if _, ok := derived[c]; ok {
+				chosen = c
+				agree++
+				break
+			}
+		}
+		switch {
+		case chosen != "":
+		case len(cands) == 1:
+			chosen = cands[0]
+			only++
+			log.Printf("%U %c: the rime order %s, its structure %q giving %v", r, r, chosen, ids[r], keys(derived))
+		case len(cands) == 0:
+			none++
+			log.Printf("%U %c: no rime order", r, r)
+		default:
+			undecided++
+			log.Printf("%U %c: rime orders %v, none of them the structure's %v; left out", r, r, cands, keys(derived))
+		}
+		if chosen != "" {
+			orders[r] = chosen
+		}
+	}
+	log.Printf("general table: %d characters without an order in the first table; %d from rime agreeing with their structure, %d rime's only order, %d undecided, %d not in rime",
+		lacking, agree, only, undecided, none)
+	return nil
+}
+
+// keys lists a set's members.
+func keys(set map[string]struct{}) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	return out
+}
+
+// readTongyong reads the characters of the general table: lines
+// "U+XXXX<tab>serial number".
+func readTongyong(path string) ([]rune, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []rune
+	for line := range strings.Lines(string(b)) {
+		hex, _, ok := strings.Cut(line, "\t")
+		if !ok || !strings.HasPrefix(hex, "U+") {
+			continue
+		}
+		cp, err := strconv.ParseUint(hex[2:], 16, 32)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %q: %v", path, line, err)
+		}
+		out = append(out, rune(cp))
+	}
+	if len(out) != 8105 {
+		return nil, fmt.Errorf("%s: %d characters, want 8105", path, len(out))
+	}
+	return out, nil
+}
+
+// rimeStrokes are rime-stroke's letters for 横 竖 撇 点 折.
+var rimeStrokes = strings.NewReplacer("h", "1", "s", "2", "p", "3", "n", "4", "z", "5")
+
+// readRime reads the rime-stroke dictionary: after the "..." line,
+// "字<tab>letters[<tab>weight]" a line. Entries of other letters (none
+// for single characters) are left out.
+func readRime(path string) (map[rune][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[rune][]string{}
+	body := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "..." {
+			body = true
+			continue
+		}
+		if !body || line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		r, size := utf8.DecodeRuneInString(fields[0])
+		if len(fields) < 2 || size != len(fields[0]) || fields[1] == "" || strings.Trim(fields[1], "hspnz") != "" {
+			continue
+		}
+		out[r] = append(out[r], rimeStrokes.Replace(fields[1]))
+	}
+	if len(out) < 80000 {
+		return nil, fmt.Errorf("%s: only %d characters", path, len(out))
+	}
+	return out, sc.Err()
+}
+
+// idsSource matches the source tags of an IDS, "[GTJ]".
+var idsSource = regexp.MustCompile(`\[[^]]*\]`)
+
+// readIDS reads cjkvi-ids's ids.txt: "U+XXXX<tab>字<tab>IDS[<tab>IDS…]".
+func readIDS(path string) (map[rune][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[rune][]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		fields := strings.Split(sc.Text(), "\t")
+		if len(fields) < 3 || !strings.HasPrefix(fields[0], "U+") {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(fields[1])
+		for _, s := range fields[2:] {
+			out[r] = append(out[r], idsSource.ReplaceAllString(s, ""))
+		}
+	}
+	return out, sc.Err()
+}
+
+// Positional forms whose order differs from the character alone: 车 on
+// the left ends 竖 提, 竹 on top is ⺮.
+var (
+	leftForms = map[rune]string{'车': "1521"}
+	topForms  = map[rune]string{'竹': "314314"}
+	// outsideFirst are the enclosures written outside first.
+	outsideFirst = map[rune]bool{'门': true, '广': true}
+)
+
+// deriveOrders returns the orders the descriptions give: the components'
+// orders in turn for ⿰ ⿱ ⿲ ⿳, and for ⿵ ⿸ with an outside written
+// first; a description with another structure or a component without an
+// order gives none.
+func deriveOrders(descs []string, orders map[rune]string) map[string]struct{} {
+	out := map[string]struct{}{}
+	for _, d := range descs {
+		rs := []rune(d)
+		if o, n, ok := deriveOrder(rs, orders); ok && n == len(rs) {
+			out[o] = struct{}{}
+		}
+	}
+	return out
+}
+
+// deriveOrder derives the order of the description starting rs, returning
+// it and the number of runes it takes.
+func deriveOrder(rs []rune, orders map[rune]string) (string, int, bool) {
+	if len(rs) == 0 {
+		return "", 0, false
+	}
+	switch op := rs[0]; op {
+	case '⿰', '⿱', '⿲', '⿳', '⿵', '⿸':
+		parts := 2
+		if op == '⿲' || op == '⿳' {
+			parts = 3
+		}
+		var b strings.Builder
+		n := 1
+		for i := range parts {
+			if i == 0 && n < len(rs) && (op == '⿵' || op == '⿸') && !outsideFirst[rs[n]] {
+				return "", 0, false
+			}
+			o, m, ok := "", 1, false
+			switch {
+			case i == 0 && n < len(rs) && op == '⿰' && leftForms[rs[n]] != "":
+				o, ok = leftForms[rs[n]], true
+			case i == 0 && n < len(rs) && op == '⿱' && topForms[rs[n]] != "":
+				o, ok = topForms[rs[n]], true
+			default:
+				o, m, ok = deriveOrder(rs[n:], orders)
+			}
+			if !ok {
+				return "", 0, false
+			}
+			b.WriteString(o)
+			n += m
+		}
+		return b.String(), n, true
+	default:
+		o, ok := orders[op]
+		return o, 1, ok
+	}
+}
