@@ -2,7 +2,6 @@ package documents
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"dangjian/data"
@@ -82,7 +81,7 @@ func buildTransfers(r *request) error {
 		{Title: "党费交至", Width: 16, Align: layout.Center}, {Title: "回执日期", Width: 19, Align: layout.Center},
 		{Title: "回执情况", Width: 38},
 	}}
-	lastPaid := fig.Facts().LastPaid
+	facts := fig.Facts()
 	var out, in, overdue int
 	for i := range rows {
 		tr := &rows[i]
@@ -101,7 +100,7 @@ func buildTransfers(r *request) error {
 		t.Rows = append(t.Rows, layout.Row{Record: record(branch, m.Name, m.StaffNo), Cells: []string{
 			fmt.Sprint(i + 1), layout.Keep(m.Name), branch, tr.Direction, tr.OtherOrg, layout.Keep(letterNo(tr.LetterNo)),
 			tableDate(tr.IssuedDate), fmt.Sprintf("%d天", rules.TransferValidity(tr.ValidDays, set.TransferValidDays)),
-			duesPaidUntil(tr, lastPaid), tableDate(tr.ReceiptDate), status}})
+			layout.TableMonth(rules.DuesPaidUntil(facts, string(tr.MemberID), vocab.Direction(tr.Direction), tr.DuesPaidUntil)), tableDate(tr.ReceiptDate), status}})
 		if (i+1)%200 == 0 {
 			if err := r.ctx.Err(); err != nil {
 				return err
@@ -116,17 +115,4 @@ func buildTransfers(r *request) error {
 	p.Add(t, &layout.Spacer{MM: 3}, &layout.Paragraph{Indent: true, Text: total})
 	r.progress(len(rows), len(rows))
 	return nil
-}
-
-// duesPaidUntil is a letter's 党费交至 in the table form (2026.04): for a
-// letter in, the month it names; for a letter out, the month it names when
-// recorded, else the last month this organization's records show paid.
-func duesPaidUntil(t *data.Transfer, lastPaid map[string]time.Time) string {
-	if mo, err := time.Parse("2006-01", strings.TrimSpace(t.DuesPaidUntil)); err == nil {
-		return layout.TableMonth(mo)
-	}
-	if vocab.Direction(t.Direction) == vocab.TransferOut {
-		return layout.TableMonth(lastPaid[string(t.MemberID)])
-	}
-	return ""
 }

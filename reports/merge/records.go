@@ -341,9 +341,15 @@ func (r *reader) membersOn() (func(id data.Ref, day time.Time) (data.Member, boo
 	}, nil
 }
 
-// transferEntries are the 转出 介绍信 issued in the year.
+// transferEntries are the 转出 介绍信 issued in the year; {{党费交至}} is
+// the month the 组织关系转接台账 prints (rules.DuesPaidUntil, from the
+// facts as of the year's check day).
 func (r *reader) transferEntries() ([]entry, error) {
 	set, err := r.store.RuleSettings(r.ctx)
+	if err != nil {
+		return nil, err
+	}
+	facts, err := r.store.Facts(r.ctx, r.year, rules.CheckDay(r.year, r.now))
 	if err != nil {
 		return nil, err
 	}
@@ -357,10 +363,7 @@ func (r *reader) transferEntries() ([]entry, error) {
 		v := e.rec.Values
 		v[fLetterNo], v[fOtherOrg], v[fIssued] = t.LetterNo, t.OtherOrg, ProseDate(t.IssuedDate)
 		v[fValidity] = fmt.Sprintf("%d天", rules.TransferValidity(t.ValidDays, set.TransferValidDays))
-		v[fDuesPaidTil] = t.DuesPaidUntil
-		if month, err := time.Parse("2006-01", t.DuesPaidUntil); err == nil {
-			v[fDuesPaidTil] = layout.ProseMonth(month)
-		}
+		v[fDuesPaidTil] = layout.ProseMonth(rules.DuesPaidUntil(facts, string(t.MemberID), vocab.TransferOut, t.DuesPaidUntil))
 		es = append(es, e)
 		return nil
 	})
