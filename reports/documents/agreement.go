@@ -110,8 +110,7 @@ func buildAgreement(r *request) error {
 		covered[data.Ref(a.ID)] = true
 	}
 	if len(pages) == 0 {
-		r.nothing(fmt.Sprintf("%d年度没有党员目标管理责任书。", r.year))
-		return nil
+		return r.blankAgreement(partyOn, today)
 	}
 	targets := map[data.Ref][]data.AgreementTarget{}
 	err = r.store.AgreementTargets.Each(r.ctx, func(t *data.AgreementTarget) error {
@@ -161,7 +160,11 @@ func (r *request) agreementForm(m agreementParty, staffNo string, a *data.Agreem
 	for i, t := range ts {
 		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{strconv.Itoa(i + 1), t.Content, t.Completion}, MinHeight: 10})
 	}
-	if len(ts) == 0 {
+	if ts == nil && a.ID == "" { // a blank form: rows to write the targets on
+		for i := range agreementBlankTargets {
+			targets.Rows = append(targets.Rows, layout.Row{Cells: []string{strconv.Itoa(i + 1)}, MinHeight: agreementBlankTargetH})
+		}
+	} else if len(ts) == 0 {
 		targets.Rows = append(targets.Rows, layout.Row{Cells: []string{"", "（尚未填写目标）"}})
 	}
 	score, assessed := "", ""
@@ -188,4 +191,30 @@ func agreementSigned(d data.Date) string {
 		return "签订日期：　　　　年　　月　　日"
 	}
 	return "签订日期：" + proseDate(d)
+}
+
+// A blank 责任书 has this many target rows, each this high (mm), to write
+// the targets on by hand.
+const (
+	agreementBlankTargets = 5
+	agreementBlankTargetH = 16.0
+)
+
+// blankAgreement prints, when Options.MemberID names a member of a covered
+// branch who has no 责任书 of the year, the form to fill in by hand: the
+// member's particulars as on the print date, blank target rows and blank
+// dates; else that there is nothing to print.
+func (r *request) blankAgreement(partyOn func(data.Ref, time.Time) (agreementParty, bool), today time.Time) error {
+	p, ok := partyOn(data.Ref(r.opts.MemberID), today)
+	if r.opts.MemberID == "" || !ok || !r.inBranch(data.Ref(p.branchID)) {
+		r.nothing(fmt.Sprintf("%d年度没有党员目标管理责任书。", r.year))
+		return nil
+	}
+	p.branch = r.branchLabels()[p.branchID]
+	staff, err := r.staffNos()
+	if err != nil {
+		return err
+	}
+	r.agreementForm(p, staff[p.id], &data.Agreement{Year: r.year, MemberID: data.Ref(p.id)}, nil)
+	return nil
 }

@@ -49,6 +49,12 @@ func buildAppraisal(r *request) error {
 		total++
 	}
 	if total == 0 {
+		if m := members[data.Ref(r.opts.MemberID)]; m != nil {
+			// One member without a record of the year: the form to fill
+			// in by hand, the member's particulars printed.
+			r.appraisalForm(m, branchNames[string(m.BranchID)], &data.Appraisal{Year: r.year, MemberID: data.Ref(m.ID)})
+			return nil
+		}
 		r.nothing(fmt.Sprintf("%d年度没有党员民主评议记录。", r.year))
 		return nil
 	}
