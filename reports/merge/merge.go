@@ -31,11 +31,33 @@ type Request struct {
 type Result struct {
 	Records int      // the records filled
 	Files   []string // the files written, in the records' order
+	// Renamed counts the files of a folder merge whose name was taken and
+	// that got 「(2)」, 「(3)」 … added.
+	Renamed int
 }
 
 // ErrNoRecords is a merge that found no record of its kind to fill;
-// nothing is written.
-var ErrNoRecords = errors.New("没有可填写的记录,未生成文件")
+// nothing is written. Merge returns it as a *NoRecordsError.
+var ErrNoRecords = errors.New("没有可填写的记录，未生成文件")
+
+// NoRecordsError is ErrNoRecords told with the kind, the year and whether
+// one branch was chosen.
+type NoRecordsError struct {
+	Kind   Kind
+	Year   int
+	Branch bool // one branch was chosen
+}
+
+func (e *NoRecordsError) Error() string {
+	what, _, _ := strings.Cut(Title(e.Kind), "(")
+	where := ""
+	if e.Branch {
+		where = "所选党支部"
+	}
+	return fmt.Sprintf("%d年%s没有可填写的%s记录，未生成文件", e.Year, where, what)
+}
+
+func (e *NoRecordsError) Is(target error) bool { return target == ErrNoRecords }
 
 // Merge fills the template for every record of req.Kind and writes the
 // documents, whole or not at all: before anything is written the template
@@ -60,7 +82,7 @@ func Merge(ctx context.Context, s *data.Store, req Request) (Result, error) {
 	protected := append(localfs.OwnFiles(s.Path()), req.Template)
 	if req.OneFile {
 		if !strings.EqualFold(filepath.Ext(req.Out), ".docx") {
-			return Result{}, &localfs.OutputError{Path: req.Out, Reason: "生成一个文件时,文件名应以.docx结尾"}
+			return Result{}, &localfs.OutputError{Path: req.Out, Reason: "生成一个文件时，文件名应以.docx结尾"}
 		}
 		if err := (localfs.Output{Protected: protected}).Check(req.Out); err != nil {
 			return Result{}, err
@@ -73,7 +95,14 @@ func Merge(ctx context.Context, s *data.Store, req Request) (Result, error) {
 		return Result{}, err
 	}
 	if len(rs) == 0 {
-		return Result{}, ErrNoRecords
+		year := req.Options.Year
+		if year == 0 {
+			year = req.Options.Now.Year()
+			if req.Options.Now.IsZero() {
+				year = s.Now().Year()
+			}
+		}
+		return Result{}, &NoRecordsError{Kind: req.Kind, Year: year, Branch: req.Options.BranchID != ""}
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
@@ -93,15 +122,16 @@ func Merge(ctx context.Context, s *data.Store, req Request) (Result, error) {
 		}
 		return Result{Records: len(rs), Files: []string{req.Out}}, nil
 	}
-	files, err := writeFolder(ctx, t, rs, req.Out, req.Progress)
+	files, renamed, err := writeFolder(ctx, t, rs, req.Out, req.Progress)
 	if err != nil {
 		return Result{}, err
 	}
-	return Result{Records: len(rs), Files: files}, nil
+	return Result{Records: len(rs), Files: files, Renamed: renamed}, nil
 }
 
-// checkFolder refuses an output folder that is a file, or one of the
-// protected files.
+// checkFolder refuses an output folder that is a file, one of the
+// protected files, or a new folder whose own folder does not exist (only the
+// last folder is made: a mistyped path is an error, not new folders).
 func checkFolder(dir string, protected []string) error {
 	if strings.TrimSpace(dir) == "" {
 		return &localfs.OutputError{Path: dir, Reason: "没有给出文件夹"}
@@ -112,24 +142,34 @@ func checkFolder(dir string, protected []string) error {
 		}
 	}
 	info, err := os.Stat(dir)
-	if err == nil && !info.IsDir() {
-		return &localfs.OutputError{Path: dir, Reason: "这是一个文件,而逐份生成需要一个文件夹(或改为生成一个文件)"}
+	switch {
+	case err == nil && !info.IsDir():
+		return &localfs.OutputError{Path: dir, Reason: "这是一个文件，而逐份生成需要一个文件夹（或改为生成一个文件）"}
+	case errors.Is(err, os.ErrNotExist):
+		return localfs.MakeableFolder(dir)
+	case err != nil:
+		return &localfs.PathError{Path: dir, Cause: err}
 	}
 	return nil
 }
 
-// writeFolder writes one .docx per record into dir: first all of them into
-// a private scratch folder beside, then each linked into place under a name
-// not taken. Should one fail, those already placed are removed.
-func writeFolder(ctx context.Context, t *Template, rs []Record, dir string, progress func(done, total int)) ([]string, error) {
+// writeFolder writes one .docx per record into dir, made when missing (its
+// own folder must exist): first all of them into a private scratch folder
+// beside, then each linked into place under a name not taken. Should one
+// fail, those already placed are removed. It returns the files placed and
+// how many of them got a number added to a name already taken.
+func writeFolder(ctx context.Context, t *Template, rs []Record, dir string, progress func(done, total int)) ([]string, int, error) {
 	made := false
 	if _, err := os.Stat(dir); errors.Is(err, os.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("无法建立文件夹 %s: %w", dir, err)
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, 0, localfs.MakeableFolder(dir)
+			}
+			return nil, 0, &localfs.PathError{Path: dir, Cause: err}
 		}
 		made = true
 	}
-	placed, err := fillFolder(ctx, t, rs, dir, progress)
+	placed, renamed, err := fillFolder(ctx, t, rs, dir, progress)
 	if err != nil {
 		for _, p := range placed {
 			os.Remove(p)
@@ -137,25 +177,25 @@ func writeFolder(ctx context.Context, t *Template, rs []Record, dir string, prog
 		if made {
 			os.Remove(dir) // only when empty
 		}
-		return nil, err
+		return nil, 0, err
 	}
 	localfs.SyncDir(dir)
-	return placed, nil
+	return placed, renamed, nil
 }
 
 // fillFolder makes the documents in a scratch folder and places them; it
-// returns the files placed, also when it fails.
-func fillFolder(ctx context.Context, t *Template, rs []Record, dir string, progress func(done, total int)) ([]string, error) {
+// returns the files placed, also when it fails, and how many were renamed.
+func fillFolder(ctx context.Context, t *Template, rs []Record, dir string, progress func(done, total int)) ([]string, int, error) {
 	scratch, err := localfs.NewScratch(dir)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer scratch.Close()
 	tmp := make([]string, len(rs))
 	for i := range rs {
 		if i%20 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			if progress != nil {
 				progress(i, len(rs))
@@ -163,21 +203,29 @@ func fillFolder(ctx context.Context, t *Template, rs []Record, dir string, progr
 		}
 		tmp[i] = filepath.Join(scratch.Dir(), fmt.Sprintf("%06d.docx", i))
 		if err := writeNew(tmp[i], func(w io.Writer) error { return t.Write(w, &rs[i]) }); err != nil {
-			return nil, err
+			if localfs.Reason(err) != "" {
+				err = &localfs.PathError{Path: dir, Cause: err}
+			}
+			return nil, 0, err
 		}
 	}
 	var placed []string
+	renamed := 0
 	for i := range rs {
-		p, err := place(tmp[i], dir, FileName(&rs[i]))
+		name := FileName(&rs[i])
+		p, err := place(tmp[i], dir, name)
 		if err != nil {
-			return placed, err
+			return placed, renamed, err
+		}
+		if filepath.Base(p) != name {
+			renamed++
 		}
 		placed = append(placed, p)
 	}
 	if progress != nil {
 		progress(len(rs), len(rs))
 	}
-	return placed, nil
+	return placed, renamed, nil
 }
 
 // writeNew writes a new private file, synced.
@@ -222,11 +270,14 @@ func place(tmp, dir, name string) (string, error) {
 			err = localfs.Rename(tmp, p)
 		}
 		if err != nil {
-			return "", fmt.Errorf("无法写入 %s: %w", p, err)
+			if localfs.Reason(err) != "" {
+				return "", &localfs.PathError{Path: p, Cause: err}
+			}
+			return "", fmt.Errorf("无法写入%s：%w", p, err)
 		}
 		return p, nil
 	}
-	return "", fmt.Errorf("文件夹 %s 中同名文件过多", dir)
+	return "", fmt.Errorf("文件夹%s中同名文件过多", dir)
 }
 
 // samePath reports whether a and b name the same file.

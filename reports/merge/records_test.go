@@ -267,6 +267,9 @@ func TestMergeIntoAFolderNeverReplaces(t *testing.T) {
 	if want := []string{"赵玥.docx", "王𬱖-T2001.docx", "李雪-T2002(2).docx"}; !slices.Equal(got, want) {
 		t.Errorf("files = %q, want %q", got, want)
 	}
+	if res.Renamed != 1 {
+		t.Errorf("renamed = %d, want 1 (the name taken)", res.Renamed)
+	}
 	if b, _ := os.ReadFile(old); string(b) != "旧文件" {
 		t.Error("an existing file was replaced")
 	}

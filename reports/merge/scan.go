@@ -44,7 +44,8 @@ type paragraph struct {
 	text       strings.Builder // filled while scanning
 	str        string          // text, once the paragraph is read
 	found      []placeholder
-	row, cell  int // the innermost table row holding it (index into part.rows) and its cell; row -1 when none
+	malformed  string // the text around a brace pair that opens or closes no placeholder; "" when none
+	row, cell  int    // the innermost table row holding it (index into part.rows) and its cell; row -1 when none
 }
 
 // span is a byte range of a part.
@@ -63,10 +64,14 @@ type part struct {
 	name  string
 	data  []byte
 	paras []*paragraph // those holding a placeholder, in document order
-	rows  []span       // the table rows (w:tr) met
-	refs  []ref        // header and footer references (r:id)
-	nums  []ref        // the lists paragraphs belong to (w:numId of w:numPr)
-	units []span       // what is repeated per item of a list (findUnits)
+	// malformed is, for each paragraph with a placeholder written wrong
+	// (「{{姓名」, 「{{姓名}」, 「{{」 in one paragraph and 「}}」 in the next),
+	// its text around the stray braces, in document order.
+	malformed []string
+	rows      []span // the table rows (w:tr) met
+	refs      []ref  // header and footer references (r:id)
+	nums      []ref  // the lists paragraphs belong to (w:numId of w:numPr)
+	units     []span // what is repeated per item of a list (findUnits)
 	// body is the content of w:body without its final w:sectPr, and sect
 	// that w:sectPr; both zero when the part has no body.
 	body, sect span
@@ -242,6 +247,9 @@ func scanPart(name string, data []byte) (*part, error) {
 				if len(pa.found) > 0 {
 					p.paras = append(p.paras, pa)
 				}
+				if pa.malformed != "" {
+					p.malformed = append(p.malformed, pa.malformed)
+				}
 			case "tr":
 				if len(rows) > 0 {
 					p.rows[rows[len(rows)-1]].end = end
@@ -295,17 +303,67 @@ func tagPrefix(tag []byte) string {
 	return ""
 }
 
-// findPlaceholders notes the {{名称}} in the paragraph's text.
+// findPlaceholders notes the {{名称}} in the paragraph's text, and the
+// text around braces that open or close none.
 func (pa *paragraph) findPlaceholders() {
 	text := pa.text.String()
 	pa.str = text
 	pa.text.Reset()
-	if !strings.Contains(text, "{{") && !strings.Contains(text, "｛｛") {
+	if !hasBraces(text) {
 		return
 	}
+	at := 0
 	for _, m := range placeholderRE.FindAllStringSubmatchIndex(text, -1) {
+		pa.noteStray(text, at, m[0])
 		pa.found = append(pa.found, placeholder{name: strings.TrimSpace(text[m[2]:m[3]]), start: m[0], end: m[1]})
+		at = m[1]
 	}
+	pa.noteStray(text, at, len(text))
+}
+
+// strayBraces are the brace pairs that open or close a placeholder.
+var strayBraces = []string{"{{", "}}", "｛｛", "｝｝"}
+
+// hasBraces tells whether text holds a brace pair.
+func hasBraces(text string) bool {
+	for _, b := range strayBraces {
+		if strings.Contains(text, b) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteStray notes, once per paragraph, the text around the first brace pair
+// in text[lo:hi] (text outside any placeholder).
+func (pa *paragraph) noteStray(text string, lo, hi int) {
+	if pa.malformed != "" {
+		return
+	}
+	first := -1
+	for _, b := range strayBraces {
+		if i := strings.Index(text[lo:hi], b); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first >= 0 {
+		pa.malformed = around(text, lo+first)
+	}
+}
+
+// around is the paragraph's text near byte offset i: up to 12 characters
+// before and 16 after, with what is not text shown as a space.
+func around(text string, i int) string {
+	before, after := []rune(text[:i]), []rune(text[i:])
+	pre, post := "", ""
+	if len(before) > 12 {
+		before, pre = before[len(before)-12:], "…"
+	}
+	if len(after) > 16 {
+		after, post = after[:16], "…"
+	}
+	s := strings.ReplaceAll(string(before)+string(after), sepChar, " ")
+	return pre + strings.TrimSpace(s) + post
 }
 
 // names lists the placeholders' names of the part, each once, in order.

@@ -234,22 +234,34 @@ type FieldError struct {
 	Kind     Kind
 	Unknown  []string // no such placeholder
 	Other    []string // placeholders of another kind
-	None     bool     // the template has no placeholder
+	// Malformed is the text around each placeholder written wrong (an
+	// unclosed 「{{姓名」, a single brace 「{{姓名}」, braces in two
+	// paragraphs), which would be printed as it is into every document.
+	Malformed []string
+	None      bool // the template has no placeholder
 }
 
 func (e *FieldError) Error() string {
 	if e.None {
-		return fmt.Sprintf("模板“%s”中没有找到占位符。请在要填写的位置写上{{姓名}}这样的占位符(两层花括号),"+
+		return fmt.Sprintf("模板“%s”中没有找到占位符。请在要填写的位置写上{{姓名}}这样的占位符（两层花括号），"+
 			"可用的占位符见 dangjian merge --list-fields", e.Template)
 	}
 	var parts []string
+	if len(e.Malformed) > 0 {
+		quoted := make([]string, len(e.Malformed))
+		for i, m := range e.Malformed {
+			quoted[i] = "「" + m + "」"
+		}
+		parts = append(parts, "这些地方的占位符写得不完整（应为两层花括号括起的名称，写在同一段中，如{{姓名}}）："+
+			strings.Join(quoted, "、"))
+	}
 	if len(e.Unknown) > 0 {
-		parts = append(parts, "没有这些占位符: "+braced(e.Unknown))
+		parts = append(parts, "没有这些占位符："+braced(e.Unknown))
 	}
 	if len(e.Other) > 0 {
-		parts = append(parts, "这些占位符不属于“"+Title(e.Kind)+"”: "+braced(e.Other))
+		parts = append(parts, "这些占位符不属于“"+Title(e.Kind)+"”："+braced(e.Other))
 	}
-	return fmt.Sprintf("模板“%s”%s。未生成任何文件。可用的占位符见 dangjian merge --list-fields", e.Template, strings.Join(parts, ";"))
+	return fmt.Sprintf("模板“%s”%s。未生成任何文件。可用的占位符见 dangjian merge --list-fields", e.Template, strings.Join(parts, "；"))
 }
 
 // braced lists names as {{名称}}、{{名称}}.
@@ -261,11 +273,29 @@ func braced(names []string) string {
 	return strings.Join(out, "、")
 }
 
+// Malformed lists the text around each placeholder written wrong: the
+// main document's first, then its headers', footers' and notes'.
+func (t *Template) Malformed() []string {
+	out := append([]string(nil), t.parts[t.main].malformed...)
+	var others []string
+	for n := range t.parts {
+		if n != t.main {
+			others = append(others, n)
+		}
+	}
+	sort.Strings(others)
+	for _, n := range others {
+		out = append(out, t.parts[n].malformed...)
+	}
+	return out
+}
+
 // Check refuses a template holding a placeholder that kind k does not
-// fill, or no placeholder at all, with a *FieldError.
+// fill, one written wrong, or no placeholder at all, with a *FieldError.
 func (t *Template) Check(k Kind) error {
 	names := t.Placeholders()
-	if len(names) == 0 {
+	malformed := t.Malformed()
+	if len(names) == 0 && len(malformed) == 0 {
 		return &FieldError{Template: t.name, Kind: k, None: true}
 	}
 	known := map[string]bool{}
@@ -276,7 +306,7 @@ func (t *Template) Check(k Kind) error {
 	for _, f := range fields {
 		anyKind[f.Name] = true
 	}
-	e := &FieldError{Template: t.name, Kind: k}
+	e := &FieldError{Template: t.name, Kind: k, Malformed: malformed}
 	for _, n := range names {
 		switch {
 		case known[n]:
@@ -286,7 +316,7 @@ func (t *Template) Check(k Kind) error {
 			e.Unknown = append(e.Unknown, n)
 		}
 	}
-	if len(e.Unknown)+len(e.Other) > 0 {
+	if len(e.Unknown)+len(e.Other)+len(e.Malformed) > 0 {
 		return e
 	}
 	return nil
