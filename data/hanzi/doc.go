@@ -22,12 +22,15 @@
 // License 3 (LICENSE-rime-stroke.txt). Where that table gives a
 // character several orders, the one taken is the one the character's
 // structure gives: its components' orders in turn, by the decompositions
-// of github.com/cjkvi/cjkvi-ids (used, not distributed). For 161 of the
-// 163 the order taken is also the structure's; the other two (𫞩 𬒈) have
-// components without an order of their own. The tests check each of the
-// 163 against the place the general table lists it at, which fixes its
-// count: 10 of them have a count other than Unihan's (𫄧 9 strokes, not
-// 10). The stroke counts of
+// of github.com/cjkvi/cjkvi-ids (used, not distributed). For 162 of the
+// 163 the order taken is also the structure's; the other (𬒈) has a
+// component without an order of its own. The same table corrects nine
+// orders of the 海峰五笔 table that sort outside the place 《通用规范汉字表》
+// lists their character at, by the order of rime-stroke that the
+// structure gives and that fits there (字 445521, not 425521). The tests
+// check every character against the place the general table lists it at,
+// which fixes the counts of the 163: 10 of them have a count other than
+// Unihan's (𫄧 9 strokes, not 10). The stroke counts of
 // 27,683 other characters come from Unihan's kTotalStrokes
 // (LICENSE-unicode.txt); their order being unknown, they come after the
 // characters of their count whose order is known. genstroke.go makes the

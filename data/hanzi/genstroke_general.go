@@ -11,8 +11,10 @@ import (
 	"bufio"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -70,7 +72,31 @@ func addGeneralTable(orders map[rune]string, tongyongPath, rimePath, idsPath str
 	}
 	log.Printf("general table: %d characters without an order in the first table; %d from rime agreeing with their structure, %d rime's only order, %d undecided, %d not in rime",
 		lacking, agree, only, undecided, none)
+	correctByGeneralTable(orders, chars, rime, ids)
 	return nil
+}
+
+// correctByGeneralTable replaces the order of each character of the
+// general table that sorts outside the place the table lists it at by the
+// rime order that both its structure gives and fits that place, if there
+// is one (字: 425521 for 445521, 宀 being 点 点 横钩).
+func correctByGeneralTable(orders map[rune]string, chars []rune, rime map[rune][]string, ids map[rune][]string) {
+	fixed := map[rune]string{}
+	for i, r := range chars {
+		if fitsGeneralTable(chars, i, orders[r], orders) {
+			continue
+		}
+		derived := deriveOrders(ids[r], orders)
+		for _, c := range rime[r] {
+			if _, ok := derived[c]; ok && fitsGeneralTable(chars, i, c, orders) {
+				log.Printf("%U %c: order %s corrected to %s", r, r, orders[r], c)
+				fixed[r] = c
+				break
+			}
+		}
+	}
+	maps.Copy(orders, fixed)
+	log.Printf("general table: %d orders corrected", len(fixed))
 }
 
 // keys lists a set's members.
@@ -82,29 +108,59 @@ func keys(set map[string]struct{}) []string {
 	return out
 }
 
-// readTongyong reads the characters of the general table: lines
-// "U+XXXX<tab>serial number".
+// readTongyong reads the characters of the general table, lines
+// "U+XXXX<tab>serial number", and returns them in the table's order, the
+// character of serial number n at n-1.
 func readTongyong(path string) ([]rune, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var out []rune
+	out := make([]rune, 8105)
 	for line := range strings.Lines(string(b)) {
-		hex, _, ok := strings.Cut(line, "\t")
+		hex, serial, ok := strings.Cut(strings.TrimSpace(line), "\t")
 		if !ok || !strings.HasPrefix(hex, "U+") {
 			continue
 		}
-		cp, err := strconv.ParseUint(hex[2:], 16, 32)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %q: %v", path, line, err)
+		cp, err1 := strconv.ParseUint(hex[2:], 16, 32)
+		n, err2 := strconv.Atoi(serial)
+		if err1 != nil || err2 != nil || n < 1 || n > len(out) || out[n-1] != 0 {
+			return nil, fmt.Errorf("%s: unexpected line %q", path, line)
 		}
-		out = append(out, rune(cp))
+		out[n-1] = rune(cp)
 	}
-	if len(out) != 8105 {
-		return nil, fmt.Errorf("%s: %d characters, want 8105", path, len(out))
+	if i := slices.Index(out, 0); i >= 0 {
+		return nil, fmt.Errorf("%s: no character numbered %d", path, i+1)
 	}
 	return out, nil
+}
+
+// generalTableLevels are the serial numbers that begin the general
+// table's three levels, and the end; each level lists its characters by
+// stroke count, then stroke by stroke.
+var generalTableLevels = []int{1, 3501, 6501, 8106}
+
+// fitsGeneralTable reports whether order, the order of chars[i], sorts
+// between the orders of the characters listed before and after it in its
+// level of the general table.
+func fitsGeneralTable(chars []rune, i int, order string, orders map[rune]string) bool {
+	lo, hi := 0, len(chars)
+	for _, start := range generalTableLevels {
+		if start-1 <= i {
+			lo = start - 1
+		} else {
+			hi = start - 1
+			break
+		}
+	}
+	before := func(a, b string) bool { return len(a) < len(b) || len(a) == len(b) && a <= b }
+	if o, ok := orders[chars[max(i-1, 0)]]; i > lo && ok && !before(o, order) {
+		return false
+	}
+	if o, ok := orders[chars[min(i+1, len(chars)-1)]]; i+1 < hi && ok && !before(order, o) {
+		return false
+	}
+	return true
 }
 
 // rimeStrokes are rime-stroke's letters for 横 竖 撇 点 折.
