@@ -112,6 +112,10 @@ type Cell struct {
 	Width float64 // mm; cells with Width 0 share what is left of the row equally
 	Align Align
 	Sign  []SignLine // lines at the cell's foot for a hand signature and a date
+	// Indent: the first line of each paragraph of the text (lines split
+	// at \n) indented by two characters, as official prose in a form's
+	// cell (个人自我评价, 党支部意见) is written.
+	Indent bool
 }
 
 // SignLine is a place to sign: a caption, a blank to sign on, and
