@@ -34,12 +34,31 @@ SC = 2
 # and the quadratic curves that replace it.
 MAX_ERR = 1.0
 
-# file name -> (collection, family, style, character set)
+# Line metrics (hhea ascender and descender, in font units) of the faces
+# of the user interface. Fyne (go-text) makes a line of text as high as the
+# hhea ascender minus the descender (the OS/2 typo values only count when
+# USE_TYPO_METRICS is set, which Noto CJK does not set), and draws nothing
+# outside it. Noto's own 1,160 and -288 (1.448 em) make every line of the
+# interface a quarter taller than the 1.173 em of the face it replaced
+# (WenQuanYi Micro Hei). These are the bounds of the glyphs of both faces
+# but OTHER_MARKS: Å É ǘ (bold) at the top, ç | (bold) at the bottom, the
+# hanzi inside 880 and -120. Both faces get the same values, so that regular
+# and bold text sit on lines of one height.
+UI_ASCENT = 1010
+UI_DESCENT = -284
+
+# Characters left outside the interface line box, which Chinese text does
+# not use: the ideographic tone marks 〪〭〫〬 and the vertical kana repeat
+# marks 〱〲 (up to 1,331 and -551).
+OTHER_MARKS = {0x302A, 0x302B, 0x302C, 0x302D, 0x3031, 0x3032}
+
+# file name -> (collection, family, style, character set, used by the
+# interface: gets the line metrics UI_ASCENT and UI_DESCENT)
 FACES = {
-    "dangjian-song.ttf": ("NotoSerifCJK-Regular.ttc", "Dangjian Song", "Regular", "print"),
-    "dangjian-song-title.ttf": ("NotoSerifCJK-Black.ttc", "Dangjian Song Title", "Regular", "print"),
-    "dangjian-hei.ttf": ("NotoSansCJK-Bold.ttc", "Dangjian Hei", "Regular", "print"),
-    "dangjian-sans.ttf": ("NotoSansCJK-Regular.ttc", "Dangjian Sans", "Regular", "ui"),
+    "dangjian-song.ttf": ("NotoSerifCJK-Regular.ttc", "Dangjian Song", "Regular", "print", False),
+    "dangjian-song-title.ttf": ("NotoSerifCJK-Black.ttc", "Dangjian Song Title", "Regular", "print", False),
+    "dangjian-hei.ttf": ("NotoSansCJK-Bold.ttc", "Dangjian Hei", "Regular", "print", True),
+    "dangjian-sans.ttf": ("NotoSansCJK-Regular.ttc", "Dangjian Sans", "Regular", "ui", True),
 }
 
 
@@ -191,8 +210,24 @@ def rename(font, family, style):
     font["head"].macStyle = 1 if style == "Bold" else 0
 
 
+def set_ui_line_metrics(font):
+    """Give an interface face the line box UI_ASCENT .. UI_DESCENT (hhea), after
+    checking that every glyph but those of OTHER_MARKS fits in it. The OS/2
+    typo and win values, which the PDF writer and other systems read, stay."""
+    glyf = font["glyf"]
+    for code, name in sorted(font.getBestCmap().items()):
+        g = glyf[name]
+        if code in OTHER_MARKS or g.numberOfContours == 0:
+            continue
+        if g.yMax > UI_ASCENT or g.yMin < UI_DESCENT:
+            sys.exit("U+%04X (%d .. %d) is outside the interface line box %d .. %d"
+                     % (code, g.yMin, g.yMax, UI_DESCENT, UI_ASCENT))
+    hhea = font["hhea"]
+    hhea.ascent, hhea.descent, hhea.lineGap = UI_ASCENT, UI_DESCENT, 0
+
+
 def make(outdir, file, sets):
-    ttc, family, style, which = FACES[file]
+    ttc, family, style, which, ui_line = FACES[file]
     font = TTFont(os.path.join(NOTO, ttc), fontNumber=SC, recalcBBoxes=True, recalcTimestamp=False)
     opts = Options()
     opts.hinting = False
@@ -209,6 +244,8 @@ def make(outdir, file, sets):
     to_truetype(font)
     add_ballot_boxes(font)
     rename(font, family, style)
+    if ui_line:
+        set_ui_line_metrics(font)
     for t in ("GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea", "vmtx"):
         if t in font:
             del font[t]
