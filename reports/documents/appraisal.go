@@ -126,7 +126,9 @@ func (r *request) appraisalForm(m *data.Member, branch string, a *data.Appraisal
 // asks: the member's particulars on a grid of four label and value pairs,
 // 个人自我评价 with the member's signature, 民主测评情况, 评议等次, 党支部意见
 // with the secretary's signature and the branch's seal, 上级党组织意见 with
-// its seal, and for a 不合格 member 教育处置情况.
+// its seal, and for a 不合格 member 教育处置情况. The prose (self-assessment,
+// opinions, 教育处置情况) has each paragraph's first line indented by two
+// characters, as the form in use has it.
 func (r *request) apprRows(m *data.Member, branch string, a *data.Appraisal) []layout.FormRow {
 	cat := apprCategory(m, r.year)
 	failed := cat != vocab.CategoryProbation && vocab.Grade(a.Grade) == vocab.GradeFail
@@ -139,16 +141,16 @@ func (r *request) apprRows(m *data.Member, branch string, a *data.Appraisal) []l
 		{Height: formRowH, Cells: []layout.Cell{g.label("所在支部"), g.span(0, 2, branch), g.label("评议年度"),
 			g.value(3, fmt.Sprintf("%d年度", r.year))}},
 		{Fill: true, Height: 60, Cells: []layout.Cell{g.label("个人自我评价"),
-			{Text: a.SelfAssessment, Sign: []layout.SignLine{{Who: "本人签字：", Date: true}}}}},
+			{Text: a.SelfAssessment, Indent: true, Sign: []layout.SignLine{{Who: "本人签字：", Date: true}}}}},
 		{Height: 12, Cells: []layout.Cell{g.label("民主测评情况"), {Text: apprVotes(a), Align: layout.Center}}},
 		{Height: formRowH, Cells: []layout.Cell{g.label("评议等次"), {Text: apprGrade(cat, a), Align: layout.Center}}},
 		{Height: 44, Cells: []layout.Cell{g.label("党支部意见"),
-			{Text: a.BranchOpinion, Sign: []layout.SignLine{{Who: "党支部书记签字", Seal: true, Date: true}}}}},
+			{Text: a.BranchOpinion, Indent: true, Sign: []layout.SignLine{{Who: "党支部书记签字", Seal: true, Date: true}}}}},
 		{Height: 46, Cells: []layout.Cell{g.label("上级党组织意见"),
-			{Text: a.SuperiorOpinion, Sign: []layout.SignLine{{Who: "上级党组织", Seal: true, Date: true}}}}},
+			{Text: a.SuperiorOpinion, Indent: true, Sign: []layout.SignLine{{Who: "上级党组织", Seal: true, Date: true}}}}},
 	}
 	if failed {
-		rows = append(rows, layout.FormRow{Height: 40, Cells: []layout.Cell{g.label("教育处置情况"), {Text: a.FollowUp}}})
+		rows = append(rows, layout.FormRow{Height: 40, Cells: []layout.Cell{g.label("教育处置情况"), {Text: a.FollowUp, Indent: true}}})
 	}
 	return rows
 }

@@ -82,6 +82,9 @@ func estimateRow(row layout.FormRow) float64 {
 		lines := 0
 		for _, l := range strings.Split(strings.TrimSpace(c.Text), "\n") {
 			n := utf8.RuneCountInString(strings.ReplaceAll(l, string(layout.WordJoiner), ""))
+			if c.Indent {
+				n += 2 // the first line's indent
+			}
 			lines += max((n+perLine-1)/perLine, 1)
 		}
 		need = max(need, float64(lines)*estLineH+estPadding+float64(len(c.Sign))*estSignH)
