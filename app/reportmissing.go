@@ -16,11 +16,16 @@ import (
 const missingIntro = "以下字符无法打印，已以空框代替，请在打印件上手工补写："
 
 // missingLines lists, one record a line, the characters that no bundled
-// face has: 「记录：字符」.
+// face has, each with its code point for a screen that cannot show it
+// either: 「记录：𱍐(U+31350)、…」.
 func missingLines(rep documents.Report) []string {
 	lines := make([]string, len(rep.Missing))
 	for i, m := range rep.Missing {
-		lines[i] = fmt.Sprintf("%s：%s", m.Record, string(m.Chars))
+		names := make([]string, len(m.Chars))
+		for j, c := range m.Chars {
+			names[j] = fmt.Sprintf("%c(U+%04X)", c, c)
+		}
+		lines[i] = m.Record + "：" + strings.Join(names, "、")
 	}
 	return lines
 }

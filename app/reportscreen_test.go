@@ -215,7 +215,7 @@ func TestReportsScreenNamesUnprintableCharacters(t *testing.T) {
 		t.Fatal("no dialog tells the missing character")
 	}
 	texts := strings.Join(visibleTexts(top), "\n")
-	if !strings.Contains(texts, missingIntro) || !strings.Contains(texts, "王\uE000") || !strings.Contains(texts, "：\uE000") {
+	if !strings.Contains(texts, missingIntro) || !strings.Contains(texts, "王\uE000") || !strings.Contains(texts, "：\uE000(U+E000)") {
 		t.Errorf("the dialog reads %q", texts)
 	}
 	if strings.Contains(texts, "李红梅") {
@@ -229,9 +229,10 @@ func TestMissingLinesNameRecordAndCharacters(t *testing.T) {
 	if len(missingLines(rep)) != 0 {
 		t.Error("lines for nothing missing")
 	}
-	rep.Missing = append(rep.Missing, missingOf("一支部 王(1)", '\uE000', '\uE001'), missingOf("党员花名册", '\uE002'))
+	rep.Missing = append(rep.Missing, missingOf("一支部 王(1)", '\uE000', '\uE001'), missingOf("党员花名册", '\uE002'),
+		missingOf("二支部 𱍐(2)", '𱍐'))
 	got := missingLines(rep)
-	want := []string{"一支部 王(1)：\uE000\uE001", "党员花名册：\uE002"}
+	want := []string{"一支部 王(1)：\uE000(U+E000)、\uE001(U+E001)", "党员花名册：\uE002(U+E002)", "二支部 𱍐(2)：𱍐(U+31350)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("%q, want %q", got, want)
 	}

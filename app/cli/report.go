@@ -188,7 +188,8 @@ func rosterColumnsNote() string {
 }
 
 // missingText lists, one record a line, the characters that no bundled
-// face has and that were printed as an empty box; "" when none was.
+// face has and that were printed as an empty box, each with its code point
+// (「𱍐(U+31350)」) for a terminal that cannot show it; "" when none was.
 func missingText(rep documents.Report) string {
 	if len(rep.Missing) == 0 {
 		return ""
@@ -196,9 +197,18 @@ func missingText(rep documents.Report) string {
 	var b strings.Builder
 	b.WriteString("以下字符无法打印，已以空框代替：\n")
 	for _, m := range rep.Missing {
-		fmt.Fprintf(&b, "  %s: %s\n", m.Record, string(m.Chars))
+		fmt.Fprintf(&b, "  %s：%s\n", m.Record, charNames(m.Chars))
 	}
 	return b.String()
+}
+
+// charNames names characters with their code points: 「𱍐(U+31350)、…」.
+func charNames(chars []rune) string {
+	names := make([]string, len(chars))
+	for i, c := range chars {
+		names[i] = fmt.Sprintf("%c(U+%04X)", c, c)
+	}
+	return strings.Join(names, "、")
 }
 
 // resolveBranch finds the id of the branch a --branch names (its name,

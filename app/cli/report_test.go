@@ -203,7 +203,7 @@ func TestReportTellsUnprintableCharactersOnStderr(t *testing.T) {
 	if code != ExitOK || !strings.Contains(stdout, "已生成") {
 		t.Fatalf("exit %d: %q %q", code, stdout, errOut)
 	}
-	if !strings.HasPrefix(errOut, "以下字符无法打印，已以空框代替：\n") || !strings.Contains(errOut, "赵\uE000(T1003): \uE000") {
+	if !strings.HasPrefix(errOut, "以下字符无法打印，已以空框代替：\n") || !strings.Contains(errOut, "赵\uE000(T1003)：\uE000(U+E000)") {
 		t.Errorf("stderr %q", errOut)
 	}
 	if strings.Contains(errOut, "王甲") {

@@ -53,16 +53,22 @@ type Report struct {
 }
 
 // MissingText tells, in a sentence, which records have characters that
-// were printed as an empty box; "" when none has.
+// were printed as an empty box, each character with its code point
+// (「𱍐(U+31350)」) for a screen that cannot show it either; "" when none
+// has.
 func (r Report) MissingText() string {
 	if len(r.Missing) == 0 {
 		return ""
 	}
 	parts := make([]string, len(r.Missing))
 	for i, m := range r.Missing {
-		parts[i] = fmt.Sprintf("%s(%s)", m.Record, string(m.Chars))
+		chars := make([]string, len(m.Chars))
+		for j, c := range m.Chars {
+			chars[j] = fmt.Sprintf("%c(U+%04X)", c, c)
+		}
+		parts[i] = m.Record + "：" + strings.Join(chars, "、")
 	}
-	return "以下记录中有打印字体没有的字符,已印为空框,请手工补写: " + strings.Join(parts, "; ")
+	return "以下记录中有打印字体没有的字符，已印为空框，请手工补写：" + strings.Join(parts, "；")
 }
 
 // Write builds document k of the store's organization once and writes it

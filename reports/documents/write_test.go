@@ -65,8 +65,8 @@ func TestUnprintableCharacterIsReportedByRecord(t *testing.T) {
 	if !found {
 		t.Errorf("missing characters %+v, want the record %q", rep.Missing, want)
 	}
-	if text := rep.MissingText(); !strings.Contains(text, want) {
-		t.Errorf("the message %q does not name the record", text)
+	if text := rep.MissingText(); !strings.Contains(text, want+"：\uE000(U+E000)") {
+		t.Errorf("the message %q does not name the record and the character with its code point", text)
 	}
 }
 
