@@ -57,10 +57,15 @@ func hasMarks(s string) bool {
 
 // use selects a face and size in the PDF unless they are selected.
 func (r *renderer) use(f face, size float64) {
-	if r.size == size && r.family[r.font] == r.family[f] {
+	same := r.family[r.font] == r.family[f]
+	switch {
+	case r.size == size && same:
 		return
+	case r.size != 0 && same: // only the size changes (cells set smaller)
+		r.pdf.SetFontSize(size)
+	default:
+		r.pdf.SetFont(r.family[f], "", size)
 	}
-	r.pdf.SetFont(r.family[f], "", size)
 	r.font, r.size = f, size
 }
 

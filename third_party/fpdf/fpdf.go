@@ -2393,7 +2393,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect()
 	}
 }
 
@@ -2427,7 +2427,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect()
 	}
 }
 
@@ -2437,7 +2437,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFontSelect()
 	}
 }
 
@@ -4086,6 +4086,20 @@ func (f *Fpdf) out(s string) {
 		must(f.buffer.WriteString(s))
 		must(f.buffer.WriteString("\n"))
 	}
+}
+
+// outFontSelect writes the operator that selects the current font and
+// size, as upstream's outf("BT /F%s %.2f Tf ET", ...) did, with strconv: a
+// table of cells set in sizes of their own selects a font thousands of
+// times.
+func (f *Fpdf) outFontSelect() {
+	b := append(f.fmt.text[:0], "BT /F"...)
+	b = append(b, f.currentFont.i...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, f.fontSizePt, 'f', 2, 64)
+	b = append(b, " Tf ET"...)
+	f.fmt.text = b
+	f.outBytes(b)
 }
 
 // outBytes adds a line to the document, as out does.

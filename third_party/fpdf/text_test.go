@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +173,31 @@ func TestUTF8FontEmbeddedAsSubset(t *testing.T) {
 	}
 	if info.Size() > int64(len(face))/20 {
 		t.Errorf("the PDF is %d bytes for a face of %d: the face is not subset", info.Size(), len(face))
+	}
+}
+
+// Selecting a font, or another size of it, writes upstream's
+// "BT /F<id> <size, two decimals> Tf ET" line to the page.
+func TestFontSelectOperators(t *testing.T) {
+	_, face := faceWithNonBMP(t)
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.AddUTF8FontFromBytes("face", "", face)
+	pdf.AddPage()
+	pdf.SetFont("face", "", 12)
+	pdf.SetFontSize(10.5)
+	pdf.SetFontUnitSize(25.4 / 72 * 7.25) // 7.25 pt
+	pdf.SetFont("Helvetica", "", 9.125)
+	var out bytes.Buffer
+	if err := pdf.Output(&out); err != nil {
+		t.Fatal(err)
+	}
+	got := regexp.MustCompile(`(?m)^BT /F\S+ (\S+) Tf ET$`).FindAllStringSubmatch(out.String(), -1)
+	var sizes []string
+	for _, m := range got {
+		sizes = append(sizes, m[1])
+	}
+	if want := []string{"12.00", "10.50", "7.25", "9.12"}; !slices.Equal(sizes, want) {
+		t.Errorf("font selections with sizes %q, want %q", sizes, want)
 	}
 }
