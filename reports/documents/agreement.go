@@ -196,8 +196,8 @@ func agreementSigned(d data.Date) string {
 // A blank 责任书 has this many target rows, each this high (mm), to write
 // the targets on by hand.
 const (
-	agreementBlankTargets = 5
-	agreementBlankTargetH = 16.0
+	agreementBlankTargets = 6
+	agreementBlankTargetH = 18.0
 )
 
 // blankAgreement prints, when Options.MemberID names a member of a covered
