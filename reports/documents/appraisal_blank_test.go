@@ -128,3 +128,27 @@ func TestAgreementBlankFormForMemberWithoutRecord(t *testing.T) {
 		t.Errorf("every member, no record: %s", all.text)
 	}
 }
+
+// TestBlankFormsInPDF: the blank forms of a member without records print
+// in the PDF with the member's particulars and the places to write on.
+func TestBlankFormsInPDF(t *testing.T) {
+	s, m := blankFormMember(t)
+	for _, c := range []struct {
+		kind Kind
+		want []string
+	}{
+		{Appraisal, []string{"王空表", "回族", "硕士研究生", "2005.06.01", "组织委员", "测试党支部", "2026年度",
+			"个人自我评价", "优秀____票", "本人签字"}},
+		{Agreement, []string{"王空表", "在职教职工", "党员王空表签订2026年度党员目标管理责任书", "完成得分", "签订日期"}},
+	} {
+		text, _ := pdfText(t, s, c.kind, Options{Year: 2026, MemberID: m.ID})
+		for _, w := range c.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the PDF lacks %q:\n%s", c.kind, w, text)
+			}
+		}
+		if strings.Contains(text, "没有党员") {
+			t.Errorf("%s: the PDF says there is no record", c.kind)
+		}
+	}
+}
