@@ -72,7 +72,7 @@ func buildTransfers(r *request) error {
 	p := r.part("", "", "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("本台账列出%d年开具的组织关系介绍信，以及此前开具、至今未收到回执的转出介绍信，按开具日期排列。"+
 		"回执情况按%s计算；介绍信未注明有效期的，按%d天计。转出介绍信超过有效期仍未收到回执的，标为“%s”。"+
-		"党费交至：转入的为介绍信注明的月份，转出的为本组织党费记录中最后交纳的月份。",
+		"党费交至：为介绍信注明的月份；转出介绍信未注明的，为本组织党费记录中最后交纳的月份。",
 		r.year, proseDate(today), set.TransferValidDays, transferOverdue)}, &layout.Spacer{MM: 2})
 	t := &layout.Table{Columns: []layout.Column{
 		{Title: "序号", Width: 10, Align: layout.Center}, {Title: "姓名", Width: 16, Keep: true}, {Title: "所在支部", Width: 40},
