@@ -119,9 +119,14 @@ func (r *renderer) form(f *layout.Form) {
 		r.y += h
 	}
 	for pages := 0; rest != nil && pages < maxContPages; pages++ {
-		r.newPage(false)
-		r.title(r.partTitle + "（续页）")
+		r.contPage()
 		h := r.geo.bottom - r.y
+		if need := rest.heightNeeded(); need <= h {
+			// the text's end, its signature lines under it
+			r.formRowWith(rest, need, true)
+			r.y += need
+			break
+		}
 		rest = r.formFillRow(rest, h)
 		r.y += h
 	}
@@ -138,42 +143,39 @@ func signRoomRow(rs *formRowSet) float64 {
 }
 
 // formFillRow draws a Fill row h high: value text beyond what fits ends
-// with contMark and is returned as a row (labels kept, signature lines
-// dropped, those having been drawn) for the next page; nil when it all fit.
+// with contMark and is returned as a row (labels kept) for the next page;
+// nil when it all fit. A cell whose text goes on keeps its signature lines
+// for the page where the text ends, under its end; a cell that ends here
+// has them at its foot.
 func (r *renderer) formFillRow(rs *formRowSet, h float64) *formRowSet {
 	lh := lineH(formSize)
 	var rest *formRowSet
 	shown := *rs
 	shown.cells = append([]formCell(nil), rs.cells...)
 	for i, c := range rs.cells {
-		if c.cell.Label {
+		if c.cell.Label || len(c.lines) == 0 {
 			continue
 		}
-		n := int((h - 2*formPadding - signRoom(c.cell) + 0.01) / lh)
-		if len(c.lines) <= n {
+		if float64(len(c.lines))*lh+2*formPadding+signRoom(c.cell) <= h+0.01 {
 			continue
 		}
 		if rest == nil {
 			rest = &formRowSet{row: rs.row, cells: make([]formCell, len(rs.cells))}
 			for j, o := range rs.cells {
-				rest.cells[j] = formCell{cell: o.cell, x: o.x, w: o.w}
+				rest.cells[j] = formCell{cell: withoutSigns(o.cell), x: o.x, w: o.w}
 				if o.cell.Label {
 					rest.cells[j].lines = o.lines
 				}
 			}
 		}
-		keep := max(n-1, 0)
+		n := int((h - 2*formPadding + 0.01) / lh) // lines that fit without the signatures
+		keep := min(max(n-1, 0), len(c.lines)-1)  // at least a line goes on, with the signatures
+		shown.cells[i].cell = withoutSigns(c.cell)
 		shown.cells[i].lines = append(append([]string(nil), c.lines[:keep]...), contMark)
+		rest.cells[i].cell = c.cell
 		rest.cells[i].lines = c.lines[keep:]
 	}
 	r.formRowWith(&shown, h, true)
-	if rest != nil {
-		for j := range rest.cells { // signatures stay on the page that has them
-			c := *rest.cells[j].cell
-			c.Sign = nil
-			rest.cells[j].cell = &c
-		}
-	}
 	return rest
 }
 

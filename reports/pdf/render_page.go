@@ -60,17 +60,82 @@ func (r *renderer) newPage(first bool) {
 	defer func() { r.record = rec }()
 	g := r.geo
 	w := g.bodyW
-	r.text(faceSong, headSize, g.left, g.headerY, w, r.doc.Org, layout.Left)
-	r.text(faceSong, headSize, g.left, g.headerY, w, r.doc.Period, layout.Right)
-	if !first {
-		r.text(faceSong, headSize, g.left, g.headerY, w, r.partTitle, layout.Center)
-	}
+	r.runningHeader(first)
 	r.pdf.SetLineWidth(0.3)
 	r.pdf.Line(g.left, g.ruleY, g.left+w, g.ruleY)
 	r.y = g.bodyTop
 	if first {
 		r.title(r.partTitle)
 	}
+}
+
+// headMinSize is the least size of the running header's middle text.
+const headMinSize float64 = 7
+
+// headGap is the least space between the texts of the running header, mm.
+const headGap = 4.0
+
+// runningHeader draws the header line: the organization on the left, the
+// period on the right and, on a part's pages after its first, the part's
+// title and its Record (「支部 姓名(工号)」) in the middle, so that a loose
+// page of a batch of forms can be put back to its member. When both do
+// not fit between the sides the record stands alone, set smaller down to
+// headMinSize; when even that does not fit, the record takes the
+// organization's place on the left of those pages. A part without a
+// record has its title in the middle.
+func (r *renderer) runningHeader(first bool) {
+	g := r.geo
+	w := g.bodyW
+	period := typeset(r.doc.Period)
+	r.text(faceSong, headSize, g.left, g.headerY, w, period, layout.Right)
+	org := typeset(r.doc.Org)
+	rec := typeset(r.part.Record)
+	if first || rec == "" || rec == r.partTitle {
+		r.text(faceSong, headSize, g.left, g.headerY, w, org, layout.Left)
+		if !first {
+			r.text(faceSong, headSize, g.left, g.headerY, w, r.partTitle, layout.Center)
+		}
+		return
+	}
+	pw := r.width(period, faceSong, headSize)
+	room := w - 2*(max(r.width(org, faceSong, headSize), pw)+headGap)
+	if both := typeset(r.partTitle) + "\u3000" + rec; r.width(both, faceSong, headSize) <= room {
+		r.text(faceSong, headSize, g.left, g.headerY, w, org, layout.Left)
+		r.text(faceSong, headSize, g.left, g.headerY, w, both, layout.Center)
+		return
+	}
+	rw := r.width(rec, faceSong, headSize)
+	if size := r.fitSize(rw, room); size > 0 {
+		r.text(faceSong, headSize, g.left, g.headerY, w, org, layout.Left)
+		r.headText(size, w, rec, layout.Center)
+		return
+	}
+	size := max(r.fitSize(rw, w-pw-headGap), headMinSize)
+	r.headText(size, w, rec, layout.Left)
+}
+
+// fitSize is the size, down to headMinSize in quarter points, at which a
+// header text rw mm wide at headSize fits in room mm; 0 when none does.
+func (r *renderer) fitSize(rw, room float64) float64 {
+	if rw <= room {
+		return headSize
+	}
+	if room <= 0 {
+		return 0
+	}
+	size := float64(int(headSize*room/rw*4)) / 4
+	if size < headMinSize {
+		return 0
+	}
+	return size
+}
+
+// headText draws a text of the header line at size, on the header's
+// baseline.
+func (r *renderer) headText(size, w float64, s string, a layout.Align) {
+	g := r.geo
+	top := g.headerY + (lineH(headSize)-lineH(size))/2 + 0.35*(headSize-size)*mmPerPt
+	r.text(faceSong, size, g.left, top, w, s, a)
 }
 
 // title draws a part's title (and its subtitle) at the top of the body.

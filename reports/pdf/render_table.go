@@ -72,13 +72,7 @@ func (r *renderer) table(t *layout.Table) error {
 	lines := r.lines[:len(t.Columns)]
 	capLines, headH, start := r.tableStart(tc, lines)
 	r.ensure(start)
-	for _, l := range capLines {
-		r.text(faceHei, proseSize, r.geo.left, r.y, r.geo.bodyW, l, layout.Left)
-		r.y += lineH(proseSize)
-	}
-	if len(capLines) > 0 {
-		r.y++
-	}
+	r.caption(capLines)
 	r.tableHeader(tc, headH)
 	segTop := r.y
 	carry := newCarry(t)
@@ -96,8 +90,7 @@ func (r *renderer) table(t *layout.Table) error {
 		h := r.rowLines(tc, row, lines)
 		if r.y+h > r.geo.bottom && r.y > segTop+0.01 {
 			r.tableRules(tc, segTop)
-			r.newPage(false)
-			r.tableHeader(tc, headH)
+			r.tableGoesOn(tc, headH)
 			segTop = r.y
 			if c := carry.fill(row); c != row {
 				row = c
@@ -114,8 +107,7 @@ func (r *renderer) table(t *layout.Table) error {
 			}
 			r.tableRow(tc, row, part, heightOf(tc, part))
 			r.tableRules(tc, segTop)
-			r.newPage(false)
-			r.tableHeader(tc, headH)
+			r.tableGoesOn(tc, headH)
 			segTop = r.y
 			h = heightOf(tc, lines)
 		}
@@ -133,6 +125,31 @@ func (r *renderer) table(t *layout.Table) error {
 	}
 	r.y += 2
 	return nil
+}
+
+// caption draws a table's caption lines at the writing position.
+func (r *renderer) caption(lines []string) {
+	for _, l := range lines {
+		r.text(faceHei, proseSize, r.geo.left, r.y, r.geo.bodyW, l, layout.Left)
+		r.y += lineH(proseSize)
+	}
+	if len(lines) > 0 {
+		r.y++
+	}
+}
+
+// tableGoesOn starts the next page of a table that runs on: the caption
+// again with 「（续）」 (a roster's branch, say, is named on each of its
+// pages) and the header.
+func (r *renderer) tableGoesOn(tc *tableCols, headH float64) {
+	r.newPage(false)
+	if c := tc.t.Caption; c != "" {
+		rec := r.record // the caption is the part's, not the row's
+		r.record = r.partRecord()
+		r.caption(r.wrapText(c+"（续）", faceHei, proseSize, r.geo.bodyW))
+		r.record = rec
+	}
+	r.tableHeader(tc, headH)
 }
 
 // tableStart sets out what a table needs at the foot of a page before it

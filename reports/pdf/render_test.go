@@ -294,8 +294,8 @@ func TestRenderContinuesALongFillTextOnFollowingPages(t *testing.T) {
 	if len(r.pages) < 3 {
 		t.Fatalf("%d pages; the text needs two 续页", len(r.pages))
 	}
-	if first := strings.Join(strings.Fields(r.pages[0]), ""); !strings.Contains(first, "党支部书记签字：（盖章）") ||
-		!strings.Contains(first, "本人签字：") {
+	// (本人签字 goes under the text's end, on the last 续页: render_fix_test.go)
+	if first := strings.Join(strings.Fields(r.pages[0]), ""); !strings.Contains(first, "党支部书记签字：（盖章）") {
 		t.Errorf("the rows after the Fill row are not on the first page:\n%s", r.pages[0])
 	}
 	for i, pg := range r.pages[1:] {
