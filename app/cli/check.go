@@ -14,7 +14,7 @@ import (
 func runCheck(e *env, args []string) int {
 	fs := e.flags("check", "")
 	db := dbFlag(fs)
-	year := yearFlag(fs, "检查的年度(默认今年)")
+	year := yearFlag(fs, "检查的年度（默认今年）")
 	asJSON := fs.Bool("json", false, "输出为 .json 格式")
 	asOf := asOfFlag(fs)
 	if ok, code := e.parse(fs, args); !ok {
@@ -28,7 +28,7 @@ func runCheck(e *env, args []string) int {
 		*year = today.Year()
 	}
 	if *year < firstYear || *year > today.Year() {
-		return e.fail(ExitUsage, "年度%d无效:应在%d到%d之间", *year, firstYear, today.Year())
+		return e.fail(ExitUsage, "年度%d无效：应在%d到%d之间", *year, firstYear, today.Year())
 	}
 	s, code := openReader(e, *db, func() time.Time { return today })
 	if s == nil {
@@ -37,7 +37,7 @@ func runCheck(e *env, args []string) int {
 	defer s.Close()
 	findings, err := s.Check(e.ctx, *year, appcore.CheckDay(*year, today))
 	if err != nil {
-		return e.fail(ExitUsage, "检查失败: %v", err)
+		return e.fail(ExitUsage, "检查失败：%v", err)
 	}
 	if *asJSON {
 		if findings == nil {
@@ -47,7 +47,7 @@ func runCheck(e *env, args []string) int {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		if err := enc.Encode(findings); err != nil {
-			return e.fail(ExitUsage, "输出失败: %v", err)
+			return e.fail(ExitUsage, "输出失败：%v", err)
 		}
 		return ExitOK
 	}
@@ -56,7 +56,7 @@ func runCheck(e *env, args []string) int {
 }
 
 func printFindings(e *env, year int, org string, findings []rules.Finding) {
-	e.printf("%s %d年制度落实检查:共%d项\n", org, year, len(findings))
+	e.printf("%s %d年制度落实检查：共%d项\n", org, year, len(findings))
 	var rule vocab.RuleID
 	for _, f := range findings {
 		if f.Rule != rule {

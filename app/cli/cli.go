@@ -73,18 +73,18 @@ func (g group) run(e *env, args []string) int {
 		}
 		names[i] = s.name
 	}
-	fmt.Fprintf(e.stderr, "未知的 %s 子命令: %s (可用: %s)\n\n", g.name, args[0], strings.Join(names, ", "))
+	fmt.Fprintf(e.stderr, "未知的 %s 子命令：%s（可用：%s）\n\n", g.name, args[0], strings.Join(names, ", "))
 	g.usage(e.stderr)
 	return ExitUsage
 }
 
 // usage lists the group's sub-commands.
 func (g group) usage(w io.Writer) {
-	fmt.Fprintf(w, "用法: dangjian %s 子命令 [选项]\n子命令:\n", g.name)
+	fmt.Fprintf(w, "用法：dangjian %s 子命令 [选项]\n子命令：\n", g.name)
 	for _, s := range g.subs {
 		fmt.Fprintf(w, "  %-8s %s\n", s.name, s.summary)
 	}
-	fmt.Fprintf(w, "各子命令的选项: dangjian %s 子命令 -h\n", g.name)
+	fmt.Fprintf(w, "各子命令的选项：dangjian %s 子命令 -h\n", g.name)
 }
 
 // IsCommand reports whether args name a sub-command, possibly after the
@@ -131,7 +131,7 @@ func (e *env) dispatch(args []string) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "未知命令: %s\n\n", args[0])
+		fmt.Fprintf(e.stderr, "未知命令：%s\n\n", args[0])
 		e.usage(e.stderr)
 		return ExitUsage
 	}
@@ -139,8 +139,8 @@ func (e *env) dispatch(args []string) int {
 }
 
 func (e *env) usage(w io.Writer) {
-	fmt.Fprintln(w, "用法: dangjian [命令] [选项]  (不带命令时打开图形界面)")
-	fmt.Fprintln(w, "命令:")
+	fmt.Fprintln(w, "用法：dangjian [命令] [选项]（不带命令时打开图形界面）")
+	fmt.Fprintln(w, "命令：")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -149,7 +149,7 @@ func (e *env) usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "各命令的选项: dangjian 命令 -h")
+	fmt.Fprintln(w, "各命令的选项：dangjian 命令 -h")
 }
 
 // fail reports an error and returns code.
@@ -165,7 +165,7 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // asOfFlag adds --as-of, the day taken as today (for reproducible runs).
 func asOfFlag(fs *flag.FlagSet) *string {
-	return fs.String("as-of", "", "以该日期为“今天”(年-月-日,如 2026-03-01),用于复现")
+	return fs.String("as-of", "", "以该日期为“今天”（年-月-日，如 2026-03-01），用于复现")
 }
 
 // today resolves --as-of, or the clock's date.
@@ -191,7 +191,7 @@ const (
 // checkYear accepts 0 (the default year) or a year in range.
 func checkYear(year int) error {
 	if year != 0 && (year < firstYear || year > lastYear) {
-		return fmt.Errorf("--year %d 无效:年度应在%d到%d之间", year, firstYear, lastYear)
+		return fmt.Errorf("--year %d 无效：年度应在%d到%d之间", year, firstYear, lastYear)
 	}
 	return nil
 }
@@ -205,7 +205,7 @@ func (y *yearValue) String() string { return strconv.Itoa(int(*y)) }
 func (y *yearValue) Set(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" || strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
-		return fmt.Errorf("年度应为四位数字,如 %d", lastYear-74)
+		return fmt.Errorf("年度应为四位数字，如 %d", lastYear-74)
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {

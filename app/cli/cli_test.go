@@ -166,11 +166,14 @@ func TestTemplateImportExportExitCodes(t *testing.T) {
 		t.Fatal(errOut)
 	}
 	sheet := filepath.Join(dir, "out", "members.xlsx")
+	if err := os.Mkdir(filepath.Dir(sheet), 0o700); err != nil {
+		t.Fatal(err)
+	}
 	if code, out, errOut := run(t, "export", "members", "--db", demoDB, "--out", sheet); code != ExitOK || !strings.Contains(out, "已导出") {
 		t.Fatalf("export: %d %q %q", code, out, errOut)
 	}
 	code, out, errOut := run(t, "import", "--db", demoDB, "members", sheet)
-	if code != ExitOK || !strings.Contains(out, "新增0,更新0") {
+	if code != ExitOK || !strings.Contains(out, "新增0，更新0") {
 		t.Fatalf("re-import of an export: %d %q %q", code, out, errOut)
 	}
 	// Into the empty organization: rows are written; a dry run first writes nothing.

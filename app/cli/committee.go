@@ -18,16 +18,16 @@ import (
 func init() {
 	committee := group{name: "committee", subs: []sub{
 		{"init", "初始化党委的同步目录", runCommitteeInit},
-		{"enroll", "登记一个组织,写出交给它的登记文件", runCommitteeEnroll},
+		{"enroll", "登记一个组织，写出交给它的登记文件", runCommitteeEnroll},
 		{"rebase", "为一个组织重新确立快照链", runCommitteeRebase}}}
-	commands["committee"] = command{"党委: 初始化、登记组织、重新确立快照链(committee init | enroll | rebase)", committee.run}
-	commands["consolidate"] = command{"党委: 核验并汇总各组织快照", runConsolidate}
+	commands["committee"] = command{"党委：初始化、登记组织、重新确立快照链（committee init | enroll | rebase）", committee.run}
+	commands["consolidate"] = command{"党委：核验并汇总各组织快照", runConsolidate}
 }
 
 func runCommitteeInit(e *env, args []string) int {
 	fs := e.flags("committee init", "")
 	dir := fs.String("dir", "", "党委的同步目录")
-	endpoint := fs.String("endpoint", "", "服务器地址,如 http://127.0.0.1:9000")
+	endpoint := fs.String("endpoint", "", "服务器地址，如 http://127.0.0.1:9000")
 	bucket := fs.String("bucket", "", "存储桶")
 	ak := fs.String("access-key", "", "党委的访问密钥")
 	sk := fs.String("secret-key", "", "党委的机密访问密钥")
@@ -46,19 +46,19 @@ func runCommitteeInit(e *env, args []string) int {
 	case errors.Is(err, snapshot.ErrCommitteeBusy):
 		return e.fail(ExitUsage, "%v", err)
 	case err != nil:
-		return e.fail(ExitUsage, "无法初始化党委目录,未作任何更改: %v", err)
+		return e.fail(ExitUsage, "无法初始化党委目录，未作任何更改：%v", err)
 	}
-	e.printf("已初始化党委同步目录: %s\n服务器 %s,存储桶 %s\n党委公钥: %s\n", c.Dir, c.Config.Endpoint, c.Config.Bucket, c.Config.AgeRecipient)
+	e.printf("已初始化党委同步目录：%s\n服务器 %s，存储桶 %s\n党委公钥：%s\n", c.Dir, c.Config.Endpoint, c.Config.Bucket, c.Config.AgeRecipient)
 	return ExitOK
 }
 
 func runCommitteeEnroll(e *env, args []string) int {
 	fs := e.flags("committee enroll", "")
 	dir := fs.String("dir", "", "党委的同步目录")
-	orgKeys := fs.String("org-keys", "", "组织导出的公钥文件(.json)")
+	orgKeys := fs.String("org-keys", "", "组织导出的公钥文件（.json）")
 	ak := fs.String("access-key", "", "为该组织创建的访问密钥")
 	sk := fs.String("secret-key", "", "为该组织创建的机密访问密钥")
-	out := fs.String("out", "", "写出的登记文件(.json),交给该组织")
+	out := fs.String("out", "", "写出的登记文件（.json），交给该组织")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
@@ -71,7 +71,7 @@ func runCommitteeEnroll(e *env, args []string) int {
 	}
 	b, err := os.ReadFile(*orgKeys)
 	if err != nil {
-		return e.fail(ExitUsage, "无法读取公钥文件: %v", err)
+		return e.fail(ExitUsage, "无法读取公钥文件：%v", err)
 	}
 	pub, err := snapshot.ParsePublicKeys(b)
 	if err != nil {
@@ -90,12 +90,12 @@ func runCommitteeEnroll(e *env, args []string) int {
 		return enc.Encode(enr)
 	})
 	if err != nil {
-		return e.fail(ExitUsage, "无法写入登记文件: %v", err)
+		return e.fail(ExitUsage, "无法写入登记文件：%v", err)
 	}
 	policyFile := c.PolicyPath(pub.OrgID)
-	e.printf("已登记“%s”(%s),登记文件: %s(内含访问密钥,请当面或加密交付)\n\n", pub.OrgName, pub.OrgID, *out)
-	e.printf("该访问密钥只能读写 %s/orgs/%s/、读取 %s/committee/ 的存储桶策略(已保存到 %s):\n%s\n", c.Config.Bucket, pub.OrgID, c.Config.Bucket, policyFile, snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID))
-	e.printf("在服务器上创建该用户并绑定策略(ALIAS 为 mc 中该服务器的别名):\n  %s\n",
+	e.printf("已登记“%s”（%s），登记文件：%s（内含访问密钥，请当面或加密交付）\n\n", pub.OrgName, pub.OrgID, *out)
+	e.printf("该访问密钥只能读写 %s/orgs/%s/、读取 %s/committee/ 的存储桶策略（已保存到 %s）：\n%s\n", c.Config.Bucket, pub.OrgID, c.Config.Bucket, policyFile, snapshot.OrgPolicy(c.Config.Bucket, pub.OrgID))
+	e.printf("在服务器上创建该用户并绑定策略（ALIAS 为 mc 中该服务器的别名）：\n  %s\n",
 		strings.Join(snapshot.AdminCommands("ALIAS", pub.OrgID, *ak, policyFile), "\n  "))
 	return ExitOK
 }
@@ -104,7 +104,7 @@ func runCommitteeRebase(e *env, args []string) int {
 	fs := e.flags("committee rebase", "")
 	dir := fs.String("dir", "", "党委的同步目录")
 	orgID := fs.String("org", "", "组织编号")
-	seq := fs.Uint64("seq", 0, "新快照链从该序号之后开始(默认: 服务器上该组织签署的最新清单或已接受的序号,取较大者)")
+	seq := fs.Uint64("seq", 0, "新快照链从该序号之后开始（默认：服务器上该组织签署的最新清单或已接受的序号，取较大者）")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
@@ -122,19 +122,19 @@ func runCommitteeRebase(e *env, args []string) int {
 	r, err := c.Rebase(e.ctx, snapshot.RebaseOptions{Identity: id, OrgID: *orgID, AfterSeq: *seq, Now: e.now()})
 	switch {
 	case errors.Is(err, snapshot.ErrUnreachable):
-		return e.fail(ExitFailed, "无法重新确立快照链,未作任何更改: %v", err)
+		return e.fail(ExitFailed, "无法重新确立快照链，未作任何更改：%v", err)
 	case err != nil:
-		return e.fail(ExitUsage, "无法重新确立快照链: %v", err)
+		return e.fail(ExitUsage, "无法重新确立快照链：%v", err)
 	}
-	e.printf("已决定: 组织 %s 下一次被接受的快照可以开始新的快照链(序号大于%d)。\n", *orgID, r.AfterSeq)
-	e.printf("该组织下次同步时会看到党委的通知并开始新链;汇总接受新链的第一份快照后,此决定即用完,之后照常检查回滚和分叉。\n")
+	e.printf("已决定：组织 %s 下一次被接受的快照可以开始新的快照链（序号大于%d）。\n", *orgID, r.AfterSeq)
+	e.printf("该组织下次同步时会看到党委的通知并开始新链；汇总接受新链的第一份快照后，此决定即用完，之后照常检查回滚和分叉。\n")
 	return ExitOK
 }
 
 func runConsolidate(e *env, args []string) int {
 	fs := e.flags("consolidate", "")
 	dir := fs.String("dir", "", "党委的同步目录")
-	out := fs.String("out", "", "汇总数据库(已存在时替换)")
+	out := fs.String("out", "", "汇总数据库（已存在时替换）")
 	asJSON := fs.Bool("json", false, "输出为 .json 格式")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
@@ -165,7 +165,7 @@ func runConsolidate(e *env, args []string) int {
 	case errors.Is(err, snapshot.ErrCommitteeBusy), errors.As(err, &outErr):
 		return e.fail(ExitUsage, "%v", err)
 	case err != nil:
-		return e.fail(ExitFailed, "汇总失败: %v", err)
+		return e.fail(ExitFailed, "汇总失败：%v", err)
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
@@ -179,7 +179,7 @@ func runConsolidate(e *env, args []string) int {
 	if rep.Rejected() > 0 {
 		for _, o := range rep.Orgs {
 			if o.Status == snapshot.StatusRejected {
-				fmt.Fprintf(e.stderr, "已拒绝 %s 第%d号快照: %s\n", o.Name, o.Seq, o.Reason)
+				fmt.Fprintf(e.stderr, "已拒绝 %s 第%d号快照：%s\n", o.Name, o.Seq, o.Reason)
 			}
 		}
 		return ExitRejected
@@ -197,15 +197,15 @@ func (e *env) printReport(rep snapshot.Report, out string) {
 			line += "  " + o.Reason
 		}
 		if o.Status == snapshot.StatusRejected && o.UsedSeq > 0 {
-			line += fmt.Sprintf("(沿用已接受的第%d号)", o.UsedSeq)
+			line += fmt.Sprintf("（沿用已接受的第%d号）", o.UsedSeq)
 		}
 		e.printf("%s\n", line)
 	}
-	e.printf("\n跨组织核查: %d项\n", len(rep.Findings))
+	e.printf("\n跨组织核查：%d项\n", len(rep.Findings))
 	for _, f := range rep.Findings {
 		e.printf("  %s\n", f.Detail)
 	}
-	e.printf("\n汇总数据库: %s\n", out)
+	e.printf("\n汇总数据库：%s\n", out)
 }
 
 // unlockCommittee unlocks the committee's key with DANGJIAN_PASSPHRASE;

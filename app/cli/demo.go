@@ -18,13 +18,13 @@ func runDemo(e *env, args []string) int {
 	fs := e.flags("demo", "")
 	db := dbFlag(fs)
 	members := fs.Int("members", 300, "党员人数")
-	seed := fs.Int64("seed", 1, "随机种子:相同种子生成相同数据")
+	seed := fs.Int64("seed", 1, "随机种子：相同种子生成相同数据")
 	asOf := asOfFlag(fs)
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
 	if !flagGiven(fs, "db") {
-		return e.fail(ExitUsage, "请用 --db 指定演示数据库的路径(演示数据不写入默认数据库)")
+		return e.fail(ExitUsage, "请用 --db 指定演示数据库的路径（演示数据不写入默认数据库）")
 	}
 	if *members < demo.MinMembers || *members > 200000 {
 		return e.fail(ExitUsage, "--members 应在%d到200000之间", demo.MinMembers)
@@ -48,7 +48,7 @@ func runDemo(e *env, args []string) int {
 	if code := writeDemo(e, *db, clock, generate); code != ExitOK {
 		return code
 	}
-	e.printf("已生成演示数据: %d个支部, %d名党员, %d次学习培训, %d次组织生活, %d条党费记录\n数据库: %s\n",
+	e.printf("已生成演示数据：%d个支部，%d名党员，%d次学习培训，%d次组织生活，%d条党费记录\n数据库：%s\n",
 		sum.Branches, sum.Members, sum.Trainings, sum.Meetings, sum.Dues, *db)
 	return ExitOK
 }
@@ -70,11 +70,11 @@ func writeDemo(e *env, path string, clock func() time.Time, generate func(*data.
 		var gen *generateError
 		switch {
 		case errors.As(err, &gen):
-			return e.fail(ExitUsage, "生成演示数据失败,未写入任何数据: %v", gen.err)
+			return e.fail(ExitUsage, "生成演示数据失败，未写入任何数据：%v", gen.err)
 		case errors.Is(err, data.ErrExists):
-			return e.fail(ExitUsage, "数据库文件已存在,未写入演示数据(可能另一个程序同时新建了它): %s", path)
+			return e.fail(ExitUsage, "数据库文件已存在，未写入演示数据（可能另一个程序同时新建了它）：%s", path)
 		case err != nil:
-			return e.fail(ExitUsage, "无法新建数据库: %v", err)
+			return e.fail(ExitUsage, "无法新建数据库：%v", err)
 		}
 		s.Close()
 		return ExitOK
@@ -85,10 +85,10 @@ func writeDemo(e *env, path string, clock func() time.Time, generate func(*data.
 	}
 	defer s.Close()
 	if n, err := s.Members.Count(e.ctx, data.WithDeleted()); err != nil || n > 0 {
-		return e.fail(ExitUsage, "数据库中已有党员记录,演示数据只能写入新的或空的数据库: %s", path)
+		return e.fail(ExitUsage, "数据库中已有党员记录，演示数据只能写入新的或空的数据库：%s", path)
 	}
 	if err := generate(s); err != nil {
-		return e.fail(ExitUsage, "生成演示数据失败,未写入任何数据: %v", err)
+		return e.fail(ExitUsage, "生成演示数据失败，未写入任何数据：%v", err)
 	}
 	return ExitOK
 }

@@ -73,7 +73,7 @@ func TestCtrlCDuringImportSaysCancelled(t *testing.T) {
 			w.Write([]byte{0})
 		}
 	}
-	if r.code != ExitUsage || !strings.Contains(r.errOut, "已取消,未写入任何数据") || r.out != "" {
+	if r.code != ExitUsage || !strings.Contains(r.errOut, "已取消，未写入任何数据") || r.out != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.out, r.errOut)
 	}
 	if n := memberCount(t, db); n != 0 {

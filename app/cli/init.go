@@ -15,7 +15,7 @@ import (
 func runInit(e *env, args []string) int {
 	fs := e.flags("init", "")
 	db := dbFlag(fs)
-	org := fs.String("org", "", "二级党组织名称(必填)")
+	org := fs.String("org", "", "二级党组织名称（必填）")
 	code := fs.String("code", "", "组织代码")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
@@ -27,18 +27,18 @@ func runInit(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v(%s)", snapshot.ErrWeakPassphrase, snapshot.PassphraseEnv)
 	}
 	if _, err := os.Stat(snapshot.KeyPath(*db)); err == nil {
-		return e.fail(ExitUsage, "密钥文件已存在,未作任何更改: %s", snapshot.KeyPath(*db))
+		return e.fail(ExitUsage, "密钥文件已存在，未作任何更改：%s", snapshot.KeyPath(*db))
 	}
 	s, err := createStore(e, *db, *org, *code, nil)
 	if errors.Is(err, data.ErrExists) {
-		return e.fail(ExitUsage, "数据库已存在,未作任何更改: %s", *db)
+		return e.fail(ExitUsage, "数据库已存在，未作任何更改：%s", *db)
 	}
 	if err != nil {
-		return e.fail(ExitUsage, "无法新建数据库: %v", err)
+		return e.fail(ExitUsage, "无法新建数据库：%v", err)
 	}
 	created := s.Org()
 	s.Close()
-	e.printf("已新建“%s”的数据库: %s\n", created.Name, *db)
+	e.printf("已新建“%s”的数据库：%s\n", created.Name, *db)
 	return e.createKeys(*db, created.ID, created.Name, false)
 }
 
@@ -76,10 +76,10 @@ func openReader(e *env, path string, now func() time.Time) (*data.Store, int) {
 // opened reports why a database could not be opened.
 func opened(e *env, path string, s *data.Store, err error) (*data.Store, int) {
 	if errors.Is(err, data.ErrMissing) {
-		return nil, e.fail(ExitUsage, "数据库不存在: %s (可先运行 dangjian init 或 dangjian demo)", path)
+		return nil, e.fail(ExitUsage, "数据库不存在：%s（可先运行 dangjian init 或 dangjian demo）", path)
 	}
 	if err != nil {
-		return nil, e.fail(ExitUsage, "无法打开数据库 %s: %v", path, err)
+		return nil, e.fail(ExitUsage, "无法打开数据库 %s：%v", path, err)
 	}
 	return s, ExitOK
 }

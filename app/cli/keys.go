@@ -13,8 +13,8 @@ import (
 func init() {
 	keys := group{name: "keys", subs: []sub{
 		{"init", "生成本组织的同步密钥", runKeysInit},
-		{"export", "导出公钥文件,交给党委登记", runKeysExport}}}
-	commands["keys"] = command{"本组织的同步密钥(keys init | keys export)", keys.run}
+		{"export", "导出公钥文件，交给党委登记", runKeysExport}}}
+	commands["keys"] = command{"本组织的同步密钥（keys init | keys export）", keys.run}
 }
 
 // passphrase reads the passphrase scripts give in the environment.
@@ -47,23 +47,23 @@ func (e *env) createKeys(db, orgID, orgName string, required bool) int {
 	pass, err := passphrase()
 	if err != nil {
 		if !required {
-			e.printf("未设置 %s,尚未生成同步密钥;需要同步时运行 dangjian keys init --db %s,或在图形界面的“同步”中生成\n", snapshot.PassphraseEnv, db)
+			e.printf("未设置 %s，尚未生成同步密钥；需要同步时运行 dangjian keys init --db %s，或在图形界面的“同步”中生成\n", snapshot.PassphraseEnv, db)
 			return ExitOK
 		}
 		return e.fail(ExitUsage, "%v", err)
 	}
 	path := snapshot.KeyPath(db)
 	if _, err := snapshot.CreateKeys(path, orgID, orgName, pass, e.now()); err != nil {
-		return e.fail(ExitUsage, "无法生成密钥: %v", err)
+		return e.fail(ExitUsage, "无法生成密钥：%v", err)
 	}
-	e.printf("已生成本组织的同步密钥(用口令加密): %s\n", path)
+	e.printf("已生成本组织的同步密钥（用口令加密）：%s\n", path)
 	return ExitOK
 }
 
 func runKeysExport(e *env, args []string) int {
 	fs := e.flags("keys export", "")
 	db := dbFlag(fs)
-	out := fs.String("out", "", "写出的公钥文件(.json),交给党委登记")
+	out := fs.String("out", "", "写出的公钥文件（.json），交给党委登记")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
@@ -72,7 +72,7 @@ func runKeysExport(e *env, args []string) int {
 	}
 	pub, err := snapshot.ReadPublicKeys(snapshot.KeyPath(*db))
 	if errors.Is(err, snapshot.ErrNoKeys) {
-		return e.fail(ExitUsage, "%v;请先运行 dangjian keys init --db %s", err, *db)
+		return e.fail(ExitUsage, "%v；请先运行 dangjian keys init --db %s", err, *db)
 	}
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
@@ -83,8 +83,8 @@ func runKeysExport(e *env, args []string) int {
 		return enc.Encode(pub)
 	})
 	if err != nil {
-		return e.fail(ExitUsage, "未导出: %v", err)
+		return e.fail(ExitUsage, "未导出：%v", err)
 	}
-	e.printf("已导出“%s”的公钥: %s\n请把该文件交给党委组织部登记。\n", pub.OrgName, *out)
+	e.printf("已导出“%s”的公钥：%s\n请把该文件交给党委组织部登记。\n", pub.OrgName, *out)
 	return ExitOK
 }

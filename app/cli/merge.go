@@ -11,18 +11,18 @@ import (
 )
 
 func init() {
-	commands["merge"] = command{"用本单位的.docx模板套打(每人或每条记录一份)", runMerge}
+	commands["merge"] = command{"用本单位的.docx模板套打（每人或每条记录一份）", runMerge}
 	valueNames["template"] = "模板"
 }
 
 func runMerge(e *env, args []string) int {
-	fs := e.flags("merge", "种类", mergeKinds(), "列出模板可用的占位符: dangjian merge --list-fields [种类]")
+	fs := e.flags("merge", "种类", mergeKinds(), "列出模板可用的占位符：dangjian merge --list-fields [种类]")
 	db := dbFlag(fs)
-	tmpl := fs.String("template", "", "模板文件(.docx),在要填写处写上{{姓名}}这样的占位符(必填)")
-	out := fs.String("out", "", "输出文件夹,每条记录生成一个.docx;加 --one-file 时为输出的.docx文件(必填)")
-	oneFile := fs.Bool("one-file", false, "全部记录生成到一个.docx文件中,每条记录另起一页")
-	year := yearFlag(fs, "年度(默认今年)")
-	branch := fs.String("branch", "", "只生成该支部(支部名称、“组织 · 支部”或支部编号)")
+	tmpl := fs.String("template", "", "模板文件（.docx），在要填写处写上{{姓名}}这样的占位符（必填）")
+	out := fs.String("out", "", "输出文件夹，每条记录生成一个.docx；加 --one-file 时为输出的.docx文件（必填）")
+	oneFile := fs.Bool("one-file", false, "全部记录生成到一个.docx文件中，每条记录另起一页")
+	year := yearFlag(fs, "年度（默认今年）")
+	branch := fs.String("branch", "", "只生成该支部（支部名称、“组织 · 支部”或支部编号）")
 	list := fs.Bool("list-fields", false, "列出模板可用的占位符及说明")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
@@ -30,7 +30,7 @@ func runMerge(e *env, args []string) int {
 	}
 	if *list {
 		if len(pos) > 1 {
-			return e.usageError(fs, "多余的参数: %s", strings.Join(pos[1:], " "))
+			return e.usageError(fs, "多余的参数：%s", strings.Join(pos[1:], " "))
 		}
 		var k merge.Kind
 		if len(pos) == 1 {
@@ -50,10 +50,10 @@ func runMerge(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	if *tmpl == "" {
-		return e.fail(ExitUsage, "请用 --template 指定模板文件(.docx)")
+		return e.fail(ExitUsage, "请用 --template 指定模板文件（.docx）")
 	}
 	if *out == "" {
-		return e.fail(ExitUsage, "请用 --out 指定输出文件夹(或加 --one-file 时的.docx文件)")
+		return e.fail(ExitUsage, "请用 --out 指定输出文件夹（或加 --one-file 时的.docx文件）")
 	}
 	if err := checkYear(*year); err != nil {
 		return e.fail(ExitUsage, "%v", err)
@@ -80,12 +80,12 @@ func runMerge(e *env, args []string) int {
 	case errors.As(err, &fe), errors.As(err, &te), errors.As(err, &oe), errors.Is(err, merge.ErrNoRecords):
 		return e.fail(ExitUsage, "%v", err)
 	case err != nil:
-		return e.fail(ExitUsage, "套打失败,未生成文件: %v", err)
+		return e.fail(ExitUsage, "套打失败，未生成文件：%v", err)
 	}
 	if *oneFile {
-		e.printf("已生成%d条记录的套打文档: %s\n", res.Records, *out)
+		e.printf("已生成%d条记录的套打文档：%s\n", res.Records, *out)
 	} else {
-		e.printf("已生成%d个套打文档,保存在: %s\n", len(res.Files), *out)
+		e.printf("已生成%d个套打文档，保存在：%s\n", len(res.Files), *out)
 	}
 	return ExitOK
 }
@@ -96,24 +96,24 @@ func mergeKinds() string {
 	for i, k := range merge.Kinds {
 		parts[i] = string(k) + " " + merge.Title(k)
 	}
-	return "种类: " + strings.Join(parts, " | ")
+	return "种类：" + strings.Join(parts, " | ")
 }
 
 // writeFields lists the placeholders: those of kind k, or, when k is
 // empty, every one, the member's first and then each kind's own.
 func writeFields(w io.Writer, k merge.Kind) {
-	fmt.Fprintln(w, "模板中的占位符写成 {{名称}},如 {{姓名}};套打时换成每条记录的内容,保留所在位置的字体和格式。")
+	fmt.Fprintln(w, "模板中的占位符写成 {{名称}}，如 {{姓名}}；套打时换成每条记录的内容，保留所在位置的字体和格式。")
 	line := func(f merge.Field) {
 		fmt.Fprintf(w, "  %s%s  %s\n", "{{"+f.Name+"}}", strings.Repeat(" ", max(0, 22-displayWidth(f.Name)-4)), f.Description)
 	}
 	if k != "" {
-		fmt.Fprintf(w, "%s %s 可用:\n", k, merge.Title(k))
+		fmt.Fprintf(w, "%s %s 可用：\n", k, merge.Title(k))
 		for _, f := range merge.FieldsFor(k) {
 			line(f)
 		}
 		return
 	}
-	fmt.Fprintln(w, "各种类通用(党员本人的信息):")
+	fmt.Fprintln(w, "各种类通用（党员本人的信息）：")
 	for _, f := range merge.Fields() {
 		if len(f.Kinds) == 0 {
 			line(f)
@@ -129,7 +129,7 @@ func writeFields(w io.Writer, k merge.Kind) {
 		if len(own) == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "%s %s 另有:\n", kind, merge.Title(kind))
+		fmt.Fprintf(w, "%s %s 另有：\n", kind, merge.Title(kind))
 		for _, f := range own {
 			line(f)
 		}

@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	commands["report"] = command{"打印台账和表单(.pdf 或 .docx)", runReport}
+	commands["report"] = command{"打印台账和表单（.pdf 或 .docx）", runReport}
 	valueNames["format"] = "格式"
 	valueNames["columns"] = "栏目"
 	valueNames["date"] = "日期"
@@ -35,13 +35,13 @@ type reportRequest struct {
 func runReport(e *env, args []string) int {
 	fs := e.flags("report", "种类", reportKinds(), rosterColumnsNote())
 	db := dbFlag(fs)
-	out := fs.String("out", "", "输出文件(.pdf 或 .docx,必填)")
-	year := yearFlag(fs, "年度(默认今年)")
-	branch := fs.String("branch", "", "只打印该支部(支部名称、“组织 · 支部”或支部编号)")
-	format := fs.String("format", "", "文件格式,取 .pdf 或 .docx,可不带点(默认按 --out 的扩展名;其他扩展名为 .pdf)")
-	columns := fs.String("columns", "", "花名册(roster)打印的栏目,用逗号分隔,如 姓名,性别,入党日期(默认见上)")
-	date := fs.String("date", "", "花名册(roster)和党内统计汇总(stats)的截至日期,如 2026-12-03 或 2026年12月3日(默认打印当天,往年为12月31日)")
-	member := fs.String("member", "", "只打印这名党员的民主评议党员登记表(appraisal)或目标管理责任书(agreement)")
+	out := fs.String("out", "", "输出文件（.pdf 或 .docx，必填）")
+	year := yearFlag(fs, "年度（默认今年）")
+	branch := fs.String("branch", "", "只打印该支部（支部名称、“组织 · 支部”或支部编号）")
+	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名；其他扩展名为 .pdf）")
+	columns := fs.String("columns", "", "花名册（roster）打印的栏目，按所给的顺序，用逗号或顿号分隔，如 姓名、性别、入党日期（默认见上）")
+	date := fs.String("date", "", "花名册（roster）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
+	member := fs.String("member", "", "只打印这名党员的民主评议党员登记表（appraisal）或目标管理责任书（agreement）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -85,9 +85,9 @@ func runReport(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v", be)
 	}
 	if err != nil {
-		return e.fail(ExitUsage, "生成失败,未生成文件: %v", err)
+		return e.fail(ExitUsage, "生成失败，未生成文件：%v", err)
 	}
-	e.printf("已生成%s: %s\n", documents.Title(k), *out)
+	e.printf("已生成%s：%s\n", documents.Title(k), *out)
 	if text := missingText(rep); text != "" {
 		fmt.Fprint(e.stderr, text)
 	}
@@ -107,7 +107,7 @@ func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, 
 	req.format = f
 	if columns != "" {
 		if k != documents.Roster {
-			return req, e.usageError(fs, "--columns 只用于花名册(roster)")
+			return req, e.usageError(fs, "--columns 只用于花名册（roster）")
 		}
 		if req.columns, err = rosterColumnsOf(columns); err != nil {
 			return req, e.usageError(fs, "%v", err)
@@ -115,14 +115,14 @@ func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, 
 	}
 	if date != "" {
 		if k != documents.Roster && k != documents.Stats {
-			return req, e.usageError(fs, "--date 只用于花名册(roster)和党内统计汇总(stats)")
+			return req, e.usageError(fs, "--date 只用于花名册（roster）和党内统计汇总（stats）")
 		}
 		if req.asOf, err = field.ParseDate(date); err != nil {
-			return req, e.usageError(fs, "--date 的取值无效: %v", err)
+			return req, e.usageError(fs, "--date 的取值无效：%v", err)
 		}
 	}
 	if member != "" && k != documents.Appraisal && k != documents.Agreement {
-		return req, e.usageError(fs, "--member 只用于民主评议党员登记表(appraisal)和目标管理责任书(agreement)")
+		return req, e.usageError(fs, "--member 只用于民主评议党员登记表（appraisal）和目标管理责任书（agreement）")
 	}
 	return req, ExitOK
 }
@@ -146,10 +146,10 @@ func reportFormat(out, format string) (documents.Format, error) {
 	}
 	f, err := documents.ParseFormat(strings.TrimPrefix(strings.TrimSpace(format), "."))
 	if err != nil {
-		return "", fmt.Errorf("--format 的取值“%s”无效,应为 .pdf 或 .docx", format)
+		return "", fmt.Errorf("--format 的取值“%s”无效，应为 .pdf 或 .docx", format)
 	}
 	if byExt != "" && byExt != f {
-		return "", fmt.Errorf("--format 为 %s,与输出文件的扩展名 %s 不一致", f.Ext(), filepath.Ext(out))
+		return "", fmt.Errorf("--format 为 %s，与输出文件的扩展名 %s 不一致", f.Ext(), filepath.Ext(out))
 	}
 	return f, nil
 }
@@ -170,12 +170,12 @@ func rosterColumnsOf(text string) ([]string, error) {
 			continue
 		}
 		if !known[c] {
-			return nil, fmt.Errorf("花名册没有“%s”一栏。可选的栏目: %s", c, strings.Join(all, ","))
+			return nil, fmt.Errorf("花名册没有“%s”一栏。可选的栏目：%s", c, strings.Join(all, "、"))
 		}
 		out = append(out, c)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("--columns 至少要有一栏。可选的栏目: %s", strings.Join(all, ","))
+		return nil, fmt.Errorf("--columns 至少要有一栏。可选的栏目：%s", strings.Join(all, "、"))
 	}
 	return out, nil
 }
@@ -184,7 +184,7 @@ func rosterColumnsOf(text string) ([]string, error) {
 // the usage.
 func rosterColumnsNote() string {
 	all, defaults := documents.RosterColumns()
-	return "花名册可选栏目: " + strings.Join(all, ",") + "\n花名册默认栏目: " + strings.Join(defaults, ",")
+	return "花名册可选栏目：" + strings.Join(all, "、") + "\n花名册默认栏目：" + strings.Join(defaults, "、")
 }
 
 // missingText lists, one record a line, the characters that no bundled
@@ -225,7 +225,7 @@ func resolveBranch(e *env, s *data.Store, text string) (string, int) {
 		return "", e.fail(ExitUsage, "%v", ne)
 	}
 	if err != nil {
-		return "", e.fail(ExitUsage, "无法读取支部: %v", err)
+		return "", e.fail(ExitUsage, "无法读取支部：%v", err)
 	}
 	return b.ID, ExitOK
 }
@@ -239,5 +239,5 @@ func reportKinds() string {
 			parts[i] += " " + t
 		}
 	}
-	return "种类: " + strings.Join(parts, " | ")
+	return "种类：" + strings.Join(parts, " | ")
 }

@@ -105,13 +105,13 @@ func TestReportOptionsThatDoNotFitAreUsageErrors(t *testing.T) {
 		{[]string{"roster", "--out", "x.pdf", "--format", "docx"}, "不一致"},
 		{[]string{"roster", "--out", "x.docx", "--format", "pdf"}, "不一致"},
 		{[]string{"roster", "--out", "x.pdf", "--format", "txt"}, "无效"},
-		{[]string{"roster", "--out", "x.pdf", "--columns", "姓名,血型"}, "可选的栏目: 姓名,性别"},
+		{[]string{"roster", "--out", "x.pdf", "--columns", "姓名,血型"}, "可选的栏目：姓名、性别"},
 		{[]string{"dues", "--out", "x.pdf", "--columns", "姓名"}, "只用于花名册"},
-		{[]string{"dues", "--out", "x.pdf", "--date", "2026-03-01"}, "只用于花名册(roster)和党内统计汇总(stats)"},
+		{[]string{"dues", "--out", "x.pdf", "--date", "2026-03-01"}, "只用于花名册（roster）和党内统计汇总（stats）"},
 		{[]string{"roster", "--out", "x.pdf", "--date", "2026-02-30"}, "日期不存在"},
 		{[]string{"roster", "--out", "x.pdf", "--date", "三月"}, "日期格式无法识别"},
 		{[]string{"roster", "--out", "x.pdf", "--member", "T1001"}, "只用于民主评议党员登记表"},
-		{[]string{"appraisal", "--out", "x.pdf", "--member", "T9999"}, "没有这个工号或学号"},
+		{[]string{"appraisal", "--out", "x.pdf", "--member", "T9999"}, "没有工号或学号、公民身份号码为 --member 所给取值的党员"},
 	}
 	for _, c := range cases {
 		args := append([]string{"report", "--db", db}, c.args...)
@@ -215,7 +215,7 @@ func TestReportTellsUnprintableCharactersOnStderr(t *testing.T) {
 // choose from, the date and the member.
 func TestReportUsageTellsTheNewOptions(t *testing.T) {
 	code, out, _ := run(t, "report", "-h")
-	for _, want := range []string{"--format 格式", ".docx", "--columns 栏目", "花名册可选栏目: 姓名,性别", "工号或学号",
+	for _, want := range []string{"--format 格式", ".docx", "--columns 栏目", "花名册可选栏目：姓名、性别", "工号或学号",
 		"--date 日期", "--member 工号或学号或公民身份号码"} {
 		if code != ExitOK || !strings.Contains(out, want) {
 			t.Errorf("report -h lacks %q:\n%s", want, out)

@@ -28,7 +28,7 @@ func resolveMember(e *env, s *data.Store, text string) (string, int) {
 		return nil
 	})
 	if err != nil {
-		return "", e.fail(ExitUsage, "无法读取党员: %v", err)
+		return "", e.fail(ExitUsage, "无法读取党员：%v", err)
 	}
 	found := byID
 	if len(found) == 0 {
@@ -39,14 +39,14 @@ func resolveMember(e *env, s *data.Store, text string) (string, int) {
 	}
 	switch len(found) {
 	case 0:
-		return "", e.fail(ExitUsage, "--member: 没有这个工号或学号、公民身份号码的党员")
+		return "", e.fail(ExitUsage, "没有工号或学号、公民身份号码为 --member 所给取值的党员")
 	case 1:
 		return found[0].ID, ExitOK
 	}
 	if len(byID) == 0 {
-		return "", e.fail(ExitUsage, "--member: 有%d名党员的工号或学号相同,请改用公民身份号码", len(found))
+		return "", e.fail(ExitUsage, "有%d名党员的工号或学号与 --member 所给的相同，请改用公民身份号码", len(found))
 	}
-	return "", e.fail(ExitUsage, "--member: 有%d名党员的公民身份号码相同,无法确定是哪一位", len(found))
+	return "", e.fail(ExitUsage, "有%d名党员的公民身份号码与 --member 所给的相同，无法确定是哪一位", len(found))
 }
 
 // onRolls keeps the members on the rolls, or all of them when none is.

@@ -39,7 +39,7 @@ func (e *env) kindArg(fs *flag.FlagSet, pos []string, want int) (sheets.Kind, bo
 
 func runTemplate(e *env, args []string) int {
 	fs := e.flags("template", "种类", sheetKinds())
-	out := fs.String("out", "", "输出的.xlsx文件(必填)")
+	out := fs.String("out", "", "输出的.xlsx文件（必填）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -52,17 +52,17 @@ func runTemplate(e *env, args []string) int {
 		return e.fail(ExitUsage, "请用 --out 指定输出文件")
 	}
 	if err := appcore.WriteOutput(*out, "", func(w io.Writer) error { return sheets.Template(k, w) }); err != nil {
-		return e.fail(ExitUsage, "生成模板失败: %v", err)
+		return e.fail(ExitUsage, "生成模板失败：%v", err)
 	}
-	e.printf("已生成%s导入模板: %s\n", sheets.LayoutOf(k).Title, *out)
+	e.printf("已生成%s导入模板：%s\n", sheets.LayoutOf(k).Title, *out)
 	return ExitOK
 }
 
 func runExport(e *env, args []string) int {
 	fs := e.flags("export", "种类", sheetKinds())
 	db := dbFlag(fs)
-	out := fs.String("out", "", "输出的.xlsx文件(必填)")
-	year := yearFlag(fs, "只导出该年度的记录(党员信息不分年度)")
+	out := fs.String("out", "", "输出的.xlsx文件（必填）")
+	year := yearFlag(fs, "只导出该年度的记录（党员信息不分年度）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -85,17 +85,17 @@ func runExport(e *env, args []string) int {
 	})
 	e.endProgress(progress)
 	if err != nil {
-		return e.fail(ExitUsage, "导出失败,未生成文件: %v", err)
+		return e.fail(ExitUsage, "导出失败，未生成文件：%v", err)
 	}
-	e.printf("已导出%s %d行: %s\n", sheets.LayoutOf(k).Title, rows, *out)
+	e.printf("已导出%s %d行：%s\n", sheets.LayoutOf(k).Title, rows, *out)
 	return ExitOK
 }
 
 func runImport(e *env, args []string) int {
 	fs := e.flags("import", "种类 文件.xlsx", sheetKinds())
 	db := dbFlag(fs)
-	dry := fs.Bool("dry-run", false, "只检查,不写入")
-	skip := fs.Bool("skip-invalid", false, "写入有效的行,报告无效的行")
+	dry := fs.Bool("dry-run", false, "只检查，不写入")
+	skip := fs.Bool("skip-invalid", false, "写入有效的行，报告无效的行")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -117,9 +117,9 @@ func runImport(e *env, args []string) int {
 	case errors.As(err, &inputErr):
 		return e.fail(ExitUsage, "%s\n未写入任何数据。", inputErr.Msg)
 	case errors.Is(err, context.Canceled):
-		return e.fail(ExitUsage, "已取消,未写入任何数据。")
+		return e.fail(ExitUsage, "已取消，未写入任何数据。")
 	case err != nil:
-		return e.fail(ExitUsage, "导入失败,未写入任何数据: %v", err)
+		return e.fail(ExitUsage, "导入失败，未写入任何数据：%v", err)
 	}
 	printImport(e, rep)
 	if len(rep.Problems) > 0 {
@@ -133,7 +133,7 @@ func printImport(e *env, rep *sheets.Report) {
 		fmt.Fprintln(e.stderr, p.String())
 	}
 	valid := rep.Created + rep.Updated + rep.Unchanged
-	e.printf("%s:读取%d行,有效%d行(新增%d,更新%d,未变%d),有问题%d行。\n", sheets.LayoutOf(rep.Kind).Title,
+	e.printf("%s：读取%d行，有效%d行（新增%d，更新%d，未变%d），有问题%d行。\n", sheets.LayoutOf(rep.Kind).Title,
 		rep.Rows, valid, rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
 	if n := len(rep.NewBranches); n > 0 && (rep.Written || rep.DryRun) {
 		shown := rep.NewBranches[:min(n, 10)]
@@ -145,17 +145,17 @@ func printImport(e *env, rep *sheets.Report) {
 		if rep.DryRun {
 			verb = "将新建"
 		}
-		e.printf("%s支部%d个: %s%s\n", verb, n, strings.Join(shown, "、"), more)
+		e.printf("%s支部%d个：%s%s\n", verb, n, strings.Join(shown, "、"), more)
 	}
 	switch {
 	case rep.DryRun:
-		e.printf("试运行:未写入任何数据。\n")
+		e.printf("试运行：未写入任何数据。\n")
 	case rep.Written && rep.Skipped > 0:
-		e.printf("已写入有效的%d行,跳过有问题的%d行。\n", valid, rep.Skipped)
+		e.printf("已写入有效的%d行，跳过有问题的%d行。\n", valid, rep.Skipped)
 	case rep.Written:
 		e.printf("已全部写入。\n")
 	default:
-		e.printf("因有问题,未写入任何数据(改正后重新导入,或用 --skip-invalid 只写入有效的行)。\n")
+		e.printf("因有问题，未写入任何数据（改正后重新导入，或用 --skip-invalid 只写入有效的行）。\n")
 	}
 }
 
@@ -165,5 +165,5 @@ func sheetKinds() string {
 	for i, k := range sheets.Kinds {
 		parts[i] = string(k) + " " + sheets.LayoutOf(k).Title
 	}
-	return "种类: " + strings.Join(parts, " | ")
+	return "种类：" + strings.Join(parts, " | ")
 }

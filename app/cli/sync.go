@@ -20,7 +20,7 @@ func init() {
 		{"join", "用党委发来的登记文件加入同步", runSyncJoin},
 		{"push", "上传本组织的快照", runSyncPush},
 		{"status", "查看同步状态", runSyncStatus}}}
-	commands["sync"] = command{"同步快照到服务器(sync join | push | status)", sync.run}
+	commands["sync"] = command{"同步快照到服务器（sync join | push | status）", sync.run}
 }
 
 func runSyncJoin(e *env, args []string) int {
@@ -31,11 +31,11 @@ func runSyncJoin(e *env, args []string) int {
 		return code
 	}
 	if len(pos) != 1 {
-		return e.usageError(fs, "请给出党委发来的登记文件(.json)")
+		return e.usageError(fs, "请给出党委发来的登记文件（.json）")
 	}
 	b, err := os.ReadFile(pos[0])
 	if err != nil {
-		return e.fail(ExitUsage, "无法读取登记文件: %v", err)
+		return e.fail(ExitUsage, "无法读取登记文件：%v", err)
 	}
 	enr, err := snapshot.ParseEnrollment(b)
 	if err != nil {
@@ -50,7 +50,7 @@ func runSyncJoin(e *env, args []string) int {
 	if err := snapshot.Join(*db, enr, org.ID); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	e.printf("已加入同步: 服务器 %s,存储桶 %s\n", enr.Endpoint, enr.Bucket)
+	e.printf("已加入同步：服务器 %s，存储桶 %s\n", enr.Endpoint, enr.Bucket)
 	return ExitOK
 }
 
@@ -79,15 +79,15 @@ func runSyncPush(e *env, args []string) int {
 	case errors.Is(err, snapshot.ErrChainUnrecognised):
 		return e.fail(ExitUsage, "%v", err)
 	case needsAttention(err):
-		return e.fail(ExitUsage, "未同步: %v", err)
+		return e.fail(ExitUsage, "未同步：%v", err)
 	case err != nil:
-		return e.fail(ExitFailed, "同步失败(没有写入清单的快照不会被党委采用): %v", err)
+		return e.fail(ExitFailed, "同步失败（没有写入清单的快照不会被党委采用）：%v", err)
 	case res.Unchanged:
-		e.printf("数据自第%d号快照以来没有变化,未上传。\n", res.Seq)
+		e.printf("数据自第%d号快照以来没有变化，未上传。\n", res.Seq)
 	case res.NewChain:
-		e.printf("已按党委的决定开始新的快照链,上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
+		e.printf("已按党委的决定开始新的快照链，上传第%d号快照：%s（数据库 %s），用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
 	default:
-		e.printf("已上传第%d号快照: %s(数据库 %s),用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
+		e.printf("已上传第%d号快照：%s（数据库 %s），用时 %.1f 秒\n", res.Seq, data.SizeText(res.Size), data.SizeText(res.PlainSize), res.Duration.Seconds())
 	}
 	return ExitOK
 }
@@ -137,7 +137,7 @@ func runSyncStatus(e *env, args []string) int {
 		return code
 	}
 	if _, err := os.Stat(*db); err != nil {
-		return e.fail(ExitUsage, "数据库不存在: %s", *db)
+		return e.fail(ExitUsage, "数据库不存在：%s", *db)
 	}
 	st, err := snapshot.LoadState(snapshot.StatePath(*db))
 	if err != nil {
@@ -173,22 +173,22 @@ func runSyncStatus(e *env, args []string) int {
 
 func (e *env) printStatus(s syncStatus) {
 	if !s.Enrolled {
-		e.printf("尚未加入同步(用 dangjian sync join 导入党委发来的登记文件)\n")
+		e.printf("尚未加入同步（用 dangjian sync join 导入党委发来的登记文件）\n")
 	} else {
-		e.printf("服务器: %s  存储桶: %s\n", s.Endpoint, s.Bucket)
+		e.printf("服务器：%s  存储桶：%s\n", s.Endpoint, s.Bucket)
 	}
 	switch {
 	case s.KeysError != "":
-		e.printf("密钥: %s\n", s.KeysError)
+		e.printf("密钥：%s\n", s.KeysError)
 	case !s.Keys:
-		e.printf("密钥: 尚未生成(dangjian keys init)\n")
+		e.printf("密钥：尚未生成（dangjian keys init）\n")
 	}
 	if s.LastPush != nil {
-		e.printf("上次成功: %s,第%d号快照\n", s.LastPush.Local().Format("2006-01-02 15:04:05"), s.Seq)
+		e.printf("上次成功：%s，第%d号快照\n", s.LastPush.Local().Format("2006-01-02 15:04:05"), s.Seq)
 	} else {
-		e.printf("上次成功: 无\n")
+		e.printf("上次成功：无\n")
 	}
 	if s.LastError != "" {
-		e.printf("上次错误: %s (%s)\n", s.LastError, s.LastErrorAt.Local().Format("2006-01-02 15:04:05"))
+		e.printf("上次错误：%s（%s）\n", s.LastError, s.LastErrorAt.Local().Format("2006-01-02 15:04:05"))
 	}
 }

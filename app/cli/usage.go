@@ -64,7 +64,7 @@ func valueName(name string, f *flag.Flag) string {
 }
 
 func writeUsage(w io.Writer, fs *flag.FlagSet, operands string, notes []string) {
-	line := "用法: dangjian " + fs.Name()
+	line := "用法：dangjian " + fs.Name()
 	if operands != "" {
 		line += " " + operands
 	}
@@ -72,7 +72,7 @@ func writeUsage(w io.Writer, fs *flag.FlagSet, operands string, notes []string) 
 	for _, n := range notes {
 		fmt.Fprintln(w, n)
 	}
-	fmt.Fprintln(w, "选项:")
+	fmt.Fprintln(w, "选项：")
 	type row struct{ left, right string }
 	var rows []row
 	width := 0
@@ -83,7 +83,7 @@ func writeUsage(w io.Writer, fs *flag.FlagSet, operands string, notes []string) 
 		}
 		right := f.Usage
 		if d := f.DefValue; d != "" && d != "0" && d != "false" && !strings.Contains(right, "默认") {
-			right += "(默认:" + d + ")"
+			right += "（默认：" + d + "）"
 		}
 		rows = append(rows, row{left, right})
 		width = max(width, displayWidth(left))
@@ -122,13 +122,13 @@ func flagError(err error) string {
 	msg := err.Error()
 	opt := func(s string) string { return "--" + strings.TrimLeft(s, "-") }
 	if m := flagUndefined.FindStringSubmatch(msg); m != nil {
-		return "没有这个选项: " + opt(m[1])
+		return "没有这个选项：" + opt(m[1])
 	}
 	if m := flagNoValue.FindStringSubmatch(msg); m != nil {
 		return "选项 " + opt(m[1]) + " 后面缺少取值"
 	}
 	if m := flagBadBool.FindStringSubmatch(msg); m != nil {
-		return "选项 " + opt(m[1]) + " 是开关,不带取值"
+		return "选项 " + opt(m[1]) + " 是开关，不带取值"
 	}
 	if m := flagBadValue.FindStringSubmatch(msg); m != nil {
 		why := m[3]
@@ -138,10 +138,10 @@ func flagError(err error) string {
 		case strings.HasSuffix(why, "value out of range"):
 			why = "超出范围"
 		}
-		return "选项 " + opt(m[2]) + " 的取值 " + m[1] + " 无效: " + why
+		return "选项 " + opt(m[2]) + " 的取值 " + m[1] + " 无效：" + why
 	}
 	if m := flagSyntax.FindStringSubmatch(msg); m != nil {
-		return "选项写法有误: " + m[1]
+		return "选项写法有误：" + m[1]
 	}
 	return msg
 }
@@ -151,7 +151,7 @@ func flagError(err error) string {
 func (e *env) parse(fs *flag.FlagSet, args []string) (ok bool, code int) {
 	pos, ok, code := e.parseWith(fs, args)
 	if ok && len(pos) > 0 {
-		return false, e.usageError(fs, "多余的参数: %s", strings.Join(pos, " "))
+		return false, e.usageError(fs, "多余的参数：%s", strings.Join(pos, " "))
 	}
 	return ok, code
 }

@@ -77,13 +77,13 @@ func TestEveryCommandHasChineseHelp(t *testing.T) {
 			if code != ExitOK || errOut != "" {
 				t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 			}
-			if !strings.HasPrefix(out, "用法: dangjian "+strings.Join(cmd, " ")) {
+			if !strings.HasPrefix(out, "用法：dangjian "+strings.Join(cmd, " ")) {
 				t.Errorf("%v prints %q", args, out)
 			}
 			if w := englishWords(strings.ReplaceAll(out, dbDefault, "")); len(w) > 0 {
 				t.Errorf("%v: English words %q in\n%s", args, w, out)
 			}
-			if strings.Contains(out, "--db") && !strings.Contains(out, "默认:"+dbDefault) {
+			if strings.Contains(out, "--db") && !strings.Contains(out, "默认："+dbDefault) {
 				t.Errorf("%v: the default database is not told:\n%s", args, out)
 			}
 		}
@@ -94,13 +94,13 @@ func TestEveryCommandHasChineseHelp(t *testing.T) {
 	}
 
 	code, out, errOut := run(t, "demo", "--members", "many")
-	if code != ExitUsage || out != "" || !strings.HasPrefix(errOut, "选项 --members 的取值 \"many\" 无效: 应为数字") ||
-		!strings.Contains(errOut, "用法: dangjian demo") || !strings.Contains(errOut, "默认:300") {
+	if code != ExitUsage || out != "" || !strings.HasPrefix(errOut, "选项 --members 的取值 \"many\" 无效：应为数字") ||
+		!strings.Contains(errOut, "用法：dangjian demo") || !strings.Contains(errOut, "默认：300") {
 		t.Errorf("a bad value: exit %d, stderr %q", code, errOut)
 	}
 	for _, args := range [][]string{{"report", "--nosuch"}, {"report", "--out"}, {"check", "--json=maybe"}, {"report", "--db", "x.db"}} {
 		code, _, errOut := run(t, args...)
-		if code != ExitUsage || !strings.Contains(errOut, "用法: dangjian "+args[0]) {
+		if code != ExitUsage || !strings.Contains(errOut, "用法：dangjian "+args[0]) {
 			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
 		}
 		first, _, _ := strings.Cut(errOut, "\n")
