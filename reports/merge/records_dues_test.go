@@ -2,10 +2,13 @@ package merge
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"dangjian/data"
+	"dangjian/data/demo"
 	"dangjian/reports/documents"
 	"dangjian/reports/layout"
 )
@@ -35,7 +38,53 @@ func TestTransferDuesPaidUntilAgreesWithTheLedger(t *testing.T) {
 	for _, r := range rs {
 		merged[r.Name] = r.Values["党费交至"]
 	}
-	doc, err := documents.Build(ctx, ts.s, documents.Transfers, documents.Options{Year: 2026})
+	ledger := ledgerDuesUntil(t, ts.s)
+	for _, c := range []struct{ name, merged, ledger string }{
+		{"赵玥", "2026年4月", "2026.04"}, // none on the letter: the last month paid
+		{"张三", "2026年8月", "2026.08"}, // as the letter records
+	} {
+		if merged[c.name] != c.merged || ledger[c.name] != c.ledger {
+			t.Errorf("%s: {{党费交至}} %q and the ledger's %q, want %q and %q",
+				c.name, merged[c.name], ledger[c.name], c.merged, c.ledger)
+		}
+	}
+}
+
+// TestDemoTransferDuesPaidUntilAgrees: on the demo organization, whose
+// 转出 letters record no 党费交至, every letter's {{党费交至}} is the month the
+// ledger prints for it, and is not blank.
+func TestDemoTransferDuesPaidUntilAgrees(t *testing.T) {
+	ctx := context.Background()
+	s, err := data.Create(ctx, filepath.Join(t.TempDir(), "demo.db"), "计算机科学与技术学院党委", "DEMO",
+		data.WithClock(func() time.Time { return testNow }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if _, err := demo.Generate(ctx, s, demo.Options{Seed: 1, AsOf: testNow}); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := Records(ctx, s, Transfers, Options{Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) == 0 {
+		t.Fatal("the demo has no 转出 letter of 2026")
+	}
+	ledger := ledgerDuesUntil(t, s)
+	for _, r := range rs {
+		got := r.Values["党费交至"]
+		mo, err := time.Parse("2006.01", ledger[r.Name])
+		if got == "" || err != nil || got != layout.ProseMonth(mo) {
+			t.Errorf("%s: {{党费交至}} %q, the ledger %q", r.Name, got, ledger[r.Name])
+		}
+	}
+}
+
+// ledgerDuesUntil reads the 组织关系转接台账 of 2026: 党费交至 by member name.
+func ledgerDuesUntil(t *testing.T, s *data.Store) map[string]string {
+	t.Helper()
+	doc, err := documents.Build(context.Background(), s, documents.Transfers, documents.Options{Year: 2026, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,13 +111,5 @@ func TestTransferDuesPaidUntilAgreesWithTheLedger(t *testing.T) {
 			}
 		}
 	}
-	for _, c := range []struct{ name, merged, ledger string }{
-		{"赵玥", "2026年4月", "2026.04"}, // none on the letter: the last month paid
-		{"张三", "2026年8月", "2026.08"}, // as the letter records
-	} {
-		if merged[c.name] != c.merged || ledger[c.name] != c.ledger {
-			t.Errorf("%s: {{党费交至}} %q and the ledger's %q, want %q and %q",
-				c.name, merged[c.name], ledger[c.name], c.merged, c.ledger)
-		}
-	}
+	return ledger
 }
