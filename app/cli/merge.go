@@ -85,9 +85,18 @@ func runMerge(e *env, args []string) int {
 	if *oneFile {
 		e.printf("已生成%d条记录的套打文档：%s\n", res.Records, *out)
 	} else {
-		e.printf("已生成%d个套打文档，保存在：%s\n", len(res.Files), *out)
+		e.printf("已生成%d个套打文档%s，保存在：%s\n", len(res.Files), renamedNote(res.Renamed), *out)
 	}
 	return ExitOK
+}
+
+// renamedNote tells how many documents were numbered because their name
+// was taken: 「（其中3个与已有文件同名，已加序号）」; "" when none.
+func renamedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（其中%d个与已有文件同名，已加序号）", n)
 }
 
 // mergeKinds tells the 种类 of merges.

@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -38,7 +40,7 @@ func runReport(e *env, args []string) int {
 	out := fs.String("out", "", "输出文件（.pdf 或 .docx，必填）")
 	year := yearFlag(fs, "年度（默认今年）")
 	branch := fs.String("branch", "", "只打印该支部（支部名称、“组织 · 支部”或支部编号）")
-	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名；其他扩展名为 .pdf）")
+	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名，其他扩展名为 .pdf；文件名没有扩展名时加上）")
 	columns := fs.String("columns", "", "花名册（roster）打印的栏目，按所给的顺序，用逗号或顿号分隔，如 姓名、性别、入党日期（默认见上）")
 	date := fs.String("date", "", "花名册（roster）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
 	member := fs.String("member", "", "只打印这名党员的民主评议党员登记表（appraisal）或目标管理责任书（agreement）")
@@ -56,6 +58,10 @@ func runReport(e *env, args []string) int {
 	req, code := readReportOptions(e, fs, k, *out, *format, *columns, *date, *member)
 	if code != ExitOK {
 		return code
+	}
+	added := ""
+	if *out, added = withReportExt(*out, req.format); added != "" {
+		added = "（文件名没有" + added + "扩展名，已加上）"
 	}
 	s, code := openForOutput(e, *db, *out, *year)
 	if s == nil {
@@ -87,7 +93,7 @@ func runReport(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "生成失败，未生成文件：%v", err)
 	}
-	e.printf("已生成%s：%s\n", documents.Title(k), *out)
+	e.printf("已生成%s：%s%s\n", documents.Title(k), *out, added)
 	if text := missingText(rep); text != "" {
 		fmt.Fprint(e.stderr, text)
 	}
@@ -120,11 +126,26 @@ func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, 
 		if req.asOf, err = field.ParseDate(date); err != nil {
 			return req, e.usageError(fs, "--date 的取值无效：%v", err)
 		}
+		if req.asOf.Format(time.DateOnly) > e.now().Format(time.DateOnly) {
+			return req, e.usageError(fs, "截至日期不能晚于今天（%s）", e.now().Format(time.DateOnly))
+		}
 	}
 	if member != "" && k != documents.Appraisal && k != documents.Agreement {
 		return req, e.usageError(fs, "--member 只用于民主评议党员登记表（appraisal）和目标管理责任书（agreement）")
 	}
 	return req, ExitOK
+}
+
+// withReportExt gives out the format's extension when it has none
+// (「花名册」 → 「花名册.docx」), and says which it added ("" when none). A
+// name with another extension, or one that exists (a folder), is kept: it
+// is checked as given, so that 「组织.db」 is refused rather than turned
+// into 「组织.db.pdf」.
+func withReportExt(out string, f documents.Format) (string, string) {
+	if _, err := os.Lstat(out); err == nil || filepath.Ext(out) != "" {
+		return out, ""
+	}
+	return out + f.Ext(), f.Ext()
 }
 
 // reportFormat is the format asked for by --format, or else by the
@@ -155,8 +176,8 @@ func reportFormat(out, format string) (documents.Format, error) {
 }
 
 // rosterColumnsOf reads a --columns list (separated by commas, 、 or
-// semicolons, half- or full-width); an unknown column is refused with the
-// columns there are.
+// semicolons, half- or full-width) in the order given, each column once;
+// an unknown column is refused with the columns there are.
 func rosterColumnsOf(text string) ([]string, error) {
 	all, _ := documents.RosterColumns()
 	known := map[string]bool{}
@@ -172,7 +193,9 @@ func rosterColumnsOf(text string) ([]string, error) {
 		if !known[c] {
 			return nil, fmt.Errorf("花名册没有“%s”一栏。可选的栏目：%s", c, strings.Join(all, "、"))
 		}
-		out = append(out, c)
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("--columns 至少要有一栏。可选的栏目：%s", strings.Join(all, "、"))
