@@ -13,7 +13,14 @@
 // 方正小标宋简体 for titles, named in the font table with 华文中宋 as its
 // alternative and the GB 2312 Song family, so that Word and WPS set titles
 // in a Song face where it is not installed; Times New Roman for Latin
-// letters and figures.
+// letters and figures. A cell whose figures fit its line in those faces but
+// not in the wider ones a reader may have instead (LibreOffice without them
+// takes DejaVu) is set with a horizontal scale, so that no identity
+// number, date or 「2026年度」 breaks inside a cell; the text itself is left
+// as typed, for Word's search. A part's pages after its first name its
+// Record in the running header (so a loose page of a batch of forms can be
+// put back). Word lays the pages out itself: a table's caption is not
+// repeated on the pages it runs on to, as the PDF repeats it.
 //
 // The package writes WordprocessingML itself over archive/zip. The Go
 // library for .docx that was considered, github.com/gomutex/godocx

@@ -245,8 +245,14 @@ func (r *renderer) formRow(fr *formRow, h float64, gridN int) {
 		}
 		w.s("</w:tcPr>")
 		for _, text := range strings.Split(typeset(strings.TrimSpace(c.cell.Text)), "\n") {
-			w.s(`<w:p><w:pPr><w:pStyle w:val="FormText"/>` + keep + jc(c.cell.Align) + `</w:pPr>`)
-			w.run("", unjoin(strings.TrimSuffix(text, "\r"), formSize, c.w-2*formPad))
+			text = unjoin(strings.TrimSuffix(text, "\r"), formSize, c.w-2*formPad)
+			rpr := scaleProp(fitScale(text, formSize, c.w-2*formPad))
+			w.s(`<w:p><w:pPr><w:pStyle w:val="FormText"/>` + keep + jc(c.cell.Align))
+			if rpr != "" {
+				w.s("<w:rPr>" + rpr + "</w:rPr>")
+			}
+			w.s(`</w:pPr>`)
+			w.run(rpr, text)
 			w.s("</w:p>")
 		}
 		w.s("</w:tc>")

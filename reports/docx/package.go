@@ -68,10 +68,10 @@ func (r *renderer) writePackage(zw *zip.Writer) error {
 		{"word/styles.xml", func() { r.w.s(stylesXML) }},
 		{"word/settings.xml", func() { r.w.s(settingsXML) }},
 		{"word/fontTable.xml", func() { r.w.s(fontTableXML) }},
-		{"word/header1.xml", func() { r.header("") }},
+		{"word/header1.xml", func() { r.header(headMid{}) }},
 	}
-	for i, t := range r.titles {
-		small = append(small, smallPart{fmt.Sprintf("word/header%d.xml", i+2), func() { r.header(t) }})
+	for i, m := range r.heads {
+		small = append(small, smallPart{fmt.Sprintf("word/header%d.xml", i+2), func() { r.header(m) }})
 	}
 	for i, n := range r.footers {
 		small = append(small, smallPart{fmt.Sprintf("word/footer%d.xml", i+1), func() { r.footer(i, n) }})
@@ -99,7 +99,7 @@ func (r *renderer) contentTypes() {
 		`<Override PartName="/word/fontTable.xml" ContentType="` + typeWML + `fontTable+xml"/>` +
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>`)
-	for i := range len(r.titles) + 1 {
+	for i := range len(r.heads) + 1 {
 		w.s(`<Override PartName="/word/header`)
 		w.int(i + 1)
 		w.s(`.xml" ContentType="` + typeWML + `header+xml"/>`)
@@ -126,7 +126,7 @@ func (r *renderer) documentRels() {
 		w.int(i + 1)
 		w.s(`.xml"/>`)
 	}
-	for i := range len(r.titles) + 1 {
+	for i := range len(r.heads) + 1 {
 		w.s(`<Relationship Id="rIdH`)
 		w.int(i + 1)
 		w.s(`" Type="` + relNS + `header" Target="header`)
@@ -163,17 +163,27 @@ func (r *renderer) tabs() {
 	w.s(`/></w:tabs>`)
 }
 
-// header writes a running header: the organization on the left, the part
-// title in the middle (none on a part's first page) and the period on the
-// right, over a rule.
-func (r *renderer) header(title string) {
+// header writes a running header: the organization on the left, the
+// middle m (none on a part's first page) and the period on the right,
+// over a rule. When m.left the record stands on the left in the
+// organization's place.
+func (r *renderer) header(m headMid) {
 	w := &r.w
 	w.s(xmlHeader + `<w:hdr ` + namespaces + `><w:p><w:pPr><w:pStyle w:val="Header"/>`)
 	r.tabs()
 	w.s(`</w:pPr>`)
-	w.run("", typeset(r.doc.Org))
-	w.s(`<w:r><w:tab/></w:r>`)
-	w.run("", typeset(title))
+	rpr := ""
+	if m.size != 0 && m.size != headSize {
+		rpr = sz(m.size)
+	}
+	if m.left {
+		w.run(rpr, m.text)
+		w.s(`<w:r><w:tab/></w:r>`)
+	} else {
+		w.run("", typeset(r.doc.Org))
+		w.s(`<w:r><w:tab/></w:r>`)
+		w.run(rpr, m.text)
+	}
 	w.s(`<w:r><w:tab/></w:r>`)
 	w.run("", typeset(r.doc.Period))
 	w.s(`</w:p></w:hdr>`)

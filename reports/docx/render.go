@@ -50,11 +50,12 @@ type renderer struct {
 	keep  bool // the last block was a heading (or a spacer after one): what follows is kept with it
 	parts []layout.Part
 
-	// titles are the distinct part titles in order: the running header
-	// of part title titles[i] is header part i+2 (part 1 is the header of
-	// a part's first page, which has no title).
-	titles   []string
-	headerOf map[string]int
+	// heads are the distinct running headers of the parts' pages after
+	// their first, in order: heads[i] is header part i+2 (part 1 is the
+	// header of a part's first page, which has no title).
+	heads    []headMid
+	headerOf map[headMid]int
+	mid      headMid // the current part's
 
 	// footers are the estimates of the parts' pages, in order: footer
 	// part i+1 is the footer of part i, on its first page and the others;
@@ -69,7 +70,7 @@ type renderer struct {
 }
 
 func newRenderer(ctx context.Context, d *layout.Document) *renderer {
-	r := &renderer{ctx: ctx, doc: d, geo: portrait, parts: d.Parts, headerOf: map[string]int{}}
+	r := &renderer{ctx: ctx, doc: d, geo: portrait, parts: d.Parts, headerOf: map[headMid]int{}}
 	if d.Landscape {
 		r.geo = landscape
 	}
@@ -77,10 +78,10 @@ func newRenderer(ctx context.Context, d *layout.Document) *renderer {
 		r.parts = []layout.Part{{}}
 	}
 	for i := range r.parts {
-		t := r.partTitle(&r.parts[i])
-		if _, ok := r.headerOf[t]; !ok {
-			r.titles = append(r.titles, t)
-			r.headerOf[t] = len(r.titles) + 1
+		m := r.headMiddle(&r.parts[i])
+		if _, ok := r.headerOf[m]; !ok {
+			r.heads = append(r.heads, m)
+			r.headerOf[m] = len(r.heads) + 1
 		}
 	}
 	return r
@@ -148,7 +149,7 @@ func partEndName(i int) string { return "_PartEnd" + strconv.Itoa(i+1) }
 
 // writePart writes a part's title and blocks.
 func (r *renderer) writePart(p *layout.Part) error {
-	r.part, r.title = p, r.partTitle(p)
+	r.part, r.title, r.mid = p, r.partTitle(p), r.headMiddle(p)
 	r.y, r.pages = 0, 1
 	r.partHeading()
 	for i, b := range p.Blocks {
@@ -185,7 +186,7 @@ func (r *renderer) partHeading() {
 func (r *renderer) sectPr() {
 	w, g := &r.w, r.geo
 	w.s(`<w:sectPr><w:headerReference w:type="default" r:id="rIdH`)
-	w.int(r.headerOf[r.title])
+	w.int(r.headerOf[r.mid])
 	w.s(`"/><w:headerReference w:type="first" r:id="rIdH1"/>`)
 	r.footers = append(r.footers, r.pages)
 	f := len(r.footers)

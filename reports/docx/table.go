@@ -168,7 +168,7 @@ func (r *renderer) tableRow(t *layout.Table, row *layout.Row, ws []float64, plai
 			size = keepSize(text, ws[i]-2*padH)
 		}
 		text = unjoin(text, size, ws[i]-2*padH)
-		rpr := bold
+		rpr := bold + scaleProp(fitScale(text, size, ws[i]-2*padH))
 		if size != tableSize {
 			rpr += sz(size)
 		}
