@@ -28,8 +28,12 @@ func shellOpen(path string) error {
 	}
 	const swShowNormal = 1
 	r, _, _ := procShellExecute.Call(0, uintptr(unsafe.Pointer(verb)), uintptr(unsafe.Pointer(file)), 0, 0, swShowNormal)
-	if r <= 32 { // ShellExecute returns a value above 32 on success
-		return fmt.Errorf("没有可打开该文件的程序(错误 %d)", r)
+	const seErrAssocIncomplete, seErrNoAssoc = 27, 31
+	switch {
+	case r == seErrNoAssoc || r == seErrAssocIncomplete:
+		return errNoViewer
+	case r <= 32: // ShellExecute returns a value above 32 on success
+		return fmt.Errorf("系统无法打开该文件（错误 %d）", r)
 	}
 	return nil
 }

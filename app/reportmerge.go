@@ -26,11 +26,11 @@ const prefMergeTemplate = "reports.merge.template"
 
 // The output choices of 套打.
 const (
-	mergeToFolder = "每条记录一个文件(保存到文件夹)"
+	mergeToFolder = "每条记录一个文件（保存到文件夹）"
 	mergeToOne    = "全部记录生成一个文件"
 )
 
-// mergeSection is the 「套打模板(Word)」 tab of the 报表 screen: the unit's
+// mergeSection is the 「套打模板（Word）」 tab of the 报表 screen: the unit's
 // own .docx filled with the records of a kind (package reports/merge),
 // one document per record into a folder or all into one file, with the
 // placeholders the kind fills listed and copyable.
@@ -59,7 +59,7 @@ func newMergeSection(u *UI) *mergeSection {
 	m.branch = newBranchSelect(allBranches)
 	m.branch.OnChanged = func(string) { m.suggestOut() }
 	m.template = widget.NewEntry()
-	m.template.SetPlaceHolder("本单位的Word模板,在要填写处写上 {{姓名}} 这样的占位符")
+	m.template.SetPlaceHolder("本单位的Word模板，在要填写处写上 {{姓名}} 这样的占位符")
 	if last := u.app.Preferences().String(prefMergeTemplate); last != "" && fileExists(last) {
 		m.template.SetText(last)
 	}
@@ -93,12 +93,12 @@ func (m *mergeSection) view() fyne.CanvasObject {
 	open := widget.NewButton("打开", func() {
 		if m.last != "" {
 			if err := openInViewer(m.u.app, m.last); err != nil {
-				m.u.showError(fmt.Errorf("无法打开%s: %w", m.last, err))
+				m.u.showOpenFailure(m.last, err)
 			}
 		}
 	})
 	return container.NewVBox(
-		widget.NewLabel("用本单位自己的Word模板(责任书、评议表、介绍信等)逐人填写,格式与模板完全相同。"),
+		widget.NewLabel("用本单位自己的Word模板（责任书、评议表、介绍信等）逐人填写，格式与模板完全相同。"),
 		form, container.NewHBox(run, open), m.result)
 }
 
@@ -202,15 +202,15 @@ func (m *mergeSection) run(req merge.Request) {
 	}, func(err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
-			m.result.SetText("已取消,未生成文件。")
+			m.result.SetText("已取消，未生成文件。")
 		case err != nil:
-			m.result.SetText("套打失败,未生成文件: " + err.Error())
+			m.result.SetText("套打失败，未生成文件：" + err.Error())
 		case req.OneFile:
 			m.last = req.Out
-			m.result.SetText(fmt.Sprintf("已生成%d条记录的套打文档: %s", res.Records, req.Out))
+			m.result.SetText(fmt.Sprintf("已生成%d条记录的套打文档：%s", res.Records, req.Out))
 		default:
 			m.last = req.Out
-			m.result.SetText(fmt.Sprintf("已生成%d个套打文档,保存在: %s", len(res.Files), req.Out))
+			m.result.SetText(fmt.Sprintf("已生成%d个套打文档%s，保存在：%s", len(res.Files), mergeRenamedNote(res.Renamed), req.Out))
 		}
 	})
 }
@@ -219,4 +219,13 @@ func (m *mergeSection) run(req merge.Request) {
 func fileExists(path string) bool {
 	st, err := os.Stat(path)
 	return err == nil && !st.IsDir()
+}
+
+// mergeRenamedNote tells how many documents were numbered because their
+// name was taken: 「（其中3个与已有文件同名，已加序号）」; "" when none.
+func mergeRenamedNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（其中%d个与已有文件同名，已加序号）", n)
 }

@@ -75,12 +75,12 @@ func documentText(t *testing.T, path string) string {
 	return ""
 }
 
-// openMerge opens the 套打模板(Word) tab of the 报表 screen.
+// openMerge opens the 套打模板（Word） tab of the 报表 screen.
 func openMerge(t *testing.T, u *UI, q *uiQueue) *mergeSection {
 	t.Helper()
 	s := openReports(t, u, q)
 	s.tabs.SelectIndex(1)
-	if s.tabs.Selected().Text != "套打模板(Word)" {
+	if s.tabs.Selected().Text != "套打模板（Word）" {
 		t.Fatalf("the second tab is %q", s.tabs.Selected().Text)
 	}
 	return s.merge

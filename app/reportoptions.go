@@ -143,7 +143,7 @@ func (c *columnChooser) remember() {
 }
 
 // asOfHint is what the 截至日期 entry shows while empty.
-const asOfHint = "留空为打印当天(往年为12月31日),如 2026-12-03"
+const asOfHint = "留空为打印当天（往年为12月31日），如 2026-12-03"
 
 // readAsOf reads the 截至日期 typed, in the forms the sheets accept; zero
 // when empty.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -37,7 +38,7 @@ type reportsScreen struct {
 	result   *widget.Label
 	last     string // the last file written
 	merge    *mergeSection
-	tabs     *container.AppTabs // 打印台账和表单, 套打模板(Word)
+	tabs     *container.AppTabs // 打印台账和表单, 套打模板（Word）
 
 	asOfRow, columnsRow []fyne.CanvasObject // the rows shown for some documents only
 }
@@ -57,6 +58,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	s.format = newFormatChoice(u, s.formatChanged)
 	s.asOf = widget.NewEntry()
 	s.asOf.SetPlaceHolder(asOfHint)
+	s.asOf.OnChanged = func(string) { s.suggestPath() }
 	s.columns = newColumnChooser(u)
 	s.output = newOutputField(u, "", filesOf(s.selectedFormat()))
 	s.path = s.output.entry
@@ -85,7 +87,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("打印台账和表单", container.NewVScroll(container.NewVBox(
 			form, container.NewHBox(s.generate, open), s.result))),
-		container.NewTabItem("套打模板(Word)", container.NewVScroll(s.merge.view())),
+		container.NewTabItem("套打模板（Word）", container.NewVScroll(s.merge.view())),
 	)
 	return s.tabs
 }
@@ -146,12 +148,16 @@ func (s *reportsScreen) formatChanged(f documents.Format) {
 	s.path.SetText(withFormatExt(s.path.Text, f))
 }
 
-// suggestPath proposes a file name from the choices.
+// suggestPath proposes a file name from the choices: 「2026年学习培训台账」,
+// and for a document as of a day 「党员花名册（截至2026年12月3日）」.
 func (s *reportsScreen) suggestPath() {
 	if s.path == nil || s.kind.Selected == "" {
 		return
 	}
 	name := s.year.Selected + "年" + s.kind.Selected
+	if hasAsOf(s.selectedKind()) {
+		name = s.kind.Selected + "（截至" + proseDay(s.asOfDay()) + "）"
+	}
 	if b := s.branch.name(); b != "" {
 		name = b + name
 	}
@@ -161,6 +167,25 @@ func (s *reportsScreen) suggestPath() {
 		dir = filepath.Dir(s.path.Text)
 	}
 	s.path.SetText(filepath.Join(dir, name+f.Ext()))
+}
+
+// asOfDay is the day the roster or the statistics are as of: the one
+// typed, else the print day, or 31 December for a past year (a day typed
+// wrong counts as none until it is corrected).
+func (s *reportsScreen) asOfDay() time.Time {
+	if day, err := readAsOf(s.asOf.Text); err == nil && !day.IsZero() {
+		return day
+	}
+	today := s.u.store.Now()
+	if year := selectedYear(s.year); year != 0 && year < today.Year() {
+		return time.Date(year, time.December, 31, 0, 0, 0, 0, time.Local)
+	}
+	return today
+}
+
+// proseDay writes a day as in a document's text: 2026年12月3日.
+func proseDay(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
 func (s *reportsScreen) selectedKind() documents.Kind {
@@ -199,7 +224,11 @@ func (s *reportsScreen) start() {
 	if hasAsOf(job.kind) {
 		day, err := readAsOf(s.asOf.Text)
 		if err != nil {
-			s.result.SetText("截至日期无效: " + err.Error())
+			s.result.SetText("截至日期无效：" + err.Error())
+			return
+		}
+		if day.Format(time.DateOnly) > s.u.store.Now().Format(time.DateOnly) {
+			s.result.SetText("截至日期不能晚于今天")
 			return
 		}
 		job.opts.AsOf = day
@@ -220,12 +249,12 @@ func (s *reportsScreen) write(job reportJob) {
 	s.u.writeDocument(job, func(rep documents.Report, err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
-			s.result.SetText("已取消,未生成文件。")
+			s.result.SetText("已取消，未生成文件。")
 		case err != nil:
-			s.result.SetText("生成失败: " + err.Error())
+			s.result.SetText("生成失败，未生成文件：" + err.Error())
 		default:
 			s.last = job.path
-			s.result.SetText(fmt.Sprintf("已生成: %s", job.path))
+			s.result.SetText(fmt.Sprintf("已生成：%s", job.path))
 			s.open(job.path)
 			s.u.showMissing(rep)
 		}
@@ -254,6 +283,6 @@ func (s *reportsScreen) open(path string) {
 		return
 	}
 	if err := openInViewer(s.u.app, path); err != nil {
-		s.u.showError(fmt.Errorf("无法打开%s: %w", path, err))
+		s.u.showOpenFailure(path, err)
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
@@ -46,7 +45,7 @@ func (f *outputField) choose() {
 // the user says so.
 func (u *UI) confirmOutput(path string, proceed func()) {
 	if err := appcore.CheckOutput(path, u.store.Path()); err != nil {
-		dialog.ShowInformation("不能写入这个文件", err.Error(), u.win)
+		u.showProblem("不能写入这个文件", err.Error())
 		return
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
