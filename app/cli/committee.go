@@ -80,6 +80,9 @@ func runCommitteeEnroll(e *env, args []string) int {
 	if err := c.CheckEnrollmentOutput(*out); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
+	if err := appcore.CheckOutput(*out, ""); err != nil { // its folder exists: refused before the enrollment is kept
+		return e.fail(ExitUsage, "%v", err)
+	}
 	enr, err := c.Enroll(pub, *ak, *sk, e.now())
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
