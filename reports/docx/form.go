@@ -2,6 +2,7 @@ package docx
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -134,12 +135,25 @@ func abs(n int) int {
 	return n
 }
 
+// indentProp is the paragraph property that sets the first line of a
+// value cell's paragraph in by two characters when the cell asks for it.
+func indentProp(c *layout.Cell) string {
+	if !c.Indent || c.Label {
+		return ""
+	}
+	return `<w:ind w:firstLineChars="200" w:firstLine="` + strconv.Itoa(tw(2*formSize*mmPerPt)) + `"/>`
+}
+
 // rowNeed estimates the height a form row's text and signature lines need.
 func rowNeed(fr *formRow) float64 {
 	lh := lineH(formSize)
 	need := max(fr.row.Height, lh+2*formPad)
 	for _, c := range fr.cells {
-		n := lines(strings.TrimSpace(c.cell.Text), formSize, c.w-2*formPad)
+		text := strings.TrimSpace(c.cell.Text)
+		if c.cell.Indent && text != "" {
+			text = "\u3000\u3000" + text // the indent takes room on the first line
+		}
+		n := lines(text, formSize, c.w-2*formPad)
 		need = max(need, float64(n)*lh+2*formPad+fr.sign)
 	}
 	return need
@@ -247,7 +261,7 @@ func (r *renderer) formRow(fr *formRow, h float64, gridN int) {
 		for _, text := range strings.Split(typeset(strings.TrimSpace(c.cell.Text)), "\n") {
 			text = unjoin(strings.TrimSuffix(text, "\r"), formSize, c.w-2*formPad)
 			rpr := scaleProp(fitScale(text, formSize, c.w-2*formPad))
-			w.s(`<w:p><w:pPr><w:pStyle w:val="FormText"/>` + keep + jc(c.cell.Align))
+			w.s(`<w:p><w:pPr><w:pStyle w:val="FormText"/>` + keep + indentProp(c.cell) + jc(c.cell.Align))
 			if rpr != "" {
 				w.s("<w:rPr>" + rpr + "</w:rPr>")
 			}

@@ -31,6 +31,23 @@ type formRowSet struct {
 	need  float64 // the height the row's text and signature lines need
 }
 
+// cellText is a value cell's text as it is wrapped: trimmed, and with
+// Indent the first line of each of its paragraphs set in by two
+// characters (two ideographic spaces), as official prose is.
+func cellText(c *layout.Cell) string {
+	text := strings.TrimSpace(c.Text)
+	if !c.Indent || c.Label || text == "" {
+		return text
+	}
+	paras := strings.Split(text, "\n")
+	for i, p := range paras {
+		if p = strings.TrimLeft(p, " \u3000"); p != "" {
+			paras[i] = "\u3000\u3000" + p
+		}
+	}
+	return strings.Join(paras, "\n")
+}
+
 // signRoom is the height a cell keeps at its foot for its signature lines.
 func signRoom(c *layout.Cell) float64 {
 	if len(c.Sign) == 0 {
@@ -71,7 +88,7 @@ func (r *renderer) setFormRow(row *layout.FormRow) formRowSet {
 		}
 		w *= scale
 		fc := formCell{cell: c, x: x, w: w}
-		fc.lines = r.wrapText(strings.TrimSpace(c.Text), faceSong, formSize, w-2*formPadding)
+		fc.lines = r.wrapText(cellText(c), faceSong, formSize, w-2*formPadding)
 		if len(fc.lines) == 1 && fc.lines[0] == "" {
 			fc.lines = nil
 		}
