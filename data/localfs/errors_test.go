@@ -113,3 +113,26 @@ func TestScratchInAReadOnlyFolderNamesTheFolder(t *testing.T) {
 		t.Fatalf("error %v, want 「没有写入权限：%s」", err, ro)
 	}
 }
+
+// The common causes are named in Chinese, through any wrapping; others
+// are left to the caller.
+func TestReasonNamesTheCommonCauses(t *testing.T) {
+	wrap := func(op string, errno error) error { return &os.PathError{Op: op, Path: "/x", Err: errno} }
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{wrap("mkdir", os.ErrPermission), "没有写入权限"},
+		{wrap("open", os.ErrNotExist), "文件夹不存在"},
+		{wrap("write", errNoSpace), "磁盘空间不足"},
+		{wrap("open", errNameTooLong), "文件名太长"},
+		{&os.LinkError{Op: "rename", Old: "a", New: "b", Err: errNotDir}, "路径中的一层是文件而不是文件夹"},
+		{errors.New("something else"), ""},
+		{nil, ""},
+	}
+	for _, c := range cases {
+		if got := Reason(c.err); got != c.want {
+			t.Errorf("Reason(%v) = %q, want %q", c.err, got, c.want)
+		}
+	}
+}

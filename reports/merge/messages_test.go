@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -106,4 +107,64 @@ func TestNoRecordsNamesTheKindAndYear(t *testing.T) {
 	if !errors.Is(err, ErrNoRecords) || err.Error() != "2020年没有可填写的民主评议记录，未生成文件" {
 		t.Errorf("Merge = %v", err)
 	}
+}
+
+// A folder merge that cannot write is told in Chinese with the output
+// folder, never the system's English text or the scratch folder.
+func TestMergeFailuresAreToldInChinese(t *testing.T) {
+	ts := newTestStore(t)
+	dir := t.TempDir()
+	tmpl := filepath.Join(dir, "登记表.docx")
+	if err := os.WriteFile(tmpl, makeDocx(t, para("{{姓名}}"), "", ""), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "名单.txt")
+	os.WriteFile(file, []byte("x"), 0o600)
+	cases := []struct {
+		name string
+		out  func(t *testing.T) string
+		want string
+	}{
+		{"a folder in a read-only folder", func(t *testing.T) string { return filepath.Join(readOnly(t), "套打") }, "没有写入权限"},
+		{"a folder in a file", func(*testing.T) string { return filepath.Join(file, "套打") }, "路径中的一层是文件而不是文件夹：" + file},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := c.out(t)
+			_, err := Merge(context.Background(), ts.s, Request{Kind: Members, Template: tmpl, Out: out})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("Merge = %v, want %q", err, c.want)
+			}
+			for _, bad := range []string{"mkdir", "permission", "not permitted", "not a directory", ".dangjian-tmp"} {
+				if strings.Contains(err.Error(), bad) {
+					t.Errorf("message %q has %q", err, bad)
+				}
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("the folder was made")
+			}
+		})
+	}
+}
+
+// readOnly is a folder this process cannot write into: /sys for root, who
+// may write anywhere else; a read-only folder otherwise.
+func readOnly(t *testing.T) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("no read-only folders by mode on Windows")
+	}
+	if os.Geteuid() == 0 {
+		if err := os.Mkdir("/sys/.dangjian-probe", 0o700); err == nil {
+			os.Remove("/sys/.dangjian-probe")
+			t.Skip("root may write everywhere here")
+		}
+		return "/sys"
+	}
+	dir := filepath.Join(t.TempDir(), "只读")
+	if err := os.Mkdir(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	return dir
 }
