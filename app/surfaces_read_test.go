@@ -179,30 +179,38 @@ func sheetDues(t *testing.T, rows []map[string]string) duesByBranch {
 	return out
 }
 
-var pdfHoursLine = regexp.MustCompile(`集中学习([\d.]+)学时,(?:应完成(\d+)学时|不作学时要求)`)
-
-// pdfHours reads the 学习培训台账: each member's 合计 row (集中学习N学时,
-// 应完成M学时 …, then the hours and 达标 or 不足) under the member's name.
+// pdfHours reads the 党员学时登记 of the 学习培训台账: on a member's line,
+// after the name, the year's 集中学时, the 要求学时 and 是否达标 (达标, 差N学时
+// or 不作要求, when no hours are required).
 func pdfHours(t *testing.T, text string, names []string) map[string]hoursFig {
 	t.Helper()
 	out := map[string]hoursFig{}
-	current := ""
 	for _, l := range strings.Split(text, "\n") {
 		f := strings.Fields(l)
-		if len(f) == 0 {
+		at := slices.IndexFunc(f, func(s string) bool { return slices.Contains(names, s) })
+		if at < 0 {
 			continue
 		}
-		if slices.Contains(names, f[0]) {
-			current = f[0]
+		var nums []float64
+		status := ""
+		for _, s := range f[at+1:] {
+			if v, err := strconv.ParseFloat(s, 64); err == nil {
+				nums = append(nums, v)
+				continue
+			}
+			if s == "达标" || s == "不作要求" || strings.HasPrefix(s, "差") {
+				status = s
+				break
+			}
 		}
-		m := pdfHoursLine.FindStringSubmatch(halfWidth(l))
-		if m == nil || current == "" {
-			continue
+		if status == "" || len(nums) == 0 {
+			continue // not the 学时登记 line
 		}
-		h := hoursFig{checked: m[2] != "", short: f[len(f)-1] == "不足"}
-		h.hours, _ = strconv.ParseFloat(m[1], 64)
-		h.required, _ = strconv.Atoi(m[2])
-		out[current] = h
+		h := hoursFig{hours: nums[0], checked: status != "不作要求", short: strings.HasPrefix(status, "差")}
+		if len(nums) > 1 {
+			h.required = int(nums[1])
+		}
+		out[f[at]] = h
 	}
 	return out
 }
