@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // wellFormed reports whether b is well-formed XML.
@@ -38,6 +40,12 @@ func FuzzTemplate(f *testing.F) {
 		if err != nil {
 			return
 		}
+		for _, m := range tp.Malformed() {
+			if !utf8.ValidString(m) || !strings.ContainsAny(m, "{}｛｝") {
+				t.Fatalf("the text around a malformed placeholder %q holds no brace", m)
+			}
+		}
+		_ = tp.Check(Members) // any template is told, never a panic
 		r := &Record{Values: map[string]string{}, Items: []map[string]string{{}, {}}}
 		for _, name := range tp.Placeholders() {
 			r.Values[name] = "值<&>"
