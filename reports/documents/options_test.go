@@ -25,11 +25,11 @@ func TestRosterColumnsAsChosen(t *testing.T) {
 	for _, c := range tb.Columns {
 		titles = append(titles, c.Title)
 	}
-	if strings.Join(titles, " ") != "序号 姓名 工号或学号" {
-		t.Errorf("columns %v", titles)
+	if strings.Join(titles, " ") != "序号 工号或学号 姓名" {
+		t.Errorf("columns %v, want them in the order asked for", titles)
 	}
 	for _, row := range tb.Rows {
-		if row.Cells[2] == "" || row.Record == "" || !strings.Contains(row.Record, row.Cells[2]) {
+		if row.Cells[1] == "" || row.Record == "" || !strings.Contains(row.Record, row.Cells[1]) {
 			t.Fatalf("row %q, record %q: the 工号或学号 is not printed or not in the record", row.Cells, row.Record)
 		}
 	}

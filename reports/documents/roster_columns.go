@@ -112,28 +112,30 @@ func rosterNote(m *data.Member, _ *rules.Member) string {
 	return strings.Join(notes, "；")
 }
 
-// rosterChosen returns the columns chosen by title, in the roster's order,
-// after 序号.
+// rosterChosen returns the columns chosen by title, in the order asked for
+// (each once), after 序号.
 func rosterChosen(titles []string) ([]rosterColumn, error) {
 	if titles == nil {
 		titles = rosterDefault
 	}
-	want := map[string]bool{}
-	for _, t := range titles {
-		want[strings.TrimSpace(t)] = true
-	}
-	out := []rosterColumn{rosterSerial}
+	byTitle := map[string]rosterColumn{}
 	var all []string
 	for _, c := range rosterColumns {
 		all = append(all, c.title)
-		if want[c.title] {
-			out = append(out, c)
-			delete(want, c.title)
-		}
+		byTitle[c.title] = c
 	}
+	// The columns in the order asked for, each once.
+	out := []rosterColumn{rosterSerial}
+	seen := map[string]bool{}
 	for _, t := range titles {
-		if t = strings.TrimSpace(t); want[t] {
+		t = strings.TrimSpace(t)
+		c, ok := byTitle[t]
+		if !ok {
 			return nil, fmt.Errorf("花名册没有“%s”一栏。可选的栏目：%s", t, strings.Join(all, "、"))
+		}
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, c)
 		}
 	}
 	if len(out) == 1 {
