@@ -180,7 +180,9 @@ func (g *gen) attendees(m *meeting) []*person {
 }
 
 // roll lists a branch's members on day d: before the new branch was split
-// from it, the new branch's members too.
+// from it, the new branch's members too. Their attendance there is drawn
+// but not written (see splitOff): the records keep no branch change for
+// them, so on the rolls they were never the parent's.
 func (g *gen) roll(b *branch, d time.Time) []*person {
 	out := make([]*person, 0, len(b.members))
 	for _, p := range b.members {
@@ -227,15 +229,28 @@ func (g *gen) status(p *person, m *meeting) vocab.Attendance {
 	return vocab.Absent
 }
 
+// splitOff reports whether p, expected at m, belongs to the branch later
+// split from m's: such members are on the parent's rolls only in the
+// plan, not in the records, so their attendance is not written and the
+// minutes' 应到 and 实到 leave them out, as the 组织生活台账 does.
+func splitOff(p *person, m *meeting) bool {
+	return m.b.child != nil && p.branch == m.b.child
+}
+
 // writeMeeting writes a meeting, its minutes and its attendance; an outside
 // lecturer is recorded as present.
 func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 	people := g.attendees(m)
 	statuses := make([]vocab.Attendance, len(people))
 	count := map[vocab.Attendance]int{}
+	expected := 0
 	hostIn := false
 	for i, p := range people {
-		statuses[i] = g.status(p, m)
+		statuses[i] = g.status(p, m) // drawn for everyone, so that later draws stay as they were
+		if splitOff(p, m) {
+			continue
+		}
+		expected++
 		count[statuses[i]]++
 		hostIn = hostIn || p == m.host
 	}
@@ -255,7 +270,7 @@ func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 		r.Minutes += "," + r.Recorder + "记录"
 	}
 	r.Minutes += fmt.Sprintf("。应到%d人,实到%d人,请假%d人,缺席%d人。%s",
-		len(people), count[vocab.Present], count[vocab.Excused], count[vocab.Absent], minutesBody[m.kind()])
+		expected, count[vocab.Present], count[vocab.Excused], count[vocab.Absent], minutesBody[m.kind()])
 	if err := put(g, g.tx.Meetings, r, &g.sum.Meetings); err != nil {
 		return err
 	}
@@ -264,11 +279,16 @@ func (g *gen) writeMeeting(m *meeting, att *data.MeetingAttendance) error {
 	for i, p := range people {
 		*att = data.MeetingAttendance{MeetingID: mid, MemberID: p.id, Status: string(statuses[i]),
 			Reason: g.reason(p, statuses[i])}
-		if err := put(g, g.tx.MeetingAttendance, att, &g.sum.Attendance); err != nil {
-			return err
-		}
+		// A member heard the 党课 (and has its hours) even when the
+		// attendance is not written for being on another branch's rolls.
 		if lecture && statuses[i] == vocab.Present && p != m.host {
 			m.attended = append(m.attended, p)
+		}
+		if splitOff(p, m) {
+			continue
+		}
+		if err := put(g, g.tx.MeetingAttendance, att, &g.sum.Attendance); err != nil {
+			return err
 		}
 	}
 	if !hostIn {
