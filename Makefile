@@ -114,7 +114,7 @@ check: deps
 	@$(MAKE) --no-print-directory vet
 	@$(MAKE) --no-print-directory staticcheck
 	$(call section,'go test -race ./... without the MinIO integration tests')
-	env -u DANGJIAN_MINIO_BIN_DIR $(GO) test -race ./...
+	env -u DANGJIAN_MINIO_BIN_DIR $(GO) test -race -timeout 30m ./...
 	@$(MAKE) --no-print-directory fpdf-test
 	@printf '\n==> make check: all checks passed (make test also runs the MinIO integration tests)\n'
 
@@ -145,7 +145,7 @@ minio-tools:
 
 gotest: minio-tools
 	$(call section,'go test -race -count=1 ./...')
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 30m ./...
 
 # The PDF library kept in third_party/fpdf is a module of its own, which
 # ./... of the main module leaves out.
