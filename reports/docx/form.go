@@ -33,30 +33,9 @@ const minCell = 1.0
 // cellWidths gives a form row's cells their widths in mm as the PDF does
 // (and no cell narrower than minCell).
 func cellWidths(row *layout.FormRow, body float64) []float64 {
-	fixed, free := 0.0, 0
-	for _, c := range row.Cells {
-		if c.Width > 0 {
-			fixed += c.Width
-		} else {
-			free++
-		}
-	}
-	share := 0.0
-	if free > 0 {
-		share = max((body-fixed)/float64(free), 10)
-	}
-	total := fixed + share*float64(free)
-	scale := 1.0
-	if total > body {
-		scale = body / total
-	}
-	ws := make([]float64, len(row.Cells))
-	for i, c := range row.Cells {
-		ws[i] = c.Width
-		if ws[i] <= 0 {
-			ws[i] = share
-		}
-		ws[i] = max(ws[i]*scale, minCell)
+	ws := layout.CellWidths(row, body)
+	for i := range ws {
+		ws[i] = max(ws[i], minCell)
 	}
 	return ws
 }

@@ -51,33 +51,7 @@ func (r *renderer) tableProps(grid []int, pad, vpad float64) {
 // of 0 shares what the others leave; widths beyond the body are scaled
 // down to it.
 func columnWidths(t *layout.Table, body float64) []float64 {
-	fixed, free := 0.0, 0
-	for _, c := range t.Columns {
-		if c.Width > 0 {
-			fixed += c.Width
-		} else {
-			free++
-		}
-	}
-	share := 0.0
-	if free > 0 {
-		share = max((body-fixed)/float64(free), 12)
-	}
-	ws := make([]float64, len(t.Columns))
-	total := 0.0
-	for i, c := range t.Columns {
-		ws[i] = c.Width
-		if c.Width <= 0 {
-			ws[i] = share
-		}
-		total += ws[i]
-	}
-	if total > body {
-		for i := range ws {
-			ws[i] *= body / total
-		}
-	}
-	return ws
+	return layout.ColumnWidths(t, body)
 }
 
 // gridOf converts widths in mm to twips, rounding the running edges so

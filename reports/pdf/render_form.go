@@ -59,34 +59,13 @@ func signRoom(c *layout.Cell) float64 {
 // setFormRow places a row's cells (Width 0 sharing what is left) and
 // wraps their text.
 func (r *renderer) setFormRow(row *layout.FormRow) formRowSet {
-	body := r.geo.bodyW
-	fixed, free := 0.0, 0
-	for _, c := range row.Cells {
-		if c.Width > 0 {
-			fixed += c.Width
-		} else {
-			free++
-		}
-	}
-	share := 0.0
-	if free > 0 {
-		share = max((body-fixed)/float64(free), 10)
-	}
-	total := fixed + share*float64(free)
-	scale := 1.0
-	if total > body {
-		scale = body / total
-	}
+	ws := layout.CellWidths(row, r.geo.bodyW)
 	rs := formRowSet{row: row, cells: make([]formCell, len(row.Cells))}
 	lh := lineH(formSize)
 	x := 0.0
 	for i := range row.Cells {
 		c := &row.Cells[i]
-		w := c.Width
-		if w <= 0 {
-			w = share
-		}
-		w *= scale
+		w := ws[i]
 		fc := formCell{cell: c, x: x, w: w}
 		fc.lines = r.wrapText(cellText(c), faceSong, formSize, w-2*formPadding)
 		if len(fc.lines) == 1 && fc.lines[0] == "" {

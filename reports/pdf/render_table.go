@@ -25,33 +25,9 @@ type tableCols struct {
 func placeColumns(t *layout.Table, body float64) *tableCols {
 	n := len(t.Columns)
 	tc := &tableCols{t: t, x: make([]float64, n+1), w: make([]float64, n), size: make([]float64, n)}
-	fixed, free := 0.0, 0
-	for _, c := range t.Columns {
-		if c.Width > 0 {
-			fixed += c.Width
-		} else {
-			free++
-		}
-	}
-	share := 0.0
-	if free > 0 {
-		share = max((body-fixed)/float64(free), 12)
-	}
-	total := 0.0
-	for i, c := range t.Columns {
-		tc.w[i] = c.Width
-		if c.Width <= 0 {
-			tc.w[i] = share
-		}
-		total += tc.w[i]
-	}
-	scale := 1.0
-	if total > body {
-		scale = body / total
-	}
+	copy(tc.w, layout.ColumnWidths(t, body))
 	x := 0.0
 	for i := range tc.w {
-		tc.w[i] *= scale
 		tc.x[i] = x
 		x += tc.w[i]
 	}
