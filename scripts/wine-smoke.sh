@@ -154,10 +154,24 @@ mkdir -p "$HOME"
 
 # wine_run LOG COMMAND...: runs a Wine command with a time limit, its output
 # to LOG; returns its exit status (124 when it ran out of time).
+#
+# A wine process started while the wineserver of the previous one is
+# shutting down (it lingers 3 s after its last client) can lose its
+# connection before the program runs: it prints only "wine client error:0:
+# recvmsg: Connection reset by peer" and exits 1. That is Wine's race, not
+# the program's: wine_run waits for that server to end and runs the command
+# once more.
 wine_run() {
-	local log=$1
+	local log=$1 rc=0
 	shift
-	timeout "$timeout_cmd" wine "$@" >"$log" 2>&1
+	timeout "$timeout_cmd" wine "$@" >"$log" 2>&1 || rc=$?
+	if ((rc != 0)) && grep -q '^wine client error:.*Connection reset by peer' "$log"; then
+		echo "    (Wine lost its server while starting; running it again)" >&2
+		timeout "$timeout_cmd" wineserver -w || true
+		rc=0
+		timeout "$timeout_cmd" wine "$@" >"$log" 2>&1 || rc=$?
+	fi
+	return "$rc"
 }
 
 # crashed LOG: whether LOG has Wine's report of an unhandled exception
