@@ -15,18 +15,7 @@ import (
 // member's 党小组 by id as recorded now: the records keep no history of it.
 func (g *Figures) MeetingRolls(groupOf map[string]string) map[string][]string {
 	e := g.e
-	changes := map[string][]Change{}
-	for _, c := range e.f.Changes {
-		changes[c.MemberID] = append(changes[c.MemberID], c)
-	}
-	for id := range changes {
-		slices.SortStableFunc(changes[id], func(a, b Change) int { return a.At.Compare(b.At) })
-	}
-	letters := map[string][]*Transfer{}
-	for i := range e.f.Transfers {
-		t := &e.f.Transfers[i]
-		letters[t.MemberID] = append(letters[t.MemberID], t)
-	}
+	changes, letters := byMember(e.f)
 	// A branch's candidates: the members in it now or in it by a recorded
 	// change, so that each meeting looks at its branch's people only.
 	candidates := map[string][]*rollsTimeline{}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"time"
 )
 
@@ -17,18 +16,7 @@ func (g *Figures) OnRolls(day time.Time) []Member { return OnRolls(g.e.f, day) }
 // without the cost of preparing the year's other figures.
 func OnRolls(f *Facts, day time.Time) []Member {
 	day = civil(day)
-	changes := map[string][]Change{}
-	for _, c := range f.Changes {
-		changes[c.MemberID] = append(changes[c.MemberID], c)
-	}
-	for id := range changes {
-		slices.SortStableFunc(changes[id], func(a, b Change) int { return a.At.Compare(b.At) })
-	}
-	letters := map[string][]*Transfer{}
-	for i := range f.Transfers {
-		t := &f.Transfers[i]
-		letters[t.MemberID] = append(letters[t.MemberID], t)
-	}
+	changes, letters := byMember(f)
 	var out []Member
 	seen := map[string]bool{}
 	for i := range f.Members {

@@ -143,18 +143,7 @@ func (g *Figures) PartyStats(ref time.Time) PartyStats {
 	start := from.AddDate(0, 0, -1)
 	out := PartyStats{Ref: ref, From: from}
 
-	changes := map[string][]Change{}
-	for _, c := range e.f.Changes {
-		changes[c.MemberID] = append(changes[c.MemberID], c)
-	}
-	for id := range changes {
-		slices.SortStableFunc(changes[id], func(a, b Change) int { return a.At.Compare(b.At) })
-	}
-	letters := map[string][]*Transfer{}
-	for i := range e.f.Transfers {
-		t := &e.f.Transfers[i]
-		letters[t.MemberID] = append(letters[t.MemberID], t)
-	}
+	changes, letters := byMember(e.f)
 
 	index := map[string]int{}
 	for _, b := range e.branchList {
