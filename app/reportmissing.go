@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,28 +14,13 @@ import (
 // missingIntro heads the list of characters printed as an empty box.
 const missingIntro = "以下字符无法打印，已以空框代替，请在打印件上手工补写："
 
-// missingLines lists, one record a line, the characters that no bundled
-// face has, each with its code point for a screen that cannot show it
-// either: 「记录：𱍐(U+31350)、…」.
-func missingLines(rep documents.Report) []string {
-	lines := make([]string, len(rep.Missing))
-	for i, m := range rep.Missing {
-		names := make([]string, len(m.Chars))
-		for j, c := range m.Chars {
-			names[j] = fmt.Sprintf("%c(U+%04X)", c, c)
-		}
-		lines[i] = m.Record + "：" + strings.Join(names, "、")
-	}
-	return lines
-}
-
 // showMissing tells, after a document was saved, which records have
 // characters printed as an empty box; nothing when none has.
 func (u *UI) showMissing(rep documents.Report) {
 	if len(rep.Missing) == 0 {
 		return
 	}
-	list := widget.NewLabel(strings.Join(missingLines(rep), "\n"))
+	list := widget.NewLabel(strings.Join(rep.MissingLines(), "\n"))
 	list.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(list)
 	scroll.SetMinSize(fyne.NewSize(420, min(float32(len(rep.Missing))*28+20, 320)))

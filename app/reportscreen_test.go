@@ -226,12 +226,12 @@ func TestReportsScreenNamesUnprintableCharacters(t *testing.T) {
 // TestMissingLinesNameRecordAndCharacters: one line a record.
 func TestMissingLinesNameRecordAndCharacters(t *testing.T) {
 	rep := documents.Report{}
-	if len(missingLines(rep)) != 0 {
+	if len(rep.MissingLines()) != 0 {
 		t.Error("lines for nothing missing")
 	}
 	rep.Missing = append(rep.Missing, missingOf("一支部 王(1)", '\uE000', '\uE001'), missingOf("党员花名册", '\uE002'),
 		missingOf("二支部 𱍐(2)", '𱍐'))
-	got := missingLines(rep)
+	got := rep.MissingLines()
 	want := []string{"一支部 王(1)：\uE000(U+E000)、\uE001(U+E001)", "党员花名册：\uE002(U+E002)", "二支部 𱍐(2)：𱍐(U+31350)"}
 	if !slices.Equal(got, want) {
 		t.Errorf("%q, want %q", got, want)

@@ -219,19 +219,10 @@ func missingText(rep documents.Report) string {
 	}
 	var b strings.Builder
 	b.WriteString("以下字符无法打印，已以空框代替：\n")
-	for _, m := range rep.Missing {
-		fmt.Fprintf(&b, "  %s：%s\n", m.Record, charNames(m.Chars))
+	for _, line := range rep.MissingLines() {
+		b.WriteString("  " + line + "\n")
 	}
 	return b.String()
-}
-
-// charNames names characters with their code points: 「𱍐(U+31350)、…」.
-func charNames(chars []rune) string {
-	names := make([]string, len(chars))
-	for i, c := range chars {
-		names[i] = fmt.Sprintf("%c(U+%04X)", c, c)
-	}
-	return strings.Join(names, "、")
 }
 
 // resolveBranch finds the id of the branch a --branch names (its name,

@@ -52,23 +52,28 @@ type Report struct {
 	Missing []pdf.Missing // characters no bundled face has, by record: printed as an empty box (PDF only)
 }
 
-// MissingText tells, in a sentence, which records have characters that
-// were printed as an empty box, each character with its code point
-// (「𱍐(U+31350)」) for a screen that cannot show it either; "" when none
-// has.
-func (r Report) MissingText() string {
-	if len(r.Missing) == 0 {
-		return ""
-	}
-	parts := make([]string, len(r.Missing))
+// MissingLines lists, one record a line, the characters that were printed
+// as an empty box, each with its code point for a screen that cannot show
+// it either: 「记录：𱍐(U+31350)、…」.
+func (r Report) MissingLines() []string {
+	lines := make([]string, len(r.Missing))
 	for i, m := range r.Missing {
 		chars := make([]string, len(m.Chars))
 		for j, c := range m.Chars {
 			chars[j] = fmt.Sprintf("%c(U+%04X)", c, c)
 		}
-		parts[i] = m.Record + "：" + strings.Join(chars, "、")
+		lines[i] = m.Record + "：" + strings.Join(chars, "、")
 	}
-	return "以下记录中有打印字体没有的字符，已印为空框，请手工补写：" + strings.Join(parts, "；")
+	return lines
+}
+
+// MissingText tells, in a sentence, which records have characters that
+// were printed as an empty box (MissingLines); "" when none has.
+func (r Report) MissingText() string {
+	if len(r.Missing) == 0 {
+		return ""
+	}
+	return "以下记录中有打印字体没有的字符，已印为空框，请手工补写：" + strings.Join(r.MissingLines(), "；")
 }
 
 // Write builds document k of the store's organization once and writes it
