@@ -50,6 +50,8 @@ type UI struct {
 	committee *snapshot.Committee
 	// report is the last consolidation's, in committee mode.
 	report *snapshot.Report
+	// scope is the 二级党组织 the committee's screens look at (orgscope.go).
+	scope orgScope
 	// recordScreen is the record screen last built (a *recordScreen[T, P]).
 	recordScreen any
 	// built holds other screens once built, by a name of their own.

@@ -25,7 +25,18 @@ type OrgReport struct {
 	Status  string `json:"status"`
 	Reason  string `json:"reason"`
 	UsedSeq uint64 `json:"used_seq"` // the snapshot merged, 0 for none
+	// Refusal tells what kind of refusal a rejected status is, when it
+	// is not a failed verification: RefusalNewerVersion for a snapshot of
+	// a newer release than the committee's (not tampering).
+	Refusal string `json:"refusal,omitempty"`
 }
+
+// Kinds of refusal that are not a failed verification (OrgReport.Refusal).
+const (
+	// RefusalNewerVersion: the snapshot was made by a newer release than
+	// the committee's; the committee must upgrade, nothing was tampered.
+	RefusalNewerVersion = "newer_version"
+)
 
 // FindingReport is one cross-organization finding.
 type FindingReport struct {
@@ -185,7 +196,7 @@ func (c *Committee) checkOrg(ctx context.Context, v *verifier, key []byte, now t
 	var rej *rejection
 	switch {
 	case errors.As(err, &rej):
-		rep.Status, rep.Seq, rep.Reason = StatusRejected, rej.seq, rej.reason
+		rep.Status, rep.Seq, rep.Reason, rep.Refusal = StatusRejected, rej.seq, rej.reason, rej.kind
 		if len(f.ignored) > 0 && f.ignored[0].seq > rej.seq {
 			rep.Seq, rep.Reason = f.ignored[0].seq, joinReasons(ignoredReason(f.ignored, 0), rej.reason)
 		}

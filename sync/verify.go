@@ -19,6 +19,7 @@ import (
 type rejection struct {
 	seq    uint64
 	reason string
+	kind   string // "" for a failed verification, else a Refusal* constant
 }
 
 func (r *rejection) Error() string { return r.reason }
