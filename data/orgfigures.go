@@ -1,0 +1,94 @@
+package data
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"dangjian/data/hanzi"
+	"dangjian/data/rules"
+)
+
+// OrgFigures is one organization's figures in a consolidated database.
+type OrgFigures struct {
+	Org     Org
+	Figures *rules.Figures
+}
+
+// OrgFigures computes, for each organization of the database (one in an
+// organization's own, every consolidated one in the committee's), its
+// figures of a year as of a day: the facts read once and split by
+// organization, each computed under that organization's own settings, so
+// that the figures of an organization in the consolidated database are
+// those its own database gives. Ordered by the organizations' names
+// (hanzi.CompareLabel), then id.
+func (s *Store) OrgFigures(ctx context.Context, year int, asOf time.Time) ([]OrgFigures, error) {
+	orgs, err := s.Orgs.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(orgs, func(a, b Org) int {
+		if c := hanzi.CompareLabel(a.Name, b.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	f, err := s.Facts(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]OrgFigures, 0, len(orgs))
+	for _, o := range orgs {
+		set, err := s.RuleSettingsOf(ctx, o.ID)
+		if err != nil {
+			return nil, err
+		}
+		facts := f
+		if len(orgs) > 1 {
+			facts = f.ForOrg(o.ID)
+		}
+		out = append(out, OrgFigures{Org: o, Figures: rules.NewFigures(facts, set)})
+	}
+	return out, nil
+}
+
+// FiguresOf is one organization's figures (OrgFigures of that
+// organization alone); nil when the database has no such organization.
+func (s *Store) FiguresOf(ctx context.Context, orgID string, year int, asOf time.Time) (*rules.Figures, error) {
+	orgs, err := s.Orgs.List(ctx)
+	if err != nil || !slices.ContainsFunc(orgs, func(o Org) bool { return o.ID == orgID }) {
+		return nil, err
+	}
+	set, err := s.RuleSettingsOf(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	f, err := s.Facts(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	if len(orgs) > 1 {
+		f = f.ForOrg(orgID)
+	}
+	return rules.NewFigures(f, set), nil
+}
+
+// RuleSettingsOf reads one organization's rule thresholds; keys it has
+// not stored keep their defaults.
+func (s *Store) RuleSettingsOf(ctx context.Context, orgID string) (rules.Settings, error) {
+	set := rules.DefaultSettings()
+	rows, err := s.Settings.List(ctx, Where(ColOrgID, orgID))
+	if err != nil {
+		return set, err
+	}
+	for _, r := range rows {
+		if !isRuleSetting(r.Key) {
+			continue
+		}
+		if err := set.Set(r.Key, r.Value); err != nil {
+			return set, err
+		}
+	}
+	return set, nil
+}

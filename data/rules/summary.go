@@ -1,0 +1,104 @@
+package rules
+
+import "dangjian/data/vocab"
+
+// Summary is an organization's (or the university's) figures of a year in
+// one line, as the committee compares organizations: the 全校概览, the
+// committee's documents and the comparison of terms all read it, and
+// each of its numbers comes from the one calculator (Figures).
+type Summary struct {
+	Members  int // members on the rolls (正常) counted this year
+	Branches int
+	Findings int                  // open findings, every rule
+	ByRule   map[vocab.RuleID]int // open findings per rule
+	// TrainingChecked members have a training requirement this year, of
+	// whom TrainingMet meet it.
+	TrainingChecked, TrainingMet int
+	// ThemeDay and ThreeOne are the months with a 主题党日 and the 三会一课
+	// periods met, out of those required, summed over the branches.
+	ThemeDayRequired, ThemeDayHeld int
+	ThreeOneRequired, ThreeOneMet  int
+	Dues                           DuesTotals // the year's 党费: 应缴, 实缴, 欠缴
+	Scores                         []Score    // each branch's 考评
+}
+
+// Summary sums the figures up for the organization (or organizations)
+// they cover.
+func (g *Figures) Summary() Summary {
+	s := Summary{Members: len(g.e.active), Branches: len(g.e.branchList), ByRule: map[vocab.RuleID]int{}}
+	for _, f := range g.Findings() {
+		s.Findings++
+		s.ByRule[f.Rule]++
+	}
+	for _, h := range g.TrainingHours() {
+		if h.Checked {
+			s.TrainingChecked++
+			if !h.Short() {
+				s.TrainingMet++
+			}
+		}
+	}
+	for _, bm := range g.Meetings() {
+		s.ThemeDayRequired += bm.ThemeDayRequired
+		s.ThemeDayHeld += bm.ThemeDayHeld
+		s.ThreeOneRequired += bm.ThreeOneRequired
+		s.ThreeOneMet += bm.ThreeOneMet
+	}
+	s.Dues = g.DuesLedger().Org
+	s.Scores = g.Scores()
+	return s
+}
+
+// Score is the 考评 score of what the summary covers (OrgScore of its
+// branches).
+func (s Summary) Score() float64 { return OrgScore(s.Scores) }
+
+// TrainingRate is the share of members meeting their training
+// requirement, 1 when none has one.
+func (s Summary) TrainingRate() float64 { return Share(s.TrainingMet, s.TrainingChecked) }
+
+// ThemeDayRate is the share of required months that had a 主题党日.
+func (s Summary) ThemeDayRate() float64 { return Share(s.ThemeDayHeld, s.ThemeDayRequired) }
+
+// ThreeOneRate is the share of required 三会一课 periods met.
+func (s Summary) ThreeOneRate() float64 { return Share(s.ThreeOneMet, s.ThreeOneRequired) }
+
+// DuesRate is the 党费 收缴率 (paid, arrears excluded, of what was due),
+// and false when nothing was due.
+func (s Summary) DuesRate() (float64, bool) { return s.Dues.Rate() }
+
+// Share is done out of required, whole when nothing was required (as the
+// scores count a part with nothing required), never more than whole.
+func Share(done, required int) float64 {
+	if required <= 0 {
+		return 1
+	}
+	return min(float64(done)/float64(required), 1)
+}
+
+// Add sums another organization's summary into s: counts add up, the
+// branches' scores are pooled (so Score weighs every branch by its
+// members, as OrgScore does for one organization).
+func (s *Summary) Add(o Summary) {
+	s.Members += o.Members
+	s.Branches += o.Branches
+	s.Findings += o.Findings
+	if s.ByRule == nil {
+		s.ByRule = map[vocab.RuleID]int{}
+	}
+	for r, n := range o.ByRule {
+		s.ByRule[r] += n
+	}
+	s.TrainingChecked += o.TrainingChecked
+	s.TrainingMet += o.TrainingMet
+	s.ThemeDayRequired += o.ThemeDayRequired
+	s.ThemeDayHeld += o.ThemeDayHeld
+	s.ThreeOneRequired += o.ThreeOneRequired
+	s.ThreeOneMet += o.ThreeOneMet
+	s.Dues.Members += o.Dues.Members
+	s.Dues.Owing += o.Dues.Owing
+	s.Dues.Due += o.Dues.Due
+	s.Dues.Paid += o.Dues.Paid
+	s.Dues.Arrears += o.Dues.Arrears
+	s.Scores = append(s.Scores, o.Scores...)
+}
