@@ -39,6 +39,15 @@ type Merger struct {
 	out     string
 	tables  []table
 	indexes []string // made again by Finish
+	// shared holds, for the rows whose id several snapshots hold (the
+	// blobs of attachments several organizations share), each holder's
+	// values, so that removing an organization leaves the row of the next
+	// one (Remove).
+	shared sharedRows
+	// unusable, when set, says why the result cannot be the base of a
+	// later merge (ResumeMerger): a row id two organizations hold in a
+	// table whose rows are not shared by content.
+	unusable string
 }
 
 // NewMerger starts a consolidated database at out, which must not exist.
@@ -51,7 +60,7 @@ func NewMerger(ctx context.Context, out string) (*Merger, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	m := &Merger{db: db, out: out}
+	m := &Merger{db: db, out: out, shared: sharedRows{}}
 	if err := m.start(ctx); err != nil {
 		m.Abort()
 		return nil, err
@@ -73,7 +82,7 @@ func (m *Merger) start(ctx context.Context) error {
 
 // Add copies every row of one verified snapshot, in one transaction.
 func (m *Merger) Add(ctx context.Context, src string) error {
-	if err := mergeOne(ctx, m.db, m.tables, src); err != nil {
+	if err := m.mergeOne(ctx, src); err != nil {
 		return fmt.Errorf("合并 %s 失败: %w", src, err)
 	}
 	return nil
@@ -190,8 +199,12 @@ func columnsOf(ctx context.Context, db *sql.DB, name string) ([]string, error) {
 	return cols, rows.Err()
 }
 
-// mergeOne copies every row of one snapshot in one transaction.
-func mergeOne(ctx context.Context, db *sql.DB, tables []table, src string) error {
+// mergeOne copies every row of one snapshot in one transaction. The rows
+// of a table are inserted as they are; should an id be there already, the
+// row of the smaller org_id is kept (mergeStatement) and the id recorded:
+// in m.shared for a shared table, in m.unusable for any other.
+func (m *Merger) mergeOne(ctx context.Context, src string) error {
+	db := m.db
 	if _, err := db.ExecContext(ctx, "ATTACH DATABASE ? AS src", frozenURI(src)); err != nil {
 		return err
 	}
@@ -201,7 +214,7 @@ func mergeOne(ctx context.Context, db *sql.DB, tables []table, src string) error
 		return err
 	}
 	defer tx.Rollback()
-	for _, t := range tables {
+	for _, t := range m.tables {
 		if notMerged[t.name] {
 			continue
 		}
@@ -212,11 +225,35 @@ func mergeOne(ctx context.Context, db *sql.DB, tables []table, src string) error
 		if len(have.columns) == 0 {
 			continue // a table an earlier schema did not have
 		}
-		if _, err := tx.ExecContext(ctx, mergeStatement(have)); err != nil {
+		if err := m.mergeTable(ctx, tx, have); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
 	return tx.Commit()
+}
+
+// mergeTable copies src's rows of t into main.
+func (m *Merger) mergeTable(ctx context.Context, tx *sql.Tx, t table) error {
+	if sharedTables[t.name] {
+		if err := m.noteShared(ctx, tx, t); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, mergeStatement(t))
+		return err
+	}
+	// Ids are UUIDv7 of one owner each: a plain insert, which stops at
+	// the first id already there (keeping the rows before it), is the
+	// rule; the upsert then does the rest.
+	if _, err := tx.ExecContext(ctx, insertStatement(t)); err == nil {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, mergeStatement(t)); err != nil {
+		return err
+	}
+	if m.unusable == "" {
+		m.unusable = fmt.Sprintf("%s 表中有两个组织的记录编号相同", t.name)
+	}
+	return nil
 }
 
 // sourceColumns is t with only the columns the attached snapshot's table
@@ -246,6 +283,13 @@ func sourceColumns(ctx context.Context, tx *sql.Tx, t table) (table, error) {
 		}
 	}
 	return out, nil
+}
+
+// insertStatement copies src's rows of t into main, failing at the first
+// id already there (the rows copied before it stay).
+func insertStatement(t table) string {
+	cols := strings.Join(t.columns, ", ")
+	return fmt.Sprintf("INSERT OR FAIL INTO main.%s (%s) SELECT %s FROM src.%s", t.name, cols, cols, t.name)
 }
 
 // mergeStatement copies src's rows of t into main; a row whose id is
