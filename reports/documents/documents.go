@@ -32,8 +32,15 @@ var Kinds = []Kind{Roster, Training, Meetings, Dues, Appraisal, Agreement, Trans
 // Options choose what a document covers.
 type Options struct {
 	Year int // the year; the current one when 0
+	// OrgID is the one 二级党组织 covered, by id, in the committee's
+	// consolidated database; every organization (the whole university)
+	// when empty. A document of one organization is the one its own
+	// database gives: its branches by their own names, its figures under
+	// its own settings (data.Store.FiguresOf).
+	OrgID string
 	// BranchID is the one branch covered, by id; every branch when empty.
 	// (The command line resolves a name with data.Store.ResolveBranch.)
+	// In a consolidated database it sets the organization too.
 	BranchID string
 	// AsOf is the reference day of a roster or of the statistics: who is
 	// on the rolls and in which category, ages and 党龄. When zero, the
@@ -103,6 +110,7 @@ type request struct {
 	opts     Options
 	year     int
 	now      time.Time
+	scope    scope
 	branches []data.BranchRef // the branches covered, in the store's natural order
 	doc      *layout.Document
 }
@@ -120,7 +128,7 @@ func Build(ctx context.Context, s *data.Store, k Kind, o Options) (*layout.Docum
 	if r.year == 0 {
 		r.year = r.now.Year()
 	}
-	if err := r.chooseBranches(); err != nil {
+	if err := r.chooseScope(); err != nil {
 		return nil, err
 	}
 	title := b.title
@@ -131,7 +139,7 @@ func Build(ctx context.Context, s *data.Store, k Kind, o Options) (*layout.Docum
 	if b.period != nil {
 		period = b.period(r)
 	}
-	r.doc = &layout.Document{Title: title, Org: s.Org().Name, Period: period, Printed: r.now, Landscape: b.landscape}
+	r.doc = &layout.Document{Title: title, Org: r.scope.name, Period: period, Printed: r.now, Landscape: b.landscape}
 	if err := b.build(r); err != nil {
 		return nil, err
 	}
@@ -139,29 +147,6 @@ func Build(ctx context.Context, s *data.Store, k Kind, o Options) (*layout.Docum
 		return nil, err
 	}
 	return r.doc, nil
-}
-
-// chooseBranches sets the branches the document covers: every branch, in
-// the store's natural order, or the one Options.BranchID names.
-func (r *request) chooseBranches() error {
-	refs, err := r.store.BranchRefs(r.ctx)
-	if err != nil {
-		return err
-	}
-	r.branches = refs
-	id := r.opts.BranchID
-	if id == "" {
-		return nil
-	}
-	labels := make([]string, len(refs))
-	for i, b := range refs {
-		if b.ID == id {
-			r.branches = []data.BranchRef{b}
-			return nil
-		}
-		labels[i] = b.Label
-	}
-	return &BranchError{ID: id, Branches: labels}
 }
 
 // inBranch reports whether a branch id is covered.

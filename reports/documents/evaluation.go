@@ -149,7 +149,7 @@ func buildEvaluation(r *request) error {
 			below = append(below, fmt.Sprintf("%s（%s分）", label[sc.BranchID], evalNumber(sc.Total, 1)))
 		}
 	}
-	org := fmt.Sprintf("本组织考评得分：%s分（各党支部得分按党员人数加权平均", evalNumber(rules.OrgScore(all), 1))
+	org := fmt.Sprintf("%s考评得分：%s分（各党支部得分按党员人数加权平均", r.scopeWord(), evalNumber(rules.OrgScore(all), 1))
 	if len(scores) < len(all) {
 		org += fmt.Sprintf("，含全部%d个党支部", len(all))
 	}
@@ -182,7 +182,7 @@ func buildEvaluation(r *request) error {
 			evalFixed(sc.Alerts, 2), evalFixed(sc.Total, 1)}})
 	}
 	if len(scores) == len(all) {
-		t.Rows = append(t.Rows, layout.Row{Total: true, Cells: []string{"", "本组织", fmt.Sprint(members), "", "", "", "", "", "", "",
+		t.Rows = append(t.Rows, layout.Row{Total: true, Cells: []string{"", r.scopeWord(), fmt.Sprint(members), "", "", "", "", "", "", "",
 			evalFixed(rules.OrgScore(all), 1)}})
 	}
 	t.Note = "注：党员数为考评计入的党员（党籍状态正常、年底前已在本组织）；得分相同的名次并列。"

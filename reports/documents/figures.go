@@ -35,9 +35,3 @@ func (r *request) asOf() time.Time {
 // asOfPeriod is the running header of a document as of a day:
 // 「截至2026年11月26日」.
 func asOfPeriod(r *request) string { return "截至" + prose(r.asOf()) }
-
-// figures returns the one calculator's figures of the document's year as
-// of its check day: every figure a document prints comes from there.
-func (r *request) figures() (*rules.Figures, error) {
-	return r.store.Figures(r.ctx, r.year, checkDay(r.year, r.now))
-}

@@ -23,11 +23,15 @@ var (
 	demoErr  error
 )
 
-// TestMain removes the demo organization the tests shared.
+// TestMain removes the demo organization and the committee's databases
+// the tests shared.
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if demoPath != "" {
 		os.RemoveAll(filepath.Dir(demoPath))
+	}
+	if committeeDir != "" {
+		os.RemoveAll(committeeDir)
 	}
 	os.Exit(code)
 }

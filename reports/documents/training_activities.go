@@ -31,7 +31,7 @@ func (r *request) trainActivities(fig *rules.Figures) ([]trainActivity, error) {
 	byID := map[string]*trainActivity{}
 	ids := make([]string, 0, len(sessions))
 	for i := range sessions {
-		if vocab.TrainingForm(sessions[i].Form) == vocab.FormSelfStudy {
+		if vocab.TrainingForm(sessions[i].Form) == vocab.FormSelfStudy || !r.inOrg(sessions[i].OrgID) {
 			continue
 		}
 		byID[sessions[i].ID] = &trainActivity{t: &sessions[i]}

@@ -38,10 +38,6 @@ func transferStatus(t *data.Transfer, today data.Date, defaultDays int) string {
 // the covered branches whatever their status (a member transferred out is
 // 已转出 but still named), in order of issue; then the totals.
 func buildTransfers(r *request) error {
-	set, err := r.store.RuleSettings(r.ctx)
-	if err != nil {
-		return err
-	}
 	members, err := r.formMembers()
 	if err != nil {
 		return err
@@ -50,6 +46,7 @@ func buildTransfers(r *request) error {
 	if err != nil {
 		return err
 	}
+	set := fig.Settings() // the organization's own, in a consolidated database
 	branchNames := r.branchLabels()
 	start := time.Date(r.year, time.January, 1, 0, 0, 0, 0, time.UTC)
 	var rows []data.Transfer
