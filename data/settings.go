@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 
 	"dangjian/data/rules"
 )
@@ -40,7 +41,9 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 }
 
 // SetSettings stores settings in one transaction: each rule setting is
-// checked first, and a value refused stores none of them.
+// checked first, and a value refused stores none of them. A setting the
+// committee set (CommitteeSettings) keeps its value: another one is
+// refused (ErrSetByCommittee), the same one passes.
 func (s *Store) SetSettings(ctx context.Context, values []Setting) error {
 	probe := rules.DefaultSettings()
 	for _, v := range values {
@@ -51,6 +54,15 @@ func (s *Store) SetSettings(ctx context.Context, values []Setting) error {
 		}
 	}
 	return s.Write(ctx, func(tx *Tx) error {
+		locked, err := committeeSettings(ctx, tx.channel(), s.Org().ID)
+		if err != nil {
+			return err
+		}
+		for _, v := range values {
+			if want, ok := locked[v.Key]; ok && !sameSetting(v.Key, v.Value, want) {
+				return fmt.Errorf("%w:“%s”%s(%s)", ErrSetByCommittee, settingLabel(v.Key), SetByCommitteeLabel, want)
+			}
+		}
 		for _, v := range values {
 			if err := setSetting(ctx, tx, v.Key, v.Value); err != nil {
 				return err
@@ -75,6 +87,44 @@ func setSetting(ctx context.Context, tx *Tx, key, value string) error {
 	}
 	row.Value = value
 	return tx.Settings.Update(ctx, &row)
+}
+
+// ValidateRuleSettings checks rule thresholds as SetSettings does: every
+// key is one of rules.SettingDefs and every value is accepted.
+func ValidateRuleSettings(values map[string]string) error {
+	probe := rules.DefaultSettings()
+	for _, key := range sortedKeys(values) {
+		if !isRuleSetting(key) {
+			return fmt.Errorf("未知的设置项“%s”", key)
+		}
+		if err := probe.Set(key, values[key]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sameSetting reports whether two values of a rule setting mean the same
+// (as the rules read them: "1/3" and " 1/3 "), or are equal texts.
+func sameSetting(key, a, b string) bool {
+	if a == b {
+		return true
+	}
+	x, y := rules.DefaultSettings(), rules.DefaultSettings()
+	if x.Set(key, a) != nil || y.Set(key, b) != nil {
+		return false
+	}
+	return x.Values()[key] == y.Values()[key]
+}
+
+// settingLabel is the Chinese label of a rule setting, its key otherwise.
+func settingLabel(key string) string {
+	for _, d := range rules.SettingDefs {
+		if d.Key == key {
+			return d.Label
+		}
+	}
+	return key
 }
 
 func isRuleSetting(key string) bool {

@@ -45,6 +45,10 @@ type CommitteeConfig struct {
 	SecretKey    string    `json:"secret_key"`
 	AgeRecipient string    `json:"age_recipient"`
 	CreatedAt    time.Time `json:"created_at"`
+	// SigningKey is the public half of the Ed25519 key that signs what the
+	// committee publishes (standard base64); "" in a folder made before
+	// the channel existed, until its first publication.
+	SigningKey string `json:"signing_key,omitempty"`
 }
 
 func (c CommitteeConfig) endpoint() Endpoint {
@@ -123,12 +127,19 @@ func initCommittee(ctx context.Context, dir string, e Endpoint, passphrase strin
 	if err := writeNewFile(filepath.Join(dir, committeeKeyFile), []byte(sealed)); err != nil {
 		return nil, fmt.Errorf("无法写入党委密钥: %w", err)
 	}
+	signer, err := newSigningKey(dir, passphrase)
+	if err != nil {
+		os.Remove(filepath.Join(dir, committeeKeyFile))
+		return nil, err
+	}
 	c := &Committee{Dir: dir, Config: CommitteeConfig{
 		Format: committeeFormat, Endpoint: e.URL, Bucket: e.Bucket, AccessKey: e.AccessKey, SecretKey: e.SecretKey,
 		AgeRecipient: id.Recipient().String(), CreatedAt: now.UTC().Truncate(time.Second),
+		SigningKey: publicSigningKey(signer),
 	}}
 	if err := writeJSON(filepath.Join(dir, committeeConfigFile), c.Config, false); err != nil {
 		os.Remove(filepath.Join(dir, committeeKeyFile))
+		os.Remove(filepath.Join(dir, committeeSigningFile))
 		return nil, err
 	}
 	return c, nil
@@ -248,7 +259,7 @@ func (c *Committee) orgDir(orgID string) string { return filepath.Join(c.Dir, or
 func (c *Committee) Enroll(pub PublicKeys, accessKey, secretKey string, now time.Time) (Enrollment, error) {
 	e := Enrollment{Format: enrollmentFormat, Endpoint: c.Config.Endpoint, Bucket: c.Config.Bucket,
 		AccessKey: accessKey, SecretKey: secretKey, CommitteeRecipient: c.Config.AgeRecipient,
-		OrgID: pub.OrgID, OrgName: pub.OrgName}
+		CommitteeSigningKey: c.Config.SigningKey, OrgID: pub.OrgID, OrgName: pub.OrgName}
 	if err := pub.Validate(); err != nil {
 		return e, err
 	}

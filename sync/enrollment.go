@@ -21,8 +21,12 @@ type Enrollment struct {
 	AccessKey          string `json:"access_key"`
 	SecretKey          string `json:"secret_key"`
 	CommitteeRecipient string `json:"committee_recipient"`
-	OrgID              string `json:"org_id"`
-	OrgName            string `json:"org_name,omitempty"`
+	// CommitteeSigningKey is the committee's Ed25519 public key (standard
+	// base64), which signs what it publishes under committee/; an
+	// enrollment file made before the channel existed has none.
+	CommitteeSigningKey string `json:"committee_signing_key,omitempty"`
+	OrgID               string `json:"org_id"`
+	OrgName             string `json:"org_name,omitempty"`
 }
 
 // ParseEnrollment reads an enrollment file strictly.
@@ -48,6 +52,11 @@ func (e Enrollment) validate() error {
 	}
 	if _, err := age.ParseX25519Recipient(e.CommitteeRecipient); err != nil {
 		return errors.New("committee_recipient 不是有效的 age 公钥")
+	}
+	if e.CommitteeSigningKey != "" {
+		if _, err := parseSigningKey(e.CommitteeSigningKey); err != nil {
+			return errors.New("committee_signing_key 不是有效的 Ed25519 公钥(base64)")
+		}
 	}
 	if _, err := NewMinIO(e.endpoint()); err != nil {
 		return err

@@ -81,6 +81,12 @@ type PushResult struct {
 	// NewChain is set when the push started a new chain of manifests,
 	// after the committee re-based the organization.
 	NewChain bool
+	// Channel is what the fetch of the committee's channel that follows
+	// the push took and refused, and ChannelErr its error (also kept in
+	// the state file's ChannelError); a push that could not reach the
+	// server does not fetch.
+	Channel    FetchResult
+	ChannelErr error
 
 	// pushed is what the state file remembers of the snapshot now newest
 	// on the server; nil when push learnt nothing new.
@@ -133,6 +139,9 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 	}
 	if _, serr := UpdateState(statePath, update); serr != nil && err == nil {
 		err = serr
+	}
+	if err == nil || !errors.Is(err, ErrUnreachable) && !errors.Is(err, ErrNotEnrolled) && !errors.Is(err, ErrStateDamaged) {
+		res.Channel, res.ChannelErr = Fetch(ctx, FetchOptions{Store: o.Store, Backend: o.Backend})
 	}
 	return res, err
 }

@@ -48,6 +48,12 @@ type State struct {
 	LastError    string       `json:"last_error,omitempty"`
 	LastErrorAt  time.Time    `json:"last_error_at,omitzero"`
 	History      []PushRecord `json:"history,omitempty"`
+
+	// ChannelCheckedAt is when the committee's channel was last read
+	// (Fetch), and ChannelError what went wrong then ("" for nothing):
+	// refused objects, or an enrollment without the committee's key.
+	ChannelCheckedAt time.Time `json:"channel_checked_at,omitzero"`
+	ChannelError     string    `json:"channel_error,omitempty"`
 }
 
 // DefaultInterval is the GUI's push period when none is set.

@@ -1,0 +1,240 @@
+package snapshot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"dangjian/data"
+)
+
+// ErrNoCommitteeKey means the organization's enrollment file was made
+// before the committee signed what it publishes: nothing can be checked,
+// so nothing is taken until a new enrollment file is imported.
+var ErrNoCommitteeKey = errors.New("本组织的登记文件中没有党委的签名公钥,无法核验党委发布的通知、任务和考核标准;请向党委组织部索取新的登记文件并重新导入(dangjian sync join),其余同步不受影响")
+
+// ErrChannelRefused is wrapped by the error of a fetch that refused some
+// of the committee's objects (FetchResult.Refused lists them).
+var ErrChannelRefused = errors.New("党委发布的内容有未通过核验的,已拒收")
+
+// ChannelRefusal is an object of the committee's channel the organization
+// refused, and why (in Chinese).
+type ChannelRefusal struct {
+	Seq    uint64
+	Reason string
+}
+
+// FetchOptions is what a fetch needs.
+type FetchOptions struct {
+	Store *data.Store
+	// Backend overrides the enrollment's server (tests).
+	Backend Backend
+}
+
+// FetchResult tells what a fetch took and refused.
+type FetchResult struct {
+	// New are the objects stored by this fetch, by seq.
+	New []data.CommitteeObject
+	// Refused are the objects refused, each with its reason; what was
+	// received before stays in force.
+	Refused []ChannelRefusal
+}
+
+// Fetch takes the committee's new publications from the bucket into the
+// organization's database: each index must be signed with the committee's
+// key from the enrollment, name its own seq, and follow the last one
+// received (its prev); each body must match its index. A publication that
+// fails is refused and changes nothing; one that a later publication
+// would have to follow past is not skipped (its followers are refused as
+// a fork). The server showing fewer publications than were received
+// (rollback), or another one under a seq already received (replay), is
+// refused too. The outcome is recorded in the state file.
+func Fetch(ctx context.Context, o FetchOptions) (FetchResult, error) {
+	statePath := StatePath(o.Store.Path())
+	st, err := LoadState(statePath)
+	if err != nil {
+		return FetchResult{}, err
+	}
+	if st.Enrollment == nil {
+		return FetchResult{}, ErrNotEnrolled
+	}
+	res, err := fetchChannel(ctx, o.Store, o.Backend, st.Enrollment)
+	if ctx.Err() == nil {
+		recordFetch(statePath, o.Store, err)
+	}
+	return res, err
+}
+
+// recordFetch keeps the outcome of a fetch in the state file.
+func recordFetch(statePath string, store *data.Store, ferr error) {
+	UpdateState(statePath, func(s *State) error {
+		s.ChannelCheckedAt = store.Now().UTC()
+		s.ChannelError = ""
+		if ferr != nil {
+			s.ChannelError = ferr.Error()
+		}
+		return nil
+	})
+}
+
+// fetchChannel is Fetch with the enrollment read.
+func fetchChannel(ctx context.Context, store *data.Store, b Backend, e *Enrollment) (FetchResult, error) {
+	var res FetchResult
+	if e.CommitteeSigningKey == "" {
+		return res, ErrNoCommitteeKey
+	}
+	if e.OrgID != store.Org().ID {
+		return res, ErrWrongOrg
+	}
+	backend, err := backendOr(b, e.endpoint())
+	if err != nil {
+		return res, err
+	}
+	keys, err := backend.List(ctx, channelIndexPrefix)
+	if err != nil {
+		return res, err
+	}
+	var seqs []uint64
+	for _, k := range keys {
+		if seq, ok := seqOfKey(k, channelIndexPrefix, ".json"); ok {
+			seqs = append(seqs, seq)
+		}
+	}
+	sort.Slice(seqs, func(i, j int) bool { return seqs[i] < seqs[j] })
+	last, err := store.LastCommitteeObject(ctx)
+	if err != nil {
+		return res, err
+	}
+	refuse := func(seq uint64, format string, args ...any) {
+		res.Refused = append(res.Refused, ChannelRefusal{Seq: seq, Reason: fmt.Sprintf(format, args...)})
+	}
+	var head uint64
+	headSum := ""
+	if last != nil {
+		head, headSum = uint64(last.Seq), last.IndexSHA256
+		if len(seqs) == 0 || seqs[len(seqs)-1] < head {
+			newest := uint64(0)
+			if len(seqs) > 0 {
+				newest = seqs[len(seqs)-1]
+			}
+			refuse(head, "回滚:服务器上党委发布的内容只到第%d号,本组织已收到第%d号", newest, head)
+			return res, refusedError(res)
+		}
+		if err := checkReceived(ctx, backend, last, seqs, refuse); err != nil {
+			return res, err
+		}
+	}
+	for _, seq := range seqs {
+		if seq <= head {
+			continue
+		}
+		obj, reason, err := readPublication(ctx, backend, seq, e.CommitteeSigningKey, headSum)
+		if err != nil {
+			return res, err
+		}
+		if reason != "" {
+			refuse(seq, "%s", reason)
+			continue
+		}
+		res.New = append(res.New, obj)
+		head, headSum = seq, obj.IndexSHA256
+	}
+	if len(res.New) > 0 {
+		if err := store.ReceiveCommitteeObjects(ctx, res.New); err != nil {
+			res.New = nil
+			return res, fmt.Errorf("保存党委发布的内容失败: %w", err)
+		}
+	}
+	return res, refusedError(res)
+}
+
+// checkReceived refuses a replay: the server holding, under the seq of
+// the last publication received, another object than the one received.
+func checkReceived(ctx context.Context, b Backend, last *data.CommitteeObject, seqs []uint64,
+	refuse func(uint64, string, ...any)) error {
+	seq := uint64(last.Seq)
+	if i := sort.Search(len(seqs), func(i int) bool { return seqs[i] >= seq }); i == len(seqs) || seqs[i] != seq {
+		return nil // gone, but later ones are there: they must follow it
+	}
+	raw, err := readAllLimited(ctx, b, channelIndexKey(seq), maxChannelIndexSize)
+	switch {
+	case errors.Is(err, ErrObjectMissing) || errors.Is(err, errTooLarge):
+		return nil
+	case err != nil:
+		return err
+	}
+	if sha256Hex(raw) != last.IndexSHA256 {
+		refuse(seq, "重放:服务器上第%d号的内容与本组织已收到的不同,已收到的继续有效", seq)
+	}
+	return nil
+}
+
+// readPublication reads and checks the publication of seq, which must
+// follow the one whose index hashes to prev: the reason it is refused, or
+// the object to store.
+func readPublication(ctx context.Context, b Backend, seq uint64, committeeKey, prev string) (data.CommitteeObject, string, error) {
+	x, raw, err := readChannelIndex(ctx, b, seq, committeeKey)
+	if errors.Is(err, errChannelObject) {
+		return data.CommitteeObject{}, strings.TrimPrefix(err.Error(), errChannelObject.Error()+": "), nil
+	}
+	if err != nil {
+		return data.CommitteeObject{}, "", err
+	}
+	if x.Prev != prev {
+		return data.CommitteeObject{}, "分叉:该内容不接续本组织已收到的上一项", nil
+	}
+	body, err := readAllLimited(ctx, b, channelBodyKey(seq), maxChannelBodySize)
+	switch {
+	case errors.Is(err, ErrObjectMissing):
+		return data.CommitteeObject{}, "正文不存在", nil
+	case errors.Is(err, errTooLarge):
+		return data.CommitteeObject{}, "正文过大", nil
+	case err != nil:
+		return data.CommitteeObject{}, "", err
+	}
+	if sha256Hex(body) != x.BodySHA256 || int64(len(body)) != x.BodySize {
+		return data.CommitteeObject{}, "正文已被改动,与签名的校验和不符", nil
+	}
+	parsed, err := ParseChannelBody(body)
+	if err != nil {
+		return data.CommitteeObject{}, "正文无效: " + err.Error(), nil
+	}
+	if parsed.Kind != x.Kind {
+		return data.CommitteeObject{}, "正文的类别与索引不符", nil
+	}
+	return x.object(raw, body, parsed), "", nil
+}
+
+// refusedError sums up the refusals of a fetch, nil for none.
+func refusedError(res FetchResult) error {
+	if len(res.Refused) == 0 {
+		return nil
+	}
+	parts := make([]string, len(res.Refused))
+	for i, r := range res.Refused {
+		parts[i] = fmt.Sprintf("第%d号:%s", r.Seq, r.Reason)
+	}
+	return fmt.Errorf("%w(%s);已收到的内容继续有效", ErrChannelRefused, strings.Join(parts, ";"))
+}
+
+// Calendar is the term calendar the organization received last from the
+// committee; nil before the first.
+func Calendar(ctx context.Context, store *data.Store) ([]TermSpan, error) {
+	objs, err := store.CommitteeObjects(ctx, "")
+	if err != nil {
+		return nil, err
+	}
+	for i := len(objs) - 1; i >= 0; i-- {
+		if objs[i].Kind != data.ChannelCalendar {
+			continue
+		}
+		body, err := ParseChannelBody([]byte(objs[i].Body))
+		if err != nil {
+			return nil, err
+		}
+		return body.Calendar, nil
+	}
+	return nil, nil
+}
