@@ -14,7 +14,13 @@ var migrationFiles embed.FS
 // applicationID marks a SQLite file as a dangjian database ("DJJ1").
 const applicationID = 0x444A4A31
 
-// migrations returns the embedded migration scripts in order.
+// extraMigrations follow the embedded scripts. Only tests set it: a
+// migration of a later release, to prove that a snapshot of this schema
+// upgrades and merges into that release's consolidated database.
+var extraMigrations []string
+
+// migrations returns the embedded migration scripts in order, then
+// extraMigrations.
 func migrations() ([]string, error) {
 	entries, err := migrationFiles.ReadDir("migrations")
 	if err != nil {
@@ -33,7 +39,7 @@ func migrations() ([]string, error) {
 		}
 		scripts[i] = string(b)
 	}
-	return scripts, nil
+	return append(scripts, extraMigrations...), nil
 }
 
 // SchemaVersion is the schema version this build writes and reads.
