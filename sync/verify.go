@@ -28,6 +28,13 @@ func reject(seq uint64, format string, a ...any) error {
 	return &rejection{seq: seq, reason: fmt.Sprintf(format, a...)}
 }
 
+// newerVersion refuses a snapshot of schema version, newer than this
+// build's: the committee must upgrade; nothing was tampered with.
+func newerVersion(seq uint64, version int) error {
+	return &rejection{seq: seq, kind: RefusalNewerVersion,
+		reason: fmt.Sprintf("该组织使用的程序版本较新,请升级汇总端(快照为第%d版,本程序为第%d版)", version, data.SchemaVersion())}
+}
+
 // candidate is a manifest object read from the bucket.
 type candidate struct {
 	seq  uint64
@@ -112,6 +119,12 @@ func (v *verifier) newest(ctx context.Context) (found, error) {
 	}
 	if err := v.chainOrRebase(ctx, seqs, top, &f); err != nil {
 		return f, err
+	}
+	// A snapshot of a newer release is told before its blob is fetched:
+	// the manifest's version is signed, and InspectSnapshot checks that
+	// the database holds what the manifest says.
+	if top.m.SchemaVersion > data.SchemaVersion() {
+		return f, newerVersion(top.seq, top.m.SchemaVersion)
 	}
 	f.cipherPath, f.plainPath, err = v.content(ctx, top)
 	return f, err
@@ -319,6 +332,13 @@ func (v *verifier) open(ctx context.Context, seq uint64, m Manifest, cipherPath 
 	switch {
 	case errors.Is(err, data.ErrDamaged):
 		return "", reject(seq, "第%d号快照的数据库完整性检查未通过", seq)
+	case errors.Is(err, data.ErrSchemaVersion) && info.SchemaVersion > data.SchemaVersion():
+		// Newer than this build: told as such only when the signed
+		// manifest says so; a manifest that hides it does not match.
+		if info.SchemaVersion != m.SchemaVersion {
+			return "", reject(seq, "第%d号快照的结构版本(%d)与清单(%d)不符", seq, info.SchemaVersion, m.SchemaVersion)
+		}
+		return "", newerVersion(seq, info.SchemaVersion)
 	case errors.Is(err, data.ErrSchemaVersion):
 		return "", reject(seq, "第%d号快照%v", seq, err)
 	case err != nil:
@@ -327,6 +347,16 @@ func (v *verifier) open(ctx context.Context, seq uint64, m Manifest, cipherPath 
 		return "", reject(seq, "第%d号快照的结构版本(%d)与清单(%d)不符", seq, info.SchemaVersion, m.SchemaVersion)
 	case info.OrgID != v.org.Public.OrgID:
 		return "", reject(seq, "第%d号快照中的组织与登记的组织不符", seq)
+	}
+	// A snapshot of an earlier release, verified against that release's
+	// schema, is brought forward on this private copy before it merges.
+	if info.SchemaVersion < data.SchemaVersion() {
+		if _, _, err := data.UpgradeSnapshot(ctx, plainPath); err != nil {
+			if ctx.Err() != nil {
+				return "", ctx.Err()
+			}
+			return "", reject(seq, "第%d号快照%v", seq, err)
+		}
 	}
 	return plainPath, nil
 }
