@@ -49,6 +49,17 @@ type FindingReport struct {
 type Report struct {
 	Orgs     []OrgReport     `json:"orgs"`
 	Findings []FindingReport `json:"findings"`
+	// Term is the term consolidated, Result its database in the
+	// committee's folder (terms/<term>/).
+	Term   string `json:"term"`
+	Result string `json:"result"`
+	// Reused counts the organizations whose snapshot was taken from the
+	// previous result without being read again; Rebuilt, when set, says
+	// why the result was built from scratch instead.
+	Reused  int    `json:"reused"`
+	Rebuilt string `json:"rebuilt,omitempty"`
+	// Replaced is what a reopening of an ended term replaced.
+	Replaced *TermSources `json:"replaced,omitempty"`
 }
 
 // Rejected counts the organizations whose newest snapshot was refused.
@@ -65,9 +76,15 @@ func (r Report) Rejected() int {
 // ConsolidateOptions is what a consolidation needs.
 type ConsolidateOptions struct {
 	Identity age.Identity // the committee's, from Unlock
-	// Out is the consolidated database, replaced when it exists. It must
-	// pass CheckOutput: never a file of the committee's folder or another
-	// database, except a consolidated database written before.
+	// Term is the term consolidated (2026-2027-1); the current one by the
+	// committee's calendar when empty.
+	Term string
+	// Reopen lets an ended term's result be replaced (ErrTermFrozen
+	// otherwise).
+	Reopen bool
+	// Out, when set, gets a copy of the result, replaced when it exists.
+	// It must pass CheckOutput: never a file of the committee's folder or
+	// another database, except a consolidated database written before.
 	Out string
 	// Backend overrides the configured server (tests).
 	Backend Backend
@@ -80,12 +97,17 @@ type ConsolidateOptions struct {
 }
 
 // Consolidate checks every enrolled organization's newest snapshot, keeps
-// each one that passes as its last accepted, and rebuilds the consolidated
-// database from the accepted snapshots only. A refused snapshot is
-// reported and the organization's last accepted one is merged instead.
-// One operation at a time changes the committee's folder (ErrCommitteeBusy
-// for the others). The database is built in a private folder beside Out
-// and replaces Out, readable by the user only, once complete.
+// each one that passes as its last accepted, and makes the term's
+// consolidated database from the accepted snapshots only. A refused
+// snapshot is reported and the organization's last accepted one is merged
+// instead. The work starts from the previous result (the term's own, or
+// the newest of this build's schema): an organization whose accepted
+// snapshot is the one already there is neither downloaded nor decrypted
+// again; the others' rows are replaced, and the cross-organization
+// findings made again over the whole. One operation at a time changes the
+// committee's folder (ErrCommitteeBusy for the others). The database is
+// built in a private folder and replaces the term's result, read-only,
+// once complete; Out gets a copy.
 func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Report, error) {
 	var rep Report
 	now := time.Now
@@ -101,13 +123,20 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 		return rep, err
 	}
 	defer l.Unlock()
-	if err := c.CheckOutput(o.Out); err != nil {
-		return rep, err
+	if o.Out != "" {
+		if err := c.CheckOutput(o.Out); err != nil {
+			return rep, err
+		}
 	}
 	key, err := decisionKey(o.Identity)
 	if err != nil {
 		return rep, err
 	}
+	plan, err := c.planTerm(o.Term, o.Reopen, now())
+	if err != nil {
+		return rep, err
+	}
+	rep.Term, rep.Replaced = plan.term, plan.replaces
 	orgs, err := c.Orgs()
 	if err != nil {
 		return rep, err
@@ -116,36 +145,23 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if err != nil {
 		return rep, err
 	}
-	out, err := filepath.Abs(o.Out)
-	if err != nil {
-		return rep, err
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
-		return rep, err
-	}
-	// Decrypted snapshots live in a private folder of the committee's,
-	// the new database in one beside Out (for the rename); both are
-	// removed at the end, or at the next start if this run dies.
+	// Decrypted snapshots and the new database live in a private folder
+	// of the committee's, removed at the end, or at the next start if
+	// this run dies.
 	work, err := localfs.NewScratch(c.Dir)
 	if err != nil {
 		return rep, err
 	}
 	defer work.Close()
-	build := work
-	if !localfs.SamePath(filepath.Dir(out), c.Dir) {
-		if build, err = localfs.NewScratch(filepath.Dir(out)); err != nil {
-			return rep, err
-		}
-		defer build.Close()
-	}
 
 	total := len(orgs) + 2
-	tmpOut := filepath.Join(build.Dir(), MergedFile)
-	merger, err := data.NewMerger(ctx, tmpOut)
+	tmpOut := filepath.Join(work.Dir(), MergedFile)
+	merger, base, err := c.startMerge(ctx, plan, tmpOut)
 	if err != nil {
 		return rep, err
 	}
-	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, key, work.Dir(), merger, func(done int, name string) {
+	rep.Rebuilt = base.rebuilt
+	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, key, work.Dir(), merger, base, func(done int, name string) {
 		progress(done, total, name)
 	}, now)
 	if err != nil {
@@ -155,7 +171,11 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	rep.Orgs = make([]OrgReport, len(orgs))
 	for i, out := range outcomes {
 		rep.Orgs[i] = out.report
+		if out.reused {
+			rep.Reused++
+		}
 	}
+	shared, noBase := merger.Shared(), merger.Unusable()
 	progress(len(orgs), total, "建立索引")
 	if err := merger.Finish(ctx); err != nil {
 		return rep, err
@@ -164,13 +184,22 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if rep.Findings, err = c.findings(ctx, tmpOut, now()); err != nil {
 		return rep, err
 	}
-	if err := os.Chmod(tmpOut, 0o600); err != nil {
+	src := TermSources{Format: termSourcesFmt, Term: plan.term, When: now().UTC().Truncate(time.Second),
+		SchemaVersion: data.SchemaVersion(), Findings: rep.Findings, Shared: shared, NoBase: noBase}
+	if plan.replaces != nil {
+		src.Replaces = &plan.replaces.When
+	}
+	for _, out := range outcomes {
+		src.Orgs = append(src.Orgs, out.source())
+	}
+	if rep.Result, err = c.installTerm(ctx, plan, tmpOut, src); err != nil {
 		return rep, err
 	}
-	if err := replaceFile(tmpOut, out); err != nil {
-		return rep, fmt.Errorf("无法替换汇总数据库(可能正被其他程序打开): %w", err)
+	if o.Out != "" {
+		if err := c.copyResult(ctx, rep.Result, o.Out, work.Dir()); err != nil {
+			return rep, err
+		}
 	}
-	c.recordOutput(out)
 	progress(total, total, "已完成")
 	return rep, nil
 }
@@ -179,12 +208,17 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 type outcome struct {
 	report    OrgReport
 	plainPath string // the verified plaintext to merge, "" for none
+	// reused: the snapshot to merge is the one the base holds already.
+	reused bool
+	// merged is the accepted snapshot merged (plainPath's or the
+	// base's), nil for none.
+	merged *Accepted
 }
 
 // checkOrg verifies the organization's newest snapshot, records the
 // result, and finds the plaintext to merge: the new snapshot when it
 // passed, the last accepted one otherwise.
-func (c *Committee) checkOrg(ctx context.Context, v *verifier, key []byte, now time.Time) (outcome, error) {
+func (c *Committee) checkOrg(ctx context.Context, v *verifier, key []byte, base *mergeBase, now time.Time) (outcome, error) {
 	org := v.org
 	rep := OrgReport{Org: org.Public.OrgID, Name: org.Public.OrgName}
 	if err := c.trustedState(v, key); err != nil {
@@ -224,6 +258,10 @@ func (c *Committee) checkOrg(ctx context.Context, v *verifier, key []byte, now t
 			rep.Status, rep.Seq, rep.Reason = StatusRejected, f.ignored[0].seq, ignoredReason(f.ignored, f.top.seq)
 		}
 	}
+	if plainPath == "" && rep.Status != StatusMissing && base.holds(v.org.Accepted) {
+		rep.UsedSeq = v.org.Accepted.Seq
+		return outcome{report: rep, reused: true, merged: v.org.Accepted}, c.writeStatus(rep, now)
+	}
 	if plainPath == "" && rep.Status != StatusMissing {
 		p, err := c.openAccepted(ctx, v)
 		switch {
@@ -234,10 +272,11 @@ func (c *Committee) checkOrg(ctx context.Context, v *verifier, key []byte, now t
 		}
 		plainPath = p
 	}
+	out := outcome{report: rep, plainPath: plainPath}
 	if plainPath != "" && v.org.Accepted != nil {
-		rep.UsedSeq = v.org.Accepted.Seq
+		out.report.UsedSeq, out.merged = v.org.Accepted.Seq, v.org.Accepted
 	}
-	return outcome{report: rep, plainPath: plainPath}, c.writeStatus(rep, now)
+	return out, c.writeStatus(out.report, now)
 }
 
 // trustedState refuses to check an organization whose records in the
@@ -330,9 +369,11 @@ func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, erro
 
 // verifyAndMerge checks the organizations on several goroutines and
 // merges each accepted plaintext as soon as it is ready (the merge does
-// not depend on the order), removing it once merged.
+// not depend on the order), removing it once merged. An organization the
+// base holds is taken out of it first, unless its snapshot is the one
+// there; one the base holds that is no longer enrolled is taken out too.
 func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend Backend, o ConsolidateOptions,
-	key []byte, work string, merger *data.Merger, progress func(done int, name string), now func() time.Time) ([]outcome, error) {
+	key []byte, work string, merger *data.Merger, base *mergeBase, progress func(done int, name string), now func() time.Time) ([]outcome, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -348,7 +389,7 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 				return err
 			}
 			v := &verifier{b: backend, org: orgs[i], id: o.Identity, work: dir}
-			out, err := c.checkOrg(ctx, v, key, now())
+			out, err := c.checkOrg(ctx, v, key, base, now())
 			if err != nil {
 				return err
 			}
@@ -364,10 +405,23 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 	outcomes := make([]outcome, len(orgs))
 	var mergeErr error
 	done := 0
+	merge := func(out outcome) error {
+		if out.reused {
+			base.keep(out.report.Org)
+			return nil
+		}
+		if err := base.remove(ctx, merger, out.report.Org); err != nil {
+			return err
+		}
+		if out.plainPath == "" {
+			return nil
+		}
+		return merger.Add(ctx, out.plainPath)
+	}
 	for r := range results {
 		outcomes[r.i] = r.out
-		if r.out.plainPath != "" && mergeErr == nil {
-			if mergeErr = merger.Add(ctx, r.out.plainPath); mergeErr != nil {
+		if mergeErr == nil {
+			if mergeErr = merge(r.out); mergeErr != nil {
 				cancel()
 			}
 		}
@@ -382,6 +436,9 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 		return nil, mergeErr // the workers' "cancelled" is its consequence
 	}
 	if err != nil {
+		return nil, err
+	}
+	if err := base.removeRest(ctx, merger); err != nil {
 		return nil, err
 	}
 	return outcomes, nil

@@ -1,0 +1,294 @@
+package snapshot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"dangjian/data"
+	"dangjian/data/localfs"
+)
+
+// ErrTermFrozen refuses to consolidate again a term that has ended, unless
+// the committee reopens it.
+var ErrTermFrozen = errors.New("该学期已结束，汇总结果已冻结")
+
+// termPlan is the term a consolidation makes the result of.
+type termPlan struct {
+	term string
+	prev *TermSources // the term's result so far, nil for none
+	// replaces is the ended term's result a reopening replaces.
+	replaces *TermSources
+}
+
+// planTerm chooses the term (the current one when name is empty) and
+// refuses a term that has not started, and an ended one whose result
+// exists unless reopen.
+func (c *Committee) planTerm(name string, reopen bool, now time.Time) (termPlan, error) {
+	cal, err := c.TermCalendar()
+	if err != nil {
+		return termPlan{}, err
+	}
+	if name == "" {
+		name = TermOn(now, cal)
+	}
+	t, err := ParseTerm(name)
+	if err != nil {
+		return termPlan{}, err
+	}
+	p := termPlan{term: name}
+	if start, _ := t.Span(cal); !t.Started(now, cal) {
+		return p, fmt.Errorf("%s尚未开始（%s开始），不能汇总", t.Label(), start.Format(time.DateOnly))
+	}
+	prev, err := c.readTermSources(name)
+	switch {
+	case errors.Is(err, ErrNoTermResult):
+		return p, nil
+	case err != nil:
+		// A damaged record of the term: a new result replaces it.
+		return p, nil
+	}
+	p.prev = &prev
+	if t.Ended(now, cal) {
+		if !reopen {
+			_, end := t.Span(cal)
+			return p, fmt.Errorf("%w：%s已于%s结束，其汇总结果（%s生成，合并了%d个组织的快照）不再重新汇总；如确需重新汇总，请加 --reopen，新结果将替换它",
+				ErrTermFrozen, t.Label(), end.Format(time.DateOnly), prev.When.Local().Format("2006-01-02 15:04"), prev.Merged())
+		}
+		p.replaces = &prev
+	}
+	return p, nil
+}
+
+// mergeBase is the earlier result a consolidation starts from.
+type mergeBase struct {
+	// orgs are the base's organizations with a snapshot merged.
+	orgs map[string]TermSource
+	// rebuilt says why there is no base (orgs nil), "" when there is.
+	rebuilt string
+	// done are the organizations dealt with: taken out or kept.
+	done map[string]bool
+}
+
+// holds reports whether the base holds the organization's accepted
+// snapshot acc already.
+func (b *mergeBase) holds(acc *Accepted) bool {
+	if acc == nil {
+		return false
+	}
+	s, ok := b.orgs[acc.Manifest.OrgID]
+	return ok && s.Seq == acc.Seq && s.ManifestSHA256 == acc.ManifestSHA256
+}
+
+// keep notes that the organization's rows stay as they are.
+func (b *mergeBase) keep(orgID string) { b.done[orgID] = true }
+
+// remove takes the organization's rows out of the base, if it holds any.
+func (b *mergeBase) remove(ctx context.Context, m *data.Merger, orgID string) error {
+	if _, ok := b.orgs[orgID]; !ok || b.done[orgID] {
+		return nil
+	}
+	b.done[orgID] = true
+	return m.Remove(ctx, orgID)
+}
+
+// removeRest takes out the organizations of the base that are enrolled no
+// more.
+func (b *mergeBase) removeRest(ctx context.Context, m *data.Merger) error {
+	for org := range b.orgs {
+		if err := b.remove(ctx, m, org); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// startMerge starts the new result at tmpOut: a copy of the base, or an
+// empty database when none can be used.
+func (c *Committee) startMerge(ctx context.Context, p termPlan, tmpOut string) (*data.Merger, *mergeBase, error) {
+	src, why := c.chooseBase(p)
+	if why == "" {
+		m, err := c.openBase(ctx, src, tmpOut)
+		if err == nil {
+			b := &mergeBase{orgs: map[string]TermSource{}, done: map[string]bool{}}
+			for _, o := range src.Orgs {
+				if o.Seq > 0 {
+					b.orgs[o.Org] = o
+				}
+			}
+			return m, b, nil
+		}
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		why = fmt.Sprintf("%s的汇总结果无法续用（%v）", TermLabel(src.Term), err)
+		removeDatabaseFiles(tmpOut)
+	}
+	m, err := data.NewMerger(ctx, tmpOut)
+	return m, &mergeBase{rebuilt: why, done: map[string]bool{}}, err
+}
+
+// chooseBase is the result to start from: the term's own, else the newest
+// of another term made by this build's schema; "" and why there is none.
+func (c *Committee) chooseBase(p termPlan) (TermSources, string) {
+	var candidates []TermSources
+	if p.prev != nil {
+		candidates = append(candidates, *p.prev)
+	}
+	terms, _ := c.Terms()
+	for _, t := range terms {
+		if t.Term != p.term {
+			candidates = append(candidates, t.Sources)
+		}
+	}
+	why := "尚无可续用的汇总结果"
+	for i, s := range candidates {
+		reason := ""
+		switch {
+		case s.SchemaVersion != data.SchemaVersion():
+			reason = fmt.Sprintf("%s的汇总结果为第%d版数据库结构，本程序为第%d版", TermLabel(s.Term), s.SchemaVersion, data.SchemaVersion())
+		case s.NoBase != "":
+			reason = fmt.Sprintf("%s的汇总结果不能续用（%s）", TermLabel(s.Term), s.NoBase)
+		default:
+			return s, ""
+		}
+		if i == 0 {
+			why = reason
+		}
+	}
+	return TermSources{}, why
+}
+
+// openBase copies the base's database to tmpOut, checking it is the file
+// its record describes, and goes on from it.
+func (c *Committee) openBase(ctx context.Context, src TermSources, tmpOut string) (*data.Merger, error) {
+	in, err := os.Open(filepath.Join(c.termDir(src.Term), src.File))
+	if err != nil {
+		return nil, err
+	}
+	sum, n, err := copyHashed(ctx, tmpOut, in, src.Size)
+	in.Close()
+	if err != nil {
+		return nil, err
+	}
+	if sum != src.SHA256 || n != src.Size {
+		return nil, errors.New("数据库文件与汇总记录不符，可能已被改动或损坏")
+	}
+	return data.ResumeMerger(ctx, tmpOut, src.Shared)
+}
+
+// installTerm puts the finished database in the term's folder, read-only,
+// under a new name, then its record (which names it), and removes the
+// term's older databases.
+func (c *Committee) installTerm(ctx context.Context, p termPlan, tmpOut string, src TermSources) (string, error) {
+	dir := c.termDir(p.term)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	n := 1
+	if p.prev != nil {
+		n = resultNumber(p.prev.File) + 1
+	}
+	for ; ; n++ {
+		src.File = fmt.Sprintf("%s%04d.db", termResultPrefix, n)
+		if _, err := os.Lstat(filepath.Join(dir, src.File)); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+	}
+	var err error
+	if src.SHA256, src.Size, err = hashFile(ctx, tmpOut); err != nil {
+		return "", err
+	}
+	if err := syncFile(tmpOut); err != nil {
+		return "", err
+	}
+	if err := os.Chmod(tmpOut, 0o400); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, src.File)
+	if err := localfs.Rename(tmpOut, path); err != nil {
+		return "", err
+	}
+	if err := writeJSON(filepath.Join(dir, termSourcesFile), src, true); err != nil {
+		os.Chmod(path, 0o600)
+		os.Remove(path)
+		return "", err
+	}
+	old, _ := filepath.Glob(filepath.Join(dir, termResultPrefix+"*.db"))
+	for _, f := range old {
+		if filepath.Base(f) != src.File {
+			// Still open in a window on Windows: removed next time.
+			os.Chmod(f, 0o600)
+			removeDatabaseFiles(f)
+		}
+	}
+	return path, nil
+}
+
+// resultNumber is n of a result's name merged-<n>.db, 0 for another name.
+func resultNumber(name string) int {
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(name, termResultPrefix), ".db"))
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// copyResult writes a copy of the term's database to out, replacing it:
+// built in a private folder beside out, then renamed, readable by the
+// user only.
+func (c *Committee) copyResult(ctx context.Context, result, out, work string) error {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o700); err != nil {
+		return err
+	}
+	dir := work
+	if !localfs.SamePath(filepath.Dir(out), c.Dir) {
+		build, err := localfs.NewScratch(filepath.Dir(out))
+		if err != nil {
+			return err
+		}
+		defer build.Close()
+		dir = build.Dir()
+	}
+	in, err := os.Open(result)
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, "copy-"+MergedFile)
+	_, _, err = copyHashed(ctx, tmp, in, 1<<62)
+	in.Close()
+	if err != nil {
+		return err
+	}
+	if err := replaceFile(tmp, out); err != nil {
+		return fmt.Errorf("无法替换汇总数据库(可能正被其他程序打开): %w", err)
+	}
+	c.recordOutput(out)
+	return nil
+}
+
+// removeDatabaseFiles removes a database and SQLite's files beside it.
+func removeDatabaseFiles(path string) {
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		os.Remove(path + suffix)
+	}
+}
+
+// source is the organization's line of the term's record.
+func (o outcome) source() TermSource {
+	r := o.report
+	s := TermSource{Org: r.Org, Name: r.Name, Status: r.Status, Reason: r.Reason, CheckedSeq: r.Seq, Refusal: r.Refusal}
+	if o.merged != nil {
+		s.Seq, s.ManifestSHA256, s.PlainSHA256 = o.merged.Seq, o.merged.ManifestSHA256, o.merged.Manifest.PlainSHA256
+	}
+	return s
+}
