@@ -137,9 +137,10 @@ func openAt(t testing.TB, path string) *data.Store {
 	return s
 }
 
-// crossEntries are the fixture's cross-organization findings, as the
-// committee's folder gives them, with a key each.
-func crossEntries(t testing.TB, s *data.Store, fx committeeFixture) []CrossEntry {
+// crossFindings are the fixture's cross-organization findings, as the
+// committee's folder gives them: with an enrolled organization that never
+// sent a snapshot.
+func crossFindings(t testing.TB, s *data.Store, fx committeeFixture) []rules.KeyedFinding {
 	t.Helper()
 	f, err := s.CrossOrgFacts(context.Background())
 	if err != nil {
@@ -149,20 +150,12 @@ func crossEntries(t testing.TB, s *data.Store, fx committeeFixture) []CrossEntry
 	for _, name := range []string{orgForeign, orgComputer} {
 		f.Orgs = append(f.Orgs, rules.XOrg{ID: fx.ids[name], Name: name, LastSnapshot: testNow})
 	}
-	f.Orgs = append(f.Orgs, rules.XOrg{ID: "org-never", Name: "马克思主义学院党委"})
-	var out []CrossEntry
-	for i, x := range rules.CrossOrgFindings(f) {
-		e := CrossEntry{Key: string(rune('a' + i)), Kind: x.Kind, Detail: x.Detail}
-		if x.OrgID != "" {
-			e.OrgIDs = []string{x.OrgID}
-		}
-		if x.Kind == rules.KindStranded {
-			e.Person, e.LetterNo = sameName, "转字〔2026〕第031号"
-		}
-		if x.Kind == rules.KindNoSnapshot {
-			e.Orgs = []string{"马克思主义学院党委"}
-		}
-		out = append(out, e)
-	}
-	return out
+	f.Orgs = append(f.Orgs, rules.XOrg{ID: neverID, Name: neverName})
+	return rules.KeyedCrossOrgFindings(f)
 }
+
+// The enrolled organization that never sent a snapshot.
+const (
+	neverID   = "org-never"
+	neverName = "马克思主义学院党委"
+)

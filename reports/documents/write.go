@@ -9,6 +9,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/reports/docx"
+	"dangjian/reports/layout"
 	"dangjian/reports/pdf"
 )
 
@@ -87,6 +88,12 @@ func Write(ctx context.Context, s *data.Store, k Kind, f Format, w io.Writer, o 
 	if err != nil {
 		return Report{}, err
 	}
+	return render(ctx, d, f, w)
+}
+
+// render writes a built document to w in format f, all or nothing.
+func render(ctx context.Context, d *layout.Document, f Format, w io.Writer) (Report, error) {
+	var err error
 	var buf bytes.Buffer
 	var res pdf.Result
 	if f == Word {

@@ -1,0 +1,71 @@
+package documents
+
+import (
+	"fmt"
+	"strings"
+
+	"dangjian/reports/layout"
+)
+
+func init() {
+	committeeBuilders[CommitteeStats] = committeeBuilder{title: "全校党内统计", landscape: true,
+		period: func(r *committeeRequest) string { return asOfPeriod(&r.request) }, build: buildCommitteeStats}
+}
+
+// buildCommitteeStats makes the 全校党内统计: the tables of the 党内统计汇总
+// with a row per organization — each organization's rules.PartyStats from
+// its own figures (data.Store.OrgFigures) — and a 合计 row that is the
+// university's, computed over the whole consolidated database.
+func buildCommitteeStats(r *committeeRequest) error {
+	ref := r.asOf()
+	day := checkDay(r.year, r.now)
+	orgs, err := r.store.OrgFigures(r.ctx, r.year, day)
+	if err != nil {
+		return err
+	}
+	r.progress(1, 4)
+	whole, err := r.store.Figures(r.ctx, r.year, day)
+	if err != nil {
+		return err
+	}
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	st := whole.PartyStats(ref)
+	all := &st.Total
+	if len(orgs) == 0 {
+		r.nothing("汇总数据库中还没有任何二级党组织的数据，无可统计的数据。")
+		return nil
+	}
+	rows := make([]statsRow, 0, len(orgs)+1)
+	for _, o := range orgs {
+		ps := o.Figures.PartyStats(ref)
+		rows = append(rows, statsRow{label: o.Org.Name, s: &ps.Total})
+	}
+	rows = append(rows, statsRow{label: "合计", s: all, total: true})
+	r.progress(2, 4)
+
+	p := r.part("", "", "")
+	p.Add(&layout.Fields{Items: []layout.Field{
+		{Label: "填报单位（盖章）", Value: CommitteeIssuer},
+		{Label: "填表人"},
+		{Label: "报出日期", Value: prose(r.now)},
+		{Label: "统计截止日期", Value: prose(ref)},
+		{Label: "单位", Value: "名"},
+	}})
+	summary := fmt.Sprintf("全校共有二级党组织%d个（以汇总数据库中的数据为准）。", len(orgs)) + statsSummary(all, ref)
+	p.Add(&layout.Spacer{MM: 1}, &layout.Paragraph{Indent: true, Text: summary}, &layout.Spacer{MM: 2})
+	tables := []*layout.Table{statsBasic(rows, all), statsAge(rows), statsEducation(rows), statsPersonType(rows),
+		statsPartyAge(rows), statsChanges(rows, &st)}
+	for _, t := range tables {
+		t.Columns[0].Title = "二级党组织"
+		p.Add(t)
+	}
+	r.progress(3, 4)
+	note := strings.Replace(statsExplained(&st, all, true), "为本组织内党支部之间的调整", "为各二级党组织内党支部之间的调整", 1)
+	note += "各二级党组织的数据取自其最近一次通过核验的快照；合计为全校汇总数据库的统计，等于各行之和。"
+	p.Add(&layout.Paragraph{Indent: true, Text: note})
+	p.Add(&layout.Signatures{Lines: []layout.SignLine{{Who: "填表人签字："}, {Who: "审核人签字："}, {Who: "负责人签字：", Date: true}}})
+	r.progress(4, 4)
+	return nil
+}
