@@ -121,7 +121,9 @@ var (
 // database of this program, SQLite's integrity check, the schema of this
 // build or of an earlier one (version, and every table, index and view as
 // that version made them: an organization that has not yet installed a new
-// build still consolidates), exactly one
+// build still consolidates, once UpgradeSnapshot has brought its copy
+// forward; a newer version is ErrSchemaVersion, with info.SchemaVersion
+// telling it), exactly one
 // organization, which it returns, every row owned by that organization,
 // and every attachment's content matching its hash. A snapshot that passes
 // can only add its own organization's rows to a consolidated database.
