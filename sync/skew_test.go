@@ -161,21 +161,21 @@ func TestEveryKeptSchemaFixtureConsolidates(t *testing.T) {
 	}
 }
 
-// countingBackend records the keys read through it.
-type countingBackend struct {
+// getRecorder records the keys read through it.
+type getRecorder struct {
 	Backend
 	mu   sync.Mutex
 	gets []string
 }
 
-func (c *countingBackend) Get(ctx context.Context, key string) (io.ReadCloser, error) {
+func (c *getRecorder) Get(ctx context.Context, key string) (io.ReadCloser, error) {
 	c.mu.Lock()
 	c.gets = append(c.gets, key)
 	c.mu.Unlock()
 	return c.Backend.Get(ctx, key)
 }
 
-func (c *countingBackend) read(key string) bool {
+func (c *getRecorder) read(key string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, k := range c.gets {
@@ -252,7 +252,7 @@ func TestSnapshotOfANewerReleaseIsRefusedAsNewerNotTampered(t *testing.T) {
 	current := data.SchemaVersion()
 	w.forgeVersion(a, 2, prev, current+1, current+1)
 
-	bucket := &countingBackend{Backend: w.mem}
+	bucket := &getRecorder{Backend: w.mem}
 	rep, path, err := w.consolidateVia(bucket)
 	if err != nil {
 		t.Fatal(err)
