@@ -52,7 +52,8 @@ func newAgreementScreen(u *UI) fyne.CanvasObject {
 	s := &agreementScreen{u: u, loads: newLoader(u), sortCol: -1}
 	u.keep("agreement", s)
 	s.summary = widget.NewLabel("正在读取…")
-	s.table = newDataTable(u, "agreement", agreementColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openDialog, remove: s.removeRow})
+	s.summary.Wrapping = fyne.TextWrapWord // a narrow window wraps it rather than widen
+	s.table = newDataTable(u, "agreement", agreementColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openDialog, remove: u.editable(s.removeRow)})
 	s.table.sortable(func(col int, desc bool) {
 		s.sortCol, s.sortDesc = col, desc
 		s.sortRows()
@@ -61,7 +62,7 @@ func newAgreementScreen(u *UI) fyne.CanvasObject {
 	s.pick = newYearBranch(u, s.load)
 	title := widget.NewLabelWithStyle("目标管理", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), nil, s.summary)
-	return container.NewBorder(top, nil, nil, nil, s.table.object())
+	return u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.pick.reload)
 }
 
 func (s *agreementScreen) cell(row, col int) string {
@@ -168,10 +169,10 @@ func (s *agreementScreen) load() {
 	if !ok || s.table == nil {
 		return
 	}
-	store := s.u.store
+	store, orgID := s.u.store, s.pick.figuresOrg()
 	load(s.loads, func(ctx context.Context) (agreementData, error) {
 		var d agreementData
-		fig, err := store.Figures(ctx, year, appcore.CheckDay(year, store.Now()))
+		fig, err := store.FiguresIn(ctx, orgID, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return d, err
 		}

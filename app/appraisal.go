@@ -83,7 +83,7 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Hide()
 	s.message = widget.NewLabel("")
-	s.table = newDataTable(u, "appraisal", appraisalColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openForm, remove: s.removeRow})
+	s.table = newDataTable(u, "appraisal", appraisalColumns, func() int { return len(s.rows) }, s.cell, rowActions{open: s.openForm, remove: u.editable(s.removeRow)})
 	s.table.sortable(func(col int, desc bool) {
 		s.sortCol, s.sortDesc = col, desc
 		s.sortRows()
@@ -96,7 +96,10 @@ func newAppraisalScreen(u *UI) fyne.CanvasObject {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(title, s.pick.view()), add, s.summary),
 		s.warning, s.message)
-	return container.NewBorder(top, nil, nil, nil, s.table.object())
+	if u.inCommittee() {
+		add.Hide() // the organizations keep their appraisals
+	}
+	return u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.pick.reload)
 }
 
 func (s *appraisalScreen) cell(row, col int) string {
@@ -149,10 +152,10 @@ func (s *appraisalScreen) load() {
 	if !ok || s.table == nil {
 		return
 	}
-	store := s.u.store
+	store, orgID := s.u.store, s.pick.figuresOrg()
 	load(s.loads, func(ctx context.Context) (appraisalData, error) {
 		d := appraisalData{year: year}
-		fig, err := store.Figures(ctx, year, appcore.CheckDay(year, store.Now()))
+		fig, err := store.FiguresIn(ctx, orgID, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return d, err
 		}

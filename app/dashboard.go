@@ -155,7 +155,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...))
 	body := container.NewBorder(head, nil, nil, nil, s.views)
 	s.load()
-	return body
+	return u.scoped(body, s.load)
 }
 
 // findingsView is the summary (by rule, by branch) beside the list of the
@@ -378,18 +378,20 @@ func (s *dashboardScreen) load() {
 	if s.list == nil {
 		return
 	}
-	year, store := selectedYear(s.year), s.u.store
+	year, store, orgID := selectedYear(s.year), s.u.store, s.u.orgScopeID()
 	s.summary.SetText("正在检查…")
 	// Not load: the to-dos of any load are this month's and shown, even
 	// when a newer load (of another year) supersedes the rest.
 	l, request := s.loads, s.loads.next()
 	async(s.u, func() (dashboardData, error) {
 		now := store.Now()
-		fig, err := store.Figures(l.ctx, year, appcore.CheckDay(year, now))
+		// One organization's figures are its own database's (its own
+		// settings); the whole university's with 全部组织.
+		fig, err := store.FiguresIn(l.ctx, orgID, year, appcore.CheckDay(year, now))
 		if err != nil {
 			return dashboardData{}, err
 		}
-		branches, err := store.BranchRefs(l.ctx)
+		branches, err := store.BranchRefsIn(l.ctx, orgID)
 		if err != nil {
 			return dashboardData{}, err
 		}
@@ -400,7 +402,7 @@ func (s *dashboardScreen) load() {
 		if l.ctx.Err() != nil {
 			return // the screen was left
 		}
-		if d.todos != nil { // this month's, whichever year is now selected
+		if d.todos != nil && orgID == s.u.orgScopeID() { // this month's, whichever year is now selected
 			for i, t := range s.todos {
 				t.set(d.todos[i])
 			}

@@ -55,7 +55,7 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 		s.table.Unselect(id)
 		switch {
 		case id.Row < 0 || id.Row >= len(s.shown):
-		case id.Col >= duesColMonth1 && id.Col < duesColMonth1+12:
+		case id.Col >= duesColMonth1 && id.Col < duesColMonth1+12 && !u.inCommittee():
 			s.openPay(s.shown[id.Row], id.Col-duesColMonth1+1)
 		case id.Col == duesColName:
 			s.openPayments(s.shown[id.Row].line.Member.ID)
@@ -66,12 +66,15 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.load() }
 	hint := widget.NewLabel("选择某月的单元格登记、修改或删除缴费;选择姓名查看其缴费记录")
+	if u.inCommittee() {
+		hint.SetText("选择姓名查看其缴费记录")
+	}
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	list := widget.NewButton("缴费记录", func() { s.openPayments("") })
 	pickers := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), s.branch.Select, list)
 	s.load()
-	return container.NewBorder(container.NewVBox(pickers, s.totals, hint), nil, nil, nil, s.table)
+	return u.scoped(container.NewBorder(container.NewVBox(pickers, s.totals, hint), nil, nil, nil, s.table), s.load)
 }
 
 func (s *duesScreen) updateCell(id widget.TableCellID, l *widget.Label) {
@@ -105,15 +108,15 @@ func (s *duesScreen) load() {
 	if year == 0 {
 		return
 	}
-	store := s.u.store
+	store, orgID := s.u.store, s.u.orgScopeID()
 	s.totals.SetText("正在读取…")
 	load(s.loads, func(ctx context.Context) (duesView, error) {
 		v := duesView{year: year, asOf: appcore.CheckDay(year, store.Now())}
 		var err error
-		if v.branches, err = store.BranchRefs(ctx); err != nil {
+		if v.branches, err = store.BranchRefsIn(ctx, orgID); err != nil {
 			return v, err
 		}
-		fig, err := store.Figures(ctx, year, v.asOf)
+		fig, err := store.FiguresIn(ctx, orgID, year, v.asOf)
 		if err != nil {
 			return v, err
 		}

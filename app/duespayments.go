@@ -60,7 +60,7 @@ func (s *duesScreen) openPayments(memberID string) {
 	l.search.OnChanged = func(string) { l.filter() }
 	l.table = newDataTable(s.u, "dues-payments", duesPaymentColumns[:], func() int { return len(l.rows) },
 		func(row, col int) string { return l.rows[row].cells[col] },
-		rowActions{open: l.open, remove: l.remove})
+		rowActions{open: s.u.editable(l.open), remove: s.u.editable(l.remove)})
 	l.table.sortable(func(col int, desc bool) {
 		l.sortCol, l.sortDesc = col, desc
 		l.sort()
@@ -73,6 +73,9 @@ func (s *duesScreen) openPayments(memberID string) {
 	}
 	hint := widget.NewLabel("双击或回车打开一条记录修改或删除")
 	hint.Importance = widget.LowImportance
+	if s.u.inCommittee() {
+		hint.Hide() // the organizations keep their payments
+	}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(l.count, hint), l.search)
 	done := widget.NewButton("关闭", nil)
 	body := container.NewBorder(top, container.NewHBox(done), nil, nil, l.table.object())
@@ -93,9 +96,9 @@ func (s *duesScreen) openPayments(memberID string) {
 // the screen's ledger.
 func (l *duesPaymentList) load() {
 	store, ledger, labels := l.s.u.store, l.s.view.ledger, branchLabelsOf(l.s.view.branches)
-	year, memberID, branchID := l.year, l.memberID, l.branchID
+	year, memberID, branchID, orgID := l.year, l.memberID, l.branchID, l.s.u.orgScopeID()
 	load(l.loads, func(ctx context.Context) ([]duesPaymentRow, error) {
-		return readPayments(ctx, store, ledger, labels, year, memberID, branchID)
+		return readPayments(ctx, store, ledger, labels, year, memberID, branchID, orgID)
 	}, func(rows []duesPaymentRow, err error) {
 		if err != nil {
 			l.count.SetText("读取失败")
@@ -117,11 +120,11 @@ func branchLabelsOf(refs []data.BranchRef) map[string]string {
 }
 
 // readPayments reads the stored 党费 rows of the year, of the member (or
-// of the branch's members, or everyone's), newest payment first. Names
-// and branches come from the ledger's lines; a member without one this
-// year is read.
+// of the branch's members, or everyone's in the organization orgID, ""
+// for every one), newest payment first. Names and branches come from the
+// ledger's lines; a member without one this year is read.
 func readPayments(ctx context.Context, store *data.Store, ledger *rules.DuesLedger, labels map[string]string,
-	year int, memberID, branchID string) ([]duesPaymentRow, error) {
+	year int, memberID, branchID, orgID string) ([]duesPaymentRow, error) {
 	recs, err := store.DuesOfYear(ctx, year)
 	if err != nil {
 		return nil, err
@@ -130,7 +133,7 @@ func readPayments(ctx context.Context, store *data.Store, ledger *rules.DuesLedg
 	for i := range recs {
 		rec := &recs[i]
 		id := string(rec.MemberID)
-		if memberID != "" && id != memberID {
+		if (memberID != "" && id != memberID) || (orgID != "" && rec.OrgID != orgID) {
 			continue
 		}
 		name, branch := "", ""

@@ -62,7 +62,7 @@ func newMeetingsScreen(u *UI) fyne.CanvasObject {
 	s.gaps = s.banner.gaps.label
 	s.table = newDataTable(u, "meetings", meetingColumns, func() int { return len(s.rows) },
 		func(row, col int) string { return s.cell(&s.rows[row], col) },
-		rowActions{open: s.openRow, remove: s.deleteRow})
+		rowActions{open: s.openRow, remove: u.editable(s.deleteRow)})
 	s.table.sortable(func(col int, desc bool) {
 		s.sortCol, s.sortDesc = col, desc
 		s.sortRows()
@@ -77,9 +77,12 @@ func newMeetingsScreen(u *UI) fyne.CanvasObject {
 	wide := container.NewGridWrap(fyne.NewSize(240, s.branch.MinSize().Height), s.branch.Select) // room for a branch's name
 	find := container.NewGridWrap(fyne.NewSize(220, s.search.MinSize().Height), s.search)
 	filters := container.NewHBox(widget.NewLabel("年度"), s.year, widget.NewLabel("党支部"), wide, find, s.count)
+	if u.inCommittee() {
+		add.Hide() // the organizations keep their meetings
+	}
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, add, filters), s.banner.object())
 	s.load()
-	return container.NewBorder(top, nil, nil, nil, s.table.object())
+	return u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.load)
 }
 
 // cell shows column col of a row.
@@ -115,9 +118,9 @@ func (s *meetingsScreen) load() {
 	if s.table == nil {
 		return
 	}
-	year, store := selectedYear(s.year), s.u.store
+	year, store, orgID := selectedYear(s.year), s.u.store, s.u.orgScopeID()
 	load(s.loads, func(ctx context.Context) (meetingsData, error) {
-		return readMeetings(ctx, store, year)
+		return readMeetingsIn(ctx, store, year, orgID)
 	}, func(d meetingsData, err error) {
 		if err != nil {
 			s.count.SetText("读取失败")
@@ -244,16 +247,22 @@ func (r *meetingRow) matches(words []string) bool {
 // attendance counts, and the calculator's meeting figures of the year as
 // of its check day.
 func readMeetings(ctx context.Context, store *data.Store, year int) (meetingsData, error) {
+	return readMeetingsIn(ctx, store, year, "")
+}
+
+// readMeetingsIn is readMeetings of one organization ("" for every one):
+// its branches, its meetings and its own figures.
+func readMeetingsIn(ctx context.Context, store *data.Store, year int, orgID string) (meetingsData, error) {
 	var d meetingsData
 	var err error
-	if d.branches, err = store.BranchRefs(ctx); err != nil {
+	if d.branches, err = store.BranchRefsIn(ctx, orgID); err != nil {
 		return d, err
 	}
 	d.labels = map[string]string{}
 	for _, b := range d.branches {
 		d.labels[b.ID] = b.Label
 	}
-	meetings, err := store.Meetings.List(ctx, data.InYear(data.ColDate, year),
+	meetings, err := store.Meetings.List(ctx, data.InOrg(orgID), data.InYear(data.ColDate, year),
 		data.OrderBy(data.Desc(data.ColDate), data.Desc(data.ColID)))
 	if err != nil {
 		return d, err
@@ -280,7 +289,7 @@ func readMeetings(ctx context.Context, store *data.Store, year int) (meetingsDat
 		ids = ids[n:]
 	}
 	d.asOf = appcore.CheckDay(year, store.Now())
-	fig, err := store.Figures(ctx, year, d.asOf)
+	fig, err := store.FiguresIn(ctx, orgID, year, d.asOf)
 	if err != nil {
 		return d, err
 	}

@@ -14,6 +14,16 @@ var memberColumns = []column{
 	{"党籍状态", 80}, {"入党日期", 110}, {"工号或学号", 120}, {"党内职务", 110}, {"单位职务或院系班级", 200},
 }
 
+// memberOrgColumn is the column committee mode adds after memberColumns:
+// the 二级党组织 the member belongs to.
+var memberOrgColumn = column{"所属组织", 180}
+
+// memberOrgCol is the index of the 所属组织 cell of a row.
+var memberOrgCol = len(memberColumns)
+
+// committeeMemberColumns are the members table's columns in committee mode.
+var committeeMemberColumns = append(memberColumns[:len(memberColumns):len(memberColumns)], memberOrgColumn)
+
 // memberRow is one member as the table shows it, with the text searched
 // and the keys it sorts by.
 type memberRow struct {
@@ -44,14 +54,26 @@ var memberFlags = append(vocab.Texts(vocab.PersonTypes), string(vocab.CategoryPr
 
 // memberRows turns members into table rows, naming their branches.
 func memberRows(members []data.Member, branchNames map[string]string) []memberRow {
+	return memberRowsIn(members, branchNames, nil)
+}
+
+// memberRowsIn turns members into table rows, naming their branches and,
+// when orgNames is given (committee mode), their organizations, which the
+// search box then finds too.
+func memberRowsIn(members []data.Member, branchNames, orgNames map[string]string) []memberRow {
 	rows := make([]memberRow, len(members))
 	for i, m := range members {
+		org := orgNames[m.OrgID]
+		search := m.Name + "\x00" + m.IDNumber + "\x00" + m.StaffNo + "\x00" + searchKey(m.Name)
+		if org != "" {
+			search += "\x00" + org
+		}
 		rows[i] = memberRow{
 			id:       m.ID,
 			branchID: string(m.BranchID),
 			cells: []string{m.Name, m.Gender, branchNames[string(m.BranchID)], m.PersonType, m.Category,
-				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position},
-			search: strings.ToLower(m.Name + "\x00" + m.IDNumber + "\x00" + m.StaffNo + "\x00" + searchKey(m.Name)),
+				m.Status, m.JoinedDate.String(), m.StaffNo, m.PartyPost, m.Position, org},
+			search: strings.ToLower(search),
 			flags: map[string]bool{flagLeader: m.IsLeader, flagDifficulty: m.InDifficulty, flagFloating: m.Floating,
 				flagLost: m.LostContact, string(vocab.CategoryProbation): m.Category == string(vocab.CategoryProbation),
 				flagCommittee: m.IsCommittee(), m.PersonType: true,

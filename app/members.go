@@ -59,7 +59,11 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 		s.sortRows(s.sortCol, s.sortDesc)
 	}
 	s.count = widget.NewLabel("正在读取…")
-	s.table.dataTable = newDataTable(u, "党员", memberColumns, func() int { return len(s.shown) },
+	name, cols := "党员", memberColumns
+	if u.inCommittee() {
+		name, cols = "党员·党委汇总", committeeMemberColumns
+	}
+	s.table.dataTable = newDataTable(u, name, cols, func() int { return len(s.shown) },
 		func(row, col int) string {
 			if row < 0 || row >= len(s.shown) {
 				return ""
@@ -70,14 +74,17 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 			if row >= 0 && row < len(s.shown) {
 				s.openMember(s.shown[row].id)
 			}
-		}, remove: s.removeRow})
+		}, remove: u.editable(s.removeRow)})
 	s.table.sortable(s.sortRows)
 	add := widget.NewButton("新增党员", func() { s.openMember("") })
 	printForm := widget.NewButton("打印…", s.printSelected)
 	filters := container.NewHBox(s.branch.Select, s.flag, widget.NewLabel("姓名排序"), s.nameOrder, s.count, add, printForm)
+	if u.inCommittee() {
+		add.Hide() // the organizations keep their members
+	}
 	top := container.NewBorder(nil, nil, nil, filters, s.search)
 	s.load()
-	return container.NewBorder(top, nil, nil, nil, s.table.object())
+	return u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.load)
 }
 
 // memberData is what the screen reads.
@@ -90,10 +97,10 @@ type memberData struct {
 // load reads the members and sorts them off the UI goroutine, in the
 // order chosen when the load starts.
 func (s *membersScreen) load() {
-	store := s.u.store
+	store, orgID, committee := s.u.store, s.u.orgScopeID(), s.u.inCommittee()
 	col, desc, order := s.sortCol, s.sortDesc, nameOrderOf(s.nameOrder.Selected)
 	load(s.loads, func(ctx context.Context) (memberData, error) {
-		branches, err := store.BranchRefs(ctx)
+		branches, err := store.BranchRefsIn(ctx, orgID)
 		if err != nil {
 			return memberData{}, err
 		}
@@ -101,15 +108,21 @@ func (s *membersScreen) load() {
 		for _, b := range branches {
 			names[b.ID] = b.Label
 		}
-		members, err := store.Members.List(ctx)
+		members, err := store.Members.List(ctx, data.InOrg(orgID))
 		if err != nil {
 			return memberData{}, err
+		}
+		var orgs map[string]string
+		if committee {
+			if orgs, err = orgNames(ctx, store); err != nil {
+				return memberData{}, err
+			}
 		}
 		versions := make(map[string]int64, len(members))
 		for i := range members {
 			versions[members[i].ID] = members[i].Version
 		}
-		rows := memberRows(members, names)
+		rows := memberRowsIn(members, names, orgs)
 		sortMembers(rows, col, desc, order)
 		return memberData{rows: rows, versions: versions, branches: branches}, nil
 	}, func(d memberData, err error) {
@@ -145,7 +158,7 @@ func (s *membersScreen) applyFilter() {
 // sortRows orders the table by a column (姓名 in the 姓名排序 chosen), or
 // by branch and 姓名 for col -1.
 func (s *membersScreen) sortRows(col int, desc bool) {
-	if col >= len(memberColumns) {
+	if col >= len(memberColumns) && (col != memberOrgCol || !s.u.inCommittee()) {
 		col = -1
 	}
 	s.sortCol, s.sortDesc = col, desc

@@ -14,13 +14,13 @@ import (
 // branch so that namesakes can be told apart (and their status when they
 // left the rolls).
 func memberOptions(ctx context.Context, s *data.Store) (refData, error) {
-	branches, err := s.Branches.List(ctx)
+	branches, err := s.BranchRefs(ctx)
 	if err != nil {
 		return refData{}, err
 	}
 	names := map[string]string{}
 	for _, b := range branches {
-		names[b.ID] = b.Name
+		names[b.ID] = b.Label // 「组织 · 支部」 where the database holds several
 	}
 	members, err := s.Members.List(ctx, data.OrderBy(data.ColBranchID, data.ColName))
 	if err != nil {

@@ -110,7 +110,7 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 			}
 			return s.cells[s.shown[row]][col]
 		},
-		rowActions{open: s.openRow, remove: s.removeRow})
+		rowActions{open: s.openRow, remove: u.editable(s.removeRow)})
 	s.table.sortable(s.sortBy)
 	s.load()
 	return s
@@ -121,8 +121,11 @@ func (s *recordScreen[T, P]) view() fyne.CanvasObject {
 	add := widget.NewButton("新增", func() { s.openForm(s.spec.fresh(), true) })
 	add.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(s.spec.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	if s.u.inCommittee() {
+		add.Hide() // the organizations keep their records
+	}
 	top := container.NewBorder(nil, nil, title, container.NewHBox(s.count, add), s.query)
-	return container.NewBorder(top, nil, nil, nil, s.table.object())
+	return s.u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.load)
 }
 
 // noun is what one row is called in messages: 谈心谈话记录, 党支部.
@@ -198,6 +201,17 @@ func (s *recordScreen[T, P]) label(rec *T) string {
 	return strings.Join(parts, " ")
 }
 
+// inOrg keeps the rows of one organization ("" keeps every row), in
+// their order.
+func inOrg[T any, P recordPtr[T]](rows []T, orgID string) []T {
+	if orgID == "" {
+		return rows
+	}
+	return slices.DeleteFunc(rows, func(r T) bool {
+		return reflect.ValueOf(P(&r)).Elem().FieldByName("OrgID").String() != orgID
+	})
+}
+
 // recordID is the id of a record.
 func recordID(rec data.Record) string {
 	return reflect.ValueOf(rec).Elem().FieldByName("ID").String()
@@ -213,7 +227,7 @@ type recordData[T any] struct {
 }
 
 func (s *recordScreen[T, P]) load() {
-	store, spec := s.u.store, s.spec
+	store, spec, orgID := s.u.store, s.spec, s.u.orgScopeID()
 	load(s.loads, func(ctx context.Context) (recordData[T], error) {
 		var d recordData[T]
 		var err error
@@ -224,8 +238,9 @@ func (s *recordScreen[T, P]) load() {
 		}
 		if spec.list != nil {
 			d.rows, err = spec.list(ctx, store)
+			d.rows = inOrg[T, P](d.rows, orgID)
 		} else {
-			d.rows, err = spec.table(store).List(ctx, data.OrderBy(spec.order...))
+			d.rows, err = spec.table(store).List(ctx, data.InOrg(orgID), data.OrderBy(spec.order...))
 		}
 		if err != nil {
 			return d, err

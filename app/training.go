@@ -66,6 +66,9 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	s.year.OnChanged = func(string) { s.load() }
 	add := widget.NewButton("新增培训", s.openRecord)
 	add.Importance = widget.HighImportance
+	if u.inCommittee() {
+		add.Hide() // the organizations keep their sessions
+	}
 	top := container.NewBorder(nil, nil, widget.NewLabel("年度"), container.NewHBox(add), container.NewHBox(s.year, s.summary))
 	s.sessions = newSessionsView(s)
 	s.views = container.NewAppTabs(
@@ -75,7 +78,7 @@ func newTrainingScreen(u *UI) fyne.CanvasObject {
 	s.load()
 	// Read the members for the dialog's pickers now, not when it opens.
 	u.memberDirectory().check()
-	return container.NewBorder(top, nil, nil, nil, s.views)
+	return u.scoped(container.NewBorder(top, nil, nil, nil, s.views), s.load)
 }
 
 func (s *trainingScreen) cell(row, col int) string { return s.rows[row].cells[col] }
@@ -118,9 +121,9 @@ func (s *trainingScreen) load() {
 	if s.table == nil {
 		return
 	}
-	year, store := selectedYear(s.year), s.u.store
+	year, store, orgID := selectedYear(s.year), s.u.store, s.u.orgScopeID()
 	load(s.loads, func(ctx context.Context) (trainingData, error) {
-		refs, err := store.BranchRefs(ctx)
+		refs, err := store.BranchRefsIn(ctx, orgID)
 		if err != nil {
 			return trainingData{}, err
 		}
@@ -128,12 +131,12 @@ func (s *trainingScreen) load() {
 		for _, b := range refs {
 			labels[b.ID] = b.Label
 		}
-		fig, err := store.Figures(ctx, year, appcore.CheckDay(year, store.Now()))
+		fig, err := store.FiguresIn(ctx, orgID, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return trainingData{}, err
 		}
 		d := trainingRowsOf(fig.TrainingHours(), labels)
-		d.sessions, err = readSessions(ctx, store, year)
+		d.sessions, err = readSessionsIn(ctx, store, year, orgID)
 		return d, err
 	}, func(d trainingData, err error) {
 		if err != nil {

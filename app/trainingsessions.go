@@ -47,7 +47,7 @@ func newSessionsView(s *trainingScreen) *sessionsView {
 		func(row, col int) string { return v.shown[row].cells[col] },
 		rowActions{
 			open:   func(row int) { s.openSession(v.shown[row].rec) },
-			remove: func(row int) { s.removeSession(v.shown[row].rec, nil) },
+			remove: s.u.editable(func(row int) { s.removeSession(v.shown[row].rec, nil) }),
 		})
 	v.table.sortable(v.sortBy)
 	return v
@@ -61,7 +61,13 @@ func (v *sessionsView) object() fyne.CanvasObject {
 // readSessions reads the year's sessions, newest first, with their
 // speakers' names and attendee counts.
 func readSessions(ctx context.Context, store *data.Store, year int) ([]sessionRow, error) {
-	recs, err := store.Trainings.List(ctx, data.InYear(data.ColDate, year), data.OrderBy(data.Desc(data.ColDate)))
+	return readSessionsIn(ctx, store, year, "")
+}
+
+// readSessionsIn is readSessions of one organization ("" for every one).
+func readSessionsIn(ctx context.Context, store *data.Store, year int, orgID string) ([]sessionRow, error) {
+	recs, err := store.Trainings.List(ctx, data.InOrg(orgID), data.InYear(data.ColDate, year),
+		data.OrderBy(data.Desc(data.ColDate)))
 	if err != nil {
 		return nil, err
 	}

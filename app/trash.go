@@ -62,10 +62,13 @@ func newTrashScreen(u *UI) fyne.CanvasObject {
 		}
 	})
 	restore.Importance = widget.HighImportance
+	if u.inCommittee() {
+		restore.Hide() // the organizations keep their records
+	}
 	title := widget.NewLabelWithStyle("回收站", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, title, container.NewHBox(s.kind, s.count, restore), s.query)
 	s.load()
-	return container.NewBorder(top, nil, nil, nil, s.table.object())
+	return u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.load)
 }
 
 // trashCell is what the table shows of a deleted record.
@@ -89,8 +92,10 @@ func trashCell(it data.TrashItem, col int) string {
 }
 
 func (s *trashScreen) load() {
-	store := s.u.store
-	load(s.loads, store.Trash, func(items []data.TrashItem, err error) {
+	store, orgID := s.u.store, s.u.orgScopeID()
+	load(s.loads, func(ctx context.Context) ([]data.TrashItem, error) {
+		return store.TrashIn(ctx, orgID)
+	}, func(items []data.TrashItem, err error) {
 		if err != nil {
 			s.count.SetText("读取失败")
 			s.u.showError(err)
@@ -148,6 +153,12 @@ func (s *trashScreen) openItem(row int) {
 	}
 	text := widget.NewLabel(lines)
 	text.Wrapping = fyne.TextWrapWord
+	if s.u.inCommittee() {
+		d := dialog.NewCustom("已删除的"+it.Kind, "关闭", text, s.u.win)
+		d.Resize(fyne.NewSize(480, 240))
+		d.Show()
+		return
+	}
 	d := dialog.NewCustomConfirm("已删除的"+it.Kind, "恢复", "关闭", text, func(ok bool) {
 		if ok {
 			s.restore(it)
