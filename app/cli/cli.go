@@ -66,8 +66,9 @@ func (g group) run(e *env, args []string) int {
 		g.usage(e.stdout)
 		return ExitOK
 	}
-	names := make([]string, len(g.subs))
-	for i, s := range g.subs {
+	subs := g.all()
+	names := make([]string, len(subs))
+	for i, s := range subs {
 		if s.name == args[0] {
 			return s.run(e, args[1:])
 		}
