@@ -118,6 +118,16 @@ func (o *CommitteeObject) ThresholdValues() (map[string]string, error) {
 	return values, ValidateRuleSettings(values)
 }
 
+// CheckText refuses a text no text field may hold (a control character
+// other than tab and line breaks, a Unicode noncharacter), as every
+// record's check does.
+func CheckText(s string) error {
+	if bad, found := badChar(s); found {
+		return fmt.Errorf("含有不可见的控制字符(U+%04X)", bad)
+	}
+	return nil
+}
+
 // ThresholdsText is values as a CommitteeObject keeps them.
 func ThresholdsText(values map[string]string) string {
 	b, _ := json.Marshal(values) // map keys are sorted

@@ -142,6 +142,9 @@ func (b ChannelBody) Validate() error {
 		case utf8.RuneCountInString(b.Text) > maxNoticeText:
 			return fmt.Errorf("内容超过%d个字", maxNoticeText)
 		}
+		if err := data.CheckText(b.Title + b.Text); err != nil {
+			return fmt.Errorf("标题或内容%v", err)
+		}
 		if _, err := channelDate(b.Deadline); err != nil {
 			return fmt.Errorf("截止日期%v", err)
 		}

@@ -368,6 +368,7 @@ func TestPublishRefusesInvalidBodies(t *testing.T) {
 		{"bad deadline", ChannelBody{Kind: data.ChannelTask, Title: "任务", Deadline: "2027-1-10"}, "截止日期"},
 		{"bad task id", ChannelBody{Kind: data.ChannelTask, TaskID: "任务一", Title: "任务"}, "任务编号无效"},
 		{"unknown kind", ChannelBody{Kind: "poll", Title: "投票"}, "未知的类别"},
+		{"control character", ChannelBody{Kind: data.ChannelNotice, Title: "通知\x07"}, "控制字符"},
 	}
 	w := newWorld(t)
 	for _, tc := range cases {

@@ -138,14 +138,18 @@ func fetchChannel(ctx context.Context, store *data.Store, b Backend, e *Enrollme
 			refuse(seq, "%s", reason)
 			continue
 		}
-		res.New = append(res.New, obj)
-		head, headSum = seq, obj.IndexSHA256
-	}
-	if len(res.New) > 0 {
-		if err := store.ReceiveCommitteeObjects(ctx, res.New); err != nil {
-			res.New = nil
-			return res, fmt.Errorf("保存党委发布的内容失败: %w", err)
+		// Each is stored as it is verified, so that a failure keeps the
+		// ones before it.
+		batch := []data.CommitteeObject{obj}
+		if err := store.ReceiveCommitteeObjects(ctx, batch); err != nil {
+			if ctx.Err() != nil {
+				return res, err
+			}
+			refuse(seq, "无法保存: %v", err)
+			break
 		}
+		res.New = append(res.New, batch[0])
+		head, headSum = seq, obj.IndexSHA256
 	}
 	return res, refusedError(res)
 }

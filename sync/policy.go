@@ -7,9 +7,11 @@ import (
 
 // OrgPolicy is the MinIO bucket policy that limits an organization's
 // access key to its own prefix orgs/<org-id>/: it may list, read and write
-// there, list and read what the committee publishes under committee/ (its
-// re-base notices), and nothing else (no deletes, nothing of other
-// organizations).
+// there, list and read, never write, what the committee publishes under
+// committee/ (its re-base notices and its signed channel,
+// committee/channel/), and nothing else (no deletes, nothing of other
+// organizations). TestOrgCredentialsStayInTheirPrefix and
+// TestOrgCannotWriteTheChannel hold a real MinIO to it.
 func OrgPolicy(bucket, orgID string) string {
 	type statement struct {
 		Effect    string                    `json:"Effect"`
