@@ -438,3 +438,25 @@ func TestPublishFollowsTheBucket(t *testing.T) {
 		t.Fatalf("fetch: %d new, %v", len(res.New), err)
 	}
 }
+
+// A fetch waits for no push: while one runs (it reads the channel itself),
+// a fetch of the same database is refused and changes nothing.
+func TestFetchWhilePushRuns(t *testing.T) {
+	w := newWorld(t)
+	o := w.newOrg("甲学院党委", 0, 0)
+	w.publish(notice("通知"))
+	l, err := lockPush(o.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.fetch(w.ctx); !errors.Is(err, ErrPushRunning) {
+		t.Fatalf("fetch during a push: %v", err)
+	}
+	l.Unlock()
+	if len(o.received(t)) != 0 {
+		t.Fatal("a refused fetch stored something")
+	}
+	if res, err := o.fetch(w.ctx); err != nil || len(res.New) != 1 {
+		t.Fatalf("fetch after the push: %+v %v", res, err)
+	}
+}

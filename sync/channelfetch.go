@@ -50,8 +50,20 @@ type FetchResult struct {
 // would have to follow past is not skipped (its followers are refused as
 // a fork). The server showing fewer publications than were received
 // (rollback), or another one under a seq already received (replay), is
-// refused too. The outcome is recorded in the state file.
+// refused too. The outcome is recorded in the state file. It takes the
+// database's push lock (ErrPushRunning while a push runs: the push reads
+// the channel itself).
 func Fetch(ctx context.Context, o FetchOptions) (FetchResult, error) {
+	lock, err := lockPush(o.Store.Path())
+	if err != nil {
+		return FetchResult{}, err
+	}
+	defer lock.Unlock()
+	return fetchLocked(ctx, o)
+}
+
+// fetchLocked is Fetch under the push lock.
+func fetchLocked(ctx context.Context, o FetchOptions) (FetchResult, error) {
 	statePath := StatePath(o.Store.Path())
 	st, err := LoadState(statePath)
 	if err != nil {

@@ -141,7 +141,7 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 		err = serr
 	}
 	if err == nil || !errors.Is(err, ErrUnreachable) && !errors.Is(err, ErrNotEnrolled) && !errors.Is(err, ErrStateDamaged) {
-		res.Channel, res.ChannelErr = Fetch(ctx, FetchOptions{Store: o.Store, Backend: o.Backend})
+		res.Channel, res.ChannelErr = fetchLocked(ctx, FetchOptions{Store: o.Store, Backend: o.Backend})
 	}
 	return res, err
 }
