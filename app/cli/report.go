@@ -40,6 +40,7 @@ func runReport(e *env, args []string) int {
 	out := fs.String("out", "", "输出文件（.pdf 或 .docx，必填）")
 	year := yearFlag(fs, "年度（默认今年）")
 	branch := fs.String("branch", "", "只打印该支部（支部名称、“组织 · 支部”或支部编号）")
+	org := fs.String("org", "", "在党委的汇总数据库中只打印该二级党组织（名称或编号；默认全校）")
 	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名，其他扩展名为 .pdf；文件名没有扩展名时加上）")
 	columns := fs.String("columns", "", "花名册（roster）打印的栏目，按所给的顺序，用逗号或顿号分隔，如 姓名、性别、入党日期（默认见上）")
 	date := fs.String("date", "", "花名册（roster）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
@@ -68,7 +69,11 @@ func runReport(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	branchID, code := resolveBranch(e, s, *branch)
+	orgID, code := resolveOrg(e, s, *org)
+	if code != ExitOK {
+		return code
+	}
+	branchID, code := resolveBranchOf(e, s, *branch, orgID)
 	if code != ExitOK {
 		return code
 	}
@@ -77,7 +82,7 @@ func runReport(e *env, args []string) int {
 		return code
 	}
 	progress := e.progress("正在生成")
-	opts := documents.Options{Year: *year, BranchID: branchID, AsOf: req.asOf, Columns: req.columns,
+	opts := documents.Options{Year: *year, OrgID: orgID, BranchID: branchID, AsOf: req.asOf, Columns: req.columns,
 		MemberID: memberID, Progress: progress, Now: e.now()}
 	var rep documents.Report
 	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error {
@@ -89,6 +94,10 @@ func runReport(e *env, args []string) int {
 	var be *documents.BranchError
 	if errors.As(err, &be) {
 		return e.fail(ExitUsage, "%v", be)
+	}
+	var oe *documents.OrgError
+	if errors.As(err, &oe) {
+		return e.fail(ExitUsage, "%v", oe)
 	}
 	if err != nil {
 		return e.fail(ExitUsage, "生成失败，未生成文件：%v", err)
@@ -242,6 +251,39 @@ func resolveBranch(e *env, s *data.Store, text string) (string, int) {
 		return "", e.fail(ExitUsage, "无法读取支部：%v", err)
 	}
 	return b.ID, ExitOK
+}
+
+// resolveBranchOf is resolveBranch within one organization when orgID is
+// set: a branch name that several organizations have (第一党支部) names
+// that organization's.
+func resolveBranchOf(e *env, s *data.Store, text, orgID string) (string, int) {
+	if text == "" || orgID == "" {
+		return resolveBranch(e, s, text)
+	}
+	_, err := s.ResolveBranch(e.ctx, text)
+	var ne *data.BranchNameError
+	if errors.As(err, &ne) && ne.Ambiguous() {
+		for _, c := range ne.Candidates {
+			if c.OrgID == orgID {
+				return c.ID, ExitOK
+			}
+		}
+	}
+	return resolveBranch(e, s, text)
+}
+
+// resolveOrg finds the id of the organization an --org names (its name
+// or id); "" when none is given. One the database does not hold is
+// refused (exit 2) with the organizations there are.
+func resolveOrg(e *env, s *data.Store, text string) (string, int) {
+	if text == "" {
+		return "", ExitOK
+	}
+	o, err := documents.ResolveOrg(e.ctx, s, text)
+	if err != nil {
+		return "", e.fail(ExitUsage, "%v", err)
+	}
+	return o.ID, ExitOK
 }
 
 // reportKinds tells the 种类 of the documents.
