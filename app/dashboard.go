@@ -152,7 +152,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 	s.views = container.NewAppTabs(
 		container.NewTabItem("制度落实情况", container.NewBorder(findingsHead, nil, nil, nil, s.findingsView())),
 		container.NewTabItem("各支部达标率", charts))
-	head := container.NewVBox(top, s.month, container.NewGridWithColumns(len(cards), cards...))
+	head := container.NewVBox(top, s.channelPanel(), s.month, container.NewGridWithColumns(len(cards), cards...))
 	body := container.NewBorder(head, nil, nil, nil, s.views)
 	s.load()
 	return u.scoped(body, s.load)

@@ -74,7 +74,7 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	return container.NewVScroll(container.NewVBox(
 		own,
 		widget.NewLabelWithStyle("规则设置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.rules.form, container.NewHBox(save), s.message, widget.NewSeparator(),
+		s.rules.lockNote, s.rules.form, container.NewHBox(save), s.message, widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		where,
 		widget.NewForm(

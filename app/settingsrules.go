@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -19,7 +20,10 @@ import (
 // ruleSettings is the 规则设置 part of the 设置 screen: every rule setting
 // (rules.SettingDefs) under its Chinese label, a yes-or-no one as 是/否
 // buttons, a note under the ones that need it, and the message of a value
-// Settings.Set refuses under its field. A bad value saves nothing.
+// Settings.Set refuses under its field. A bad value saves nothing. A
+// setting the committee set shows 「由党委设定」 and cannot be edited.
+// The committee's 党委发布 screen uses the same form (newRuleForm with
+// pick) to publish thresholds: each setting then has a 统一设定 check.
 type ruleSettings struct {
 	u       *UI
 	form    *widget.Form
@@ -29,11 +33,44 @@ type ruleSettings struct {
 	since   *widget.Label                 // under 记录起始月份: the month in effect when it is left empty
 	message *widget.Label
 	loads   *loader // reads the month in effect
+
+	badges   map[string]*widget.Label // 「由党委设定」 beside each setting, shown when locked
+	locked   map[string]string        // the settings the committee set, key → value
+	lockNote *widget.Label            // above the form while some setting is locked
+	picks    map[string]*widget.Check // the committee's form: which settings it publishes
 }
 
 func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
+	return newRuleForm(u, message, false)
+}
+
+// newRuleForm builds the form of every rule setting; with pick, each has a
+// 统一设定 check instead of the 「由党委设定」 mark (the committee's form).
+func newRuleForm(u *UI, message *widget.Label, pick bool) *ruleSettings {
 	r := &ruleSettings{u: u, form: widget.NewForm(), entries: map[string]*widget.Entry{},
-		yesNo: map[string]*widget.RadioGroup{}, errors: map[string]*widget.Label{}, message: message, loads: newLoader(u)}
+		yesNo: map[string]*widget.RadioGroup{}, errors: map[string]*widget.Label{}, message: message, loads: newLoader(u),
+		badges: map[string]*widget.Label{}, locked: map[string]string{}}
+	r.lockNote = widget.NewLabel("标注「" + data.SetByCommitteeLabel + "」的各项由学校党委统一设定,本组织不能修改。")
+	r.lockNote.Importance = widget.WarningImportance
+	r.lockNote.Wrapping = fyne.TextWrapWord
+	r.lockNote.Hide()
+	if pick {
+		r.picks = map[string]*widget.Check{}
+	}
+	// beside is what stands right of a setting's field: its check or mark.
+	beside := func(key string) fyne.CanvasObject {
+		if pick {
+			c := widget.NewCheck("统一设定", nil)
+			r.picks[key] = c
+			return c
+		}
+		b := widget.NewLabel(data.SetByCommitteeLabel)
+		b.Importance = widget.WarningImportance
+		b.TextStyle = fyne.TextStyle{Bold: true}
+		b.Hide()
+		r.badges[key] = b
+		return b
+	}
 	appliesNoted := false
 	defaults := rules.DefaultSettings().Values()
 	for _, d := range rules.SettingDefs {
@@ -48,7 +85,7 @@ func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 			choice.Horizontal = true
 			choice.Required = true
 			r.yesNo[d.Key] = choice
-			box := container.NewVBox(choice)
+			box := container.NewVBox(container.NewBorder(nil, nil, nil, beside(d.Key), choice))
 			if note != "" {
 				box.Add(settingNote(note))
 			}
@@ -58,7 +95,7 @@ func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 		}
 		e := widget.NewEntry()
 		r.entries[d.Key] = e
-		box := container.NewVBox(e)
+		box := container.NewVBox(container.NewBorder(nil, nil, nil, beside(d.Key), e))
 		switch {
 		case d.Key == rules.RecordsSinceKey:
 			e.SetPlaceHolder("如 2026-10,留空则自动")
@@ -72,7 +109,9 @@ func newRuleSettings(u *UI, message *widget.Label) *ruleSettings {
 			box.Add(settingNote(note))
 		}
 		box.Add(msg)
-		e.OnSubmitted = func(string) { r.save() }
+		if !pick {
+			e.OnSubmitted = func(string) { r.save() }
+		}
 		r.form.Append(label, box)
 	}
 	return r
@@ -97,20 +136,60 @@ func settingNote(text string) *widget.Label {
 	return l
 }
 
-// load shows the stored settings, then the month 记录起始月份 takes when
-// it is left empty.
+// storedSettings are the stored rule settings and those of them the
+// committee set.
+type storedSettings struct {
+	values, locked map[string]string
+}
+
+// load shows the stored settings, those the committee set marked and not
+// editable, then the month 记录起始月份 takes when it is left empty.
 func (r *ruleSettings) load() {
 	store := r.u.store
-	load(newLoader(r.u), func(ctx context.Context) (map[string]string, error) {
+	load(newLoader(r.u), func(ctx context.Context) (storedSettings, error) {
 		set, err := store.RuleSettings(ctx)
-		return set.Values(), err
-	}, func(values map[string]string, err error) {
+		if err != nil {
+			return storedSettings{}, err
+		}
+		locked, err := store.CommitteeSettings(ctx)
+		return storedSettings{set.Values(), locked}, err
+	}, func(st storedSettings, err error) {
 		if err != nil {
 			r.u.showError(err)
 			return
 		}
-		r.show(values)
+		r.showLocked(st.locked)
+		r.show(st.values)
 	})
+}
+
+// showLocked marks the settings the committee set 「由党委设定」 and makes
+// them read-only; the others can be edited.
+func (r *ruleSettings) showLocked(locked map[string]string) {
+	r.locked = locked
+	for key, b := range r.badges {
+		_, on := locked[key]
+		b.Hidden = !on
+		b.Refresh()
+		if e, ok := r.entries[key]; ok {
+			setDisabled(e, on)
+		}
+		if c, ok := r.yesNo[key]; ok {
+			setDisabled(c, on)
+		}
+	}
+	r.lockNote.Hidden = len(locked) == 0
+	r.lockNote.Refresh()
+	r.form.Refresh()
+}
+
+// setDisabled disables or enables a field.
+func setDisabled(w fyne.Disableable, off bool) {
+	if off {
+		w.Disable()
+	} else {
+		w.Enable()
+	}
 }
 
 // The answers of a yes-or-no setting.
@@ -122,8 +201,15 @@ const (
 // isYesNo tells a yes-or-no setting by the value the rules write for it.
 func isYesNo(v string) bool { return v == "true" || v == "false" }
 
-// show puts the values in their fields, a yes-or-no one as 是 or 否.
+// show puts the values in their fields, a yes-or-no one as 是 or 否, and
+// notes under 记录起始月份 where records start.
 func (r *ruleSettings) show(values map[string]string) {
+	r.fill(values)
+	r.showSince(values[rules.RecordsSinceKey])
+}
+
+// fill puts the values in their fields.
+func (r *ruleSettings) fill(values map[string]string) {
 	for key, e := range r.entries {
 		e.SetText(values[key])
 	}
@@ -134,7 +220,6 @@ func (r *ruleSettings) show(values map[string]string) {
 			choice.SetSelected(no)
 		}
 	}
-	r.showSince(values[rules.RecordsSinceKey])
 }
 
 // value is the setting with the key as the user left it: 是 or 否 for a
@@ -208,38 +293,49 @@ func coverageText(c rules.Coverage) string {
 // goroutine; the first bad value's message shows under its field and
 // nothing is stored.
 func (r *ruleSettings) save() {
-	for _, msg := range r.errors {
-		msg.SetText("")
-		msg.Hide()
+	values, ok := r.checked("未保存: ")
+	if !ok {
+		return
 	}
-	values := make(map[string]string, len(r.entries))
-	probe := rules.DefaultSettings()
-	for _, d := range rules.SettingDefs {
-		values[d.Key] = r.value(d.Key)
-		if err := probe.Set(d.Key, values[d.Key]); err != nil {
-			msg := r.errors[d.Key]
-			msg.SetText(err.Error())
-			msg.Show()
-			r.form.Refresh()
-			r.message.SetText("未保存: " + err.Error())
-			if e, ok := r.entries[d.Key]; ok {
-				r.u.win.Canvas().Focus(e)
-			}
-			return
-		}
-	}
-	values = probe.Values()
 	store := r.u.store
 	async(r.u, func() (struct{}, error) {
 		return struct{}{}, saveRuleSettings(context.Background(), store, values)
 	}, func(_ struct{}, err error) {
 		if err != nil {
 			r.message.SetText("未保存: " + err.Error())
+			if errors.Is(err, data.ErrSetByCommittee) {
+				r.load() // the committee set a setting since the screen was read
+			}
 			return
 		}
 		r.show(values)
 		r.message.SetText("规则设置已保存,工作台、报表和导出按新的设置计算。")
 	})
+}
+
+// checked checks every value as the rules read it and gives them as the
+// rules write them (2026年1月 as 2026-01); the first bad value's message
+// shows under its field and in the message after refused, and ok is false.
+func (r *ruleSettings) checked(refused string) (values map[string]string, ok bool) {
+	for _, msg := range r.errors {
+		msg.SetText("")
+		msg.Hide()
+	}
+	probe := rules.DefaultSettings()
+	for _, d := range rules.SettingDefs {
+		if err := probe.Set(d.Key, r.value(d.Key)); err != nil {
+			msg := r.errors[d.Key]
+			msg.SetText(err.Error())
+			msg.Show()
+			r.form.Refresh()
+			r.message.SetText(refused + err.Error())
+			if e, ok := r.entries[d.Key]; ok {
+				r.u.win.Canvas().Focus(e)
+			}
+			return nil, false
+		}
+	}
+	return probe.Values(), true
 }
 
 // saveRuleSettings stores every rule setting in one transaction.

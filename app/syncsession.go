@@ -236,6 +236,7 @@ func (s *syncSession) refresh() {
 		if v := s.u.syncView; v != nil {
 			v.show(info, err)
 		}
+		s.u.reloadChannel() // a push fetches the committee's channel
 	})
 }
 

@@ -37,7 +37,22 @@ func syncLineText(info syncInfo, running bool, next time.Time) string {
 	case !running:
 		text += "(自动同步未开启)"
 	}
+	if st.ChannelError != "" {
+		text += ";" + channelErrorShort(st.ChannelError)
+	}
 	return text
+}
+
+// channelErrorShort names the last check's problem with the committee's
+// channel for the status line; the 工作台 shows it whole.
+func channelErrorShort(msg string) string {
+	if strings.HasPrefix(msg, snapshot.ErrNoCommitteeKey.Error()) {
+		return "登记文件缺少党委签名公钥"
+	}
+	if strings.Contains(msg, snapshot.ErrChannelRefused.Error()) {
+		return "党委发布的内容有被拒收的"
+	}
+	return "党委通知未能接收"
 }
 
 // shortSyncError shortens a push error for the status line; the 同步

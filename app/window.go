@@ -119,6 +119,7 @@ func (u *UI) screenList() []screen {
 	var list []screen
 	if u.committee != nil {
 		list = append(list, screen{"各组织", theme.StorageIcon(), newOrgsScreen})
+		list = append(list, screen{publishTitle, theme.MailSendIcon(), newPublishScreen})
 	}
 	list = append(list,
 		screen{"工作台", theme.HomeIcon(), newDashboardScreen},
