@@ -460,3 +460,26 @@ func TestFetchWhilePushRuns(t *testing.T) {
 		t.Fatalf("fetch after the push: %+v %v", res, err)
 	}
 }
+
+// The committee does not publish on top of its last publication when the
+// bucket holds another body for it (the organizations refuse that one and
+// every later one); a body gone missing is put back.
+func TestPublishChecksTheLastBody(t *testing.T) {
+	w := newWorld(t)
+	o := w.newOrg("甲学院党委", 0, 0)
+	w.publish(notice("第一份"))
+	w.remove(channelBodyKey(1))
+	w.publish(notice("第二份"))
+	if res, err := o.fetch(w.ctx); err != nil || len(res.New) != 2 {
+		t.Fatalf("fetch after the body was put back: %+v %v", res, err)
+	}
+	b, _ := notice("第二份(改)").encode()
+	w.replace(channelBodyKey(2), b)
+	_, err := w.committee.Publish(w.ctx, notice("第三份"), PublishOptions{Passphrase: testPass, Backend: w.mem, Now: time.Now()})
+	if err == nil || !strings.Contains(err.Error(), "第2号正文已被改动") {
+		t.Fatalf("publishing over a changed body: %v", err)
+	}
+	if keys, _ := w.mem.List(w.ctx, channelIndexPrefix); len(keys) != 2 {
+		t.Fatalf("the refused publication left objects: %v", keys)
+	}
+}

@@ -190,6 +190,10 @@ func (c *Committee) channelHead(ctx context.Context, b Backend, key ed25519.Priv
 			return st, err
 		case sha256Hex(got) != st.LastSHA256:
 			return st, fmt.Errorf("服务器上党委发布的第%d号内容已被替换,与本目录的记录不符;为免各组织把之后的发布当作分叉拒收,本次未发布,请核实服务器", st.LastSeq)
+		default:
+			if err := c.checkLastBody(ctx, b, st); err != nil {
+				return st, err
+			}
 		}
 	}
 	keys, err := b.List(ctx, channelIndexPrefix)
@@ -224,6 +228,24 @@ func (c *Committee) channelHead(ctx context.Context, b Backend, key ed25519.Priv
 		st = channelState{LastSeq: seq, LastSHA256: sha256Hex(raw)}
 	}
 	return st, nil
+}
+
+// checkLastBody checks the body of the last publication in the bucket
+// against the folder's copy: put back when missing, refused when changed
+// (organizations would refuse it, and every later publication with it).
+func (c *Committee) checkLastBody(ctx context.Context, b Backend, st channelState) error {
+	got, err := readAllLimited(ctx, b, channelBodyKey(st.LastSeq), maxChannelBodySize)
+	switch {
+	case errors.Is(err, ErrObjectMissing):
+		return c.restorePublication(ctx, b, st)
+	case err != nil && !errors.Is(err, errTooLarge):
+		return err
+	}
+	kept, kerr := os.ReadFile(filepath.Join(c.Dir, channelDir, fmt.Sprintf("%010d.body.json", st.LastSeq)))
+	if err != nil || kerr != nil || !bytes.Equal(got, kept) {
+		return fmt.Errorf("服务器上党委发布的第%d号正文已被改动,与本目录的副本不符,各组织会拒收它和之后的发布;本次未发布,请用本目录 %s 中的副本恢复服务器上的该对象", st.LastSeq, channelDir)
+	}
+	return nil
 }
 
 // restorePublication puts the folder's copy of the last publication back
