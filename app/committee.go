@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +16,6 @@ import (
 	"filippo.io/age"
 
 	"dangjian/data"
-	"dangjian/data/localfs"
 	"dangjian/data/rules"
 	snapshot "dangjian/sync"
 )
@@ -116,15 +116,47 @@ func (s *orgsScreen) cell(row, col int) string {
 		}
 		return o.Accepted.Manifest.CreatedAt.Local().Format("2006-01-02 15:04")
 	case 3:
-		if o.Status == nil {
-			return "未汇总"
-		}
-		return snapshot.StatusText(o.Status.Status)
+		return orgStatusText(o, s.u.report)
 	}
 	if o.Status == nil {
 		return ""
 	}
 	return o.Status.Reason
+}
+
+// newerVersionReason begins the reason of a snapshot refused because a
+// newer release made it (sync/verify.go).
+const newerVersionReason = "该组织使用的程序版本较新"
+
+// orgStatusText names an organization's status for people: 已接受, 无快照,
+// 已拒绝, or 待升级汇总端 when its snapshot was refused only because a newer
+// release made it (the committee must upgrade; nothing was tampered), as
+// the last consolidation's report (rep, nil when none ran in this window)
+// or the reason recorded says.
+func orgStatusText(o snapshot.OrgView, rep *snapshot.Report) string {
+	if o.Damaged != "" {
+		return "记录损坏"
+	}
+	if o.Status == nil {
+		return "未汇总"
+	}
+	if o.Status.Status == snapshot.StatusRejected && newerRelease(o, rep) {
+		return "待升级汇总端"
+	}
+	return snapshot.StatusText(o.Status.Status)
+}
+
+// newerRelease tells whether the organization's newest snapshot was
+// refused as made by a newer release.
+func newerRelease(o snapshot.OrgView, rep *snapshot.Report) bool {
+	if rep != nil {
+		for _, r := range rep.Orgs {
+			if r.Org == o.Public.OrgID && r.Seq == o.Status.Seq {
+				return r.Refusal == snapshot.RefusalNewerVersion
+			}
+		}
+	}
+	return strings.HasPrefix(o.Status.Reason, newerVersionReason)
 }
 
 // findingKindText names a kind of cross-organization finding.
@@ -145,9 +177,23 @@ func findingKindText(kind string) string {
 // reportLines lays out a consolidation's report: a line per organization,
 // then the cross-organization findings.
 func reportLines(r snapshot.Report) []string {
-	lines := []string{fmt.Sprintf("组织 %d 个,拒绝 %d 个;跨组织问题 %d 项", len(r.Orgs), r.Rejected(), len(r.Findings))}
+	newer := 0
 	for _, o := range r.Orgs {
-		line := fmt.Sprintf("%s: %s", o.Name, snapshot.StatusText(o.Status))
+		if o.Status == snapshot.StatusRejected && o.Refusal == snapshot.RefusalNewerVersion {
+			newer++
+		}
+	}
+	head := fmt.Sprintf("组织 %d 个,拒绝 %d 个", len(r.Orgs), r.Rejected()-newer)
+	if newer > 0 {
+		head += fmt.Sprintf(",待升级汇总端 %d 个", newer)
+	}
+	lines := []string{fmt.Sprintf("%s;跨组织问题 %d 项", head, len(r.Findings))}
+	for _, o := range r.Orgs {
+		status := snapshot.StatusText(o.Status)
+		if o.Refusal == snapshot.RefusalNewerVersion {
+			status = "待升级汇总端"
+		}
+		line := fmt.Sprintf("%s: %s", o.Name, status)
 		if o.Seq > 0 {
 			line += fmt.Sprintf(",第%d号", o.Seq)
 		}
@@ -169,98 +215,70 @@ func reportLines(r snapshot.Report) []string {
 }
 
 // consolidate asks the committee's passphrase, then checks and merges every
-// organization's newest snapshot with a progress bar. The new database is
-// built beside merged.db, and replaces it only once complete, while the
-// window's store is closed (Windows cannot replace an open file) and the
-// committee's folder is locked; the window then shows the new database and
-// the report. While another program works on the committee's folder, it
-// says so and changes nothing.
+// organization's newest snapshot into the current term's result with a
+// progress bar (the result replaces the term's previous one only once
+// complete, under a new name, so the window's database is never in the
+// way); the window then shows the new result, read-only, and the report.
+// While another program works on the committee's folder, it says so and
+// changes nothing.
 func (s *orgsScreen) consolidate() {
 	u, c := s.u, s.u.committee
 	unlockCommittee(u, func(id *age.X25519Identity) {
 		if id == nil {
-			s.message.SetText("未输入口令,未汇总。")
+			s.message.SetText("未输入口令，未汇总。")
 			return
 		}
-		building := filepath.Join(c.Dir, "merged-new.db")
 		var rep snapshot.Report
+		var result *data.Store
 		u.runJobWithText("正在汇总", func(ctx context.Context, v *jobView) error {
-			// What a window closed before its rename left, removed under
-			// the folder's lock: never another window's database while
-			// that window puts it in place.
-			l, err := c.Lock()
+			var err error
+			rep, err = c.Consolidate(ctx, snapshot.ConsolidateOptions{Identity: id,
+				Progress: func(done, total int, what string) {
+					v.stage(float64(done)/float64(max(total, 1)), fmt.Sprintf("%s（%d / %d）", what, done, total))
+				}})
 			if err != nil {
 				return err
 			}
-			removeDatabaseFiles(building)
-			l.Unlock()
-			rep, err = c.Consolidate(ctx, snapshot.ConsolidateOptions{Identity: id, Out: building,
-				Progress: func(done, total int, what string) {
-					v.stage(float64(done)/float64(max(total, 1)), fmt.Sprintf("%s(%d / %d)", what, done, total))
-				}})
-			return err
+			r, err := c.TermResult(rep.Term)
+			if err != nil {
+				return fmt.Errorf("汇总已完成，但无法读取其结果: %w", err)
+			}
+			if result, err = data.OpenReadOnly(context.Background(), r.Path); err != nil {
+				return fmt.Errorf("汇总已完成，但无法打开其结果: %w", err)
+			}
+			return nil
 		}, func(err error) {
 			switch {
 			case errors.Is(err, snapshot.ErrCommitteeBusy):
 				s.message.SetText(err.Error())
 				return
 			case errors.Is(err, context.Canceled):
-				s.message.SetText("已取消汇总,汇总数据库未改变。")
+				s.message.SetText("已取消汇总，汇总结果未改变。")
 				s.load()
 				return
 			case err != nil:
-				s.message.SetText("汇总失败,汇总数据库未改变: " + err.Error())
+				if len(rep.Orgs) > 0 {
+					s.lines = reportLines(rep)
+					s.report.Refresh()
+				}
+				s.message.SetText("汇总失败，汇总结果未改变: " + err.Error())
 				s.load()
 				return
 			}
-			s.install(building, rep)
+			s.show(result, rep)
 		})
 	})
 }
 
-// install puts the database a consolidation built in place of merged.db,
-// under the committee folder's lock, and shows it with the report. When
-// it cannot, the window keeps its database, open, and says why.
-func (s *orgsScreen) install(building string, rep snapshot.Report) {
-	u, c := s.u, s.u.committee
-	final := filepath.Join(c.Dir, snapshot.MergedFile)
-	keep := func(why string) {
-		s.lines = reportLines(rep)
-		s.report.Refresh()
-		s.message.SetText("汇总已完成,但汇总数据库未替换: " + why)
-		s.load()
-	}
-	l, err := c.Lock()
-	switch {
-	case errors.Is(err, snapshot.ErrCommitteeBusy):
-		keep("另一个汇总或登记操作正在进行(可能是另一个窗口或脚本),请等它结束后重新汇总")
-		return
-	case err != nil:
-		keep(err.Error())
-		return
-	}
-	defer l.Unlock()
-	if _, err := os.Stat(building); err != nil {
-		keep("另一个窗口的汇总已取代本次的结果,请重新汇总")
-		return
-	}
-	u.store.Close()
-	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
-		os.Remove(final + suffix)
-	}
-	renameErr := localfs.Rename(building, final)
-	store, err := data.Open(context.Background(), final)
-	if err != nil {
-		showStartError(u.win, err)
-		return
-	}
+// show puts the result of a consolidation in the window in place of the
+// database shown, with its report.
+func (s *orgsScreen) show(result *data.Store, rep snapshot.Report) {
+	u := s.u
+	termsOf(u).shown = nil // the chooser finds the term shown again
+	old := u.store
 	u.report = &rep
-	u.Show(store)
-	if renameErr != nil {
-		if next, ok := u.built["orgs"].(*orgsScreen); ok {
-			next.message.SetText("汇总已完成,但汇总数据库未替换(可能正被其他程序打开): " + renameErr.Error())
-		}
-	}
+	u.Show(result)
+	old.Close()
 }
 
 // unlockCommittee hands done the committee's identity, from the
@@ -284,11 +302,4 @@ func unlockCommittee(u *UI, done func(*age.X25519Identity)) {
 		}
 		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开党委密钥(" + err.Error() + "),请输入口令。")
 	})
-}
-
-// removeDatabaseFiles removes a database file and SQLite's files beside it.
-func removeDatabaseFiles(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		os.Remove(path + suffix)
-	}
 }

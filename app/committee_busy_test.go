@@ -2,13 +2,16 @@ package app
 
 import (
 	"context"
-	"os"
+	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
+	"dangjian/data"
 	"dangjian/data/localfs"
 	snapshot "dangjian/sync"
 )
@@ -40,6 +43,8 @@ func TestCommitteeConsolidateWhileBusy(t *testing.T) {
 	u := newCommitteeUI(a, w, c, store, q.post)
 	t.Cleanup(func() { u.store.Close() })
 	q.settle(u)
+	openScreen(t, u, "各组织")
+	q.settle(u)
 	test.Tap(findButton(t, u, "汇总"))
 	d := passphraseOpen(t, u)
 	d.entry.SetText(pass)
@@ -54,74 +59,55 @@ func TestCommitteeConsolidateWhileBusy(t *testing.T) {
 	}
 }
 
-// TestCommitteeConsolidateReplacesUnderTheLock: the database a 汇总 built
-// is put in place of merged.db under the committee folder's lock. When
-// another window's 汇总 took it away meanwhile, or another operation holds
-// the folder, the window keeps its database, open and usable, and says so.
-func TestCommitteeConsolidateReplacesUnderTheLock(t *testing.T) {
-	for _, name := range []string{"built database gone", "folder busy"} {
-		t.Run(name, func(t *testing.T) {
-			t.Setenv(snapshot.PassphraseEnv, "")
-			const pass = "党委汇总口令-2026"
-			dir, _ := committeeFolder(t, pass)
-			a := test.NewTempApp(t)
-			a.Settings().SetTheme(NewTheme())
-			w := a.NewWindow("test")
-			c, err := snapshot.OpenCommittee(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			store, err := openMerged(context.Background(), dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			q := &uiQueue{}
-			u := newCommitteeUI(a, w, c, store, q.post)
-			t.Cleanup(func() { u.store.Close() })
-			q.settle(u)
-			test.Tap(findButton(t, u, "汇总"))
-			d := passphraseOpen(t, u)
-			d.entry.SetText(pass)
-			test.Tap(d.ok)
-			// Run what the UI goroutine is handed until the database is
-			// built, but not its replacing merged.db.
-			building := filepath.Join(dir, "merged-new.db")
-			for i := 0; i < 10; i++ {
-				u.jobs.Wait()
-				if _, err := os.Stat(building); err == nil {
-					break
-				}
-				q.mu.Lock()
-				next := q.queue
-				q.queue = nil
-				q.mu.Unlock()
-				for _, f := range next {
-					f()
-				}
-			}
-			if _, err := os.Stat(building); err != nil {
-				t.Fatalf("the 汇总 built nothing: %v", err)
-			}
-			var held *localfs.Lock
-			if name == "folder busy" {
-				if held, err = localfs.TryLock(filepath.Join(dir, "committee.lock")); err != nil {
-					t.Fatal(err)
-				}
-				defer held.Unlock()
-			} else {
-				os.Remove(building)
-			}
-			q.settle(u)
-			if _, err := u.store.Branches.Count(context.Background()); err != nil {
-				t.Fatalf("the window's database: %v", err)
-			}
-			if u.store != store {
-				t.Error("the window replaced its database")
-			}
-			s := u.built["orgs"].(*orgsScreen)
-			if !strings.Contains(s.message.Text, "未替换") {
-				t.Errorf("the screen says %q", s.message.Text)
-			}
-		})
+// TestCommitteeConsolidateShowsTheTermsNewResult: each 汇总 makes a new
+// result of the current term, which the window then shows, read-only, in
+// place of the database it showed; the database shown before is never in
+// the way of the next result.
+func TestCommitteeConsolidateShowsTheTermsNewResult(t *testing.T) {
+	t.Setenv(snapshot.PassphraseEnv, "")
+	const pass = "党委汇总口令-2026"
+	dir, _ := committeeFolder(t, pass)
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme())
+	w := a.NewWindow("test")
+	c, err := snapshot.OpenCommittee(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := openMerged(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := &uiQueue{}
+	u := newCommitteeUI(a, w, c, store, q.post)
+	t.Cleanup(func() { u.store.Close() })
+	q.settle(u)
+	openScreen(t, u, "各组织")
+	q.settle(u)
+	shown := []string{u.store.Path()}
+	for range 2 {
+		test.Tap(findButton(t, u, "汇总"))
+		d := passphraseOpen(t, u)
+		d.entry.SetText(pass)
+		test.Tap(d.ok)
+		q.settle(u)
+		r, err := c.TermResult(snapshot.TermOn(time.Now(), nil))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !samePath(u.store.Path(), r.Path) || slices.Contains(shown, u.store.Path()) {
+			t.Fatalf("the window shows %s after 汇总 (the term's result: %s; shown before: %v)", u.store.Path(), r.Path, shown)
+		}
+		shown = append(shown, u.store.Path())
+		if _, err := u.store.Branches.Count(context.Background()); err != nil {
+			t.Fatalf("the window's database: %v", err)
+		}
+		if err := u.store.Branches.Create(context.Background(), &data.Branch{Name: "新支部", Type: "教工"}); !errors.Is(err, data.ErrReadOnly) {
+			t.Fatalf("a write into the term's result: %v", err)
+		}
+		s := u.built["orgs"].(*orgsScreen)
+		if report := strings.Join(s.lines, "\n"); !strings.Contains(report, "计算机学院党委") {
+			t.Fatalf("report:\n%s", report)
+		}
 	}
 }

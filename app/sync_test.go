@@ -379,9 +379,11 @@ func TestCommitteeModeListsOrgsAndConsolidates(t *testing.T) {
 	u := newCommitteeUI(a, w, c, store, q.post)
 	t.Cleanup(func() { u.store.Close() })
 	q.settle(u)
-	if w.Title() != "党员教育管理 — 党委汇总" || u.screens[0].title != "各组织" {
+	if w.Title() != "党员教育管理 — 党委汇总" || u.screens[0].title != "全校概览" {
 		t.Fatalf("title %q, first screen %q", w.Title(), u.screens[0].title)
 	}
+	openScreen(t, u, "各组织")
+	q.settle(u)
 	for _, sc := range u.screens {
 		if sc.title == "同步" {
 			t.Fatal("committee mode lists 同步")

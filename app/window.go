@@ -113,12 +113,16 @@ func newCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *dat
 	return u
 }
 
-// screenList is the sidebar's entries: in committee mode 各组织 comes first
-// and 同步 is left out.
+// screenList is the sidebar's entries: in committee mode the committee's
+// own screens come first (全校概览, 各组织, 跨组织问题) and 同步 is left
+// out.
 func (u *UI) screenList() []screen {
 	var list []screen
 	if u.committee != nil {
-		list = append(list, screen{"各组织", theme.StorageIcon(), newOrgsScreen})
+		list = append(list,
+			screen{overviewTitle, theme.GridIcon(), newOverviewScreen},
+			screen{"各组织", theme.StorageIcon(), newOrgsScreen},
+			screen{crossFindingsTitle, theme.WarningIcon(), newCrossFindingsScreen})
 		list = append(list, screen{publishTitle, theme.MailSendIcon(), newPublishScreen})
 	}
 	list = append(list,
