@@ -23,7 +23,10 @@ import (
 // and a format (PDF or Word) — for the roster its columns, for the roster
 // and the statistics the day they are as of — write the file with a
 // progress bar, then open it for printing. A second tab fills the unit's
-// own Word templates (套打, mergeSection).
+// own Word templates (套打, mergeSection). In committee mode the documents
+// cover the 二级党组织 filter's choice (the whole university, or one
+// organization) and the committee's own documents are offered too
+// (reportscommittee.go).
 type reportsScreen struct {
 	u        *UI
 	kind     *widget.Select
@@ -40,7 +43,8 @@ type reportsScreen struct {
 	merge    *mergeSection
 	tabs     *container.AppTabs // 打印台账和表单, 套打模板（Word）
 
-	asOfRow, columnsRow []fyne.CanvasObject // the rows shown for some documents only
+	asOfRow, columnsRow, branchRow []fyne.CanvasObject // the rows shown for some documents only
+	form, page                     *fyne.Container     // the choices, and they with the buttons: laid out again when rows show or hide
 }
 
 func newReportsScreen(u *UI) fyne.CanvasObject {
@@ -50,6 +54,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	for _, k := range documents.Kinds {
 		titles = append(titles, documents.Title(k))
 	}
+	titles = append(titles, u.committeeTitles()...)
 	s.kind = newSelect(titles, func(string) { s.kindChanged() })
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.suggestPath() }
@@ -70,26 +75,28 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 
 	s.asOfRow = []fyne.CanvasObject{formLabel("截至日期"), s.asOf}
 	s.columnsRow = []fyne.CanvasObject{formLabel("列"), s.columns.view}
+	s.branchRow = []fyne.CanvasObject{formLabel("党支部"), s.branch.Select}
 	rows := []fyne.CanvasObject{
 		formLabel("文档"), s.kind,
 		formLabel("年度"), s.year,
-		formLabel("党支部"), s.branch.Select,
 	}
+	rows = append(rows, s.branchRow...)
 	rows = append(rows, s.asOfRow...)
 	rows = append(rows, s.columnsRow...)
 	rows = append(rows, formLabel("格式"), s.format, formLabel("保存到"), s.output.view())
 	form := container.New(layout.NewFormLayout(), rows...)
+	s.form = form
 
+	s.page = container.NewVBox(form, container.NewHBox(s.generate, open), s.result)
 	s.kind.SetSelected(titles[0])
 	s.formatChanged(s.selectedFormat())
 	s.loadBranches()
 	s.merge = newMergeSection(u)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItem("打印台账和表单", container.NewVScroll(container.NewVBox(
-			form, container.NewHBox(s.generate, open), s.result))),
+		container.NewTabItem("打印台账和表单", container.NewVScroll(s.page)),
 		container.NewTabItem("套打模板（Word）", container.NewVScroll(s.merge.view())),
 	)
-	return s.tabs
+	return u.scoped(s.tabs, s.scopeChanged)
 }
 
 // formLabel is the label of a form row, as widget.Form shows it.
@@ -115,6 +122,7 @@ func (s *reportsScreen) loadBranches() {
 			s.u.showError(err)
 			return
 		}
+		refs = s.inScope(refs)
 		s.branch.set(refs)
 		if s.merge != nil {
 			s.merge.branch.set(refs)
@@ -135,8 +143,14 @@ func documentsDir() string {
 // name.
 func (s *reportsScreen) kindChanged() {
 	k := s.selectedKind()
-	showRow(s.asOfRow, hasAsOf(k))
-	showRow(s.columnsRow, k == documents.Roster)
+	ck, committee := s.committeeKind()
+	showRow(s.asOfRow, hasAsOf(k) && !committee || committee && ck == documents.CommitteeStats)
+	showRow(s.columnsRow, k == documents.Roster && !committee)
+	showRow(s.branchRow, !committee)
+	if s.page != nil {
+		s.form.Refresh()
+		s.page.Refresh()
+	}
 	s.suggestPath()
 }
 
@@ -155,12 +169,14 @@ func (s *reportsScreen) suggestPath() {
 		return
 	}
 	name := s.year.Selected + "年" + s.kind.Selected
-	if hasAsOf(s.selectedKind()) {
+	ck, committee := s.committeeKind()
+	if hasAsOf(s.selectedKind()) && !committee || committee && ck == documents.CommitteeStats {
 		name = s.kind.Selected + "（截至" + proseDay(s.asOfDay()) + "）"
 	}
-	if b := s.branch.name(); b != "" {
+	if b := s.branch.name(); b != "" && !committee {
 		name = b + name
 	}
+	name = s.scopeName(ck, committee) + name
 	f := s.selectedFormat()
 	dir := s.u.lastFolder(filesOf(f))
 	if s.path.Text != "" {
@@ -205,20 +221,26 @@ func (s *reportsScreen) selectedFormat() documents.Format {
 	return formatOf(s.format.Selected)
 }
 
-// reportJob is one document to write.
+// reportJob is one document to write: an organization's (kind), or the
+// committee's (committee, when set).
 type reportJob struct {
-	kind   documents.Kind
-	format documents.Format
-	path   string
-	opts   documents.Options
+	kind      documents.Kind
+	committee documents.CommitteeKind
+	format    documents.Format
+	path      string
+	opts      documents.Options
 }
 
 // start checks the choices, then writes the chosen document.
 func (s *reportsScreen) start() {
 	job := reportJob{kind: s.selectedKind(), format: s.selectedFormat(), path: s.path.Text,
-		opts: documents.Options{Year: selectedYear(s.year), BranchID: s.branch.id()}}
+		opts: documents.Options{Year: selectedYear(s.year), OrgID: s.u.orgScopeID(), BranchID: s.branch.id()}}
 	if job.path == "" {
 		s.result.SetText("请选择保存位置")
+		return
+	}
+	if ck, ok := s.committeeKind(); ok {
+		s.startCommittee(job, ck)
 		return
 	}
 	if hasAsOf(job.kind) {
@@ -264,6 +286,10 @@ func (s *reportsScreen) write(job reportJob) {
 // writeDocument writes a document with a progress dialog and 取消, off the
 // UI goroutine; done runs on the UI goroutine.
 func (u *UI) writeDocument(job reportJob, done func(documents.Report, error)) {
+	if job.committee != "" {
+		u.writeCommitteeDocument(job, done)
+		return
+	}
 	store := u.store
 	var rep documents.Report // set by the job, read when it is done
 	u.runJob("正在生成"+documents.Title(job.kind), func(ctx context.Context, progress progressFunc) error {

@@ -6,6 +6,7 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/committeedb"
+	"dangjian/data/localfs"
 	"dangjian/data/rules"
 	"dangjian/reports/documents"
 	snapshot "dangjian/sync"
@@ -106,4 +107,19 @@ func termChains(views []snapshot.OrgView, term *snapshot.TermResult) map[string]
 		}
 	}
 	return out
+}
+
+// TermOf is the committee's term result whose database is the file at
+// path (the one a window opened), nil when path is no term's result.
+func TermOf(c *snapshot.Committee, path string) *snapshot.TermResult {
+	terms, err := c.Terms()
+	if err != nil {
+		return nil
+	}
+	for i := range terms {
+		if localfs.SamePath(terms[i].Path, path) {
+			return &terms[i]
+		}
+	}
+	return nil
 }
