@@ -66,8 +66,9 @@ func Main(args []string, stderr io.Writer) (code int) {
 	return 0
 }
 
-// openCommitteeWindow fills w with the committee's UI over the folder dir;
-// nil, with the reason in the window, when dir is not a committee folder.
+// openCommitteeWindow fills w with the committee's UI over the folder dir,
+// on the current term's result (openCommitteeResult); nil, with the reason
+// in the window, when dir is not a committee folder.
 func openCommitteeWindow(a fyne.App, w fyne.Window, dir string) *UI {
 	w.SetTitle(committeeTitle)
 	c, err := snapshot.OpenCommittee(dir)
@@ -75,12 +76,27 @@ func openCommitteeWindow(a fyne.App, w fyne.Window, dir string) *UI {
 		showFatal(w, "无法打开党委同步目录", err)
 		return nil
 	}
-	store, err := openMerged(context.Background(), dir)
+	store, err := openCommitteeResult(context.Background(), c)
 	if err != nil {
 		showStartError(w, err)
 		return nil
 	}
 	return NewCommitteeUI(a, w, c, store)
+}
+
+// openCommitteeResult opens, read-only, the consolidated database of the
+// current term (the newest term's when the current one has none); before
+// the first consolidation into a term, the committee's merged.db, empty
+// the first time.
+func openCommitteeResult(ctx context.Context, c *snapshot.Committee) (*data.Store, error) {
+	path, err := c.ResultToOpen()
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return openMerged(ctx, c.Dir)
+	}
+	return data.OpenReadOnly(ctx, path)
 }
 
 // openOrCreate opens the database, creating an empty one (with its folder)

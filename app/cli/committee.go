@@ -21,7 +21,7 @@ func init() {
 		{"enroll", "登记一个组织，写出交给它的登记文件", runCommitteeEnroll},
 		{"rebase", "为一个组织重新确立快照链", runCommitteeRebase}}}
 	commands["committee"] = command{"党委：初始化、登记组织、重新确立快照链（committee init | enroll | rebase）", committee.run}
-	commands["consolidate"] = command{"党委：核验并汇总各组织快照", runConsolidate}
+	commands["consolidate"] = command{"党委：核验并汇总各组织快照，保存为本学期的汇总结果", runConsolidate}
 }
 
 func runCommitteeInit(e *env, args []string) int {
@@ -137,20 +137,29 @@ func runCommitteeRebase(e *env, args []string) int {
 func runConsolidate(e *env, args []string) int {
 	fs := e.flags("consolidate", "")
 	dir := fs.String("dir", "", "党委的同步目录")
-	out := fs.String("out", "", "汇总数据库（已存在时替换）")
+	term := fs.String("term", "", "汇总的学期，如 2026-2027-1（默认：按校历的本学期）")
+	reopen := fs.Bool("reopen", false, "重新汇总已结束的学期，替换其汇总结果")
+	out := fs.String("out", "", "另存一份汇总数据库（已存在时替换）")
 	asJSON := fs.Bool("json", false, "输出为 .json 格式")
 	if ok, code := e.parse(fs, args); !ok {
 		return code
 	}
-	if *dir == "" || *out == "" {
-		return e.fail(ExitUsage, "--dir 和 --out 均为必填")
+	if *dir == "" {
+		return e.fail(ExitUsage, "--dir 为必填")
+	}
+	if *term != "" {
+		if _, err := snapshot.ParseTerm(*term); err != nil {
+			return e.fail(ExitUsage, "%v", err)
+		}
 	}
 	c, err := snapshot.OpenCommittee(*dir)
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	if err := c.CheckOutput(*out); err != nil {
-		return e.fail(ExitUsage, "%v", err)
+	if *out != "" {
+		if err := c.CheckOutput(*out); err != nil {
+			return e.fail(ExitUsage, "%v", err)
+		}
 	}
 	id, code := e.unlockCommittee(c)
 	if id == nil {
@@ -161,11 +170,13 @@ func runConsolidate(e *env, args []string) int {
 	if progress != nil {
 		report = func(done, total int, _ string) { progress(done, total) }
 	}
-	rep, err := c.Consolidate(e.ctx, snapshot.ConsolidateOptions{Identity: id, Out: *out, Progress: report})
+	rep, err := c.Consolidate(e.ctx, snapshot.ConsolidateOptions{Identity: id, Term: *term, Reopen: *reopen, Out: *out,
+		Progress: report, Now: e.now})
 	e.endProgress(progress)
 	var outErr *localfs.OutputError
 	switch {
-	case errors.Is(err, snapshot.ErrCommitteeBusy), errors.As(err, &outErr):
+	case errors.Is(err, snapshot.ErrCommitteeBusy), errors.As(err, &outErr),
+		errors.Is(err, snapshot.ErrTermFrozen), errors.Is(err, snapshot.ErrTermNotStarted):
 		return e.fail(ExitUsage, "%v", err)
 	case err != nil:
 		return e.fail(ExitFailed, "汇总失败：%v", err)
@@ -191,6 +202,10 @@ func runConsolidate(e *env, args []string) int {
 }
 
 func (e *env) printReport(rep snapshot.Report, out string) {
+	if r := rep.Replaced; r != nil {
+		e.printf("已重新打开%s：替换了 %s 生成的汇总结果（合并了%d个组织的快照）\n\n",
+			snapshot.TermLabel(rep.Term), r.When.Local().Format("2006-01-02 15:04"), r.Merged())
+	}
 	for _, o := range rep.Orgs {
 		line := fmt.Sprintf("%s  %s", o.Name, snapshot.StatusText(o.Status))
 		if o.Seq > 0 {
@@ -208,7 +223,15 @@ func (e *env) printReport(rep snapshot.Report, out string) {
 	for _, f := range rep.Findings {
 		e.printf("  %s\n", f.Detail)
 	}
-	e.printf("\n汇总数据库：%s\n", out)
+	if rep.Rebuilt != "" {
+		e.printf("\n从头汇总：%s\n", rep.Rebuilt)
+	} else {
+		e.printf("\n沿用上次汇总结果中%d个组织的快照（未重新下载），其余组织重新核验并合并\n", rep.Reused)
+	}
+	e.printf("%s汇总结果：%s\n", snapshot.TermLabel(rep.Term), rep.Result)
+	if out != "" {
+		e.printf("汇总数据库另存为：%s\n", out)
+	}
 }
 
 // unlockCommittee unlocks the committee's key with DANGJIAN_PASSPHRASE;
