@@ -277,6 +277,10 @@ func (d *agreementDialog) dirty() bool {
 func (s *agreementScreen) openDialog(i int) {
 	year, _, _ := s.pick.selected()
 	r := s.rows[i]
+	if s.u.inCommittee() { // the organizations keep their agreements
+		s.view(r)
+		return
+	}
 	d := &agreementDialog{s: s, member: r.member}
 	if r.agreement != nil {
 		rec := *r.agreement
@@ -518,4 +522,16 @@ func (s *agreementScreen) sortRows() {
 		return
 	}
 	sortRowsBy(s.rows, s.sortCol, s.sortDesc, func(i int) string { return s.cell(i, s.sortCol) })
+}
+
+// view shows a row's agreement read-only, with its targets' completion,
+// as committee mode opens it.
+func (s *agreementScreen) view(r agreementRow) {
+	if r.agreement == nil {
+		s.u.notify(r.member.Name + "本年度尚未建立目标管理责任书")
+		return
+	}
+	names := map[string]string{r.member.ID: r.member.Name}
+	s.u.viewRecord(r.member.Name+" 目标管理责任书", r.agreement, names,
+		widget.NewFormItem("完成情况", widget.NewLabel(completionSummary(r.targets))))
 }

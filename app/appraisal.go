@@ -297,6 +297,10 @@ type appraisalDialog struct {
 // openForm edits the appraisal of row i (a new one when there is none).
 func (s *appraisalScreen) openForm(i int) {
 	r := s.rows[i]
+	if s.u.inCommittee() { // the organizations keep their appraisals
+		s.view(r)
+		return
+	}
 	d := &appraisalDialog{s: s, member: r.member, probation: r.probation()}
 	if r.appraisal != nil {
 		rec := *r.appraisal
@@ -406,4 +410,14 @@ func (s *appraisalScreen) sortRows() {
 		return
 	}
 	sortRowsBy(s.rows, s.sortCol, s.sortDesc, func(i int) string { return s.cell(i, s.sortCol) })
+}
+
+// view shows a row's appraisal read-only, as committee mode opens it.
+func (s *appraisalScreen) view(r appraisalRow) {
+	if r.appraisal == nil {
+		s.u.notify(r.member.Name + "本年度尚未评议")
+		return
+	}
+	names := map[string]string{r.member.ID: r.member.Name}
+	s.u.viewRecord(r.member.Name+" "+string(vocab.MeetingAppraisal), r.appraisal, names)
 }

@@ -556,6 +556,10 @@ func placeOf(place map[string]int, id string) int {
 // openMember opens a member's form through the 党员 screen, building one
 // (not shown) when it has not been built yet.
 func (s *dashboardScreen) openMember(id string) {
+	if s.u.inCommittee() { // the organizations keep their members
+		s.u.viewMember(id)
+		return
+	}
 	if s.u.members == nil {
 		newMembersScreen(s.u)
 	}

@@ -193,7 +193,16 @@ func (s *meetingsScreen) sortRows() {
 
 // openRow opens the meeting of a row.
 func (s *meetingsScreen) openRow(row int) {
-	if row >= 0 && row < len(s.rows) {
+	switch {
+	case row < 0 || row >= len(s.rows):
+	case s.u.inCommittee(): // the organizations keep their meetings
+		r := s.rows[row]
+		var counts []*widget.FormItem
+		for i, a := range vocab.Attendances {
+			counts = append(counts, widget.NewFormItem(string(a), widget.NewLabel(strconv.Itoa(r.counts[i]))))
+		}
+		s.u.viewRecord("会议", &r.meeting, s.read.labels, counts...)
+	default:
 		s.openMeeting(s.rows[row].meeting.ID)
 	}
 }
@@ -243,15 +252,10 @@ func (r *meetingRow) matches(words []string) bool {
 	return true
 }
 
-// readMeetings reads the meetings of the year, newest first, with their
-// attendance counts, and the calculator's meeting figures of the year as
-// of its check day.
-func readMeetings(ctx context.Context, store *data.Store, year int) (meetingsData, error) {
-	return readMeetingsIn(ctx, store, year, "")
-}
-
-// readMeetingsIn is readMeetings of one organization ("" for every one):
-// its branches, its meetings and its own figures.
+// readMeetingsIn reads the meetings of the year of one organization (""
+// for every one), newest first, with their attendance counts, its
+// branches, and the calculator's meeting figures of the year as of its
+// check day (the organization's own).
 func readMeetingsIn(ctx context.Context, store *data.Store, year int, orgID string) (meetingsData, error) {
 	var d meetingsData
 	var err error

@@ -71,7 +71,11 @@ func newMembersScreen(u *UI) fyne.CanvasObject {
 			return s.shown[row].cells[col]
 		},
 		rowActions{open: func(row int) {
-			if row >= 0 && row < len(s.shown) {
+			switch {
+			case row < 0 || row >= len(s.shown):
+			case u.inCommittee(): // the organizations keep their members
+				u.viewMember(s.shown[row].id)
+			default:
 				s.openMember(s.shown[row].id)
 			}
 		}, remove: u.editable(s.removeRow)})

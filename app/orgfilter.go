@@ -70,6 +70,9 @@ func (u *UI) newOrgFilter() *orgFilter {
 		}
 		u.scope.orgs, u.scope.store = orgs, store
 		f.set(orgs)
+		if id := u.orgScopeID(); id != "" && f.labels[id] == "" {
+			u.setOrgScope("") // not in this database (consolidated again without it)
+		}
 	})
 	return f
 }
@@ -128,10 +131,6 @@ func orgLabels(orgs []data.Org) []string {
 	}
 	return labels
 }
-
-// scopeCond keeps, in a read, the rows of the organization the screens
-// look at (every row for the whole university).
-func (u *UI) scopeCond() data.Cond { return data.InOrg(u.orgScopeID()) }
 
 // orgNames maps each organization's id to its name, for the screens'
 // 所属组织 column; read with the rest of a screen's data.

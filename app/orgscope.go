@@ -67,3 +67,13 @@ func (u *UI) editable(action func(row int)) func(row int) {
 
 // viewOnlyNote is what committee mode says above every screen of records.
 const viewOnlyNote = "汇总数据中的记录由各组织维护，此处只供查看。"
+
+// orgNames are the organizations' names by id, as the filter read them
+// (empty until it has).
+func (s *orgScope) orgNames() map[string]string {
+	names := make(map[string]string, len(s.orgs))
+	for _, o := range s.orgs {
+		names[o.ID] = o.Name
+	}
+	return names
+}

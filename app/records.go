@@ -191,7 +191,7 @@ func branchOptions(ctx context.Context, s *data.Store) (refData, error) {
 	}
 	names := make(map[string]string, len(branches))
 	for _, b := range branches {
-		names[b.ID] = b.Name
+		names[b.ID] = b.Label // 「组织 · 支部」 where the database holds several
 	}
 	return refData{opts: map[string][]refOption{"branch_id": branchRefOptions(branches)}, names: names}, nil
 }

@@ -339,7 +339,12 @@ func (s *recordScreen[T, P]) rowAt(r int) P {
 
 // openRow opens the form of the row shown at r.
 func (s *recordScreen[T, P]) openRow(r int) {
-	if rec := s.rowAt(r); rec != nil {
+	rec := s.rowAt(r)
+	switch {
+	case rec == nil:
+	case s.u.inCommittee(): // the organizations keep their records
+		s.u.viewRecord(s.noun(), rec, refNames(s.refs))
+	default:
 		s.openForm(rec, false)
 	}
 }

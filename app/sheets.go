@@ -75,6 +75,14 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	bottom := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("模板和导出(所选表格类型)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		exportForm, container.NewHBox(template, export))
+	if u.inCommittee() {
+		// The organizations import their own records; the committee
+		// exports the consolidated database, every organization's.
+		top = container.NewVBox(widget.NewLabelWithStyle("表格类型", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			s.kind, s.summary)
+		s.summary.SetText("汇总数据中的记录由各组织维护，此处不导入。导出的是汇总数据库中全部组织的记录。")
+		return container.NewBorder(top, bottom, nil, nil)
+	}
 	return container.NewBorder(top, bottom, nil, nil, s.list.object())
 }
 

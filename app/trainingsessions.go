@@ -46,11 +46,23 @@ func newSessionsView(s *trainingScreen) *sessionsView {
 	v.table = newDataTable(s.u, "training.sessions", sessionColumns, func() int { return len(v.shown) },
 		func(row, col int) string { return v.shown[row].cells[col] },
 		rowActions{
-			open:   func(row int) { s.openSession(v.shown[row].rec) },
+			open:   v.open,
 			remove: s.u.editable(func(row int) { s.removeSession(v.shown[row].rec, nil) }),
 		})
 	v.table.sortable(v.sortBy)
 	return v
+}
+
+// open opens the session of a row: its dialog, or in committee mode the
+// session shown read-only.
+func (v *sessionsView) open(row int) {
+	r := v.shown[row]
+	if !v.s.u.inCommittee() {
+		v.s.openSession(r.rec)
+		return
+	}
+	names := map[string]string{string(r.rec.SpeakerID): r.cells[3]}
+	v.s.u.viewRecord("培训记录", &r.rec, names, widget.NewFormItem("参训人数", widget.NewLabel(r.cells[5])))
 }
 
 // object lays the view out.
