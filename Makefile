@@ -21,6 +21,7 @@
 #   make bench    benchmarks of every package
 #   make bench-import  Excel import of large sheets against sqlite3's CSV .import
 #   make bench-sync    snapshot sync benchmarks against a local MinIO server
+#   make bench-consolidate  consolidation of 60 organizations against a sqlite3 script, and after one push
 #   make minio-tools   build once into bin/ the MinIO server and mc the tests run
 #   make clean    remove build outputs and the project-local tools in bin/
 
@@ -73,7 +74,7 @@ WINDOWS_PUBLISHER ?= dangjian
 # contain a comma.
 section = @printf '\n==> %s\n' $(1)
 
-.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest fpdf-test windows test-signing wine-smoke bench bench-import bench-report bench-sync clean
+.PHONY: all deps build run test check fmt-check vet staticcheck minio-tools gotest fpdf-test windows test-signing wine-smoke bench bench-import bench-report bench-sync bench-consolidate clean
 
 all: build
 
@@ -215,6 +216,10 @@ bench-report: deps
 bench-sync: deps minio-tools
 	$(call section,'snapshot sync benchmarks against MinIO')
 	bash scripts/bench-sync.sh
+
+bench-consolidate: deps minio-tools
+	$(call section,'consolidation benchmarks against a sqlite3 script')
+	bash scripts/bench-consolidate.sh
 
 clean:
 	rm -rf dangjian dangjian.exe dist bin

@@ -3,8 +3,9 @@
 # pipeline a careful administrator would script for the same job, in the
 # same run, against the same local MinIO server:
 #   sqlite3 DB ".backup tmp"; zstd tmp; age -r ORG -r COMMITTEE; mc cp
-# then runs the consolidation benchmarks (30 and 60 organizations of 1,000
-# members with a year of records each; go test -bench in sync/).
+# then runs the consolidation benchmarks (scripts/bench-consolidate.sh: 60
+# organizations of 1,000 members with a year of records each, from scratch
+# against a plain sqlite3 script, and again after one push).
 #
 #   bash scripts/bench-sync.sh          from the repository root (make bench-sync)
 #
@@ -15,7 +16,7 @@
 # to one temporary directory, removed at the end (KEEP=1 keeps it).
 #
 # Environment: MEMBERS (2000), RUNS (3), KEEP (0), CONSOLIDATE (1: also run
-# the consolidation benchmarks).
+# the consolidation benchmarks; ORGS=8 makes them a quick round).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -103,6 +104,5 @@ awk -v a="$best_ours" -v b="$best_pipe" 'BEGIN { printf "  ratio (ours / pipelin
 
 if [[ $CONSOLIDATE == 1 ]]; then
 	echo
-	echo "==> consolidation: go test -bench Consolidate ./sync/"
-	DANGJIAN_MINIO_BIN_DIR="$tools" go test -run '^$' -bench 'Consolidate(30|60)Orgs' -benchtime 1x -timeout 60m ./sync/
+	bash scripts/bench-consolidate.sh
 fi

@@ -60,6 +60,20 @@ type Report struct {
 	Rebuilt string `json:"rebuilt,omitempty"`
 	// Replaced is what a reopening of an ended term replaced.
 	Replaced *TermSources `json:"replaced,omitempty"`
+
+	took timings
+}
+
+// timings is how long the parts of a consolidation took (benchmarks).
+type timings struct {
+	// verify is the checking of the organizations, from the first to the
+	// last outcome, the merging done meanwhile included; merge is the
+	// merger's own share: the base copied, rows removed and added, and
+	// the indexes made.
+	verify, merge time.Duration
+	// findings is the cross-organization checks, install the result put
+	// in place (its hash, the rename, the record).
+	findings, install time.Duration
 }
 
 // Rejected counts the organizations whose newest snapshot was refused.
@@ -156,18 +170,22 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 
 	total := len(orgs) + 2
 	tmpOut := filepath.Join(work.Dir(), MergedFile)
+	start := time.Now()
 	merger, base, err := c.startMerge(ctx, plan, tmpOut)
 	if err != nil {
 		return rep, err
 	}
+	rep.took.merge = time.Since(start)
 	rep.Rebuilt = base.rebuilt
+	start = time.Now()
 	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, key, work.Dir(), merger, base, func(done int, name string) {
 		progress(done, total, name)
-	}, now)
+	}, now, &rep.took.merge)
 	if err != nil {
 		merger.Abort()
 		return rep, err
 	}
+	rep.took.verify = time.Since(start)
 	rep.Orgs = make([]OrgReport, len(orgs))
 	for i, out := range outcomes {
 		rep.Orgs[i] = out.report
@@ -177,13 +195,18 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	}
 	shared, noBase := merger.Shared(), merger.Unusable()
 	progress(len(orgs), total, "建立索引")
+	start = time.Now()
 	if err := merger.Finish(ctx); err != nil {
 		return rep, err
 	}
+	rep.took.merge += time.Since(start)
 	progress(len(orgs)+1, total, "跨组织核查")
+	start = time.Now()
 	if rep.Findings, err = c.findings(ctx, tmpOut, now()); err != nil {
 		return rep, err
 	}
+	rep.took.findings = time.Since(start)
+	start = time.Now()
 	src := TermSources{Format: termSourcesFmt, Term: plan.term, When: now().UTC().Truncate(time.Second),
 		SchemaVersion: data.SchemaVersion(), Findings: rep.Findings, Shared: shared, NoBase: noBase}
 	if plan.replaces != nil {
@@ -195,6 +218,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if rep.Result, err = c.installTerm(ctx, plan, tmpOut, src); err != nil {
 		return rep, err
 	}
+	rep.took.install = time.Since(start)
 	if o.Out != "" {
 		if err := c.copyResult(ctx, rep.Result, o.Out, work.Dir()); err != nil {
 			return rep, err
@@ -373,7 +397,8 @@ func (c *Committee) openAccepted(ctx context.Context, v *verifier) (string, erro
 // base holds is taken out of it first, unless its snapshot is the one
 // there; one the base holds that is no longer enrolled is taken out too.
 func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend Backend, o ConsolidateOptions,
-	key []byte, work string, merger *data.Merger, base *mergeBase, progress func(done int, name string), now func() time.Time) ([]outcome, error) {
+	key []byte, work string, merger *data.Merger, base *mergeBase, progress func(done int, name string), now func() time.Time,
+	merging *time.Duration) ([]outcome, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -421,9 +446,11 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 	for r := range results {
 		outcomes[r.i] = r.out
 		if mergeErr == nil {
+			start := time.Now()
 			if mergeErr = merge(r.out); mergeErr != nil {
 				cancel()
 			}
+			*merging += time.Since(start)
 		}
 		if r.out.plainPath != "" {
 			os.Remove(r.out.plainPath)
@@ -438,9 +465,11 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 	if err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	if err := base.removeRest(ctx, merger); err != nil {
 		return nil, err
 	}
+	*merging += time.Since(start)
 	return outcomes, nil
 }
 

@@ -18,6 +18,9 @@ import (
 // the committee reopens it.
 var ErrTermFrozen = errors.New("该学期已结束，汇总结果已冻结")
 
+// ErrTermNotStarted refuses to consolidate a term to come.
+var ErrTermNotStarted = errors.New("该学期尚未开始")
+
 // termPlan is the term a consolidation makes the result of.
 type termPlan struct {
 	term string
@@ -43,7 +46,7 @@ func (c *Committee) planTerm(name string, reopen bool, now time.Time) (termPlan,
 	}
 	p := termPlan{term: name}
 	if start, _ := t.Span(cal); !t.Started(now, cal) {
-		return p, fmt.Errorf("%s尚未开始（%s开始），不能汇总", t.Label(), start.Format(time.DateOnly))
+		return p, fmt.Errorf("%w：%s%s开始，尚不能汇总", ErrTermNotStarted, t.Label(), start.Format(time.DateOnly))
 	}
 	prev, err := c.readTermSources(name)
 	switch {
