@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/committeedb"
 	"dangjian/data/rules"
@@ -176,72 +177,39 @@ func crossFindingsSummary(d crossFindingsData, readOnly bool) string {
 	return text
 }
 
-// loadCrossFindings runs the cross-organization checks over the
-// consolidated database as a consolidation does (today, this term, the
-// committee's enrolled organizations and their last accepted snapshots;
-// for an earlier term's result, as of its consolidation, with the
-// snapshots merged into it), with each finding's key, and reads the
-// committee's notes.
+// loadCrossFindings finds the cross-organization findings of the
+// consolidated database with their keys, as the committee's documents do
+// (appcore.CommitteeDocumentInput: as a consolidation checks them, today,
+// or for an earlier term's result as of its consolidation), and reads the
+// committee's notes with who recorded them and when.
 func loadCrossFindings(ctx context.Context, store *data.Store, c *snapshot.Committee, now time.Time) (crossFindingsData, error) {
 	d := crossFindingsData{orgNames: map[string]string{}}
-	f, err := store.CrossOrgFacts(ctx)
+	if c == nil {
+		return d, nil
+	}
+	term := shownTermOf(c, store.Path())
+	d.readOnly = earlier(term)
+	in, err := appcore.CommitteeDocumentInput(ctx, c, store, term, now)
 	if err != nil {
 		return d, err
 	}
-	term := shownTermOf(c, store.Path())
-	merged := map[string]uint64{} // an earlier term's snapshots, by organization
-	if earlier(term) {
-		d.readOnly, now = true, term.When
-		for _, o := range term.Sources.Orgs {
-			merged[o.Org] = o.Seq
-		}
-	}
-	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	f.AsOf, f.TermStart, f.DefaultValidDays = day, rules.TermStart(day), rules.DefaultSettings().TransferValidDays
+	d.findings, d.orgNames = in.Findings, in.OrgNames
 	orgs, err := store.Orgs.List(ctx)
 	if err != nil {
 		return d, err
 	}
 	for _, o := range orgs {
-		d.orgNames[o.ID] = o.Name
-	}
-	if c != nil {
-		views, err := c.Orgs()
-		if err != nil {
-			return d, err
-		}
-		for _, v := range views {
-			x := rules.XOrg{ID: v.Public.OrgID, Name: v.Public.OrgName}
-			if v.Accepted != nil {
-				x.LastSnapshot = v.Accepted.Manifest.CreatedAt
-			}
-			if d.readOnly {
-				seq, ok := merged[x.ID]
-				switch {
-				case !ok:
-					continue // enrolled after that term
-				case seq == 0:
-					x.LastSnapshot = time.Time{} // none merged into that term
-				case v.Accepted == nil || v.Accepted.Seq != seq:
-					x.LastSnapshot = now // merged then; a later one is kept now
-				}
-			}
-			f.Orgs = append(f.Orgs, x)
-			if d.orgNames[x.ID] == "" {
-				d.orgNames[x.ID] = x.Name
-			}
-		}
-		db, err := committeedb.Open(ctx, c.Dir)
-		if err != nil {
-			return d, err
-		}
-		defer db.Close()
-		if d.notes, err = db.Notes(ctx); err != nil {
-			return d, err
+		if d.orgNames[o.ID] == "" {
+			d.orgNames[o.ID] = o.Name
 		}
 	}
-	d.findings = rules.KeyedCrossOrgFindings(f)
-	return d, nil
+	db, err := committeedb.Open(ctx, c.Dir)
+	if err != nil {
+		return d, err
+	}
+	defer db.Close()
+	d.notes, err = db.Notes(ctx)
+	return d, err
 }
 
 // chosenKey is the key of the selected finding, "" for none.
