@@ -235,6 +235,22 @@ func TestIncrementalConsolidationEqualsFromScratch(t *testing.T) {
 			t.Fatalf("with the earlier result damaged: rebuilt %q, reused %d, %v", rep.Rebuilt, rep.Reused, err)
 		}
 		sameRecords(t, "the earlier result damaged", dumpDB(t, rep.Result), before)
+
+		// A result of another schema version is no base either.
+		srcPath := filepath.Join(w.committee.termDir(rep.Term), termSourcesFile)
+		var src TermSources
+		if err := readJSON(srcPath, &src); err != nil {
+			t.Fatal(err)
+		}
+		src.SchemaVersion--
+		if err := writeJSON(srcPath, src, true); err != nil {
+			t.Fatal(err)
+		}
+		rep, err = w.consolidateTerm(b, ConsolidateOptions{})
+		if err != nil || !strings.Contains(rep.Rebuilt, "数据库结构") || rep.Reused != 0 {
+			t.Fatalf("with an earlier result of another schema version: rebuilt %q, reused %d, %v", rep.Rebuilt, rep.Reused, err)
+		}
+		sameRecords(t, "an earlier result of another schema version", dumpDB(t, rep.Result), before)
 	})
 }
 
