@@ -273,3 +273,35 @@ func TestTheCommitteesNoticesFitA1024x768Screen(t *testing.T) {
 			min.Width, min.Height, room.Width, room.Height)
 	}
 }
+
+func TestADoneTaskOpensWithItsNoteAndFile(t *testing.T) {
+	u, q := newTestUI(t)
+	noticeAndTask(t, u.store)
+	if _, err := u.store.MarkTaskDone(context.Background(), "T2", "已召开评议大会", "评议结果.pdf", []byte("%PDF-1.4")); err != nil {
+		t.Fatal(err)
+	}
+	openScreen(t, u, "工作台")
+	q.settle(u)
+	p := channelOf(t, u)
+	p.list.OnSelected(0)
+	q.settle(u)
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("the task's line opened nothing")
+	}
+	var texts []string
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			texts = append(texts, l.Text)
+		}
+	})
+	all := strings.Join(texts, "|")
+	for _, want := range []string{"完成民主评议并上报", "请上报评议结果汇总表。", "标记完成:已召开评议大会", "评议结果.pdf"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the task's dialog does not show %q: %s", want, all)
+		}
+	}
+	if findButtonAmong(t, []fyne.CanvasObject{top}, "打开") == nil {
+		t.Error("the completion's file cannot be opened")
+	}
+}
