@@ -18,8 +18,9 @@ import (
 // checks them: as of now, or for a term's result as of its consolidation
 // with the snapshots merged into it), the committee's 处理情况 (its own
 // database, committeedb), the enrolled organizations' names, and each
-// organization's snapshots of the term. term is the result s was opened
-// from; nil for a database outside the committee's terms.
+// organization's snapshots of the term, and the term's year (the one most
+// of it falls in). term is the result s was opened from; nil for a
+// database outside the committee's terms.
 func CommitteeDocumentInput(ctx context.Context, c *snapshot.Committee, s *data.Store, term *snapshot.TermResult,
 	now time.Time) (documents.CommitteeOptions, error) {
 	var o documents.CommitteeOptions
@@ -30,6 +31,9 @@ func CommitteeDocumentInput(ctx context.Context, c *snapshot.Committee, s *data.
 	merged := map[string]snapshot.TermSource{}
 	if term != nil {
 		o.Term, o.TermLabel = term.Term, term.Label
+		if t, err := snapshot.ParseTerm(term.Term); err == nil {
+			o.Year = t.Year() // the term's statistics are of the year most of it falls in
+		}
 		for _, src := range term.Sources.Orgs {
 			merged[src.Org] = src
 		}

@@ -29,7 +29,7 @@ func runCommitteeReport(e *env, args []string) int {
 	dir := fs.String("dir", "", "党委的同步目录（必填）")
 	term := fs.String("term", "", "学期，如 2026-2027-1（默认当前学期；当前学期尚未汇总时为最近汇总的学期）")
 	org := fs.String("org", "", "学期汇总（term）只打印这个二级党组织（名称或编号；默认每个组织一份）")
-	year := yearFlag(fs, "统计和考评的年度（默认今年）")
+	year := yearFlag(fs, "统计和考评的年度（默认为该学期大部分时间所在的年度，如 2026-2027-1 为2026年）")
 	date := fs.String("date", "", "全校党内统计（stats）的截至日期，如 2026-12-03（默认打印当天，往年为12月31日）")
 	out := fs.String("out", "", "输出文件（.pdf 或 .docx，必填）")
 	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx（默认按 --out 的扩展名，其他扩展名为 .pdf）")
@@ -95,7 +95,10 @@ func runCommitteeReport(e *env, args []string) int {
 		opts.OrgID = o.ID
 	}
 	progress := e.progress("正在生成")
-	opts.Year, opts.AsOf, opts.Progress, opts.Now = *year, asOf, progress, e.now()
+	if *year != 0 {
+		opts.Year = *year
+	}
+	opts.AsOf, opts.Progress, opts.Now = asOf, progress, e.now()
 	var rep documents.Report
 	err = appcore.WriteOutput(*out, path, func(w io.Writer) error {
 		var err error

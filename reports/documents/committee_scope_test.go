@@ -100,6 +100,9 @@ func TestUniversityScopeNamesBranchesByOrganization(t *testing.T) {
 	if strings.Count(r.text, sameName) != 2 {
 		t.Errorf("the roster of the whole names %s %d times, want twice", sameName, strings.Count(r.text, sameName))
 	}
+	if st := build(t, s, Stats, Options{}); !strings.Contains(st.text, "为各二级党组织内党支部之间的调整") {
+		t.Errorf("the statistics of the whole speak of one organization's branches:\n%.400s", st.text)
+	}
 	ev := build(t, s, Evaluation, Options{})
 	if !strings.Contains(ev.text, "全校考评得分") || strings.Contains(ev.text, "本组织考评得分") {
 		t.Errorf("the evaluation of the whole does not speak of 全校:\n%.400s", ev.text)

@@ -94,7 +94,11 @@ func buildStats(r *request) error {
 	p.Add(statsBasic(rows, all), statsAge(rows), statsEducation(rows), statsPersonType(rows), statsPartyAge(rows))
 	r.progress(2, 3)
 	p.Add(statsChanges(rows, &st))
-	p.Add(&layout.Paragraph{Indent: true, Text: statsExplained(&st, all, r.opts.BranchID == "")})
+	explained := statsExplained(&st, all, r.opts.BranchID == "")
+	if r.scopeWord() == University {
+		explained = strings.Replace(explained, "为本组织内党支部之间的调整", "为各二级党组织内党支部之间的调整", 1)
+	}
+	p.Add(&layout.Paragraph{Indent: true, Text: explained})
 	p.Add(&layout.Signatures{Lines: []layout.SignLine{{Who: "填表人签字："}, {Who: "审核人签字："}, {Who: "负责人签字：", Date: true}}})
 	r.progress(3, 3)
 	return nil
