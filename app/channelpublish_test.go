@@ -255,6 +255,35 @@ func TestCommitteePublishesFromItsScreen(t *testing.T) {
 	if !strings.Contains(s.task.message.Text, "缺少标题") {
 		t.Errorf("task without a title: %q", s.task.message.Text)
 	}
+	// A task numbered by its publication, and the calendar as prefilled.
+	test.Type(s.task.title, "1月10日前完成民主评议并上报")
+	test.Type(s.task.deadline, "2027/1/10")
+	test.Tap(s.task.send)
+	test.Tap(findButtonIn(t, u, "发布"))
+	answerPassphrase(t, u, q, publishPass)
+	if !strings.Contains(s.task.message.Text, "任务编号 T3") {
+		t.Errorf("task published: %q", s.task.message.Text)
+	}
+	if len(s.calendar.rows) != 2 {
+		t.Fatalf("calendar prefilled with %d terms, want this term and the next", len(s.calendar.rows))
+	}
+	test.Tap(s.calendar.send)
+	test.Tap(findButtonIn(t, u, "发布"))
+	answerPassphrase(t, u, q, publishPass)
+	pubs, err = w.c.Publications()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pubs) != 4 || pubs[2].Body.TaskID != "T3" || pubs[2].Body.Deadline != "2027-01-10" ||
+		pubs[3].Body.Kind != data.ChannelCalendar || len(pubs[3].Body.Calendar) != 2 {
+		t.Fatalf("%d publications; calendar message %q", len(pubs), s.calendar.message.Text)
+	}
+	if cal, err := w.c.TermCalendar(); err != nil || len(cal) != 2 {
+		t.Errorf("the committee's calendar %v (%v)", cal, err)
+	}
+	if len(s.progress.tasks) != 1 || len(s.progress.rows) != 1 || s.progress.cell(0, 1) != "未完成" {
+		t.Errorf("the new task's progress: %d tasks, %d organizations", len(s.progress.tasks), len(s.progress.rows))
+	}
 }
 
 func TestPublishScreenFitsA1024x768Screen(t *testing.T) {
