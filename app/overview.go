@@ -42,6 +42,7 @@ type overviewScreen struct {
 	detail   *widget.Label // the selected organization's findings by rule
 	openDesk *widget.Button
 	export   *widget.Button
+	terms    *widget.Select // the 学期 chooser
 	loads    *loader
 }
 
@@ -76,8 +77,8 @@ func newOverviewScreen(u *UI) fyne.CanvasObject {
 	s.openDesk.Disable()
 	title := widget.NewLabelWithStyle(overviewTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	bar := container.NewHBox(widget.NewLabel("年度"), s.year, refresh, s.export, s.openDesk)
-	if terms := newTermChooser(u, s.termShown); terms != nil {
-		bar.Objects = append([]fyne.CanvasObject{widget.NewLabel("学期"), terms}, bar.Objects...)
+	if s.terms = newTermChooser(u, s.termShown); s.terms != nil {
+		bar.Objects = append([]fyne.CanvasObject{widget.NewLabel("学期"), s.terms}, bar.Objects...)
 	}
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, container.NewHScroll(bar)),
 		s.summary, s.progress, s.message)

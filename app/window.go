@@ -114,15 +114,16 @@ func newCommitteeUI(a fyne.App, w fyne.Window, c *snapshot.Committee, store *dat
 }
 
 // screenList is the sidebar's entries: in committee mode the committee's
-// own screens come first (全校概览, 各组织, 跨组织问题) and 同步 is left
-// out.
+// own screens come first (全校概览, 各组织, 跨组织问题, 学期对比) and 同步
+// is left out.
 func (u *UI) screenList() []screen {
 	var list []screen
 	if u.committee != nil {
 		list = append(list,
 			screen{overviewTitle, theme.GridIcon(), newOverviewScreen},
 			screen{"各组织", theme.StorageIcon(), newOrgsScreen},
-			screen{crossFindingsTitle, theme.WarningIcon(), newCrossFindingsScreen})
+			screen{crossFindingsTitle, theme.WarningIcon(), newCrossFindingsScreen},
+			screen{termsCompareTitle, theme.HistoryIcon(), newTermsCompareScreen})
 		list = append(list, screen{publishTitle, theme.MailSendIcon(), newPublishScreen})
 	}
 	list = append(list,
