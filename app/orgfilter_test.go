@@ -212,6 +212,28 @@ func TestCommitteeOrgFilterShowsOneOrganizationOnEveryScreen(t *testing.T) {
 	if got := f.u.scope.filter.Selected; got != f.name[0] || len(f.u.members.shown) != len(f.people[0]) {
 		t.Fatalf("back on 党员: %q with %d members", got, len(f.u.members.shown))
 	}
+
+	// A record screen: the namesake branches, each with its organization.
+	f.open(t, "党支部")
+	bs := f.u.recordScreen.(*recordScreen[data.Branch, *data.Branch])
+	orgCells := func() []string {
+		var out []string
+		for _, i := range bs.shown {
+			out = append(out, bs.cells[i][len(bs.cells[i])-1])
+		}
+		return out
+	}
+	if got := orgCells(); !slices.Equal(got, []string{f.name[0]}) {
+		t.Fatalf("党支部 of %s: %q", f.name[0], got)
+	}
+	f.choose(t, -1)
+	if got := orgCells(); !slices.Equal(got, []string{f.name[0], f.name[1]}) {
+		t.Fatalf("党支部 of 全部组织: %q", got)
+	}
+	bs.sortBy(len(bs.spec.columns), true)
+	if got := orgCells(); !slices.Equal(got, []string{f.name[1], f.name[0]}) {
+		t.Fatalf("党支部 sorted by 所属组织 descending: %q", got)
+	}
 }
 
 func TestCommitteeBranchChooserTellsNamesakeBranchesApart(t *testing.T) {

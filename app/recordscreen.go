@@ -103,7 +103,11 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 			cols[i].width = 240 // a member with their branch, or free text
 		}
 	}
-	s.table = newDataTable(u, "记录·"+spec.title, cols, func() int { return len(s.shown) },
+	name := "记录·" + spec.title
+	if u.inCommittee() { // and the organization of each row
+		cols, name = append(cols, memberOrgColumn), name+"·党委汇总"
+	}
+	s.table = newDataTable(u, name, cols, func() int { return len(s.shown) },
 		func(row, col int) string {
 			if row < 0 || row >= len(s.shown) {
 				return ""
@@ -227,10 +231,16 @@ type recordData[T any] struct {
 }
 
 func (s *recordScreen[T, P]) load() {
-	store, spec, orgID := s.u.store, s.spec, s.u.orgScopeID()
+	store, spec, orgID, committee := s.u.store, s.spec, s.u.orgScopeID(), s.u.inCommittee()
 	load(s.loads, func(ctx context.Context) (recordData[T], error) {
 		var d recordData[T]
 		var err error
+		var orgs map[string]string
+		if committee {
+			if orgs, err = orgNames(ctx, store); err != nil {
+				return d, err
+			}
+		}
 		if spec.refs != nil {
 			if d.refs, err = spec.refs(ctx, store); err != nil {
 				return d, err
@@ -249,6 +259,9 @@ func (s *recordScreen[T, P]) load() {
 			sortByName[T, P](d.rows, spec.byName, d.refs)
 		}
 		d.cells, d.search = rowTexts[T, P](d.rows, spec.columns, d.refs)
+		if committee {
+			addOrgCells[T, P](d.rows, d.cells, d.search, orgs)
+		}
 		return d, nil
 	}, func(d recordData[T], err error) {
 		if err != nil {
@@ -284,6 +297,16 @@ func rowTexts[T any, P recordPtr[T]](rows []T, columns []string, refs refData) (
 	return cells, search
 }
 
+// addOrgCells adds to each row's cells, and to its searched text, the
+// name of the organization it belongs to (committee mode's 所属组织).
+func addOrgCells[T any, P recordPtr[T]](rows []T, cells [][]string, search []string, orgs map[string]string) {
+	for i := range rows {
+		org := orgs[reflect.ValueOf(P(&rows[i])).Elem().FieldByName("OrgID").String()]
+		cells[i] = append(cells[i], org)
+		search[i] += strings.ToLower(org) + "\x00"
+	}
+}
+
 // sortByName orders rows by the 拼音 of the name a reference column shows,
 // keeping the store's order among rows of one name.
 func sortByName[T any, P recordPtr[T]](rows []T, col string, refs refData) {
@@ -300,7 +323,7 @@ func sortByName[T any, P recordPtr[T]](rows []T, col string, refs refData) {
 // shows those matching the search.
 func (s *recordScreen[T, P]) sortBy(col int, desc bool) {
 	s.sortCol, s.desc = col, desc
-	if col >= len(s.spec.columns) {
+	if col >= len(s.table.cols) {
 		s.sortCol = -1
 	}
 	s.order = sortedRows(s.cells, s.sortCol, desc)
