@@ -123,9 +123,11 @@ func BuildCommittee(ctx context.Context, s *data.Store, k CommitteeKind, o Commi
 	}
 	r.scope = scope{orgs: orgs, name: CommitteeIssuer}
 	if o.OrgID != "" {
-		if _, err := resolveOrg(orgs, o.OrgID); err != nil {
+		org, err := resolveOrg(orgs, o.OrgID)
+		if err != nil {
 			return nil, err
 		}
+		r.co.OrgID = org.ID // a name is taken too
 	}
 	period := fmt.Sprintf("%d年度", r.year)
 	if b.period != nil {
