@@ -166,11 +166,10 @@ func (p *channelPanel) load() {
 	}, func(v channelView, err error) {
 		if err != nil {
 			p.lines = []channelLine{{refusal: "党委通知无法读取:" + err.Error()}}
-		} else {
-			p.show(v)
+			p.layout("")
 			return
 		}
-		p.layout("")
+		p.show(v)
 	})
 }
 
