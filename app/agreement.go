@@ -172,7 +172,7 @@ func (s *agreementScreen) load() {
 	store, orgID := s.u.store, s.pick.figuresOrg()
 	load(s.loads, func(ctx context.Context) (agreementData, error) {
 		var d agreementData
-		fig, err := store.FiguresIn(ctx, orgID, year, appcore.CheckDay(year, store.Now()))
+		fig, err := s.u.figuresIn(ctx, store, orgID, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return d, err
 		}

@@ -155,7 +155,7 @@ func (s *appraisalScreen) load() {
 	store, orgID := s.u.store, s.pick.figuresOrg()
 	load(s.loads, func(ctx context.Context) (appraisalData, error) {
 		d := appraisalData{year: year}
-		fig, err := store.FiguresIn(ctx, orgID, year, appcore.CheckDay(year, store.Now()))
+		fig, err := s.u.figuresIn(ctx, store, orgID, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return d, err
 		}

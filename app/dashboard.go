@@ -387,7 +387,7 @@ func (s *dashboardScreen) load() {
 		now := store.Now()
 		// One organization's figures are its own database's (its own
 		// settings); the whole university's with 全部组织.
-		fig, err := store.FiguresIn(l.ctx, orgID, year, appcore.CheckDay(year, now))
+		fig, err := s.u.figuresIn(l.ctx, store, orgID, year, appcore.CheckDay(year, now))
 		if err != nil {
 			return dashboardData{}, err
 		}

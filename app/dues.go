@@ -116,7 +116,7 @@ func (s *duesScreen) load() {
 		if v.branches, err = store.BranchRefsIn(ctx, orgID); err != nil {
 			return v, err
 		}
-		fig, err := store.FiguresIn(ctx, orgID, year, v.asOf)
+		fig, err := s.u.figuresIn(ctx, store, orgID, year, v.asOf)
 		if err != nil {
 			return v, err
 		}

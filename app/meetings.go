@@ -120,7 +120,7 @@ func (s *meetingsScreen) load() {
 	}
 	year, store, orgID := selectedYear(s.year), s.u.store, s.u.orgScopeID()
 	load(s.loads, func(ctx context.Context) (meetingsData, error) {
-		return readMeetingsIn(ctx, store, year, orgID)
+		return readMeetingsIn(ctx, s.u, store, year, orgID)
 	}, func(d meetingsData, err error) {
 		if err != nil {
 			s.count.SetText("读取失败")
@@ -256,7 +256,7 @@ func (r *meetingRow) matches(words []string) bool {
 // for every one), newest first, with their attendance counts, its
 // branches, and the calculator's meeting figures of the year as of its
 // check day (the organization's own).
-func readMeetingsIn(ctx context.Context, store *data.Store, year int, orgID string) (meetingsData, error) {
+func readMeetingsIn(ctx context.Context, u *UI, store *data.Store, year int, orgID string) (meetingsData, error) {
 	var d meetingsData
 	var err error
 	if d.branches, err = store.BranchRefsIn(ctx, orgID); err != nil {
@@ -293,7 +293,7 @@ func readMeetingsIn(ctx context.Context, store *data.Store, year int, orgID stri
 		ids = ids[n:]
 	}
 	d.asOf = appcore.CheckDay(year, store.Now())
-	fig, err := store.FiguresIn(ctx, orgID, year, d.asOf)
+	fig, err := u.figuresIn(ctx, store, orgID, year, d.asOf)
 	if err != nil {
 		return d, err
 	}

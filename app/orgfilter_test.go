@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,6 +18,7 @@ import (
 	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/rules"
 	"dangjian/data/vocab"
 	snapshot "dangjian/sync"
 )
@@ -455,5 +459,47 @@ func walkObjects(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, c := range test.WidgetRenderer(v).Objects() {
 			walkObjects(c, visit)
 		}
+	}
+}
+
+func TestCommitteeFiguresOfEachOrganizationComeFromOneRead(t *testing.T) {
+	f := newTwoOrgs(t, fyne.NewSize(1200, 800))
+	ctx := context.Background()
+	year := f.u.store.Now().Year()
+	asOf := appcore.CheckDay(year, f.u.store.Now())
+	want := make([]rules.Summary, 2)
+	for org, own := range f.own {
+		fig, err := own.Figures(ctx, year, appcore.CheckDay(year, own.Now()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[org] = fig.Summary()
+	}
+	// Screens read at once, from goroutines of their own.
+	var wg sync.WaitGroup
+	got := make([]rules.Summary, 8)
+	errs := make([]error, 8)
+	for i := range got {
+		wg.Go(func() {
+			fig, err := f.u.figuresIn(ctx, f.u.store, f.id[i%2], year, asOf)
+			if errs[i] = err; err == nil {
+				got[i] = fig.Summary()
+			}
+		})
+	}
+	wg.Wait()
+	for i := range got {
+		if errs[i] != nil {
+			t.Fatal(errs[i])
+		}
+		if !reflect.DeepEqual(got[i], want[i%2]) {
+			t.Errorf("%s: %+v, its own database: %+v", f.name[i%2], got[i], want[i%2])
+		}
+	}
+	if n := len(f.u.scope.facts); n != 1 {
+		t.Errorf("the year's facts were kept %d times, want once", n)
+	}
+	if _, err := f.u.figuresIn(ctx, f.u.store, "no-such-org", year, asOf); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("an organization not there: %v", err)
 	}
 }

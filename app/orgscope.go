@@ -2,9 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 	"slices"
+	"sync"
+	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 )
 
 // orgScope is the 二级党组织 filter of committee mode: the organization
@@ -19,6 +23,24 @@ type orgScope struct {
 	store *data.Store
 	// filter is the filter shown last, for the tests.
 	filter *orgFilter
+	// facts keeps the consolidated database's facts of each year as
+	// read once (see figuresIn); read and written off the UI goroutine.
+	factsMu sync.Mutex
+	facts   map[factsKey]*factsEntry
+}
+
+// factsKey is a year's facts of one database as of a day.
+type factsKey struct {
+	store *data.Store
+	year  int
+	asOf  time.Time
+}
+
+// factsEntry is a year's facts, read once however many screens ask.
+type factsEntry struct {
+	once  sync.Once
+	facts *data.YearFacts
+	err   error
 }
 
 // scopeListener is a screen told when the filter changes, while the
@@ -76,4 +98,57 @@ func (s *orgScope) orgNames() map[string]string {
 		names[o.ID] = o.Name
 	}
 	return names
+}
+
+// figuresIn is the figures of a year as of a day of one organization
+// ("" for the whole database), for a screen's read off the UI goroutine.
+// In committee mode the consolidated database changes only when it is
+// consolidated again (a new store), so its facts of a year are read once
+// and each organization's figures computed from them: switching the
+// filter does not read the database again. Otherwise the store computes
+// them afresh.
+func (u *UI) figuresIn(ctx context.Context, store *data.Store, orgID string, year int, asOf time.Time) (*rules.Figures, error) {
+	if !u.inCommittee() {
+		return store.FiguresIn(ctx, orgID, year, asOf)
+	}
+	key := factsKey{store, year, asOf}
+	facts, err := u.scope.yearFacts(ctx, key)
+	// A read cancelled by the screen that started it (left since) is read
+	// again for a screen still shown.
+	for try := 0; try < 3 && errors.Is(err, context.Canceled) && ctx.Err() == nil; try++ {
+		facts, err = u.scope.yearFacts(ctx, key)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return facts.Figures(ctx, orgID)
+}
+
+// yearFacts is the facts of key, read by the first to ask and kept; a
+// failed read is forgotten, to be tried again.
+func (sc *orgScope) yearFacts(ctx context.Context, key factsKey) (*data.YearFacts, error) {
+	sc.factsMu.Lock()
+	if sc.facts == nil {
+		sc.facts = map[factsKey]*factsEntry{}
+	}
+	for k := range sc.facts {
+		if k.store != key.store { // a database consolidated over since
+			delete(sc.facts, k)
+		}
+	}
+	e := sc.facts[key]
+	if e == nil {
+		e = &factsEntry{}
+		sc.facts[key] = e
+	}
+	sc.factsMu.Unlock()
+	e.once.Do(func() { e.facts, e.err = key.store.ReadYearFacts(ctx, key.year, key.asOf) })
+	if e.err != nil {
+		sc.factsMu.Lock()
+		if sc.facts[key] == e {
+			delete(sc.facts, key)
+		}
+		sc.factsMu.Unlock()
+	}
+	return e.facts, e.err
 }

@@ -131,7 +131,7 @@ func (s *trainingScreen) load() {
 		for _, b := range refs {
 			labels[b.ID] = b.Label
 		}
-		fig, err := store.FiguresIn(ctx, orgID, year, appcore.CheckDay(year, store.Now()))
+		fig, err := s.u.figuresIn(ctx, store, orgID, year, appcore.CheckDay(year, store.Now()))
 		if err != nil {
 			return trainingData{}, err
 		}

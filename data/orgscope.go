@@ -57,11 +57,66 @@ func (s *Store) FiguresIn(ctx context.Context, orgID string, year int, asOf time
 	if orgID == "" {
 		return s.Figures(ctx, year, asOf)
 	}
-	fig, err := s.FiguresOf(ctx, orgID, year, asOf)
-	if err == nil && fig == nil {
-		err = ErrNotFound
+	f, err := s.ReadYearFacts(ctx, year, asOf)
+	if err != nil {
+		return nil, err
 	}
-	return fig, err
+	return f.Figures(ctx, orgID)
+}
+
+// YearFacts are the facts of a year of the database as of a day, read
+// once, from which any organization's figures are computed without
+// reading the database again: the committee's screens switch between
+// organizations of a consolidated database, which changes only when it
+// is consolidated again. They are the facts of the moment they were read,
+// and are not changed afterwards, so that several goroutines may compute
+// figures from them at once.
+type YearFacts struct {
+	s     *Store
+	facts *rules.Facts
+	orgs  map[string]bool // the organizations the database holds
+}
+
+// ReadYearFacts reads the facts of a year as of a day.
+func (s *Store) ReadYearFacts(ctx context.Context, year int, asOf time.Time) (*YearFacts, error) {
+	orgs, err := s.Orgs.List(ctx)
+	if err != nil {
+		return nil, err
+	}
+	f, err := s.Facts(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	y := &YearFacts{s: s, facts: f, orgs: make(map[string]bool, len(orgs))}
+	for _, o := range orgs {
+		y.orgs[o.ID] = true
+	}
+	return y, nil
+}
+
+// Figures is the figures of one organization ("" for the whole
+// database) under its own settings, read now, as FiguresIn gives them. An
+// organization the database does not hold is ErrNotFound.
+func (y *YearFacts) Figures(ctx context.Context, orgID string) (*rules.Figures, error) {
+	if orgID == "" {
+		set, err := y.s.RuleSettings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return rules.NewFigures(y.facts, set), nil
+	}
+	if !y.orgs[orgID] {
+		return nil, ErrNotFound
+	}
+	set, err := y.s.RuleSettingsOf(ctx, orgID)
+	if err != nil {
+		return nil, err
+	}
+	facts := y.facts
+	if len(y.orgs) > 1 {
+		facts = facts.ForOrg(orgID)
+	}
+	return rules.NewFigures(facts, set), nil
 }
 
 // TrashIn is Trash of one organization ("" for every one): the deleted
