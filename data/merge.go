@@ -48,6 +48,9 @@ type Merger struct {
 	// later merge (ResumeMerger): a row id two organizations hold in a
 	// table whose rows are not shared by content.
 	unusable string
+	// rows are where each organization's rows of each table lie, for
+	// Remove; an organization missing, or with nil, has rows anywhere.
+	rows map[string]map[string]RowRange
 }
 
 // NewMerger starts a consolidated database at out, which must not exist.
@@ -60,7 +63,7 @@ func NewMerger(ctx context.Context, out string) (*Merger, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	m := &Merger{db: db, out: out, shared: sharedRows{}}
+	m := &Merger{db: db, out: out, shared: sharedRows{}, rows: map[string]map[string]RowRange{}}
 	if err := m.start(ctx); err != nil {
 		m.Abort()
 		return nil, err
@@ -214,6 +217,11 @@ func (m *Merger) mergeOne(ctx context.Context, src string) error {
 		return err
 	}
 	defer tx.Rollback()
+	org, err := snapshotOrg(ctx, tx)
+	if err != nil {
+		return err
+	}
+	ranges := map[string]RowRange{}
 	for _, t := range m.tables {
 		if notMerged[t.name] {
 			continue
@@ -225,11 +233,61 @@ func (m *Merger) mergeOne(ctx context.Context, src string) error {
 		if len(have.columns) == 0 {
 			continue // a table an earlier schema did not have
 		}
+		before, err := lastRowid(ctx, tx, t.name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
 		if err := m.mergeTable(ctx, tx, have); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
+		after, err := lastRowid(ctx, tx, t.name)
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+		if after > before {
+			ranges[t.name] = RowRange{First: before + 1, Last: after}
+		}
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	if _, twice := m.rows[org]; twice {
+		ranges = nil // its rows lie in two ranges: Remove scans
+	}
+	if org != "" {
+		m.rows[org] = ranges
+	}
+	return nil
+}
+
+// snapshotOrg is the organization whose snapshot is attached as src, ""
+// when it does not hold exactly one.
+func snapshotOrg(ctx context.Context, tx *sql.Tx) (string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM src.orgs LIMIT 2")
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return "", err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil || len(ids) != 1 {
+		return "", err
+	}
+	return ids[0], nil
+}
+
+// lastRowid is the largest rowid of main's table, 0 when it is empty; a
+// row added next gets a larger one.
+func lastRowid(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
+	var n int64
+	err := tx.QueryRowContext(ctx, fmt.Sprintf("SELECT coalesce(max(rowid), 0) FROM main.%s", table)).Scan(&n)
+	return n, err
 }
 
 // mergeTable copies src's rows of t into main.

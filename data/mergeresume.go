@@ -37,6 +37,38 @@ type SharedHolder struct {
 	Values map[string]json.RawMessage `json:"values"`
 }
 
+// RowRange is the rowids an organization's rows of a table occupy in a
+// merged database: a snapshot's rows are added together, after those
+// already there.
+type RowRange struct {
+	First int64 `json:"first"`
+	Last  int64 `json:"last"`
+}
+
+// MergeState is what a later merge needs to go on from a merged database
+// (ResumeMerger): the rows several organizations hold, and where each
+// organization's rows of each table lie (org id → table → range; a table
+// missing for an organization listed holds none of its rows).
+type MergeState struct {
+	Shared []SharedRow                    `json:"shared,omitempty"`
+	Rows   map[string]map[string]RowRange `json:"rows,omitempty"`
+}
+
+// State is the merge's MergeState.
+func (m *Merger) State() MergeState {
+	st := MergeState{Shared: m.Shared(), Rows: map[string]map[string]RowRange{}}
+	for org, tables := range m.rows {
+		if tables == nil {
+			continue
+		}
+		st.Rows[org] = map[string]RowRange{}
+		for t, r := range tables {
+			st.Rows[org][t] = r
+		}
+	}
+	return st
+}
+
 // sharedRows is, by table and id, each holder's values by org_id.
 type sharedRows map[string]map[string]map[string]map[string]json.RawMessage
 
@@ -83,12 +115,12 @@ func (m *Merger) Shared() []SharedRow {
 func (m *Merger) Unusable() string { return m.unusable }
 
 // ResumeMerger goes on from an earlier merged database at out (a copy the
-// caller made, which this changes): shared are that merge's Shared rows.
+// caller made, which this changes): st is that merge's State.
 // Remove takes an organization's rows out, Add puts a snapshot's in, and
 // the result is the merge of the snapshots of the organizations kept and
 // added, as NewMerger would have built it from them. The database must be
 // of this build's schema.
-func ResumeMerger(ctx context.Context, out string, shared []SharedRow) (*Merger, error) {
+func ResumeMerger(ctx context.Context, out string, st MergeState) (*Merger, error) {
 	if _, err := ourHeader(out); err != nil {
 		return nil, err
 	}
@@ -97,7 +129,7 @@ func ResumeMerger(ctx context.Context, out string, shared []SharedRow) (*Merger,
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	m := &Merger{db: db, out: out, shared: sharedRows{}}
+	m := &Merger{db: db, out: out, shared: sharedRows{}, rows: map[string]map[string]RowRange{}}
 	var version int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		db.Close()
@@ -111,7 +143,13 @@ func ResumeMerger(ctx context.Context, out string, shared []SharedRow) (*Merger,
 		db.Close()
 		return nil, damagedDatabase(out, err)
 	}
-	for _, r := range shared {
+	for org, tables := range st.Rows {
+		m.rows[org] = map[string]RowRange{}
+		for t, r := range tables {
+			m.rows[org][t] = r
+		}
+	}
+	for _, r := range st.Shared {
 		if !sharedTables[r.Table] {
 			db.Close()
 			return nil, fmt.Errorf("汇总记录中的共享表 %s 不是可共享的表", r.Table)
@@ -149,14 +187,27 @@ func (m *Merger) Remove(ctx context.Context, orgID string) error {
 			}
 		}
 	}
+	ranges := m.rows[orgID]
+	known := ranges != nil
 	for _, t := range m.tables {
 		if notMerged[t.name] {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf("DELETE FROM main.%s WHERE org_id = ?", t.name), orgID); err != nil {
+		q, args := fmt.Sprintf("DELETE FROM main.%s WHERE org_id = ?", t.name), []any{orgID}
+		if known && !sharedTables[t.name] {
+			// Its rows lie in the range they were added in: no scan of
+			// the others'.
+			r, ok := ranges[t.name]
+			if !ok {
+				continue
+			}
+			q, args = q+" AND rowid BETWEEN ? AND ?", append(args, r.First, r.Last)
+		}
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 	}
+	delete(m.rows, orgID)
 	return tx.Commit()
 }
 

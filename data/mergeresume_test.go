@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,8 +16,8 @@ import (
 )
 
 // mergeFrom builds a merged database of sources from scratch, and returns
-// its path and shared rows.
-func mergeFrom(t *testing.T, out string, sources ...string) []data.SharedRow {
+// its state.
+func mergeFrom(t *testing.T, out string, sources ...string) data.MergeState {
 	t.Helper()
 	ctx := context.Background()
 	m, err := data.NewMerger(ctx, out)
@@ -31,11 +32,11 @@ func mergeFrom(t *testing.T, out string, sources ...string) []data.SharedRow {
 	if u := m.Unusable(); u != "" {
 		t.Fatalf("a merge of distinct organizations is not reusable: %s", u)
 	}
-	shared := m.Shared()
+	st := m.State()
 	if err := m.Finish(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return shared
+	return st
 }
 
 func copyFile(t *testing.T, from, to string) {
@@ -88,9 +89,12 @@ func TestResumedMergeEqualsMergeFromScratch(t *testing.T) {
 	c := demoOrg(t, dir, "物理学院党委", 10, 3, mergeNow.Add(2*time.Hour))
 	sa, sb, sc := snapshotTo(t, a, dir, "a1"), snapshotTo(t, b, dir, "b1"), snapshotTo(t, c, dir, "c1")
 	base := filepath.Join(dir, "base.db")
-	shared := mergeFrom(t, base, sa, sb, sc)
-	if len(shared) != 1 || len(shared[0].Holders) != 3 || shared[0].Table != "blobs" {
+	state := mergeFrom(t, base, sa, sb, sc)
+	if shared := state.Shared; len(shared) != 1 || len(shared[0].Holders) != 3 || shared[0].Table != "blobs" {
 		t.Fatalf("shared rows of the base: %+v, want the one blob held by three", shared)
+	}
+	if len(state.Rows) != 3 || state.Rows[a.Org().ID]["members"].Last-state.Rows[a.Org().ID]["members"].First != 9 {
+		t.Fatalf("row ranges of the base: %+v", state.Rows)
 	}
 	// a changes its records.
 	br, err := a.Branches.List(ctx)
@@ -115,38 +119,42 @@ func TestResumedMergeEqualsMergeFromScratch(t *testing.T) {
 		{"a holder leaves and comes back", []string{b.Org().ID, a.Org().ID}, []string{sb, sa}, []string{sa, sb, sc}},
 		{"nothing changes", nil, nil, []string{sa, sb, sc}},
 	}
+	// Without the row ranges, Remove scans the tables: the same result.
+	scanning := data.MergeState{Shared: state.Shared}
 	for i, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			out := filepath.Join(dir, "resumed-"+string(rune('a'+i))+".db")
-			copyFile(t, base, out)
-			m, err := data.ResumeMerger(ctx, out, shared)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, org := range tc.remove {
-				if err := m.Remove(ctx, org); err != nil {
+		for j, st := range []data.MergeState{state, scanning} {
+			t.Run(tc.name, func(t *testing.T) {
+				out := filepath.Join(dir, fmt.Sprintf("resumed-%d-%d.db", i, j))
+				copyFile(t, base, out)
+				m, err := data.ResumeMerger(ctx, out, st)
+				if err != nil {
 					t.Fatal(err)
 				}
-			}
-			for _, s := range tc.add {
-				if err := m.Add(ctx, s); err != nil {
+				for _, org := range tc.remove {
+					if err := m.Remove(ctx, org); err != nil {
+						t.Fatal(err)
+					}
+				}
+				for _, s := range tc.add {
+					if err := m.Add(ctx, s); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if u := m.Unusable(); u != "" {
+					t.Fatalf("resumed merge not reusable: %s", u)
+				}
+				got := m.Shared()
+				if err := m.Finish(ctx); err != nil {
 					t.Fatal(err)
 				}
-			}
-			if u := m.Unusable(); u != "" {
-				t.Fatalf("resumed merge not reusable: %s", u)
-			}
-			got := m.Shared()
-			if err := m.Finish(ctx); err != nil {
-				t.Fatal(err)
-			}
-			want := filepath.Join(dir, "scratch-"+string(rune('a'+i))+".db")
-			wantShared := mergeFrom(t, want, tc.scratch...)
-			sameDump(t, tc.name, out, want)
-			if len(got) != len(wantShared) || (len(got) == 1 && len(got[0].Holders) != len(wantShared[0].Holders)) {
-				t.Fatalf("shared rows %+v, from scratch %+v", got, wantShared)
-			}
-		})
+				want := filepath.Join(dir, fmt.Sprintf("scratch-%d-%d.db", i, j))
+				wantShared := mergeFrom(t, want, tc.scratch...).Shared
+				sameDump(t, tc.name, out, want)
+				if len(got) != len(wantShared) || (len(got) == 1 && len(got[0].Holders) != len(wantShared[0].Holders)) {
+					t.Fatalf("shared rows %+v, from scratch %+v", got, wantShared)
+				}
+			})
+		}
 	}
 }
 
@@ -163,10 +171,10 @@ func TestResumeMergerRefusesAnotherSchemaVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	if _, err := data.ResumeMerger(ctx, out, nil); err == nil {
+	if _, err := data.ResumeMerger(ctx, out, data.MergeState{}); err == nil {
 		t.Fatal("a merged database of another schema version was taken as a base")
 	}
-	if _, err := data.ResumeMerger(ctx, filepath.Join(dir, "missing.db"), nil); err == nil {
+	if _, err := data.ResumeMerger(ctx, filepath.Join(dir, "missing.db"), data.MergeState{}); err == nil {
 		t.Fatal("a missing base was taken")
 	}
 }

@@ -36,9 +36,11 @@ import (
 // s-incremental, and the ratios scratch/floor, merge/floor,
 // incremental/scratch.
 func benchmarkConsolidate(b *testing.B, orgs, members int) {
-	w := newWorld(b)
+	var w *world
 	if srv != nil {
 		w = newMinIOWorld(b)
+	} else {
+		w = newWorld(b)
 	}
 	var all []*org
 	for i := 0; i < orgs; i++ {

@@ -193,7 +193,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 			rep.Reused++
 		}
 	}
-	shared, noBase := merger.Shared(), merger.Unusable()
+	state, noBase := merger.State(), merger.Unusable()
 	progress(len(orgs), total, "建立索引")
 	start = time.Now()
 	if err := merger.Finish(ctx); err != nil {
@@ -208,7 +208,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	rep.took.findings = time.Since(start)
 	start = time.Now()
 	src := TermSources{Format: termSourcesFmt, Term: plan.term, When: now().UTC().Truncate(time.Second),
-		SchemaVersion: data.SchemaVersion(), Findings: rep.Findings, Shared: shared, NoBase: noBase}
+		SchemaVersion: data.SchemaVersion(), Findings: rep.Findings, Merge: state, NoBase: noBase}
 	if plan.replaces != nil {
 		src.Replaces = &plan.replaces.When
 	}

@@ -30,17 +30,20 @@ type TermSources struct {
 	When          time.Time `json:"when"`           // when the consolidation ran
 	SchemaVersion int       `json:"schema_version"` // of the build that made the database
 	File          string    `json:"file"`           // the database, in the term's folder
-	SHA256        string    `json:"sha256"`         // of the database file
-	Size          int64     `json:"size"`
+	// Checksum is the database file's CRC-32C (Castagnoli), in hex: a
+	// later consolidation starts from the file only when it still has it.
+	Checksum string `json:"crc32c"`
+	Size     int64  `json:"size"`
 	// Orgs is every enrolled organization's line: the snapshot merged
 	// (seq, its manifest's and its plaintext's SHA-256), or none.
 	Orgs     []TermSource    `json:"orgs"`
 	Findings []FindingReport `json:"findings"`
-	// Shared are the rows several organizations hold (blobs of the same
-	// attachment), which a later consolidation starting from this result
-	// needs; NoBase, when set, says why none can start from it.
-	Shared []data.SharedRow `json:"shared,omitempty"`
-	NoBase string           `json:"no_base,omitempty"`
+	// Merge is what a later consolidation starting from this result
+	// needs: the rows several organizations hold (blobs of the same
+	// attachment) and where each organization's rows lie; NoBase, when
+	// set, says why none can start from it.
+	Merge  data.MergeState `json:"merge"`
+	NoBase string          `json:"no_base,omitempty"`
 	// Replaces is when the result a reopening replaced was made.
 	Replaces *time.Time `json:"replaces,omitempty"`
 }
