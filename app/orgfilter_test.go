@@ -353,6 +353,13 @@ func TestCommitteeModeChangesNoRecord(t *testing.T) {
 			t.Errorf("%s does not say the records are the organizations'", title)
 		}
 	}
+	f.open(t, "党费")
+	dues := f.u.built["dues"].(*duesScreen)
+	dues.table.OnSelected(widget.TableCellID{Row: 0, Col: duesColMonth1})
+	f.q.settle(f.u)
+	if f.u.win.Canvas().Overlays().Top() != nil {
+		t.Error("a month of 党费 opens for payment in committee mode")
+	}
 	f.open(t, "导入导出")
 	for _, text := range []string{"检查", "导入", "只导入有效的行"} {
 		if b := findButtonOrNil(f.u, text); b != nil && b.Visible() {
@@ -501,5 +508,30 @@ func TestCommitteeFiguresOfEachOrganizationComeFromOneRead(t *testing.T) {
 	}
 	if _, err := f.u.figuresIn(ctx, f.u.store, "no-such-org", year, asOf); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("an organization not there: %v", err)
+	}
+}
+
+func TestAnOrganizationsOwnWindowHasNoOrganizationFilter(t *testing.T) {
+	u, q := newTestUI(t)
+	for _, title := range []string{"工作台", "党员", "学习培训", "组织生活", "党费", "谈心谈话", "回收站"} {
+		openScreen(t, u, title)
+		q.settle(u)
+		if findLabel(u, "二级党组织") != nil || findLabel(u, viewOnlyNote) != nil || u.scope.filter != nil {
+			t.Errorf("%s shows the committee's organization filter", title)
+		}
+	}
+	openScreen(t, u, "党员")
+	q.settle(u)
+	if len(u.members.table.cols) != len(memberColumns) {
+		t.Errorf("党员 has %d columns, want %d", len(u.members.table.cols), len(memberColumns))
+	}
+	if b := findButtonOrNil(u, "新增党员"); b == nil || !b.Visible() {
+		t.Error("党员 offers no 新增党员")
+	}
+	openScreen(t, u, "谈心谈话")
+	q.settle(u)
+	talks := u.recordScreen.(*recordScreen[data.Talk, *data.Talk])
+	if len(talks.table.cols) != len(talks.spec.columns) {
+		t.Errorf("谈心谈话 has %d columns, want %d", len(talks.table.cols), len(talks.spec.columns))
 	}
 }
