@@ -15,6 +15,7 @@ import (
 
 	"filippo.io/age"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/rules"
 	snapshot "dangjian/sync"
@@ -246,6 +247,14 @@ func (s *orgsScreen) consolidate() {
 			if result, err = data.OpenReadOnly(context.Background(), r.Path); err != nil {
 				return fmt.Errorf("汇总已完成，但无法打开其结果: %w", err)
 			}
+			// The 全校概览's figures of the new result, computed now and
+			// kept, so that it opens at once; a failure only makes it
+			// compute them when it opens.
+			v.stage(1, "正在计算全校概览…")
+			year := result.Now().Year()
+			summariesOf(ctx, c, result, &r, year, appcore.CheckDay(year, result.Now()), func(done, total int) {
+				v.stage(float64(done)/float64(max(total, 1)), fmt.Sprintf("正在计算全校概览（%d / %d）", done, total))
+			})
 			return nil
 		}, func(err error) {
 			switch {

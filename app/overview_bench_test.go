@@ -12,15 +12,24 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/data"
+	"dangjian/data/committeedb"
 	snapshot "dangjian/sync"
 )
 
 // BenchmarkOverviewOpens measures the 全校概览 over the consolidated
 // database DANGJIAN_MERGED_DB names (60 organizations of 1,000 members:
 // DANGJIAN_MERGED_DB=F go test ./sync -run TestWriteMergedDatabase), from
-// the screen's build to its rows shown, the figures computed off the UI
-// goroutine included. Skipped without the database.
-func BenchmarkOverviewOpens(b *testing.B) {
+// the screen's build to its rows shown, as it opens once its figures are
+// kept in committee.db (after a 汇总, or its first opening on a day).
+// Skipped without the database.
+func BenchmarkOverviewOpens(b *testing.B) { benchmarkOverview(b, true) }
+
+// BenchmarkOverviewComputes is BenchmarkOverviewOpens with the figures
+// computed each time (data.Store.OrgFigures and rules.Summary of every
+// organization), as a 汇总 computes them, or the first opening of a day.
+func BenchmarkOverviewComputes(b *testing.B) { benchmarkOverview(b, false) }
+
+func benchmarkOverview(b *testing.B, kept bool) {
 	path := os.Getenv("DANGJIAN_MERGED_DB")
 	if path == "" {
 		b.Skip("DANGJIAN_MERGED_DB is not set")
@@ -51,6 +60,11 @@ func BenchmarkOverviewOpens(b *testing.B) {
 	rows := len(overviewOf(b, u).data.rows)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
+		if !kept {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(filepath.Join(dir, committeedb.File+suffix))
+			}
+		}
 		u.open(0)
 		q.settle(u)
 	}

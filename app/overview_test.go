@@ -3,17 +3,23 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"dangjian/app/appcore"
+	"dangjian/data"
+	"dangjian/data/committeedb"
+	"dangjian/data/field"
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 	"dangjian/reports/sheets"
 )
 
@@ -311,5 +317,54 @@ func TestOverviewOpensAnOrganizationsDashboard(t *testing.T) {
 	w.q.settle(w.u)
 	if got := w.u.orgScopeID(); got != w.own[0].Org().ID || w.u.screens[w.u.current].title != "工作台" {
 		t.Errorf("Enter: filter %q, screen %s", got, w.u.screens[w.u.current].title)
+	}
+}
+
+// TestOverviewFiguresKeptAreTheFigures: the figures the 全校概览 keeps in
+// committee.db are read back exactly as computed, and a new result of the
+// term (an organization gained a member) is never shown with the figures
+// kept for the old one.
+func TestOverviewFiguresKeptAreTheFigures(t *testing.T) {
+	w := newCommitteeWorld(t, fyne.NewSize(1024, 768))
+	s := overviewOf(t, w.u)
+	ctx := context.Background()
+	term := shownTermOf(w.c, w.u.store.Path())
+	if term == nil {
+		t.Fatal("the window shows no term's result")
+	}
+	computed, err := computeSummaries(ctx, w.u.store, s.data.year, s.data.asOf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, ok := figuresKey(w.u.store.Path(), term, s.data.year, s.data.asOf)
+	db, err := committeedb.Open(ctx, w.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, found, err := db.CachedFigures(ctx, key)
+	db.Close()
+	if !ok || !found || err != nil {
+		t.Fatalf("nothing kept under the result's key (%v, %v)", found, err)
+	}
+	read, err := decodeSummaries(kept)
+	if err != nil || !reflect.DeepEqual(read, computed) {
+		t.Fatalf("kept %+v\ncomputed %+v (%v)", read, computed, err)
+	}
+
+	before := s.cell(s.rowOf(w.name[1]), 1)
+	if err := w.own[1].Members.Create(ctx, &data.Member{BranchID: data.Ref(w.branch[1]), Name: "新党员", StaffNo: "N1",
+		IDNumber: field.MakeIDNumber("420106", time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC), 99, true),
+		Category: string(vocab.CategoryFull), PersonType: string(vocab.PersonStaff),
+		JoinedDate: data.NewDate(2010, 7, 1), ConfirmedAt: data.NewDate(2011, 7, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	w.push(t, 1)
+	w.consolidate(t, "")
+	w.showResult(t, term.Term)
+	w.open(t, overviewTitle)
+	s = overviewOf(t, w.u)
+	want, _ := strconv.Atoi(before)
+	if got := s.cell(s.rowOf(w.name[1]), 1); got != strconv.Itoa(want+1) {
+		t.Errorf("after the new result %s has %s members, want %d", w.name[1], got, want+1)
 	}
 }

@@ -41,10 +41,11 @@ type overviewData struct {
 	term   *snapshot.TermResult // the term whose result is shown, nil when none
 }
 
-// loadOverview reads the committee's organizations and computes each
-// one's figures of year from the consolidated database, each under its
-// own settings (data.Store.OrgFigures, rules.Summary), telling progress
-// after each organization.
+// loadOverview reads the committee's organizations and each one's
+// figures of year from the consolidated database, each under its own
+// settings (data.Store.OrgFigures, rules.Summary; kept in the committee's
+// database once computed, summariesOf), telling progress after each
+// organization computed.
 func loadOverview(ctx context.Context, store *data.Store, c *snapshot.Committee, rep *snapshot.Report,
 	year int, now time.Time, progress func(done, total int)) (overviewData, error) {
 	d := overviewData{year: year, now: now, asOf: appcore.CheckDay(year, now), report: rep,
@@ -62,7 +63,7 @@ func loadOverview(ctx context.Context, store *data.Store, c *snapshot.Committee,
 			sourceOf[d.term.Sources.Orgs[i].Org] = &d.term.Sources.Orgs[i]
 		}
 	}
-	figs, err := store.OrgFigures(ctx, year, d.asOf)
+	sums, err := summariesOf(ctx, c, store, d.term, year, d.asOf, progress)
 	if err != nil {
 		return d, err
 	}
@@ -71,18 +72,12 @@ func loadOverview(ctx context.Context, store *data.Store, c *snapshot.Committee,
 		viewOf[views[i].Public.OrgID] = &views[i]
 	}
 	listed := map[string]bool{}
-	for i, f := range figs {
-		if err := ctx.Err(); err != nil {
-			return d, err
-		}
-		sum := f.Figures.Summary()
-		d.total.Add(sum)
-		d.rows = append(d.rows, overviewRow{orgID: f.Org.ID, name: f.Org.Name, view: viewOf[f.Org.ID], sum: &sum,
-			source: sourceOf[f.Org.ID]})
-		listed[f.Org.ID] = true
-		if progress != nil {
-			progress(i+1, len(figs))
-		}
+	for i := range sums {
+		sum := &sums[i].Summary
+		d.total.Add(*sum)
+		d.rows = append(d.rows, overviewRow{orgID: sums[i].ID, name: sums[i].Name, view: viewOf[sums[i].ID], sum: sum,
+			source: sourceOf[sums[i].ID]})
+		listed[sums[i].ID] = true
 	}
 	for i := range views {
 		if v := &views[i]; !listed[v.Public.OrgID] {

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -138,4 +139,39 @@ func TestNewerOrForeignFilesAreRefusedAndLeftAlone(t *testing.T) {
 			t.Error("the file changed")
 		}
 	})
+}
+
+// TestFiguresAreKeptByKey: figures kept under a key are read back as
+// they were, a second computation under the same key replaces the first,
+// and only the newest computations are kept.
+func TestFiguresAreKeptByKey(t *testing.T) {
+	d := open(t, t.TempDir(), WithClock(clockAt(time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC))))
+	if _, ok, err := d.CachedFigures(ctx, "r1"); ok || err != nil {
+		t.Fatalf("an empty cache has r1: %v", err)
+	}
+	if err := d.CacheFigures(ctx, "r1", map[string][]byte{"a": []byte(`{"members":3}`), "b": []byte(`{"members":4}`)}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.CacheFigures(ctx, "r1", map[string][]byte{"a": []byte(`{"members":5}`)}); err != nil {
+		t.Fatal(err)
+	}
+	got, ok, err := d.CachedFigures(ctx, "r1")
+	if err != nil || !ok || len(got) != 1 || string(got["a"]) != `{"members":5}` {
+		t.Fatalf("r1: %v %v %v", got, ok, err)
+	}
+	for i := range keptFigures + 3 {
+		if err := d.CacheFigures(ctx, "k"+strconv.Itoa(i), map[string][]byte{"a": []byte("{}")}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, ok, _ := d.CachedFigures(ctx, "r1"); ok {
+		t.Error("the oldest computation is still kept")
+	}
+	if _, ok, _ := d.CachedFigures(ctx, "k"+strconv.Itoa(keptFigures+2)); !ok {
+		t.Error("the newest computation is gone")
+	}
+	var keys int
+	if err := d.db.QueryRow(`SELECT count(DISTINCT key) FROM figures_cache`).Scan(&keys); err != nil || keys != keptFigures {
+		t.Errorf("%d computations kept, %v", keys, err)
+	}
 }

@@ -26,6 +26,16 @@ var migrations = []string{
 		at         TEXT NOT NULL
 	);
 	CREATE INDEX finding_note_log_key ON finding_note_log (key, id);`,
+	// 2: figures computed from a consolidated result, kept so that the
+	// 全校概览 opens at once the next time (by what they were computed
+	// from: the result, the year, the day, the build).
+	`CREATE TABLE figures_cache (
+		key     TEXT NOT NULL,
+		org_id  TEXT NOT NULL,
+		body    TEXT NOT NULL,
+		made_at TEXT NOT NULL,
+		PRIMARY KEY (key, org_id)
+	);`,
 }
 
 // migrate takes the steps the database lacks, each in a transaction; a
