@@ -242,10 +242,10 @@ func (s *orgsScreen) consolidate() {
 			}
 			r, err := c.TermResult(rep.Term)
 			if err != nil {
-				return fmt.Errorf("汇总已完成，但无法读取其结果: %w", err)
+				return fmt.Errorf("汇总已完成，但无法读取其结果：%w", err)
 			}
 			if result, err = data.OpenReadOnly(context.Background(), r.Path); err != nil {
-				return fmt.Errorf("汇总已完成，但无法打开其结果: %w", err)
+				return fmt.Errorf("汇总已完成，但无法打开其结果：%w", err)
 			}
 			// The 全校概览's figures of the new result, computed now and
 			// kept, so that it opens at once; a failure only makes it
@@ -270,7 +270,7 @@ func (s *orgsScreen) consolidate() {
 					s.lines = reportLines(rep)
 					s.report.Refresh()
 				}
-				s.message.SetText("汇总失败，汇总结果未改变: " + err.Error())
+				s.message.SetText("汇总失败，汇总结果未改变：" + err.Error())
 				s.load()
 				return
 			}

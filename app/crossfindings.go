@@ -78,7 +78,7 @@ func newCrossFindingsScreen(u *UI) fyne.CanvasObject {
 	s.chosen = widget.NewLabel("")
 	s.chosen.Wrapping = fyne.TextWrapWord
 	s.note = widget.NewMultiLineEntry()
-	s.note.SetPlaceHolder("处理情况:已采取的措施、结果、待办事项")
+	s.note.SetPlaceHolder("处理情况：已采取的措施、结果、待办事项")
 	s.note.SetMinRowsVisible(3)
 	s.note.Wrapping = fyne.TextWrapWord
 	s.save = widget.NewButtonWithIcon("保存处理情况", theme.DocumentSaveIcon(), s.saveNote)
@@ -139,7 +139,7 @@ func (s *crossFindingsScreen) load() {
 		return loadCrossFindings(ctx, store, c, now)
 	}, func(d crossFindingsData, err error) {
 		if err != nil {
-			s.summary.SetText("无法检查跨组织问题:" + err.Error())
+			s.summary.SetText("无法检查跨组织问题：" + err.Error())
 			return
 		}
 		key := s.chosenKey()
@@ -170,9 +170,9 @@ func crossFindingsSummary(d crossFindingsData, readOnly bool) string {
 			noted++
 		}
 	}
-	text := fmt.Sprintf("跨组织问题 %d 项,已记录处理情况 %d 项。", len(d.findings), noted)
+	text := fmt.Sprintf("跨组织问题 %d 项，已记录处理情况 %d 项。", len(d.findings), noted)
 	if readOnly {
-		text += "往期学期只读:处理情况在当前学期记录。"
+		text += "往期学期只读：处理情况在当前学期记录。"
 	}
 	return text
 }
@@ -224,7 +224,7 @@ func (s *crossFindingsScreen) chosenKey() string {
 func (s *crossFindingsScreen) showChosen() {
 	row := s.table.selectedRow()
 	if row < 0 || row >= len(s.list.findings) {
-		s.chosen.SetText("选择一个问题,在下面记录其处理情况。")
+		s.chosen.SetText("选择一个问题，在下面记录其处理情况。")
 		s.note.SetText("")
 		s.note.Disable()
 		s.save.Disable()

@@ -57,7 +57,7 @@ func newOverviewScreen(u *UI) fyne.CanvasObject {
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
 	s.progress = widget.NewProgressBar()
-	s.detail = widget.NewLabel("选择一个组织,这里列出其问题按规则的数量。")
+	s.detail = widget.NewLabel("选择一个组织，这里列出其问题按规则的数量。")
 	s.detail.Wrapping = fyne.TextWrapWord
 	cols := make([]column, len(overviewColumns))
 	for i, c := range overviewColumns {
@@ -135,7 +135,7 @@ func (s *overviewScreen) load() {
 		s.progress.Hide()
 		if err != nil {
 			s.summary.SetText("")
-			s.showMessage("无法计算全校概览: " + err.Error())
+			s.showMessage("无法计算全校概览：" + err.Error())
 			return
 		}
 		s.showMessage("")
@@ -163,12 +163,12 @@ func (s *overviewScreen) showMessage(text string) {
 // overviewSummary is the line of the university's figures.
 func overviewSummary(d *overviewData) string {
 	if len(d.rows) == 0 {
-		return "尚无组织的数据:登记组织并汇总后,这里列出每个组织的情况。"
+		return "尚无组织的数据：登记组织并汇总后，这里列出每个组织的情况。"
 	}
 	t := &d.total
-	text := fmt.Sprintf("全校 %d 个组织,党员 %d 名,支部 %d 个,问题 %d 项;培训达标率 %s,考评得分 %.1f",
+	text := fmt.Sprintf("全校 %d 个组织，党员 %d 名，支部 %d 个，问题 %d 项；培训达标率 %s，考评得分 %.1f",
 		len(d.rows), t.Members, t.Branches, t.Findings, overviewText(sheets.FormatPercent, t.TrainingRate()), t.Score())
-	return text + fmt.Sprintf("(%d年度,截至%d年%d月%d日)", d.year, d.asOf.Year(), int(d.asOf.Month()), d.asOf.Day())
+	return text + fmt.Sprintf("（%d年度，截至%d年%d月%d日）", d.year, d.asOf.Year(), int(d.asOf.Month()), d.asOf.Day())
 }
 
 // showDetail shows the selected organization's findings by rule and
@@ -177,19 +177,19 @@ func (s *overviewScreen) showDetail() {
 	row := s.table.selectedRow()
 	if row < 0 || row >= len(s.data.rows) {
 		s.openDesk.Disable()
-		s.detail.SetText("选择一个组织,这里列出其问题按规则的数量。")
+		s.detail.SetText("选择一个组织，这里列出其问题按规则的数量。")
 		return
 	}
 	r := &s.data.rows[row]
 	var lines []string
 	if a := r.accepted(); a != nil {
-		lines = append(lines, fmt.Sprintf("%s:最后接受的快照为第%d号,%s(%s)", r.name, a.Seq,
+		lines = append(lines, fmt.Sprintf("%s：最后接受的快照为第%d号，%s（%s）", r.name, a.Seq,
 			a.Manifest.CreatedAt.Local().Format("2006-01-02 15:04"), ageText(s.data.now.Sub(a.Manifest.CreatedAt))))
 	} else {
-		lines = append(lines, r.name+":尚无接受的快照")
+		lines = append(lines, r.name+"：尚无接受的快照")
 	}
 	if r.view != nil && r.view.Status != nil && r.view.Status.Reason != "" {
-		lines = append(lines, "最近一次检查:"+r.view.Status.Reason)
+		lines = append(lines, "最近一次检查："+r.view.Status.Reason)
 	}
 	switch {
 	case r.sum == nil:
@@ -249,9 +249,9 @@ func (s *overviewScreen) exportTo(path string, done func(error)) {
 		return appcore.WriteOutput(path, dbPath, func(w io.Writer) error { return sheets.WriteFigures(w, sheet) })
 	}, func(err error) {
 		if err != nil {
-			s.showMessage("未能导出: " + err.Error())
+			s.showMessage("未能导出：" + err.Error())
 		} else {
-			s.u.notify("已导出全校概览: " + path)
+			s.u.notify("已导出全校概览：" + path)
 		}
 		if done != nil {
 			done(err)
