@@ -166,7 +166,11 @@ func agreementSummary(members int, d agreementData) string {
 
 func (s *agreementScreen) load() {
 	year, branchID, ok := s.pick.selected()
-	if !ok || s.table == nil {
+	if s.table == nil {
+		return
+	}
+	if !ok {
+		s.showNoBranch()
 		return
 	}
 	store, orgID := s.u.store, s.pick.figuresOrg()
@@ -534,4 +538,16 @@ func (s *agreementScreen) view(r agreementRow) {
 	names := map[string]string{r.member.ID: r.member.Name}
 	s.u.viewRecord(r.member.Name+" 目标管理责任书", r.agreement, names,
 		widget.NewFormItem("完成情况", widget.NewLabel(completionSummary(r.targets))))
+}
+
+// showNoBranch empties the table when no branch can be chosen (an
+// organization without branches chosen in committee mode).
+func (s *agreementScreen) showNoBranch() {
+	if len(s.pick.branch.Options) > 0 {
+		return // a branch is yet to be chosen
+	}
+	s.loads.next().take() // a read under way is not shown
+	s.rows = nil
+	s.summary.SetText("没有党支部")
+	s.table.refresh()
 }

@@ -149,7 +149,11 @@ type appraisalData struct {
 
 func (s *appraisalScreen) load() {
 	year, branchID, ok := s.pick.selected()
-	if !ok || s.table == nil {
+	if s.table == nil {
+		return
+	}
+	if !ok {
+		s.showNoBranch()
 		return
 	}
 	store, orgID := s.u.store, s.pick.figuresOrg()
@@ -420,4 +424,16 @@ func (s *appraisalScreen) view(r appraisalRow) {
 	}
 	names := map[string]string{r.member.ID: r.member.Name}
 	s.u.viewRecord(r.member.Name+" "+string(vocab.MeetingAppraisal), r.appraisal, names)
+}
+
+// showNoBranch empties the table when no branch can be chosen (an
+// organization without branches chosen in committee mode).
+func (s *appraisalScreen) showNoBranch() {
+	if len(s.pick.branch.Options) > 0 {
+		return // a branch is yet to be chosen
+	}
+	s.loads.next().take() // a read under way is not shown
+	s.rows = nil
+	s.summary.SetText("没有党支部")
+	s.table.refresh()
 }

@@ -34,12 +34,14 @@ type twoOrgs struct {
 	own    [2]*data.Store       // their own databases
 	people [2]map[string]string // member id → name, per organization
 	branch [2]string            // the id of each one's 第一党支部
+	empty  string               // the id of an organization without branches, when asked for
 }
 
 // newTwoOrgs builds the organizations (the second with a training
-// requirement of its own), consolidates them and opens the committee's
-// window on the result, in a window of size.
-func newTwoOrgs(t *testing.T, size fyne.Size) *twoOrgs {
+// requirement of its own), and with empty a third of that name without
+// branches, consolidates them and opens the committee's window on the
+// result, in a window of size.
+func newTwoOrgs(t *testing.T, size fyne.Size, empty ...string) *twoOrgs {
 	t.Helper()
 	ctx := context.Background()
 	dir, _ := committeeFolder(t, "口令")
@@ -93,6 +95,19 @@ func newTwoOrgs(t *testing.T, size fyne.Size) *twoOrgs {
 		if err := s.PayDues(ctx, ids[0], month, data.Yuan(int64(10+i)), day); err != nil {
 			t.Fatal(err)
 		}
+		snap := filepath.Join(t.TempDir(), "org.snap")
+		if err := s.Snapshot(ctx, snap); err != nil {
+			t.Fatal(err)
+		}
+		snaps = append(snaps, snap)
+	}
+	for _, name := range empty {
+		s, err := data.Create(ctx, filepath.Join(t.TempDir(), "own.db"), name, "E")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		f.empty = s.Org().ID
 		snap := filepath.Join(t.TempDir(), "org.snap")
 		if err := s.Snapshot(ctx, snap); err != nil {
 			t.Fatal(err)
@@ -533,5 +548,31 @@ func TestAnOrganizationsOwnWindowHasNoOrganizationFilter(t *testing.T) {
 	talks := u.recordScreen.(*recordScreen[data.Talk, *data.Talk])
 	if len(talks.table.cols) != len(talks.spec.columns) {
 		t.Errorf("谈心谈话 has %d columns, want %d", len(talks.table.cols), len(talks.spec.columns))
+	}
+}
+
+func TestCommitteeOrganizationWithoutBranchesShowsNone(t *testing.T) {
+	f := newTwoOrgs(t, fyne.NewSize(1200, 800), "新成立学院党委")
+	for _, title := range []string{string(vocab.MeetingAppraisal), "目标管理"} {
+		f.open(t, title)
+		f.choose(t, 1)
+		rows := func() int {
+			if title == "目标管理" {
+				return len(f.u.built["agreement"].(*agreementScreen).rows)
+			}
+			return len(f.u.built["appraisal"].(*appraisalScreen).rows)
+		}
+		if rows() != len(f.people[1]) {
+			t.Fatalf("%s of %s lists %d members, want %d", title, f.name[1], rows(), len(f.people[1]))
+		}
+		f.u.scope.filter.choose(f.empty)
+		f.q.settle(f.u)
+		if rows() != 0 {
+			t.Errorf("%s of an organization without branches lists %d members of another", title, rows())
+		}
+		f.choose(t, 1)
+		if rows() != len(f.people[1]) {
+			t.Errorf("%s of %s again lists %d members", title, f.name[1], rows())
+		}
 	}
 }

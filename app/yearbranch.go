@@ -50,9 +50,7 @@ func (yb *yearBranch) reload() {
 			yb.orgs[r.ID] = r.OrgID
 		}
 		yb.branch.set(refs)
-		if yb.branch.id() != "" {
-			yb.changed()
-		}
+		yb.changed() // with no branch to choose, the screen shows none
 	})
 }
 
