@@ -51,7 +51,9 @@ func (r *committeeRequest) termPart(o data.OrgFigures) {
 	if t := r.termText(); t != "" {
 		sub = "（" + t + "）"
 	}
-	p := r.part(o.Org.Name+"学期汇总", sub, o.Org.Name)
+	// No record: the part's title names the organization, and the running
+	// header of its later pages shows that title alone.
+	p := r.part(o.Org.Name+"学期汇总", sub, "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("本汇总依据%s最近一次通过核验的快照，数据为%d年度截至%s的记录，"+
 		"按该组织自己的设置计算，与其本地程序所示一致。", o.Org.Name, r.year, prose(refDay(r.year, r.now)))}, &layout.Spacer{MM: 2})
 
