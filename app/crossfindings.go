@@ -60,7 +60,7 @@ func newCrossFindingsScreen(u *UI) fyne.CanvasObject {
 	head := container.NewHBox()
 	if sel := newTermChooser(u, nil); sel != nil {
 		head.Add(widget.NewLabel("学期"))
-		head.Add(sel)
+		head.Add(termChooserBox(sel))
 	}
 	u.keep("crossfindings", s)
 	s.summary = widget.NewLabel("正在检查…")

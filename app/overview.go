@@ -76,12 +76,13 @@ func newOverviewScreen(u *UI) fyne.CanvasObject {
 	s.openDesk = widget.NewButtonWithIcon("打开工作台", theme.HomeIcon(), func() { s.openDashboard(s.table.selectedRow()) })
 	s.openDesk.Disable()
 	title := widget.NewLabelWithStyle(overviewTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewHBox(widget.NewLabel("年度"), s.year, refresh, s.export, s.openDesk)
+	choices := container.NewHBox(widget.NewLabel("年度"), s.year)
 	if s.terms = newTermChooser(u, s.termShown); s.terms != nil {
-		bar.Objects = append([]fyne.CanvasObject{widget.NewLabel("学期"), s.terms}, bar.Objects...)
+		choices.Objects = append([]fyne.CanvasObject{widget.NewLabel("学期"), termChooserBox(s.terms)}, choices.Objects...)
 	}
-	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, container.NewHScroll(bar)),
-		s.summary, s.progress, s.message)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, title, container.NewHBox(refresh, s.export, s.openDesk)),
+		container.NewHScroll(choices), s.summary, s.progress, s.message)
 	detail := container.NewBorder(widget.NewLabelWithStyle("问题按规则", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewVSplit(s.table.object(), detail)

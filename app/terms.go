@@ -4,6 +4,9 @@ import (
 	"context"
 	"path/filepath"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -125,6 +128,14 @@ func newTermChooser(u *UI, onShown func()) *widget.Select {
 		}
 	})
 	return sel
+}
+
+// termChooserBox lays out the 学期 choice wide enough for a term's whole
+// name (2026—2027学年第一学期（当前学期）).
+func termChooserBox(sel *widget.Select) fyne.CanvasObject {
+	width := fyne.MeasureText("2026—2027学年第一学期（当前学期）", theme.TextSize(), fyne.TextStyle{}).Width +
+		4*theme.Padding() + theme.IconInlineSize()*2
+	return container.NewGridWrap(fyne.NewSize(width, sel.MinSize().Height), sel)
 }
 
 // showTerm opens a term's result off the UI goroutine, read-only, and

@@ -59,7 +59,7 @@ func newTermsCompareScreen(u *UI) fyne.CanvasObject {
 		s.showDetail()
 	}
 	title := widget.NewLabelWithStyle(termsCompareTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bar := container.NewHBox(widget.NewLabel("从"), s.from, widget.NewLabel("到"), s.to,
+	bar := container.NewHBox(widget.NewLabel("从"), termChooserBox(s.from), widget.NewLabel("到"), termChooserBox(s.to),
 		widget.NewButtonWithIcon("刷新", theme.ViewRefreshIcon(), s.compare))
 	top := container.NewVBox(container.NewBorder(nil, nil, title, nil, container.NewHScroll(bar)), s.message)
 	detail := container.NewBorder(widget.NewLabelWithStyle("问题按规则的变化", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
