@@ -165,12 +165,36 @@ func channelDate(s string) (data.Date, error) {
 }
 
 // validateCalendar checks a term calendar as the committee keeps it
-// (CheckCalendar), and that it names at least one term.
+// (CheckCalendar), that it names at least one term, and that each term's
+// days lie in its own academic year (termBounds): a year mistyped in a
+// date would otherwise end the current term, and freeze its result, at
+// once.
 func validateCalendar(spans []TermSpan) error {
 	if len(spans) == 0 {
 		return errors.New("学期安排没有任何学期")
 	}
-	return CheckCalendar(spans)
+	if err := CheckCalendar(spans); err != nil {
+		return err
+	}
+	for _, s := range spans {
+		t, _ := ParseTerm(s.Term) // checked by CheckCalendar
+		from, to := termBounds(t)
+		if s.Start < from || s.End > to {
+			return fmt.Errorf("校历中学期 %s（%s）的日期应在%s到%s之间，现为%s到%s", s.Term, t.Label(), from, to, s.Start, s.End)
+		}
+	}
+	return nil
+}
+
+// termBounds are the first and last days (YYYY-MM-DD) a term's calendar
+// may give it: the first term of 2026-2027 within 2026-07-01 and
+// 2027-03-31, the second within 2027-01-01 and 2027-09-30.
+func termBounds(t Term) (from, to string) {
+	y := t.StartYear
+	if t.Half == 1 {
+		return fmt.Sprintf("%04d-07-01", y), fmt.Sprintf("%04d-03-31", y+1)
+	}
+	return fmt.Sprintf("%04d-01-01", y+1), fmt.Sprintf("%04d-09-30", y+1)
 }
 
 // ParseChannelBody reads a body object strictly (known fields only, no

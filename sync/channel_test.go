@@ -364,6 +364,12 @@ func TestPublishRefusesInvalidBodies(t *testing.T) {
 		{"overlapping terms", ChannelBody{Kind: data.ChannelCalendar, Calendar: []TermSpan{
 			{Term: "2026-2027-1", Start: "2026-09-01", End: "2027-02-10"}, {Term: "2026-2027-2", Start: "2027-02-01", End: "2027-07-01"}}}, "重叠"},
 		{"empty calendar", ChannelBody{Kind: data.ChannelCalendar}, "没有任何学期"},
+		{"autumn term in another year", ChannelBody{Kind: data.ChannelCalendar, Calendar: []TermSpan{
+			{Term: "2026-2027-1", Start: "2020-09-07", End: "2021-01-17"}}}, "2026-2027-1（2026—2027学年第一学期）的日期应在2026-07-01到2027-03-31之间"},
+		{"spring term on autumn's days", ChannelBody{Kind: data.ChannelCalendar, Calendar: []TermSpan{
+			{Term: "2026-2027-2", Start: "2026-09-07", End: "2027-01-17"}}}, "的日期应在2027-01-01到2027-09-30之间"},
+		{"term running into the next year", ChannelBody{Kind: data.ChannelCalendar, Calendar: []TermSpan{
+			{Term: "2026-2027-2", Start: "2027-02-22", End: "2027-12-31"}}}, "的日期应在2027-01-01到2027-09-30之间"},
 		{"notice without title", ChannelBody{Kind: data.ChannelNotice, Text: "内容"}, "缺少标题"},
 		{"bad deadline", ChannelBody{Kind: data.ChannelTask, Title: "任务", Deadline: "2027-1-10"}, "截止日期"},
 		{"bad task id", ChannelBody{Kind: data.ChannelTask, TaskID: "任务一", Title: "任务"}, "任务编号无效"},

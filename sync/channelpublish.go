@@ -89,8 +89,21 @@ func (c *Committee) Publish(ctx context.Context, body ChannelBody, o PublishOpti
 	if seq == 0 {
 		return p, errors.New("党委发布内容的序号已用尽")
 	}
-	if body.Kind == data.ChannelTask && body.TaskID == "T" {
-		body.TaskID = fmt.Sprintf("T%d", seq)
+	if body.Kind == data.ChannelTask {
+		auto := body.TaskID == "T"
+		if auto {
+			body.TaskID = fmt.Sprintf("T%d", seq)
+		}
+		for n := 2; ; n++ {
+			err := c.checkTaskIDFree(body.TaskID)
+			if err == nil {
+				break
+			}
+			if !auto || !errors.Is(err, errTaskIDTaken) {
+				return p, err
+			}
+			body.TaskID = fmt.Sprintf("T%d-%d", seq, n) // an earlier task was given T<seq> by --id
+		}
 	}
 	bodyBytes, err := body.encode()
 	if err != nil {
@@ -333,4 +346,23 @@ func (c *Committee) Publications() ([]Publication, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Index.Seq < out[j].Index.Seq })
 	return out, nil
+}
+
+// errTaskIDTaken is a task id an earlier task has.
+var errTaskIDTaken = errors.New("无法发布")
+
+// checkTaskIDFree refuses a task id that an earlier task of the committee
+// already has: an organization keeps one task per id, so the new task
+// would take the earlier one's place (and its completions) everywhere.
+func (c *Committee) checkTaskIDFree(id string) error {
+	pubs, err := c.Publications()
+	if err != nil {
+		return err
+	}
+	for _, p := range pubs {
+		if p.Body.Kind == data.ChannelTask && strings.EqualFold(p.Body.TaskID, id) {
+			return fmt.Errorf("%w：任务编号 %s 已被第%d号发布的任务“%s”使用，请用 --id 另取一个编号", errTaskIDTaken, id, p.Index.Seq, p.Body.Title)
+		}
+	}
+	return nil
 }
