@@ -89,6 +89,11 @@ func benchmarkConsolidate(b *testing.B, orgs, members int) {
 			b.Fatalf("after one push %d organizations were reused (rebuilt: %q)", rep.Reused, rep.Rebuilt)
 		}
 		b.ReportMetric(incremental.Seconds(), "s-incremental")
+		b.ReportMetric(rep.took.base.Seconds(), "s-incr-base-copy")
+		b.ReportMetric(rep.took.verify.Seconds(), "s-incr-verify")
+		b.ReportMetric((rep.took.merge - rep.took.base).Seconds(), "s-incr-merge")
+		b.ReportMetric(rep.took.findings.Seconds(), "s-incr-findings")
+		b.ReportMetric(rep.took.install.Seconds(), "s-incr-install")
 		b.ReportMetric(incremental.Seconds()/scratch.Seconds(), "incremental/scratch")
 
 		floor, merge := floorAndMerge(b, w, all)

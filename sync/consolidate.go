@@ -71,9 +71,10 @@ type timings struct {
 	// merger's own share: the base copied, rows removed and added, and
 	// the indexes made.
 	verify, merge time.Duration
-	// findings is the cross-organization checks, install the result put
-	// in place (its hash, the rename, the record).
-	findings, install time.Duration
+	// findings is the cross-organization checks (the result's checksum
+	// computed meanwhile), install the result put in place (flushed to
+	// the disk, renamed, recorded); base is the previous result copied.
+	findings, install, base time.Duration
 }
 
 // Rejected counts the organizations whose newest snapshot was refused.
@@ -175,7 +176,7 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if err != nil {
 		return rep, err
 	}
-	rep.took.merge = time.Since(start)
+	rep.took.merge, rep.took.base = time.Since(start), time.Since(start)
 	rep.Rebuilt = base.rebuilt
 	start = time.Now()
 	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, key, work.Dir(), merger, base, func(done int, name string) {
@@ -201,21 +202,29 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	}
 	rep.took.merge += time.Since(start)
 	progress(len(orgs)+1, total, "跨组织核查")
+	// The findings read the database while its checksum is computed.
 	start = time.Now()
-	if rep.Findings, err = c.findings(ctx, tmpOut, now()); err != nil {
-		return rep, err
-	}
+	sums := make(chan fileSum, 1)
+	go func() { sums <- checksumOf(ctx, tmpOut) }()
+	rep.Findings, err = c.findings(ctx, tmpOut, now())
+	sum := <-sums
 	rep.took.findings = time.Since(start)
+	switch {
+	case err != nil:
+		return rep, err
+	case sum.err != nil:
+		return rep, sum.err
+	}
 	start = time.Now()
 	src := TermSources{Format: termSourcesFmt, Term: plan.term, When: now().UTC().Truncate(time.Second),
-		SchemaVersion: data.SchemaVersion(), Findings: rep.Findings, Merge: state, NoBase: noBase}
+		SchemaVersion: data.SchemaVersion(), Checksum: sum.crc, Size: sum.n, Findings: rep.Findings, Merge: state, NoBase: noBase}
 	if plan.replaces != nil {
 		src.Replaces = &plan.replaces.When
 	}
 	for _, out := range outcomes {
 		src.Orgs = append(src.Orgs, out.source())
 	}
-	if rep.Result, err = c.installTerm(ctx, plan, tmpOut, src); err != nil {
+	if rep.Result, err = c.installTerm(plan, tmpOut, src); err != nil {
 		return rep, err
 	}
 	rep.took.install = time.Since(start)
@@ -488,7 +497,7 @@ func (c *Committee) findings(ctx context.Context, path string, now time.Time) ([
 	if err != nil {
 		return nil, err
 	}
-	s, err := data.Open(ctx, path)
+	s, err := data.OpenReadOnly(ctx, path)
 	if err != nil {
 		return nil, err
 	}

@@ -185,7 +185,7 @@ func (c *Committee) openBase(ctx context.Context, src TermSources, tmpOut string
 // installTerm puts the finished database in the term's folder, read-only,
 // under a new name, then its record (which names it), and removes the
 // term's older databases.
-func (c *Committee) installTerm(ctx context.Context, p termPlan, tmpOut string, src TermSources) (string, error) {
+func (c *Committee) installTerm(p termPlan, tmpOut string, src TermSources) (string, error) {
 	dir := c.termDir(p.term)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
@@ -199,10 +199,6 @@ func (c *Committee) installTerm(ctx context.Context, p termPlan, tmpOut string, 
 		if _, err := os.Lstat(filepath.Join(dir, src.File)); errors.Is(err, os.ErrNotExist) {
 			break
 		}
-	}
-	var err error
-	if src.Checksum, src.Size, err = checksumFile(ctx, tmpOut); err != nil {
-		return "", err
 	}
 	if err := syncFile(tmpOut); err != nil {
 		return "", err
@@ -279,16 +275,8 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // system copies (copy_file_range where there is one) while the checksum
 // is computed over the same file.
 func copyChecked(ctx context.Context, from, to string) (string, int64, error) {
-	type sum struct {
-		crc string
-		n   int64
-		err error
-	}
-	sums := make(chan sum, 1)
-	go func() {
-		crc, n, err := checksumFile(ctx, from)
-		sums <- sum{crc, n, err}
-	}()
+	sums := make(chan fileSum, 1)
+	go func() { sums <- checksumOf(ctx, from) }()
 	copied, err := copyFile(ctx, from, to)
 	s := <-sums
 	switch {
@@ -328,6 +316,18 @@ func copyFile(ctx context.Context, from, to string) (int64, error) {
 		return 0, describe(err)
 	}
 	return n, nil
+}
+
+// fileSum is a file's CRC-32C and size, or why they could not be read.
+type fileSum struct {
+	crc string
+	n   int64
+	err error
+}
+
+func checksumOf(ctx context.Context, path string) fileSum {
+	crc, n, err := checksumFile(ctx, path)
+	return fileSum{crc, n, err}
 }
 
 // checksumFile is the CRC-32C and size of the file at path.
