@@ -37,7 +37,8 @@ type overviewScreen struct {
 	year     *widget.Select
 	table    *dataTable
 	summary  *widget.Label
-	progress *widget.ProgressBar
+	progress *widget.ProgressBar // an organization at a time
+	reading  *widget.ProgressBarInfinite
 	message  *widget.Label
 	detail   *widget.Label // the selected organization's findings by rule
 	openDesk *widget.Button
@@ -57,6 +58,9 @@ func newOverviewScreen(u *UI) fyne.CanvasObject {
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
 	s.progress = widget.NewProgressBar()
+	s.progress.Hide()
+	s.reading = widget.NewProgressBarInfinite()
+	s.reading.Hide()
 	s.detail = widget.NewLabel("选择一个组织，这里列出其问题按规则的数量。")
 	s.detail.Wrapping = fyne.TextWrapWord
 	cols := make([]column, len(overviewColumns))
@@ -82,7 +86,7 @@ func newOverviewScreen(u *UI) fyne.CanvasObject {
 	}
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, title, container.NewHBox(refresh, s.export, s.openDesk)),
-		container.NewHScroll(choices), s.summary, s.progress, s.message)
+		container.NewHScroll(choices), s.summary, s.reading, s.progress, s.message)
 	detail := container.NewBorder(widget.NewLabelWithStyle("问题按规则", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		nil, nil, nil, container.NewVScroll(s.detail))
 	split := container.NewVSplit(s.table.object(), detail)
@@ -112,20 +116,26 @@ func (s *overviewScreen) cell(row, col int) string {
 	return overviewText(c.format, c.value(&s.data, &s.data.rows[row]))
 }
 
-// load computes the figures off the UI goroutine, with a progress bar
-// that advances an organization at a time.
+// load computes the figures off the UI goroutine: a moving bar while the
+// records are read, then one that advances an organization at a time (or
+// nothing to wait for when the figures are kept in committee.db).
 func (s *overviewScreen) load() {
 	u := s.u
 	store, c, rep := u.store, u.committee, u.report
 	year, now := selectedYear(s.year), store.Now()
 	s.progress.SetValue(0)
-	s.progress.Show()
+	s.progress.Hide()
+	s.reading.Show()
+	s.reading.Start()
 	s.export.Disable()
 	s.summary.SetText("正在计算各组织的数据…")
 	t := s.loads.latest.started + 1 // the ticket load takes below
 	progress := func(done, total int) {
 		u.post(func() {
 			if s.loads.latest.started == t && total > 0 {
+				s.reading.Stop()
+				s.reading.Hide()
+				s.progress.Show()
 				s.progress.SetValue(float64(done) / float64(total))
 			}
 		})
@@ -133,6 +143,8 @@ func (s *overviewScreen) load() {
 	load(s.loads, func(ctx context.Context) (overviewData, error) {
 		return loadOverview(ctx, store, c, rep, year, now, progress)
 	}, func(d overviewData, err error) {
+		s.reading.Stop()
+		s.reading.Hide()
 		s.progress.Hide()
 		if err != nil {
 			s.summary.SetText("")

@@ -115,8 +115,8 @@ func TestOverviewShowsEachOrganizationsOwnFigures(t *testing.T) {
 	if !strings.Contains(s.summary.Text, "党员 "+strconv.Itoa(total.Members)+" 名") {
 		t.Errorf("summary %q", s.summary.Text)
 	}
-	if s.progress.Visible() {
-		t.Error("the progress bar stays after the load")
+	if s.progress.Visible() || s.reading.Visible() {
+		t.Error("a progress bar stays after the load")
 	}
 	size := u.win.Canvas().Size()
 	if min := u.shown.MinSize(); min.Height > size.Height || min.Width > size.Width {
