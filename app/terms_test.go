@@ -143,6 +143,10 @@ func TestTermsCompareShowsChangesPerOrganization(t *testing.T) {
 			t.Errorf("%s: 党员数（后）%s, its own database gives %d", name, got, want)
 		}
 	}
+	size := w.u.win.Canvas().Size()
+	if min := w.u.shown.MinSize(); min.Height > size.Height || min.Width > size.Width {
+		t.Errorf("学期对比 needs %v in a window of %v", min, size)
+	}
 	s.table.selectRow(0)
 	if s.detail.Text == "" {
 		t.Error("no detail for the selected organization")
