@@ -64,13 +64,20 @@ func runCommitteePublish(e *env, args []string) int {
 	body := snapshot.ChannelBody{Kind: kind, Year: *year, Title: *title, Text: *text, Deadline: *deadline, TaskID: *id}
 	switch kind {
 	case data.ChannelThresholds:
+		if *year == 0 {
+			return e.usageError(fs, "请用 --year 给出考核标准适用的年度，如 --year 2027")
+		}
 		body.Thresholds = map[string]string{}
 		for _, kv := range pos[1:] {
 			k, v, found := strings.Cut(kv, "=")
 			if !found {
 				return e.usageError(fs, "考核标准应写成 键=值：%s", kv)
 			}
-			body.Thresholds[strings.TrimSpace(k)] = strings.TrimSpace(v)
+			k = strings.TrimSpace(k)
+			if _, twice := body.Thresholds[k]; twice {
+				return e.usageError(fs, "考核标准 %s 给出了两次", k)
+			}
+			body.Thresholds[k] = strings.TrimSpace(v)
 		}
 	case data.ChannelCalendar:
 		for _, span := range pos[1:] {
@@ -350,7 +357,7 @@ func runSyncDone(e *env, args []string) int {
 	if *attach != "" {
 		b, err := os.ReadFile(*attach)
 		if err != nil {
-			return e.fail(ExitUsage, "无法读取附件：%v", err)
+			return e.fail(ExitUsage, "无法读取附件：%s", fileErrText(*attach, err))
 		}
 		content = b
 	}

@@ -20,7 +20,7 @@ func init() {
 		{"join", "用党委发来的登记文件加入同步", runSyncJoin},
 		{"push", "上传本组织的快照", runSyncPush},
 		{"status", "查看同步状态", runSyncStatus}}}
-	commands["sync"] = command{"同步快照到服务器（sync join | push | status）", sync.run}
+	commands["sync"] = command{"同步快照到服务器，接收党委发布的内容（sync join | push | status | fetch | tasks | done）", sync.run}
 }
 
 func runSyncJoin(e *env, args []string) int {
@@ -35,7 +35,7 @@ func runSyncJoin(e *env, args []string) int {
 	}
 	b, err := os.ReadFile(pos[0])
 	if err != nil {
-		return e.fail(ExitUsage, "无法读取登记文件：%v", err)
+		return e.fail(ExitUsage, "无法读取登记文件：%s", fileErrText(pos[0], err))
 	}
 	enr, err := snapshot.ParseEnrollment(b)
 	if err != nil {
@@ -51,6 +51,9 @@ func runSyncJoin(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	e.printf("已加入同步：服务器 %s，存储桶 %s\n", enr.Endpoint, enr.Bucket)
+	if enr.CommitteeSigningKey == "" {
+		fmt.Fprintf(e.stderr, "注意：%v\n", snapshot.ErrNoCommitteeKey)
+	}
 	return ExitOK
 }
 
@@ -64,17 +67,18 @@ func runSyncPush(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	keyPath := snapshot.KeyPath(*db)
-	if _, err := snapshot.ReadPublicKeys(keyPath); err != nil {
-		return e.fail(ExitUsage, "%v", err)
-	}
 	s, code := openStore(e, *db, e.now)
 	if s == nil {
 		return code
 	}
 	defer s.Close()
+	keyPath := snapshot.KeyPath(*db)
+	if _, err := snapshot.ReadPublicKeys(keyPath); err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
 	unlock := func() (*snapshot.Keys, error) { return snapshot.UnlockKeys(keyPath, pass) }
 	res, err := snapshot.Push(e.ctx, snapshot.PushOptions{Store: s, Unlock: unlock, OnStage: e.stage()})
+	defer e.printChannel(res.Channel, res.ChannelErr)
 	switch {
 	case errors.Is(err, snapshot.ErrChainUnrecognised):
 		return e.fail(ExitUsage, "%v", err)
@@ -127,6 +131,10 @@ type syncStatus struct {
 	LastError   string     `json:"last_error"`
 	LastErrorAt *time.Time `json:"last_error_at"`
 	Pushes      int        `json:"pushes"`
+	// ChannelCheckedAt is when the committee's channel was last read,
+	// ChannelError what was wrong then ("" for nothing).
+	ChannelCheckedAt *time.Time `json:"channel_checked_at"`
+	ChannelError     string     `json:"channel_error"`
 }
 
 func runSyncStatus(e *env, args []string) int {
@@ -143,7 +151,10 @@ func runSyncStatus(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	out := syncStatus{Seq: st.LastSeq, LastError: st.LastError, Pushes: len(st.History)}
+	out := syncStatus{Seq: st.LastSeq, LastError: st.LastError, Pushes: len(st.History), ChannelError: st.ChannelError}
+	if !st.ChannelCheckedAt.IsZero() {
+		out.ChannelCheckedAt = &st.ChannelCheckedAt
+	}
 	if st.Enrollment != nil {
 		out.Enrolled, out.Endpoint, out.Bucket, out.OrgID = true, st.Enrollment.Endpoint, st.Enrollment.Bucket, st.Enrollment.OrgID
 	}
@@ -190,5 +201,11 @@ func (e *env) printStatus(s syncStatus) {
 	}
 	if s.LastError != "" {
 		e.printf("上次错误：%s（%s）\n", s.LastError, s.LastErrorAt.Local().Format("2006-01-02 15:04:05"))
+	}
+	if s.ChannelCheckedAt != nil {
+		e.printf("上次读取党委发布的内容：%s\n", s.ChannelCheckedAt.Local().Format("2006-01-02 15:04:05"))
+	}
+	if s.ChannelError != "" {
+		e.printf("读取党委发布的内容时的问题：%s\n", s.ChannelError)
 	}
 }
