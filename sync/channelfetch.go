@@ -142,7 +142,7 @@ func fetchChannel(ctx context.Context, store *data.Store, b Backend, e *Enrollme
 		if seq <= head {
 			continue
 		}
-		obj, reason, err := readPublication(ctx, backend, seq, e.CommitteeSigningKey, headSum)
+		obj, reason, err := readPublication(ctx, backend, seq, e.CommitteeSigningKey, head, headSum)
 		if err != nil {
 			return res, err
 		}
@@ -188,9 +188,9 @@ func checkReceived(ctx context.Context, b Backend, last *data.CommitteeObject, s
 }
 
 // readPublication reads and checks the publication of seq, which must
-// follow the one whose index hashes to prev: the reason it is refused, or
-// the object to store.
-func readPublication(ctx context.Context, b Backend, seq uint64, committeeKey, prev string) (data.CommitteeObject, string, error) {
+// follow the one received last, headSeq, whose index hashes to prev: the
+// reason it is refused, or the object to store.
+func readPublication(ctx context.Context, b Backend, seq uint64, committeeKey string, headSeq uint64, prev string) (data.CommitteeObject, string, error) {
 	x, raw, err := readChannelIndex(ctx, b, seq, committeeKey)
 	if errors.Is(err, errChannelObject) {
 		return data.CommitteeObject{}, strings.TrimPrefix(err.Error(), errChannelObject.Error()+": "), nil
@@ -199,7 +199,7 @@ func readPublication(ctx context.Context, b Backend, seq uint64, committeeKey, p
 		return data.CommitteeObject{}, "", err
 	}
 	if x.Prev != prev {
-		return data.CommitteeObject{}, "分叉:该内容不接续本组织已收到的上一项", nil
+		return data.CommitteeObject{}, forkReason(headSeq), nil
 	}
 	body, err := readAllLimited(ctx, b, channelBodyKey(seq), maxChannelBodySize)
 	switch {
@@ -223,14 +223,35 @@ func readPublication(ctx context.Context, b Backend, seq uint64, committeeKey, p
 	return x.object(raw, body, parsed), "", nil
 }
 
-// refusedError sums up the refusals of a fetch, nil for none.
+// forkReason is why a publication that does not follow the last one
+// received (headSeq, 0 for none) is refused: one missing from the server
+// or replaced there refuses every later one, and so does another chain.
+func forkReason(headSeq uint64) string {
+	if headSeq == 0 {
+		return "分叉:不是党委的第一项发布,而本组织尚未收到任何内容(之前的发布可能在服务器上缺失或被替换)"
+	}
+	return fmt.Sprintf("分叉:不接续本组织已收到的第%d号(其间的发布可能在服务器上缺失或被替换)", headSeq)
+}
+
+// refusedError sums up the refusals of a fetch, nil for none; refusals of
+// consecutive seqs for the same reason (all those after a missing
+// publication) are told once, as a range.
 func refusedError(res FetchResult) error {
 	if len(res.Refused) == 0 {
 		return nil
 	}
-	parts := make([]string, len(res.Refused))
-	for i, r := range res.Refused {
-		parts[i] = fmt.Sprintf("第%d号:%s", r.Seq, r.Reason)
+	var parts []string
+	for i := 0; i < len(res.Refused); {
+		r, j := res.Refused[i], i+1
+		for j < len(res.Refused) && res.Refused[j].Reason == r.Reason && res.Refused[j].Seq > res.Refused[j-1].Seq {
+			j++
+		}
+		if j-i == 1 {
+			parts = append(parts, fmt.Sprintf("第%d号:%s", r.Seq, r.Reason))
+		} else {
+			parts = append(parts, fmt.Sprintf("第%d号至第%d号(%d项):%s", r.Seq, res.Refused[j-1].Seq, j-i, r.Reason))
+		}
+		i = j
 	}
 	return fmt.Errorf("%w(%s);已收到的内容继续有效", ErrChannelRefused, strings.Join(parts, ";"))
 }
