@@ -38,6 +38,10 @@ func (s *Store) OrgFigures(ctx context.Context, year int, asOf time.Time) ([]Org
 	if err != nil {
 		return nil, err
 	}
+	var byOrg map[string]*rules.Facts
+	if len(orgs) > 1 {
+		byOrg = f.ByOrg()
+	}
 	out := make([]OrgFigures, 0, len(orgs))
 	for _, o := range orgs {
 		set, err := s.RuleSettingsOf(ctx, o.ID)
@@ -45,8 +49,10 @@ func (s *Store) OrgFigures(ctx context.Context, year int, asOf time.Time) ([]Org
 			return nil, err
 		}
 		facts := f
-		if len(orgs) > 1 {
-			facts = f.ForOrg(o.ID)
+		if byOrg != nil {
+			if facts = byOrg[o.ID]; facts == nil {
+				facts = f.ForOrg(o.ID) // no branch, no member
+			}
 		}
 		out = append(out, OrgFigures{Org: o, Figures: rules.NewFigures(facts, set)})
 	}

@@ -47,6 +47,9 @@ func TestForOrgKeepsOnlyTheOrganizationsFacts(t *testing.T) {
 	if !got.Coverage.Dues.Equal(day.AddDate(0, 1, 0)) || got.Year != 2026 || !got.AsOf.Equal(day) {
 		t.Errorf("coverage %v, year %d, as of %v: want A's own", got.Coverage.Dues, got.Year, got.AsOf)
 	}
+	if split := f.ByOrg(); len(split) != 2 || !reflect.DeepEqual(split["A"], got) || !reflect.DeepEqual(split["B"], f.ForOrg("B")) {
+		t.Errorf("ByOrg gives %d organizations, not those of ForOrg", len(split))
+	}
 	if len(f.Members) != 2 {
 		t.Error("ForOrg changed the facts it split")
 	}
