@@ -187,7 +187,7 @@ func (c *Committee) channelHead(ctx context.Context, b Backend, key ed25519.Priv
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
-		return st, fmt.Errorf("党委发布记录 %s 无法读取(%v);请从备份恢复", filepath.Join(channelDir, channelStateFile), err)
+		return st, fmt.Errorf("党委发布记录 %s 已损坏,无法读取;请从备份恢复,或删除该文件(下次发布时按服务器上党委签名的发布重新确定)", filepath.Join(c.Dir, channelDir, channelStateFile))
 	case st.LastSeq == 0 || !isSHA256Hex(st.LastSHA256):
 		return st, fmt.Errorf("党委发布记录 %s 无效;请从备份恢复", filepath.Join(channelDir, channelStateFile))
 	}
@@ -232,6 +232,11 @@ func (c *Committee) channelHead(ctx context.Context, b Backend, key ed25519.Priv
 			return st, fmt.Errorf("服务器上有本目录未记录的党委发布(第%d号),且不接续本目录最后的第%d号(可能另一台电脑也在用党委的目录发布);为免分叉,本次未发布", seq, st.LastSeq)
 		}
 		bodyBytes, err := readAllLimited(ctx, b, channelBodyKey(seq), maxChannelBodySize)
+		if errors.Is(err, ErrObjectMissing) || errors.Is(err, errTooLarge) ||
+			err == nil && (sha256Hex(bodyBytes) != x.BodySHA256 || int64(len(bodyBytes)) != x.BodySize) {
+			// The organizations refuse it, and every publication after it.
+			return st, fmt.Errorf("服务器上党委发布的第%d号正文缺失或已被改动,与签名的校验和不符,本目录也没有它的副本,各组织会拒收它和之后的发布;本次未发布。请在服务器上删除它的索引对象 %s,之后的发布将接续第%d号", seq, channelIndexKey(seq), st.LastSeq)
+		}
 		if err != nil {
 			return st, fmt.Errorf("无法读取服务器上的第%d号党委发布: %w", seq, err)
 		}
