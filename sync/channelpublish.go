@@ -69,6 +69,11 @@ func (c *Committee) Publish(ctx context.Context, body ChannelBody, o PublishOpti
 	if err := body.Validate(); err != nil {
 		return p, fmt.Errorf("无法发布: %w", err)
 	}
+	if body.Kind == data.ChannelCalendar {
+		if err := checkCalendarYears(body.Calendar); err != nil {
+			return p, fmt.Errorf("无法发布: %w", err)
+		}
+	}
 	key, err := c.unlockSigningKey(o.Passphrase)
 	if err != nil {
 		return p, err

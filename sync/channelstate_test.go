@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dangjian/data"
 )
 
 // A damaged record of the committee's last publication stops publish with
@@ -66,6 +68,34 @@ func TestPublishDoesNotBuildOnATamperedBodyItHasNoRecordOf(t *testing.T) {
 	}
 	res, err := o.fetch(w.ctx)
 	if err != nil || len(res.New) != 1 || res.New[0].Title != "第三份" {
+		t.Fatalf("fetch: %+v %v", res, err)
+	}
+}
+
+// A calendar signed by a build that did not check its terms' years (its
+// dates outside the term's academic year) stays readable: the committee's
+// next publications follow it and list it, and the organizations take it
+// and those after it, so that the chain goes on.
+func TestACalendarSignedBeforeTheYearCheckStaysReadable(t *testing.T) {
+	w := newWorld(t)
+	o := w.newOrg("甲学院党委", 0, 0)
+	p1 := w.publish(notice("第一份"))
+	body := ChannelBody{Format: ChannelBodyFormat, Kind: data.ChannelCalendar, Calendar: []TermSpan{
+		{Term: "2026-2027-1", Start: "2020-09-07", End: "2021-01-17"}}}
+	b, err := body.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.put(channelBodyKey(2), b)
+	w.put(channelIndexKey(2), w.signIndex(ChannelIndex{Format: ChannelIndexFormat, Seq: 2, Prev: p1.IndexSHA256,
+		CreatedAt: p1.Index.CreatedAt, Kind: data.ChannelCalendar, BodySHA256: sha256Hex(b), BodySize: int64(len(b))}))
+	if p := w.publish(task("", "上报党员信息")); p.Index.Seq != 3 {
+		t.Fatalf("published as %d", p.Index.Seq)
+	}
+	if pubs, err := w.committee.Publications(); err != nil || len(pubs) != 3 {
+		t.Fatalf("the committee's publications: %d %v", len(pubs), err)
+	}
+	if res, err := o.fetch(w.ctx); err != nil || len(res.New) != 3 {
 		t.Fatalf("fetch: %+v %v", res, err)
 	}
 }
