@@ -12,25 +12,33 @@ import (
 	"dangjian/data/rules"
 )
 
-// coverageQueries give, for an organization and a kind of record, the
-// first month holding one ("2026-03"): each walks an index in date order
-// and stops at the organization's first row.
+// coverageQueries give, for a kind of record, the first month holding
+// one ("2026-03"): one for an organization, walking an index in date
+// order and stopping at its first row (an organization's own database),
+// and all for every organization at once, grouped by org_id (a
+// consolidated database, where the walk would pass every other
+// organization's rows first).
 var coverageQueries = []struct {
-	query string
-	field func(*rules.Coverage) *time.Time
+	one, all string
+	field    func(*rules.Coverage) *time.Time
 }{
 	{`SELECT substr(date, 1, 7) FROM meetings INDEXED BY meetings_date
 		WHERE deleted_at IS NULL AND org_id = ? ORDER BY date LIMIT 1`,
+		`SELECT org_id, substr(MIN(date), 1, 7) FROM meetings WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Meetings }},
 	{`SELECT substr(date, 1, 7) FROM trainings INDEXED BY trainings_date
 		WHERE deleted_at IS NULL AND org_id = ? ORDER BY date LIMIT 1`,
+		`SELECT org_id, substr(MIN(date), 1, 7) FROM trainings WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Training }},
 	{`SELECT month FROM dues INDEXED BY dues_month WHERE deleted_at IS NULL AND org_id = ? ORDER BY month LIMIT 1`,
+		`SELECT org_id, MIN(month) FROM dues WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Dues }},
 	{`SELECT substr(MIN(date), 1, 7) FROM talks WHERE deleted_at IS NULL AND org_id = ?`,
+		`SELECT org_id, substr(MIN(date), 1, 7) FROM talks WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Talks }},
 	{`SELECT printf('%04d-01', year) FROM agreements INDEXED BY agreements_year_member
 		WHERE deleted_at IS NULL AND org_id = ? ORDER BY year LIMIT 1`,
+		`SELECT org_id, printf('%04d-01', MIN(year)) FROM agreements WHERE deleted_at IS NULL GROUP BY org_id`,
 		func(c *rules.Coverage) *time.Time { return &c.Agreements }},
 }
 
@@ -88,17 +96,8 @@ func (r factReader) coverage(ctx context.Context, f *rules.Facts) error {
 		}
 		f.OrgCoverage[org] = cov
 	}
-	for org, cov := range f.OrgCoverage {
-		for _, cq := range coverageQueries {
-			first, err := r.month(ctx, cq.query, org)
-			if err != nil {
-				return err
-			}
-			if p := cq.field(&cov); !first.IsZero() && (p.IsZero() || first.Before(*p)) {
-				*p = first
-			}
-		}
-		f.OrgCoverage[org] = cov
+	if err := r.firstMonths(ctx, f.OrgCoverage); err != nil {
+		return err
 	}
 	for org, since := range set {
 		if _, ok := f.OrgCoverage[org]; ok && !since.IsZero() {
@@ -115,6 +114,45 @@ func (r factReader) coverage(ctx context.Context, f *rules.Facts) error {
 			if p, q := cq.field(&f.Coverage), *cq.field(&c); q.Before(*p) {
 				*p = q
 			}
+		}
+	}
+	return nil
+}
+
+// firstMonths moves each organization's coverage back to its first month
+// holding a record of each kind, when earlier.
+func (r factReader) firstMonths(ctx context.Context, covs map[string]rules.Coverage) error {
+	earlier := func(org string, field func(*rules.Coverage) *time.Time, first time.Time) {
+		cov, ok := covs[org]
+		if p := field(&cov); ok && !first.IsZero() && (p.IsZero() || first.Before(*p)) {
+			*p = first
+			covs[org] = cov
+		}
+	}
+	for _, cq := range coverageQueries {
+		if len(covs) == 1 {
+			for org := range covs {
+				first, err := r.month(ctx, cq.one, org)
+				if err != nil {
+					return err
+				}
+				earlier(org, cq.field, first)
+			}
+			continue
+		}
+		err := r.eachRow(ctx, cq.all, nil, func(rows *sql.Rows) error {
+			var org string
+			var month sql.NullString
+			if err := rows.Scan(&org, &month); err != nil {
+				return err
+			}
+			if first, err := time.Parse("2006-01", month.String); err == nil {
+				earlier(org, cq.field, first)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
