@@ -49,7 +49,8 @@ printf '  from scratch              %8.2f s  (verification with the merge meanwh
 	"$(metric s-scratch)" "$(metric s-verify)" "$(metric s-merge-in-scratch)" "$(metric s-findings)"
 printf '  floor (sqlite3 script)    %8.2f s\n' "$(metric s-floor)"
 printf '  merge alone               %8.2f s\n' "$(metric s-merge)"
-printf '  again after one push      %8.2f s\n' "$(metric s-incremental)"
+printf '  again after one push      %8.2f s  (previous result copied %.2f s, checks %.2f s, merge %.2f s, findings %.2f s, put in place %.2f s)\n' \
+	"$(metric s-incremental)" "$(metric s-incr-base-copy)" "$(metric s-incr-verify)" "$(metric s-incr-merge)" "$(metric s-incr-findings)" "$(metric s-incr-install)"
 printf '  from scratch / floor      %8.2f   (target <= 2)\n' "$(metric scratch/floor)"
 printf '  merge alone / floor       %8.2f\n' "$(metric merge/floor)"
 printf '  after one push / scratch  %8.3f   (target <= 0.1)\n' "$(metric incremental/scratch)"
