@@ -79,10 +79,10 @@ func (g group) run(e *env, args []string) int {
 	return ExitUsage
 }
 
-// usage lists the group's sub-commands.
+// usage lists the group's sub-commands, those other files add included.
 func (g group) usage(w io.Writer) {
 	fmt.Fprintf(w, "用法：dangjian %s 子命令 [选项]\n子命令：\n", g.name)
-	for _, s := range g.subs {
+	for _, s := range g.all() {
 		fmt.Fprintf(w, "  %-8s %s\n", s.name, s.summary)
 	}
 	fmt.Fprintf(w, "各子命令的选项：dangjian %s 子命令 -h\n", g.name)
