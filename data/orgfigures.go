@@ -3,10 +3,8 @@ package data
 import (
 	"context"
 	"slices"
-	"strings"
 	"time"
 
-	"dangjian/data/hanzi"
 	"dangjian/data/rules"
 )
 
@@ -24,16 +22,10 @@ type OrgFigures struct {
 // those its own database gives. Ordered by the organizations' names
 // (hanzi.CompareLabel), then id.
 func (s *Store) OrgFigures(ctx context.Context, year int, asOf time.Time) ([]OrgFigures, error) {
-	orgs, err := s.Orgs.List(ctx)
+	orgs, err := s.OrgsInOrder(ctx)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(orgs, func(a, b Org) int {
-		if c := hanzi.CompareLabel(a.Name, b.Name); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
 	f, err := s.Facts(ctx, year, asOf)
 	if err != nil {
 		return nil, err
