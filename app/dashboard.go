@@ -482,7 +482,7 @@ func dashboardFrom(fig *rules.Figures, year int, now time.Time, branches []data.
 		}
 		d.training = append(d.training, row)
 		bm := meetings[sc.BranchID]
-		held, met := shareOf(bm.ThemeDayHeld, bm.ThemeDayRequired), shareOf(bm.ThreeOneMet, bm.ThreeOneRequired)
+		held, met := rules.Share(bm.ThemeDayHeld, bm.ThemeDayRequired), rules.Share(bm.ThreeOneMet, bm.ThreeOneRequired)
 		d.meetings = append(d.meetings, barRow{label: label,
 			values: []float64{held, met}, texts: []string{percent(held), percent(met)}})
 	}
@@ -492,12 +492,6 @@ func dashboardFrom(fig *rules.Figures, year int, now time.Time, branches []data.
 	return d
 }
 
-// shareOf is done out of required, whole when nothing was required (as
-// the scores count a part with nothing required).
-func shareOf(done, required int) float64 {
-	if required <= 0 {
-		return 1
-	}
 	return min(float64(done)/float64(required), 1)
 }
 
