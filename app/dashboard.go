@@ -492,9 +492,6 @@ func dashboardFrom(fig *rules.Figures, year int, now time.Time, branches []data.
 	return d
 }
 
-	return min(float64(done)/float64(required), 1)
-}
-
 // todosFrom sorts the findings into the to-do lists of a month, each list
 // in the order of branches (the store's; the calculator's within a
 // branch), a branch named by its Label.

@@ -353,8 +353,8 @@ func TestDashboardChartsAreTheCalculatorsFigures(t *testing.T) {
 		if n := members[b.ID]; n > 0 {
 			training[b.Name] = fmt.Sprintf("%d/%d", n-short[b.ID], n)
 		}
-		meetings[b.Name] = percent(shareOf(bm.ThemeDayHeld, bm.ThemeDayRequired)) + " " +
-			percent(shareOf(bm.ThreeOneMet, bm.ThreeOneRequired))
+		meetings[b.Name] = percent(rules.Share(bm.ThemeDayHeld, bm.ThemeDayRequired)) + " " +
+			percent(rules.Share(bm.ThreeOneMet, bm.ThreeOneRequired))
 	}
 	if len(s.training.rows) != len(meetings) || len(s.meetings.rows) != len(meetings) {
 		t.Fatalf("%d and %d chart rows for %d branches", len(s.training.rows), len(s.meetings.rows), len(meetings))
