@@ -334,7 +334,7 @@ func (s *Store) MarkTaskDone(ctx context.Context, taskID, note, attachName strin
 			return err
 		}
 		if n == 0 {
-			return fmt.Errorf("%w:%s", ErrUnknownTask, taskID)
+			return fmt.Errorf("%w：%s", ErrUnknownTask, taskID)
 		}
 		old, err := ch.done.List(ctx, Where(ColOrgID, s.Org().ID), Where(colTaskID, taskID))
 		if err != nil {

@@ -355,6 +355,9 @@ func runSyncDone(e *env, args []string) int {
 	}
 	var content []byte
 	if *attach != "" {
+		if fi, err := os.Stat(*attach); err == nil && fi.Mode().IsRegular() && fi.Size() > data.MaxBlobSize {
+			return e.fail(ExitUsage, "附件过大：%s 大小为%s，附件不能超过%d MB", *attach, data.SizeText(fi.Size()), data.MaxBlobSize>>20)
+		}
 		b, err := os.ReadFile(*attach)
 		if err != nil {
 			return e.fail(ExitUsage, "无法读取附件：%s", fileErrText(*attach, err))
@@ -366,9 +369,32 @@ func runSyncDone(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
+	if !flagGiven(fs, "note") {
+		// Marked done again to add a file: the note stays.
+		kept, err := doneNote(e, s, pos[0])
+		if err != nil {
+			return e.fail(ExitUsage, "%v", err)
+		}
+		*note = kept
+	}
 	if _, err := s.MarkTaskDone(e.ctx, pos[0], *note, filepath.Base(*attach), content); err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	e.printf("已标记任务 %s 完成，下次同步时报送党委。\n", pos[0])
 	return ExitOK
+}
+
+// doneNote is the note of the organization's completion of task id, ""
+// when it is not done.
+func doneNote(e *env, s *data.Store, id string) (string, error) {
+	notices, err := s.CommitteeNotices(e.ctx)
+	if err != nil {
+		return "", err
+	}
+	for _, n := range notices {
+		if n.IsTask() && n.TaskID == strings.TrimSpace(id) && n.Done != nil {
+			return n.Done.Note, nil
+		}
+	}
+	return "", nil
 }

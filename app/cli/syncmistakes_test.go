@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"dangjian/data"
 )
 
 // Mistyped paths are named in Chinese, without the operating system's
@@ -55,5 +59,44 @@ func TestPublishThresholdsMistakes(t *testing.T) {
 		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d %q; want %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+// sync done again to add a file keeps the note given before; an
+// attachment above the size limit is refused before it is read.
+func TestSyncDoneAgainKeepsTheNote(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "dangjian.db")
+	if code, _, errOut := run(t, "init", "--db", db, "--org", "理学院党委"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	s, err := data.Open(context.Background(), db, data.WithClock(func() time.Time { return testToday }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := `{"format":"dangjian-committee-body/1","kind":"task","task_id":"T1","title":"民主评议","text":"按时上报"}`
+	err = s.ReceiveCommitteeObjects(context.Background(), []data.CommitteeObject{{Seq: 1, Kind: data.ChannelTask, TaskID: "T1",
+		Title: "民主评议", Signed: "{}", IndexSHA256: strings.Repeat("a", 64), Body: body, PublishedAt: data.Stamp{Time: testToday}}})
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := filepath.Join(dir, "评议结果.txt")
+	os.WriteFile(first, []byte("结果"), 0o600)
+	if code, _, errOut := run(t, "sync", "done", "T1", "--db", db, "--note", "已于1月5日完成"); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	if code, _, errOut := run(t, "sync", "done", "T1", "--db", db, "--attach", first); code != ExitOK {
+		t.Fatal(errOut)
+	}
+	if _, out, _ := run(t, "sync", "tasks", "--db", db, "--json"); !strings.Contains(out, `"note": "已于1月5日完成"`) {
+		t.Fatalf("the note after adding a file:\n%s", out)
+	}
+	big := filepath.Join(dir, "录像.mp4")
+	f, _ := os.Create(big)
+	f.Truncate(data.MaxBlobSize + 1)
+	f.Close()
+	if code, _, errOut := run(t, "sync", "done", "T1", "--db", db, "--attach", big); code != ExitUsage || !strings.Contains(errOut, "附件不能超过20 MB") {
+		t.Fatalf("a file too large: %d %s", code, errOut)
 	}
 }
