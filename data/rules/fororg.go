@@ -55,63 +55,22 @@ func (f *Facts) split(wanted func(orgID string) bool) map[string]*Facts {
 		}
 		return nil
 	}
-	for _, t := range f.Training {
-		if o := member(t.MemberID); o != nil {
-			o.Training = append(o.Training, t)
-		}
-	}
-	for _, l := range f.Lectures {
-		if o := member(l.MemberID); o != nil {
-			o.Lectures = append(o.Lectures, l)
-		}
-	}
-	for _, m := range f.Meetings {
+	splitInto(f.Training, func(t TrainingTotal) *Facts { return member(t.MemberID) }, func(o *Facts) *[]TrainingTotal { return &o.Training })
+	splitInto(f.Lectures, func(l Lecture) *Facts { return member(l.MemberID) }, func(o *Facts) *[]Lecture { return &o.Lectures })
+	splitInto(f.Meetings, func(m Meeting) *Facts {
 		if org, ok := branchOrg[m.BranchID]; ok {
-			if o := of(org); o != nil {
-				o.Meetings = append(o.Meetings, m)
-			}
+			return of(org)
 		}
-	}
-	for _, a := range f.Attended {
-		if o := member(a.MemberID); o != nil {
-			o.Attended = append(o.Attended, a)
-		}
-	}
-	for _, d := range f.Dues {
-		if o := member(d.MemberID); o != nil {
-			o.Dues = append(o.Dues, d)
-		}
-	}
-	for _, c := range f.Changes {
-		if o := member(c.MemberID); o != nil {
-			o.Changes = append(o.Changes, c)
-		}
-	}
-	for _, t := range f.Talks {
-		if o := member(t.MemberID); o != nil {
-			o.Talks = append(o.Talks, t)
-		}
-	}
-	for _, l := range f.Liaisons {
-		if o := member(l.MemberID); o != nil {
-			o.Liaisons = append(o.Liaisons, l)
-		}
-	}
-	for _, a := range f.Appraisals {
-		if o := member(a.MemberID); o != nil {
-			o.Appraisals = append(o.Appraisals, a)
-		}
-	}
-	for _, a := range f.Agreements {
-		if o := member(a.MemberID); o != nil {
-			o.Agreements = append(o.Agreements, a)
-		}
-	}
-	for _, t := range f.Transfers {
-		if o := member(t.MemberID); o != nil {
-			o.Transfers = append(o.Transfers, t)
-		}
-	}
+		return nil
+	}, func(o *Facts) *[]Meeting { return &o.Meetings })
+	splitInto(f.Attended, func(a Attendance) *Facts { return member(a.MemberID) }, func(o *Facts) *[]Attendance { return &o.Attended })
+	splitInto(f.Dues, func(d DuesRecord) *Facts { return member(d.MemberID) }, func(o *Facts) *[]DuesRecord { return &o.Dues })
+	splitInto(f.Changes, func(c Change) *Facts { return member(c.MemberID) }, func(o *Facts) *[]Change { return &o.Changes })
+	splitInto(f.Talks, func(t Talk) *Facts { return member(t.MemberID) }, func(o *Facts) *[]Talk { return &o.Talks })
+	splitInto(f.Liaisons, func(l Liaison) *Facts { return member(l.MemberID) }, func(o *Facts) *[]Liaison { return &o.Liaisons })
+	splitInto(f.Appraisals, func(a Appraisal) *Facts { return member(a.MemberID) }, func(o *Facts) *[]Appraisal { return &o.Appraisals })
+	splitInto(f.Agreements, func(a Agreement) *Facts { return member(a.MemberID) }, func(o *Facts) *[]Agreement { return &o.Agreements })
+	splitInto(f.Transfers, func(t Transfer) *Facts { return member(t.MemberID) }, func(o *Facts) *[]Transfer { return &o.Transfers })
 	for id, t := range f.LastAttended {
 		if o := member(id); o != nil {
 			o.LastAttended[id] = t
@@ -123,6 +82,17 @@ func (f *Facts) split(wanted func(orgID string) bool) map[string]*Facts {
 		}
 	}
 	return out
+}
+
+// splitInto appends each item to the list (field) of the organization's
+// facts it belongs to (orgOf; nil for none wanted).
+func splitInto[T any](items []T, orgOf func(T) *Facts, field func(*Facts) *[]T) {
+	for _, it := range items {
+		if o := orgOf(it); o != nil {
+			list := field(o)
+			*list = append(*list, it)
+		}
+	}
 }
 
 // orgFacts is an organization's empty facts: the year, the day and its
