@@ -71,22 +71,3 @@ func (s *Store) FiguresOf(ctx context.Context, orgID string, year int, asOf time
 	}
 	return rules.NewFigures(f, set), nil
 }
-
-// RuleSettingsOf reads one organization's rule thresholds; keys it has
-// not stored keep their defaults.
-func (s *Store) RuleSettingsOf(ctx context.Context, orgID string) (rules.Settings, error) {
-	set := rules.DefaultSettings()
-	rows, err := s.Settings.List(ctx, Where(ColOrgID, orgID))
-	if err != nil {
-		return set, err
-	}
-	for _, r := range rows {
-		if !isRuleSetting(r.Key) {
-			continue
-		}
-		if err := set.Set(r.Key, r.Value); err != nil {
-			return set, err
-		}
-	}
-	return set, nil
-}

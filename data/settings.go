@@ -19,8 +19,21 @@ func seedSettings(ctx context.Context, tx *Tx) error {
 
 // RuleSettings reads the rule thresholds; keys not stored keep their defaults.
 func (s *Store) RuleSettings(ctx context.Context) (rules.Settings, error) {
+	return s.ruleSettings(ctx)
+}
+
+// RuleSettingsOf reads one organization's rule thresholds (in a
+// consolidated database, which holds every organization's); keys it has
+// not stored keep their defaults.
+func (s *Store) RuleSettingsOf(ctx context.Context, orgID string) (rules.Settings, error) {
+	return s.ruleSettings(ctx, Where(ColOrgID, orgID))
+}
+
+// ruleSettings reads the rule thresholds of the settings rows conds
+// select.
+func (s *Store) ruleSettings(ctx context.Context, conds ...Cond) (rules.Settings, error) {
 	set := rules.DefaultSettings()
-	rows, err := s.Settings.List(ctx)
+	rows, err := s.Settings.List(ctx, conds...)
 	if err != nil {
 		return set, err
 	}
