@@ -260,6 +260,24 @@ func (x ChannelIndex) seal(key ed25519.PrivateKey) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// errUnknownKind is an index of a kind this build does not know: from a
+// newer release of the committee's when its signature holds.
+var errUnknownKind = errors.New("未知的类别")
+
+// newerCommitteeReason is why an organization does not take a
+// publication, signed by the committee, that this build cannot read (a
+// kind or a body format of a newer release): the program must be
+// upgraded, and nothing was tampered with.
+func newerCommitteeReason(what string) string {
+	return newerCommitteePrefix + "(" + what + "),请升级本程序;升级前暂不接收该项及之后的发布"
+}
+
+// newerCommitteePrefix begins newerCommitteeReason.
+const newerCommitteePrefix = "党委使用的程序版本较新"
+
+// channelBodyFormatName is the body format's name before its version.
+const channelBodyFormatName = "dangjian-committee-body/"
+
 // ParseChannelIndex reads an index object strictly: known fields only,
 // the format, a seq, hashes of the right length, a size in range and a
 // signature present. It does not check the signature (see Verify).
@@ -279,7 +297,7 @@ func ParseChannelIndex(b []byte) (ChannelIndex, error) {
 	case x.Prev != "" && !isSHA256Hex(x.Prev):
 		return x, errors.New("prev 不是 SHA-256")
 	case !x.Kind.Valid():
-		return x, fmt.Errorf("未知的类别: %q", x.Kind)
+		return x, fmt.Errorf("%w: %q", errUnknownKind, x.Kind)
 	case !isSHA256Hex(x.BodySHA256):
 		return x, errors.New("正文校验和不是 SHA-256")
 	case x.BodySize <= 0 || x.BodySize > maxChannelBodySize:

@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -148,6 +149,9 @@ func fetchChannel(ctx context.Context, store *data.Store, b Backend, e *Enrollme
 		}
 		if reason != "" {
 			refuse(seq, "%s", reason)
+			if strings.HasPrefix(reason, newerCommitteePrefix) {
+				break // every later one follows it: taken once this build can read it
+			}
 			continue
 		}
 		// Each is stored as it is verified, so that a failure keeps the
@@ -215,6 +219,10 @@ func readPublication(ctx context.Context, b Backend, seq uint64, committeeKey st
 	}
 	parsed, err := ParseChannelBody(body)
 	if err != nil {
+		var head struct{ Format string }
+		if json.Unmarshal(body, &head) == nil && head.Format != ChannelBodyFormat && strings.HasPrefix(head.Format, channelBodyFormatName) {
+			return data.CommitteeObject{}, newerCommitteeReason(fmt.Sprintf("本程序不认识第%d号正文的格式“%s”", seq, head.Format)), nil
+		}
 		return data.CommitteeObject{}, "正文无效: " + err.Error(), nil
 	}
 	if parsed.Kind != x.Kind {

@@ -307,6 +307,9 @@ func readChannelIndex(ctx context.Context, b Backend, seq uint64, pub string) (C
 		return ChannelIndex{}, nil, err
 	}
 	x, err := ParseChannelIndex(raw)
+	if errors.Is(err, errUnknownKind) && x.Seq == seq && x.Verify(pub) == nil {
+		return x, nil, fmt.Errorf("%w: %s", errChannelObject, newerCommitteeReason(fmt.Sprintf("本程序不认识第%d号的类别“%s”", seq, x.Kind)))
+	}
 	if err != nil {
 		return x, nil, fmt.Errorf("%w: %v", errChannelObject, err)
 	}
