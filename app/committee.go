@@ -24,21 +24,37 @@ import (
 // committeeTitle is the window's title in committee mode.
 const committeeTitle = "党员教育管理 — 党委汇总"
 
-// openMerged opens the committee's consolidated database, creating an
-// empty one before the first consolidation.
+// openMerged opens the committee's consolidated database read-only,
+// creating an empty one before the first consolidation (and upgrading one
+// an earlier build wrote).
 func openMerged(ctx context.Context, dir string) (*data.Store, error) {
 	path := filepath.Join(dir, snapshot.MergedFile)
-	s, err := data.Open(ctx, path)
-	if !errors.Is(err, data.ErrMissing) {
+	s, err := openConsolidated(ctx, path)
+	switch {
+	case errors.Is(err, data.ErrMissing):
+		if err := data.Merge(ctx, path, nil); err != nil {
+			return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
+		}
+		if err := os.Chmod(path, 0o600); err != nil { // like every consolidated database
+			return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
+		}
+	case errors.Is(err, data.ErrNeedsUpgrade):
+		w, err := data.Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		w.Close()
+	default:
 		return s, err
 	}
-	if err := data.Merge(ctx, path, nil); err != nil {
-		return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil { // like every consolidated database
-		return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
-	}
-	return data.Open(ctx, path)
+	return openConsolidated(ctx, path)
+}
+
+// openConsolidated opens a consolidated database so that nothing can be
+// written to it: a write is refused with data.ErrConsolidated, which says
+// the organizations maintain the records.
+func openConsolidated(ctx context.Context, path string) (*data.Store, error) {
+	return data.OpenReadOnly(ctx, path, data.Consolidated())
 }
 
 // orgsScreen is the committee's 各组织 screen: every enrolled organization
@@ -244,7 +260,7 @@ func (s *orgsScreen) consolidate() {
 			if err != nil {
 				return fmt.Errorf("汇总已完成，但无法读取其结果：%w", err)
 			}
-			if result, err = data.OpenReadOnly(context.Background(), r.Path); err != nil {
+			if result, err = openConsolidated(context.Background(), r.Path); err != nil {
 				return fmt.Errorf("汇总已完成，但无法打开其结果：%w", err)
 			}
 			// The 全校概览's figures of the new result, computed now and

@@ -96,7 +96,7 @@ func openCommitteeResult(ctx context.Context, c *snapshot.Committee) (*data.Stor
 	if path == "" {
 		return openMerged(ctx, c.Dir)
 	}
-	return data.OpenReadOnly(ctx, path)
+	return openConsolidated(ctx, path)
 }
 
 // openOrCreate opens the database, creating an empty one (with its folder)

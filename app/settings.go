@@ -68,13 +68,16 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 		widget.NewLabelWithStyle("本组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewForm(widget.NewFormItem("组织名称", s.orgName), widget.NewFormItem("组织代码", s.orgCode)),
 		container.NewHBox(saveOrg), widget.NewSeparator())
+	var ruleBox fyne.CanvasObject = container.NewVBox(s.rules.lockNote, s.rules.form, container.NewHBox(save))
 	if u.committee != nil {
 		own.Hide()
+		ruleBox = committeeRulesNote()
+		restore.Hide()
 	}
 	return container.NewVScroll(container.NewVBox(
 		own,
 		widget.NewLabelWithStyle("规则设置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.rules.lockNote, s.rules.form, container.NewHBox(save), s.message, widget.NewSeparator(),
+		ruleBox, s.message, widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		where,
 		widget.NewForm(

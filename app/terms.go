@@ -141,7 +141,7 @@ func termChooserBox(sel *widget.Select) fyne.CanvasObject {
 // showTerm opens a term's result off the UI goroutine, read-only, and
 // shows it in the window in place of the database shown.
 func (u *UI) showTerm(t snapshot.TermResult) {
-	async(u, func() (*data.Store, error) { return data.OpenReadOnly(context.Background(), t.Path) },
+	async(u, func() (*data.Store, error) { return openConsolidated(context.Background(), t.Path) },
 		func(store *data.Store, err error) {
 			if err != nil {
 				u.showProblem("无法打开该学期的汇总结果", err.Error())

@@ -125,6 +125,29 @@ func checkReadOnlySchema(ctx context.Context, db *sql.DB, path string) error {
 	return nil
 }
 
+// ErrConsolidated is what a write to a consolidated database opened with
+// Consolidated says: its records are the organizations' and are changed
+// in their own databases. errors.Is(ErrConsolidated, ErrReadOnly) holds.
+var ErrConsolidated error = consolidatedRefusal{}
+
+// consolidatedRefusal is ErrConsolidated's type: a read-only refusal with
+// its own words.
+type consolidatedRefusal struct{}
+
+func (consolidatedRefusal) Error() string {
+	return "汇总数据由各二级党组织维护,党委端不能修改;请由相关组织在本组织的程序中修改,下次汇总时即更新"
+}
+
+// Is makes ErrConsolidated an ErrReadOnly.
+func (consolidatedRefusal) Is(target error) bool { return target == ErrReadOnly }
+
+// Consolidated marks a store opened with OpenReadOnly as a consolidated
+// database: a write is refused with ErrConsolidated.
+func Consolidated() Option { return func(s *Store) { s.refusal = ErrConsolidated } }
+
+// ReadOnly tells whether the store refuses every write.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
 // ErrNeedsUpgrade refuses a read-only opening of a database whose schema
 // an earlier build wrote.
 var ErrNeedsUpgrade = errors.New("数据库需要先升级")

@@ -47,6 +47,7 @@ type Store struct {
 	// readOnly stores refuse writes; closed runs after the database is
 	// closed (OpenReadOnly's tidying).
 	readOnly bool
+	refusal  error // what a write to a read-only store says, when not ErrReadOnly
 	closed   func()
 	// lastAt is the instant of the latest write transaction: each one gets
 	// a later instant (see nextStamp).
@@ -206,6 +207,9 @@ func (s *Store) IntegrityCheck(ctx context.Context) (string, error) {
 // audit entries, is committed together or not at all.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	if s.readOnly {
+		if s.refusal != nil {
+			return s.refusal
+		}
 		return fmt.Errorf("%w: %s", ErrReadOnly, s.path)
 	}
 	sqlTx, err := s.db.BeginTx(ctx, nil)
