@@ -21,12 +21,14 @@ import (
 // two clicks away; the list scrolls when all are open.
 
 // sideGroups are the sidebar's groups and the screens in each, by title; a
-// screen in none joins the last group.
+// screen in none joins the last group, and a group with no screen shown
+// (党委 outside committee mode) is left out.
 var sideGroups = []struct {
 	title   string
 	screens []string
 }{
-	{"日常", []string{"各组织", "工作台", "党员", "党支部", "党小组"}},
+	{"党委", []string{overviewTitle, "各组织", crossFindingsTitle, termsCompareTitle, publishTitle}}, // committee mode only
+	{"日常", []string{"工作台", "党员", "党支部", "党小组"}},
 	{"教育管理", []string{"学习培训", "组织生活", string(vocab.MeetingAppraisal), "目标管理", "培训计划"}},
 	{"党费与关系", []string{"党费", "组织关系转接"}},
 	{"关心服务", []string{"谈心谈话", "关心关爱", "联系群众", "先进典型", "意见建议"}},
@@ -76,11 +78,15 @@ func newSidebar(u *UI) *sidebar {
 	}
 	open := s.rememberedOpen()
 	s.box = container.NewVBox()
+	var first *sideGroup // the first group shown, open the first time
 	for _, g := range s.groups {
 		if len(g.rows) == 0 {
 			continue
 		}
-		g.open = open == nil && g == s.groups[0] || open[g.title]
+		if first == nil {
+			first = g
+		}
+		g.open = open == nil && g == first || open[g.title]
 		g := g
 		g.heading = newSideHeading(g.title, func() { s.toggle(g) })
 		s.box.Add(g.heading)
