@@ -43,6 +43,25 @@ const progressEvery = 250
 // return (or at the next start if the program dies).
 func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 	progress func(done, total int)) (rows int, err error) {
+	return ExportWith(ctx, s, k, w, ExportOptions{Year: year, Progress: progress})
+}
+
+// ExportOptions are what ExportWith exports.
+type ExportOptions struct {
+	// Year keeps the records of that year, as Export's year (0: all).
+	Year int
+	// OrgID, when not "", keeps the rows of that organization of a
+	// consolidated database only (its branches, members and their
+	// records), and the summary sheet gives that organization's figures,
+	// with its own settings.
+	OrgID string
+	// Progress is Export's progress (may be nil).
+	Progress func(done, total int)
+}
+
+// ExportWith is Export with options, among them an organization.
+func ExportWith(ctx context.Context, s *data.Store, k Kind, w io.Writer, o ExportOptions) (rows int, err error) {
+	year, progress := o.Year, o.Progress
 	if _, err := ParseKind(string(k)); err != nil {
 		return 0, err
 	}
@@ -65,7 +84,7 @@ func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 	if err != nil {
 		return 0, err
 	}
-	sum, err := summaryOf(ctx, s, k, year)
+	sum, err := summaryOf(ctx, s, k, year, o.OrgID)
 	if err != nil {
 		return 0, err
 	}
@@ -73,7 +92,7 @@ func Export(ctx context.Context, s *data.Store, k Kind, w io.Writer, year int,
 	if sum != nil {
 		prog.total = sum.rows
 	}
-	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, prog: prog}
+	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, prog: prog, org: o.OrgID}
 	if err := out.begin(); err != nil {
 		return 0, fmt.Errorf("生成%s表头失败: %w", l.Title, err)
 	}
@@ -136,7 +155,17 @@ type exportSheet struct {
 	st     *sheetStyles
 	layout Layout
 	prog   *exportProgress
-	rows   int // data rows written to this sheet
+	rows   int    // data rows written to this sheet
+	org    string // the organization whose rows are written; "" for all
+}
+
+// inOrg adds to conds the condition that keeps the organization's rows,
+// when the export is of one.
+func (e *exportSheet) inOrg(conds ...data.Cond) []data.Cond {
+	if e.org == "" {
+		return conds
+	}
+	return append(conds, data.Where(data.ColOrgID, e.org))
 }
 
 // begin sets the column widths and the frozen header, and writes row 1.

@@ -12,11 +12,11 @@ import (
 // each one's months in order, with the 党费基数 and 应缴金额 stored with the
 // month (computed when it was recorded).
 func exportDues(ctx context.Context, s *data.Store, out *exportSheet, year int) error {
-	people, err := loadPeople(ctx, s)
+	people, err := loadPeople(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
 	}
-	var months []data.Cond
+	months := out.inOrg()
 	if year != 0 {
 		months = append(months, data.Between(data.ColMonth, fmt.Sprintf("%04d-01", year), fmt.Sprintf("%04d-12", year)))
 	}

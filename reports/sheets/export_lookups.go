@@ -17,12 +17,12 @@ type exportPerson struct {
 
 // loadPeople maps every member, deleted ones included, to their name and
 // 公民身份号码, so that rows referring to them need no further query.
-func loadPeople(ctx context.Context, s *data.Store) (map[data.Ref]exportPerson, error) {
+func loadPeople(ctx context.Context, s *data.Store, conds ...data.Cond) (map[data.Ref]exportPerson, error) {
 	people := map[data.Ref]exportPerson{}
 	err := s.Members.Each(ctx, func(m *data.Member) error {
 		people[data.Ref(m.ID)] = exportPerson{ID: data.Ref(m.ID), Name: m.Name, IDNumber: m.IDNumber}
 		return nil
-	}, data.WithDeleted())
+	}, append(conds, data.WithDeleted())...)
 	return people, err
 }
 
@@ -42,9 +42,10 @@ func peopleByName(people map[data.Ref]exportPerson) []exportPerson {
 	return out
 }
 
-// branchesByName lists the live branches in name order.
-func branchesByName(ctx context.Context, s *data.Store) ([]data.Branch, error) {
-	branches, err := s.Branches.List(ctx)
+// branchesByName lists the live branches (those meeting conds) in name
+// order.
+func branchesByName(ctx context.Context, s *data.Store, conds ...data.Cond) ([]data.Branch, error) {
+	branches, err := s.Branches.List(ctx, conds...)
 	if err != nil {
 		return nil, err
 	}

@@ -13,15 +13,15 @@ import (
 // order, then by date and kind, with the names of those present, on leave
 // and absent, each list in name order.
 func exportMeetings(ctx context.Context, s *data.Store, out *exportSheet, year int) error {
-	people, err := loadPeople(ctx, s)
+	people, err := loadPeople(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
 	}
-	branches, err := branchesByName(ctx, s)
+	branches, err := branchesByName(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
 	}
-	total, err := s.Meetings.Count(ctx, yearCond(data.ColDate, year)...)
+	total, err := s.Meetings.Count(ctx, yearCond(data.ColDate, year, out.inOrg()...)...)
 	if err != nil {
 		return err
 	}

@@ -11,11 +11,11 @@ import (
 // order, so that records naming former members import back too. year is
 // ignored.
 func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) error {
-	branches, err := branchesByName(ctx, s)
+	branches, err := branchesByName(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
 	}
-	total, err := s.Members.Count(ctx)
+	total, err := s.Members.Count(ctx, out.inOrg()...)
 	if err != nil {
 		return err
 	}

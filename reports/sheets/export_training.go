@@ -15,11 +15,11 @@ const idChunk = 500
 // date then topic, each one's attendees in name order. An attendee's 学时
 // is their own, or the session's when theirs is 0.
 func exportTraining(ctx context.Context, s *data.Store, out *exportSheet, year int) error {
-	people, err := loadPeople(ctx, s)
+	people, err := loadPeople(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
 	}
-	trainings, err := s.Trainings.List(ctx, yearCond(data.ColDate, year, data.OrderBy(data.ColDate, data.ColTopic, data.ColID))...)
+	trainings, err := s.Trainings.List(ctx, yearCond(data.ColDate, year, out.inOrg(data.OrderBy(data.ColDate, data.ColTopic, data.ColID))...)...)
 	if err != nil {
 		return err
 	}

@@ -8,18 +8,18 @@ import (
 
 // exportTransfers writes one row per letter, by 开具日期 then 介绍信编号.
 func exportTransfers(ctx context.Context, s *data.Store, out *exportSheet, year int) error {
-	people, err := loadPeople(ctx, s)
+	people, err := loadPeople(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
 	}
-	total, err := s.Transfers.Count(ctx, yearCond(data.ColIssuedDate, year)...)
+	total, err := s.Transfers.Count(ctx, yearCond(data.ColIssuedDate, year, out.inOrg()...)...)
 	if err != nil {
 		return err
 	}
 	out.start(total)
 	return s.Transfers.Each(ctx, func(t *data.Transfer) error {
 		return out.add(transferExportRow(t, people[t.MemberID]))
-	}, yearCond(data.ColIssuedDate, year, data.OrderBy(data.ColIssuedDate, data.ColLetterNo, data.ColID))...)
+	}, yearCond(data.ColIssuedDate, year, out.inOrg(data.OrderBy(data.ColIssuedDate, data.ColLetterNo, data.ColID))...)...)
 }
 
 func transferExportRow(t *data.Transfer, p exportPerson) map[string]any {

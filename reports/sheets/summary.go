@@ -59,8 +59,9 @@ func (n *summaryNames) branch(id string) string { return n.branches[id] }
 func (n *summaryNames) idNumber(memberID string) string { return n.people[data.Ref(memberID)].IDNumber }
 
 // summaryOf computes the summary of kind k for year (the current year
-// when 0), or nil for a kind without one.
-func summaryOf(ctx context.Context, s *data.Store, k Kind, year int) (*summary, error) {
+// when 0), of the organization orgID ("" for the whole database), or nil
+// for a kind without one.
+func summaryOf(ctx context.Context, s *data.Store, k Kind, year int, orgID string) (*summary, error) {
 	build, ok := summaries[k]
 	if !ok {
 		return nil, nil
@@ -70,7 +71,7 @@ func summaryOf(ctx context.Context, s *data.Store, k Kind, year int) (*summary, 
 		year = now.Year()
 	}
 	asOf := figuresDay(year, now)
-	fig, err := s.Figures(ctx, year, asOf)
+	fig, err := figuresOf(ctx, s, orgID, year, asOf)
 	if err != nil {
 		return nil, err
 	}
