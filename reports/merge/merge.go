@@ -46,13 +46,17 @@ type NoRecordsError struct {
 	Kind   Kind
 	Year   int
 	Branch bool // one branch was chosen
+	Org    bool // one organization was chosen
 }
 
 func (e *NoRecordsError) Error() string {
 	what, _, _ := strings.Cut(Title(e.Kind), "(")
 	where := ""
-	if e.Branch {
+	switch {
+	case e.Branch:
 		where = "所选党支部"
+	case e.Org:
+		where = "所选组织"
 	}
 	return fmt.Sprintf("%d年%s没有可填写的%s记录，未生成文件", e.Year, where, what)
 }
@@ -102,7 +106,7 @@ func Merge(ctx context.Context, s *data.Store, req Request) (Result, error) {
 				year = s.Now().Year()
 			}
 		}
-		return Result{}, &NoRecordsError{Kind: req.Kind, Year: year, Branch: req.Options.BranchID != ""}
+		return Result{}, &NoRecordsError{Kind: req.Kind, Year: year, Branch: req.Options.BranchID != "", Org: req.Options.OrgID != ""}
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, err

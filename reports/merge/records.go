@@ -26,7 +26,11 @@ type Options struct {
 	// empty. (The command line resolves a name with
 	// data.Store.ResolveBranch.)
 	BranchID string
-	Now      time.Time // the print date ({{打印日期}}); the store's clock when zero
+	// OrgID is the one organization of a consolidated database covered
+	// (its branches), by id; every organization when empty. (The command
+	// line resolves a name with documents.ResolveOrg.)
+	OrgID string
+	Now   time.Time // the print date ({{打印日期}}); the store's clock when zero
 }
 
 // reader reads the records of one merge.
@@ -63,7 +67,7 @@ func Records(ctx context.Context, s *data.Store, k Kind, o Options) ([]Record, e
 	if r.year == 0 {
 		r.year = r.now.Year()
 	}
-	if err := r.load(o.BranchID); err != nil {
+	if err := r.load(o.BranchID, o.OrgID); err != nil {
 		return nil, err
 	}
 	var es []entry
@@ -104,8 +108,9 @@ func typeset(values map[string]string) {
 	}
 }
 
-// load reads the covered branches, the 党小组 and the members.
-func (r *reader) load(branchID string) error {
+// load reads the covered branches (branchID's, or orgID's, or all), the
+// 党小组 and the members.
+func (r *reader) load(branchID, orgID string) error {
 	refs, err := r.store.BranchRefs(r.ctx)
 	if err != nil {
 		return err
@@ -113,7 +118,7 @@ func (r *reader) load(branchID string) error {
 	r.branches, r.rank, r.names = map[string]data.BranchRef{}, map[string]int{}, map[string]string{}
 	for i, b := range refs {
 		r.names[b.ID] = b.Name
-		if branchID == "" || b.ID == branchID {
+		if (branchID == "" || b.ID == branchID) && (orgID == "" || b.OrgID == orgID) {
 			r.branches[b.ID], r.rank[b.ID] = b, i
 		}
 	}
