@@ -45,7 +45,8 @@ func TestSyncMistypedPaths(t *testing.T) {
 }
 
 // committee publish thresholds without --year, or with a key given twice,
-// says so (not 「年度无效: 0」, not the last value silently).
+// says so (not 「年度无效: 0」, not the last value silently); a deadline
+// already past (a mistyped year) is refused.
 func TestPublishThresholdsMistakes(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "党委")
 	for _, tc := range []struct {
@@ -54,6 +55,7 @@ func TestPublishThresholdsMistakes(t *testing.T) {
 	}{
 		{[]string{"thresholds", "train.hours=40"}, "请用 --year 给出考核标准适用的年度"},
 		{[]string{"thresholds", "--year", "2027", "train.hours=40", "train.hours=50"}, "考核标准 train.hours 给出了两次"},
+		{[]string{"task", "--title", "民主评议", "--text", "按时上报", "--deadline", "2025-01-10"}, "截止日期2025-01-10已经过去"},
 	} {
 		code, _, errOut := run(t, append([]string{"committee", "publish", "--dir", dir}, tc.args...)...)
 		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
