@@ -23,6 +23,7 @@ func runMerge(e *env, args []string) int {
 	oneFile := fs.Bool("one-file", false, "全部记录生成到一个.docx文件中，每条记录另起一页")
 	year := yearFlag(fs, "年度（默认今年）")
 	branch := fs.String("branch", "", "只生成该支部（支部名称、“组织 · 支部”或支部编号）")
+	org := fs.String("org", "", "在党委的汇总数据库中只生成该二级党组织（名称或编号；默认全校）")
 	list := fs.Bool("list-fields", false, "列出模板可用的占位符及说明")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
@@ -63,13 +64,17 @@ func runMerge(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	branchID, code := resolveBranch(e, s, *branch)
+	orgID, code := resolveOrg(e, s, *org)
+	if code != ExitOK {
+		return code
+	}
+	branchID, code := resolveBranchOf(e, s, *branch, orgID)
 	if code != ExitOK {
 		return code
 	}
 	progress := e.progress("正在生成")
 	res, err := merge.Merge(e.ctx, s, merge.Request{Kind: k, Template: *tmpl, Out: *out, OneFile: *oneFile,
-		Options: merge.Options{Year: *year, BranchID: branchID, Now: e.now()}, Progress: progress})
+		Options: merge.Options{Year: *year, BranchID: branchID, OrgID: orgID, Now: e.now()}, Progress: progress})
 	e.endProgress(progress)
 	var (
 		fe *merge.FieldError

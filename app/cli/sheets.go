@@ -63,6 +63,7 @@ func runExport(e *env, args []string) int {
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.xlsx文件（必填）")
 	year := yearFlag(fs, "只导出该年度的记录（党员信息不分年度）")
+	org := fs.String("org", "", "在党委的汇总数据库中只导出该二级党组织（名称或编号；默认全校）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -76,11 +77,15 @@ func runExport(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
+	orgID, code := resolveOrg(e, s, *org)
+	if code != ExitOK {
+		return code
+	}
 	var rows int
 	progress := e.progress("正在导出")
 	err := appcore.WriteOutput(*out, *db, func(w io.Writer) error {
 		var err error
-		rows, err = sheets.Export(e.ctx, s, k, w, *year, progress)
+		rows, err = sheets.ExportWith(e.ctx, s, k, w, sheets.ExportOptions{Year: *year, OrgID: orgID, Progress: progress})
 		return err
 	})
 	e.endProgress(progress)
