@@ -35,10 +35,11 @@ func runCheck(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	findings, err := s.Check(e.ctx, *year, appcore.CheckDay(*year, today))
+	fig, err := s.Figures(e.ctx, *year, appcore.CheckDay(*year, today))
 	if err != nil {
 		return e.fail(ExitUsage, "检查失败：%v", err)
 	}
+	findings := fig.Findings()
 	if *asJSON {
 		if findings == nil {
 			findings = []rules.Finding{}
@@ -51,17 +52,19 @@ func runCheck(e *env, args []string) int {
 		}
 		return ExitOK
 	}
-	printFindings(e, *year, s.Org().Name, findings)
+	printFindings(e, *year, s.Org().Name, fig.Settings(), findings)
 	return ExitOK
 }
 
-func printFindings(e *env, year int, org string, findings []rules.Finding) {
+// printFindings prints findings grouped by rule under titles stating the
+// thresholds of set, the settings the findings were computed with.
+func printFindings(e *env, year int, org string, set rules.Settings, findings []rules.Finding) {
 	e.printf("%s %d年制度落实检查：共%d项\n", org, year, len(findings))
 	var rule vocab.RuleID
 	for _, f := range findings {
 		if f.Rule != rule {
 			rule = f.Rule
-			e.printf("\n[%s] %s\n", rule, rules.RuleTitle(rule))
+			e.printf("\n[%s] %s\n", rule, ruleTitle(rule, set))
 		}
 		who := f.Branch
 		if f.Member != "" {
