@@ -141,21 +141,26 @@ func describe(err error) error {
 	resp := minio.ToErrorResponse(err)
 	switch resp.Code {
 	case "AccessDenied":
-		return fmt.Errorf("%w(密钥无权操作该位置): %s", ErrAccessDenied, resp.Message)
+		return fmt.Errorf("%w（密钥无权操作该位置）", ErrAccessDenied)
 	case "InvalidAccessKeyId", "SignatureDoesNotMatch":
-		return fmt.Errorf("服务器不认可访问密钥: %s", resp.Message)
+		return errors.New("服务器不认可访问密钥")
+	case "InvalidBucketName":
+		return errors.New("存储桶名称无效（应为3到63个小写字母、数字或连字符）")
 	case "NoSuchBucket":
-		return fmt.Errorf("存储桶不存在: %s", resp.BucketName)
+		return fmt.Errorf("存储桶不存在：%s", resp.BucketName)
 	case "":
 		var netErr net.Error
 		var opErr *net.OpError
 		var urlErr *url.Error
 		if errors.As(err, &netErr) || errors.As(err, &opErr) || errors.As(err, &urlErr) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fmt.Errorf("%w: %v", ErrUnreachable, err)
+			return unreachable(err)
 		}
 	}
 	if resp.StatusCode >= 500 {
-		return fmt.Errorf("%w: 服务器错误 %d %s", ErrUnreachable, resp.StatusCode, resp.Message)
+		return fmt.Errorf("%w：服务器内部错误（状态码%d）", ErrUnreachable, resp.StatusCode)
 	}
-	return fmt.Errorf("同步服务器返回错误: %v", err)
+	if resp.StatusCode > 0 {
+		return fmt.Errorf("同步服务器返回错误（状态码%d）", resp.StatusCode)
+	}
+	return errors.New("同步服务器返回了无法识别的错误")
 }
