@@ -429,7 +429,7 @@ func readJSON(path string, v any) error {
 		return err
 	}
 	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("无法解析: %v", err)
+		return fmt.Errorf("文件 %s 已损坏（内容不是有效的数据格式），无法读取", path)
 	}
 	return nil
 }
