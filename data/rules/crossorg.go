@@ -127,7 +127,7 @@ func transferFindings(f CrossFacts) []CrossFinding {
 				continue
 			}
 			out = append(out, CrossFinding{Kind: KindStranded, OrgID: t.OrgID, Detail: fmt.Sprintf(
-				"“挂空”: %s的%s转往%s(介绍信%s,%s开具,有效期%d天)已逾期,任何组织均未转入",
+				"“挂空”：%s的%s转往%s（介绍信%s，%s开具，有效期%d天）已逾期，任何组织均未转入",
 				t.OrgName, t.MemberName, t.OtherOrg, t.LetterNo, t.Issued.Format("2006-01-02"), days)})
 		}
 	}
@@ -137,7 +137,7 @@ func transferFindings(f CrossFacts) []CrossFinding {
 				continue
 			}
 			out = append(out, CrossFinding{Kind: KindUnmatchedIn, OrgID: t.OrgID, Detail: fmt.Sprintf(
-				"%s记录%s自%s转入(介绍信%s),但%s没有对应的转出记录",
+				"%s记录%s自%s转入（介绍信%s），但%s没有对应的转出记录",
 				t.OrgName, t.MemberName, t.OtherOrg, t.LetterNo, t.OtherOrg)})
 		}
 	}
@@ -193,7 +193,7 @@ func snapshotFindings(f CrossFacts) []CrossFinding {
 			out = append(out, CrossFinding{Kind: KindNoSnapshot, OrgID: o.ID, Detail: o.Name + "从未上传过可接受的快照"})
 		case o.LastSnapshot.Before(f.TermStart):
 			out = append(out, CrossFinding{Kind: KindNoSnapshot, OrgID: o.ID, Detail: fmt.Sprintf(
-				"%s本学期(%s起)没有快照,最近一次为%s", o.Name, f.TermStart.Format("2006-01-02"), o.LastSnapshot.Format("2006-01-02"))})
+				"%s本学期（%s起）没有快照，最近一次为%s", o.Name, f.TermStart.Format("2006-01-02"), o.LastSnapshot.Format("2006-01-02"))})
 		}
 	}
 	return out
