@@ -125,6 +125,8 @@ func (m *mergeSection) suggestOut() {
 	name := m.year.Selected + "年" + title + "套打"
 	if b := m.branch.name(); b != "" {
 		name = b + name
+	} else if org := m.u.scope.orgNames()[m.u.orgScopeID()]; org != "" {
+		name = org + name
 	}
 	dir := m.u.lastFolder(wordFiles)
 	if cur := m.out.Text; cur != "" {
@@ -172,7 +174,8 @@ func (u *UI) chooseFolder(title, dir string, chosen func(dir string)) {
 func (m *mergeSection) start() {
 	req := merge.Request{Kind: m.selectedKind(), Template: strings.TrimSpace(m.template.Text),
 		Out: strings.TrimSpace(m.out.Text), OneFile: m.oneFile(),
-		Options: merge.Options{Year: selectedYear(m.year), BranchID: m.branch.id()}}
+		Options: merge.Options{Year: selectedYear(m.year), BranchID: m.branch.id(),
+			OrgID: m.u.orgScopeID()}} // in committee mode, the organization the filter shows
 	switch {
 	case req.Template == "":
 		m.result.SetText("请选择模板文件")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
+	"dangjian/data"
 	"dangjian/reports/sheets"
 )
 
@@ -31,6 +32,7 @@ type sheetsScreen struct {
 	checked  string // the file the preview shows
 	year     *widget.Select
 	out      *widget.Entry
+	orgNames map[string]string // committee mode: the organizations' names by id
 }
 
 func newSheetsScreen(u *UI) fyne.CanvasObject {
@@ -80,10 +82,33 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 		// exports the consolidated database, every organization's.
 		top = container.NewVBox(widget.NewLabelWithStyle("表格类型", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			s.kind, s.summary)
-		s.summary.SetText("汇总数据中的记录由各组织维护，此处不导入。导出的是汇总数据库中全部组织的记录。")
-		return container.NewBorder(top, bottom, nil, nil)
+		s.showScope()
+		store := u.store
+		load(newLoader(u), store.OrgsInOrder, func(orgs []data.Org, err error) {
+			if err == nil {
+				s.orgNames = map[string]string{}
+				for _, o := range orgs {
+					s.orgNames[o.ID] = o.Name
+				}
+				s.showScope()
+			}
+		})
+		return u.scoped(container.NewBorder(top, bottom, nil, nil), s.showScope)
 	}
 	return container.NewBorder(top, bottom, nil, nil, s.list.object())
+}
+
+// showScope says, in committee mode, whose records an export holds: the
+// organization the 二级党组织 filter shows, or every organization.
+func (s *sheetsScreen) showScope() {
+	whose := "汇总数据库中全部组织"
+	if id := s.u.orgScopeID(); id != "" {
+		whose = "所选组织"
+		if name := s.orgNames[id]; name != "" {
+			whose = "「" + name + "」"
+		}
+	}
+	s.summary.SetText("汇总数据中的记录由各组织维护，此处不导入。导出的是" + whose + "的记录。")
 }
 
 // problemColumns are the columns of the problems a check found; copied
@@ -219,9 +244,9 @@ func (s *sheetsScreen) saveTemplate() {
 
 func (s *sheetsScreen) export() {
 	k, year := s.selectedKind(), selectedYear(s.year)
-	store := s.u.store
+	store, orgID := s.u.store, s.u.orgScopeID() // in committee mode, the organization chosen
 	s.write("正在导出", s.out.Text, func(ctx context.Context, w io.Writer, progress progressFunc) error {
-		_, err := sheets.Export(ctx, store, k, w, year, progress)
+		_, err := sheets.ExportWith(ctx, store, k, w, sheets.ExportOptions{Year: year, OrgID: orgID, Progress: progress})
 		return err
 	})
 }
