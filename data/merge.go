@@ -51,6 +51,11 @@ type Merger struct {
 	// rows are where each organization's rows of each table lie, for
 	// Remove; an organization missing, or with nil, has rows anywhere.
 	rows map[string]map[string]RowRange
+	// inPlace: an update in place (UpdateInPlace), whose changes wait in
+	// pending until Finish; testAfterOp, when set, is called after each.
+	inPlace     bool
+	pending     []mergeOp
+	testAfterOp func(i int) error
 }
 
 // NewMerger starts a consolidated database at out, which must not exist.
@@ -85,6 +90,10 @@ func (m *Merger) start(ctx context.Context) error {
 
 // Add copies every row of one verified snapshot, in one transaction.
 func (m *Merger) Add(ctx context.Context, src string) error {
+	if m.inPlace {
+		m.pending = append(m.pending, mergeOp{add: src})
+		return nil
+	}
 	if err := m.mergeOne(ctx, src); err != nil {
 		return fmt.Errorf("合并 %s 失败: %w", src, err)
 	}
@@ -93,6 +102,9 @@ func (m *Merger) Add(ctx context.Context, src string) error {
 
 // Finish makes the indexes and closes the database.
 func (m *Merger) Finish(ctx context.Context) error {
+	if m.inPlace {
+		return m.finishInPlace(ctx)
+	}
 	// Let SQLite sort on a second thread while it builds the indexes.
 	if _, err := m.db.ExecContext(ctx, "PRAGMA threads = 4"); err != nil {
 		m.Abort()
@@ -111,9 +123,13 @@ func (m *Merger) Finish(ctx context.Context) error {
 	return m.db.Close()
 }
 
-// Abort closes the database and removes it.
+// Abort closes the database and removes it; an update in place leaves
+// it as it was.
 func (m *Merger) Abort() {
 	m.db.Close()
+	if m.inPlace {
+		return
+	}
 	removeDatabase(m.out)
 }
 
@@ -217,53 +233,68 @@ func (m *Merger) mergeOne(ctx context.Context, src string) error {
 		return err
 	}
 	defer tx.Rollback()
-	org, err := snapshotOrg(ctx, tx)
+	org, ranges, err := m.mergeRows(ctx, tx, "src")
 	if err != nil {
 		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	m.noteRows(org, ranges)
+	return nil
+}
+
+// mergeRows copies the rows of the snapshot attached as schema within tx
+// and returns its organization and where its rows went.
+func (m *Merger) mergeRows(ctx context.Context, tx *sql.Tx, schema string) (string, map[string]RowRange, error) {
+	org, err := snapshotOrg(ctx, tx, schema)
+	if err != nil {
+		return "", nil, err
 	}
 	ranges := map[string]RowRange{}
 	for _, t := range m.tables {
 		if notMerged[t.name] {
 			continue
 		}
-		have, err := sourceColumns(ctx, tx, t)
+		have, err := sourceColumns(ctx, tx, t, schema)
 		if err != nil {
-			return fmt.Errorf("%s: %w", t.name, err)
+			return "", nil, fmt.Errorf("%s: %w", t.name, err)
 		}
 		if len(have.columns) == 0 {
 			continue // a table an earlier schema did not have
 		}
 		before, err := lastRowid(ctx, tx, t.name)
 		if err != nil {
-			return fmt.Errorf("%s: %w", t.name, err)
+			return "", nil, fmt.Errorf("%s: %w", t.name, err)
 		}
-		if err := m.mergeTable(ctx, tx, have); err != nil {
-			return fmt.Errorf("%s: %w", t.name, err)
+		if err := m.mergeTable(ctx, tx, have, schema); err != nil {
+			return "", nil, fmt.Errorf("%s: %w", t.name, err)
 		}
 		after, err := lastRowid(ctx, tx, t.name)
 		if err != nil {
-			return fmt.Errorf("%s: %w", t.name, err)
+			return "", nil, fmt.Errorf("%s: %w", t.name, err)
 		}
 		if after > before {
 			ranges[t.name] = RowRange{First: before + 1, Last: after}
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
+	return org, ranges, nil
+}
+
+// noteRows records where the organization's rows of a merged snapshot lie.
+func (m *Merger) noteRows(org string, ranges map[string]RowRange) {
 	if _, twice := m.rows[org]; twice {
 		ranges = nil // its rows lie in two ranges: Remove scans
 	}
 	if org != "" {
 		m.rows[org] = ranges
 	}
-	return nil
 }
 
-// snapshotOrg is the organization whose snapshot is attached as src, ""
-// when it does not hold exactly one.
-func snapshotOrg(ctx context.Context, tx *sql.Tx) (string, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM src.orgs LIMIT 2")
+// snapshotOrg is the organization whose snapshot is attached as schema,
+// "" when it does not hold exactly one.
+func snapshotOrg(ctx context.Context, tx *sql.Tx, schema string) (string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM "+schema+".orgs LIMIT 2")
 	if err != nil {
 		return "", err
 	}
@@ -290,22 +321,23 @@ func lastRowid(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
 	return n, err
 }
 
-// mergeTable copies src's rows of t into main.
-func (m *Merger) mergeTable(ctx context.Context, tx *sql.Tx, t table) error {
+// mergeTable copies the rows of t of the snapshot attached as schema
+// into main.
+func (m *Merger) mergeTable(ctx context.Context, tx *sql.Tx, t table, schema string) error {
 	if sharedTables[t.name] {
-		if err := m.noteShared(ctx, tx, t); err != nil {
+		if err := m.noteShared(ctx, tx, t, schema); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, mergeStatement(t))
+		_, err := tx.ExecContext(ctx, mergeStatement(t, schema))
 		return err
 	}
 	// Ids are UUIDv7 of one owner each: a plain insert, which stops at
 	// the first id already there (keeping the rows before it), is the
 	// rule; the upsert then does the rest.
-	if _, err := tx.ExecContext(ctx, insertStatement(t)); err == nil {
+	if _, err := tx.ExecContext(ctx, insertStatement(t, schema)); err == nil {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, mergeStatement(t)); err != nil {
+	if _, err := tx.ExecContext(ctx, mergeStatement(t, schema)); err != nil {
 		return err
 	}
 	if m.unusable == "" {
@@ -317,8 +349,8 @@ func (m *Merger) mergeTable(ctx context.Context, tx *sql.Tx, t table) error {
 // sourceColumns is t with only the columns the attached snapshot's table
 // has: a snapshot of an earlier schema lacks the columns added since,
 // which keep their defaults in the consolidated database.
-func sourceColumns(ctx context.Context, tx *sql.Tx, t table) (table, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT name FROM pragma_table_info(?, 'src')", t.name)
+func sourceColumns(ctx context.Context, tx *sql.Tx, t table, schema string) (table, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT name FROM pragma_table_info(?, ?)", t.name, schema)
 	if err != nil {
 		return table{}, err
 	}
@@ -345,14 +377,14 @@ func sourceColumns(ctx context.Context, tx *sql.Tx, t table) (table, error) {
 
 // insertStatement copies src's rows of t into main, failing at the first
 // id already there (the rows copied before it stay).
-func insertStatement(t table) string {
+func insertStatement(t table, schema string) string {
 	cols := strings.Join(t.columns, ", ")
-	return fmt.Sprintf("INSERT OR FAIL INTO main.%s (%s) SELECT %s FROM src.%s", t.name, cols, cols, t.name)
+	return fmt.Sprintf("INSERT OR FAIL INTO main.%s (%s) SELECT %s FROM %s.%s", t.name, cols, cols, schema, t.name)
 }
 
 // mergeStatement copies src's rows of t into main; a row whose id is
 // already there replaces it only when its org_id is smaller.
-func mergeStatement(t table) string {
+func mergeStatement(t table, schema string) string {
 	cols := strings.Join(t.columns, ", ")
 	set := make([]string, 0, len(t.columns))
 	for _, c := range t.columns {
@@ -360,8 +392,8 @@ func mergeStatement(t table) string {
 			set = append(set, fmt.Sprintf("%s = excluded.%s", c, c))
 		}
 	}
-	return fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM src.%s WHERE true ON CONFLICT(id) DO UPDATE SET %s WHERE excluded.org_id < main.%s.org_id",
-		t.name, cols, cols, t.name, strings.Join(set, ", "), t.name)
+	return fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM %s.%s WHERE true ON CONFLICT(id) DO UPDATE SET %s WHERE excluded.org_id < main.%s.org_id",
+		t.name, cols, cols, schema, t.name, strings.Join(set, ", "), t.name)
 }
 
 // CanonicalDump writes the logical content of the database at path: every

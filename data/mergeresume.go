@@ -121,10 +121,16 @@ func (m *Merger) Unusable() string { return m.unusable }
 // added, as NewMerger would have built it from them. The database must be
 // of this build's schema.
 func ResumeMerger(ctx context.Context, out string, st MergeState) (*Merger, error) {
+	return resume(ctx, out, st, "?_foreign_keys=off&_journal_mode=OFF&_synchronous=OFF")
+}
+
+// resume opens the merged database at out with the given parameters and
+// goes on from its state st.
+func resume(ctx context.Context, out string, st MergeState, params string) (*Merger, error) {
 	if _, err := ourHeader(out); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(driverName, fileURI(out)+"?_foreign_keys=off&_journal_mode=OFF&_synchronous=OFF")
+	db, err := sql.Open(driverName, fileURI(out)+params)
 	if err != nil {
 		return nil, err
 	}
@@ -164,11 +170,23 @@ func ResumeMerger(ctx context.Context, out string, st MergeState) (*Merger, erro
 // Remove deletes every row of the organization. A shared row it holds goes
 // to the holder with the smallest org_id left, with that holder's values.
 func (m *Merger) Remove(ctx context.Context, orgID string) error {
+	if m.inPlace {
+		m.pending = append(m.pending, mergeOp{remove: orgID})
+		return nil
+	}
 	tx, err := m.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	if err := m.removeIn(ctx, tx, orgID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// removeIn deletes every row of the organization within tx (Remove).
+func (m *Merger) removeIn(ctx context.Context, tx *sql.Tx, orgID string) error {
 	for tbl, ids := range m.shared {
 		for id, holders := range ids {
 			if _, ok := holders[orgID]; !ok {
@@ -208,7 +226,7 @@ func (m *Merger) Remove(ctx context.Context, orgID string) error {
 		}
 	}
 	delete(m.rows, orgID)
-	return tx.Commit()
+	return nil
 }
 
 // handOver gives the shared row tbl/id to the holder of the smallest
@@ -246,7 +264,7 @@ func (m *Merger) handOver(ctx context.Context, tx *sql.Tx, tbl, id string, holde
 // noteShared records, before src's rows of the shared table t are merged,
 // the rows whose id main holds already: main's holder and src's values. A
 // content that differs makes the result unusable as a base.
-func (m *Merger) noteShared(ctx context.Context, tx *sql.Tx, t table) error {
+func (m *Merger) noteShared(ctx context.Context, tx *sql.Tx, t table, schema string) error {
 	var cols []string
 	for _, c := range t.columns {
 		if c != "id" && c != sharedColumn {
@@ -257,8 +275,8 @@ func (m *Merger) noteShared(ctx context.Context, tx *sql.Tx, t table) error {
 	for _, c := range cols {
 		sel = append(sel, "s."+c, "m."+c)
 	}
-	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM src.%s s JOIN main.%s m ON m.id = s.id",
-		strings.Join(sel, ", "), t.name, t.name))
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s.%s s JOIN main.%s m ON m.id = s.id",
+		strings.Join(sel, ", "), schema, t.name, t.name))
 	if err != nil {
 		return err
 	}

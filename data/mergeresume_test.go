@@ -119,16 +119,29 @@ func TestResumedMergeEqualsMergeFromScratch(t *testing.T) {
 		{"a holder leaves and comes back", []string{b.Org().ID, a.Org().ID}, []string{sb, sa}, []string{sa, sb, sc}},
 		{"nothing changes", nil, nil, []string{sa, sb, sc}},
 	}
-	// Without the row ranges, Remove scans the tables: the same result.
+	// Without the row ranges, Remove scans the tables: the same result;
+	// an update in place of the base's own file gives it too.
 	scanning := data.MergeState{Shared: state.Shared}
+	modes := []struct {
+		name    string
+		st      data.MergeState
+		inPlace bool
+	}{{"from a copy", state, false}, {"scanning", scanning, false}, {"in place", state, true}}
 	for i, tc := range cases {
-		for j, st := range []data.MergeState{state, scanning} {
-			t.Run(tc.name, func(t *testing.T) {
+		for j, mode := range modes {
+			t.Run(tc.name+", "+mode.name, func(t *testing.T) {
 				out := filepath.Join(dir, fmt.Sprintf("resumed-%d-%d.db", i, j))
 				copyFile(t, base, out)
-				m, err := data.ResumeMerger(ctx, out, st)
+				resume := data.ResumeMerger
+				if mode.inPlace {
+					resume = data.UpdateInPlace
+				}
+				m, err := resume(ctx, out, mode.st)
 				if err != nil {
 					t.Fatal(err)
+				}
+				if m.Deferred() != mode.inPlace {
+					t.Fatalf("Deferred: %v", m.Deferred())
 				}
 				for _, org := range tc.remove {
 					if err := m.Remove(ctx, org); err != nil {
@@ -140,18 +153,24 @@ func TestResumedMergeEqualsMergeFromScratch(t *testing.T) {
 						t.Fatal(err)
 					}
 				}
+				if err := m.Finish(ctx); err != nil {
+					t.Fatal(err)
+				}
 				if u := m.Unusable(); u != "" {
 					t.Fatalf("resumed merge not reusable: %s", u)
 				}
 				got := m.Shared()
-				if err := m.Finish(ctx); err != nil {
-					t.Fatal(err)
-				}
 				want := filepath.Join(dir, fmt.Sprintf("scratch-%d-%d.db", i, j))
-				wantShared := mergeFrom(t, want, tc.scratch...).Shared
+				wantState := mergeFrom(t, want, tc.scratch...)
 				sameDump(t, tc.name, out, want)
-				if len(got) != len(wantShared) || (len(got) == 1 && len(got[0].Holders) != len(wantShared[0].Holders)) {
-					t.Fatalf("shared rows %+v, from scratch %+v", got, wantShared)
+				if len(got) != len(wantState.Shared) || (len(got) == 1 && len(got[0].Holders) != len(wantState.Shared[0].Holders)) {
+					t.Fatalf("shared rows %+v, from scratch %+v", got, wantState.Shared)
+				}
+				if mode.inPlace {
+					// Its state goes on: the next update starts from it.
+					if gotRows := m.State().Rows; len(gotRows) != len(wantState.Rows) {
+						t.Fatalf("row ranges after the update in place: %+v, from scratch %+v", gotRows, wantState.Rows)
+					}
 				}
 			})
 		}
