@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"filippo.io/age"
@@ -190,15 +191,65 @@ func runConsolidate(e *env, args []string) int {
 	} else {
 		e.printReport(rep, *out)
 	}
-	if rep.Rejected() > 0 {
-		for _, o := range rep.Orgs {
-			if o.Status == snapshot.StatusRejected {
-				fmt.Fprintf(e.stderr, "已拒绝 %s 第%d号快照：%s\n", o.Name, o.Seq, o.Reason)
-			}
+	return e.reportRefusals(rep)
+}
+
+// reportRefusals prints on stderr each snapshot refused and returns the
+// exit code: ExitRejected when a snapshot failed its verification (the
+// tampering kind), ExitOK otherwise. A snapshot refused only because its
+// organization runs a newer release than the committee's is no such
+// failure: it is printed as 待升级汇总端 and leaves the exit code 0, as the
+// committee's fix is to upgrade, not to look into the organization.
+func (e *env) reportRefusals(rep snapshot.Report) int {
+	code := ExitOK
+	for _, o := range rep.Orgs {
+		switch {
+		case newerRelease(o):
+			fmt.Fprintf(e.stderr, "待升级汇总端 %s 第%d号快照：%s\n", o.Name, o.Seq, o.Reason)
+		case o.Status == snapshot.StatusRejected:
+			fmt.Fprintf(e.stderr, "已拒绝 %s 第%d号快照：%s\n", o.Name, o.Seq, o.Reason)
+			code = ExitRejected
 		}
-		return ExitRejected
 	}
-	return ExitOK
+	return code
+}
+
+// newerRelease tells whether o was refused only because the organization's
+// release is newer than the committee's.
+func newerRelease(o snapshot.OrgReport) bool {
+	return o.Status == snapshot.StatusRejected && o.Refusal == snapshot.RefusalNewerVersion
+}
+
+// orgStatus is o's status as printed: 待升级汇总端 for a newer release,
+// else the status's text (已接受, 已拒绝, 无快照).
+func orgStatus(o snapshot.OrgReport) string {
+	if newerRelease(o) {
+		return "待升级汇总端"
+	}
+	return snapshot.StatusText(o.Status)
+}
+
+// statusSummary is the line counting the organizations by printed status,
+// newer releases apart from refusals, e.g. 「共3个组织：已接受2个，待升级汇总端1个」.
+func statusSummary(rep snapshot.Report) string {
+	order := []string{snapshot.StatusText(snapshot.StatusAccepted), snapshot.StatusText(snapshot.StatusRejected),
+		orgStatus(snapshot.OrgReport{Status: snapshot.StatusRejected, Refusal: snapshot.RefusalNewerVersion}),
+		snapshot.StatusText(snapshot.StatusMissing)}
+	counts := map[string]int{}
+	for _, o := range rep.Orgs {
+		st := orgStatus(o)
+		if !slices.Contains(order, st) {
+			order = append(order, st)
+		}
+		counts[st]++
+	}
+	var parts []string
+	for _, st := range order {
+		if counts[st] > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d个", st, counts[st]))
+		}
+	}
+	return fmt.Sprintf("共%d个组织：%s", len(rep.Orgs), strings.Join(parts, "，"))
 }
 
 func (e *env) printReport(rep snapshot.Report, out string) {
@@ -207,7 +258,7 @@ func (e *env) printReport(rep snapshot.Report, out string) {
 			snapshot.TermLabel(rep.Term), r.When.Local().Format("2006-01-02 15:04"), r.Merged())
 	}
 	for _, o := range rep.Orgs {
-		line := fmt.Sprintf("%s  %s", o.Name, snapshot.StatusText(o.Status))
+		line := fmt.Sprintf("%s  %s", o.Name, orgStatus(o))
 		if o.Seq > 0 {
 			line += fmt.Sprintf("  第%d号", o.Seq)
 		}
@@ -218,6 +269,9 @@ func (e *env) printReport(rep snapshot.Report, out string) {
 			line += fmt.Sprintf("（沿用已接受的第%d号）", o.UsedSeq)
 		}
 		e.printf("%s\n", line)
+	}
+	if len(rep.Orgs) > 0 {
+		e.printf("%s\n", statusSummary(rep))
 	}
 	e.printf("\n跨组织核查：%d项\n", len(rep.Findings))
 	for _, f := range rep.Findings {
