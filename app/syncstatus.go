@@ -49,11 +49,20 @@ func channelErrorShort(msg string) string {
 	if strings.HasPrefix(msg, snapshot.ErrNoCommitteeKey.Error()) {
 		return "登记文件缺少党委签名公钥"
 	}
+	if strings.Contains(msg, newerCommitteeRelease) {
+		return "党委使用的程序版本较新，请升级本程序"
+	}
 	if strings.Contains(msg, snapshot.ErrChannelRefused.Error()) {
 		return "党委发布的内容有被拒收的"
 	}
 	return "党委通知未能接收"
 }
+
+// newerCommitteeRelease begins the reason a publication the committee
+// signed is refused when it comes from a newer release than this one (a
+// kind or a body format this build cannot read): not tampering, the
+// program must be upgraded.
+const newerCommitteeRelease = "党委使用的程序版本较新"
 
 // shortSyncError shortens a push error for the status line; the 同步
 // screen shows it whole.
