@@ -177,6 +177,9 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 		return rep, err
 	}
 	rep.took.merge, rep.took.base = time.Since(start), time.Since(start)
+	if base.inPlace != "" {
+		rep.took.base = 0 // nothing copied
+	}
 	rep.Rebuilt = base.rebuilt
 	start = time.Now()
 	outcomes, err := c.verifyAndMerge(ctx, orgs, backend, o, key, work.Dir(), merger, base, func(done int, name string) {
@@ -184,6 +187,9 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	}, now, &rep.took.merge)
 	if err != nil {
 		merger.Abort()
+		if base.inPlace != "" {
+			os.Chmod(base.inPlace, 0o400)
+		}
 		return rep, err
 	}
 	rep.took.verify = time.Since(start)
@@ -194,19 +200,54 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 			rep.Reused++
 		}
 	}
-	state, noBase := merger.State(), merger.Unusable()
 	progress(len(orgs), total, "建立索引")
 	start = time.Now()
-	if err := merger.Finish(ctx); err != nil {
+	err = merger.Finish(ctx)
+	if errors.Is(err, data.ErrInPlaceTooLarge) {
+		// Too many snapshots for one transaction: from a copy instead.
+		base.inPlace, rep.took.base = "", 0
+		copyStart := time.Now()
+		m, cerr := c.copyBase(ctx, base.src, tmpOut)
+		rep.took.base = time.Since(copyStart)
+		if cerr == nil {
+			cerr = merger.Replay(ctx, m)
+			merger, err = m, cerr
+			if cerr == nil {
+				err = merger.Finish(ctx)
+			} else {
+				m.Abort()
+			}
+		} else {
+			merger.Abort()
+			err = cerr
+		}
+		os.Chmod(filepath.Join(c.termDir(base.src.Term), base.src.File), 0o400)
+	}
+	if base.inPlace != "" {
+		defer os.Chmod(base.inPlace, 0o400)
+	}
+	if err != nil {
 		return rep, err
 	}
+	state, noBase := merger.State(), merger.Unusable()
 	rep.took.merge += time.Since(start)
 	progress(len(orgs)+1, total, "跨组织核查")
-	// The findings read the database while its checksum is computed.
+	result := tmpOut
+	if base.inPlace != "" {
+		result = base.inPlace
+	}
+	// The findings read the database while the checksum of a new one is
+	// computed.
 	start = time.Now()
 	sums := make(chan fileSum, 1)
-	go func() { sums <- checksumOf(ctx, tmpOut) }()
-	rep.Findings, err = c.findings(ctx, tmpOut, now())
+	go func() {
+		if base.inPlace != "" {
+			sums <- fileSum{}
+			return
+		}
+		sums <- checksumOf(ctx, tmpOut)
+	}()
+	rep.Findings, err = c.findings(ctx, result, now())
 	sum := <-sums
 	rep.took.findings = time.Since(start)
 	switch {
@@ -224,7 +265,12 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	for _, out := range outcomes {
 		src.Orgs = append(src.Orgs, out.source())
 	}
-	if rep.Result, err = c.installTerm(plan, tmpOut, src); err != nil {
+	if base.inPlace != "" {
+		rep.Result, err = c.finishInPlace(base.inPlace, src)
+	} else {
+		rep.Result, err = c.installTerm(plan, tmpOut, src)
+	}
+	if err != nil {
 		return rep, err
 	}
 	rep.took.install = time.Since(start)
@@ -461,7 +507,9 @@ func (c *Committee) verifyAndMerge(ctx context.Context, orgs []OrgView, backend 
 			}
 			*merging += time.Since(start)
 		}
-		if r.out.plainPath != "" {
+		// An update in place reads the snapshots at its end; the work
+		// folder is removed then.
+		if r.out.plainPath != "" && !merger.Deferred() {
 			os.Remove(r.out.plainPath)
 		}
 		done++

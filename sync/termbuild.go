@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -78,6 +79,10 @@ type mergeBase struct {
 	rebuilt string
 	// done are the organizations dealt with: taken out or kept.
 	done map[string]bool
+	// inPlace, when set, is the term's own result being updated in place
+	// (data.UpdateInPlace) and src its record.
+	inPlace string
+	src     TermSources
 }
 
 // holds reports whether the base holds the organization's accepted
@@ -118,9 +123,9 @@ func (b *mergeBase) removeRest(ctx context.Context, m *data.Merger) error {
 func (c *Committee) startMerge(ctx context.Context, p termPlan, tmpOut string) (*data.Merger, *mergeBase, error) {
 	src, why := c.chooseBase(p)
 	if why == "" {
-		m, err := c.openBase(ctx, src, tmpOut)
+		m, inPlace, err := c.openBase(ctx, p, src, tmpOut)
 		if err == nil {
-			b := &mergeBase{orgs: map[string]TermSource{}, done: map[string]bool{}}
+			b := &mergeBase{orgs: map[string]TermSource{}, done: map[string]bool{}, inPlace: inPlace, src: src}
 			for _, o := range src.Orgs {
 				if o.Seq > 0 {
 					b.orgs[o.Org] = o
@@ -169,17 +174,112 @@ func (c *Committee) chooseBase(p termPlan) (TermSources, string) {
 	return TermSources{}, why
 }
 
-// openBase copies the base's database to tmpOut, checking it is the file
-// its record describes, and goes on from it.
-func (c *Committee) openBase(ctx context.Context, src TermSources, tmpOut string) (*data.Merger, error) {
-	sum, n, err := copyChecked(ctx, filepath.Join(c.termDir(src.Term), src.File), tmpOut)
+// openBase goes on from the base: the term's own latest result in place
+// (its path returned), any other one from a copy at tmpOut. Either is
+// used only when it is the file its record describes.
+func (c *Committee) openBase(ctx context.Context, p termPlan, src TermSources, tmpOut string) (*data.Merger, string, error) {
+	path := filepath.Join(c.termDir(src.Term), src.File)
+	if p.prev != nil && p.replaces == nil && src.Term == p.term && src.Generation != 0 {
+		if err := checkGeneration(path, src); err != nil {
+			return nil, "", err
+		}
+		if err := os.Chmod(path, 0o600); err != nil {
+			return nil, "", err
+		}
+		m, err := data.UpdateInPlace(ctx, path, src.Merge)
+		if err != nil {
+			os.Chmod(path, 0o400)
+			return nil, "", err
+		}
+		return m, path, nil
+	}
+	m, err := c.copyBase(ctx, src, tmpOut)
+	return m, "", err
+}
+
+// copyBase copies the base's database to tmpOut, checking it is the file
+// its record describes, and goes on from the copy.
+func (c *Committee) copyBase(ctx context.Context, src TermSources, tmpOut string) (*data.Merger, error) {
+	path := filepath.Join(c.termDir(src.Term), src.File)
+	if src.Generation != 0 {
+		if err := checkGeneration(path, src); err != nil {
+			return nil, err
+		}
+	}
+	sum, n, err := copyChecked(ctx, path, tmpOut)
 	if err != nil {
 		return nil, err
 	}
-	if sum != src.Checksum || n != src.Size {
-		return nil, errors.New("数据库文件与汇总记录不符，可能已被改动或损坏")
+	if src.Checksum != "" && sum != src.Checksum || n != src.Size {
+		return nil, errMismatch
+	}
+	if src.Generation != 0 {
+		// Checked again on the copy: the file did not change meanwhile.
+		if err := checkGeneration(tmpOut, src); err != nil {
+			return nil, err
+		}
 	}
 	return data.ResumeMerger(ctx, tmpOut, src.Merge)
+}
+
+// errMismatch: the base's file is not the one its record describes.
+var errMismatch = errors.New("数据库文件与汇总记录不符，可能已被改动或损坏")
+
+// checkGeneration refuses the file at path unless it has the size and
+// change counter its record src gave it.
+func checkGeneration(path string, src TermSources) error {
+	g, n, err := generationOf(path)
+	if err != nil {
+		return err
+	}
+	if g != src.Generation || n != src.Size {
+		return errMismatch
+	}
+	return nil
+}
+
+// generationOf is the SQLite database's file change counter (its header's
+// bytes 24-27, which every write in rollback-journal mode bumps, valid when
+// bytes 92-95 hold the same) and the file's size. A database in WAL mode,
+// whose writes the counter does not tell, has none (0).
+func generationOf(path string) (uint32, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return 0, 0, err
+	}
+	var h [100]byte
+	if _, err := io.ReadFull(f, h[:]); err != nil {
+		return 0, 0, errMismatch
+	}
+	counter, valid := binary.BigEndian.Uint32(h[24:]), binary.BigEndian.Uint32(h[92:])
+	if h[18] != 1 || h[19] != 1 || counter != valid {
+		return 0, st.Size(), nil
+	}
+	return counter, st.Size(), nil
+}
+
+// finishInPlace records the term's result updated in place: its record,
+// written last and atomically, gives its new generation. The file is
+// read-only again whatever happens.
+func (c *Committee) finishInPlace(path string, src TermSources) (string, error) {
+	defer os.Chmod(path, 0o400)
+	if err := os.Chmod(path, 0o400); err != nil {
+		return "", err
+	}
+	g, n, err := generationOf(path)
+	if err != nil {
+		return "", err
+	}
+	src.File, src.Generation, src.Size, src.Checksum = filepath.Base(path), g, n, ""
+	if err := writeJSON(filepath.Join(c.termDir(src.Term), termSourcesFile), src, true); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // installTerm puts the finished database in the term's folder, read-only,
@@ -203,6 +303,11 @@ func (c *Committee) installTerm(p termPlan, tmpOut string, src TermSources) (str
 	if err := syncFile(tmpOut); err != nil {
 		return "", err
 	}
+	g, _, err := generationOf(tmpOut)
+	if err != nil {
+		return "", err
+	}
+	src.Generation = g
 	if err := os.Chmod(tmpOut, 0o400); err != nil {
 		return "", err
 	}

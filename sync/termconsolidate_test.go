@@ -3,6 +3,7 @@ package snapshot
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"io"
 	"os"
@@ -112,6 +113,45 @@ func (w *world) fromScratch(b Backend) []byte {
 	return dump
 }
 
+// memberCount is how many members the store reads.
+func memberCount(t testing.TB, s *data.Store) int {
+	t.Helper()
+	ms, err := s.Members.List(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(ms)
+}
+
+// addMember adds a member to the organization's first branch.
+func addMember(t testing.TB, o *org, name string) {
+	t.Helper()
+	ctx := context.Background()
+	br, err := o.store.Branches.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &data.Member{BranchID: data.Ref(br[0].ID), Name: name, Category: string(vocab.CategoryFull), PersonType: string(vocab.PersonStaff),
+		IDNumber: field.MakeIDNumber("610113", time.Date(1988, 3, 4, 0, 0, 0, 0, time.UTC), 5, false), JoinedDate: data.NewDate(2012, 1, 1)}
+	if err := o.store.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// changeOutside changes the database at path as another program would:
+// one row taken out, by SQLite.
+func changeOutside(t testing.TB, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("DELETE FROM members WHERE rowid = (SELECT max(rowid) FROM members)"); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // scanFile is attached by two organizations: one blob, held by both.
 var scanFile = []byte("%PDF-1.4 两个学院共同收到的上级通知")
 
@@ -154,11 +194,20 @@ func TestIncrementalConsolidationEqualsFromScratch(t *testing.T) {
 			t.Fatalf("first consolidation read the snapshots of %v, want the three organizations'", got)
 		}
 
+		// Within the term, the result is updated in place: the same file,
+		// read-only again afterwards.
+		prev := rep.Result
 		step := func(what string, wantReused int, wantRead ...*org) Report {
 			t.Helper()
 			rep, err := w.consolidateTerm(b, ConsolidateOptions{})
 			if err != nil {
 				t.Fatalf("%s: %v", what, err)
+			}
+			if rep.Result != prev || rep.took.base != 0 {
+				t.Fatalf("%s: result %s (previous one copied in %v), want %s updated in place", what, rep.Result, rep.took.base, prev)
+			}
+			if st, err := os.Stat(rep.Result); err != nil || st.Mode().Perm() != 0o400 {
+				t.Fatalf("%s: the term's database after an update in place: %v, %v, want read-only", what, st, err)
 			}
 			if rep.Reused != wantReused {
 				t.Fatalf("%s: %d organizations reused (rebuilt: %q), want %d", what, rep.Reused, rep.Rebuilt, wantReused)
@@ -181,10 +230,21 @@ func TestIncrementalConsolidationEqualsFromScratch(t *testing.T) {
 			return rep
 		}
 
-		// One organization pushes again: only its snapshot is read.
+		// One organization pushes again: only its snapshot is read. A
+		// window reading the result meanwhile sees the new rows.
+		reader, err := data.OpenReadOnly(w.ctx, prev, data.Consolidated())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer reader.Close()
+		countBefore := memberCount(t, reader)
 		mid.change(t, "甲")
+		addMember(t, mid, "钱学")
 		mid.push(t)
 		step("an organization pushed again", 2, mid)
+		if got := memberCount(t, reader); got != countBefore+1 {
+			t.Fatalf("a window that had the result open reads %d members after the update in place, want %d", got, countBefore+1)
+		}
 
 		// One's new snapshot is refused: its last accepted one stays,
 		// from the earlier result.
@@ -223,12 +283,21 @@ func TestIncrementalConsolidationEqualsFromScratch(t *testing.T) {
 			t.Fatalf("with the earlier result missing: rebuilt %q, reused %d, %v", rep.Rebuilt, rep.Reused, err)
 		}
 		sameRecords(t, "the earlier result missing", dumpDB(t, rep.Result), before)
+		// Changed by another program (its change counter moved), then
+		// grown: neither is the file recorded.
 		os.Chmod(rep.Result, 0o600)
-		f, err := os.OpenFile(rep.Result, os.O_WRONLY, 0)
+		changeOutside(t, rep.Result)
+		rep, err = w.consolidateTerm(b, ConsolidateOptions{})
+		if err != nil || !strings.Contains(rep.Rebuilt, "不符") || rep.Reused != 0 {
+			t.Fatalf("with the earlier result changed outside: rebuilt %q, reused %d, %v", rep.Rebuilt, rep.Reused, err)
+		}
+		sameRecords(t, "the earlier result changed outside", dumpDB(t, rep.Result), before)
+		os.Chmod(rep.Result, 0o600)
+		f, err := os.OpenFile(rep.Result, os.O_WRONLY|os.O_APPEND, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		f.WriteAt([]byte("损坏"), 5000)
+		f.Write([]byte("损坏"))
 		f.Close()
 		rep, err = w.consolidateTerm(b, ConsolidateOptions{})
 		if err != nil || !strings.Contains(rep.Rebuilt, "不符") || rep.Reused != 0 {

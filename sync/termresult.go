@@ -32,8 +32,14 @@ type TermSources struct {
 	File          string    `json:"file"`           // the database, in the term's folder
 	// Checksum is the database file's CRC-32C (Castagnoli), in hex: a
 	// later consolidation starts from the file only when it still has it.
-	Checksum string `json:"crc32c"`
+	// A result updated in place has none: its Generation and Size tell it.
+	Checksum string `json:"crc32c,omitempty"`
 	Size     int64  `json:"size"`
+	// Generation is the database's own change counter (SQLite's file
+	// header, bumped by every write) when the result was recorded: the
+	// term's next consolidation updates the file in place only when it
+	// still has it, without reading the whole file.
+	Generation uint32 `json:"generation,omitempty"`
 	// Orgs is every enrolled organization's line: the snapshot merged
 	// (seq, its manifest's and its plaintext's SHA-256), or none.
 	Orgs     []TermSource    `json:"orgs"`
