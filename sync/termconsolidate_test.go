@@ -347,6 +347,18 @@ func TestTermResults(t *testing.T) {
 	if st, err := os.Stat(rep.Result); err != nil || st.Mode().Perm() != 0o400 {
 		t.Fatalf("the term's database: %v, %v, want read-only", st, err)
 	}
+	// Again within the term: updated in place, recorded without a
+	// checksum of the whole file; the next term copies it all the same.
+	again, err := w.consolidateTerm(w.backend(), ConsolidateOptions{Now: at(june)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Result != rep.Result || again.Reused != 2 {
+		t.Fatalf("again within the term: %s, reused %d, want %s updated in place", again.Result, again.Reused, rep.Result)
+	}
+	if got, err := w.committee.TermResult("2025-2026-2"); err != nil || got.Sources.Checksum != "" || got.Sources.Generation == 0 {
+		t.Fatalf("the record of a result updated in place: %+v, %v", got.Sources, err)
+	}
 
 	// b gets a member, then the next term starts from the first's result.
 	br, err := b.store.Branches.List(w.ctx)
