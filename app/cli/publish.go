@@ -172,6 +172,9 @@ func runCommitteeTasks(e *env, args []string) int {
 			return code
 		}
 		defer s.Close()
+		if err := consolidatedOf(e.ctx, c, s, path); err != nil {
+			return e.fail(ExitUsage, "%v", err)
+		}
 		store = s
 	}
 	progress, err := c.TaskProgress(e.ctx, store)
