@@ -206,7 +206,7 @@ func (s *dashboardScreen) findingCell(row, col int) string {
 	f := &s.open.findings[row]
 	switch col {
 	case 0:
-		return ruleName(f.Rule)
+		return s.groups.title(f.Rule)
 	case 1:
 		return s.groups.branches[f.BranchID]
 	case 2:
@@ -396,7 +396,7 @@ func (s *dashboardScreen) load() {
 			return dashboardData{}, err
 		}
 		d := dashboardFrom(fig, year, now, branches)
-		d.groups = groupFindings(d.findings, branches)
+		d.groups = groupFindings(d.findings, branches, d.set)
 		return d, nil
 	}, func(d dashboardData, err error) {
 		if l.ctx.Err() != nil {

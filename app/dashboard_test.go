@@ -248,7 +248,7 @@ func TestGroupFindingsByRuleAndBranch(t *testing.T) {
 		{Rule: "TALK", BranchID: "b2", Branch: "学生党支部", Member: "赵六", MemberID: "m4", Detail: "尚未开展谈心谈话"},
 		{Rule: "EVAL", Detail: "考评"},
 	}
-	g := groupFindings(fs, branches)
+	g := groupFindings(fs, branches, rules.DefaultSettings())
 	line := func(gs []findingGroup) string {
 		var parts []string
 		for _, grp := range gs {
@@ -287,7 +287,7 @@ func TestGroupFindingsByRuleAndBranch(t *testing.T) {
 	g = groupFindings([]rules.Finding{
 		{Rule: "TALK", BranchID: "b3", Branch: "第三党支部", Member: "李四", Detail: "尚未开展谈心谈话"},
 		{Rule: "TALK", BranchID: "b2", Branch: "第二党支部", Member: "张三", Detail: "尚未开展谈心谈话"},
-	}, own)
+	}, own, rules.DefaultSettings())
 	if got := line(g.byBranch); got != "第二党支部 1[张三]; 第三党支部 1[李四]" {
 		t.Errorf("one organization's branches: %s", got)
 	}

@@ -24,6 +24,8 @@ type findingGroups struct {
 	byRule, byBranch []findingGroup
 	// branches names each branch of a finding by its label, by id.
 	branches map[string]string
+	// set are the thresholds the findings were computed with.
+	set rules.Settings
 }
 
 // noBranch labels findings about no branch.
@@ -33,14 +35,15 @@ const noBranch = "未归属党支部"
 // keeping each group's findings in the calculator's order. branches are
 // the database's branches in the store's order, each named by its Label:
 // its own name, 「组织 · 支部」 only in a database of several
-// organizations.
-func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups {
+// organizations. set are the thresholds the findings were computed with,
+// which the rules' titles state.
+func groupFindings(fs []rules.Finding, branches []data.BranchRef, set rules.Settings) findingGroups {
 	labels := make(map[string]string, len(branches))
 	place := make(map[string]int, len(branches))
 	for i, b := range branches {
 		labels[b.ID], place[b.ID] = b.Label, i
 	}
-	g := findingGroups{branches: map[string]string{}}
+	g := findingGroups{branches: map[string]string{}, set: set}
 	rule := map[vocab.RuleID]int{}
 	branch := map[string]int{}
 	for _, f := range fs {
@@ -48,7 +51,7 @@ func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups 
 		if !ok {
 			i = len(g.byRule)
 			rule[f.Rule] = i
-			g.byRule = append(g.byRule, findingGroup{key: string(f.Rule), label: ruleName(f.Rule)})
+			g.byRule = append(g.byRule, findingGroup{key: string(f.Rule), label: g.title(f.Rule)})
 		}
 		g.byRule[i].findings = append(g.byRule[i].findings, f)
 
@@ -95,6 +98,10 @@ func groupFindings(fs []rules.Finding, branches []data.BranchRef) findingGroups 
 	})
 	return g
 }
+
+// title is a rule as the groups' findings name it: with the thresholds
+// they were computed with.
+func (g findingGroups) title(id vocab.RuleID) string { return rules.RuleTitleIn(id, g.set) }
 
 // ruleName is a rule as every screen names it: its Chinese title, never
 // its code.

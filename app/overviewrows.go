@@ -251,7 +251,7 @@ func mainFindings(s *rules.Summary) string {
 	if len(ids) == 0 {
 		return "无"
 	}
-	text := fmt.Sprintf("%s %d项", ruleName(ids[0]), s.ByRule[ids[0]])
+	text := fmt.Sprintf("%s %d项", rules.RuleTitleIn(ids[0], s.Settings), s.ByRule[ids[0]])
 	if len(ids) > 1 {
 		text += fmt.Sprintf("，另有%d类", len(ids)-1)
 	}
@@ -263,7 +263,7 @@ func mainFindings(s *rules.Summary) string {
 func findingsByRule(s *rules.Summary) []string {
 	var lines []string
 	for _, id := range rulesByCount(s) {
-		lines = append(lines, fmt.Sprintf("%s：%d项", ruleName(id), s.ByRule[id]))
+		lines = append(lines, fmt.Sprintf("%s：%d项", rules.RuleTitleIn(id, s.Settings), s.ByRule[id]))
 	}
 	return lines
 }

@@ -64,7 +64,7 @@ func printFindings(e *env, year int, org string, set rules.Settings, findings []
 	for _, f := range findings {
 		if f.Rule != rule {
 			rule = f.Rule
-			e.printf("\n[%s] %s\n", rule, ruleTitle(rule, set))
+			e.printf("\n[%s] %s\n", rule, rules.RuleTitleIn(rule, set))
 		}
 		who := f.Branch
 		if f.Member != "" {

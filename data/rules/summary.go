@@ -20,12 +20,15 @@ type Summary struct {
 	ThreeOneRequired, ThreeOneMet  int
 	Dues                           DuesTotals // the year's 党费: 应缴, 实缴, 欠缴
 	Scores                         []Score    // each branch's 考评
+	// Settings are the thresholds the figures were computed with (the
+	// first organization's in a sum), which rule titles state.
+	Settings Settings
 }
 
 // Summary sums the figures up for the organization (or organizations)
 // they cover.
 func (g *Figures) Summary() Summary {
-	s := Summary{Members: len(g.e.active), Branches: len(g.e.branchList), ByRule: map[vocab.RuleID]int{}}
+	s := Summary{Members: len(g.e.active), Branches: len(g.e.branchList), ByRule: map[vocab.RuleID]int{}, Settings: g.e.s}
 	for _, f := range g.Findings() {
 		s.Findings++
 		s.ByRule[f.Rule]++
@@ -85,6 +88,7 @@ func (s *Summary) Add(o Summary) {
 	s.Findings += o.Findings
 	if s.ByRule == nil {
 		s.ByRule = map[vocab.RuleID]int{}
+		s.Settings = o.Settings
 	}
 	for r, n := range o.ByRule {
 		s.ByRule[r] += n

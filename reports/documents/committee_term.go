@@ -79,7 +79,7 @@ func (r *committeeRequest) termPart(o data.OrgFigures) {
 	byRule := &layout.Table{Columns: []layout.Column{{Title: "规则"}, {Title: "项数", Width: 30, Align: layout.Right}}}
 	for _, id := range rules.RuleIDs {
 		if n := s.ByRule[id]; n > 0 && !evalListRules[id] {
-			byRule.Rows = append(byRule.Rows, layout.Row{Cells: []string{rules.RuleTitle(id), fmt.Sprint(n)}})
+			byRule.Rows = append(byRule.Rows, layout.Row{Cells: []string{rules.RuleTitleIn(id, s.Settings), fmt.Sprint(n)}})
 		}
 	}
 	if len(byRule.Rows) == 0 {

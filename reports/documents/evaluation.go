@@ -219,11 +219,11 @@ func buildEvaluation(r *request) error {
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		p.Add(evalFindings(b.Label, byBranch[b.ID], staff)...)
+		p.Add(evalFindings(b.Label, byBranch[b.ID], staff, set)...)
 		r.progress(i+3, total)
 	}
 	if r.opts.BranchID == "" && len(byBranch[""]) > 0 {
-		p.Add(evalFindings("未归属党支部", byBranch[""], staff)...)
+		p.Add(evalFindings("未归属党支部", byBranch[""], staff, set)...)
 	}
 	r.progress(total, total)
 	return nil
@@ -232,7 +232,7 @@ func buildEvaluation(r *request) error {
 // evalFindings is one branch's open findings: a count per rule, then a
 // table 规则/党员/说明 whose rows name their members' records (staff: the
 // members' 工号或学号 by id).
-func evalFindings(branch string, fs []rules.Finding, staff map[string]string) []layout.Block {
+func evalFindings(branch string, fs []rules.Finding, staff map[string]string, set rules.Settings) []layout.Block {
 	if len(fs) == 0 {
 		return []layout.Block{&layout.Heading{Level: 2, Text: branch + "：无待整改问题"}, &layout.Spacer{MM: 1}}
 	}
@@ -247,7 +247,7 @@ func evalFindings(branch string, fs []rules.Finding, staff map[string]string) []
 	var counts []string
 	for _, id := range rules.RuleIDs {
 		if n := perRule[id]; n > 0 {
-			counts = append(counts, fmt.Sprintf("%s%d项", rules.RuleTitle(id), n))
+			counts = append(counts, fmt.Sprintf("%s%d项", rules.RuleTitleIn(id, set), n))
 		}
 	}
 	t := &layout.Table{Columns: []layout.Column{
@@ -268,7 +268,7 @@ func evalFindings(branch string, fs []rules.Finding, staff map[string]string) []
 				who = fmt.Sprintf("%s（%d名）", who, len(g.members))
 			}
 		}
-		t.Rows = append(t.Rows, layout.Row{Record: rec, Cells: []string{rules.RuleTitle(g.rule), who, keepDocNumbers(g.detail)}})
+		t.Rows = append(t.Rows, layout.Row{Record: rec, Cells: []string{rules.RuleTitleIn(g.rule, set), who, keepDocNumbers(g.detail)}})
 	}
 	return []layout.Block{
 		&layout.Heading{Level: 2, Text: fmt.Sprintf("%s：待整改问题%d项，涉及党员%d名", branch, len(fs), len(people))},

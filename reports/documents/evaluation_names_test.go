@@ -23,7 +23,7 @@ func TestEvaluationFindingNamesInStrokeOrder(t *testing.T) {
 		{Rule: vocab.RuleTalk, Member: "丁一", MemberID: "4", Detail: "未谈"},
 	}
 	staff := map[string]string{"1": "T001", "2": "T002", "3": "T003", "4": "T004"}
-	blocks := evalFindings("第一党支部", fs, staff)
+	blocks := evalFindings("第一党支部", fs, staff, rules.DefaultSettings())
 	var tb *layout.Table
 	for _, b := range blocks {
 		if x, ok := b.(*layout.Table); ok {
