@@ -267,9 +267,23 @@ func generationOf(path string) (uint32, int64, error) {
 // written last and atomically, gives its new generation. The file is
 // read-only again whatever happens.
 func (c *Committee) finishInPlace(path string, src TermSources) (string, error) {
-	defer os.Chmod(path, 0o400)
+	defer func() { os.Chmod(path, 0o400) }()
 	if err := os.Chmod(path, 0o400); err != nil {
 		return "", err
+	}
+	// A new name, as every new result gets, so that what named the
+	// previous one tells them apart; a window reading the file reads on
+	// (where the system renames no open file, it keeps its name). Should
+	// the record not follow, it names a missing file: a rebuild.
+	dir := filepath.Dir(path)
+	for n := resultNumber(src.File) + 1; ; n++ {
+		next := filepath.Join(dir, fmt.Sprintf("%s%04d.db", termResultPrefix, n))
+		if _, err := os.Lstat(next); errors.Is(err, os.ErrNotExist) {
+			if localfs.Rename(path, next) == nil {
+				path = next
+			}
+			break
+		}
 	}
 	g, n, err := generationOf(path)
 	if err != nil {

@@ -56,6 +56,10 @@ func TestFailedInPlaceConsolidationKeepsThePreviousResult(t *testing.T) {
 				t.Fatal(err)
 			}
 			result := rep.Result
+			resultFile, err := os.Stat(result)
+			if err != nil {
+				t.Fatal(err)
+			}
 			srcPath := filepath.Join(w.committee.termDir(rep.Term), termSourcesFile)
 			record, err := os.ReadFile(srcPath)
 			if err != nil {
@@ -98,7 +102,7 @@ func TestFailedInPlaceConsolidationKeepsThePreviousResult(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if rep.Result != result || rep.Rebuilt != "" || rep.Reused != 1 {
+			if !sameFile(rep.Result, resultFile) || rep.Rebuilt != "" || rep.Reused != 1 {
 				t.Fatalf("the next consolidation: result %s, rebuilt %q, reused %d; want %s updated in place", rep.Result, rep.Rebuilt, rep.Reused, result)
 			}
 			sameRecords(t, "the next consolidation", dumpDB(t, rep.Result), w.fromScratch(w.backend()))
