@@ -141,6 +141,16 @@ func (s *overviewScreen) load() {
 		})
 	}
 	load(s.loads, func(ctx context.Context) (overviewData, error) {
+		// The newest figures kept, of an earlier day, show at once while
+		// today's are computed.
+		if kept, err := keptOverview(ctx, store, c, rep, year, now); err == nil && !kept.asOf.Equal(appcore.CheckDay(year, now)) {
+			u.post(func() {
+				if s.loads.latest.started == t && ctx.Err() == nil {
+					s.show(kept)
+					s.showMessage(fmt.Sprintf("以下是截至%s的数据，正在计算截至今天的数据…", kept.asOf.Format("2006年1月2日")))
+				}
+			})
+		}
 		return loadOverview(ctx, store, c, rep, year, now, progress)
 	}, func(d overviewData, err error) {
 		s.reading.Stop()
@@ -152,15 +162,20 @@ func (s *overviewScreen) load() {
 			return
 		}
 		s.showMessage("")
-		s.data, s.loaded = d, true
-		if col, desc := s.table.sortCol, s.table.sortDesc; col >= 0 {
-			sortOverview(&s.data, col, desc)
-		}
-		s.summary.SetText(overviewSummary(&s.data))
-		s.export.Enable()
-		s.table.refresh()
-		s.showDetail()
+		s.show(d)
 	})
+}
+
+// show puts an overview on the screen, sorted as the table is.
+func (s *overviewScreen) show(d overviewData) {
+	s.data, s.loaded = d, true
+	if col, desc := s.table.sortCol, s.table.sortDesc; col >= 0 {
+		sortOverview(&s.data, col, desc)
+	}
+	s.summary.SetText(overviewSummary(&s.data))
+	s.export.Enable()
+	s.table.refresh()
+	s.showDetail()
 }
 
 // showMessage shows a line above the table, hidden when empty.

@@ -368,3 +368,32 @@ func TestOverviewFiguresKeptAreTheFigures(t *testing.T) {
 		t.Errorf("after the new result %s has %s members, want %d", w.name[1], got, want+1)
 	}
 }
+
+// TestOverviewOfANewDayShowsTheLastKeptFiguresAtOnce: on a later day the
+// figures of the day before, kept for the result, are there to show at
+// once (with their day) while the new day's are computed.
+func TestOverviewOfANewDayShowsTheLastKeptFiguresAtOnce(t *testing.T) {
+	w := newCommitteeWorld(t, fyne.NewSize(1024, 768))
+	s := overviewOf(t, w.u)
+	ctx := context.Background()
+	tomorrow := s.data.now.AddDate(0, 0, 1)
+	kept, err := keptOverview(ctx, w.u.store, w.c, w.u.report, s.data.year, tomorrow)
+	if err != nil {
+		t.Fatalf("nothing kept to show on the next day: %v", err)
+	}
+	if !kept.asOf.Equal(s.data.asOf) {
+		t.Errorf("kept figures as of %v, want the day they were computed %v", kept.asOf, s.data.asOf)
+	}
+	if len(kept.rows) != len(s.data.rows) || len(kept.rows) == 0 {
+		t.Fatalf("%d rows kept, %d shown", len(kept.rows), len(s.data.rows))
+	}
+	for i := range kept.rows {
+		if k, r := kept.rows[i], s.data.rows[i]; k.name != r.name || (k.sum == nil) != (r.sum == nil) ||
+			(k.sum != nil && !reflect.DeepEqual(*k.sum, *r.sum)) {
+			t.Errorf("row %d: kept %s %+v, shown %s %+v", i, k.name, k.sum, r.name, r.sum)
+		}
+	}
+	if _, err := keptOverview(ctx, w.u.store, w.c, w.u.report, s.data.year-1, tomorrow); err != errNoneKept {
+		t.Errorf("a year never computed: %v, want none kept", err)
+	}
+}

@@ -25,6 +25,7 @@ type orgSummary struct {
 	ID      string        `json:"id"`
 	Name    string        `json:"name"`
 	Summary rules.Summary `json:"summary"`
+	AsOf    time.Time     `json:"as_of"` // the day the figures are as of
 }
 
 // computeSummaries computes each organization's summary of year as of
@@ -42,7 +43,7 @@ func computeSummaries(ctx context.Context, store *data.Store, year int, asOf tim
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		out = append(out, orgSummary{ID: f.Org.ID, Name: f.Org.Name, Summary: f.Figures.Summary()})
+		out = append(out, orgSummary{ID: f.Org.ID, Name: f.Org.Name, Summary: f.Figures.Summary(), AsOf: asOf})
 		if progress != nil {
 			progress(i+1, len(figs))
 		}
@@ -84,7 +85,35 @@ func summariesOf(ctx context.Context, c *snapshot.Committee, store *data.Store, 
 		byOrg[s.ID] = b
 	}
 	db.CacheFigures(ctx, key, byOrg) // a failure only costs the next open its speed
+	if latest, ok := figuresKey(store.Path(), term, year, time.Time{}); ok {
+		db.CacheFigures(ctx, latest, byOrg) // the day's, shown while a later day's compute
+	}
 	return out, nil
+}
+
+// keptSummariesOf is the newest figures summariesOf kept of the result and
+// year, of whatever day, and that day: shown at once while the figures of
+// a later day are computed. False when none are kept.
+func keptSummariesOf(ctx context.Context, c *snapshot.Committee, store *data.Store, term *snapshot.TermResult,
+	year int) ([]orgSummary, time.Time, bool) {
+	latest, ok := figuresKey(store.Path(), term, year, time.Time{})
+	if c == nil || !ok {
+		return nil, time.Time{}, false
+	}
+	db, err := committeedb.Open(ctx, c.Dir)
+	if err != nil {
+		return nil, time.Time{}, false
+	}
+	defer db.Close()
+	kept, ok, err := db.CachedFigures(ctx, latest)
+	if err != nil || !ok {
+		return nil, time.Time{}, false
+	}
+	out, err := decodeSummaries(kept)
+	if err != nil || len(out) == 0 || out[0].AsOf.IsZero() {
+		return nil, time.Time{}, false
+	}
+	return out, out[0].AsOf, true
 }
 
 // decodeSummaries reads kept summaries back, ordered by name as

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -48,6 +49,33 @@ type overviewData struct {
 // organization computed.
 func loadOverview(ctx context.Context, store *data.Store, c *snapshot.Committee, rep *snapshot.Report,
 	year int, now time.Time, progress func(done, total int)) (overviewData, error) {
+	return overviewFrom(ctx, store, c, rep, year, now, func(d *overviewData) ([]orgSummary, error) {
+		return summariesOf(ctx, c, store, d.term, year, d.asOf, progress)
+	})
+}
+
+// errNoneKept: no figures of the result are kept.
+var errNoneKept = errors.New("no figures kept")
+
+// keptOverview is the overview from the newest figures kept of the result
+// and year (keptSummariesOf), as of the day they were computed;
+// errNoneKept when there are none.
+func keptOverview(ctx context.Context, store *data.Store, c *snapshot.Committee, rep *snapshot.Report,
+	year int, now time.Time) (overviewData, error) {
+	return overviewFrom(ctx, store, c, rep, year, now, func(d *overviewData) ([]orgSummary, error) {
+		sums, asOf, ok := keptSummariesOf(ctx, c, store, d.term, year)
+		if !ok {
+			return nil, errNoneKept
+		}
+		d.asOf = asOf
+		return sums, nil
+	})
+}
+
+// overviewFrom lays out the overview of the organizations from their
+// figures.
+func overviewFrom(ctx context.Context, store *data.Store, c *snapshot.Committee, rep *snapshot.Report,
+	year int, now time.Time, figures func(d *overviewData) ([]orgSummary, error)) (overviewData, error) {
 	d := overviewData{year: year, now: now, asOf: appcore.CheckDay(year, now), report: rep,
 		term: shownTermOf(c, store.Path())}
 	var views []snapshot.OrgView
@@ -63,7 +91,7 @@ func loadOverview(ctx context.Context, store *data.Store, c *snapshot.Committee,
 			sourceOf[d.term.Sources.Orgs[i].Org] = &d.term.Sources.Orgs[i]
 		}
 	}
-	sums, err := summariesOf(ctx, c, store, d.term, year, d.asOf, progress)
+	sums, err := figures(&d)
 	if err != nil {
 		return d, err
 	}
