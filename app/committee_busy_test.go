@@ -95,7 +95,7 @@ func TestCommitteeConsolidateShowsTheTermsNewResult(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !samePath(u.store.Path(), r.Path) || slices.Contains(shown, u.store.Path()) {
+		if !localfs.SamePath(u.store.Path(), r.Path) || slices.Contains(shown, u.store.Path()) {
 			t.Fatalf("the window shows %s after 汇总 (the term's result: %s; shown before: %v)", u.store.Path(), r.Path, shown)
 		}
 		shown = append(shown, u.store.Path())

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"dangjian/data/localfs"
 	"slices"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func (w *committeeWorld) showResult(t *testing.T, term string) snapshot.TermResu
 	}
 	w.u.showTerm(r)
 	w.q.settle(w.u)
-	if !samePath(w.u.store.Path(), r.Path) {
+	if !localfs.SamePath(w.u.store.Path(), r.Path) {
 		t.Fatalf("the window shows %s, not %s", w.u.store.Path(), r.Path)
 	}
 	return r
@@ -139,7 +140,7 @@ func TestCrossFindingNoteSurvivesReconsolidationAndANewTerm(t *testing.T) {
 	w.consolidate(t, "")
 	term := snapshot.TermOn(time.Now(), nil)
 	w.showResult(t, term)
-	if samePath(before, w.u.store.Path()) {
+	if localfs.SamePath(before, w.u.store.Path()) {
 		t.Fatal("the re-consolidation made no new result")
 	}
 	w.open(t, crossFindingsTitle)

@@ -2,7 +2,8 @@ package app
 
 import (
 	"context"
-	"path/filepath"
+	"dangjian/app/appcore"
+	"dangjian/data/localfs"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,7 +46,7 @@ func termReadOnly(u *UI) bool {
 // path.
 func shownTerm(terms []snapshot.TermResult, path string) *snapshot.TermResult {
 	for i := range terms {
-		if samePath(terms[i].Path, path) {
+		if localfs.SamePath(terms[i].Path, path) {
 			return &terms[i]
 		}
 	}
@@ -59,23 +60,12 @@ func shownTermOf(c *snapshot.Committee, path string) *snapshot.TermResult {
 	if c == nil {
 		return nil
 	}
-	terms, err := c.Terms()
-	if err != nil {
-		return nil
-	}
-	return shownTerm(terms, path)
+	return appcore.TermOf(c, path)
 }
 
 // earlier tells whether t is a term other than the current one, whose
 // result is only read.
 func earlier(t *snapshot.TermResult) bool { return t != nil && !t.Current }
-
-// samePath tells whether two paths name the same file.
-func samePath(a, b string) bool {
-	a, errA := filepath.Abs(a)
-	b, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && filepath.Clean(a) == filepath.Clean(b)
-}
 
 // termOption is how the term chooser names a term.
 func termOption(t snapshot.TermResult) string {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"dangjian/data/localfs"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,7 +59,7 @@ func TestTermChooserShowsEarlierTermsReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !samePath(w.u.store.Path(), r.Path) {
+	if !localfs.SamePath(w.u.store.Path(), r.Path) {
 		t.Fatalf("the window shows %s, not the earlier term's %s", w.u.store.Path(), r.Path)
 	}
 	if !termReadOnly(w.u) {
