@@ -2,7 +2,7 @@ package data
 
 import (
 	"context"
-	"slices"
+	"errors"
 	"time"
 
 	"dangjian/data/rules"
@@ -54,20 +54,12 @@ func (s *Store) OrgFigures(ctx context.Context, year int, asOf time.Time) ([]Org
 // FiguresOf is one organization's figures (OrgFigures of that
 // organization alone); nil when the database has no such organization.
 func (s *Store) FiguresOf(ctx context.Context, orgID string, year int, asOf time.Time) (*rules.Figures, error) {
-	orgs, err := s.Orgs.List(ctx)
-	if err != nil || !slices.ContainsFunc(orgs, func(o Org) bool { return o.ID == orgID }) {
-		return nil, err
+	if orgID == "" {
+		return nil, nil
 	}
-	set, err := s.RuleSettingsOf(ctx, orgID)
-	if err != nil {
-		return nil, err
+	fig, err := s.FiguresIn(ctx, orgID, year, asOf)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
 	}
-	f, err := s.Facts(ctx, year, asOf)
-	if err != nil {
-		return nil, err
-	}
-	if len(orgs) > 1 {
-		f = f.ForOrg(orgID)
-	}
-	return rules.NewFigures(f, set), nil
+	return fig, err
 }
