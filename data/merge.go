@@ -294,7 +294,7 @@ func (m *Merger) noteRows(org string, ranges map[string]RowRange) {
 // snapshotOrg is the organization whose snapshot is attached as schema,
 // "" when it does not hold exactly one.
 func snapshotOrg(ctx context.Context, tx *sql.Tx, schema string) (string, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT id FROM "+schema+".orgs LIMIT 2")
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM "+schema+".orgs NOT INDEXED LIMIT 2")
 	if err != nil {
 		return "", err
 	}
@@ -379,7 +379,7 @@ func sourceColumns(ctx context.Context, tx *sql.Tx, t table, schema string) (tab
 // id already there (the rows copied before it stay).
 func insertStatement(t table, schema string) string {
 	cols := strings.Join(t.columns, ", ")
-	return fmt.Sprintf("INSERT OR FAIL INTO main.%s (%s) SELECT %s FROM %s.%s", t.name, cols, cols, schema, t.name)
+	return fmt.Sprintf("INSERT OR FAIL INTO main.%s (%s) SELECT %s FROM %s.%s NOT INDEXED", t.name, cols, cols, schema, t.name)
 }
 
 // mergeStatement copies src's rows of t into main; a row whose id is
@@ -392,7 +392,7 @@ func mergeStatement(t table, schema string) string {
 			set = append(set, fmt.Sprintf("%s = excluded.%s", c, c))
 		}
 	}
-	return fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM %s.%s WHERE true ON CONFLICT(id) DO UPDATE SET %s WHERE excluded.org_id < main.%s.org_id",
+	return fmt.Sprintf("INSERT INTO main.%s (%s) SELECT %s FROM %s.%s NOT INDEXED WHERE true ON CONFLICT(id) DO UPDATE SET %s WHERE excluded.org_id < main.%s.org_id",
 		t.name, cols, cols, schema, t.name, strings.Join(set, ", "), t.name)
 }
 

@@ -275,7 +275,7 @@ func (m *Merger) noteShared(ctx context.Context, tx *sql.Tx, t table, schema str
 	for _, c := range cols {
 		sel = append(sel, "s."+c, "m."+c)
 	}
-	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s.%s s JOIN main.%s m ON m.id = s.id",
+	rows, err := tx.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s.%s s NOT INDEXED JOIN main.%s m ON m.id = s.id",
 		strings.Join(sel, ", "), schema, t.name, t.name))
 	if err != nil {
 		return err

@@ -89,8 +89,14 @@ func backupAll(dst, src *sqlite3.SQLiteConn) error {
 var ErrDamaged = errors.New("数据库完整性检查未通过")
 
 func integrityOK(ctx context.Context, q queryer) error {
+	return verdictOK(ctx, q, "PRAGMA integrity_check(1)")
+}
+
+// verdictOK runs one of SQLite's checks, whose first row is "ok" when it
+// found nothing (ErrDamaged otherwise).
+func verdictOK(ctx context.Context, q queryer, check string) error {
 	var verdict string
-	if err := q.QueryRowContext(ctx, "PRAGMA integrity_check(1)").Scan(&verdict); err != nil {
+	if err := q.QueryRowContext(ctx, check).Scan(&verdict); err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
@@ -118,15 +124,15 @@ var (
 )
 
 // InspectSnapshot checks a plaintext snapshot file without changing it: a
-// database of this program, SQLite's integrity check, the schema of this
-// build or of an earlier one (version, and every table, index and view as
-// that version made them: an organization that has not yet installed a new
-// build still consolidates, once UpgradeSnapshot has brought its copy
-// forward; a newer version is ErrSchemaVersion, with info.SchemaVersion
-// telling it), exactly one
-// organization, which it returns, every row owned by that organization,
-// and every attachment's content matching its hash. A snapshot that passes
-// can only add its own organization's rows to a consolidated database.
+// database of this program, the schema of this build or of an earlier one
+// (version, and every table, index and view as that version made them: an
+// organization that has not yet installed a new build still consolidates,
+// once UpgradeSnapshot has brought its copy forward; a newer version is
+// ErrSchemaVersion, with info.SchemaVersion telling it), SQLite's checks of
+// what a merge reads (checkMerged), exactly one organization, which it
+// returns, every merged row owned by that organization, and every
+// attachment's content matching its hash. A snapshot that passes can only
+// add its own organization's rows to a consolidated database.
 func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	var info SnapshotInfo
 	if _, err := checkHeader(path); err != nil {
@@ -140,9 +146,6 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 		return info, err
 	}
 	defer db.Close()
-	if err := integrityOK(ctx, db); err != nil {
-		return info, err
-	}
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&info.SchemaVersion); err != nil {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
@@ -152,19 +155,58 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 	if err := sameSchema(ctx, db, info.SchemaVersion); err != nil {
 		return info, err
 	}
+	tables, err := tableColumns(ctx, db)
+	if err != nil {
+		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
+	}
+	if err := checkMerged(ctx, db, info.SchemaVersion, tables); err != nil {
+		return info, err
+	}
 	var n, live int
 	if err := db.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE deleted_at IS NULL),
-			coalesce(max(id), ''), coalesce(max(name), '') FROM orgs`).
+			coalesce(max(id), ''), coalesce(max(name), '') FROM orgs NOT INDEXED`).
 		Scan(&n, &live, &info.OrgID, &info.OrgName); err != nil {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
 	if n != 1 || live != 1 {
 		return info, fmt.Errorf("%w (%d个)", ErrOrgCount, live)
 	}
-	if err := ownedBy(ctx, db, info.OrgID); err != nil {
+	if err := ownedBy(ctx, db, info.OrgID, tables); err != nil {
 		return info, err
 	}
 	return info, nil
+}
+
+// checkMerged runs SQLite's checks over what a merge reads of a snapshot
+// of this build's schema: each merged table's b-tree and records (quick
+// check), and, for a table with a UNIQUE index of its own, the full
+// integrity check, which also proves that index consistent with the table
+// (a consolidated database makes it again and would otherwise fail).
+// Every read of a snapshot's table scans the table itself (NOT INDEXED), so
+// the other indexes' content is never used. The edit history is not merged
+// and not read. A snapshot of an earlier schema gets the whole file's
+// integrity check: its migrations may read any index.
+func checkMerged(ctx context.Context, db *sql.DB, version int, tables []table) error {
+	if version != SchemaVersion() {
+		return integrityOK(ctx, db)
+	}
+	for _, t := range tables {
+		if notMerged[t.name] {
+			continue
+		}
+		var unique int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_index_list(?) WHERE "unique" AND origin = 'c'`, t.name).Scan(&unique); err != nil {
+			return fmt.Errorf("%w: %v", ErrNotOurs, err)
+		}
+		check := "quick_check"
+		if unique > 0 {
+			check = "integrity_check"
+		}
+		if err := verdictOK(ctx, db, fmt.Sprintf("PRAGMA %s(%s)", check, t.name)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // sameSchema compares the snapshot's schema, object by object, with the
@@ -231,17 +273,16 @@ func schemaOf(ctx context.Context, db *sql.DB) (string, error) {
 	return b.String(), rows.Err()
 }
 
-// ownedBy checks that every row of every table belongs to orgID (the
-// organization's own row included) and that every blob's id is the
+// ownedBy checks that every row of every merged table belongs to orgID
+// (the organization's own row included) and that every blob's id is the
 // SHA-256 of its content.
-func ownedBy(ctx context.Context, db *sql.DB, orgID string) error {
-	tables, err := tableColumns(ctx, db)
-	if err != nil {
-		return err
-	}
+func ownedBy(ctx context.Context, db *sql.DB, orgID string, tables []table) error {
 	for _, t := range tables {
+		if notMerged[t.name] {
+			continue
+		}
 		var n int
-		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.name+" WHERE org_id IS NOT ?", orgID).Scan(&n); err != nil {
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM "+t.name+" NOT INDEXED WHERE org_id IS NOT ?", orgID).Scan(&n); err != nil {
 			return fmt.Errorf("%w: %v", ErrNotOurs, err)
 		}
 		if n > 0 {
@@ -249,10 +290,10 @@ func ownedBy(ctx context.Context, db *sql.DB, orgID string) error {
 		}
 	}
 	var n int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM orgs WHERE id IS NOT ?", orgID).Scan(&n); err != nil || n > 0 {
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM orgs NOT INDEXED WHERE id IS NOT ?", orgID).Scan(&n); err != nil || n > 0 {
 		return fmt.Errorf("%w(组织表)", ErrForeignRows)
 	}
-	rows, err := db.QueryContext(ctx, "SELECT id, content FROM blobs")
+	rows, err := db.QueryContext(ctx, "SELECT id, content FROM blobs NOT INDEXED")
 	if err != nil {
 		return err
 	}

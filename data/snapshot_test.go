@@ -224,6 +224,22 @@ func editCopy(t *testing.T, src, dir, name string, edit func(b []byte) []byte) s
 
 // execCopy copies the file at src and runs SQL on the copy with the plain
 // driver.
+// rootPage is the number of the root page of the table or index name in
+// the database at path.
+func rootPage(t *testing.T, path, name string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var page int
+	if err := db.QueryRow("SELECT rootpage FROM sqlite_schema WHERE name = ?", name).Scan(&page); err != nil {
+		t.Fatal(err)
+	}
+	return page
+}
+
 func execCopy(t *testing.T, src, dir, name, query string) string {
 	t.Helper()
 	path := editCopy(t, src, dir, name, func(b []byte) []byte { return b })
@@ -291,13 +307,22 @@ func TestInspectSnapshotRefusesWhatIsNotASnapshot(t *testing.T) {
 		{"empty file", empty, []error{data.ErrNotOurs}},
 		{"another program's SQLite file", other, []error{data.ErrNotOurs}},
 		{"truncated header", editCopy(t, big, dir, "short", func(b []byte) []byte { return b[:50] }), []error{data.ErrNotOurs}},
-		{"page in the middle overwritten", editCopy(t, big, dir, "damaged", func(b []byte) []byte {
-			mid := pages / 2 * pageSize
-			for i := mid; i < mid+pageSize; i++ {
+		{"a page of the members overwritten", editCopy(t, big, dir, "damaged", func(b []byte) []byte {
+			at := (rootPage(t, big, "members") - 1) * pageSize
+			for i := at; i < at+pageSize; i++ {
 				b[i] ^= 0xA5
 			}
 			return b
 		}), []error{data.ErrDamaged, data.ErrNotOurs}},
+		{"a UNIQUE index that hides a duplicate", execCopy(t, big, dir, "duplicate", `
+			PRAGMA writable_schema = ON;
+			UPDATE sqlite_schema SET sql = replace(sql, 'CREATE UNIQUE INDEX', 'CREATE INDEX') WHERE name = 'members_id_number_active';
+			PRAGMA writable_schema = RESET;
+			UPDATE members SET id_number = (SELECT min(id_number) FROM members WHERE deleted_at IS NULL)
+				WHERE rowid = (SELECT max(rowid) FROM members WHERE deleted_at IS NULL);
+			PRAGMA writable_schema = ON;
+			UPDATE sqlite_schema SET sql = replace(sql, 'CREATE INDEX', 'CREATE UNIQUE INDEX') WHERE name = 'members_id_number_active';
+			PRAGMA writable_schema = RESET;`), []error{data.ErrDamaged}},
 		{"bytes flipped across the middle pages", editCopy(t, big, dir, "flipped", func(b []byte) []byte {
 			for p := pages/2 - 3; p < pages/2+3; p++ {
 				for i := p*pageSize + 8; i < p*pageSize+64; i++ {
@@ -388,5 +413,43 @@ func TestSnapshotsInFoldersWithURICharacters(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The edit history stays in each organization's snapshot and is never
+// merged, so it is neither checked nor read: a damaged page there changes
+// nothing in a consolidated database, which equals the one merged from the
+// intact snapshot.
+func TestInspectSnapshotChecksWhatIsMerged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	intact := snapshotTo(t, snapStore(t, dir, 60), dir, "intact.snapshot")
+	b, err := os.ReadFile(intact)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageSize := int(binary.BigEndian.Uint16(b[16:18]))
+	damaged := editCopy(t, intact, dir, "history-damaged", func(b []byte) []byte {
+		at := (rootPage(t, intact, "audit_log") - 1) * pageSize
+		for i := at; i < at+pageSize; i++ {
+			b[i] ^= 0xA5
+		}
+		return b
+	})
+	if err := data.CheckSnapshot(ctx, damaged); !errors.Is(err, data.ErrDamaged) {
+		t.Fatalf("test setup: the whole file's check = %v, want it damaged", err)
+	}
+	if _, err := data.InspectSnapshot(ctx, damaged); err != nil {
+		t.Fatalf("InspectSnapshot of a snapshot damaged in its edit history only: %v", err)
+	}
+	want, got := filepath.Join(dir, "from-intact.db"), filepath.Join(dir, "from-damaged.db")
+	if err := data.Merge(ctx, want, []string{intact}); err != nil {
+		t.Fatal(err)
+	}
+	if err := data.Merge(ctx, got, []string{damaged}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(dumpOf(t, got), dumpOf(t, want)) {
+		t.Fatal("the consolidated database differs when the edit history is damaged")
 	}
 }

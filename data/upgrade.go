@@ -88,5 +88,9 @@ func upgraded(ctx context.Context, db *sql.DB, orgID string) error {
 	if id != orgID {
 		return fmt.Errorf("%w(组织表)", ErrForeignRows)
 	}
-	return ownedBy(ctx, db, orgID)
+	tables, err := tableColumns(ctx, db)
+	if err != nil {
+		return err
+	}
+	return ownedBy(ctx, db, orgID, tables)
 }
