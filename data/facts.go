@@ -84,15 +84,11 @@ func (s *Store) Check(ctx context.Context, year int, asOf time.Time) ([]rules.Fi
 // for the one calculator of every figure (rules.Figures): findings, scores,
 // the 党费 ledger, training hours and meeting gaps.
 func (s *Store) Figures(ctx context.Context, year int, asOf time.Time) (*rules.Figures, error) {
-	set, err := s.RuleSettings(ctx)
-	if err != nil {
-		return nil, err
-	}
 	f, err := s.Facts(ctx, year, asOf)
 	if err != nil {
 		return nil, err
 	}
-	return rules.NewFigures(f, set), nil
+	return s.figuresOfWhole(ctx, f)
 }
 
 // eachRow runs query and calls scan for every row.

@@ -30,6 +30,12 @@ func (s *Store) OrgFigures(ctx context.Context, year int, asOf time.Time) ([]Org
 	if err != nil {
 		return nil, err
 	}
+	return s.orgFiguresFrom(ctx, orgs, f)
+}
+
+// orgFiguresFrom is each organization's figures from the facts of the
+// whole database, under its own settings.
+func (s *Store) orgFiguresFrom(ctx context.Context, orgs []Org, f *rules.Facts) ([]OrgFigures, error) {
 	var byOrg map[string]*rules.Facts
 	if len(orgs) > 1 {
 		byOrg = f.ByOrg()
@@ -62,4 +68,31 @@ func (s *Store) FiguresOf(ctx context.Context, orgID string, year int, asOf time
 		return nil, nil
 	}
 	return fig, err
+}
+
+// figuresOfWhole is the figures of the whole database from its facts: a
+// database of several organizations (the committee's) has them Together,
+// each organization's under its own settings, so that the university's
+// equal the sum of its organizations'.
+func (s *Store) figuresOfWhole(ctx context.Context, f *rules.Facts) (*rules.Figures, error) {
+	orgs, err := s.OrgsInOrder(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(orgs) < 2 {
+		set, err := s.RuleSettings(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return rules.NewFigures(f, set), nil
+	}
+	parts, err := s.orgFiguresFrom(ctx, orgs, f)
+	if err != nil {
+		return nil, err
+	}
+	figs := make([]*rules.Figures, len(parts))
+	for i, p := range parts {
+		figs[i] = p.Figures
+	}
+	return rules.Together(f, figs), nil
 }

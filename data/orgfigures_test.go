@@ -67,4 +67,47 @@ func TestOrgFiguresInTheConsolidatedDatabaseEqualTheOrganizationsOwn(t *testing.
 	if none, err := merged.FiguresOf(ctx, "no-such-org", 2026, mergeNow); err != nil || none != nil {
 		t.Errorf("an unknown organization: %v, %v", none, err)
 	}
+
+	// The university's figures (the whole database: 工作台 on 全部组织, the
+	// documents for 全校) are its organizations' put together, each judged by
+	// its own thresholds: never one organization's settings for all.
+	facts, err := merged.ReadYearFacts(ctx, 2026, mergeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFacts, err := facts.Figures(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := merged.Figures(ctx, 2026, mergeNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var findings []rules.Finding
+	var hours []rules.MemberHours
+	var owing int
+	for _, o := range all {
+		findings = append(findings, o.Figures.Findings()...)
+		hours = append(hours, o.Figures.TrainingHours()...)
+		owing += o.Figures.DuesLedger().Org.Owing
+	}
+	for name, g := range map[string]*rules.Figures{"Store.Figures": whole, "YearFacts.Figures": fromFacts} {
+		if s := g.Summary(); s.Members != university.Members || s.Findings != university.Findings ||
+			!reflect.DeepEqual(s.ByRule, university.ByRule) || s.TrainingMet != university.TrainingMet ||
+			s.Dues != university.Dues || s.Score() != university.Score() {
+			t.Errorf("%s: the university's summary\n%+v\nis not the sum of its organizations'\n%+v", name, s, university)
+		}
+		if got := g.Findings(); len(got) != len(findings) {
+			t.Errorf("%s: %d findings, the organizations have %d", name, len(got), len(findings))
+		}
+		if got := g.TrainingHours(); len(got) != len(hours) {
+			t.Errorf("%s: training hours of %d members, the organizations have %d", name, len(got), len(hours))
+		}
+		if got := g.DuesLedger().Org.Owing; got != owing {
+			t.Errorf("%s: %d members owing, the organizations have %d", name, got, owing)
+		}
+		if got := g.Settings().TrainingHours; got != rules.DefaultSettings().TrainingHours {
+			t.Errorf("%s: settings of organizations that differ state %d学时, want the default", name, got)
+		}
+	}
 }

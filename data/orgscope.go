@@ -99,11 +99,7 @@ func (s *Store) ReadYearFacts(ctx context.Context, year int, asOf time.Time) (*Y
 // organization the database does not hold is ErrNotFound.
 func (y *YearFacts) Figures(ctx context.Context, orgID string) (*rules.Figures, error) {
 	if orgID == "" {
-		set, err := y.s.RuleSettings(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return rules.NewFigures(y.facts, set), nil
+		return y.s.figuresOfWhole(ctx, y.facts)
 	}
 	if !y.orgs[orgID] {
 		return nil, ErrNotFound

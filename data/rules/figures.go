@@ -16,6 +16,11 @@ import (
 // A Figures is not safe for concurrent use.
 type Figures struct {
 	e *engine
+	// parts are the organizations' own figures of figures made Together
+	// (nil otherwise), from which every figure that depends on the
+	// settings is taken; ledger is their 党费 ledger once made.
+	parts  []*Figures
+	ledger *DuesLedger
 }
 
 // NewFigures prepares the figures of f under s.
@@ -34,6 +39,9 @@ func (g *Figures) Settings() Settings { return g.e.s }
 
 // Findings runs every rule (as All).
 func (g *Figures) Findings() []Finding {
+	if g.parts != nil {
+		return g.findingsOfParts()
+	}
 	n := 0
 	for r := range numRules {
 		n += len(g.e.run(r))
@@ -46,14 +54,25 @@ func (g *Figures) Findings() []Finding {
 }
 
 // Scores gives each branch's 考评 score (as Scores).
-func (g *Figures) Scores() []Score { return slices.Clone(g.e.branchScores()) }
+func (g *Figures) Scores() []Score {
+	if g.parts != nil {
+		var out []Score
+		for _, p := range g.parts {
+			out = append(out, p.e.branchScores()...)
+		}
+		return out
+	}
+	return slices.Clone(g.e.branchScores())
+}
 
 // Appraisals gives each branch's 民主评议 tally (by branch id), as APPRAISE
 // counts it.
 func (g *Figures) Appraisals() map[string]AppraisalTally {
 	out := map[string]AppraisalTally{}
-	for id, t := range g.e.appraisalTallies(nil) {
-		out[id] = *t
+	for _, e := range g.engines() {
+		for id, t := range e.appraisalTallies(nil) {
+			out[id] = *t
+		}
 	}
 	return out
 }
@@ -62,14 +81,34 @@ func (g *Figures) Appraisals() map[string]AppraisalTally {
 // TARGET counts it; empty when the records do not cover the whole year.
 func (g *Figures) Agreements() map[string]AgreementTally {
 	out := map[string]AgreementTally{}
-	for id, t := range g.e.agreementTallies() {
-		out[id] = *t
+	for _, e := range g.engines() {
+		for id, t := range e.agreementTallies() {
+			out[id] = *t
+		}
 	}
 	return out
 }
 
 // DuesLedger gives the year's 党费 ledger.
-func (g *Figures) DuesLedger() *DuesLedger { return g.e.duesLedger() }
+func (g *Figures) DuesLedger() *DuesLedger {
+	if g.parts != nil {
+		return g.ledgerOfParts()
+	}
+	return g.e.duesLedger()
+}
+
+// engines are the engines every figure that depends on the settings is
+// computed by: each organization's of figures made Together, else g's.
+func (g *Figures) engines() []*engine {
+	if g.parts == nil {
+		return []*engine{g.e}
+	}
+	out := make([]*engine, len(g.parts))
+	for i, p := range g.parts {
+		out[i] = p.e
+	}
+	return out
+}
 
 // Member returns a member as on the figures' reference day (the year's
 // last day, or AsOf while the year runs), or nil.
@@ -94,7 +133,14 @@ func (h MemberHours) Short() bool {
 // TrainingHours gives, for every member on the rolls (正常) this year, the
 // hours counted and the hours required, in findings order.
 func (g *Figures) TrainingHours() []MemberHours {
-	e := g.e
+	var out []MemberHours
+	for _, e := range g.engines() {
+		out = append(out, e.trainingHours()...)
+	}
+	return out
+}
+
+func (e *engine) trainingHours() []MemberHours {
 	hours := e.trainingCentiHours()
 	uncounted := map[string]int64{}
 	if !e.s.SelfStudyCounts {
@@ -142,7 +188,14 @@ type BranchMeetings struct {
 
 // Meetings gives every branch's meeting figures, in findings order.
 func (g *Figures) Meetings() []BranchMeetings {
-	e := g.e
+	var out []BranchMeetings
+	for _, e := range g.engines() {
+		out = append(out, e.branchMeetings()...)
+	}
+	return out
+}
+
+func (e *engine) branchMeetings() []BranchMeetings {
 	out := make([]BranchMeetings, 0, len(e.branchList))
 	for _, b := range e.branchList {
 		bm := BranchMeetings{Branch: b, OrgLifeExempt: e.orgLifeExempt(b)}

@@ -28,6 +28,14 @@ type Summary struct {
 // Summary sums the figures up for the organization (or organizations)
 // they cover.
 func (g *Figures) Summary() Summary {
+	if g.parts != nil {
+		var s Summary
+		for _, p := range g.parts {
+			s.Add(p.Summary())
+		}
+		s.Settings = g.e.s
+		return s
+	}
 	s := Summary{Members: len(g.e.active), Branches: len(g.e.branchList), ByRule: map[vocab.RuleID]int{}, Settings: g.e.s}
 	for _, f := range g.Findings() {
 		s.Findings++
@@ -99,10 +107,6 @@ func (s *Summary) Add(o Summary) {
 	s.ThemeDayHeld += o.ThemeDayHeld
 	s.ThreeOneRequired += o.ThreeOneRequired
 	s.ThreeOneMet += o.ThreeOneMet
-	s.Dues.Members += o.Dues.Members
-	s.Dues.Owing += o.Dues.Owing
-	s.Dues.Due += o.Dues.Due
-	s.Dues.Paid += o.Dues.Paid
-	s.Dues.Arrears += o.Dues.Arrears
+	s.Dues.plus(o.Dues)
 	s.Scores = append(s.Scores, o.Scores...)
 }
