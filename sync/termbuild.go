@@ -276,7 +276,7 @@ func (c *Committee) finishInPlace(path string, src TermSources) (string, error) 
 	// (where the system renames no open file, it keeps its name). Should
 	// the record not follow, it names a missing file: a rebuild.
 	dir := filepath.Dir(path)
-	for n := resultNumber(src.File) + 1; ; n++ {
+	for n := resultNumber(filepath.Base(path)) + 1; ; n++ {
 		next := filepath.Join(dir, fmt.Sprintf("%s%04d.db", termResultPrefix, n))
 		if _, err := os.Lstat(next); errors.Is(err, os.ErrNotExist) {
 			if localfs.Rename(path, next) == nil {
