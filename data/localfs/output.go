@@ -42,12 +42,29 @@ type Output struct {
 	MayMakeFolder bool
 }
 
+// describes tells whether the caller wrote for the committee whose folder
+// is dir: its committee.json is among Protected, so Protected and
+// ProtectedDirs say what in the folder may be written (a consolidation may
+// replace the committee's merged.db).
+func (o Output) describes(dir string) bool {
+	config := filepath.Join(dir, CommitteeConfigFile)
+	for _, p := range o.Protected {
+		if samePath(absClean(p), config) {
+			return true
+		}
+	}
+	return false
+}
+
 // Check refuses path when its folder does not exist (a *PathError:
 // 「文件夹不存在：…」) or is a file, when it is a protected file, lies in a
-// protected folder, is a folder, or is an existing database, key, enrollment, state or
-// sealed snapshot file of this program (or any SQLite database). Any other
-// existing file may be replaced: the caller writes through a temporary file
-// and a rename (WriteFile).
+// protected folder or, at any depth, in a committee's folder (CommitteeFolder,
+// wherever the command was started; unless the caller describes that
+// committee itself, see describes), is a folder, or is an existing
+// database, key, enrollment, state, committee record or sealed snapshot
+// file of this program (Sniff; or any SQLite database). Any other existing
+// file may be replaced: the caller writes through a temporary file and a
+// rename (WriteFile).
 func (o Output) Check(path string) error {
 	if strings.TrimSpace(path) == "" {
 		return &OutputError{Path: path, Reason: "没有给出文件名"}
@@ -60,8 +77,11 @@ func (o Output) Check(path string) error {
 	}
 	for _, d := range o.ProtectedDirs {
 		if within(abs, absClean(d)) {
-			return &OutputError{Path: path, Reason: "该文件夹存放程序的密钥和数据，不能写入导出文件"}
+			return &OutputError{Path: path, Reason: "它在" + d + "中，该文件夹存放程序的密钥和数据，不能写入输出文件"}
 		}
+	}
+	if dir := CommitteeFolder(abs); dir != "" && !o.describes(dir) {
+		return &OutputError{Path: path, Reason: "它在党委的同步目录" + dir + "中，该目录存放党委的密钥和各组织的记录，不能写入输出文件"}
 	}
 	if err := o.checkFolder(filepath.Dir(abs)); err != nil {
 		return err
@@ -136,8 +156,17 @@ func sideFileOf(path string) string {
 	return ""
 }
 
-// KindDatabase is what Sniff says of an SQLite database.
-const KindDatabase = "数据库文件"
+// What Sniff says of some of the program's files.
+const (
+	// KindDatabase is an SQLite database.
+	KindDatabase = "数据库文件"
+	// KindEncrypted is an age file, binary (a sealed snapshot) or armored
+	// (committee.key, committee-signing.key: a key encrypted with the
+	// committee's passphrase).
+	KindEncrypted = "加密的快照或密钥"
+	// KindCommittee is a committee's committee.json.
+	KindCommittee = "党委的配置文件"
+)
 
 // DatabaseFiles are the database file and the files SQLite keeps beside
 // it.
@@ -200,18 +229,24 @@ func Sniff(path string) string {
 		return "数据库的回滚日志文件"
 	case len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83})):
 		return "数据库的日志文件"
-	case bytes.HasPrefix(head, []byte("age-encryption.org/v1")):
-		return "加密的快照或密钥"
+	case bytes.HasPrefix(head, []byte("age-encryption.org/v1")),
+		bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("-----BEGIN AGE ENCRYPTED FILE-----")):
+		return KindEncrypted
 	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("{")):
 		return sniffJSON(f, head)
+	case bytes.HasPrefix(bytes.TrimSpace(head), []byte("[")):
+		return sniffCalendar(f, head)
 	}
 	return ""
 }
 
-// sniffJSON recognises the program's JSON files by their "format" field.
+// sniffJSON recognises the program's JSON files: by their "format" field,
+// or, for the records of a committee's folder that have none, by the
+// fields only they have together.
 func sniffJSON(f *os.File, head []byte) string {
-	if !bytes.Contains(head, []byte(`"dangjian-`)) && !bytes.Contains(head, []byte(`"enrollment"`)) &&
-		!bytes.Contains(head, []byte(`"last_manifest_sha256"`)) && !bytes.Contains(head, []byte(`"signing_key"`)) {
+	markers := []string{`"dangjian-`, `"enrollment"`, `"last_manifest_sha256"`, `"signing_key"`,
+		`"manifest_sha256"`, `"used_seq"`, `"last_index_sha256"`, `"Statement"`}
+	if !containsAny(head, markers) {
 		return ""
 	}
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
@@ -221,11 +256,29 @@ func sniffJSON(f *os.File, head []byte) string {
 		Format     string          `json:"format"`
 		Enrollment json.RawMessage `json:"enrollment"`
 		SigningKey string          `json:"signing_key"`
+		// org.json: the organization's enrolled keys.
+		Public struct {
+			OrgID      string `json:"org_id"`
+			SigningKey string `json:"signing_key"`
+		} `json:"public"`
+		// accepted.json: the organization's last accepted snapshot.
+		ManifestSHA256 string          `json:"manifest_sha256"`
+		Manifest       json.RawMessage `json:"manifest"`
+		// status.json: the outcome of the last check.
+		CheckedAt string           `json:"checked_at"`
+		UsedSeq   *json.RawMessage `json:"used_seq"`
+		// state.json of the committee's channel.
+		LastIndex string `json:"last_index_sha256"`
+		// policy.json: the bucket policy of an organization's access key.
+		Version   string          `json:"Version"`
+		Statement json.RawMessage `json:"Statement"`
 	}
 	if err := json.NewDecoder(io.LimitReader(f, 1<<20)).Decode(&v); err != nil {
 		return ""
 	}
 	switch {
+	case strings.HasPrefix(v.Format, "dangjian-committee/"):
+		return KindCommittee
 	case strings.Contains(v.Format, "keys") || strings.Contains(v.Format, "key/"):
 		return "密钥文件"
 	case strings.Contains(v.Format, "enrollment"):
@@ -234,10 +287,78 @@ func sniffJSON(f *os.File, head []byte) string {
 		return "本程序的配置或清单文件"
 	case len(v.Enrollment) > 0:
 		return "同步状态文件"
+	case v.Public.OrgID != "" && v.Public.SigningKey != "":
+		return "组织的登记记录"
+	case v.ManifestSHA256 != "" && len(v.Manifest) > 0:
+		return "已接受快照的记录"
+	case v.CheckedAt != "" && v.UsedSeq != nil:
+		return "快照核验结果的记录"
+	case v.LastIndex != "":
+		return "党委发布通道的状态文件"
 	case v.SigningKey != "":
 		return "公钥文件"
+	case v.Version != "" && bytes.Contains(v.Statement, []byte("arn:aws:s3:::")):
+		return "存储桶访问策略文件"
 	}
 	return ""
+}
+
+// sniffCalendar recognises a committee's calendar.json: an array of terms
+// with their start and end.
+func sniffCalendar(f *os.File, head []byte) string {
+	if !containsAny(head, []string{`"term"`}) {
+		return ""
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return ""
+	}
+	var spans []struct {
+		Term  string `json:"term"`
+		Start string `json:"start"`
+		End   string `json:"end"`
+	}
+	if err := json.NewDecoder(io.LimitReader(f, 1<<20)).Decode(&spans); err != nil || len(spans) == 0 {
+		return ""
+	}
+	if spans[0].Term == "" || spans[0].Start == "" || spans[0].End == "" {
+		return ""
+	}
+	return "校历文件"
+}
+
+func containsAny(b []byte, subs []string) bool {
+	for _, s := range subs {
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Files that make a folder a committee's folder.
+const (
+	CommitteeConfigFile = "committee.json"
+	CommitteeKeyFile    = "committee.key"
+)
+
+// CommitteeFolder is the committee's folder path lies in, at any depth:
+// the nearest folder above path that holds the committee's settings
+// (committee.json of this program) or its key (committee.key, encrypted);
+// "" when there is none. Either file is enough, so that a folder one of
+// whose files was damaged is still recognised.
+func CommitteeFolder(path string) string {
+	dir := filepath.Dir(absClean(path))
+	for {
+		if Sniff(filepath.Join(dir, CommitteeConfigFile)) == KindCommittee ||
+			Sniff(filepath.Join(dir, CommitteeKeyFile)) == KindEncrypted {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }
 
 // absClean is path made absolute and clean, with symbolic links in its
