@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"dangjian/data"
 )
@@ -65,31 +66,36 @@ func Fetch(ctx context.Context, o FetchOptions) (FetchResult, error) {
 
 // fetchLocked is Fetch under the push lock.
 func fetchLocked(ctx context.Context, o FetchOptions) (FetchResult, error) {
-	statePath := StatePath(o.Store.Path())
-	st, err := LoadState(statePath)
+	res, err := fetchUnrecorded(ctx, o)
+	if ctx.Err() == nil && !errors.Is(err, ErrNotEnrolled) && !errors.Is(err, ErrStateDamaged) {
+		UpdateState(StatePath(o.Store.Path()), func(s *State) error {
+			s.recordFetch(o.Store.Now(), err)
+			return nil
+		})
+	}
+	return res, err
+}
+
+// fetchUnrecorded is fetchLocked without keeping its outcome in the state
+// file: a push keeps it with its own.
+func fetchUnrecorded(ctx context.Context, o FetchOptions) (FetchResult, error) {
+	st, err := LoadState(StatePath(o.Store.Path()))
 	if err != nil {
 		return FetchResult{}, err
 	}
 	if st.Enrollment == nil {
 		return FetchResult{}, ErrNotEnrolled
 	}
-	res, err := fetchChannel(ctx, o.Store, o.Backend, st.Enrollment)
-	if ctx.Err() == nil {
-		recordFetch(statePath, o.Store, err)
-	}
-	return res, err
+	return fetchChannel(ctx, o.Store, o.Backend, st.Enrollment)
 }
 
-// recordFetch keeps the outcome of a fetch in the state file.
-func recordFetch(statePath string, store *data.Store, ferr error) {
-	UpdateState(statePath, func(s *State) error {
-		s.ChannelCheckedAt = store.Now().UTC()
-		s.ChannelError = ""
-		if ferr != nil {
-			s.ChannelError = ferr.Error()
-		}
-		return nil
-	})
+// recordFetch keeps the outcome of a fetch made at now.
+func (s *State) recordFetch(now time.Time, ferr error) {
+	s.ChannelCheckedAt = now.UTC()
+	s.ChannelError = ""
+	if ferr != nil {
+		s.ChannelError = ferr.Error()
+	}
 }
 
 // fetchChannel is Fetch with the enrollment read.

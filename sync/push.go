@@ -81,10 +81,10 @@ type PushResult struct {
 	// NewChain is set when the push started a new chain of manifests,
 	// after the committee re-based the organization.
 	NewChain bool
-	// Channel is what the fetch of the committee's channel that follows
-	// the push took and refused, and ChannelErr its error (also kept in
-	// the state file's ChannelError); a push that could not reach the
-	// server does not fetch.
+	// Channel is what the fetch of the committee's channel that comes
+	// before the snapshot took and refused, and ChannelErr its error (also
+	// kept in the state file's ChannelError); nothing when the server
+	// could not be reached (the push's error says so).
 	Channel    FetchResult
 	ChannelErr error
 
@@ -116,7 +116,24 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 	}
 	defer lock.Unlock()
 	statePath := StatePath(o.Store.Path())
-	res, err := push(ctx, o, statePath)
+	// The committee's channel is read before the snapshot is taken, so
+	// that what the committee set (the year's thresholds) travels in this
+	// push and its figures equal the organization's; a server the fetch
+	// could not reach is not tried again.
+	channel, channelErr := fetchUnrecorded(ctx, FetchOptions{Store: o.Store, Backend: o.Backend})
+	fetched := ctx.Err() == nil && !errors.Is(channelErr, ErrUnreachable) && !errors.Is(channelErr, ErrNotEnrolled) && !errors.Is(channelErr, ErrStateDamaged)
+	var res PushResult
+	switch {
+	case ctx.Err() != nil:
+		err = ctx.Err()
+	case errors.Is(channelErr, ErrUnreachable):
+		err = channelErr
+	default:
+		res, err = push(ctx, o, statePath)
+	}
+	if fetched {
+		res.Channel, res.ChannelErr = channel, channelErr
+	}
 	res.Duration = time.Since(start)
 	if err != nil && ctx.Err() != nil {
 		return res, err // cancelled (pause, restore, closing): not a failure to record
@@ -135,13 +152,13 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 			s.LastSeq, s.LastManifest, s.LastPlain = p.seq, p.manifestSum, p.plainSum
 		}
 		s.record(rec)
+		if fetched {
+			s.recordFetch(o.Store.Now(), channelErr)
+		}
 		return nil
 	}
 	if _, serr := UpdateState(statePath, update); serr != nil && err == nil {
 		err = serr
-	}
-	if err == nil || !errors.Is(err, ErrUnreachable) && !errors.Is(err, ErrNotEnrolled) && !errors.Is(err, ErrStateDamaged) {
-		res.Channel, res.ChannelErr = fetchLocked(ctx, FetchOptions{Store: o.Store, Backend: o.Backend})
 	}
 	return res, err
 }
