@@ -73,7 +73,7 @@ func (c *Committee) unlockSigningKey(passphrase string) (ed25519.PrivateKey, err
 	}
 	plain, err := decryptWithPassphrase(string(b), passphrase)
 	if err != nil {
-		return nil, err
+		return nil, damagedKey(path, err)
 	}
 	seed, err := base64.StdEncoding.DecodeString(string(plain))
 	if err != nil || len(seed) != ed25519.SeedSize {

@@ -169,7 +169,7 @@ func (c *Committee) Unlock(passphrase string) (*age.X25519Identity, error) {
 	}
 	plain, err := decryptWithPassphrase(string(b), passphrase)
 	if err != nil {
-		return nil, err
+		return nil, damagedKey(filepath.Join(c.Dir, committeeKeyFile), err)
 	}
 	id, err := age.ParseX25519Identity(string(plain))
 	if err != nil || id.Recipient().String() != c.Config.AgeRecipient {

@@ -32,9 +32,9 @@ const keyFileFormat = "dangjian-org-keys/1"
 var (
 	ErrNoKeys          = errors.New("尚未生成本组织的密钥")
 	ErrKeysExist       = errors.New("密钥文件已存在")
-	ErrWrongPassphrase = errors.New("口令不正确,无法解开密钥文件")
-	ErrWeakPassphrase  = fmt.Errorf("口令太短,至少需要%d个字符", MinPassphraseLen)
-	ErrNoPassphrase    = fmt.Errorf("需要口令:请设置环境变量 %s", PassphraseEnv)
+	ErrWrongPassphrase = errors.New("口令不正确，无法解开密钥文件")
+	ErrWeakPassphrase  = fmt.Errorf("口令太短，至少需要%d个字符", MinPassphraseLen)
+	ErrNoPassphrase    = fmt.Errorf("需要口令：请设置环境变量 %s", PassphraseEnv)
 	// ErrKeysDamaged means the key file cannot be read or was altered:
 	// it must be restored from a backup (or new keys enrolled).
 	ErrKeysDamaged = errors.New("密钥文件已损坏")
@@ -211,13 +211,21 @@ func decryptWithPassphrase(sealed, passphrase string) ([]byte, error) {
 		if errors.As(err, &noMatch) {
 			return nil, ErrWrongPassphrase
 		}
-		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
+		return nil, ErrKeysDamaged
 	}
 	b, err := io.ReadAll(io.LimitReader(r, 1<<20))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
+		return nil, ErrKeysDamaged
 	}
 	return b, nil
+}
+
+// damagedKey names the key file that could not be read, for the user.
+func damagedKey(path string, err error) error {
+	if errors.Is(err, ErrKeysDamaged) {
+		return fmt.Errorf("%w：密钥文件 %s 已损坏或不是密钥文件，请从备份恢复", ErrKeysDamaged, path)
+	}
+	return err
 }
 
 func readKeyFile(path string) (keyFile, error) {
@@ -254,15 +262,15 @@ func UnlockKeys(path, passphrase string) (*Keys, error) {
 	}
 	plain, err := decryptWithPassphrase(kf.Secret, passphrase)
 	if err != nil {
-		return nil, err
+		return nil, damagedKey(path, err)
 	}
 	var sk secretKeys
 	if err := decodeStrict(plain, &sk); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
+		return nil, damagedKey(path, ErrKeysDamaged)
 	}
 	id, err := age.ParseX25519Identity(sk.AgeIdentity)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrKeysDamaged, err)
+		return nil, damagedKey(path, ErrKeysDamaged)
 	}
 	seed, err := base64.StdEncoding.DecodeString(sk.SigningSeed)
 	if err != nil || len(seed) != ed25519.SeedSize {

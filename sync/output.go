@@ -51,8 +51,10 @@ func (c *Committee) output(mayReplace func(string) bool) localfs.Output {
 		Protected: []string{
 			filepath.Join(c.Dir, committeeConfigFile), filepath.Join(c.Dir, committeeKeyFile),
 			filepath.Join(c.Dir, committeeLockFile), filepath.Join(c.Dir, outputsFile),
+			filepath.Join(c.Dir, committeeSigningFile), filepath.Join(c.Dir, TermCalendarFile),
 		},
-		ProtectedDirs: []string{filepath.Join(c.Dir, orgsDir), filepath.Join(c.Dir, localfs.ScratchFolder)},
+		ProtectedDirs: []string{filepath.Join(c.Dir, orgsDir), filepath.Join(c.Dir, localfs.ScratchFolder),
+			filepath.Join(c.Dir, channelDir), filepath.Join(c.Dir, termsDir)},
 		MayReplace:    mayReplace,
 		MayMakeFolder: true, // Consolidate makes the output's folder
 	}

@@ -164,8 +164,9 @@ func TestSyncCommandsWithDamagedFiles(t *testing.T) {
 		{"committee.json: garbage, rebase", filepath.Join(s.committee, "committee.json"), garbage, []string{"committee", "rebase", "--dir", s.committee, "--org", s.orgID}, ExitUsage, "committee.json"},
 		{"committee.json: garbage, init", filepath.Join(s.committee, "committee.json"), garbage, []string{"committee", "init", "--dir", s.committee,
 			"--endpoint", srv.Endpoint, "--bucket", s.bucket, "--access-key", srv.RootUser, "--secret-key", srv.RootPassword}, ExitUsage, "已是党委的同步目录"},
-		{"committee.key: garbage, consolidate", filepath.Join(s.committee, "committee.key"), garbage, consolidate, ExitUsage, "已损坏"},
-		{"committee.key: garbage, rebase", filepath.Join(s.committee, "committee.key"), garbage, []string{"committee", "rebase", "--dir", s.committee, "--org", s.orgID}, ExitUsage, "已损坏"},
+		{"committee.key: garbage, consolidate", filepath.Join(s.committee, "committee.key"), garbage, consolidate, ExitUsage, "committee.key 已损坏或不是密钥文件"},
+		{"committee.key: a PDF, consolidate", filepath.Join(s.committee, "committee.key"), func([]byte) []byte { return []byte("%PDF-1.3\n%垃圾") }, consolidate, ExitUsage, "committee.key 已损坏或不是密钥文件"},
+		{"committee.key: garbage, rebase", filepath.Join(s.committee, "committee.key"), garbage, []string{"committee", "rebase", "--dir", s.committee, "--org", s.orgID}, ExitUsage, "committee.key 已损坏或不是密钥文件"},
 		{"org.json: garbage, consolidate", filepath.Join(orgDir, "org.json"), garbage, consolidate, ExitRejected, "委员会保存的该组织状态已损坏"},
 		{"org.json: garbage, enroll", filepath.Join(orgDir, "org.json"), garbage, []string{"committee", "enroll", "--dir", s.committee,
 			"--org-keys", s.orgKeys, "--access-key", "ak-2", "--secret-key", "sk-2", "--out", other}, ExitUsage, "已损坏"},
@@ -258,6 +259,11 @@ func TestConsolidateOutputNeverReplacesTheProgramsFiles(t *testing.T) {
 		filepath.Join(s.committee, "committee.key"), filepath.Join(s.committee, "committee.json"),
 		s.db, accepted[0], snapshot.KeyPath(s.db), filepath.Join(s.committee, "orgs", s.orgID, "org.json"),
 		filepath.Join(s.committee, "orgs", s.orgID, "new.db"), s.committee,
+		// Files of the committee's folder that do not exist yet: the term
+		// calendar, the signing key of a folder made before the channel,
+		// and a term's folder.
+		filepath.Join(s.committee, "calendar.json"), filepath.Join(s.committee, "committee-signing.key"),
+		filepath.Join(s.committee, "terms", "2030-2031-1", "x.db"),
 	} {
 		var before [32]byte
 		if info, err := os.Stat(path); err == nil && !info.IsDir() {
@@ -271,8 +277,10 @@ func TestConsolidateOutputNeverReplacesTheProgramsFiles(t *testing.T) {
 			t.Errorf("%s was changed", path)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(s.committee, "orgs", s.orgID, "new.db")); err == nil {
-		t.Error("a database was written in the organization's folder")
+	for _, name := range []string{filepath.Join("orgs", s.orgID, "new.db"), "calendar.json", filepath.Join("terms", "2030-2031-1")} {
+		if _, err := os.Stat(filepath.Join(s.committee, name)); err == nil {
+			t.Errorf("%s was written in the committee's folder", name)
+		}
 	}
 	// An earlier consolidated database, here and in the committee's
 	// folder, is replaced.
