@@ -422,8 +422,7 @@ func (s *dashboardScreen) load() {
 			return
 		}
 		s.showGroups(d.groups)
-		s.summary.SetText(fmt.Sprintf("共%d项待落实,考评得分%s分", len(d.findings),
-			strconv.FormatFloat(d.score, 'f', -1, 64)))
+		s.summary.SetText(dashboardSummary(d.findings, d.score))
 		s.trainingTitle.SetText(fmt.Sprintf("学习培训学时达标率(%d学时,班子成员%d学时)",
 			d.set.TrainingHours, d.set.LeaderTrainingHours))
 		setChart(s.training, s.trainingScroll, d.training)
@@ -595,4 +594,20 @@ func shorten(detail, prefix string, stops ...string) string {
 		return detail
 	}
 	return d
+}
+
+// dashboardSummary is the 工作台's line: its 待整改问题 (as every surface
+// counts them, the reminders apart) and its 考评 score.
+func dashboardSummary(findings []rules.Finding, score float64) string {
+	reminders := 0
+	for _, f := range findings {
+		if rules.IsReminder(f.Rule) {
+			reminders++
+		}
+	}
+	text := fmt.Sprintf("待整改问题%d项", len(findings)-reminders)
+	if reminders > 0 {
+		text += fmt.Sprintf("，提醒%d项", reminders)
+	}
+	return text + "，考评得分" + strconv.FormatFloat(score, 'f', -1, 64) + "分"
 }

@@ -145,8 +145,16 @@ func TestDashboardShowsTodosChartsAndFindings(t *testing.T) {
 	if s.open.key != s.groups.byRule[0].key || len(s.open.findings) != len(s.groups.byRule[0].findings) {
 		t.Fatalf("the list shows %q (%d), not the first rule", s.open.label, len(s.open.findings))
 	}
-	if !strings.HasPrefix(s.summary.Text, fmt.Sprintf("共%d项", len(fs))) {
-		t.Fatalf("summary %q", s.summary.Text)
+	fig, err := u.store.Figures(context.Background(), now.Year(), appcore.CheckDay(now.Year(), now))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 待整改问题 as every surface counts them (the documents, 全校概览),
+	// the reminders (政治生日, 光荣在党50年) apart.
+	sum := fig.Summary()
+	reminders := sum.Findings - sum.Open()
+	if reminders == 0 || !strings.HasPrefix(s.summary.Text, fmt.Sprintf("待整改问题%d项，提醒%d项，", sum.Open(), reminders)) {
+		t.Fatalf("summary %q, want %d 待整改问题 and %d reminders", s.summary.Text, sum.Open(), reminders)
 	}
 
 	// Tapping a member's finding opens the member's form.
@@ -219,7 +227,7 @@ func TestDashboardPastYearKeepsThisMonthsTodos(t *testing.T) {
 			t.Errorf("%s changed with the year: %d → %d", l.kind.title, before[i], len(l.items))
 		}
 	}
-	if !strings.HasPrefix(s.summary.Text, "共") {
+	if !strings.HasPrefix(s.summary.Text, "待整改问题") {
 		t.Fatalf("summary %q after changing the year", s.summary.Text)
 	}
 }
@@ -369,10 +377,14 @@ func TestDashboardChartsAreTheCalculatorsFigures(t *testing.T) {
 			t.Errorf("meetings of %s: %q, want %q", r.label, got, meetings[r.label])
 		}
 	}
-	fs := fig.Findings()
-	if !strings.HasPrefix(s.summary.Text, fmt.Sprintf("共%d项待落实,考评得分%s分", len(fs),
-		strconv.FormatFloat(rules.OrgScore(fig.Scores()), 'f', -1, 64))) {
-		t.Errorf("summary %q", s.summary.Text)
+	sum := fig.Summary()
+	want := fmt.Sprintf("待整改问题%d项", sum.Open())
+	if n := sum.Findings - sum.Open(); n > 0 {
+		want += fmt.Sprintf("，提醒%d项", n)
+	}
+	want += "，考评得分" + strconv.FormatFloat(rules.OrgScore(fig.Scores()), 'f', -1, 64) + "分"
+	if s.summary.Text != want {
+		t.Errorf("summary %q, want %q", s.summary.Text, want)
 	}
 }
 

@@ -335,7 +335,10 @@ func TestCommitteeDashboardShowsTheOrganizationsOwnFigures(t *testing.T) {
 			t.Fatal(err)
 		}
 		d := dashboardFrom(fig, year, own.Now(), branches)
-		want := "共" + strconv.Itoa(len(d.findings)) + "项待落实,考评得分" + strconv.FormatFloat(d.score, 'f', -1, 64) + "分"
+		want := dashboardSummary(d.findings, d.score)
+		if open := fig.Summary().Open(); want[:len("待整改问题"+strconv.Itoa(open)+"项")] != "待整改问题"+strconv.Itoa(open)+"项" {
+			t.Errorf("%s: its own 工作台 says %q, its 待整改问题 are %d", f.name[org], want, open)
+		}
 		if s.summary.Text != want {
 			t.Errorf("工作台 of %s: %q, its own database: %q", f.name[org], s.summary.Text, want)
 		}

@@ -194,8 +194,8 @@ func overviewSummary(d *overviewData) string {
 		return "尚无组织的数据：登记组织并汇总后，这里列出每个组织的情况。"
 	}
 	t := &d.total
-	text := fmt.Sprintf("全校 %d 个组织，党员 %d 名，支部 %d 个，问题 %d 项；培训达标率 %s，考评得分 %.1f",
-		len(d.rows), t.Members, t.Branches, t.Findings, overviewText(sheets.FormatPercent, t.TrainingRate()), t.Score())
+	text := fmt.Sprintf("全校 %d 个组织，党员 %d 名，支部 %d 个，待整改问题 %d 项；培训达标率 %s，考评得分 %.1f",
+		len(d.rows), t.Members, t.Branches, t.Open(), overviewText(sheets.FormatPercent, t.TrainingRate()), t.Score())
 	return text + fmt.Sprintf("（%d年度，截至%d年%d月%d日）", d.year, d.asOf.Year(), int(d.asOf.Month()), d.asOf.Day())
 }
 
@@ -223,7 +223,7 @@ func (s *overviewScreen) showDetail() {
 	case r.sum == nil:
 		lines = append(lines, "汇总数据库中没有该组织的数据。")
 	case r.sum.Findings == 0:
-		lines = append(lines, "没有待落实的问题。")
+		lines = append(lines, "没有待整改的问题。")
 	default:
 		lines = append(lines, findingsByRule(r.sum)...)
 	}

@@ -214,8 +214,8 @@ var overviewColumns = []overviewColumn{
 		}},
 	{column: column{"状态", 90}, format: sheets.FormatText,
 		value: func(d *overviewData, r *overviewRow) any { return r.status(d.report) }},
-	{column: column{"问题数", 60}, format: sheets.FormatInt,
-		value: summed(func(s *rules.Summary) any { return s.Findings })},
+	{column: column{"待整改问题", 76}, format: sheets.FormatInt,
+		value: summed(func(s *rules.Summary) any { return s.Open() })},
 	{column: column{"主要问题", 220}, format: sheets.FormatText,
 		value: summed(func(s *rules.Summary) any { return mainFindings(s) })},
 	{column: column{"培训达标率", 80}, format: sheets.FormatPercent,
@@ -269,13 +269,24 @@ func rulesByCount(s *rules.Summary) []vocab.RuleID {
 		}
 	}
 	slices.SortStableFunc(ids, func(a, b vocab.RuleID) int { return s.ByRule[b] - s.ByRule[a] })
+	// The reminders (政治生日, 光荣在党50年) are no problems: after them.
+	slices.SortStableFunc(ids, func(a, b vocab.RuleID) int {
+		return boolRank(rules.IsReminder(a)) - boolRank(rules.IsReminder(b))
+	})
 	return ids
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // mainFindings is the findings column's text: the rule with the most
 // findings and how many other rules have some (「每月开展主题党日 5项，另有3类」).
 func mainFindings(s *rules.Summary) string {
-	ids := rulesByCount(s)
+	ids := slices.DeleteFunc(rulesByCount(s), rules.IsReminder)
 	if len(ids) == 0 {
 		return "无"
 	}
@@ -291,6 +302,10 @@ func mainFindings(s *rules.Summary) string {
 func findingsByRule(s *rules.Summary) []string {
 	var lines []string
 	for _, id := range rulesByCount(s) {
+		if rules.IsReminder(id) {
+			lines = append(lines, fmt.Sprintf("提醒（不计入待整改问题）：%s：%d项", rules.RuleTitleIn(id, s.Settings), s.ByRule[id]))
+			continue
+		}
 		lines = append(lines, fmt.Sprintf("%s：%d项", rules.RuleTitleIn(id, s.Settings), s.ByRule[id]))
 	}
 	return lines

@@ -11,7 +11,7 @@ import (
 )
 
 // TermFigures are an organization's figures in one term's result, from
-// rules.Summary.
+// rules.Summary; Findings are its 待整改问题 (Summary.Open).
 type TermFigures struct {
 	Members  int                  `json:"members"`
 	Branches int                  `json:"branches"`
@@ -66,7 +66,7 @@ func termFigures(ctx context.Context, r TermResult) (map[string]TermFigures, map
 	out, names := map[string]TermFigures{}, map[string]string{}
 	for _, f := range figs {
 		sum := f.Figures.Summary()
-		out[f.Org.ID] = TermFigures{Members: sum.Members, Branches: sum.Branches, Findings: sum.Findings,
+		out[f.Org.ID] = TermFigures{Members: sum.Members, Branches: sum.Branches, Findings: sum.Open(),
 			ByRule: sum.ByRule, Score: sum.Score()}
 		names[f.Org.ID] = f.Org.Name
 	}

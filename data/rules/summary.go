@@ -110,3 +110,22 @@ func (s *Summary) Add(o Summary) {
 	s.Dues.plus(o.Dues)
 	s.Scores = append(s.Scores, o.Scores...)
 }
+
+// reminders are the rules whose findings are lists for the branches' work
+// (本月政治生日, 光荣在党50年), not problems to put right.
+var reminders = map[vocab.RuleID]bool{vocab.RuleBirthday: true, vocab.RuleFifty: true}
+
+// IsReminder reports whether a rule's findings are a list for the
+// branches' work rather than problems: they are not 待整改问题.
+func IsReminder(id vocab.RuleID) bool { return reminders[id] }
+
+// Open is the number of 待整改问题: the findings but the reminders. Every
+// surface that counts problems (工作台, 全校概览, 学期对比, the documents)
+// counts these.
+func (s Summary) Open() int {
+	n := s.Findings
+	for id := range reminders {
+		n -= s.ByRule[id]
+	}
+	return n
+}

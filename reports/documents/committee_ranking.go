@@ -46,16 +46,6 @@ func rankLines(lines []ranked) [][]string {
 	return out
 }
 
-// openFindings is the summary's open findings that are problems to
-// correct (the 政治生日 and 光荣在党50年 lists left out, as in the 考评汇总).
-func openFindings(s rules.Summary) int {
-	n := s.Findings
-	for id := range evalListRules {
-		n -= s.ByRule[id]
-	}
-	return n
-}
-
 // buildCommitteeRanking makes the 考评排名: the organizations by their
 // 考评 score (rules.Summary.Score of each organization's own figures), then
 // every branch of the university by its score, named 「组织 · 支部」.
@@ -164,5 +154,5 @@ func orgRankCells(name string, s rules.Summary, score string) []string {
 		outOf(s.TrainingMet, s.TrainingChecked, s.TrainingRate()),
 		outOf(s.ThemeDayHeld, s.ThemeDayRequired, s.ThemeDayRate()),
 		outOf(s.ThreeOneMet, s.ThreeOneRequired, s.ThreeOneRate()),
-		duesRate(s.Dues), fmt.Sprint(openFindings(s)), score}
+		duesRate(s.Dues), fmt.Sprint(s.Open()), score}
 }

@@ -71,21 +71,21 @@ func (r *committeeRequest) termPart(o data.OrgFigures) {
 	add("党费实缴", duesMoney(s.Dues.Paid)+"元", "")
 	add("党费欠缴", fmt.Sprintf("%s元（%d名）", duesMoney(s.Dues.Arrears), s.Dues.Owing), "")
 	add("党费收缴率", duesRate(s.Dues), "")
-	add("待整改问题", fmt.Sprintf("%d项", openFindings(s)), "不含政治生日、光荣在党50年名单")
+	add("待整改问题", fmt.Sprintf("%d项", s.Open()), "不含政治生日、光荣在党50年名单")
 	add("考评得分", evalFixed(s.Score(), 1)+"分", fmt.Sprintf("合格线%s分", evalNumber(o.Figures.Settings().EvalPassScore, 1)))
 	p.Add(figures, &layout.Spacer{MM: 3})
 
 	p.Add(&layout.Heading{Level: 1, Text: "二、待整改问题（按规则）"})
 	byRule := &layout.Table{Columns: []layout.Column{{Title: "规则"}, {Title: "项数", Width: 30, Align: layout.Right}}}
 	for _, id := range rules.RuleIDs {
-		if n := s.ByRule[id]; n > 0 && !evalListRules[id] {
+		if n := s.ByRule[id]; n > 0 && !rules.IsReminder(id) {
 			byRule.Rows = append(byRule.Rows, layout.Row{Cells: []string{rules.RuleTitleIn(id, s.Settings), fmt.Sprint(n)}})
 		}
 	}
 	if len(byRule.Rows) == 0 {
 		p.Add(&layout.Paragraph{Indent: true, Text: "没有待整改问题。"})
 	} else {
-		byRule.Rows = append(byRule.Rows, layout.Row{Total: true, Cells: []string{"合计", fmt.Sprint(openFindings(s))}})
+		byRule.Rows = append(byRule.Rows, layout.Row{Total: true, Cells: []string{"合计", fmt.Sprint(s.Open())}})
 		byRule.Note = "注：各项问题的明细见该组织的党员教育管理考评汇总。"
 		p.Add(byRule)
 	}

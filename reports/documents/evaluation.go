@@ -16,11 +16,6 @@ func init() {
 	builders[Evaluation] = builder{title: "党员教育管理考评汇总", landscape: true, build: buildEvaluation}
 }
 
-// evalListRules are rules whose findings are lists for the branches' work
-// (政治生日, 光荣在党50年), not problems to correct: the summary leaves
-// them out.
-var evalListRules = map[vocab.RuleID]bool{vocab.RuleBirthday: true, vocab.RuleFifty: true}
-
 // evalNumber formats a score without trailing zeros: 25, 9.5, 18.18.
 func evalNumber(v float64, decimals int) string {
 	s := fmt.Sprintf("%.*f", decimals, v)
@@ -199,7 +194,7 @@ func buildEvaluation(r *request) error {
 		known[b.ID] = true
 	}
 	for _, f := range findings {
-		if evalListRules[f.Rule] {
+		if rules.IsReminder(f.Rule) {
 			continue
 		}
 		id := f.BranchID

@@ -94,7 +94,7 @@ func TestEvaluationScoresAndFindings(t *testing.T) {
 	// Each branch's heading counts its open findings, lists excluded.
 	open := map[string]int{}
 	for _, f := range findings {
-		if !evalListRules[f.Rule] {
+		if !rules.IsReminder(f.Rule) {
 			open[f.Branch]++
 		}
 	}
