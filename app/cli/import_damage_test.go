@@ -96,18 +96,18 @@ func TestDamagedWorkbookExitsTwoAndWritesNothing(t *testing.T) {
 		content []byte
 		want    string
 	}{
-		{"flipped-stored-sheet", must(xlsxfault.Flip(stored, sheetXML, 64)), "文件已损坏:读到工作表“党员信息”"},
-		{"flipped-deflated-sheet", must(xlsxfault.Flip(deflated, sheetXML, 64)), "文件已损坏:读到工作表“党员信息”"},
+		{"flipped-stored-sheet", must(xlsxfault.Flip(stored, sheetXML, 64)), "文件已损坏：读到工作表“党员信息”"},
+		{"flipped-deflated-sheet", must(xlsxfault.Flip(deflated, sheetXML, 64)), "文件已损坏：读到工作表“党员信息”"},
 		{"truncated-file", base[:len(base)/2], "不是有效的Excel"},
-		{"truncated-sheet-entry", must(xlsxfault.CutEntry(deflated, sheetXML)), "文件已损坏:读到工作表“党员信息”"},
+		{"truncated-sheet-entry", must(xlsxfault.CutEntry(deflated, sheetXML)), "文件已损坏：读到工作表“党员信息”"},
 		{"bad-xml", rezip(zip.Deflate, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<row r="5"`), []byte(`<row r="5" r=`), 1)
-		}), "文件已损坏:读到工作表“党员信息”第4行时出错(XML格式错误)"},
+		}), "文件已损坏：读到工作表“党员信息”第4行时出错（XML格式错误）"},
 		{"control-character-row-5", rezip(zip.Deflate, func(b []byte) []byte { return xlsxfault.InsertInRow(b, 5, "\x02") }),
-			"文件已损坏:读到工作表“党员信息”第5行时出错(含有XML不允许的控制字符)"},
-		{"damaged-shared-strings", must(xlsxfault.Flip(deflated, "xl/sharedStrings.xml", 16)), "文件已损坏:读取共享字符串表"},
-		{"damaged-styles", must(xlsxfault.Flip(deflated, "xl/styles.xml", 16)), "文件已损坏:读取“xl/styles.xml”时出错"},
-		{"damaged-doc-props", must(xlsxfault.Flip(stored, "docProps/app.xml", 4)), "文件已损坏:读取“docProps/app.xml”时出错("},
+			"文件已损坏：读到工作表“党员信息”第5行时出错（含有XML不允许的控制字符）"},
+		{"damaged-shared-strings", must(xlsxfault.Flip(deflated, "xl/sharedStrings.xml", 16)), "文件已损坏：读取共享字符串表"},
+		{"damaged-styles", must(xlsxfault.Flip(deflated, "xl/styles.xml", 16)), "文件已损坏：读取“xl/styles.xml”时出错"},
+		{"damaged-doc-props", must(xlsxfault.Flip(stored, "docProps/app.xml", 4)), "文件已损坏：读取“docProps/app.xml”时出错（"},
 	}
 	for _, tc := range cases {
 		path := filepath.Join(dir, tc.name+".xlsx")

@@ -28,25 +28,25 @@ var oleHeader = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // checks every entry's declared sizes, before anything is inflated.
 func openArchive(ctx context.Context, r io.ReaderAt, size int64) (*archive, error) {
 	if size > MaxFileSize {
-		return nil, inputErrorf("文件有%s,超过了导入的上限%s,拒绝导入", data.SizeText(size), data.SizeText(MaxFileSize))
+		return nil, inputErrorf("文件有%s，超过了导入的上限%s，拒绝导入", data.SizeText(size), data.SizeText(MaxFileSize))
 	}
 	head := make([]byte, len(oleHeader))
 	if n, _ := r.ReadAt(head, 0); n == len(head) && bytes.Equal(head, oleHeader) {
-		return nil, inputErrorf("文件是旧版Excel(.xls)格式或设置了打开密码:请在Excel中另存为不加密的.xlsx文件后再导入")
+		return nil, inputErrorf("文件是旧版Excel（.xls）格式或设置了打开密码：请在Excel中另存为不加密的.xlsx文件后再导入")
 	}
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
-		return nil, inputErrorf("文件不是有效的Excel(.xlsx)文件(可能不完整或已损坏)")
+		return nil, inputErrorf("文件不是有效的Excel（.xlsx）文件（可能不完整或已损坏）")
 	}
 	if len(zr.File) > MaxParts {
-		return nil, inputErrorf("文件包含%d个部件,超过了上限%d,文件异常,拒绝导入", len(zr.File), MaxParts)
+		return nil, inputErrorf("文件包含%d个部件，超过了上限%d，文件异常，拒绝导入", len(zr.File), MaxParts)
 	}
 	a := &archive{ctx: ctx, files: zr.File, parts: make(map[string]*zip.File, len(zr.File))}
 	var total uint64
 	for _, f := range zr.File {
 		key := partKey(f.Name)
 		if _, dup := a.parts[key]; dup {
-			return nil, inputErrorf("文件已损坏:“%s”出现了两次", label(f.Name))
+			return nil, inputErrorf("文件已损坏：“%s”出现了两次", label(f.Name))
 		}
 		a.parts[key] = f
 		if err := checkDeclared(f, MaxSheetSize); err != nil {
@@ -54,7 +54,7 @@ func openArchive(ctx context.Context, r io.ReaderAt, size int64) (*archive, erro
 		}
 		total += f.UncompressedSize64
 		if total > MaxTotalSize {
-			return nil, inputErrorf("文件解压后超过%s的上限,文件异常,拒绝导入", data.SizeText(MaxTotalSize))
+			return nil, inputErrorf("文件解压后超过%s的上限，文件异常，拒绝导入", data.SizeText(MaxTotalSize))
 		}
 	}
 	return a, nil
@@ -73,7 +73,7 @@ func (a *archive) part(name string) *zip.File { return a.parts[partKey(name)] }
 // declared sizes give a compression ratio over MaxCompressionRatio.
 func checkDeclared(f *zip.File, limit uint64) error {
 	if f.UncompressedSize64 > limit {
-		return inputErrorf("文件中的“%s”解压后有%s,超过了上限%s,文件异常,拒绝导入", label(f.Name),
+		return inputErrorf("文件中的“%s”解压后有%s，超过了上限%s，文件异常，拒绝导入", label(f.Name),
 			data.SizeText(int64(min(f.UncompressedSize64, 1<<62))), data.SizeText(int64(limit)))
 	}
 	if overRatio(f.UncompressedSize64, f.CompressedSize64) {
@@ -89,7 +89,7 @@ func overRatio(n, compressed uint64) bool {
 }
 
 func ratioError(f *zip.File) error {
-	return inputErrorf("文件中的“%s”压缩比异常(超过%d倍),可能是恶意构造的文件,拒绝导入", label(f.Name), MaxCompressionRatio)
+	return inputErrorf("文件中的“%s”压缩比异常（超过%d倍），可能是恶意构造的文件，拒绝导入", label(f.Name), MaxCompressionRatio)
 }
 
 // open checks the part's declared sizes against limit and returns a reader

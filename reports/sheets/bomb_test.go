@@ -79,7 +79,7 @@ func TestHostileWorkbooksAreRefusedEarly(t *testing.T) {
 		want    string
 	}{
 		{"a sheet bomb with a truthful header", bytes.NewReader(withPart(t, base, sheetPart, bomb, size, crc)),
-			"压缩比异常(超过100倍)"},
+			"压缩比异常（超过100倍）"},
 		{"a sheet bomb whose header says 1.5 GB", bytes.NewReader(withPart(t, base, sheetPart, bomb, 3<<29, crc)),
 			"压缩比异常"},
 		{"a sheet bomb whose header says 6 GB", bytes.NewReader(withPart(t, base, sheetPart, bomb, 6<<30, crc)),
@@ -91,17 +91,17 @@ func TestHostileWorkbooksAreRefusedEarly(t *testing.T) {
 		{"a document-properties bomb with a truthful header", bytes.NewReader(withPart(t, base, "docProps/app.xml",
 			docBomb, docSize, docCRC)), "“docProps/app.xml”压缩比异常"},
 		{"a document-properties part of 100 MB", bytes.NewReader(withPart(t, base, "docProps/app.xml",
-			random[:2<<20], 100<<20, 0)), "“docProps/app.xml”解压后有100.0 MB,超过了上限64.0 MB"},
+			random[:2<<20], 100<<20, 0)), "“docProps/app.xml”解压后有100.0 MB，超过了上限64.0 MB"},
 		{"a document-properties bomb whose header lies small", bytes.NewReader(withPart(t, base, "docProps/app.xml",
-			docBomb, 1000, docCRC)), "文件已损坏:读取“docProps/app.xml”时出错(数据长度与文件目录不符"},
+			docBomb, 1000, docCRC)), "文件已损坏：读取“docProps/app.xml”时出错（数据长度与文件目录不符"},
 		{"a string-table bomb whose header lies small", bytes.NewReader(withPart(t, base, "xl/sharedStrings.xml",
 			docBomb, 1<<20, docCRC)), "数据长度与文件目录不符"},
 		{"a cell of 6 MB", bytes.NewReader(rezipped(t, base, zip.Store, func(b []byte) []byte {
 			return xlsxfault.InsertInRow(b, 3, string(random))
-		})), "第3行时出错(第A列的内容超过了Excel单元格的上限32767个字符)"},
+		})), "第3行时出错（第A列的内容超过了Excel单元格的上限32767个字符）"},
 		{"an attribute of 6 MB", bytes.NewReader(rezipped(t, base, zip.Store, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<row r="3"`), append([]byte(`<row r="3" x="`), append(random, '"')...), 1)
-		})), "第2行时出错(一个单元格或标签超过了4 MB"},
+		})), "第2行时出错（一个单元格或标签超过了4 MB"},
 		{"elements nested a million deep", bytes.NewReader(rezipped(t, base, zip.Store, func(b []byte) []byte {
 			deep := bytes.Repeat([]byte("<x>"), 1_000_000)
 			return bytes.Replace(b, []byte(`<row r="3"`), append(deep, []byte(`<row r="3"`)...), 1)

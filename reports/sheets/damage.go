@@ -34,7 +34,7 @@ func damaged(where string, err error) error {
 	case errors.As(err, &ie):
 		return ie
 	}
-	return inputErrorf("文件已损坏:%s时出错(%s)", where, damageReason(err))
+	return inputErrorf("文件已损坏：%s时出错（%s）", where, damageReason(err))
 }
 
 // damageReason says in Chinese what is wrong with a damaged part.
@@ -44,9 +44,9 @@ func damageReason(err error) string {
 	var format *formatError
 	switch {
 	case errors.Is(err, zip.ErrChecksum):
-		return "校验和不符,内容已被改动"
+		return "校验和不符，内容已被改动"
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return "数据不完整,文件可能被截断"
+		return "数据不完整，文件可能被截断"
 	case errors.Is(err, zip.ErrFormat):
 		return "数据长度与文件目录不符或格式错误"
 	case errors.Is(err, zip.ErrAlgorithm):
@@ -58,9 +58,9 @@ func damageReason(err error) string {
 	case errors.As(err, &format):
 		return format.msg
 	case errors.Is(err, errTokenTooLarge):
-		return "一个单元格或标签超过了4 MB,文件异常"
+		return "一个单元格或标签超过了4 MB，文件异常"
 	case errors.Is(err, errTooDeep):
-		return fmt.Sprintf("XML元素嵌套超过%d层,文件异常", maxDepth)
+		return fmt.Sprintf("XML元素嵌套超过%d层，文件异常", maxDepth)
 	}
 	return "无法读取"
 }

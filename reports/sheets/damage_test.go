@@ -107,7 +107,7 @@ func TestDamagedWorkbooksAreRefusedWhole(t *testing.T) {
 			[]string{"文件已损坏", "工作表“Sheet1”"}},
 		{"a changed digit: the XML stays valid, the checksum does not", must(t)(xlsxfault.Patch(stored, sheetPart,
 			func(b []byte) { i := bytes.Index(b, []byte(`ref="A1:S`)) + 9; b[i] = '0' + (b[i]-'0'+1)%10 })),
-			[]string{"文件已损坏:读到工作表“Sheet1”末尾时出错", "校验和不符"}},
+			[]string{"文件已损坏：读到工作表“Sheet1”末尾时出错", "校验和不符"}},
 		{"the file cut short", base[:len(base)*2/3], []string{"不是有效的Excel"}},
 		{"the sheet's entry cut short", must(t)(xlsxfault.CutEntry(deflated, sheetPart)),
 			[]string{"文件已损坏", "工作表“Sheet1”"}},
@@ -117,10 +117,10 @@ func TestDamagedWorkbooksAreRefusedWhole(t *testing.T) {
 			i := bytes.Index(b, []byte(`<row r="5"`))
 			j := i + bytes.Index(b[i:], []byte("</row>"))
 			return append(append(append([]byte{}, b[:j]...), "</rwo>"...), b[j+6:]...)
-		}), []string{"文件已损坏:读到工作表“Sheet1”第5行时出错", "XML格式错误"}},
+		}), []string{"文件已损坏：读到工作表“Sheet1”第5行时出错", "XML格式错误"}},
 		{"a control character in row 5 of 9", rezipped(t, base, zip.Deflate, func(b []byte) []byte {
 			return xlsxfault.InsertInRow(b, 5, "\x01")
-		}), []string{"文件已损坏:读到工作表“Sheet1”第5行时出错", "控制字符"}},
+		}), []string{"文件已损坏：读到工作表“Sheet1”第5行时出错", "控制字符"}},
 		{"invalid UTF-8 in row 3", rezipped(t, base, zip.Deflate, func(b []byte) []byte {
 			return xlsxfault.InsertInRow(b, 3, "\xff\xfe")
 		}), []string{"第3行", "UTF-8"}},
@@ -132,21 +132,21 @@ func TestDamagedWorkbooksAreRefusedWhole(t *testing.T) {
 		{"a damaged stored string table", must(t)(xlsxfault.Flip(stored, "xl/sharedStrings.xml", 16)),
 			[]string{"文件已损坏", "sharedStrings.xml"}},
 		{"damaged styles", must(t)(xlsxfault.Flip(deflated, "xl/styles.xml", 16)),
-			[]string{"文件已损坏:读取“xl/styles.xml”时出错"}},
+			[]string{"文件已损坏：读取“xl/styles.xml”时出错"}},
 		{"damaged document properties", must(t)(xlsxfault.Flip(stored, "docProps/app.xml", 8)),
-			[]string{"文件已损坏:读取“docProps/app.xml”时出错"}},
+			[]string{"文件已损坏：读取“docProps/app.xml”时出错"}},
 		{"styles cut short, the zip itself sound", must(t)(xlsxfault.Rezip(base, zip.Deflate, func(name string, b []byte) []byte {
 			if name == "xl/styles.xml" {
 				return b[:len(b)/2]
 			}
 			return b
-		})), []string{"文件已损坏:读取“xl/styles.xml”时出错", "内容不完整"}},
+		})), []string{"文件已损坏：读取“xl/styles.xml”时出错", "内容不完整"}},
 		{"document properties cut short, the zip itself sound", must(t)(xlsxfault.Rezip(base, zip.Deflate, func(name string, b []byte) []byte {
 			if name == "docProps/core.xml" {
 				return b[:len(b)-5]
 			}
 			return b
-		})), []string{"文件已损坏:读取“docProps/core.xml”时出错"}},
+		})), []string{"文件已损坏：读取“docProps/core.xml”时出错"}},
 		{"a damaged workbook part", must(t)(xlsxfault.Flip(deflated, "xl/workbook.xml", 16)),
 			[]string{"文件已损坏", "xl/workbook.xml"}},
 		{"a shared string number the table lacks", rezipped(t, base, zip.Deflate, func(b []byte) []byte {
@@ -180,7 +180,7 @@ func TestDamageInTheMiddleOfALargeSheetNamesTheRow(t *testing.T) {
 	base := membersBook(t, n)
 	for _, method := range []uint16{zip.Store, zip.Deflate} {
 		content := must(t)(xlsxfault.Flip(rezipped(t, base, method, nil), sheetPart, 64))
-		msg := refused(t, s, content, "文件已损坏:读到工作表“Sheet1”第")
+		msg := refused(t, s, content, "文件已损坏：读到工作表“Sheet1”第")
 		_, after, _ := strings.Cut(msg, "”第")
 		row := atoi(after)
 		if row < n/4 || row > n*3/4 {

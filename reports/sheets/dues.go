@@ -57,7 +57,7 @@ func (d *duesImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome,
 	}
 	rec := &data.Dues{MemberID: data.Ref(m.ID), Month: month, Base: m.DuesBase, Paid: paid, PaidDate: paidDate}
 	if m.DuesExemptBy != "" {
-		rec.Rate = "免交(" + m.DuesExemptBy + "决定)"
+		rec.Rate = "免交（" + m.DuesExemptBy + "决定）"
 	} else {
 		rec.Due, rec.Rate = data.DueFor(m)
 	}

@@ -94,13 +94,13 @@ func ExportWith(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Expor
 	}
 	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, prog: prog, org: o.OrgID}
 	if err := out.begin(); err != nil {
-		return 0, fmt.Errorf("生成%s表头失败: %w", l.Title, err)
+		return 0, fmt.Errorf("生成%s表头失败：%w", l.Title, err)
 	}
 	if err := exporters[k](ctx, s, out, year); err != nil {
 		return 0, err
 	}
 	if err := sw.Flush(); err != nil {
-		return 0, fmt.Errorf("生成%s失败: %w", l.Title, err)
+		return 0, fmt.Errorf("生成%s失败：%w", l.Title, err)
 	}
 	if sum != nil {
 		if err := sum.write(ctx, f, st, prog); err != nil {
@@ -109,7 +109,7 @@ func ExportWith(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Expor
 	}
 	prog.report()
 	if err := f.Write(w); err != nil {
-		return 0, fmt.Errorf("写入Excel文件失败: %w", err)
+		return 0, fmt.Errorf("写入Excel文件失败：%w", err)
 	}
 	return out.rows, nil
 }
@@ -207,7 +207,7 @@ func (e *exportSheet) add(values map[string]any) error {
 		return err
 	}
 	if err := e.sw.SetRow(cell, cells); err != nil {
-		return fmt.Errorf("写入%s第%d行失败: %w", e.layout.Title, e.rows+2, err)
+		return fmt.Errorf("写入%s第%d行失败：%w", e.layout.Title, e.rows+2, err)
 	}
 	e.rows++
 	e.prog.done++
@@ -228,7 +228,7 @@ func (e *exportSheet) mismatch(values map[string]any) error {
 		got = append(got, h)
 	}
 	slices.Sort(got)
-	return fmt.Errorf("内部错误:导出%s的列与版式不符: %v", e.layout.Title, got)
+	return fmt.Errorf("内部错误：导出%s的列与版式不符：%v", e.layout.Title, got)
 }
 
 // cell turns a value into a styled cell; empty values leave the cell empty.

@@ -46,7 +46,7 @@ func exportMeetings(ctx context.Context, s *data.Store, out *exportSheet, year i
 }
 
 // attendanceNames joins the names of the members of each attendance status
-// with 、, in name order, each with the reason recorded: 张三(出差).
+// with 、, in name order, each with the reason recorded: 张三（出差）.
 func attendanceNames(attendance []data.MeetingAttendance, people map[data.Ref]exportPerson) map[vocab.Attendance]string {
 	byStatus := map[vocab.Attendance][]listed{}
 	for _, a := range attendance {

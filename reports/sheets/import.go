@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"dangjian/data"
@@ -66,13 +68,35 @@ var errRowProblems = errors.New("row has problems")
 func ImportFile(ctx context.Context, s *data.Store, k Kind, path string, o Options) (*Report, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, inputErrorf("无法打开文件: %s", path)
+		return nil, inputErrorf("无法打开文件“%s”：%s", path, openReason(err))
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, inputErrorf("%s 是一个文件夹,请选择要导入的.xlsx文件", path)
+		return nil, inputErrorf("无法打开文件“%s”：%s", path, isFolderText)
 	}
 	return Import(ctx, s, k, f, o)
+}
+
+// isFolderText is why a folder chosen for import cannot be read.
+const isFolderText = "这是一个文件夹，请选择要导入的.xlsx文件"
+
+// openReason says in Chinese why the file to import could not be opened:
+// it does not exist, may not be read, or is a folder; the system's own
+// words only for a rarer cause.
+func openReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限"
+	case errors.Is(err, syscall.EISDIR):
+		return isFolderText
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is in the message already
+	}
+	return "系统报告“" + err.Error() + "”"
 }
 
 // Import reads a workbook of kind k and writes its rows in one transaction:
@@ -90,7 +114,7 @@ func ImportFile(ctx context.Context, s *data.Store, k Kind, path string, o Optio
 func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options) (*Report, error) {
 	layout := LayoutOf(k)
 	if layout.Kind == "" {
-		return nil, inputErrorf("未知的表格类型: %s", k)
+		return nil, inputErrorf("未知的表格类型：%s", k)
 	}
 	scratch, err := localfs.NewScratch(filepath.Dir(s.Path()))
 	if err != nil {

@@ -151,14 +151,14 @@ func TestImportMembersReportsEveryBadValueAndWritesNothing(t *testing.T) {
 	}
 	text := problemsText(rep)
 	for _, want := range []string{
-		"第3行 「公民身份号码」: 校验码错误",
-		"第4行 「入党日期」: 日期不存在",
-		"第5行 「入党日期」: 日期2027-01-01晚于今天",
-		"第6行 「人员类别」: “临时工”应为以下之一",
-		"第7行 「公民身份号码」: 与第2行重复",
-		"第8行 「姓名」: 不能为空",
-		"第9行 「党费基数」: 金额不能为负数",
-		"第10行 「入党日期」: 入党时应年满十八岁",
+		"第3行 「公民身份号码」：校验码错误",
+		"第4行 「入党日期」：日期不存在",
+		"第5行 「入党日期」：日期2027-01-01晚于今天",
+		"第6行 「人员类别」：“临时工”应为以下之一",
+		"第7行 「公民身份号码」：与第2行重复",
+		"第8行 「姓名」：不能为空",
+		"第9行 「党费基数」：金额不能为负数",
+		"第10行 「入党日期」：入党时应年满十八岁",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing problem %q in:\n%s", want, text)
@@ -211,7 +211,7 @@ func TestImportUnusableFiles(t *testing.T) {
 		want    string
 	}{
 		{"not xlsx", []byte("姓名,公民身份号码\n张三,1\n"), "不是有效的Excel"},
-		{"missing headers", book(t, []string{"姓名", "性别"}), "缺少必需的列:公民身份号码、人员类别、所在支部、入党日期、党员类别"},
+		{"missing headers", book(t, []string{"姓名", "性别"}), "缺少必需的列：公民身份号码、人员类别、所在支部、入党日期、党员类别"},
 		{"empty file", nil, "不是有效的Excel"},
 	}
 	for _, tc := range cases {
@@ -227,6 +227,11 @@ func TestImportUnusableFiles(t *testing.T) {
 	var ie *InputError
 	if !asInputError(err, &ie) || !strings.Contains(ie.Msg, "是一个文件夹") {
 		t.Errorf("a folder: %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "没有的名单.xlsx")
+	_, err = ImportFile(context.Background(), s, Members, missing, Options{})
+	if !asInputError(err, &ie) || ie.Msg != "无法打开文件“"+missing+"”：文件不存在" {
+		t.Errorf("a file that does not exist: %v", err)
 	}
 }
 
@@ -279,8 +284,8 @@ func TestImportTraining(t *testing.T) {
 	)
 	rep, _ = run(t, s, Training, bad, Options{})
 	text := problemsText(rep)
-	for _, want := range []string{"第2行 「公民身份号码」: 本库中没有", "第3行 「学时」: 学时不能为负数",
-		"第4行 「姓名」: 与公民身份号码不符", "第4行 「形式」: “午休”应为以下之一"} {
+	for _, want := range []string{"第2行 「公民身份号码」：本库中没有", "第3行 「学时」：学时不能为负数",
+		"第4行 「姓名」：与公民身份号码不符", "第4行 「形式」：“午休”应为以下之一"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)
 		}
@@ -316,8 +321,8 @@ func TestImportMeetingsResolvesNamesInBranch(t *testing.T) {
 	)
 	rep, _ = run(t, s, Meetings, bad, Options{})
 	text := problemsText(rep)
-	for _, want := range []string{"第2行 「所在支部」: 本库中没有支部“二支部”", "第3行 「出席」: “赵六”不是本支部在册党员",
-		"第4行 「类型」: “茶话会”应为以下之一"} {
+	for _, want := range []string{"第2行 「所在支部」：本库中没有支部“二支部”", "第3行 「出席」：“赵六”不是本支部在册党员",
+		"第4行 「类型」：“茶话会”应为以下之一"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)
 		}
@@ -477,13 +482,13 @@ func TestImportReportsAKeyGivenTwiceInOneSheet(t *testing.T) {
 	rep, _ := run(t, s, Dues, book(t, headersOf(Dues),
 		[]any{ids[0], "王建国", "2026-03", "90", "2026-03-15"},
 		[]any{ids[0], "王建国", "2026年3月", "50", ""}), Options{})
-	if !strings.Contains(problemsText(rep), "第3行 「月份」: 与第2行重复") || rep.Written {
+	if !strings.Contains(problemsText(rep), "第3行 「月份」：与第2行重复") || rep.Written {
 		t.Fatalf("dues: %+v\n%s", rep, problemsText(rep))
 	}
 	rep, _ = run(t, s, Training, book(t, headersOf(Training),
 		[]any{ids[0], "王建国", "2026-03-05", 4, "培训班", "学习党章", ""},
 		[]any{ids[0], "王建国", "2026-03-05", 2, "培训班", "学习党章", ""}), Options{})
-	if !strings.Contains(problemsText(rep), "第3行 「主题」: 与第2行重复") {
+	if !strings.Contains(problemsText(rep), "第3行 「主题」：与第2行重复") {
 		t.Fatalf("training: %s", problemsText(rep))
 	}
 }

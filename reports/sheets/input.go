@@ -36,11 +36,11 @@ func readerAt(ctx context.Context, in io.Reader, dir string) (r io.ReaderAt, siz
 		if ctx.Err() != nil {
 			return nil, 0, nil, ctx.Err()
 		}
-		return nil, 0, nil, inputErrorf("无法读取文件: %v", err)
+		return nil, 0, nil, inputErrorf("无法读取文件：%v", err)
 	}
 	if n > MaxFileSize {
 		done()
-		return nil, 0, nil, inputErrorf("文件超过了导入的上限%s,拒绝导入", data.SizeText(MaxFileSize))
+		return nil, 0, nil, inputErrorf("文件超过了导入的上限%s，拒绝导入", data.SizeText(MaxFileSize))
 	}
 	return f, n, done, nil
 }

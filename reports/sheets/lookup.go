@@ -45,11 +45,11 @@ func (idx memberIndex) member(r *row) *data.Member {
 	}
 	m, ok := idx.byNumber[id]
 	if !ok {
-		r.fail("公民身份号码", "本库中没有该公民身份号码的党员,请先导入党员信息")
+		r.fail("公民身份号码", "本库中没有该公民身份号码的党员，请先导入党员信息")
 		return nil
 	}
 	if name != "" && name != m.Name {
-		r.fail("姓名", "与公民身份号码不符(本库中为"+m.Name+")")
+		r.fail("姓名", "与公民身份号码不符（本库中为"+m.Name+"）")
 		return nil
 	}
 	return m

@@ -225,7 +225,7 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 		for _, e := range r.entries(c.col) {
 			name := e.name
 			if c.status == vocab.Present && e.bracketed {
-				r.fail(c.col, "“"+withReason(name, e.reason)+"”:出席的党员不填原因")
+				r.fail(c.col, "“"+withReason(name, e.reason)+"”：出席的党员不填原因")
 				continue
 			}
 			found := recorded[name]
@@ -245,7 +245,7 @@ func (mi *meetingImporter) resolveAttendance(r *row, branch *data.Branch, meetin
 				r.fail(c.col, "“"+name+"”不是本支部在册党员")
 			case len(found) > 1 && occurs[name] != len(found):
 				if !reported[name] {
-					r.fail(c.col, "本支部有"+itoa(len(found))+"名“"+name+"”,无法确定是哪一位")
+					r.fail(c.col, "本支部有"+itoa(len(found))+"名“"+name+"”，无法确定是哪一位")
 					reported[name] = true
 				}
 			case len(found) > 1:

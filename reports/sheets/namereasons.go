@@ -118,11 +118,11 @@ func parseEntry(p string) (nameEntry, bool) {
 	return nameEntry{}, false
 }
 
-// withReason writes a name for an attendance list: 张三(出差), or the name
+// withReason writes a name for an attendance list: 张三（出差）, or the name
 // alone when there is no reason.
 func withReason(name, reason string) string {
 	if reason == "" {
 		return name
 	}
-	return name + "(" + reason + ")"
+	return name + "（" + reason + "）"
 }

@@ -119,8 +119,8 @@ func TestImportMeetingReasonsAndPlace(t *testing.T) {
 	)
 	rep, _ = run(t, s, Meetings, bad, Options{})
 	text := problemsText(rep)
-	for _, want := range []string{"第2行 「出席」: “王建国(主持)”:出席的党员不填原因",
-		"第3行 「请假」: “李红梅(出差”的写法不对", "第4行 「缺席」: “张伟(病假)补”的写法不对"} {
+	for _, want := range []string{"第2行 「出席」：“王建国（主持）”：出席的党员不填原因",
+		"第3行 「请假」：“李红梅(出差”的写法不对", "第4行 「缺席」：“张伟(病假)补”的写法不对"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("missing %q in:\n%s", want, text)
 		}

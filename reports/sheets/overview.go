@@ -103,7 +103,7 @@ func WriteFigures(w io.Writer, s FiguresSheet) error {
 	}
 	for r, row := range s.Rows {
 		if len(row) != len(s.Columns) {
-			return fmt.Errorf("第%d行有%d个值,表头有%d列", r+1, len(row), len(s.Columns))
+			return fmt.Errorf("第%d行有%d个值，表头有%d列", r+1, len(row), len(s.Columns))
 		}
 		for c, v := range row {
 			if v == nil {

@@ -43,9 +43,9 @@ func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout) (*
 	case !ok:
 		return nil, inputErrorf("Excel文件中没有工作表")
 	case sheet.part == nil:
-		return nil, inputErrorf("文件已损坏:缺少工作表“%s”的内容", label(sheet.name))
+		return nil, inputErrorf("文件已损坏：缺少工作表“%s”的内容", label(sheet.name))
 	case !sheet.worksheet:
-		return nil, inputErrorf("“%s”不是数据工作表(可能是图表)", label(sheet.name))
+		return nil, inputErrorf("“%s”不是数据工作表（可能是图表）", label(sheet.name))
 	}
 	if err := b.checkSizes(); err != nil {
 		return nil, err
@@ -102,7 +102,7 @@ func (sr *sheetReader) readHeader() error {
 		return damaged(sr.where(), err)
 	}
 	if !ok {
-		return inputErrorf("工作表“%s”是空的,第1行应为表头", sr.sheet)
+		return inputErrorf("工作表“%s”是空的，第1行应为表头", sr.sheet)
 	}
 	if num != 1 {
 		cells = nil // no header row: the required columns are missing
@@ -128,7 +128,7 @@ func (sr *sheetReader) readHeader() error {
 		}
 	}
 	if len(missing) > 0 {
-		return inputErrorf("工作表“%s”缺少必需的列:%s(表头须在第1行,与模板一致)", sr.sheet, strings.Join(missing, "、"))
+		return inputErrorf("工作表“%s”缺少必需的列：%s（表头须在第1行，与模板一致）", sr.sheet, strings.Join(missing, "、"))
 	}
 	sr.rows.keep = keep
 	return nil

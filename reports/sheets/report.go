@@ -10,12 +10,12 @@ type Problem struct {
 	Msg    string
 }
 
-// String formats the problem as 第N行 「列名」: 原因.
+// String formats the problem as 第N行 「列名」：原因.
 func (p Problem) String() string {
 	if p.Column == "" {
-		return fmt.Sprintf("第%d行: %s", p.Row, p.Msg)
+		return fmt.Sprintf("第%d行：%s", p.Row, p.Msg)
 	}
-	return fmt.Sprintf("第%d行 「%s」: %s", p.Row, p.Column, p.Msg)
+	return fmt.Sprintf("第%d行 「%s」：%s", p.Row, p.Column, p.Msg)
 }
 
 // Report says what an import found and did.

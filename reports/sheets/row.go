@@ -186,7 +186,7 @@ func (r *row) idNumber(col string) string {
 	if err != nil {
 		msg := strings.TrimPrefix(err.Error(), "公民身份号码")
 		if strings.ContainsAny(v, "Ee+") {
-			msg += "(单元格可能被Excel改成了科学计数法,请设为文本格式后重新填写)"
+			msg += "（单元格可能被Excel改成了科学计数法，请设为文本格式后重新填写）"
 		}
 		r.fail(col, msg)
 		return ""
@@ -209,7 +209,7 @@ func (r *row) names(col string) []string {
 func (r *row) entries(col string) []nameEntry {
 	entries, bad := splitNames(r.text(col))
 	if bad != "" {
-		r.fail(col, "“"+bad+"”的写法不对,原因应写在姓名后的括号内,如:张三(出差)")
+		r.fail(col, "“"+bad+"”的写法不对，原因应写在姓名后的括号内，如：张三（出差）")
 	}
 	return entries
 }

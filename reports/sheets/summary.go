@@ -87,9 +87,9 @@ func summaryOf(ctx context.Context, s *data.Store, k Kind, year int, orgID strin
 		return nil, err
 	}
 	sum := build(fig, names)
-	period := fmt.Sprintf("统计年度:%d年;数据截至%s。", year, dayText(asOf))
+	period := fmt.Sprintf("统计年度：%d年；数据截至%s。", year, dayText(asOf))
 	if year < now.Year() {
-		period = fmt.Sprintf("统计年度:%d年(全年)。", year)
+		period = fmt.Sprintf("统计年度：%d年（全年）。", year)
 	}
 	sum.note = period + sum.note
 	return sum, nil
@@ -117,7 +117,7 @@ func (sum *summary) write(ctx context.Context, f *excelize.File, st *sheetStyles
 	}
 	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: sum.layout, prog: prog}
 	if err := out.begin(); err != nil {
-		return fmt.Errorf("生成%s表头失败: %w", title, err)
+		return fmt.Errorf("生成%s表头失败：%w", title, err)
 	}
 	if err := sum.each(out.add); err != nil {
 		return err
@@ -129,11 +129,11 @@ func (sum *summary) write(ctx context.Context, f *excelize.File, st *sheetStyles
 			return err
 		}
 		if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: st.text, Value: sum.note}}); err != nil {
-			return fmt.Errorf("写入%s说明失败: %w", title, err)
+			return fmt.Errorf("写入%s说明失败：%w", title, err)
 		}
 	}
 	if err := sw.Flush(); err != nil {
-		return fmt.Errorf("生成%s失败: %w", title, err)
+		return fmt.Errorf("生成%s失败：%w", title, err)
 	}
 	return nil
 }

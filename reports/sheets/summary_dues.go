@@ -45,7 +45,7 @@ func duesSummary(fig *rules.Figures, names *summaryNames) *summary {
 	return &summary{
 		layout: duesSummaryLayout,
 		rows:   len(ledger.Lines) + len(order) + 1,
-		note: "应缴按组通字〔2008〕3号计算,自党员在本组织计缴的月份起,至转出的月份止;" +
+		note: "应缴按组通字〔2008〕3号计算，自党员在本组织计缴的月份起，至转出的月份止；" +
 			"欠缴是已结束的月份应缴而未缴足的金额。",
 		each: func(add func(map[string]any) error) error {
 			for _, id := range order {
@@ -80,7 +80,7 @@ func duesLineRow(l *rules.DuesLine, branch, idNumber string, year int) map[strin
 }
 
 // duesLineNote says when within the year the member owes dues here and
-// how many months are in arrears, e.g. 「自2026年5月起计缴;欠缴2个月」.
+// how many months are in arrears, e.g. 「自2026年5月起计缴；欠缴2个月」.
 func duesLineNote(l *rules.DuesLine, year int) string {
 	var parts []string
 	if l.From.Year() == year && l.From.Month() > 1 {
@@ -98,14 +98,14 @@ func duesLineNote(l *rules.DuesLine, year int) string {
 	if owing > 0 {
 		parts = append(parts, fmt.Sprintf("欠缴%d个月", owing))
 	}
-	return strings.Join(parts, ";")
+	return strings.Join(parts, "；")
 }
 
 // duesTotalRow is a branch's 小计 or the organization's 合计.
 func duesTotalRow(branch, name string, t rules.DuesTotals) map[string]any {
-	note := fmt.Sprintf("%d人,其中欠缴%d人", t.Members, t.Owing)
+	note := fmt.Sprintf("%d人，其中欠缴%d人", t.Members, t.Owing)
 	if rate, ok := t.Rate(); ok {
-		note += ";收缴率" + percentText(rate)
+		note += "；收缴率" + percentText(rate)
 	}
 	return map[string]any{
 		"党支部":    branch,

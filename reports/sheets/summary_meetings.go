@@ -27,8 +27,8 @@ func meetingsSummary(fig *rules.Figures, _ *summaryNames) *summary {
 	return &summary{
 		layout: meetingsSummaryLayout,
 		rows:   len(branches),
-		note: "主题党日每月一次;支部党员大会、党课每季度至少一次,支委会每月至少一次,设党小组的党小组会每月至少一次。" +
-			"只列已结束的月份和季度,支部成立或记录起始之前的不计。",
+		note: "主题党日每月一次；支部党员大会、党课每季度至少一次，支委会每月至少一次，设党小组的党小组会每月至少一次。" +
+			"只列已结束的月份和季度，支部成立或记录起始之前的不计。",
 		each: func(add func(map[string]any) error) error {
 			for _, bm := range branches {
 				if err := add(meetingGapsRow(bm, year)); err != nil {
@@ -51,14 +51,14 @@ func meetingGapsRow(bm rules.BranchMeetings, year int) map[string]any {
 	}
 	threeOne := noGaps
 	if len(bm.ThreeOneMissing) > 0 {
-		threeOne = strings.Join(bm.ThreeOneMissing, ";")
+		threeOne = strings.Join(bm.ThreeOneMissing, "；")
 	}
 	var notes []string
 	switch f := bm.FirstRequired; {
 	case f.Year() == year && f.Month() > 1:
 		notes = append(notes, "自"+monthText(f)+"起计")
 	case f.Year() > year:
-		notes = append(notes, "支部成立或记录起始晚于本年度,不计")
+		notes = append(notes, "支部成立或记录起始晚于本年度，不计")
 	}
 	if bm.ThemeDayPending {
 		notes = append(notes, "本月尚未开展主题党日")
@@ -67,6 +67,6 @@ func meetingGapsRow(bm rules.BranchMeetings, year int) map[string]any {
 		"党支部":        bm.Branch.Name,
 		"未开展主题党日的月份": months,
 		"三会一课缺项":     threeOne,
-		"备注":         strings.Join(notes, ";"),
+		"备注":         strings.Join(notes, "；"),
 	}
 }

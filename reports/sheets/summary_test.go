@@ -199,7 +199,7 @@ func TestDuesSummaryIsTheLedger(t *testing.T) {
 	if want := []string{"党支部", "姓名", "公民身份号码", "缴纳标准", "月应缴", "应缴合计", "实缴合计", "欠缴", "备注"}; !slices.Equal(header, want) {
 		t.Fatalf("header = %q, want %q", header, want)
 	}
-	if !strings.Contains(note, "统计年度:2026年;数据截至2026年7月15日") {
+	if !strings.Contains(note, "统计年度：2026年；数据截至2026年7月15日") {
 		t.Errorf("note = %q, want the year and the day", note)
 	}
 
@@ -237,7 +237,7 @@ func TestDuesSummaryIsTheLedger(t *testing.T) {
 			if got, want := amounts(row), [3]int64{ledger.Org.Due, ledger.Org.Paid, ledger.Org.Arrears}; got != want {
 				t.Errorf("合计 = %v, want the ledger's %v", got, want)
 			}
-			if want := fmt.Sprintf("%d人,其中欠缴%d人", ledger.Org.Members, ledger.Org.Owing); !strings.HasPrefix(row[8], want) {
+			if want := fmt.Sprintf("%d人，其中欠缴%d人", ledger.Org.Members, ledger.Org.Owing); !strings.HasPrefix(row[8], want) {
 				t.Errorf("合计 备注 = %q, want %q", row[8], want)
 			}
 			if i != len(rows)-1 {
@@ -259,7 +259,7 @@ func TestDuesSummaryIsTheLedger(t *testing.T) {
 			if got, want := amounts(row), [3]int64{tot.Due, tot.Paid, tot.Arrears}; got != want {
 				t.Errorf("小计 of %s = %v, want the ledger's %v", row[0], got, want)
 			}
-			if want := fmt.Sprintf("%d人,其中欠缴%d人", tot.Members, tot.Owing); !strings.HasPrefix(row[8], want) {
+			if want := fmt.Sprintf("%d人，其中欠缴%d人", tot.Members, tot.Owing); !strings.HasPrefix(row[8], want) {
 				t.Errorf("小计 of %s 备注 = %q, want %q", row[0], row[8], want)
 			}
 		default:
@@ -281,7 +281,7 @@ func TestDuesSummaryIsTheLedger(t *testing.T) {
 			len(lines), len(branchSeen), org, len(ledger.Lines), len(ledger.Branches))
 	}
 	for _, row := range rows {
-		if row[1] == "孙八" && row[8] != "自2026年5月起计缴;欠缴1个月" || row[1] == "赵六" && row[8] != "计缴至2026年5月;欠缴2个月" {
+		if row[1] == "孙八" && row[8] != "自2026年5月起计缴；欠缴1个月" || row[1] == "赵六" && row[8] != "计缴至2026年5月；欠缴2个月" {
 			t.Errorf("备注 of %s = %q", row[1], row[8])
 		}
 	}
@@ -295,7 +295,7 @@ func TestDuesSummaryIsTheLedger(t *testing.T) {
 	}
 	last := rows[len(rows)-1]
 	if tot := past.DuesLedger().Org; last[0] != "合计" || amounts(last) != [3]int64{tot.Due, tot.Paid, tot.Arrears} ||
-		!strings.Contains(note, "2025年(全年)") {
+		!strings.Contains(note, "2025年（全年）") {
 		t.Errorf("2025: last row %q, note %q; want the ledger's %+v", last, note, tot)
 	}
 }
@@ -359,7 +359,7 @@ func TestMeetingsSummaryIsTheGaps(t *testing.T) {
 		for j, m := range bm.ThemeDayMissing {
 			months[j] = fmt.Sprintf("%d月", m)
 		}
-		wantMonths, wantThreeOne := strings.Join(months, "、"), strings.Join(bm.ThreeOneMissing, ";")
+		wantMonths, wantThreeOne := strings.Join(months, "、"), strings.Join(bm.ThreeOneMissing, "；")
 		if wantMonths == "" {
 			wantMonths = "无"
 		}

@@ -60,27 +60,27 @@ func trainingHoursRow(h rules.MemberHours, names *summaryNames, year int) map[st
 }
 
 // trainingHoursNote says why a requirement is what it is, e.g.
-// 「书记或班子成员;自2026年5月起计,按8个月折算」.
+// 「书记或班子成员；自2026年5月起计，按8个月折算」.
 func trainingHoursNote(h rules.MemberHours, year int) string {
 	var parts []string
 	if h.Committee {
 		parts = append(parts, "书记或班子成员")
 	}
 	if h.Months < 12 {
-		parts = append(parts, fmt.Sprintf("自%d年%d月起计,按%d个月折算", year, 12-h.Months+1, h.Months))
+		parts = append(parts, fmt.Sprintf("自%d年%d月起计，按%d个月折算", year, 12-h.Months+1, h.Months))
 	}
 	if !h.Checked {
 		parts = append(parts, "本年不考核学时")
 	}
-	return strings.Join(parts, ";")
+	return strings.Join(parts, "；")
 }
 
 // trainingSummaryNote explains the columns under the settings in force.
 func trainingSummaryNote(set rules.Settings) string {
 	self := "不含个人自学"
 	if set.SelfStudyCounts {
-		self = "含个人自学(按设置计入)"
+		self = "含个人自学（按设置计入）"
 	}
-	return fmt.Sprintf("集中学习学时%s;应达学时为每年%d学时,书记和班子成员%d学时,年中起计的按月折算。",
+	return fmt.Sprintf("集中学习学时%s；应达学时为每年%d学时，书记和班子成员%d学时，年中起计的按月折算。",
 		self, set.TrainingHours, set.LeaderTrainingHours)
 }

@@ -40,13 +40,13 @@ func Template(k Kind, w io.Writer) error {
 		return err
 	}
 	if err := writeTemplateSheet(f, st, l); err != nil {
-		return fmt.Errorf("生成%s模板失败: %w", l.Title, err)
+		return fmt.Errorf("生成%s模板失败：%w", l.Title, err)
 	}
 	if _, err := f.NewSheet(GuideSheet); err != nil {
 		return err
 	}
 	if err := writeGuide(f, st, l); err != nil {
-		return fmt.Errorf("生成%s填写说明失败: %w", l.Title, err)
+		return fmt.Errorf("生成%s填写说明失败：%w", l.Title, err)
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
@@ -94,7 +94,7 @@ func writeTemplateSheet(f *excelize.File, st *sheetStyles, l Layout) error {
 		if len(c.Choices) > 0 {
 			dv, err := dropDown(name, c)
 			if err != nil {
-				return fmt.Errorf("%s的下拉列表: %w", c.Header, err)
+				return fmt.Errorf("%s的下拉列表：%w", c.Header, err)
 			}
 			e.do(f.AddDataValidation(sheet, dv))
 		}
@@ -130,12 +130,12 @@ func noteOf(c Column) string {
 	note := c.Note
 	if note == "" {
 		note = map[string]string{
-			"date": "日期,如2019-07-01", "month": "年月,如2026-03", "money": "金额(元),最多两位小数",
+			"date": "日期，如2019-07-01", "month": "年月，如2026-03", "money": "金额（元），最多两位小数",
 			"number": "数字", "bool": "是/否", "id": "18位公民身份号码", "names": namesNote,
 		}[c.Type]
 	}
 	if c.Open && len(c.Choices) > 0 {
-		note = strings.TrimSuffix(note, "。") + "(下拉列表仅供参考,也可填写其他值)"
+		note = strings.TrimSuffix(note, "。") + "（下拉列表仅供参考，也可填写其他值）"
 	}
 	return note
 }
@@ -148,7 +148,7 @@ func headerComment(cell string, c Column) excelize.Comment {
 	}
 	body := noteOf(c)
 	if len(c.Choices) > 0 {
-		body += "\n可选值:" + strings.Join(c.Choices, "/")
+		body += "\n可选值：" + strings.Join(c.Choices, "/")
 	}
 	lines := 2 + utf8.RuneCountInString(body)/14
 	return excelize.Comment{
@@ -172,12 +172,12 @@ func dropDown(col string, c Column) (*excelize.DataValidation, error) {
 	choices := strings.Join(c.Choices, "/")
 	if c.Open {
 		dv.SetError(excelize.DataValidationErrorStyleInformation, "提示",
-			clipRunes(fmt.Sprintf("“%s”通常填写:%s。其他值也可以使用,请确认无误。", c.Header, choices), 225))
-		dv.SetInput(clipRunes(c.Header, 32), "可从下拉列表中选择,也可直接填写其他值")
+			clipRunes(fmt.Sprintf("“%s”通常填写：%s。其他值也可以使用，请确认无误。", c.Header, choices), 225))
+		dv.SetInput(clipRunes(c.Header, 32), "可从下拉列表中选择，也可直接填写其他值")
 		return dv, nil
 	}
 	dv.SetError(excelize.DataValidationErrorStyleStop, "输入有误",
-		clipRunes(fmt.Sprintf("“%s”只能填写:%s。请从下拉列表中选择。", c.Header, choices), 225))
+		clipRunes(fmt.Sprintf("“%s”只能填写：%s。请从下拉列表中选择。", c.Header, choices), 225))
 	dv.SetInput(clipRunes(c.Header, 32), "请从下拉列表中选择")
 	return dv, nil
 }
@@ -244,13 +244,13 @@ func writeGuide(f *excelize.File, st *sheetStyles, l Layout) error {
 func guideRules(l Layout) []string {
 	var rules []string
 	add := func(s string) { rules = append(rules, s) }
-	add("第一行是表头,请勿修改表头文字;从第二行起每行填写一条记录。")
-	add("表头为红字橙底的列必须填写,蓝底的列可以不填;鼠标停在表头上可以看到该列的说明。")
+	add("第一行是表头，请勿修改表头文字；从第二行起每行填写一条记录。")
+	add("表头为红字橙底的列必须填写，蓝底的列可以不填；鼠标停在表头上可以看到该列的说明。")
 	if len(guideHeaders(l, func(c Column) bool { return c.Type == "date" })) > 0 {
-		add("日期可以写成2019-07-01、2019/7/1、2019.07.01、2019年7月1日,也可以是Excel的日期单元格。")
+		add("日期可以写成2019-07-01、2019/7/1、2019.07.01、2019年7月1日，也可以是Excel的日期单元格。")
 	}
 	if len(guideHeaders(l, func(c Column) bool { return c.Type == "month" })) > 0 {
-		add("月份可以写成2026-03、2026年3月、2026/3,也可以是Excel的日期单元格(只取其年月)。")
+		add("月份可以写成2026-03、2026年3月、2026/3，也可以是Excel的日期单元格（只取其年月）。")
 	}
 	if bools := guideHeaders(l, func(c Column) bool { return c.Type == "bool" }); len(bools) > 0 {
 		add(strings.Join(bools, "、") + "只填“是”或“否”。")
@@ -258,23 +258,23 @@ func guideRules(l Layout) []string {
 	if len(guideHeaders(l, func(c Column) bool { return len(c.Choices) > 0 && !c.Computed })) > 0 {
 		rule := "带下拉列表的列请从列表中选择"
 		if open := guideHeaders(l, func(c Column) bool { return c.Open && len(c.Choices) > 0 }); len(open) > 0 {
-			rule += ";" + strings.Join(open, "、") + "的下拉列表仅供参考,也可以填写其他值"
+			rule += "；" + strings.Join(open, "、") + "的下拉列表仅供参考，也可以填写其他值"
 		}
 		add(rule + "。")
 	}
 	if names := guideHeaders(l, func(c Column) bool { return c.Type == "names" }); len(names) > 0 {
-		add(strings.Join(names, "、") + "填写党员姓名,多人之间用顿号(、)或逗号分隔。")
+		add(strings.Join(names, "、") + "填写党员姓名，多人之间用顿号（、）或逗号分隔。")
 	}
 	if codes := guideHeaders(l, isCodeColumn); len(codes) > 0 {
-		add(strings.Join(codes, "、") + "等列已设为文本格式,请勿改成数值格式,以免长号码被显示成科学计数法或末几位变成0。")
+		add(strings.Join(codes, "、") + "等列已设为文本格式，请勿改成数值格式，以免长号码被显示成科学计数法或末几位变成0。")
 	}
-	add("全角数字、全角字母和多余的空格会自动转换,不必手工修改。")
+	add("全角数字、全角字母和多余的空格会自动转换，不必手工修改。")
 	if computed := guideHeaders(l, func(c Column) bool { return c.Computed }); len(computed) > 0 {
-		add(strings.Join(computed, "、") + "只在导出时计算填写,导入时不读取,模板中没有这些列。")
+		add(strings.Join(computed, "、") + "只在导出时计算填写，导入时不读取，模板中没有这些列。")
 	}
-	add("同一表格重复导入不会产生重复记录,也不会改变已有数据。")
-	add("导入时只要有一行有误,就不写入任何数据,并逐条列出出错的行号、列名和原因,改正后重新导入即可;" +
-		"命令行导入时加上 --skip-invalid,则只写入正确的行,并列出其余的行。")
+	add("同一表格重复导入不会产生重复记录，也不会改变已有数据。")
+	add("导入时只要有一行有误，就不写入任何数据，并逐条列出出错的行号、列名和原因，改正后重新导入即可；" +
+		"命令行导入时加上 --skip-invalid，则只写入正确的行，并列出其余的行。")
 	add(fmt.Sprintf("下拉列表预设到第%d行。", TemplateRows+1))
 	return rules
 }

@@ -69,7 +69,7 @@ func readBook(a *archive) (*workbook, error) {
 	if ok, err := b.decode(wbPart, &wb); err != nil {
 		return nil, err
 	} else if !ok {
-		return nil, inputErrorf("文件不是有效的Excel(.xlsx)文件(缺少工作簿“%s”)", label(wbPart))
+		return nil, inputErrorf("文件不是有效的Excel（.xlsx）文件（缺少工作簿“%s”）", label(wbPart))
 	}
 	var rels xmlRelationships
 	dir, base := path.Split(wbPart)
