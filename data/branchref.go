@@ -142,17 +142,17 @@ func (e *BranchNameError) Error() string {
 	if e.Ambiguous() {
 		parts := make([]string, len(e.Candidates))
 		for i, c := range e.Candidates {
-			parts[i] = fmt.Sprintf("%s(编号 %s)", c.Qualified(), c.ID)
+			parts[i] = fmt.Sprintf("%s（编号 %s）", c.Qualified(), c.ID)
 		}
-		return fmt.Sprintf("有%d个支部名为“%s”,请用支部编号指定其中一个: %s", len(e.Candidates), e.Name,
+		return fmt.Sprintf("有%d个支部名为“%s”，请用支部编号指定其中一个：%s", len(e.Candidates), e.Name,
 			strings.Join(parts, "、"))
 	}
 	if len(e.Branches) == 0 {
-		return fmt.Sprintf("没有名为“%s”的支部:本组织还没有任何支部。", e.Name)
+		return fmt.Sprintf("没有名为“%s”的支部：本组织还没有任何支部。", e.Name)
 	}
 	labels := make([]string, len(e.Branches))
 	for i, b := range e.Branches {
 		labels[i] = b.Label
 	}
-	return fmt.Sprintf("没有名为“%s”的支部。现有支部: %s", e.Name, strings.Join(labels, "、"))
+	return fmt.Sprintf("没有名为“%s”的支部。现有支部：%s", e.Name, strings.Join(labels, "、"))
 }

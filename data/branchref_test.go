@@ -109,7 +109,7 @@ func TestResolveBranchInAConsolidatedDatabase(t *testing.T) {
 		t.Fatalf("a name two organizations share: %v", err)
 	}
 	for org, id := range ids {
-		if !strings.Contains(err.Error(), org+" · 第一党支部(编号 "+id+")") {
+		if !strings.Contains(err.Error(), org+" · 第一党支部（编号 "+id+"）") {
 			t.Fatalf("the candidate of %s is not listed: %s", org, err)
 		}
 		for _, text := range []string{id, org + " · 第一党支部"} {

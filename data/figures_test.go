@@ -58,8 +58,8 @@ func TestMembersOnlyImportGivesNoSixMonthFindings(t *testing.T) {
 	for _, f := range fs {
 		if f.Rule == vocab.RuleSixMonth {
 			n++
-			if f.Detail != "已连续3个月未交纳党费(预警)(自记录起始月份2026年12月起计)" &&
-				f.Detail != "已连续3个月未参加党的组织生活(预警)(自记录起始月份2026年12月起计)" {
+			if f.Detail != "已连续3个月未交纳党费（预警）（自记录起始月份2026年12月起计）" &&
+				f.Detail != "已连续3个月未参加党的组织生活（预警）（自记录起始月份2026年12月起计）" {
 				t.Fatalf("detail %q", f.Detail)
 			}
 		}

@@ -72,7 +72,7 @@ func TestReportBranchSharedByTwoOrganizationsIsAmbiguous(t *testing.T) {
 		t.Fatalf("an ambiguous --branch: exit %d %q", code, errOut)
 	}
 	for org, id := range ids {
-		if !strings.Contains(errOut, org+" · 第一党支部(编号 "+id+")") {
+		if !strings.Contains(errOut, org+" · 第一党支部（编号 "+id+"）") {
 			t.Fatalf("the candidate of %s is not listed: %q", org, errOut)
 		}
 	}
@@ -85,7 +85,7 @@ func TestReportBranchUnknownListsTheBranches(t *testing.T) {
 	db, _, _ := consolidatedDB(t)
 	out := filepath.Join(t.TempDir(), "花名册.pdf")
 	code, _, errOut := run(t, "report", "roster", "--db", db, "--out", out, "--branch", "第二党支部")
-	if code != ExitUsage || !strings.Contains(errOut, "现有支部: 计算机学院党委 · 第一党支部、外国语学院党委 · 第一党支部") {
+	if code != ExitUsage || !strings.Contains(errOut, "现有支部：计算机学院党委 · 第一党支部、外国语学院党委 · 第一党支部") {
 		t.Fatalf("an unknown --branch: exit %d %q", code, errOut)
 	}
 	if _, err := os.Stat(out); err == nil {

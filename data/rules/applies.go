@@ -82,7 +82,7 @@ func appliesSpec(r int) settingSpec {
 			for _, part := range strings.FieldsFunc(v, func(c rune) bool { return strings.ContainsRune("、,,;; ", c) }) {
 				t, ok := vocab.Parse(vocab.PersonTypes, part)
 				if !ok {
-					return fmt.Errorf("%s:没有名为“%s”的人员类别,应为%s中的一个或几个(用、分隔),或“全部”、“无”",
+					return fmt.Errorf("%s：没有名为“%s”的人员类别，应为%s中的一个或几个（用、分隔），或“全部”、“无”",
 						label, part, strings.Join(vocab.Texts(vocab.PersonTypes), "、"))
 				}
 				in |= personBit(t)

@@ -90,12 +90,12 @@ func (e *engine) coveredWholeYear(cov time.Time) bool {
 }
 
 // RecordsSinceText describes where the records begin for a finding's
-// detail, e.g. 「(自记录起始月份2026年10月起计)」, or "" when c is zero.
+// detail, e.g. 「（自记录起始月份2026年10月起计）」, or "" when c is zero.
 func recordsSinceText(c time.Time) string {
 	if c.IsZero() {
 		return ""
 	}
-	return "(自记录起始月份" + monthText(c) + "起计)"
+	return "（自记录起始月份" + monthText(c) + "起计）"
 }
 
 // RecordsSinceKey is the settings key of 记录起始月份.
@@ -104,7 +104,7 @@ const RecordsSinceKey = "records.since"
 // recordsSinceSpec is the 记录起始月份 setting: a month such as 2026-10, or
 // empty for the default.
 func recordsSinceSpec() settingSpec {
-	const label = "记录起始月份(此前的记录不在本系统,不计为缺失;留空则自动)"
+	const label = "记录起始月份(此前的记录不在本系统，不计为缺失；留空则自动)"
 	return settingSpec{
 		def: SettingDef{Key: RecordsSinceKey, Label: label},
 		get: func(s Settings) string {
@@ -120,7 +120,7 @@ func recordsSinceSpec() settingSpec {
 			}
 			t, err := field.ParseMonth(v)
 			if err != nil || t.Year() < 1921 || t.Year() > 2100 {
-				return fmt.Errorf("记录起始月份应为年月,如2026-10,或留空,不能是“%s”", v)
+				return fmt.Errorf("记录起始月份应为年月，如2026-10，或留空，不能是“%s”", v)
 			}
 			s.RecordsSince = monthIndex(t)
 			return nil

@@ -56,12 +56,12 @@ func TestSixMonthCountsFromTheRecordsStart(t *testing.T) {
 	}{
 		{"one month in: nothing", d(2026, 12, 3), nil},
 		{"three months in: November to January", d(2027, 2, 3), []string{
-			"已连续3个月未交纳党费(预警)(自记录起始月份2026年11月起计)",
-			"已连续3个月未参加党的组织生活(预警)(自记录起始月份2026年11月起计)",
+			"已连续3个月未交纳党费（预警）（自记录起始月份2026年11月起计）",
+			"已连续3个月未参加党的组织生活（预警）（自记录起始月份2026年11月起计）",
 		}},
 		{"four months in: a warning that says where counting starts", d(2027, 3, 10), []string{
-			"已连续4个月未交纳党费(预警)(自记录起始月份2026年11月起计)",
-			"已连续4个月未参加党的组织生活(预警)(自记录起始月份2026年11月起计)",
+			"已连续4个月未交纳党费（预警）（自记录起始月份2026年11月起计）",
+			"已连续4个月未参加党的组织生活（预警）（自记录起始月份2026年11月起计）",
 		}},
 	}
 	for _, tt := range tests {
@@ -78,7 +78,7 @@ func TestSixMonthCountsFromTheRecordsStart(t *testing.T) {
 	f.Members = f.Members[:1]
 	f.LastPaid["1"] = d(2027, 1, 1)
 	f.LastAttended["1"] = d(2027, 5, 20)
-	sameLines(t, details(SixMonth(f, DefaultSettings())), []string{"已连续4个月未交纳党费(预警)"})
+	sameLines(t, details(SixMonth(f, DefaultSettings())), []string{"已连续4个月未交纳党费（预警）"})
 }
 
 func TestYearlyRulesNeedTheWholeYearCovered(t *testing.T) {

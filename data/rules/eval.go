@@ -83,7 +83,7 @@ func (e *engine) eval() []Finding {
 		if sc.Total < e.s.EvalPassScore {
 			out = append(out, Finding{
 				Rule: ruleIDs[rEval], BranchID: sc.BranchID, Branch: sc.Branch,
-				Detail: fmt.Sprintf("考评得分%s分,低于%s分", formatNumber(sc.Total), formatNumber(e.s.EvalPassScore)),
+				Detail: fmt.Sprintf("考评得分%s分，低于%s分", formatNumber(sc.Total), formatNumber(e.s.EvalPassScore)),
 			})
 		}
 	}

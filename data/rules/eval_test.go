@@ -86,12 +86,12 @@ func TestScoresPartial(t *testing.T) {
 
 func TestEval(t *testing.T) {
 	f := evalFacts()
-	sameLines(t, lines(Eval(f, DefaultSettings())), []string{"EVAL|二支部||考评得分55分,低于60分"})
+	sameLines(t, lines(Eval(f, DefaultSettings())), []string{"EVAL|二支部||考评得分55分，低于60分"})
 	s := DefaultSettings()
 	s.EvalPassScore = 62.5
 	sameLines(t, lines(Eval(f, s)), []string{
-		"EVAL|一支部||考评得分62分,低于62.5分",
-		"EVAL|二支部||考评得分55分,低于62.5分",
+		"EVAL|一支部||考评得分62分，低于62.5分",
+		"EVAL|二支部||考评得分55分，低于62.5分",
 	})
 	s.EvalPassScore = 55
 	sameLines(t, lines(Eval(f, s)), nil)
@@ -108,7 +108,7 @@ func TestEvalFractionalScore(t *testing.T) {
 	f.LastAttended["1"] = d(2026, 3, 1)
 	f.LastPaid["1"] = d(2026, 3, 1)
 	paidMonths(f, "1", 1)
-	sameLines(t, lines(Eval(f, DefaultSettings())), []string{"EVAL|一支部||考评得分5分,低于60分"})
+	sameLines(t, lines(Eval(f, DefaultSettings())), []string{"EVAL|一支部||考评得分5分，低于60分"})
 }
 
 func TestOrgScore(t *testing.T) {

@@ -69,7 +69,7 @@ func TestAppraiseUsesTheCategoryAtTheYearsEnd(t *testing.T) {
 		want []string
 	}{
 		{2026, nil},
-		{2025, []string{"预备党员参加民主评议但不评定等次,请删除等次"}},
+		{2025, []string{"预备党员参加民主评议但不评定等次，请删除等次"}},
 	} {
 		f := newFacts(tt.year, d(2027, 1, 5))
 		f.Branches = []Branch{branch("a", "一支部")}

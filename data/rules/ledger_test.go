@@ -169,7 +169,7 @@ func TestSixMonthAgreesWithTheLedger(t *testing.T) {
 	if unpaid != 6 {
 		t.Fatalf("ledger: %d months unpaid (%s), want June to November", unpaid, monthsText(line))
 	}
-	sameLines(t, details(SixMonth(f, DefaultSettings())), []string{"已连续6个月未交纳党费,存在自行脱党风险"})
+	sameLines(t, details(SixMonth(f, DefaultSettings())), []string{"已连续6个月未交纳党费，存在自行脱党风险"})
 }
 
 func TestDuesLedgerOutAndBackIn(t *testing.T) {

@@ -33,7 +33,7 @@ func (e *engine) birthday() []Finding {
 		if j.IsZero() || j.Month() != asOf.Month() || asOf.Year()-j.Year() < 1 {
 			continue
 		}
-		out = append(out, e.memberFinding(rBirthday, m, fmt.Sprintf("%d月政治生日:入党%d周年(%s入党)",
+		out = append(out, e.memberFinding(rBirthday, m, fmt.Sprintf("%d月政治生日：入党%d周年（%s入党）",
 			int(asOf.Month()), asOf.Year()-j.Year(), dateText(j))))
 	}
 	return out
@@ -49,9 +49,9 @@ func (e *engine) probation() []Finding {
 		end := civil(m.Joined).AddDate(1, 0, 0)
 		switch {
 		case asOf.After(end):
-			out = append(out, e.memberFinding(rProbation, m, "预备期已于"+dateText(end)+"届满,尚未讨论转正"))
+			out = append(out, e.memberFinding(rProbation, m, "预备期已于"+dateText(end)+"届满，尚未讨论转正"))
 		case !asOf.Before(end.AddDate(0, 0, -e.s.ProbationWarnDays)):
-			out = append(out, e.memberFinding(rProbation, m, "预备期将于"+dateText(end)+"届满,请及时讨论转正"))
+			out = append(out, e.memberFinding(rProbation, m, "预备期将于"+dateText(end)+"届满，请及时讨论转正"))
 		}
 	}
 	return out
@@ -68,7 +68,7 @@ func (e *engine) fifty() []Finding {
 			continue
 		}
 		out = append(out, e.memberFinding(rFifty, m, fmt.Sprintf(
-			"%d年党龄满%d年(%d年转正),可颁发“光荣在党%d年”纪念章",
+			"%d年党龄满%d年（%d年转正），可颁发“光荣在党%d年”纪念章",
 			e.f.Year, e.s.GloryYears, start.Year(), e.s.GloryYears)))
 	}
 	return out

@@ -13,11 +13,11 @@ func TestBirthday(t *testing.T) {
 		want []string
 	}{
 		{"twelfth anniversary", d(2026, 11, 20), member("1", "甲", "b", joined(d(2014, 11, 5))),
-			[]string{"11月政治生日:入党12周年(2014年11月5日入党)"}},
+			[]string{"11月政治生日：入党12周年（2014年11月5日入党）"}},
 		{"later in the month still listed", d(2026, 11, 1), member("1", "甲", "b", joined(d(2014, 11, 30))),
-			[]string{"11月政治生日:入党12周年(2014年11月30日入党)"}},
+			[]string{"11月政治生日：入党12周年（2014年11月30日入党）"}},
 		{"first anniversary", d(2026, 11, 20), member("1", "甲", "b", joined(d(2025, 11, 1)), probationary),
-			[]string{"11月政治生日:入党1周年(2025年11月1日入党)"}},
+			[]string{"11月政治生日：入党1周年（2025年11月1日入党）"}},
 		{"joined this month: no anniversary", d(2026, 11, 20), member("1", "甲", "b", joined(d(2026, 11, 1))), nil},
 		{"other month", d(2026, 11, 20), member("1", "甲", "b", joined(d(2014, 10, 5))), nil},
 		{"AsOf after the year", d(2027, 1, 1), member("1", "甲", "b", joined(d(2014, 1, 5))), nil},
@@ -41,13 +41,13 @@ func TestProbation(t *testing.T) {
 	}{
 		{"ends in 31 days", member("1", "甲", "b", probationary, joined(d(2025, 12, 11))), nil},
 		{"ends in 30 days", member("1", "甲", "b", probationary, joined(d(2025, 12, 10))),
-			[]string{"预备期将于2026年12月10日届满,请及时讨论转正"}},
+			[]string{"预备期将于2026年12月10日届满，请及时讨论转正"}},
 		{"ends today", member("1", "甲", "b", probationary, joined(d(2025, 11, 10))),
-			[]string{"预备期将于2026年11月10日届满,请及时讨论转正"}},
+			[]string{"预备期将于2026年11月10日届满，请及时讨论转正"}},
 		{"ended yesterday", member("1", "甲", "b", probationary, joined(d(2025, 11, 9))),
-			[]string{"预备期已于2026年11月9日届满,尚未讨论转正"}},
+			[]string{"预备期已于2026年11月9日届满，尚未讨论转正"}},
 		{"ended months ago", member("1", "甲", "b", probationary, joined(d(2025, 6, 1))),
-			[]string{"预备期已于2026年6月1日届满,尚未讨论转正"}},
+			[]string{"预备期已于2026年6月1日届满，尚未讨论转正"}},
 		{"正式党员", member("1", "甲", "b", joined(d(2025, 11, 9))), nil},
 		{"not 正常", member("1", "甲", "b", probationary, joined(d(2025, 11, 9)), status("停止党籍")), nil},
 	}
@@ -75,9 +75,9 @@ func TestFifty(t *testing.T) {
 		member("7", "庚", "b", joined(d(1975, 5, 1)), confirmedOn(time.Time{})),
 	}
 	want := []string{
-		"FIFTY|离退休支部|庚|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
-		"FIFTY|离退休支部|甲|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
-		"FIFTY|离退休支部|乙|2026年党龄满50年(1976年转正),可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|庚|2026年党龄满50年（1976年转正），可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|甲|2026年党龄满50年（1976年转正），可颁发“光荣在党50年”纪念章",
+		"FIFTY|离退休支部|乙|2026年党龄满50年（1976年转正），可颁发“光荣在党50年”纪念章",
 	}
 	sameLines(t, lines(Fifty(f, DefaultSettings())), want)
 }

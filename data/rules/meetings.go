@@ -264,7 +264,7 @@ func (e *engine) dual() []Finding {
 	for _, m := range e.active {
 		if m.IsLeader && !attendedOwn[m.ID] && e.applies(rDual, m) && e.coveredWholeYear(e.cov(m.OrgID).Meetings) {
 			out = append(out, e.memberFinding(rDual, m,
-				e.cal.yearText()+e.cal.notYet()+"参加所在支部组织生活(双重组织生活)"))
+				e.cal.yearText()+e.cal.notYet()+"参加所在支部组织生活（双重组织生活）"))
 		}
 	}
 	return out

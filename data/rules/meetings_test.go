@@ -160,13 +160,13 @@ func TestDual(t *testing.T) {
 	}
 	f.Attended = []Attendance{{"1", "ma"}, {"2", "mb"}, {"4", "old"}, {"6", "mb"}}
 	want := []string{
-		"DUAL|一支部|丙|2026年尚未参加所在支部组织生活(双重组织生活)",
-		"DUAL|一支部|丁|2026年尚未参加所在支部组织生活(双重组织生活)",
-		"DUAL|一支部|乙|2026年尚未参加所在支部组织生活(双重组织生活)",
+		"DUAL|一支部|丙|2026年尚未参加所在支部组织生活（双重组织生活）",
+		"DUAL|一支部|丁|2026年尚未参加所在支部组织生活（双重组织生活）",
+		"DUAL|一支部|乙|2026年尚未参加所在支部组织生活（双重组织生活）",
 	}
 	sameLines(t, lines(Dual(f, DefaultSettings())), want)
 	f.AsOf = d(2027, 1, 1)
-	if got := Dual(f, DefaultSettings()); len(got) != 3 || got[0].Detail != "2026年未参加所在支部组织生活(双重组织生活)" {
+	if got := Dual(f, DefaultSettings()); len(got) != 3 || got[0].Detail != "2026年未参加所在支部组织生活（双重组织生活）" {
 		t.Errorf("year ended: %v", lines(got))
 	}
 }

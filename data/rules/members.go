@@ -86,7 +86,7 @@ func (e *engine) appraise() []Finding {
 	var out []Finding
 	y := e.cal.yearText()
 	per := e.appraisalTallies(func(m *Member) {
-		out = append(out, e.memberFinding(rAppraise, m, "预备党员参加民主评议但不评定等次,请删除等次"))
+		out = append(out, e.memberFinding(rAppraise, m, "预备党员参加民主评议但不评定等次，请删除等次"))
 	})
 	for _, a := range e.f.Appraisals {
 		m := e.members[a.MemberID]
@@ -94,7 +94,7 @@ func (e *engine) appraise() []Finding {
 			continue
 		}
 		if a.Grade == vocab.GradeFail && strings.TrimSpace(a.FollowUp) == "" {
-			out = append(out, e.memberFinding(rAppraise, m, y+"民主评议为不合格,尚无教育或处置记录"))
+			out = append(out, e.memberFinding(rAppraise, m, y+"民主评议为不合格，尚无教育或处置记录"))
 		}
 	}
 	r := e.s.ExcellentMaxRatio
@@ -104,7 +104,7 @@ func (e *engine) appraise() []Finding {
 	e.eachBranch(func(b *Branch) {
 		if t := per[b.ID]; t != nil && r.exceededBy(t.Excellent, t.Graded) {
 			out = append(out, branchFinding(rAppraise, b, fmt.Sprintf(
-				"%s民主评议优秀%d人,超过参评%d人的%s", y, t.Excellent, t.Graded, r.chinese())))
+				"%s民主评议优秀%d人，超过参评%d人的%s", y, t.Excellent, t.Graded, r.chinese())))
 		}
 	})
 	return out
@@ -180,10 +180,10 @@ func (e *engine) sixMonth() []Finding {
 		switch {
 		case n >= e.s.InactiveMonths:
 			out = append(out, e.memberFinding(rSixMonth, m,
-				fmt.Sprintf("已连续%d个月未%s,存在自行脱党风险%s", n, what, note)))
+				fmt.Sprintf("已连续%d个月未%s，存在自行脱党风险%s", n, what, note)))
 		case n >= e.s.InactiveWarnMonths:
 			out = append(out, e.memberFinding(rSixMonth, m,
-				fmt.Sprintf("已连续%d个月未%s(预警)%s", n, what, note)))
+				fmt.Sprintf("已连续%d个月未%s（预警）%s", n, what, note)))
 		}
 	}
 	for _, m := range e.normal {

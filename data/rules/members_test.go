@@ -41,10 +41,10 @@ func TestAppraise(t *testing.T) {
 		Appraisal{MemberID: "u2", Grade: "不合格", FollowUp: "2026年12月支部书记谈话教育"},
 		Appraisal{MemberID: "u3", Grade: "不合格", FollowUp: "  "})
 	want := []string{
-		"APPRAISE|一支部|预甲|预备党员参加民主评议但不评定等次,请删除等次",
-		"APPRAISE|二支部||2026年民主评议优秀6人,超过参评15人的三分之一",
-		"APPRAISE|三支部|丙丙|2026年民主评议为不合格,尚无教育或处置记录",
-		"APPRAISE|三支部|丙甲|2026年民主评议为不合格,尚无教育或处置记录",
+		"APPRAISE|一支部|预甲|预备党员参加民主评议但不评定等次，请删除等次",
+		"APPRAISE|二支部||2026年民主评议优秀6人，超过参评15人的三分之一",
+		"APPRAISE|三支部|丙丙|2026年民主评议为不合格，尚无教育或处置记录",
+		"APPRAISE|三支部|丙甲|2026年民主评议为不合格，尚无教育或处置记录",
 	}
 	sameLines(t, lines(Appraise(f, DefaultSettings())), want)
 
@@ -54,7 +54,7 @@ func TestAppraise(t *testing.T) {
 	}
 	// 5/15 = 33% and 6/15 = 40%: only b is over 35%.
 	got := Appraise(f, s)
-	if len(got) != 4 || got[1].Detail != "2026年民主评议优秀6人,超过参评15人的35%" {
+	if len(got) != 4 || got[1].Detail != "2026年民主评议优秀6人，超过参评15人的35%" {
 		t.Errorf("with 35%%: %v", lines(got))
 	}
 }
@@ -90,30 +90,30 @@ func TestSixMonth(t *testing.T) {
 	}{
 		{"2 months", member("1", "甲", "b"), monthsAgo(2), monthsAgo(2), nil},
 		{"3 months", member("1", "甲", "b"), monthsAgo(3), monthsAgo(3), []string{
-			"已连续3个月未交纳党费(预警)", "已连续3个月未参加党的组织生活(预警)"}},
+			"已连续3个月未交纳党费（预警）", "已连续3个月未参加党的组织生活（预警）"}},
 		{"5 months", member("1", "甲", "b"), monthsAgo(5), monthsAgo(5), []string{
-			"已连续5个月未交纳党费(预警)", "已连续5个月未参加党的组织生活(预警)"}},
+			"已连续5个月未交纳党费（预警）", "已连续5个月未参加党的组织生活（预警）"}},
 		{"6 months", member("1", "甲", "b"), monthsAgo(6), monthsAgo(6), []string{
-			"已连续6个月未交纳党费,存在自行脱党风险", "已连续6个月未参加党的组织生活,存在自行脱党风险"}},
+			"已连续6个月未交纳党费，存在自行脱党风险", "已连续6个月未参加党的组织生活，存在自行脱党风险"}},
 		{"attendance 6, dues 2", member("1", "甲", "b"), monthsAgo(6), monthsAgo(2), []string{
-			"已连续6个月未参加党的组织生活,存在自行脱党风险"}},
+			"已连续6个月未参加党的组织生活，存在自行脱党风险"}},
 		{"attendance 2, dues 4", member("1", "甲", "b"), monthsAgo(2), d(2026, 6, 1), []string{
-			"已连续4个月未交纳党费(预警)"}},
+			"已连续4个月未交纳党费（预警）"}},
 		{"this month and last month", member("1", "甲", "b"), d(2026, 11, 2), d(2026, 10, 1), nil},
 		{"across the new year", member("1", "甲", "b"), d(2025, 12, 31), d(2026, 4, 1), []string{
-			"已连续6个月未交纳党费,存在自行脱党风险", "已连续10个月未参加党的组织生活,存在自行脱党风险"}},
+			"已连续6个月未交纳党费，存在自行脱党风险", "已连续10个月未参加党的组织生活，存在自行脱党风险"}},
 		// Dues are owed from the month of arrival (as the ledger owes them:
 		// March to October); attendance is counted from the next month.
 		{"never: counted from Since", member("1", "甲", "b", sinceDate(d(2026, 3, 10))), time.Time{}, time.Time{}, []string{
-			"已连续7个月未参加党的组织生活,存在自行脱党风险", "已连续8个月未交纳党费,存在自行脱党风险"}},
+			"已连续7个月未参加党的组织生活，存在自行脱党风险", "已连续8个月未交纳党费，存在自行脱党风险"}},
 		{"never: counted from Joined", member("1", "甲", "b", joined(d(2026, 7, 1)), probationary), time.Time{}, time.Time{}, []string{
-			"已连续3个月未参加党的组织生活(预警)", "已连续4个月未交纳党费(预警)"}},
+			"已连续3个月未参加党的组织生活（预警）", "已连续4个月未交纳党费（预警）"}},
 		{"old records before Since: from Since", member("1", "甲", "b", sinceDate(d(2026, 9, 1))),
 			d(2025, 1, 1), d(2025, 1, 1), nil},
 		{"came this month: not checked", member("1", "甲", "b", sinceDate(d(2026, 11, 1))), time.Time{}, time.Time{}, nil},
 		{"came after AsOf: not checked", member("1", "甲", "b", sinceDate(d(2026, 12, 1))), time.Time{}, time.Time{}, nil},
 		{"exempt from dues", member("1", "甲", "b", exempt), monthsAgo(6), time.Time{}, []string{
-			"已连续6个月未参加党的组织生活,存在自行脱党风险"}},
+			"已连续6个月未参加党的组织生活，存在自行脱党风险"}},
 		{"not 正常", member("1", "甲", "b", status("停止党籍")), monthsAgo(9), monthsAgo(9), nil},
 	}
 	for _, tt := range tests {

@@ -76,7 +76,7 @@ func intSpec(key, label string, lo, hi int, p func(*Settings) *int) settingSpec 
 		set: func(s *Settings, v string) error {
 			n, err := strconv.Atoi(v)
 			if err != nil || n < lo || n > hi {
-				return fmt.Errorf("%s应为%d到%d之间的整数,不能是“%s”", label, lo, hi, v)
+				return fmt.Errorf("%s应为%d到%d之间的整数，不能是“%s”", label, lo, hi, v)
 			}
 			*p(s) = n
 			return nil
@@ -95,7 +95,7 @@ var settingSpecs = withRuleSpecs([]settingSpec{
 		set: func(s *Settings, v string) error {
 			b, err := field.ParseBool(v)
 			if err != nil {
-				return fmt.Errorf("个人自学计入集中学习学时应为“是”或“否”,不能是“%s”", v)
+				return fmt.Errorf("个人自学计入集中学习学时应为“是”或“否”，不能是“%s”", v)
 			}
 			s.SelfStudyCounts = b
 			return nil
@@ -107,21 +107,21 @@ var settingSpecs = withRuleSpecs([]settingSpec{
 		set: func(s *Settings, v string) error {
 			r, ok := parseRatio(v)
 			if !ok {
-				return fmt.Errorf("民主评议优秀比例上限应为0到1之间的比例(如1/3、0.3或30%%),不能是“%s”", v)
+				return fmt.Errorf("民主评议优秀比例上限应为0到1之间的比例（如1/3、0.3或30%%），不能是“%s”", v)
 			}
 			s.ExcellentMaxRatio = r
 			return nil
 		},
 	},
-	intSpec("inactive.months", "未参加组织生活或未交党费月数(自行脱党风险)", 1, 120,
+	intSpec("inactive.months", "未参加组织生活或未交党费月数（自行脱党风险）", 1, 120,
 		func(s *Settings) *int { return &s.InactiveMonths }),
-	intSpec("inactive.warn_months", "未参加组织生活或未交党费月数(预警)", 1, 120,
+	intSpec("inactive.warn_months", "未参加组织生活或未交党费月数（预警）", 1, 120,
 		func(s *Settings) *int { return &s.InactiveWarnMonths }),
-	intSpec("transfer.valid_days", "组织关系介绍信有效期(天)", 1, 3650,
+	intSpec("transfer.valid_days", "组织关系介绍信有效期（天）", 1, 3650,
 		func(s *Settings) *int { return &s.TransferValidDays }),
 	intSpec("probation.warn_days", "预备期届满提前提醒天数", 0, 365,
 		func(s *Settings) *int { return &s.ProbationWarnDays }),
-	intSpec("glory.years", "光荣在党纪念章党龄(年)", 1, 100,
+	intSpec("glory.years", "光荣在党纪念章党龄（年）", 1, 100,
 		func(s *Settings) *int { return &s.GloryYears }),
 	{
 		def: SettingDef{Key: "eval.pass_score", Label: "考评合格分数"},
@@ -129,7 +129,7 @@ var settingSpecs = withRuleSpecs([]settingSpec{
 		set: func(s *Settings, v string) error {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil || math.IsNaN(f) || f < 0 || f > 100 {
-				return fmt.Errorf("考评合格分数应为0到100之间的数,不能是“%s”", v)
+				return fmt.Errorf("考评合格分数应为0到100之间的数，不能是“%s”", v)
 			}
 			s.EvalPassScore = f
 			return nil

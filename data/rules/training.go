@@ -81,10 +81,10 @@ func (e *engine) train(committee bool) []Finding {
 		if months < 12 {
 			notes = append(notes, fmt.Sprintf("%d月起按%d个月折算", 12-months+1, months))
 		}
-		detail := fmt.Sprintf("%s集中学习%s学时,不足%d学时", e.cal.yearText(),
+		detail := fmt.Sprintf("%s集中学习%s学时，不足%d学时", e.cal.yearText(),
 			formatNumber(float64(got)/100), required)
 		if len(notes) > 0 {
-			detail += "(" + strings.Join(notes, ",") + ")"
+			detail += "（" + strings.Join(notes, "，") + "）"
 		}
 		out = append(out, e.memberFinding(rule, m, detail))
 	}

@@ -21,9 +21,9 @@ func (e *engine) transfer() []Finding {
 		}
 		detail := "转出至" + t.OtherOrg
 		if t.LetterNo != "" {
-			detail += fmt.Sprintf("(介绍信%s)", t.LetterNo)
+			detail += fmt.Sprintf("（介绍信%s）", t.LetterNo)
 		}
-		detail += "已超过有效期未收到回执,存在“挂空”风险"
+		detail += "已超过有效期未收到回执，存在“挂空”风险"
 		if m := e.members[t.MemberID]; m != nil {
 			out = append(out, e.memberFinding(rTransfer, m, detail))
 		} else {

@@ -6,7 +6,7 @@ import (
 )
 
 func TestTransfer(t *testing.T) {
-	const late = "转出至某大学党委(介绍信2026-001)已超过有效期未收到回执,存在“挂空”风险"
+	const late = "转出至某大学党委（介绍信2026-001）已超过有效期未收到回执，存在“挂空”风险"
 	out := Transfer{ID: "t", MemberID: "1", Direction: "转出", OtherOrg: "某大学党委",
 		LetterNo: "2026-001", Issued: d(2026, 1, 1)} // 90 days: valid through 2026-04-01
 	with := func(change func(*Transfer)) Transfer {
@@ -29,7 +29,7 @@ func TestTransfer(t *testing.T) {
 		{"receipt returned", d(2026, 12, 1), with(func(t *Transfer) { t.Receipt = d(2026, 2, 1) }), nil},
 		{"transfer in", d(2026, 12, 1), with(func(t *Transfer) { t.Direction = "转入" }), nil},
 		{"no letter number", d(2026, 12, 1), with(func(t *Transfer) { t.LetterNo = "" }),
-			[]string{"TRANSFER|一支部|甲|转出至某大学党委已超过有效期未收到回执,存在“挂空”风险"}},
+			[]string{"TRANSFER|一支部|甲|转出至某大学党委已超过有效期未收到回执，存在“挂空”风险"}},
 		{"issue date unknown", d(2026, 12, 1), with(func(t *Transfer) { t.Issued = time.Time{} }), nil},
 		{"older year still counts", d(2026, 12, 1), with(func(t *Transfer) { t.Issued = d(2024, 1, 1) }),
 			[]string{"TRANSFER|一支部|甲|" + late}},
