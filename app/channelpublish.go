@@ -122,12 +122,8 @@ func (s *publishScreen) load() {
 // how it went, and published runs after a publication.
 func (s *publishScreen) publish(body snapshot.ChannelBody, what string, message *widget.Label, published func()) {
 	body.Format = snapshot.ChannelBodyFormat
-	probe := body
-	if probe.Kind == data.ChannelTask && probe.TaskID == "" {
-		probe.TaskID = "T1" // numbered when published
-	}
-	if err := probe.Validate(); err != nil {
-		showFormMessage(message, "未发布: "+err.Error(), true)
+	if err := s.c.CheckPublication(body, s.u.store.Now()); err != nil {
+		showFormMessage(message, notPublished(err), true)
 		return
 	}
 	label := body.Kind.Label()
@@ -152,7 +148,7 @@ func (s *publishScreen) run(body snapshot.ChannelBody, pass, label string, messa
 		case errors.Is(err, context.Canceled):
 			showFormMessage(message, "已取消,未发布。", true)
 		case err != nil:
-			showFormMessage(message, "未发布: "+err.Error(), true)
+			showFormMessage(message, notPublished(err), true)
 		default:
 			text := fmt.Sprintf("已发布第%d号%s", pub.Index.Seq, label)
 			if pub.Body.Kind == data.ChannelTask {
@@ -207,4 +203,13 @@ func showFormMessage(l *widget.Label, text string, refused bool) {
 		l.Importance = widget.DangerImportance
 	}
 	l.SetText(text)
+}
+
+// notPublished says why a publication did not go out: the refusal as the
+// committee's folder words it (无法发布：…), any other failure after 未发布.
+func notPublished(err error) string {
+	if errors.Is(err, snapshot.ErrNotPublishable) {
+		return err.Error()
+	}
+	return "未发布：" + err.Error()
 }

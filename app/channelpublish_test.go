@@ -209,6 +209,20 @@ func TestCommitteePublishesFromItsScreen(t *testing.T) {
 	s := publishOf(t, u, q)
 	s.backend = w.mem
 
+	// A deadline already past (a mistyped year) is refused as the command
+	// line refuses it, before anything is confirmed or the passphrase asked.
+	test.Type(s.notice.title, "关于开展主题党日活动的通知")
+	test.Type(s.notice.deadline, "2020-01-01")
+	test.Tap(s.notice.send)
+	if got := s.notice.message.Text; got != "无法发布：截止日期2020-01-01已经过去" {
+		t.Fatalf("a past deadline: %q", got)
+	}
+	if pubs, err := w.c.Publications(); err != nil || len(pubs) != 0 {
+		t.Fatalf("a notice with a past deadline was published: %v %v", pubs, err)
+	}
+	s.notice.title.SetText("")
+	s.notice.deadline.SetText("")
+
 	// A notice: typed, confirmed, signed with the passphrase asked.
 	test.Type(s.notice.title, "关于开展主题党日活动的通知")
 	test.Type(s.notice.text, "请各二级党组织于本月内开展。")

@@ -62,17 +62,12 @@ func (c *Committee) Publish(ctx context.Context, body ChannelBody, o PublishOpti
 		return p, err
 	}
 	defer l.Unlock()
+	if err := c.CheckPublication(body, o.Now); err != nil {
+		return p, err
+	}
 	body.Format = ChannelBodyFormat
 	if body.Kind == data.ChannelTask && body.TaskID == "" {
 		body.TaskID = "T" // completed with the seq below; validated as such
-	}
-	if err := body.Validate(); err != nil {
-		return p, fmt.Errorf("无法发布: %w", err)
-	}
-	if body.Kind == data.ChannelCalendar {
-		if err := checkCalendarYears(body.Calendar); err != nil {
-			return p, fmt.Errorf("无法发布: %w", err)
-		}
 	}
 	key, err := c.unlockSigningKey(o.Passphrase)
 	if err != nil {
@@ -104,7 +99,7 @@ func (c *Committee) Publish(ctx context.Context, body ChannelBody, o PublishOpti
 			if err == nil {
 				break
 			}
-			if !auto || !errors.Is(err, errTaskIDTaken) {
+			if !auto || !errors.As(err, new(*taskIDTaken)) {
 				return p, err
 			}
 			body.TaskID = fmt.Sprintf("T%d-%d", seq, n) // an earlier task was given T<seq> by --id
@@ -115,7 +110,7 @@ func (c *Committee) Publish(ctx context.Context, body ChannelBody, o PublishOpti
 		return p, err
 	}
 	if _, err := ParseChannelBody(bodyBytes); err != nil {
-		return p, fmt.Errorf("无法发布: %w", err)
+		return p, fmt.Errorf("%w：%w", ErrNotPublishable, err)
 	}
 	x := ChannelIndex{Format: ChannelIndexFormat, Seq: seq, Prev: st.LastSHA256, CreatedAt: o.Now.UTC().Truncate(time.Second),
 		Kind: body.Kind, BodySHA256: sha256Hex(bodyBytes), BodySize: int64(len(bodyBytes))}
@@ -361,8 +356,53 @@ func (c *Committee) Publications() ([]Publication, error) {
 	return out, nil
 }
 
-// errTaskIDTaken is a task id an earlier task has.
-var errTaskIDTaken = errors.New("无法发布")
+// ErrNotPublishable wraps why the committee cannot publish something:
+// its error says what, in words for the user, before anything is signed
+// or sent.
+var ErrNotPublishable = errors.New("无法发布")
+
+// taskIDTaken is the refusal of a task id an earlier task has.
+type taskIDTaken struct{ text string }
+
+func (e *taskIDTaken) Error() string { return e.text }
+func (e *taskIDTaken) Unwrap() error { return ErrNotPublishable }
+
+// CheckPublication refuses (ErrNotPublishable), before the passphrase is
+// asked, what Publish refuses of body on the day now: a body that is not
+// valid, a calendar outside its academic years, a deadline already past
+// (a mistyped year, most likely) and a task id an earlier task has. The
+// command line and the 党委发布 screen both ask it first.
+func (c *Committee) CheckPublication(body ChannelBody, now time.Time) error {
+	if err := CheckPublicationBody(body, now); err != nil {
+		return err
+	}
+	if body.Kind == data.ChannelTask && body.TaskID != "" {
+		return c.checkTaskIDFree(body.TaskID)
+	}
+	return nil
+}
+
+// CheckPublicationBody is CheckPublication of what body alone tells,
+// without the committee's folder.
+func CheckPublicationBody(body ChannelBody, now time.Time) error {
+	body.Format = ChannelBodyFormat
+	probe := body
+	if probe.Kind == data.ChannelTask && probe.TaskID == "" {
+		probe.TaskID = "T1" // numbered when published
+	}
+	if err := probe.Validate(); err != nil {
+		return fmt.Errorf("%w：%w", ErrNotPublishable, err)
+	}
+	if body.Kind == data.ChannelCalendar {
+		if err := checkCalendarYears(body.Calendar); err != nil {
+			return fmt.Errorf("%w：%w", ErrNotPublishable, err)
+		}
+	}
+	if body.Deadline != "" && body.Deadline < now.Format(time.DateOnly) {
+		return fmt.Errorf("%w：截止日期%s已经过去", ErrNotPublishable, body.Deadline)
+	}
+	return nil
+}
 
 // checkTaskIDFree refuses a task id that an earlier task of the committee
 // already has: an organization keeps one task per id, so the new task
@@ -374,7 +414,7 @@ func (c *Committee) checkTaskIDFree(id string) error {
 	}
 	for _, p := range pubs {
 		if p.Body.Kind == data.ChannelTask && strings.EqualFold(p.Body.TaskID, id) {
-			return fmt.Errorf("%w：任务编号 %s 已被第%d号发布的任务“%s”使用，请用 --id 另取一个编号", errTaskIDTaken, id, p.Index.Seq, p.Body.Title)
+			return &taskIDTaken{fmt.Sprintf("%v：任务编号 %s 已被第%d号发布的任务“%s”使用，请另取一个任务编号", ErrNotPublishable, id, p.Index.Seq, p.Body.Title)}
 		}
 	}
 	return nil

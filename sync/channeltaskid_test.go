@@ -1,6 +1,7 @@
 package snapshot
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -23,7 +24,8 @@ func TestPublishRefusesATaskIDInUse(t *testing.T) {
 	before := w.mem.Len()
 	for _, id := range []string{"T2", "t2"} {
 		_, err := w.committee.Publish(w.ctx, task(id, "另一项任务"), PublishOptions{Passphrase: testPass, Backend: w.mem, Now: time.Now()})
-		if err == nil || !strings.Contains(err.Error(), "任务编号 "+id+" 已被第1号发布的任务“完成民主评议并上报”使用") {
+		if err == nil || !strings.Contains(err.Error(), "任务编号 "+id+" 已被第1号发布的任务“完成民主评议并上报”使用") ||
+			strings.Contains(err.Error(), "--id") || !errors.Is(err, ErrNotPublishable) {
 			t.Fatalf("publishing task %s again: %v", id, err)
 		}
 		if w.mem.Len() != before {

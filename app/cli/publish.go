@@ -92,12 +92,15 @@ func runCommitteePublish(e *env, args []string) int {
 			return e.usageError(fs, "多余的参数：%s", strings.Join(pos[1:], " "))
 		}
 	}
-	if *deadline != "" && *deadline < e.now().Format(time.DateOnly) {
-		return e.usageError(fs, "截止日期%s已经过去", *deadline) // a mistyped year, most likely
+	if err := snapshot.CheckPublicationBody(body, e.now()); err != nil {
+		return e.usageError(fs, "%v", err)
 	}
 	c, err := snapshot.OpenCommittee(*dir)
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
+	}
+	if err := c.CheckPublication(body, e.now()); err != nil {
+		return e.usageError(fs, "%v", err)
 	}
 	pass, err := passphrase()
 	if err != nil {
