@@ -108,7 +108,7 @@ type todoList struct {
 
 // Heights of the dashboard's parts that scroll.
 const (
-	todoRows       = 4
+	todoRows       = 3
 	chartMaxHeight = 170
 )
 
@@ -255,7 +255,7 @@ func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
 	t.head = newHoverText()
 	t.head.TextStyle = fyne.TextStyle{Bold: true}
 	t.head.SetText(k.title)
-	t.count = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	t.count = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.none = widget.NewLabel("正在检查…")
 	t.none.Importance = widget.LowImportance
 	t.list = widget.NewList(
@@ -282,9 +282,10 @@ func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
 	return t
 }
 
-// object lays the list out under its heading (the title, cut short if it
-// must be, then the count and 展开, which always show whole), tall enough
-// for a few lines and no taller: more lines scroll inside the card.
+// object lays the list out under its heading (the title, cut short only
+// when narrower than 1024 wide, over the count and 展开, which always
+// show whole), tall enough for a few lines and no taller: more lines
+// scroll inside the card.
 func (t *todoList) object() fyne.CanvasObject {
 	row := widget.NewLabel("国").MinSize().Height
 	space := canvas.NewRectangle(color.Transparent)
@@ -292,7 +293,9 @@ func (t *todoList) object() fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	body := container.NewStack(space, container.NewVBox(t.none), t.list)
-	heading := container.NewBorder(nil, nil, nil, container.NewHBox(t.count, t.expand), t.head)
+	// The title has a line of its own, whole at 1024 wide too (five cards
+	// of 170 points), and the count and 展开 the line under it.
+	heading := container.NewVBox(t.head, container.NewBorder(nil, nil, t.count, t.expand))
 	return container.NewStack(bg, container.NewBorder(heading, nil, nil, nil, body))
 }
 
@@ -391,7 +394,7 @@ func (s *dashboardScreen) load() {
 		if err != nil {
 			return dashboardData{}, err
 		}
-		branches, err := store.BranchRefsIn(l.ctx, orgID)
+		branches, err := branchRefsIn(l.ctx, store, orgID)
 		if err != nil {
 			return dashboardData{}, err
 		}

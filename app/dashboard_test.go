@@ -653,5 +653,9 @@ func TestDashboardAt1024x768ShowsManyFindings(t *testing.T) {
 		if !strings.Contains(l.count.Text, count) || l.count.Size().Width < l.count.MinSize().Width {
 			t.Errorf("%s: the count %q shows as %q, %v wide for %v", l.kind.title, count, l.count.Text, l.count.Size().Width, l.count.MinSize().Width)
 		}
+		title := fyne.MeasureText(l.kind.title, theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+		if l.head.Size().Width < title {
+			t.Errorf("%s: the card's title is %v wide, cut short (it needs %v)", l.kind.title, l.head.Size().Width, title)
+		}
 	}
 }

@@ -113,7 +113,7 @@ func (s *duesScreen) load() {
 	load(s.loads, func(ctx context.Context) (duesView, error) {
 		v := duesView{year: year, asOf: appcore.CheckDay(year, store.Now())}
 		var err error
-		if v.branches, err = store.BranchRefsIn(ctx, orgID); err != nil {
+		if v.branches, err = branchRefsIn(ctx, store, orgID); err != nil {
 			return v, err
 		}
 		fig, err := s.u.figuresIn(ctx, store, orgID, year, v.asOf)

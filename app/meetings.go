@@ -259,7 +259,7 @@ func (r *meetingRow) matches(words []string) bool {
 func readMeetingsIn(ctx context.Context, u *UI, store *data.Store, year int, orgID string) (meetingsData, error) {
 	var d meetingsData
 	var err error
-	if d.branches, err = store.BranchRefsIn(ctx, orgID); err != nil {
+	if d.branches, err = branchRefsIn(ctx, store, orgID); err != nil {
 		return d, err
 	}
 	d.labels = map[string]string{}

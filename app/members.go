@@ -104,7 +104,7 @@ func (s *membersScreen) load() {
 	store, orgID, committee := s.u.store, s.u.orgScopeID(), s.u.inCommittee()
 	col, desc, order := s.sortCol, s.sortDesc, nameOrderOf(s.nameOrder.Selected)
 	load(s.loads, func(ctx context.Context) (memberData, error) {
-		branches, err := store.BranchRefsIn(ctx, orgID)
+		branches, err := branchRefsIn(ctx, store, orgID)
 		if err != nil {
 			return memberData{}, err
 		}

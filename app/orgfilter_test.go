@@ -197,7 +197,7 @@ func TestCommitteeOrgFilterShowsOneOrganizationOnEveryScreen(t *testing.T) {
 		t.Fatalf("学习培训 lists %d members, want %d", len(tr.rows), len(f.people[1]))
 	}
 	for _, r := range tr.rows {
-		if f.orgOf(r.id) != 1 || r.branch != f.name[1]+data.BranchSeparator+"第一党支部" {
+		if f.orgOf(r.id) != 1 || r.branch != "第一党支部" { // the filter names the organization
 			t.Fatalf("学习培训 of %s shows %s (%s)", f.name[1], r.name, r.branch)
 		}
 	}
@@ -207,8 +207,7 @@ func TestCommitteeOrgFilterShowsOneOrganizationOnEveryScreen(t *testing.T) {
 
 	f.open(t, "组织生活")
 	ms := f.u.built["meetings"].(*meetingsScreen)
-	if len(ms.rows) != 1 || ms.rows[0].meeting.OrgID != f.id[1] ||
-		ms.rows[0].branch != f.name[1]+data.BranchSeparator+"第一党支部" {
+	if len(ms.rows) != 1 || ms.rows[0].meeting.OrgID != f.id[1] || ms.rows[0].branch != "第一党支部" {
 		t.Fatalf("组织生活 of %s shows %d meetings: %v", f.name[1], len(ms.rows), ms.rows)
 	}
 	f.choose(t, 0) // changed here, it changes for every screen
@@ -286,14 +285,15 @@ func TestCommitteeBranchChooserTellsNamesakeBranchesApart(t *testing.T) {
 	}
 	s.search.SetText("")
 
-	// With one organization chosen, only its branch is offered.
+	// With one organization chosen, only its branch is offered, by its
+	// own name: the filter names the organization.
 	f.choose(t, 1)
-	if want := []string{allBranches, labels[1]}; !slices.Equal(s.branch.Options, want) {
+	if want := []string{allBranches, "第一党支部"}; !slices.Equal(s.branch.Options, want) {
 		t.Fatalf("%s offers %q, want %q", f.name[1], s.branch.Options, want)
 	}
 	f.open(t, "组织生活")
 	ms := f.u.built["meetings"].(*meetingsScreen)
-	if want := []string{allBranches, labels[1]}; !slices.Equal(ms.branch.Options, want) {
+	if want := []string{allBranches, "第一党支部"}; !slices.Equal(ms.branch.Options, want) {
 		t.Fatalf("组织生活 of %s offers %q, want %q", f.name[1], ms.branch.Options, want)
 	}
 }
@@ -345,7 +345,7 @@ func TestCommitteeDashboardShowsTheOrganizationsOwnFigures(t *testing.T) {
 		if got, want := s.trainingTitle.Text, "学习培训学时达标率("+strconv.Itoa(d.set.TrainingHours); len(got) < len(want) || got[:len(want)] != want {
 			t.Errorf("工作台 of %s: %q, its own requirement %d", f.name[org], got, d.set.TrainingHours)
 		}
-		if got := barLabels(s.training); !slices.Equal(got, []string{f.name[org] + data.BranchSeparator + "第一党支部"}) {
+		if got := barLabels(s.training); !slices.Equal(got, []string{"第一党支部"}) {
 			t.Errorf("工作台 of %s charts %q", f.name[org], got)
 		}
 		for _, g := range s.groups.byRule {

@@ -152,3 +152,18 @@ func (sc *orgScope) yearFacts(ctx context.Context, key factsKey) (*data.YearFact
 	}
 	return e.facts, e.err
 }
+
+// branchRefsIn lists the branches of one organization ("" for every one)
+// as data.BranchRefsIn does, each labelled by its plain name when one
+// organization is chosen (the filter already names it), and 「组织 · 支部」
+// under 全部组织 in a database of several organizations.
+func branchRefsIn(ctx context.Context, store *data.Store, orgID string) ([]data.BranchRef, error) {
+	refs, err := store.BranchRefsIn(ctx, orgID)
+	if err != nil || orgID == "" {
+		return refs, err
+	}
+	for i := range refs {
+		refs[i].Label = refs[i].Name
+	}
+	return refs, nil
+}

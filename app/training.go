@@ -123,7 +123,7 @@ func (s *trainingScreen) load() {
 	}
 	year, store, orgID := selectedYear(s.year), s.u.store, s.u.orgScopeID()
 	load(s.loads, func(ctx context.Context) (trainingData, error) {
-		refs, err := store.BranchRefsIn(ctx, orgID)
+		refs, err := branchRefsIn(ctx, store, orgID)
 		if err != nil {
 			return trainingData{}, err
 		}

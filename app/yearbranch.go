@@ -39,7 +39,7 @@ func newYearBranch(u *UI, changed func()) *yearBranch {
 func (yb *yearBranch) reload() {
 	store, orgID := yb.u.store, yb.u.orgScopeID()
 	load(yb.loads, func(ctx context.Context) ([]data.BranchRef, error) {
-		return store.BranchRefsIn(ctx, orgID)
+		return branchRefsIn(ctx, store, orgID)
 	}, func(refs []data.BranchRef, err error) {
 		if err != nil {
 			yb.u.showError(err)
