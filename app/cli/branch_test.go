@@ -16,7 +16,8 @@ import (
 // consolidatedDB merges two organizations that each have a 第一党支部 with
 // one member, as the committee's database holds them; it returns the
 // database and, per organization, its branch's id and its member's name.
-func consolidatedDB(t *testing.T) (db string, branchIDs, memberNames map[string]string) {
+// Each setup runs on each organization's database before its snapshot.
+func consolidatedDB(t *testing.T, setup ...func(*data.Store)) (db string, branchIDs, memberNames map[string]string) {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -38,6 +39,9 @@ func consolidatedDB(t *testing.T) (db string, branchIDs, memberNames map[string]
 			ConfirmedAt: data.NewDate(2006, 7, 1)}
 		if err := s.Members.Create(ctx, m); err != nil {
 			t.Fatal(err)
+		}
+		for _, f := range setup {
+			f(s)
 		}
 		snap := filepath.Join(dir, o.org+".snap")
 		if err := s.Snapshot(ctx, snap); err != nil {

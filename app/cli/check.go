@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"dangjian/app/appcore"
+	"dangjian/data"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
@@ -40,25 +41,57 @@ func runCheck(e *env, args []string) int {
 		return e.fail(ExitUsage, "检查失败：%v", err)
 	}
 	findings := fig.Findings()
+	// Over a consolidated database each finding says whose it is.
+	title, orgOf, err := checkScope(e, s)
+	if err != nil {
+		return e.fail(ExitUsage, "检查失败：%v", err)
+	}
 	if *asJSON {
-		if findings == nil {
-			findings = []rules.Finding{}
+		out := make([]checkFindingJSON, 0, len(findings))
+		for _, f := range findings {
+			out = append(out, checkFindingJSON{Finding: f, Org: orgOf[f.BranchID]})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(findings); err != nil {
+		if err := enc.Encode(out); err != nil {
 			return e.fail(ExitUsage, "输出失败：%v", err)
 		}
 		return ExitOK
 	}
-	printFindings(e, *year, s.Org().Name, fig.Settings(), findings)
+	printFindings(e, *year, title, fig.Settings(), findings, orgOf)
 	return ExitOK
+}
+
+// checkFindingJSON is one finding of `check --json`: org is the name of
+// the organization it belongs to in a consolidated database.
+type checkFindingJSON struct {
+	rules.Finding
+	Org string `json:"org,omitempty"`
+}
+
+// checkScope is whose records the check covers (the organization, or
+// 全校 and how many organizations a consolidated database holds) and, in
+// a consolidated database, each branch's organization by branch id.
+func checkScope(e *env, s *data.Store) (string, map[string]string, error) {
+	orgs, err := s.OrgsInOrder(e.ctx)
+	if err != nil || len(orgs) < 2 {
+		return s.Org().Name, nil, err
+	}
+	refs, err := s.BranchRefs(e.ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	orgOf := make(map[string]string, len(refs))
+	for _, r := range refs {
+		orgOf[r.ID] = r.OrgName
+	}
+	return fmt.Sprintf("全校（%d个二级党组织）", len(orgs)), orgOf, nil
 }
 
 // printFindings prints findings grouped by rule under titles stating the
 // thresholds of set, the settings the findings were computed with.
-func printFindings(e *env, year int, org string, set rules.Settings, findings []rules.Finding) {
+func printFindings(e *env, year int, org string, set rules.Settings, findings []rules.Finding, orgOf map[string]string) {
 	e.printf("%s %d年制度落实检查：共%d项\n", org, year, len(findings))
 	var rule vocab.RuleID
 	for _, f := range findings {
@@ -67,6 +100,9 @@ func printFindings(e *env, year int, org string, set rules.Settings, findings []
 			e.printf("\n[%s] %s\n", rule, rules.RuleTitleIn(rule, set))
 		}
 		who := f.Branch
+		if o := orgOf[f.BranchID]; o != "" {
+			who = o + data.BranchSeparator + who
+		}
 		if f.Member != "" {
 			who += " " + f.Member
 		}
