@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"dangjian/data/rules"
 	"dangjian/reports/layout"
 )
 
@@ -64,8 +65,22 @@ func buildCommitteeStats(r *committeeRequest) error {
 	r.progress(3, 4)
 	note := strings.Replace(statsExplained(&st, all, true), "为本组织内党支部之间的调整", "为各二级党组织内党支部之间的调整", 1)
 	note += "各二级党组织的数据取自其最近一次通过核验的快照；合计为全校汇总数据库的统计，等于各行之和。"
+	if n := countKind(r.co.Findings, rules.KindDuplicateActive); n > 0 {
+		note += fmt.Sprintf("有%d人同时在两个以上二级党组织在册（见跨组织问题台账“重复在册”），各计入其所在组织，合计中重复计算，待核实后更正。", n)
+	}
 	p.Add(&layout.Paragraph{Indent: true, Text: note})
 	p.Add(&layout.Signatures{Lines: []layout.SignLine{{Who: "填表人签字："}, {Who: "审核人签字："}, {Who: "负责人签字：", Date: true}}})
 	r.progress(4, 4)
 	return nil
+}
+
+// countKind is how many cross-organization findings are of kind.
+func countKind(findings []rules.KeyedFinding, kind string) int {
+	n := 0
+	for _, f := range findings {
+		if f.Kind == kind {
+			n++
+		}
+	}
+	return n
 }

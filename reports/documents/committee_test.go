@@ -135,6 +135,23 @@ func TestCommitteeStatsRowsAreEachOrganizationsOwnAndTheTotalTheUniversitys(t *t
 	}
 }
 
+// A person on two organizations' rolls is counted in each, so the 合计
+// counts them twice: the 全校党内统计 says how many, from the
+// cross-organization findings (重复在册), and says nothing when none is.
+func TestCommitteeStatsSaysWhoTheTotalCountsTwice(t *testing.T) {
+	s, _ := openMerged(t)
+	const note = "同时在两个以上二级党组织在册"
+	if doc := buildCommittee(t, s, CommitteeStats, CommitteeOptions{Now: testNow}); strings.Contains(doc.text, note) {
+		t.Errorf("a note of people counted twice without any:\n%s", doc.text)
+	}
+	dup := rules.KeyedFinding{CrossFinding: rules.CrossFinding{Kind: rules.KindDuplicateActive, Detail: "王五在两个组织在册"}, Person: "王五"}
+	other := rules.KeyedFinding{CrossFinding: rules.CrossFinding{Kind: rules.KindNoSnapshot, Detail: "未上传快照"}}
+	doc := buildCommittee(t, s, CommitteeStats, CommitteeOptions{Now: testNow, Findings: []rules.KeyedFinding{dup, other, dup}})
+	if !strings.Contains(doc.text, "有2人"+note) {
+		t.Errorf("the 合计 does not say it counts 2 people twice:\n%s", doc.text)
+	}
+}
+
 // TestRankingPlaces: lines are placed by the score as printed, and lines
 // printing the same score share the better place.
 func TestRankingPlaces(t *testing.T) {
