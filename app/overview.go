@@ -70,6 +70,8 @@ func newOverviewScreen(u *UI) fyne.CanvasObject {
 	s.table = newDataTable(u, "committee.overview", cols, func() int { return len(s.data.rows) }, s.cell,
 		rowActions{open: s.openDashboard})
 	s.table.sortable(func(col int, desc bool) { sortOverview(&s.data, col, desc) })
+	// A sort keeps the organization selected, and its detail with it.
+	s.table.keepSelection(func(row int) string { return s.data.rows[row].orgID }, s.showDetail)
 	selected := s.table.table.OnSelected
 	s.table.table.OnSelected = func(id widget.TableCellID) {
 		selected(id)

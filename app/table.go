@@ -81,6 +81,11 @@ type dataTable struct {
 	sortCol  int // -1: the screen's own order
 	sortDesc bool
 	onSort   func(col int, desc bool)
+	// rowKey names the record of a row, for a sort to keep the selection
+	// on it (nil: a sort clears the selection); unselected is told when a
+	// sort leaves no row selected that was (see keepSelection).
+	rowKey     func(row int) string
+	unselected func()
 
 	sizing bool // the columns are being sized: cells wait for the refresh after
 }
@@ -212,10 +217,34 @@ func (t *dataTable) sortBy(col int) {
 		t.sortCol, t.sortDesc = col, false
 	}
 	t.rememberSort()
+	key, col, had := "", t.selectedCol, t.selected >= 0 && t.selected < t.rows()
+	if had && t.rowKey != nil {
+		key = t.rowKey(t.selected)
+	}
 	t.selected, t.selectedCol = -1, -1
 	t.table.UnselectAll()
 	t.onSort(t.sortCol, t.sortDesc)
 	t.table.Refresh()
+	if key != "" {
+		for row := range t.rows() {
+			if t.rowKey(row) == key {
+				t.selectCell(row, col)
+				t.table.ScrollTo(widget.TableCellID{Row: row, Col: max(col, 0)})
+				return
+			}
+		}
+	}
+	if had && t.unselected != nil {
+		t.unselected()
+	}
+}
+
+// keepSelection makes a sort keep the selection on the row whose key is
+// the selected row's (the same record, wherever the sort puts it), and
+// tell unselected when it leaves none selected, for a screen that shows
+// the selected row's details.
+func (t *dataTable) keepSelection(key func(row int) string, unselected func()) {
+	t.rowKey, t.unselected = key, unselected
 }
 
 // headerText is a column's title with the sort order's arrow.

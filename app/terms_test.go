@@ -152,6 +152,14 @@ func TestTermsCompareShowsChangesPerOrganization(t *testing.T) {
 	if s.detail.Text == "" {
 		t.Error("no detail for the selected organization")
 	}
+	// A sort keeps the organization selected, and its detail.
+	chosen := s.deltas[0].Name
+	for _, col := range []int{0, 0} {
+		s.table.sortBy(col)
+		if row := s.table.selectedRow(); row < 0 || s.deltas[row].Name != chosen || !strings.HasPrefix(s.detail.Text, chosen) {
+			t.Errorf("after a sort: row %d selected, detail %q, want %s's", row, s.detail.Text, chosen)
+		}
+	}
 	s.from.SetSelected(s.to.Selected)
 	w.q.settle(w.u)
 	if len(s.deltas) != 0 || !strings.Contains(s.message.Text, "不同的学期") {

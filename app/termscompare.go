@@ -53,6 +53,7 @@ func newTermsCompareScreen(u *UI) fyne.CanvasObject {
 	s.table.sortable(func(col int, desc bool) {
 		sortRowsBy(s.deltas, col, desc, func(i int) string { return s.cell(&s.deltas[i], col, true) })
 	})
+	s.table.keepSelection(func(row int) string { return s.deltas[row].Org }, s.showDetail)
 	selected := s.table.table.OnSelected
 	s.table.table.OnSelected = func(id widget.TableCellID) {
 		selected(id)
