@@ -33,7 +33,8 @@ type crossFindingsScreen struct {
 	list     crossFindingsData
 	table    *dataTable
 	summary  *widget.Label
-	chosen   *widget.Label // the finding whose note is edited
+	chosen   *widget.Label   // the finding whose note is edited
+	editor   *fyne.Container // chosen over the note: laid out again when chosen's lines change
 	note     *widget.Entry
 	save     *widget.Button
 	history  *widget.Label
@@ -70,6 +71,8 @@ func newCrossFindingsScreen(u *UI) fyne.CanvasObject {
 	s.table.sortable(func(col int, desc bool) {
 		sortRowsBy(s.list.findings, col, desc, func(i int) string { return s.cellOf(&s.list.findings[i], col) })
 	})
+	// A sort keeps the finding selected, and its note in the editor.
+	s.table.keepSelection(func(row int) string { return s.list.findings[row].Key }, s.showChosen)
 	selected := s.table.table.OnSelected
 	s.table.table.OnSelected = func(id widget.TableCellID) {
 		selected(id)
@@ -91,8 +94,8 @@ func newCrossFindingsScreen(u *UI) fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(crossFindingsTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Add(refresh)
 	top := container.NewVBox(container.NewBorder(nil, nil, title, head), s.summary)
-	editor := container.NewBorder(s.chosen, container.NewVBox(container.NewHBox(s.save), s.history), nil, nil, s.note)
-	split := container.NewVSplit(s.table.object(), editor)
+	s.editor = container.NewBorder(s.chosen, container.NewVBox(container.NewHBox(s.save), s.history), nil, nil, s.note)
+	split := container.NewVSplit(s.table.object(), s.editor)
 	split.Offset = 0.6
 	s.load()
 	return container.NewBorder(top, nil, nil, nil, split)
@@ -220,8 +223,10 @@ func (s *crossFindingsScreen) chosenKey() string {
 	return ""
 }
 
-// showChosen puts the selected finding's note in the editor.
+// showChosen puts the selected finding's note in the editor, the
+// finding's text whole above it on as many lines as it takes.
 func (s *crossFindingsScreen) showChosen() {
+	defer s.layoutEditor()
 	row := s.table.selectedRow()
 	if row < 0 || row >= len(s.list.findings) {
 		s.chosen.SetText("选择一个问题，在下面记录其处理情况。")
@@ -247,6 +252,15 @@ func (s *crossFindingsScreen) showChosen() {
 	}
 	s.note.Enable()
 	s.save.Enable()
+}
+
+// layoutEditor lays the editor out again: the wrapped text of the
+// finding chosen may take more lines (or fewer) than the one before, and
+// the note box goes under the last of them, not over it.
+func (s *crossFindingsScreen) layoutEditor() {
+	if s.editor != nil {
+		s.editor.Refresh()
+	}
 }
 
 // saveNote records the editor's text as the selected finding's 处理情况
