@@ -74,13 +74,25 @@ func TestScoresPartial(t *testing.T) {
 	monthly(f, "a", "组织生活会", 7)
 	monthly(f, "a", "民主评议", 7)
 	sc := Scores(f, DefaultSettings())[0]
-	// ThemeDay: 5 of 6 months (June–November). ThreeOne: Q3 大会 and 党课
+	// ThemeDay: 5 of 5 months (June–October; November, under way and not
+	// yet held, is a to-do, not a month missed). ThreeOne: Q3 大会 and 党课
 	// (2 of 2) and 支委会 in June–October (3 of 5): 5 of 7.
 	want := Score{BranchID: "a", Branch: "一支部", Members: 1,
-		Total:    round(25+20*5.0/6+15*5.0/7+10+10+10+10, 1),
-		Training: 25, ThemeDay: 16.67, ThreeOne: 10.71, OrgLife: 10, Target: 10, Dues: 10, Alerts: 10}
+		Total:    round(25+20+15*5.0/7+10+10+10+10, 1),
+		Training: 25, ThemeDay: 20, ThreeOne: 10.71, OrgLife: 10, Target: 10, Dues: 10, Alerts: 10}
 	if sc != want {
 		t.Errorf("Scores = %+v\nwant     %+v", sc, want)
+	}
+	// Once the month has ended without one, it is a month missed: 5 of 6.
+	f.AsOf = d(2026, 12, 1)
+	if got := Scores(f, DefaultSettings())[0].ThemeDay; got != 16.67 {
+		t.Errorf("ThemeDay after November ended without one: %v, want 16.67", got)
+	}
+	// Held within the month under way, it counts at once: 6 of 6.
+	f.AsOf = d(2026, 11, 15)
+	monthly(f, "a", "主题党日", 11)
+	if got := Scores(f, DefaultSettings())[0].ThemeDay; got != 20 {
+		t.Errorf("ThemeDay with November's held: %v, want 20", got)
 	}
 }
 

@@ -93,14 +93,21 @@ func (e *engine) themeDay(b *Branch, emit func(string)) (required, held int) {
 		if mi < first {
 			continue
 		}
-		required++
+		// The month under way is required once its 主题党日 is held or
+		// the month has ended: until then it is a to-do (尚未开展), which
+		// neither lowers the rate nor the score.
+		ended := e.cal.monthEnded(mi)
 		if km[kThemeDay]&(1<<k) != 0 {
+			required++
 			held++
 			continue
 		}
+		if ended {
+			required++
+		}
 		if emit != nil {
 			word := "尚未"
-			if e.cal.monthEnded(mi) {
+			if ended {
 				word = "未"
 			}
 			emit(fmt.Sprintf("%s%d月%s开展主题党日", e.cal.yearText(), k+1, word))
