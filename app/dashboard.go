@@ -68,19 +68,19 @@ var todoKinds = []todoKind{
 	}, func(f *rules.Finding, _ string) string { return f.Branch }, nil},
 	{"本月政治生日", "人", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleBirthday },
 		func(f *rules.Finding, _ string) string {
-			return memberText(f, shorten(afterColon(f.Detail), "", "("))
+			return memberText(f, shorten(afterColon(f.Detail), "", "（", "("))
 		}, nil},
 	{"预备期届满", "人", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleProbation },
 		func(f *rules.Finding, y string) string {
-			return memberText(f, strings.Replace(shorten(f.Detail, "预备期", ","), y, "", 1))
+			return memberText(f, strings.Replace(shorten(f.Detail, "预备期", "，", ","), y, "", 1))
 		}, func(f *rules.Finding) bool { return strings.Contains(f.Detail, "尚未讨论转正") }},
 	{"转接未回执", "人", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleTransfer },
 		func(f *rules.Finding, _ string) string {
-			return memberText(f, "转至"+shorten(f.Detail, "转出至", "(介绍信", "已超过"))
+			return memberText(f, "转至"+shorten(f.Detail, "转出至", "（介绍信", "(介绍信", "已超过"))
 		}, nil},
 	{"六个月预警", "项", func(f *rules.Finding, _ string) bool { return f.Rule == vocab.RuleSixMonth },
 		func(f *rules.Finding, _ string) string {
-			return memberText(f, strings.Replace(shorten(f.Detail, "已连续", ",", "("), "党的组织生活", "组织生活", 1))
+			return memberText(f, strings.Replace(shorten(f.Detail, "已连续", "，", ",", "（", "("), "党的组织生活", "组织生活", 1))
 		}, func(f *rules.Finding) bool { return strings.Contains(f.Detail, "脱党风险") }},
 }
 
@@ -576,10 +576,12 @@ func memberText(f *rules.Finding, text string) string {
 	return who + " · " + text
 }
 
-// afterColon returns what follows the first full-width colon, or s.
+// afterColon returns what follows the first colon, full-width or not, or s.
 func afterColon(s string) string {
-	if _, after, ok := strings.Cut(s, ":"); ok {
-		return after
+	for _, colon := range []string{"：", ":"} {
+		if _, after, ok := strings.Cut(s, colon); ok {
+			return after
+		}
 	}
 	return s
 }

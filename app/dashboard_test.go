@@ -305,14 +305,14 @@ func TestTodoTexts(t *testing.T) {
 	fs := []rules.Finding{
 		{Rule: "THEME-DAY", Branch: "教工党支部", Detail: "2026年11月尚未开展主题党日"},
 		{Rule: "THEME-DAY", Branch: "教工党支部", Detail: "2026年1月未开展主题党日"},
-		{Rule: "BIRTHDAY", Member: "余志强", MemberID: "a", Detail: "11月政治生日:入党33周年(1993年11月19日入党)"},
-		{Rule: "PROBATION", Member: "熊梦琪", MemberID: "b", Detail: "预备期将于2026年12月19日届满,请及时讨论转正"},
-		{Rule: "PROBATION", Member: "罗天宇", MemberID: "b2", Detail: "预备期将于2027年1月9日届满,请及时讨论转正"},
-		{Rule: "PROBATION", Member: "陆可馨", MemberID: "b3", Detail: "预备期已于2026年11月7日届满,尚未讨论转正"},
+		{Rule: "BIRTHDAY", Member: "余志强", MemberID: "a", Detail: "11月政治生日：入党33周年（1993年11月19日入党）"},
+		{Rule: "PROBATION", Member: "熊梦琪", MemberID: "b", Detail: "预备期将于2026年12月19日届满，请及时讨论转正"},
+		{Rule: "PROBATION", Member: "罗天宇", MemberID: "b2", Detail: "预备期将于2027年1月9日届满，请及时讨论转正"},
+		{Rule: "PROBATION", Member: "陆可馨", MemberID: "b3", Detail: "预备期已于2026年11月7日届满，尚未讨论转正"},
 		{Rule: "TRANSFER", Member: "王嘉豪", MemberID: "c",
-			Detail: "转出至中共字节跳动(北京)有限公司委员会(介绍信转字〔2026〕第005号)已超过有效期未收到回执,存在“挂空”风险"},
-		{Rule: "SIX-MONTH", Member: "刘雅琪", MemberID: "d", Detail: "已连续6个月未参加党的组织生活,存在自行脱党风险"},
-		{Rule: "SIX-MONTH", Member: "雷逸飞", MemberID: "e", Detail: "已连续3个月未交纳党费(预警)"},
+			Detail: "转出至中共字节跳动(北京)有限公司委员会（介绍信转字〔2026〕第005号）已超过有效期未收到回执，存在“挂空”风险"},
+		{Rule: "SIX-MONTH", Member: "刘雅琪", MemberID: "d", Detail: "已连续6个月未参加党的组织生活，存在自行脱党风险"},
+		{Rule: "SIX-MONTH", Member: "雷逸飞", MemberID: "e", Detail: "已连续3个月未交纳党费（预警）"},
 	}
 	got := todosFrom(fs, 2026, time.November, nil)
 	want := [][]string{
