@@ -81,19 +81,19 @@ func TestOverviewShowsEachOrganizationsOwnFigures(t *testing.T) {
 		total.Add(own)
 		mine := overviewRow{name: name, sum: &own}
 		for c, col := range overviewColumns {
-			if c >= 3 && c <= 6 {
+			if col.ofOrg {
 				continue
 			}
 			if got, want := s.cell(row, c), overviewText(col.format, col.value(&s.data, &mine)); got != want {
 				t.Errorf("%s, %s: %q, its own database gives %q", name, col.title, got, want)
 			}
 		}
-		for c, want := range map[int]string{3: "1", 6: "已接受"} {
+		for c, want := range map[int]string{overviewCol(t, "快照序号"): "1", overviewCol(t, "状态"): "已接受"} {
 			if got := s.cell(row, c); got != want {
 				t.Errorf("%s, %s: %q, want %q", name, overviewColumns[c].title, got, want)
 			}
 		}
-		if got := s.cell(row, 5); !strings.HasSuffix(got, "前") && got != "刚刚" {
+		if got := s.cell(row, overviewCol(t, "距今")); !strings.HasSuffix(got, "前") && got != "刚刚" {
 			t.Errorf("%s: age %q", name, got)
 		}
 		s.table.selectRow(row)
@@ -276,7 +276,8 @@ func TestOverviewExportsToExcel(t *testing.T) {
 	if got, want := rows[3][1], strconv.Itoa(s.data.total.Members); got != want {
 		t.Errorf("全校合计 members %s, want %s", got, want)
 	}
-	if shown, _ := f.GetCellValue("全校概览", "J2"); !strings.HasSuffix(shown, "%") {
+	rate, _ := excelize.CoordinatesToCellName(overviewCol(t, "培训达标率")+1, 2)
+	if shown, _ := f.GetCellValue("全校概览", rate); !strings.HasSuffix(shown, "%") {
 		t.Errorf("the 培训达标率 shows as %q", shown)
 	}
 }
@@ -395,5 +396,58 @@ func TestOverviewOfANewDayShowsTheLastKeptFiguresAtOnce(t *testing.T) {
 	}
 	if _, err := keptOverview(ctx, w.u.store, w.c, w.u.report, s.data.year-1, tomorrow); err != errNoneKept {
 		t.Errorf("a year never computed: %v, want none kept", err)
+	}
+}
+
+// overviewCol is the index of the 全校概览's column titled title.
+func overviewCol(t *testing.T, title string) int {
+	t.Helper()
+	c := slices.IndexFunc(overviewColumns, func(oc overviewColumn) bool { return oc.title == title })
+	if c < 0 {
+		t.Fatalf("no column %s", title)
+	}
+	return c
+}
+
+// TestOverviewKeyFiguresComeFirst: the 全校概览 (and its Excel) puts each
+// organization's figures (党员, 支部, 待整改问题, 主要问题, the rates, 欠缴,
+// 考评得分) before its snapshot (序号, 时间, 距今, 状态), so that at
+// 1024×768 the first figures show without scrolling; the Excel follows
+// the same columns, its university's line leaving the snapshot's empty.
+func TestOverviewKeyFiguresComeFirst(t *testing.T) {
+	w := newCommitteeWorld(t, fyne.NewSize(1024, 768))
+	s := overviewOf(t, w.u)
+	var titles []string
+	for _, c := range overviewColumns {
+		titles = append(titles, c.title)
+	}
+	want := []string{"组织", "党员数", "支部数", "待整改问题", "主要问题", "培训达标率", "主题党日落实率", "三会一课落实率",
+		"党费收缴率", "欠缴（元）", "考评得分", "快照序号", "快照时间", "距今", "状态"}
+	if !slices.Equal(titles, want) {
+		t.Fatalf("columns %q, want %q", titles, want)
+	}
+	// At 1024 the figures through 培训达标率 show without scrolling (the
+	// rest a scroll away, before the snapshot's).
+	var right float32
+	for c := 0; c <= overviewCol(t, "培训达标率"); c++ {
+		right += s.table.widths[c]
+	}
+	if width := s.table.table.Size().Width; right > width {
+		t.Errorf("培训达标率 ends at %v, the table is %v wide: %v", right, width, s.table.widths)
+	}
+	sheet := overviewSheet(&s.data)
+	for c, col := range sheet.Columns {
+		if col.Title != want[c] {
+			t.Errorf("Excel column %d: %q, want %q", c, col.Title, want[c])
+		}
+	}
+	total := sheet.Rows[len(sheet.Rows)-1]
+	for c := overviewCol(t, "快照序号"); c < len(want); c++ {
+		if total[c] != nil {
+			t.Errorf("全校合计, %s: %v", want[c], total[c])
+		}
+	}
+	if total[overviewCol(t, "考评得分")] == nil {
+		t.Error("全校合计 has no 考评得分")
 	}
 }

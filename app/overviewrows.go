@@ -126,6 +126,9 @@ type overviewColumn struct {
 	format sheets.CellFormat
 	value  func(d *overviewData, r *overviewRow) any
 	key    func(d *overviewData, r *overviewRow) any
+	// ofOrg: the column is about an organization's own snapshot, and the
+	// university's line (全校合计) leaves it empty.
+	ofOrg bool
 }
 
 // accepted is the row's last accepted snapshot, nil for none: for the
@@ -177,7 +180,8 @@ func summed(f func(s *rules.Summary) any) func(d *overviewData, r *overviewRow) 
 	}
 }
 
-// overviewColumns are the 全校概览's columns.
+// overviewColumns are the 全校概览's columns, the Excel's too: each
+// organization's figures first, then its snapshot and state.
 var overviewColumns = []overviewColumn{
 	{column: column{"组织", 200}, format: sheets.FormatText,
 		value: func(_ *overviewData, r *overviewRow) any { return r.name }},
@@ -185,35 +189,6 @@ var overviewColumns = []overviewColumn{
 		value: summed(func(s *rules.Summary) any { return s.Members })},
 	{column: column{"支部数", 60}, format: sheets.FormatInt,
 		value: summed(func(s *rules.Summary) any { return s.Branches })},
-	{column: column{"快照序号", 70}, format: sheets.FormatInt,
-		value: func(_ *overviewData, r *overviewRow) any {
-			if n := r.seq(); n > 0 {
-				return int(n)
-			}
-			return nil
-		}},
-	{column: column{"快照时间", 130}, format: sheets.FormatText,
-		value: func(_ *overviewData, r *overviewRow) any {
-			if a := r.accepted(); a != nil {
-				return a.Manifest.CreatedAt.Local().Format("2006-01-02 15:04")
-			}
-			return nil
-		}},
-	{column: column{"距今", 70}, format: sheets.FormatText,
-		value: func(d *overviewData, r *overviewRow) any {
-			if a := r.accepted(); a != nil {
-				return ageText(d.now.Sub(a.Manifest.CreatedAt))
-			}
-			return nil
-		},
-		key: func(d *overviewData, r *overviewRow) any {
-			if a := r.accepted(); a != nil {
-				return d.now.Sub(a.Manifest.CreatedAt).Seconds()
-			}
-			return nil
-		}},
-	{column: column{"状态", 90}, format: sheets.FormatText,
-		value: func(d *overviewData, r *overviewRow) any { return r.status(d.report) }},
 	{column: column{"待整改问题", 76}, format: sheets.FormatInt,
 		value: summed(func(s *rules.Summary) any { return s.Open() })},
 	{column: column{"主要问题", 220}, format: sheets.FormatText,
@@ -235,6 +210,37 @@ var overviewColumns = []overviewColumn{
 		value: summed(func(s *rules.Summary) any { return yuanValue(s.Dues.Arrears) })},
 	{column: column{"考评得分", 70}, format: sheets.FormatDecimal,
 		value: summed(func(s *rules.Summary) any { return s.Score() })},
+	// The organization's snapshot and its state, after its figures: at
+	// 1024 wide the figures show without scrolling.
+	{column: column{"快照序号", 70}, format: sheets.FormatInt, ofOrg: true,
+		value: func(_ *overviewData, r *overviewRow) any {
+			if n := r.seq(); n > 0 {
+				return int(n)
+			}
+			return nil
+		}},
+	{column: column{"快照时间", 130}, format: sheets.FormatText, ofOrg: true,
+		value: func(_ *overviewData, r *overviewRow) any {
+			if a := r.accepted(); a != nil {
+				return a.Manifest.CreatedAt.Local().Format("2006-01-02 15:04")
+			}
+			return nil
+		}},
+	{column: column{"距今", 70}, format: sheets.FormatText, ofOrg: true,
+		value: func(d *overviewData, r *overviewRow) any {
+			if a := r.accepted(); a != nil {
+				return ageText(d.now.Sub(a.Manifest.CreatedAt))
+			}
+			return nil
+		},
+		key: func(d *overviewData, r *overviewRow) any {
+			if a := r.accepted(); a != nil {
+				return d.now.Sub(a.Manifest.CreatedAt).Seconds()
+			}
+			return nil
+		}},
+	{column: column{"状态", 90}, format: sheets.FormatText, ofOrg: true,
+		value: func(d *overviewData, r *overviewRow) any { return r.status(d.report) }},
 }
 
 // yuanValue is an amount in 分 as 元, a number.
@@ -418,7 +424,7 @@ func overviewSheet(d *overviewData) sheets.FiguresSheet {
 	total := overviewRow{name: "全校合计", sum: &d.total}
 	row := make([]any, len(overviewColumns))
 	for c, col := range overviewColumns {
-		if c >= 3 && c <= 6 { // snapshot and status: not the university's
+		if col.ofOrg { // snapshot and status: not the university's
 			continue
 		}
 		row[c] = col.value(d, &total)
