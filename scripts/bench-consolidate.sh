@@ -45,8 +45,8 @@ DANGJIAN_MINIO_BIN_DIR="$tools" go test -run '^$' -bench "^BenchmarkConsolidate$
 line=$(grep "^BenchmarkConsolidate${ORGS}Orgs" "$log")
 metric() { awk -v unit="$1" '{ for (i = 3; i < NF; i += 2) if ($(i + 1) == unit) print $i }' <<<"$line"; }
 printf '\nconsolidation of %s organizations of 1,000 members (%s MB merged):\n' "$ORGS" "$(metric MB-merged)"
-printf '  from scratch              %8.2f s  (verification with the merge meanwhile %.2f s, of which merge %.2f s; cross-organization findings %.2f s)\n' \
-	"$(metric s-scratch)" "$(metric s-verify)" "$(metric s-merge-in-scratch)" "$(metric s-findings)"
+printf '  from scratch              %8.2f s  (verification with the merge meanwhile %.2f s, of which merge %.2f s; indexes %.2f s; cross-organization findings with the checksum and the flush %.2f s; put in place %.2f s)\n' \
+	"$(metric s-scratch)" "$(metric s-verify)" "$(metric s-merge-in-scratch)" "$(metric s-indexes)" "$(metric s-findings)" "$(metric s-install)"
 printf '  floor (sqlite3 script)    %8.2f s\n' "$(metric s-floor)"
 printf '  merge alone               %8.2f s\n' "$(metric s-merge)"
 printf '  again after one push      %8.2f s  (the result updated in place: checks %.2f s, merge in one transaction %.2f s, findings %.2f s, record %.2f s)\n' \

@@ -76,6 +76,8 @@ func benchmarkConsolidate(b *testing.B, orgs, members int) {
 		b.ReportMetric(rep.took.verify.Seconds(), "s-verify")
 		b.ReportMetric(rep.took.merge.Seconds(), "s-merge-in-scratch")
 		b.ReportMetric(rep.took.findings.Seconds(), "s-findings")
+		b.ReportMetric(rep.took.indexes.Seconds(), "s-indexes")
+		b.ReportMetric(rep.took.install.Seconds(), "s-install")
 		b.ReportMetric(float64(st.Size())/(1<<20), "MB-merged")
 
 		one := all[i%len(all)]

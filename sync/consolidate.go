@@ -75,6 +75,9 @@ type timings struct {
 	// computed meanwhile), install the result put in place (flushed to
 	// the disk, renamed, recorded); base is the previous result copied.
 	findings, install, base time.Duration
+	// indexes is the end of the merge: the indexes made (a new database)
+	// or the transaction committed (in place).
+	indexes time.Duration
 }
 
 // Rejected counts the organizations whose newest snapshot was refused.
@@ -236,8 +239,10 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 	if base.inPlace != "" {
 		result = base.inPlace
 	}
+	rep.took.indexes = time.Since(start)
 	// The findings read the database while the checksum of a new one is
-	// computed.
+	// computed and its pages are flushed to the disk (which installTerm
+	// then finds done).
 	start = time.Now()
 	sums := make(chan fileSum, 1)
 	go func() {
@@ -245,7 +250,11 @@ func (c *Committee) Consolidate(ctx context.Context, o ConsolidateOptions) (Repo
 			sums <- fileSum{}
 			return
 		}
-		sums <- checksumOf(ctx, tmpOut)
+		sum := checksumOf(ctx, tmpOut)
+		if sum.err == nil {
+			sum.err = syncFile(tmpOut)
+		}
+		sums <- sum
 	}()
 	rep.Findings, err = c.findings(ctx, result, now())
 	sum := <-sums
