@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,6 +26,10 @@ type duesScreen struct {
 	branch *branchSelect
 	totals *widget.Label
 	table  *widget.Table
+	// cols are the grid's columns: duesColumns, and in committee mode
+	// 所属组织 at orgCol, after 姓名 (-1 outside it).
+	cols   []column
+	orgCol int
 
 	view  duesView         // what was read last
 	shown []*duesRow       // the lines of the chosen branch
@@ -41,23 +46,29 @@ type duesView struct {
 	ledger   *rules.DuesLedger
 	rows     []*duesRow
 	branches []data.BranchRef
+	orgs     map[string]string // the organization's name, by branch id
 }
 
 func newDuesScreen(u *UI) fyne.CanvasObject {
-	s := &duesScreen{u: u, loads: newLoader(u)}
+	s := &duesScreen{u: u, loads: newLoader(u), cols: duesColumns, orgCol: -1}
 	u.keep("dues", s)
+	if u.inCommittee() { // the lines of several organizations: say whose
+		s.orgCol = duesColName + 1
+		s.cols = slices.Insert(slices.Clone(duesColumns), s.orgCol, memberOrgColumn)
+	}
 	s.totals = widget.NewLabel("正在读取…")
 	s.totals.Wrapping = fyne.TextWrapWord // a large organization's totals are long
-	s.table = columnTable(duesColumns, func() int { return len(s.shown) }, s.cell)
+	s.table = columnTable(s.cols, func() int { return len(s.shown) }, s.shownCell)
 	s.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { s.updateCell(id, o.(*widget.Label)) }
 	s.table.StickyColumnCount = 1
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.Unselect(id)
+		col := s.cellCol(id.Col)
 		switch {
 		case id.Row < 0 || id.Row >= len(s.shown):
-		case id.Col >= duesColMonth1 && id.Col < duesColMonth1+12 && !u.inCommittee():
-			s.openPay(s.shown[id.Row], id.Col-duesColMonth1+1)
-		case id.Col == duesColName:
+		case col >= duesColMonth1 && col < duesColMonth1+12 && !u.inCommittee():
+			s.openPay(s.shown[id.Row], col-duesColMonth1+1)
+		case col == duesColName:
 			s.openPayments(s.shown[id.Row].line.Member.ID)
 		}
 	}
@@ -78,24 +89,45 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 }
 
 func (s *duesScreen) updateCell(id widget.TableCellID, l *widget.Label) {
-	if id.Row < 0 || id.Row >= len(s.shown) || id.Col < 0 || id.Col >= duesColumnCount {
+	if id.Row < 0 || id.Row >= len(s.shown) || id.Col < 0 || id.Col >= len(s.cols) {
 		l.SetText("")
 		return
 	}
-	r := s.shown[id.Row]
-	l.Text = r.cells[id.Col]
+	r, col := s.shown[id.Row], s.cellCol(id.Col)
+	l.Text = s.shownCell(id.Row, id.Col)
 	l.Importance = widget.MediumImportance
-	if m := id.Col - duesColMonth1; m >= 0 && m < 12 && r.unpaid&(1<<m) != 0 {
+	if m := col - duesColMonth1; m >= 0 && m < 12 && r.unpaid&(1<<m) != 0 {
 		l.Importance = widget.DangerImportance
 	}
 	l.Alignment = fyne.TextAlignTrailing
-	if id.Col == duesColName || id.Col == duesColRate {
+	if col == duesColName || col == duesColRate || col < 0 {
 		l.Alignment = fyne.TextAlignLeading
 	}
 	l.Refresh()
 }
 
-// cell returns the text of a shown line's column.
+// cellCol is the cell (duesColName…) a column of the grid shows, -1 for
+// 所属组织.
+func (s *duesScreen) cellCol(col int) int {
+	switch {
+	case s.orgCol < 0 || col < s.orgCol:
+		return col
+	case col == s.orgCol:
+		return -1
+	}
+	return col - 1
+}
+
+// shownCell is the text of the grid at row, col: a cell of the line, or
+// its organization's name.
+func (s *duesScreen) shownCell(row, col int) string {
+	if c := s.cellCol(col); c >= 0 {
+		return s.cell(row, c)
+	}
+	return s.view.orgs[s.shown[row].line.BranchID]
+}
+
+// cell returns the text of a shown line's cell (duesColName…).
 func (s *duesScreen) cell(row, col int) string { return s.shown[row].cells[col] }
 
 // load reads the chosen year's ledger as of its check day, with the
@@ -115,6 +147,10 @@ func (s *duesScreen) load() {
 		var err error
 		if v.branches, err = branchRefsIn(ctx, store, orgID); err != nil {
 			return v, err
+		}
+		v.orgs = make(map[string]string, len(v.branches))
+		for _, b := range v.branches {
+			v.orgs[b.ID] = b.OrgName
 		}
 		fig, err := s.u.figuresIn(ctx, store, orgID, year, v.asOf)
 		if err != nil {

@@ -79,7 +79,8 @@ func newTwoOrgs(t *testing.T, size fyne.Size, empty ...string) *twoOrgs {
 			ids = append(ids, m.ID)
 		}
 		day := data.NewDate(now.Year(), now.Month(), 1)
-		tr := &data.Training{Date: day, Hours: float64(3 + 2*i), Form: string(vocab.FormCourse), Topic: org + "专题培训"}
+		tr := &data.Training{Date: day, Hours: float64(3 + 2*i), Form: string(vocab.FormCourse), Topic: org + "专题培训",
+			Organizer: "第一党支部"}
 		if err := s.RecordTraining(ctx, tr, ids[:1+i]); err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strconv"
@@ -77,11 +78,27 @@ func readSessions(ctx context.Context, store *data.Store, year int) ([]sessionRo
 }
 
 // readSessionsIn is readSessions of one organization ("" for every one).
+// Every one of a database of several organizations (the committee's, under
+// 全部组织) names each session's 主办单位 as 「组织 · 主办单位」, as the
+// branches are named: several organizations have a 第一党支部.
 func readSessionsIn(ctx context.Context, store *data.Store, year int, orgID string) ([]sessionRow, error) {
 	recs, err := store.Trainings.List(ctx, data.InOrg(orgID), data.InYear(data.ColDate, year),
 		data.OrderBy(data.Desc(data.ColDate)))
 	if err != nil {
 		return nil, err
+	}
+	var orgNames map[string]string // set when 主办单位 say their organization
+	if orgID == "" {
+		orgs, err := store.Orgs.List(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(orgs) > 1 {
+			orgNames = make(map[string]string, len(orgs))
+			for _, o := range orgs {
+				orgNames[o.ID] = o.Name
+			}
+		}
 	}
 	var speakers []string
 	for _, t := range recs {
@@ -106,11 +123,25 @@ func readSessionsIn(ctx context.Context, store *data.Store, year int, orgID stri
 			return nil, err
 		}
 		r := sessionRow{rec: t, cells: [sessionColumnCount]string{t.Date.String(), t.Form, t.Topic,
-			names[string(t.SpeakerID)], t.Organizer, strconv.Itoa(n)}}
+			names[string(t.SpeakerID)], organizerText(t.Organizer, orgNames[t.OrgID]), strconv.Itoa(n)}}
 		r.text = strings.ToLower(strings.Join(r.cells[:], "\t"))
 		rows[i] = r
 	}
 	return rows, nil
+}
+
+// organizerText is a session's 主办单位 as 「组织 · 主办单位」 when org (its
+// organization's name) is given: the organization alone for a session
+// without one, or hosted by the organization itself.
+func organizerText(organizer, org string) string {
+	organizer = strings.TrimSpace(organizer)
+	switch {
+	case org == "":
+		return organizer
+	case organizer == "" || strings.HasPrefix(organizer, org):
+		return cmp.Or(organizer, org)
+	}
+	return org + data.BranchSeparator + organizer
 }
 
 // set shows the sessions read.
