@@ -97,8 +97,8 @@ func buildCommitteeFindings(r *committeeRequest) error {
 		"已记录处理情况%d项，未记录%d项（留空处可手工填写）。本台账只列姓名，不列公民身份号码。",
 		prose(r.now), len(fs), strings.Join(counts, "、"), noted, len(fs)-noted)}, &layout.Spacer{MM: 2})
 	t := &layout.Table{Columns: []layout.Column{
-		{Title: "序号", Width: 10, Align: layout.Center}, {Title: "类别", Width: 22},
-		{Title: "二级党组织", Width: 40}, {Title: "姓名", Width: 16, Keep: true},
+		{Title: "序号", Width: 10, Align: layout.Center}, {Title: "类别", Width: 30},
+		{Title: "二级党组织", Width: 50}, {Title: "姓名", Width: 16, Keep: true},
 		{Title: "介绍信编号", Width: 34, Keep: true}, {Title: "情况说明"}, {Title: "处理情况", Width: 52},
 	}}
 	for i, f := range fs {

@@ -58,7 +58,7 @@ func (r *committeeRequest) termPart(o data.OrgFigures) {
 		"按该组织自己的设置计算，与其本地程序所示一致。", o.Org.Name, r.year, prose(refDay(r.year, r.now)))}, &layout.Spacer{MM: 2})
 
 	p.Add(&layout.Heading{Level: 1, Text: "一、主要数据"})
-	figures := &layout.Table{Columns: []layout.Column{{Title: "项目", Width: 60}, {Title: "数据"}, {Title: "说明", Width: 70}}}
+	figures := &layout.Table{Columns: []layout.Column{{Title: "项目", Width: 40}, {Title: "数据"}, {Title: "说明", Width: 70}}}
 	add := func(item, value, note string) {
 		figures.Rows = append(figures.Rows, layout.Row{Cells: []string{item, value, note}})
 	}
