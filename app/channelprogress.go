@@ -13,24 +13,28 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 	"dangjian/data/vocab"
 	snapshot "dangjian/sync"
 )
 
 // publicationsView lists what the committee published, newest first.
 type publicationsView struct {
+	u       *UI
 	pubs    []snapshot.Publication
 	table   *dataTable
 	message *widget.Label
+	shown   dialog.Dialog // the publication opened last
 }
 
 // publicationColumns are the columns of the list of publications.
 var publicationColumns = []column{{"序号", 60}, {"类别", 80}, {"发布时间", 140}, {"标题", 380}, {"截止日期", 100}}
 
 func newPublicationsView(u *UI) *publicationsView {
-	v := &publicationsView{message: widget.NewLabel("")}
+	v := &publicationsView{u: u, message: widget.NewLabel("")}
 	v.message.Wrapping = fyne.TextWrapWord
-	v.table = newDataTable(u, "committee.publications", publicationColumns, func() int { return len(v.pubs) }, v.cell, rowActions{})
+	v.table = newDataTable(u, "committee.publications", publicationColumns, func() int { return len(v.pubs) }, v.cell,
+		rowActions{open: v.open})
 	return v
 }
 
@@ -74,6 +78,61 @@ func (v *publicationsView) cell(row, col int) string {
 	return p.Body.Deadline
 }
 
+// open shows what the publication of row says, to read (a publication is
+// not changed: a new one replaces it).
+func (v *publicationsView) open(row int) {
+	if row < 0 || row >= len(v.pubs) {
+		return
+	}
+	p := v.pubs[row]
+	title := widget.NewLabelWithStyle(publicationTitle(p.Body), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	meta := widget.NewLabel(publicationMeta(p))
+	meta.Wrapping = fyne.TextWrapWord
+	body := widget.NewLabel(publicationText(p.Body))
+	body.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(container.NewVBox(title, meta, widget.NewSeparator(), body))
+	scroll.SetMinSize(fyne.NewSize(520, 320))
+	v.shown = dialog.NewCustom(p.Index.Kind.Label()+"（第"+strconv.FormatUint(p.Index.Seq, 10)+"号）", "关闭", scroll, v.u.win)
+	v.shown.Show()
+}
+
+// publicationMeta is the line under a publication's title: its number,
+// kind, when it was published and its deadline.
+func publicationMeta(p snapshot.Publication) string {
+	meta := fmt.Sprintf("第%d号 · %s · %s 发布", p.Index.Seq, p.Index.Kind.Label(), p.Index.CreatedAt.Local().Format("2006-01-02 15:04"))
+	if p.Body.Deadline != "" {
+		meta += " · 截止日期 " + p.Body.Deadline
+	}
+	return meta
+}
+
+// publicationText is what a publication says, a line per item: a notice's
+// or task's text, each threshold with its name, each term with its dates.
+func publicationText(b snapshot.ChannelBody) string {
+	var lines []string
+	switch b.Kind {
+	case data.ChannelThresholds:
+		for _, d := range rules.SettingDefs {
+			if value, ok := b.Thresholds[d.Key]; ok {
+				lines = append(lines, d.Label+"："+value)
+			}
+		}
+	case data.ChannelCalendar:
+		for _, t := range b.Calendar {
+			lines = append(lines, fmt.Sprintf("%s：%s至%s", snapshot.TermLabel(t.Term), t.Start, t.End))
+		}
+	default:
+		if strings.TrimSpace(b.Text) != "" {
+			lines = append(lines, b.Text)
+		}
+	}
+	if len(lines) == 0 {
+		return "（没有正文）"
+	}
+	return strings.Join(lines, "\n")
+}
+
 // publicationTitle says what a publication holds in a line: a notice's
 // title, a task's with its id, the year and count of thresholds, the
 // terms of a calendar.
@@ -105,6 +164,7 @@ type taskProgressView struct {
 	rows    []progressRow
 	table   *dataTable
 	message *widget.Label
+	shown   dialog.Dialog // the publication opened last
 }
 
 // progressRow is an organization's line for a task.
