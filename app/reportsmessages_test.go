@@ -2,13 +2,9 @@ package app
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/data/hanzi/hanzitest"
 	"dangjian/reports/documents"
 )
 
@@ -139,32 +136,9 @@ func TestReportsScreenRefusesADayAfterToday(t *testing.T) {
 	}
 }
 
-// asciiInChinese finds ASCII punctuation in Chinese text, which GB/T 15834
-// writes full-width.
-var asciiInChinese = regexp.MustCompile(`[\p{Han}」”][,:;()!?]|[,:;()!?] ?[\p{Han}「“]|%[sdvq][,:;]\s|[^ -~\s]\(|\)[^ -~\s]`)
-
 // TestReportScreenTextsUseFullWidthPunctuation reads every string holding
 // Chinese text in the 报表 screen's source and fails on ASCII punctuation
 // in it.
 func TestReportScreenTextsUseFullWidthPunctuation(t *testing.T) {
-	files := []string{"reports.go", "reportsdialog.go", "reportmerge.go", "reportmissing.go", "reportoptions.go", "openfile.go"}
-	fset := token.NewFileSet()
-	han := regexp.MustCompile(`\p{Han}`)
-	for _, name := range files {
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(lit.Value)
-			if err == nil && han.MatchString(s) && asciiInChinese.MatchString(s) {
-				t.Errorf("%s: ASCII punctuation %q in Chinese text %q", fset.Position(lit.Pos()), asciiInChinese.FindString(s), s)
-			}
-			return true
-		})
-	}
+	hanzitest.CheckSource(t, []string{"reports.go", "reportsdialog.go", "reportmerge.go", "reportmissing.go", "reportoptions.go", "openfile.go"}, nil)
 }

@@ -1,25 +1,10 @@
 package rules
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
+	"dangjian/data/hanzi/hanzitest"
 	"strings"
 	"testing"
 )
-
-// hanChar finds a Chinese character.
-var hanChar = regexp.MustCompile(`\p{Han}`)
-
-// asciiInChinese finds ASCII punctuation in Chinese text, which GB/T 15834
-// writes full-width: beside a Chinese character or a closing 」”）, or
-// after a value (%s, %d, %v) followed by a space, or before Chinese text
-// after a space.
-var asciiInChinese = regexp.MustCompile(`[\p{Han}」”）][,:;()!?]|[,:;()!?] ?[\p{Han}「“（]|%[sdvq][,:;]\s|[^ -~\s]\(|\)[^ -~\s]`)
 
 // halfWidthKept are the texts whose ASCII brackets are read by another
 // part of the program: the settings form cuts a long label's note at its
@@ -34,38 +19,7 @@ var halfWidthKept = map[string]bool{
 // 「2026年集中学习12学时，不足27学时（3月起按10个月折算）」, not
 // 「2026年集中学习12学时,不足27学时(3月起按10个月折算)」.
 func TestChineseTextUsesFullWidthPunctuation(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(lit.Value)
-			if err != nil || !hanChar.MatchString(s) || halfWidthKept[s] {
-				return true
-			}
-			if m := asciiInChinese.FindString(s); m != "" {
-				t.Errorf("%s: ASCII punctuation %q in Chinese text %q", fset.Position(lit.Pos()), m, s)
-			}
-			return true
-		})
-	}
+	hanzitest.CheckSource(t, []string{"*.go"}, halfWidthKept)
 }
 
 // TestSettingLabelsUseFullWidthPunctuation: a label is full-width but for
@@ -77,7 +31,7 @@ func TestSettingLabelsUseFullWidthPunctuation(t *testing.T) {
 			head, note, _ := strings.Cut(label, "(")
 			label = head + "（" + strings.TrimSuffix(note, ")") + "）"
 		}
-		if m := asciiInChinese.FindString(label); m != "" {
+		if m := hanzitest.ASCIIPunctuation(label); m != "" {
 			t.Errorf("%s: ASCII punctuation %q in %q", d.Key, m, d.Label)
 		}
 	}

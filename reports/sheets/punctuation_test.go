@@ -1,28 +1,13 @@
 package sheets
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"dangjian/data/hanzi/hanzitest"
 	"dangjian/data/rules"
 )
-
-// hanChar finds a Chinese character.
-var hanChar = regexp.MustCompile(`\p{Han}`)
-
-// asciiInChinese finds ASCII punctuation in Chinese text, which GB/T 15834
-// writes full-width: beside a Chinese character or a closing 」”）, or
-// after a value (%s, %d, %v) followed by a space, or before Chinese text
-// after a space.
-var asciiInChinese = regexp.MustCompile(`[\p{Han}」”）][,:;()!?]|[,:;()!?] ?[\p{Han}「“（]|%[sdvq][,:;]\s|[^ -~\s]\(|\)[^ -~\s]`)
 
 // TestChineseTextUsesFullWidthPunctuation reads every string of the
 // package's source that holds Chinese text — import messages, the notes
@@ -30,38 +15,7 @@ var asciiInChinese = regexp.MustCompile(`[\p{Han}」”）][,:;()!?]|[,:;()!?] ?
 // punctuation in it: 「文件不是有效的Excel（.xlsx）文件（可能不完整或已损坏）」,
 // not 「文件不是有效的Excel(.xlsx)文件(可能不完整或已损坏)」.
 func TestChineseTextUsesFullWidthPunctuation(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			lit, ok := n.(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			s, err := strconv.Unquote(lit.Value)
-			if err != nil || !hanChar.MatchString(s) {
-				return true
-			}
-			if m := asciiInChinese.FindString(s); m != "" {
-				t.Errorf("%s: ASCII punctuation %q in Chinese text %q", fset.Position(lit.Pos()), m, s)
-			}
-			return true
-		})
-	}
+	hanzitest.CheckSource(t, []string{"*.go"}, nil)
 }
 
 // TestBuiltTextUsesFullWidthPunctuation: the texts put together from
@@ -85,7 +39,7 @@ func TestBuiltTextUsesFullWidthPunctuation(t *testing.T) {
 		if !strings.ContainsAny(s, "，；（：") {
 			t.Errorf("%q: no punctuation to check", s)
 		}
-		if m := asciiInChinese.FindString(s); m != "" {
+		if m := hanzitest.ASCIIPunctuation(s); m != "" {
 			t.Errorf("ASCII punctuation %q in %q", m, s)
 		}
 	}
