@@ -92,7 +92,19 @@ func (g group) usage(w io.Writer) {
 // global --db option; otherwise the program opens the GUI.
 func IsCommand(args []string) bool {
 	_, rest := splitGlobal(args)
+	if len(rest) > 0 && isHelp(rest[0]) {
+		return true // the command line's usage, which tells the window's options too
+	}
 	return len(rest) > 0 && !strings.HasPrefix(rest[0], "-")
+}
+
+// isHelp reports whether arg asks for the usage.
+func isHelp(arg string) bool {
+	switch arg {
+	case "help", "-h", "--help", "-help":
+		return true
+	}
+	return false
 }
 
 // splitGlobal separates the global options before the sub-command (--db P)
@@ -126,7 +138,7 @@ func (e *env) dispatch(args []string) int {
 	if global, rest := splitGlobal(args); len(global) > 0 && len(rest) > 0 {
 		args = append(append([]string{rest[0]}, global...), rest[1:]...)
 	}
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+	if len(args) == 0 || isHelp(args[0]) {
 		e.usage(e.stdout)
 		return ExitOK
 	}
@@ -141,6 +153,8 @@ func (e *env) dispatch(args []string) int {
 
 func (e *env) usage(w io.Writer) {
 	fmt.Fprintln(w, "用法：dangjian [命令] [选项]（不带命令时打开图形界面）")
+	fmt.Fprintln(w, "图形界面：dangjian [--db 文件]          打开本组织的数据库（默认："+appcore.DefaultDBPath()+"）")
+	fmt.Fprintln(w, "          dangjian --committee 目录     党委汇总模式：打开党委同步目录中本学期的汇总结果")
 	fmt.Fprintln(w, "命令：")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

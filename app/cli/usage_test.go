@@ -148,3 +148,22 @@ func TestEveryCommandHasChineseHelp(t *testing.T) {
 		}
 	}
 }
+
+// dangjian -h (as help and --help) prints the command line's usage in
+// Chinese, which also tells how to open the window, never the flag
+// package's English 「Usage of dangjian」.
+func TestHelpOfTheProgramTellsTheWindowsOptions(t *testing.T) {
+	for _, arg := range []string{"-h", "--help", "-help", "help"} {
+		if !IsCommand([]string{arg}) {
+			t.Errorf("%s opens the window instead of printing the usage", arg)
+			continue
+		}
+		code, out, _ := run(t, arg)
+		if code != ExitOK || !strings.Contains(out, "--committee 目录") || !strings.Contains(out, "--db 文件") || strings.Contains(out, "Usage") {
+			t.Errorf("%s: %d %q", arg, code, out)
+		}
+	}
+	if IsCommand(nil) || IsCommand([]string{"--db", "x.db"}) || IsCommand([]string{"--committee", "d"}) {
+		t.Error("the window's own options are taken for a command")
+	}
+}
