@@ -123,7 +123,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, title, container.NewHBox(widget.NewLabel("年度"), s.year, refresh), s.summary)
 
 	now := u.store.Now()
-	s.month = widget.NewLabelWithStyle(fmt.Sprintf("本月待办(%d年%d月)", now.Year(), now.Month()),
+	s.month = widget.NewLabelWithStyle(fmt.Sprintf("本月待办（%d年%d月）", now.Year(), now.Month()),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var cards []fyne.CanvasObject
 	for _, k := range todoKinds {
@@ -144,7 +144,7 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 
 	findingsHead := container.NewHBox(
 		widget.NewLabelWithStyle("制度落实情况", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("点击左侧一行列出其问题,双击党员所在的行打开其信息"))
+		widget.NewLabel("点击左侧一行列出其问题，双击党员所在的行打开其信息"))
 
 	// The findings and the charts share the height below the to-dos as
 	// tabs, each the whole of it: at 1024×768 the list of findings shows
@@ -218,7 +218,7 @@ func (s *dashboardScreen) findingCell(row, col int) string {
 // openGroup lists the findings of a summary line.
 func (s *dashboardScreen) openGroup(g findingGroup) {
 	s.open = g
-	s.openHead.SetText(fmt.Sprintf("%s:%d项", g.label, len(g.findings)))
+	s.openHead.SetText(fmt.Sprintf("%s：%d项", g.label, len(g.findings)))
 	s.list.table.ScrollToTop()
 	s.list.refresh()
 }
@@ -426,7 +426,7 @@ func (s *dashboardScreen) load() {
 		}
 		s.showGroups(d.groups)
 		s.summary.SetText(dashboardSummary(d.findings, d.score))
-		s.trainingTitle.SetText(fmt.Sprintf("学习培训学时达标率(%d学时,班子成员%d学时)",
+		s.trainingTitle.SetText(fmt.Sprintf("学习培训学时达标率（%d学时，班子成员%d学时）",
 			d.set.TrainingHours, d.set.LeaderTrainingHours))
 		setChart(s.training, s.trainingScroll, d.training)
 		setChart(s.meetings, s.meetingsScroll, d.meetings)

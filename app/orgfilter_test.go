@@ -343,7 +343,7 @@ func TestCommitteeDashboardShowsTheOrganizationsOwnFigures(t *testing.T) {
 		if s.summary.Text != want {
 			t.Errorf("工作台 of %s: %q, its own database: %q", f.name[org], s.summary.Text, want)
 		}
-		if got, want := s.trainingTitle.Text, "学习培训学时达标率("+strconv.Itoa(d.set.TrainingHours); len(got) < len(want) || got[:len(want)] != want {
+		if got, want := s.trainingTitle.Text, "学习培训学时达标率（"+strconv.Itoa(d.set.TrainingHours); len(got) < len(want) || got[:len(want)] != want {
 			t.Errorf("工作台 of %s: %q, its own requirement %d", f.name[org], got, d.set.TrainingHours)
 		}
 		if got := barLabels(s.training); !slices.Equal(got, []string{"第一党支部"}) {
