@@ -9,6 +9,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -31,13 +32,18 @@ const AppID = "cn.edu.dangjian"
 // exit code.
 func Main(args []string, stderr io.Writer) (code int) {
 	fs := flag.NewFlagSet("dangjian", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard) // the flag package's own messages are English
 	db := fs.String("db", appcore.DefaultDBPath(), "数据库文件路径")
-	committee := fs.String("committee", "", "党委同步目录(党委汇总模式)")
+	committee := fs.String("committee", "", "党委同步目录（党委汇总模式）")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		fmt.Fprintf(stderr, "无法识别的选项：%s（用法见 dangjian -h）\n", strings.Join(args, " "))
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "未知命令：%s（用法见 dangjian -h）\n", fs.Arg(0))
 		return 2
 	}
 	if why := displayMissing(); why != "" {
