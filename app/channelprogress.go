@@ -164,7 +164,6 @@ type taskProgressView struct {
 	rows    []progressRow
 	table   *dataTable
 	message *widget.Label
-	shown   dialog.Dialog // the publication opened last
 }
 
 // progressRow is an organization's line for a task.
