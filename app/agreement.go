@@ -73,7 +73,7 @@ func (s *agreementScreen) cell(row, col int) string {
 	}
 	if a == nil {
 		if col == 1 {
-			return "(未建立)"
+			return "（未建立）"
 		}
 		return ""
 	}
@@ -157,11 +157,11 @@ func agreementsSince(fig *rules.Figures, tallies map[string]rules.AgreementTally
 // agreementSummary is the summary line over members on the rolls.
 func agreementSummary(members int, d agreementData) string {
 	if !d.since.IsZero() {
-		return fmt.Sprintf("在册党员%d名;责任书记录自%d年%d月开始,本年度不统计签订率",
+		return fmt.Sprintf("在册党员%d名；责任书记录自%d年%d月开始，本年度不统计签订率",
 			members, d.since.Year(), int(d.since.Month()))
 	}
 	t := d.tally
-	return fmt.Sprintf("在册党员%d名,应签订责任书%d名,已签订%d名,未签订%d名", members, t.Required, t.Signed, t.Required-t.Signed)
+	return fmt.Sprintf("在册党员%d名，应签订责任书%d名，已签订%d名，未签订%d名", members, t.Required, t.Signed, t.Required-t.Signed)
 }
 
 func (s *agreementScreen) load() {
@@ -365,7 +365,7 @@ func (d *agreementDialog) removeTarget(in *targetInput) {
 func (d *agreementDialog) showTargets() {
 	d.targetBox.RemoveAll()
 	if len(d.targets) == 0 {
-		d.targetBox.Add(widget.NewLabel("(尚无目标,点“添加目标”)"))
+		d.targetBox.Add(widget.NewLabel("（尚无目标，点“添加目标”）"))
 	}
 	for i, in := range d.targets {
 		remove := widget.NewButton("移除", func() { d.removeTarget(in) })
@@ -484,7 +484,7 @@ func (d *agreementDialog) showSaveError(target int, err error) {
 	for _, p := range problems {
 		parts = append(parts, "「"+p.Label+"」"+p.Msg)
 	}
-	d.targetMsg.SetText(fmt.Sprintf("第%d项目标:%s", target, strings.Join(parts, " ")))
+	d.targetMsg.SetText(fmt.Sprintf("第%d项目标：%s", target, strings.Join(parts, " ")))
 }
 
 // removeRow deletes the agreement of row i, after asking; a member

@@ -54,7 +54,7 @@ func summaryOf(t *testing.T, s *agreementScreen, name string) string {
 func TestAgreementWithTwoTargetsShowsTheirCompletion(t *testing.T) {
 	u, q := newTestUI(t)
 	s := openAgreementScreen(t, u, q)
-	if r := s.rowOf("王建国"); r.agreement != nil || cellOf(t, s, "王建国", 1) != "(未建立)" {
+	if r := s.rowOf("王建国"); r.agreement != nil || cellOf(t, s, "王建国", 1) != "（未建立）" {
 		t.Fatalf("an agreement before any was made: %q", cellOf(t, s, "王建国", 1))
 	}
 	d := openAgreement(t, s, "王建国")
@@ -173,7 +173,7 @@ func TestAgreementSummaryIsTheFigures(t *testing.T) {
 	if tallies := yearFigures(t, store, 2026).Agreements(); len(tallies) != 0 {
 		t.Fatalf("figures count a year the records do not cover: %+v", tallies)
 	}
-	if want := "在册党员5名;责任书记录自2026年9月开始,本年度不统计签订率"; s.summary.Text != want {
+	if want := "在册党员5名；责任书记录自2026年9月开始，本年度不统计签订率"; s.summary.Text != want {
 		t.Fatalf("summary %q, want %q", s.summary.Text, want)
 	}
 
@@ -181,7 +181,7 @@ func TestAgreementSummaryIsTheFigures(t *testing.T) {
 	agrees := func(step string, required, signed int) {
 		t.Helper()
 		tally := yearFigures(t, store, 2026).Agreements()[branch]
-		want := fmt.Sprintf("在册党员%d名,应签订责任书%d名,已签订%d名,未签订%d名", len(s.rows), tally.Required,
+		want := fmt.Sprintf("在册党员%d名，应签订责任书%d名，已签订%d名，未签订%d名", len(s.rows), tally.Required,
 			tally.Signed, tally.Required-tally.Signed)
 		if s.summary.Text != want || tally.Required != required || tally.Signed != signed {
 			t.Fatalf("%s: summary %q, want %q (figures %+v)", step, s.summary.Text, want, tally)
@@ -271,7 +271,7 @@ func TestAgreementCancelAsksOnlyWhenSomethingChanged(t *testing.T) {
 	test.Tap(findButtonIn(t, u, "添加目标"))
 	d.targets[0].content.SetText("联系一名困难学生")
 	test.Tap(findButtonIn(t, u, "取消"))
-	if !slices.Contains(visibleTexts(overlayRoots(u)...), "放弃未保存的修改?") {
+	if !slices.Contains(visibleTexts(overlayRoots(u)...), "放弃未保存的修改？") {
 		t.Fatal("取消 after typing a target did not ask")
 	}
 	test.Tap(findButtonIn(t, u, "放弃修改"))
@@ -300,7 +300,7 @@ func TestAgreementIsDeletedFromItsDialogOrItsRowAndComesBackWithUndo(t *testing.
 	// From the dialog: 取消 in the confirmation keeps it.
 	openAgreement(t, s, "王建国")
 	test.Tap(findButtonIn(t, u, "删除"))
-	if got := overlayTexts(u); !strings.Contains(got, "删除"+what+"?") {
+	if got := overlayTexts(u); !strings.Contains(got, "删除"+what+"？") {
 		t.Fatalf("the confirmation reads %q", got)
 	}
 	test.Tap(findButtonAmong(t, topOverlay(u), "取消"))
@@ -311,7 +311,7 @@ func TestAgreementIsDeletedFromItsDialogOrItsRowAndComesBackWithUndo(t *testing.
 	test.Tap(findButtonIn(t, u, "删除"))
 	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
 	q.settle(u)
-	if n, _ := u.store.AgreementTargets.Count(ctx); n != 0 || cellOf(t, s, "王建国", 1) != "(未建立)" {
+	if n, _ := u.store.AgreementTargets.Count(ctx); n != 0 || cellOf(t, s, "王建国", 1) != "（未建立）" {
 		t.Fatalf("after 删除: %d targets stored, row shows %q", n, cellOf(t, s, "王建国", 1))
 	}
 	if u.win.Canvas().Overlays().Top() != nil || u.noticeText() != "已删除"+what {
@@ -351,7 +351,7 @@ func TestAgreementSavesOnceAndEscFromACompletionAsks(t *testing.T) {
 	d.targets[0].completion.SetSelected("完成")
 	u.win.Canvas().Focus(d.targets[0].completion)
 	pressEscOnFocused(t, u)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc on a focused 完成情况 with edits did not ask")
 	}
 	test.Tap(findButtonAmong(t, topOverlay(u), "继续编辑"))

@@ -57,7 +57,7 @@ type appraisalRow struct {
 
 // notYetMember is shown as the 党员类别 of a member admitted after the
 // year's reference day.
-const notYetMember = "(未入党)"
+const notYetMember = "（未入党）"
 
 // categoryText is the 党员类别 shown for the row.
 func (r appraisalRow) categoryText() string {
@@ -113,7 +113,7 @@ func (s *appraisalScreen) cell(row, col int) string {
 	case 2:
 		switch {
 		case a == nil:
-			return "(未评议)"
+			return "（未评议）"
 		case r.probation() && a.Grade == "":
 			return "不评定等次"
 		case a.Grade == "":
@@ -135,7 +135,7 @@ func (s *appraisalScreen) cell(row, col int) string {
 	if f := strings.TrimSpace(a.FollowUp); f != "" {
 		return f
 	}
-	return "未填写(须教育处置)"
+	return "未填写（须教育处置）"
 }
 
 // appraisalData is what a load reads: the rows of the year and the
@@ -210,10 +210,10 @@ func (s *appraisalScreen) showTotals() {
 		}
 	}
 	t := s.tally
-	s.summary.SetText(fmt.Sprintf("在册党员%d名,已建立评议%d名,评定等次的正式党员%d名,其中优秀%d名",
+	s.summary.SetText(fmt.Sprintf("在册党员%d名，已建立评议%d名，评定等次的正式党员%d名，其中优秀%d名",
 		len(s.rows), done, t.Graded, t.Excellent))
 	if t.Exceeded() {
-		s.warning.SetText(fmt.Sprintf("注意:优秀%d名,超过评定等次的正式党员%d名的%s(上限%d名)",
+		s.warning.SetText(fmt.Sprintf("注意：优秀%d名，超过评定等次的正式党员%d名的%s（上限%d名）",
 			t.Excellent, t.Graded, ratioText(s.ratio), t.MaxExcellent))
 		s.warning.Show()
 	} else {
@@ -261,7 +261,7 @@ func (s *appraisalScreen) addAll() {
 					continue
 				}
 				if err := tx.Appraisals.Create(ctx, &data.Appraisal{Year: year, MemberID: data.Ref(m.ID)}); err != nil {
-					return fmt.Errorf("为%s新增评议失败: %w", m.Name, err)
+					return fmt.Errorf("为%s新增评议失败：%w", m.Name, err)
 				}
 				n++
 			}
@@ -313,7 +313,7 @@ func (s *appraisalScreen) openForm(i int) {
 		d.rec, d.isNew = &data.Appraisal{Year: s.year, MemberID: data.Ref(r.member.ID)}, true
 	}
 	skip := map[string]bool{"year": true, "member_id": true}
-	d.note = widget.NewLabel("评为不合格的,须填写教育处置情况")
+	d.note = widget.NewLabel("评为不合格的，须填写教育处置情况")
 	if d.probation {
 		skip["grade"] = true
 		d.note.SetText("预备党员不评定等次")

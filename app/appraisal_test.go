@@ -66,7 +66,7 @@ func TestAppraisalWarnsWhenExcellentExceedsAThird(t *testing.T) {
 	s := u.built["appraisal"].(*appraisalScreen)
 	s.pick.selectBranch("教工第一党支部")
 	q.settle(u)
-	if len(s.rows) != 5 || s.cell(0, 2) != "(未评议)" {
+	if len(s.rows) != 5 || s.cell(0, 2) != "（未评议）" {
 		t.Fatalf("%d rows, first grade %q", len(s.rows), s.cell(0, 2))
 	}
 
@@ -269,7 +269,7 @@ func TestAppraisalCategoryIsTheYears(t *testing.T) {
 		got != string(yearFigures(t, store, 2026).Member(ids["周新"]).Category) {
 		t.Fatalf("2026 category %q, want 正式党员", got)
 	}
-	if s.cell(i, 2) != "(未评议)" {
+	if s.cell(i, 2) != "（未评议）" {
 		t.Fatalf("2026 shows the 2025 appraisal: %q", s.cell(i, 2))
 	}
 	s.table.selectRow(i)
@@ -304,7 +304,7 @@ func TestAppraisalWarningIsTheFigures(t *testing.T) {
 	agrees := func(step string, exceeded bool) {
 		t.Helper()
 		tally := yearFigures(t, store, 2025).Appraisals()[branch]
-		counts := fmt.Sprintf("评定等次的正式党员%d名,其中优秀%d名", tally.Graded, tally.Excellent)
+		counts := fmt.Sprintf("评定等次的正式党员%d名，其中优秀%d名", tally.Graded, tally.Excellent)
 		if !strings.Contains(s.summary.Text, counts) {
 			t.Fatalf("%s: summary %q, figures %+v", step, s.summary.Text, tally)
 		}
@@ -318,7 +318,7 @@ func TestAppraisalWarningIsTheFigures(t *testing.T) {
 	}
 	// 1 优秀 of 3 graded: within a third (counting 周新 would make 2 of 4).
 	agrees("2025", false)
-	if !strings.Contains(s.summary.Text, "评定等次的正式党员3名,其中优秀1名") {
+	if !strings.Contains(s.summary.Text, "评定等次的正式党员3名，其中优秀1名") {
 		t.Fatalf("summary %q", s.summary.Text)
 	}
 
@@ -372,7 +372,7 @@ func TestAppraisalIsDeletedFromItsDialogOrItsRowAndComesBackWithUndo(t *testing.
 	s.openForm(row())
 	s.dialog.form.inputs["grade"].object.(*widget.Select).SetSelected("优秀")
 	test.Tap(findButtonIn(t, u, "删除"))
-	if got := overlayTexts(u); !strings.Contains(got, "删除"+what+"?") {
+	if got := overlayTexts(u); !strings.Contains(got, "删除"+what+"？") {
 		t.Fatalf("the confirmation reads %q", got)
 	}
 	test.Tap(findButtonAmong(t, topOverlay(u), "取消"))
@@ -383,7 +383,7 @@ func TestAppraisalIsDeletedFromItsDialogOrItsRowAndComesBackWithUndo(t *testing.
 	test.Tap(findButtonIn(t, u, "删除"))
 	test.Tap(findButtonAmong(t, topOverlay(u), "删除"))
 	q.settle(u)
-	if n, _ := u.store.Appraisals.Count(ctx); n != 0 || s.cell(row(), 2) != "(未评议)" || u.win.Canvas().Overlays().Top() != nil {
+	if n, _ := u.store.Appraisals.Count(ctx); n != 0 || s.cell(row(), 2) != "（未评议）" || u.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("after 删除: %d appraisals, row shows %q", n, s.cell(row(), 2))
 	}
 	if !u.tapUndo() {

@@ -80,7 +80,7 @@ func (p *attachmentsPanel) load() {
 func (p *attachmentsPanel) showRows() {
 	p.rows.RemoveAll()
 	if p.ownerID != "" && len(p.items) == 0 {
-		p.rows.Add(widget.NewLabel("(暂无附件)"))
+		p.rows.Add(widget.NewLabel("（暂无附件）"))
 	}
 	for i := range p.items {
 		a := p.items[i]
@@ -109,7 +109,7 @@ func (p *attachmentsPanel) choose() {
 	p.u.chooseOpen(attachmentFiles, "选择要添加的附件", func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
-			p.fail(fmt.Errorf("无法读取文件: %w", err))
+			p.fail(fmt.Errorf("无法读取文件：%w", err))
 			return
 		}
 		p.fileChosen(f, filepath.Base(path))
@@ -137,7 +137,7 @@ func (p *attachmentsPanel) fileChosen(r io.ReadCloser, name string) {
 			p.fail(err)
 			return
 		}
-		p.tell("已添加“" + a.Name + "”(" + data.SizeText(a.Size) + ")")
+		p.tell("已添加“" + a.Name + "”（" + data.SizeText(a.Size) + "）")
 		p.load()
 	})
 }
@@ -147,16 +147,16 @@ func (p *attachmentsPanel) fileChosen(r io.ReadCloser, name string) {
 func readLimited(r io.Reader) ([]byte, error) {
 	content, err := io.ReadAll(io.LimitReader(r, data.MaxBlobSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件: %w", err)
+		return nil, fmt.Errorf("无法读取文件：%w", err)
 	}
 	if len(content) <= data.MaxBlobSize {
 		return content, nil
 	}
 	rest, err := io.Copy(io.Discard, r)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件: %w", err)
+		return nil, fmt.Errorf("无法读取文件：%w", err)
 	}
-	return nil, fmt.Errorf("%w:文件大小为%s,附件不能超过%d MB", data.ErrTooLarge,
+	return nil, fmt.Errorf("%w：文件大小为%s，附件不能超过%d MB", data.ErrTooLarge,
 		data.SizeText(int64(len(content))+rest), data.MaxBlobSize>>20)
 }
 
@@ -176,7 +176,7 @@ func (p *attachmentsPanel) open(a data.Attachment) {
 			return
 		}
 		if err := openInViewer(p.u.app, path); err != nil {
-			p.fail(errors.New("无法打开“" + a.Name + "”,文件已导出到 " + path))
+			p.fail(errors.New("无法打开“" + a.Name + "”，文件已导出到 " + path))
 			return
 		}
 		p.opened = path

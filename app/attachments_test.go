@@ -69,7 +69,7 @@ func TestAttachAFileToAnAgreement(t *testing.T) {
 
 	// 删除 asks first, then offers 撤销, as for any record.
 	p.remove(p.items[1])
-	want := "删除附件“责任书扫描件.pdf”?删除后可在回收站恢复。"
+	want := "删除附件“责任书扫描件.pdf”？删除后可在回收站恢复。"
 	if got := overlayTexts(u); !strings.Contains(got, want) {
 		t.Fatalf("the confirmation reads %q, want %q", got, want)
 	}

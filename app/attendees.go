@@ -199,7 +199,7 @@ func (p *attendeePicker) filter() memberFilter {
 func (p *attendeePicker) refilter() {
 	f := p.filter()
 	p.hits = p.index.search(p.query.Text, f, 0)
-	p.found.SetText(fmt.Sprintf("查找结果%d人(点击加入)", len(p.hits)))
+	p.found.SetText(fmt.Sprintf("查找结果%d人（点击加入）", len(p.hits)))
 	if f.branchID == "" {
 		p.addAll.Disable()
 	} else {
@@ -318,7 +318,7 @@ func (p *attendeePicker) labelOf(id string) string {
 		return e.label()
 	}
 	if p.index == nil {
-		return "(正在读取…)"
+		return "（正在读取…）"
 	}
-	return "(已删除的党员)"
+	return "（已删除的党员）"
 }

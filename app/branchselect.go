@@ -77,7 +77,7 @@ func (b *branchSelect) choose(id string) {
 }
 
 // branchLabels are the labels under which branches are offered, in their
-// order: each branch's Label, numbered (第一党支部(2)) where several
+// order: each branch's Label, numbered (第一党支部（2）) where several
 // branches would otherwise share one, so that each stays a choice of its
 // own.
 func branchLabels(refs []data.BranchRef) []string {
@@ -91,7 +91,7 @@ func branchLabels(refs []data.BranchRef) []string {
 		labels[i] = r.Label
 		if count[r.Label] > 1 {
 			seen[r.Label]++
-			labels[i] += "(" + strconv.Itoa(seen[r.Label]) + ")"
+			labels[i] += "（" + strconv.Itoa(seen[r.Label]) + "）"
 		}
 	}
 	return labels

@@ -41,7 +41,7 @@ func TestTwoBranchesOfOneNameAreTwoChoices(t *testing.T) {
 	openScreen(t, u, "党员")
 	q.settle(u)
 	s := u.members
-	want := []string{allBranches, "教工第一党支部(1)", "教工第一党支部(2)", "学生第一党支部"} // by 拼音: jiao before xue
+	want := []string{allBranches, "教工第一党支部（1）", "教工第一党支部（2）", "学生第一党支部"} // by 拼音: jiao before xue
 	if !reflect.DeepEqual(s.branch.Options, want) {
 		t.Fatalf("branch choices %q, want %q", s.branch.Options, want)
 	}
@@ -68,7 +68,7 @@ func TestTwoBranchesOfOneNameAreTwoChoices(t *testing.T) {
 	if len(d.branch.Options) != 4 {
 		t.Fatalf("dues branch choices %q", d.branch.Options)
 	}
-	d.branch.SetSelected("教工第一党支部(2)")
+	d.branch.SetSelected("教工第一党支部（2）")
 	if len(d.shown) != 1 || d.shown[0].name() != "周同名" {
 		t.Fatalf("dues of the second 教工第一党支部: %d lines", len(d.shown))
 	}

@@ -212,7 +212,7 @@ func TestDashboardTellsARefusalOfTheCommitteesObjects(t *testing.T) {
 	}
 	line := syncLineText(syncInfo{hasKeys: true, state: snapshot.State{Enrollment: &snapshot.Enrollment{},
 		ChannelError: refusal}}, true, time.Time{})
-	if !strings.HasSuffix(line, ";党委发布的内容有被拒收的") {
+	if !strings.HasSuffix(line, "；党委发布的内容有被拒收的") {
 		t.Errorf("status line %q does not tell the refusal", line)
 	}
 }
@@ -296,7 +296,7 @@ func TestADoneTaskOpensWithItsNoteAndFile(t *testing.T) {
 		}
 	})
 	all := strings.Join(texts, "|")
-	for _, want := range []string{"完成民主评议并上报", "请上报评议结果汇总表。", "标记完成:已召开评议大会", "评议结果.pdf"} {
+	for _, want := range []string{"完成民主评议并上报", "请上报评议结果汇总表。", "标记完成：已召开评议大会", "评议结果.pdf"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the task's dialog does not show %q: %s", want, all)
 		}

@@ -39,11 +39,11 @@ func newNoticeForm(s *publishScreen, kind data.ChannelKind) *noticeForm {
 		deadline: widget.NewEntry(), message: widget.NewLabel("")}
 	f.text.SetMinRowsVisible(6)
 	f.text.Wrapping = fyne.TextWrapWord
-	f.deadline.SetPlaceHolder("可不填,如 2027-01-10")
+	f.deadline.SetPlaceHolder("可不填，如 2027-01-10")
 	f.message.Wrapping = fyne.TextWrapWord
 	if kind == data.ChannelTask {
 		f.taskID = widget.NewEntry()
-		f.taskID.SetPlaceHolder("可不填,自动编号(如 T12);只能用字母、数字、- 和 _")
+		f.taskID.SetPlaceHolder("可不填，自动编号（如 T12）；只能用字母、数字、- 和 _")
 		f.title.SetPlaceHolder("如 1月10日前完成民主评议并上报")
 	}
 	f.send = widget.NewButton("发布"+kind.Label(), f.publish)
@@ -60,9 +60,9 @@ func (f *noticeForm) object() fyne.CanvasObject {
 	form.Append("标题 *", f.title)
 	form.Append("内容", f.text)
 	form.Append("截止日期", f.deadline)
-	note := "通知发给每个二级党组织,显示在其工作台上。"
+	note := "通知发给每个二级党组织，显示在其工作台上。"
 	if f.kind == data.ChannelTask {
-		note = "任务显示在各组织的工作台上,由组织标记完成(可附说明和文件),随其下次同步报回;完成情况见「任务完成情况」。"
+		note = "任务显示在各组织的工作台上，由组织标记完成（可附说明和文件），随其下次同步报回；完成情况见「任务完成情况」。"
 	}
 	hint := widget.NewLabel(note)
 	hint.Wrapping = fyne.TextWrapWord
@@ -74,7 +74,7 @@ func (f *noticeForm) object() fyne.CanvasObject {
 func (f *noticeForm) publish() {
 	deadline, err := channelDay(f.deadline.Text)
 	if err != nil {
-		showFormMessage(f.message, "未发布: 截止日期"+err.Error(), true)
+		showFormMessage(f.message, "未发布：截止日期"+err.Error(), true)
 		return
 	}
 	body := snapshot.ChannelBody{Kind: f.kind, Title: strings.TrimSpace(f.title.Text), Text: f.text.Text, Deadline: deadline}
@@ -127,8 +127,8 @@ func newThresholdsForm(s *publishScreen) *thresholdsForm {
 
 // object lays the form out.
 func (f *thresholdsForm) object() fyne.CanvasObject {
-	hint := widget.NewLabel("勾选「统一设定」的各项发给每个二级党组织,在其设置中显示为「" + data.SetByCommitteeLabel +
-		"」且不能修改;未勾选的各项由组织自行设定。")
+	hint := widget.NewLabel("勾选「统一设定」的各项发给每个二级党组织，在其设置中显示为「" + data.SetByCommitteeLabel +
+		"」且不能修改；未勾选的各项由组织自行设定。")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	return container.NewVScroll(container.NewVBox(hint,
@@ -165,10 +165,10 @@ func (f *thresholdsForm) prefill(pubs []snapshot.Publication, year int) {
 func (f *thresholdsForm) publish() {
 	year, err := strconv.Atoi(strings.TrimSpace(field.Normalize(f.year.Text)))
 	if err != nil {
-		showFormMessage(f.message, "未发布: 年度应为四位数字,如 2027", true)
+		showFormMessage(f.message, "未发布：年度应为四位数字，如 2027", true)
 		return
 	}
-	values, ok := f.rules.checked("未发布: ")
+	values, ok := f.rules.checked("未发布：")
 	if !ok {
 		f.message.Importance = widget.DangerImportance
 		f.message.Refresh()
@@ -181,11 +181,11 @@ func (f *thresholdsForm) publish() {
 		}
 	}
 	if len(picked) == 0 {
-		showFormMessage(f.message, "未发布: 没有勾选「统一设定」的项", true)
+		showFormMessage(f.message, "未发布：没有勾选「统一设定」的项", true)
 		return
 	}
 	body := snapshot.ChannelBody{Kind: data.ChannelThresholds, Year: year, Thresholds: picked}
-	f.s.publish(body, fmt.Sprintf("%d年度的考核标准(%d项)", year, len(picked)), f.message, nil)
+	f.s.publish(body, fmt.Sprintf("%d年度的考核标准（%d项）", year, len(picked)), f.message, nil)
 }
 
 // calendarForm publishes the term calendar: a row per term, its name
@@ -214,7 +214,7 @@ func newCalendarForm(s *publishScreen) *calendarForm {
 
 // object lays the form out.
 func (f *calendarForm) object() fyne.CanvasObject {
-	hint := widget.NewLabel("学期写作 2026-2027-1(第一学期,秋季)或 2026-2027-2(第二学期,春季);汇总按此划分学期,各组织也收到。")
+	hint := widget.NewLabel("学期写作 2026-2027-1（第一学期，秋季）或 2026-2027-2（第二学期，春季）；汇总按此划分学期，各组织也收到。")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Importance = widget.LowImportance
 	head := container.NewGridWithColumns(4, widget.NewLabel("学期"), widget.NewLabel("开始日期"), widget.NewLabel("结束日期"),
@@ -290,16 +290,16 @@ func (f *calendarForm) publish() {
 		start, err1 := channelDay(r.start.Text)
 		end, err2 := channelDay(r.end.Text)
 		if err := errors.Join(err1, err2); err != nil || start == "" || end == "" {
-			showFormMessage(f.message, fmt.Sprintf("未发布: 第%d行的开始和结束日期应为日期,如 2026-09-07", i+1), true)
+			showFormMessage(f.message, fmt.Sprintf("未发布：第%d行的开始和结束日期应为日期，如 2026-09-07", i+1), true)
 			return
 		}
 		spans = append(spans, snapshot.TermSpan{Term: term, Start: start, End: end})
 		names = append(names, term)
 	}
 	if len(spans) == 0 {
-		showFormMessage(f.message, "未发布: 没有填写学期", true)
+		showFormMessage(f.message, "未发布：没有填写学期", true)
 		return
 	}
 	body := snapshot.ChannelBody{Kind: data.ChannelCalendar, Calendar: spans}
-	f.s.publish(body, "学期安排("+strings.Join(names, "、")+")", f.message, nil)
+	f.s.publish(body, "学期安排（"+strings.Join(names, "、")+"）", f.message, nil)
 }

@@ -165,7 +165,7 @@ func (p *channelPanel) load() {
 		return v, nil
 	}, func(v channelView, err error) {
 		if err != nil {
-			p.lines = []channelLine{{refusal: "党委通知无法读取:" + err.Error()}}
+			p.lines = []channelLine{{refusal: "党委通知无法读取：" + err.Error()}}
 			p.layout("")
 			return
 		}

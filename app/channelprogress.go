@@ -58,7 +58,7 @@ func (v *publicationsView) show(pubs []snapshot.Publication) {
 
 func (v *publicationsView) fail(err error) {
 	v.message.Importance = widget.DangerImportance
-	v.message.SetText("发布记录无法读取: " + err.Error())
+	v.message.SetText("发布记录无法读取：" + err.Error())
 	v.message.Show()
 }
 
@@ -139,7 +139,7 @@ func publicationText(b snapshot.ChannelBody) string {
 func publicationTitle(b snapshot.ChannelBody) string {
 	switch b.Kind {
 	case data.ChannelThresholds:
-		return fmt.Sprintf("%d年度考核标准(%d项)", b.Year, len(b.Thresholds))
+		return fmt.Sprintf("%d年度考核标准（%d项）", b.Year, len(b.Thresholds))
 	case data.ChannelCalendar:
 		names := make([]string, len(b.Calendar))
 		for i, t := range b.Calendar {
@@ -147,7 +147,7 @@ func publicationTitle(b snapshot.ChannelBody) string {
 		}
 		return strings.Join(names, "、")
 	case data.ChannelTask:
-		return b.Title + "(编号 " + b.TaskID + ")"
+		return b.Title + "（编号 " + b.TaskID + "）"
 	}
 	return b.Title
 }
@@ -197,7 +197,7 @@ func newTaskProgressView(u *UI) *taskProgressView {
 }
 
 func (v *taskProgressView) object() fyne.CanvasObject {
-	hint := widget.NewLabel("完成情况来自最近一次汇总的数据;双击已完成的组织打开其附件。")
+	hint := widget.NewLabel("完成情况来自最近一次汇总的数据；双击已完成的组织打开其附件。")
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
 	right := container.NewBorder(container.NewVBox(v.head, v.message), hint, nil, nil, v.table.object())
@@ -207,7 +207,7 @@ func (v *taskProgressView) object() fyne.CanvasObject {
 }
 
 func (v *taskProgressView) fail(err error) {
-	v.head.SetText("任务完成情况无法读取: " + err.Error())
+	v.head.SetText("任务完成情况无法读取：" + err.Error())
 }
 
 // show lists the tasks, keeping the one shown when it is still there.
@@ -225,7 +225,7 @@ func (v *taskProgressView) show(tasks []snapshot.TaskProgress) {
 		}
 	}
 	if len(tasks) == 0 {
-		v.head.SetText("尚未发布任务。在「发布任务」中发布,各组织标记完成并同步、汇总后,在此查看。")
+		v.head.SetText("尚未发布任务。在「发布任务」中发布，各组织标记完成并同步、汇总后，在此查看。")
 		v.rows = nil
 		v.table.refresh()
 		return
@@ -241,13 +241,13 @@ func (v *taskProgressView) choose(id int) {
 	v.chosen = id
 	tp := v.tasks[id]
 	b := tp.Task.Body
-	head := fmt.Sprintf("%s(编号 %s)\n已完成 %d 个组织,未完成 %d 个", b.Title, b.TaskID, len(tp.Done), len(tp.NotDone))
+	head := fmt.Sprintf("%s（编号 %s）\n已完成 %d 个组织，未完成 %d 个", b.Title, b.TaskID, len(tp.Done), len(tp.NotDone))
 	overdue := false
 	if b.Deadline != "" {
-		head += ",截止 " + b.Deadline
+		head += "，截止 " + b.Deadline
 		if d, err := time.Parse(time.DateOnly, b.Deadline); err == nil && daysBetween(v.u.store.Now(), d) < 0 {
 			overdue = true
-			head += "(已过)"
+			head += "（已过）"
 		}
 	}
 	v.head.SetText(head)
@@ -330,7 +330,7 @@ func (v *taskProgressView) openFile(a data.Attachment) {
 			return
 		}
 		if err := openInViewer(u.app, path); err != nil {
-			showFormMessage(v.message, "无法打开“"+a.Name+"”,文件已导出到 "+path, true)
+			showFormMessage(v.message, "无法打开“"+a.Name+"”，文件已导出到 "+path, true)
 			return
 		}
 		showFormMessage(v.message, "已打开“"+a.Name+"”", false)

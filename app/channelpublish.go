@@ -66,7 +66,7 @@ func newPublishScreen(u *UI) fyne.CanvasObject {
 		container.NewTabItem("学期安排", s.calendar.object()),
 		container.NewTabItem("发布记录", s.pubs.object()))
 	title := widget.NewLabelWithStyle(publishTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	note := widget.NewLabel("发布的内容用党委的密钥签名,各二级党组织在每次同步时接收并核验;发布后不能撤回或修改,可再发布新的。")
+	note := widget.NewLabel("发布的内容用党委的密钥签名，各二级党组织在每次同步时接收并核验；发布后不能撤回或修改，可再发布新的。")
 	note.Wrapping = fyne.TextWrapWord
 	s.showKey()
 	s.load()
@@ -77,13 +77,13 @@ func newPublishScreen(u *UI) fyne.CanvasObject {
 func (s *publishScreen) showKey() {
 	key := s.c.SigningKey()
 	if key == "" {
-		s.key.SetText("尚未生成签名密钥:首次发布时用党委密钥的口令生成。此前发出的登记文件中没有它,这些组织需导入重新生成的登记文件才能接收。")
+		s.key.SetText("尚未生成签名密钥：首次发布时用党委密钥的口令生成。此前发出的登记文件中没有它，这些组织需导入重新生成的登记文件才能接收。")
 		return
 	}
 	if len(key) > 16 {
 		key = key[:16] + "…"
 	}
-	s.key.SetText("签名公钥: " + key)
+	s.key.SetText("签名公钥：" + key)
 }
 
 // load reads what the committee published and each task's progress over
@@ -127,7 +127,7 @@ func (s *publishScreen) publish(body snapshot.ChannelBody, what string, message 
 		return
 	}
 	label := body.Kind.Label()
-	confirmAction(s.u.win, "发布"+label, "发布"+what+"?\n各二级党组织在下次同步时收到;发布后不能撤回或修改。", "发布", func() {
+	confirmAction(s.u.win, "发布"+label, "发布"+what+"？\n各二级党组织在下次同步时收到；发布后不能撤回或修改。", "发布", func() {
 		s.withPassphrase(message, func(pass string) {
 			s.run(body, pass, label, message, published)
 		})
@@ -146,15 +146,15 @@ func (s *publishScreen) run(body snapshot.ChannelBody, pass, label string, messa
 	}, func(err error) {
 		switch {
 		case errors.Is(err, context.Canceled):
-			showFormMessage(message, "已取消,未发布。", true)
+			showFormMessage(message, "已取消，未发布。", true)
 		case err != nil:
 			showFormMessage(message, notPublished(err), true)
 		default:
 			text := fmt.Sprintf("已发布第%d号%s", pub.Index.Seq, label)
 			if pub.Body.Kind == data.ChannelTask {
-				text += "(任务编号 " + pub.Body.TaskID + ")"
+				text += "（任务编号 " + pub.Body.TaskID + "）"
 			}
-			showFormMessage(message, text+",各组织下次同步时收到。", false)
+			showFormMessage(message, text+"，各组织下次同步时收到。", false)
 			s.u.notify(text)
 			if published != nil {
 				published()
@@ -176,7 +176,7 @@ func (s *publishScreen) withPassphrase(message *widget.Label, done func(pass str
 	ask := func(prompt string) {
 		askPassphrase(s.u, "解锁党委密钥", prompt, false, try, func(pass string, ok bool) {
 			if !ok {
-				showFormMessage(message, "未输入口令,未发布。", true)
+				showFormMessage(message, "未输入口令，未发布。", true)
 				return
 			}
 			done(pass)
@@ -184,7 +184,7 @@ func (s *publishScreen) withPassphrase(message *widget.Label, done func(pass str
 	}
 	pass := envPassphrase()
 	if pass == "" {
-		ask("请输入党委密钥的口令,用于给发布的内容签名。")
+		ask("请输入党委密钥的口令，用于给发布的内容签名。")
 		return
 	}
 	async(s.u, func() (string, error) { return try(pass) }, func(pass string, err error) {
@@ -192,7 +192,7 @@ func (s *publishScreen) withPassphrase(message *widget.Label, done func(pass str
 			done(pass)
 			return
 		}
-		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开党委密钥(" + err.Error() + "),请输入口令。")
+		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开党委密钥（" + err.Error() + "），请输入口令。")
 	})
 }
 

@@ -183,7 +183,7 @@ func TestCommitteeSeesWhichOrganizationsDidATask(t *testing.T) {
 		rows[1] != want[1] {
 		t.Errorf("the task's organizations:\n%s\nwant like\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
 	}
-	if !strings.Contains(v.head.Text, "已完成 1 个组织,未完成 1 个") {
+	if !strings.Contains(v.head.Text, "已完成 1 个组织，未完成 1 个") {
 		t.Errorf("the task's heading: %q", v.head.Text)
 	}
 	if len(s.pubs.pubs) != 1 || s.pubs.cell(0, 1) != "任务" || !strings.Contains(s.pubs.cell(0, 3), "T-EVAL") ||
@@ -260,7 +260,7 @@ func TestCommitteePublishesFromItsScreen(t *testing.T) {
 	if keys, err := w.mem.List(context.Background(), "committee/channel/index/"); err != nil || len(keys) != 2 {
 		t.Errorf("bucket holds %v (%v), want two signed indexes", keys, err)
 	}
-	if len(s.pubs.pubs) != 2 || s.pubs.cell(0, 3) != "2027年度考核标准(1项)" {
+	if len(s.pubs.pubs) != 2 || s.pubs.cell(0, 3) != "2027年度考核标准（1项）" {
 		t.Errorf("publications listed: %d, newest %q", len(s.pubs.pubs), s.pubs.cell(0, 3))
 	}
 

@@ -33,7 +33,7 @@ func (p *channelPanel) markDone(n data.CommitteeNotice) {
 	f := &taskDoneForm{p: p, task: n, note: widget.NewMultiLineEntry(), name: widget.NewLabel("未选择"),
 		message: widget.NewLabel("")}
 	p.u.keep("taskDone", f)
-	f.note.SetPlaceHolder("可不填,如完成情况、上报方式")
+	f.note.SetPlaceHolder("可不填，如完成情况、上报方式")
 	f.note.SetMinRowsVisible(3)
 	f.note.Wrapping = fyne.TextWrapWord
 	f.name.Truncation = fyne.TextTruncateEllipsis
@@ -42,14 +42,14 @@ func (p *channelPanel) markDone(n data.CommitteeNotice) {
 	choose := widget.NewButton("选择文件…", func() {
 		p.u.chooseOpen(attachmentFiles, "选择随任务上报的文件", f.setFile)
 	})
-	head := widget.NewLabel(fmt.Sprintf("任务:%s", n.Title))
+	head := widget.NewLabel(fmt.Sprintf("任务：%s", n.Title))
 	head.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(widget.NewFormItem("说明", f.note),
 		widget.NewFormItem("附件", container.NewBorder(nil, nil, nil, choose, f.name)))
 	cancel := widget.NewButton("取消", func() { f.dlg.Hide() })
 	f.ok = widget.NewButton("标记完成", f.submit)
 	f.ok.Importance = widget.HighImportance
-	note := widget.NewLabel("标记后,下次同步时随本组织的数据报送党委。")
+	note := widget.NewLabel("标记后，下次同步时随本组织的数据报送党委。")
 	note.Importance = widget.LowImportance
 	note.Wrapping = fyne.TextWrapWord
 	f.dlg = dialog.NewCustomWithoutButtons("标记任务完成", container.NewVBox(head, form, note, f.message,
@@ -76,7 +76,7 @@ func (f *taskDoneForm) submit() {
 		if path != "" {
 			r, err := os.Open(path)
 			if err != nil {
-				return nil, fmt.Errorf("无法读取文件: %w", err)
+				return nil, fmt.Errorf("无法读取文件：%w", err)
 			}
 			defer r.Close()
 			if content, err = readLimited(r); err != nil {
@@ -88,12 +88,12 @@ func (f *taskDoneForm) submit() {
 	}, func(_ *data.TaskDone, err error) {
 		f.ok.Enable()
 		if err != nil {
-			f.message.SetText("未标记: " + err.Error())
+			f.message.SetText("未标记：" + err.Error())
 			return
 		}
 		f.dlg.Hide()
 		p := f.p
-		u.notifyUndo("已标记完成:“"+task.Title+"”", func() { p.unmarkDone(task) })
+		u.notifyUndo("已标记完成：“"+task.Title+"”", func() { p.unmarkDone(task) })
 		p.load()
 	})
 }
@@ -108,7 +108,7 @@ func (p *channelPanel) unmarkDone(task data.CommitteeNotice) {
 			p.u.showRefusal("不能撤销", err)
 			return
 		}
-		p.u.notify("已撤销完成标记:“" + task.Title + "”")
+		p.u.notify("已撤销完成标记：“" + task.Title + "”")
 		p.load()
 	})
 }
@@ -117,7 +117,7 @@ func (p *channelPanel) unmarkDone(task data.CommitteeNotice) {
 // its text, deadline and, for a task, its completion and files.
 func (p *channelPanel) open(line channelLine) {
 	if line.refusal != "" {
-		msg := widget.NewLabel(line.refusal + "\n\n已收到的通知、任务和考核标准继续有效;请向党委组织部核实。")
+		msg := widget.NewLabel(line.refusal + "\n\n已收到的通知、任务和考核标准继续有效；请向党委组织部核实。")
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom("党委发布的内容被拒收", "关闭", container.NewGridWrap(fyne.NewSize(480, 180), msg), p.u.win)
 		d.Show()
@@ -143,7 +143,7 @@ func (p *channelPanel) open(line channelLine) {
 		if n.Done != nil {
 			l.SetText(fmt.Sprintf("已于 %s 标记完成", n.Done.DoneAt.Local().Format("2006-01-02 15:04")))
 			if n.Done.Note != "" {
-				l.SetText(l.Text + ":" + n.Done.Note)
+				l.SetText(l.Text + "：" + n.Done.Note)
 			}
 			l.Wrapping = fyne.TextWrapWord
 			parts.Add(widget.NewSeparator())

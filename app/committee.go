@@ -33,10 +33,10 @@ func openMerged(ctx context.Context, dir string) (*data.Store, error) {
 	switch {
 	case errors.Is(err, data.ErrMissing):
 		if err := data.Merge(ctx, path, nil); err != nil {
-			return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
+			return nil, fmt.Errorf("无法创建汇总数据库：%w", err)
 		}
 		if err := os.Chmod(path, 0o600); err != nil { // like every consolidated database
-			return nil, fmt.Errorf("无法创建汇总数据库: %w", err)
+			return nil, fmt.Errorf("无法创建汇总数据库：%w", err)
 		}
 	case errors.Is(err, data.ErrNeedsUpgrade):
 		w, err := data.Open(ctx, path)
@@ -91,7 +91,7 @@ func newOrgsScreen(u *UI) fyne.CanvasObject {
 	s.load()
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("各组织", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel("党委同步目录: "+u.committee.Dir),
+		widget.NewLabel("党委同步目录："+u.committee.Dir),
 		container.NewHBox(consolidate), s.message)
 	reportBox := container.NewBorder(
 		widget.NewLabelWithStyle("汇总结果", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, s.report)
@@ -111,7 +111,7 @@ func (s *orgsScreen) load() {
 		s.orgs = orgs
 		s.table.refresh()
 		if len(orgs) == 0 {
-			s.message.SetText("尚无登记的组织(用 dangjian committee enroll 登记)。")
+			s.message.SetText("尚无登记的组织（用 dangjian committee enroll 登记）。")
 		}
 	})
 }
@@ -200,30 +200,30 @@ func reportLines(r snapshot.Report) []string {
 			newer++
 		}
 	}
-	head := fmt.Sprintf("组织 %d 个,拒绝 %d 个", len(r.Orgs), r.Rejected()-newer)
+	head := fmt.Sprintf("组织 %d 个，拒绝 %d 个", len(r.Orgs), r.Rejected()-newer)
 	if newer > 0 {
-		head += fmt.Sprintf(",待升级汇总端 %d 个", newer)
+		head += fmt.Sprintf("，待升级汇总端 %d 个", newer)
 	}
-	lines := []string{fmt.Sprintf("%s;跨组织问题 %d 项", head, len(r.Findings))}
+	lines := []string{fmt.Sprintf("%s；跨组织问题 %d 项", head, len(r.Findings))}
 	for _, o := range r.Orgs {
 		status := snapshot.StatusText(o.Status)
 		if o.Refusal == snapshot.RefusalNewerVersion {
 			status = "待升级汇总端"
 		}
-		line := fmt.Sprintf("%s: %s", o.Name, status)
+		line := fmt.Sprintf("%s：%s", o.Name, status)
 		if o.Seq > 0 {
-			line += fmt.Sprintf(",第%d号", o.Seq)
+			line += fmt.Sprintf("，第%d号", o.Seq)
 		}
 		if o.Reason != "" {
-			line += "(" + o.Reason + ")"
+			line += "（" + o.Reason + "）"
 		}
 		if o.UsedSeq > 0 && o.UsedSeq != o.Seq {
-			line += fmt.Sprintf(";合并第%d号", o.UsedSeq)
+			line += fmt.Sprintf("；合并第%d号", o.UsedSeq)
 		}
 		lines = append(lines, line)
 	}
 	if len(r.Findings) > 0 {
-		lines = append(lines, "跨组织问题:")
+		lines = append(lines, "跨组织问题：")
 	}
 	for _, f := range r.Findings {
 		lines = append(lines, "    【"+findingKindText(f.Kind)+"】"+f.Detail)
@@ -325,6 +325,6 @@ func unlockCommittee(u *UI, done func(*age.X25519Identity)) {
 			done(id)
 			return
 		}
-		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开党委密钥(" + err.Error() + "),请输入口令。")
+		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开党委密钥（" + err.Error() + "），请输入口令。")
 	})
 }

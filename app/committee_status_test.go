@@ -46,7 +46,7 @@ func TestOrgStatusTellsANewerReleaseFromTampering(t *testing.T) {
 	}})
 	text := strings.Join(lines, "\n")
 	if !strings.Contains(lines[0], "拒绝 1 个") || !strings.Contains(lines[0], "待升级汇总端 1 个") ||
-		!strings.Contains(text, "计算机学院党委: 待升级汇总端") || !strings.Contains(text, "外国语学院党委: 已拒绝") {
+		!strings.Contains(text, "计算机学院党委：待升级汇总端") || !strings.Contains(text, "外国语学院党委：已拒绝") {
 		t.Errorf("report:\n%s", text)
 	}
 }

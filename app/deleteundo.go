@@ -24,7 +24,7 @@ func (u *UI) deleteWithUndo(what string, del, restore func(ctx context.Context) 
 // changes status.
 func (u *UI) deleteWithUndoNote(what, note string, del, restore func(ctx context.Context) error, after func()) {
 	after = u.reloadShown(after)
-	msg := "删除" + what + "?删除后可在回收站恢复。"
+	msg := "删除" + what + "？删除后可在回收站恢复。"
 	if note != "" {
 		msg += "\n" + note
 	}

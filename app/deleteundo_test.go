@@ -55,7 +55,7 @@ func TestDeleteWithUndoAsksNamingTheRecordThenOffersUndo(t *testing.T) {
 		func(context.Context) error { deleted++; return nil },
 		func(context.Context) error { restored++; return nil },
 		func() { reloads++ })
-	want := "删除谈心谈话记录“2026-03-01 张伟”?删除后可在回收站恢复。"
+	want := "删除谈心谈话记录“2026-03-01 张伟”？删除后可在回收站恢复。"
 	if got := overlayTexts(u); !strings.Contains(got, want) {
 		t.Fatalf("the confirmation reads %q, want %q", got, want)
 	}
@@ -100,7 +100,7 @@ func TestDeleteWithUndoShowsTheRefusalPlainly(t *testing.T) {
 
 func TestDeleteWithUndoCancelledDeletesNothing(t *testing.T) {
 	u, q := newTestUI(t)
-	u.deleteWithUndoNote("党员“张伟”", "党员转出、停止党籍或去世请在党员信息中修改党籍状态;删除只用于录入错误。",
+	u.deleteWithUndoNote("党员“张伟”", "党员转出、停止党籍或去世请在党员信息中修改党籍状态；删除只用于录入错误。",
 		func(context.Context) error { t.Fatal("deleted after 取消"); return nil }, nil, nil)
 	if got := overlayTexts(u); !strings.Contains(got, "删除只用于录入错误") {
 		t.Fatalf("the note is missing: %q", got)

@@ -19,7 +19,7 @@ func noDisplay(getenv func(string) string) string {
 	if getenv("DISPLAY") != "" || getenv("WAYLAND_DISPLAY") != "" {
 		return ""
 	}
-	return "无法打开图形界面:没有可用的显示器(DISPLAY 和 WAYLAND_DISPLAY 都未设置)。命令行用法见 dangjian help。"
+	return "无法打开图形界面：没有可用的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）。命令行用法见 dangjian help。"
 }
 
 // displayMissing is noDisplay for this process.
@@ -36,6 +36,6 @@ func explainDisplayFailure(stderr io.Writer, code *int) {
 	if !strings.Contains(strings.ToUpper(fmt.Sprint(r)), "GLFW") {
 		panic(r)
 	}
-	fmt.Fprintf(stderr, "无法打开图形界面:无法连接显示器%q。命令行用法见 dangjian help。\n", os.Getenv("DISPLAY"))
+	fmt.Fprintf(stderr, "无法打开图形界面：无法连接显示器%q。命令行用法见 dangjian help。\n", os.Getenv("DISPLAY"))
 	*code = 2
 }

@@ -76,7 +76,7 @@ func newDuesScreen(u *UI) fyne.CanvasObject {
 	s.branch.OnChanged = func(string) { s.filter() }
 	s.year = newYearSelect(u.store.Now())
 	s.year.OnChanged = func(string) { s.load() }
-	hint := widget.NewLabel("选择某月的单元格登记、修改或删除缴费;选择姓名查看其缴费记录")
+	hint := widget.NewLabel("选择某月的单元格登记、修改或删除缴费；选择姓名查看其缴费记录")
 	if u.inCommittee() {
 		hint.SetText("选择姓名查看其缴费记录")
 	}
@@ -210,7 +210,7 @@ func duesTotalsText(v duesView, t rules.DuesTotals) string {
 	if v.asOf.Year() > v.year {
 		day = "全年"
 	}
-	text := fmt.Sprintf("%d年(%s) 党员%d名  应缴 %s 元  实缴 %s 元  欠缴 %s 元(%d名有欠缴)",
+	text := fmt.Sprintf("%d年（%s） 党员%d名  应缴 %s 元  实缴 %s 元  欠缴 %s 元（%d名有欠缴）",
 		v.year, day, t.Members, yuan(t.Due), yuan(t.Paid), yuan(t.Arrears), t.Owing)
 	if rate, ok := t.Rate(); ok {
 		text += fmt.Sprintf("  收缴率 %.1f%%", rate*100)

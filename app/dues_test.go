@@ -202,7 +202,7 @@ func TestDuesMonthCellsFollowTheLedgersStates(t *testing.T) {
 	if r.unpaid != 1<<1 {
 		t.Errorf("months in red: %b, want February only", r.unpaid)
 	}
-	if r.cells[duesColName] != "刘转出(已转出)" || r.cells[duesColDueSum] != "120.00" ||
+	if r.cells[duesColName] != "刘转出（已转出）" || r.cells[duesColDueSum] != "120.00" ||
 		r.cells[duesColPaidSum] != "45.00" || r.cells[duesColOwed] != "40.00" {
 		t.Errorf("cells %q", r.cells)
 	}
@@ -310,7 +310,7 @@ func TestDuesPaymentCorrectedAndDeleted(t *testing.T) {
 	q.settle(u)
 	test.Tap(topDialogButton(t, u, "删除"))
 	title := fmt.Sprintf("党费缴纳记录“王建国 %d年3月 80.00元”", year)
-	if got := topDialogText(u); !strings.Contains(got, "删除"+title+"?删除后可在回收站恢复。") {
+	if got := topDialogText(u); !strings.Contains(got, "删除"+title+"？删除后可在回收站恢复。") {
 		t.Fatalf("confirmation %q", got)
 	}
 	test.Tap(topDialogButton(t, u, "删除"))
@@ -362,7 +362,7 @@ func TestDuesPaymentListFindsAndOpensAPayment(t *testing.T) {
 		t.Fatalf("newest first: %q", got)
 	}
 	test.Type(l.search, "李红梅")
-	if len(l.rows) != 1 || l.count.Text != "显示1条,共3条" {
+	if len(l.rows) != 1 || l.count.Text != "显示1条，共3条" {
 		t.Fatalf("search 李红梅: %d rows, %q", len(l.rows), l.count.Text)
 	}
 	l.table.selectRow(0)

@@ -104,8 +104,8 @@ func (s *duesScreen) showPay(p duesPayment) {
 	d.message = widget.NewLabel("")
 	d.message.Importance = widget.DangerImportance
 	d.message.Wrapping = fyne.TextWrapWord
-	info := widget.NewLabel(fmt.Sprintf("%s  %d年%d月  应缴 %s 元(%s)", p.name, p.year, p.month, yuan(p.due), p.rate))
-	form := widget.NewForm(widget.NewFormItem("实缴金额(元)", d.amount), widget.NewFormItem("缴纳日期", d.date),
+	info := widget.NewLabel(fmt.Sprintf("%s  %d年%d月  应缴 %s 元（%s）", p.name, p.year, p.month, yuan(p.due), p.rate))
+	form := widget.NewForm(widget.NewFormItem("实缴金额（元）", d.amount), widget.NewFormItem("缴纳日期", d.date),
 		widget.NewFormItem("备注", d.note))
 	d.save.Importance = widget.HighImportance
 	buttons := container.NewHBox(d.save)
@@ -145,7 +145,7 @@ func (d *duesPayDialog) read() (data.Money, data.Date, bool) {
 		return 0, data.Date{}, false
 	}
 	if err != nil && !errors.Is(err, field.ErrEmpty) {
-		d.message.SetText("缴纳日期:" + err.Error())
+		d.message.SetText("缴纳日期：" + err.Error())
 		return 0, data.Date{}, false
 	}
 	return data.Money(cents), data.DateOf(when), true
@@ -170,7 +170,7 @@ func (d *duesPayDialog) submit() {
 	}, func(_ struct{}, err error) {
 		d.save.Enable()
 		if err != nil {
-			d.message.SetText("未保存:" + err.Error())
+			d.message.SetText("未保存：" + err.Error())
 			return
 		}
 		d.dlg.Hide()

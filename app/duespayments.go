@@ -45,7 +45,7 @@ type duesPaymentRow struct {
 
 // The list's columns.
 var duesPaymentColumns = [...]column{{"交纳日期", 100}, {"月份", 80}, {"姓名", 90}, {"所在支部", 180},
-	{"实缴(元)", 80}, {"应缴(元)", 80}, {"备注", 160}}
+	{"实缴（元）", 80}, {"应缴（元）", 80}, {"备注", 160}}
 
 // openPayments shows the year's payments of the member (every member of
 // the branch chosen when memberID is "").
@@ -179,7 +179,7 @@ func (l *duesPaymentList) filter() {
 	if len(l.rows) == len(l.all) {
 		l.count.SetText(fmt.Sprintf("共%d条", len(l.all)))
 	} else {
-		l.count.SetText(fmt.Sprintf("显示%d条,共%d条", len(l.rows), len(l.all)))
+		l.count.SetText(fmt.Sprintf("显示%d条，共%d条", len(l.rows), len(l.all)))
 	}
 }
 

@@ -82,7 +82,7 @@ func (t moneyTexts) row(line *rules.DuesLine) *duesRow {
 	m := line.Member
 	r.cells[duesColName] = m.Name
 	if !m.Status.Active() {
-		r.cells[duesColName] += "(" + string(m.Status) + ")"
+		r.cells[duesColName] += "（" + string(m.Status) + "）"
 	}
 	r.cells[duesColBase] = t.text(line.Base)
 	r.cells[duesColRate] = line.Rate

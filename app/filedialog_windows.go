@@ -154,7 +154,7 @@ func systemFileDialog(owner uintptr, save bool, k fileKind, title, dir, name str
 	runtime.KeepAlive(buf)
 	if ok == 0 {
 		if code, _, _ := procCommDlgExtendedError.Call(); code != 0 {
-			return "", fmt.Errorf("无法打开文件对话框(错误 %#x)", code)
+			return "", fmt.Errorf("无法打开文件对话框（错误 %#x）", code)
 		}
 		return "", nil // cancelled
 	}

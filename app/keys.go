@@ -191,7 +191,7 @@ func (u *UI) cancelGuarded(g *guard) {
 		g.d.Hide()
 		return
 	}
-	ask := dialog.NewConfirm("放弃未保存的修改?", "所做的修改尚未保存,关闭后将丢失。", func(discard bool) {
+	ask := dialog.NewConfirm("放弃未保存的修改？", "所做的修改尚未保存，关闭后将丢失。", func(discard bool) {
 		if discard {
 			g.d.Hide()
 		}

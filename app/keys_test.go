@@ -46,7 +46,7 @@ func TestEscInAFieldOfAnEditedDialogAsksFirst(t *testing.T) {
 	e := showEditDialog(u)
 	test.Type(e.entry, "又添了几个字")
 	pressEsc(e.entry) // Esc typed in the field
-	if !showing(u, "放弃未保存的修改?") || !showing(u, "又添了几个字") {
+	if !showing(u, "放弃未保存的修改？") || !showing(u, "又添了几个字") {
 		t.Fatal("Esc in a field with unsaved edits does not ask, or closed the dialog")
 	}
 	if buttonIn(u.win.Canvas().Overlays().Top(), "放弃修改") == nil || buttonIn(u.win.Canvas().Overlays().Top(), "继续编辑") == nil {
@@ -55,7 +55,7 @@ func TestEscInAFieldOfAnEditedDialogAsksFirst(t *testing.T) {
 	// Esc again (nothing focused now): the question goes, the edits stay.
 	u.win.Canvas().Unfocus()
 	u.escape()
-	if showing(u, "放弃未保存的修改?") || !showing(u, "又添了几个字") {
+	if showing(u, "放弃未保存的修改？") || !showing(u, "又添了几个字") {
 		t.Fatal("Esc on the question does not go back to the edits")
 	}
 	// 取消 asks too; 放弃修改 closes the dialog.
@@ -96,7 +96,7 @@ func TestEscFromATableReachesTheGuard(t *testing.T) {
 	e.entry.SetText("改过")
 	u.win.Canvas().Focus(f.t.table) // the focus left the field
 	pressEsc(f.t.table)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc with the focus out of the field discards the edits silently")
 	}
 }
@@ -168,7 +168,7 @@ func TestEscFromADropDownOrACheckBoxReachesTheGuard(t *testing.T) {
 		t.Fatal("the check box did not take the focus")
 	}
 	pressEsc(leader)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc on a focused check box discards the edit silently")
 	}
 	u.win.Canvas().Unfocus()
@@ -177,7 +177,7 @@ func TestEscFromADropDownOrACheckBoxReachesTheGuard(t *testing.T) {
 	branch.SetSelected("学生第一党支部")
 	u.win.Canvas().Focus(branch)
 	pressEsc(branch)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc on a focused drop-down discards the choice silently")
 	}
 	branch.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace}) // other keys still reach it

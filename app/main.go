@@ -115,7 +115,7 @@ func openOrCreate(path string) (*data.Store, error) {
 		return s, err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建数据文件夹: %w", err)
+		return nil, fmt.Errorf("无法创建数据文件夹：%w", err)
 	}
 	return data.Create(ctx, path, "未命名二级党组织", "")
 }

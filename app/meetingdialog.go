@@ -116,7 +116,7 @@ func (s *meetingsScreen) showMeetingDialog(in meetingDialogData, isNew bool) {
 	})
 	d.form.OnSubmit = d.save
 	if e, ok := d.form.inputs["location"].object.(*widget.Entry); ok {
-		e.SetPlaceHolder("如:党员活动室(行政楼201)")
+		e.SetPlaceHolder("如：党员活动室（行政楼201）")
 	}
 	d.minutes = newMultiLineEntry()
 	d.minutes.SetMinRowsVisible(8)
@@ -206,7 +206,7 @@ func (d *meetingDialog) choose(name, status string) bool { return d.people.choos
 
 // waitForBranch is what 保存 says while the members of a branch just
 // chosen are read.
-const waitForBranch = "正在读取所选支部的党员,请稍候再保存"
+const waitForBranch = "正在读取所选支部的党员，请稍候再保存"
 
 // save writes the meeting and its attendance off the UI goroutine. It
 // does nothing while a save runs, and refuses while the members of a

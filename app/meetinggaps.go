@@ -103,17 +103,17 @@ func themeDayText(bms []rules.BranchMeetings, labels map[string]string, asOf tim
 		}
 		var parts []string
 		if len(bm.ThemeDayMissing) > 0 {
-			parts = append(parts, "缺主题党日: "+monthsText(bm.ThemeDayMissing))
+			parts = append(parts, "缺主题党日："+monthsText(bm.ThemeDayMissing))
 			missing++
 			months += len(bm.ThemeDayMissing)
 		}
 		if bm.ThemeDayPending {
-			parts = append(parts, fmt.Sprintf("本月(%d月)尚未开展", int(asOf.Month())))
+			parts = append(parts, fmt.Sprintf("本月（%d月）尚未开展", int(asOf.Month())))
 			pending++
 		}
 		switch {
 		case len(parts) > 0:
-			lines = append(lines, name+"  "+strings.Join(parts, ";"))
+			lines = append(lines, name+"  "+strings.Join(parts, "；"))
 		case one && bm.ThemeDayRequired == 0:
 			lines = append(lines, name+"  本年度没有应开展主题党日的月份")
 		case one:
@@ -128,12 +128,12 @@ func themeDayText(bms []rules.BranchMeetings, labels map[string]string, asOf tim
 	}
 	var parts []string
 	if missing > 0 {
-		parts = append(parts, fmt.Sprintf("%d个支部缺主题党日,共%d个月次", missing, months))
+		parts = append(parts, fmt.Sprintf("%d个支部缺主题党日，共%d个月次", missing, months))
 	}
 	if pending > 0 {
 		parts = append(parts, fmt.Sprintf("%d个支部本月尚未开展", pending))
 	}
-	return strings.Join(parts, ";"), lines
+	return strings.Join(parts, "；"), lines
 }
 
 // monthsText writes months (1–12) as 3月、7月.

@@ -181,7 +181,7 @@ func (a *attendanceList) set(members []person, branch string, recorded map[strin
 		seen[m.ID] = true
 		label := m.Name
 		if string(m.BranchID) != branch {
-			label += "(" + labels[string(m.BranchID)] + ")"
+			label += "（" + labels[string(m.BranchID)] + "）"
 		}
 		if !m.Active() {
 			label += "[" + m.Status + "]"
@@ -256,9 +256,9 @@ func (a *attendanceList) showTally() {
 			counts[k]++
 		}
 	}
-	text := fmt.Sprintf("出席%d人,请假%d人,缺席%d人", counts[0], counts[1], counts[2])
+	text := fmt.Sprintf("出席%d人，请假%d人，缺席%d人", counts[0], counts[1], counts[2])
 	if len(a.shown) < len(a.people) {
-		text = fmt.Sprintf("显示%d人,共%d人;", len(a.shown), len(a.people)) + text
+		text = fmt.Sprintf("显示%d人，共%d人；", len(a.shown), len(a.people)) + text
 	}
 	a.tally.SetText(text)
 }

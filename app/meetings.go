@@ -164,7 +164,7 @@ func (s *meetingsScreen) filter() {
 	if len(s.rows) == inBranch {
 		s.count.SetText(fmt.Sprintf("共%d次", inBranch))
 	} else {
-		s.count.SetText(fmt.Sprintf("显示%d次,共%d次", len(s.rows), inBranch))
+		s.count.SetText(fmt.Sprintf("显示%d次，共%d次", len(s.rows), inBranch))
 	}
 	s.banner.set(figures, s.read.labels, s.read.asOf, id != "")
 	s.sortRows()

@@ -225,14 +225,14 @@ func TestThemeDayBannerWordsTheCalculatorsMonths(t *testing.T) {
 	done := rules.BranchMeetings{Branch: &rules.Branch{ID: "b3", Name: "学生第一党支部"}, ThemeDayRequired: 8, ThemeDayHeld: 8}
 	none := rules.BranchMeetings{Branch: &rules.Branch{ID: "b4", Name: "未成立党支部"}}
 	if sum, got := themeDayText([]rules.BranchMeetings{b}, nil, asOf, true); sum != "" ||
-		strings.Join(got, "\n") != "教工第一党支部  缺主题党日: 3月、7月" {
+		strings.Join(got, "\n") != "教工第一党支部  缺主题党日：3月、7月" {
 		t.Fatalf("one branch: %q %q", sum, got)
 	}
 	sum, got := themeDayText([]rules.BranchMeetings{b, late, done}, map[string]string{"b3": "学生第一党支部"}, asOf, false)
-	if strings.Join(got, "\n") != "教工第一党支部  缺主题党日: 3月、7月\n新建党支部  缺主题党日: 6月、7月;本月(8月)尚未开展" {
+	if strings.Join(got, "\n") != "教工第一党支部  缺主题党日：3月、7月\n新建党支部  缺主题党日：6月、7月；本月（8月）尚未开展" {
 		t.Fatalf("every branch: %q", got)
 	}
-	if sum != "2个支部缺主题党日,共4个月次;1个支部本月尚未开展" {
+	if sum != "2个支部缺主题党日，共4个月次；1个支部本月尚未开展" {
 		t.Fatalf("summary %q", sum)
 	}
 	if _, got := themeDayText([]rules.BranchMeetings{done}, nil, asOf, true); got[0] != "学生第一党支部  各月均已开展主题党日" {
@@ -356,7 +356,7 @@ func TestMeetingFoundBySearchEditedDeletedAndRestored(t *testing.T) {
 
 	// Found by kind, by branch and by date.
 	test.Type(s.search, "党员大会")
-	if len(s.rows) != 1 || s.rows[0].meeting.Topic != "讨论发展对象" || s.count.Text != "显示1次,共2次" {
+	if len(s.rows) != 1 || s.rows[0].meeting.Topic != "讨论发展对象" || s.count.Text != "显示1次，共2次" {
 		t.Fatalf("search 党员大会: %d rows, count %q", len(s.rows), s.count.Text)
 	}
 	s.search.SetText("学生 " + day.String()[:7])
@@ -391,7 +391,7 @@ func TestMeetingFoundBySearchEditedDeletedAndRestored(t *testing.T) {
 	// Deleted from the right-click menu, after a confirmation naming it.
 	menuItem(t, s.table.rowMenu(0), "删除")
 	title := "学生第一党支部 " + day.String() + " 支部党员大会"
-	want := "删除会议“" + title + "”及其出席记录?删除后可在回收站恢复。"
+	want := "删除会议“" + title + "”及其出席记录？删除后可在回收站恢复。"
 	if got := topDialogText(u); !strings.Contains(got, want) {
 		t.Fatalf("confirmation %q, want %q", got, want)
 	}
@@ -486,7 +486,7 @@ func TestMeetingAttendanceSearchWithinALargeBranch(t *testing.T) {
 	if b := findButtonAmong(t, []fyne.CanvasObject{row}, "请假"); b.Importance != widget.HighImportance {
 		t.Fatal("the choice tapped is not highlighted")
 	}
-	if !strings.HasPrefix(a.tally.Text, "显示1人,共27人;出席26人,请假1人") {
+	if !strings.HasPrefix(a.tally.Text, "显示1人，共27人；出席26人，请假1人") {
 		t.Fatalf("tally %q", a.tally.Text)
 	}
 	a.search.SetText("")

@@ -96,7 +96,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	for _, f := range rec.Fields() {
 		labels[f.Col] = f.Label
 	}
-	history := "新党员,尚无修改记录。"
+	history := "新党员，尚无修改记录。"
 	if !isNew {
 		history = ""
 		for _, line := range historyLines(fd.history, labels) {
@@ -109,7 +109,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	save.Importance = widget.HighImportance
 	d.saving.button = save
 	cancel := widget.NewButton("取消", nil)
-	note := widget.NewLabel("带 * 的为必填项;出生日期和性别按公民身份号码自动填写。")
+	note := widget.NewLabel("带 * 的为必填项；出生日期和性别按公民身份号码自动填写。")
 	tabs := container.NewAppTabs(
 		container.NewTabItem("基本信息", container.NewBorder(note, nil, nil, nil, d.form.scrollView())),
 		container.NewTabItem("修改记录", container.NewVScroll(d.history)),

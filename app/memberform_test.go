@@ -154,7 +154,7 @@ func TestMemberFormEscFromACheckBoxOrADropDown(t *testing.T) {
 	}
 	u.win.Canvas().Focus(d.form.inputs["is_leader"].view.(fyne.Focusable))
 	pressEscOnFocused(t, u)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc on the focused check box with a change did not ask")
 	}
 }

@@ -41,7 +41,7 @@ func (e *memberEntry) label() string {
 	}
 	s := strings.Join(parts, " · ")
 	if !e.active && e.status != "" {
-		s += "(" + e.status + ")"
+		s += "（" + e.status + "）"
 	}
 	return s
 }

@@ -114,13 +114,13 @@ func (p *memberPrint) start() {
 		p.u.writeDocument(job, func(rep documents.Report, err error) {
 			switch {
 			case errors.Is(err, context.Canceled):
-				p.u.notify("已取消,未生成文件")
+				p.u.notify("已取消，未生成文件")
 			case err != nil:
-				p.u.showError(errors.New("生成失败,未生成文件: " + err.Error()))
+				p.u.showError(errors.New("生成失败，未生成文件：" + err.Error()))
 			default:
-				p.u.notify("已生成" + p.name + "的" + documents.Title(job.kind) + ": " + job.path)
+				p.u.notify("已生成" + p.name + "的" + documents.Title(job.kind) + "：" + job.path)
 				if err := openInViewer(p.u.app, job.path); err != nil {
-					p.u.showError(errors.New("无法打开" + job.path + ": " + err.Error()))
+					p.u.showError(errors.New("无法打开" + job.path + "：" + err.Error()))
 				}
 				p.u.showMissing(rep)
 			}

@@ -38,7 +38,7 @@ func (t memberTable) Length() (int, int) { return t.table.Length() }
 const allFlags = "全部党员"
 
 // memberDeleteNote is what the confirmation of a member's deletion adds.
-const memberDeleteNote = "党员转出、停止党籍或去世请在党员信息中修改党籍状态;删除只用于录入错误。"
+const memberDeleteNote = "党员转出、停止党籍或去世请在党员信息中修改党籍状态；删除只用于录入错误。"
 
 // newMembersScreen builds the 党员 screen and starts reading the members.
 func newMembersScreen(u *UI) fyne.CanvasObject {
@@ -188,7 +188,7 @@ func (s *membersScreen) removeRow(row int) {
 	r := s.shown[row]
 	store, id := s.u.store, r.id
 	shown := &data.Member{Meta: data.Meta{ID: id, Version: s.versions[id]}}
-	what := "党员“" + r.cells[0] + "(" + r.cells[2] + ")”"
+	what := "党员“" + r.cells[0] + "（" + r.cells[2] + "）”"
 	s.u.deleteWithUndoNote(what, memberDeleteNote,
 		func(ctx context.Context) error { return store.Members.Delete(ctx, shown) },
 		func(ctx context.Context) error { return store.Members.Restore(ctx, id) },

@@ -113,7 +113,7 @@ func TestMemberSearchFindsInitialsAndEnterOpens(t *testing.T) {
 	q.settle(u)
 	s := u.members
 	test.Type(s.search, "sdy")
-	if got := shownNames(s); !slices.Equal(got, []string{"单东阳"}) || s.count.Text != "显示1人,共4人" {
+	if got := shownNames(s); !slices.Equal(got, []string{"单东阳"}) || s.count.Text != "显示1人，共4人" {
 		t.Fatalf("sdy finds %v (%q)", got, s.count.Text)
 	}
 	s.table.selectRow(0)
@@ -144,8 +144,8 @@ func TestMemberDeletedByMistakeComesBackAndOneInUseIsRefused(t *testing.T) {
 
 	menuAction(t, s.table.rowMenu(row("赵丽")), "删除")
 	got := overlayTexts(u)
-	if !strings.Contains(got, "删除党员“赵丽(学生第一党支部)”?") ||
-		!strings.Contains(got, "党员转出、停止党籍或去世请在党员信息中修改党籍状态;删除只用于录入错误。") {
+	if !strings.Contains(got, "删除党员“赵丽（学生第一党支部）”？") ||
+		!strings.Contains(got, "党员转出、停止党籍或去世请在党员信息中修改党籍状态；删除只用于录入错误。") {
 		t.Fatalf("the confirmation reads %q", got)
 	}
 	test.Tap(findButtonIn(t, u, "删除"))
@@ -157,7 +157,7 @@ func TestMemberDeletedByMistakeComesBackAndOneInUseIsRefused(t *testing.T) {
 		t.Fatal("no 撤销 after deleting a member")
 	}
 	q.settle(u)
-	if row("赵丽") < 0 || u.noticeText() != "已恢复党员“赵丽(学生第一党支部)”" {
+	if row("赵丽") < 0 || u.noticeText() != "已恢复党员“赵丽（学生第一党支部）”" {
 		t.Fatalf("撤销 did not bring 赵丽 back: %v, %q", shownNames(s), u.noticeText())
 	}
 

@@ -113,7 +113,7 @@ func (f *orgFilter) choose(id string) {
 	f.SetSelected(f.labels[id])
 }
 
-// orgLabels are the organizations' names, numbered (数学学院党委(2)) where
+// orgLabels are the organizations' names, numbered (数学学院党委（2）) where
 // several share one, so that each stays a choice of its own.
 func orgLabels(orgs []data.Org) []string {
 	count := map[string]int{}
@@ -126,7 +126,7 @@ func orgLabels(orgs []data.Org) []string {
 		labels[i] = o.Name
 		if count[o.Name] > 1 {
 			seen[o.Name]++
-			labels[i] += "(" + strconv.Itoa(seen[o.Name]) + ")"
+			labels[i] += "（" + strconv.Itoa(seen[o.Name]) + "）"
 		}
 	}
 	return labels

@@ -48,7 +48,7 @@ func askPassphrase[T any](u *UI, title, prompt string, twice bool, try func(pass
 		if twice {
 			switch {
 			case len([]rune(pass)) < snapshot.MinPassphraseLen:
-				d.note.SetText(fmt.Sprintf("口令太短,至少需要%d个字符", snapshot.MinPassphraseLen))
+				d.note.SetText(fmt.Sprintf("口令太短，至少需要%d个字符", snapshot.MinPassphraseLen))
 				return
 			case pass != d.again.Text:
 				d.note.SetText("两次输入的口令不一致")

@@ -109,7 +109,7 @@ func (p *memberPicker) showChosen() {
 	if e, ok := p.index.get(p.chosen); ok {
 		p.shown = e.label()
 	} else if p.chosen != "" {
-		p.shown = "(正在读取…)"
+		p.shown = "（正在读取…）"
 	}
 	p.setting = true
 	p.entry.SetText(p.shown)

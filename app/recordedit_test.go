@@ -71,7 +71,7 @@ func TestRecordFormDeleteCancelledKeepsTheFormWithItsEdits(t *testing.T) {
 	}
 
 	test.Tap(findButtonIn(t, u, "删除"))
-	want := "删除谈心谈话记录“2026-03-01 张伟”?"
+	want := "删除谈心谈话记录“2026-03-01 张伟”？"
 	if got := overlayTexts(u); !strings.Contains(got, want) {
 		t.Fatalf("the confirmation reads %q, want the talk as opened: %q", got, want)
 	}
@@ -133,7 +133,7 @@ func TestEscFromADropDownOfARecordFormClosesOrAsks(t *testing.T) {
 	sel.SetSelected("离退休")
 	u.win.Canvas().Focus(s.form.inputs["type"].view.(fyne.Focusable))
 	pressEscOnFocused(t, u)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc on the focused drop-down with a change did not ask")
 	}
 	test.Tap(findButtonAmong(t, topOverlay(u), "继续编辑"))

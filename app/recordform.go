@@ -339,7 +339,7 @@ func monthInput(p *string) fieldInput {
 		}
 		t, err := field.ParseMonth(e.Text)
 		if err != nil {
-			return errors.New("应为年月,如2026-04或2026年4月")
+			return errors.New("应为年月，如2026-04或2026年4月")
 		}
 		*p = field.FormatMonth(t)
 		return nil
@@ -398,7 +398,7 @@ func (f *recordForm) showProblems(problems []data.Problem) {
 			f.general.SetText(f.general.Text + "「" + p.Label + "」" + p.Msg + " ")
 		}
 	}
-	f.summary.SetText(fmt.Sprintf("有%d处需要修改:", len(items)) + strings.Join(items, ";"))
+	f.summary.SetText(fmt.Sprintf("有%d处需要修改：", len(items)) + strings.Join(items, "；"))
 	f.summary.Show()
 	f.relayout()
 	if first != "" {
@@ -458,11 +458,11 @@ func historyLines(entries []data.AuditEntry, labels map[string]string) []string 
 					name = col
 				}
 				if pair, ok := change.([]any); ok && len(pair) == 2 {
-					parts = append(parts, fmt.Sprintf("%s:%v → %v", name, pair[0], pair[1]))
+					parts = append(parts, fmt.Sprintf("%s：%v → %v", name, pair[0], pair[1]))
 				}
 			}
 			sort.Strings(parts)
-			line += " " + strings.Join(parts, ";")
+			line += " " + strings.Join(parts, "；")
 		}
 		out = append(out, line)
 	}

@@ -30,7 +30,7 @@ func memberOptions(ctx context.Context, s *data.Store) (refData, error) {
 	short := make(map[string]string, len(members))
 	for _, m := range members {
 		short[m.ID] = m.Name
-		label := m.Name + "(" + names[string(m.BranchID)] + ")"
+		label := m.Name + "（" + names[string(m.BranchID)] + "）"
 		if !m.Active() {
 			label += "[" + m.Status + "]"
 		}

@@ -58,12 +58,12 @@ func TestTalkIsFoundEditedDeletedAndBroughtBack(t *testing.T) {
 	// The search finds a member by 拼音首字母 and any cell's text.
 	for _, query := range []string{"zw", "张伟", "学习情况", "2026-03"} {
 		s.query.SetText(query)
-		if len(s.shown) != 1 || shownRow(s, talk.ID) != 0 || s.count.Text != "显示1条,共2条" {
+		if len(s.shown) != 1 || shownRow(s, talk.ID) != 0 || s.count.Text != "显示1条，共2条" {
 			t.Fatalf("search %q shows %d rows (%q)", query, len(s.shown), s.count.Text)
 		}
 	}
 	s.query.SetText("没有这样的记录")
-	if len(s.shown) != 0 || s.count.Text != "显示0条,共2条" {
+	if len(s.shown) != 0 || s.count.Text != "显示0条，共2条" {
 		t.Fatalf("a search matching nothing shows %d rows (%q)", len(s.shown), s.count.Text)
 	}
 	s.query.SetText("zw")
@@ -86,7 +86,7 @@ func TestTalkIsFoundEditedDeletedAndBroughtBack(t *testing.T) {
 
 	// Delete it: the confirmation names it, then 撤销 brings it back.
 	s.removeRow(shownRow(s, talk.ID))
-	want := "删除谈心谈话记录“2026-03-01 张伟”?删除后可在回收站恢复。"
+	want := "删除谈心谈话记录“2026-03-01 张伟”？删除后可在回收站恢复。"
 	if got := overlayTexts(u); !strings.Contains(got, want) {
 		t.Fatalf("the confirmation reads %q, want %q", got, want)
 	}
@@ -155,7 +155,7 @@ func TestRecordFormDeletesTheRecordItShows(t *testing.T) {
 	s.table.selectRow(0)
 	s.table.openSelected()
 	test.Tap(findButtonIn(t, u, "删除")) // the form's
-	if got := overlayTexts(u); !strings.Contains(got, "删除党支部“离退休党支部”?") {
+	if got := overlayTexts(u); !strings.Contains(got, "删除党支部“离退休党支部”？") {
 		t.Fatalf("the confirmation reads %q", got)
 	}
 	test.Tap(findButtonIn(t, u, "删除")) // the confirmation's
@@ -166,7 +166,7 @@ func TestRecordFormDeletesTheRecordItShows(t *testing.T) {
 }
 
 func TestRecordTableSortsByPinyin(t *testing.T) {
-	cells := [][]string{{"沈伟(一支部)", "10"}, {"陈明(一支部)", "9"}, {"单东阳(二支部)", "100"}, {"孙丽(一支部)", ""}}
+	cells := [][]string{{"沈伟（一支部）", "10"}, {"陈明（一支部）", "9"}, {"单东阳（二支部）", "100"}, {"孙丽（一支部）", ""}}
 	var names []string
 	for _, i := range sortedRows(cells, 0, false) {
 		names = append(names, cells[i][0][:3])
@@ -197,7 +197,7 @@ func TestRecordFormAsksBeforeDroppingEdits(t *testing.T) {
 	s.table.openSelected()
 	s.form.inputs["secretary"].object.(*widget.Entry).SetText("周明")
 	test.Tap(findButtonIn(t, u, "取消"))
-	if got := overlayTexts(u); !strings.Contains(got, "放弃未保存的修改?") {
+	if got := overlayTexts(u); !strings.Contains(got, "放弃未保存的修改？") {
 		t.Fatalf("取消 with an edit did not ask: %q", got)
 	}
 	test.Tap(findButtonIn(t, u, "继续编辑"))

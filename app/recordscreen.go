@@ -348,7 +348,7 @@ func countText(shown, all int, unit string) string {
 	if shown == all {
 		return fmt.Sprintf("共%d%s", all, unit)
 	}
-	return fmt.Sprintf("显示%d%s,共%d%s", shown, unit, all, unit)
+	return fmt.Sprintf("显示%d%s，共%d%s", shown, unit, all, unit)
 }
 
 // rowAt is a copy of the row shown at table row r, nil when none.

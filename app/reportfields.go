@@ -41,7 +41,7 @@ func (m *mergeSection) showFields() {
 		copyOne := widget.NewButton("复制", func() { copyText(p, p) })
 		rows.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, name.MinSize().Height), name), copyOne, desc))
 	}
-	intro := widget.NewLabel("在模板中要填写的地方写上占位符(连同两层花括号),套打时换成每条记录的内容,字体和格式与占位符所在处相同。")
+	intro := widget.NewLabel("在模板中要填写的地方写上占位符（连同两层花括号），套打时换成每条记录的内容，字体和格式与占位符所在处相同。")
 	intro.Wrapping = fyne.TextWrapWord
 	copyAll := widget.NewButton("全部复制", func() { copyText(fieldsText(k), "全部占位符") })
 	scroll := container.NewVScroll(rows)

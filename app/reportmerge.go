@@ -121,7 +121,10 @@ func (m *mergeSection) suggestOut() {
 	if m.out == nil || m.mode == nil {
 		return
 	}
-	title, _, _ := strings.Cut(m.kind.Selected, "(")
+	title := m.kind.Selected
+	if i := strings.IndexAny(title, "(（"); i > 0 { // reports/merge writes its titles' notes in brackets
+		title = title[:i]
+	}
 	name := m.year.Selected + "年" + title + "套打"
 	if b := m.branch.name(); b != "" {
 		name = b + name

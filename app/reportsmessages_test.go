@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"dangjian/data/hanzi/hanzitest"
 	"dangjian/reports/documents"
 )
 
@@ -134,11 +133,4 @@ func TestReportsScreenRefusesADayAfterToday(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a file was written")
 	}
-}
-
-// TestReportScreenTextsUseFullWidthPunctuation reads every string holding
-// Chinese text in the 报表 screen's source and fails on ASCII punctuation
-// in it.
-func TestReportScreenTextsUseFullWidthPunctuation(t *testing.T) {
-	hanzitest.CheckSource(t, []string{"reports.go", "reportsdialog.go", "reportmerge.go", "reportmissing.go", "reportoptions.go", "openfile.go"}, nil)
 }

@@ -52,6 +52,6 @@ func (u *UI) confirmOutput(path string, proceed func()) {
 		proceed()
 		return
 	}
-	confirmAction(u.win, "替换文件", fmt.Sprintf("文件“%s”已存在。\n要用新文件替换它吗?", filepath.Base(path)),
+	confirmAction(u.win, "替换文件", fmt.Sprintf("文件“%s”已存在。\n要用新文件替换它吗？", filepath.Base(path)),
 		"替换", proceed)
 }

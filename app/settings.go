@@ -61,7 +61,7 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	s.orgName.SetText(org.Name)
 	s.orgCode.SetText(org.Code)
 	saveOrg := widget.NewButton("保存组织信息", s.saveOrg)
-	where := widget.NewLabel("数据文件: " + u.store.Path())
+	where := widget.NewLabel("数据文件：" + u.store.Path())
 	where.Wrapping = fyne.TextWrapWord
 	// A consolidated database holds many organizations: no 本组织 there.
 	own := container.NewVBox(
@@ -99,7 +99,7 @@ func (s *settingsScreen) backup() {
 			s.message.SetText(err.Error())
 			return
 		}
-		s.message.SetText("已备份到: " + path)
+		s.message.SetText("已备份到：" + path)
 	})
 }
 
@@ -109,7 +109,7 @@ func (s *settingsScreen) confirmRestore() {
 		s.message.SetText("请填写要恢复的备份文件")
 		return
 	}
-	confirmAction(s.u.win, "从备份恢复", fmt.Sprintf("用备份 %s 替换当前数据?\n先检查备份;检查不通过时当前数据不变。当前数据库会保留为恢复前的副本。", path),
+	confirmAction(s.u.win, "从备份恢复", fmt.Sprintf("用备份 %s 替换当前数据？\n先检查备份；检查不通过时当前数据不变。当前数据库会保留为恢复前的副本。", path),
 		"恢复", func() { s.restore(path) })
 }
 
@@ -121,7 +121,7 @@ func (s *settingsScreen) restore(path string) {
 		return data.StageRestore(ctx, path, live)
 	}, func(err error) {
 		if err != nil {
-			s.message.SetText("未恢复,当前数据不变: " + err.Error())
+			s.message.SetText("未恢复，当前数据不变：" + err.Error())
 			return
 		}
 		swap := func() {
@@ -158,7 +158,7 @@ func (s *settingsScreen) saveOrg() {
 		return org, err
 	}, func(saved data.Org, err error) {
 		if err != nil {
-			s.message.SetText("未保存: " + err.Error())
+			s.message.SetText("未保存：" + err.Error())
 			return
 		}
 		store.SetOrg(saved)

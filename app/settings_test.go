@@ -45,7 +45,7 @@ func TestSettingsShowRecordsSinceAndEachRulesPersonTypes(t *testing.T) {
 	}
 	// Empty: the month the records give, here the database's creation.
 	now := u.store.Now()
-	want := fmt.Sprintf("自动:%d年%d月", now.Year(), int(now.Month()))
+	want := fmt.Sprintf("自动：%d年%d月", now.Year(), int(now.Month()))
 	if s.thresholds[rules.RecordsSinceKey].Text != "" || !strings.Contains(s.rules.since.Text, want) {
 		t.Errorf("记录起始月份 %q, note %q; want %q", s.thresholds[rules.RecordsSinceKey].Text, s.rules.since.Text, want)
 	}

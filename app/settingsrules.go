@@ -50,7 +50,7 @@ func newRuleForm(u *UI, message *widget.Label, pick bool) *ruleSettings {
 	r := &ruleSettings{u: u, form: widget.NewForm(), entries: map[string]*widget.Entry{},
 		yesNo: map[string]*widget.RadioGroup{}, errors: map[string]*widget.Label{}, message: message, loads: newLoader(u),
 		badges: map[string]*widget.Label{}, locked: map[string]string{}}
-	r.lockNote = widget.NewLabel("标注「" + data.SetByCommitteeLabel + "」的各项由学校党委统一设定,本组织不能修改。")
+	r.lockNote = widget.NewLabel("标注「" + data.SetByCommitteeLabel + "」的各项由学校党委统一设定，本组织不能修改。")
 	r.lockNote.Importance = widget.WarningImportance
 	r.lockNote.Wrapping = fyne.TextWrapWord
 	r.lockNote.Hide()
@@ -98,12 +98,12 @@ func newRuleForm(u *UI, message *widget.Label, pick bool) *ruleSettings {
 		box := container.NewVBox(container.NewBorder(nil, nil, nil, beside(d.Key), e))
 		switch {
 		case d.Key == rules.RecordsSinceKey:
-			e.SetPlaceHolder("如 2026-10,留空则自动")
+			e.SetPlaceHolder("如 2026-10，留空则自动")
 			r.since = settingNote(note)
 			box.Add(r.since)
 		case strings.HasPrefix(d.Key, rules.AppliesPrefix) && !appliesNoted:
-			box.Add(settingNote("各规则适用的人员类别:填“" + rules.AppliesAll + "”“" + rules.AppliesNone + "”,或" +
-				strings.Join(vocab.Texts(vocab.PersonTypes), "、") + "中的一个或几个,用、分隔"))
+			box.Add(settingNote("各规则适用的人员类别：填“" + rules.AppliesAll + "”“" + rules.AppliesNone + "”，或" +
+				strings.Join(vocab.Texts(vocab.PersonTypes), "、") + "中的一个或几个，用、分隔"))
 			appliesNoted = true
 		case note != "":
 			box.Add(settingNote(note))
@@ -117,15 +117,22 @@ func newRuleForm(u *UI, message *widget.Label, pick bool) *ruleSettings {
 	return r
 }
 
-// splitLabel cuts a label such as 「记录起始月份(此前的记录…)」 into the
-// label and its long note in parentheses, so that the labels' column
-// stays narrow; a short one, such as a unit (天), stays in the label.
+// splitLabel cuts a label such as 「记录起始月份（此前的记录…）」 into the
+// label and its long note in brackets, full-width or ASCII (as data/rules
+// still writes 记录起始月份's), so that the labels' column stays narrow; a
+// short one, such as a unit (天), stays in the label.
 func splitLabel(label string) (string, string) {
-	head, note, ok := strings.Cut(label, "(")
-	if !ok || !strings.HasSuffix(note, ")") || utf8.RuneCountInString(note) <= 10 {
+	i := strings.IndexAny(label, "(（")
+	if i < 0 {
 		return label, ""
 	}
-	return head, strings.TrimSuffix(note, ")")
+	_, size := utf8.DecodeRuneInString(label[i:])
+	note := label[i+size:]
+	trimmed := strings.TrimSuffix(strings.TrimSuffix(note, ")"), "）")
+	if trimmed == note || utf8.RuneCountInString(trimmed) <= 10 {
+		return label, ""
+	}
+	return label[:i], trimmed
 }
 
 // settingNote is the grey line under a setting.
@@ -240,14 +247,14 @@ func (r *ruleSettings) showSince(value string) {
 		r.since.SetText(note + "。已设定为" + value)
 		return
 	}
-	r.since.SetText(note + "。自动:正在计算…")
+	r.since.SetText(note + "。自动：正在计算…")
 	store := r.u.store
 	load(r.loads, store.Coverage, func(c rules.Coverage, err error) {
 		if err != nil {
 			r.since.SetText(note)
 			return
 		}
-		r.since.SetText(note + "。自动:" + coverageText(c))
+		r.since.SetText(note + "。自动：" + coverageText(c))
 	})
 }
 
@@ -293,7 +300,7 @@ func coverageText(c rules.Coverage) string {
 // goroutine; the first bad value's message shows under its field and
 // nothing is stored.
 func (r *ruleSettings) save() {
-	values, ok := r.checked("未保存: ")
+	values, ok := r.checked("未保存：")
 	if !ok {
 		return
 	}
@@ -302,14 +309,14 @@ func (r *ruleSettings) save() {
 		return struct{}{}, saveRuleSettings(context.Background(), store, values)
 	}, func(_ struct{}, err error) {
 		if err != nil {
-			r.message.SetText("未保存: " + err.Error())
+			r.message.SetText("未保存：" + err.Error())
 			if errors.Is(err, data.ErrSetByCommittee) {
 				r.load() // the committee set a setting since the screen was read
 			}
 			return
 		}
 		r.show(values)
-		r.message.SetText("规则设置已保存,工作台、报表和导出按新的设置计算。")
+		r.message.SetText("规则设置已保存，工作台、报表和导出按新的设置计算。")
 	})
 }
 

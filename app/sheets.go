@@ -45,14 +45,14 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	s.kind = newSelect(titles, func(string) { s.resetPreview() })
 	s.kind.SetSelected(titles[0])
 	s.file = widget.NewEntry()
-	s.file.SetPlaceHolder("选择要导入的 Excel 工作簿(.xlsx)")
+	s.file.SetPlaceHolder("选择要导入的 Excel 工作簿（.xlsx）")
 	s.file.OnChanged = func(string) { s.resetPreview() }
 	pick := widget.NewButton("选择文件…", s.chooseFile)
 	check := widget.NewButton("检查", s.check)
 	check.Importance = widget.HighImportance
 	s.importOK = widget.NewButton("导入", func() { s.run(false) })
 	s.skipBad = widget.NewButton("只导入有效的行", func() { s.run(true) })
-	s.summary = widget.NewLabel("先选择文件并检查:检查不写入任何数据,会列出每一行的问题。")
+	s.summary = widget.NewLabel("先选择文件并检查：检查不写入任何数据，会列出每一行的问题。")
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.list = newDataTable(u, "sheets.problems", problemColumns, func() int { return len(s.found) }, s.problemCell, rowActions{})
 	s.resetPreview()
@@ -75,7 +75,7 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 		widget.NewLabelWithStyle("从Excel导入", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		importForm, container.NewHBox(check, s.importOK, s.skipBad), s.summary)
 	bottom := container.NewVBox(widget.NewSeparator(),
-		widget.NewLabelWithStyle("模板和导出(所选表格类型)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle("模板和导出（所选表格类型）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		exportForm, container.NewHBox(template, export))
 	if u.inCommittee() {
 		// The organizations import their own records; the committee
@@ -179,15 +179,15 @@ func (s *sheetsScreen) show(rep *sheets.Report) {
 	}
 	s.list.refresh()
 	valid := rep.Created + rep.Updated + rep.Unchanged
-	text := fmt.Sprintf("读取%d行:有效%d行(新增%d,更新%d,未变%d),有问题%d行。", rep.Rows, valid,
+	text := fmt.Sprintf("读取%d行：有效%d行（新增%d，更新%d，未变%d），有问题%d行。", rep.Rows, valid,
 		rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
 	switch {
 	case rep.Written:
 		text += "已写入。"
 	case rep.DryRun && len(rep.Problems) == 0:
-		text += "没有发现问题,可以导入。"
+		text += "没有发现问题，可以导入。"
 	case rep.DryRun:
-		text += "尚未写入任何数据:改正后重新检查,或只导入有效的行。"
+		text += "尚未写入任何数据：改正后重新检查，或只导入有效的行。"
 	}
 	s.summary.SetText(text)
 }
@@ -229,9 +229,9 @@ func importError(err error) string {
 	case errors.As(err, &ie):
 		return ie.Msg + " 未写入任何数据。"
 	case errors.Is(err, context.Canceled):
-		return "已取消,未写入任何数据。"
+		return "已取消，未写入任何数据。"
 	}
-	return "导入失败,未写入任何数据: " + err.Error()
+	return "导入失败，未写入任何数据：" + err.Error()
 }
 
 func (s *sheetsScreen) saveTemplate() {
@@ -264,9 +264,9 @@ func (s *sheetsScreen) write(title, path string, produce func(ctx context.Contex
 func (s *sheetsScreen) written(path string) func(error) {
 	return func(err error) {
 		if err != nil {
-			s.summary.SetText("未能保存: " + err.Error())
+			s.summary.SetText("未能保存：" + err.Error())
 			return
 		}
-		s.summary.SetText("已保存: " + path)
+		s.summary.SetText("已保存：" + path)
 	}
 }

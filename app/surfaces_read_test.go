@@ -56,8 +56,8 @@ func cents(t *testing.T, s string) int64 {
 	return c
 }
 
-// halfWidth writes the full-width punctuation the documents print as the
-// screens do, and drops all white space, so that wrapped lines read whole.
+// halfWidth writes the full-width punctuation the documents print as
+// ASCII, and drops all white space, so that wrapped lines read whole.
 func halfWidth(s string) string {
 	s = strings.NewReplacer("，", ",", "：", ":", "（", "(", "）", ")", "；", ";").Replace(s)
 	return strings.Join(strings.Fields(s), "")
@@ -346,7 +346,7 @@ func screenHours(s *trainingScreen) map[string]hoursFig {
 }
 
 // screenThemeDays reads the 组织生活 screen's banner, a line per branch:
-// 「支部  缺主题党日: 3月、6月;本月(9月)尚未开展」.
+// 「支部  缺主题党日：3月、6月；本月（9月）尚未开展」.
 func screenThemeDays(text string, branches []string) map[string]themeDayFig {
 	out := map[string]themeDayFig{}
 	for _, name := range branches {
@@ -358,8 +358,8 @@ func screenThemeDays(text string, branches []string) map[string]themeDayFig {
 			continue
 		}
 		var fig themeDayFig
-		for _, part := range strings.Split(rest, ";") {
-			if months, ok := strings.CutPrefix(part, "缺主题党日: "); ok {
+		for _, part := range strings.Split(rest, "；") {
+			if months, ok := strings.CutPrefix(part, "缺主题党日："); ok {
 				fig.missing = monthsIn(months)
 			}
 			fig.pending = fig.pending || strings.Contains(part, "尚未开展")

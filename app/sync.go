@@ -84,7 +84,7 @@ func newSyncScreen(u *UI) fyne.CanvasObject {
 	s.interval = widget.NewEntry()
 	s.interval.OnSubmitted = func(string) { s.saveInterval() }
 	saveInterval := widget.NewButton("保存间隔", s.saveInterval)
-	settings := container.NewHBox(s.auto, widget.NewLabel("间隔(分钟)"),
+	settings := container.NewHBox(s.auto, widget.NewLabel("间隔（分钟）"),
 		container.NewGridWrap(fyne.NewSize(100, s.interval.MinSize().Height), s.interval), saveInterval)
 
 	s.table = newDataTable(u, "sync.history", syncHistoryColumns, func() int { return len(s.history) }, s.cell, rowActions{})
@@ -141,20 +141,20 @@ func (s *syncScreen) show(info syncInfo, err error) {
 		s.bucket.SetText(e.Bucket)
 		s.orgID.SetText(e.OrgID)
 	} else {
-		s.endpoint.SetText("未加入同步(请导入党委发来的登记文件)")
+		s.endpoint.SetText("未加入同步（请导入党委发来的登记文件）")
 		s.bucket.SetText("")
 		s.orgID.SetText(s.u.store.Org().ID)
 	}
 	path := snapshot.KeyPath(s.u.store.Path())
 	switch {
 	case info.keysErr != nil:
-		s.keyState.SetText("密钥文件无法使用: " + info.keysErr.Error())
+		s.keyState.SetText("密钥文件无法使用：" + info.keysErr.Error())
 	case !info.hasKeys:
 		s.keyState.SetText("尚未生成")
 	case s.u.sync.keys != nil:
-		s.keyState.SetText("已生成,本次已解锁(" + path + ")")
+		s.keyState.SetText("已生成，本次已解锁（" + path + "）")
 	default:
-		s.keyState.SetText("已生成(" + path + ")")
+		s.keyState.SetText("已生成（" + path + "）")
 	}
 	if r := st.LastSuccess; r != nil {
 		s.lastOK.SetText(fmt.Sprintf("%s 第%d号 %s", formatTime(r.At), r.Seq, data.SizeText(r.Size)))
@@ -198,7 +198,7 @@ func (s *syncScreen) nextText(info syncInfo) string {
 	case info.state.Paused:
 		return "自动同步已暂停"
 	case !s.u.sync.running():
-		return "自动同步未开启(密钥未解锁)"
+		return "自动同步未开启（密钥未解锁）"
 	}
 	return formatTime(s.u.sync.nextPush())
 }
@@ -218,7 +218,7 @@ func (s *syncScreen) push() {
 	store := sess.store
 	sess.unlock(func(keys *snapshot.Keys) {
 		if keys == nil {
-			s.message.SetText("未输入口令,未同步。")
+			s.message.SetText("未输入口令，未同步。")
 			return
 		}
 		var res snapshot.PushResult
@@ -234,11 +234,11 @@ func (s *syncScreen) push() {
 			case errors.Is(err, context.Canceled):
 				s.message.SetText("已取消同步。")
 			case err != nil:
-				s.message.SetText("同步失败: " + err.Error())
+				s.message.SetText("同步失败：" + err.Error())
 			case res.Unchanged:
-				s.message.SetText(fmt.Sprintf("数据没有变化,无需上传(第%d号)。", res.Seq))
+				s.message.SetText(fmt.Sprintf("数据没有变化，无需上传（第%d号）。", res.Seq))
 			default:
-				s.message.SetText(fmt.Sprintf("已上传第%d号快照(%s,用时%s)。", res.Seq, data.SizeText(res.Size), formatDuration(res.Duration)))
+				s.message.SetText(fmt.Sprintf("已上传第%d号快照（%s，用时%s）。", res.Seq, data.SizeText(res.Size), formatDuration(res.Duration)))
 			}
 			sess.refresh()
 			sess.autoStart()
@@ -251,7 +251,7 @@ func (s *syncScreen) chooseEnrollment() {
 	s.u.chooseOpen(enrollmentFiles, "选择党委发来的登记文件", func(path string) {
 		f, err := os.Open(path)
 		if err != nil {
-			s.message.SetText("未导入: 无法读取登记文件: " + err.Error())
+			s.message.SetText("未导入：无法读取登记文件：" + err.Error())
 			return
 		}
 		s.join(f)
@@ -265,7 +265,7 @@ func (s *syncScreen) join(r io.ReadCloser) {
 		defer r.Close()
 		b, err := io.ReadAll(io.LimitReader(r, 1<<20+1))
 		if err != nil {
-			return snapshot.Enrollment{}, fmt.Errorf("无法读取登记文件: %w", err)
+			return snapshot.Enrollment{}, fmt.Errorf("无法读取登记文件：%w", err)
 		}
 		e, err := snapshot.ParseEnrollment(b)
 		if err != nil {
@@ -274,10 +274,10 @@ func (s *syncScreen) join(r io.ReadCloser) {
 		return e, snapshot.Join(path, e, orgID)
 	}, func(e snapshot.Enrollment, err error) {
 		if err != nil {
-			s.message.SetText("未导入: " + err.Error())
+			s.message.SetText("未导入：" + err.Error())
 			return
 		}
-		s.message.SetText(fmt.Sprintf("已加入同步: 服务器 %s,存储桶 %s。", e.Endpoint, e.Bucket))
+		s.message.SetText(fmt.Sprintf("已加入同步：服务器 %s，存储桶 %s。", e.Endpoint, e.Bucket))
 		s.u.sync.autoStart()
 	})
 }
@@ -309,10 +309,10 @@ func (s *syncScreen) exportKeys(out string) {
 		})
 	}, func(_ struct{}, err error) {
 		if err != nil {
-			s.message.SetText("未导出公钥: " + err.Error())
+			s.message.SetText("未导出公钥：" + err.Error())
 			return
 		}
-		s.message.SetText("公钥已导出到 " + out + ",请交党委登记。")
+		s.message.SetText("公钥已导出到 " + out + "，请交党委登记。")
 	})
 }
 
@@ -321,7 +321,7 @@ func (s *syncScreen) createKeys() {
 	sess := s.u.sync
 	store := s.u.store
 	org, path := store.Org(), snapshot.KeyPath(store.Path())
-	prompt := fmt.Sprintf("为本组织的同步密钥设置口令(至少%d个字符)。口令无法找回,请妥善保管。", snapshot.MinPassphraseLen)
+	prompt := fmt.Sprintf("为本组织的同步密钥设置口令（至少%d个字符）。口令无法找回，请妥善保管。", snapshot.MinPassphraseLen)
 	askPassphrase(s.u, "生成密钥", prompt, true, func(pass string) (*snapshot.Keys, error) {
 		return snapshot.CreateKeys(path, org.ID, org.Name, pass, store.Now())
 	}, func(k *snapshot.Keys, ok bool) {
@@ -329,7 +329,7 @@ func (s *syncScreen) createKeys() {
 			return
 		}
 		sess.setKeys(k, path)
-		s.message.SetText("密钥已生成: " + path + "。请导出公钥交党委登记。")
+		s.message.SetText("密钥已生成：" + path + "。请导出公钥交党委登记。")
 		sess.autoStart()
 	})
 }
@@ -353,7 +353,7 @@ func (s *syncScreen) savePaused(on bool) {
 func (s *syncScreen) saveInterval() {
 	n, err := strconv.Atoi(strings.TrimSpace(s.interval.Text))
 	if err != nil || n < minSyncMinutes || n > maxSyncMinutes {
-		s.message.SetText(fmt.Sprintf("间隔应为%d到%d之间的整数(分钟)。", minSyncMinutes, maxSyncMinutes))
+		s.message.SetText(fmt.Sprintf("间隔应为%d到%d之间的整数（分钟）。", minSyncMinutes, maxSyncMinutes))
 		return
 	}
 	s.saveState(func(st *snapshot.State) { st.IntervalMinutes = n }, func() {
@@ -374,7 +374,7 @@ func (s *syncScreen) saveState(change func(*snapshot.State), then func()) {
 		})
 	}, func(_ snapshot.State, err error) {
 		if err != nil {
-			s.message.SetText("设置未保存: " + err.Error())
+			s.message.SetText("设置未保存：" + err.Error())
 			return
 		}
 		then()

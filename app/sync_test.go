@@ -172,7 +172,7 @@ func TestSyncScreenCreatesKeysJoinsAndPushes(t *testing.T) {
 	if !strings.Contains(s.message.Text, "同步失败") || !strings.Contains(s.lastErr.Text, "无法连接同步服务器") {
 		t.Fatalf("message %q, last error %q", s.message.Text, s.lastErr.Text)
 	}
-	if !strings.HasPrefix(u.syncLine.Text, "同步失败: 无法连接同步服务器, 将于 ") {
+	if !strings.HasPrefix(u.syncLine.Text, "同步失败：无法连接同步服务器，将于 ") {
 		t.Fatalf("status line %q", u.syncLine.Text)
 	}
 	if top := u.win.Canvas().Overlays().Top(); top != nil {
@@ -211,7 +211,7 @@ func TestSyncScreenCreatesKeysJoinsAndPushes(t *testing.T) {
 	if !u2.sync.running() || u2.sync.keys == nil || u2.win.Canvas().Overlays().Top() != nil {
 		t.Fatalf("the right passphrase did not start automatic sync: %q", d.note.Text)
 	}
-	if !strings.HasPrefix(u2.syncLine.Text, "同步失败: ") {
+	if !strings.HasPrefix(u2.syncLine.Text, "同步失败：") {
 		t.Fatalf("status line of the second run %q", u2.syncLine.Text)
 	}
 
@@ -277,13 +277,13 @@ func TestSyncLineText(t *testing.T) {
 		want    string
 	}{
 		{syncInfo{}, false, "未加入同步"},
-		{syncInfo{state: snapshot.State{Enrollment: enrolled}}, false, "同步: 尚未生成密钥"},
+		{syncInfo{state: snapshot.State{Enrollment: enrolled}}, false, "同步：尚未生成密钥"},
 		{syncInfo{hasKeys: true, state: snapshot.State{Enrollment: enrolled,
-			LastSuccess: &snapshot.PushRecord{At: at, Seq: 12}}}, true, "同步: 上次成功 11-26 14:30 第12号"},
+			LastSuccess: &snapshot.PushRecord{At: at, Seq: 12}}}, true, "同步：上次成功 11-26 14:30 第12号"},
 		{syncInfo{hasKeys: true, state: snapshot.State{Enrollment: enrolled, Paused: true,
-			LastSuccess: &snapshot.PushRecord{At: at, Seq: 12}}}, false, "同步: 上次成功 11-26 14:30 第12号(自动同步已暂停)"},
+			LastSuccess: &snapshot.PushRecord{At: at, Seq: 12}}}, false, "同步：上次成功 11-26 14:30 第12号（自动同步已暂停）"},
 		{syncInfo{hasKeys: true, state: snapshot.State{Enrollment: enrolled,
-			LastError: snapshot.ErrUnreachable.Error() + ": dial tcp: connection refused"}}, true, "同步失败: 无法连接同步服务器, 将于 14:41 重试"},
+			LastError: snapshot.ErrUnreachable.Error() + ": dial tcp: connection refused"}}, true, "同步失败：无法连接同步服务器，将于 14:41 重试"},
 	}
 	for _, c := range cases {
 		if got := syncLineText(c.info, c.running, at.Add(11*time.Minute)); got != c.want {
@@ -412,7 +412,7 @@ func TestCommitteeModeListsOrgsAndConsolidates(t *testing.T) {
 	}
 	s = u.built["orgs"].(*orgsScreen)
 	report := strings.Join(s.lines, "\n")
-	if !strings.Contains(report, "计算机学院党委: 已拒绝") || !strings.Contains(report, "【无快照】计算机学院党委") {
+	if !strings.Contains(report, "计算机学院党委：已拒绝") || !strings.Contains(report, "【无快照】计算机学院党委") {
 		t.Fatalf("report:\n%s", report)
 	}
 	if len(s.orgs) != 1 || s.cell(0, 3) != "已拒绝" || !strings.Contains(s.cell(0, 4), "无法读取服务器") {

@@ -142,7 +142,7 @@ func (s *syncSession) unlock(done func(*snapshot.Keys)) {
 	}
 	pass := envPassphrase()
 	if pass == "" {
-		ask("请输入本组织同步密钥的口令(本次运行只需输入一次)。")
+		ask("请输入本组织同步密钥的口令（本次运行只需输入一次）。")
 		return
 	}
 	async(s.u, func() (*snapshot.Keys, error) { return try(pass) }, func(k *snapshot.Keys, err error) {
@@ -150,7 +150,7 @@ func (s *syncSession) unlock(done func(*snapshot.Keys)) {
 			finish(k)
 			return
 		}
-		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开密钥文件(" + err.Error() + "),请输入口令。")
+		ask("环境变量 " + snapshot.PassphraseEnv + " 中的口令无法解开密钥文件（" + err.Error() + "），请输入口令。")
 	})
 }
 
@@ -270,9 +270,9 @@ func (s *syncSession) closeWindow() {
 	ctx, cancel := context.WithTimeout(context.Background(), finalPushTimeout)
 	// Cancelling stops the push cleanly (its temporary copy removed, no
 	// manifest written); the window closes as soon as it has stopped.
-	skip := widget.NewButton("不等待,直接关闭", cancel)
+	skip := widget.NewButton("不等待，直接关闭", cancel)
 	dlg = dialog.NewCustomWithoutButtons("正在同步…", container.NewVBox(
-		widget.NewLabel("正在上传最后的更改,最长等待1分钟;下次打开时会再同步。"), bar, skip), s.u.win)
+		widget.NewLabel("正在上传最后的更改，最长等待1分钟；下次打开时会再同步。"), bar, skip), s.u.win)
 	dlg.Show()
 	// Should stopping hang, the window closes all the same.
 	timer := time.AfterFunc(finalPushTimeout+5*time.Second, closeNow)

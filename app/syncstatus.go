@@ -9,36 +9,36 @@ import (
 )
 
 // syncLineText is the status bar's line about sync, such as
-// 「同步: 上次成功 11-26 14:30 第12号」 or 「同步失败: …, 将于 14:41 重试」.
+// 「同步：上次成功 11-26 14:30 第12号」 or 「同步失败：…，将于 14:41 重试」.
 func syncLineText(info syncInfo, running bool, next time.Time) string {
 	st := info.state
 	switch {
 	case st.Enrollment == nil:
 		return "未加入同步"
 	case info.keysErr != nil:
-		return "同步: 密钥文件无法使用"
+		return "同步：密钥文件无法使用"
 	case !info.hasKeys:
-		return "同步: 尚未生成密钥"
+		return "同步：尚未生成密钥"
 	}
 	if st.LastError != "" {
-		text := "同步失败: " + shortSyncError(st.LastError)
+		text := "同步失败：" + shortSyncError(st.LastError)
 		if running && !next.IsZero() {
-			text += fmt.Sprintf(", 将于 %s 重试", next.Local().Format("15:04"))
+			text += fmt.Sprintf("，将于 %s 重试", next.Local().Format("15:04"))
 		}
 		return text
 	}
-	text := "同步: 尚未上传"
+	text := "同步：尚未上传"
 	if r := st.LastSuccess; r != nil {
-		text = fmt.Sprintf("同步: 上次成功 %s 第%d号", r.At.Local().Format("01-02 15:04"), r.Seq)
+		text = fmt.Sprintf("同步：上次成功 %s 第%d号", r.At.Local().Format("01-02 15:04"), r.Seq)
 	}
 	switch {
 	case st.Paused:
-		text += "(自动同步已暂停)"
+		text += "（自动同步已暂停）"
 	case !running:
-		text += "(自动同步未开启)"
+		text += "（自动同步未开启）"
 	}
 	if st.ChannelError != "" {
-		text += ";" + channelErrorShort(st.ChannelError)
+		text += "；" + channelErrorShort(st.ChannelError)
 	}
 	return text
 }

@@ -27,7 +27,7 @@ func TestStatusLineTellsToUpgradeForANewerCommitteeRelease(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			line := syncLineText(syncInfo{hasKeys: true, state: snapshot.State{Enrollment: &snapshot.Enrollment{},
 				ChannelError: c.channelError}}, true, time.Time{})
-			if !strings.HasSuffix(line, ";"+c.want) {
+			if !strings.HasSuffix(line, "；"+c.want) {
 				t.Errorf("status line %q, want it to end with %q", line, c.want)
 			}
 		})

@@ -145,9 +145,9 @@ func (s *trainingScreen) load() {
 			return
 		}
 		s.rows = d.rows
-		text := fmt.Sprintf("在册党员%d名,学时不足%d名", len(d.rows), d.short)
+		text := fmt.Sprintf("在册党员%d名，学时不足%d名", len(d.rows), d.short)
 		if d.notChecked > 0 {
-			text += fmt.Sprintf(",本年不考核%d名", d.notChecked)
+			text += fmt.Sprintf("，本年不考核%d名", d.notChecked)
 		}
 		s.summary.SetText(text)
 		sortTrainingRows(s.rows, s.sortCol, s.sortDesc)

@@ -86,7 +86,7 @@ func TestTrainingSessionFoundEditedDeletedAndRestored(t *testing.T) {
 		t.Fatalf("search 党章 shows %+v", v.shown)
 	}
 	v.search.SetText("集体学习")
-	if len(v.shown) != 0 || v.count.Text != "显示0次,共1次" {
+	if len(v.shown) != 0 || v.count.Text != "显示0次，共1次" {
 		t.Fatalf("search 集体学习 shows %d rows, %q", len(v.shown), v.count.Text)
 	}
 	v.search.SetText("2026-03")

@@ -54,7 +54,7 @@ func (s *trainingScreen) showTrainingDialog(rec *data.Training, ids []string, is
 	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"form": data.TrainingForms}, u: s.u})
 	d.form.OnSubmit = d.save
 	if e, ok := d.form.inputs["location"].object.(*widget.Entry); ok {
-		e.SetPlaceHolder("如:学院会议室(行政楼305)")
+		e.SetPlaceHolder("如：学院会议室（行政楼305）")
 	}
 	d.people = newAttendeePicker(s.u)
 	d.people.setIDs(ids)

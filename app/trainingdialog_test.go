@@ -61,7 +61,7 @@ func TestEscFromTheAttendeeFiltersClosesTheTrainingDialog(t *testing.T) {
 	s.record.people.add([]string{ids["张伟"]})
 	u.win.Canvas().Focus(s.record.people.group)
 	pressEscOnFocused(t, u)
-	if !showing(u, "放弃未保存的修改?") {
+	if !showing(u, "放弃未保存的修改？") {
 		t.Fatal("Esc on the focused 党小组 filter with a member added did not ask")
 	}
 }

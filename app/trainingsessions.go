@@ -165,7 +165,7 @@ func (v *sessionsView) applyFilter() {
 	if len(v.shown) == len(v.all) {
 		v.count.SetText(fmt.Sprintf("共%d次", len(v.all)))
 	} else {
-		v.count.SetText(fmt.Sprintf("显示%d次,共%d次", len(v.shown), len(v.all)))
+		v.count.SetText(fmt.Sprintf("显示%d次，共%d次", len(v.shown), len(v.all)))
 	}
 	v.table.refresh()
 }

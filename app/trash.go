@@ -147,9 +147,9 @@ func (s *trashScreen) openItem(row int) {
 		return
 	}
 	it := s.shown[row]
-	lines := "类别:" + it.Kind + "\n记录:" + it.Label + "\n删除时间:" + trashCell(it, 2)
+	lines := "类别：" + it.Kind + "\n记录：" + it.Label + "\n删除时间：" + trashCell(it, 2)
 	if it.Parts > 0 {
-		lines += "\n一并删除:" + trashCell(it, 3) + ",恢复时一并恢复"
+		lines += "\n一并删除：" + trashCell(it, 3) + "，恢复时一并恢复"
 	}
 	text := widget.NewLabel(lines)
 	text.Wrapping = fyne.TextWrapWord

@@ -44,7 +44,7 @@ func TestTrashListsADeletedRecordAndRestoresIt(t *testing.T) {
 	}
 	// The search and the kind filter narrow the list.
 	s.query.SetText("李红梅")
-	if len(s.shown) != 0 || s.count.Text != "显示0条,共1条" {
+	if len(s.shown) != 0 || s.count.Text != "显示0条，共1条" {
 		t.Fatalf("search 李红梅 shows %d (%q)", len(s.shown), s.count.Text)
 	}
 	s.query.SetText("张伟")

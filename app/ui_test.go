@@ -118,7 +118,7 @@ func TestMembersScreenListsSearchesAndFilters(t *testing.T) {
 	}
 	screen.search.SetText("")
 	screen.branch.SetSelected("教工第一党支部")
-	if len(screen.shown) != 2 || screen.count.Text != "显示2人,共3人" {
+	if len(screen.shown) != 2 || screen.count.Text != "显示2人，共3人" {
 		t.Fatalf("branch filter shows %d rows, label %q", len(screen.shown), screen.count.Text)
 	}
 	screen.branch.SetSelected(allBranches)

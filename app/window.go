@@ -162,7 +162,7 @@ func (u *UI) Show(store *data.Store) {
 	u.store = store
 	u.screens = u.screenList()
 	u.content = container.NewStack()
-	u.statusText = "数据库: " + store.Path()
+	u.statusText = "数据库：" + store.Path()
 	u.status = widget.NewLabel(u.statusText)
 	u.status.Truncation = fyne.TextTruncateEllipsis
 	u.syncLine = widget.NewLabel("")
@@ -221,7 +221,7 @@ func showStartError(w fyne.Window, err error) { showFatal(w, "无法打开数据
 
 // showFatal fills the window with what could not be done and why.
 func showFatal(w fyne.Window, what string, err error) {
-	msg := widget.NewLabel(what + ":\n" + err.Error())
+	msg := widget.NewLabel(what + "：\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	w.SetContent(container.NewPadded(msg))
 }
