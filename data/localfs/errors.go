@@ -56,6 +56,23 @@ func Reason(err error) string {
 	return ""
 }
 
+// ReadReason is the common cause of a failed read of a file the user
+// chose, in Chinese (「文件不存在」, 「没有读取权限」, 「这是一个文件夹，不是文件」),
+// or "" when err is none of them.
+func ReadReason(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有读取权限"
+	case errors.Is(err, syscall.EISDIR):
+		return "这是一个文件夹，不是文件"
+	}
+	return ""
+}
+
 // explain wraps a system error of writing in place (the output file or
 // folder) in a PathError when Reason knows its cause; other errors (the
 // writer's own, a cancel) are returned as they are.

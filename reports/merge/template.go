@@ -3,8 +3,8 @@ package merge
 import (
 	"archive/zip"
 	"bytes"
+	"dangjian/data/localfs"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -77,11 +77,8 @@ func OpenTemplate(path string) (*Template, error) {
 
 // osReason tells an error of opening a file in Chinese.
 func osReason(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "文件不存在"
-	case errors.Is(err, os.ErrPermission):
-		return "没有读取权限"
+	if reason := localfs.ReadReason(err); reason != "" {
+		return reason
 	}
 	return "读取出错"
 }

@@ -84,13 +84,11 @@ const isFolderText = "这是一个文件夹，请选择要导入的.xlsx文件"
 // it does not exist, may not be read, or is a folder; the system's own
 // words only for a rarer cause.
 func openReason(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件不存在"
-	case errors.Is(err, fs.ErrPermission):
-		return "没有读取权限"
-	case errors.Is(err, syscall.EISDIR):
+	if errors.Is(err, syscall.EISDIR) {
 		return isFolderText
+	}
+	if reason := localfs.ReadReason(err); reason != "" {
+		return reason
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
