@@ -142,7 +142,7 @@ func (fb *FaultyBackend) Put(ctx context.Context, key string, r io.Reader, size 
 	}
 	body := &faultReader{r: r, f: f}
 	err := fb.b.Put(ctx, key, body, size)
-	if err != nil && body.fired && f.Err != nil {
+	if err != nil && body.fired.Load() && f.Err != nil {
 		return f.Err
 	}
 	return err
@@ -184,7 +184,9 @@ type faultReader struct {
 	r     io.Reader
 	f     *Fault
 	n     int64 // bytes passed on so far
-	fired bool
+	// fired is read by Put while the transport may still be reading the
+	// body on its own goroutine (a server stopped mid-upload).
+	fired atomic.Bool
 	err   error // what every read returns once the fault ended the body
 }
 
@@ -195,16 +197,16 @@ func (fr *faultReader) Read(p []byte) (int, error) {
 	}
 	if f.Flip {
 		k, err := fr.r.Read(p)
-		if !fr.fired && f.At >= fr.n && f.At < fr.n+int64(k) {
-			fr.fired = true
+		if !fr.fired.Load() && f.At >= fr.n && f.At < fr.n+int64(k) {
+			fr.fired.Store(true)
 			f.fire()
 			p[f.At-fr.n] ^= 0xff
 		}
 		fr.n += int64(k)
 		return k, err
 	}
-	if !fr.fired && fr.n >= f.At {
-		fr.fired = true
+	if !fr.fired.Load() && fr.n >= f.At {
+		fr.fired.Store(true)
 		f.fire()
 		switch {
 		case f.Err != nil:
@@ -215,7 +217,7 @@ func (fr *faultReader) Read(p []byte) (int, error) {
 			return 0, fr.err
 		}
 	}
-	if !fr.fired && int64(len(p)) > f.At-fr.n {
+	if !fr.fired.Load() && int64(len(p)) > f.At-fr.n {
 		p = p[:f.At-fr.n] // stop at the fault's offset
 	}
 	k, err := fr.r.Read(p)
