@@ -181,9 +181,9 @@ func (fb *FaultyBackend) List(ctx context.Context, prefix string) ([]string, err
 
 // faultReader is an object's body with a fault in it.
 type faultReader struct {
-	r     io.Reader
-	f     *Fault
-	n     int64 // bytes passed on so far
+	r io.Reader
+	f *Fault
+	n int64 // bytes passed on so far
 	// fired is read by Put while the transport may still be reading the
 	// body on its own goroutine (a server stopped mid-upload).
 	fired atomic.Bool
