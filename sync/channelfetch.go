@@ -67,13 +67,20 @@ func Fetch(ctx context.Context, o FetchOptions) (FetchResult, error) {
 // fetchLocked is Fetch under the push lock.
 func fetchLocked(ctx context.Context, o FetchOptions) (FetchResult, error) {
 	res, err := fetchUnrecorded(ctx, o)
-	if ctx.Err() == nil && !errors.Is(err, ErrNotEnrolled) && !errors.Is(err, ErrStateDamaged) {
+	if reachedChannel(ctx, err) {
 		UpdateState(StatePath(o.Store.Path()), func(s *State) error {
 			s.recordFetch(o.Store.Now(), err)
 			return nil
 		})
 	}
 	return res, err
+}
+
+// reachedChannel reports whether a fetch that ended with err got as far as
+// the committee's channel, so that its outcome is kept in the state file:
+// not cancelled, the database enrolled and its sync file readable.
+func reachedChannel(ctx context.Context, err error) bool {
+	return ctx.Err() == nil && !errors.Is(err, ErrNotEnrolled) && !errors.Is(err, ErrStateDamaged)
 }
 
 // fetchUnrecorded is fetchLocked without keeping its outcome in the state

@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"context"
+	"dangjian/data/localfs"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,10 +17,11 @@ import (
 
 const committeeFormat = "dangjian-committee/1"
 
-// Files of a committee folder.
+// Files of a committee folder: the two by which localfs.CommitteeFolder
+// knows one, and the organizations' folder.
 const (
-	committeeConfigFile = "committee.json"
-	committeeKeyFile    = "committee.key"
+	committeeConfigFile = localfs.CommitteeConfigFile
+	committeeKeyFile    = localfs.CommitteeKeyFile
 	orgsDir             = "orgs"
 )
 

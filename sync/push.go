@@ -121,7 +121,7 @@ func Push(ctx context.Context, o PushOptions) (PushResult, error) {
 	// push and its figures equal the organization's; a server the fetch
 	// could not reach is not tried again.
 	channel, channelErr := fetchUnrecorded(ctx, FetchOptions{Store: o.Store, Backend: o.Backend})
-	fetched := ctx.Err() == nil && !errors.Is(channelErr, ErrUnreachable) && !errors.Is(channelErr, ErrNotEnrolled) && !errors.Is(channelErr, ErrStateDamaged)
+	fetched := reachedChannel(ctx, channelErr) && !errors.Is(channelErr, ErrUnreachable)
 	var res PushResult
 	switch {
 	case ctx.Err() != nil:

@@ -78,10 +78,7 @@ func runCommitteeReport(e *env, args []string) int {
 	if err != nil {
 		return e.fail(ExitUsage, "%v", err)
 	}
-	// The committee's folder holds its keys and records: no document is
-	// written into it (the check also refuses any other committee's).
-	protect := []string{c.Dir}
-	s, code := openForOutputIn(e, path, *out, *year, protect)
+	s, code := openForOutput(e, path, *out, *year)
 	if s == nil {
 		return code
 	}
@@ -103,7 +100,7 @@ func runCommitteeReport(e *env, args []string) int {
 	}
 	opts.AsOf, opts.Progress, opts.Now = asOf, progress, e.now()
 	var rep documents.Report
-	err = writeOutput(*out, path, protect, func(w io.Writer) error {
+	err = appcore.WriteOutput(*out, path, func(w io.Writer) error {
 		var err error
 		rep, err = documents.WriteCommittee(e.ctx, s, k, f, w, opts)
 		return err
