@@ -26,7 +26,9 @@ var ownerTables = func() map[string]bool {
 	out := map[string]bool{}
 	for _, r := range []Record{&Branch{}, &PartyGroup{}, &Member{}, &Training{}, &TrainingPlan{}, &Meeting{},
 		&Appraisal{}, &Agreement{}, &AgreementTarget{}, &Honor{}, &Dues{}, &Fund{}, &Transfer{}, &Talk{},
-		&CareRecord{}, &Liaison{}, &LiaisonLog{}, &Supervision{}, &Feedback{}} {
+		&CareRecord{}, &Liaison{}, &LiaisonLog{}, &Supervision{}, &Feedback{}, &TrainingAttendee{},
+		&PracticePost{}, &Pledge{}, &VolunteerService{}, &Publicity{}, &Reward{}, &Discipline{}, &Correction{},
+		&Disposition{}, &PostTerm{}, &Episode{}, &SchoolTeacher{}, &SchoolCourse{}} {
 		out[r.Table()] = true
 	}
 	return out

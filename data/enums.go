@@ -24,6 +24,20 @@ var (
 	FeedbackChannels = vocab.Texts(vocab.FeedbackChannels)
 	FeedbackStatuses = vocab.Texts(vocab.FeedbackStatuses)
 	FundDirections   = vocab.Texts(vocab.FundDirections)
+
+	PracticeKinds      = vocab.Texts(vocab.PracticeKinds)
+	PledgeReviews      = vocab.Texts(vocab.PledgeReviews)
+	PublicityChannels  = vocab.Texts(vocab.PublicityChannels)
+	RewardLevels       = vocab.Texts(vocab.RewardLevels)
+	DisciplineKinds    = vocab.Texts(vocab.DisciplineKinds)
+	CorrectionOutcomes = vocab.Texts(vocab.CorrectionOutcomes)
+	DispositionKinds   = vocab.Texts(vocab.DispositionKinds)
+	PostOrgans         = vocab.Texts(vocab.PostOrgans)
+	Posts              = vocab.Texts(vocab.Posts)
+	EpisodeKinds       = vocab.Texts(vocab.EpisodeKinds)
+	LostCircumstances  = vocab.Texts(vocab.LostCircumstances)
+	TeacherKinds       = vocab.Texts(vocab.TeacherKinds)
+	Degrees            = vocab.Texts(vocab.Degrees)
 )
 
 // CategoryAliases maps the short forms accepted on input to 党员类别 values.

@@ -19,7 +19,11 @@ var kindNames = map[string]string{
 	"agreements": "目标管理责任书", "agreement_targets": "责任书目标", "honors": "先进典型", "dues": "党费",
 	"funds": "经费", "transfers": "组织关系转接", "talks": "谈心谈话", "care_records": "关心关爱",
 	"liaisons": "联系群众", "liaison_logs": "联系记录", "supervisions": "干部监督", "feedback": "意见建议",
-	"attachments": "附件",
+	"attachments":    "附件",
+	"practice_posts": "党员先锋岗和责任区", "pledges": "承诺践诺", "volunteer_services": "志愿服务",
+	"publicity": "宣传", "rewards": "表彰奖励", "disciplines": "党纪处分", "corrections": "限期改正",
+	"dispositions": "党籍处置", "post_terms": "党内职务", "episodes": "党员状态", "school_teachers": "党校教师",
+	"school_courses": "党校课程",
 }
 
 // kindName names a table's kind of record, or the table when it has none.
@@ -168,6 +172,30 @@ func (l *labeler) label(ctx context.Context, r Record) string {
 		return join(v.Received.String(), v.Channel, short(v.Content))
 	case *Attachment:
 		return v.Name
+	case *PracticePost:
+		return join(l.member(ctx, v.MemberID), v.Kind, v.Name)
+	case *Pledge:
+		return join(l.member(ctx, v.MemberID), yearText(v.Year)+"度承诺")
+	case *VolunteerService:
+		return join(v.Date.String(), l.member(ctx, v.MemberID), short(v.Activity))
+	case *Publicity:
+		return join(v.Date.String(), v.Channel, short(v.Title))
+	case *Reward:
+		return join(l.member(ctx, v.MemberID), v.Date.String(), v.Title)
+	case *Discipline:
+		return join(l.member(ctx, v.MemberID), v.Date.String(), v.Kind)
+	case *Correction:
+		return join(l.member(ctx, v.MemberID), v.Date.String(), "限期改正")
+	case *Disposition:
+		return join(l.member(ctx, v.MemberID), v.Date.String(), v.Kind)
+	case *PostTerm:
+		return join(l.member(ctx, v.MemberID), v.Organ+v.Post, v.From.String())
+	case *Episode:
+		return join(l.member(ctx, v.MemberID), v.Kind, v.Since.String())
+	case *SchoolTeacher:
+		return join(v.Name, v.Kind)
+	case *SchoolCourse:
+		return v.Title
 	}
 	return m.ID
 }

@@ -46,6 +46,8 @@ var textLimits = map[string]map[string]TextLimit{
 		"native_place": LimitTitle, "education": LimitCode, "person_type": LimitCode, "staff_no": LimitCode,
 		"position": LimitTitle, "category": LimitCode, "status": LimitCode, "party_post": LimitOrgName,
 		"phone": LimitCode, "floating_to": LimitTitle, "dues_exempt_by": LimitTitle, "note": LimitLongText,
+		"degree": LimitCode, "school": LimitTitle, "household_place": LimitTitle, "residence": LimitTitle,
+		"archive_unit": LimitTitle, "work_unit": LimitTitle, "lost_circumstance": LimitTitle,
 	},
 	"trainings": {
 		"form": LimitCode, "topic": LimitTitle, "location": LimitTitle, "organizer": LimitTitle, "note": LimitLongText,
@@ -58,6 +60,7 @@ var textLimits = map[string]map[string]TextLimit{
 		"minutes": LimitLongText,
 	},
 	"meeting_attendance": {"status": LimitCode, "reason": LimitTitle},
+	"training_attendees": {"certificate": LimitCode},
 	"appraisals": {
 		"self_assessment": LimitLongText, "grade": LimitCode, "branch_opinion": LimitLongText,
 		"follow_up": LimitLongText, "superior_opinion": LimitLongText,
@@ -80,6 +83,21 @@ var textLimits = map[string]map[string]TextLimit{
 	"feedback": {
 		"channel": LimitCode, "submitter": LimitTitle, "content": LimitLongText, "handler": LimitTitle,
 		"reply": LimitLongText, "status": LimitCode,
+	},
+	"school_teachers":    {"name": LimitPersonName, "kind": LimitCode, "unit": LimitTitle, "subjects": LimitTitle},
+	"school_courses":     {"title": LimitTitle, "audience": LimitTitle, "note": LimitLongText},
+	"practice_posts":     {"kind": LimitCode, "name": LimitTitle, "duties": LimitLongText},
+	"pledges":            {"content": LimitLongText, "review": LimitCode, "reviewer": LimitTitle},
+	"volunteer_services": {"activity": LimitTitle, "organizer": LimitTitle},
+	"publicity":          {"channel": LimitCode, "title": LimitTitle, "link": LimitTitle, "note": LimitLongText},
+	"rewards":            {"title": LimitTitle, "level": LimitCode, "issuer": LimitTitle},
+	"disciplines":        {"kind": LimitCode, "decided_by": LimitTitle, "reason": LimitLongText},
+	"corrections":        {"reason": LimitLongText, "outcome": LimitCode},
+	"dispositions":       {"kind": LimitCode, "decided_by": LimitTitle, "reason": LimitLongText},
+	"post_terms":         {"organ": LimitCode, "post": LimitOrgName},
+	"episodes": {
+		"kind": LimitCode, "place": LimitTitle, "circumstances": LimitTitle, "searches": LimitLongText,
+		"note": LimitLongText,
 	},
 	// sha256 is the hexadecimal SHA-256 of the content: 64 characters.
 	"attachments": {"owner_table": LimitCode, "name": LimitTitle, "mime": LimitOrgName, "sha256": 64},

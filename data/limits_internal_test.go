@@ -7,12 +7,13 @@ import (
 	"time"
 )
 
-// allRecords is one empty record of every type.
+// allRecords is one empty record of every type, in recordTables order.
 func allRecords() []Record {
-	return []Record{&Org{}, &Branch{}, &PartyGroup{}, &Setting{}, &Member{}, &Training{},
-		&TrainingAttendee{}, &TrainingPlan{}, &Meeting{}, &MeetingAttendance{}, &Appraisal{},
-		&Agreement{}, &AgreementTarget{}, &Honor{}, &Dues{}, &Fund{}, &Transfer{}, &Talk{},
-		&CareRecord{}, &Liaison{}, &LiaisonLog{}, &Supervision{}, &Feedback{}, &Attachment{}}
+	out := make([]Record, len(recordTables))
+	for i, table := range recordTables {
+		out[i] = recordTypes[table]()
+	}
+	return out
 }
 
 // TestEveryTextFieldHasALimit keeps the table of limits complete: every

@@ -41,6 +41,16 @@ type Member struct {
 	DuesReduced  bool   // 下岗失业/抚恤救济/低保: 0.2 元 a month
 	DuesExemptBy string // who decided an exemption from dues; empty when none
 	Note         string
+
+	// What the 全国党员管理信息系统 asks beyond the above.
+	Degree           string // 学位
+	School           string // 毕业院校
+	HouseholdPlace   string // 户籍所在地
+	Residence        string // 现居住地
+	ArchiveUnit      string // 档案所在单位
+	WorkUnit         string // 工作单位及职务
+	LostCircumstance string // 失联情形, for a member out of contact
+	LostDate         Date   // 失联日期
 }
 
 // Table names the SQL table.
@@ -62,6 +72,10 @@ func (m *Member) Fields() []Field {
 		{"floating_to", "流向", &m.FloatingTo}, {"lost_contact", "失联党员", &m.LostContact},
 		{"dues_base", "党费基数", &m.DuesBase}, {"dues_reduced", "按最低标准交纳党费", &m.DuesReduced},
 		{"dues_exempt_by", "免交党费决定人", &m.DuesExemptBy}, {"note", "备注", &m.Note},
+		{"degree", "学位", &m.Degree}, {"school", "毕业院校", &m.School},
+		{"household_place", "户籍所在地", &m.HouseholdPlace}, {"residence", "现居住地", &m.Residence},
+		{"archive_unit", "档案所在单位", &m.ArchiveUnit}, {"work_unit", "工作单位及职务", &m.WorkUnit},
+		{"lost_circumstance", "失联情形", &m.LostCircumstance}, {"lost_date", "失联日期", &m.LostDate},
 	}
 }
 
@@ -95,6 +109,8 @@ func (m *Member) check(c *checker) {
 	m.checkDates(c)
 	m.checkPhone(c)
 	c.nonNegative("dues_base", float64(m.DuesBase))
+	c.oneOf("degree", m.Degree, Degrees)
+	c.notFuture("lost_date", m.LostDate)
 }
 
 func (m *Member) checkIDNumber(c *checker) {

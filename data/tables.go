@@ -27,6 +27,19 @@ type Tables struct {
 	Supervisions      Table[Supervision, *Supervision]
 	Feedback          Table[Feedback, *Feedback]
 	Attachments       Table[Attachment, *Attachment]
+
+	PracticePosts     Table[PracticePost, *PracticePost]
+	Pledges           Table[Pledge, *Pledge]
+	VolunteerServices Table[VolunteerService, *VolunteerService]
+	Publicity         Table[Publicity, *Publicity]
+	Rewards           Table[Reward, *Reward]
+	Disciplines       Table[Discipline, *Discipline]
+	Corrections       Table[Correction, *Correction]
+	Dispositions      Table[Disposition, *Disposition]
+	PostTerms         Table[PostTerm, *PostTerm]
+	Episodes          Table[Episode, *Episode]
+	SchoolTeachers    Table[SchoolTeacher, *SchoolTeacher]
+	SchoolCourses     Table[SchoolCourse, *SchoolCourse]
 }
 
 func newTables(x executor) Tables {
@@ -55,6 +68,19 @@ func newTables(x executor) Tables {
 		Supervisions:      newTable[Supervision](x),
 		Feedback:          newTable[Feedback](x),
 		Attachments:       newTable[Attachment](x),
+
+		PracticePosts:     newTable[PracticePost](x),
+		Pledges:           newTable[Pledge](x),
+		VolunteerServices: newTable[VolunteerService](x),
+		Publicity:         newTable[Publicity](x),
+		Rewards:           newTable[Reward](x),
+		Disciplines:       newTable[Discipline](x),
+		Corrections:       newTable[Correction](x),
+		Dispositions:      newTable[Disposition](x),
+		PostTerms:         newTable[PostTerm](x),
+		Episodes:          newTable[Episode](x),
+		SchoolTeachers:    newTable[SchoolTeacher](x),
+		SchoolCourses:     newTable[SchoolCourse](x),
 	}
 }
 
@@ -70,6 +96,9 @@ var refTables = map[string]string{
 	"meeting_id":   "meetings",
 	"agreement_id": "agreements",
 	"liaison_id":   "liaisons",
+	"plan_id":      "training_plans",
+	"teacher_id":   "school_teachers",
+	"course_id":    "school_courses",
 	"sha256":       "blobs",
 }
 
@@ -89,13 +118,23 @@ var recordTypes = map[string]func() Record{
 	"care_records": func() Record { return &CareRecord{} }, "liaisons": func() Record { return &Liaison{} },
 	"liaison_logs": func() Record { return &LiaisonLog{} }, "supervisions": func() Record { return &Supervision{} },
 	"feedback": func() Record { return &Feedback{} }, "attachments": func() Record { return &Attachment{} },
+
+	"practice_posts": func() Record { return &PracticePost{} }, "pledges": func() Record { return &Pledge{} },
+	"volunteer_services": func() Record { return &VolunteerService{} },
+	"publicity":          func() Record { return &Publicity{} }, "rewards": func() Record { return &Reward{} },
+	"disciplines": func() Record { return &Discipline{} }, "corrections": func() Record { return &Correction{} },
+	"dispositions": func() Record { return &Disposition{} }, "post_terms": func() Record { return &PostTerm{} },
+	"episodes": func() Record { return &Episode{} }, "school_teachers": func() Record { return &SchoolTeacher{} },
+	"school_courses": func() Record { return &SchoolCourse{} },
 }
 
 // recordTables are the tables of recordTypes in a fixed order.
 var recordTables = []string{"orgs", "branches", "party_groups", "settings", "members", "trainings",
 	"training_attendees", "training_plans", "meetings", "meeting_attendance", "appraisals", "agreements",
 	"agreement_targets", "honors", "dues", "funds", "transfers", "talks", "care_records", "liaisons",
-	"liaison_logs", "supervisions", "feedback", "attachments"}
+	"liaison_logs", "supervisions", "feedback", "school_teachers", "school_courses", "practice_posts",
+	"pledges", "volunteer_services", "publicity", "rewards", "disciplines", "corrections", "dispositions",
+	"post_terms", "episodes", "attachments"}
 
 // referrers maps a table to the (table, column) pairs that refer to it.
 var referrers = func() map[string][][2]string {
@@ -118,4 +157,8 @@ var tableLabels = map[string]string{
 	"agreement_targets": "责任书目标", "honors": "先进典型", "dues": "党费", "transfers": "组织关系转接",
 	"talks": "谈心谈话", "care_records": "关心关爱", "liaisons": "联系群众", "liaison_logs": "联系记录",
 	"supervisions": "干部监督", "attachments": "附件",
+	"practice_posts": "党员先锋岗和责任区", "pledges": "承诺践诺", "volunteer_services": "志愿服务",
+	"publicity": "宣传", "rewards": "表彰奖励", "disciplines": "党纪处分", "corrections": "限期改正",
+	"dispositions": "党籍处置", "post_terms": "党内职务", "episodes": "党员状态", "school_teachers": "党校教师",
+	"school_courses": "党校课程",
 }

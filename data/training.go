@@ -11,6 +11,7 @@ type Training struct {
 	SpeakerID Ref    // the member who lectured, for 党课 and 报告会
 	Note      string
 	Location  string // 地点, e.g. 学院会议室(行政楼305)
+	CourseID  Ref    // the 二级党校 course it delivers, optional
 }
 
 // Table names the SQL table.
@@ -21,7 +22,7 @@ func (t *Training) Fields() []Field {
 	return []Field{
 		{"date", "日期", &t.Date}, {"hours", "学时", &t.Hours}, {"form", "形式", &t.Form},
 		{"topic", "主题", &t.Topic}, {"location", "地点", &t.Location}, {"organizer", "主办单位", &t.Organizer},
-		{"speaker_id", "主讲人", &t.SpeakerID}, {"note", "备注", &t.Note},
+		{"speaker_id", "主讲人", &t.SpeakerID}, {"note", "备注", &t.Note}, {"course_id", "党校课程", &t.CourseID},
 	}
 }
 
@@ -44,6 +45,9 @@ type TrainingAttendee struct {
 	TrainingID Ref
 	MemberID   Ref
 	Hours      float64 // 学时 credited, normally the session's
+	// Certificate is the number of the 结业证书 or certificate the member
+	// received, when any (the 学习管理档案 lists it).
+	Certificate string
 }
 
 // Table names the SQL table.
@@ -51,7 +55,8 @@ func (*TrainingAttendee) Table() string { return "training_attendees" }
 
 // Fields lists the columns.
 func (a *TrainingAttendee) Fields() []Field {
-	return []Field{{"training_id", "培训", &a.TrainingID}, {"member_id", "党员", &a.MemberID}, {"hours", "学时", &a.Hours}}
+	return []Field{{"training_id", "培训", &a.TrainingID}, {"member_id", "党员", &a.MemberID}, {"hours", "学时", &a.Hours},
+		{"certificate", "证书编号", &a.Certificate}}
 }
 
 func (a *TrainingAttendee) check(c *checker) {

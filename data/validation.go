@@ -133,3 +133,11 @@ func (c *checker) year(col string, y int) {
 		c.fail(col, "年度无效")
 	}
 }
+
+// notBefore fails when the date d (column col) is before the date from
+// (column fromCol); either missing passes.
+func (c *checker) notBefore(col string, d Date, fromCol string, from Date) {
+	if !d.IsZero() && !from.IsZero() && d.Before(from.Time) {
+		c.fail(col, "不能早于"+c.label(fromCol))
+	}
+}

@@ -28,6 +28,16 @@ const (
 	rBirthday
 	rProbation
 	rFifty
+	rPledge
+	rVolunteer
+	rLeaderLink
+	rLostContact
+	rAbroad
+	rAway
+	rGraduate
+	rCorrection
+	rBranchShape
+	rProfile
 	rEval
 	numRules
 )

@@ -23,12 +23,24 @@ const (
 	RuleProbation RuleID = "PROBATION"
 	RuleFifty     RuleID = "FIFTY"
 	RuleEval      RuleID = "EVAL"
+
+	RulePledge      RuleID = "PLEDGE"
+	RuleVolunteer   RuleID = "VOLUNTEER"
+	RuleLeaderLink  RuleID = "LEADER-LINK"
+	RuleLostContact RuleID = "LOST-CONTACT"
+	RuleAbroad      RuleID = "ABROAD"
+	RuleAway        RuleID = "AWAY"
+	RuleGraduate    RuleID = "GRADUATE"
+	RuleCorrection  RuleID = "CORRECTION"
+	RuleBranchShape RuleID = "BRANCH-SHAPE"
+	RuleProfile     RuleID = "PROFILE"
 )
 
 // RuleIDs lists the rules in the order they are checked and shown.
 var RuleIDs = []RuleID{RuleTrain32, RuleTrain56, RuleLecture, RuleThemeDay, RuleThreeOne, RuleOrgLife,
 	RuleAppraise, RuleDual, RuleSixMonth, RuleTalk, RuleLiaison, RuleTarget, RuleTransfer,
-	RuleBirthday, RuleProbation, RuleFifty, RuleEval}
+	RuleBirthday, RuleProbation, RuleFifty, RulePledge, RuleVolunteer, RuleLeaderLink, RuleLostContact,
+	RuleAbroad, RuleAway, RuleGraduate, RuleCorrection, RuleBranchShape, RuleProfile, RuleEval}
 
 var ruleLabels = map[RuleID]string{
 	RuleTrain32:   "党员集中学习培训不少于32学时",
@@ -48,6 +60,17 @@ var ruleLabels = map[RuleID]string{
 	RuleProbation: "预备期届满",
 	RuleFifty:     "光荣在党50年",
 	RuleEval:      "党员教育管理考评",
+
+	RulePledge:      "党员承诺践诺",
+	RuleVolunteer:   "志愿服务时长",
+	RuleLeaderLink:  "党员领导干部联系点",
+	RuleLostContact: "失联党员处置",
+	RuleAbroad:      "出国（境）学习研究党员管理",
+	RuleAway:        "流动党员组织关系转接",
+	RuleGraduate:    "毕业生党员组织关系保留期限",
+	RuleCorrection:  "限期改正期满",
+	RuleBranchShape: "党支部设置和支委会换届",
+	RuleProfile:     "党员信息完整",
 }
 
 // Label is the rule's title in Chinese, e.g. 每月开展主题党日 for THEME-DAY; an
