@@ -38,7 +38,7 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	r.ref = min(r.asOf, r.to)
 	loaders := []func(context.Context, *rules.Facts) error{
 		r.branches, r.members, r.training, r.meetings, r.activity, r.dues, r.care, r.appraisals, r.transfers,
-		r.coverage, r.changes,
+		r.coverage, r.changes, r.practice, r.memberFile,
 	}
 	for _, load := range loaders {
 		if err := load(ctx, f); err != nil {
@@ -108,11 +108,12 @@ func (r factReader) eachRow(ctx context.Context, query string, args []any, scan 
 
 func (r factReader) branches(ctx context.Context, f *rules.Facts) error {
 	return r.eachRow(ctx, `SELECT b.id, b.org_id, b.name, b.type, b.founded,
-			EXISTS(SELECT 1 FROM party_groups g WHERE g.branch_id = b.id AND g.deleted_at IS NULL)
+			EXISTS(SELECT 1 FROM party_groups g WHERE g.branch_id = b.id AND g.deleted_at IS NULL),
+			TRIM(b.secretary) <> ''
 		FROM branches b WHERE b.deleted_at IS NULL ORDER BY b.name`, nil, func(r *sql.Rows) error {
 		var b rules.Branch
 		var founded Date
-		if err := r.Scan(&b.ID, &b.OrgID, &b.Name, &b.Type, &founded, &b.HasGroups); err != nil {
+		if err := r.Scan(&b.ID, &b.OrgID, &b.Name, &b.Type, &founded, &b.HasGroups, &b.HasSecretary); err != nil {
 			return err
 		}
 		b.Founded = founded.Time
@@ -131,7 +132,10 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 			m.category, m.status, m.joined_date, m.confirmed_date, m.party_post, m.is_leader,
 			m.dues_exempt_by <> '', m.dues_reduced, m.dues_base, tin.issued_date, COALESCE(tin.dues_paid_until, ''),
 			CASE WHEN m.status = ? THEN (SELECT MAX(t.issued_date) FROM transfers t
-				WHERE t.member_id = m.id AND t.direction = ? AND t.deleted_at IS NULL) END
+				WHERE t.member_id = m.id AND t.direction = ? AND t.deleted_at IS NULL) END,
+			TRIM(m.native_place) <> '', TRIM(m.position) <> '', TRIM(m.work_unit) <> '',
+			TRIM(m.household_place) <> '', TRIM(m.residence) <> '', TRIM(m.phone) <> '', m.lost_contact,
+			TRIM(m.lost_circumstance) <> '', m.lost_date IS NOT NULL AND m.lost_date <> ''
 		FROM members m
 		LEFT JOIN transfers tin ON tin.id = COALESCE(
 			(SELECT t.id FROM transfers t WHERE t.member_id = m.id
@@ -151,7 +155,8 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 			var paidUntil string
 			if err := r.Scan(&m.ID, &m.OrgID, &m.Name, &m.BranchID, &m.Gender, &m.Ethnicity, &m.Education, &birth, &m.PersonType, &m.Category,
 				&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &m.DuesReduced, &base,
-				&since, &paidUntil, &left); err != nil {
+				&since, &paidUntil, &left, &m.HasNativePlace, &m.HasPosition, &m.HasWorkUnit, &m.HasHousehold,
+				&m.HasResidence, &m.HasPhone, &m.LostContact, &m.HasLostCircumstance, &m.HasLostDate); err != nil {
 				return err
 			}
 			m.Birth, m.Joined, m.Confirmed, m.Since, m.Left = birth.Time, joined.Time, confirmed.Time, since.Time, left.Time
@@ -430,6 +435,114 @@ func (r factReader) transfers(ctx context.Context, f *rules.Facts) error {
 			t.DuesPaidUntil = m
 		}
 		f.Transfers = append(f.Transfers, t)
+		return nil
+	})
+}
+
+// practice reads the 承诺 of the year, each member's 志愿服务 hours in it,
+// and the 联系点 (liaisons of kind 支部 and 班级) of 党员领导干部 in force
+// during it with the visits logged in it.
+func (r factReader) practice(ctx context.Context, f *rules.Facts) error {
+	err := r.eachRow(ctx, `SELECT member_id, pledged_date, review <> '' FROM pledges
+		WHERE year = ? AND deleted_at IS NULL`, []any{r.from[:4]}, func(rows *sql.Rows) error {
+		var p rules.Pledge
+		var d Date
+		if err := rows.Scan(&p.MemberID, &d, &p.Reviewed); err != nil {
+			return err
+		}
+		p.Pledged = d.Time
+		f.Pledges = append(f.Pledges, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = r.eachRow(ctx, `SELECT member_id, SUM(hours) FROM volunteer_services
+		WHERE date BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY member_id`, []any{r.from, r.to},
+		func(rows *sql.Rows) error {
+			var v rules.VolunteerTotal
+			if err := rows.Scan(&v.MemberID, &v.Hours); err != nil {
+				return err
+			}
+			f.Volunteer = append(f.Volunteer, v)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return r.eachRow(ctx, `SELECT l.id, l.member_id, l.kind, l.contact, l.since, l.until,
+			(SELECT COUNT(*) FROM liaison_logs g WHERE g.liaison_id = l.id AND g.deleted_at IS NULL
+				AND g.date BETWEEN ? AND ?)
+		FROM members m CROSS JOIN liaisons l ON l.member_id = m.id
+		WHERE m.is_leader = 1 AND m.deleted_at IS NULL AND l.deleted_at IS NULL AND l.kind IN (?, ?)
+			AND (l.since IS NULL OR l.since = '' OR l.since <= ?) AND (l.until IS NULL OR l.until = '' OR l.until >= ?)`,
+		[]any{r.from, r.to, vocab.LiaisonBranch, vocab.LiaisonClass, r.to, r.from}, func(rows *sql.Rows) error {
+			var l rules.LeaderLink
+			var since, until Date
+			if err := rows.Scan(&l.ID, &l.MemberID, &l.Kind, &l.Contact, &since, &until, &l.Visits); err != nil {
+				return err
+			}
+			l.Since, l.Until = since.Time, until.Time
+			f.LeaderLinks = append(f.LeaderLinks, l)
+			return nil
+		})
+}
+
+// memberFile reads the records of members' files the timers look at,
+// whatever their year: status episodes, decisions on 党籍, 限期改正 and
+// 党内职务.
+func (r factReader) memberFile(ctx context.Context, f *rules.Facts) error {
+	err := r.eachRow(ctx, `SELECT member_id, kind, since, until, place, TRIM(searches) <> '', last_contact
+		FROM episodes WHERE deleted_at IS NULL`, nil, func(rows *sql.Rows) error {
+		var e rules.Episode
+		var since, until, last Date
+		if err := rows.Scan(&e.MemberID, &e.Kind, &since, &until, &e.Place, &e.Searched, &last); err != nil {
+			return err
+		}
+		e.Since, e.Until, e.LastContact = since.Time, until.Time, last.Time
+		f.Episodes = append(f.Episodes, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = r.eachRow(ctx, `SELECT member_id, kind, date FROM dispositions WHERE deleted_at IS NULL`, nil,
+		func(rows *sql.Rows) error {
+			var d rules.Disposition
+			var date Date
+			if err := rows.Scan(&d.MemberID, &d.Kind, &date); err != nil {
+				return err
+			}
+			d.Date = date.Time
+			f.Dispositions = append(f.Dispositions, d)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = r.eachRow(ctx, `SELECT member_id, date, deadline, outcome, outcome_date FROM corrections
+		WHERE deleted_at IS NULL`, nil, func(rows *sql.Rows) error {
+		var c rules.Correction
+		var date, deadline, outcome Date
+		if err := rows.Scan(&c.MemberID, &date, &deadline, &c.Outcome, &outcome); err != nil {
+			return err
+		}
+		c.Date, c.Deadline, c.OutcomeDate = date.Time, deadline.Time, outcome.Time
+		f.Corrections = append(f.Corrections, c)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return r.eachRow(ctx, `SELECT member_id, COALESCE(branch_id, ''), organ, post, from_date, until, elected
+		FROM post_terms WHERE deleted_at IS NULL`, nil, func(rows *sql.Rows) error {
+		var p rules.PostTerm
+		var from, until, elected Date
+		if err := rows.Scan(&p.MemberID, &p.BranchID, &p.Organ, &p.Post, &from, &until, &elected); err != nil {
+			return err
+		}
+		p.From, p.Until, p.Elected = from.Time, until.Time, elected.Time
+		f.PostTerms = append(f.PostTerms, p)
 		return nil
 	})
 }

@@ -222,6 +222,26 @@ func (e *engine) run(r int) []Finding {
 		fs = e.probation()
 	case rFifty:
 		fs = e.fifty()
+	case rPledge:
+		fs = e.pledge()
+	case rVolunteer:
+		fs = e.volunteer()
+	case rLeaderLink:
+		fs = e.leaderLink()
+	case rLostContact:
+		fs = e.lostContact()
+	case rAbroad:
+		fs = e.abroad()
+	case rAway:
+		fs = e.away()
+	case rGraduate:
+		fs = e.graduate()
+	case rCorrection:
+		fs = e.correction()
+	case rBranchShape:
+		fs = e.branchShape()
+	case rProfile:
+		fs = e.profile()
 	case rEval:
 		fs = e.eval()
 	}

@@ -36,8 +36,15 @@ const (
 	wAlerts   = 10
 )
 
-// alertRules are the rules whose member findings lower the alerts part.
-var alertRules = []int{rTrain32, rTrain56, rSixMonth, rTalk, rTarget, rTransfer}
+// alertRules are the rules whose member findings lower the alerts part:
+// the obligations of the 考评 DOMAIN.md lists, and the member status
+// timers (LOST-CONTACT, ABROAD, AWAY, GRADUATE, CORRECTION), which are open
+// alerts about a member the branch has to act on. PLEDGE, VOLUNTEER and
+// LEADER-LINK (实践锻炼 and 联系点, outside the 考评's parts), BRANCH-SHAPE
+// (the branch's set-up, decided above it) and PROFILE (the record's
+// completeness) are shown but do not lower the score.
+var alertRules = []int{rTrain32, rTrain56, rSixMonth, rTalk, rTarget, rTransfer,
+	rLostContact, rAbroad, rAway, rGraduate, rCorrection}
 
 // Scores computes each branch's score, sorted by branch name. A part with
 // nothing required scores full. Training counts members without a TRAIN-32
@@ -45,7 +52,8 @@ var alertRules = []int{rTrain32, rTrain56, rSixMonth, rTalk, rTarget, rTransfer}
 // check; Target is the share of the members TARGET applies to with a
 // signed 目标管理责任书 (full when the records do not cover the year); Dues
 // is the branch's 收缴率 in the 党费 ledger; Alerts is 10 × max(0, 1 − member findings of TRAIN-32, TRAIN-56,
-// SIX-MONTH, TALK, TARGET and TRANSFER ÷ members).
+// SIX-MONTH, TALK, TARGET, TRANSFER, LOST-CONTACT, ABROAD, AWAY, GRADUATE
+// and CORRECTION ÷ members).
 func Scores(f *Facts, s Settings) []Score {
 	if f == nil {
 		return nil

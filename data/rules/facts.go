@@ -47,6 +47,75 @@ type Facts struct {
 	Appraisals []Appraisal // 民主评议 of Year
 	Agreements []Agreement // 目标管理责任书 of Year
 	Transfers  []Transfer  // every transfer on record, any year
+
+	Pledges     []Pledge         // 承诺 of Year
+	Volunteer   []VolunteerTotal // 志愿服务 hours per member in Year
+	LeaderLinks []LeaderLink     // 支部 and 班级 links of 党员领导干部 in force during Year
+	Episodes    []Episode        // every status episode on record, any year
+	// Dispositions are the decisions on members' 党籍 (停止党籍, 恢复党籍 …),
+	// any year.
+	Dispositions []Disposition
+	Corrections  []Correction // every 限期改正 on record, any year
+	PostTerms    []PostTerm   // every 党内职务 on record, any year
+}
+
+// Pledge is a member's 承诺 for Year.
+type Pledge struct {
+	MemberID string
+	Pledged  time.Time // the day the 承诺 was made public
+	Reviewed bool      // the 践诺 has been reviewed
+}
+
+// VolunteerTotal is a member's 志愿服务 hours over Year.
+type VolunteerTotal struct {
+	MemberID string
+	Hours    float64
+}
+
+// LeaderLink is a 党员领导干部's 联系点 (a liaison of kind 支部 or 班级) and
+// the visits recorded under it in Year.
+type LeaderLink struct {
+	ID, MemberID string
+	Kind         vocab.LiaisonKind // 支部 or 班级
+	Contact      string            // the branch or class linked
+	Since, Until time.Time         // zero: open on that side
+	Visits       int               // liaison_logs dated in Year
+}
+
+// Episode is a stretch of a member's status with a timer of its own.
+type Episode struct {
+	MemberID    string
+	Kind        vocab.EpisodeKind
+	Since       time.Time
+	Until       time.Time // zero while it lasts
+	Place       string
+	Searched    bool      // the searches made are recorded
+	LastContact time.Time // zero when none is recorded
+}
+
+// Disposition is a decision on a member's 党籍.
+type Disposition struct {
+	MemberID string
+	Kind     vocab.DispositionKind
+	Date     time.Time
+}
+
+// Correction is a 限期改正 given to a member.
+type Correction struct {
+	MemberID    string
+	Date        time.Time // decided
+	Deadline    time.Time // zero: Date plus the CorrectionMonths setting
+	Outcome     vocab.CorrectionOutcome
+	OutcomeDate time.Time
+}
+
+// PostTerm is a 党内职务 a member held in a body (支委会, 党总支 …).
+type PostTerm struct {
+	MemberID, BranchID string
+	Organ              vocab.PostOrgan
+	Post               string
+	From, Until        time.Time // Until zero while held
+	Elected            time.Time // the body's election; zero when the same as From
 }
 
 // Branch is a 党支部.
@@ -56,6 +125,9 @@ type Branch struct {
 	Type      vocab.BranchType
 	Founded   time.Time // zero: existed before any year checked
 	HasGroups bool      // the branch has 党小组
+	// HasSecretary: the branch record names its 支部书记 (BRANCH-SHAPE
+	// counts a 书记 without a recorded 支委会 post).
+	HasSecretary bool
 }
 
 // Member is a party member as the rules need them.
@@ -85,6 +157,18 @@ type Member struct {
 	// Left is the day the member left this organization's rolls (the
 	// transfer-out letter's date for 已转出); zero while on them or unknown.
 	Left time.Time
+
+	// What PROFILE checks the 全国党员管理信息系统 requires: whether each
+	// field is filled (the values themselves are not needed).
+	HasNativePlace      bool // 籍贯
+	HasPosition         bool // 单位职务或院系班级
+	HasWorkUnit         bool // 工作单位及职务
+	HasHousehold        bool // 户籍所在地
+	HasResidence        bool // 现居住地
+	HasPhone            bool // 联系电话
+	LostContact         bool // marked 失联党员
+	HasLostCircumstance bool // 失联情形
+	HasLostDate         bool // 失联日期
 }
 
 // TrainingTotal is a member's hours in one training form over Year.

@@ -71,6 +71,19 @@ func (f *Facts) split(wanted func(orgID string) bool) map[string]*Facts {
 	splitInto(f.Appraisals, func(a Appraisal) *Facts { return member(a.MemberID) }, func(o *Facts) *[]Appraisal { return &o.Appraisals })
 	splitInto(f.Agreements, func(a Agreement) *Facts { return member(a.MemberID) }, func(o *Facts) *[]Agreement { return &o.Agreements })
 	splitInto(f.Transfers, func(t Transfer) *Facts { return member(t.MemberID) }, func(o *Facts) *[]Transfer { return &o.Transfers })
+	splitInto(f.Pledges, func(p Pledge) *Facts { return member(p.MemberID) }, func(o *Facts) *[]Pledge { return &o.Pledges })
+	splitInto(f.Volunteer, func(v VolunteerTotal) *Facts { return member(v.MemberID) }, func(o *Facts) *[]VolunteerTotal { return &o.Volunteer })
+	splitInto(f.LeaderLinks, func(l LeaderLink) *Facts { return member(l.MemberID) }, func(o *Facts) *[]LeaderLink { return &o.LeaderLinks })
+	splitInto(f.Episodes, func(ep Episode) *Facts { return member(ep.MemberID) }, func(o *Facts) *[]Episode { return &o.Episodes })
+	splitInto(f.Dispositions, func(d Disposition) *Facts { return member(d.MemberID) }, func(o *Facts) *[]Disposition { return &o.Dispositions })
+	splitInto(f.Corrections, func(c Correction) *Facts { return member(c.MemberID) }, func(o *Facts) *[]Correction { return &o.Corrections })
+	// A post term goes with its branch (a 支委会's), else with its holder.
+	splitInto(f.PostTerms, func(p PostTerm) *Facts {
+		if org, ok := branchOrg[p.BranchID]; ok {
+			return of(org)
+		}
+		return member(p.MemberID)
+	}, func(o *Facts) *[]PostTerm { return &o.PostTerms })
 	for id, t := range f.LastAttended {
 		if o := member(id); o != nil {
 			o.LastAttended[id] = t

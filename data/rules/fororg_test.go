@@ -29,6 +29,13 @@ func TestForOrgKeepsOnlyTheOrganizationsFacts(t *testing.T) {
 		Appraisals:   []Appraisal{{MemberID: "ma"}, {MemberID: "mb"}},
 		Agreements:   []Agreement{{MemberID: "ma"}, {MemberID: "mb"}},
 		Transfers:    []Transfer{{MemberID: "ma"}, {MemberID: "mb"}},
+		Pledges:      []Pledge{{MemberID: "ma"}, {MemberID: "mb"}},
+		Volunteer:    []VolunteerTotal{{MemberID: "ma"}, {MemberID: "mb"}},
+		LeaderLinks:  []LeaderLink{{MemberID: "ma"}, {MemberID: "mb"}},
+		Episodes:     []Episode{{MemberID: "ma"}, {MemberID: "mb"}},
+		Dispositions: []Disposition{{MemberID: "ma"}, {MemberID: "mb"}},
+		Corrections:  []Correction{{MemberID: "ma"}, {MemberID: "mb"}},
+		PostTerms:    []PostTerm{{MemberID: "ma"}, {MemberID: "mb", BranchID: "bb"}},
 	}
 	got := f.ForOrg("A")
 	v := reflect.ValueOf(got).Elem()

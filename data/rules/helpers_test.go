@@ -210,6 +210,57 @@ func synthetic(members, branches, meetings int) *Facts {
 				OtherOrg: "某大学党委", LetterNo: fmt.Sprintf("2026-%03d", i%1000),
 				Issued: d(2026, 1+r.IntN(11), 1+r.IntN(28))})
 		}
+		syntheticFile(f, r, id, m)
+	}
+	for i := range f.Branches {
+		if i%5 != 0 {
+			continue
+		}
+		p := PostTerm{MemberID: fmt.Sprintf("m%05d", r.IntN(members)), BranchID: f.Branches[i].ID,
+			Organ: vocab.OrganBranchCommittee, Post: []string{"书记", "组织委员"}[r.IntN(2)],
+			From: d(2021+r.IntN(6), 1+r.IntN(12), 1+r.IntN(28))}
+		f.PostTerms = append(f.PostTerms, p)
 	}
 	return f
+}
+
+// syntheticFile adds member m's practice and file records: 承诺, 志愿服务,
+// 联系点, a status episode, decisions on 党籍 and 限期改正.
+func syntheticFile(f *Facts, r *rand.Rand, id string, m Member) {
+	if r.IntN(3) != 0 {
+		f.Pledges = append(f.Pledges, Pledge{MemberID: id, Pledged: d(2026, 1+r.IntN(5), 1+r.IntN(28)), Reviewed: r.IntN(2) == 0})
+	}
+	if r.IntN(2) == 0 {
+		f.Volunteer = append(f.Volunteer, VolunteerTotal{MemberID: id, Hours: float64(r.IntN(20)) / 2})
+	}
+	if m.IsLeader {
+		for _, k := range []vocab.LiaisonKind{vocab.LiaisonBranch, vocab.LiaisonClass} {
+			if r.IntN(4) != 0 {
+				f.LeaderLinks = append(f.LeaderLinks, LeaderLink{ID: id + string(k), MemberID: id, Kind: k,
+					Contact: "联系点" + id, Visits: r.IntN(4)})
+			}
+		}
+	}
+	since := d(2019+r.IntN(8), 1+r.IntN(12), 1+r.IntN(28))
+	switch r.IntN(25) {
+	case 0:
+		f.Episodes = append(f.Episodes, Episode{MemberID: id, Kind: vocab.EpisodeLost, Since: since, Searched: r.IntN(2) == 0})
+		if m.Status == vocab.StatusSuspended || r.IntN(3) == 0 {
+			f.Dispositions = append(f.Dispositions, Disposition{MemberID: id, Kind: vocab.DispositionSuspend,
+				Date: since.AddDate(0, 7, 0)})
+		}
+	case 1:
+		ep := Episode{MemberID: id, Kind: vocab.EpisodeAbroad, Since: since, Place: "某国"}
+		if r.IntN(2) == 0 {
+			ep.LastContact = d(2026, 1+r.IntN(11), 1)
+		}
+		f.Episodes = append(f.Episodes, ep)
+	case 2:
+		f.Episodes = append(f.Episodes, Episode{MemberID: id, Kind: vocab.EpisodeAway, Since: since, Place: "某市"})
+	case 3:
+		f.Episodes = append(f.Episodes, Episode{MemberID: id, Kind: vocab.EpisodeGraduate, Since: d(2024+r.IntN(3), 6, 30)})
+	}
+	if r.IntN(40) == 0 {
+		f.Corrections = append(f.Corrections, Correction{MemberID: id, Date: d(2024+r.IntN(3), 1+r.IntN(12), 1)})
+	}
 }

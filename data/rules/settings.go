@@ -5,8 +5,10 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"dangjian/data/field"
+	"dangjian/data/vocab"
 )
 
 // Settings holds the thresholds the rules use. Start from DefaultSettings;
@@ -22,6 +24,14 @@ type Settings struct {
 	ProbationWarnDays   int     // warn this many days before 预备期 ends (PROBATION)
 	GloryYears          int     // 党龄 for the 光荣在党 medal (FIFTY)
 	EvalPassScore       float64 // a branch scoring below this is flagged (EVAL)
+	PledgeBy            int     // 承诺 made public by this day of each year, as month×100 + day (PLEDGE)
+	// VolunteerHours is the 志愿服务 hours each member owes a year, by
+	// 人员类别 in vocab.PersonTypes order; 0 does not check (VOLUNTEER).
+	VolunteerHours   [numPersonTypes]int
+	LeaderVisits     int // visits a 党员领导干部 makes to each 联系点 a year (LEADER-LINK)
+	LostMonths       int // months 失联 after which 停止党籍 is due (LOST-CONTACT)
+	CorrectionMonths int // a 限期改正's period when it records no deadline (CORRECTION)
+	TermYears        int // a 支委会's term from its election (BRANCH-SHAPE)
 	// RecordsSince is the month records are kept here from (记录起始月份),
 	// as year×12 + month − 1; 0 means the default: per kind of record, the
 	// earlier of the database's creation and its first record.
@@ -43,6 +53,11 @@ func DefaultSettings() Settings {
 		ProbationWarnDays:   30,
 		GloryYears:          50,
 		EvalPassScore:       60,
+		PledgeBy:            331,
+		LeaderVisits:        2,
+		LostMonths:          6,
+		CorrectionMonths:    12,
+		TermYears:           3,
 		NotFor:              defaultNotFor(),
 	}
 }
@@ -135,11 +150,21 @@ var settingSpecs = withRuleSpecs([]settingSpec{
 			return nil
 		},
 	},
+	pledgeBySpec(),
+	intSpec("leader.visits", "党员领导干部每年到每个联系点次数", 0, 100,
+		func(s *Settings) *int { return &s.LeaderVisits }),
+	intSpec("lost.months", "失联党员满多少个月应停止党籍", 1, 120,
+		func(s *Settings) *int { return &s.LostMonths }),
+	intSpec("correction.months", "限期改正未填期限时的改正期（月）", 1, 120,
+		func(s *Settings) *int { return &s.CorrectionMonths }),
+	intSpec("branch.term_years", "支部委员会每届任期（年）", 1, 10,
+		func(s *Settings) *int { return &s.TermYears }),
 })
 
 // withRuleSpecs adds to specs the 记录起始月份 and each member rule's
 // 人员类别.
 func withRuleSpecs(specs []settingSpec) []settingSpec {
+	specs = append(specs, volunteerSpecs()...)
 	specs = append(specs, recordsSinceSpec())
 	for _, r := range memberRules {
 		specs = append(specs, appliesSpec(r))
@@ -257,4 +282,62 @@ func gcd(a, b int64) int64 {
 		return 1
 	}
 	return a
+}
+
+// numPersonTypes is len(vocab.PersonTypes), which a settings array needs
+// as a constant; a test keeps the two equal.
+const numPersonTypes = 4
+
+// volunteerKeys name the VOLUNTEER thresholds' settings, in
+// vocab.PersonTypes order.
+var volunteerKeys = [numPersonTypes]string{"volunteer.hours.staff", "volunteer.hours.student",
+	"volunteer.hours.retired", "volunteer.hours.other"}
+
+// volunteerSpecs are the 志愿服务 hours a year each 人员类别 owes.
+func volunteerSpecs() []settingSpec {
+	specs := make([]settingSpec, numPersonTypes)
+	for i, t := range vocab.PersonTypes[:numPersonTypes] {
+		specs[i] = intSpec(volunteerKeys[i], "志愿服务每年时长（"+string(t)+"，0为不检查）", 0, 1000,
+			func(s *Settings) *int { return &s.VolunteerHours[i] })
+	}
+	return specs
+}
+
+// pledgeBySpec is the day of the year by which each member makes a 承诺
+// public, entered as 03-31 (or 3-31, 3月31日).
+func pledgeBySpec() settingSpec {
+	const label = "党员公开承诺截止日期（每年，月-日）"
+	return settingSpec{
+		def: SettingDef{Key: "pledge.by", Label: label},
+		get: func(s Settings) string { return fmt.Sprintf("%02d-%02d", s.PledgeBy/100, s.PledgeBy%100) },
+		set: func(s *Settings, v string) error {
+			md, ok := parseMonthDay(v)
+			if !ok {
+				return fmt.Errorf("%s应为月-日，如03-31，不能是“%s”", label, v)
+			}
+			s.PledgeBy = md
+			return nil
+		},
+	}
+}
+
+// parseMonthDay reads 03-31, 3-31, 3/31 or 3月31日 as month×100 + day, a
+// day every year has (not 02-29).
+func parseMonthDay(v string) (int, bool) {
+	v = strings.TrimSuffix(strings.TrimSpace(v), "日")
+	a, b, found := strings.Cut(v, "-")
+	if !found {
+		if a, b, found = strings.Cut(v, "/"); !found {
+			a, b, found = strings.Cut(v, "月")
+		}
+	}
+	m, err1 := strconv.Atoi(strings.TrimSpace(a))
+	d, err2 := strconv.Atoi(strings.TrimSpace(b))
+	if !found || err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 {
+		return 0, false
+	}
+	if d > time.Date(2025, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return 0, false
+	}
+	return m*100 + d, true
 }

@@ -14,6 +14,7 @@ func TestDefaultSettings(t *testing.T) {
 		TrainingHours: 32, LeaderTrainingHours: 56, SelfStudyCounts: false,
 		ExcellentMaxRatio: Ratio{1, 3}, InactiveMonths: 6, InactiveWarnMonths: 3,
 		TransferValidDays: 90, ProbationWarnDays: 30, GloryYears: 50, EvalPassScore: 60,
+		PledgeBy: 331, LeaderVisits: 2, LostMonths: 6, CorrectionMonths: 12, TermYears: 3,
 	}
 	want.NotFor[rLiaison] = personBit(vocab.PersonRetired)
 	if s != want {
@@ -33,7 +34,10 @@ func TestSettingDefsMatchDefaults(t *testing.T) {
 		"train.hours": "32", "train.leader_hours": "56", "train.self_study": "false",
 		"appraise.excellent_max": "1/3", "inactive.months": "6", "inactive.warn_months": "3",
 		"transfer.valid_days": "90", "probation.warn_days": "30", "glory.years": "50",
-		"eval.pass_score": "60", "records.since": "",
+		"eval.pass_score": "60", "records.since": "", "pledge.by": "03-31", "leader.visits": "2",
+		"lost.months": "6", "correction.months": "12", "branch.term_years": "3",
+		"volunteer.hours.staff": "0", "volunteer.hours.student": "0", "volunteer.hours.retired": "0",
+		"volunteer.hours.other": "0",
 	}
 	for _, r := range memberRules {
 		want["applies."+string(ruleIDs[r])] = "全部"
@@ -192,5 +196,42 @@ func TestRecordsSinceSetting(t *testing.T) {
 	}
 	if err := s.Set(RecordsSinceKey, ""); err != nil || s.RecordsSince != 0 {
 		t.Errorf("clearing: %v, %d", err, s.RecordsSince)
+	}
+}
+
+func TestNewRuleSettings(t *testing.T) {
+	if len(vocab.PersonTypes) != numPersonTypes {
+		t.Fatalf("numPersonTypes is %d, vocab.PersonTypes has %d", numPersonTypes, len(vocab.PersonTypes))
+	}
+	tests := []struct {
+		key, value string
+		want       func(Settings) bool
+		bad        bool
+	}{
+		{key: "pledge.by", value: "4-15", want: func(s Settings) bool { return s.PledgeBy == 415 }},
+		{key: "pledge.by", value: "3月1日", want: func(s Settings) bool { return s.PledgeBy == 301 }},
+		{key: "pledge.by", value: "12/31", want: func(s Settings) bool { return s.PledgeBy == 1231 }},
+		{key: "pledge.by", value: "02-29", bad: true},
+		{key: "pledge.by", value: "13-01", bad: true},
+		{key: "pledge.by", value: "三月", bad: true},
+		{key: "volunteer.hours.student", value: "８", want: func(s Settings) bool { return s.VolunteerHours[1] == 8 }},
+		{key: "volunteer.hours.staff", value: "-1", bad: true},
+		{key: "leader.visits", value: "4", want: func(s Settings) bool { return s.LeaderVisits == 4 }},
+		{key: "lost.months", value: "0", bad: true},
+		{key: "correction.months", value: "6", want: func(s Settings) bool { return s.CorrectionMonths == 6 }},
+		{key: "branch.term_years", value: "5", want: func(s Settings) bool { return s.TermYears == 5 }},
+	}
+	for _, tt := range tests {
+		s := DefaultSettings()
+		err := s.Set(tt.key, tt.value)
+		if tt.bad {
+			if err == nil || s != DefaultSettings() {
+				t.Errorf("Set(%q, %q) accepted", tt.key, tt.value)
+			}
+			continue
+		}
+		if err != nil || !tt.want(s) {
+			t.Errorf("Set(%q, %q) = %v, %+v", tt.key, tt.value, err, s)
+		}
 	}
 }
