@@ -20,7 +20,15 @@ type Options struct {
 	SkipInvalid bool                  // write the valid rows, report the others
 	Progress    func(done, total int) // called now and then; may be nil
 	Today       func() time.Time      // the clock for "not in the future"; the store's by default
-	_           struct{}              // keep positional literals out
+	// Map maps headers of the sheet onto the template's columns (or
+	// Ignore), where the template's headers and their aliases do not; a
+	// written import remembers it for sheets with the same headers.
+	Map map[string]string
+	// Update (members only): a row whose 公民身份号码 matches a member
+	// changes only the cells it fills, blank ones keep the stored value,
+	// and every change is listed in Report.Changes.
+	Update bool
+	_      struct{} // keep positional literals out
 }
 
 // outcome is what a row did to the database.
@@ -124,7 +132,11 @@ func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options)
 		return nil, err
 	}
 	defer done()
-	sr, err := openSheet(ctx, ra, size, layout)
+	mp, err := newMapper(ctx, s, k, o)
+	if err != nil {
+		return nil, err
+	}
+	sr, err := openSheet(ctx, ra, size, layout, mp)
 	if err != nil {
 		return nil, err
 	}
@@ -136,8 +148,9 @@ func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options)
 	y, m, d := clock().Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 
-	rep := &Report{Kind: k, DryRun: o.DryRun}
+	rep := &Report{Kind: k, DryRun: o.DryRun, Mapping: sr.mapping}
 	imp := newImporter(k)
+	withOptions(imp, o)
 	rows, stop := sr.stream()
 	defer stop()
 	err = s.Write(ctx, func(tx *data.Tx) error {
@@ -167,6 +180,9 @@ func Import(ctx context.Context, s *data.Store, k Kind, in io.Reader, o Options)
 		}
 		if members, ok := imp.(*memberImporter); ok {
 			rep.NewBranches = members.newBranches
+		}
+		if err := afterRows(ctx, tx, imp, rep, o); err != nil {
+			return err
 		}
 		if o.DryRun || (len(rep.Problems) > 0 && !o.SkipInvalid) {
 			return errRollback

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"dangjian/data"
@@ -20,6 +21,8 @@ type memberImporter struct {
 	matched     map[*data.Member]bool     // rows an earlier sheet row updated
 	newBranches []string
 	pending     *data.Branch // a branch the current row created
+	update      bool         // Options.Update
+	changes     []Change     // with update, what rows changed on stored members
 }
 
 // memberCols names the sheet column of each store column the sheet lacks.
@@ -62,9 +65,10 @@ func (m *memberImporter) match(id string, active bool) *data.Member {
 
 func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
 	id := r.idNumber("公民身份号码")
-	status := string(vocab.StatusNormal)
-	if v := r.choice("党籍状态", nil); v != "" {
-		status = v
+	given := r.choice("党籍状态", nil)
+	status := given
+	if status == "" {
+		status = string(vocab.StatusNormal)
 	}
 	probe := data.Member{Status: status}
 	active := probe.Active()
@@ -81,17 +85,32 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 	if exists {
 		rec = *old
 	}
-	m.fill(&rec, r, id)
-	rec.Status = status
-	branchName := r.name("所在支部")
+	// With Update, a row for a stored member changes only what it fills.
+	keep := m.update && exists
+	branchName := ""
+	if keep {
+		m.fillGiven(&rec, r, id)
+		if given != "" {
+			rec.Status = given
+		}
+		if r.cells["所在支部"] != "" {
+			branchName = r.name("所在支部")
+		}
+	} else {
+		m.fill(&rec, r, id)
+		rec.Status = status
+		branchName = r.name("所在支部")
+	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}
-	branch, err := m.branch(ctx, tx, branchName)
-	if err != nil {
-		return unchanged, rowErr(r, err, map[string]string{"name": "所在支部", "type": "所在支部"})
+	if !keep || branchName != "" {
+		branch, err := m.branch(ctx, tx, branchName)
+		if err != nil {
+			return unchanged, rowErr(r, err, map[string]string{"name": "所在支部", "type": "所在支部"})
+		}
+		rec.BranchID = data.Ref(branch.ID)
 	}
-	rec.BranchID = data.Ref(branch.ID)
 	if !exists {
 		err := tx.Members.Create(ctx, &rec)
 		if err == nil {
@@ -102,6 +121,7 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 	}
 	m.matched[old] = true
 	before := rec.Version
+	stored := *old
 	if err := tx.Members.Update(ctx, &rec); err != nil {
 		return unchanged, rowErr(r, err, memberCols)
 	}
@@ -109,36 +129,153 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 	if rec.Version == before {
 		return unchanged, nil
 	}
+	if m.update {
+		m.changes = append(m.changes, m.diff(r.num, &stored, &rec)...)
+	}
 	return updated, nil
 }
 
-// fill copies the row's cells onto the member, only for the columns the
-// sheet has.
+// memberSetter reads one column of a row onto a member.
+type memberSetter struct {
+	col string
+	set func(rec *data.Member, r *row)
+}
+
+// memberSetters are the columns a members sheet fills, 所在支部 and
+// 党籍状态 aside (apply reads those).
+var memberSetters = []memberSetter{
+	{"姓名", func(rec *data.Member, r *row) { rec.Name = r.name("姓名") }},
+	{"性别", func(rec *data.Member, r *row) { rec.Gender = r.choice("性别", nil) }},
+	{"民族", func(rec *data.Member, r *row) { rec.Ethnicity = r.text("民族") }},
+	{"出生日期", func(rec *data.Member, r *row) { rec.BirthDate = r.date("出生日期") }},
+	{"籍贯", func(rec *data.Member, r *row) { rec.NativePlace = r.text("籍贯") }},
+	{"学历", func(rec *data.Member, r *row) { rec.Education = r.text("学历") }},
+	{"人员类别", func(rec *data.Member, r *row) { rec.PersonType = r.choice("人员类别", nil) }},
+	{"工号或学号", func(rec *data.Member, r *row) { rec.StaffNo = r.text("工号或学号") }},
+	{"单位职务或院系班级", func(rec *data.Member, r *row) { rec.Position = r.text("单位职务或院系班级") }},
+	{"入党日期", func(rec *data.Member, r *row) { rec.JoinedDate = r.date("入党日期") }},
+	{"转正日期", func(rec *data.Member, r *row) { rec.ConfirmedAt = r.date("转正日期") }},
+	{"党员类别", func(rec *data.Member, r *row) { rec.Category = r.choice("党员类别", data.CategoryAliases) }},
+	{"党内职务", func(rec *data.Member, r *row) { rec.PartyPost = r.text("党内职务") }},
+	{"党员领导干部", func(rec *data.Member, r *row) { rec.IsLeader = r.boolean("党员领导干部") }},
+	{"联系电话", func(rec *data.Member, r *row) { rec.Phone = r.text("联系电话") }},
+	{"困难党员", func(rec *data.Member, r *row) { rec.InDifficulty = r.boolean("困难党员") }},
+	{"党费基数", func(rec *data.Member, r *row) { rec.DuesBase = r.money("党费基数") }},
+	{"备注", func(rec *data.Member, r *row) { rec.Note = r.text("备注") }},
+	{"学位", func(rec *data.Member, r *row) { rec.Degree = r.text("学位") }},
+	{"毕业院校", func(rec *data.Member, r *row) { rec.School = r.text("毕业院校") }},
+	{"户籍所在地", func(rec *data.Member, r *row) { rec.HouseholdPlace = r.text("户籍所在地") }},
+	{"现居住地", func(rec *data.Member, r *row) { rec.Residence = r.text("现居住地") }},
+	{"档案所在单位", func(rec *data.Member, r *row) { rec.ArchiveUnit = r.text("档案所在单位") }},
+	{"工作单位及职务", func(rec *data.Member, r *row) { rec.WorkUnit = r.text("工作单位及职务") }},
+	{"失联情形", func(rec *data.Member, r *row) { rec.LostCircumstance = r.text("失联情形") }},
+	{"失联日期", func(rec *data.Member, r *row) { rec.LostDate = r.date("失联日期") }},
+}
+
+// fill copies the row's cells onto the member: the required columns
+// always (a blank one is a problem), the others only when the sheet has
+// the column, a blank cell clearing the value.
 func (m *memberImporter) fill(rec *data.Member, r *row, id string) {
 	rec.IDNumber = id
-	rec.Name = r.name("姓名")
-	set := func(col string, apply func()) {
-		if r.has(col) {
-			apply()
+	for _, s := range memberSetters {
+		if c := r.layout.Header(s.col); c != nil && c.Required || r.has(s.col) {
+			s.set(rec, r)
 		}
 	}
-	set("性别", func() { rec.Gender = r.choice("性别", nil) })
-	set("民族", func() { rec.Ethnicity = r.text("民族") })
-	set("出生日期", func() { rec.BirthDate = r.date("出生日期") })
-	set("籍贯", func() { rec.NativePlace = r.text("籍贯") })
-	set("学历", func() { rec.Education = r.text("学历") })
-	rec.PersonType = r.choice("人员类别", nil)
-	set("工号或学号", func() { rec.StaffNo = r.text("工号或学号") })
-	set("单位职务或院系班级", func() { rec.Position = r.text("单位职务或院系班级") })
-	rec.JoinedDate = r.date("入党日期")
-	set("转正日期", func() { rec.ConfirmedAt = r.date("转正日期") })
-	rec.Category = r.choice("党员类别", data.CategoryAliases)
-	set("党内职务", func() { rec.PartyPost = r.text("党内职务") })
-	set("党员领导干部", func() { rec.IsLeader = r.boolean("党员领导干部") })
-	set("联系电话", func() { rec.Phone = r.text("联系电话") })
-	set("困难党员", func() { rec.InDifficulty = r.boolean("困难党员") })
-	set("党费基数", func() { rec.DuesBase = r.money("党费基数") })
-	set("备注", func() { rec.Note = r.text("备注") })
+}
+
+// fillGiven copies the cells the row fills onto a stored member: a blank
+// cell keeps the stored value (Options.Update).
+func (m *memberImporter) fillGiven(rec *data.Member, r *row, id string) {
+	rec.IDNumber = id
+	for _, s := range memberSetters {
+		if r.cells[s.col] != "" {
+			s.set(rec, r)
+		}
+	}
+}
+
+// Change is one value an update changes on a stored member.
+type Change struct {
+	Row      int    // the sheet's row
+	Name     string // the member's name (after the change)
+	IDNumber string // the member's 公民身份号码
+	Column   string // the template column
+	Old, New string // the values as the sheet writes them; "" for blank
+}
+
+// String formats the change as 第N行 姓名：列 “旧” → “新”.
+func (c Change) String() string {
+	return fmt.Sprintf("第%d行 %s：%s %s → %s", c.Row, c.Name, c.Column, quoteValue(c.Old), quoteValue(c.New))
+}
+
+func quoteValue(v string) string {
+	if v == "" {
+		return "（空）"
+	}
+	return "“" + v + "”"
+}
+
+// diff lists what changed from a to b, column by column.
+func (m *memberImporter) diff(num int, a, b *data.Member) []Change {
+	av, bv := m.values(a), m.values(b)
+	var out []Change
+	for i := range av {
+		if av[i][1] != bv[i][1] {
+			out = append(out, Change{Row: num, Name: b.Name, IDNumber: b.IDNumber, Column: av[i][0],
+				Old: av[i][1], New: bv[i][1]})
+		}
+	}
+	return out
+}
+
+// values are a member's columns as text, in the members layout's order,
+// the new fields after.
+func (m *memberImporter) values(mem *data.Member) [][2]string {
+	branch := ""
+	for name, b := range m.branches {
+		if data.Ref(b.ID) == mem.BranchID {
+			branch = name
+			break
+		}
+	}
+	date := func(d data.Date) string {
+		if d.IsZero() {
+			return ""
+		}
+		return d.String()
+	}
+	yes := func(b bool) string { return yesNoText(b) }
+	return [][2]string{
+		{"姓名", mem.Name}, {"性别", mem.Gender}, {"民族", mem.Ethnicity}, {"出生日期", date(mem.BirthDate)},
+		{"籍贯", mem.NativePlace}, {"学历", mem.Education}, {"人员类别", mem.PersonType},
+		{"工号或学号", mem.StaffNo}, {"单位职务或院系班级", mem.Position}, {"所在支部", branch},
+		{"入党日期", date(mem.JoinedDate)}, {"转正日期", date(mem.ConfirmedAt)}, {"党员类别", mem.Category},
+		{"党内职务", mem.PartyPost}, {"党员领导干部", yes(mem.IsLeader)}, {"联系电话", mem.Phone},
+		{"困难党员", yes(mem.InDifficulty)}, {"党费基数", mem.DuesBase.String()}, {"党籍状态", mem.Status},
+		{"备注", mem.Note}, {"学位", mem.Degree}, {"毕业院校", mem.School}, {"户籍所在地", mem.HouseholdPlace},
+		{"现居住地", mem.Residence}, {"档案所在单位", mem.ArchiveUnit}, {"工作单位及职务", mem.WorkUnit},
+		{"失联情形", mem.LostCircumstance}, {"失联日期", date(mem.LostDate)},
+	}
+}
+
+// withOptions passes the import's options to the importer that uses them.
+func withOptions(imp importer, o Options) {
+	if m, ok := imp.(*memberImporter); ok {
+		m.update = o.Update
+	}
+}
+
+// afterRows books what the importer gathered and, unless nothing is to be
+// written, remembers the header mapping the import used.
+func afterRows(ctx context.Context, tx *data.Tx, imp importer, rep *Report, o Options) error {
+	if m, ok := imp.(*memberImporter); ok {
+		rep.Changes = m.changes
+	}
+	if o.DryRun || rep.Mapping == nil {
+		return nil
+	}
+	return remember(ctx, tx, rep.Mapping)
 }
 
 // branch finds the branch by name, creating it (type guessed from the name)

@@ -2,6 +2,7 @@ package sheets
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -19,17 +20,21 @@ type sheetReader struct {
 	rows    *sheetRows
 	sheet   string // the sheet's name
 	layout  Layout
-	columns []string // header per column index; "" for columns not used
+	columns []string // template column per column index; "" for columns not read
 	present map[string]bool
-	num     int // the sheet row number of the current row
-	total   int // rows the sheet says it has, for progress
+	mapper  *mapper        // how headers map onto the layout; nil: only the template's
+	mapping *HeaderMapping // how they did
+	num     int            // the sheet row number of the current row
+	total   int            // rows the sheet says it has, for progress
 }
 
 // openSheet opens the workbook in r (size bytes) and checks the header
 // row of the layout's sheet (the one named Layout.Title, else the first).
 // Every part of the file is read, so a damaged one refuses the file here,
 // except the sheet's own XML, whose damage shows as it is read.
-func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout) (*sheetReader, error) {
+//
+// Headers are mapped onto the layout's columns by mp (see mapper.resolve).
+func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout, mp *mapper) (*sheetReader, error) {
 	a, err := openArchive(ctx, r, size)
 	if err != nil {
 		return nil, err
@@ -62,7 +67,7 @@ func openSheet(ctx context.Context, r io.ReaderAt, size int64, layout Layout) (*
 		return nil, damaged("读取工作表“"+label(sheet.name)+"”", err)
 	}
 	sr := &sheetReader{part: p, rows: newSheetRows(p, sst), sheet: label(sheet.name), layout: layout,
-		present: map[string]bool{}}
+		present: map[string]bool{}, mapper: mp}
 	if err := sr.rows.start(); err != nil {
 		p.Close()
 		return nil, damaged(sr.where(), err)
@@ -108,27 +113,31 @@ func (sr *sheetReader) readHeader() error {
 		cells = nil // no header row: the required columns are missing
 	}
 	sr.num = num
+	headers := make([]string, len(cells))
+	for i, c := range cells {
+		headers[i] = strings.ReplaceAll(field.Normalize(c), " ", "")
+	}
+	hm, err := sr.mapper.resolve(sr.layout, sr.sheet, headers)
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) {
+			ie.mapping = hm
+		}
+		return err
+	}
+	sr.mapping = hm
 	sr.columns = make([]string, len(cells))
 	keep := make([]bool, len(cells))
-	for i, c := range cells {
-		h := strings.ReplaceAll(field.Normalize(c), " ", "")
-		col := sr.layout.Header(h)
-		if col == nil || col.Computed {
+	next := 0
+	for i, h := range headers {
+		if h == "" {
 			continue
 		}
-		if sr.present[h] {
-			return inputErrorf("表头“%s”出现了两次", h)
+		cm := hm.Cols[next]
+		next++
+		if cm.Read() {
+			sr.columns[i], sr.present[cm.Column], keep[i] = cm.Column, true, true
 		}
-		sr.columns[i], sr.present[h], keep[i] = h, true, true
-	}
-	var missing []string
-	for _, c := range sr.layout.Columns {
-		if c.Required && !sr.present[c.Header] {
-			missing = append(missing, c.Header)
-		}
-	}
-	if len(missing) > 0 {
-		return inputErrorf("工作表“%s”缺少必需的列：%s（表头须在第1行，与模板一致）", sr.sheet, strings.Join(missing, "、"))
 	}
 	sr.rows.keep = keep
 	return nil

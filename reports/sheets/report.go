@@ -29,12 +29,17 @@ type Report struct {
 	Problems    []Problem // every problem of every row
 	NewBranches []string  // branches a members sheet created
 	DryRun      bool
-	Written     bool // the changes were committed
+	Written     bool           // the changes were committed
+	Mapping     *HeaderMapping // how the sheet's headers were read
+	Changes     []Change       // with Options.Update: every change to a stored member
 }
 
 // InputError is an unusable file: not a readable workbook, or required
 // headers missing. Nothing is written.
-type InputError struct{ Msg string }
+type InputError struct {
+	Msg     string
+	mapping *HeaderMapping // for headers that do not map: the mapping as far as it goes
+}
 
 func (e *InputError) Error() string { return e.Msg }
 
