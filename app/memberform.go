@@ -22,7 +22,8 @@ type memberDialog struct {
 	form    *recordForm
 	dlg     *dialog.CustomDialog
 	history *widget.Label
-	saving  saveOnce // the save in flight
+	file    *memberTimeline // the 党员档案 tab, for a saved member
+	saving  saveOnce        // the save in flight
 }
 
 // memberFormData is what the form needs from the store.
@@ -30,6 +31,8 @@ type memberFormData struct {
 	branches []refOption
 	groups   []refOption
 	history  []data.AuditEntry
+	file     *data.MemberFile // the member's file as a timeline, nil for a new member
+	fileErr  error            // why the file could not be read
 }
 
 // openMember shows the form for the member with id, or for a new member
@@ -48,6 +51,8 @@ func (s *membersScreen) openMember(id string) {
 			if in.data.history, err = store.History(ctx, id); err != nil {
 				return nil, err
 			}
+			// The file's own failure leaves the form usable.
+			in.data.file, in.data.fileErr = store.MemberFile(ctx, id)
 		}
 		branches, err := store.BranchRefs(ctx)
 		if err != nil {
@@ -84,12 +89,19 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	d := &memberDialog{s: s, rec: rec, isNew: isNew}
 	d.form = newRecordForm(rec, formSpec{
 		choices: map[string][]string{"gender": data.Genders, "person_type": data.PersonTypes,
-			"category": data.Categories, "status": data.MemberStatuses},
+			"category": data.Categories, "status": data.MemberStatuses, "degree": data.Degrees},
 		refs:      map[string][]refOption{"branch_id": fd.branches, "group_id": fd.groups},
 		u:         s.u,
 		keepDates: true,
 	})
 	d.form.OnSubmit = d.save
+	placeHolders(d.form, map[string]string{
+		"work_unit":         "如：计算机学院 副教授",
+		"household_place":   "如：江苏省南京市玄武区",
+		"residence":         "如：南京市栖霞区文苑路1号",
+		"archive_unit":      "如：学校人事处",
+		"lost_circumstance": "如：" + string(vocab.LostAway) + "、" + string(vocab.LostMoved),
+	})
 	d.fillFromIDNumber()
 	d.form.markOpened() // what the number filled in is not an edit of the user's
 	labels := map[string]string{}
@@ -111,9 +123,12 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	cancel := widget.NewButton("取消", nil)
 	note := widget.NewLabel("带 * 的为必填项；出生日期和性别按公民身份号码自动填写。")
 	tabs := container.NewAppTabs(
-		container.NewTabItem("基本信息", container.NewBorder(note, nil, nil, nil, d.form.scrollView())),
-		container.NewTabItem("修改记录", container.NewVScroll(d.history)),
-	)
+		container.NewTabItem("基本信息", container.NewBorder(note, nil, nil, nil, d.form.scrollView())))
+	if !isNew {
+		d.file = newMemberTimeline(fd.file, fd.fileErr)
+		tabs.Append(container.NewTabItem("党员档案", d.file.object()))
+	}
+	tabs.Append(container.NewTabItem("修改记录", container.NewVScroll(d.history)))
 	title := "新增党员"
 	if !isNew {
 		title = "党员信息 — " + rec.Name

@@ -72,6 +72,13 @@ type recordSpec[T any, P recordPtr[T]] struct {
 	// every screen (branches and 党小组 in natural order), instead of
 	// table and order.
 	list func(ctx context.Context, s *data.Store) ([]T, error)
+	// extra, when set, names columns shown after columns that no field
+	// holds (a count of visits); extraCells reads them, one slice per row
+	// of rows, off the UI goroutine.
+	extra      []string
+	extraCells func(ctx context.Context, s *data.Store, rows []T) ([][]string, error)
+	// buttons, when set, adds buttons beside 新增 (记录走访).
+	buttons func(s *recordScreen[T, P]) []fyne.CanvasObject
 }
 
 // refData is what a screen's reference columns show: the choices of each
@@ -103,6 +110,9 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 			cols[i].width = 240 // a member with their branch, or free text
 		}
 	}
+	for _, label := range spec.extra {
+		cols = append(cols, column{label, 110})
+	}
 	name := "记录·" + spec.title
 	if u.inCommittee() { // and the organization of each row
 		cols, name = append(cols, memberOrgColumn), name+"·党委汇总"
@@ -128,7 +138,12 @@ func (s *recordScreen[T, P]) view() fyne.CanvasObject {
 	if s.u.inCommittee() {
 		add.Hide() // the organizations keep their records
 	}
-	top := container.NewBorder(nil, nil, title, container.NewHBox(s.count, add), s.query)
+	right := container.NewHBox(s.count)
+	if s.spec.buttons != nil && !s.u.inCommittee() {
+		right.Objects = append(right.Objects, s.spec.buttons(s)...)
+	}
+	right.Add(add)
+	top := container.NewBorder(nil, nil, title, right, s.query)
 	return s.u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.load)
 }
 
@@ -259,6 +274,20 @@ func (s *recordScreen[T, P]) load() {
 			sortByName[T, P](d.rows, spec.byName, d.refs)
 		}
 		d.cells, d.search = rowTexts[T, P](d.rows, spec.columns, d.refs)
+		if spec.extraCells != nil {
+			extra, err := spec.extraCells(ctx, store, d.rows)
+			if err != nil {
+				return d, err
+			}
+			for i := range d.cells {
+				if i < len(extra) {
+					d.cells[i] = append(d.cells[i], extra[i]...)
+				}
+				for len(d.cells[i]) < len(spec.columns)+len(spec.extra) {
+					d.cells[i] = append(d.cells[i], "")
+				}
+			}
+		}
 		if committee {
 			addOrgCells[T, P](d.rows, d.cells, d.search, orgs)
 		}

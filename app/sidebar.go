@@ -29,7 +29,10 @@ var sideGroups = []struct {
 }{
 	{"党委", []string{overviewTitle, "各组织", crossFindingsTitle, termsCompareTitle, publishTitle}}, // committee mode only
 	{"日常", []string{"工作台", "党员", "党支部", "党小组"}},
-	{"教育管理", []string{"学习培训", "组织生活", string(vocab.MeetingAppraisal), "目标管理", "培训计划"}},
+	{"教育管理", []string{"学习培训", "组织生活", string(vocab.MeetingAppraisal), "目标管理"}},
+	{"二级党校", []string{"培训计划", "党校教师", "党校课程"}},
+	{"实践锻炼", []string{"先锋岗和责任区", "承诺践诺", "志愿服务", leaderLinksTitle, "宣传"}},
+	{"党员档案", []string{"表彰奖励", "党纪处分", "限期改正", "党籍处置", "党内职务", "党员状态"}},
 	{"党费与关系", []string{"党费", "组织关系转接"}},
 	{"关心服务", []string{"谈心谈话", "关心关爱", "联系群众", "先进典型", "意见建议"}},
 	{"监督与经费", []string{"干部监督", "经费"}},

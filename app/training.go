@@ -30,6 +30,7 @@ type trainingScreen struct {
 	sessions *sessionsView
 	views    *container.AppTabs
 	record   *trainingDialog // the training dialog last opened
+	courses  []refOption     // the 二级党校's courses, a session's 党校课程 choices
 	loads    *loader
 }
 
@@ -89,6 +90,7 @@ type trainingData struct {
 	rows              []trainingRow
 	short, notChecked int
 	sessions          []sessionRow
+	courses           []refOption
 }
 
 // trainingRowsOf lays out the calculator's hours, in its order (branch,
@@ -136,7 +138,10 @@ func (s *trainingScreen) load() {
 			return trainingData{}, err
 		}
 		d := trainingRowsOf(fig.TrainingHours(), labels)
-		d.sessions, err = readSessionsIn(ctx, store, year, orgID)
+		if d.sessions, err = readSessionsIn(ctx, store, year, orgID); err != nil {
+			return d, err
+		}
+		d.courses, err = courseOptions(ctx, store)
 		return d, err
 	}, func(d trainingData, err error) {
 		if err != nil {
@@ -144,7 +149,7 @@ func (s *trainingScreen) load() {
 			s.u.showError(err)
 			return
 		}
-		s.rows = d.rows
+		s.rows, s.courses = d.rows, d.courses
 		text := fmt.Sprintf("在册党员%d名，学时不足%d名", len(d.rows), d.short)
 		if d.notChecked > 0 {
 			text += fmt.Sprintf("，本年不考核%d名", d.notChecked)

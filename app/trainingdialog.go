@@ -24,6 +24,7 @@ type trainingDialog struct {
 	opened   []string // the attendees when the dialog opened
 	dlg      *dialog.CustomDialog
 	attendee *widget.Label // message about the attendees
+	certs    *certDialog   // the 学时与证书 dialog last opened
 	saving   saveOnce      // the save in flight
 }
 
@@ -51,7 +52,8 @@ func (s *trainingScreen) openSession(t data.Training) {
 
 func (s *trainingScreen) showTrainingDialog(rec *data.Training, ids []string, isNew bool) {
 	d := &trainingDialog{s: s, rec: rec, isNew: isNew, opened: append([]string(nil), ids...)}
-	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"form": data.TrainingForms}, u: s.u})
+	d.form = newRecordForm(d.rec, formSpec{choices: map[string][]string{"form": data.TrainingForms},
+		refs: map[string][]refOption{"course_id": s.courses}, u: s.u})
 	d.form.OnSubmit = d.save
 	if e, ok := d.form.inputs["location"].object.(*widget.Entry); ok {
 		e.SetPlaceHolder("如：学院会议室（行政楼305）")
@@ -71,6 +73,7 @@ func (s *trainingScreen) showTrainingDialog(rec *data.Training, ids []string, is
 		del := widget.NewButton("删除", d.remove)
 		del.Importance = widget.DangerImportance
 		buttons.Add(del)
+		buttons.Add(widget.NewButton("学时与证书", d.openCertificates))
 	}
 	people := container.NewBorder(widget.NewLabel("参加人员"), d.attendee, nil, nil, d.people)
 	body := container.NewHSplit(d.form.scrollView(), people)

@@ -54,6 +54,8 @@ type UI struct {
 	scope orgScope
 	// recordScreen is the record screen last built (a *recordScreen[T, P]).
 	recordScreen any
+	// visit is the 记录走访 form last opened (领导干部联系点).
+	visit *visitDialog
 	// built holds other screens once built, by a name of their own.
 	built map[string]any
 	// scratch holds files handed to the system's viewer.
@@ -143,7 +145,20 @@ func (u *UI) screenList() []screen {
 		screen{"干部监督", theme.VisibilityIcon(), newSupervisionScreen},
 		screen{"意见建议", theme.QuestionIcon(), newFeedbackScreen},
 		screen{"先进典型", theme.ConfirmIcon(), newHonorsScreen},
+		screen{"先锋岗和责任区", theme.ConfirmIcon(), newPracticePostsScreen},
+		screen{"承诺践诺", theme.DocumentCreateIcon(), newPledgesScreen},
+		screen{"志愿服务", theme.ContentAddIcon(), newVolunteerScreen},
+		screen{leaderLinksTitle, theme.AccountIcon(), newLeaderLinksScreen},
+		screen{"宣传", theme.MailSendIcon(), newPublicityScreen},
+		screen{"表彰奖励", theme.ConfirmIcon(), newRewardsScreen},
+		screen{"党纪处分", theme.WarningIcon(), newDisciplinesScreen},
+		screen{"限期改正", theme.HistoryIcon(), newCorrectionsScreen},
+		screen{"党籍处置", theme.ErrorIcon(), newDispositionsScreen},
+		screen{"党内职务", theme.ListIcon(), newPostTermsScreen},
+		screen{"党员状态", theme.InfoIcon(), newEpisodesScreen},
 		screen{"培训计划", theme.CalendarIcon(), newPlansScreen},
+		screen{"党校教师", theme.AccountIcon(), newTeachersScreen},
+		screen{"党校课程", theme.FileTextIcon(), newCoursesScreen},
 		screen{"经费", theme.StorageIcon(), newFundsScreen},
 		screen{"报表", theme.DocumentPrintIcon(), newReportsScreen},
 		screen{"导入导出", theme.UploadIcon(), newSheetsScreen},

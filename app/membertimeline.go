@@ -1,0 +1,114 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+)
+
+// memberTimeline is the 党员档案 tab of a member's form: every dated record
+// of the member's file (入党, 党内职务, 奖惩, 处置, 状态, 组织关系, 评议,
+// 培训, 实践锻炼, 谈心谈话), earliest first, one a line, which a choice of
+// the part narrows.
+type memberTimeline struct {
+	file   *data.MemberFile
+	shown  []data.FileEvent
+	group  *widget.Select
+	count  *widget.Label
+	list   *widget.List
+	box    fyne.CanvasObject
+	failed string // why the file could not be read
+}
+
+// allGroups is the choice that shows every part of the file.
+const allGroups = "全部"
+
+func newMemberTimeline(f *data.MemberFile, err error) *memberTimeline {
+	t := &memberTimeline{file: f, count: widget.NewLabel("")}
+	if err != nil || f == nil {
+		t.failed = "读取党员档案失败"
+		if err != nil {
+			t.failed += "：" + err.Error()
+		}
+		msg := widget.NewLabel(t.failed)
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		t.box = msg
+		return t
+	}
+	groups := []string{allGroups}
+	for _, g := range data.FileGroups {
+		groups = append(groups, string(g))
+	}
+	t.list = widget.NewList(func() int { return len(t.shown) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= 0 && i < len(t.shown) {
+				o.(*widget.Label).SetText(timelineLine(t.shown[i]))
+			}
+		})
+	t.list.OnSelected = func(widget.ListItemID) { t.list.UnselectAll() }
+	t.group = widget.NewSelect(groups, func(string) { t.filter() })
+	t.group.SetSelected(allGroups)
+	top := container.NewBorder(nil, nil, widget.NewLabel("显示"), t.count, t.group)
+	t.box = container.NewBorder(top, nil, nil, nil, t.list)
+	return t
+}
+
+// object is the tab's content.
+func (t *memberTimeline) object() fyne.CanvasObject { return t.box }
+
+// filter shows the events of the part chosen.
+func (t *memberTimeline) filter() {
+	t.shown = t.shown[:0]
+	for _, e := range t.file.Events {
+		if t.group.Selected == allGroups || string(e.Group) == t.group.Selected {
+			t.shown = append(t.shown, e)
+		}
+	}
+	if len(t.file.Events) == 0 {
+		t.count.SetText("档案中尚无记录")
+	} else {
+		t.count.SetText(countText(len(t.shown), len(t.file.Events), "项"))
+	}
+	t.list.Refresh()
+}
+
+// lines is what the tab shows, one line per event, for tests.
+func (t *memberTimeline) lines() []string {
+	if t.failed != "" {
+		return []string{t.failed}
+	}
+	out := make([]string, len(t.shown))
+	for i, e := range t.shown {
+		out[i] = timelineLine(e)
+	}
+	return out
+}
+
+// timelineLine shows an event: 「2019-07-01　【党籍】入党　入党」, a stretch
+// with its end: 「2024-09-01至2025-06-30」.
+func timelineLine(e data.FileEvent) string {
+	when := e.When()
+	if !e.Until.IsZero() {
+		when += "至" + e.Until.String()
+	}
+	return fmt.Sprintf("%s　【%s】%s　%s", when, e.Group, e.Kind, e.Text)
+}
+
+// placeHolders sets the hints of the form's text fields.
+func placeHolders(f *recordForm, hints map[string]string) {
+	for col, hint := range hints {
+		if e, ok := f.inputs[col].object.(*widget.Entry); ok {
+			e.SetPlaceHolder(hint)
+		}
+	}
+}
