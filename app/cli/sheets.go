@@ -59,7 +59,7 @@ func runTemplate(e *env, args []string) int {
 }
 
 func runExport(e *env, args []string) int {
-	fs := e.flags("export", "种类", sheetKinds())
+	fs := e.flags("export", "种类", sheetKinds()+" | "+nationalKind+" 全国党员管理信息系统的党员信息导入格式")
 	db := dbFlag(fs)
 	out := fs.String("out", "", "输出的.xlsx文件（必填）")
 	year := yearFlag(fs, "只导出该年度的记录（党员信息不分年度）")
@@ -68,9 +68,12 @@ func runExport(e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	k, ok := e.kindArg(fs, pos, 1)
-	if !ok {
-		return ExitUsage
+	national := len(pos) == 1 && pos[0] == nationalKind
+	var k sheets.Kind
+	if !national {
+		if k, ok = e.kindArg(fs, pos, 1); !ok {
+			return ExitUsage
+		}
 	}
 	s, code := openForOutput(e, *db, *out, *year)
 	if s == nil {
@@ -85,12 +88,21 @@ func runExport(e *env, args []string) int {
 	progress := e.progress("正在导出")
 	err := appcore.WriteOutput(*out, *db, func(w io.Writer) error {
 		var err error
-		rows, err = sheets.ExportWith(e.ctx, s, k, w, sheets.ExportOptions{Year: *year, OrgID: orgID, Progress: progress})
+		o := sheets.ExportOptions{Year: *year, OrgID: orgID, Progress: progress}
+		if national {
+			rows, err = sheets.ExportNational(e.ctx, s, w, o)
+		} else {
+			rows, err = sheets.ExportWith(e.ctx, s, k, w, o)
+		}
 		return err
 	})
 	e.endProgress(progress)
 	if err != nil {
 		return e.fail(ExitUsage, "导出失败，未生成文件：%v", err)
+	}
+	if national {
+		e.printf("已按全国党员管理信息系统的党员信息格式导出在册党员%d人：%s\n", rows, *out)
+		return ExitOK
 	}
 	e.printf("已导出%s %d行：%s\n", sheets.LayoutOf(k).Title, rows, *out)
 	return ExitOK
@@ -101,6 +113,9 @@ func runImport(e *env, args []string) int {
 	db := dbFlag(fs)
 	dry := fs.Bool("dry-run", false, "只检查，不写入")
 	skip := fs.Bool("skip-invalid", false, "写入有效的行，报告无效的行")
+	var maps mapFlag
+	fs.Var(&maps, "map", "列名=字段：工作表的表头对应模板的哪一列（字段写模板的列名，不导入写“忽略”）；可重复。导入写入后，同样表头的工作表会沿用")
+	update := fs.Bool("update", false, "党员信息：按公民身份号码更新已有党员，空白单元格保留原值，并列出每一处改动（与 --dry-run 同用只预览）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -109,13 +124,18 @@ func runImport(e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
+	mapping, err := sheets.ParseMaps(maps)
+	if err != nil {
+		return e.fail(ExitUsage, "%v", err)
+	}
 	s, code := openStore(e, *db, e.now)
 	if s == nil {
 		return code
 	}
 	defer s.Close()
 	progress := e.progress("正在导入")
-	rep, err := sheets.ImportFile(e.ctx, s, k, pos[1], sheets.Options{DryRun: *dry, SkipInvalid: *skip, Progress: progress})
+	rep, err := sheets.ImportFile(e.ctx, s, k, pos[1], sheets.Options{DryRun: *dry, SkipInvalid: *skip, Progress: progress,
+		Map: mapping, Update: *update})
 	e.endProgress(progress)
 	var inputErr *sheets.InputError
 	switch {
@@ -125,6 +145,10 @@ func runImport(e *env, args []string) int {
 		return e.fail(ExitUsage, "已取消，未写入任何数据。")
 	case err != nil:
 		return e.fail(ExitUsage, "导入失败，未写入任何数据：%v", err)
+	}
+	printMapping(e, rep, len(mapping) > 0)
+	if *update {
+		printChanges(e, rep)
 	}
 	printImport(e, rep)
 	if len(rep.Problems) > 0 {
@@ -171,4 +195,59 @@ func sheetKinds() string {
 		parts[i] = string(k) + " " + sheets.LayoutOf(k).Title
 	}
 	return "种类：" + strings.Join(parts, " | ")
+}
+
+// nationalKind is the export in the column layout of the 全国党员管理信息系统.
+const nationalKind = "national"
+
+// mapFlag gathers the values of a repeated --map.
+type mapFlag []string
+
+func (m *mapFlag) String() string { return strings.Join(*m, " ") }
+
+func (m *mapFlag) Set(v string) error {
+	*m = append(*m, v)
+	return nil
+}
+
+// printMapping says which headers were read under another name and which
+// were not read, and whether the mapping was remembered.
+func printMapping(e *env, rep *sheets.Report, given bool) {
+	hm := rep.Mapping
+	if hm == nil {
+		return
+	}
+	if renamed := hm.Renamed(); len(renamed) > 0 {
+		parts := make([]string, len(renamed))
+		for i, c := range renamed {
+			parts[i] = c.Header + "→" + c.Column + "（" + c.How + "）"
+		}
+		e.printf("列对应：%s\n", strings.Join(parts, "、"))
+	}
+	if ignored := hm.Ignored(); len(ignored) > 0 {
+		e.printf("未导入的列：%s（需要导入时用 --map 表头=列名 指定）\n", strings.Join(ignored, "、"))
+	}
+	if hm.Remembered {
+		e.printf("沿用了此前为同样表头指定的列对应。\n")
+	}
+	if given && rep.Written {
+		e.printf("已记住此列对应：同样表头的工作表下次导入时自动沿用。\n")
+	}
+}
+
+// printChanges lists every change an update makes (or, in a dry run,
+// would make) to stored members.
+func printChanges(e *env, rep *sheets.Report) {
+	if len(rep.Changes) == 0 {
+		e.printf("没有需要更新的内容。\n")
+		return
+	}
+	verb := "已更新"
+	if !rep.Written {
+		verb = "将更新"
+	}
+	e.printf("%s%d处：\n", verb, len(rep.Changes))
+	for _, c := range rep.Changes {
+		e.printf("  %s\n", c.String())
+	}
 }
