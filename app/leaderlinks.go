@@ -92,9 +92,15 @@ func visitsOf(ctx context.Context, s *data.Store, links []data.Liaison) (map[str
 	return out, err
 }
 
-// linkLabel names a 联系点 in the visit form: 「张伟 · 支部 · 第一党支部」.
+// linkLabel names a 联系点 in the visit form: 「张伟 · 支部 · 第一党支部」,
+// with the day it began (「（2025-09-01起）」) when recorded, which tells
+// apart a 联系点 taken up again.
 func linkLabel(l *data.Liaison, refs refData) string {
-	return strings.Join([]string{refs.names[string(l.MemberID)], l.Kind, l.Contact}, " · ")
+	label := strings.Join([]string{refs.names[string(l.MemberID)], l.Kind, l.Contact}, " · ")
+	if !l.Since.IsZero() {
+		label += "（" + l.Since.String() + "起）"
+	}
+	return label
 }
 
 // visitDialog is the form of a new visit to a 联系点.

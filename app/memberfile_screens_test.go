@@ -408,3 +408,48 @@ func TestCertificatesAreSavedPerAttendee(t *testing.T) {
 		}
 	}
 }
+
+func TestPostTermAndPublicityChooseTheirBranch(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	openScreen(t, u, "党内职务")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.PostTerm, *data.PostTerm])
+	test.Tap(findButton(t, u, "新增"))
+	q.settle(u)
+	s.form.inputs["member_id"].object.(*memberPicker).setID(memberID(t, u, "王建国"))
+	test.Type(entryOf(t, s.form, "post"), "书记")
+	test.Type(entryOf(t, s.form, "from_date"), "2024-06-01")
+	// A 支委会 post without its branch is refused under the field.
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if !strings.Contains(s.form.problems(), "支委会职务须填写所在支部") {
+		t.Fatalf("problems %q", s.form.problems())
+	}
+	selectOf(t, s.form, "branch_id").SetSelected("教工第一党支部")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	ps, err := u.store.PostTerms.List(ctx)
+	if err != nil || len(ps) != 1 || ps[0].BranchID == "" || ps[0].Organ != "支委会" {
+		t.Fatalf("stored %+v %v", ps, err)
+	}
+	if got := strings.Join(s.cells[0], "|"); !strings.HasPrefix(got, "王建国（教工第一党支部）|支委会|书记|教工第一党支部|2024-06-01") {
+		t.Fatalf("the row shows %q", got)
+	}
+	searchShows(t, s, "wjg", 1)
+
+	openScreen(t, u, "宣传")
+	q.settle(u)
+	p := u.recordScreen.(*recordScreen[data.Publicity, *data.Publicity])
+	test.Tap(findButton(t, u, "新增"))
+	q.settle(u)
+	test.Type(entryOf(t, p.form, "title"), "教工第一党支部开展主题党日")
+	selectOf(t, p.form, "branch_id").SetSelected("教工第一党支部")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	pub, err := u.store.Publicity.List(ctx)
+	if err != nil || len(pub) != 1 || pub[0].Channel != "微信公众号" || pub[0].BranchID == "" || pub[0].Date.IsZero() {
+		t.Fatalf("stored %+v %v", pub, err)
+	}
+	searchShows(t, p, "主题党日", 1)
+}
