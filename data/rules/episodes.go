@@ -132,10 +132,11 @@ func (e *engine) lostContact() []Finding {
 		return nil
 	}
 	disp := e.latestDispositions()
+	yearEnd := time.Date(e.f.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
 	var out []Finding
 	for _, m := range e.ordered {
 		eps := lost[m.ID]
-		if len(eps) == 0 || !m.Status.Active() {
+		if len(eps) == 0 || !m.Status.Active() || since(m).After(yearEnd) {
 			continue
 		}
 		ep := eps[0]
@@ -176,7 +177,7 @@ func (e *engine) abroad() []Finding {
 	}
 	disp := e.latestDispositions()
 	var out []Finding
-	for _, m := range e.normal {
+	for _, m := range e.active {
 		eps := away[m.ID]
 		if len(eps) == 0 {
 			continue
@@ -205,7 +206,7 @@ func (e *engine) abroad() []Finding {
 func (e *engine) away() []Finding {
 	eps := e.openEpisodes(vocab.EpisodeAway)
 	var out []Finding
-	for _, m := range e.normal {
+	for _, m := range e.active {
 		for _, ep := range eps[m.ID] {
 			if ep.Place == "" || !e.reached(ep.Since, awayMonths) {
 				continue
@@ -221,7 +222,7 @@ func (e *engine) away() []Finding {
 func (e *engine) graduate() []Finding {
 	eps := e.openEpisodes(vocab.EpisodeGraduate)
 	var out []Finding
-	for _, m := range e.normal {
+	for _, m := range e.active {
 		if len(eps[m.ID]) == 0 {
 			continue
 		}
@@ -254,7 +255,7 @@ func (e *engine) correction() []Finding {
 		per[c.MemberID] = append(per[c.MemberID], c)
 	}
 	var out []Finding
-	for _, m := range e.normal {
+	for _, m := range e.active {
 		for _, c := range per[m.ID] {
 			deadline := civil(c.Deadline)
 			if deadline.IsZero() {

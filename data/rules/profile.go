@@ -18,7 +18,7 @@ func Profile(f *Facts, s Settings) []Finding { return runOne(f, s, rProfile) }
 func (e *engine) profile() []Finding {
 	lost := e.openEpisodes(vocab.EpisodeLost)
 	var out []Finding
-	for _, m := range e.normal {
+	for _, m := range e.active {
 		var missing []string
 		need := func(ok bool, what string) {
 			if !ok {
