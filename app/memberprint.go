@@ -15,11 +15,12 @@ import (
 )
 
 // memberForms are the forms 「打印…」 prints for one member.
-var memberForms = []documents.Kind{documents.Appraisal, documents.Agreement}
+var memberForms = documents.MemberKinds
 
-// memberPrint is the 「打印…」 dialog of the 党员 screen: the selected
-// member's 民主评议党员登记表 or 党员目标管理责任书 of a year, as PDF or
-// Word, saved where the user says.
+// memberPrint is the 「打印…」 dialog of the 党员 screen and of a member's
+// page: the member's 民主评议党员登记表 or 党员目标管理责任书 of a year,
+// the 党员档案 (the whole file, no year) or the 学习管理档案 (up to a
+// year), as PDF or Word, saved where the user says.
 type memberPrint struct {
 	u      *UI
 	id     string // the member's id
@@ -42,13 +43,21 @@ func (s *membersScreen) printSelected() {
 }
 
 // printMember opens 「打印…」 for the member with id and name.
-func (u *UI) printMember(id, name string) {
+func (u *UI) printMember(id, name string) { u.printMemberAs(id, name, memberForms[0]) }
+
+// printMemberFile opens 「打印…」 for the member with 党员档案 chosen: the
+// member's page prints the whole file with it.
+func (u *UI) printMemberFile(id, name string) { u.printMemberAs(id, name, documents.MemberFile) }
+
+// printMemberAs opens 「打印…」 for the member with id and name, form k
+// chosen.
+func (u *UI) printMemberAs(id, name string, k documents.Kind) {
 	p := &memberPrint{u: u, id: id, name: name}
 	var titles []string
 	for _, k := range memberForms {
 		titles = append(titles, documents.Title(k))
 	}
-	p.form = widget.NewRadioGroup(titles, func(string) { p.suggestPath() })
+	p.form = widget.NewRadioGroup(titles, func(string) { p.formChanged() })
 	p.form.Required = true
 	p.year = newYearSelect(u.store.Now())
 	p.year.OnChanged = func(string) { p.suggestPath() }
@@ -57,7 +66,7 @@ func (u *UI) printMember(id, name string) {
 		p.output.entry.SetText(withFormatExt(p.output.entry.Text, f))
 	})
 	p.output = newOutputField(u, "", filesOf(formatOf(p.format.Selected)))
-	p.form.SetSelected(titles[0])
+	p.form.SetSelected(documents.Title(k))
 	form := container.New(layout.NewFormLayout(),
 		formLabel("表单"), p.form,
 		formLabel("年度"), p.year,
@@ -70,7 +79,7 @@ func (u *UI) printMember(id, name string) {
 	p.dlg = dialog.NewCustomWithoutButtons("打印 — "+name,
 		container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, write), nil, nil, form), u.win)
 	cancel.OnTapped = p.dlg.Hide
-	p.dlg.Resize(fyne.NewSize(620, 300))
+	p.dlg.Resize(fyne.NewSize(620, 340))
 	u.keep("memberPrint", p)
 	p.dlg.Show()
 }
@@ -85,8 +94,21 @@ func (p *memberPrint) kind() documents.Kind {
 	return memberForms[0]
 }
 
-// suggestPath proposes 「2026年民主评议党员登记表-姓名.pdf」 in the folder
-// chosen before.
+// formChanged follows the form chosen: the year is asked only of a form
+// that covers one (not of the 党员档案, which covers the whole file).
+func (p *memberPrint) formChanged() {
+	if p.year != nil {
+		if documents.UsesYear(p.kind()) {
+			p.year.Enable()
+		} else {
+			p.year.Disable()
+		}
+	}
+	p.suggestPath()
+}
+
+// suggestPath proposes 「2026年民主评议党员登记表-姓名.pdf」 (「党员档案-姓名.pdf」
+// for the whole file) in the folder chosen before.
 func (p *memberPrint) suggestPath() {
 	if p.output == nil || p.year == nil {
 		return
@@ -96,7 +118,10 @@ func (p *memberPrint) suggestPath() {
 	if cur := p.output.entry.Text; cur != "" {
 		dir = filepath.Dir(cur)
 	}
-	name := p.year.Selected + "年" + documents.Title(p.kind()) + "-" + p.name + f.Ext()
+	name := documents.Title(p.kind()) + "-" + p.name + f.Ext()
+	if documents.UsesYear(p.kind()) {
+		name = p.year.Selected + "年" + name
+	}
 	p.output.entry.SetText(filepath.Join(dir, name))
 }
 

@@ -308,7 +308,8 @@ type StudyRecord struct {
 	Organizer   string
 	Hours       float64 // credited to the member
 	Certificate string  // 证书编号, when any
-	Course      string  // the 二级党校 course it delivers, when any
+	CourseID    string  // the 二级党校 course it delivers, when any
+	Course      string  // that course's title
 }
 
 // StudyRecords returns every training the member attended, by date, with
@@ -351,7 +352,8 @@ func (s *Store) StudyRecords(ctx context.Context, memberID string) ([]StudyRecor
 			continue // the session is in the recycle bin
 		}
 		out = append(out, StudyRecord{TrainingID: t.ID, Date: t.Date, Form: t.Form, Topic: t.Topic,
-			Organizer: t.Organizer, Hours: a.Hours, Certificate: a.Certificate, Course: courses[string(t.CourseID)]})
+			Organizer: t.Organizer, Hours: a.Hours, Certificate: a.Certificate, CourseID: string(t.CourseID),
+			Course: courses[string(t.CourseID)]})
 	}
 	slices.SortStableFunc(out, func(a, b StudyRecord) int {
 		if c := a.Date.Compare(b.Date.Time); c != 0 {

@@ -44,7 +44,7 @@ func runReport(e *env, args []string) int {
 	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名，其他扩展名为 .pdf；文件名没有扩展名时加上）")
 	columns := fs.String("columns", "", "花名册（roster）打印的栏目，按所给的顺序，用逗号或顿号分隔，如 姓名、性别、入党日期（默认见上）")
 	date := fs.String("date", "", "花名册（roster）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
-	member := fs.String("member", "", "只打印这名党员的民主评议党员登记表（appraisal）或目标管理责任书（agreement）")
+	member := fs.String("member", "", "只打印这名党员的"+memberKindsText()+"（不给时，党员档案和学习管理档案打印所选范围内每名在册党员的）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
 		return code
@@ -139,8 +139,8 @@ func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, 
 			return req, e.usageError(fs, "截至日期不能晚于今天（%s）", e.now().Format(time.DateOnly))
 		}
 	}
-	if member != "" && k != documents.Appraisal && k != documents.Agreement {
-		return req, e.usageError(fs, "--member 只用于民主评议党员登记表（appraisal）和目标管理责任书（agreement）")
+	if member != "" && !slices.Contains(documents.MemberKinds, k) {
+		return req, e.usageError(fs, "--member 只用于%s", memberKindsText())
 	}
 	return req, ExitOK
 }
@@ -284,6 +284,16 @@ func resolveOrg(e *env, s *data.Store, text string) (string, int) {
 		return "", e.fail(ExitUsage, "%v", err)
 	}
 	return o.ID, ExitOK
+}
+
+// memberKindsText names the documents printed for one member:
+// 「民主评议党员登记表、党员目标管理责任书、…」.
+func memberKindsText() string {
+	parts := make([]string, len(documents.MemberKinds))
+	for i, k := range documents.MemberKinds {
+		parts[i] = documents.Title(k)
+	}
+	return strings.Join(parts, "、")
 }
 
 // reportKinds tells the 种类 of the documents.
