@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -33,6 +34,16 @@ type sheetsScreen struct {
 	year     *widget.Select
 	out      *widget.Entry
 	orgNames map[string]string // committee mode: the organizations' names by id
+
+	update   *widget.Check             // members: update stored members, blank cells kept
+	cancel   *widget.Button            // drops a checked preview
+	userMap  map[string]string         // the user's choices: sheet header → column or 忽略
+	mapping  *sheets.HeaderMapping     // how the checked file's headers map
+	mapBox   *fyne.Container           // one row per header: header → column
+	mapPanel fyne.CanvasObject         // mapBox in a scroll, hidden without a mapping
+	mapPick  map[string]*widget.Select // the choice per header
+	changes  []sheets.Change           // an update's preview
+	changeTV *dataTable
 }
 
 func newSheetsScreen(u *UI) fyne.CanvasObject {
@@ -42,11 +53,26 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	for _, k := range sheets.Kinds {
 		titles = append(titles, sheets.LayoutOf(k).Title)
 	}
-	s.kind = newSelect(titles, func(string) { s.resetPreview() })
+	s.kind = newSelect(titles, func(string) { s.resetMapping() })
 	s.kind.SetSelected(titles[0])
 	s.file = widget.NewEntry()
 	s.file.SetPlaceHolder("选择要导入的 Excel 工作簿（.xlsx）")
-	s.file.OnChanged = func(string) { s.resetPreview() }
+	s.file.OnChanged = func(string) { s.resetMapping() }
+	s.update = widget.NewCheck("按公民身份号码更新已有党员（空白单元格保留原值，写入前列出每一处改动）", func(bool) {
+		s.resetPreview()
+	})
+	s.cancel = widget.NewButton("取消", func() {
+		s.resetPreview()
+		s.summary.SetText("已取消，未写入任何数据。")
+	})
+	s.mapBox = container.NewVBox()
+	mapScroll := container.NewVScroll(s.mapBox)
+	mapScroll.SetMinSize(fyne.NewSize(340, 0))
+	s.mapPanel = container.NewBorder(
+		widget.NewLabelWithStyle("列对应（工作表表头 → 模板列）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, nil, nil, mapScroll)
+	s.mapPanel.Hide()
+	s.changeTV = newDataTable(u, "sheets.changes", changeColumns, func() int { return len(s.changes) }, s.changeCell, rowActions{})
 	pick := widget.NewButton("选择文件…", s.chooseFile)
 	check := widget.NewButton("检查", s.check)
 	check.Importance = widget.HighImportance
@@ -62,6 +88,7 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	s.out = output.entry
 	template := widget.NewButton("保存模板", s.saveTemplate)
 	export := widget.NewButton("导出", s.export)
+	national := widget.NewButton("导出全国党员管理信息系统格式", s.exportNational)
 
 	importForm := widget.NewForm(
 		widget.NewFormItem("表格类型", s.kind),
@@ -73,10 +100,10 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 	)
 	top := container.NewVBox(
 		widget.NewLabelWithStyle("从Excel导入", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		importForm, container.NewHBox(check, s.importOK, s.skipBad), s.summary)
+		importForm, s.update, container.NewHBox(check, s.importOK, s.skipBad, s.cancel), s.summary)
 	bottom := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("模板和导出（所选表格类型）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		exportForm, container.NewHBox(template, export))
+		exportForm, container.NewHBox(template, export, national))
 	if u.inCommittee() {
 		// The organizations import their own records; the committee
 		// exports the consolidated database, every organization's.
@@ -95,7 +122,9 @@ func newSheetsScreen(u *UI) fyne.CanvasObject {
 		})
 		return u.scoped(container.NewBorder(top, bottom, nil, nil), s.showScope)
 	}
-	return container.NewBorder(top, bottom, nil, nil, s.list.object())
+	s.changeTV.object().Hide()
+	tables := container.NewStack(s.list.object(), s.changeTV.object())
+	return container.NewBorder(top, bottom, s.mapPanel, nil, tables)
 }
 
 // showScope says, in committee mode, whose records an export holds: the
@@ -142,10 +171,114 @@ func (s *sheetsScreen) resetPreview() {
 	if s.importOK == nil {
 		return
 	}
-	s.checked, s.problems, s.found = "", nil, nil
+	s.checked, s.problems, s.found, s.changes = "", nil, nil, nil
 	s.importOK.Disable()
 	s.skipBad.Disable()
+	s.cancel.Disable()
+	s.importOK.SetText("导入")
+	if s.update.Checked {
+		s.importOK.SetText("确认写入")
+	}
+	if s.selectedKind() == sheets.Members {
+		s.update.Enable()
+	} else {
+		s.update.SetChecked(false)
+		s.update.Disable()
+	}
 	s.list.refresh()
+	s.changeTV.refresh()
+	s.showTable(false)
+}
+
+// resetMapping forgets the header mapping and the choices made for it,
+// when another file or kind is chosen.
+func (s *sheetsScreen) resetMapping() {
+	if s.importOK == nil {
+		return
+	}
+	s.userMap, s.mapping, s.mapPick = map[string]string{}, nil, nil
+	s.mapBox.RemoveAll()
+	s.mapPanel.Hide()
+	s.resetPreview()
+}
+
+// showTable shows the update's changes, or the problems.
+func (s *sheetsScreen) showTable(changes bool) {
+	if changes {
+		s.list.object().Hide()
+		s.changeTV.object().Show()
+		return
+	}
+	s.changeTV.object().Hide()
+	s.list.object().Show()
+}
+
+// options are the import's options as the screen sets them.
+func (s *sheetsScreen) options(dryRun, skipInvalid bool) sheets.Options {
+	m := make(map[string]string, len(s.userMap))
+	for h, c := range s.userMap {
+		m[h] = c
+	}
+	return sheets.Options{DryRun: dryRun, SkipInvalid: skipInvalid, Map: m,
+		Update: s.update.Checked && s.selectedKind() == sheets.Members}
+}
+
+// showMapping lists each header of the sheet with the template column it
+// fills, to be changed: an unknown header is 忽略 until the user picks a
+// column. A change asks for a new check.
+func (s *sheetsScreen) showMapping(hm *sheets.HeaderMapping) {
+	s.mapping = hm
+	s.mapBox.RemoveAll()
+	s.mapPick = map[string]*widget.Select{}
+	if hm == nil {
+		s.mapPanel.Hide()
+		return
+	}
+	choices := sheets.Choices(hm.Kind)
+	for _, c := range hm.Cols {
+		header := c.Header
+		pick := newSelect(choices, nil)
+		if c.Read() {
+			pick.SetSelected(c.Column)
+		} else {
+			pick.SetSelected(sheets.Ignore)
+		}
+		pick.OnChanged = func(v string) {
+			s.userMap[header] = v
+			s.resetPreview()
+			s.summary.SetText("列对应已改：请重新检查。")
+		}
+		s.mapPick[header] = pick
+		how := widget.NewLabel(c.How)
+		s.mapBox.Add(container.NewBorder(nil, nil, widget.NewLabel(header), how, pick))
+	}
+	s.mapPanel.Show()
+}
+
+// changeColumns are the columns of an update's preview.
+var changeColumns = []column{{"行", 60}, {"党员", 90}, {"列", 120}, {"原值", 200}, {"新值", 200}}
+
+// changeCell is a cell of the preview's table.
+func (s *sheetsScreen) changeCell(row, col int) string {
+	c := s.changes[row]
+	switch col {
+	case 0:
+		return fmt.Sprintf("第%d行", c.Row)
+	case 1:
+		return c.Name
+	case 2:
+		return c.Column
+	case 3:
+		return orBlank(c.Old)
+	}
+	return orBlank(c.New)
+}
+
+func orBlank(v string) string {
+	if v == "" {
+		return "（空）"
+	}
+	return v
 }
 
 // chooseFile asks for the workbook to import.
@@ -153,20 +286,42 @@ func (s *sheetsScreen) chooseFile() {
 	s.u.chooseOpen(excelFiles, "选择要导入的 Excel 工作簿", func(path string) { s.file.SetText(path) })
 }
 
-// check runs the import as a dry run and shows what it found.
+// check reads the file's headers (shown with the columns they fill),
+// then runs the import as a dry run and shows what it found.
 func (s *sheetsScreen) check() {
 	path := s.file.Text
 	if path == "" {
 		s.summary.SetText("请先选择文件")
 		return
 	}
-	s.importJob("正在检查", path, sheets.Options{DryRun: true}, func(rep *sheets.Report) {
+	k, store, o := s.selectedKind(), s.u.store, s.options(true, false)
+	var hm *sheets.HeaderMapping
+	var rep *sheets.Report
+	s.u.runJob("正在检查", func(ctx context.Context, progress progressFunc) error {
+		var err error
+		hm, err = sheets.ReadHeaders(ctx, store, k, path, o)
+		if err != nil {
+			return err
+		}
+		o.Progress = progress
+		rep, err = sheets.ImportFile(ctx, store, k, path, o)
+		return err
+	}, func(err error) {
+		s.resetPreview()
+		s.showMapping(hm)
+		if err != nil {
+			s.summary.SetText(importError(err))
+			return
+		}
+		s.show(rep)
 		s.checked = path
 		if rep.Rows > 0 && len(rep.Problems) == 0 {
 			s.importOK.Enable()
+			s.cancel.Enable()
 		}
 		if len(rep.Problems) > 0 && rep.Skipped < rep.Rows {
 			s.skipBad.Enable()
+			s.cancel.Enable()
 		}
 	})
 }
@@ -178,6 +333,9 @@ func (s *sheetsScreen) show(rep *sheets.Report) {
 		s.problems = append(s.problems, p.String())
 	}
 	s.list.refresh()
+	s.changes = rep.Changes
+	s.changeTV.refresh()
+	s.showTable(len(rep.Problems) == 0 && len(rep.Changes) > 0)
 	valid := rep.Created + rep.Updated + rep.Unchanged
 	text := fmt.Sprintf("读取%d行：有效%d行（新增%d，更新%d，未变%d），有问题%d行。", rep.Rows, valid,
 		rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)
@@ -189,6 +347,17 @@ func (s *sheetsScreen) show(rep *sheets.Report) {
 	case rep.DryRun:
 		text += "尚未写入任何数据：改正后重新检查，或只导入有效的行。"
 	}
+	if rep.Mapping != nil {
+		if ignored := rep.Mapping.Ignored(); len(ignored) > 0 {
+			text += "未导入的列：" + strings.Join(ignored, "、") + "（需要时在左侧“列对应”中选择）。"
+		}
+		if rep.Mapping.Remembered {
+			text += "沿用了此前为同样表头选择的列对应。"
+		}
+	}
+	if s.update.Checked && rep.DryRun && len(rep.Problems) == 0 {
+		text += fmt.Sprintf("将更新%d处，见下表；核对无误后点“确认写入”，或点“取消”。", len(rep.Changes))
+	}
 	s.summary.SetText(text)
 }
 
@@ -197,7 +366,7 @@ func (s *sheetsScreen) run(skipInvalid bool) {
 	if s.checked == "" {
 		return
 	}
-	s.importJob("正在导入", s.checked, sheets.Options{SkipInvalid: skipInvalid}, nil)
+	s.importJob("正在导入", s.checked, s.options(false, skipInvalid), nil)
 }
 
 // importJob runs an import (or its check) of the file in the background,
@@ -247,6 +416,17 @@ func (s *sheetsScreen) export() {
 	store, orgID := s.u.store, s.u.orgScopeID() // in committee mode, the organization chosen
 	s.write("正在导出", s.out.Text, func(ctx context.Context, w io.Writer, progress progressFunc) error {
 		_, err := sheets.ExportWith(ctx, store, k, w, sheets.ExportOptions{Year: year, OrgID: orgID, Progress: progress})
+		return err
+	})
+}
+
+// exportNational saves the members on the rolls in the column layout of
+// the 全国党员管理信息系统's 党员信息 import, beside the export's file.
+func (s *sheetsScreen) exportNational() {
+	store, orgID := s.u.store, s.u.orgScopeID()
+	path := filepath.Join(filepath.Dir(s.out.Text), "党员信息（全国党员管理信息系统格式）.xlsx")
+	s.write("正在导出", path, func(ctx context.Context, w io.Writer, progress progressFunc) error {
+		_, err := sheets.ExportNational(ctx, store, w, sheets.ExportOptions{OrgID: orgID, Progress: progress})
 		return err
 	})
 }
