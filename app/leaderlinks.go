@@ -26,8 +26,26 @@ var leaderLinkKinds = []string{string(vocab.LiaisonBranch), string(vocab.Liaison
 
 const leaderLinksTitle = "领导干部联系点"
 
+// leaderLinkScreens are the two tabs of 领导干部联系点: the 联系点 and
+// their visits.
+type leaderLinkScreens struct {
+	links  *recordScreen[data.Liaison, *data.Liaison]
+	visits *recordScreen[data.LiaisonLog, *data.LiaisonLog]
+}
+
 func newLeaderLinksScreen(u *UI) fyne.CanvasObject {
-	return newRecordScreen(u, recordSpec[data.Liaison, *data.Liaison]{
+	l := &leaderLinkScreens{}
+	l.visits = newRecordScreen(u, recordSpec[data.LiaisonLog, *data.LiaisonLog]{
+		title:   "走访记录",
+		noun:    "走访记录",
+		naming:  []string{"date", "liaison_id"},
+		table:   func(s *data.Store) data.Table[data.LiaisonLog, *data.LiaisonLog] { return s.LiaisonLogs },
+		columns: []string{"liaison_id", "date", "content"},
+		list:    leaderVisits,
+		refs:    linkOptions,
+		fresh:   func() *data.LiaisonLog { return &data.LiaisonLog{} },
+	})
+	l.links = newRecordScreen(u, recordSpec[data.Liaison, *data.Liaison]{
 		title:   leaderLinksTitle,
 		noun:    "联系点",
 		naming:  []string{"member_id", "kind", "contact"},
@@ -59,9 +77,65 @@ func newLeaderLinksScreen(u *UI) fyne.CanvasObject {
 			return out, nil
 		},
 		buttons: func(s *recordScreen[data.Liaison, *data.Liaison]) []fyne.CanvasObject {
-			return []fyne.CanvasObject{widget.NewButton("记录走访", func() { openVisit(s, s.rowAt(s.table.selectedRow())) })}
+			return []fyne.CanvasObject{widget.NewButton("记录走访", func() { l.openVisit(s.rowAt(s.table.selectedRow())) })}
 		},
-	}).view()
+	})
+	u.leaderLinks = l
+	// Saving or deleting a visit changes the counts of the 联系点; a
+	// change of a 联系点 changes how its visits are named.
+	first := true // both read at first: no second read of the 联系点
+	l.visits.afterLoad = func() {
+		if !first {
+			l.links.load()
+		}
+		first = false
+	}
+	tabs := container.NewAppTabs(
+		container.NewTabItem("联系点", l.links.body()),
+		container.NewTabItem("走访记录", l.visits.body()))
+	return u.scoped(tabs, func() { l.links.load(); l.visits.load() })
+}
+
+// leaderVisits reads the visits of the 联系点, newest first.
+func leaderVisits(ctx context.Context, s *data.Store) ([]data.LiaisonLog, error) {
+	links, err := leaderLinks(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	byLink, err := visitsOf(ctx, s, links)
+	if err != nil {
+		return nil, err
+	}
+	var out []data.LiaisonLog
+	for _, vs := range byLink {
+		out = append(out, vs...)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date.Time) {
+			return out[i].Date.After(out[j].Date.Time)
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out, nil
+}
+
+// linkOptions lists the 联系点 as the choices of a visit; a visit is
+// found by its 联系点's member's 姓名 and 拼音首字母.
+func linkOptions(ctx context.Context, s *data.Store) (refData, error) {
+	members, err := memberOptions(ctx, s)
+	if err != nil {
+		return refData{}, err
+	}
+	links, err := leaderLinks(ctx, s)
+	if err != nil {
+		return refData{}, err
+	}
+	d := refData{opts: map[string][]refOption{}, names: map[string]string{}}
+	for i := range links {
+		d.opts["liaison_id"] = append(d.opts["liaison_id"], refOption{links[i].ID, linkLabel(&links[i], members)})
+		d.names[links[i].ID] = members.names[string(links[i].MemberID)]
+	}
+	return d, nil
 }
 
 // leaderLinks reads the liaisons of kind 支部 and 班级, in the store's order.
@@ -114,7 +188,8 @@ type visitDialog struct {
 
 // openVisit opens the form of a new visit, to the 联系点 link when it is
 // set (the row selected), else chosen in the form.
-func openVisit(s *recordScreen[data.Liaison, *data.Liaison], link *data.Liaison) {
+func (l *leaderLinkScreens) openVisit(link *data.Liaison) {
+	s := l.links
 	var opts []refOption
 	for i := range s.rows {
 		opts = append(opts, refOption{s.rows[i].ID, linkLabel(&s.rows[i], s.refs)})
@@ -132,8 +207,8 @@ func openVisit(s *recordScreen[data.Liaison, *data.Liaison], link *data.Liaison)
 	if sel, ok := d.form.inputs["liaison_id"].object.(*widget.Select); ok {
 		sel.OnChanged = func(string) { d.showPast(s) }
 	}
-	d.form.OnSubmit = func() { d.save(s) }
-	save := widget.NewButton("保存", func() { d.save(s) })
+	d.form.OnSubmit = func() { d.save(l) }
+	save := widget.NewButton("保存", func() { d.save(l) })
 	save.Importance = widget.HighImportance
 	d.saving = &saveOnce{button: save}
 	cancel := widget.NewButton("取消", nil)
@@ -188,7 +263,8 @@ func oneLineText(s string) string {
 
 // save adds the visit off the UI goroutine; the form stays open with the
 // store's messages when it refuses.
-func (d *visitDialog) save(s *recordScreen[data.Liaison, *data.Liaison]) {
+func (d *visitDialog) save(l *leaderLinkScreens) {
+	s := l.links
 	if d.saving.running || !d.form.read() || !d.saving.begin() {
 		return
 	}
@@ -204,6 +280,6 @@ func (d *visitDialog) save(s *recordScreen[data.Liaison, *data.Liaison]) {
 		}
 		d.dlg.Hide()
 		s.u.notify("已记录走访（" + saved.Date.String() + "）")
-		s.load()
+		l.visits.load() // and, once read, the 联系点's counts
 	})
 }

@@ -292,6 +292,32 @@ func TestLeaderLinksListTheirVisitsAndAddOne(t *testing.T) {
 	if !strings.Contains(u.visit.past.Text, "参加支部主题党日") {
 		t.Fatalf("earlier visits %q", u.visit.past.Text)
 	}
+	u.visit.dlg.Hide()
+	// The 走访记录 tab lists both visits, newest first, found by the
+	// leader's 拼音首字母; one is corrected, then deleted, and the 联系点's
+	// count follows.
+	vs := u.leaderLinks.visits
+	if len(vs.rows) != 2 || vs.cells[vs.order[0]][2] != "班会：学习二十大精神" {
+		t.Fatalf("走访记录 lists %d: %q", len(vs.rows), vs.cells)
+	}
+	searchShows(t, vs, "wjg", 2)
+	searchShows(t, vs, "2301", 1)
+	vs.openRow(0)
+	test.Type(entryOf(t, vs.form, "content"), "班会：学习党章")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if got, _ := u.store.LiaisonLogs.Get(ctx, logs[0].ID); got == nil || got.Content != "班会：学习党章" {
+		t.Fatalf("the correction is not stored: %+v", got)
+	}
+	vs.removeRow(0)
+	if got := overlayTexts(u); !strings.Contains(got, "删除走访记录“"+logs[0].Date.String()+" 王建国”？") {
+		t.Fatalf("the confirmation reads %q", got)
+	}
+	test.Tap(findButtonIn(t, u, "删除"))
+	q.settle(u)
+	if got := strings.Join(s.cells[s.shown[shownRow(s, links[1].ID)]], "|"); !strings.Contains(got, "|0次|") {
+		t.Fatalf("the 班级 row shows %q after its visit was deleted", got)
+	}
 	// 联系群众 keeps listing every liaison.
 	openScreen(t, u, "联系群众")
 	q.settle(u)

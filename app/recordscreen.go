@@ -50,6 +50,8 @@ type recordScreen[T any, P recordPtr[T]] struct {
 	saving  *saveOnce // the form's save in flight
 	isNew   bool
 	loads   *loader
+	// afterLoad, when set, runs each time the rows read are shown.
+	afterLoad func()
 }
 
 // recordSpec describes a record screen.
@@ -132,6 +134,12 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 
 // view lays the screen out.
 func (s *recordScreen[T, P]) view() fyne.CanvasObject {
+	return s.u.scoped(s.body(), s.load)
+}
+
+// body is the screen without committee mode's organization filter, for a
+// screen that shows several record screens under one filter.
+func (s *recordScreen[T, P]) body() fyne.CanvasObject {
 	add := widget.NewButton("新增", func() { s.openForm(s.spec.fresh(), true) })
 	add.Importance = widget.HighImportance
 	title := widget.NewLabelWithStyle(s.spec.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -144,7 +152,7 @@ func (s *recordScreen[T, P]) view() fyne.CanvasObject {
 	}
 	right.Add(add)
 	top := container.NewBorder(nil, nil, title, right, s.query)
-	return s.u.scoped(container.NewBorder(top, nil, nil, nil, s.table.object()), s.load)
+	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
 // noun is what one row is called in messages: 谈心谈话记录, 党支部.
@@ -300,6 +308,9 @@ func (s *recordScreen[T, P]) load() {
 		}
 		s.rows, s.refs, s.cells, s.search = d.rows, d.refs, d.cells, d.search
 		s.sortBy(s.sortCol, s.desc)
+		if s.afterLoad != nil {
+			s.afterLoad()
+		}
 	})
 }
 

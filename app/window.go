@@ -54,8 +54,10 @@ type UI struct {
 	scope orgScope
 	// recordScreen is the record screen last built (a *recordScreen[T, P]).
 	recordScreen any
-	// visit is the 记录走访 form last opened (领导干部联系点).
-	visit *visitDialog
+	// visit is the 记录走访 form last opened, leaderLinks the last
+	// 领导干部联系点 screen built.
+	visit       *visitDialog
+	leaderLinks *leaderLinkScreens
 	// built holds other screens once built, by a name of their own.
 	built map[string]any
 	// scratch holds files handed to the system's viewer.
