@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"time"
 
 	"dangjian/data"
@@ -13,7 +14,8 @@ type session struct {
 	date    time.Time
 	pool    []*person // who is expected
 	online  bool
-	certain bool // everyone in pool attended (the 党课 records)
+	certain bool   // everyone in pool attended (the 党课 records)
+	cert    string // the prefix of the 结业证书 numbers its attendees receive; empty: none
 }
 
 // writeTrainings writes the year's 学习培训 up to AsOf: per branch a 集体学习
@@ -71,7 +73,8 @@ func (g *gen) branchSession(b *branch, s *session, held bool, att *data.Training
 }
 
 // orgSession is one of the organization's sessions: month of the year,
-// form, hours, topic, organizer, whether online, whether for 班子成员 only.
+// form, hours, topic, organizer, whether online, whether for 班子成员 only,
+// and the line of the 二级党校's plan (planCourses) it delivers.
 type orgSession struct {
 	month     time.Month
 	form      vocab.TrainingForm
@@ -80,15 +83,23 @@ type orgSession struct {
 	organizer string
 	online    bool
 	committee bool
+	course    string
 }
 
 var orgSessions = []orgSession{
-	{time.March, vocab.FormCourse, 8, "党支部书记和支委能力提升培训班", "二级党校", false, true},
-	{time.April, vocab.FormCourse, 8, "二级党校春季党员集中轮训:习近平新时代中国特色社会主义思想专题", "二级党校", false, false},
-	{time.May, vocab.FormReport, 2, "形势与政策专题报告会", "学院党委", false, false},
-	{time.July, vocab.FormOnline, 4, "暑期党员网络专题培训", "学校党委组织部", true, false},
-	{time.September, vocab.FormCourse, 8, "党支部书记和支委秋季轮训", "二级党校", false, true},
-	{time.November, vocab.FormOnline, 4, "党纪学习教育网络专题培训", "学校党委组织部", true, false},
+	{time.March, vocab.FormCourse, 8, "党支部书记和支委能力提升培训班", "二级党校", false, true, "党支部书记和支委能力提升培训"},
+	{time.April, vocab.FormCourse, 8, "二级党校春季党员集中轮训:习近平新时代中国特色社会主义思想专题", "二级党校", false, false, "习近平新时代中国特色社会主义思想专题学习"},
+	{time.May, vocab.FormReport, 2, "形势与政策专题报告会", "学院党委", false, false, "形势与政策专题报告"},
+	{time.July, vocab.FormOnline, 4, "暑期党员网络专题培训", "学校党委组织部", true, false, "网络专题培训"},
+	{time.September, vocab.FormCourse, 8, "党支部书记和支委秋季轮训", "二级党校", false, true, "党支部书记和支委秋季轮训"},
+	{time.November, vocab.FormOnline, 4, "党纪学习教育网络专题培训", "学校党委组织部", true, false, "党纪学习教育专题培训"},
+}
+
+// schoolRun is an organization's session written and the plan line it
+// delivers, linked to the line's course once the courses exist.
+type schoolRun struct {
+	rec    *data.Training
+	course string
 }
 
 // writeOrgSessions writes the organization-wide sessions held by AsOf; the
@@ -102,6 +113,10 @@ func (g *gen) writeOrgSessions(att *data.TrainingAttendee) error {
 		s := &session{date: d, online: o.online, rec: data.Training{
 			Form: string(o.form), Hours: o.hours, Topic: o.topic, Organizer: o.organizer}}
 		s.rec.Location = trainingPlace(s, nil)
+		if o.form == vocab.FormCourse && o.committee {
+			// The 班子成员's 培训班 give each attendee a 结业证书.
+			s.cert = fmt.Sprintf("DX%d%02d", g.year, int(o.month))
+		}
 		for _, p := range g.people {
 			if p.present(d) && (!o.committee || p.committee) {
 				s.pool = append(s.pool, p)
@@ -114,6 +129,7 @@ func (g *gen) writeOrgSessions(att *data.TrainingAttendee) error {
 		if err := g.writeSession(s, att); err != nil {
 			return err
 		}
+		g.schoolRuns = append(g.schoolRuns, schoolRun{rec: &s.rec, course: o.course})
 	}
 	return nil
 }
@@ -144,11 +160,16 @@ func (g *gen) writeSession(s *session, att *data.TrainingAttendee) error {
 	}
 	tid := data.Ref(s.rec.ID)
 	mi := monthIndex(s.date)
+	n := 0
 	for _, p := range s.pool {
 		if !s.certain && !g.chance(p.trainingChance(mi, s.online)) {
 			continue
 		}
 		*att = data.TrainingAttendee{TrainingID: tid, MemberID: p.id, Hours: s.rec.Hours}
+		if s.cert != "" {
+			n++
+			att.Certificate = fmt.Sprintf("%s-%04d", s.cert, n)
+		}
 		if err := put(g, g.tx.TrainingAttendees, att, &g.sum.TrainingAttendees); err != nil {
 			return err
 		}
@@ -181,6 +202,7 @@ func (g *gen) writePlan() error {
 		if err := put(g, g.tx.TrainingPlans, p, &g.sum.TrainingPlans); err != nil {
 			return err
 		}
+		g.plans = append(g.plans, p)
 	}
 	return nil
 }

@@ -138,7 +138,7 @@ func (g *gen) writeAgreements() error {
 			sign = p.from.AddDate(0, 0, g.between(7, 30))
 		}
 		*a = data.Agreement{Year: g.year, MemberID: p.id, Note: "尚未签订"}
-		if !g.chance(0.05) && !sign.After(g.asOf) {
+		if !g.chance(0.05) && !sign.After(g.asOf) && !p.branch.weak {
 			a.SignedDate, a.Note = dt(sign), ""
 		}
 		if err := put(g, g.tx.Agreements, a, &g.sum.Agreements); err != nil {

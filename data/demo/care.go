@@ -102,14 +102,21 @@ func (g *gen) writeLiaisons() error {
 			if err := put(g, g.tx.Liaisons, l, &g.sum.Liaisons); err != nil {
 				return err
 			}
-			if !g.chance(0.06) {
-				continue
-			}
-			for range g.between(1, 2) {
-				*log = data.LiaisonLog{LiaisonID: data.Ref(l.ID), Date: dt(g.dayIn(since, g.asOf)), Content: g.pick(liaisonLogTexts)}
-				if err := put(g, g.tx.LiaisonLogs, log, &g.sum.LiaisonLogs); err != nil {
-					return err
+			link := leaderLink{id: data.Ref(l.ID), p: p, kind: kind, since: since}
+			if g.chance(0.06) {
+				for range g.between(1, 2) {
+					d := g.dayIn(since, g.asOf)
+					*log = data.LiaisonLog{LiaisonID: data.Ref(l.ID), Date: dt(d), Content: g.pick(liaisonLogTexts)}
+					if err := put(g, g.tx.LiaisonLogs, log, &g.sum.LiaisonLogs); err != nil {
+						return err
+					}
+					if d.Year() == g.year {
+						link.visits++
+					}
 				}
+			}
+			if kind == vocab.LiaisonBranch || kind == vocab.LiaisonClass {
+				g.leaderLinks = append(g.leaderLinks, link)
 			}
 		}
 	}

@@ -1,8 +1,12 @@
 // Package demo fills an organization database with realistic demo data: a
 // college party committee's branches and 党小组, members with valid
 // 公民身份号码, and a year of training, meetings, dues, appraisals,
-// agreements, care, liaisons, transfers and funds up to a given day, with
-// enough gaps that the compliance rules have something to report.
+// agreements, care, liaisons, transfers and funds up to a given day; the
+// member file (the 全国党员管理信息系统's fields, 失联, 流动外出, 出国（境）
+// and 毕业生 episodes, 党籍处置, 党纪处分, 限期改正, 表彰奖励, each 支委会's
+// 党内职务), 实践锻炼 (承诺践诺, 志愿服务, 先锋岗和责任区), 宣传, the leaders'
+// visits to their 联系点 and the 二级党校's teachers and courses; with
+// enough gaps that every compliance rule has something to report.
 //
 // Generation is deterministic: the same Seed and AsOf give the same business
 // values (names, numbers, dates, amounts, texts); only the row ids, which are
@@ -52,6 +56,10 @@ type Summary struct {
 	Honors, Talks, CareRecords                  int
 	Liaisons, LiaisonLogs, Supervisions         int
 	Feedback, Transfers                         int
+	PracticePosts, Pledges, VolunteerServices   int
+	Publicity, Rewards, Disciplines             int
+	Corrections, Dispositions, PostTerms        int
+	Episodes, SchoolTeachers, SchoolCourses     int
 	Rows                                        int // every row written
 }
 
@@ -104,6 +112,7 @@ type gen struct {
 	tx   *data.Tx
 	r    *rand.Rand
 	x    *rand.Rand // the printed documents' details (places.go)
+	y    stream     // the member file's records (memberfile.go)
 	o    Options
 	sum  Summary
 
@@ -121,6 +130,10 @@ type gen struct {
 	staffNo  int
 	lectures []*meeting // 党课 held, for the training records
 
+	plans       []*data.TrainingPlan // the 二级党校's plan lines, for its courses
+	schoolRuns  []schoolRun          // the organization's sessions a course may deliver
+	leaderLinks []leaderLink         // leaders' 支部 and 班级 liaisons, for their visits
+
 	done, total, reported int
 }
 
@@ -131,6 +144,7 @@ func newGen(ctx context.Context, o Options, asOf time.Time, orgName string) *gen
 		stop:    ctx,
 		r:       rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
 		x:       newExtras(seed),
+		y:       newFileStream(seed),
 		o:       o,
 		college: collegeName(orgName),
 		asOf:    asOf,
@@ -142,9 +156,9 @@ func newGen(ctx context.Context, o Options, asOf time.Time, orgName string) *gen
 	// Meetings and dues reach back at least nine months before AsOf's
 	// month, so that long absences show even early in the year.
 	g.startM = min(g.jan, g.asOfM-9)
-	// Progress: writing members, meetings, training, dues, appraisals and
-	// care each count one unit per member.
-	g.total = 6 * o.Members
+	// Progress: writing members, meetings, training, dues, appraisals,
+	// care and the member file each count one unit per member.
+	g.total = 7 * o.Members
 	return g
 }
 
@@ -165,7 +179,7 @@ func collegeName(org string) string {
 func (g *gen) write() error {
 	steps := []func() error{
 		g.writeBranches, g.writeMembers, g.writeTransfers, g.writeMeetings,
-		g.writeTrainings, g.writeDues, g.writeAppraisals, g.writeCare,
+		g.writeTrainings, g.writeDues, g.writeAppraisals, g.writeCare, g.writeFile,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

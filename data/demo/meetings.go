@@ -83,7 +83,7 @@ func (g *gen) planMeetings(b *branch) []*meeting {
 		}
 		d, _ = g.day(mi, 12, 28)
 		topic := g.themeTopic(mi)
-		if mi != b.skipTheme && !g.chance(0.025) {
+		if mi != b.skipTheme && !g.chance(0.025) && !(b.weak && (mi-g.jan)%3 == 1) {
 			add(vocab.MeetingThemeDay, d, nil, topic)
 		}
 	}

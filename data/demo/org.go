@@ -31,6 +31,7 @@ type branch struct {
 	missQuarter int  // absolute quarter index without 支部党员大会 and 党课; -1 none
 	skipTheme   int  // month index without 主题党日; -1 none
 	noOrgLife   bool // has not held the year's 组织生活会 and 民主评议
+	weak        bool // learns little, skips a 主题党日 a quarter, has not signed the 目标管理责任书
 	manyExcel   bool // over a third 优秀 in 民主评议
 	appraisedOn time.Time
 	meetings    []*meeting
@@ -56,6 +57,7 @@ func (g *gen) plan() {
 	g.planPeople()
 	g.assignRoles()
 	g.assignQuirks()
+	g.planFile()
 }
 
 // planBranches names the branches and sizes them: one per 37 members (at

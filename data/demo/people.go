@@ -36,6 +36,12 @@ type person struct {
 	issued     time.Time
 	receipt    time.Time
 	otherOrg   string
+
+	// The member file (memberfile.go).
+	marked       bool // has a status or a record of the member file picked for them
+	suspended    bool // 停止党籍 before the window: takes part in nothing
+	episodes     []data.Episode
+	dispositions []data.Disposition
 }
 
 // present reports whether the member belonged to the organization on day d.
