@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -478,4 +479,38 @@ func TestPostTermAndPublicityChooseTheirBranch(t *testing.T) {
 		t.Fatalf("stored %+v %v", pub, err)
 	}
 	searchShows(t, p, "主题党日", 1)
+}
+
+func TestMemberFormWithTheNewFieldsFitsA1024x768Screen(t *testing.T) {
+	u, q := newTestUI(t)
+	u.win.Resize(smallScreen)
+	openScreen(t, u, "党员")
+	q.settle(u)
+	u.members.openMember(memberID(t, u, "张伟"))
+	q.settle(u)
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no member form")
+	}
+	room := u.win.Canvas().Size()
+	if min := top.MinSize(); min.Width > room.Width || min.Height > room.Height {
+		t.Fatalf("the member form needs %.0f×%.0f, more than the %.0f×%.0f of a 1024×768 screen", min.Width, min.Height, room.Width, room.Height)
+	}
+	// 保存 is on the screen, below the scrolling form.
+	save := findButtonIn(t, u, "保存")
+	if pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(save); pos.Y+save.Size().Height > room.Height || pos.Y <= 0 {
+		t.Fatalf("保存 lies at %.0f, off the %.0f of the window", pos.Y, room.Height)
+	}
+	// The 全国党员管理信息系统's fields sit beside the ones they go with.
+	var labels []string
+	for _, it := range u.members.dialog.form.form.Items {
+		labels = append(labels, strings.TrimSuffix(it.Text, " *"))
+	}
+	got := strings.Join(labels, " ")
+	for _, want := range []string{"籍贯 户籍所在地 现居住地 学历 学位 毕业院校", "单位职务或院系班级 工作单位及职务 档案所在单位",
+		"失联党员 失联情形 失联日期"} {
+		if !strings.Contains(got, want) {
+			t.Fatalf("the form's fields run %s", got)
+		}
+	}
 }

@@ -93,6 +93,7 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 		refs:      map[string][]refOption{"branch_id": fd.branches, "group_id": fd.groups},
 		u:         s.u,
 		keepDates: true,
+		order:     memberFormOrder,
 	})
 	d.form.OnSubmit = d.save
 	placeHolders(d.form, map[string]string{
@@ -139,6 +140,18 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	cancel.OnTapped = s.u.guardDialog(d.dlg, d.form.dirty)
 	s.dialog = d
 	d.dlg.Show()
+}
+
+// memberFormOrder lays the 全国党员管理信息系统's fields out beside the
+// ones they go with: 户籍所在地 and 现居住地 after 籍贯, 学位 and 毕业院校
+// after 学历, 工作单位及职务 and 档案所在单位 after 单位职务, 失联情形 and
+// 失联日期 after 失联党员.
+var memberFormOrder = []string{
+	"branch_id", "group_id", "name", "gender", "ethnicity", "birth_date", "id_number",
+	"native_place", "household_place", "residence", "education", "degree", "school",
+	"person_type", "staff_no", "position", "work_unit", "archive_unit",
+	"joined_date", "confirmed_date", "category", "status", "party_post", "is_leader", "phone",
+	"in_difficulty", "floating", "floating_to", "lost_contact", "lost_circumstance", "lost_date",
 }
 
 // fillFromIDNumber fills 出生日期 and 性别 from the 公民身份号码 as it is

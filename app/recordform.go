@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -93,6 +94,10 @@ type formSpec struct {
 	// keepDates leaves a new record's empty dates empty (a member's dates
 	// are not today's).
 	keepDates bool
+	// order, when set, lays the fields listed out first, in its order (a
+	// field beside the ones it goes with); the others follow as the record
+	// lists them.
+	order []string
 }
 
 // memberRefColumns are the reference columns that point at a member.
@@ -116,7 +121,7 @@ func newRecordForm(rec data.Record, spec formSpec) *recordForm {
 		}
 	}
 	var items []*widget.FormItem
-	for _, fl := range rec.Fields() {
+	for _, fl := range orderedFields(rec.Fields(), spec.order) {
 		if spec.skip[fl.Col] {
 			continue
 		}
@@ -144,6 +149,30 @@ func newRecordForm(rec data.Record, spec formSpec) *recordForm {
 		requiredColumns(spec.u, rec, f.markRequired)
 	}
 	return f
+}
+
+// orderedFields puts the fields of the columns in order first, in that
+// order, then the others in theirs.
+func orderedFields(fields []data.Field, order []string) []data.Field {
+	if len(order) == 0 {
+		return fields
+	}
+	place := make(map[string]int, len(order))
+	for i, col := range order {
+		place[col] = i
+	}
+	out := slices.Clone(fields)
+	sort.SliceStable(out, func(i, j int) bool {
+		pi, oki := place[out[i].Col]
+		pj, okj := place[out[j].Col]
+		switch {
+		case oki && okj:
+			return pi < pj
+		default:
+			return oki && !okj
+		}
+	})
+	return out
 }
 
 // todayColumns are the dates of an event, which start at today in a new
