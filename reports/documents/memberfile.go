@@ -125,7 +125,7 @@ func (r *request) memberFilePart(f *data.MemberFile, branch string) {
 		}
 		t := &layout.Table{Caption: "（" + sectionNumber(n) + "）" + string(g), Columns: []layout.Column{
 			{Title: "日期", Width: 26, Align: layout.Center, Keep: true},
-			{Title: "事项", Width: 30, Align: layout.Center},
+			{Title: "事项", Width: 32, Align: layout.Center, Keep: true},
 			{Title: "内容"},
 		}}
 		for _, e := range events {
@@ -149,8 +149,11 @@ func (r *request) particulars(m *data.Member, branch string) []layout.FormRow {
 	row := func(cells ...layout.Cell) layout.FormRow { return layout.FormRow{Height: formRowH, Cells: cells} }
 	// A row of one long value: its caption as wide as the first pair, so
 	// that it sets on one line and its rule meets the grid's.
+	wideLabel := func(label string) layout.Cell {
+		return layout.Cell{Text: label, Label: true, Width: g.labelW + g.valueW[0]}
+	}
 	wide := func(label, value string) layout.FormRow {
-		return row(layout.Cell{Text: label, Label: true, Width: g.labelW + g.valueW[0]}, layout.Cell{Text: value, Align: layout.Left})
+		return row(wideLabel(label), layout.Cell{Text: value, Align: layout.Left})
 	}
 	yes := func(b bool) string {
 		if b {
@@ -181,7 +184,8 @@ func (r *request) particulars(m *data.Member, branch string) []layout.FormRow {
 			g.label("党内职务"), g.span(2, 3, m.PartyPost)),
 		row(g.label("所在支部"), g.span(0, 1, branch), g.label("党小组"), g.span(2, 3, group)),
 		row(g.label("联系电话"), g.span(0, 1, layout.Keep(m.Phone)), g.label("党费基数"), g.span(2, 3, dues)),
-		row(g.label("按最低标准交纳党费"), g.value(0, yes(m.DuesReduced)), g.label("免交党费决定人"), g.span(1, 3, m.DuesExemptBy)),
+		row(wideLabel("按最低标准交纳党费"), layout.Cell{Text: yes(m.DuesReduced), Align: layout.Center, Width: g.labelW + g.valueW[1]},
+			g.label("免交党费决定人"), g.span(2, 3, m.DuesExemptBy)),
 		wide("单位职务或院系班级", m.Position),
 		wide("工作单位及职务", m.WorkUnit),
 		wide("户籍所在地", m.HouseholdPlace),
