@@ -23,6 +23,7 @@ type memberDialog struct {
 	dlg     *dialog.CustomDialog
 	history *widget.Label
 	file    *memberTimeline // the 党员档案 tab, for a saved member
+	study   []string        // what the 学习档案 tab shows, a line a row, for tests
 	saving  saveOnce        // the save in flight
 }
 
@@ -33,6 +34,8 @@ type memberFormData struct {
 	history  []data.AuditEntry
 	file     *data.MemberFile // the member's file as a timeline, nil for a new member
 	fileErr  error            // why the file could not be read
+	study    []data.StudyRecord
+	studyErr error
 }
 
 // openMember shows the form for the member with id, or for a new member
@@ -53,6 +56,7 @@ func (s *membersScreen) openMember(id string) {
 			}
 			// The file's own failure leaves the form usable.
 			in.data.file, in.data.fileErr = store.MemberFile(ctx, id)
+			in.data.study, in.data.studyErr = store.StudyRecords(ctx, id)
 		}
 		branches, err := store.BranchRefs(ctx)
 		if err != nil {
@@ -128,6 +132,9 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	if !isNew {
 		d.file = newMemberTimeline(fd.file, fd.fileErr)
 		tabs.Append(container.NewTabItem("党员档案", d.file.object()))
+		var study fyne.CanvasObject
+		study, d.study = newStudyView(fd.study, fd.studyErr)
+		tabs.Append(container.NewTabItem("学习档案", study))
 	}
 	tabs.Append(container.NewTabItem("修改记录", container.NewVScroll(d.history)))
 	title := "新增党员"

@@ -2,6 +2,9 @@ package app
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -111,4 +114,66 @@ func placeHolders(f *recordForm, hints map[string]string) {
 			e.SetPlaceHolder(hint)
 		}
 	}
+}
+
+// studyColumns are the columns of the 学习档案 tab.
+var studyColumns = []column{{"日期", 100}, {"形式", 80}, {"主题", 200}, {"党校课程", 140}, {"学时", 50}, {"证书编号", 110}}
+
+// newStudyView is the 学习档案 tab of a member's form: every training the
+// member attended with the hours credited, the 党校课程 and the
+// certificate, and the hours of each year.
+func newStudyView(recs []data.StudyRecord, err error) (fyne.CanvasObject, []string) {
+	if err != nil {
+		msg := widget.NewLabel("读取学习档案失败：" + err.Error())
+		msg.Wrapping = fyne.TextWrapWord
+		msg.Importance = widget.DangerImportance
+		return msg, nil
+	}
+	cell := func(row, col int) string {
+		r := recs[row]
+		switch col {
+		case 0:
+			return r.Date.String()
+		case 1:
+			return r.Form
+		case 2:
+			return r.Topic
+		case 3:
+			return r.Course
+		case 4:
+			return strconv.FormatFloat(r.Hours, 'f', -1, 64)
+		default:
+			return r.Certificate
+		}
+	}
+	table := columnTable(studyColumns, func() int { return len(recs) }, cell)
+	var years []int
+	hours := map[int]float64{}
+	for _, r := range recs {
+		y := r.Date.Year()
+		if _, ok := hours[y]; !ok {
+			years = append(years, y)
+		}
+		hours[y] += r.Hours
+	}
+	slices.Sort(years)
+	var parts []string
+	for _, y := range slices.Backward(years) {
+		parts = append(parts, fmt.Sprintf("%d年%s学时", y, strconv.FormatFloat(hours[y], 'f', -1, 64)))
+	}
+	summary := fmt.Sprintf("共参加培训%d次", len(recs))
+	if len(parts) > 0 {
+		summary += "：" + strings.Join(parts, "，")
+	}
+	lines := []string{summary}
+	for row := range recs {
+		var cells []string
+		for col := range studyColumns {
+			cells = append(cells, cell(row, col))
+		}
+		lines = append(lines, strings.Join(cells, "|"))
+	}
+	top := widget.NewLabel(summary)
+	top.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(top, nil, nil, nil, table), lines
 }
