@@ -97,6 +97,8 @@ func newRuleForm(u *UI, message *widget.Label, pick bool) *ruleSettings {
 		r.entries[d.Key] = e
 		box := container.NewVBox(container.NewBorder(nil, nil, nil, beside(d.Key), e))
 		switch {
+		case d.Key == rules.PledgeByKey:
+			e.SetPlaceHolder("如 03-31")
 		case d.Key == rules.RecordsSinceKey:
 			e.SetPlaceHolder("如 2026-10，留空则自动")
 			r.since = settingNote(note)

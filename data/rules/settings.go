@@ -297,18 +297,22 @@ var volunteerKeys = [numPersonTypes]string{"volunteer.hours.staff", "volunteer.h
 func volunteerSpecs() []settingSpec {
 	specs := make([]settingSpec, numPersonTypes)
 	for i, t := range vocab.PersonTypes[:numPersonTypes] {
-		specs[i] = intSpec(volunteerKeys[i], "志愿服务每年时长（"+string(t)+"，0为不检查）", 0, 1000,
+		specs[i] = intSpec(volunteerKeys[i], string(t)+"每年志愿服务时长（小时，0为不检查）", 0, 1000,
 			func(s *Settings) *int { return &s.VolunteerHours[i] })
 	}
 	return specs
 }
+
+// PledgeByKey is the settings key of the day each year by which members
+// make their 承诺 public (PLEDGE).
+const PledgeByKey = "pledge.by"
 
 // pledgeBySpec is the day of the year by which each member makes a 承诺
 // public, entered as 03-31 (or 3-31, 3月31日).
 func pledgeBySpec() settingSpec {
 	const label = "党员公开承诺截止日期（每年，月-日）"
 	return settingSpec{
-		def: SettingDef{Key: "pledge.by", Label: label},
+		def: SettingDef{Key: PledgeByKey, Label: label},
 		get: func(s Settings) string { return fmt.Sprintf("%02d-%02d", s.PledgeBy/100, s.PledgeBy%100) },
 		set: func(s *Settings, v string) error {
 			md, ok := parseMonthDay(v)
