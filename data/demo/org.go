@@ -32,6 +32,7 @@ type branch struct {
 	skipTheme   int  // month index without 主题党日; -1 none
 	noOrgLife   bool // has not held the year's 组织生活会 and 民主评议
 	weak        bool // learns little, skips a 主题党日 a quarter, has not signed the 目标管理责任书
+	big         bool // over 50 members: due to be split
 	manyExcel   bool // over a third 优秀 in 民主评议
 	appraisedOn time.Time
 	meetings    []*meeting
@@ -102,6 +103,7 @@ func (g *gen) planBranches() {
 			founded: g.someDay(y-31, y-21)})
 	}
 	g.planNewBranch()
+	g.planBigBranch()
 	g.sizeBranches()
 	for _, b := range g.branches {
 		b.rec.Type = string(b.kind)
@@ -148,13 +150,29 @@ func (g *gen) planNewBranch() {
 	child.rec.Note = "由" + parent.rec.Name + "党员人数较多拆分成立"
 }
 
+// planBigBranch makes a students' branch, a graduate one where it can,
+// half as large again as the others: over 50 members in a demo of 8
+// branches or more. Not the branch split off this year, nor the one it
+// was split from.
+func (g *gen) planBigBranch() {
+	var pick *branch
+	for _, b := range g.branches {
+		if b.kind == vocab.BranchStudent && b.parent == nil && b.child == nil && (pick == nil || b.grad && !pick.grad) {
+			pick = b
+		}
+	}
+	if pick != nil {
+		pick.big = true
+	}
+}
+
 // someDay returns a day in the years [y0, y1].
 func (g *gen) someDay(y0, y1 int) time.Time {
 	return date(g.between(y0, y1), time.January, 1).AddDate(0, 0, g.intn(365))
 }
 
 // sizeBranches shares the members out: retired and new branches smaller,
-// the others around the average; at least 5 each.
+// the big one larger, the others around the average; at least 5 each.
 func (g *gen) sizeBranches() {
 	weights := make([]float64, len(g.branches))
 	var sum float64
@@ -165,6 +183,8 @@ func (g *gen) sizeBranches() {
 			w = 0.6
 		case b.parent != nil:
 			w = 0.7
+		case b.big:
+			w = 1.6
 		}
 		weights[i] = w
 		sum += w

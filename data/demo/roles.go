@@ -166,8 +166,8 @@ func (g *gen) assignProbation() {
 	}
 }
 
-// assignFifty has a few retired members join exactly 50 years before AsOf's
-// year (光荣在党50年).
+// assignFifty has a few retired members become 正式党员 exactly 50 years
+// before AsOf's year (光荣在党50年: 党龄 runs from 转正).
 func (g *gen) assignFifty() {
 	old := g.free(func(p *person) bool { return p.branch.kind == vocab.BranchRetired && p.birth.Year() <= g.year-69 })
 	n := 2
@@ -175,7 +175,7 @@ func (g *gen) assignFifty() {
 		n = 3
 	}
 	for _, p := range g.choose(old, n) {
-		j := date(g.year-50, time.Month(g.between(1, 12)), g.between(1, 28))
+		j := date(g.year-51, time.Month(g.between(1, 12)), g.between(1, 28))
 		p.fifty, p.joined, p.from = true, j, j
 		p.rec.JoinedDate, p.rec.ConfirmedAt = dt(j), dt(j.AddDate(1, 0, 0))
 	}
