@@ -80,11 +80,16 @@ var kindAliases = map[Kind]map[string]string{}
 // the marks sheets put on required columns (*姓名, 姓名(必填)) left out.
 func headerKey(h string) string {
 	h = strings.Join(strings.Fields(field.Normalize(h)), "")
-	h = strings.Trim(h, "*")
-	for _, mark := range []string{"(必填)", "(选填)", "(必填项)", "(可选)"} {
-		h = strings.TrimSuffix(h, mark)
+	for {
+		was := h
+		h = strings.Trim(h, "*")
+		for _, mark := range []string{"(必填)", "(选填)", "(必填项)", "(可选)"} {
+			h = strings.TrimSuffix(h, mark)
+		}
+		if h == was {
+			return h
+		}
 	}
-	return h
 }
 
 // aliasOf returns the template column a header stands for in the layout:

@@ -341,6 +341,17 @@ func FuzzParseMap(f *testing.F) {
 		if err != nil || h2 != h || c2 != c {
 			t.Fatalf("%q → %q=%q → %q=%q, %v", arg, h, c, h2, c2, err)
 		}
+		// Resolved against a sheet that has the header, it maps it or
+		// refuses the column by name.
+		mp := &mapper{user: map[string]string{h: c}}
+		hm, err := mp.resolve(LayoutOf(Members), "表", []string{h, "公民身份号码"})
+		if err != nil {
+			if _, ok := err.(*InputError); !ok {
+				t.Fatalf("%q: resolve error %T", arg, err)
+			}
+		} else if hm.Cols[0].Header != h || hm.Cols[0].How != ByUser {
+			t.Fatalf("%q: resolved %+v", arg, hm.Cols[0])
+		}
 		m, err := ParseMaps([]string{arg, arg})
 		if err != nil || m[h] != c {
 			t.Fatalf("%q twice: %v %v", arg, m, err)
