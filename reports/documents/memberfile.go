@@ -58,17 +58,27 @@ func (r *request) fileMembers() ([]data.Member, error) {
 	return ms, nil
 }
 
-// memberOrg names, in a consolidated database printed for the whole
-// university, the member's own organization in the running header.
+// memberOrg makes a member's document printed from the committee's
+// consolidated database for the whole university the very one the
+// member's organization's own database gives: that organization in the
+// running header, its branches by their own names.
 func (r *request) memberOrg(m *data.Member) {
 	if !r.scope.consolidated() || r.scope.orgID != "" {
 		return
 	}
 	for _, o := range r.scope.orgs {
 		if o.ID == m.OrgID {
-			r.doc.Org = o.Name
+			r.scope.orgID, r.scope.name, r.doc.Org = o.ID, o.Name, o.Name
 		}
 	}
+	var own []data.BranchRef
+	for _, b := range r.branches {
+		if r.inOrg(b.OrgID) {
+			b.Label = b.Name
+			own = append(own, b)
+		}
+	}
+	r.branches = own
 }
 
 // buildMemberFile makes one 党员档案, a part of its own, for each member

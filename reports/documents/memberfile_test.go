@@ -168,3 +168,26 @@ func TestMemberFilesOfABranch(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberFileInTheCommitteesDatabase: a member's 党员档案 and
+// 学习管理档案 printed from the committee's consolidated database for the
+// whole university name the member's own organization in the running
+// header, and are the same text as the organization's own database gives.
+func TestMemberFileInTheCommitteesDatabase(t *testing.T) {
+	merged, fx := openMerged(t)
+	own := openAt(t, fx.own[orgForeign])
+	ms, err := own.Members.List(context.Background(), data.Page(1, 0))
+	if err != nil || len(ms) != 1 {
+		t.Fatal(err, len(ms))
+	}
+	for _, k := range []Kind{MemberFile, StudyFile} {
+		got := build(t, merged, k, Options{MemberID: ms[0].ID})
+		want := build(t, own, k, Options{MemberID: ms[0].ID})
+		if got.doc.Org != orgForeign {
+			t.Errorf("%s: running header %q, want the member's organization %q", k, got.doc.Org, orgForeign)
+		}
+		if got.text != want.text {
+			t.Errorf("%s from the consolidated database differs from the organization's own:\n%s", k, firstDiff(got.text, want.text))
+		}
+	}
+}
