@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"dangjian/data"
 	"dangjian/data/field"
@@ -293,6 +294,9 @@ func remember(ctx context.Context, tx *data.Tx, hm *HeaderMapping) error {
 	b, err := json.Marshal(choices)
 	if err != nil {
 		return err
+	}
+	if utf8.RuneCount(b) > int(data.LimitLongText) {
+		return nil // a mapping longer than a setting holds is not kept
 	}
 	key := rememberKey(hm.Kind, hm.Fingerprint)
 	rows, err := tx.Settings.List(ctx, data.Where(data.ColKey, key))
