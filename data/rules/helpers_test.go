@@ -174,6 +174,10 @@ func synthetic(members, branches, meetings int) *Facts {
 		}
 		m.IsLeader = r.IntN(30) == 0
 		m.DuesExempt = r.IntN(100) == 0
+		if r.IntN(10) != 0 { // most records are complete (PROFILE)
+			m.Ethnicity, m.Education, m.Birth = "汉族", "大学本科", d(1960+r.IntN(45), 1+r.IntN(12), 1+r.IntN(28))
+			m.HasNativePlace, m.HasWorkUnit, m.HasHousehold, m.HasResidence, m.HasPhone = true, true, true, true, r.IntN(20) != 0
+		}
 		f.Members = append(f.Members, m)
 		for range r.IntN(5) {
 			f.Training = append(f.Training, TrainingTotal{MemberID: id,
