@@ -37,7 +37,10 @@ func Graduate(f *Facts, s Settings) []Finding { return runOne(f, s, rGraduate) }
 // CorrectionRule (CORRECTION, 条例第三十一条): a 限期改正 with no outcome on
 // the reference day whose deadline — recorded, else the decision's date
 // plus CorrectionMonths — is before it (on the deadline day itself it is
-// not yet due).
+// not yet due). The default of twelve months is the period 中央组织部's
+// 《党的组织工作问答》 (1996) gives: 「限期改正」的期限一般为一年; once it has
+// run, the branch decides whether the member meets the conditions (else
+// 劝其退党 or 除名), which is the outcome recorded.
 func CorrectionRule(f *Facts, s Settings) []Finding { return runOne(f, s, rCorrection) }
 
 // Fixed periods of the 条例 (not settings).
