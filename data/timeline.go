@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"dangjian/data/rules"
 )
 
 // FileGroup is the part of a member's file an event belongs to; the
@@ -361,6 +363,37 @@ func (s *Store) StudyRecords(ctx context.Context, memberID string) ([]StudyRecor
 		}
 		return strings.Compare(a.TrainingID, b.TrainingID)
 	})
+	return out, nil
+}
+
+// StudyYear is a member's 集中学习培训 of one year as the rules count it
+// (rules.Figures.TrainingHours, behind TRAIN-32 and TRAIN-56): the year
+// totals a 学习管理档案 shows, never summed again from the records.
+type StudyYear struct {
+	Year     int
+	OnRolls  bool              // the member is among the members the year counts
+	Hours    rules.MemberHours // counted, not counted (个人自学), required; when OnRolls
+	Settings rules.Settings    // the member's organization's: 32, 56, whether 个人自学 counts
+}
+
+// StudyYears returns the member's hours of each of years as the rules
+// count them, each year's figures as of its check day (rules.CheckDay),
+// under the settings of the member's organization.
+func (s *Store) StudyYears(ctx context.Context, m *Member, years []int) ([]StudyYear, error) {
+	out := make([]StudyYear, 0, len(years))
+	for _, y := range years {
+		fig, err := s.FiguresIn(ctx, m.OrgID, y, rules.CheckDay(y, s.Now()))
+		if err != nil {
+			return nil, err
+		}
+		sy := StudyYear{Year: y, Settings: fig.Settings()}
+		for _, h := range fig.TrainingHours() {
+			if h.Member.ID == m.ID {
+				sy.OnRolls, sy.Hours = true, h
+			}
+		}
+		out = append(out, sy)
+	}
 	return out, nil
 }
 

@@ -110,3 +110,36 @@ func TestMemberFileTimeline(t *testing.T) {
 		t.Error("unknown member: no error")
 	}
 }
+
+// TestStudyYearsAreTheRulesCount: a member's year totals are those of
+// rules.Figures.TrainingHours — 个人自学 apart, 32 required — and a year
+// the member was not yet on the rolls says so.
+func TestStudyYearsAreTheRulesCount(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	b := addBranch(t, s, "第一党支部")
+	m := validMember(b, "张三", 1)
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range []*data.Training{
+		{Date: data.NewDate(2026, 3, 2), Hours: 6, Form: "培训班", Topic: "专题培训"},
+		{Date: data.NewDate(2026, 4, 2), Hours: 2.5, Form: "个人自学", Topic: "自学"},
+	} {
+		if err := s.RecordTraining(ctx, tr, []string{m.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ys, err := s.StudyYears(ctx, m, []int{2000, 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ys) != 2 || ys[0].OnRolls || !ys[1].OnRolls {
+		t.Fatalf("years %+v", ys)
+	}
+	h := ys[1].Hours
+	// 32 a year, prorated by month from when the records begin.
+	if h.Hours != 6 || h.Uncounted != 2.5 || h.Required != (32*h.Months+11)/12 || ys[1].Settings.TrainingHours != 32 {
+		t.Errorf("2026: %+v", h)
+	}
+}
