@@ -130,8 +130,11 @@ func (g *gen) writeVolunteering() error {
 		case p.kind() == vocab.PersonOther:
 			n = 0
 		}
-		for range n {
-			act := list[g.y.intn(len(list))]
+		// Each a different activity: the same one twice on a day would be
+		// one record.
+		first := g.y.intn(len(list))
+		for k := range min(n, len(list)) {
+			act := list[(first+k)%len(list)]
 			*v = data.VolunteerService{MemberID: p.id, Date: dt(g.y.dayIn(maxTime(p.from, jan), g.asOf)), Activity: act.what,
 				Hours: float64(g.y.between(lo, hi)), Organizer: act.by}
 			if act.by == "" {
