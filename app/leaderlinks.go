@@ -57,6 +57,7 @@ func newLeaderLinksScreen(u *UI) fyne.CanvasObject {
 		refs:    memberOptions,
 		fresh:   func() *data.Liaison { return &data.Liaison{Kind: string(vocab.LiaisonBranch)} },
 		extra:   []string{"本年走访", "最近走访"},
+		extraAt: 3, // before the dates the 联系点 ran
 		extraCells: func(ctx context.Context, s *data.Store, rows []data.Liaison) ([][]string, error) {
 			visits, err := visitsOf(ctx, s, rows)
 			if err != nil {
@@ -212,7 +213,9 @@ func (l *leaderLinkScreens) openVisit(link *data.Liaison) {
 	save.Importance = widget.HighImportance
 	d.saving = &saveOnce{button: save}
 	cancel := widget.NewButton("取消", nil)
-	body := container.NewBorder(nil, container.NewVBox(widget.NewLabel("此前的走访："), d.past), nil, nil, d.form.scrollView())
+	past := container.NewBorder(widget.NewLabel("此前的走访："), nil, nil, nil, container.NewVScroll(d.past))
+	body := container.NewVSplit(d.form.scrollView(), past)
+	body.Offset = 0.45
 	d.dlg = dialog.NewCustomWithoutButtons("记录走访", container.NewBorder(nil, container.NewHBox(save, cancel), nil, nil, body), s.u.win)
 	cancel.OnTapped = s.u.guardDialog(d.dlg, d.form.dirty)
 	d.dlg.Resize(fyne.NewSize(620, 520))

@@ -262,7 +262,7 @@ func TestLeaderLinksListTheirVisitsAndAddOne(t *testing.T) {
 		t.Fatalf("%d 联系点 listed, want the 支部 and the 班级", len(s.rows))
 	}
 	r := shownRow(s, links[0].ID)
-	if got := strings.Join(s.cells[s.shown[r]], "|"); !strings.Contains(got, "|1次|") {
+	if got := strings.Join(s.cells[s.shown[r]], "|"); !strings.HasPrefix(got, "王建国（教工第一党支部）|支部|学生第一党支部|1次|"+data.NewDate(year, 3, 2).String()+"|2025-09-01|") {
 		t.Fatalf("the 支部 row shows %q", got)
 	}
 	// 记录走访 on the 班级 selected.
@@ -283,7 +283,7 @@ func TestLeaderLinksListTheirVisitsAndAddOne(t *testing.T) {
 	if err != nil || len(logs) != 1 || logs[0].Content != "班会：学习二十大精神" {
 		t.Fatalf("visits stored %+v %v", logs, err)
 	}
-	if got := strings.Join(s.cells[s.shown[shownRow(s, links[1].ID)]], "|"); !strings.Contains(got, "|1次|"+logs[0].Date.String()) {
+	if got := strings.Join(s.cells[s.shown[shownRow(s, links[1].ID)]], "|"); !strings.Contains(got, "|1次|"+logs[0].Date.String()+"|") {
 		t.Fatalf("the 班级 row shows %q after the visit", got)
 	}
 	// The visit form of the 支部 lists its earlier visit.

@@ -117,7 +117,7 @@ func placeHolders(f *recordForm, hints map[string]string) {
 }
 
 // studyColumns are the columns of the 学习档案 tab.
-var studyColumns = []column{{"日期", 100}, {"形式", 80}, {"主题", 200}, {"党校课程", 140}, {"学时", 50}, {"证书编号", 110}}
+var studyColumns = []column{{"日期", 96}, {"形式", 76}, {"主题", 170}, {"党校课程", 110}, {"学时", 46}, {"证书编号", 100}}
 
 // newStudyView is the 学习档案 tab of a member's form: every training the
 // member attended with the hours credited, the 党校课程 and the
@@ -147,6 +147,11 @@ func newStudyView(recs []data.StudyRecord, err error) (fyne.CanvasObject, []stri
 		}
 	}
 	table := columnTable(studyColumns, func() int { return len(recs) }, cell)
+	table.CreateCell = func() fyne.CanvasObject { // a long 主题 cut, not over the next column
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
 	var years []int
 	hours := map[int]float64{}
 	for _, r := range recs {

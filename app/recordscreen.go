@@ -74,13 +74,23 @@ type recordSpec[T any, P recordPtr[T]] struct {
 	// every screen (branches and 党小组 in natural order), instead of
 	// table and order.
 	list func(ctx context.Context, s *data.Store) ([]T, error)
-	// extra, when set, names columns shown after columns that no field
-	// holds (a count of visits); extraCells reads them, one slice per row
-	// of rows, off the UI goroutine.
+	// extra, when set, names columns that no field holds (a count of
+	// visits), shown after the first extraAt columns (after all of them
+	// when extraAt is 0); extraCells reads them, one slice per row of
+	// rows, off the UI goroutine.
 	extra      []string
+	extraAt    int
 	extraCells func(ctx context.Context, s *data.Store, rows []T) ([][]string, error)
 	// buttons, when set, adds buttons beside 新增 (记录走访).
 	buttons func(s *recordScreen[T, P]) []fyne.CanvasObject
+}
+
+// extraPlace is the column the extra columns begin at.
+func (spec recordSpec[T, P]) extraPlace() int {
+	if spec.extraAt <= 0 || spec.extraAt > len(spec.columns) {
+		return len(spec.columns)
+	}
+	return spec.extraAt
 }
 
 // refData is what a screen's reference columns show: the choices of each
@@ -112,9 +122,11 @@ func newRecordScreen[T any, P recordPtr[T]](u *UI, spec recordSpec[T, P]) *recor
 			cols[i].width = 240 // a member with their branch, or free text
 		}
 	}
+	var extra []column
 	for _, label := range spec.extra {
-		cols = append(cols, column{label, 110})
+		extra = append(extra, column{label, 110})
 	}
+	cols = slices.Insert(cols, spec.extraPlace(), extra...)
 	name := "记录·" + spec.title
 	if u.inCommittee() { // and the organization of each row
 		cols, name = append(cols, memberOrgColumn), name+"·党委汇总"
@@ -287,13 +299,13 @@ func (s *recordScreen[T, P]) load() {
 			if err != nil {
 				return d, err
 			}
+			at := spec.extraPlace()
 			for i := range d.cells {
+				cells := make([]string, len(spec.extra))
 				if i < len(extra) {
-					d.cells[i] = append(d.cells[i], extra[i]...)
+					copy(cells, extra[i])
 				}
-				for len(d.cells[i]) < len(spec.columns)+len(spec.extra) {
-					d.cells[i] = append(d.cells[i], "")
-				}
+				d.cells[i] = slices.Insert(d.cells[i], at, cells...)
 			}
 		}
 		if committee {
