@@ -18,22 +18,22 @@ const Ignore = "忽略"
 // that a sheet exported from it, or ExportNational's, imports without a
 // mapping. An alias to Ignore is a known extra: read past, listed as not
 // imported.
-var commonAliases = map[string][]string{
+var commonAliases = foldKeys(map[string][]string{
 	// who
 	"身份证号": {"公民身份号码"}, "身份证号码": {"公民身份号码"}, "证件号码": {"公民身份号码"},
 	"身份证": {"公民身份号码"}, "公民身份证号": {"公民身份号码"}, "公民身份证号码": {"公民身份号码"},
 	"居民身份证号码": {"公民身份号码"}, "身份证件号码": {"公民身份号码"},
 	"党员姓名": {"姓名"}, "名字": {"姓名"}, "人员姓名": {"姓名"},
 	// the members sheet
-	"性别(男/女)": {"性别"},
+	"性别（男/女）": {"性别"},
 	"出生年月":    {"出生日期"}, "出生时间": {"出生日期"}, "生日": {"出生日期"}, "出生年月日": {"出生日期"},
 	"入党时间": {"入党日期"}, "加入党组织日期": {"入党日期"}, "入党年月": {"入党日期"},
 	"转正时间": {"转正日期"}, "转为正式党员日期": {"转正日期"}, "转正年月": {"转正日期"},
 	"所在党支部": {"所在支部"}, "党支部": {"所在支部"}, "所属支部": {"所在支部"}, "所属党支部": {"所在支部"},
 	"支部": {"所在支部"}, "支部名称": {"所在支部"}, "党支部名称": {"所在支部"}, "所在党组织": {"所在支部"},
 	"手机号码": {"联系电话"}, "手机号": {"联系电话"}, "手机": {"联系电话"}, "电话": {"联系电话"},
-	"联系方式": {"联系电话"}, "电话号码": {"联系电话"}, "联系电话(手机)": {"联系电话"},
-	"最高学历": {"学历"}, "文化程度": {"学历"}, "学历(最高)": {"学历"},
+	"联系方式": {"联系电话"}, "电话号码": {"联系电话"}, "联系电话（手机）": {"联系电话"},
+	"最高学历": {"学历"}, "文化程度": {"学历"}, "学历（最高）": {"学历"},
 	"人员身份": {"人员类别"}, "身份类别": {"人员类别"},
 	"党员身份": {"党员类别"}, "党员类型": {"党员类别"}, "预备/正式": {"党员类别"}, "预/正": {"党员类别"},
 	"工号": {"工号或学号"}, "学号": {"工号或学号"}, "学工号": {"工号或学号"}, "职工号": {"工号或学号"},
@@ -71,7 +71,27 @@ var commonAliases = map[string][]string{
 	// known extras: read past
 	"序号": {Ignore}, "年龄": {Ignore}, "党龄": {Ignore}, "照片": {Ignore}, "是否为失联党员": {Ignore},
 	"是否失联": {Ignore}, "是否失联党员": {Ignore},
+})
+
+// foldKeys writes the aliases' keys as headerKey reads headers, with
+// ASCII brackets for the full-width ones the table is written with.
+func foldKeys(m map[string][]string) map[string][]string {
+	out := make(map[string][]string, len(m))
+	for k, v := range m {
+		out[field.Normalize(k)] = v
+	}
+	return out
 }
+
+// requiredMarks are what sheets append to a required or optional header,
+// as headerKey reads them (full-width brackets folded).
+var requiredMarks = func() []string {
+	var out []string
+	for _, m := range []string{"（必填）", "（选填）", "（必填项）", "（可选）"} {
+		out = append(out, field.Normalize(m))
+	}
+	return out
+}()
 
 // kindAliases are aliases that mean something else for one kind.
 var kindAliases = map[Kind]map[string]string{}
@@ -83,7 +103,7 @@ func headerKey(h string) string {
 	for {
 		was := h
 		h = strings.Trim(h, "*")
-		for _, mark := range []string{"(必填)", "(选填)", "(必填项)", "(可选)"} {
+		for _, mark := range requiredMarks {
 			h = strings.TrimSuffix(h, mark)
 		}
 		if h == was {
