@@ -523,3 +523,34 @@ func TestMemberFormWithTheNewFieldsFitsA1024x768Screen(t *testing.T) {
 		}
 	}
 }
+
+func TestCommitteeShowsAMembersFileReadOnly(t *testing.T) {
+	w := newCommitteeWorld(t, fyne.NewSize(1200, 800))
+	u, q := w.u, w.q
+	openScreen(t, u, "党员")
+	q.settle(u)
+	var id string
+	for _, r := range u.members.shown {
+		if r.cells[0] == "王建国" {
+			id = r.id
+			break
+		}
+	}
+	if id == "" {
+		t.Fatal("王建国 is not listed")
+	}
+	u.viewMember(id)
+	q.settle(u)
+	if u.memberView == nil {
+		t.Fatal("committee mode shows no 党员档案")
+	}
+	lines := strings.Join(u.memberView.lines(), "\n")
+	for _, want := range []string{"2005-07-01　【党籍】入党", "【培训】培训"} {
+		if !strings.Contains(lines, want) {
+			t.Fatalf("the file lacks %q:\n%s", want, lines)
+		}
+	}
+	if got := overlayTexts(u); !strings.Contains(got, viewOnlyNote) {
+		t.Fatalf("the member's view reads %q", got)
+	}
+}

@@ -21,6 +21,14 @@ import (
 // title; names gives the text of the ids a reference field holds (a
 // branch's 「组织 · 支部」, a member's 姓名).
 func (u *UI) viewRecord(title string, rec data.Record, names map[string]string, extra ...*widget.FormItem) {
+	d := dialog.NewCustom(title, "关闭", recordView(rec, names, extra...), u.win)
+	d.Resize(fyne.NewSize(560, 520))
+	d.Show()
+}
+
+// recordView lays out a record's fields read-only, with the note that the
+// organizations keep their records.
+func recordView(rec data.Record, names map[string]string, extra ...*widget.FormItem) fyne.CanvasObject {
 	form := widget.NewForm()
 	for _, f := range rec.Fields() {
 		text := fieldText(f, names)
@@ -36,9 +44,7 @@ func (u *UI) viewRecord(title string, rec data.Record, names map[string]string, 
 	}
 	note := widget.NewLabel(viewOnlyNote)
 	note.Importance = widget.LowImportance
-	d := dialog.NewCustom(title, "关闭", container.NewBorder(note, nil, nil, nil, container.NewVScroll(form)), u.win)
-	d.Resize(fyne.NewSize(560, 520))
-	d.Show()
+	return container.NewBorder(note, nil, nil, nil, container.NewVScroll(form))
 }
 
 // fieldText is a field's value as text, a reference by names.
@@ -96,8 +102,12 @@ func refNames(refs refData) map[string]string {
 func (u *UI) viewMember(id string) {
 	store := u.store
 	type member struct {
-		rec   *data.Member
-		names map[string]string
+		rec      *data.Member
+		names    map[string]string
+		file     *data.MemberFile
+		fileErr  error
+		study    []data.StudyRecord
+		studyErr error
 	}
 	load(u.reader(), func(ctx context.Context) (member, error) {
 		m, err := store.Members.Get(ctx, id)
@@ -105,14 +115,30 @@ func (u *UI) viewMember(id string) {
 			return member{}, err
 		}
 		names, err := branchAndGroupNames(ctx, store)
-		return member{m, names}, err
+		if err != nil {
+			return member{}, err
+		}
+		v := member{rec: m, names: names}
+		// The file's own failure leaves the particulars shown.
+		v.file, v.fileErr = store.MemberFile(ctx, id)
+		v.study, v.studyErr = store.StudyRecords(ctx, id)
+		return v, nil
 	}, func(m member, err error) {
 		if err != nil {
 			u.showError(err)
 			return
 		}
 		orgs := u.scope.orgNames()
-		u.viewRecord("党员信息", m.rec, m.names, widget.NewFormItem("所属组织", widget.NewLabel(orgs[m.rec.OrgID])))
+		file := newMemberTimeline(m.file, m.fileErr)
+		study, _ := newStudyView(m.study, m.studyErr)
+		tabs := container.NewAppTabs(
+			container.NewTabItem("基本信息", recordView(m.rec, m.names, widget.NewFormItem("所属组织", widget.NewLabel(orgs[m.rec.OrgID])))),
+			container.NewTabItem("党员档案", file.object()),
+			container.NewTabItem("学习档案", study))
+		d := dialog.NewCustom("党员信息 — "+m.rec.Name, "关闭", tabs, u.win)
+		d.Resize(fyne.NewSize(640, 560))
+		u.memberView = file
+		d.Show()
 	})
 }
 

@@ -58,6 +58,8 @@ type UI struct {
 	// 领导干部联系点 screen built.
 	visit       *visitDialog
 	leaderLinks *leaderLinkScreens
+	// memberView is the 党员档案 of the member committee mode showed last.
+	memberView *memberTimeline
 	// built holds other screens once built, by a name of their own.
 	built map[string]any
 	// scratch holds files handed to the system's viewer.
