@@ -91,6 +91,7 @@ func englishWords(text string) []string {
 	for _, k := range sheets.Kinds {
 		typed[string(k)] = true
 	}
+	typed[nationalKind] = true // export national
 	var words []string
 	for _, loc := range asciiWord.FindAllStringIndex(text, -1) {
 		w := text[loc[0]:loc[1]]
