@@ -70,7 +70,9 @@ func writeUsage(w io.Writer, fs *flag.FlagSet, operands string, notes []string) 
 	}
 	fmt.Fprintln(w, line+" [选项]")
 	for _, n := range notes {
-		fmt.Fprintln(w, n)
+		for _, l := range wrapNote(n, noteWidth) {
+			fmt.Fprintln(w, l)
+		}
 	}
 	fmt.Fprintln(w, "选项：")
 	type row struct{ left, right string }
@@ -93,6 +95,36 @@ func writeUsage(w io.Writer, fs *flag.FlagSet, operands string, notes []string) 
 	for _, r := range rows {
 		fmt.Fprintf(w, "  %s%s  %s\n", r.left, strings.Repeat(" ", width-displayWidth(r.left)), r.right)
 	}
+}
+
+// noteWidth is how wide a note's lines may run before they are wrapped.
+const noteWidth = 100
+
+// wrapNote breaks a long note, a list such as 种类：members 党员信息 | …,
+// after its " | " separators into lines of at most width columns, the
+// lines after the first indented under the list.
+func wrapNote(n string, width int) []string {
+	if displayWidth(n) <= width || !strings.Contains(n, " | ") {
+		return []string{n}
+	}
+	indent := ""
+	if head, _, ok := strings.Cut(n, "："); ok && displayWidth(head) < width/2 {
+		indent = strings.Repeat(" ", displayWidth(head)+2)
+	}
+	var lines []string
+	line := ""
+	for i, part := range strings.Split(n, " | ") {
+		switch {
+		case i == 0:
+			line = part
+		case displayWidth(line+" | "+part) > width:
+			lines = append(lines, line+" |")
+			line = indent + part
+		default:
+			line += " | " + part
+		}
+	}
+	return append(lines, line)
 }
 
 // displayWidth is how many columns a terminal gives s: two for each

@@ -54,5 +54,13 @@ func memberExportRow(m *data.Member, branch string) map[string]any {
 		"党费基数":      m.DuesBase,
 		"党籍状态":      m.Status,
 		"备注":        m.Note,
+		"学位":        m.Degree,
+		"毕业院校":      m.School,
+		"户籍所在地":     m.HouseholdPlace,
+		"现居住地":      m.Residence,
+		"档案所在单位":    m.ArchiveUnit,
+		"工作单位及职务":   m.WorkUnit,
+		"失联情形":      m.LostCircumstance,
+		"失联日期":      m.LostDate,
 	}
 }

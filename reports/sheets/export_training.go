@@ -67,5 +67,6 @@ func trainingExportRow(t *data.Training, a *data.TrainingAttendee, p exportPerso
 		"主题":     t.Topic,
 		"主办单位":   t.Organizer,
 		"地点":     t.Location,
+		"证书编号":   a.Certificate,
 	}
 }

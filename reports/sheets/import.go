@@ -61,8 +61,10 @@ func newImporter(k Kind) importer {
 		return &meetingImporter{}
 	case Dues:
 		return &duesImporter{}
-	default:
+	case Transfers:
 		return &transferImporter{}
+	default:
+		return &recordImporter{sp: recordSpecs[k]}
 	}
 }
 

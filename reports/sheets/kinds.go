@@ -8,7 +8,8 @@ import (
 	"dangjian/data/vocab"
 )
 
-// Kind names a sheet layout: members, training, meetings, dues, transfers.
+// Kind names a sheet layout: members, training, meetings, dues, transfers,
+// and the kinds of records_layouts.go.
 type Kind string
 
 // The kinds of sheet.
@@ -20,8 +21,10 @@ const (
 	Transfers Kind = "transfers"
 )
 
-// Kinds lists every kind in the order records depend on each other.
-var Kinds = []Kind{Members, Training, Meetings, Dues, Transfers}
+// Kinds lists every kind in the order records depend on each other: the
+// first five, then those of the member file, 实践锻炼, 宣传 and the 二级党校
+// (records_layouts.go).
+var Kinds = append([]Kind{Members, Training, Meetings, Dues, Transfers}, recordKinds...)
 
 // ParseKind reads a kind name, with a Chinese error listing the valid ones.
 func ParseKind(s string) (Kind, error) {
@@ -57,6 +60,9 @@ type Layout struct {
 	Kind    Kind
 	Title   string // the worksheet's name
 	Columns []Column
+	// Key says which rows are taken for the same record, for the 填写说明;
+	// "" for the first five kinds, whose guide says it otherwise.
+	Key string
 }
 
 // Header returns the column with the header text, or nil.
@@ -103,6 +109,16 @@ var layouts = map[Kind]Layout{
 		{Header: "党籍状态", Type: "text", Choices: data.MemberStatuses, Width: 10, ExportOnly: true,
 			Note: "导出时填写；导入时无此列或不填按“正常”。已转出等不在册的党员只随导出保留记录"},
 		{Header: "备注", Type: "text", Width: 20, Note: "其他需要说明的情况"},
+		// The fields of the 全国党员管理信息系统, added after the first
+		// layout: sheets without them still import.
+		{Header: "学位", Type: "text", Choices: data.Degrees, Width: 8, Note: "最高学位"},
+		{Header: "毕业院校", Type: "text", Width: 18, Note: "最高学历的毕业院校"},
+		{Header: "户籍所在地", Type: "text", Width: 20, Note: "如：湖北省武汉市洪山区"},
+		{Header: "现居住地", Type: "text", Width: 24, Note: "现居住地址"},
+		{Header: "档案所在单位", Type: "text", Width: 18, Note: "人事档案存放的单位"},
+		{Header: "工作单位及职务", Type: "text", Width: 22, Note: "全国党员管理信息系统的“工作单位及职务”；学生可不填"},
+		{Header: "失联情形", Type: "text", Choices: data.LostCircumstances, Open: true, Width: 18, Note: "失联党员填写"},
+		{Header: "失联日期", Type: "date", Width: 12, Note: "失联党员填写，不能晚于今天"},
 	}},
 	Training: {Kind: Training, Title: "学习培训", Columns: []Column{
 		{Header: "公民身份号码", Required: true, Type: "id", Width: 21, Note: "参加培训的党员，须已在本库中"},
@@ -113,6 +129,7 @@ var layouts = map[Kind]Layout{
 		{Header: "主题", Required: true, Type: "text", Width: 30, Note: "同一日期同一主题视为同一次培训"},
 		{Header: "主办单位", Type: "text", Width: 16, Note: "如：二级党校"},
 		{Header: "地点", Type: "text", Width: 20, Note: "培训地点，如：学院会议室（行政楼305）；同一次培训填一处即可"},
+		{Header: "证书编号", Type: "text", Width: 18, Note: "该党员的结业证书或培训证书编号；没有的不填"},
 	}},
 	Meetings: {Kind: Meetings, Title: "组织生活", Columns: []Column{
 		{Header: "所在支部", Required: true, Type: "text", Width: 24, Note: "支部全称，须已在本库中"},

@@ -272,7 +272,11 @@ func guideRules(l Layout) []string {
 	if computed := guideHeaders(l, func(c Column) bool { return c.Computed }); len(computed) > 0 {
 		add(strings.Join(computed, "、") + "只在导出时计算填写，导入时不读取，模板中没有这些列。")
 	}
-	add("同一表格重复导入不会产生重复记录，也不会改变已有数据。")
+	if l.Key != "" {
+		add(l.Key + "。")
+	} else {
+		add("同一表格重复导入不会产生重复记录，也不会改变已有数据。")
+	}
 	add("导入时只要有一行有误，就不写入任何数据，并逐条列出出错的行号、列名和原因，改正后重新导入即可；" +
 		"命令行导入时加上 --skip-invalid，则只写入正确的行，并列出其余的行。")
 	add(fmt.Sprintf("下拉列表预设到第%d行。", TemplateRows+1))

@@ -118,6 +118,9 @@ func TestTemplateGuideListsEveryColumn(t *testing.T) {
 			}
 			text := fmt.Sprint(rows[len(l.Columns)+1:])
 			for _, rule := range []string{"2019年7月1日", "是", "全角", "重复导入", "--skip-invalid", "红字"} {
+				if rule == "2019年7月1日" && !slices.ContainsFunc(l.Columns, func(c sheets.Column) bool { return c.Type == "date" }) {
+					continue // a sheet without dates (党校课程) says nothing of them
+				}
 				if !strings.Contains(text, rule) {
 					t.Errorf("guide rules do not mention %q: %s", rule, text)
 				}
@@ -237,16 +240,33 @@ func TestTemplateRefusesUnknownKind(t *testing.T) {
 	}
 }
 
-// designColumns are DESIGN.md's "Sheet columns": every template's headers,
-// in order. A column added to a layout is added there too.
+// designColumns are DESIGN.md's "Sheet columns" and, for the later kinds,
+// the README's: every template's headers, in order. A column added to a
+// layout is added there too (at the end of a kind, so older sheets import).
 var designColumns = map[sheets.Kind][]string{
 	sheets.Members: {"姓名", "性别", "民族", "出生日期", "公民身份号码", "籍贯", "学历", "人员类别", "工号或学号",
 		"单位职务或院系班级", "所在支部", "入党日期", "转正日期", "党员类别", "党内职务", "党员领导干部", "联系电话",
-		"困难党员", "党费基数", "备注"},
-	sheets.Training:  {"公民身份号码", "姓名", "日期", "学时", "形式", "主题", "主办单位", "地点"},
-	sheets.Meetings:  {"所在支部", "类型", "日期", "主题", "主持人", "记录人", "出席", "请假", "缺席", "地点"},
-	sheets.Dues:      {"公民身份号码", "姓名", "月份", "实缴金额", "缴纳日期"},
-	sheets.Transfers: {"公民身份号码", "姓名", "方向", "对方组织", "介绍信编号", "开具日期", "有效期天数", "回执日期", "党费交至"},
+		"困难党员", "党费基数", "备注", "学位", "毕业院校", "户籍所在地", "现居住地", "档案所在单位", "工作单位及职务",
+		"失联情形", "失联日期"},
+	sheets.Training:     {"公民身份号码", "姓名", "日期", "学时", "形式", "主题", "主办单位", "地点", "证书编号"},
+	sheets.Practice:     {"公民身份号码", "姓名", "类型", "岗位或责任区", "开始日期", "结束日期", "职责"},
+	sheets.Pledges:      {"公民身份号码", "姓名", "年度", "承诺事项", "承诺日期", "践诺评议", "评议人", "评议日期"},
+	sheets.Volunteer:    {"公民身份号码", "姓名", "日期", "服务内容", "服务时长", "组织单位"},
+	sheets.Publicity:    {"所在支部", "宣传渠道", "标题", "发布日期", "链接或存档位置", "备注"},
+	sheets.Rewards:      {"公民身份号码", "姓名", "奖励名称", "级别", "授予单位", "日期"},
+	sheets.Disciplines:  {"公民身份号码", "姓名", "处分种类", "处分日期", "影响期至", "决定机关", "事由"},
+	sheets.Corrections:  {"公民身份号码", "姓名", "决定日期", "改正期限", "事由", "处理结果", "结果日期"},
+	sheets.Dispositions: {"公民身份号码", "姓名", "处置", "决定日期", "决定机关", "事由"},
+	sheets.Posts:        {"公民身份号码", "姓名", "机构", "职务", "所在支部", "任职日期", "免职日期", "换届选举日期"},
+	sheets.Episodes: {"公民身份号码", "姓名", "情形", "开始日期", "结束日期", "地点", "失联情形", "查找情况",
+		"最近联系日期", "备注"},
+	sheets.Teachers:     {"姓名", "专兼职", "公民身份号码", "单位及职务", "主讲方向", "聘任日期", "解聘日期"},
+	sheets.Courses:      {"年度", "计划课程", "课程名称", "学时", "授课教师", "培训对象", "备注"},
+	sheets.LeaderLinks:  {"公民身份号码", "姓名", "联系类型", "联系对象", "开始日期", "结束日期", "备注"},
+	sheets.LeaderVisits: {"公民身份号码", "姓名", "联系类型", "联系对象", "日期", "联系内容"},
+	sheets.Meetings:     {"所在支部", "类型", "日期", "主题", "主持人", "记录人", "出席", "请假", "缺席", "地点"},
+	sheets.Dues:         {"公民身份号码", "姓名", "月份", "实缴金额", "缴纳日期"},
+	sheets.Transfers:    {"公民身份号码", "姓名", "方向", "对方组织", "介绍信编号", "开具日期", "有效期天数", "回执日期", "党费交至"},
 }
 
 func TestTemplateHeadersAreDesignColumns(t *testing.T) {

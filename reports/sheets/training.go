@@ -52,13 +52,15 @@ func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	m := t.members.member(r)
 	date, hours := r.date("日期"), r.hours("学时")
 	form, topic, organizer, location := r.choice("形式", nil), r.text("主题"), r.text("主办单位"), r.text("地点")
+	certificate := r.text("证书编号")
 	if len(r.problems) == 0 {
 		t.rows.claim(r, m.ID+"|"+date.String()+"|"+topic, "主题")
 	}
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}
-	cols := map[string]string{"date": "日期", "hours": "学时", "form": "形式", "topic": "主题", "member_id": "公民身份号码"}
+	cols := map[string]string{"date": "日期", "hours": "学时", "form": "形式", "topic": "主题", "member_id": "公民身份号码",
+		"certificate": "证书编号"}
 	key := date.String() + "|" + topic
 	session, ok := t.sessions[key]
 	if !ok {
@@ -75,21 +77,30 @@ func (t *trainingImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	}
 	akey := m.ID + "|" + key
 	if a, ok := t.attendees[akey]; ok {
-		if a.Hours == hours || (a.Hours == 0 && hours == t.hoursOf[string(a.TrainingID)]) {
+		sameHours := a.Hours == hours || (a.Hours == 0 && hours == t.hoursOf[string(a.TrainingID)])
+		// A sheet without 证书编号 (an older layout) keeps the stored one.
+		sameCertificate := !r.has("证书编号") || a.Certificate == certificate
+		if sameHours && sameCertificate {
 			if placed {
 				return updated, nil
 			}
 			return unchanged, nil
 		}
 		changed := *a
-		changed.Hours = hours
+		if !sameHours {
+			changed.Hours = hours
+		}
+		if !sameCertificate {
+			changed.Certificate = certificate
+		}
 		if err := tx.TrainingAttendees.Update(ctx, &changed); err != nil {
 			return unchanged, rowErr(r, err, cols)
 		}
 		*a = changed
 		return updated, nil
 	}
-	a := &data.TrainingAttendee{TrainingID: data.Ref(session.ID), MemberID: data.Ref(m.ID), Hours: hours}
+	a := &data.TrainingAttendee{TrainingID: data.Ref(session.ID), MemberID: data.Ref(m.ID), Hours: hours,
+		Certificate: certificate}
 	if err := tx.TrainingAttendees.Create(ctx, a); err != nil {
 		return unchanged, rowErr(r, err, cols)
 	}
