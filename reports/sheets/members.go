@@ -172,13 +172,22 @@ var memberSetters = []memberSetter{
 	{"失联日期", func(rec *data.Member, r *row) { rec.LostDate = r.date("失联日期") }},
 }
 
+// memberRequired are the members layout's required columns.
+var memberRequired = func() map[string]bool {
+	out := map[string]bool{}
+	for _, c := range LayoutOf(Members).Columns {
+		out[c.Header] = c.Required
+	}
+	return out
+}()
+
 // fill copies the row's cells onto the member: the required columns
 // always (a blank one is a problem), the others only when the sheet has
 // the column, a blank cell clearing the value.
 func (m *memberImporter) fill(rec *data.Member, r *row, id string) {
 	rec.IDNumber = id
 	for _, s := range memberSetters {
-		if c := r.layout.Header(s.col); c != nil && c.Required || r.has(s.col) {
+		if memberRequired[s.col] || r.has(s.col) {
 			s.set(rec, r)
 		}
 	}
