@@ -102,7 +102,7 @@ func (g *gen) writeLiaisons() error {
 			if err := put(g, g.tx.Liaisons, l, &g.sum.Liaisons); err != nil {
 				return err
 			}
-			link := leaderLink{id: data.Ref(l.ID), p: p, kind: kind, since: since}
+			link := leaderLink{id: data.Ref(l.ID), kind: kind, since: since}
 			if g.chance(0.06) {
 				for range g.between(1, 2) {
 					d := g.dayIn(since, g.asOf)

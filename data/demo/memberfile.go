@@ -173,10 +173,10 @@ func (g *gen) lose(p *person, since time.Time, long bool) {
 }
 
 // suspend records a 停止党籍 decided on day d, before the window: the
-// member takes part in nothing the demo records.
+// member takes part in nothing the demo records, as if off the rolls
+// (person.until) from the window's start.
 func (g *gen) suspend(p *person, d time.Time, reason string) {
 	p.rec.Status = string(vocab.StatusSuspended)
-	p.suspended = true
 	p.until = monthStart(g.startM).AddDate(0, 0, -1)
 	p.dispositions = append(p.dispositions, data.Disposition{Kind: string(vocab.DispositionSuspend),
 		Date: dt(d), DecidedBy: "学院党委", Reason: reason})

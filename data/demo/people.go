@@ -39,7 +39,6 @@ type person struct {
 
 	// The member file (memberfile.go).
 	marked       bool // has a status or a record of the member file picked for them
-	suspended    bool // 停止党籍 before the window: takes part in nothing
 	episodes     []data.Episode
 	dispositions []data.Disposition
 }

@@ -9,9 +9,9 @@ import (
 	"dangjian/data/vocab"
 )
 
-// 实践锻炼 (承诺践诺, 志愿服务, 党员先锋岗 and 责任区), 宣传, and the 党员领导
-//干部's visits to the branch and the class they are linked to. Drawn from
-// gen.y.
+// 实践锻炼 (承诺践诺, 志愿服务, 党员先锋岗 and 责任区), 宣传, and the
+// 党员领导干部's visits to the branch and the class they are linked to.
+// Drawn from gen.y.
 
 // pledgeDay is when the 承诺 of the year is made public at the latest.
 func (g *gen) pledgeDay(year int) time.Time { return date(year, time.March, 31) }
@@ -30,9 +30,13 @@ func (g *gen) writePledges() error {
 		}
 	}
 	pool = g.y.shuffled(pool)
-	gap := map[*person]string{}
+	missing, unreviewed := map[*person]bool{}, map[*person]bool{}
 	for i, p := range pool[:min(percent(g.o.Members, 1, 1)+percent(g.o.Members, 1, 1)/2+1, len(pool))] {
-		gap[p] = map[bool]string{true: "missing", false: "unreviewed"}[i%2 == 0]
+		if i%2 == 0 {
+			missing[p] = true
+		} else {
+			unreviewed[p] = true
+		}
 	}
 	for i, p := range g.people {
 		if i%64 == 0 {
@@ -49,14 +53,14 @@ func (g *gen) writePledges() error {
 			pledged := g.pledgedOn(p, last)
 			r := &data.Pledge{MemberID: p.id, Year: last, Content: g.pledgeContent(p), PledgedDate: dt(pledged)}
 			reviewed := g.y.dayIn(date(last, time.December, 10), date(g.year, time.January, 15))
-			if gap[p] != "unreviewed" && !reviewed.After(g.asOf) {
+			if !unreviewed[p] && !reviewed.After(g.asOf) {
 				r.Review, r.Reviewer, r.ReviewDate = g.pledgeReview(), reviewer, dt(reviewed)
 			}
 			if err := put(g, g.tx.Pledges, r, &g.sum.Pledges); err != nil {
 				return err
 			}
 		}
-		if p.rec.LostContact && p.rec.LostDate.Before(g.pledgeDay(g.year)) || gap[p] == "missing" {
+		if p.rec.LostContact && p.rec.LostDate.Before(g.pledgeDay(g.year)) || missing[p] {
 			continue
 		}
 		pledged := g.pledgedOn(p, g.year)
@@ -222,7 +226,6 @@ func (g *gen) writePublicity() error {
 // year so far.
 type leaderLink struct {
 	id     data.Ref
-	p      *person
 	kind   vocab.LiaisonKind
 	since  time.Time
 	visits int
