@@ -207,3 +207,28 @@ func TestParseKindKnowsTheRecordKinds(t *testing.T) {
 		t.Errorf("ParseKind's error does not list the kinds: %v", err)
 	}
 }
+
+// The training sheet's 证书编号 is the attendee's: given, it is stored (and
+// changed by a later sheet); a sheet of the older layout without the
+// column keeps it.
+func TestTrainingCertificate(t *testing.T) {
+	fx := newRecordFixture(t)
+	ctx := context.Background()
+	heads := headersOf(Training)
+	row := []any{fx.memberID, "李红梅", "2026-03-05", "4", "培训班", "学习党章", "二级党校", "", "DX2026-001"}
+	if rep, err := run(t, fx.s, Training, book(t, heads, row), Options{}); err != nil || rep.Created != 1 {
+		t.Fatalf("import: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	row[8] = "DX2026-002"
+	if rep, err := run(t, fx.s, Training, book(t, heads, row), Options{}); err != nil || rep.Updated != 1 {
+		t.Fatalf("changed certificate: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	old := heads[:len(heads)-1]
+	if rep, err := run(t, fx.s, Training, book(t, old, row[:len(row)-1]), Options{}); err != nil || rep.Unchanged != 1 {
+		t.Fatalf("older layout: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	as, _ := fx.s.TrainingAttendees.List(ctx)
+	if len(as) != 1 || as[0].Certificate != "DX2026-002" {
+		t.Fatalf("attendees: %+v", as)
+	}
+}
