@@ -554,3 +554,30 @@ func TestCommitteeShowsAMembersFileReadOnly(t *testing.T) {
 		t.Fatalf("the member's view reads %q", got)
 	}
 }
+
+func TestDisciplineLeftWithoutItsEffectPeriodGetsTheKindsOne(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	openScreen(t, u, "党纪处分")
+	q.settle(u)
+	s := u.recordScreen.(*recordScreen[data.Discipline, *data.Discipline])
+	test.Tap(findButton(t, u, "新增"))
+	q.settle(u)
+	until := entryOf(t, s.form, "effect_until")
+	if !strings.Contains(until.PlaceHolder, "警告1年") {
+		t.Fatalf("影响期至 hints %q", until.PlaceHolder)
+	}
+	s.form.inputs["member_id"].object.(*memberPicker).setID(memberID(t, u, "张伟"))
+	selectOf(t, s.form, "kind").SetSelected(string(vocab.DisciplineSerious))
+	test.Type(entryOf(t, s.form, "date"), "2026-03-01")
+	test.Type(entryOf(t, s.form, "decided_by"), "学院党委")
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	ds, err := u.store.Disciplines.List(ctx)
+	if err != nil || len(ds) != 1 || ds[0].EffectUntil.String() != "2027-08-31" {
+		t.Fatalf("stored %+v %v", ds, err)
+	}
+	if got := strings.Join(s.cells[0], "|"); got != "张伟（学生第一党支部）|严重警告|2026-03-01|2027-08-31|学院党委|" {
+		t.Fatalf("the row shows %q", got)
+	}
+}

@@ -15,6 +15,7 @@ func (s *recordScreen[T, P]) openForm(rec P, isNew bool) {
 	s.current, s.loaded, s.isNew = rec, *rec, isNew
 	s.form = newRecordForm(rec, formSpec{choices: s.spec.choices, months: s.spec.months, refs: s.refs.opts, u: s.u})
 	s.form.OnSubmit = s.save
+	placeHolders(s.form, s.spec.hints)
 	save := widget.NewButton("保存", s.save)
 	save.Importance = widget.HighImportance
 	s.saving = &saveOnce{button: save}

@@ -33,6 +33,7 @@ func newDisciplinesScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"-date"},
 		choices: map[string][]string{"kind": data.DisciplineKinds},
 		refs:    memberOptions,
+		hints:   map[string]string{"effect_until": "留空按处分种类计算：警告1年，严重警告1年半，撤销党内职务2年"},
 		fresh:   func() *data.Discipline { return &data.Discipline{Kind: string(vocab.DisciplineWarning)} },
 	}).view()
 }
@@ -46,6 +47,7 @@ func newCorrectionsScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"-date"},
 		choices: map[string][]string{"outcome": data.CorrectionOutcomes},
 		refs:    memberOptions,
+		hints:   map[string]string{"deadline": "留空按设置计算（默认决定后12个月）"},
 		fresh:   func() *data.Correction { return &data.Correction{} },
 	}).view()
 }
@@ -73,7 +75,9 @@ func newPostTermsScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"-from_date"},
 		choices: map[string][]string{"organ": data.PostOrgans},
 		refs:    bothRefs(memberOptions, branchOptions),
-		fresh:   func() *data.PostTerm { return &data.PostTerm{Organ: string(vocab.OrganBranchCommittee)} },
+		hints: map[string]string{"post": "如：" + string(vocab.PostSecretary) + "、" + string(vocab.PostOrganization) + "、" +
+			string(vocab.PostGroupLeader), "elected": "留空即任职日期"},
+		fresh: func() *data.PostTerm { return &data.PostTerm{Organ: string(vocab.OrganBranchCommittee)} },
 	}).view()
 }
 
@@ -87,6 +91,8 @@ func newEpisodesScreen(u *UI) fyne.CanvasObject {
 		order:   []string{"-since"},
 		choices: map[string][]string{"kind": data.EpisodeKinds},
 		refs:    memberOptions,
-		fresh:   func() *data.Episode { return &data.Episode{Kind: string(vocab.EpisodeLost)} },
+		hints: map[string]string{"place": "流向，或出国（境）的国家和地区", "circumstances": "失联时填写，如：" +
+			string(vocab.LostAway) + "、" + string(vocab.LostMoved), "searches": "失联时填写查找的经过"},
+		fresh: func() *data.Episode { return &data.Episode{Kind: string(vocab.EpisodeLost)} },
 	}).view()
 }

@@ -81,6 +81,9 @@ type recordSpec[T any, P recordPtr[T]] struct {
 	extra      []string
 	extraAt    int
 	extraCells func(ctx context.Context, s *data.Store, rows []T) ([][]string, error)
+	// hints are the placeholders of some text fields of the form: what a
+	// blank field means, or an example.
+	hints map[string]string
 	// buttons, when set, adds buttons beside 新增 (记录走访).
 	buttons func(s *recordScreen[T, P]) []fyne.CanvasObject
 }
