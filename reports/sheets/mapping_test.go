@@ -358,3 +358,43 @@ func FuzzParseMap(f *testing.F) {
 		}
 	})
 }
+
+// TestEveryAliasNamesAColumn: each alias stands for a column some kind
+// has, and in that kind it maps onto it (no alias is shadowed by a
+// template header of the same kind, nor leads nowhere).
+func TestEveryAliasNamesAColumn(t *testing.T) {
+	for alias, cols := range commonAliases {
+		if cols[0] == Ignore {
+			continue
+		}
+		found := false
+		for _, k := range Kinds {
+			l := LayoutOf(k)
+			for _, col := range cols {
+				if l.Header(col) == nil {
+					continue
+				}
+				found = true
+				if got, ok := aliasOf(l, alias); !ok || (got != col && l.Header(alias) == nil && !slices.Contains(cols, got)) {
+					t.Errorf("%s: %s → %q, want %q", k, alias, got, col)
+				}
+				break
+			}
+		}
+		if !found {
+			t.Errorf("alias %s → %v: no kind has the column", alias, cols)
+		}
+	}
+	for k, cases := range map[Kind]map[string]string{
+		"rewards":   {"身份证号": "公民身份号码", "表彰名称": "奖励名称", "获奖日期": "日期"},
+		"posts":     {"党内职务": "职务", "任职时间": "任职日期"},
+		"volunteer": {"服务时间": "服务时长"},
+		Members:     {"党内职务": "党内职务", "性别（男/女）": "性别", "*姓名（必填）": "姓名"},
+	} {
+		for h, want := range cases {
+			if got, _ := aliasOf(LayoutOf(k), h); got != want {
+				t.Errorf("%s: %s → %q, want %q", k, h, got, want)
+			}
+		}
+	}
+}
