@@ -383,6 +383,36 @@ func TestMemberFormSavesTheNewFieldsAndShowsTheFileAsATimeline(t *testing.T) {
 		m.LostDate.String() != "2026-02-01" {
 		t.Fatalf("stored %+v", m)
 	}
+	// 在记录中查看 shows the reward on 表彰奖励, found by 姓名 and date.
+	u.members.openMember(zhang)
+	q.settle(u)
+	tl := u.members.dialog.file
+	if !tl.find.Disabled() {
+		t.Fatal("在记录中查看 is enabled with no event selected")
+	}
+	for i, e := range tl.shown {
+		if e.Kind == "入党" {
+			tl.list.Select(i)
+			if !tl.find.Disabled() {
+				t.Fatal("在记录中查看 is enabled for 入党, which has no record")
+			}
+		}
+	}
+	for i, e := range tl.shown {
+		if e.Kind == "表彰奖励" {
+			tl.list.Select(i)
+		}
+	}
+	test.Tap(tl.find)
+	q.settle(u)
+	rs, ok := u.recordScreen.(*recordScreen[data.Reward, *data.Reward])
+	if !ok || u.screens[u.current].title != "表彰奖励" {
+		t.Fatalf("在记录中查看 shows %s", u.screens[u.current].title)
+	}
+	if rs.query.Text != "张伟 2025-07-01" || len(rs.shown) != 1 || u.win.Canvas().Overlays().Top() != nil {
+		t.Fatalf("表彰奖励 searched %q shows %d rows", rs.query.Text, len(rs.shown))
+	}
+
 	// A new member has no file yet.
 	u.members.openMember("")
 	q.settle(u)

@@ -130,7 +130,14 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 	tabs := container.NewAppTabs(
 		container.NewTabItem("基本信息", container.NewBorder(note, nil, nil, nil, d.form.scrollView())))
 	if !isNew {
-		d.file = newMemberTimeline(fd.file, fd.fileErr)
+		d.file = newMemberTimeline(fd.file, fd.fileErr, func(screen, query string) {
+			if d.form.dirty() {
+				d.s.u.notify("请先保存或取消对党员信息的修改，再查看记录")
+				return
+			}
+			d.dlg.Hide()
+			d.s.u.openSearching(screen, query)
+		})
 		tabs.Append(container.NewTabItem("党员档案", d.file.object()))
 		var study fyne.CanvasObject
 		study, d.study = newStudyView(fd.study, fd.studyErr)

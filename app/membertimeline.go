@@ -18,20 +18,33 @@ import (
 // 培训, 实践锻炼, 谈心谈话), earliest first, one a line, which a choice of
 // the part narrows.
 type memberTimeline struct {
-	file   *data.MemberFile
-	shown  []data.FileEvent
-	group  *widget.Select
-	count  *widget.Label
-	list   *widget.List
-	box    fyne.CanvasObject
-	failed string // why the file could not be read
+	file     *data.MemberFile
+	shown    []data.FileEvent
+	group    *widget.Select
+	count    *widget.Label
+	list     *widget.List
+	box      fyne.CanvasObject
+	failed   string         // why the file could not be read
+	selected int            // the event selected in shown, -1 for none
+	find     *widget.Button // 在记录中查看
+}
+
+// fileScreens are the screens that list the records of the file's
+// events, by table.
+var fileScreens = map[string]string{
+	"practice_posts": "先锋岗和责任区", "pledges": "承诺践诺", "volunteer_services": "志愿服务",
+	"rewards": "表彰奖励", "disciplines": "党纪处分", "corrections": "限期改正", "dispositions": "党籍处置",
+	"post_terms": "党内职务", "episodes": "党员状态", "honors": "先进典型", "transfers": "组织关系转接",
+	"talks": "谈心谈话",
 }
 
 // allGroups is the choice that shows every part of the file.
 const allGroups = "全部"
 
-func newMemberTimeline(f *data.MemberFile, err error) *memberTimeline {
-	t := &memberTimeline{file: f, count: widget.NewLabel("")}
+// newMemberTimeline lays out the file; goTo, when set, shows the record of
+// the event selected on its screen, found by a search (「在记录中查看」).
+func newMemberTimeline(f *data.MemberFile, err error, goTo func(screen, query string)) *memberTimeline {
+	t := &memberTimeline{file: f, count: widget.NewLabel(""), selected: -1}
 	if err != nil || f == nil {
 		t.failed = "读取党员档案失败"
 		if err != nil {
@@ -58,10 +71,27 @@ func newMemberTimeline(f *data.MemberFile, err error) *memberTimeline {
 				o.(*widget.Label).SetText(timelineLine(t.shown[i]))
 			}
 		})
-	t.list.OnSelected = func(widget.ListItemID) { t.list.UnselectAll() }
+	t.find = widget.NewButton("在记录中查看", func() {
+		if e, ok := t.chosen(); ok && goTo != nil {
+			goTo(fileScreens[e.Table], t.file.Member.Name+" "+e.When())
+		}
+	})
+	t.find.Disable()
+	t.list.OnSelected = func(i widget.ListItemID) {
+		t.selected = i
+		t.showFind()
+	}
+	t.list.OnUnselected = func(widget.ListItemID) {
+		t.selected = -1
+		t.showFind()
+	}
 	t.group = widget.NewSelect(groups, func(string) { t.filter() })
 	t.group.SetSelected(allGroups)
-	top := container.NewBorder(nil, nil, widget.NewLabel("显示"), t.count, t.group)
+	right := container.NewHBox(t.count)
+	if goTo != nil {
+		right.Add(t.find)
+	}
+	top := container.NewBorder(nil, nil, widget.NewLabel("显示"), right, t.group)
 	t.box = container.NewBorder(top, nil, nil, nil, t.list)
 	return t
 }
@@ -69,8 +99,29 @@ func newMemberTimeline(f *data.MemberFile, err error) *memberTimeline {
 // object is the tab's content.
 func (t *memberTimeline) object() fyne.CanvasObject { return t.box }
 
+// chosen is the event selected, when its record has a screen.
+func (t *memberTimeline) chosen() (data.FileEvent, bool) {
+	if t.selected < 0 || t.selected >= len(t.shown) {
+		return data.FileEvent{}, false
+	}
+	e := t.shown[t.selected]
+	return e, fileScreens[e.Table] != ""
+}
+
+// showFind enables 在记录中查看 for an event whose record has a screen.
+func (t *memberTimeline) showFind() {
+	if _, ok := t.chosen(); ok {
+		t.find.Enable()
+	} else {
+		t.find.Disable()
+	}
+}
+
 // filter shows the events of the part chosen.
 func (t *memberTimeline) filter() {
+	t.list.UnselectAll()
+	t.selected = -1
+	t.showFind()
 	t.shown = t.shown[:0]
 	for _, e := range t.file.Events {
 		if t.group.Selected == allGroups || string(e.Group) == t.group.Selected {

@@ -170,6 +170,9 @@ func (s *recordScreen[T, P]) body() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, s.table.object())
 }
 
+// searchFor puts text in the search box, which shows the rows holding it.
+func (s *recordScreen[T, P]) searchFor(text string) { s.query.SetText(text) }
+
 // noun is what one row is called in messages: 谈心谈话记录, 党支部.
 func (s *recordScreen[T, P]) noun() string {
 	if s.spec.noun != "" {

@@ -129,13 +129,17 @@ func (u *UI) viewMember(id string) {
 			return
 		}
 		orgs := u.scope.orgNames()
-		file := newMemberTimeline(m.file, m.fileErr)
+		var d dialog.Dialog
+		file := newMemberTimeline(m.file, m.fileErr, func(screen, query string) {
+			d.Hide()
+			u.openSearching(screen, query)
+		})
 		study, _ := newStudyView(m.study, m.studyErr)
 		tabs := container.NewAppTabs(
 			container.NewTabItem("基本信息", recordView(m.rec, m.names, widget.NewFormItem("所属组织", widget.NewLabel(orgs[m.rec.OrgID])))),
 			container.NewTabItem("党员档案", file.object()),
 			container.NewTabItem("学习档案", study))
-		d := dialog.NewCustom("党员信息 — "+m.rec.Name, "关闭", tabs, u.win)
+		d = dialog.NewCustom("党员信息 — "+m.rec.Name, "关闭", tabs, u.win)
 		d.Resize(fyne.NewSize(640, 560))
 		u.memberView = file
 		d.Show()

@@ -232,6 +232,21 @@ func (u *UI) open(id int) {
 	u.content.Refresh()
 }
 
+// openSearching shows the screen with the title and, on a record screen,
+// searches it for query (a member's 姓名 and a date, from the 党员档案).
+func (u *UI) openSearching(title, query string) {
+	for i, sc := range u.screens {
+		if sc.title != title {
+			continue
+		}
+		u.open(i)
+		if s, ok := u.recordScreen.(interface{ searchFor(string) }); ok {
+			s.searchFor(query)
+		}
+		return
+	}
+}
+
 // showError reports an error in a dialog.
 func (u *UI) showError(err error) { dialog.ShowError(err, u.win) }
 
