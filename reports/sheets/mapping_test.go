@@ -398,3 +398,23 @@ func TestEveryAliasNamesAColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkedHeadersMapByTheirName: a header marked required (*, （必填）)
+// is named without its marks, in --map and in the mapping shown.
+func TestMarkedHeadersMapByTheirName(t *testing.T) {
+	s := testStore(t)
+	headers := slices.Clone(headersOf(Members)[:19])
+	headers[0] = "*姓名"
+	headers[11] = "*入党年月日（必填）"
+	rep, err := run(t, s, Members, book(t, headers, memberRow("王建国", id("420106", 1980, 3, 4, 1, true), "男", "一支部")),
+		Options{Map: map[string]string{"入党年月日": "入党日期"}})
+	if err != nil || rep.Created != 1 {
+		t.Fatalf("%+v %v", rep, err)
+	}
+	if c := rep.Mapping.Cols[11]; c.Header != "入党年月日" || c.Column != "入党日期" || c.How != ByUser {
+		t.Errorf("mapped %+v", c)
+	}
+	if c := rep.Mapping.Cols[0]; c.Header != "姓名" || c.How != ByTemplate {
+		t.Errorf("mapped %+v", c)
+	}
+}

@@ -115,7 +115,7 @@ func (sr *sheetReader) readHeader() error {
 	sr.num = num
 	headers := make([]string, len(cells))
 	for i, c := range cells {
-		headers[i] = strings.ReplaceAll(field.Normalize(c), " ", "")
+		headers[i] = headerKey(c)
 	}
 	hm, err := sr.mapper.resolve(sr.layout, sr.sheet, headers)
 	if err != nil {
