@@ -185,6 +185,7 @@ type visitDialog struct {
 	saving *saveOnce
 	rec    *data.LiaisonLog
 	past   *widget.Label // the earlier visits of the chosen 联系点
+	loads  *loader       // reads them; the last 联系点 chosen wins
 }
 
 // openVisit opens the form of a new visit, to the 联系点 link when it is
@@ -199,7 +200,7 @@ func (l *leaderLinkScreens) openVisit(link *data.Liaison) {
 		s.u.notify("尚无领导干部联系点：请先点「新增」登记联系的支部或班级")
 		return
 	}
-	d := &visitDialog{rec: &data.LiaisonLog{}, past: widget.NewLabel("")}
+	d := &visitDialog{rec: &data.LiaisonLog{}, past: widget.NewLabel(""), loads: s.u.reader()}
 	if link != nil {
 		d.rec.LiaisonID = data.Ref(link.ID)
 	}
@@ -240,7 +241,7 @@ func (d *visitDialog) showPast(s *recordScreen[data.Liaison, *data.Liaison]) {
 		return
 	}
 	store := s.u.store
-	load(s.u.reader(), func(ctx context.Context) ([]data.LiaisonLog, error) {
+	load(d.loads, func(ctx context.Context) ([]data.LiaisonLog, error) {
 		return store.LiaisonLogs.List(ctx, data.Where(data.Column("liaison_id"), id), data.OrderBy("date"))
 	}, func(vs []data.LiaisonLog, err error) {
 		if err != nil {
