@@ -611,3 +611,25 @@ func TestDisciplineLeftWithoutItsEffectPeriodGetsTheKindsOne(t *testing.T) {
 		t.Fatalf("the row shows %q", got)
 	}
 }
+
+func TestTheNewScreensListTheDemosRecords(t *testing.T) {
+	u, q := demoUI(t, 300, fyne.NewSize(1366, 698))
+	for _, title := range []string{"先锋岗和责任区", "承诺践诺", "志愿服务", leaderLinksTitle, "宣传", "表彰奖励", "党纪处分",
+		"限期改正", "党籍处置", "党内职务", "党员状态", "党校教师", "党校课程"} {
+		openScreen(t, u, title)
+		q.settle(u)
+		s, ok := u.recordScreen.(interface{ rowCount() (int, string) })
+		if !ok {
+			t.Fatalf("%s is not a record screen", title)
+		}
+		if n, count := s.rowCount(); n == 0 || count != "共"+strconv.Itoa(n)+"条" {
+			t.Errorf("%s lists %d rows (%q)", title, n, count)
+		}
+	}
+	if v := u.leaderLinks.visits; len(v.rows) == 0 {
+		t.Error("走访记录 lists no visit of the demo")
+	}
+}
+
+// rowCount is how many rows the screen read, and its count line.
+func (s *recordScreen[T, P]) rowCount() (int, string) { return len(s.rows), s.count.Text }
