@@ -2,6 +2,7 @@ package field
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,6 +24,24 @@ func Normalize(s string) string {
 	s = width.Fold.String(s)
 	return strings.TrimFunc(s, isBlank)
 }
+
+// Text is a cell of free text as it is kept: trimmed like Normalize, and
+// folded to half-width only when it holds no Chinese at all (a 联系电话 or
+// 工号 typed in full-width digits). A text with Chinese keeps its
+// punctuation as written (亮身份，亮职责；出国（境）), which is what official
+// documents use; numbers, dates and choices are read by their parsers,
+// which fold them.
+func Text(s string) string {
+	s = strings.TrimFunc(s, isBlank)
+	if strings.ContainsFunc(s, isCJK) {
+		return s
+	}
+	return width.Fold.String(s)
+}
+
+// isCJK reports whether r is a Chinese character or a CJK symbol (、。…),
+// not a full-width form of ASCII (１, Ａ, ，).
+func isCJK(r rune) bool { return r >= 0x2E80 && (r < 0xFF01 || r > 0xFF5E) }
 
 // isBlank reports whether r is white space or an invisible character that
 // commonly sneaks into pasted cells.
@@ -91,20 +110,25 @@ func ParseBool(s string) (bool, error) {
 // match. The error lists the choices: "应为以下之一:A/B/C"; an empty value
 // gives ErrEmpty.
 func ParseEnum(s string, allowed []string, aliases map[string]string) (string, error) {
-	s = Normalize(s)
-	if s == "" {
+	raw := strings.TrimFunc(s, isBlank)
+	if raw == "" {
 		return "", ErrEmpty
 	}
-	candidates := []string{s}
-	if squeezed := removeBlanks(s); squeezed != s {
-		candidates = append(candidates, squeezed)
+	// The value as typed, with full-width forms folded, and without
+	// blanks; a choice written with full-width punctuation (出国（境）…)
+	// matches its folded spelling too.
+	candidates := []string{raw}
+	for _, c := range []string{Normalize(raw), removeBlanks(raw), removeBlanks(Normalize(raw))} {
+		if !slices.Contains(candidates, c) {
+			candidates = append(candidates, c)
+		}
 	}
 	for _, c := range candidates {
 		if a, ok := aliases[c]; ok {
 			c = a
 		}
 		for _, v := range allowed {
-			if c == v {
+			if c == v || c == width.Fold.String(v) {
 				return v, nil
 			}
 		}

@@ -161,7 +161,7 @@ func (sr *sheetReader) next() (r *row, ok bool, err error) {
 			if i >= len(sr.columns) || sr.columns[i] == "" {
 				continue
 			}
-			v := trimFloatNoise(field.Normalize(c))
+			v := trimFloatNoise(field.Text(c))
 			if v != "" {
 				empty = false
 				r.cells[sr.columns[i]] = v

@@ -284,7 +284,7 @@ func (sp *recordSpec) keyOf(ix *refIndex, rec data.Record) string {
 				parts[i] = string(*v)
 			}
 		case *string:
-			parts[i] = width.Fold.String(*v) // cells are read folded
+			parts[i] = *v
 		case *data.Date:
 			parts[i] = v.String()
 		case *int:
@@ -344,13 +344,6 @@ func (ri *recordImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outco
 	if old != nil {
 		rec = tbl.clone(old)
 		for f, v := range vals {
-			// Cells are read with full-width forms folded (，→ ,): a text
-			// that only differs so stays as stored.
-			if text, ok := v.(string); ok {
-				if stored := *fieldPtr(rec, f).(*string); width.Fold.String(stored) == text {
-					continue
-				}
-			}
 			assign(rec, f, v)
 		}
 	}
@@ -519,7 +512,7 @@ func (ri *recordImporter) value(r *row, c recordCol, ptr any) any {
 	}
 	switch {
 	case len(c.Choices) > 0 && !c.Open:
-		return r.choice(c.Header, foldedAliases(c.Choices))
+		return r.choice(c.Header, nil)
 	case len(c.Choices) > 0:
 		v := r.text(c.Header)
 		if alias, ok := foldedAliases(c.Choices)[v]; ok {
@@ -532,9 +525,9 @@ func (ri *recordImporter) value(r *row, c recordCol, ptr any) any {
 	return r.text(c.Header)
 }
 
-// foldedAliases maps the half-width form of each choice written with
-// full-width punctuation (出国(境)学习研究) to the choice: cells are read
-// with full-width forms folded.
+// foldedAliases maps the half-width spelling of each choice written with
+// full-width punctuation (出国(境)未联系) to the choice, so that an open
+// choice typed so is kept as the listed value.
 func foldedAliases(choices []string) map[string]string {
 	var out map[string]string
 	for _, c := range choices {
@@ -568,7 +561,7 @@ func (r *row) year(col string) (int, bool) {
 	if v == "" {
 		return 0, false
 	}
-	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(v, "年度"), "年"))
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(field.Normalize(v), "年度"), "年"))
 	if err != nil || n < 1921 || n > r.today.Year()+1 {
 		r.fail(col, "应为年份，如"+strconv.Itoa(r.today.Year()))
 		return 0, false

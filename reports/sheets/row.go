@@ -155,7 +155,7 @@ func (r *row) count(col string) (int, bool) {
 	if v == "" {
 		return 0, false
 	}
-	n, err := strconv.Atoi(strings.TrimSuffix(v, "天"))
+	n, err := strconv.Atoi(strings.TrimSuffix(field.Normalize(v), "天"))
 	if err != nil || n < 0 {
 		r.fail(col, "应为不小于0的整数")
 		return 0, false
