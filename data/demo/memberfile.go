@@ -47,7 +47,7 @@ func (g *gen) planWeakBranch() {
 	}
 	b := pool[g.y.intn(len(pool))]
 	b.weak = true
-	b.rec.Note = "学习教育和目标管理落实不到位,列为本年度重点整顿支部"
+	b.rec.Note = "学习教育和目标管理落实不到位，列为本年度重点整顿支部"
 	for _, p := range b.members {
 		p.lowTrain = true
 	}
@@ -88,7 +88,7 @@ func (g *gen) fillProfile(p *person) {
 	switch {
 	case p.student():
 		m.Degree = string(vocab.DegreeNone)
-		m.ArchiveUnit = "学校学生工作部(处)"
+		m.ArchiveUnit = "学校学生工作部（处）"
 		if p.branch.grad {
 			m.Degree = string(vocab.DegreeBachelor)
 			if m.StaffNo != "" && m.StaffNo[0] == 'D' {
@@ -99,7 +99,7 @@ func (g *gen) fillProfile(p *person) {
 		}
 		m.HouseholdPlace = m.NativePlace
 		if g.y.chance(0.45) {
-			m.HouseholdPlace = campusDistrict + "(学校集体户)"
+			m.HouseholdPlace = campusDistrict + "（学校集体户）"
 		}
 		m.Residence = fmt.Sprintf("%s学校学生公寓%d栋", campusDistrict, g.y.between(1, 16))
 		m.WorkUnit = g.college + m.Position
@@ -149,7 +149,7 @@ func (g *gen) planLost() {
 		since := g.asOf.AddDate(-3, -g.y.between(0, 6), -g.y.between(0, 27))
 		g.lose(p, since, true)
 		suspended := since.AddDate(0, g.y.between(6, 9), g.y.between(0, 20))
-		g.suspend(p, suspended, "失联超过六个月,经多方查找仍无法取得联系")
+		g.suspend(p, suspended, "失联超过六个月，经多方查找仍无法取得联系")
 	}
 }
 
@@ -166,7 +166,7 @@ func (g *gen) lose(p *person, since time.Time, long bool) {
 	p.rec.Note = "多次联系未果"
 	searches := g.y.pick(lostSearches)
 	if long {
-		searches = lostSearches[0] + ";" + lostSearches[2]
+		searches = lostSearches[0] + "；" + lostSearches[2]
 	}
 	p.episodes = append(p.episodes, data.Episode{Kind: string(vocab.EpisodeLost), Since: dt(since),
 		Circumstances: p.rec.LostCircumstance, Searches: searches})
@@ -212,9 +212,9 @@ func (g *gen) planAbroad() {
 		restored := back.AddDate(0, g.y.between(1, 3), 0)
 		p.dispositions = append(p.dispositions,
 			data.Disposition{Kind: string(vocab.DispositionSuspend), Date: dt(stopped), DecidedBy: "学院党委",
-				Reason: "出国(境)学习研究超过五年,按规定停止党籍"},
+				Reason: "出国（境）学习研究超过五年，按规定停止党籍"},
 			data.Disposition{Kind: string(vocab.DispositionRestore), Date: dt(restored), DecidedBy: "学院党委",
-				Reason: "回国后本人申请恢复党的组织生活,经审查符合条件,报学校党委组织部批准"})
+				Reason: "回国后本人申请恢复党的组织生活，经审查符合条件，报学校党委组织部批准"})
 	}
 }
 
@@ -263,10 +263,10 @@ func (g *gen) planGraduates() {
 			graduated = back
 		}
 		p.rec.PersonType = string(vocab.PersonOther)
-		p.rec.Position = fmt.Sprintf("%d届毕业生(待就业)", graduated.Year())
+		p.rec.Position = fmt.Sprintf("%d届毕业生（待就业）", graduated.Year())
 		p.rec.WorkUnit = "待就业"
 		p.rec.Residence = p.rec.NativePlace
-		p.rec.Note = "毕业时尚未落实工作单位,组织关系暂留学院"
+		p.rec.Note = "毕业时尚未落实工作单位，组织关系暂留学院"
 		p.episodes = append(p.episodes, data.Episode{Kind: string(vocab.EpisodeGraduate), Since: dt(graduated),
 			Place: p.rec.NativePlace, LastContact: dt(g.y.dayIn(g.asOf.AddDate(0, -2, 0), g.asOf))})
 		p.quietFrom = max(g.startM, monthIndex(graduated)+1)

@@ -24,7 +24,7 @@ type teacherPlan struct {
 var teacherPlans = []teacherPlan{
 	{vocab.TeacherPart, 0, false, "", "党的创新理论、全面从严治党"},
 	{vocab.TeacherPart, 2, false, "", "党支部建设、党务工作实务"},
-	{vocab.TeacherFull, -1, true, "学院党委组织员(二级党校专职教师)", "党章党规、发展党员工作"},
+	{vocab.TeacherFull, -1, true, "学院党委组织员（二级党校专职教师）", "党章党规、发展党员工作"},
 	{vocab.TeacherPart, -1, false, "马克思主义学院 教授", "习近平新时代中国特色社会主义思想、党史"},
 	{vocab.TeacherPart, -1, false, "学校党委组织部 副部长", "党员教育管理、党支部书记能力提升"},
 	{vocab.TeacherFull, -1, false, "学校党校 专职教师", "形势与政策、师德师风"},
