@@ -141,7 +141,7 @@ func linkOptions(ctx context.Context, s *data.Store) (refData, error) {
 
 // leaderLinks reads the liaisons of kind 支部 and 班级, in the store's order.
 func leaderLinks(ctx context.Context, s *data.Store) ([]data.Liaison, error) {
-	rows, err := s.Liaisons.List(ctx, data.OrderBy("kind", "since"))
+	rows, err := s.Liaisons.List(ctx, data.OrderBy(data.ColKind, data.ColSince))
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +242,7 @@ func (d *visitDialog) showPast(s *recordScreen[data.Liaison, *data.Liaison]) {
 	}
 	store := s.u.store
 	load(d.loads, func(ctx context.Context) ([]data.LiaisonLog, error) {
-		return store.LiaisonLogs.List(ctx, data.Where(data.Column("liaison_id"), id), data.OrderBy("date"))
+		return store.LiaisonLogs.List(ctx, data.Where(data.ColLiaisonID, id), data.OrderBy(data.ColDate))
 	}, func(vs []data.LiaisonLog, err error) {
 		if err != nil {
 			d.past.SetText("读取走访记录失败：" + err.Error())

@@ -45,7 +45,7 @@ func newCoursesScreen(u *UI) fyne.CanvasObject {
 // teachers as the choices of a course.
 func schoolOptions(ctx context.Context, s *data.Store) (refData, error) {
 	d := refData{opts: map[string][]refOption{}, names: map[string]string{}}
-	plans, err := s.TrainingPlans.List(ctx, data.OrderBy("-year", "month", "course"))
+	plans, err := s.TrainingPlans.List(ctx, data.OrderBy(data.ColYear.Desc(), data.ColMonth, data.ColCourse))
 	if err != nil {
 		return d, err
 	}
@@ -53,7 +53,7 @@ func schoolOptions(ctx context.Context, s *data.Store) (refData, error) {
 		d.opts["plan_id"] = append(d.opts["plan_id"], refOption{p.ID, planLabel(&p)})
 		d.names[p.ID] = p.Course
 	}
-	teachers, err := s.SchoolTeachers.List(ctx, data.OrderBy("kind", "name"))
+	teachers, err := s.SchoolTeachers.List(ctx, data.OrderBy(data.ColKind, data.ColName))
 	if err != nil {
 		return d, err
 	}
@@ -84,7 +84,7 @@ func courseOptions(ctx context.Context, s *data.Store) ([]refOption, error) {
 	for _, p := range plans {
 		years[p.ID] = p.Year
 	}
-	courses, err := s.SchoolCourses.List(ctx, data.OrderBy("title"))
+	courses, err := s.SchoolCourses.List(ctx, data.OrderBy(data.ColTitle))
 	if err != nil {
 		return nil, err
 	}

@@ -34,4 +34,11 @@ const (
 	ColAgreementID Column = "agreement_id"
 	ColOwnerID     Column = "owner_id"
 	ColOwnerTable  Column = "owner_table"
+	ColSince       Column = "since"
+	ColTitle       Column = "title"
+	ColCourse      Column = "course"
+	ColLiaisonID   Column = "liaison_id"
 )
+
+// Desc orders by the column from the largest value down.
+func (c Column) Desc() Column { return "-" + c }

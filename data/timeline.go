@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dangjian/data/rules"
+	"dangjian/data/vocab"
 )
 
 // FileGroup is the part of a member's file an event belongs to; the
@@ -205,7 +206,7 @@ func (s *Store) MemberFile(ctx context.Context, memberID string) (*MemberFile, e
 	}
 	for _, t := range transfers {
 		toFrom := "转往 "
-		if t.Direction == "转入" {
+		if vocab.Direction(t.Direction) == vocab.TransferIn {
 			toFrom = "自 "
 		}
 		text := "组织关系" + t.Direction + "：" + toFrom + t.OtherOrg + paren(joinNonEmpty("，",
@@ -223,7 +224,7 @@ func (s *Store) MemberFile(ctx context.Context, memberID string) (*MemberFile, e
 		if grade == "" {
 			grade = "未评定等次"
 		}
-		add(FileEvent{Date: yearEnd(a.Year), YearOnly: true, Group: GroupAppraisal, Kind: "民主评议",
+		add(FileEvent{Date: yearEnd(a.Year), YearOnly: true, Group: GroupAppraisal, Kind: string(vocab.MeetingAppraisal),
 			Text:  "民主评议：" + grade + paren(labelled("教育处置", a.FollowUp)),
 			Table: a.Table(), ID: a.ID})
 	}

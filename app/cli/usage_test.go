@@ -92,6 +92,11 @@ func englishWords(text string) []string {
 		typed[string(k)] = true
 	}
 	typed[nationalKind] = true // export national
+	for w := range typed {     // member-file reads as member and file
+		for _, part := range strings.Split(w, "-") {
+			typed[part] = true
+		}
+	}
 	var words []string
 	for _, loc := range asciiWord.FindAllStringIndex(text, -1) {
 		w := text[loc[0]:loc[1]]
