@@ -464,13 +464,14 @@ func TestCertificatesAreSavedPerAttendee(t *testing.T) {
 			}
 		}
 	}
-	// 张伟's 学习档案 lists the session with the hours and the certificate.
+	// 张伟's 学习档案 lists the session with the hours and the certificate,
+	// and the year's hours as TRAIN-32 counts them (prorated from March).
 	u.training.record.dlg.Hide()
 	openScreen(t, u, "党员")
 	q.settle(u)
 	u.members.openMember(ids[0])
 	q.settle(u)
-	if got := strings.Join(u.members.dialog.study, "\n"); got != "共参加培训1次：2026年1.5学时\n2026-03-05|集体学习|党章学习||1.5|DX2026-001" {
+	if got := strings.Join(u.members.dialog.study, "\n"); got != "共参加培训1次；2026年计入1.5学时，应达27学时\n2026-03-05|集体学习|党章学习||1.5|DX2026-001" {
 		t.Fatalf("学习档案 shows %q", got)
 	}
 }

@@ -6,11 +6,13 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
 	"dangjian/data/field"
 	"dangjian/data/vocab"
+	"dangjian/reports/documents"
 )
 
 // memberDialog is the form of one member: every field, the store's
@@ -24,7 +26,8 @@ type memberDialog struct {
 	history *widget.Label
 	file    *memberTimeline // the 党员档案 tab, for a saved member
 	study   []string        // what the 学习档案 tab shows, a line a row, for tests
-	saving  saveOnce        // the save in flight
+	tabs    *container.AppTabs
+	saving  saveOnce // the save in flight
 }
 
 // memberFormData is what the form needs from the store.
@@ -34,8 +37,7 @@ type memberFormData struct {
 	history  []data.AuditEntry
 	file     *data.MemberFile // the member's file as a timeline, nil for a new member
 	fileErr  error            // why the file could not be read
-	study    []data.StudyRecord
-	studyErr error
+	study    studyFile
 }
 
 // openMember shows the form for the member with id, or for a new member
@@ -56,7 +58,7 @@ func (s *membersScreen) openMember(id string) {
 			}
 			// The file's own failure leaves the form usable.
 			in.data.file, in.data.fileErr = store.MemberFile(ctx, id)
-			in.data.study, in.data.studyErr = store.StudyRecords(ctx, id)
+			in.data.study = readStudyFile(ctx, store, m)
 		}
 		branches, err := store.BranchRefs(ctx)
 		if err != nil {
@@ -138,12 +140,18 @@ func (s *membersScreen) showMemberDialog(rec *data.Member, isNew bool, fd member
 			d.dlg.Hide()
 			d.s.u.openSearching(screen, query)
 		})
-		tabs.Append(container.NewTabItem("党员档案", d.file.object()))
+		u := d.s.u
+		printFile := widget.NewButton("打印党员档案…", func() { u.printMemberFile(rec.ID, rec.Name) })
+		tabs.Append(container.NewTabItem("党员档案", container.NewBorder(nil,
+			container.NewHBox(layout.NewSpacer(), printFile), nil, nil, d.file.object())))
 		var study fyne.CanvasObject
-		study, d.study = newStudyView(fd.study, fd.studyErr)
-		tabs.Append(container.NewTabItem("学习档案", study))
+		study, d.study = newStudyView(fd.study)
+		printStudy := widget.NewButton("打印学习管理档案…", func() { u.printMemberAs(rec.ID, rec.Name, documents.StudyFile) })
+		tabs.Append(container.NewTabItem("学习档案", container.NewBorder(nil,
+			container.NewHBox(layout.NewSpacer(), printStudy), nil, nil, study)))
 	}
 	tabs.Append(container.NewTabItem("修改记录", container.NewVScroll(d.history)))
+	d.tabs = tabs
 	title := "新增党员"
 	if !isNew {
 		title = "党员信息 — " + rec.Name

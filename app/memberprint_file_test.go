@@ -55,3 +55,33 @@ func TestPrintAMembersFileAndStudyFile(t *testing.T) {
 		t.Errorf("the 学习管理档案 printed reads:\n%s", text)
 	}
 }
+
+// The member form's 党员档案 and 学习档案 tabs each print their document.
+func TestMemberFormTabsPrintTheFile(t *testing.T) {
+	u, q := newTestUI(t)
+	m := memberNamed(t, u, "王建国")
+	openScreen(t, u, "党员")
+	q.settle(u)
+	for _, c := range []struct {
+		button string
+		kind   documents.Kind
+		tab    string
+	}{{"打印党员档案…", documents.MemberFile, "党员档案"}, {"打印学习管理档案…", documents.StudyFile, "学习档案"}} {
+		u.members.openMember(m.ID)
+		q.settle(u)
+		tabs := u.members.dialog.tabs
+		for i, item := range tabs.Items {
+			if item.Text == c.tab {
+				tabs.SelectIndex(i)
+			}
+		}
+		test.Tap(findButtonIn(t, u, c.button))
+		q.settle(u)
+		p := u.built["memberPrint"].(*memberPrint)
+		if p.form.Selected != documents.Title(c.kind) || p.name != "王建国" {
+			t.Errorf("%s opened 「打印…」 on %q for %q", c.button, p.form.Selected, p.name)
+		}
+		p.dlg.Hide()
+		u.members.dialog.dlg.Hide()
+	}
+}

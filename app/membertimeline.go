@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -170,10 +171,61 @@ func placeHolders(f *recordForm, hints map[string]string) {
 // studyColumns are the columns of the 学习档案 tab.
 var studyColumns = []column{{"日期", 96}, {"形式", 76}, {"主题", 170}, {"党校课程", 110}, {"学时", 46}, {"证书编号", 100}}
 
+// studyFile is what the 学习档案 tab shows: the member's trainings, and the
+// hours of the latest years as the rules count them.
+type studyFile struct {
+	recs  []data.StudyRecord
+	years []data.StudyYear // newest first
+	err   error
+}
+
+// studyYearsShown is how many of the latest years the tab gives the
+// counted hours of; each costs a reading of that year's figures.
+const studyYearsShown = 5
+
+// readStudyFile reads the member's 学习档案, off the UI goroutine.
+func readStudyFile(ctx context.Context, store *data.Store, m *data.Member) studyFile {
+	recs, err := store.StudyRecords(ctx, m.ID)
+	if err != nil {
+		return studyFile{err: err}
+	}
+	var years []int
+	for _, r := range recs {
+		if y := r.Date.Year(); !slices.Contains(years, y) {
+			years = append(years, y)
+		}
+	}
+	slices.Sort(years)
+	slices.Reverse(years)
+	years = years[:min(len(years), studyYearsShown)]
+	counted, err := store.StudyYears(ctx, m, years)
+	return studyFile{recs: recs, years: counted, err: err}
+}
+
+// studyYearText tells a year's hours as TRAIN-32 and TRAIN-56 count them:
+// 「2026年计入8学时，应达32学时（另有不计入的2.5学时）」.
+func studyYearText(y data.StudyYear) string {
+	h := y.Hours
+	if !y.OnRolls {
+		return fmt.Sprintf("%d年未列入学时核算", y.Year)
+	}
+	s := fmt.Sprintf("%d年计入%s学时", y.Year, strconv.FormatFloat(h.Hours, 'f', -1, 64))
+	if h.Checked {
+		s += fmt.Sprintf("，应达%d学时", h.Required)
+	} else {
+		s += "（本年度不作核算）"
+	}
+	if h.Uncounted > 0 {
+		s += fmt.Sprintf("（另有不计入的%s学时）", strconv.FormatFloat(h.Uncounted, 'f', -1, 64))
+	}
+	return s
+}
+
 // newStudyView is the 学习档案 tab of a member's form: every training the
 // member attended with the hours credited, the 党校课程 and the
-// certificate, and the hours of each year.
-func newStudyView(recs []data.StudyRecord, err error) (fyne.CanvasObject, []string) {
+// certificate, and the hours of the latest years as the rules count them.
+func newStudyView(sf studyFile) (fyne.CanvasObject, []string) {
+	recs, err := sf.recs, sf.err
 	if err != nil {
 		msg := widget.NewLabel("读取学习档案失败：" + err.Error())
 		msg.Wrapping = fyne.TextWrapWord
@@ -203,23 +255,13 @@ func newStudyView(recs []data.StudyRecord, err error) (fyne.CanvasObject, []stri
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	var years []int
-	hours := map[int]float64{}
-	for _, r := range recs {
-		y := r.Date.Year()
-		if _, ok := hours[y]; !ok {
-			years = append(years, y)
-		}
-		hours[y] += r.Hours
-	}
-	slices.Sort(years)
 	var parts []string
-	for _, y := range slices.Backward(years) {
-		parts = append(parts, fmt.Sprintf("%d年%s学时", y, strconv.FormatFloat(hours[y], 'f', -1, 64)))
+	for _, y := range sf.years {
+		parts = append(parts, studyYearText(y))
 	}
 	summary := fmt.Sprintf("共参加培训%d次", len(recs))
 	if len(parts) > 0 {
-		summary += "：" + strings.Join(parts, "，")
+		summary += "；" + strings.Join(parts, "；")
 	}
 	lines := []string{summary}
 	for row := range recs {

@@ -102,12 +102,11 @@ func refNames(refs refData) map[string]string {
 func (u *UI) viewMember(id string) {
 	store := u.store
 	type member struct {
-		rec      *data.Member
-		names    map[string]string
-		file     *data.MemberFile
-		fileErr  error
-		study    []data.StudyRecord
-		studyErr error
+		rec     *data.Member
+		names   map[string]string
+		file    *data.MemberFile
+		fileErr error
+		study   studyFile
 	}
 	load(u.reader(), func(ctx context.Context) (member, error) {
 		m, err := store.Members.Get(ctx, id)
@@ -121,7 +120,7 @@ func (u *UI) viewMember(id string) {
 		v := member{rec: m, names: names}
 		// The file's own failure leaves the particulars shown.
 		v.file, v.fileErr = store.MemberFile(ctx, id)
-		v.study, v.studyErr = store.StudyRecords(ctx, id)
+		v.study = readStudyFile(ctx, store, m)
 		return v, nil
 	}, func(m member, err error) {
 		if err != nil {
@@ -134,7 +133,7 @@ func (u *UI) viewMember(id string) {
 			d.Hide()
 			u.openSearching(screen, query)
 		})
-		study, _ := newStudyView(m.study, m.studyErr)
+		study, _ := newStudyView(m.study)
 		tabs := container.NewAppTabs(
 			container.NewTabItem("基本信息", recordView(m.rec, m.names, widget.NewFormItem("所属组织", widget.NewLabel(orgs[m.rec.OrgID])))),
 			container.NewTabItem("党员档案", file.object()),
