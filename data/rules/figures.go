@@ -159,11 +159,7 @@ func (e *engine) trainingHours() []MemberHours {
 			rule, full = rTrain56, e.s.LeaderTrainingHours
 		}
 		st := countFrom(m, e.cov(m.OrgID).Training)
-		h.Months = 12
-		if st.Year() == e.f.Year {
-			h.Months = 12 - int(st.Month()) + 1
-		}
-		h.Required = (full*h.Months + 11) / 12
+		h.Required, h.Months = e.prorated(full, st)
 		h.Checked = e.trainingCounted(st) && e.applies(rule, m)
 		out = append(out, h)
 	}

@@ -102,11 +102,7 @@ func (e *engine) volunteer() []Finding {
 		if !e.trainingCounted(st) {
 			continue
 		}
-		required, months := full, 12
-		if st.Year() == e.f.Year {
-			months = 12 - int(st.Month()) + 1
-			required = (full*months + 11) / 12 // ceil(full × months / 12)
-		}
+		required, months := e.prorated(full, st)
 		got := hours[m.ID]
 		if got >= int64(required)*100 {
 			continue

@@ -65,11 +65,7 @@ func (e *engine) train(committee bool) []Finding {
 		if !e.trainingCounted(st) {
 			continue
 		}
-		required, months := full, 12
-		if st.Year() == e.f.Year {
-			months = 12 - int(st.Month()) + 1
-			required = (full*months + 11) / 12 // ceil(full × months / 12)
-		}
+		required, months := e.prorated(full, st)
 		got := hours[m.ID]
 		if got >= int64(required)*100 {
 			continue
@@ -115,4 +111,15 @@ func (e *engine) lecture() []Finding {
 // on the day the records begin, is not behind yet).
 func (e *engine) trainingCounted(st time.Time) bool {
 	return st.Year() <= e.f.Year && (st.IsZero() || monthIndex(st) < e.cal.asOfM)
+}
+
+// prorated is a yearly requirement (学时, 志愿服务 hours) of a member counted
+// from st: the whole of it, or for a member counted from within the year
+// the part of its months, rounded up (ceil(full × months / 12)).
+func (e *engine) prorated(full int, st time.Time) (required, months int) {
+	if st.Year() != e.f.Year {
+		return full, 12
+	}
+	months = 12 - int(st.Month()) + 1
+	return (full*months + 11) / 12, months
 }

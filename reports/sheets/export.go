@@ -61,11 +61,22 @@ type ExportOptions struct {
 
 // ExportWith is Export with options, among them an organization.
 func ExportWith(ctx context.Context, s *data.Store, k Kind, w io.Writer, o ExportOptions) (rows int, err error) {
-	year, progress := o.Year, o.Progress
 	if _, err := ParseKind(string(k)); err != nil {
 		return 0, err
 	}
-	l := LayoutOf(k)
+	sum, err := summaryOf(ctx, s, k, o.Year, o.OrgID)
+	if err != nil {
+		return 0, err
+	}
+	return exportLayout(ctx, s, w, LayoutOf(k), o, exporters[k], sum)
+}
+
+// exportLayout writes a workbook of one sheet in layout l, its rows from
+// fill, then the summary sheets of sum when there is one; the workbook's
+// scratch files stay beside the database (never in the system's
+// temporary folder) and nothing reaches w unless all of it is made.
+func exportLayout(ctx context.Context, s *data.Store, w io.Writer, l Layout, o ExportOptions, fill exporter,
+	sum *summary) (rows int, err error) {
 	scratch, err := exportScratch(s.Path(), w)
 	if err != nil {
 		return 0, err
@@ -84,11 +95,7 @@ func ExportWith(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Expor
 	if err != nil {
 		return 0, err
 	}
-	sum, err := summaryOf(ctx, s, k, year, o.OrgID)
-	if err != nil {
-		return 0, err
-	}
-	prog := &exportProgress{fn: progress}
+	prog := &exportProgress{fn: o.Progress}
 	if sum != nil {
 		prog.total = sum.rows
 	}
@@ -96,7 +103,7 @@ func ExportWith(ctx context.Context, s *data.Store, k Kind, w io.Writer, o Expor
 	if err := out.begin(); err != nil {
 		return 0, fmt.Errorf("生成%s表头失败：%w", l.Title, err)
 	}
-	if err := exporters[k](ctx, s, out, year); err != nil {
+	if err := fill(ctx, s, out, o.Year); err != nil {
 		return 0, err
 	}
 	if err := sw.Flush(); err != nil {

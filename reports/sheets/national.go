@@ -2,10 +2,7 @@ package sheets
 
 import (
 	"context"
-	"fmt"
 	"io"
-
-	"github.com/xuri/excelize/v2"
 
 	"dangjian/data"
 )
@@ -54,41 +51,9 @@ var NationalLayout = Layout{Kind: "national", Title: "党员信息", Columns: []
 // written to w unless the whole export succeeds, and nothing goes to the
 // system's temporary folder.
 func ExportNational(ctx context.Context, s *data.Store, w io.Writer, o ExportOptions) (rows int, err error) {
-	l := NationalLayout
-	scratch, err := exportScratch(s.Path(), w)
-	if err != nil {
-		return 0, err
-	}
-	defer scratch.Close()
-	f := excelize.NewFile(excelize.Options{TmpDir: scratch.Dir()})
-	defer f.Close()
-	st, err := newSheetStyles(f)
-	if err != nil {
-		return 0, err
-	}
-	if err := f.SetSheetName(f.GetSheetName(0), l.Title); err != nil {
-		return 0, err
-	}
-	sw, err := f.NewStreamWriter(l.Title)
-	if err != nil {
-		return 0, err
-	}
-	prog := &exportProgress{fn: o.Progress}
-	out := &exportSheet{ctx: ctx, sw: sw, st: st, layout: l, prog: prog, org: o.OrgID}
-	if err := out.begin(); err != nil {
-		return 0, fmt.Errorf("生成%s表头失败：%w", l.Title, err)
-	}
-	if err := exportNationalRows(ctx, s, out); err != nil {
-		return 0, err
-	}
-	if err := sw.Flush(); err != nil {
-		return 0, fmt.Errorf("生成%s失败：%w", l.Title, err)
-	}
-	prog.report()
-	if err := f.Write(w); err != nil {
-		return 0, fmt.Errorf("写入Excel文件失败：%w", err)
-	}
-	return out.rows, nil
+	return exportLayout(ctx, s, w, NationalLayout, o, func(ctx context.Context, s *data.Store, out *exportSheet, _ int) error {
+		return exportNationalRows(ctx, s, out)
+	}, nil)
 }
 
 func exportNationalRows(ctx context.Context, s *data.Store, out *exportSheet) error {
