@@ -135,7 +135,7 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 				WHERE t.member_id = m.id AND t.direction = ? AND t.deleted_at IS NULL) END,
 			TRIM(m.native_place) <> '', TRIM(m.position) <> '', TRIM(m.work_unit) <> '',
 			TRIM(m.household_place) <> '', TRIM(m.residence) <> '', TRIM(m.phone) <> '', m.lost_contact,
-			TRIM(m.lost_circumstance) <> '', m.lost_date IS NOT NULL AND m.lost_date <> ''
+			TRIM(m.lost_circumstance) <> '', m.lost_date
 		FROM members m
 		LEFT JOIN transfers tin ON tin.id = COALESCE(
 			(SELECT t.id FROM transfers t WHERE t.member_id = m.id
@@ -150,16 +150,17 @@ func (r factReader) members(ctx context.Context, f *rules.Facts) error {
 		[]any{vocab.StatusTransferred, vocab.TransferOut, vocab.TransferIn, r.asOf,
 			vocab.TransferIn, r.asOf, vocab.TransferOut}, func(r *sql.Rows) error {
 			var m rules.Member
-			var birth, joined, confirmed, since, left Date
+			var birth, joined, confirmed, since, left, lost Date
 			var base Money
 			var paidUntil string
 			if err := r.Scan(&m.ID, &m.OrgID, &m.Name, &m.BranchID, &m.Gender, &m.Ethnicity, &m.Education, &birth, &m.PersonType, &m.Category,
 				&m.Status, &joined, &confirmed, &m.PartyPost, &m.IsLeader, &m.DuesExempt, &m.DuesReduced, &base,
 				&since, &paidUntil, &left, &m.HasNativePlace, &m.HasPosition, &m.HasWorkUnit, &m.HasHousehold,
-				&m.HasResidence, &m.HasPhone, &m.LostContact, &m.HasLostCircumstance, &m.HasLostDate); err != nil {
+				&m.HasResidence, &m.HasPhone, &m.LostContact, &m.HasLostCircumstance, &lost); err != nil {
 				return err
 			}
 			m.Birth, m.Joined, m.Confirmed, m.Since, m.Left = birth.Time, joined.Time, confirmed.Time, since.Time, left.Time
+			m.LostDate = lost.Time
 			m.DuesBase = int64(base)
 			if t, err := field.ParseMonth(paidUntil); err == nil {
 				m.DuesPaidUntil = t
@@ -492,11 +493,12 @@ func (r factReader) practice(ctx context.Context, f *rules.Facts) error {
 // whatever their year: status episodes, decisions on 党籍, 限期改正 and
 // 党内职务.
 func (r factReader) memberFile(ctx context.Context, f *rules.Facts) error {
-	err := r.eachRow(ctx, `SELECT member_id, kind, since, until, place, TRIM(searches) <> '', last_contact
+	err := r.eachRow(ctx, `SELECT member_id, kind, since, until, place, TRIM(searches) <> '', last_contact,
+			TRIM(circumstances) <> ''
 		FROM episodes WHERE deleted_at IS NULL`, nil, func(rows *sql.Rows) error {
 		var e rules.Episode
 		var since, until, last Date
-		if err := rows.Scan(&e.MemberID, &e.Kind, &since, &until, &e.Place, &e.Searched, &last); err != nil {
+		if err := rows.Scan(&e.MemberID, &e.Kind, &since, &until, &e.Place, &e.Searched, &last, &e.Circumstances); err != nil {
 			return err
 		}
 		e.Since, e.Until, e.LastContact = since.Time, until.Time, last.Time

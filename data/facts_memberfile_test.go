@@ -3,6 +3,7 @@ package data_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,7 +78,7 @@ func TestFactsOfTheMemberFile(t *testing.T) {
 		t.Errorf("branch %+v: no secretary recorded", f.Branches)
 	}
 	fm := f.Members[0]
-	if !fm.HasNativePlace || !fm.HasWorkUnit || !fm.HasPhone || fm.HasHousehold || fm.HasResidence || fm.HasLostDate {
+	if !fm.HasNativePlace || !fm.HasWorkUnit || !fm.HasPhone || fm.HasHousehold || fm.HasResidence || !fm.LostDate.IsZero() {
 		t.Errorf("member fields %+v", fm)
 	}
 
@@ -98,7 +99,62 @@ func TestFactsOfTheMemberFile(t *testing.T) {
 	if !slices.Contains(got[vocab.RulePledge], "2025年公开承诺于2025年4月20日，晚于3月31日") {
 		t.Errorf("PLEDGE %v", got[vocab.RulePledge])
 	}
-	if !slices.Contains(got[vocab.RuleProfile], "缺少户籍所在地、现居住地、失联情形、失联日期") {
+	// The open 失联 episode gives the 失联日期, not the 失联情形.
+	if !slices.Contains(got[vocab.RuleProfile], "缺少户籍所在地、现居住地、失联情形") {
 		t.Errorf("PROFILE %v", got[vocab.RuleProfile])
+	}
+}
+
+// A member marked 失联 on the record, with a 失联日期 and no recorded 失联
+// episode, counts as out of contact since that date; a recorded episode's
+// 失联情形 is read.
+func TestFactsOfTheLostRecord(t *testing.T) {
+	s := newStore(t)
+	ctx := context.Background()
+	b := addBranch(t, s, "第一党支部")
+	m := validMember(b, "郑十一", 11)
+	m.LostContact, m.LostDate = true, data.NewDate(2025, 1, 10)
+	must(t, s.Members.Create(ctx, m))
+	n := validMember(b, "王十二", 12)
+	must(t, s.Members.Create(ctx, n))
+	must(t, s.Episodes.Create(ctx, &data.Episode{MemberID: data.Ref(n.ID), Kind: string(vocab.EpisodeLost),
+		Since: data.NewDate(2025, 11, 1), Circumstances: "外出务工，电话停机"}))
+
+	asOf := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	f, err := s.Facts(ctx, 2025, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fm := range f.Members {
+		if fm.ID == m.ID && !fm.LostDate.Equal(m.LostDate.Time) {
+			t.Errorf("失联日期 %v, want %v", fm.LostDate, m.LostDate.Time)
+		}
+	}
+	if len(f.Episodes) != 1 || !f.Episodes[0].Circumstances {
+		t.Errorf("episodes %+v: the 失联情形 is not read", f.Episodes)
+	}
+	fs, err := s.Check(ctx, 2025, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lost, profile []string
+	for _, fd := range fs {
+		switch fd.Rule {
+		case vocab.RuleLostContact:
+			lost = append(lost, fd.Member+"|"+fd.Detail)
+		case vocab.RuleProfile:
+			profile = append(profile, fd.Member+"|"+fd.Detail)
+		}
+	}
+	if want := []string{"郑十一|自2025年1月10日起失联已满6个月，应停止党籍（尚未记录查找情况，应先认真查找）"}; !slices.Equal(lost, want) {
+		t.Errorf("LOST-CONTACT %v, want %v", lost, want)
+	}
+	for _, p := range profile {
+		if strings.Contains(p, "王十二|") && strings.Contains(p, "失联") {
+			t.Errorf("PROFILE asks for what the episode records: %s", p)
+		}
+		if strings.Contains(p, "郑十一|") && strings.Contains(p, "失联日期") {
+			t.Errorf("PROFILE asks for the 失联日期 recorded: %s", p)
+		}
 	}
 }

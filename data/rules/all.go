@@ -97,6 +97,7 @@ type engine struct {
 	scored   bool
 	ledger   *DuesLedger
 	byMember map[string][]*Transfer // letters per member, by date
+	episodes []Episode              // recorded and 失联 from the member record
 	ref      time.Time              // the day members are taken as on: the year's last day, or AsOf
 }
 

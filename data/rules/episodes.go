@@ -8,8 +8,10 @@ import (
 )
 
 // LostContact (LOST-CONTACT, 党员教育管理工作条例第二十四条): a member on the
-// rolls, not 停止党籍, whose open 失联 episode began LostMonths or more
-// months before the reference day (exactly LostMonths counts) is due for
+// rolls, not 停止党籍 and not removed (自行脱党除名, 党内除名), whose open 失联
+// episode (recorded, or from the 失联日期 on the member record) began
+// LostMonths or more months before the reference day (exactly LostMonths
+// counts; after a later 恢复党籍, from that decision) is due for
 // 停止党籍, told with whether the searches made are recorded; a member
 // whose latest decision on 党籍 is 停止党籍, taken two years or more
 // before the reference day, and who is still 失联, is due to be removed
@@ -75,11 +77,44 @@ func (e *engine) exceeded(start time.Time, n int) bool {
 	return addMonths(civil(start), n).Before(e.ref)
 }
 
+// lostMarked reports whether a member's record marks it 失联: the flag
+// 失联党员, or a 失联日期 or 失联情形 filled.
+func lostMarked(m *Member) bool {
+	return m.LostContact || !m.LostDate.IsZero() || m.HasLostCircumstance
+}
+
+// allEpisodes gives the recorded episodes and, the one definition of 失联
+// the rules share, for each member whose record marks it 失联 with a
+// 失联日期 and who has no recorded 失联 episode, an open 失联 episode since
+// that date (not stored; without a date there is none, and PROFILE asks
+// for the date). Built on first use.
+func (e *engine) allEpisodes() []Episode {
+	if e.episodes != nil {
+		return e.episodes
+	}
+	recorded := make(map[string]bool)
+	for _, ep := range e.f.Episodes {
+		if ep.Kind == vocab.EpisodeLost {
+			recorded[ep.MemberID] = true
+		}
+	}
+	out := make([]Episode, len(e.f.Episodes), len(e.f.Episodes)+1)
+	copy(out, e.f.Episodes)
+	for _, m := range e.ordered {
+		if !m.LostDate.IsZero() && !recorded[m.ID] {
+			out = append(out, Episode{MemberID: m.ID, Kind: vocab.EpisodeLost, Since: m.LostDate,
+				Circumstances: m.HasLostCircumstance})
+		}
+	}
+	e.episodes = out
+	return out
+}
+
 // openEpisodes gives, per member, the episodes of kind open on the
 // reference day (begun by it, not ended before or on it), earliest first.
 func (e *engine) openEpisodes(kind vocab.EpisodeKind) map[string][]Episode {
 	out := make(map[string][]Episode)
-	for _, ep := range e.f.Episodes {
+	for _, ep := range e.allEpisodes() {
 		if ep.Kind != kind || ep.Since.IsZero() || civil(ep.Since).After(e.ref) {
 			continue
 		}
@@ -129,12 +164,26 @@ func (e *engine) latestDispositions() map[string]Disposition {
 	return out
 }
 
+// latestRestorations gives, per member, the date of the latest 恢复党籍
+// on or before the reference day.
+func (e *engine) latestRestorations() map[string]time.Time {
+	out := make(map[string]time.Time)
+	for _, d := range e.f.Dispositions {
+		if d.Kind != vocab.DispositionRestore || d.Date.IsZero() || civil(d.Date).After(e.ref) {
+			continue
+		}
+		out[d.MemberID] = later(out[d.MemberID], civil(d.Date))
+	}
+	return out
+}
+
 func (e *engine) lostContact() []Finding {
 	lost := e.openEpisodes(vocab.EpisodeLost)
 	if len(lost) == 0 {
 		return nil
 	}
 	disp := e.latestDispositions()
+	restored := e.latestRestorations()
 	yearEnd := time.Date(e.f.Year, time.December, 31, 0, 0, 0, 0, time.UTC)
 	var out []Finding
 	for _, m := range e.ordered {
@@ -149,14 +198,20 @@ func (e *engine) lostContact() []Finding {
 		}
 		d, decided := disp[m.ID]
 		suspended := m.Status == vocab.StatusSuspended || decided && d.Kind == vocab.DispositionSuspend
+		// Removed from the party: no 停止党籍 is due.
+		removed := decided && (d.Kind == vocab.DispositionLapsed || d.Kind == vocab.DispositionExpelled)
+		// The months run from the episode's start, or from a later 恢复党籍.
+		start, from := civil(ep.Since), "自%s起失联已满%d个月，应停止党籍（%s）"
+		if r := restored[m.ID]; r.After(start) {
+			start, from = r, "自%s恢复党籍后仍失联已满%d个月，应停止党籍（%s）"
+		}
 		switch {
-		case !suspended && e.reached(ep.Since, e.lostMonths()):
+		case !suspended && !removed && e.reached(start, e.lostMonths()):
 			note := "已记录查找情况"
 			if !searched {
 				note = "尚未记录查找情况，应先认真查找"
 			}
-			out = append(out, e.memberFinding(rLostContact, m, fmt.Sprintf("自%s起失联已满%d个月，应停止党籍（%s）",
-				dateText(civil(ep.Since)), e.lostMonths(), note)))
+			out = append(out, e.memberFinding(rLostContact, m, fmt.Sprintf(from, dateText(start), e.lostMonths(), note)))
 		case decided && d.Kind == vocab.DispositionSuspend && e.reached(d.Date, 12*suspendedLapseYears):
 			out = append(out, e.memberFinding(rLostContact, m, fmt.Sprintf("自%s停止党籍已满%d年仍失联，应按自行脱党予以除名",
 				dateText(civil(d.Date)), suspendedLapseYears)))

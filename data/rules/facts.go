@@ -91,6 +91,8 @@ type Episode struct {
 	Place       string
 	Searched    bool      // the searches made are recorded
 	LastContact time.Time // zero when none is recorded
+	// Circumstances: the 失联情形 is recorded on the episode.
+	Circumstances bool
 }
 
 // Disposition is a decision on a member's 党籍.
@@ -160,15 +162,15 @@ type Member struct {
 
 	// What PROFILE checks the 全国党员管理信息系统 requires: whether each
 	// field is filled (the values themselves are not needed).
-	HasNativePlace      bool // 籍贯
-	HasPosition         bool // 单位职务或院系班级
-	HasWorkUnit         bool // 工作单位及职务
-	HasHousehold        bool // 户籍所在地
-	HasResidence        bool // 现居住地
-	HasPhone            bool // 联系电话
-	LostContact         bool // marked 失联党员
-	HasLostCircumstance bool // 失联情形
-	HasLostDate         bool // 失联日期
+	HasNativePlace      bool      // 籍贯
+	HasPosition         bool      // 单位职务或院系班级
+	HasWorkUnit         bool      // 工作单位及职务
+	HasHousehold        bool      // 户籍所在地
+	HasResidence        bool      // 现居住地
+	HasPhone            bool      // 联系电话
+	LostContact         bool      // marked 失联党员
+	HasLostCircumstance bool      // 失联情形
+	LostDate            time.Time // 失联日期; zero when not recorded
 }
 
 // TrainingTotal is a member's hours in one training form over Year.

@@ -29,11 +29,19 @@ func TestProfile(t *testing.T) {
 			want: []string{"缺少入党日期、人员类别"}},
 		{name: "marked 失联", opts: []func(*Member){complete, func(m *Member) { m.LostContact = true }},
 			want: []string{"缺少失联情形、失联日期"}},
-		{name: "an open 失联 episode", opts: []func(*Member){complete, func(m *Member) { m.HasLostDate = true }},
+		{name: "an open 失联 episode gives the date", opts: []func(*Member){complete},
 			eps:  []Episode{{MemberID: "1", Kind: vocab.EpisodeLost, Since: d(2026, 1, 1)}},
 			want: []string{"缺少失联情形"}},
+		{name: "an open 失联 episode with its circumstances", opts: []func(*Member){complete},
+			eps: []Episode{{MemberID: "1", Kind: vocab.EpisodeLost, Since: d(2026, 1, 1), Circumstances: true}}},
+		{name: "an ended 失联 episode", opts: []func(*Member){complete},
+			eps: []Episode{{MemberID: "1", Kind: vocab.EpisodeLost, Since: d(2025, 1, 1), Until: d(2025, 6, 1)}}},
+		{name: "失联日期 only on the record", opts: []func(*Member){complete, func(m *Member) { m.LostDate = d(2026, 1, 1) }},
+			want: []string{"缺少失联情形"}},
+		{name: "失联情形 only on the record", opts: []func(*Member){complete, func(m *Member) { m.HasLostCircumstance = true }},
+			want: []string{"缺少失联日期"}},
 		{name: "失联 with both", opts: []func(*Member){complete, func(m *Member) {
-			m.LostContact, m.HasLostCircumstance, m.HasLostDate = true, true, true
+			m.LostContact, m.HasLostCircumstance, m.LostDate = true, true, d(2026, 1, 1)
 		}}},
 		{name: "not on the rolls", opts: []func(*Member){status(vocab.StatusTransferred)}},
 	}
