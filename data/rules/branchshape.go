@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"dangjian/data/vocab"
@@ -12,13 +11,17 @@ import (
 // on the rolls on the reference day, fewer than three 正式党员 (a 联合党支部
 // is needed), more than 50 members (it should be divided). Where the
 // organization records 党内职务 (post terms) at all: seven or more 正式党员
-// and no 支委会 post in force (a 支部委员会 should be set up); no 书记 — no
-// 支委会 书记 post in force and no 支部书记 on the branch record; and the
-// 支委会's term, TermYears from its latest election (of its posts in force,
-// the election date, else the post's start): ended on or before the
-// reference day (换届 due), or ending within three months (a warning). An
-// organization that records no post terms (say, one imported from sheets)
-// is not told per branch what its records cannot show.
+// and no 支委会 — no 支委会 post in force and no member of the branch with a
+// 班子成员's 党内职务 — (a 支部委员会 should be set up); no 书记 — no 支委会
+// 书记 post in force, no member of the branch whose 党内职务 is a 书记's (not
+// a 副书记's) and no 支部书记 on the branch record; and the 支委会's term,
+// TermYears from its latest election (the latest election date recorded
+// among its posts in force, else the earliest start among them: a 补选
+// begins no new 届): ended on or before the reference day (换届 due), or
+// ending within three months (a warning). A post counts only while its
+// holder is on the rolls and in that branch. An organization that records
+// no post terms (say, one imported from sheets) is not told per branch what
+// its records cannot show.
 func BranchShape(f *Facts, s Settings) []Finding { return runOne(f, s, rBranchShape) }
 
 // The sizes of a branch (支部工作条例 第五条、第十一条) and the warning
@@ -30,13 +33,12 @@ const (
 	termWarnMonths      = 3  // warn this many months before a term ends
 )
 
-// isSecretaryPost reports whether a post is the 书记 (not a 副书记).
-func isSecretaryPost(p string) bool {
-	return strings.Contains(p, "书记") && !strings.Contains(p, "副书记")
-}
-
 func (e *engine) branchShape() []Finding {
-	type tally struct{ full, all int }
+	type tally struct {
+		full, all int
+		secretary bool // a member has a 书记's 党内职务
+		committee bool // a member has a 班子成员's 党内职务
+	}
 	per := make(map[string]*tally, len(e.branchList))
 	for _, m := range e.normal {
 		if since(m).After(e.ref) {
@@ -51,13 +53,17 @@ func (e *engine) branchShape() []Finding {
 		if m.Category == vocab.CategoryFull {
 			t.full++
 		}
+		t.secretary = t.secretary || IsSecretaryPost(m.PartyPost)
+		t.committee = t.committee || IsCommitteePost(m.PartyPost)
 	}
 	// Organizations that record post terms, and the 支委会 posts in force
-	// per branch.
+	// per branch: held on the reference day by a member then on the rolls
+	// and in that branch.
 	recorded := make(map[string]bool)
 	inForce := make(map[string][]PostTerm)
 	for _, p := range e.f.PostTerms {
-		if m := e.members[p.MemberID]; m != nil {
+		m := e.members[p.MemberID]
+		if m != nil {
 			recorded[m.OrgID] = true
 		}
 		if b := e.branches[p.BranchID]; b != nil {
@@ -65,6 +71,9 @@ func (e *engine) branchShape() []Finding {
 		}
 		if p.Organ != vocab.OrganBranchCommittee || p.From.IsZero() || civil(p.From).After(e.ref) ||
 			!p.Until.IsZero() && civil(p.Until).Before(e.ref) {
+			continue
+		}
+		if m == nil || m.Status != vocab.StatusNormal || since(m).After(e.ref) || m.BranchID != p.BranchID {
 			continue
 		}
 		inForce[p.BranchID] = append(inForce[p.BranchID], p)
@@ -91,22 +100,27 @@ func (e *engine) branchShape() []Finding {
 			continue
 		}
 		posts := inForce[b.ID]
-		if len(posts) == 0 && t.full >= branchCommitteeFull {
+		if len(posts) == 0 && !t.committee && t.full >= branchCommitteeFull {
 			out = append(out, branchFinding(rBranchShape, b, fmt.Sprintf(
 				"正式党员%d名，应设立支部委员会，尚无在任支委会成员记录", t.full)))
 		}
-		secretary := b.HasSecretary
-		var elected time.Time
+		secretary := b.HasSecretary || t.secretary
+		// The 届 began at the latest election recorded among the posts in
+		// force; when none records one, at the earliest start among them
+		// (a 补选 does not begin a new 届).
+		var elected, first time.Time
 		for _, p := range posts {
-			secretary = secretary || isSecretaryPost(p.Post)
-			el := civil(p.Elected)
-			if el.IsZero() {
-				el = civil(p.From)
+			secretary = secretary || IsSecretaryPost(p.Post)
+			elected = later(elected, civil(p.Elected))
+			if f := civil(p.From); first.IsZero() || f.Before(first) {
+				first = f
 			}
-			elected = later(elected, el)
 		}
 		if !secretary {
 			out = append(out, branchFinding(rBranchShape, b, "支部书记空缺"))
+		}
+		if elected.IsZero() {
+			elected = first
 		}
 		if elected.IsZero() {
 			continue

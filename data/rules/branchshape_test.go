@@ -125,3 +125,58 @@ func TestBranchShapeTogether(t *testing.T) {
 	}
 	sameLines(t, got, []string{"甲支部|支部书记空缺"})
 }
+
+// Who holds the posts: a post counts only while its holder is on the rolls
+// and in the branch; a 党内职务 on the roster stands for a 书记 or a 支委会;
+// the 届 begins at its election, not at a 补选.
+func TestBranchShapeHolders(t *testing.T) {
+	sec := PostTerm{MemberID: "m0", BranchID: "b", Organ: vocab.OrganBranchCommittee, Post: string(vocab.PostSecretary),
+		From: d(2025, 1, 1), Elected: d(2025, 1, 1)}
+	elsewhere := PostTerm{MemberID: "m1", Organ: vocab.OrganCommittee, Post: string(vocab.PostMember), From: d(2025, 1, 1)}
+	byElection := PostTerm{MemberID: "m1", BranchID: "b", Organ: vocab.OrganBranchCommittee, Post: string(vocab.PostOrganization),
+		From: d(2025, 1, 1)}
+	tests := []struct {
+		name  string
+		terms []PostTerm
+		m0    func(*Member)
+		want  []string
+	}{
+		{name: "the 书记 on the rolls", terms: []PostTerm{sec}},
+		{name: "the 书记 transferred out, the post still open", terms: []PostTerm{sec},
+			m0:   func(m *Member) { m.Status = vocab.StatusTransferred },
+			want: []string{"支部书记空缺", "正式党员7名，应设立支部委员会，尚无在任支委会成员记录"}},
+		{name: "the 书记 moved to another branch", terms: []PostTerm{sec},
+			m0:   func(m *Member) { m.BranchID = "c" },
+			want: []string{"支部书记空缺", "正式党员7名，应设立支部委员会，尚无在任支委会成员记录"}},
+		{name: "an imported roster with 党内职务 支部书记", terms: []PostTerm{elsewhere},
+			m0: func(m *Member) { m.PartyPost = "支部书记" }},
+		{name: "a 党内职务 支部副书记 is a 支委会 but no 书记", terms: []PostTerm{elsewhere},
+			m0:   func(m *Member) { m.PartyPost = "支部副书记" },
+			want: []string{"支部书记空缺"}},
+		{name: "a 补选 begins no new 届", terms: []PostTerm{
+			{MemberID: "m0", BranchID: "b", Organ: vocab.OrganBranchCommittee, Post: string(vocab.PostSecretary), From: d(2023, 6, 1)},
+			byElection},
+			want: []string{"支部委员会2023年6月1日选举产生，任期已于2026年6月1日届满，应进行换届选举"}},
+		{name: "the election recorded, not a later start", terms: []PostTerm{
+			{MemberID: "m0", BranchID: "b", Organ: vocab.OrganBranchCommittee, Post: string(vocab.PostSecretary),
+				From: d(2020, 1, 1), Elected: d(2023, 6, 1)},
+			byElection},
+			want: []string{"支部委员会2023年6月1日选举产生，任期已于2026年6月1日届满，应进行换届选举"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := shapeFacts(d(2026, 6, 1), 8, 0, tt.terms)
+			f.Branches = append(f.Branches, branch("c", "二支部"))
+			if tt.m0 != nil {
+				tt.m0(&f.Members[0])
+			}
+			var got []string
+			for _, fd := range BranchShape(f, DefaultSettings()) {
+				if fd.BranchID == "b" {
+					got = append(got, fd.Detail)
+				}
+			}
+			sameLines(t, got, tt.want)
+		})
+	}
+}

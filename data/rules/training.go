@@ -16,7 +16,14 @@ func isCommittee(m *Member) bool { return IsCommitteePost(m.PartyPost) }
 // IsCommitteePost reports whether a 党内职务 makes its holder a 班子成员 (a
 // 书记 or a 委员), held to the 56 学时 of TRAIN-56.
 func IsCommitteePost(post string) bool {
-	return strings.Contains(post, "书记") || strings.Contains(post, "委员")
+	return strings.Contains(post, string(vocab.PostSecretary)) || strings.Contains(post, string(vocab.PostMember))
+}
+
+// IsSecretaryPost reports whether a 党内职务 is a 书记's (支部书记, 书记),
+// not a 副书记's.
+func IsSecretaryPost(post string) bool {
+	return strings.Contains(post, string(vocab.PostSecretary)) &&
+		!strings.Contains(post, string(vocab.PostDeputySecretary))
 }
 
 // Train32 (TRAIN-32): members who are not 班子成员 with fewer 集中学习 hours
