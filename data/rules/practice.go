@@ -15,7 +15,9 @@ import (
 // that day (one made later is told as late); once the year has ended, each
 // 承诺 of the year without its 践诺 review. Members who came under the
 // organization after the day, or whose organization's records begin after
-// it, are not checked for the day.
+// it, are not checked for the day. An organization with no 承诺 recorded
+// for the year at all (a database from before they were recorded) is told
+// once per branch, not once per member.
 func PledgeRule(f *Facts, s Settings) []Finding { return runOne(f, s, rPledge) }
 
 // VolunteerRule (VOLUNTEER, the policy §四(二)): members whose 志愿服务
@@ -60,14 +62,29 @@ func (e *engine) pledge() []Finding {
 		st.any = true
 		st.reviewed = st.reviewed && p.Reviewed
 	}
+	// Organizations with a 承诺 of the year recorded: one without any
+	// (a database from before 承诺 were recorded) is told once per branch.
+	recorded := make(map[string]bool)
+	for _, p := range e.f.Pledges {
+		if m := e.members[p.MemberID]; m != nil {
+			recorded[m.OrgID] = true
+		}
+	}
 	by := e.pledgeDay()
 	due := by.Before(e.cal.asOf)
 	y := e.cal.yearText()
 	var out []Finding
+	told := make(map[string]bool)
 	for _, m := range e.active {
 		st := per[m.ID]
 		if due && !since(m).After(by) && !monthStart(e.cov(m.OrgID).start()).After(by) {
 			switch {
+			case st == nil && !recorded[m.OrgID]:
+				if b := e.branches[m.BranchID]; b != nil && !told[b.ID] {
+					told[b.ID] = true
+					out = append(out, branchFinding(rPledge, b, fmt.Sprintf("本年度尚无党员公开承诺记录（应于%d月%d日前公开承诺）",
+						int(by.Month()), by.Day())))
+				}
 			case st == nil:
 				out = append(out, e.memberFinding(rPledge, m, fmt.Sprintf("%s未在%d月%d日前公开承诺",
 					y, int(by.Month()), by.Day())))

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -35,8 +36,9 @@ func TestPledge(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFacts(2026, tt.asOf)
 			f.Branches = []Branch{branch("b", "一支部")}
-			f.Members = []Member{member("1", "甲", "b", tt.opts...)}
-			f.Pledges = tt.pledges
+			// Another member's 承诺, reviewed: the organization records them.
+			f.Members = []Member{member("1", "甲", "b", tt.opts...), member("2", "乙", "b")}
+			f.Pledges = append([]Pledge{{MemberID: "2", Pledged: d(2026, 3, 1), Reviewed: true}}, tt.pledges...)
 			if !tt.cov.IsZero() {
 				f.Coverage = Coverage{Meetings: tt.cov, Training: tt.cov, Dues: tt.cov, Talks: tt.cov, Agreements: tt.cov}
 			}
@@ -130,4 +132,48 @@ func TestLeaderLink(t *testing.T) {
 			sameLines(t, details(LeaderLinkRule(f, DefaultSettings())), tt.want)
 		})
 	}
+}
+
+// An organization with no 承诺 of the year recorded at all is told once
+// per branch; one with any, per member.
+func TestPledgeNoneRecorded(t *testing.T) {
+	f := newFacts(2026, d(2026, 4, 1))
+	f.Branches = []Branch{
+		{ID: "a1", OrgID: "A", Name: "甲一支部"}, {ID: "a2", OrgID: "A", Name: "甲二支部"},
+		{ID: "b1", OrgID: "B", Name: "乙一支部"}, {ID: "a3", OrgID: "A", Name: "甲三支部"},
+	}
+	for i, b := range []string{"a1", "a1", "a2", "b1", "b1"} {
+		m := member(fmt.Sprintf("m%d", i), fmt.Sprintf("党员%d", i), b)
+		m.OrgID = "A"
+		if b == "b1" {
+			m.OrgID = "B"
+		}
+		f.Members = append(f.Members, m)
+	}
+	f.Pledges = []Pledge{{MemberID: "m3", Pledged: d(2026, 3, 1)}}
+	var got []string
+	for _, fd := range PledgeRule(f, DefaultSettings()) {
+		got = append(got, fd.Branch+"|"+fd.Member+"|"+fd.Detail)
+	}
+	sameLines(t, got, []string{
+		"甲一支部||本年度尚无党员公开承诺记录（应于3月31日前公开承诺）",
+		"甲二支部||本年度尚无党员公开承诺记录（应于3月31日前公开承诺）",
+		"乙一支部|党员4|2026年未在3月31日前公开承诺",
+	})
+	// Per organization in a consolidated database, the same.
+	var parts []*Figures
+	for _, org := range []string{"A", "B"} {
+		parts = append(parts, NewFigures(f.ForOrg(org), DefaultSettings()))
+	}
+	got = nil
+	for _, fd := range Together(f, parts).Findings() {
+		if fd.Rule == vocab.RulePledge {
+			got = append(got, fd.Branch+"|"+fd.Member+"|"+fd.Detail)
+		}
+	}
+	sameLines(t, got, []string{
+		"甲一支部||本年度尚无党员公开承诺记录（应于3月31日前公开承诺）",
+		"甲二支部||本年度尚无党员公开承诺记录（应于3月31日前公开承诺）",
+		"乙一支部|党员4|2026年未在3月31日前公开承诺",
+	})
 }
