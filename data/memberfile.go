@@ -1,6 +1,8 @@
 package data
 
 import (
+	"context"
+
 	"dangjian/data/vocab"
 )
 
@@ -288,4 +290,64 @@ func (s *SchoolCourse) check(c *checker) {
 	c.requiredRef("plan_id", s.PlanID)
 	c.required("title", s.Title)
 	c.nonNegative("hours", s.Hours)
+}
+
+// Lost is a member's 失联 as the 全国党员管理信息系统 records it.
+type Lost struct {
+	Lost          bool
+	Date          Date
+	Circumstances string
+}
+
+// LostOf gives the member's 失联: the record's own 失联党员, 失联日期 and
+// 失联情形, completed from the latest 失联 episode still open among eps (the
+// member's episodes), so that a member recorded out of contact either way
+// is out of contact everywhere (the export, the printed file, the rules).
+func LostOf(m *Member, eps []Episode) Lost {
+	l := Lost{Lost: m.LostContact || !m.LostDate.IsZero() || m.LostCircumstance != "", Date: m.LostDate,
+		Circumstances: m.LostCircumstance}
+	var open *Episode
+	for i := range eps {
+		e := &eps[i]
+		if e.MemberID != Ref(m.ID) || vocab.EpisodeKind(e.Kind) != vocab.EpisodeLost || !e.Until.IsZero() {
+			continue
+		}
+		if open == nil || e.Since.After(open.Since.Time) {
+			open = e
+		}
+	}
+	if open != nil {
+		l.Lost = true
+		if l.Date.IsZero() {
+			l.Date = open.Since
+		}
+		if l.Circumstances == "" {
+			l.Circumstances = open.Circumstances
+		}
+	}
+	return l
+}
+
+// OpenLostEpisodes returns the 失联 episodes not ended, by member id.
+func (s *Store) OpenLostEpisodes(ctx context.Context) (map[string][]Episode, error) {
+	return openLostEpisodes(ctx, s.Episodes)
+}
+
+// OpenLostEpisodes returns the 失联 episodes not ended, by member id.
+func (tx *Tx) OpenLostEpisodes(ctx context.Context) (map[string][]Episode, error) {
+	return openLostEpisodes(ctx, tx.Episodes)
+}
+
+func openLostEpisodes(ctx context.Context, t Table[Episode, *Episode]) (map[string][]Episode, error) {
+	eps, err := t.List(ctx, Where(ColKind, string(vocab.EpisodeLost)))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]Episode{}
+	for _, e := range eps {
+		if e.Until.IsZero() {
+			out[string(e.MemberID)] = append(out[string(e.MemberID)], e)
+		}
+	}
+	return out, nil
 }

@@ -62,6 +62,12 @@ func (e FileEvent) When() string {
 type MemberFile struct {
 	Member *Member
 	Events []FileEvent // by date, earliest first
+	// Lost is the member's 失联, the record's fields completed from an
+	// open 失联 episode.
+	Lost Lost
+	// Posts are the 党内职务 the member holds by the post terms in force
+	// (「计算机系教工党支部支委会组织委员」), for a record whose 党内职务 is blank.
+	Posts []string
 }
 
 // InGroup returns the file's events of group g, in date order.
@@ -121,6 +127,9 @@ func (s *Store) MemberFile(ctx context.Context, memberID string) (*MemberFile, e
 			text += "（换届选举 " + p.Elected.String() + "）"
 		}
 		text += untilText(p.Until, "在任")
+		if p.Until.IsZero() || p.Until.After(s.Now()) {
+			f.Posts = append(f.Posts, joinNonEmpty("", branchName(ctx, p.BranchID), p.Organ, p.Post))
+		}
 		add(FileEvent{Date: p.From, Until: p.Until, Group: GroupPosts, Kind: "任职", Text: text,
 			Table: p.Table(), ID: p.ID})
 		if !p.Until.IsZero() {
@@ -190,6 +199,7 @@ func (s *Store) MemberFile(ctx context.Context, memberID string) (*MemberFile, e
 	if err != nil {
 		return nil, err
 	}
+	f.Lost = LostOf(m, episodes)
 	for _, e := range episodes {
 		details := joinNonEmpty("，", e.Place, labelled("失联情形", e.Circumstances), labelled("查找情况", e.Searches))
 		if !e.LastContact.IsZero() {

@@ -3,6 +3,7 @@ package documents
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"dangjian/data"
 	"dangjian/reports/layout"
@@ -125,7 +126,7 @@ func (r *request) memberFilePart(f *data.MemberFile, branch string) {
 	rec := record(branch, m.Name, m.StaffNo)
 	p := r.part("", "（"+layout.Keep(m.Name)+"）", rec)
 	p.Add(&layout.Heading{Text: "一、基本情况", Level: 1})
-	p.Add(&layout.Form{Rows: r.particulars(m, branch)})
+	p.Add(&layout.Form{Rows: r.particulars(f, branch)})
 	p.Add(&layout.Heading{Text: "二、档案记录", Level: 1})
 	n := 0
 	for _, g := range data.FileGroups {
@@ -154,8 +155,13 @@ func (r *request) memberFilePart(f *data.MemberFile, branch string) {
 
 // particulars are the rows of the member's particulars: every field of
 // the member record, on the grid of the other per-member forms.
-func (r *request) particulars(m *data.Member, branch string) []layout.FormRow {
+func (r *request) particulars(f *data.MemberFile, branch string) []layout.FormRow {
+	m := f.Member
 	g := formGrid
+	post := m.PartyPost
+	if post == "" {
+		post = strings.Join(f.Posts, "、")
+	}
 	row := func(cells ...layout.Cell) layout.FormRow { return layout.FormRow{Height: formRowH, Cells: cells} }
 	// A row of one long value: its caption as wide as the first pair, so
 	// that it sets on one line and its rule meets the grid's.
@@ -191,7 +197,7 @@ func (r *request) particulars(m *data.Member, branch string) []layout.FormRow {
 		row(g.label("人员类别"), g.value(0, m.PersonType), g.label("工号或学号"), g.value(1, layout.Keep(m.StaffNo)),
 			g.label("党员类别"), g.value(2, m.Category), g.label("党籍状态"), g.value(3, m.Status)),
 		row(g.label("入党日期"), g.value(0, tableDate(m.JoinedDate)), g.label("转正日期"), g.value(1, tableDate(m.ConfirmedAt)),
-			g.label("党内职务"), g.span(2, 3, m.PartyPost)),
+			g.label("党内职务"), g.span(2, 3, post)),
 		row(g.label("所在支部"), g.span(0, 1, branch), g.label("党小组"), g.span(2, 3, group)),
 		row(g.label("联系电话"), g.span(0, 1, layout.Keep(m.Phone)), g.label("党费基数"), g.span(2, 3, dues)),
 		row(wideLabel("按最低标准交纳党费"), layout.Cell{Text: yes(m.DuesReduced), Align: layout.Center, Width: g.labelW + g.valueW[1]},
@@ -202,9 +208,9 @@ func (r *request) particulars(m *data.Member, branch string) []layout.FormRow {
 		wide("现居住地", m.Residence),
 		wide("档案所在单位", m.ArchiveUnit),
 		row(g.label("党员领导干部"), g.value(0, yes(m.IsLeader)), g.label("困难党员"), g.value(1, yes(m.InDifficulty)),
-			g.label("流动党员"), g.value(2, yes(m.Floating)), g.label("失联党员"), g.value(3, yes(m.LostContact))),
-		row(g.label("失联日期"), g.value(0, tableDate(m.LostDate)), g.label("流向"), g.span(1, 3, m.FloatingTo)),
-		wide("失联情形", m.LostCircumstance),
+			g.label("流动党员"), g.value(2, yes(m.Floating)), g.label("失联党员"), g.value(3, yes(f.Lost.Lost))),
+		row(g.label("失联日期"), g.value(0, tableDate(f.Lost.Date)), g.label("流向"), g.span(1, 3, m.FloatingTo)),
+		wide("失联情形", f.Lost.Circumstances),
 	}
 	if m.Note != "" {
 		rows = append(rows, wide("备注", m.Note))

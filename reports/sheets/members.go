@@ -20,9 +20,10 @@ type memberImporter struct {
 	seen        map[string]int            // 公民身份号码 → the row on the rolls that gave it
 	matched     map[*data.Member]bool     // rows an earlier sheet row updated
 	newBranches []string
-	pending     *data.Branch // a branch the current row created
-	update      bool         // Options.Update
-	changes     []Change     // with update, what rows changed on stored members
+	pending     *data.Branch              // a branch the current row created
+	update      bool                      // Options.Update
+	changes     []Change                  // with update, what rows changed on stored members
+	lost        map[string][]data.Episode // open 失联 episodes by member id
 }
 
 // memberCols names the sheet column of each store column the sheet lacks.
@@ -37,6 +38,9 @@ func (m *memberImporter) prepare(ctx context.Context, tx *data.Tx) error {
 	}
 	for i := range branches {
 		m.branches[branches[i].Name] = &branches[i]
+	}
+	if m.lost, err = tx.OpenLostEpisodes(ctx); err != nil {
+		return err
 	}
 	return tx.Members.Each(ctx, func(mem *data.Member) error {
 		m.byID[mem.IDNumber] = append(m.byID[mem.IDNumber], mem)
@@ -104,6 +108,9 @@ func (m *memberImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcom
 	if len(r.problems) > 0 {
 		return unchanged, nil
 	}
+	if exists {
+		m.keepDerived(&rec, old)
+	}
 	if !keep || branchName != "" {
 		branch, err := m.branch(ctx, tx, branchName)
 		if err != nil {
@@ -147,7 +154,7 @@ var memberSetters = []memberSetter{
 	{"姓名", func(rec *data.Member, r *row) { rec.Name = r.name("姓名") }},
 	{"性别", func(rec *data.Member, r *row) { rec.Gender = r.choice("性别", nil) }},
 	{"民族", func(rec *data.Member, r *row) { rec.Ethnicity = r.text("民族") }},
-	{"出生日期", func(rec *data.Member, r *row) { rec.BirthDate = r.date("出生日期") }},
+	{"出生日期", func(rec *data.Member, r *row) { rec.BirthDate = r.birthDate("出生日期", rec.IDNumber) }},
 	{"籍贯", func(rec *data.Member, r *row) { rec.NativePlace = r.text("籍贯") }},
 	{"学历", func(rec *data.Member, r *row) { rec.Education = r.text("学历") }},
 	{"人员类别", func(rec *data.Member, r *row) { rec.PersonType = r.choice("人员类别", nil) }},
@@ -167,7 +174,13 @@ var memberSetters = []memberSetter{
 	{"户籍所在地", func(rec *data.Member, r *row) { rec.HouseholdPlace = r.text("户籍所在地") }},
 	{"现居住地", func(rec *data.Member, r *row) { rec.Residence = r.text("现居住地") }},
 	{"档案所在单位", func(rec *data.Member, r *row) { rec.ArchiveUnit = r.text("档案所在单位") }},
-	{"工作单位及职务", func(rec *data.Member, r *row) { rec.WorkUnit = r.text("工作单位及职务") }},
+	{"工作单位及职务", func(rec *data.Member, r *row) {
+		// The 全国党员管理信息系统 layout writes 单位职务或院系班级 here for a
+		// member without one of its own: read back, it is not stored twice.
+		if v := r.text("工作单位及职务"); v != rec.Position || rec.WorkUnit != "" || v == "" {
+			rec.WorkUnit = v
+		}
+	}},
 	{"失联情形", func(rec *data.Member, r *row) { rec.LostCircumstance = r.text("失联情形") }},
 	{"失联日期", func(rec *data.Member, r *row) { rec.LostDate = r.date("失联日期") }},
 }
@@ -326,4 +339,17 @@ func guessBranchType(name string) vocab.BranchType {
 		return vocab.BranchStaff
 	}
 	return vocab.BranchMixed
+}
+
+// keepDerived leaves blank what a row gives only because an export derived
+// it from another record: the 失联日期 and 失联情形 the 全国党员管理信息系统
+// layout takes from an open 失联 episode when the member record has none.
+func (m *memberImporter) keepDerived(rec, stored *data.Member) {
+	lost := data.LostOf(stored, m.lost[stored.ID])
+	if stored.LostDate.IsZero() && rec.LostDate.Equal(lost.Date.Time) {
+		rec.LostDate = stored.LostDate
+	}
+	if stored.LostCircumstance == "" && rec.LostCircumstance == lost.Circumstances {
+		rec.LostCircumstance = stored.LostCircumstance
+	}
 }

@@ -65,13 +65,17 @@ func exportNationalRows(ctx context.Context, s *data.Store, out *exportSheet) er
 	if err != nil {
 		return err
 	}
+	lost, err := s.OpenLostEpisodes(ctx)
+	if err != nil {
+		return err
+	}
 	out.start(total)
 	for _, b := range branches {
 		err := s.Members.Each(ctx, func(m *data.Member) error {
 			if !m.Active() {
 				return nil
 			}
-			return out.add(nationalRow(m, b.Name))
+			return out.add(nationalRow(m, b.Name, data.LostOf(m, lost[m.ID])))
 		}, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColName, data.ColIDNumber, data.ColID))
 		if err != nil {
 			return err
@@ -81,19 +85,18 @@ func exportNationalRows(ctx context.Context, s *data.Store, out *exportSheet) er
 }
 
 // nationalRow is a member's row of NationalLayout.
-func nationalRow(m *data.Member, branch string) map[string]any {
+func nationalRow(m *data.Member, branch string, lost data.Lost) map[string]any {
 	work := m.WorkUnit
 	if work == "" {
 		work = m.Position
 	}
-	lost := !m.LostDate.IsZero() || m.LostCircumstance != ""
 	return map[string]any{
 		"姓名": m.Name, "性别": m.Gender, "公民身份号码": m.IDNumber, "民族": m.Ethnicity,
 		"出生日期": m.BirthDate, "籍贯": m.NativePlace, "学历": m.Education, "学位": m.Degree,
 		"毕业院校": m.School, "人员类别": m.PersonType, "所在党支部": branch, "党员类别": m.Category,
 		"入党日期": m.JoinedDate, "转为正式党员日期": m.ConfirmedAt, "工作单位及职务": work,
 		"联系电话": m.Phone, "户籍所在地": m.HouseholdPlace, "现居住地": m.Residence,
-		"档案所在单位": m.ArchiveUnit, "党籍状态": m.Status, "是否为失联党员": yesNoText(lost),
-		"失去联系日期": m.LostDate, "失去联系情形": m.LostCircumstance,
+		"档案所在单位": m.ArchiveUnit, "党籍状态": m.Status, "是否为失联党员": yesNoText(lost.Lost),
+		"失去联系日期": lost.Date, "失去联系情形": lost.Circumstances,
 	}
 }
