@@ -103,7 +103,7 @@ func (c *checker) oneOf(col, v string, allowed []string) {
 			return
 		}
 	}
-	c.fail(col, "应为以下之一:"+strings.Join(allowed, "/"))
+	c.fail(col, "应为以下之一："+strings.Join(allowed, "/"))
 }
 
 // notFuture fails when the date is after today.

@@ -50,7 +50,7 @@ var (
 // as unrecognized rather than read as a serial in 1905: it is almost always
 // a year or a month typed into a date column.
 //
-// Errors: "日期格式无法识别:“…”", "日期不存在" (2019-02-30, and serial 60,
+// Errors: "日期格式无法识别：“…”", "日期不存在" (2019-02-30, and serial 60,
 // Excel's non-existent 1900-02-29), "年份应在1900至2100之间". An empty value
 // gives ErrEmpty.
 func ParseDate(s string) (time.Time, error) {
@@ -72,7 +72,7 @@ func ParseDate(s string) (time.Time, error) {
 			return fromSerial(n)
 		}
 	}
-	return time.Time{}, errors.New("日期格式无法识别:" + quote(s))
+	return time.Time{}, errors.New("日期格式无法识别：" + quote(s))
 }
 
 // parseDateOnly reads the year-month-day forms (not serials). ok is false
@@ -153,7 +153,7 @@ func FormatDate(t time.Time) string {
 // ParseMonth reads a month cell (月份) and returns the first day of that
 // month at midnight UTC. Accepted: 2026-03, 2026-3, 2026/3, 2026.03,
 // 2026年3月, 202603, and anything ParseDate accepts (its month is taken).
-// Errors: "月份格式无法识别:“…”", "月份不存在", "日期不存在",
+// Errors: "月份格式无法识别：“…”", "月份不存在", "日期不存在",
 // "年份应在1900至2100之间". An empty value gives ErrEmpty.
 func ParseMonth(s string) (time.Time, error) {
 	s = Normalize(s)
@@ -176,7 +176,7 @@ func ParseMonth(s string) (time.Time, error) {
 		if errors.Is(err, errNoSuchDate) || errors.Is(err, errYearRange) {
 			return time.Time{}, err
 		}
-		return time.Time{}, errors.New("月份格式无法识别:" + quote(s))
+		return time.Time{}, errors.New("月份格式无法识别：" + quote(s))
 	}
 	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC), nil
 }

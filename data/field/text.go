@@ -107,7 +107,7 @@ func ParseBool(s string) (bool, error) {
 // ParseEnum reads a drop-down value. The normalized value is first looked up
 // in aliases (for example 正式 → 正式党员; aliases may be nil) and must then
 // be one of allowed. Inner spaces are ignored when that makes the value
-// match. The error lists the choices: "应为以下之一:A/B/C"; an empty value
+// match. The error lists the choices: "应为以下之一：A/B/C"; an empty value
 // gives ErrEmpty.
 func ParseEnum(s string, allowed []string, aliases map[string]string) (string, error) {
 	raw := strings.TrimFunc(s, isBlank)
@@ -133,5 +133,5 @@ func ParseEnum(s string, allowed []string, aliases map[string]string) (string, e
 			}
 		}
 	}
-	return "", errors.New("应为以下之一:" + strings.Join(allowed, "/"))
+	return "", errors.New("应为以下之一：" + strings.Join(allowed, "/"))
 }

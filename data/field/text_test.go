@@ -73,7 +73,7 @@ func TestParseBool(t *testing.T) {
 func TestParseEnum(t *testing.T) {
 	kinds := []string{"正式党员", "预备党员"}
 	aliases := map[string]string{"正式": "正式党员", "预备": "预备党员"}
-	const errKinds = "应为以下之一:正式党员/预备党员"
+	const errKinds = "应为以下之一：正式党员/预备党员"
 	tests := []struct {
 		in      string
 		allowed []string
@@ -91,10 +91,10 @@ func TestParseEnum(t *testing.T) {
 		{"男", []string{"男", "女"}, nil, "男", ""},
 		{"M", []string{"男", "女"}, map[string]string{"M": "男", "F": "女"}, "男", ""},
 		{"Ｆ", []string{"男", "女"}, map[string]string{"M": "男", "F": "女"}, "女", ""},
-		{"男性", []string{"男", "女"}, nil, "", "应为以下之一:男/女"},
+		{"男性", []string{"男", "女"}, nil, "", "应为以下之一：男/女"},
 		{"转出", []string{"转出", "转入"}, nil, "转出", ""},
 		// An alias whose target is not allowed does not sneak through.
-		{"x", []string{"A"}, map[string]string{"x": "B"}, "", "应为以下之一:A"},
+		{"x", []string{"A"}, map[string]string{"x": "B"}, "", "应为以下之一：A"},
 	}
 	for _, tt := range tests {
 		got, err := ParseEnum(tt.in, tt.allowed, tt.aliases)

@@ -251,25 +251,20 @@ func isLeaderLink(kind string) bool {
 }
 
 // link finds the liaison a visit on date belongs to: the one in force that
-// day, else the latest begun by then, else the first.
-func (ix *refIndex) link(idNumber, kind, contact string, date data.Date) *data.Liaison {
-	var best *data.Liaison
+// day, or nil; known tells whether the leader has such a liaison at all
+// (one not in force that day, then).
+func (ix *refIndex) link(idNumber, kind, contact string, date data.Date) (l *data.Liaison, known bool) {
 	for _, l := range ix.links[linkKey(idNumber, kind, contact)] {
 		if l.Deleted() {
 			continue
 		}
+		known = true
 		begun := l.Since.IsZero() || date.IsZero() || !l.Since.After(date.Time)
 		if begun && (l.Until.IsZero() || date.IsZero() || !l.Until.Before(date.Time)) {
-			return l
-		}
-		switch {
-		case best == nil:
-			best = l
-		case begun && (best.Since.After(date.Time) || l.Since.After(best.Since.Time)):
-			best = l
+			return l, true
 		}
 	}
-	return best
+	return nil, known
 }
 
 // keyOf is a record's natural key.
@@ -487,8 +482,12 @@ func (ri *recordImporter) link(r *row, header string) data.Ref {
 	if m == nil || kind == "" || contact == "" || len(r.problems) > 0 {
 		return ""
 	}
-	l := ri.ix.link(m.IDNumber, kind, contact, date)
-	if l == nil {
+	l, known := ri.ix.link(m.IDNumber, kind, contact, date)
+	switch {
+	case l == nil && known:
+		r.fail("日期", "该党员与“"+contact+"”的联系点在"+date.String()+"不在联系期间内")
+		return ""
+	case l == nil:
 		r.fail(header, "该党员没有联系类型为“"+kind+"”、联系对象为“"+contact+"”的联系点，请先导入领导干部联系点")
 		return ""
 	}
@@ -512,7 +511,7 @@ func (ri *recordImporter) value(r *row, c recordCol, ptr any) any {
 	}
 	switch {
 	case len(c.Choices) > 0 && !c.Open:
-		return r.choice(c.Header, nil)
+		return r.choice(c.Header, choiceAliases[c.Header])
 	case len(c.Choices) > 0:
 		v := r.text(c.Header)
 		if alias, ok := foldedAliases(c.Choices)[v]; ok {
@@ -523,6 +522,16 @@ func (ri *recordImporter) value(r *row, c recordCol, ptr any) any {
 		return r.name(c.Header)
 	}
 	return r.text(c.Header)
+}
+
+// choiceAliases are the other names a column's choices go by in the
+// sheets units keep, by header: 支部委员会 for 支委会.
+var choiceAliases = map[string]map[string]string{
+	"机构": {
+		"支部委员会": string(vocab.OrganBranchCommittee), "党支部委员会": string(vocab.OrganBranchCommittee),
+		"总支委员会": string(vocab.OrganGeneralBranch), "党总支委员会": string(vocab.OrganGeneralBranch),
+		"党委会": string(vocab.OrganCommittee), "党委委员会": string(vocab.OrganCommittee),
+	},
 }
 
 // foldedAliases maps the half-width spelling of each choice written with

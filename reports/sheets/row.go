@@ -84,6 +84,30 @@ func (r *row) date(col string) data.Date {
 	return data.DateOf(t)
 }
 
+// birthDate reads a 出生日期, which old rosters often give as a month only
+// (出生年月: 1968.08): a month is taken as the day the 公民身份号码 idNumber
+// gives when that day falls in it, and refused when it does not.
+func (r *row) birthDate(col, idNumber string) data.Date {
+	v := r.text(col)
+	if v == "" {
+		return data.Date{}
+	}
+	if _, err := field.ParseDate(v); err != nil {
+		if month, merr := field.ParseMonth(v); merr == nil {
+			id, iderr := field.ParseIDNumber(idNumber, r.today)
+			switch {
+			case iderr != nil:
+				return data.Date{} // the number's own problem is reported; the store fills the date from a good one
+			case id.Birth.Year() != month.Year() || id.Birth.Month() != month.Month():
+				r.fail(col, "出生年月"+field.FormatMonth(month)+"与公民身份号码中的出生日期不符")
+				return data.Date{}
+			}
+			return data.DateOf(id.Birth)
+		}
+	}
+	return r.date(col)
+}
+
 // month returns a month as 2006-01, not later than this month.
 func (r *row) month(col string) string {
 	t, ok := r.monthTime(col)

@@ -65,7 +65,7 @@ func TestImportTransfersDuesPaidUntil(t *testing.T) {
 		t.Fatalf("bad months: %+v %v", rep, err)
 	}
 	text := problemsText(rep)
-	for _, w := range []string{"第3行 「党费交至」：月份不存在", "第4行 「党费交至」：月份格式无法识别:“四月份”",
+	for _, w := range []string{"第3行 「党费交至」：月份不存在", "第4行 「党费交至」：月份格式无法识别：“四月份”",
 		"第5行 「党费交至」：年份应在1900至2100之间"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("missing %q in:\n%s", w, text)
