@@ -114,7 +114,7 @@ func runImport(e *env, args []string) int {
 	dry := fs.Bool("dry-run", false, "只检查，不写入")
 	skip := fs.Bool("skip-invalid", false, "写入有效的行，报告无效的行")
 	var maps mapFlag
-	fs.Var(&maps, "map", "列名=字段：工作表的表头对应模板的哪一列（字段写模板的列名，不导入写“忽略”）；可重复。导入写入后，同样表头的工作表会沿用")
+	fs.Var(&maps, "map", "工作表的表头对应模板的哪一列（列名写模板的表头，不导入写“忽略”）；可重复。导入写入后，同样表头的工作表会沿用")
 	update := fs.Bool("update", false, "党员信息：按公民身份号码更新已有党员，空白单元格保留原值，并列出每一处改动（与 --dry-run 同用只预览）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {

@@ -40,7 +40,7 @@ func (e *env) usageError(fs *flag.FlagSet, format string, a ...any) int {
 var valueNames = map[string]string{
 	"db": "文件", "out": "文件", "org-keys": "文件", "dir": "目录", "year": "年度", "branch": "名称或编号",
 	"endpoint": "地址", "bucket": "名称", "access-key": "密钥", "secret-key": "密钥",
-	"members": "人数", "seed": "数字", "seq": "序号", "as-of": "日期", "code": "代码",
+	"members": "人数", "seed": "数字", "seq": "序号", "as-of": "日期", "code": "代码", "map": "表头=列名",
 }
 
 // valueName is the placeholder of f's value: none for a switch.
