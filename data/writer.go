@@ -113,6 +113,9 @@ func (w *writer) validate(ctx context.Context, r Record) error {
 			w.setKnown(knownKey(target, string(*ref)), true)
 		}
 	}
+	if err := checkNaturalKey(ctx, w, r, c); err != nil {
+		return err
+	}
 	if sc, ok := r.(storeChecker); ok {
 		if err := sc.checkStore(ctx, w, c); err != nil {
 			return err
