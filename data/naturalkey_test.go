@@ -48,3 +48,28 @@ func TestNaturalKeyIsUnique(t *testing.T) {
 		t.Fatal("a second 承诺 of the year was accepted")
 	}
 }
+
+// A deleted record is not restored over a live one with its natural key.
+func TestRestoreRefusesADuplicateNaturalKey(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	m := validMember(addBranch(t, s, "一支部"), "张三", 1)
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	old := &data.Pledge{MemberID: data.Ref(m.ID), Year: 2026, Content: "承诺", PledgedDate: data.NewDate(2026, 3, 1)}
+	if err := s.Pledges.Create(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Pledges.Delete(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Pledges.Create(ctx, &data.Pledge{MemberID: data.Ref(m.ID), Year: 2026, Content: "重新填写",
+		PledgedDate: data.NewDate(2026, 3, 2)}); err != nil {
+		t.Fatal(err)
+	}
+	err := s.RestoreDeleted(ctx, "pledges", old.ID)
+	if !errors.Is(err, data.ErrNotRestorable) || !strings.Contains(err.Error(), "已有党员、年度相同的承诺践诺记录") {
+		t.Fatalf("restore over a live pledge of the year: %v", err)
+	}
+}

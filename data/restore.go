@@ -88,13 +88,14 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 	if err := refusedIfAttending(ctx, w, table, r, pending); err != nil {
 		return err
 	}
-	sc, ok := r.(storeChecker)
-	if !ok {
-		return nil
-	}
 	c := newChecker(r, w.today())
-	if err := sc.checkStore(ctx, w, c); err != nil {
+	if err := checkNaturalKey(ctx, w, r, c); err != nil {
 		return err
+	}
+	if sc, ok := r.(storeChecker); ok {
+		if err := sc.checkStore(ctx, w, c); err != nil {
+			return err
+		}
 	}
 	if len(c.problems) == 0 {
 		return nil
