@@ -241,6 +241,11 @@ func (f *recordForm) inputFor(fl data.Field) (fieldInput, bool) {
 			return monthInput(p), true
 		}
 		view, e := textEntry()
+		if data.MaxChars(f.rec.Table(), fl.Col) == data.LimitLongText { // paragraphs: 内容, 承诺事项, 备注…
+			m := newMultiLineEntry()
+			m.SetMinRowsVisible(3)
+			view, e = m, &m.Entry
+		}
 		return fieldInput{object: e, view: view, read: func() error { *p = strings.TrimSpace(e.Text); return nil },
 			write: func() { e.SetText(*p) }, state: func() string { return e.Text }}, true
 	case *data.Ref:

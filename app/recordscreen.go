@@ -181,9 +181,10 @@ func (s *recordScreen[T, P]) noun() string {
 	return s.spec.title + "记录"
 }
 
-// cell shows one field of a row.
+// cell shows one field of a row, on one line: a paragraph's line breaks
+// (承诺事项 of several lines) would draw over the rows below.
 func (s *recordScreen[T, P]) cell(rec *T, col string) string {
-	return cellText(P(rec), col, s.refs)
+	return clipText(cellText(P(rec), col, s.refs))
 }
 
 // cellText shows one field of a record, references by their choice's label.
