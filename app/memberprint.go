@@ -145,7 +145,7 @@ func (p *memberPrint) start() {
 			default:
 				p.u.notify("已生成" + p.name + "的" + documents.Title(job.kind) + "：" + job.path)
 				if err := openInViewer(p.u.app, job.path); err != nil {
-					p.u.showError(errors.New("无法打开" + job.path + "：" + err.Error()))
+					p.u.showOpenFailure(job.path, err)
 				}
 				p.u.showMissing(rep)
 			}

@@ -1,6 +1,12 @@
 package data
 
-import "dangjian/data/vocab"
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"dangjian/data/vocab"
+)
 
 // Talk is a 谈心谈话 between a branch secretary (or another cadre) and a member.
 type Talk struct {
@@ -111,6 +117,29 @@ func (l *LiaisonLog) check(c *checker) {
 	c.requiredRef("liaison_id", l.LiaisonID)
 	c.requiredDate("date", l.Date)
 	c.notFuture("date", l.Date)
+}
+
+// checkStore refuses a contact dated outside its liaison's period.
+func (l *LiaisonLog) checkStore(ctx context.Context, q queryer, c *checker) error {
+	if c.failed("date") || c.failed("liaison_id") {
+		return nil
+	}
+	var since, until sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT since, until FROM liaisons WHERE id = ? AND deleted_at IS NULL`,
+		l.LiaisonID).Scan(&since, &until)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return nil // the reference check says so
+	case err != nil:
+		return err
+	}
+	day := l.Date.String()
+	if since.Valid && since.String != "" && day < since.String {
+		c.fail("date", "早于该联系关系的开始日期"+since.String)
+	} else if until.Valid && until.String != "" && day > until.String {
+		c.fail("date", "晚于该联系关系的结束日期"+until.String)
+	}
+	return nil
 }
 
 // Supervision is a 干部监督 record of a 党员干部: 个人事项报告, 述职述廉, 谈话诫勉.

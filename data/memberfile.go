@@ -289,7 +289,9 @@ func (s *SchoolCourse) Fields() []Field {
 func (s *SchoolCourse) check(c *checker) {
 	c.requiredRef("plan_id", s.PlanID)
 	c.required("title", s.Title)
-	c.nonNegative("hours", s.Hours)
+	if s.Hours <= 0 {
+		c.fail("hours", "应大于0")
+	}
 }
 
 // Lost is a member's 失联 as the 全国党员管理信息系统 records it.

@@ -101,7 +101,9 @@ func (v *VolunteerService) check(c *checker) {
 	c.requiredDate("date", v.Date)
 	c.notFuture("date", v.Date)
 	c.required("activity", v.Activity)
-	c.nonNegative("hours", v.Hours)
+	if v.Hours <= 0 {
+		c.fail("hours", "应大于0")
+	}
 	if v.Hours > 24 {
 		c.fail("hours", "一次不能超过24小时")
 	}
