@@ -550,19 +550,6 @@ func foldedAliases(choices []string) map[string]string {
 	return out
 }
 
-// anyDate reads a date that may lie after today.
-func (r *row) anyDate(col string) data.Date {
-	v := r.text(col)
-	if v == "" {
-		return data.Date{}
-	}
-	t, err := field.ParseDate(v)
-	if err != nil {
-		r.fail(col, err.Error())
-		return data.Date{}
-	}
-	return data.DateOf(t)
-}
 
 // year reads a year (2026, 2026年); ok is false when blank or wrong.
 func (r *row) year(col string) (int, bool) {

@@ -67,7 +67,18 @@ func (r *row) choice(col string, aliases map[string]string) string {
 	return got
 }
 
+// date reads a date not later than today.
 func (r *row) date(col string) data.Date {
+	d := r.anyDate(col)
+	if !d.IsZero() && d.After(r.today) {
+		r.fail(col, "日期"+field.FormatDate(d.Time)+"晚于今天")
+		return data.Date{}
+	}
+	return d
+}
+
+// anyDate reads a date that may lie after today.
+func (r *row) anyDate(col string) data.Date {
 	v := r.text(col)
 	if v == "" {
 		return data.Date{}
@@ -75,10 +86,6 @@ func (r *row) date(col string) data.Date {
 	t, err := field.ParseDate(v)
 	if err != nil {
 		r.fail(col, err.Error())
-		return data.Date{}
-	}
-	if t.After(r.today) {
-		r.fail(col, "日期"+field.FormatDate(t)+"晚于今天")
 		return data.Date{}
 	}
 	return data.DateOf(t)
