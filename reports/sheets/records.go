@@ -550,7 +550,6 @@ func foldedAliases(choices []string) map[string]string {
 	return out
 }
 
-
 // year reads a year (2026, 2026年); ok is false when blank or wrong.
 func (r *row) year(col string) (int, bool) {
 	v := r.text(col)
