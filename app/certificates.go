@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,16 +13,25 @@ import (
 
 	"dangjian/data"
 	"dangjian/data/field"
+	"dangjian/data/hanzi"
 )
 
 // certDialog edits, for a saved session, each attendee's 学时 credited and
 // the number of the 结业证书 they received (the 学习管理档案 lists both).
+// A session may have over a thousand attendees: the rows show in a
+// widget.List, so only the rows in view are laid out and drawn, and a
+// search box finds a member by 姓名 or 拼音首字母.
 type certDialog struct {
 	d      *trainingDialog
 	rows   []data.TrainingAttendee // as read, by member name
 	names  []string
-	hours  []*widget.Entry
-	certs  []*widget.Entry
+	keys   [][2]string     // each row's 拼音首字母 and 拼音, for the search
+	hours  []*widget.Entry // each row's 学时 field
+	certs  []*widget.Entry // each row's 证书编号 field
+	views  [][2]fyne.CanvasObject
+	shown  []int // the rows the search leaves, in order
+	search *widget.Entry
+	list   *widget.List
 	msg    *widget.Label
 	dlg    *dialog.CustomDialog
 	saving saveOnce
@@ -45,43 +55,132 @@ func (d *trainingDialog) openCertificates() {
 	})
 }
 
+// certField is one row's field. It is the field itself, not the
+// widget.Entry inside it, that goes on the canvas: a click focuses the
+// object the canvas knows, and an inner Entry is not it, so clicks on any
+// row but the one Tab reached left the typing where it was.
+func certField(text, placeholder string) (fyne.CanvasObject, *widget.Entry) {
+	view, e := textEntry()
+	// Set before the field is first drawn: SetText would build every
+	// row's renderer, in view or not.
+	e.Text, e.PlaceHolder = text, placeholder
+	return view, e
+}
+
 func (d *trainingDialog) showCertificates(rows []data.TrainingAttendee) {
 	u := d.s.u
 	c := &certDialog{d: d, rows: rows, msg: widget.NewLabel("")}
 	c.msg.Importance = widget.DangerImportance
 	c.msg.Wrapping = fyne.TextWrapWord
-	grid := container.NewGridWithColumns(3, widget.NewLabelWithStyle("党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	for _, a := range rows {
+		name, keys := string(a.MemberID), [2]string{}
+		if e, ok := d.people.index.get(string(a.MemberID)); ok {
+			name, keys = e.name, [2]string{e.initials, e.pinyin}
+		}
+		hv, h := certField(strconv.FormatFloat(a.Hours, 'f', -1, 64), "")
+		cv, cert := certField(a.Certificate, "无证书时留空")
+		c.names, c.keys = append(c.names, name), append(c.keys, keys)
+		c.hours, c.certs = append(c.hours, h), append(c.certs, cert)
+		c.views = append(c.views, [2]fyne.CanvasObject{hv, cv})
+	}
+	c.filter("")
+	head := container.NewGridWithColumns(3, widget.NewLabelWithStyle("党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("学时", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabelWithStyle("证书编号", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	for _, a := range rows {
-		name := string(a.MemberID)
-		if e, ok := d.people.index.get(string(a.MemberID)); ok {
-			name = e.name
+	c.list = widget.NewList(func() int { return len(c.shown) }, func() fyne.CanvasObject {
+		// The template holds fields so that rows are as tall as a field.
+		return container.NewGridWithColumns(3, widget.NewLabel(""), container.NewStack(newEntry()), container.NewStack(newEntry()))
+	}, func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id < 0 || id >= len(c.shown) {
+			return
 		}
-		_, h := textEntry()
-		h.SetText(strconv.FormatFloat(a.Hours, 'f', -1, 64))
-		_, cert := textEntry()
-		cert.SetText(a.Certificate)
-		cert.SetPlaceHolder("无证书时留空")
-		c.names, c.hours, c.certs = append(c.names, name), append(c.hours, h), append(c.certs, cert)
-		grid.Add(widget.NewLabel(name))
-		grid.Add(h)
-		grid.Add(cert)
+		i := c.shown[id]
+		cells := o.(*fyne.Container).Objects
+		cells[0].(*widget.Label).SetText(c.names[i])
+		for k, v := range c.views[i] {
+			slot := cells[k+1].(*fyne.Container)
+			if len(slot.Objects) != 1 || slot.Objects[0] != v {
+				slot.Objects = []fyne.CanvasObject{v}
+				slot.Refresh()
+			}
+		}
+	})
+	c.list.OnSelected = func(id widget.ListItemID) { c.list.UnselectAll() }
+	searchView, search := textEntry()
+	c.search = search
+	c.search.SetPlaceHolder("按姓名或拼音首字母查找参加人员")
+	c.search.OnChanged = func(q string) {
+		c.filter(q)
+		c.list.Refresh()
+		c.list.ScrollToTop()
 	}
 	save := widget.NewButton("保存", c.save)
 	save.Importance = widget.HighImportance
 	c.saving.button = save
 	cancel := widget.NewButton("取消", nil)
-	var body fyne.CanvasObject = container.NewVScroll(grid)
+	var body fyne.CanvasObject = container.NewBorder(container.NewVBox(searchView, head), nil, nil, nil, c.list)
 	if len(rows) == 0 {
 		body = widget.NewLabel("这次培训尚无参加人员。")
 	}
-	c.dlg = dialog.NewCustomWithoutButtons("学时与证书 — "+trainingName(d.rec),
+	title := "学时与证书 — " + trainingName(d.rec)
+	if len(rows) > 0 {
+		title += "（" + strconv.Itoa(len(rows)) + "人）"
+	}
+	c.dlg = dialog.NewCustomWithoutButtons(title,
 		container.NewBorder(nil, container.NewVBox(c.msg, container.NewHBox(save, cancel)), nil, nil, body), u.win)
 	cancel.OnTapped = u.guardDialog(c.dlg, c.dirty)
 	c.dlg.Resize(fyne.NewSize(620, 520))
 	d.certs = c
 	c.dlg.Show()
+}
+
+// filter keeps the rows whose member matches q by 姓名, 拼音首字母 or 拼音.
+func (c *certDialog) filter(q string) {
+	c.shown = c.shown[:0]
+	for i, name := range c.names {
+		if hanzi.Matches(q, name, c.keys[i][0], c.keys[i][1]) {
+			c.shown = append(c.shown, i)
+		}
+	}
+}
+
+// showRow brings row i into view, clearing a search that hides it, and
+// puts the typing in its field k (0 学时, 1 证书编号).
+func (c *certDialog) showRow(i, k int) {
+	if c.list == nil {
+		return
+	}
+	if !slices.Contains(c.shown, i) {
+		c.search.SetText("")
+		c.filter("")
+		c.list.Refresh()
+	}
+	id := slices.Index(c.shown, i)
+	if id < 0 {
+		return
+	}
+	c.list.ScrollTo(id)
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.list); cv != nil {
+		if f, ok := c.views[i][k].(fyne.Focusable); ok {
+			cv.Focus(f)
+		}
+	}
+}
+
+// checkHours reads a row's 学时: a number above 0 and no more than the
+// session's own 学时 (an attendee is never credited more than was given).
+func (c *certDialog) checkHours(text string) (float64, string) {
+	h, err := field.ParseHours(text)
+	if err != nil {
+		return 0, err.Error()
+	}
+	if h <= 0 {
+		return 0, "学时应大于0"
+	}
+	if max := c.d.rec.Hours; max > 0 && h > max {
+		return 0, "学时不能超过这次培训的" + strconv.FormatFloat(max, 'f', -1, 64) + "学时"
+	}
+	return h, ""
 }
 
 // dirty reports whether an hour or a number was changed.
@@ -101,9 +200,10 @@ func (c *certDialog) save() {
 	}
 	var changed []data.TrainingAttendee
 	for i, a := range c.rows {
-		h, err := field.ParseHours(c.hours[i].Text)
-		if err != nil {
-			c.msg.SetText(c.names[i] + "的学时：" + err.Error())
+		h, problem := c.checkHours(c.hours[i].Text)
+		if problem != "" {
+			c.msg.SetText("第" + strconv.Itoa(i+1) + "行「" + c.names[i] + "」的学时「" + strings.TrimSpace(c.hours[i].Text) + "」：" + problem + "；请改正后再保存，这次未保存任何一行。")
+			c.showRow(i, 0)
 			return
 		}
 		cert := strings.TrimSpace(c.certs[i].Text)
