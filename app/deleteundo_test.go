@@ -81,7 +81,7 @@ func TestDeleteWithUndoAsksNamingTheRecordThenOffersUndo(t *testing.T) {
 
 func TestDeleteWithUndoShowsTheRefusalPlainly(t *testing.T) {
 	u, q := newTestUI(t)
-	refusal := fmt.Errorf("%w: 教工第一党支部仍有2名党员,不能删除。", data.ErrReferenced)
+	refusal := fmt.Errorf("%w: 教工第一党支部仍有2名党员，不能删除。", data.ErrReferenced)
 	reloads := 0
 	u.deleteWithUndo("党支部“教工第一党支部”",
 		func(context.Context) error { return refusal },

@@ -175,7 +175,7 @@ func TestAppraisalFormCountsTheVotesAndRecordsTheSuperiorOpinion(t *testing.T) {
 	}
 	test.Tap(findButtonIn(t, u, "保存"))
 	q.settle(u)
-	if p := d.form.problems(); !strings.Contains(p, "「优秀票数」四项票数合计8票,多于所在支部的党员人数(3人)") {
+	if p := d.form.problems(); !strings.Contains(p, "「优秀票数」四项票数合计8票，多于所在支部的党员人数（3人）") {
 		t.Fatalf("problems %q", p)
 	}
 	d.form.inputs["votes_basic"].object.(*widget.Entry).SetText("-1")

@@ -149,7 +149,7 @@ func TestTrashRestoresARecordWithItsAttachments(t *testing.T) {
 	s.table.selectRow(trashRow(s, "草稿.txt"))
 	test.Tap(findButton(t, u, "恢复"))
 	q.settle(u)
-	if got := overlayTexts(u); !strings.Contains(got, "不能恢复") || !strings.Contains(got, "已删除,请先恢复该谈心谈话") {
+	if got := overlayTexts(u); !strings.Contains(got, "不能恢复") || !strings.Contains(got, "已删除，请先恢复该谈心谈话") {
 		t.Fatalf("restoring the attachment of a deleted talk reads %q", got)
 	}
 	closeOverlays(u)

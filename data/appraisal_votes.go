@@ -39,7 +39,7 @@ func (a *Appraisal) checkVotes(c *checker) {
 		}
 	}
 	if !bad && a.VoteTotal() > MaxVotes {
-		c.fail(voteColumns[0], fmt.Sprintf("四项票数合计%d票,不能超过%d票", a.VoteTotal(), MaxVotes))
+		c.fail(voteColumns[0], fmt.Sprintf("四项票数合计%d票，不能超过%d票", a.VoteTotal(), MaxVotes))
 	}
 }
 
@@ -65,7 +65,7 @@ func (a *Appraisal) checkStore(ctx context.Context, q queryer, c *checker) error
 		return err
 	}
 	if members > 0 && total > members {
-		c.fail(voteColumns[0], fmt.Sprintf("四项票数合计%d票,多于所在支部的党员人数(%d人)", total, members))
+		c.fail(voteColumns[0], fmt.Sprintf("四项票数合计%d票，多于所在支部的党员人数（%d人）", total, members))
 	}
 	return nil
 }

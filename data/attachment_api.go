@@ -42,7 +42,7 @@ var ownerTables = func() map[string]bool {
 func (s *Store) Attach(ctx context.Context, ownerTable, ownerID, name string, content []byte) (*Attachment, error) {
 	name = attachmentName(name)
 	if len(content) > MaxBlobSize {
-		return nil, fmt.Errorf("%w:“%s”大小为%s,附件不能超过%d MB", ErrTooLarge, name, SizeText(int64(len(content))), MaxBlobSize>>20)
+		return nil, fmt.Errorf("%w：“%s”大小为%s，附件不能超过%d MB", ErrTooLarge, name, SizeText(int64(len(content))), MaxBlobSize>>20)
 	}
 	if !ownerTables[ownerTable] {
 		return nil, fmt.Errorf("不能为“%s”添加附件", ownerTable)
@@ -54,7 +54,7 @@ func (s *Store) Attach(ctx context.Context, ownerTable, ownerID, name string, co
 			var one int
 			err := tx.w.QueryRowContext(ctx, "SELECT 1 FROM "+ownerTable+" WHERE id = ? AND deleted_at IS NULL", ownerID).Scan(&one)
 			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("附件所属的%s: %w", labelOfTable(ownerTable), ErrNotFound)
+				return fmt.Errorf("附件所属的%s：%w", labelOfTable(ownerTable), ErrNotFound)
 			} else if err != nil {
 				return err
 			}
@@ -133,14 +133,14 @@ func (s *Store) BlobUsage(ctx context.Context) (count int, size int64, err error
 func (s *Store) ExportAttachment(ctx context.Context, a *Attachment, dir string) (string, error) {
 	content, err := s.Blob(ctx, a.SHA256)
 	if err != nil {
-		return "", fmt.Errorf("读取附件“%s”失败: %w", a.Name, err)
+		return "", fmt.Errorf("读取附件“%s”失败：%w", a.Name, err)
 	}
 	sum := sha256.Sum256(content)
 	if hex.EncodeToString(sum[:]) != a.SHA256 {
-		return "", fmt.Errorf("附件“%s”已损坏(校验值不符)", a.Name)
+		return "", fmt.Errorf("附件“%s”已损坏（校验值不符）", a.Name)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("无法创建目录 %s: %w", dir, err)
+		return "", fmt.Errorf("无法创建目录 %s：%w", dir, err)
 	}
 	name := safeFileName(a.Name)
 	path := filepath.Join(dir, name)
@@ -156,7 +156,7 @@ func (s *Store) ExportAttachment(ctx context.Context, a *Attachment, dir string)
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("无法导出附件“%s”: %w", a.Name, err)
+		return "", fmt.Errorf("无法导出附件“%s”：%w", a.Name, err)
 	}
 	return path, nil
 }

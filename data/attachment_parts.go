@@ -87,7 +87,7 @@ func attachmentOwnerLive(ctx context.Context, w *writer, l *labeler, a *Attachme
 	}
 	owner, err := loadRecord(ctx, w, a.OwnerTable, string(a.OwnerID))
 	if errors.Is(err, ErrNotFound) {
-		return &refusal{msg: "所属的" + kindName(a.OwnerTable) + "已不存在,不能恢复该附件。", kind: ErrNotRestorable}
+		return &refusal{msg: "所属的" + kindName(a.OwnerTable) + "已不存在，不能恢复该附件。", kind: ErrNotRestorable}
 	}
 	if err != nil {
 		return err
@@ -95,7 +95,7 @@ func attachmentOwnerLive(ctx context.Context, w *writer, l *labeler, a *Attachme
 	if !owner.meta().DeletedAt.IsZero() {
 		kind := kindName(a.OwnerTable)
 		return &refusal{kind: ErrNotRestorable, msg: "所属的" + kind + "“" + l.label(ctx, owner) +
-			"”已删除,请先恢复该" + kind + "。"}
+			"”已删除，请先恢复该" + kind + "。"}
 	}
 	w.setKnown(key, true)
 	return nil

@@ -113,7 +113,7 @@ func TestAttachmentRestoreWaitsForItsRecord(t *testing.T) {
 		func() error { return s.Attachments.Restore(ctx, att.ID) },
 	} {
 		err := restore()
-		if !errors.Is(err, data.ErrNotRestorable) || err.Error() != "所属的谈心谈话“2026-07-01 王五”已删除,请先恢复该谈心谈话。" {
+		if !errors.Is(err, data.ErrNotRestorable) || err.Error() != "所属的谈心谈话“2026-07-01 王五”已删除，请先恢复该谈心谈话。" {
 			t.Fatalf("restoring the attachment of a deleted talk: %v", err)
 		}
 	}

@@ -21,7 +21,7 @@ func (s *Store) History(ctx context.Context, rowID string) ([]AuditEntry, error)
 	rows, err := s.db.QueryContext(ctx, `SELECT at, actor, tbl, row_id, action, changes
 		FROM audit_log WHERE row_id = ? ORDER BY at, id`, rowID)
 	if err != nil {
-		return nil, fmt.Errorf("读取操作记录失败: %w", err)
+		return nil, fmt.Errorf("读取操作记录失败：%w", err)
 	}
 	defer rows.Close()
 	var out []AuditEntry
@@ -32,7 +32,7 @@ func (s *Store) History(ctx context.Context, rowID string) ([]AuditEntry, error)
 			return nil, err
 		}
 		if err := json.Unmarshal([]byte(body), &e.Changes); err != nil {
-			return nil, fmt.Errorf("操作记录损坏: %w", err)
+			return nil, fmt.Errorf("操作记录损坏：%w", err)
 		}
 		out = append(out, e)
 	}

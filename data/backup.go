@@ -22,21 +22,21 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	// new file (publish), so that the backup path never holds half a copy.
 	scratch, err := localfs.NewScratch(filepath.Dir(path))
 	if err != nil {
-		return fmt.Errorf("备份失败: %w", err)
+		return fmt.Errorf("备份失败：%w", err)
 	}
 	defer scratch.Close()
 	draft := filepath.Join(scratch.Dir(), "backup.db")
 	f, err := os.OpenFile(draft, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("备份失败: %w", err)
+		return fmt.Errorf("备份失败：%w", err)
 	}
 	f.Chmod(0o600)
 	f.Close()
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", draft); err != nil {
-		return fmt.Errorf("备份失败: %w", err)
+		return fmt.Errorf("备份失败：%w", err)
 	}
 	if err := syncFile(draft); err != nil {
-		return fmt.Errorf("备份失败: %w", err)
+		return fmt.Errorf("备份失败：%w", err)
 	}
 	return publish(draft, path)
 }
@@ -61,12 +61,12 @@ func VerifyBackup(ctx context.Context, path, livePath string) error {
 	}
 	s, err := Open(ctx, copyPath)
 	if err != nil {
-		return fmt.Errorf("备份文件无法使用: %w", err)
+		return fmt.Errorf("备份文件无法使用：%w", err)
 	}
 	defer s.Close()
 	verdict, err := s.IntegrityCheck(ctx)
 	if err != nil || verdict != "ok" {
-		return fmt.Errorf("备份文件已损坏(完整性检查: %s)", verdict)
+		return fmt.Errorf("备份文件已损坏（完整性检查：%s）", verdict)
 	}
 	return nil
 }
@@ -90,7 +90,7 @@ func StageRestore(ctx context.Context, backupPath, livePath string) error {
 		return err
 	}
 	if err := copyFile(backupPath, livePath+".restoring"); err != nil {
-		return fmt.Errorf("恢复失败,当前数据库未改动: %w", err)
+		return fmt.Errorf("恢复失败，当前数据库未改动：%w", err)
 	}
 	return nil
 }
@@ -104,14 +104,14 @@ func CommitRestore(livePath string) error {
 	removeDatabase(kept)
 	if err := os.Rename(livePath, kept); err != nil {
 		os.Remove(staged)
-		return fmt.Errorf("恢复失败,当前数据库未改动: %w", err)
+		return fmt.Errorf("恢复失败，当前数据库未改动：%w", err)
 	}
 	for _, suffix := range []string{"-wal", "-shm"} {
 		os.Rename(livePath+suffix, kept+suffix)
 	}
 	if err := os.Rename(staged, livePath); err != nil {
 		os.Rename(kept, livePath)
-		return fmt.Errorf("恢复失败,已还原当前数据库: %w", err)
+		return fmt.Errorf("恢复失败，已还原当前数据库：%w", err)
 	}
 	return nil
 }

@@ -16,7 +16,7 @@ const MaxBlobSize = 20 << 20
 // for an Attachment's SHA256. Storing the same bytes again is free.
 func (tx *Tx) PutBlob(ctx context.Context, content []byte) (string, error) {
 	if len(content) > MaxBlobSize {
-		return "", fmt.Errorf("文件过大(%d MB),附件不能超过%d MB", len(content)>>20, MaxBlobSize>>20)
+		return "", fmt.Errorf("文件过大（%d MB），附件不能超过%d MB", len(content)>>20, MaxBlobSize>>20)
 	}
 	sum := sha256.Sum256(content)
 	key := hex.EncodeToString(sum[:])
@@ -24,7 +24,7 @@ func (tx *Tx) PutBlob(ctx context.Context, content []byte) (string, error) {
 	_, err := w.exec(ctx, `INSERT INTO blobs (id, org_id, version, updated_at, content) VALUES (?, ?, 1, ?, ?)
 		ON CONFLICT(id) DO NOTHING`, key, w.s.Org().ID, Stamp{w.at}, content)
 	if err != nil {
-		return "", fmt.Errorf("保存附件失败: %w", err)
+		return "", fmt.Errorf("保存附件失败：%w", err)
 	}
 	return key, nil
 }

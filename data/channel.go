@@ -123,7 +123,7 @@ func (o *CommitteeObject) ThresholdValues() (map[string]string, error) {
 // record's check does.
 func CheckText(s string) error {
 	if bad, found := badChar(s); found {
-		return fmt.Errorf("含有不可见的控制字符(U+%04X)", bad)
+		return fmt.Errorf("含有不可见的控制字符（U+%04X）", bad)
 	}
 	return nil
 }
@@ -202,7 +202,7 @@ func (s *Store) ReceiveCommitteeObjects(ctx context.Context, objs []CommitteeObj
 				return err
 			}
 			if n > 0 {
-				return fmt.Errorf("党委发布的第%d号内容已收到过,不会替换", o.Seq)
+				return fmt.Errorf("党委发布的第%d号内容已收到过，不会替换", o.Seq)
 			}
 			o.ID, o.OrgID = "", ""
 			if err := ch.objects.Create(ctx, &o); err != nil {
@@ -268,7 +268,7 @@ const SetByCommitteeLabel = "由党委设定"
 
 // ErrSetByCommittee is wrapped by SetSettings' refusal to change a
 // setting the committee set.
-var ErrSetByCommittee = errors.New("该项由党委设定,本组织不能修改")
+var ErrSetByCommittee = errors.New("该项由党委设定，本组织不能修改")
 
 // CommitteeNotice is a notice or a task of the committee as the
 // organization sees it, with its completion for a task.
@@ -324,7 +324,7 @@ var ErrUnknownTask = errors.New("党委没有发布该编号的任务")
 func (s *Store) MarkTaskDone(ctx context.Context, taskID, note, attachName string, content []byte) (*TaskDone, error) {
 	taskID = strings.TrimSpace(taskID)
 	if len(content) > MaxBlobSize {
-		return nil, fmt.Errorf("%w:“%s”大小为%s,附件不能超过%d MB", ErrTooLarge, attachmentName(attachName), SizeText(int64(len(content))), MaxBlobSize>>20)
+		return nil, fmt.Errorf("%w：“%s”大小为%s，附件不能超过%d MB", ErrTooLarge, attachmentName(attachName), SizeText(int64(len(content))), MaxBlobSize>>20)
 	}
 	var d TaskDone
 	err := s.Write(ctx, func(tx *Tx) error {

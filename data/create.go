@@ -31,11 +31,11 @@ func CreateWith(ctx context.Context, path, orgName, orgCode string, fill func(*S
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, fmt.Errorf("无法新建数据库,文件夹不存在: %s", dir)
+		return nil, fmt.Errorf("无法新建数据库，文件夹不存在：%s", dir)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.creating")
 	if err != nil {
-		return nil, fmt.Errorf("无法新建数据库: %w", err)
+		return nil, fmt.Errorf("无法新建数据库：%w", err)
 	}
 	f.Chmod(0o600) // only the owner, whatever the umask
 	f.Close()
@@ -70,10 +70,10 @@ func build(ctx context.Context, draft, orgName, orgCode string, fill func(*Store
 	// Closing the last connection checkpoints the log into the main file
 	// and removes it: the main file alone is then the whole database.
 	if err := s.Close(); err != nil {
-		return fmt.Errorf("无法完成新数据库: %w", err)
+		return fmt.Errorf("无法完成新数据库：%w", err)
 	}
 	if st, err := os.Stat(draft + "-wal"); err == nil && st.Size() > 0 {
-		return errors.New("无法完成新数据库: 日志未能写回数据库文件")
+		return errors.New("无法完成新数据库：日志未能写回数据库文件")
 	}
 	return syncFile(draft)
 }
@@ -99,7 +99,7 @@ func publish(draft, path string) error {
 func copyExclusive(src, dst string) (err error) {
 	in, err := os.Open(src)
 	if err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	defer in.Close()
 	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
@@ -107,11 +107,11 @@ func copyExclusive(src, dst string) (err error) {
 		return fmt.Errorf("%w: %s", ErrExists, dst)
 	}
 	if err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	defer func() {
 		if cerr := out.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("无法新建数据库: %w", cerr)
+			err = fmt.Errorf("无法新建数据库：%w", cerr)
 		}
 		if err != nil {
 			os.Remove(dst)
@@ -120,22 +120,22 @@ func copyExclusive(src, dst string) (err error) {
 	out.Chmod(0o600)
 	head := make([]byte, headerSize)
 	if _, err := io.ReadFull(in, head); err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	if _, err := out.Seek(headerSize, io.SeekStart); err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	if _, err := io.Copy(out, in); err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	if err := out.Sync(); err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	if _, err := out.WriteAt(head, 0); err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	if err := out.Sync(); err != nil {
-		return fmt.Errorf("无法新建数据库: %w", err)
+		return fmt.Errorf("无法新建数据库：%w", err)
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func (d *Dues) Fields() []Field {
 func (d *Dues) check(c *checker) {
 	c.requiredRef("member_id", d.MemberID)
 	if m, err := field.ParseMonth(d.Month); err != nil {
-		c.fail("month", "应为年月,如2026-03")
+		c.fail("month", "应为年月，如2026-03")
 	} else {
 		d.Month = field.FormatMonth(m)
 	}

@@ -55,7 +55,7 @@ func (s *Store) PayDues(ctx context.Context, memberID, month string, paid Money,
 	}
 	m, err := field.ParseMonth(month)
 	if err != nil {
-		return invalid("month", "月份", "应为年月,如2026-03")
+		return invalid("month", "月份", "应为年月，如2026-03")
 	}
 	month = field.FormatMonth(m)
 	if month > field.FormatMonth(s.now()) {

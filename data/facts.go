@@ -42,7 +42,7 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	}
 	for _, load := range loaders {
 		if err := load(ctx, f); err != nil {
-			return nil, fmt.Errorf("汇总数据失败: %w", err)
+			return nil, fmt.Errorf("汇总数据失败：%w", err)
 		}
 	}
 	return f, nil

@@ -35,7 +35,7 @@ func readHeader(path string) (fileHeader, error) {
 		return fileHeader{}, fmt.Errorf("%w: %s", ErrMissing, path)
 	}
 	if err != nil {
-		return fileHeader{}, fmt.Errorf("无法打开数据库: %w", err)
+		return fileHeader{}, fmt.Errorf("无法打开数据库：%w", err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
@@ -56,7 +56,7 @@ func readHeader(path string) (fileHeader, error) {
 }
 
 func notOurs(path string) error {
-	return fmt.Errorf("%w文件: %s", ErrNotOurs, path)
+	return fmt.Errorf("%w文件：%s", ErrNotOurs, path)
 }
 
 // checkHeader refuses, from its raw bytes and before SQLite touches it, a
@@ -83,5 +83,5 @@ func ourHeader(path string) (fileHeader, error) {
 }
 
 func newerError(version, ours int) error {
-	return fmt.Errorf("数据库版本(%d)比本程序支持的版本(%d)新,请升级程序", version, ours)
+	return fmt.Errorf("数据库版本（%d）比本程序支持的版本（%d）新，请升级程序", version, ours)
 }

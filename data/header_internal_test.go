@@ -119,7 +119,7 @@ func TestNewerVersionInTheLogRefusedWithoutTouching(t *testing.T) {
 			s.Close()
 			t.Fatal("a database of a newer build was opened")
 		}
-		if !strings.Contains(err.Error(), "新,请升级程序") {
+		if !strings.Contains(err.Error(), "新，请升级程序") {
 			t.Fatalf("message %q", err)
 		}
 		for i, suffix := range []string{"", "-wal"} {

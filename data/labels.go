@@ -39,7 +39,7 @@ func kindName(table string) string {
 func loadRecord(ctx context.Context, q queryer, table, id string) (Record, error) {
 	newRecord, ok := recordTypes[table]
 	if !ok {
-		return nil, fmt.Errorf("未知的记录类型: %s", table)
+		return nil, fmt.Errorf("未知的记录类型：%s", table)
 	}
 	r := newRecord()
 	cols := append([]string{}, metaCols...)
@@ -52,7 +52,7 @@ func loadRecord(ctx context.Context, q queryer, table, id string) (Record, error
 		return nil, ErrNotFound
 	}
 	if err != nil {
-		return nil, fmt.Errorf("读取%s失败: %w", kindName(table), err)
+		return nil, fmt.Errorf("读取%s失败：%w", kindName(table), err)
 	}
 	return r, nil
 }
@@ -134,7 +134,7 @@ func (l *labeler) label(ctx context.Context, r Record) string {
 		return v.Name
 	case *Training:
 		n := l.count(ctx, "training_attendees", "training_id", m.ID, m.DeletedAt)
-		return join(v.Date.String(), v.Form, v.Topic) + "(" + strconv.Itoa(n) + "人)"
+		return join(v.Date.String(), v.Form, v.Topic) + "（" + strconv.Itoa(n) + "人）"
 	case *TrainingAttendee:
 		t := l.name(ctx, "trainings", "topic", v.TrainingID)
 		return join(l.member(ctx, v.MemberID), t)

@@ -121,7 +121,7 @@ func checkLengths(r Record, c *checker) {
 		}
 		limit := MaxChars(r.Table(), f.Col)
 		if n := utf8.RuneCountInString(*p); n > int(limit) {
-			c.fail(f.Col, fmt.Sprintf("不能超过%d个字(现为%d个字)", limit, n))
+			c.fail(f.Col, fmt.Sprintf("不能超过%d个字（现为%d个字）", limit, n))
 		}
 	}
 }

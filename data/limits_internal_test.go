@@ -61,7 +61,7 @@ func TestEveryTextFieldRefusesOneCharacterTooMany(t *testing.T) {
 				if n == limit && c.failed(f.Col) {
 					t.Errorf("%s.%s: %d characters refused: %v", r.Table(), f.Col, n, c.err())
 				}
-				want := fmt.Sprintf("「%s」不能超过%d个字(现为%d个字)", f.Label, limit, n)
+				want := fmt.Sprintf("「%s」不能超过%d个字（现为%d个字）", f.Label, limit, n)
 				if n > limit && (c.err() == nil || c.err().Error() != want) {
 					t.Errorf("%s.%s: %d characters: %v, want %s", r.Table(), f.Col, n, c.err(), want)
 				}

@@ -79,7 +79,7 @@ func TestStoreRefusesTextsOverTheirLimit(t *testing.T) {
 					t.Fatalf("%d×%s: %v (read back %d characters)", c.limit, char, err, len([]rune(got)))
 				}
 				_, err = c.write(text + char)
-				want := fmt.Sprintf("「%s」不能超过%d个字(现为%d个字)", c.label, c.limit, c.limit+1)
+				want := fmt.Sprintf("「%s」不能超过%d个字（现为%d个字）", c.label, c.limit, c.limit+1)
 				if err == nil || err.Error() != want {
 					t.Fatalf("%d×%s: %v, want %s", c.limit+1, char, err, want)
 				}
@@ -97,7 +97,7 @@ func TestHundredThousandCharacterNameRefused(t *testing.T) {
 	s := newStore(t)
 	b := addBranch(t, s, "第一党支部")
 	err := s.Members.Create(context.Background(), validMember(b, strings.Repeat("张", 100000), 1))
-	if err == nil || err.Error() != "「姓名」不能超过50个字(现为100000个字)" {
+	if err == nil || err.Error() != "「姓名」不能超过50个字（现为100000个字）" {
 		t.Fatalf("got %v", err)
 	}
 	if ps := data.ProblemsOf(err); len(ps) != 1 || ps[0].Col != "name" {

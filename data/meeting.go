@@ -30,7 +30,7 @@ func (m *Meeting) Fields() []Field {
 	return []Field{
 		{"branch_id", "所在支部", &m.BranchID}, {"group_id", "党小组", &m.GroupID},
 		{"kind", "类型", &m.Kind}, {"date", "日期", &m.Date}, {"topic", "主题", &m.Topic},
-		{"location", "地点", &m.Location}, {"host", "主持人", &m.Host}, {"host_id", "主持人(党员)", &m.HostID},
+		{"location", "地点", &m.Location}, {"host", "主持人", &m.Host}, {"host_id", "主持人（党员）", &m.HostID},
 		{"recorder", "记录人", &m.Recorder}, {"minutes", "会议记录", &m.Minutes},
 	}
 }

@@ -199,7 +199,7 @@ func attendanceText(rows []MeetingAttendance) string {
 	}
 	text := strings.Join(parts, ",")
 	if reasons > 0 {
-		text += "(注明原因" + strconv.Itoa(reasons) + "人)"
+		text += "（注明原因" + strconv.Itoa(reasons) + "人）"
 	}
 	return text
 }

@@ -150,7 +150,7 @@ func (m *Member) checkDates(c *checker) {
 		c.fail("confirmed_date", "应晚于入党日期")
 	}
 	if m.Category == string(vocab.CategoryProbation) && !m.ConfirmedAt.IsZero() {
-		c.fail("confirmed_date", "预备党员尚未转正,不应填写转正日期")
+		c.fail("confirmed_date", "预备党员尚未转正，不应填写转正日期")
 	}
 }
 

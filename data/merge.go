@@ -95,7 +95,7 @@ func (m *Merger) Add(ctx context.Context, src string) error {
 		return nil
 	}
 	if err := m.mergeOne(ctx, src); err != nil {
-		return fmt.Errorf("合并 %s 失败: %w", src, err)
+		return fmt.Errorf("合并 %s 失败：%w", src, err)
 	}
 	return nil
 }
@@ -113,7 +113,7 @@ func (m *Merger) Finish(ctx context.Context) error {
 	for _, ddl := range m.indexes {
 		if _, err := m.db.ExecContext(ctx, ddl); err != nil {
 			m.Abort()
-			return fmt.Errorf("合并后建立索引失败: %w", err)
+			return fmt.Errorf("合并后建立索引失败：%w", err)
 		}
 	}
 	if _, err := m.db.ExecContext(ctx, "PRAGMA journal_mode = DELETE"); err != nil {

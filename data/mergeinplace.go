@@ -91,7 +91,7 @@ func (m *Merger) finishInPlace(ctx context.Context) (err error) {
 		}
 		schemas[i] = fmt.Sprintf("src%d", i)
 		if _, err := conn.ExecContext(ctx, "ATTACH DATABASE ? AS "+schemas[i], frozenURI(op.add)); err != nil {
-			return fmt.Errorf("合并 %s 失败: %w", op.add, err)
+			return fmt.Errorf("合并 %s 失败：%w", op.add, err)
 		}
 		defer conn.ExecContext(context.WithoutCancel(ctx), "DETACH DATABASE "+schemas[i])
 	}

@@ -143,7 +143,7 @@ func resume(ctx context.Context, out string, st MergeState, params string) (*Mer
 	}
 	if version != SchemaVersion() {
 		db.Close()
-		return nil, fmt.Errorf("%w: 汇总数据库为第%d版,本程序为第%d版", ErrSchemaVersion, version, SchemaVersion())
+		return nil, fmt.Errorf("%w：汇总数据库为第%d版，本程序为第%d版", ErrSchemaVersion, version, SchemaVersion())
 	}
 	if m.tables, err = tableColumns(ctx, db); err != nil {
 		db.Close()
@@ -350,7 +350,7 @@ func sqlValue(raw json.RawMessage) (any, error) {
 	case nil, string:
 		return x, nil
 	}
-	return nil, fmt.Errorf("记录的值无效: %s", raw)
+	return nil, fmt.Errorf("记录的值无效：%s", raw)
 }
 
 // validColumn tells a column's name from anything else (the names come

@@ -67,10 +67,10 @@ func migrateTo(ctx context.Context, db *sql.DB, creating bool, target int) error
 	}
 	var version, appID int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("无法读取数据库: %w", err)
+		return fmt.Errorf("无法读取数据库：%w", err)
 	}
 	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return fmt.Errorf("无法读取数据库: %w", err)
+		return fmt.Errorf("无法读取数据库：%w", err)
 	}
 	if appID != 0 && appID != applicationID {
 		return fmt.Errorf("该文件不是本程序的数据库")
@@ -83,7 +83,7 @@ func migrateTo(ctx context.Context, db *sql.DB, creating bool, target int) error
 	}
 	for v := version; v < len(scripts); v++ {
 		if err := migrateStep(ctx, db, v+1, scripts[v]); err != nil {
-			return fmt.Errorf("数据库升级到第%d版失败: %w", v+1, err)
+			return fmt.Errorf("数据库升级到第%d版失败：%w", v+1, err)
 		}
 	}
 	return nil

@@ -100,9 +100,9 @@ func TestAppraisalVoteCountsAreChecked(t *testing.T) {
 		{"fewer votes than members", 1, 1, 0, 0, ""},
 		{"a negative count", -1, 0, 0, 0, "「优秀票数」不能为负数"},
 		{"a negative 不合格 count", 0, 0, 0, -2, "「不合格票数」不能为负数"},
-		{"more votes than the branch's members", 3, 2, 0, 0, "「优秀票数」四项票数合计5票,多于所在支部的党员人数(4人)"},
+		{"more votes than the branch's members", 3, 2, 0, 0, "「优秀票数」四项票数合计5票，多于所在支部的党员人数（4人）"},
 		{"beyond any branch", data.MaxVotes + 1, 0, 0, 0, "「优秀票数」不能超过100000票"},
-		{"a sum beyond any branch", data.MaxVotes, 1, 0, 0, "「优秀票数」四项票数合计100001票,不能超过100000票"},
+		{"a sum beyond any branch", data.MaxVotes, 1, 0, 0, "「优秀票数」四项票数合计100001票，不能超过100000票"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

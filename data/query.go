@@ -17,7 +17,7 @@ type query struct {
 
 func (q *query) column(col string) error {
 	if !q.known[col] {
-		return fmt.Errorf("未知字段: %s", col)
+		return fmt.Errorf("未知字段：%s", col)
 	}
 	return nil
 }

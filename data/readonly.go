@@ -78,7 +78,7 @@ func OpenReadOnly(ctx context.Context, path string, opts ...Option) (*Store, err
 	case roImmutable:
 		uri += "&immutable=1"
 	case roBlocked:
-		return nil, fmt.Errorf("数据库有尚未写回的更改,而所在文件夹不可写,无法只读打开;请在可写的位置用本程序正常打开一次: %s", path)
+		return nil, fmt.Errorf("数据库有尚未写回的更改，而所在文件夹不可写，无法只读打开；请在可写的位置用本程序正常打开一次：%s", path)
 	}
 	db, err := sql.Open(driverName, uri)
 	if err != nil {
@@ -107,10 +107,10 @@ func OpenReadOnly(ctx context.Context, path string, opts ...Option) (*Store, err
 func checkReadOnlySchema(ctx context.Context, db *sql.DB, path string) error {
 	var version, appID int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf("无法打开数据库: %w", err)
+		return fmt.Errorf("无法打开数据库：%w", err)
 	}
 	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return fmt.Errorf("无法打开数据库: %w", err)
+		return fmt.Errorf("无法打开数据库：%w", err)
 	}
 	ours := SchemaVersion()
 	switch {
@@ -119,7 +119,7 @@ func checkReadOnlySchema(ctx context.Context, db *sql.DB, path string) error {
 	case version > ours:
 		return newerError(version, ours)
 	case version < ours:
-		return fmt.Errorf("%w: 数据库为第%d版,本程序为第%d版;请先用本程序正常打开一次以完成升级,再只读打开: %s",
+		return fmt.Errorf("%w：数据库为第%d版，本程序为第%d版；请先用本程序正常打开一次以完成升级，再只读打开：%s",
 			ErrNeedsUpgrade, version, ours, path)
 	}
 	return nil
@@ -135,7 +135,7 @@ var ErrConsolidated error = consolidatedRefusal{}
 type consolidatedRefusal struct{}
 
 func (consolidatedRefusal) Error() string {
-	return "汇总数据由各二级党组织维护,党委端不能修改;请由相关组织在本组织的程序中修改,下次汇总时即更新"
+	return "汇总数据由各二级党组织维护，党委端不能修改；请由相关组织在本组织的程序中修改，下次汇总时即更新"
 }
 
 // Is makes ErrConsolidated an ErrReadOnly.

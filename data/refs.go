@@ -8,7 +8,7 @@ import (
 )
 
 // ErrReferenced is returned when a row still has live rows referring to it.
-var ErrReferenced = errors.New("仍有记录引用该记录,不能删除")
+var ErrReferenced = errors.New("仍有记录引用该记录，不能删除")
 
 // refusal is a refusal to delete or restore, worded for the person who
 // asked: its text is the whole message, and errors.Is finds its kind.
@@ -50,7 +50,7 @@ var usePhrases = map[[2]string]string{
 
 // memberStatusHint follows a refusal to delete a member: leaving is a
 // status, not a deletion.
-const memberStatusHint = "党员转出、停止党籍或去世时,请修改其党籍状态。"
+const memberStatusHint = "党员转出、停止党籍或去世时，请修改其党籍状态。"
 
 // refusedIfReferenced fails when any live row refers to table's row id, so
 // that a soft delete never leaves records pointing at nothing. The error
@@ -80,7 +80,7 @@ func refusedIfReferenced(ctx context.Context, w *writer, table, id string) error
 	if r, err := loadRecord(ctx, w, table, id); err == nil {
 		subject = newLabeler(w).subject(ctx, table, r)
 	}
-	msg := subject + "仍有" + strings.Join(uses, "、") + ",不能删除。"
+	msg := subject + "仍有" + strings.Join(uses, "、") + "，不能删除。"
 	if table == "members" {
 		msg += memberStatusHint
 	}

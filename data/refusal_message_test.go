@@ -30,9 +30,9 @@ func TestDeleteRefusalNamesTheRecordAndWhatUsesIt(t *testing.T) {
 		want string
 	}{
 		{"党员", func() error { return s.Members.Delete(ctx, zhang) },
-			"党员张三仍有2条学习培训出席记录、3条党费记录,不能删除。党员转出、停止党籍或去世时,请修改其党籍状态。"},
+			"党员张三仍有2条学习培训出席记录、3条党费记录，不能删除。党员转出、停止党籍或去世时，请修改其党籍状态。"},
 		{"党支部", func() error { return s.Branches.Delete(ctx, b) },
-			"第一党支部仍有3名党员、1次会议,不能删除。"},
+			"第一党支部仍有3名党员、1次会议，不能删除。"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

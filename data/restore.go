@@ -43,9 +43,9 @@ func restoreRow(ctx context.Context, w *writer, l *labeler, table, id string, pe
 	if _, err := w.exec(ctx, q, Stamp{w.at}, id); err != nil {
 		var se sqlite3.Error
 		if errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique {
-			return &refusal{msg: "已有相同的记录,不能恢复" + l.subject(ctx, table, r) + "。", kind: ErrNotRestorable}
+			return &refusal{msg: "已有相同的记录，不能恢复" + l.subject(ctx, table, r) + "。", kind: ErrNotRestorable}
 		}
-		return fmt.Errorf("恢复失败: %w", err)
+		return fmt.Errorf("恢复失败：%w", err)
 	}
 	w.setKnown(knownKey(table, id), true)
 	m.Version++
@@ -69,14 +69,14 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 		}
 		parent, err := loadRecord(ctx, w, target, string(*ref))
 		if errors.Is(err, ErrNotFound) {
-			return &refusal{msg: "所属的" + kindName(target) + "已不存在,不能恢复。", kind: ErrNotRestorable}
+			return &refusal{msg: "所属的" + kindName(target) + "已不存在，不能恢复。", kind: ErrNotRestorable}
 		}
 		if err != nil {
 			return err
 		}
 		if !parent.meta().DeletedAt.IsZero() {
 			return &refusal{kind: ErrNotRestorable, msg: "所属的" + kindName(target) + "“" + l.label(ctx, parent) +
-				"”已删除,请先恢复该" + kindName(target) + "。"}
+				"”已删除，请先恢复该" + kindName(target) + "。"}
 		}
 		w.setKnown(key, true)
 	}
@@ -102,7 +102,7 @@ func restorable(ctx context.Context, w *writer, l *labeler, table string, r Reco
 	}
 	if d, ok := r.(*Dues); ok {
 		return &refusal{kind: ErrNotRestorable, msg: l.member(ctx, d.MemberID) + monthText(d.Month) +
-			"的党费已重新录入,不能恢复删除的这条记录;如需更正,请修改现有的记录。"}
+			"的党费已重新录入，不能恢复删除的这条记录；如需更正，请修改现有的记录。"}
 	}
 	msgs := make([]string, len(c.problems))
 	for i, p := range c.problems {
@@ -145,7 +145,7 @@ func refusedIfAttending(ctx context.Context, w *writer, table string, r Record, 
 		return err
 	}
 	if n > 0 {
-		return &refusal{kind: ErrNotRestorable, msg: "该党员已在出席名单中,不必恢复这条出席记录。"}
+		return &refusal{kind: ErrNotRestorable, msg: "该党员已在出席名单中，不必恢复这条出席记录。"}
 	}
 	return nil
 }

@@ -79,7 +79,7 @@ func TestRestoreRoundTrips(t *testing.T) {
 		// must be live again after the restore.
 		make func(t *testing.T, s *data.Store, ms map[string]*data.Member) (id string, del func() error, check func() error)
 	}{
-		{"学习培训及出席", "trainings", "学习培训", "2026-03-12 集体学习 党史学习(3人)", 3,
+		{"学习培训及出席", "trainings", "学习培训", "2026-03-12 集体学习 党史学习（3人）", 3,
 			func(t *testing.T, s *data.Store, ms map[string]*data.Member) (string, func() error, func() error) {
 				tr := &data.Training{Date: data.NewDate(2026, 3, 12), Hours: 2, Form: "集体学习", Topic: "党史学习"}
 				must(t, s.RecordTraining(ctx, tr, []string{ms["张三"].ID, ms["李四"].ID, ms["王五"].ID}))
@@ -193,7 +193,7 @@ func TestTrashListsRecordsNotTheirParts(t *testing.T) {
 	for _, it := range items {
 		labels = append(labels, it.Kind+" "+it.Label)
 	}
-	want := []string{"谈心谈话 2026-07-01 王五", "学习培训 2026-06-01 党课 党章(2人)"}
+	want := []string{"谈心谈话 2026-07-01 王五", "学习培训 2026-06-01 党课 党章（2人）"}
 	if !slices.Equal(labels, want) {
 		t.Errorf("recycle bin %q, want %q", labels, want)
 	}
@@ -220,7 +220,7 @@ func TestRestoreRefusedWhileItsRecordIsDeleted(t *testing.T) {
 	must(t, s.Talks.Delete(ctx, tk))
 	must(t, s.Members.Delete(ctx, zhang))
 	err := s.RestoreDeleted(ctx, "talks", tk.ID)
-	if !errors.Is(err, data.ErrNotRestorable) || err.Error() != "所属的党员“张三(第一党支部)”已删除,请先恢复该党员。" {
+	if !errors.Is(err, data.ErrNotRestorable) || err.Error() != "所属的党员“张三(第一党支部)”已删除，请先恢复该党员。" {
 		t.Fatalf("restoring a talk of a deleted member: %v", err)
 	}
 	if _, err := s.Talks.Get(ctx, tk.ID); !errors.Is(err, data.ErrNotFound) {
@@ -277,7 +277,7 @@ func TestRestoreRefusedWhenTheMonthWasPaidAgain(t *testing.T) {
 	must(t, s.PayDues(ctx, li, "2026-03", data.Yuan(60), data.NewDate(2026, 3, 6)))
 	err := s.RestoreDeleted(ctx, "dues", d.ID)
 	if !errors.Is(err, data.ErrNotRestorable) ||
-		err.Error() != "李四2026年3月的党费已重新录入,不能恢复删除的这条记录;如需更正,请修改现有的记录。" {
+		err.Error() != "李四2026年3月的党费已重新录入，不能恢复删除的这条记录；如需更正，请修改现有的记录。" {
 		t.Fatalf("restoring a month paid again: %v", err)
 	}
 	if got, _ := s.DuesMonth(ctx, li, "2026-03"); got == nil || got.Paid != data.Yuan(60) {

@@ -31,7 +31,7 @@ func (s *Store) RollsFacts(ctx context.Context, asOf time.Time) (*rules.Facts, e
 	r.ref = min(r.asOf, r.to)
 	for _, load := range []func(context.Context, *rules.Facts) error{r.branches, r.members, r.transfers, r.changes} {
 		if err := load(ctx, f); err != nil {
-			return nil, fmt.Errorf("汇总数据失败: %w", err)
+			return nil, fmt.Errorf("汇总数据失败：%w", err)
 		}
 	}
 	return f, nil

@@ -21,10 +21,10 @@ func (tx *Tx) Try(ctx context.Context, fn func() error) error {
 	w.depth--
 	if err != nil {
 		if _, rbErr := w.exec(ctx, "ROLLBACK TO dangjian_try"); rbErr != nil {
-			return fmt.Errorf("%w(撤销失败: %v)", err, rbErr)
+			return fmt.Errorf("%w（撤销失败：%v）", err, rbErr)
 		}
 		if _, rbErr := w.exec(ctx, "RELEASE dangjian_try"); rbErr != nil {
-			return fmt.Errorf("%w(撤销失败: %v)", err, rbErr)
+			return fmt.Errorf("%w（撤销失败：%v）", err, rbErr)
 		}
 		w.undoKnown(mark)
 		return err

@@ -35,17 +35,17 @@ func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 	defer dst.Close()
 	dstConn, err := dst.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("无法建立快照: %w", err)
+		return fmt.Errorf("无法建立快照：%w", err)
 	}
 	defer dstConn.Close()
 	// The copy is a scratch file until it is complete: no journal, no
 	// syncs (a failure removes it).
 	if _, err := dstConn.ExecContext(ctx, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF"); err != nil {
-		return fmt.Errorf("无法建立快照: %w", err)
+		return fmt.Errorf("无法建立快照：%w", err)
 	}
 	srcConn, err := s.db.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("无法建立快照: %w", err)
+		return fmt.Errorf("无法建立快照：%w", err)
 	}
 	defer srcConn.Close()
 	err = dstConn.Raw(func(d any) error {
@@ -54,10 +54,10 @@ func (s *Store) Snapshot(ctx context.Context, path string) (err error) {
 		})
 	})
 	if err != nil {
-		return fmt.Errorf("无法建立快照: %w", err)
+		return fmt.Errorf("无法建立快照：%w", err)
 	}
 	if _, err := dstConn.ExecContext(ctx, "PRAGMA journal_mode = DELETE"); err != nil {
-		return fmt.Errorf("无法建立快照: %w", err)
+		return fmt.Errorf("无法建立快照：%w", err)
 	}
 	return nil
 }
@@ -150,7 +150,7 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
 	if info.SchemaVersion < 1 || info.SchemaVersion > SchemaVersion() {
-		return info, fmt.Errorf("%w: 快照为第%d版,本程序为第%d版", ErrSchemaVersion, info.SchemaVersion, SchemaVersion())
+		return info, fmt.Errorf("%w：快照为第%d版，本程序为第%d版", ErrSchemaVersion, info.SchemaVersion, SchemaVersion())
 	}
 	if err := sameSchema(ctx, db, info.SchemaVersion); err != nil {
 		return info, err
@@ -169,7 +169,7 @@ func InspectSnapshot(ctx context.Context, path string) (SnapshotInfo, error) {
 		return info, fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
 	if n != 1 || live != 1 {
-		return info, fmt.Errorf("%w (%d个)", ErrOrgCount, live)
+		return info, fmt.Errorf("%w （%d个）", ErrOrgCount, live)
 	}
 	if err := ownedBy(ctx, db, info.OrgID, tables); err != nil {
 		return info, err
@@ -221,7 +221,7 @@ func sameSchema(ctx context.Context, db *sql.DB, version int) error {
 		return fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
 	if got != want {
-		return fmt.Errorf("%w: 表或索引与本程序的不同", ErrSchemaVersion)
+		return fmt.Errorf("%w：表或索引与本程序的不同", ErrSchemaVersion)
 	}
 	return nil
 }
@@ -286,12 +286,12 @@ func ownedBy(ctx context.Context, db *sql.DB, orgID string, tables []table) erro
 			return fmt.Errorf("%w: %v", ErrNotOurs, err)
 		}
 		if n > 0 {
-			return fmt.Errorf("%w(%s表%d条)", ErrForeignRows, t.name, n)
+			return fmt.Errorf("%w（%s表%d条）", ErrForeignRows, t.name, n)
 		}
 	}
 	var n int
 	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM orgs NOT INDEXED WHERE id IS NOT ?", orgID).Scan(&n); err != nil || n > 0 {
-		return fmt.Errorf("%w(组织表)", ErrForeignRows)
+		return fmt.Errorf("%w（组织表）", ErrForeignRows)
 	}
 	rows, err := db.QueryContext(ctx, "SELECT id, content FROM blobs NOT INDEXED")
 	if err != nil {
@@ -305,7 +305,7 @@ func ownedBy(ctx context.Context, db *sql.DB, orgID string, tables []table) erro
 			return err
 		}
 		if sum := sha256.Sum256(content); hex.EncodeToString(sum[:]) != id {
-			return fmt.Errorf("%w: 附件内容与其校验和不符", ErrForeignRows)
+			return fmt.Errorf("%w：附件内容与其校验和不符", ErrForeignRows)
 		}
 	}
 	return rows.Err()

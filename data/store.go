@@ -30,10 +30,10 @@ func init() {
 // Errors the store returns for rows that are not there or changed meanwhile.
 var (
 	ErrNotFound = errors.New("记录不存在或已删除")
-	ErrConflict = errors.New("记录已被他人修改,请刷新后重试")
+	ErrConflict = errors.New("记录已被他人修改，请刷新后重试")
 	ErrExists   = errors.New("数据库文件已存在")
 	ErrMissing  = errors.New("数据库文件不存在")
-	ErrReadOnly = errors.New("数据库以只读方式打开,不能写入")
+	ErrReadOnly = errors.New("数据库以只读方式打开，不能写入")
 )
 
 // Store is an open organization database.
@@ -103,7 +103,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 func damagedDatabase(path string, err error) error {
 	var se sqlite3.Error
 	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
-		return fmt.Errorf("数据库文件已损坏,请从备份恢复(设置 → 从备份恢复): %s: %w", path, err)
+		return fmt.Errorf("数据库文件已损坏，请从备份恢复（设置 → 从备份恢复）：%s：%w", path, err)
 	}
 	return err
 }
@@ -126,7 +126,7 @@ func open(ctx context.Context, path string, creating bool, opts []Option) (*Stor
 	s.Tables = newTables(storeExec{s})
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("无法打开数据库: %w", err)
+		return nil, fmt.Errorf("无法打开数据库：%w", err)
 	}
 	if err := migrate(ctx, db, creating); err != nil {
 		db.Close()
@@ -214,7 +214,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("无法开始写入: %w", err)
+		return fmt.Errorf("无法开始写入：%w", err)
 	}
 	w := newWriter(s, sqlTx)
 	tx := &Tx{w: w}
@@ -225,7 +225,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 		return cancelled(ctx, err)
 	}
 	if err := sqlTx.Commit(); err != nil {
-		return cancelled(ctx, fmt.Errorf("写入失败: %w", err))
+		return cancelled(ctx, fmt.Errorf("写入失败：%w", err))
 	}
 	return nil
 }

@@ -73,7 +73,7 @@ func (t Table[T, P]) insert(ctx context.Context, w *writer, rec P) error {
 	}
 	m.Version, m.UpdatedAt, m.DeletedAt = 1, Stamp{w.at}, Stamp{}
 	if _, err := w.exec(ctx, t.insertSQL, targets(rec)...); err != nil {
-		return fmt.Errorf("保存%s失败: %w", t.name, err)
+		return fmt.Errorf("保存%s失败：%w", t.name, err)
 	}
 	if t.referenced {
 		w.setKnown(knownKey(t.name, m.ID), true)
@@ -115,7 +115,7 @@ func (t Table[T, P]) Update(ctx context.Context, rec P) error {
 			" WHERE id = ? AND version = ? AND deleted_at IS NULL"
 		res, err := w.exec(ctx, q, args...)
 		if err != nil {
-			return fmt.Errorf("保存%s失败: %w", t.name, err)
+			return fmt.Errorf("保存%s失败：%w", t.name, err)
 		}
 		if n, _ := res.RowsAffected(); n != 1 {
 			return ErrConflict
@@ -155,7 +155,7 @@ func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 		}
 		q := "UPDATE " + t.name + " SET version = version + 1, updated_at = ?, deleted_at = ? WHERE id = ? AND version = ?"
 		if _, err := w.exec(ctx, q, Stamp{w.at}, Stamp{w.at}, m.ID, m.Version); err != nil {
-			return fmt.Errorf("删除失败: %w", err)
+			return fmt.Errorf("删除失败：%w", err)
 		}
 		w.setKnown(knownKey(t.name, m.ID), false)
 		m.Version++
@@ -182,7 +182,7 @@ func (t Table[T, P]) get(ctx context.Context, q queryer, id string) (P, error) {
 		return nil, ErrNotFound
 	}
 	if err != nil {
-		return nil, fmt.Errorf("读取%s失败: %w", t.name, err)
+		return nil, fmt.Errorf("读取%s失败：%w", t.name, err)
 	}
 	return p, nil
 }
@@ -206,13 +206,13 @@ func (t Table[T, P]) Each(ctx context.Context, fn func(*T) error, conds ...Cond)
 	}
 	rows, err := t.x.reader().QueryContext(ctx, q, args...)
 	if err != nil {
-		return fmt.Errorf("读取%s失败: %w", t.name, err)
+		return fmt.Errorf("读取%s失败：%w", t.name, err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var rec T
 		if err := rows.Scan(targets(P(&rec))...); err != nil {
-			return fmt.Errorf("读取%s失败: %w", t.name, err)
+			return fmt.Errorf("读取%s失败：%w", t.name, err)
 		}
 		if err := fn(&rec); err != nil {
 			return err
@@ -311,7 +311,7 @@ func changedValues(old, cur Record) map[string]any {
 			continue
 		}
 		if sensitiveCols[cf[i].Col] {
-			out[cf[i].Col] = []any{"(不记录)", "(不记录)"}
+			out[cf[i].Col] = []any{"（不记录）", "（不记录）"}
 			continue
 		}
 		out[cf[i].Col] = []any{o, n}

@@ -28,7 +28,7 @@ func checkCharacters(r Record, c *checker) {
 			continue
 		}
 		if bad, found := badChar(*p); found {
-			c.fail(f.Col, fmt.Sprintf("含有不可见的控制字符(U+%04X),请删除后重试", bad))
+			c.fail(f.Col, fmt.Sprintf("含有不可见的控制字符（U+%04X），请删除后重试", bad))
 		}
 	}
 }

@@ -49,7 +49,7 @@ func (t *Transfer) check(c *checker) {
 	}
 	if t.DuesPaidUntil != "" {
 		if m, err := field.ParseMonth(t.DuesPaidUntil); err != nil {
-			c.fail("dues_paid_until", "应为年月,如2026-04")
+			c.fail("dues_paid_until", "应为年月，如2026-04")
 		} else {
 			t.DuesPaidUntil = field.FormatMonth(m)
 		}

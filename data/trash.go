@@ -82,7 +82,7 @@ func deletedTopLevel(ctx context.Context, q queryer, table string) ([]string, er
 	}
 	ids, err := idsWhere(ctx, q, query)
 	if err != nil {
-		return nil, fmt.Errorf("读取回收站失败: %w", err)
+		return nil, fmt.Errorf("读取回收站失败：%w", err)
 	}
 	return ids, nil
 }
@@ -217,7 +217,7 @@ func idsWhere(ctx context.Context, q queryer, query string, args ...any) ([]stri
 // or when a live record now holds its place.
 func (s *Store) RestoreDeleted(ctx context.Context, table, id string) error {
 	if _, ok := recordTypes[table]; !ok {
-		return fmt.Errorf("未知的记录类型: %s", table)
+		return fmt.Errorf("未知的记录类型：%s", table)
 	}
 	return s.Write(ctx, func(tx *Tx) error { return restoreWithParts(ctx, tx.w, table, id) })
 }

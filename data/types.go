@@ -33,7 +33,7 @@ func ParseDateText(s string) (Date, error) {
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("日期格式错误: %q", s)
+		return Date{}, fmt.Errorf("日期格式错误：%q", s)
 	}
 	return Date{t}, nil
 }
@@ -109,7 +109,7 @@ func (s *Stamp) Scan(src any) error {
 	}
 	t, err := time.Parse(time.RFC3339Nano, text)
 	if err != nil {
-		return fmt.Errorf("时间格式错误: %q", text)
+		return fmt.Errorf("时间格式错误：%q", text)
 	}
 	*s = Stamp{t}
 	return nil

@@ -39,17 +39,17 @@ func UpgradeSnapshot(ctx context.Context, path string) (from, to int, err error)
 		return from, to, nil
 	}
 	if from < 1 || from > to {
-		return from, to, fmt.Errorf("%w: 快照为第%d版,本程序为第%d版", ErrSchemaVersion, from, to)
+		return from, to, fmt.Errorf("%w：快照为第%d版，本程序为第%d版", ErrSchemaVersion, from, to)
 	}
 	orgID, err := soleOrg(ctx, db)
 	if err != nil {
 		return from, to, err
 	}
 	if err := migrateTo(ctx, db, false, to); err != nil {
-		return from, to, fmt.Errorf("%w(第%d版到第%d版): %v", ErrUpgrade, from, to, err)
+		return from, to, fmt.Errorf("%w（第%d版到第%d版）：%v", ErrUpgrade, from, to, err)
 	}
 	if err := upgraded(ctx, db, orgID); err != nil {
-		return from, to, fmt.Errorf("%w(第%d版到第%d版): %w", ErrUpgrade, from, to, err)
+		return from, to, fmt.Errorf("%w（第%d版到第%d版）：%w", ErrUpgrade, from, to, err)
 	}
 	return from, to, nil
 }
@@ -62,7 +62,7 @@ func soleOrg(ctx context.Context, db *sql.DB) (string, error) {
 		return "", fmt.Errorf("%w: %v", ErrNotOurs, err)
 	}
 	if n != 1 {
-		return "", fmt.Errorf("%w (%d个)", ErrOrgCount, n)
+		return "", fmt.Errorf("%w （%d个）", ErrOrgCount, n)
 	}
 	return id, nil
 }
@@ -76,7 +76,7 @@ func upgraded(ctx context.Context, db *sql.DB, orgID string) error {
 		return err
 	}
 	if version != SchemaVersion() {
-		return fmt.Errorf("%w: 升级后为第%d版", ErrSchemaVersion, version)
+		return fmt.Errorf("%w：升级后为第%d版", ErrSchemaVersion, version)
 	}
 	if err := sameSchema(ctx, db, version); err != nil {
 		return err
@@ -86,7 +86,7 @@ func upgraded(ctx context.Context, db *sql.DB, orgID string) error {
 		return err
 	}
 	if id != orgID {
-		return fmt.Errorf("%w(组织表)", ErrForeignRows)
+		return fmt.Errorf("%w（组织表）", ErrForeignRows)
 	}
 	tables, err := tableColumns(ctx, db)
 	if err != nil {

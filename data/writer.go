@@ -144,7 +144,7 @@ func (w *writer) audit(ctx context.Context, m *Meta, table, action string, chang
 		VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)`,
 		newID(), m.OrgID, stamp, stamp, w.s.actor, table, m.ID, action, string(body))
 	if err != nil {
-		return fmt.Errorf("写入操作记录失败: %w", err)
+		return fmt.Errorf("写入操作记录失败：%w", err)
 	}
 	return nil
 }
