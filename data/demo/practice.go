@@ -190,9 +190,17 @@ func (g *gen) writePracticePosts() error {
 // website and the 微信公众号.
 func (g *gen) writePublicity() error {
 	jan := date(g.year, time.January, 1)
+	taken := map[string]bool{} // channel, title and day: a piece's natural key
 	add := func(b *branch, title string, from time.Time) error {
 		ch := vocab.PublicityChannels[g.y.intn(3)]
 		d := g.y.dayIn(maxTime(from, jan), g.asOf)
+		for tries := 0; taken[string(ch)+title+dt(d).String()]; tries++ {
+			if tries == 10 {
+				return nil // the same news on every day tried: one piece fewer
+			}
+			d = g.y.dayIn(maxTime(from, jan), g.asOf)
+		}
+		taken[string(ch)+title+dt(d).String()] = true
 		r := &data.Publicity{Channel: string(ch), Title: title, Date: dt(d)}
 		if b != nil {
 			r.BranchID = b.id

@@ -169,7 +169,7 @@ func (g *gen) assignProbation() {
 // assignFifty has a few retired members become 正式党员 exactly 50 years
 // before AsOf's year (光荣在党50年: 党龄 runs from 转正).
 func (g *gen) assignFifty() {
-	old := g.free(func(p *person) bool { return p.branch.kind == vocab.BranchRetired && p.birth.Year() <= g.year-69 })
+	old := g.free(func(p *person) bool { return p.branch.kind == vocab.BranchRetired && p.birth.Year() <= g.year-70 })
 	n := 2
 	if len(old) >= 6 {
 		n = 3
