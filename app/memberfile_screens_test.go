@@ -422,23 +422,9 @@ func TestMemberFormSavesTheNewFieldsAndShowsTheFileAsATimeline(t *testing.T) {
 }
 
 func TestCertificatesAreSavedPerAttendee(t *testing.T) {
-	u, q := newTestUI(t)
+	u, q, tr, c := openTwoAttendeeCertificates(t)
 	ctx := context.Background()
-	tr := &data.Training{Date: data.NewDate(2026, 3, 5), Hours: 2, Form: "集体学习", Topic: "党章学习"}
 	ids := []string{memberID(t, u, "张伟"), memberID(t, u, "李红梅")}
-	if err := u.store.RecordTraining(ctx, tr, ids); err != nil {
-		t.Fatal(err)
-	}
-	openScreen(t, u, "学习培训")
-	q.settle(u)
-	u.training.openSession(*tr)
-	q.settle(u)
-	test.Tap(findButtonIn(t, u, "学时与证书"))
-	q.settle(u)
-	c := u.training.record.certs
-	if c == nil || len(c.rows) != 2 {
-		t.Fatal("学时与证书 did not list the two attendees")
-	}
 	for i, name := range c.names {
 		if name == "张伟" {
 			c.certs[i].SetText("")
