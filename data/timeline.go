@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
@@ -391,21 +392,54 @@ type StudyYear struct {
 // count them, each year's figures as of its check day (rules.CheckDay),
 // under the settings of the member's organization.
 func (s *Store) StudyYears(ctx context.Context, m *Member, years []int) ([]StudyYear, error) {
+	c := s.StudyCounter(s.Now())
 	out := make([]StudyYear, 0, len(years))
 	for _, y := range years {
-		fig, err := s.FiguresIn(ctx, m.OrgID, y, rules.CheckDay(y, s.Now()))
+		sy, err := c.Year(ctx, m, y)
 		if err != nil {
 			return nil, err
-		}
-		sy := StudyYear{Year: y, Settings: fig.Settings()}
-		for _, h := range fig.TrainingHours() {
-			if h.Member.ID == m.ID {
-				sy.OnRolls, sy.Hours = true, h
-			}
 		}
 		out = append(out, sy)
 	}
 	return out, nil
+}
+
+// StudyCounter gives members' StudyYear, reading the figures of each
+// organization's year once: a document of many members asks for the same
+// years of the same organization again and again.
+type StudyCounter struct {
+	s     *Store
+	now   time.Time
+	years map[string]studyYearFigures // org|year
+}
+
+type studyYearFigures struct {
+	hours map[string]rules.MemberHours // by member id
+	set   rules.Settings
+}
+
+// StudyCounter counts as of now: each year's figures as of its check day.
+func (s *Store) StudyCounter(now time.Time) *StudyCounter {
+	return &StudyCounter{s: s, now: now, years: map[string]studyYearFigures{}}
+}
+
+// Year is the member's StudyYear of year.
+func (c *StudyCounter) Year(ctx context.Context, m *Member, year int) (StudyYear, error) {
+	k := m.OrgID + "|" + strconv.Itoa(year)
+	yf, ok := c.years[k]
+	if !ok {
+		fig, err := c.s.FiguresIn(ctx, m.OrgID, year, rules.CheckDay(year, c.now))
+		if err != nil {
+			return StudyYear{}, err
+		}
+		yf = studyYearFigures{hours: map[string]rules.MemberHours{}, set: fig.Settings()}
+		for _, h := range fig.TrainingHours() {
+			yf.hours[h.Member.ID] = h
+		}
+		c.years[k] = yf
+	}
+	h, on := yf.hours[m.ID]
+	return StudyYear{Year: year, OnRolls: on, Hours: h, Settings: yf.set}, nil
 }
 
 func yearEnd(year int) Date {

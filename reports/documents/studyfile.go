@@ -10,48 +10,6 @@ import (
 	"dangjian/reports/layout"
 )
 
-// studyFigures holds the rules' figures of each organization and year a
-// 学习管理档案 needs, each computed once for all the members printed.
-type studyFigures struct {
-	r    *request
-	byID map[string]map[string]rules.MemberHours // org|year → member → hours
-	sets map[string]rules.Settings
-}
-
-func (sf *studyFigures) key(orgID string, year int) string { return fmt.Sprintf("%s|%d", orgID, year) }
-
-// hours is the member's training of the year as the rules count it
-// (rules.Figures.TrainingHours: TRAIN-32 and TRAIN-56), and whether the
-// member is among the members the year counts (on the rolls).
-func (sf *studyFigures) hours(m *data.Member, year int) (rules.MemberHours, rules.Settings, bool, error) {
-	r := sf.r
-	org := ""
-	if r.scope.consolidated() {
-		org = m.OrgID
-	}
-	k := sf.key(org, year)
-	if _, ok := sf.byID[k]; !ok {
-		day := checkDay(year, r.now)
-		var fig *rules.Figures
-		var err error
-		if org != "" {
-			fig, err = r.store.FiguresOf(r.ctx, org, year, day)
-		} else {
-			fig, err = r.store.Figures(r.ctx, year, day)
-		}
-		if err != nil {
-			return rules.MemberHours{}, rules.Settings{}, false, err
-		}
-		hs := map[string]rules.MemberHours{}
-		for _, h := range fig.TrainingHours() {
-			hs[h.Member.ID] = h
-		}
-		sf.byID[k], sf.sets[k] = hs, fig.Settings()
-	}
-	h, ok := sf.byID[k][m.ID]
-	return h, sf.sets[k], ok, nil
-}
-
 // schoolCatalog is the 二级党校's courses with their plan and teacher, read
 // once.
 type schoolCatalog struct {
@@ -93,7 +51,7 @@ func buildStudyFile(r *request) error {
 	if err != nil {
 		return err
 	}
-	sf := &studyFigures{r: r, byID: map[string]map[string]rules.MemberHours{}, sets: map[string]rules.Settings{}}
+	sf := r.store.StudyCounter(r.now)
 	labels := r.branchLabels()
 	for i := range ms {
 		recs, err := r.store.StudyRecords(r.ctx, ms[i].ID)
@@ -112,7 +70,7 @@ func buildStudyFile(r *request) error {
 }
 
 // studyFilePart adds one member's 学习管理档案.
-func (r *request) studyFilePart(m *data.Member, branch string, recs []data.StudyRecord, sf *studyFigures, cat *schoolCatalog) error {
+func (r *request) studyFilePart(m *data.Member, branch string, recs []data.StudyRecord, sf *data.StudyCounter, cat *schoolCatalog) error {
 	rec := record(branch, m.Name, m.StaffNo)
 	p := r.part("", "（"+layout.Keep(m.Name)+"）", rec)
 	g := formGrid
@@ -150,11 +108,14 @@ func (r *request) studyFilePart(m *data.Member, branch string, recs []data.Study
 		{Title: "情况"},
 	}}
 	notes := map[int]string{}
+	basis := rules.DefaultSettings() // the settings of the latest year's figures, the document's year
 	for _, y := range years {
-		h, set, ok, err := sf.hours(m, y)
+		sy, err := sf.Year(r.ctx, m, y)
 		if err != nil {
 			return err
 		}
+		h, set, ok := sy.Hours, sy.Settings, sy.OnRolls
+		basis = set
 		cells := []string{fmt.Sprintf("%d年", y)}
 		if !ok {
 			cells = append(cells, "", "", "", "不在册，不核算学时")
@@ -165,7 +126,7 @@ func (r *request) studyFilePart(m *data.Member, branch string, recs []data.Study
 		}
 		sum.Rows = append(sum.Rows, layout.Row{Cells: cells, Record: rec})
 	}
-	sum.Note = "注：学时按" + trainBasis(sfSettings(sf)) + "计算，与学习培训台账、工作台的核算一致。"
+	sum.Note = "注：学时按" + trainBasis(basis) + "计算，与学习培训台账、工作台的核算一致。"
 	p.Add(sum)
 
 	p.Add(&layout.Heading{Text: "三、学习培训记录", Level: 1})
@@ -229,20 +190,6 @@ func (r *request) studyFilePart(m *data.Member, branch string, recs []data.Study
 	p.Add(&layout.Spacer{MM: 6})
 	p.Add(&layout.Fields{Items: []layout.Field{{Label: "填表人"}, {Label: "审核人"}, {Label: "填表日期", Value: prose(r.now)}}})
 	return nil
-}
-
-// sfSettings are the settings of the figures read (the first ones): which
-// forms count is an organization's setting, the same for every year.
-func sfSettings(sf *studyFigures) rules.Settings {
-	keys := make([]string, 0, len(sf.sets))
-	for k := range sf.sets {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	if len(keys) == 0 {
-		return rules.DefaultSettings()
-	}
-	return sf.sets[keys[len(keys)-1]]
 }
 
 // studyState says whether the year's hours meet the requirement.
