@@ -11,6 +11,15 @@ import (
 // order, so that records naming former members import back too. year is
 // ignored.
 func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) error {
+	return eachMemberByBranch(ctx, s, out, func(m *data.Member, branch string) error {
+		return out.add(memberExportRow(m, branch))
+	})
+}
+
+// eachMemberByBranch starts out with the number of members and calls fn
+// for each, branch by branch in name order, each branch's members in name
+// order.
+func eachMemberByBranch(ctx context.Context, s *data.Store, out *exportSheet, fn func(m *data.Member, branch string) error) error {
 	branches, err := branchesByName(ctx, s, out.inOrg()...)
 	if err != nil {
 		return err
@@ -21,9 +30,8 @@ func exportMembers(ctx context.Context, s *data.Store, out *exportSheet, _ int) 
 	}
 	out.start(total)
 	for _, b := range branches {
-		err := s.Members.Each(ctx, func(m *data.Member) error {
-			return out.add(memberExportRow(m, b.Name))
-		}, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColName, data.ColIDNumber, data.ColID))
+		err := s.Members.Each(ctx, func(m *data.Member) error { return fn(m, b.Name) },
+			data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColName, data.ColIDNumber, data.ColID))
 		if err != nil {
 			return err
 		}

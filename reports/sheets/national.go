@@ -57,31 +57,16 @@ func ExportNational(ctx context.Context, s *data.Store, w io.Writer, o ExportOpt
 }
 
 func exportNationalRows(ctx context.Context, s *data.Store, out *exportSheet) error {
-	branches, err := branchesByName(ctx, s, out.inOrg()...)
-	if err != nil {
-		return err
-	}
-	total, err := s.Members.Count(ctx, out.inOrg()...)
-	if err != nil {
-		return err
-	}
 	lost, err := s.OpenLostEpisodes(ctx)
 	if err != nil {
 		return err
 	}
-	out.start(total)
-	for _, b := range branches {
-		err := s.Members.Each(ctx, func(m *data.Member) error {
-			if !m.Active() {
-				return nil
-			}
-			return out.add(nationalRow(m, b.Name, data.LostOf(m, lost[m.ID])))
-		}, data.Where(data.ColBranchID, b.ID), data.OrderBy(data.ColName, data.ColIDNumber, data.ColID))
-		if err != nil {
-			return err
+	return eachMemberByBranch(ctx, s, out, func(m *data.Member, branch string) error {
+		if !m.Active() {
+			return nil
 		}
-	}
-	return nil
+		return out.add(nationalRow(m, branch, data.LostOf(m, lost[m.ID])))
+	})
 }
 
 // nationalRow is a member's row of NationalLayout.
