@@ -28,7 +28,7 @@ var ownerTables = func() map[string]bool {
 		&Appraisal{}, &Agreement{}, &AgreementTarget{}, &Honor{}, &Dues{}, &Fund{}, &Transfer{}, &Talk{},
 		&CareRecord{}, &Liaison{}, &LiaisonLog{}, &Supervision{}, &Feedback{}, &TrainingAttendee{},
 		&PracticePost{}, &Pledge{}, &VolunteerService{}, &Publicity{}, &Reward{}, &Discipline{}, &Correction{},
-		&Disposition{}, &PostTerm{}, &Episode{}, &SchoolTeacher{}, &SchoolCourse{}} {
+		&Disposition{}, &PostTerm{}, &Episode{}, &SchoolTeacher{}, &SchoolCourse{}, &Applicant{}, &DevStep{}} {
 		out[r.Table()] = true
 	}
 	return out

@@ -83,6 +83,7 @@ var ownedParts = map[string][][2]string{
 	"meetings":   {{"meeting_attendance", "meeting_id"}},
 	"agreements": {{"agreement_targets", "agreement_id"}},
 	"liaisons":   {{"liaison_logs", "liaison_id"}},
+	"applicants": {{"dev_steps", "applicant_id"}},
 }
 
 // deleteParts soft-deletes the live rows of table whose col is parentID

@@ -38,6 +38,8 @@ const (
 	ColTitle       Column = "title"
 	ColCourse      Column = "course"
 	ColLiaisonID   Column = "liaison_id"
+	ColApplicantID Column = "applicant_id"
+	ColStep        Column = "step"
 )
 
 // Desc orders by the column from the largest value down.

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 )
 
 // queryer is what reads need: a database or a transaction.
@@ -34,3 +35,13 @@ type txExec struct{ w *writer }
 func (e txExec) write(_ context.Context, fn func(w *writer) error) error { return fn(e.w) }
 
 func (e txExec) reader() queryer { return e.w }
+
+// readExec reads through a queryer (a write's own connection, inside its
+// transaction) and refuses writes: the checks of a record read with it.
+type readExec struct{ q queryer }
+
+func (e readExec) write(context.Context, func(w *writer) error) error {
+	return errors.New("只读")
+}
+
+func (e readExec) reader() queryer { return e.q }

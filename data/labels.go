@@ -24,6 +24,7 @@ var kindNames = map[string]string{
 	"publicity": "宣传", "rewards": "表彰奖励", "disciplines": "党纪处分", "corrections": "限期改正",
 	"dispositions": "党籍处置", "post_terms": "党内职务", "episodes": "党员状态", "school_teachers": "党校教师",
 	"school_courses": "党校课程",
+	"applicants":     "发展党员", "dev_steps": "发展步骤", "dev_rule_versions": "发展党员规则版本",
 }
 
 // kindName names a table's kind of record, or the table when it has none.
@@ -85,6 +86,10 @@ func (l *labeler) name(ctx context.Context, table, col string, id Ref) string {
 
 func (l *labeler) member(ctx context.Context, id Ref) string {
 	return l.name(ctx, "members", "name", id)
+}
+
+func (l *labeler) applicant(ctx context.Context, id Ref) string {
+	return l.name(ctx, "applicants", "name", id)
 }
 
 func (l *labeler) branch(ctx context.Context, id Ref) string {
@@ -196,6 +201,12 @@ func (l *labeler) label(ctx context.Context, r Record) string {
 		return join(v.Name, v.Kind)
 	case *SchoolCourse:
 		return v.Title
+	case *Applicant:
+		return v.Name
+	case *DevStep:
+		return join(l.applicant(ctx, v.ApplicantID), v.Date.String(), v.Step)
+	case *DevRuleVersion:
+		return v.Name
 	}
 	return m.ID
 }

@@ -99,6 +99,16 @@ var textLimits = map[string]map[string]TextLimit{
 		"kind": LimitCode, "place": LimitTitle, "circumstances": LimitTitle, "searches": LimitLongText,
 		"note": LimitLongText,
 	},
+	"applicants": {
+		"name": LimitPersonName, "gender": LimitCode, "ethnicity": LimitCode, "id_number": LimitCode,
+		"native_place": LimitTitle, "education": LimitCode, "person_type": LimitCode, "staff_no": LimitCode,
+		"position": LimitTitle, "phone": LimitCode, "note": LimitLongText,
+	},
+	"dev_steps": {
+		"step": LimitCode, "people": LimitTitle, "outcome": LimitCode, "number": LimitCode,
+		"content": LimitLongText, "note": LimitLongText,
+	},
+	"dev_rule_versions": {"version_name": LimitCode, "title": LimitTitle, "body": LimitLongText, "note": LimitLongText},
 	// sha256 is the hexadecimal SHA-256 of the content: 64 characters.
 	"attachments": {"owner_table": LimitCode, "name": LimitTitle, "mime": LimitOrgName, "sha256": 64},
 }

@@ -113,27 +113,31 @@ func (m *Member) check(c *checker) {
 	c.notFuture("lost_date", m.LostDate)
 }
 
-func (m *Member) checkIDNumber(c *checker) {
-	if strings.TrimSpace(m.IDNumber) == "" {
+func (m *Member) checkIDNumber(c *checker) { checkPerson(c, &m.IDNumber, &m.BirthDate, &m.Gender) }
+
+// checkPerson checks a 公民身份号码 (id_number) and fills the birth date
+// and gender it implies when they are blank; given ones must agree with it.
+func checkPerson(c *checker, idNumber *string, birth *Date, gender *string) {
+	if strings.TrimSpace(*idNumber) == "" {
 		c.fail("id_number", "不能为空")
 		return
 	}
-	id, err := field.ParseIDNumber(m.IDNumber, c.today)
+	id, err := field.ParseIDNumber(*idNumber, c.today)
 	if err != nil {
 		c.fail("id_number", strings.TrimPrefix(err.Error(), "公民身份号码"))
 		return
 	}
-	m.IDNumber = id.Number
-	if m.BirthDate.IsZero() {
-		m.BirthDate = DateOf(id.Birth)
+	*idNumber = id.Number
+	if birth.IsZero() {
+		*birth = DateOf(id.Birth)
 	}
-	if m.Gender == "" {
-		m.Gender = string(map[bool]vocab.Gender{true: vocab.Male, false: vocab.Female}[id.Male])
+	if *gender == "" {
+		*gender = string(map[bool]vocab.Gender{true: vocab.Male, false: vocab.Female}[id.Male])
 	}
 	if c.failed("birth_date") || c.failed("gender") {
 		return
 	}
-	if err := field.CheckIDMatches(id, m.BirthDate.Time, m.Gender); err != nil {
+	if err := field.CheckIDMatches(id, birth.Time, *gender); err != nil {
 		c.fail("id_number", err.Error())
 	}
 }
@@ -154,8 +158,12 @@ func (m *Member) checkDates(c *checker) {
 	}
 }
 
-func (m *Member) checkPhone(c *checker) {
-	p := strings.TrimSpace(m.Phone)
+func (m *Member) checkPhone(c *checker) { checkPhone(c, m.Phone) }
+
+// checkPhone checks a phone number (phone): digits and separators, 7 to
+// 15 digits; blank passes.
+func checkPhone(c *checker, phone string) {
+	p := strings.TrimSpace(phone)
 	if p == "" {
 		return
 	}

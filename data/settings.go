@@ -19,20 +19,24 @@ func seedSettings(ctx context.Context, tx *Tx) error {
 
 // RuleSettings reads the rule thresholds; keys not stored keep their defaults.
 func (s *Store) RuleSettings(ctx context.Context) (rules.Settings, error) {
-	return s.ruleSettings(ctx)
+	return s.ruleSettings(ctx, "")
 }
 
 // RuleSettingsOf reads one organization's rule thresholds (in a
 // consolidated database, which holds every organization's); keys it has
 // not stored keep their defaults.
 func (s *Store) RuleSettingsOf(ctx context.Context, orgID string) (rules.Settings, error) {
-	return s.ruleSettings(ctx, Where(ColOrgID, orgID))
+	return s.ruleSettings(ctx, orgID)
 }
 
-// ruleSettings reads the rule thresholds of the settings rows conds
-// select.
-func (s *Store) ruleSettings(ctx context.Context, conds ...Cond) (rules.Settings, error) {
+// ruleSettings reads the rule thresholds of the organization's settings
+// rows (every row when orgID is "").
+func (s *Store) ruleSettings(ctx context.Context, orgID string) (rules.Settings, error) {
 	set := rules.DefaultSettings()
+	var conds []Cond
+	if orgID != "" {
+		conds = append(conds, Where(ColOrgID, orgID))
+	}
 	rows, err := s.Settings.List(ctx, conds...)
 	if err != nil {
 		return set, err
@@ -45,7 +49,7 @@ func (s *Store) ruleSettings(ctx context.Context, conds ...Cond) (rules.Settings
 			return set, err
 		}
 	}
-	return set, nil
+	return set, resolveDevRules(ctx, s.db, &set, orgID)
 }
 
 // SetSetting stores one setting, validating rule thresholds.
@@ -77,6 +81,12 @@ func (s *Store) SetSettings(ctx context.Context, values []Setting) error {
 			}
 		}
 		for _, v := range values {
+			if v.Key == rules.DevRulesSetting {
+				probe.Set(v.Key, v.Value)
+				if err := resolveDevRules(ctx, tx.w, &probe, s.Org().ID); err != nil {
+					return err
+				}
+			}
 			if err := setSetting(ctx, tx, v.Key, v.Value); err != nil {
 				return err
 			}

@@ -40,6 +40,10 @@ type Tables struct {
 	Episodes          Table[Episode, *Episode]
 	SchoolTeachers    Table[SchoolTeacher, *SchoolTeacher]
 	SchoolCourses     Table[SchoolCourse, *SchoolCourse]
+
+	Applicants      Table[Applicant, *Applicant]
+	DevSteps        Table[DevStep, *DevStep]
+	DevRuleVersions Table[DevRuleVersion, *DevRuleVersion]
 }
 
 func newTables(x executor) Tables {
@@ -81,6 +85,10 @@ func newTables(x executor) Tables {
 		Episodes:          newTable[Episode](x),
 		SchoolTeachers:    newTable[SchoolTeacher](x),
 		SchoolCourses:     newTable[SchoolCourse](x),
+
+		Applicants:      newTable[Applicant](x),
+		DevSteps:        newTable[DevStep](x),
+		DevRuleVersions: newTable[DevRuleVersion](x),
 	}
 }
 
@@ -99,6 +107,9 @@ var refTables = map[string]string{
 	"plan_id":      "training_plans",
 	"teacher_id":   "school_teachers",
 	"course_id":    "school_courses",
+	"applicant_id": "applicants",
+	"person_id":    "members",
+	"person2_id":   "members",
 	"sha256":       "blobs",
 }
 
@@ -126,6 +137,9 @@ var recordTypes = map[string]func() Record{
 	"dispositions": func() Record { return &Disposition{} }, "post_terms": func() Record { return &PostTerm{} },
 	"episodes": func() Record { return &Episode{} }, "school_teachers": func() Record { return &SchoolTeacher{} },
 	"school_courses": func() Record { return &SchoolCourse{} },
+
+	"applicants": func() Record { return &Applicant{} }, "dev_steps": func() Record { return &DevStep{} },
+	"dev_rule_versions": func() Record { return &DevRuleVersion{} },
 }
 
 // recordTables are the tables of recordTypes in a fixed order.
@@ -134,7 +148,7 @@ var recordTables = []string{"orgs", "branches", "party_groups", "settings", "mem
 	"agreement_targets", "honors", "dues", "funds", "transfers", "talks", "care_records", "liaisons",
 	"liaison_logs", "supervisions", "feedback", "school_teachers", "school_courses", "practice_posts",
 	"pledges", "volunteer_services", "publicity", "rewards", "disciplines", "corrections", "dispositions",
-	"post_terms", "episodes", "attachments"}
+	"post_terms", "episodes", "dev_rule_versions", "applicants", "dev_steps", "attachments"}
 
 // referrers maps a table to the (table, column) pairs that refer to it.
 var referrers = func() map[string][][2]string {
@@ -161,4 +175,5 @@ var tableLabels = map[string]string{
 	"publicity": "宣传", "rewards": "表彰奖励", "disciplines": "党纪处分", "corrections": "限期改正",
 	"dispositions": "党籍处置", "post_terms": "党内职务", "episodes": "党员状态", "school_teachers": "党校教师",
 	"school_courses": "党校课程",
+	"applicants":     "发展党员", "dev_steps": "发展步骤", "dev_rule_versions": "发展党员规则版本",
 }

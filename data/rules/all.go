@@ -38,6 +38,24 @@ const (
 	rCorrection
 	rBranchShape
 	rProfile
+	rDevOrder
+	rDevAge
+	rDevTalk
+	rDevFiling
+	rDevContacts
+	rDevReport
+	rDevReview
+	rDevActivistYear
+	rDevIntroducers
+	rDevVetting
+	rDevTraining
+	rDevPublicity
+	rDevQuorum
+	rDevPartyTalk
+	rDevApproval
+	rDevProbation
+	rDevConfirm
+	rDevExtension
 	rEval
 	numRules
 )
@@ -245,6 +263,10 @@ func (e *engine) run(r int) []Finding {
 		fs = e.profile()
 	case rEval:
 		fs = e.eval()
+	default:
+		if r >= rDevOrder && r <= rDevExtension {
+			fs = e.dev(r)
+		}
 	}
 	e.sort(fs)
 	e.results[r], e.done[r] = fs, true

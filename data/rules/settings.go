@@ -38,6 +38,8 @@ type Settings struct {
 	RecordsSince int
 	// NotFor holds, per rule, the 人员类别 it does not apply to.
 	NotFor [numRules]personMask
+	// Dev is the version of the rules of 发展党员 in force (DEV- rules).
+	Dev DevRules
 }
 
 // DefaultSettings returns the thresholds DOMAIN.md gives as defaults.
@@ -59,6 +61,7 @@ func DefaultSettings() Settings {
 		CorrectionMonths:    12,
 		TermYears:           3,
 		NotFor:              defaultNotFor(),
+		Dev:                 Rules2014(),
 	}
 }
 
@@ -165,7 +168,7 @@ var settingSpecs = withRuleSpecs([]settingSpec{
 // 人员类别.
 func withRuleSpecs(specs []settingSpec) []settingSpec {
 	specs = append(specs, volunteerSpecs()...)
-	specs = append(specs, recordsSinceSpec())
+	specs = append(specs, recordsSinceSpec(), devVersionSpec())
 	for _, r := range memberRules {
 		specs = append(specs, appliesSpec(r))
 	}

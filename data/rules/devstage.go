@@ -1,0 +1,130 @@
+package rules
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"dangjian/data/vocab"
+)
+
+// SortSteps orders steps by date, then by the step's place in the 细则:
+// the order StageOf and the rules read them in.
+func SortSteps(steps []Step) { slices.SortStableFunc(steps, CompareSteps) }
+
+// CompareSteps orders two steps by date, then by their place in the 细则.
+func CompareSteps(a, b Step) int {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Kind.Rank(), b.Kind.Rank())
+}
+
+// StageOf is the stage the person is in after the recorded steps (sorted
+// by SortSteps): 确定入党积极分子 makes an 入党积极分子, 确定发展对象 a
+// 发展对象, the 党委's approval of the 接收 a 预备党员, its approval of the
+// 转正 a 正式党员; 终止发展 or a cancelled 预备期 ends it. Every screen,
+// document and rule takes the stage from here.
+func StageOf(steps []Step) vocab.Stage {
+	stage := vocab.StageApplicant
+	for _, s := range steps {
+		switch s.Kind {
+		case vocab.StepActivist:
+			stage = maxStage(stage, vocab.StageActivist)
+		case vocab.StepCandidate:
+			stage = maxStage(stage, vocab.StageCandidate)
+		case vocab.StepApproval:
+			if s.Outcome == vocab.OutcomePassed {
+				stage = maxStage(stage, vocab.StageProbation)
+			}
+		case vocab.StepConfirmApproval:
+			switch s.Outcome {
+			case vocab.OutcomeConfirmed:
+				stage = vocab.StageFull
+			case vocab.OutcomeCancelled:
+				stage = vocab.StageEnded
+			}
+		case vocab.StepEnd:
+			stage = vocab.StageEnded
+		}
+	}
+	return stage
+}
+
+func maxStage(a, b vocab.Stage) vocab.Stage {
+	if a == vocab.StageEnded || b.Rank() <= a.Rank() {
+		return a
+	}
+	return b
+}
+
+// Last is the latest step of the kind (with the outcome, when one is
+// given), and whether there is one.
+func Last(steps []Step, kind vocab.DevStep, outcome ...vocab.DevOutcome) (Step, bool) {
+	for i := len(steps) - 1; i >= 0; i-- {
+		if steps[i].Kind == kind && (len(outcome) == 0 || slices.Contains(outcome, steps[i].Outcome)) {
+			return steps[i], true
+		}
+	}
+	return Step{}, false
+}
+
+// Admitted is the day the 支部大会 voted to admit the person as a 预备党员
+// (the 预备期 and the 入党日期 count from it), zero when none passed.
+func Admitted(steps []Step) time.Time {
+	s, _ := Last(steps, vocab.StepAdmitVote, vocab.OutcomePassed)
+	return s.Date
+}
+
+// ProbationEnd is the last day of the person's 预备期 under d: a year (the
+// version's months) from the 支部大会 vote, plus every extension the 党委
+// approved; zero before the vote.
+func ProbationEnd(steps []Step, d DevRules) time.Time {
+	from := Admitted(steps)
+	if from.IsZero() {
+		return time.Time{}
+	}
+	months := d.orDefault().Params.ProbationMonths
+	for _, s := range steps {
+		if s.Kind == vocab.StepConfirmApproval && s.Outcome == vocab.OutcomeExtended {
+			months += s.ExtendMonths
+		}
+	}
+	return from.AddDate(0, months, -1)
+}
+
+// ConfirmedOn is the 转正 date of a person the 党委 confirmed: the day after
+// the 预备期's last day (转正时间从预备期满之日算起).
+func ConfirmedOn(steps []Step, d DevRules) time.Time {
+	end := ProbationEnd(steps, d)
+	if end.IsZero() {
+		return end
+	}
+	return end.AddDate(0, 0, 1)
+}
+
+// FullOn reports whether a member was a 正式党员 on day: on the rolls,
+// admitted, and confirmed by then (a 正式党员 without a 转正 date a year
+// after joining).
+func FullOn(category vocab.Category, status vocab.Status, joined, confirmed, day time.Time) bool {
+	if !status.Active() || joined.IsZero() || joined.After(day) {
+		return false
+	}
+	switch {
+	case !confirmed.IsZero():
+		return !confirmed.After(day)
+	case category == vocab.CategoryFull:
+		return !joined.AddDate(1, 0, 0).After(day)
+	}
+	return false
+}
+
+// CheckStep says what the DEV- rules of d say of recording step for the
+// applicant (whose Steps are those already recorded, sorted by SortSteps;
+// a step being edited is left out of them): refusals for a step out of
+// order or too early, or with people who may not take it; warnings where
+// the rules allow exceptions. people are the members the step names, on
+// its date. today is the day it is recorded.
+func CheckStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
+	return checkStep(d.orDefault(), a, step, people, today)
+}
