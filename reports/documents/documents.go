@@ -52,6 +52,10 @@ type Options struct {
 	// MemberID, when set, prints only this member's forms (民主评议党员登记表,
 	// 党员目标管理责任书).
 	MemberID string
+	// From and To bound the period of the documents of 发展党员 that cover
+	// one (the 台账, the 公示, the 备案 sheets, the 转正 list), both days
+	// included; when both are zero, the year.
+	From, To time.Time
 	Progress func(done, total int) // called now and then; may be nil
 	Now      time.Time             // the print date; the store's clock when zero
 }
