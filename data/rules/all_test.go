@@ -15,7 +15,17 @@ var ruleFuncs = []func(*Facts, Settings) []Finding{
 	Train32, Train56, LectureRule, ThemeDay, ThreeOne, OrgLife, Appraise, Dual,
 	SixMonth, TalkRule, LiaisonRule, Target, TransferRule, Birthday, Probation, Fifty,
 	PledgeRule, VolunteerRule, LeaderLinkRule, LostContact, Abroad, Away, Graduate, CorrectionRule,
-	BranchShape, Profile, Eval,
+	BranchShape, Profile,
+	devRule(rDevOrder), devRule(rDevAge), devRule(rDevTalk), devRule(rDevFiling), devRule(rDevContacts),
+	devRule(rDevReport), devRule(rDevReview), devRule(rDevActivistYear), devRule(rDevIntroducers),
+	devRule(rDevVetting), devRule(rDevTraining), devRule(rDevPublicity), devRule(rDevQuorum),
+	devRule(rDevPartyTalk), devRule(rDevApproval), devRule(rDevProbation), devRule(rDevConfirm),
+	devRule(rDevExtension), Eval,
+}
+
+// devRule runs the DEV- rule r alone.
+func devRule(r int) func(*Facts, Settings) []Finding {
+	return func(f *Facts, s Settings) []Finding { return runOne(f, s, r) }
 }
 
 func TestAllDeterministic(t *testing.T) {
@@ -56,6 +66,7 @@ func TestAllDeterministic(t *testing.T) {
 
 func TestAllIsEveryRuleInOrder(t *testing.T) {
 	f := synthetic(2000, 60, 3000)
+	devSynthetic(f)
 	s := DefaultSettings()
 	s.VolunteerHours = [numPersonTypes]int{8, 4, 0, 0}
 	all := All(f, s)

@@ -57,6 +57,10 @@ type Facts struct {
 	Dispositions []Disposition
 	Corrections  []Correction // every 限期改正 on record, any year
 	PostTerms    []PostTerm   // every 党内职务 on record, any year
+
+	// Applicants are the people in the pipeline of 发展党员, with every
+	// step recorded for them, any year (the DEV- rules).
+	Applicants []Applicant
 }
 
 // Pledge is a member's 承诺 for Year.
@@ -247,4 +251,10 @@ type Finding struct {
 	Member   string       `json:"member"`
 	MemberID string       `json:"member_id"`
 	Detail   string       `json:"detail"`
+	// ApplicantID names the person in the pipeline of 发展党员 a DEV-
+	// finding is about (MemberID too once they are a member).
+	ApplicantID string `json:"applicant_id,omitempty"`
+	// Due marks one of this month's to-dos (谈话, 思想汇报, 考察, 审批 due,
+	// a 预备期 ending): work to do, not a problem (not 待整改问题).
+	Due bool `json:"due,omitempty"`
 }

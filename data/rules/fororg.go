@@ -84,6 +84,16 @@ func (f *Facts) split(wanted func(orgID string) bool) map[string]*Facts {
 		}
 		return member(p.MemberID)
 	}, func(o *Facts) *[]PostTerm { return &o.PostTerms })
+	// An applicant goes with their organization, else their branch's.
+	splitInto(f.Applicants, func(a Applicant) *Facts {
+		if a.OrgID != "" {
+			return of(a.OrgID)
+		}
+		if org, ok := branchOrg[a.BranchID]; ok {
+			return of(org)
+		}
+		return nil
+	}, func(o *Facts) *[]Applicant { return &o.Applicants })
 	for id, t := range f.LastAttended {
 		if o := member(id); o != nil {
 			o.LastAttended[id] = t

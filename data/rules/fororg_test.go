@@ -36,6 +36,7 @@ func TestForOrgKeepsOnlyTheOrganizationsFacts(t *testing.T) {
 		Dispositions: []Disposition{{MemberID: "ma"}, {MemberID: "mb"}},
 		Corrections:  []Correction{{MemberID: "ma"}, {MemberID: "mb"}},
 		PostTerms:    []PostTerm{{MemberID: "ma"}, {MemberID: "mb", BranchID: "bb"}},
+		Applicants:   []Applicant{{ID: "aa", OrgID: "A", BranchID: "ba"}, {ID: "ab", BranchID: "bb"}},
 	}
 	got := f.ForOrg("A")
 	v := reflect.ValueOf(got).Elem()

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"dangjian/data/vocab"
@@ -13,7 +14,11 @@ import (
 func Birthday(f *Facts, s Settings) []Finding { return runOne(f, s, rBirthday) }
 
 // Probation (PROBATION): 预备党员 whose one-year 预备期 (from Joined) has
-// ended by AsOf without 转正, or ends within ProbationWarnDays.
+// ended by AsOf without 转正, or ends within ProbationWarnDays. A member
+// made from the pipeline of 发展党员 (Applicant.MemberID) takes the end of
+// the 预备期 from ProbationEnd (extensions included) and is left out once
+// the 支部大会 has discussed the 转正 (DEV-CONFIRM follows the approval);
+// DEV-PROBATION does not report what PROBATION reports.
 func Probation(f *Facts, s Settings) []Finding { return runOne(f, s, rProbation) }
 
 // Fifty (FIFTY, 光荣在党): 正式党员 whose 党龄 reaches GloryYears in the year.
@@ -42,11 +47,28 @@ func (e *engine) birthday() []Finding {
 func (e *engine) probation() []Finding {
 	asOf := e.cal.asOf
 	var out []Finding
+	linked := map[string]*Applicant{}
+	for i := range e.f.Applicants {
+		if a := &e.f.Applicants[i]; a.MemberID != "" {
+			linked[a.MemberID] = a
+		}
+	}
 	for _, m := range e.normal {
 		if m.Category != vocab.CategoryProbation || m.Joined.IsZero() || !e.applies(rProbation, m) {
 			continue
 		}
 		end := civil(m.Joined).AddDate(1, 0, 0)
+		if a := linked[m.ID]; a != nil {
+			steps := slices.Clone(a.Steps)
+			SortSteps(steps)
+			steps = before(steps, asOf)
+			if pe := ProbationEnd(steps, e.s.Dev.orDefault()); !pe.IsZero() {
+				if !ConfirmVotePending(steps) {
+					continue
+				}
+				end = pe
+			}
+		}
 		switch {
 		case asOf.After(end):
 			out = append(out, e.memberFinding(rProbation, m, "预备期已于"+dateText(end)+"届满，尚未讨论转正"))

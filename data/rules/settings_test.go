@@ -15,6 +15,7 @@ func TestDefaultSettings(t *testing.T) {
 		ExcellentMaxRatio: Ratio{1, 3}, InactiveMonths: 6, InactiveWarnMonths: 3,
 		TransferValidDays: 90, ProbationWarnDays: 30, GloryYears: 50, EvalPassScore: 60,
 		PledgeBy: 331, LeaderVisits: 2, LostMonths: 6, CorrectionMonths: 12, TermYears: 3,
+		Dev: Rules2014(),
 	}
 	want.NotFor[rLiaison] = personBit(vocab.PersonRetired)
 	if s != want {
@@ -37,7 +38,7 @@ func TestSettingDefsMatchDefaults(t *testing.T) {
 		"eval.pass_score": "60", "records.since": "", "pledge.by": "03-31", "leader.visits": "2",
 		"lost.months": "6", "correction.months": "12", "branch.term_years": "3",
 		"volunteer.hours.staff": "0", "volunteer.hours.student": "0", "volunteer.hours.retired": "0",
-		"volunteer.hours.other": "0",
+		"volunteer.hours.other": "0", "dev.version": "2014",
 	}
 	for _, r := range memberRules {
 		want["applies."+string(ruleIDs[r])] = "全部"

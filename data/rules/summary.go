@@ -11,6 +11,9 @@ type Summary struct {
 	Branches int
 	Findings int                  // open findings, every rule
 	ByRule   map[vocab.RuleID]int // open findings per rule
+	// Due counts this month's to-dos among the findings (Finding.Due):
+	// they are not 待整改问题.
+	Due int
 	// TrainingChecked members have a training requirement this year, of
 	// whom TrainingMet meet it.
 	TrainingChecked, TrainingMet int
@@ -40,6 +43,9 @@ func (g *Figures) Summary() Summary {
 	for _, f := range g.Findings() {
 		s.Findings++
 		s.ByRule[f.Rule]++
+		if f.Due {
+			s.Due++
+		}
 	}
 	for _, h := range g.TrainingHours() {
 		if h.Checked {
@@ -94,6 +100,7 @@ func (s *Summary) Add(o Summary) {
 	s.Members += o.Members
 	s.Branches += o.Branches
 	s.Findings += o.Findings
+	s.Due += o.Due
 	if s.ByRule == nil {
 		s.ByRule = map[vocab.RuleID]int{}
 		s.Settings = o.Settings
@@ -119,11 +126,16 @@ var reminders = map[vocab.RuleID]bool{vocab.RuleBirthday: true, vocab.RuleFifty:
 // branches' work rather than problems: they are not 待整改问题.
 func IsReminder(id vocab.RuleID) bool { return reminders[id] }
 
-// Open is the number of 待整改问题: the findings but the reminders. Every
+// Problem reports whether the finding is one of the 待整改问题: not a
+// reminder (IsReminder) and not one of this month's to-dos (Due).
+func (f Finding) Problem() bool { return !f.Due && !IsReminder(f.Rule) }
+
+// Open is the number of 待整改问题: the findings but the reminders and this
+// month's to-dos (Due; the DEV- findings that are not Due count). Every
 // surface that counts problems (工作台, 全校概览, 学期对比, the documents)
 // counts these.
 func (s Summary) Open() int {
-	n := s.Findings
+	n := s.Findings - s.Due
 	for id := range reminders {
 		n -= s.ByRule[id]
 	}
