@@ -31,8 +31,8 @@ func init() {
 	builders[DevActivists] = builder{title: "入党积极分子花名册", landscape: true, period: asOfPeriod, build: buildDevActivists}
 	builders[DevCandidates] = builder{title: "发展对象花名册", landscape: true, period: asOfPeriod, build: buildDevCandidates}
 	builders[DevLedger] = builder{title: "发展党员工作台账", landscape: true, period: devPeriodText, build: buildDevLedger}
-	builders[DevPublicity] = builder{title: "关于拟发展党员的公示", period: printedPeriod, build: buildDevPublicity}
-	builders[DevConfirmPublicity] = builder{title: "关于预备党员拟转正的公示", period: printedPeriod, build: buildDevConfirmPublicity}
+	builders[DevPublicity] = builder{title: "关于拟发展党员的公示", period: noPeriod, build: buildDevPublicity}
+	builders[DevConfirmPublicity] = builder{title: "关于预备党员拟转正的公示", period: noPeriod, build: buildDevConfirmPublicity}
 	builders[DevFiling] = builder{title: "发展党员备案表", landscape: true, period: devPeriodText, build: buildDevFiling}
 	builders[DevConfirm] = builder{title: "预备党员转正名单", landscape: true, period: devPeriodText, build: buildDevConfirm}
 	Kinds = append(Kinds, DevKinds...)
@@ -205,6 +205,10 @@ func (r *request) period() (from, to time.Time) {
 func inPeriod(day, from, to time.Time) bool {
 	return !day.IsZero() && !day.Before(from) && !day.After(to)
 }
+
+// noPeriod leaves the running header's right side blank: a notice
+// carries its own dates.
+func noPeriod(*request) string { return "" }
 
 // devPeriodText is the running header of a document over a period:
 // 「2026年度」 for a whole year, else 「2026年3月1日至2026年8月31日」.

@@ -54,9 +54,9 @@ var confirmColumns = []devColumn{
 	{layout.Column{Title: "预备期满", Width: 19, Align: layout.Center, Keep: true},
 		func(d *devData, p *devPerson, _ time.Time) string { return layout.TableDate(firstEnd(p, d.rules)) }},
 	devStepColumn("转正申请", vocab.StepConfirmApply),
-	devStepColumn("支部大会讨论", vocab.StepConfirmVote),
-	{layout.Column{Title: "表决情况", Width: 34}, confirmVotes},
-	{layout.Column{Title: "结果", Width: 40}, func(d *devData, p *devPerson, _ time.Time) string { return confirmResult(d, p) }},
+	devStepColumn("支部大会", vocab.StepConfirmVote),
+	{layout.Column{Title: "表决情况", Width: 44}, confirmVotes},
+	{layout.Column{Title: "结果", Width: 48}, func(d *devData, p *devPerson, _ time.Time) string { return confirmResult(d, p) }},
 	devStepColumn("党委审批", vocab.StepConfirmApproval),
 }
 

@@ -21,7 +21,7 @@ func ledgerDate(title string, kind vocab.DevStep, outcome ...vocab.DevOutcome) d
 // stage at the end of the period, then a date per main step.
 var ledgerColumns = []devColumn{
 	{layout.Column{Title: "姓名", Width: 16, Keep: true}, devName.value},
-	{layout.Column{Title: "性别", Width: 8, Align: layout.Center}, devGender.value},
+	{layout.Column{Title: "性别", Width: 9, Align: layout.Center}, devGender.value},
 	{layout.Column{Title: "阶段"}, func(_ *devData, p *devPerson, day time.Time) string { return stageWord(p, day) }},
 	ledgerDate("申请入党", vocab.StepApply),
 	ledgerDate("谈话", vocab.StepTalk),
@@ -87,7 +87,7 @@ func buildDevLedger(r *request) error {
 	}
 	p := r.part("", "", "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("本台账列出%s处在发展党员各阶段的人员，按党支部和姓氏笔画排列；"+
-		"阶段为%s的阶段，各栏为截至当日记录的步骤日期（集中培训为结业日期，支部大会、党委审批为通过的日期），空白为尚未记录。",
+		"“阶段”栏为截至%s所处的阶段，各日期栏为截至当日记录的步骤日期（集中培训为结业日期，支部大会接收、党委审批为通过的日期），空白为尚未记录。",
 		periodWords(r), prose(day))}, &layout.Spacer{MM: 2})
 	p.Add(branchTables(d, in, ledgerColumns, day)...)
 	counts := map[vocab.Stage]int{}

@@ -23,8 +23,8 @@ type notice struct {
 func publicityColumns(last []devColumn) []devColumn {
 	cols := []devColumn{
 		{layout.Column{Title: "姓名", Width: 15, Keep: true}, devName.value},
-		{layout.Column{Title: "性别", Width: 8, Align: layout.Center}, devGender.value},
-		{layout.Column{Title: "出生年月", Width: 15, Align: layout.Center, Keep: true}, devBirth.value},
+		{layout.Column{Title: "性别", Width: 9, Align: layout.Center}, devGender.value},
+		{layout.Column{Title: "出生年月", Width: 17, Align: layout.Center, Keep: true}, devBirth.value},
 		{layout.Column{Title: "所在党支部"}, func(_ *devData, p *devPerson, _ time.Time) string { return p.branch }},
 		{layout.Column{Title: "院系班级"}, devPosition.value},
 	}
@@ -88,7 +88,7 @@ func buildDevPublicity(r *request) error {
 		r.nothing(fmt.Sprintf("截至%s没有待支部大会讨论接收的发展对象。", prose(day)))
 		return nil
 	}
-	cols := publicityColumns([]devColumn{noticeDate("申请入党时间", vocab.StepApply),
+	cols := publicityColumns([]devColumn{noticeDate("申请入党\n时间", vocab.StepApply),
 		noticeDate("确定积极分子时间", vocab.StepActivist), noticeDate("确定发展对象时间", vocab.StepCandidate)})
 	for _, n := range notices {
 		intro := fmt.Sprintf("根据%s的有关规定，经党支部委员会审查、党委预审，拟发展以下%d名同志为中共预备党员，现将有关情况予以公示。",
@@ -140,8 +140,8 @@ func buildDevConfirmPublicity(r *request) error {
 				return layout.TableDate(rules.ProbationEnd(p.stepsUpTo(day), d.rules))
 			}},
 	})
-	intro := fmt.Sprintf("根据%s的有关规定，以下%d名预备党员预备期已满或即将期满，本人已提出（或将提出）转正申请，"+
-		"党支部拟召开支部大会讨论其转正问题，现将有关情况予以公示。", d.rules.Title, len(n.people))
+	intro := fmt.Sprintf("根据%s的有关规定，以下%d名预备党员预备期已满或即将期满，"+
+		"经党支部研究，拟提交支部大会讨论其转正问题，现将有关情况予以公示。", d.rules.Title, len(n.people))
 	r.notice(d, n, intro, cols, day)
 	return nil
 }

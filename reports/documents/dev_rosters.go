@@ -31,7 +31,7 @@ var (
 		func(_ *devData, p *devPerson, _ time.Time) string { return p.Applicant.Education }}
 	devPosition = devColumn{layout.Column{Title: "院系班级或职务"},
 		func(_ *devData, p *devPerson, _ time.Time) string { return p.Applicant.Position }}
-	devApplied     = devStepColumn("申请入党时间", vocab.StepApply)
+	devApplied     = devStepColumn("申请入党\n时间", vocab.StepApply)
 	devActivist    = devStepColumn("确定为积极分子时间", vocab.StepActivist)
 	devCandidate   = devStepColumn("确定为发展对象时间", vocab.StepCandidate)
 	devVetting     = devStepColumn("政审", vocab.StepVetting)
@@ -156,8 +156,8 @@ var devFilings = []struct {
 		"确定的发展对象"},
 	{"接收预备党员备案表", vocab.StepApproval,
 		[]devColumn{devName, devGender, devEthnicity, devBirth, devEducation, devPosition, devApplied, devActivist, devCandidate,
-			devStepColumn("支部大会通过时间", vocab.StepAdmitVote, vocab.OutcomePassed),
-			devStepColumn("党委审批时间", vocab.StepApproval, vocab.OutcomePassed), devIntroducersCol,
+			devStepColumn("支部大会\n通过时间", vocab.StepAdmitVote, vocab.OutcomePassed),
+			devStepColumn("党委审批\n时间", vocab.StepApproval, vocab.OutcomePassed), devIntroducersCol,
 			{layout.Column{Title: "志愿书编号", Width: 22, Keep: true}, formNumber}},
 		"经党委审批接收的预备党员"},
 }

@@ -3,6 +3,7 @@ package documents
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -153,7 +154,7 @@ func devRows(d *layout.Document) []map[string]string {
 				for _, row := range v.Rows {
 					cells := map[string]string{"": heading}
 					for i, c := range v.Columns {
-						cells[c.Title] = strings.ReplaceAll(row.Cells[i], string(layout.WordJoiner), "")
+						cells[strings.ReplaceAll(c.Title, "\n", "")] = strings.ReplaceAll(row.Cells[i], string(layout.WordJoiner), "")
 					}
 					out = append(out, cells)
 				}
@@ -415,7 +416,7 @@ func TestDevConfirmList(t *testing.T) {
 	}
 	wantCells(t, byName(t, rows, "李五"), map[string]string{"入党时间": "2025.11.20", "预备期满": "2026.11.19", "结果": "尚未讨论"})
 	wantCells(t, byName(t, rows, "张六"), map[string]string{"入党时间": "2025.04.19", "预备期满": "2026.04.18",
-		"转正申请": "2026.04.19", "支部大会讨论": "2026.04.24", "表决情况": "应到20人，实到19人，赞成19票", "结果": "按期转正",
+		"转正申请": "2026.04.19", "支部大会": "2026.04.24", "表决情况": "应到20人，实到19人，赞成19票", "结果": "按期转正",
 		"党委审批": "2026.05.09"})
 	wantCells(t, byName(t, rows, "钱七"), map[string]string{"入党时间": "2024.12.09", "预备期满": "2025.12.08",
 		"结果": "延长预备期6个月，至2026.06.08；按期转正", "党委审批": "2026.06.28"})
@@ -432,4 +433,33 @@ func TestDevConfirmList(t *testing.T) {
 // documents of 发展党员's source.
 func TestDevTextUsesFullWidthPunctuation(t *testing.T) {
 	hanzitest.CheckSource(t, []string{"dev*.go"}, nil)
+}
+
+// TestDevWriteForALook writes every document of 发展党员 of the fixture, as
+// PDF and .docx, to the folder DANGJIAN_DEV_DOCS names, to be looked at
+// (pdftoppm renders its pages); skipped when it is not set.
+func TestDevWriteForALook(t *testing.T) {
+	dir := os.Getenv("DANGJIAN_DEV_DOCS")
+	if dir == "" {
+		t.Skip("DANGJIAN_DEV_DOCS is not set")
+	}
+	s := devFixture(t)
+	for _, k := range DevKinds {
+		for _, f := range Formats {
+			var buf bytes.Buffer
+			if _, err := Write(context.Background(), s, k, f, &buf, Options{Now: testNow, Year: 2025 + boolInt(k != DevFiling)}); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, string(k)+f.Ext()), buf.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
