@@ -40,8 +40,12 @@ func TestPipelineMakesTheMemberAndConfirmsIt(t *testing.T) {
 		{Step: string(vocab.StepCandidate), Date: data.NewDate(2024, 11, 5)},
 		{Step: string(vocab.StepIntroducers), Date: data.NewDate(2024, 11, 6), PersonID: data.Ref(introducer1.ID),
 			Person2ID: data.Ref(introducer2.ID)},
+		{Step: string(vocab.StepVetting), Date: data.NewDate(2024, 12, 1)},
+		{Step: string(vocab.StepTraining), Date: data.NewDate(2025, 3, 1), Until: data.NewDate(2025, 3, 3), Days: 3, Hours: 24},
+		{Step: string(vocab.StepPublicity), Date: data.NewDate(2025, 5, 6), Until: data.NewDate(2025, 5, 12)},
 		{Step: string(vocab.StepAdmitVote), Date: data.NewDate(2025, 5, 20), Eligible: 20, Present: 18,
 			VotesFor: 18, Outcome: string(vocab.OutcomePassed)},
+		{Step: string(vocab.StepPartyTalk), Date: data.NewDate(2025, 6, 1), PersonID: data.Ref(introducer1.ID)},
 		{Step: string(vocab.StepApproval), Date: data.NewDate(2025, 6, 10), Outcome: string(vocab.OutcomePassed)},
 	}
 	for _, st := range steps {
@@ -65,6 +69,11 @@ func TestPipelineMakesTheMemberAndConfirmsIt(t *testing.T) {
 		m.Category != string(vocab.CategoryProbation) || m.JoinedDate != data.NewDate(2025, 5, 20) {
 		t.Fatalf("member made from the applicant: %+v", m)
 	}
+	vote := &data.DevStep{ApplicantID: data.Ref(a.ID), Step: string(vocab.StepConfirmVote),
+		Date: data.NewDate(2026, 5, 20), Eligible: 20, Present: 18, VotesFor: 18, Outcome: string(vocab.OutcomeConfirmed)}
+	if _, err := s.RecordDevStep(ctx, vote); err != nil {
+		t.Fatal(err)
+	}
 	confirm := &data.DevStep{ApplicantID: data.Ref(a.ID), Step: string(vocab.StepConfirmApproval),
 		Date: data.NewDate(2026, 6, 30), Outcome: string(vocab.OutcomeConfirmed)}
 	if _, err := s.RecordDevStep(ctx, confirm); err != nil {
@@ -78,7 +87,7 @@ func TestPipelineMakesTheMemberAndConfirmsIt(t *testing.T) {
 		t.Fatalf("after 转正: %s %v, want 正式党员 2026-05-20", m.Category, m.ConfirmedAt)
 	}
 	pipe, err := s.Pipeline(ctx)
-	if err != nil || len(pipe) != 1 || len(pipe[0].Steps) != len(steps)+1 {
+	if err != nil || len(pipe) != 1 || len(pipe[0].Steps) != len(steps)+2 {
 		t.Fatalf("pipeline: %v %+v", err, pipe)
 	}
 }

@@ -39,6 +39,7 @@ func (s *Store) Facts(ctx context.Context, year int, asOf time.Time) (*rules.Fac
 	loaders := []func(context.Context, *rules.Facts) error{
 		r.branches, r.members, r.training, r.meetings, r.activity, r.dues, r.care, r.appraisals, r.transfers,
 		r.coverage, r.changes, r.practice, r.memberFile,
+		r.applicants,
 	}
 	for _, load := range loaders {
 		if err := load(ctx, f); err != nil {

@@ -90,14 +90,34 @@ func checkScope(e *env, s *data.Store) (string, map[string]string, error) {
 }
 
 // printFindings prints findings grouped by rule under titles stating the
-// thresholds of set, the settings the findings were computed with.
+// thresholds of set, the settings the findings were computed with; a DEV-
+// rule's title names the version of the rules of 发展党员 and where in it
+// the rule is written. This month's to-dos (Finding.Due) are counted apart.
 func printFindings(e *env, year int, org string, set rules.Settings, findings []rules.Finding, orgOf map[string]string) {
-	e.printf("%s %d年制度落实检查：共%d项\n", org, year, len(findings))
+	due := 0
+	for _, f := range findings {
+		if f.Due {
+			due++
+		}
+	}
+	if due > 0 {
+		e.printf("%s %d年制度落实检查：共%d项（其中本月待办%d项）\n", org, year, len(findings), due)
+	} else {
+		e.printf("%s %d年制度落实检查：共%d项\n", org, year, len(findings))
+	}
+	dev := set.Dev
+	if dev.Version == "" {
+		dev = rules.Rules2014()
+	}
 	var rule vocab.RuleID
 	for _, f := range findings {
 		if f.Rule != rule {
 			rule = f.Rule
-			e.printf("\n[%s] %s\n", rule, rules.RuleTitleIn(rule, set))
+			if rule.IsDev() {
+				e.printf("\n[%s] %s（%s版：%s）\n", rule, rules.RuleTitleIn(rule, set), dev.Version, dev.Source(rule))
+			} else {
+				e.printf("\n[%s] %s\n", rule, rules.RuleTitleIn(rule, set))
+			}
 		}
 		who := f.Branch
 		if o := orgOf[f.BranchID]; o != "" {

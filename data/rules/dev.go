@@ -54,16 +54,27 @@ func stepName(kind vocab.DevStep, outcome vocab.DevOutcome) string {
 	return "“" + string(kind) + "（" + string(outcome) + "）”"
 }
 
-// stepIssues collects what the rules say of one step.
-type stepIssues struct{ out []StepIssue }
+// stepIssues collects what the rules say of one step. absent marks, per
+// issue, one that a record missing from the person's steps gives (no
+// 确定入党积极分子 before a 确定发展对象, no 政治审查 …), as opposed to one
+// the recorded dates and numbers give.
+type stepIssues struct {
+	out    []StepIssue
+	absent []bool
+}
 
 func (s *stepIssues) refuse(r vocab.RuleID, format string, args ...any) {
 	s.out = append(s.out, StepIssue{Rule: r, Text: fmt.Sprintf(format, args...), Refuse: true})
+	s.absent = append(s.absent, false)
 }
 
 func (s *stepIssues) warn(r vocab.RuleID, format string, args ...any) {
 	s.out = append(s.out, StepIssue{Rule: r, Text: fmt.Sprintf(format, args...)})
+	s.absent = append(s.absent, false)
 }
+
+// missing marks the last issue as given by a missing record.
+func (s *stepIssues) missing() { s.absent[len(s.absent)-1] = true }
 
 // before lists the steps dated on or before day (steps sorted).
 func before(steps []Step, day time.Time) []Step {
@@ -83,6 +94,12 @@ func lastOf(steps []Step, day time.Time, kind vocab.DevStep, outcome ...vocab.De
 // checkStep is CheckStep with the rules in force.
 func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
 	_ = today // the data layer refuses a date after today
+	return checkStepIssues(d, a, step, people).out
+}
+
+// checkStepIssues is checkStep telling which issues a missing record
+// gives.
+func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *stepIssues {
 	p := d.Params
 	is := &stepIssues{}
 	steps := a.Steps
@@ -108,6 +125,7 @@ func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time
 			} else {
 				is.refuse(vocab.RuleDevOrder, "%s须在%s之后，尚无%s的记录", stepName(step.Kind, ""),
 					stepName(f.step, f.outcome), stepName(f.step, f.outcome))
+				is.missing()
 			}
 		}
 	}
@@ -171,17 +189,21 @@ func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time
 		is.vetting(prior, step)
 		if !slices.ContainsFunc(prior, func(s Step) bool { return s.Kind == vocab.StepTraining && trainingEnough(p, s) }) {
 			is.refuse(vocab.RuleDevTraining, "支部大会讨论接收前须有不少于%d学时或%d天的集中培训记录", p.TrainingHours, p.TrainingDays)
+			is.missing()
 		}
 		if _, ok := Last(prior, vocab.StepPublicity); !ok {
 			is.warn(vocab.RuleDevPublicity, "支部大会讨论接收前尚无公示记录")
+			is.missing()
 		}
 		if n := introducers(prior); n < p.Introducers {
 			is.refuse(vocab.RuleDevIntroducers, "支部大会讨论接收须有%d名入党介绍人，记录中只有%d名", p.Introducers, n)
+			is.missing()
 		}
 	case vocab.StepApproval:
 		if step.Outcome == vocab.OutcomePassed {
 			if _, ok := Last(prior, vocab.StepPartyTalk); !ok {
 				is.refuse(vocab.RuleDevPartyTalk, "党委审批前须派人与发展对象谈话，尚无“党委派人谈话”的记录")
+				is.missing()
 			}
 		}
 		if vote, ok := Last(prior, vocab.StepAdmitVote, vocab.OutcomePassed); ok {
@@ -230,7 +252,7 @@ func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time
 			is.refuse(vocab.RuleDevExtension, "预备期已延长%d次，至多延长%d次", n, p.Extensions)
 		}
 	}
-	return is.out
+	return is
 }
 
 // shareText is 「半数」 for 50 per cent, else the percentage.
@@ -261,6 +283,7 @@ func (s *stepIssues) people(r vocab.RuleID, role vocab.DevRole, step Step, peopl
 func (s *stepIssues) vetting(prior []Step, step Step) {
 	if _, ok := Last(prior, vocab.StepVetting); !ok {
 		s.refuse(vocab.RuleDevVetting, "%s前须完成政治审查，尚无“政治审查”的记录", stepName(step.Kind, ""))
+		s.missing()
 	}
 }
 

@@ -12,10 +12,11 @@ import (
 // The findings of the DEV- rules over the pipeline (Facts.Applicants), as
 // of AsOf, under the version of the rules in the settings (Settings.Dev):
 //
-//   - every recorded step dated in the year (and in the months the records
-//     cover) that a rule forbids or warns of, as CheckStep would have said
-//     when it was recorded: steps imported from a sheet or recorded under
-//     another version are checked as well;
+//   - every recorded step dated in the year that a rule forbids or warns
+//     of, as CheckStep would have said when it was recorded: steps
+//     imported from a sheet or recorded under another version are checked
+//     as well (before the records begin, only on their own dates and
+//     numbers, not for an earlier step missing);
 //   - what is overdue for a person still in the pipeline: the talk after
 //     the application (DEV-TALK), the periods of the year without a
 //     思想汇报 (DEV-REPORT) or a 考察 (DEV-REVIEW) from 确定入党积极分子 to
@@ -127,28 +128,34 @@ func (c *devCheck) applicant(a *Applicant) {
 	case vocab.StageCandidate:
 		c.approval(a, steps, cov)
 	case vocab.StageProbation:
-		c.probationEnd(a, steps)
+		c.probationEnd(a, steps, cov)
 	}
 }
 
 // recorded reports the recorded steps of the year that a rule forbids or
-// warns of, each checked against the person's other steps.
+// warns of, each checked against the person's other steps. A step dated
+// before the records begin (cov) is checked on its own dates and numbers
+// only: what is missing before it may have been recorded elsewhere.
 func (c *devCheck) recorded(a *Applicant, steps []Step, cov time.Time) {
 	others := make([]Step, 0, len(steps))
 	for i, s := range steps {
-		if s.Date.Year() != c.e.f.Year || s.Date.Before(cov) {
+		if s.Date.Year() != c.e.f.Year {
 			continue
 		}
 		others = append(others[:0], steps[:i]...)
 		others = append(others, steps[i+1:]...)
 		b := *a
 		b.Steps = others
-		for _, is := range checkStep(c.d, b, s, c.peopleOn(s), c.asOf) {
+		is := checkStepIssues(c.d, b, s, c.peopleOn(s))
+		for j, issue := range is.out {
+			if is.absent[j] && s.Date.Before(cov) {
+				continue
+			}
 			kind := "（提醒）"
-			if is.Refuse {
+			if issue.Refuse {
 				kind = ""
 			}
-			c.add(is.Rule, a, false, "%s%s%s：%s", dateText(s.Date), s.Kind, kind, is.Text)
+			c.add(issue.Rule, a, false, "%s%s%s：%s", dateText(s.Date), s.Kind, kind, issue.Text)
 		}
 	}
 }
@@ -319,10 +326,10 @@ func ConfirmVotePending(steps []Step) bool {
 
 // probationEnd: the 转正 vote when the 预备期 ends (DEV-PROBATION), the
 // approval of the 转正 within ConfirmMonths of the vote (DEV-CONFIRM).
-func (c *devCheck) probationEnd(a *Applicant, steps []Step) {
+func (c *devCheck) probationEnd(a *Applicant, steps []Step, cov time.Time) {
 	if ConfirmVotePending(steps) {
 		end := ProbationEnd(steps, c.d)
-		if end.IsZero() || (a.MemberID != "" && c.probation[a.MemberID]) {
+		if end.IsZero() || end.Before(cov) || (a.MemberID != "" && c.probation[a.MemberID]) {
 			return
 		}
 		switch found, due := c.deadline(end); {
@@ -334,6 +341,9 @@ func (c *devCheck) probationEnd(a *Applicant, steps []Step) {
 		return
 	}
 	vote, _ := Last(steps, vocab.StepConfirmVote)
+	if civil(vote.Date).Before(cov) {
+		return
+	}
 	if ap, ok := Last(steps, vocab.StepConfirmApproval); ok && !ap.Date.Before(vote.Date) {
 		return
 	}

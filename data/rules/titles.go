@@ -29,6 +29,10 @@ func RuleTitleIn(id vocab.RuleID, set Settings) string {
 		return fmt.Sprintf("连续%d个月不参加组织生活或不交党费", set.InactiveMonths)
 	case id == vocab.RuleFifty && set.GloryYears != def.GloryYears:
 		return fmt.Sprintf("光荣在党%d年", set.GloryYears)
+	case id == vocab.RuleDevAge && set.Dev.orDefault().Params.AgeYears != def.Dev.Params.AgeYears:
+		return fmt.Sprintf("入党申请人年满%d周岁", set.Dev.Params.AgeYears)
+	case id == vocab.RuleDevIntroducers && set.Dev.orDefault().Params.Introducers != def.Dev.Params.Introducers:
+		return fmt.Sprintf("%d名正式党员作入党介绍人", set.Dev.Params.Introducers)
 	}
 	return RuleTitle(id)
 }
