@@ -108,18 +108,27 @@ func (c *devCheck) applicant(a *Applicant) {
 	cov := monthStart(c.e.cov(a.OrgID).start())
 	c.recorded(a, steps, cov)
 	stage := StageOf(steps)
+	// 思想汇报 and 考察 are owed from 确定入党积极分子 to 转正 (or the end):
+	// also by a person who left the pipeline during the year.
+	if act, ok := Last(steps, vocab.StepActivist); ok {
+		var until time.Time
+		switch stage {
+		case vocab.StageFull:
+			until = civil(fullDay(steps))
+		case vocab.StageEnded:
+			until = civil(endDay(steps))
+		}
+		span := civil(act.Date)
+		c.periods(a, steps, cov, span, until, vocab.StepReport, vocab.RuleDevReport, c.d.Params.ReportMonths, "思想汇报", "递交")
+		c.periods(a, steps, cov, span, until, vocab.StepReview, vocab.RuleDevReview, c.d.Params.ReviewMonths, "培养考察", "开展")
+	}
 	if stage == vocab.StageEnded || stage == vocab.StageFull {
 		return
 	}
 	c.talk(a, steps, cov, stage)
-	if act, ok := Last(steps, vocab.StepActivist); ok {
-		span := civil(act.Date)
-		c.periods(a, steps, cov, span, vocab.StepReport, vocab.RuleDevReport, c.d.Params.ReportMonths, "思想汇报", "递交")
-		c.periods(a, steps, cov, span, vocab.StepReview, vocab.RuleDevReview, c.d.Params.ReviewMonths, "培养考察", "开展")
-		if stage == vocab.StageActivist || stage == vocab.StageCandidate {
-			c.once(a, steps, cov, act, vocab.StepContacts, vocab.RuleDevContacts, "确定为入党积极分子，尚未指定培养联系人")
-			c.once(a, steps, cov, act, vocab.StepActivistFiled, vocab.RuleDevFiling, "确定为入党积极分子，尚未报党委备案")
-		}
+	if act, ok := Last(steps, vocab.StepActivist); ok && (stage == vocab.StageActivist || stage == vocab.StageCandidate) {
+		c.once(a, steps, cov, act, vocab.StepContacts, vocab.RuleDevContacts, "确定为入党积极分子，尚未指定培养联系人")
+		c.once(a, steps, cov, act, vocab.StepActivistFiled, vocab.RuleDevFiling, "确定为入党积极分子，尚未报党委备案")
 	}
 	if cand, ok := Last(steps, vocab.StepCandidate); ok && stage == vocab.StageCandidate {
 		c.once(a, steps, cov, cand, vocab.StepCandidateFiled, vocab.RuleDevFiling, "确定为发展对象，尚未报党委备案")
@@ -230,12 +239,13 @@ func (c *devCheck) once(a *Applicant, steps []Step, cov time.Time, from Step, ki
 }
 
 // periods: a 思想汇报 or a 考察 in every period of months months of the
-// year (calendar quarters for 3, half years for 6) from span on. A period
-// is required when the person was in the pipeline from its first month on
-// and the records cover it; it is missing when it ended before AsOf with
-// no step of the kind in it; the period AsOf is in, still without one, is a
-// to-do.
-func (c *devCheck) periods(a *Applicant, steps []Step, cov, span time.Time, kind vocab.DevStep, id vocab.RuleID,
+// year (calendar quarters for 3, half years for 6) from span on, until
+// until (转正 or the end; zero while in the pipeline). A period is
+// required when the person was in the pipeline from its first month to its
+// last day and the records cover it; it is missing when it ended before
+// AsOf with no step of the kind in it; the period AsOf is in, still without
+// one, is a to-do.
+func (c *devCheck) periods(a *Applicant, steps []Step, cov, span, until time.Time, kind vocab.DevStep, id vocab.RuleID,
 	months int, what, verb string) {
 	if months <= 0 {
 		return
@@ -247,7 +257,7 @@ func (c *devCheck) periods(a *Applicant, steps []Step, cov, span time.Time, kind
 		if pe.Year() != year {
 			pe = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
 		}
-		if !span.Before(ps.AddDate(0, 1, 0)) || ps.Before(cov) || ps.After(c.asOf) {
+		if !span.Before(ps.AddDate(0, 1, 0)) || ps.Before(cov) || ps.After(c.asOf) || (!until.IsZero() && until.Before(pe)) {
 			continue
 		}
 		has := slices.ContainsFunc(steps, func(s Step) bool {

@@ -289,3 +289,47 @@ func TestForOrgSplitsApplicants(t *testing.T) {
 		t.Errorf("o2: %v", got)
 	}
 }
+
+// Reports are owed until 转正: a member confirmed in June owed the first
+// quarter's, not the third's.
+func TestDevReportsUntilConfirmed(t *testing.T) {
+	p := Rules2014().Params
+	steps := append(devHistory(p, ""),
+		Step{Kind: vocab.StepReport, Date: d(2026, 4, 10)},
+		Step{Kind: vocab.StepReview, Date: d(2026, 3, 10)},
+		Step{Kind: vocab.StepConfirmVote, Date: d(2026, 5, 20), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed},
+		Step{Kind: vocab.StepConfirmApproval, Date: d(2026, 6, 10), Outcome: vocab.OutcomeConfirmed})
+	f := devFacts(d(2026, 11, 15), Applicant{ID: "a1", Name: "孙八", Birth: d(1995, 1, 1), Steps: steps})
+	sameLines(t, devLines(All(f, DefaultSettings())), []string{
+		"DEV-REPORT||2026年第1季度未递交思想汇报（2018年3月8日确定为入党积极分子）",
+	})
+}
+
+// BenchmarkDevFindings is the pipeline of a large college: 1,500 people
+// at every stage.
+func BenchmarkDevFindings(b *testing.B) {
+	f := synthetic(3000, 80, 100)
+	p := Rules2014().Params
+	full := devHistory(p, "")
+	for i := range 1500 {
+		steps := slices.Clone(full[:1+i%len(full)])
+		for j := range steps {
+			steps[j].Date = steps[j].Date.AddDate(7, i%12, 0)
+		}
+		for q := range 4 {
+			steps = append(steps, Step{Kind: vocab.StepReport, Date: d(2025+q%2, 1+3*q, 5)})
+		}
+		SortSteps(steps)
+		f.Applicants = append(f.Applicants, Applicant{ID: "a" + strings.Repeat("x", i%7) + string(rune('0'+i%10)) + string(rune(i)),
+			BranchID: f.Branches[i%len(f.Branches)].ID, Name: "申请人" + string(rune(0x4e00+i)), Birth: d(2000, 1, 1), Steps: steps})
+	}
+	var n int
+	for b.Loop() {
+		e := newEngine(f, DefaultSettings())
+		n = 0
+		for r := rDevOrder; r <= rDevExtension; r++ {
+			n += len(e.run(r))
+		}
+	}
+	b.ReportMetric(float64(n), "findings")
+}
