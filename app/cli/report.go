@@ -32,6 +32,8 @@ type reportRequest struct {
 	format  documents.Format
 	columns []string  // nil: the roster's default columns
 	asOf    time.Time // zero: the document's own day
+	// from and to: the period of a document of 发展党员 (zero: the year)
+	from, to time.Time
 }
 
 func runReport(e *env, args []string) int {
@@ -43,7 +45,8 @@ func runReport(e *env, args []string) int {
 	org := fs.String("org", "", "在党委的汇总数据库中只打印该二级党组织（名称或编号；默认全校）")
 	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名，其他扩展名为 .pdf；文件名没有扩展名时加上）")
 	columns := fs.String("columns", "", "花名册（roster）打印的栏目，按所给的顺序，用逗号或顿号分隔，如 姓名、性别、入党日期（默认见上）")
-	date := fs.String("date", "", "花名册（roster）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
+	date := fs.String("date", "", "花名册（roster、dev-activists、dev-candidates）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
+	from, to := devPeriodFlags(fs)
 	member := fs.String("member", "", "只打印这名党员的"+memberKindsText()+"（不给时，党员档案和学习管理档案打印所选范围内每名在册党员的）")
 	pos, ok, code := e.parseWith(fs, args)
 	if !ok {
@@ -57,6 +60,9 @@ func runReport(e *env, args []string) int {
 		return e.fail(ExitUsage, "%v", err)
 	}
 	req, code := readReportOptions(e, fs, k, *out, *format, *columns, *date, *member)
+	if code == ExitOK {
+		req.from, req.to, code = readDevPeriod(e, fs, k, *from, *to)
+	}
 	if code != ExitOK {
 		return code
 	}
@@ -83,7 +89,7 @@ func runReport(e *env, args []string) int {
 	}
 	progress := e.progress("正在生成")
 	opts := documents.Options{Year: *year, OrgID: orgID, BranchID: branchID, AsOf: req.asOf, Columns: req.columns,
-		MemberID: memberID, Progress: progress, Now: e.now()}
+		MemberID: memberID, From: req.from, To: req.to, Progress: progress, Now: e.now()}
 	var rep documents.Report
 	err = appcore.WriteOutput(*out, *db, func(w io.Writer) error {
 		var err error
@@ -129,8 +135,8 @@ func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, 
 		}
 	}
 	if date != "" {
-		if k != documents.Roster && k != documents.Stats {
-			return req, e.usageError(fs, "--date 只用于花名册（roster）和党内统计汇总（stats）")
+		if k != documents.Roster && k != documents.Stats && !documents.DevAsOf(k) {
+			return req, e.usageError(fs, "--date 只用于花名册（roster）和党内统计汇总（stats），以及入党积极分子花名册（dev-activists）和发展对象花名册（dev-candidates）")
 		}
 		if req.asOf, err = field.ParseDate(date); err != nil {
 			return req, e.usageError(fs, "--date 的取值无效：%v", err)

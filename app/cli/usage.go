@@ -51,6 +51,9 @@ func valueName(name string, f *flag.Flag) string {
 	if name == "merge" && f.Name == "out" {
 		return "文件夹或文件"
 	}
+	if name == "report" && (f.Name == "from" || f.Name == "to") {
+		return "日期"
+	}
 	if n, ok := valueNames[f.Name]; ok {
 		return n
 	}
