@@ -21,6 +21,7 @@ type settingsScreen struct {
 	orgCode    *widget.Entry
 	rules      *ruleSettings
 	thresholds map[string]*widget.Entry // the rules' settings, by key
+	dev        *devSettings             // the version of the rules of 发展党员
 	message    *widget.Label
 	backupTo   *widget.Entry
 	restoreOf  *widget.Entry
@@ -34,6 +35,7 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 	s.rules = newRuleSettings(u, s.message)
 	s.thresholds = s.rules.entries
 	s.rules.load()
+	s.dev = newDevSettings(u, s)
 	save := widget.NewButton("保存规则设置", s.rules.save)
 	save.Importance = widget.HighImportance
 
@@ -78,6 +80,7 @@ func newSettingsScreen(u *UI) fyne.CanvasObject {
 		own,
 		widget.NewLabelWithStyle("规则设置", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		ruleBox, s.message, widget.NewSeparator(),
+		s.dev.object(), widget.NewSeparator(),
 		widget.NewLabelWithStyle("数据位置与备份", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		where,
 		widget.NewForm(

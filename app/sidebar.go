@@ -29,6 +29,7 @@ var sideGroups = []struct {
 }{
 	{"党委", []string{overviewTitle, "各组织", crossFindingsTitle, termsCompareTitle, publishTitle}}, // committee mode only
 	{"日常", []string{"工作台", "党员", "党支部", "党小组"}},
+	{"发展党员", []string{pipelineTitle}},
 	{"教育管理", []string{"学习培训", "组织生活", string(vocab.MeetingAppraisal), "目标管理"}},
 	{"二级党校", []string{"培训计划", "党校教师", "党校课程"}},
 	{"实践锻炼", []string{"先锋岗和责任区", "承诺践诺", "志愿服务", leaderLinksTitle, "宣传"}},

@@ -137,6 +137,7 @@ func (u *UI) screenList() []screen {
 		screen{"党员", theme.AccountIcon(), newMembersScreen},
 		screen{"党支部", theme.ListIcon(), newBranchesScreen},
 		screen{"党小组", theme.ListIcon(), newGroupsScreen},
+		screen{pipelineTitle, theme.AccountIcon(), newPipelineScreen},
 		screen{"学习培训", theme.FileTextIcon(), newTrainingScreen},
 		screen{"组织生活", theme.GridIcon(), newMeetingsScreen},
 		screen{string(vocab.MeetingAppraisal), theme.RadioButtonCheckedIcon(), newAppraisalScreen},

@@ -1,0 +1,365 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"dangjian/data"
+	"dangjian/data/field"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
+)
+
+// pipelineOf opens the 发展党员 board.
+func pipelineOf(t *testing.T, u *UI, q *uiQueue) *pipelineScreen {
+	t.Helper()
+	openScreen(t, u, pipelineTitle)
+	q.settle(u)
+	s, ok := u.built["pipeline"].(*pipelineScreen)
+	if !ok {
+		t.Fatal("the board was not built")
+	}
+	return s
+}
+
+// recordStep records the next step on the person's page by tapping 记录下一步,
+// choosing the step, typing its date and what set fills in, tapping 保存
+// and, when the rules warn, 确认记录.
+func recordStep(t *testing.T, u *UI, q *uiQueue, p *personPage, kind vocab.DevStep, date string, set func(f *stepForm)) {
+	t.Helper()
+	test.Tap(p.next)
+	q.settle(u)
+	f := p.stepForm
+	if f == nil || f.dlg == nil {
+		t.Fatalf("%s: no step form", kind)
+	}
+	offered := strings.Join(f.kind.Options, " ")
+	if !strings.Contains(offered, string(kind)) {
+		t.Fatalf("%s is not offered next: %s", kind, offered)
+	}
+	f.kind.SetSelected(string(kind))
+	f.date.SetText("")
+	test.Type(f.date, date)
+	if set != nil {
+		set(f)
+	}
+	test.Tap(f.save)
+	q.settle(u)
+	if f.confirm != nil {
+		test.Tap(findButtonIn(t, u, "确认记录"))
+		q.settle(u)
+	}
+	if f.message.Visible() {
+		t.Fatalf("%s %s not recorded: %s", kind, date, f.message.Text)
+	}
+	if p.stepForm != f || f.open {
+		t.Fatalf("%s: the form stayed open", kind)
+	}
+}
+
+// pick types a name into a member picker and chooses the first match.
+func pick(p *memberPicker, name string) {
+	test.Type(p.entry, name)
+	p.choose(0)
+}
+
+// TestAPersonGoesFromApplicationToFullMembership takes a person from
+// 新增入党申请人 through every step to 转正 by tapping and typing: the
+// member record appears with the applicant's data at the 党委's approval,
+// then becomes a 正式党员.
+func TestAPersonGoesFromApplicationToFullMembership(t *testing.T) {
+	u, q := newTestUI(t)
+	s := pipelineOf(t, u, q)
+	test.Tap(findButton(t, u, "新增入党申请人"))
+	q.settle(u)
+	p := s.page
+	if p == nil || !p.isNew {
+		t.Fatal("no form of a new applicant")
+	}
+	birth := time.Date(2003, 9, 1, 0, 0, 0, 0, time.UTC)
+	id := field.MakeIDNumber("110101", birth, 7, false)
+	test.Type(p.form.inputs["name"].object.(*widget.Entry), "赵小满")
+	p.form.inputs["branch_id"].object.(*widget.Select).SetSelected("学生第一党支部")
+	test.Type(p.form.inputs["id_number"].object.(*widget.Entry), id)
+	test.Type(p.form.inputs["staff_no"].object.(*widget.Entry), "2022001")
+	test.Type(p.form.inputs["phone"].object.(*widget.Entry), "13900000000")
+	if got := p.form.inputs["birth_date"].object.(*widget.Entry).Text; got != "2003-09-01" {
+		t.Fatalf("出生日期 from the 公民身份号码: %q", got)
+	}
+	test.Tap(findButtonIn(t, u, "保存"))
+	q.settle(u)
+	if p.form.problems() != "" {
+		t.Fatalf("not saved: %s", p.form.problems())
+	}
+	p = s.page
+	if p.isNew || p.person.Applicant.Name != "赵小满" {
+		t.Fatal("the page of the new applicant did not open")
+	}
+	if len(s.all) != 1 || s.counts.n[len(s.counts.n)-1][0] != 1 {
+		t.Fatalf("the board does not count the applicant: %+v", s.counts)
+	}
+
+	votes := func(eligible, present, yes string) func(f *stepForm) {
+		return func(f *stepForm) {
+			test.Type(f.votes[0], eligible)
+			test.Type(f.votes[1], present)
+			test.Type(f.votes[2], yes)
+		}
+	}
+	two := func(f *stepForm) {
+		pick(f.p1, "王建国")
+		pick(f.p2, "李红梅")
+	}
+	steps := []struct {
+		kind vocab.DevStep
+		date string
+		set  func(f *stepForm)
+	}{
+		{vocab.StepApply, "2023-09-10", nil},
+		{vocab.StepTalk, "2023-09-25", func(f *stepForm) { pick(f.p1, "王建国") }},
+		{vocab.StepActivist, "2023-10-20", nil},
+		{vocab.StepActivistFiled, "2023-10-25", nil},
+		{vocab.StepContacts, "2023-10-26", two},
+		{vocab.StepReport, "2024-01-10", func(f *stepForm) { test.Type(f.content, "学习党章的体会") }},
+		{vocab.StepReport, "2024-04-10", nil},
+		{vocab.StepReview, "2024-04-20", func(f *stepForm) { pick(f.p1, "王建国") }},
+		{vocab.StepReport, "2024-07-10", nil},
+		{vocab.StepReport, "2024-10-10", nil},
+		{vocab.StepReview, "2024-10-20", func(f *stepForm) { pick(f.p1, "李红梅") }},
+		{vocab.StepCandidate, "2024-11-05", nil},
+		{vocab.StepCandidateFiled, "2024-11-08", nil},
+		{vocab.StepIntroducers, "2024-11-10", two},
+		{vocab.StepVetting, "2024-12-01", nil},
+		{vocab.StepTraining, "2024-12-02", func(f *stepForm) {
+			test.Type(f.until, "2024-12-06")
+			test.Type(f.hours, "24")
+			test.Type(f.days, "5")
+		}},
+		{vocab.StepCommitteeReview, "2025-03-01", nil},
+		{vocab.StepPreReview, "2025-03-10", nil},
+		{vocab.StepPublicity, "2025-03-12", func(f *stepForm) { test.Type(f.until, "2025-03-19") }},
+		{vocab.StepForm, "2025-03-25", func(f *stepForm) { test.Type(f.number, "0012345") }},
+		{vocab.StepAdmitVote, "2025-04-10", votes("20", "18", "18")},
+		{vocab.StepPartyTalk, "2025-04-20", func(f *stepForm) { pick(f.p1, "张伟") }},
+	}
+	for _, st := range steps {
+		recordStep(t, u, q, p, st.kind, st.date, st.set)
+	}
+	if a, _ := u.store.Applicants.Get(context.Background(), p.person.Applicant.ID); a.MemberID != "" {
+		t.Fatal("a member record before the 党委's approval")
+	}
+	recordStep(t, u, q, p, vocab.StepApproval, "2025-05-10", nil)
+	f := p.stepForm
+	if f.admitted == "" {
+		t.Fatal("no word of the member record the approval made")
+	}
+	if !p.member.Visible() {
+		t.Fatal("打开党员记录 is not offered on the page")
+	}
+	test.Tap(p.member)
+	q.settle(u)
+	if u.members == nil || u.members.dialog == nil {
+		t.Fatal("the member record did not open")
+	}
+	m := u.members.dialog.rec
+	if m.Name != "赵小满" || m.IDNumber != id || m.StaffNo != "2022001" || m.Phone != "13900000000" ||
+		m.Category != string(vocab.CategoryProbation) || m.JoinedDate != data.NewDate(2025, 4, 10) {
+		t.Fatalf("the member record made: %s %s %s %s %v", m.Name, m.StaffNo, m.Phone, m.Category, m.JoinedDate)
+	}
+	u.members.dialog.dlg.Hide()
+	if got := p.stage.Text; !strings.Contains(got, string(vocab.StageProbation)) || !strings.Contains(got, "2026-04-09") {
+		t.Fatalf("stage on the page: %q", got)
+	}
+	rest := []struct {
+		kind vocab.DevStep
+		date string
+		set  func(f *stepForm)
+	}{
+		{vocab.StepApprovalFiled, "2025-05-15", nil},
+		{vocab.StepAssigned, "2025-05-16", nil},
+		{vocab.StepOath, "2025-06-30", func(f *stepForm) { pick(f.p1, "王建国") }},
+		{vocab.StepConfirmApply, "2026-03-20", nil},
+		{vocab.StepConfirmVote, "2026-04-12", votes("21", "20", "20")},
+		{vocab.StepConfirmApproval, "2026-05-20", func(f *stepForm) { f.outcome.SetSelected(string(vocab.OutcomeConfirmed)) }},
+	}
+	for _, st := range rest {
+		recordStep(t, u, q, p, st.kind, st.date, st.set)
+	}
+	got, err := u.store.Members.Get(context.Background(), f.admitted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Category != string(vocab.CategoryFull) || got.ConfirmedAt != data.NewDate(2026, 4, 10) {
+		t.Fatalf("after 转正: %s %v", got.Category, got.ConfirmedAt)
+	}
+	if !strings.Contains(p.stage.Text, string(vocab.StageFull)) || len(p.lines) != len(steps)+len(rest)+1 {
+		t.Fatalf("page after 转正: %q, %d lines", p.stage.Text, len(p.lines))
+	}
+	if !strings.Contains(p.lines[1], "谈话人：王建国") {
+		t.Fatalf("the talk's line: %q", p.lines[1])
+	}
+}
+
+// addApplicant stores an applicant of the test store with their
+// 入党申请书 on applied.
+func addApplicant(t *testing.T, s *data.Store, branch, name string, n int, applied data.Date) *data.Applicant {
+	t.Helper()
+	ctx := context.Background()
+	birth := time.Date(2002, 1, 1+n, 0, 0, 0, 0, time.UTC)
+	a := &data.Applicant{BranchID: data.Ref(branch), Name: name, PersonType: string(vocab.PersonStudent),
+		IDNumber: field.MakeIDNumber("320102", birth, n%10, n%2 == 0), StaffNo: fmt.Sprintf("S%04d", n)}
+	if err := s.Applicants.Create(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RecordDevStep(ctx, &data.DevStep{ApplicantID: data.Ref(a.ID), Step: string(vocab.StepApply), Date: applied}); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// TestARefusedStepShowsTheRuleAndWritesNothing records 确定发展对象 a day
+// after the 入党申请书: the rules refuse it, the form names the rule, and
+// no step is written.
+func TestARefusedStepShowsTheRuleAndWritesNothing(t *testing.T) {
+	u, q := newTestUI(t)
+	a := addApplicant(t, u.store, branchID(t, u, "学生第一党支部"), "钱多多", 1, data.NewDate(2025, 3, 1))
+	s := pipelineOf(t, u, q)
+	s.openPerson(a.ID)
+	q.settle(u)
+	p := s.page
+	test.Tap(p.next)
+	q.settle(u)
+	f := p.stepForm
+	f.kind.SetSelected(string(vocab.StepCandidate))
+	f.date.SetText("2025-03-02")
+	test.Tap(f.save)
+	q.settle(u)
+	if f.confirm != nil {
+		t.Fatal("a refused step asks for confirmation")
+	}
+	if !f.message.Visible() || !strings.Contains(f.message.Text, "（DEV-") || !f.open {
+		t.Fatalf("the refusal does not name its rule: %q", f.message.Text)
+	}
+	steps, err := u.store.ApplicantSteps(context.Background(), a.ID)
+	if err != nil || len(steps) != 1 {
+		t.Fatalf("a refused step was written: %d steps, %v", len(steps), err)
+	}
+}
+
+// TestABatchMakesTwelveApplicantsActivists checks 12 applicants on the
+// board and records one 支委会 making them 入党积极分子; a 13th, who
+// applied after that day, is refused and nothing is written for them.
+func TestABatchMakesTwelveApplicantsActivists(t *testing.T) {
+	u, q := newTestUI(t)
+	b := branchID(t, u, "学生第一党支部")
+	var ids []string
+	for i := range 12 {
+		a := addApplicant(t, u.store, b, fmt.Sprintf("学生%02d", i+1), i+1, data.NewDate(2024, 9, 1+i))
+		ids = append(ids, a.ID)
+	}
+	late := addApplicant(t, u.store, b, "迟到者", 13, data.NewDate(2025, 4, 1))
+	s := pipelineOf(t, u, q)
+	if len(s.shown) != 13 {
+		t.Fatalf("the board lists %d people", len(s.shown))
+	}
+	test.Tap(findButton(t, u, "全选"))
+	if s.batch.Disabled() || !strings.Contains(s.batch.Text, "13人") {
+		t.Fatalf("batch button: %q", s.batch.Text)
+	}
+	test.Tap(s.batch)
+	q.settle(u)
+	f := s.lastBatch.form
+	if f.kind.Selected != string(vocab.StepTalk) && f.kind.Selected != string(vocab.StepActivist) {
+		t.Fatalf("the batch offers %q first", f.kind.Selected)
+	}
+	f.kind.SetSelected(string(vocab.StepActivist))
+	f.date.SetText("2025-03-01")
+	test.Tap(f.save)
+	q.settle(u)
+	if f.confirm == nil {
+		t.Fatalf("no confirmation of the batch: %q", f.message.Text)
+	}
+	test.Tap(findButtonIn(t, u, "确认记录"))
+	q.settle(u)
+	run := s.lastBatch
+	if len(run.recorded) != 12 || len(run.refused) != 1 || !strings.HasPrefix(run.refused[0], "迟到者：") ||
+		!strings.Contains(run.refused[0], "DEV-") {
+		t.Fatalf("batch summary: %s", run.summary)
+	}
+	ctx := context.Background()
+	for _, id := range ids {
+		p, err := u.store.PipelinePersonOf(ctx, id)
+		if err != nil || rules.StageOf(p.Rule.Steps) != vocab.StageActivist {
+			t.Fatalf("%s not an 入党积极分子: %v", p.Applicant.Name, err)
+		}
+	}
+	if steps, _ := u.store.ApplicantSteps(ctx, late.ID); len(steps) != 1 {
+		t.Fatalf("the refused person has %d steps", len(steps))
+	}
+	if n := s.counts.n[len(s.counts.n)-1][vocab.StageActivist.Rank()]; n != 12 {
+		t.Fatalf("the board counts %d 入党积极分子", n)
+	}
+	// A cell of the counts filters the list.
+	s.filterByCell(len(s.counts.rows)-1, vocab.StageApplicant.Rank()+1)
+	if len(s.shown) != 1 || s.shown[0].name != "迟到者" {
+		t.Fatalf("the 入党申请人 cell lists %d", len(s.shown))
+	}
+}
+
+// TestTheVersionChooserChangesTheRulesInForce adds a version in 设置 (a
+// copy of 2014 with six months as 入党积极分子) and chooses it.
+func TestTheVersionChooserChangesTheRulesInForce(t *testing.T) {
+	u, q := newTestUI(t)
+	openScreen(t, u, "设置")
+	q.settle(u)
+	d := u.settings.dev
+	if !strings.Contains(d.choose.Selected, rules.DevVersion2014) || !strings.Contains(d.values.Text, "DEV-TALK") {
+		t.Fatalf("version shown %q, values %q", d.choose.Selected, d.values.Text)
+	}
+	test.Tap(d.add)
+	f := d.adding
+	test.Type(f.name, "2026试行")
+	f.title.SetText("《发展党员工作细则（修订）》")
+	for i, def := range rules.DevParamDefs {
+		if def.Key == "activist_months" {
+			f.params[i].SetText("100")
+			test.Tap(f.save)
+			if !strings.Contains(f.message.Text, "入党积极分子最短培养期") {
+				t.Fatalf("a value out of bounds: %q", f.message.Text)
+			}
+			f.params[i].SetText("6")
+		}
+	}
+	test.Tap(f.save)
+	q.settle(u)
+	if f.open {
+		t.Fatalf("not saved: %s", f.message.Text)
+	}
+	label := ""
+	for _, o := range d.choose.Options {
+		if strings.HasPrefix(o, "2026试行") {
+			label = o
+		}
+	}
+	if label == "" {
+		t.Fatalf("the new version is not offered: %q", d.choose.Options)
+	}
+	d.choose.SetSelected(label)
+	q.settle(u)
+	in, err := u.store.DevRules(context.Background())
+	if err != nil || in.Version != "2026试行" || in.Params.ActivistMonths != 6 || in.Params.TalkMonths != 1 {
+		t.Fatalf("rules in force: %+v %v", in, err)
+	}
+	if !strings.Contains(d.values.Text, "入党积极分子最短培养期（月）：6") {
+		t.Fatalf("values shown: %q", d.values.Text)
+	}
+	if u.settings.rules.entries[rules.DevRulesSetting].Text != "2026试行" {
+		t.Fatal("the 规则设置 form would save the old version back")
+	}
+}
