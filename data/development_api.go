@@ -195,7 +195,9 @@ func (st *DevStep) checkStore(ctx context.Context, q queryer, c *checker) error 
 	if c.failed("applicant_id") || c.failed("step") || c.failed("date") {
 		return nil
 	}
-	t := newTables(readExec{q})
+	// The two tables it reads, not every table: a demo or an import checks
+	// thousands of steps.
+	t := Tables{Applicants: newTable[Applicant](readExec{q}), DevSteps: newTable[DevStep](readExec{q})}
 	issues, err := devStepIssues(ctx, q, t, st, st.OrgID, c.today)
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {

@@ -60,6 +60,7 @@ type Summary struct {
 	Publicity, Rewards, Disciplines             int
 	Corrections, Dispositions, PostTerms        int
 	Episodes, SchoolTeachers, SchoolCourses     int
+	Applicants, DevSteps                        int
 	Rows                                        int // every row written
 }
 
@@ -133,6 +134,7 @@ type gen struct {
 	plans       []*data.TrainingPlan // the 二级党校's plan lines, for its courses
 	schoolRuns  []schoolRun          // the organization's sessions a course may deliver
 	leaderLinks []leaderLink         // leaders' 支部 and 班级 liaisons, for their visits
+	pipes       []*pipe              // the people of 发展党员 (pipeline.go)
 
 	done, total, reported int
 }
@@ -157,8 +159,8 @@ func newGen(ctx context.Context, o Options, asOf time.Time, orgName string) *gen
 	// month, so that long absences show even early in the year.
 	g.startM = min(g.jan, g.asOfM-9)
 	// Progress: writing members, meetings, training, dues, appraisals,
-	// care and the member file each count one unit per member.
-	g.total = 7 * o.Members
+	// care, the member file and 发展党员 each count one unit per member.
+	g.total = 8 * o.Members
 	return g
 }
 
@@ -179,7 +181,7 @@ func collegeName(org string) string {
 func (g *gen) write() error {
 	steps := []func() error{
 		g.writeBranches, g.writeMembers, g.writeTransfers, g.writeMeetings,
-		g.writeTrainings, g.writeDues, g.writeAppraisals, g.writeCare, g.writeFile,
+		g.writeTrainings, g.writeDues, g.writeAppraisals, g.writeCare, g.writeFile, g.writePipeline,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -59,6 +59,7 @@ func (g *gen) plan() {
 	g.assignRoles()
 	g.assignQuirks()
 	g.planFile()
+	g.planPipeline()
 }
 
 // planBranches names the branches and sizes them: one per 37 members (at
