@@ -344,9 +344,9 @@ func (c *devCheck) probationEnd(a *Applicant, steps []Step, cov time.Time) {
 		}
 		switch found, due := c.deadline(end); {
 		case found:
-			c.add(vocab.RuleDevProbation, a, false, "预备期已于%s届满，尚未讨论转正", dateText(end))
+			c.add(vocab.RuleDevProbation, a, false, "预备期至%s届满，尚未讨论转正", dateText(end))
 		case due:
-			c.add(vocab.RuleDevProbation, a, true, "本月待办：预备期将于%s届满，请及时讨论转正", dateText(end))
+			c.add(vocab.RuleDevProbation, a, true, "本月待办：预备期至%s届满，请及时讨论转正", dateText(end))
 		}
 		return
 	}

@@ -233,7 +233,7 @@ func TestDevProbationAndConfirm(t *testing.T) {
 	f.Members = append(f.Members, member("m1", "赵六", "b1", probationary, joined(d(2019, 4, 8))))
 	// PROBATION reports the member (its window); DEV-PROBATION does not
 	// again.
-	sameLines(t, probLines(All(f, DefaultSettings())), []string{"PROBATION||赵六|预备期已于2020年4月7日届满，尚未讨论转正"})
+	sameLines(t, probLines(All(f, DefaultSettings())), []string{"PROBATION||赵六|预备期已于2020年4月8日届满，尚未讨论转正"})
 	// Extended by 6 months: PROBATION takes the new end from ProbationEnd.
 	ext := append(slices.Clone(steps),
 		Step{Kind: vocab.StepConfirmVote, Date: d(2020, 4, 8), Eligible: 10, Present: 10, For: 10,
@@ -244,14 +244,14 @@ func TestDevProbationAndConfirm(t *testing.T) {
 		t.Errorf("extended to 2020-10-07, nothing is due yet: %v", got)
 	}
 	f.AsOf = d(2020, 9, 20)
-	sameLines(t, probLines(All(f, DefaultSettings())), []string{"PROBATION||赵六|预备期将于2020年10月7日届满，请及时讨论转正"})
+	sameLines(t, probLines(All(f, DefaultSettings())), []string{"PROBATION||赵六|预备期将于2020年10月8日届满，请及时讨论转正"})
 	// PROBATION left out for the person's type: DEV-PROBATION tells it.
 	s := DefaultSettings()
 	s.NotFor[rProbation] = personBit(vocab.PersonStaff)
 	f.AsOf = d(2020, 10, 9)
-	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION||赵六|预备期已于2020年10月7日届满，尚未讨论转正"})
+	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION||赵六|预备期至2020年10月7日届满，尚未讨论转正"})
 	f.AsOf = d(2020, 10, 2)
-	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION|待办|赵六|本月待办：预备期将于2020年10月7日届满，请及时讨论转正"})
+	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION|待办|赵六|本月待办：预备期至2020年10月7日届满，请及时讨论转正"})
 	// The vote held, the approval is due within 3 months.
 	f.Applicants[0].Steps = append(ext, Step{Kind: vocab.StepConfirmVote, Date: d(2020, 10, 8), Eligible: 10,
 		Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed})

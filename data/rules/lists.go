@@ -62,7 +62,9 @@ func (e *engine) probation() []Finding {
 			steps := slices.Clone(a.Steps)
 			SortSteps(steps)
 			steps = before(steps, asOf)
-			if pe := ProbationEnd(steps, e.s.Dev.orDefault()); !pe.IsZero() {
+			// As for the others, the 预备期 is taken as 届满 on the
+			// anniversary: the day after its last day (ConfirmedOn).
+			if pe := ConfirmedOn(steps, e.s.Dev.orDefault()); !pe.IsZero() {
 				if !ConfirmVotePending(steps) {
 					continue
 				}
