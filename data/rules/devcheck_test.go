@@ -29,6 +29,9 @@ var devPeople = []PersonOn{
 	{ID: "full1", Name: "甲", Full: true, Known: true},
 	{ID: "full2", Name: "乙", Full: true, Known: true},
 	{ID: "full3", Name: "丙", Full: true, Known: true},
+	{ID: "full4", Name: "戊", Full: true, Known: true},
+	{ID: "full5", Name: "己", Full: true, Known: true},
+	{ID: "full6", Name: "庚", Full: true, Known: true},
 	{ID: "prob", Name: "丁", Known: true},
 }
 
@@ -216,6 +219,19 @@ var devCases = []devCase{
 		steps := devHistory(p, vocab.StepAdmitVote)
 		n := 20*p.QuorumPercent/100 + 1 + k
 		return steps, Step{Kind: vocab.StepAdmitVote, Date: d(2020, 1, 6), Eligible: 20, Present: 20, For: n,
+			Outcome: vocab.OutcomePassed}
+	}, [3]string{"refuse", "", ""}},
+	{"introducers", vocab.RuleDevIntroducers, func(p DevParams, _ DevRules, k int) ([]Step, Step) {
+		// Introducers + k different introducers named before the vote.
+		steps := withoutKind(devHistory(p, vocab.StepAdmitVote), vocab.StepIntroducers, 1)
+		ids := []string{"full1", "full2", "full3", "full4", "full5", "full6"}[:p.Introducers+k]
+		for i := 0; i < len(ids); i += 2 {
+			st := Step{Kind: vocab.StepIntroducers, Date: d(2019, 12, 1+i)}
+			copy(st.People[:], ids[i:])
+			steps = append(steps, st)
+		}
+		SortSteps(steps)
+		return steps, Step{Kind: vocab.StepAdmitVote, Date: d(2020, 1, 6), Eligible: 10, Present: 10, For: 10,
 			Outcome: vocab.OutcomePassed}
 	}, [3]string{"refuse", "", ""}},
 	{"contacts", vocab.RuleDevContacts, func(p DevParams, _ DevRules, k int) ([]Step, Step) {
