@@ -247,22 +247,29 @@ func (s *DevStats) Add(o DevStats) {
 }
 
 // DevStats are the statistics of 发展党员 of the figures' pipeline as of
-// their day (DevStatistics), each organization's under its own rules of
-// 发展党员 in figures made Together.
-func (g *Figures) DevStats(years ...StatYear) DevStats {
+// asOf (the figures' day when zero), each organization's under its own
+// rules of 发展党员 in figures made Together (DevStatistics).
+func (g *Figures) DevStats(asOf time.Time, years ...StatYear) DevStats {
+	if asOf.IsZero() {
+		asOf = g.e.cal.asOf
+	}
 	if g.parts != nil {
-		var s DevStats
+		s := DevStatistics(nil, g.e.s.Dev, asOf, years...)
 		for _, p := range g.parts {
-			s.Add(p.DevStats(years...))
-		}
-		if s.Stock == nil {
-			s = DevStatistics(nil, g.e.s.Dev, g.e.cal.asOf, years...)
+			s.Add(p.DevStats(asOf, years...))
 		}
 		return s
 	}
-	return DevStatistics(g.e.f.Applicants, g.e.s.Dev, g.e.cal.asOf, years...)
+	return DevStatistics(g.e.f.Applicants, g.e.s.Dev, asOf, years...)
 }
 
-// DevYears are the two statistical years day falls in: the calendar year
-// and the 学年.
-func DevYears(day time.Time) []StatYear { return []StatYear{CalendarYearOf(day), SchoolYearOf(day)} }
+// DevYears are the statistical years the figures of year as of asOf
+// count admissions in: the calendar year, and the 学年 running on asOf (on
+// 31 December for a past year).
+func DevYears(year int, asOf time.Time) (calendar, school StatYear) {
+	day := civil(asOf)
+	if end := time.Date(year, time.December, 31, 0, 0, 0, 0, time.UTC); day.IsZero() || day.After(end) {
+		day = end
+	}
+	return StatYear{Year: year}, SchoolYearOf(day)
+}

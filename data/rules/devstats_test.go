@@ -137,7 +137,8 @@ func TestDevStatisticsAsOf(t *testing.T) {
 	a := admittedPerson("a", statDay(2026, 3, 10), statDay(2027, 3, 20), 0) // approved 10 April 2026
 	b := Applicant{ID: "b", OrgID: "o2", BranchID: "b2", Gender: vocab.Male, PersonType: vocab.PersonStaff,
 		Steps: []Step{{Kind: vocab.StepApply, Date: statDay(2026, 1, 5)}, {Kind: vocab.StepActivist, Date: statDay(2026, 3, 5)}}}
-	years := DevYears(statDay(2026, 4, 1))
+	cy, sy := DevYears(2026, statDay(2026, 4, 1))
+	years := []StatYear{cy, sy}
 	st := DevStatistics([]Applicant{a, b, a}, d, statDay(2026, 4, 1), years...)
 	if st.Year(years[0]).Total != (DevCount{}) || st.Stock[vocab.StageCandidate] != 1 || st.Stock[vocab.StageActivist] != 1 {
 		t.Errorf("before the approval: %+v %v", st.Year(years[0]).Total, st.Stock)
@@ -154,5 +155,42 @@ func TestDevStatisticsAsOf(t *testing.T) {
 	if sum.Year(years[0]).Total != st.Year(years[0]).Total || sum.Stock[vocab.StageActivist] != 1 ||
 		sum.Stock[vocab.StageProbation] != 1 || sum.Year(years[1]).ByOrg["o1"].Admitted != 1 {
 		t.Errorf("sum of organizations: %+v", sum)
+	}
+}
+
+// TestFiguresDevStats: the figures count as DevStatistics does, as of
+// their day or the day asked.
+func TestFiguresDevStats(t *testing.T) {
+	a := admittedPerson("a", statDay(2026, 3, 10), time.Time{}, 0)
+	f := &Facts{Year: 2026, AsOf: statDay(2026, 5, 1), Applicants: []Applicant{a}}
+	g := NewFigures(f, DefaultSettings())
+	cy, sy := DevYears(2026, statDay(2026, 5, 1))
+	years := []StatYear{cy, sy}
+	if got := g.DevStats(time.Time{}, years...); got.Year(years[0]).Total.Admitted != 1 || got.Stock[vocab.StageProbation] != 1 {
+		t.Errorf("as of the figures' day: %+v", got)
+	}
+	if got := g.DevStats(statDay(2026, 4, 1), years...); got.Year(years[0]).Total.Admitted != 0 {
+		t.Errorf("before the approval: %+v", got)
+	}
+}
+
+// TestDevYears: the 学年 of a year's figures is the one running on their
+// day, on 31 December for a past year.
+func TestDevYears(t *testing.T) {
+	for _, c := range []struct {
+		year        int
+		asOf        time.Time
+		cal, school string
+	}{
+		{2026, statDay(2026, 6, 30), "2026年", "2025-2026学年"},
+		{2026, statDay(2026, 7, 1), "2026年", "2026-2027学年"},
+		{2025, statDay(2026, 1, 1), "2025年", "2025-2026学年"},
+		{2026, statDay(2026, 1, 1), "2026年", "2025-2026学年"},
+	} {
+		cy, sy := DevYears(c.year, c.asOf)
+		if cy.Label() != c.cal || sy.Label() != c.school {
+			t.Errorf("%d as of %s: %s %s, want %s %s", c.year, c.asOf.Format(time.DateOnly), cy.Label(), sy.Label(),
+				c.cal, c.school)
+		}
 	}
 }

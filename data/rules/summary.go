@@ -1,6 +1,10 @@
 package rules
 
-import "dangjian/data/vocab"
+import (
+	"time"
+
+	"dangjian/data/vocab"
+)
 
 // Summary is an organization's (or the university's) figures of a year in
 // one line, as the committee compares organizations: the 全校概览, the
@@ -23,6 +27,10 @@ type Summary struct {
 	ThreeOneRequired, ThreeOneMet  int
 	Dues                           DuesTotals // the year's 党费: 应缴, 实缴, 欠缴
 	Scores                         []Score    // each branch's 考评
+	// Admitted counts the people admitted (发展党员, DevStatistics) in the
+	// calendar year and AdmittedSchool in the 学年 running on the figures'
+	// day (DevYears).
+	Admitted, AdmittedSchool int
 	// Settings are the thresholds the figures were computed with (the
 	// first organization's in a sum), which rule titles state.
 	Settings Settings
@@ -63,6 +71,9 @@ func (g *Figures) Summary() Summary {
 	}
 	s.Dues = g.DuesLedger().Org
 	s.Scores = g.Scores()
+	cy, sy := DevYears(g.e.f.Year, g.e.cal.asOf)
+	dev := g.DevStats(time.Time{}, cy, sy)
+	s.Admitted, s.AdmittedSchool = dev.Year(cy).Total.Admitted, dev.Year(sy).Total.Admitted
 	return s
 }
 
@@ -116,6 +127,8 @@ func (s *Summary) Add(o Summary) {
 	s.ThreeOneMet += o.ThreeOneMet
 	s.Dues.plus(o.Dues)
 	s.Scores = append(s.Scores, o.Scores...)
+	s.Admitted += o.Admitted
+	s.AdmittedSchool += o.AdmittedSchool
 }
 
 // reminders are the rules whose findings are lists for the branches' work
