@@ -328,8 +328,12 @@ func (s *sheetsScreen) check() {
 
 // show lists a report's problems and summary.
 func (s *sheetsScreen) show(rep *sheets.Report) {
-	s.problems, s.found = s.problems[:0], rep.Problems
-	for _, p := range rep.Problems {
+	s.problems, s.found = s.problems[:0], append([]sheets.Problem(nil), rep.Problems...)
+	for _, w := range rep.Warnings {
+		w.Msg = "提示：" + w.Msg
+		s.found = append(s.found, w)
+	}
+	for _, p := range s.found {
 		s.problems = append(s.problems, p.String())
 	}
 	s.list.refresh()
@@ -346,6 +350,9 @@ func (s *sheetsScreen) show(rep *sheets.Report) {
 		text += "没有发现问题，可以导入。"
 	case rep.DryRun:
 		text += "尚未写入任何数据：改正后重新检查，或只导入有效的行。"
+	}
+	if n := len(rep.Warnings); n > 0 {
+		text += fmt.Sprintf("另有%d条提示（发展党员规则允许的例外），列在下表中，不影响导入。", n)
 	}
 	if rep.Mapping != nil {
 		if ignored := rep.Mapping.Ignored(); len(ignored) > 0 {

@@ -161,6 +161,9 @@ func printImport(e *env, rep *sheets.Report) {
 	for _, p := range rep.Problems {
 		fmt.Fprintln(e.stderr, p.String())
 	}
+	for _, w := range rep.Warnings {
+		e.printf("提示：%s\n", w.String())
+	}
 	valid := rep.Created + rep.Updated + rep.Unchanged
 	e.printf("%s：读取%d行，有效%d行（新增%d，更新%d，未变%d），有问题%d行。\n", sheets.LayoutOf(rep.Kind).Title,
 		rep.Rows, valid, rep.Created, rep.Updated, rep.Unchanged, rep.Skipped)

@@ -63,6 +63,10 @@ func newImporter(k Kind) importer {
 		return &duesImporter{}
 	case Transfers:
 		return &transferImporter{}
+	case Pipeline:
+		return &pipelineImporter{}
+	case DevSteps:
+		return &devStepImporter{}
 	default:
 		return &recordImporter{sp: recordSpecs[k]}
 	}

@@ -294,6 +294,9 @@ func afterRows(ctx context.Context, tx *data.Tx, imp importer, rep *Report, o Op
 	if m, ok := imp.(*memberImporter); ok {
 		rep.Changes = m.changes
 	}
+	if w, ok := imp.(interface{ rowWarnings() []Problem }); ok {
+		rep.Warnings = w.rowWarnings()
+	}
 	if o.DryRun || rep.Mapping == nil {
 		return nil
 	}

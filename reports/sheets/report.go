@@ -32,6 +32,9 @@ type Report struct {
 	Written     bool           // the changes were committed
 	Mapping     *HeaderMapping // how the sheet's headers were read
 	Changes     []Change       // with Options.Update: every change to a stored member
+	// Warnings are what the rules allow with a warning (the DEV- rules of
+	// the steps of 发展党员): listed, not problems; the rows are written.
+	Warnings []Problem
 }
 
 // InputError is an unusable file: not a readable workbook, or required

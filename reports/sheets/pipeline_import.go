@@ -1,0 +1,450 @@
+package sheets
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"dangjian/data"
+	"dangjian/data/field"
+	"dangjian/data/rules"
+	"dangjian/data/vocab"
+)
+
+// pipelineImporter reads the pipeline sheet: a row's person is matched on
+// 公民身份号码 (created, or their personal data updated), then each step
+// the row dates is recorded through data.Tx.RecordDevStep, in the order
+// rules.SortSteps gives, so that the DEV- rules check it and the 党委's
+// approval makes the member. A step stored already on the same date
+// changes nothing; a step recorded once (not 思想汇报 or 培养考察) stored
+// on another date takes the sheet's date.
+type pipelineImporter struct {
+	dev      devIndex
+	rows     rowKeys
+	warnings []Problem
+	undo     []func() // restores the caches when the current row is undone
+}
+
+// devIndex is what rows of 发展党员 are matched against: branches by
+// name, the members steps name, the applicants by 公民身份号码 and their
+// stored steps.
+type devIndex struct {
+	branches   map[string]*data.Branch
+	byName     map[string][]*data.Member // live members by name
+	applicants map[string]*data.Applicant
+	steps      map[string][]*data.DevStep // by applicant id
+}
+
+func loadDevIndex(ctx context.Context, tx *data.Tx) (devIndex, error) {
+	ix := devIndex{branches: map[string]*data.Branch{}, byName: map[string][]*data.Member{},
+		applicants: map[string]*data.Applicant{}, steps: map[string][]*data.DevStep{}}
+	err := tx.Branches.Each(ctx, func(b *data.Branch) error {
+		c := *b
+		ix.branches[b.Name] = &c
+		return nil
+	})
+	if err != nil {
+		return ix, err
+	}
+	err = tx.Members.Each(ctx, func(m *data.Member) error {
+		c := *m
+		ix.byName[m.Name] = append(ix.byName[m.Name], &c)
+		return nil
+	})
+	if err != nil {
+		return ix, err
+	}
+	err = tx.Applicants.Each(ctx, func(a *data.Applicant) error {
+		c := *a
+		ix.applicants[a.IDNumber] = &c
+		return nil
+	})
+	if err != nil {
+		return ix, err
+	}
+	err = tx.DevSteps.Each(ctx, func(st *data.DevStep) error {
+		c := *st
+		ix.steps[string(st.ApplicantID)] = append(ix.steps[string(st.ApplicantID)], &c)
+		return nil
+	}, data.OrderBy(data.ColID))
+	return ix, err
+}
+
+// person finds the member a step names: the one member of the
+// organization of that name on the rolls, else the one who was. hint,
+// when given (the bracket of 周雪晴（1234）), is the end of their
+// 公民身份号码, which tells members of the same name apart.
+func (ix devIndex) person(name, hint string) (data.Ref, string) {
+	hint = strings.ToUpper(field.Normalize(hint))
+	var onRolls, former []*data.Member
+	for _, m := range ix.byName[name] {
+		switch {
+		case hint != "" && !strings.HasSuffix(m.IDNumber, hint):
+		case m.Active():
+			onRolls = append(onRolls, m)
+		default:
+			former = append(former, m)
+		}
+	}
+	pick := onRolls
+	if len(pick) == 0 {
+		pick = former
+	}
+	switch {
+	case len(pick) == 1:
+		return data.Ref(pick[0].ID), ""
+	case len(pick) == 0 && hint != "":
+		return "", "本库中没有公民身份号码以" + hint + "结尾、名为“" + name + "”的党员"
+	case len(pick) == 0:
+		return "", "本库中没有名为“" + name + "”的党员"
+	case hint != "":
+		return "", "本库中有" + itoa(len(pick)) + "名党员名为“" + name + "”且公民身份号码以" + hint +
+			"结尾，请在括号内写出完整的公民身份号码"
+	}
+	return "", "本库中有" + itoa(len(pick)) + "名党员名为“" + name + "”，请在姓名后的括号内注明其公民身份号码的末四位，" +
+		"如：" + name + "（1234）"
+}
+
+// people reads a column of up to two members' names, each perhaps with
+// the end of their 公民身份号码 in brackets.
+func (ix devIndex) people(r *row, col string) (first, second data.Ref) {
+	entries, bad := splitNames(r.text(col))
+	if bad != "" {
+		r.fail(col, "“"+bad+"”的写法不对，同名党员应在姓名后的括号内注明公民身份号码的末四位，如：张三（1234）")
+		return "", ""
+	}
+	if len(entries) > 2 {
+		r.fail(col, "最多填写两人，实际填写了"+itoa(len(entries))+"人")
+		return "", ""
+	}
+	var refs [2]data.Ref
+	for i, e := range entries {
+		ref, why := ix.person(e.name, e.reason)
+		if why != "" {
+			r.fail(col, why)
+			continue
+		}
+		refs[i] = ref
+	}
+	return refs[0], refs[1]
+}
+
+// matchStep finds the stored step a new one is: the same step on the same
+// day, else, for a step recorded once, the one stored.
+func (ix devIndex) matchStep(applicantID string, st *data.DevStep, byKindToo bool) *data.DevStep {
+	var same []*data.DevStep
+	for _, old := range ix.steps[applicantID] {
+		if old.Step != st.Step {
+			continue
+		}
+		if old.Date.Time.Equal(st.Date.Time) {
+			return old
+		}
+		same = append(same, old)
+	}
+	if byKindToo && len(same) == 1 && !vocab.DevStep(st.Step).Recurring() {
+		return same[0]
+	}
+	return nil
+}
+
+// record writes the step, unless it is stored as it is; what the rules
+// warn of is returned, a refusal is the row's problem (named on cols).
+// changed tells whether anything was written.
+func (ix devIndex) record(ctx context.Context, tx *data.Tx, r *row, st *data.DevStep, old *data.DevStep,
+	cols map[string]string, undo *[]func()) (changed bool, warnings []rules.StepIssue, err error) {
+	appID := string(st.ApplicantID)
+	if old != nil {
+		if sameStep(old, st) {
+			return false, nil, nil
+		}
+		st.Meta = old.Meta
+		st.People, st.Content, st.Note = keepText(st.People, old.People), keepText(st.Content, old.Content),
+			keepText(st.Note, old.Note)
+	}
+	warnings, err = tx.RecordDevStep(ctx, st)
+	if err != nil {
+		return false, nil, rowErr(r, err, cols)
+	}
+	saved := *st
+	if old != nil {
+		before := *old
+		*old = saved
+		*undo = append(*undo, func() { *old = before })
+	} else {
+		ix.steps[appID] = append(ix.steps[appID], &saved)
+		*undo = append(*undo, func() {
+			list := ix.steps[appID]
+			ix.steps[appID] = list[:len(list)-1]
+		})
+	}
+	return true, warnings, nil
+}
+
+// keepText keeps a stored text the sheet has no column for.
+func keepText(given, stored string) string {
+	if given == "" {
+		return stored
+	}
+	return given
+}
+
+// sameStep reports whether the sheet's step says what the stored one does,
+// in the columns the sheet has (the texts it lacks are kept).
+func sameStep(old, st *data.DevStep) bool {
+	return old.Step == st.Step && old.Date.Time.Equal(st.Date.Time) && old.Until.Time.Equal(st.Until.Time) &&
+		old.PersonID == st.PersonID && old.Person2ID == st.Person2ID && old.Eligible == st.Eligible &&
+		old.Present == st.Present && old.VotesFor == st.VotesFor && old.VotesAgainst == st.VotesAgainst &&
+		old.Abstain == st.Abstain && old.Outcome == st.Outcome && old.ExtendMonths == st.ExtendMonths &&
+		old.Hours == st.Hours && old.Days == st.Days && old.Number == st.Number &&
+		(st.People == "" || old.People == st.People) && (st.Content == "" || old.Content == st.Content) &&
+		(st.Note == "" || old.Note == st.Note)
+}
+
+// warn books the rules' warnings of a step recorded from row r, on col.
+func warn(dst *[]Problem, r *row, col string, issues []rules.StepIssue) {
+	for _, is := range issues {
+		*dst = append(*dst, Problem{Row: r.num, Column: col, Msg: is.Text + "（" + string(is.Rule) + "）"})
+	}
+}
+
+func (p *pipelineImporter) prepare(ctx context.Context, tx *data.Tx) error {
+	var err error
+	p.dev, err = loadDevIndex(ctx, tx)
+	p.rows = rowKeys{}
+	return err
+}
+
+// applicantCols names the sheet column of each applicant store column.
+var applicantCols = map[string]string{"branch_id": "所在支部", "id_number": "公民身份号码", "birth_date": "出生日期",
+	"gender": "性别", "name": "姓名"}
+
+func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outcome, error) {
+	id := r.idNumber("公民身份号码")
+	if id != "" {
+		p.rows.claim(r, id, "公民身份号码")
+	}
+	old := p.dev.applicants[id]
+	var rec data.Applicant
+	if old != nil {
+		rec = *old
+	}
+	fillApplicant(&rec, r, id)
+	if name := r.name("所在支部"); name != "" {
+		if b, ok := p.dev.branches[name]; ok {
+			rec.BranchID = data.Ref(b.ID)
+		} else {
+			r.fail("所在支部", "本库中没有名为“"+name+"”的支部")
+		}
+	}
+	steps := p.parseSteps(r)
+	if len(r.problems) > 0 {
+		return unchanged, nil
+	}
+	out := unchanged
+	if old == nil {
+		if err := tx.Applicants.Create(ctx, &rec); err != nil {
+			return unchanged, rowErr(r, err, applicantCols)
+		}
+		saved := rec
+		p.dev.applicants[id] = &saved
+		p.undo = append(p.undo, func() { delete(p.dev.applicants, id) })
+		out = created
+	} else {
+		before := rec.Version
+		if err := tx.Applicants.Update(ctx, &rec); err != nil {
+			return unchanged, rowErr(r, err, applicantCols)
+		}
+		if rec.Version != before {
+			stored := *old
+			*old = rec
+			p.undo = append(p.undo, func() { *old = stored })
+			out = updated
+		}
+	}
+	slices.SortStableFunc(steps, func(a, b parsedStep) int { return rules.CompareSteps(a.st.RuleStep(), b.st.RuleStep()) })
+	for _, ps := range steps {
+		ps.st.ApplicantID = data.Ref(rec.ID)
+		match := p.dev.matchStep(rec.ID, ps.st, true)
+		if match != nil {
+			keepPipeUnread(r, ps.spec, ps.st, match)
+		}
+		changed, warnings, err := p.dev.record(ctx, tx, r, ps.st, match, ps.spec.storeCols(), &p.undo)
+		if err != nil {
+			return unchanged, err // later steps would only repeat the refusal
+		}
+		warn(&p.warnings, r, ps.spec.date, warnings)
+		if changed && out == unchanged {
+			out = updated
+		}
+	}
+	return out, nil
+}
+
+func (p *pipelineImporter) settle(ok bool) {
+	if !ok {
+		for i := len(p.undo) - 1; i >= 0; i-- {
+			p.undo[i]()
+		}
+	}
+	p.undo = nil
+}
+
+func (p *pipelineImporter) rowWarnings() []Problem { return p.warnings }
+
+// parsedStep is a step a row dates, with the columns it came from.
+type parsedStep struct {
+	spec pipeStep
+	st   *data.DevStep
+}
+
+// fillApplicant copies the row's personal cells onto the applicant: the
+// required columns always, the others when the sheet has them (a blank
+// cell clearing the value).
+func fillApplicant(a *data.Applicant, r *row, id string) {
+	a.IDNumber = id
+	a.Name = r.name("姓名")
+	set := func(col string, fn func()) {
+		if r.has(col) {
+			fn()
+		}
+	}
+	set("性别", func() { a.Gender = r.choice("性别", nil) })
+	set("民族", func() { a.Ethnicity = r.text("民族") })
+	set("出生日期", func() { a.BirthDate = r.birthDate("出生日期", id) })
+	set("籍贯", func() { a.NativePlace = r.text("籍贯") })
+	set("学历", func() { a.Education = r.text("学历") })
+	set("人员类别", func() { a.PersonType = r.choice("人员类别", nil) })
+	set("工号或学号", func() { a.StaffNo = r.text("工号或学号") })
+	set("单位职务或院系班级", func() { a.Position = r.text("单位职务或院系班级") })
+	set("联系电话", func() { a.Phone = r.text("联系电话") })
+	set("备注", func() { a.Note = r.text("备注") })
+}
+
+// parseSteps reads every step the row gives, each bad cell a problem.
+func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
+	dates := map[vocab.DevStep]data.Date{}
+	var out []parsedStep
+	for _, spec := range pipeSteps {
+		date := r.date(spec.date)
+		given := !date.IsZero()
+		for _, h := range spec.cells() {
+			if r.cells[h] != "" {
+				given = true
+			}
+		}
+		if !given {
+			continue
+		}
+		if date.IsZero() && r.cells[spec.date] == "" {
+			if d, ok := dates[spec.from]; ok && spec.from != "" {
+				date = d
+			} else {
+				r.fail(spec.date, "填写了“"+string(spec.step)+"”的其他各列，须同时填写此日期")
+			}
+		}
+		st := &data.DevStep{Step: string(spec.step), Date: date}
+		p.readStep(r, spec, st) // its cells are checked even without a date
+		if date.IsZero() {
+			continue // the date's problem is reported
+		}
+		dates[spec.step] = date
+		out = append(out, parsedStep{spec: spec, st: st})
+	}
+	return out
+}
+
+// readStep reads a step's cells other than its date.
+func (p *pipelineImporter) readStep(r *row, spec pipeStep, st *data.DevStep) {
+	if spec.until != "" {
+		st.Until = r.anyDate(spec.until)
+	}
+	if spec.people != "" {
+		st.PersonID, st.Person2ID = p.dev.people(r, spec.people)
+	}
+	if spec.hours != "" {
+		st.Hours = r.hours(spec.hours)
+	}
+	if spec.days != "" {
+		st.Days = number(r, spec.days, "天")
+	}
+	if spec.number != "" {
+		st.Number = r.text(spec.number)
+	}
+	counts := []*int{&st.Eligible, &st.Present, &st.VotesFor, &st.VotesAgainst, &st.Abstain}
+	for i, h := range spec.votes {
+		if h != "" {
+			*counts[i], _ = r.count(h)
+		}
+	}
+	if spec.extend != "" {
+		st.ExtendMonths = int(number(r, spec.extend, "个月", "月"))
+	}
+	if spec.outcome != "" {
+		st.Outcome = r.choice(spec.outcome, nil)
+		if st.Outcome == "" && r.cells[spec.outcome] == "" {
+			switch {
+			case spec.blank == vocab.OutcomeConfirmed && st.ExtendMonths > 0:
+				st.Outcome = string(vocab.OutcomeExtended)
+			case spec.blank != "":
+				st.Outcome = string(spec.blank)
+			default:
+				r.fail(spec.outcome, "填写了"+spec.date+"，须同时填写"+spec.outcome)
+			}
+		}
+	}
+}
+
+// number reads a number of at least 0, written perhaps with a unit.
+func number(r *row, col string, units ...string) float64 {
+	v := field.Normalize(r.text(col))
+	if v == "" {
+		return 0
+	}
+	for _, u := range units {
+		if t, ok := strings.CutSuffix(v, u); ok {
+			v = strings.TrimSpace(t)
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(v, 64)
+	if err != nil || n < 0 || n > 10000 {
+		r.fail(col, "应为不小于0的数")
+		return 0
+	}
+	return n
+}
+
+// keepPipeUnread gives a stored step the values the sheet does not give:
+// those of columns the pipeline sheet has not for the step, or the sheet
+// lacks.
+func keepPipeUnread(r *row, spec pipeStep, st, old *data.DevStep) {
+	lacks := func(h string) bool { return h == "" || !r.has(h) }
+	if lacks(spec.until) {
+		st.Until = old.Until
+	}
+	if lacks(spec.people) {
+		st.PersonID, st.Person2ID = old.PersonID, old.Person2ID
+	}
+	if lacks(spec.hours) {
+		st.Hours = old.Hours
+	}
+	if lacks(spec.days) {
+		st.Days = old.Days
+	}
+	if lacks(spec.number) {
+		st.Number = old.Number
+	}
+	for i, v := range []*int{&st.Eligible, &st.Present, &st.VotesFor, &st.VotesAgainst, &st.Abstain} {
+		if lacks(spec.votes[i]) {
+			*v = []int{old.Eligible, old.Present, old.VotesFor, old.VotesAgainst, old.Abstain}[i]
+		}
+	}
+	if lacks(spec.outcome) {
+		st.Outcome = old.Outcome
+	}
+	if lacks(spec.extend) {
+		st.ExtendMonths = old.ExtendMonths
+	}
+}
