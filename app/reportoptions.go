@@ -159,4 +159,6 @@ func readAsOf(text string) (time.Time, error) {
 }
 
 // hasAsOf tells whether a document has a reference day.
-func hasAsOf(k documents.Kind) bool { return k == documents.Roster || k == documents.Stats }
+func hasAsOf(k documents.Kind) bool {
+	return k == documents.Roster || k == documents.Stats || documents.DevAsOf(k)
+}

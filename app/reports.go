@@ -35,6 +35,7 @@ type reportsScreen struct {
 	format   *widget.RadioGroup
 	asOf     *widget.Entry  // 截至日期, for the roster and the statistics
 	columns  *columnChooser // the roster's columns
+	period   *devPeriod     // 起止日期, for the documents of 发展党员 over a period
 	output   *outputField
 	path     *widget.Entry
 	generate *widget.Button
@@ -65,6 +66,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	s.asOf.SetPlaceHolder(asOfHint)
 	s.asOf.OnChanged = func(string) { s.suggestPath() }
 	s.columns = newColumnChooser(u)
+	s.period = newDevPeriod(func() { s.suggestPath() })
 	s.output = newOutputField(u, "", filesOf(s.selectedFormat()))
 	s.path = s.output.entry
 	s.result = widget.NewLabel("")
@@ -82,6 +84,7 @@ func newReportsScreen(u *UI) fyne.CanvasObject {
 	}
 	rows = append(rows, s.branchRow...)
 	rows = append(rows, s.asOfRow...)
+	rows = append(rows, s.period.row...)
 	rows = append(rows, s.columnsRow...)
 	rows = append(rows, formLabel("格式"), s.format, formLabel("保存到"), s.output.view())
 	form := container.New(layout.NewFormLayout(), rows...)
@@ -146,6 +149,7 @@ func (s *reportsScreen) kindChanged() {
 	ck, committee := s.committeeKind()
 	showRow(s.asOfRow, hasAsOf(k) && !committee || committee && ck == documents.CommitteeStats)
 	showRow(s.columnsRow, k == documents.Roster && !committee)
+	showRow(s.period.row, hasDevPeriod(k) && !committee)
 	showRow(s.branchRow, !committee)
 	if s.page != nil {
 		s.form.Refresh()
@@ -172,6 +176,9 @@ func (s *reportsScreen) suggestPath() {
 	ck, committee := s.committeeKind()
 	if hasAsOf(s.selectedKind()) && !committee || committee && ck == documents.CommitteeStats {
 		name = s.kind.Selected + "（截至" + proseDay(s.asOfDay()) + "）"
+	}
+	if hasDevPeriod(s.selectedKind()) && !committee {
+		name += s.period.name()
 	}
 	if b := s.branch.name(); b != "" && !committee {
 		name = b + name
@@ -254,6 +261,13 @@ func (s *reportsScreen) start() {
 			return
 		}
 		job.opts.AsOf = day
+	}
+	if hasDevPeriod(job.kind) {
+		var msg string
+		if job.opts.From, job.opts.To, msg = s.period.read(); msg != "" {
+			s.result.SetText(msg)
+			return
+		}
 	}
 	if job.kind == documents.Roster {
 		if job.opts.Columns = s.columns.chosen(); len(job.opts.Columns) == 0 {
