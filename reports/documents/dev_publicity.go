@@ -44,8 +44,9 @@ func (r *request) today() time.Time {
 }
 
 // buildDevPublicity makes 关于拟发展党员的公示: the 发展对象 not yet voted on
-// by a 支部大会. With --from/--to, one notice for that 公示期 of those whose
-// 公示 starts in it or is not recorded yet; else one notice per 公示 recorded
+// by a 支部大会 who have a 公示 recorded or, with none, passed the 党委's
+// 预审. With --from/--to, one notice for that 公示期 of those whose 公示
+// starts in it or is not recorded yet; else one notice per 公示 recorded
 // (its days) and one, its days left blank, of those with none recorded.
 func buildDevPublicity(r *request) error {
 	d, err := r.devPeople()
@@ -67,6 +68,9 @@ func buildDevPublicity(r *request) error {
 		}
 		var key [2]time.Time
 		pub, ok := p.last(vocab.StepPublicity, time.Time{})
+		if _, reviewed := p.last(vocab.StepPreReview, day); !ok && !reviewed {
+			continue
+		}
 		if !r.opts.From.IsZero() {
 			from, to := r.period()
 			if ok && !inPeriod(pub.Date, from, to) {
@@ -85,7 +89,7 @@ func buildDevPublicity(r *request) error {
 		n.people = append(n.people, p)
 	}
 	if len(notices) == 0 {
-		r.nothing(fmt.Sprintf("截至%s没有待支部大会讨论接收的发展对象。", prose(day)))
+		r.nothing(fmt.Sprintf("截至%s没有经党委预审、待支部大会讨论接收的发展对象。", prose(day)))
 		return nil
 	}
 	cols := publicityColumns([]devColumn{noticeDate("申请入党\n时间", vocab.StepApply),

@@ -209,14 +209,24 @@ func buildDevFiling(r *request) error {
 	return nil
 }
 
-// stageWord is the stage in a cell, 「预备党员（延长预备期）」 for one
-// whose 预备期 was extended.
+// stageWord is the stage in a cell: 「预备党员（延长预备期）」 for one whose
+// 预备期 was extended, 「已终止（2026.02.20）」 with the day for one no
+// longer developed.
 func stageWord(p *devPerson, day time.Time) string {
 	steps := p.stepsUpTo(day)
 	st := rules.StageOf(steps)
-	if st == vocab.StageProbation {
+	switch st {
+	case vocab.StageProbation:
 		if _, ok := rules.Last(steps, vocab.StepConfirmApproval, vocab.OutcomeExtended); ok {
 			return string(st) + "（延长预备期）"
+		}
+	case vocab.StageEnded:
+		end, ok := rules.Last(steps, vocab.StepEnd)
+		if !ok {
+			end, ok = rules.Last(steps, vocab.StepConfirmApproval, vocab.OutcomeCancelled)
+		}
+		if ok {
+			return string(st) + "（" + layout.TableDate(end.Date) + "）"
 		}
 	}
 	return string(st)

@@ -76,12 +76,13 @@ func devPath(applied time.Time, contact1, contact2 *data.Member, last vocab.DevS
 }
 
 // devFixture is an organization of two student branches with a pipeline
-// of eight people at every stage (the print day is testNow, 2026-11-26):
+// of nine people at every stage (the print day is testNow, 2026-11-26):
 //
 //	branch A: 赵一 入党申请人 (2026-10-10); 丁二 (2025-09-01) and 马三
 //	(2025-12-10) 入党积极分子; 王四 发展对象 with a 公示 from 2026-10-25 to
 //	10-31; 李五 预备党员 admitted 2025-11-20, 预备期 ending 2026-11-19.
-//	branch B: 孙八 发展对象 with no 公示 yet; 张六 admitted 2025-04-19,
+//	branch B: 孙八 发展对象 with no 公示 yet; 周九 入党积极分子 from
+//	2025-10-01, no longer developed from 2026-03-02; 张六 admitted 2025-04-19,
 //	转正 approved 2026-05-09; 钱七 admitted 2024-12-09, 预备期 extended 6
 //	months (to 2026-06-08), then 转正.
 func devFixture(t *testing.T) *data.Store {
@@ -126,6 +127,8 @@ func devFixture(t *testing.T) *data.Store {
 	add(a, "李五", devDay(2024, 8, 12), vocab.StepOath)
 	add(b, "孙八", devDay(2025, 8, 15), vocab.StepPreReview)
 	add(b, "张六", devDay(2024, 1, 10), "")
+	add(b, "周九", devDay(2025, 9, 1), vocab.StepActivist, &data.DevStep{Step: string(vocab.StepEnd),
+		Date: data.DateOf(devDay(2026, 3, 2)), Outcome: string(vocab.OutcomeDropped)})
 	// 钱七: the 预备期 (to 2025-12-08) extended by 6 months, to 2026-06-08.
 	ext := func(st vocab.DevStep, y, m, d int, outcome vocab.DevOutcome, months int) *data.DevStep {
 		return &data.DevStep{Step: string(st), Date: data.DateOf(devDay(y, m, d)), Outcome: string(outcome), ExtendMonths: months}
@@ -253,8 +256,8 @@ func TestDevActivistsRoster(t *testing.T) {
 	}
 	// As of 2025-12-31, 马三 was an applicant and 王四 an activist.
 	old := devRows(build(t, s, DevActivists, Options{AsOf: devDay(2025, 12, 31)}).doc)
-	if got := strings.Join(names(old), " "); got != "丁二 王四 孙八" {
-		t.Errorf("as of 2025-12-31: %q, want 丁二 王四 孙八", got)
+	if got := strings.Join(names(old), " "); got != "丁二 王四 孙八 周九" {
+		t.Errorf("as of 2025-12-31: %q, want 丁二 王四 孙八 周九", got)
 	}
 	pdfText, wordTxt := readBack(t, s, DevActivists, Options{})
 	for format, text := range map[string]string{"PDF": pdfText, "Word": wordTxt} {
@@ -294,7 +297,7 @@ func TestDevLedger(t *testing.T) {
 		t.Errorf("period %q, landscape %v", r.doc.Period, r.doc.Landscape)
 	}
 	rows := devRows(r.doc)
-	if got := strings.Join(names(rows), " "); got != "丁二 马三 王四 李五 赵一 孙八 张六 钱七" {
+	if got := strings.Join(names(rows), " "); got != "丁二 马三 王四 李五 赵一 孙八 张六 周九 钱七" {
 		t.Fatalf("listed %q", got)
 	}
 	wantCells(t, byName(t, rows, "李五"), map[string]string{"阶段": "预备党员", "申请入党": "2024.08.12", "谈话": "2024.08.26",
@@ -303,7 +306,8 @@ func TestDevLedger(t *testing.T) {
 		"入党宣誓": "2025.12.15", "党委审批转正": ""})
 	wantCells(t, byName(t, rows, "张六"), map[string]string{"阶段": "正式党员", "党委审批转正": "2026.05.09"})
 	wantCells(t, byName(t, rows, "赵一"), map[string]string{"阶段": "入党申请人", "谈话": "2026.10.24", "确定积极分子": ""})
-	if !strings.Contains(r.text, "合计：共8名，分属2个党支部，入党申请人1名，入党积极分子2名，发展对象2名，预备党员1名，正式党员2名。") {
+	wantCells(t, byName(t, rows, "周九"), map[string]string{"阶段": "已终止（2026.03.02）", "确定积极分子": "2025.10.01"})
+	if !strings.Contains(r.text, "合计：共9名，分属2个党支部，入党申请人1名，入党积极分子2名，发展对象2名，预备党员1名，正式党员2名，已终止1名。") {
 		t.Errorf("no total:\n%s", r.text)
 	}
 	// 2025: 赵一 had not applied; 李五 was a 发展对象 at its end.
