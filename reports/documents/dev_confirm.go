@@ -55,8 +55,8 @@ var confirmColumns = []devColumn{
 		func(d *devData, p *devPerson, _ time.Time) string { return layout.TableDate(firstEnd(p, d.rules)) }},
 	devStepColumn("转正申请", vocab.StepConfirmApply),
 	devStepColumn("支部大会", vocab.StepConfirmVote),
-	{layout.Column{Title: "表决情况", Width: 44}, confirmVotes},
-	{layout.Column{Title: "结果", Width: 48}, func(d *devData, p *devPerson, _ time.Time) string { return confirmResult(d, p) }},
+	{layout.Column{Title: "表决情况", Width: 58}, confirmVotes},
+	{layout.Column{Title: "结果", Width: 38}, func(d *devData, p *devPerson, _ time.Time) string { return confirmResult(d, p) }},
 	devStepColumn("党委审批", vocab.StepConfirmApproval),
 }
 
