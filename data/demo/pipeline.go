@@ -79,14 +79,15 @@ func (g *gen) planPipeline() {
 	g.r = pipelineRand(uint64(g.o.Seed))
 	defer func() { g.r = main }()
 
-	// The members admitted through the pipeline: every 预备党员, and some
-	// confirmed this or last year.
+	// The members admitted through the pipeline: some confirmed this or
+	// last year (first: one's 转正 date moves, before anyone is chosen as a
+	// 正式党员 on a day), and every 预备党员.
+	g.planConfirmed()
 	for _, p := range g.people {
 		if p.rec.Category == string(vocab.CategoryProbation) && p.onRoll() {
 			g.admitted(p, false, false)
 		}
 	}
-	g.planConfirmed()
 
 	// Those not members yet.
 	var student, staff []*branch
@@ -161,8 +162,10 @@ func (g *gen) planConfirmed() {
 	}
 	if len(longer) > 0 {
 		p := g.shuffled(longer)[0]
-		if g.admitted(p, true, true) {
-			p.rec.ConfirmedAt = dt(p.joined.AddDate(0, 18, 0))
+		was := p.rec.ConfirmedAt
+		p.rec.ConfirmedAt = dt(p.joined.AddDate(0, 18, 0))
+		if !g.admitted(p, true, true) {
+			p.rec.ConfirmedAt = was
 		}
 	}
 	n := max(2, g.o.Members/50)

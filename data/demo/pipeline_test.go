@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"maps"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -175,5 +176,26 @@ func checkDevFindings(t *testing.T, s *data.Store, size int) {
 		vocab.RuleDevReview: 1, vocab.RuleDevApproval: 1}
 	if !maps.Equal(got, want) {
 		t.Errorf("%d members: findings of 发展党员 %v, want %v", size, got, want)
+	}
+}
+
+// TestPipelineAnyDay: demos of several seeds on days around the
+// boundaries of the statistical years are written (the store refuses any
+// step the rules forbid), each with the store's clock on that day.
+func TestPipelineAnyDay(t *testing.T) {
+	for _, day := range []time.Time{time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC),
+		time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC),
+		time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)} {
+		for seed := int64(1); seed <= 3; seed++ {
+			s, err := data.Create(context.Background(), filepath.Join(t.TempDir(), "org.db"), "测试学院党委", "T",
+				data.WithClock(func() time.Time { return day.Add(20 * time.Hour) }))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Generate(context.Background(), s, Options{Members: 80, Seed: seed}); err != nil {
+				t.Errorf("seed %d, %s: %v", seed, day.Format(time.DateOnly), err)
+			}
+			s.Close()
+		}
 	}
 }
