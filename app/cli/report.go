@@ -45,7 +45,7 @@ func runReport(e *env, args []string) int {
 	org := fs.String("org", "", "在党委的汇总数据库中只打印该二级党组织（名称或编号；默认全校）")
 	format := fs.String("format", "", "文件格式，取 .pdf 或 .docx，可不带点（默认按 --out 的扩展名，其他扩展名为 .pdf；文件名没有扩展名时加上）")
 	columns := fs.String("columns", "", "花名册（roster）打印的栏目，按所给的顺序，用逗号或顿号分隔，如 姓名、性别、入党日期（默认见上）")
-	date := fs.String("date", "", "花名册（roster、dev-activists、dev-candidates）和党内统计汇总（stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
+	date := fs.String("date", "", "花名册（roster、dev-activists、dev-candidates）、党内统计汇总（stats）和发展党员统计（dev-stats）的截至日期，如 2026-12-03 或 2026年12月3日（默认打印当天，往年为12月31日）")
 	from, to := devPeriodFlags(fs)
 	member := fs.String("member", "", "只打印这名党员的"+memberKindsText()+"（不给时，党员档案和学习管理档案打印所选范围内每名在册党员的）")
 	pos, ok, code := e.parseWith(fs, args)
@@ -135,8 +135,8 @@ func readReportOptions(e *env, fs *flag.FlagSet, k documents.Kind, out, format, 
 		}
 	}
 	if date != "" {
-		if k != documents.Roster && k != documents.Stats && !documents.DevAsOf(k) {
-			return req, e.usageError(fs, "--date 只用于花名册（roster）和党内统计汇总（stats），以及入党积极分子花名册（dev-activists）和发展对象花名册（dev-candidates）")
+		if k != documents.Roster && k != documents.Stats && k != documents.DevStats && !documents.DevAsOf(k) {
+			return req, e.usageError(fs, "--date 只用于花名册（roster）和党内统计汇总（stats），以及入党积极分子花名册（dev-activists）、发展对象花名册（dev-candidates）和发展党员统计（dev-stats）")
 		}
 		if req.asOf, err = field.ParseDate(date); err != nil {
 			return req, e.usageError(fs, "--date 的取值无效：%v", err)
