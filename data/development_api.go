@@ -222,25 +222,11 @@ func (st *DevStep) checkStore(ctx context.Context, q queryer, c *checker) error 
 // rules forbid is refused; the warnings of the rules it passes with are
 // returned.
 func (s *Store) RecordDevStep(ctx context.Context, st *DevStep) ([]rules.StepIssue, error) {
-	issues, err := s.CheckDevStep(ctx, st)
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return nil, err
-	}
 	var warnings []rules.StepIssue
-	for _, is := range issues {
-		if !is.Refuse {
-			warnings = append(warnings, is)
-		}
-	}
-	err = s.Write(ctx, func(tx *Tx) error {
-		if st.ID == "" {
-			if err := tx.DevSteps.Create(ctx, st); err != nil {
-				return err
-			}
-		} else if err := tx.DevSteps.Update(ctx, st); err != nil {
-			return err
-		}
-		return applyDevStep(ctx, tx, st)
+	err := s.Write(ctx, func(tx *Tx) error {
+		var err error
+		warnings, err = tx.RecordDevStep(ctx, st)
+		return err
 	})
 	if err != nil {
 		return nil, err
