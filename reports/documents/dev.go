@@ -56,7 +56,8 @@ func DevPeriod(k Kind) bool {
 // them.
 type devPerson struct {
 	data.DevRecord
-	branch string // the branch's label
+	branch string         // the branch's label
+	rules  rules.DevRules // the rules of 发展党员 of the person's organization
 }
 
 // steps are the person's steps as the rules read them.
@@ -116,7 +117,7 @@ func (p *devPerson) record() string { return record(p.branch, p.Applicant.Name, 
 // within one, the rules in force and the members' names.
 type devData struct {
 	people []*devPerson
-	rules  rules.DevRules
+	rules  rules.DevRules    // the rules in force for the document's organization, named in its text
 	names  map[string]string // member id → name, for the people a step names
 }
 
@@ -128,24 +129,45 @@ func (r *request) devPeople() (*devData, error) {
 	}
 	labels := r.branchLabels()
 	d := &devData{names: map[string]string{}}
+	if d.rules, err = r.devRulesOf(r.scope.orgID); err != nil {
+		return nil, err
+	}
+	byOrg := map[string]rules.DevRules{r.scope.orgID: d.rules}
 	for i := range recs {
 		b := string(recs[i].Applicant.BranchID)
 		if !r.inBranch(data.Ref(b)) {
 			continue
 		}
-		d.people = append(d.people, &devPerson{DevRecord: recs[i], branch: labels[b]})
+		p := &devPerson{DevRecord: recs[i], branch: labels[b], rules: d.rules}
+		if org := p.Applicant.OrgID; r.scope.consolidated() {
+			if _, ok := byOrg[org]; !ok {
+				if byOrg[org], err = r.devRulesOf(org); err != nil {
+					return nil, err
+				}
+			}
+			p.rules = byOrg[org]
+		}
+		d.people = append(d.people, p)
 	}
 	orderBy(r, d.people, func(p *devPerson) (string, string, string) {
 		return string(p.Applicant.BranchID), p.Applicant.Name, p.Applicant.ID
 	})
-	if d.rules, err = r.store.DevRules(r.ctx); err != nil {
-		return nil, err
-	}
 	err = r.store.Members.Each(r.ctx, func(m *data.Member) error {
 		d.names[m.ID] = m.Name
 		return nil
 	})
 	return d, err
+}
+
+// devRulesOf reads the rules of 发展党员 in force for an organization of
+// a consolidated database (its own setting), or for the database's own
+// when orgID is "" or the database holds one.
+func (r *request) devRulesOf(orgID string) (rules.DevRules, error) {
+	if orgID == "" || !r.scope.consolidated() {
+		return r.store.DevRules(r.ctx)
+	}
+	set, err := r.store.RuleSettingsOf(r.ctx, orgID)
+	return set.Dev, err
 }
 
 // stepPeople names the members a step names, 「王红、李明」; the step's other

@@ -35,7 +35,7 @@ func confirmResult(d *devData, p *devPerson) string {
 	}
 	extended := ""
 	if e, ok := p.last(vocab.StepConfirmApproval, time.Time{}, vocab.OutcomeExtended); ok {
-		extended = fmt.Sprintf("延长预备期%d个月，至%s", e.ExtendMonths, layout.TableDate(rules.ProbationEnd(p.steps(), d.rules)))
+		extended = fmt.Sprintf("延长预备期%d个月，至%s", e.ExtendMonths, layout.TableDate(rules.ProbationEnd(p.steps(), p.rules)))
 		if s.ID == e.ID {
 			return extended + pending
 		}
@@ -52,7 +52,7 @@ var confirmColumns = []devColumn{
 	{layout.Column{Title: "入党时间", Width: 19, Align: layout.Center, Keep: true},
 		func(_ *devData, p *devPerson, _ time.Time) string { return layout.TableDate(rules.Admitted(p.steps())) }},
 	{layout.Column{Title: "预备期满", Width: 19, Align: layout.Center, Keep: true},
-		func(d *devData, p *devPerson, _ time.Time) string { return layout.TableDate(firstEnd(p, d.rules)) }},
+		func(d *devData, p *devPerson, _ time.Time) string { return layout.TableDate(firstEnd(p, p.rules)) }},
 	devStepColumn("转正申请", vocab.StepConfirmApply),
 	devStepColumn("支部大会", vocab.StepConfirmVote),
 	{layout.Column{Title: "表决情况", Width: 58}, confirmVotes},
@@ -92,7 +92,7 @@ func buildDevConfirm(r *request) error {
 		if rules.Admitted(p.steps()).IsZero() {
 			continue
 		}
-		if inPeriod(firstEnd(p, d.rules), from, to) || inPeriod(rules.ProbationEnd(p.steps(), d.rules), from, to) {
+		if inPeriod(firstEnd(p, p.rules), from, to) || inPeriod(rules.ProbationEnd(p.steps(), p.rules), from, to) {
 			in = append(in, p)
 		}
 	}

@@ -2,6 +2,7 @@ package documents
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -13,10 +14,64 @@ import (
 // publicityBlank is a 公示期 left to fill in by hand.
 const publicityBlank = "　　　　年　　月　　日至　　　　年　　月　　日"
 
-// notice is one 公示: its period (zero: to fill in by hand) and people.
+// notice is one 公示 of an organization: its period (zero: to fill in by
+// hand) and people.
 type notice struct {
+	org         string // the organization's id
 	from, until time.Time
 	people      []*devPerson
+}
+
+// notices gathers the people into notices, one per organization and
+// period, in the order of the organizations (by name) and then of their
+// first person.
+type notices struct {
+	list []*notice
+	by   map[noticeKey]*notice
+}
+
+// noticeKey tells notices apart: an organization and a period.
+type noticeKey struct {
+	org         string
+	from, until time.Time
+}
+
+func (ns *notices) add(p *devPerson, from, until time.Time) {
+	key := noticeKey{org: p.Applicant.OrgID, from: from, until: until}
+	n := ns.by[key]
+	if n == nil {
+		if ns.by == nil {
+			ns.by = map[noticeKey]*notice{}
+		}
+		n = &notice{org: key.org, from: from, until: until}
+		ns.by[key] = n
+		ns.list = append(ns.list, n)
+	}
+	n.people = append(n.people, p)
+}
+
+// sorted lists the notices by organization, in the order of r's.
+func (ns *notices) sorted(r *request) []*notice {
+	rank := map[string]int{}
+	for i, o := range r.scope.orgs {
+		rank[o.ID] = i
+	}
+	out := slices.Clone(ns.list)
+	slices.SortStableFunc(out, func(a, b *notice) int { return rank[a.org] - rank[b.org] })
+	return out
+}
+
+// signer is the organization that signs a notice: the person's own in a
+// consolidated database, else the document's.
+func (r *request) signer(orgID string) string {
+	if r.scope.consolidated() {
+		for _, o := range r.scope.orgs {
+			if o.ID == orgID {
+				return o.Name
+			}
+		}
+	}
+	return r.scope.name
 }
 
 // publicityColumns are the columns of a 公示's list, on a portrait page.
@@ -57,8 +112,7 @@ func buildDevPublicity(r *request) error {
 	if !r.opts.From.IsZero() {
 		day, _ = r.period()
 	}
-	var notices []*notice
-	byDays := map[[2]time.Time]*notice{}
+	var ns notices
 	for _, p := range d.people {
 		if p.stageOn(day) != vocab.StageCandidate {
 			continue
@@ -66,7 +120,6 @@ func buildDevPublicity(r *request) error {
 		if _, voted := p.last(vocab.StepAdmitVote, day, vocab.OutcomePassed); voted {
 			continue
 		}
-		var key [2]time.Time
 		pub, ok := p.last(vocab.StepPublicity, time.Time{})
 		if _, reviewed := p.last(vocab.StepPreReview, day); !ok && !reviewed {
 			continue
@@ -76,27 +129,22 @@ func buildDevPublicity(r *request) error {
 			if ok && !inPeriod(pub.Date, from, to) {
 				continue
 			}
-			key = [2]time.Time{from, to}
+			ns.add(p, from, to)
 		} else if ok {
-			key = [2]time.Time{pub.Date, pub.Until}
+			ns.add(p, pub.Date, pub.Until)
+		} else {
+			ns.add(p, time.Time{}, time.Time{})
 		}
-		n := byDays[key]
-		if n == nil {
-			n = &notice{from: key[0], until: key[1]}
-			byDays[key] = n
-			notices = append(notices, n)
-		}
-		n.people = append(n.people, p)
 	}
-	if len(notices) == 0 {
+	if len(ns.list) == 0 {
 		r.nothing(fmt.Sprintf("截至%s没有经党委预审、待支部大会讨论接收的发展对象。", prose(day)))
 		return nil
 	}
 	cols := publicityColumns([]devColumn{noticeDate("申请入党\n时间", vocab.StepApply),
 		noticeDate("确定积极分子时间", vocab.StepActivist), noticeDate("确定发展对象时间", vocab.StepCandidate)})
-	for _, n := range notices {
+	for _, n := range ns.sorted(r) {
 		intro := fmt.Sprintf("根据%s的有关规定，经党支部委员会审查、党委预审，拟发展以下%d名同志为中共预备党员，现将有关情况予以公示。",
-			d.rules.Title, len(n.people))
+			n.people[0].rules.Title, len(n.people))
 		r.notice(d, n, intro, cols, day)
 	}
 	return nil
@@ -111,11 +159,12 @@ func buildDevConfirmPublicity(r *request) error {
 	if err != nil {
 		return err
 	}
-	n := &notice{}
+	var ns notices
+	var from, until time.Time
 	day, horizon := r.today(), r.today()
 	if !r.opts.From.IsZero() || !r.opts.To.IsZero() {
-		n.from, n.until = r.period()
-		day, horizon = n.from, n.until
+		from, until = r.period()
+		day, horizon = from, until
 	}
 	for _, p := range d.people {
 		if p.stageOn(day) != vocab.StageProbation {
@@ -124,13 +173,13 @@ func buildDevConfirmPublicity(r *request) error {
 		if _, voted := p.last(vocab.StepConfirmVote, day); voted {
 			continue
 		}
-		end := rules.ProbationEnd(p.stepsUpTo(day), d.rules)
+		end := rules.ProbationEnd(p.stepsUpTo(day), p.rules)
 		if end.IsZero() || end.After(horizon.AddDate(0, 1, 0)) {
 			continue
 		}
-		n.people = append(n.people, p)
+		ns.add(p, from, until)
 	}
-	if len(n.people) == 0 {
+	if len(ns.list) == 0 {
 		r.nothing(fmt.Sprintf("截至%s没有预备期已满或一个月内期满、待讨论转正的预备党员。", prose(day)))
 		return nil
 	}
@@ -141,12 +190,14 @@ func buildDevConfirmPublicity(r *request) error {
 			}},
 		{layout.Column{Title: "预备期满", Width: 18, Align: layout.Center, Keep: true},
 			func(d *devData, p *devPerson, day time.Time) string {
-				return layout.TableDate(rules.ProbationEnd(p.stepsUpTo(day), d.rules))
+				return layout.TableDate(rules.ProbationEnd(p.stepsUpTo(day), p.rules))
 			}},
 	})
-	intro := fmt.Sprintf("根据%s的有关规定，以下%d名预备党员预备期已满或即将期满，"+
-		"经党支部研究，拟提交支部大会讨论其转正问题，现将有关情况予以公示。", d.rules.Title, len(n.people))
-	r.notice(d, n, intro, cols, day)
+	for _, n := range ns.sorted(r) {
+		intro := fmt.Sprintf("根据%s的有关规定，以下%d名预备党员预备期已满或即将期满，"+
+			"经党支部研究，拟提交支部大会讨论其转正问题，现将有关情况予以公示。", n.people[0].rules.Title, len(n.people))
+		r.notice(d, n, intro, cols, day)
+	}
 	return nil
 }
 
@@ -182,10 +233,10 @@ func (r *request) notice(d *devData, n *notice, intro string, cols []devColumn, 
 	p.Add(&layout.Paragraph{Indent: true, Text: intro}, &layout.Spacer{MM: 2}, t, &layout.Spacer{MM: 3},
 		&layout.Paragraph{Indent: true, Text: "公示时间：" + period + "。"},
 		&layout.Paragraph{Indent: true, Text: "公示期间，党员和群众如对公示对象有意见或问题，可通过来电、来信、来访等方式向" +
-			r.scope.name + "反映。反映问题应实事求是，以个人名义反映的请署真实姓名，以单位名义反映的请加盖公章。我们将对反映人和反映的情况严格保密。"},
+			r.signer(n.org) + "反映。反映问题应实事求是，以个人名义反映的请署真实姓名，以单位名义反映的请加盖公章。我们将对反映人和反映的情况严格保密。"},
 		&layout.Spacer{MM: 2},
 		&layout.Fields{Items: []layout.Field{{Label: "联系人"}, {Label: "联系电话"}}},
 		&layout.Spacer{MM: 10},
-		&layout.Paragraph{Align: layout.Right, Text: r.scope.name},
+		&layout.Paragraph{Align: layout.Right, Text: r.signer(n.org)},
 		&layout.Paragraph{Align: layout.Right, Text: signed})
 }

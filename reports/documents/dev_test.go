@@ -467,3 +467,32 @@ func boolInt(b bool) int {
 	}
 	return 0
 }
+
+// TestDevNoticesOfTheWholeUniversity: in the committee's consolidated
+// database, the notices of every organization are each signed by their
+// own organization, never by 全校, and name only its people.
+func TestDevNoticesOfTheWholeUniversity(t *testing.T) {
+	merged, fx := openMerged(t)
+	for _, k := range []Kind{DevPublicity, DevConfirmPublicity} {
+		r := build(t, merged, k, Options{})
+		signers := map[string]bool{}
+		for i := range r.doc.Parts {
+			text := r.partText(i)
+			if strings.Contains(text, "没有") && len(r.doc.Parts) == 1 {
+				t.Skipf("%s: the demo has no one to print", k)
+			}
+			lines := strings.Split(strings.TrimSpace(text), "\n")
+			signer := strings.TrimSpace(lines[len(lines)-2])
+			if _, ok := fx.ids[signer]; !ok {
+				t.Errorf("%s: notice %d signed %q", k, i+1, signer)
+			}
+			signers[signer] = true
+			if !strings.Contains(text, "向"+signer+"反映") {
+				t.Errorf("%s: notice %d does not say to report to %s", k, i+1, signer)
+			}
+		}
+		if len(signers) < 2 {
+			t.Errorf("%s: signed by %v, want both organizations", k, signers)
+		}
+	}
+}
