@@ -3,7 +3,9 @@ package documents
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"dangjian/data"
 	"dangjian/data/rules"
 	"dangjian/reports/layout"
 )
@@ -57,7 +59,7 @@ func buildCommitteeStats(r *committeeRequest) error {
 	summary := fmt.Sprintf("全校共有二级党组织%d个（以汇总数据库中的数据为准）。", len(orgs)) + statsSummary(all, ref)
 	p.Add(&layout.Spacer{MM: 1}, &layout.Paragraph{Indent: true, Text: summary}, &layout.Spacer{MM: 2})
 	tables := []*layout.Table{statsBasic(rows, all), statsAge(rows), statsEducation(rows), statsPersonType(rows),
-		statsPartyAge(rows), statsChanges(rows, &st)}
+		statsPartyAge(rows), statsChanges(rows, &st), committeeDevTable(orgs, whole, r.year, ref)}
 	for _, t := range tables {
 		t.Columns[0].Title = "二级党组织"
 		p.Add(t)
@@ -83,4 +85,31 @@ func countKind(findings []rules.KeyedFinding, kind string) int {
 		}
 	}
 	return n
+}
+
+// committeeDevTable is the table of 发展党员 of the 全校党内统计: each
+// organization's people admitted and confirmed in the calendar year and in
+// the 学年 running on the day (rules.DevYears), from its own figures
+// (rules.Figures.DevStats), and the university's.
+func committeeDevTable(orgs []data.OrgFigures, whole *rules.Figures, year int, ref time.Time) *layout.Table {
+	cy, sy := rules.DevYears(year, ref)
+	t := &layout.Table{Caption: "表七　发展党员", Groups: []layout.Group{{Span: 1}, {Title: cy.Label(), Span: 2},
+		{Title: sy.Label(), Span: 2}}}
+	t.Columns = append(t.Columns, layout.Column{Title: "二级党组织", Width: 46})
+	for range 2 {
+		t.Columns = append(t.Columns, layout.Column{Title: "发展党员", Align: layout.Right},
+			layout.Column{Title: "预备党员转正", Align: layout.Right})
+	}
+	line := func(label string, st rules.DevStats, total bool) layout.Row {
+		c, s := st.Year(cy).Total, st.Year(sy).Total
+		return layout.Row{Cells: []string{label, fmt.Sprint(c.Admitted), fmt.Sprint(c.Confirmed), fmt.Sprint(s.Admitted),
+			fmt.Sprint(s.Confirmed)}, Total: total}
+	}
+	for _, o := range orgs {
+		t.Rows = append(t.Rows, line(o.Org.Name, o.Figures.DevStats(ref, cy, sy), false))
+	}
+	t.Rows = append(t.Rows, line("合计", whole.DevStats(ref, cy, sy), true))
+	t.Note = "注：发展党员按支部大会讨论通过接收之日计入，预备党员转正按转正时间计入，均须经党委审批；" + cy.Label() + "为" + cy.Kind() +
+		"，" + sy.Label() + "为" + sy.Kind() + "。"
+	return t
 }

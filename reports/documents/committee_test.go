@@ -91,9 +91,11 @@ func TestCommitteeStatsRowsAreEachOrganizationsOwnAndTheTotalTheUniversitys(t *t
 	s, fx := openMerged(t)
 	doc := buildCommittee(t, s, CommitteeStats, CommitteeOptions{Now: testNow})
 	got := tables(doc.doc)
-	if len(got) != 6 {
-		t.Fatalf("%d tables, want the 党内统计汇总's 6", len(got))
+	if len(got) != 7 {
+		t.Fatalf("%d tables, want the 党内统计汇总's 6 and 发展党员", len(got))
 	}
+	checkCommitteeDev(t, got[6], fx)
+	got = got[:6]
 	whole := tables(build(t, s, Stats, Options{}).doc)
 	for ti, table := range got {
 		if table.Columns[0].Title != "二级党组织" {
@@ -131,6 +133,43 @@ func TestCommitteeStatsRowsAreEachOrganizationsOwnAndTheTotalTheUniversitys(t *t
 			if n, _ := strconv.Atoi(c); n != sum[i] {
 				t.Errorf("table %d, column %q: 合计 %d, the rows add up to %d", ti+1, table.Columns[i+1].Title, n, sum[i])
 			}
+		}
+	}
+}
+
+// checkCommitteeDev: each organization's row of the 全校党内统计's table
+// of 发展党员 is what its own database's 发展党员统计 gives (2026年 and the
+// 2026-2027学年 running on the print day), and the 合计 their sum.
+func checkCommitteeDev(t *testing.T, table *layout.Table, fx committeeFixture) {
+	t.Helper()
+	rows := map[string][]string{}
+	for _, r := range table.Rows {
+		rows[r.Cells[0]] = r.Cells[1:]
+	}
+	sum := make([]int, len(table.Columns)-1)
+	for _, name := range []string{orgForeign, orgComputer} {
+		own := build(t, openAt(t, fx.own[name]), DevStats, Options{})
+		var want []string
+		for _, tb := range tables(own.doc) {
+			if strings.HasPrefix(tb.Caption, "表一") {
+				c := tb.Rows[len(tb.Rows)-1].Cells
+				want = []string{c[1], c[2], c[5], c[6]}
+			}
+		}
+		if want == nil && own.text != "" { // nothing recorded: zeros
+			want = []string{"0", "0", "0", "0"}
+		}
+		if !slices.Equal(rows[name], want) {
+			t.Errorf("发展党员, %s: %v; its own database gives %v", name, rows[name], want)
+		}
+		for i, c := range rows[name] {
+			n, _ := strconv.Atoi(c)
+			sum[i] += n
+		}
+	}
+	for i, c := range rows["合计"] {
+		if n, _ := strconv.Atoi(c); n != sum[i] {
+			t.Errorf("发展党员, column %d: 合计 %d, the rows add up to %d", i+1, n, sum[i])
 		}
 	}
 }
