@@ -278,8 +278,45 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 		if changed && out == unchanged {
 			out = updated
 		}
+		if changed && ps.spec.step == vocab.StepApproval {
+			if err := p.admitted(ctx, tx, id); err != nil {
+				return unchanged, err
+			}
+		}
 	}
 	return out, nil
+}
+
+// admitted follows the 党委's approval: the applicant now names their
+// member record, which later rows may name (an 入党介绍人 admitted years
+// before the person they introduce).
+func (p *pipelineImporter) admitted(ctx context.Context, tx *data.Tx, id string) error {
+	cached := p.dev.applicants[id]
+	a, err := tx.Applicants.Get(ctx, cached.ID)
+	if err != nil {
+		return err
+	}
+	before := *cached
+	*cached = *a
+	p.undo = append(p.undo, func() { *cached = before })
+	if a.MemberID == "" || before.MemberID == a.MemberID {
+		return nil
+	}
+	m, err := tx.Members.Get(ctx, string(a.MemberID))
+	if err != nil {
+		return err
+	}
+	for _, known := range p.dev.byName[m.Name] {
+		if known.ID == m.ID {
+			return nil
+		}
+	}
+	p.dev.byName[m.Name] = append(p.dev.byName[m.Name], m)
+	p.undo = append(p.undo, func() {
+		list := p.dev.byName[m.Name]
+		p.dev.byName[m.Name] = list[:len(list)-1]
+	})
+	return nil
 }
 
 func (p *pipelineImporter) settle(ok bool) {

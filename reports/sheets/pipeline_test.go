@@ -396,3 +396,21 @@ func TestPipelineSameNamesByTheirNumbers(t *testing.T) {
 		t.Errorf("培养联系人 exported as %q", got)
 	}
 }
+
+// A person the sheet admits may be named by a later row: the member the
+// 党委's approval made is known at once.
+func TestPipelineNamesAMemberAdmittedEarlierInTheSheet(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", id("420106", 2003, 5, 6, 11, true)), fullPipe)),
+		pipeRow(with(person("钱小红", id("420106", 2004, 8, 9, 12, false)), map[string]any{
+			"递交入党申请书日期": "2025-09-10", "入党申请人谈话日期": "2025-09-25", "谈话人": "赵小明",
+			"确定入党积极分子日期": "2026-03-01", "培养联系人": "赵小明、张伟"}))), Options{})
+	if err != nil || rep.Created != 2 || len(rep.Problems) > 0 {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	if got := pipeline(t, s); !strings.Contains(got[1], "指定培养联系人 2026-03-01 0001-01-01 赵小明,张伟") {
+		t.Errorf("%s", got[1])
+	}
+}
