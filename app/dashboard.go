@@ -82,13 +82,15 @@ var todoKinds = []todoKind{
 		func(f *rules.Finding, _ string) string {
 			return memberText(f, strings.Replace(shorten(f.Detail, "已连续", "，", ",", "（", "("), "党的组织生活", "组织生活", 1))
 		}, func(f *rules.Finding) bool { return strings.Contains(f.Detail, "脱党风险") }},
+	devTodoKind(),
 }
 
 // todoItem is a line of a to-do list.
 type todoItem struct {
-	text     string
-	memberID string
-	urgent   bool
+	text        string
+	memberID    string
+	applicantID string // a person in the pipeline of 发展党员
+	urgent      bool
 }
 
 // todoList shows the to-dos of one kind, in a card of bounded height; a
@@ -104,6 +106,7 @@ type todoList struct {
 	list   *widget.List
 	expand *widget.Button
 	all    dialog.Dialog // the 展开 dialog, while shown
+	onSet  func()        // after the items are set (the 发展党员 tab's count)
 }
 
 // Heights of the dashboard's parts that scroll.
@@ -129,7 +132,9 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 	for _, k := range todoKinds {
 		t := s.newTodoList(k)
 		s.todos = append(s.todos, t)
-		cards = append(cards, t.object())
+		if k.title != devTodoTitle { // a tab of its own below (devTodoTab)
+			cards = append(cards, t.object())
+		}
 	}
 
 	s.training = newBarChart("暂无支部", barSeries{"达标率", theme.ColorNamePrimary})
@@ -151,7 +156,8 @@ func newDashboardScreen(u *UI) fyne.CanvasObject {
 	// a dozen rows, and a chart of 135 branches as many as it can.
 	s.views = container.NewAppTabs(
 		container.NewTabItem("制度落实情况", container.NewBorder(findingsHead, nil, nil, nil, s.findingsView())),
-		container.NewTabItem("各支部达标率", charts))
+		container.NewTabItem("各支部达标率", charts),
+		s.devTodoTab())
 	head := container.NewVBox(top, s.channelPanel(), s.month, container.NewGridWithColumns(len(cards), cards...))
 	body := container.NewBorder(head, nil, nil, nil, s.views)
 	s.load()
@@ -189,9 +195,7 @@ func (s *dashboardScreen) findingsView() fyne.CanvasObject {
 	s.openHead.Truncation = fyne.TextTruncateEllipsis
 	s.list = newDataTable(s.u, "dashboard.findings", findingColumns, func() int { return len(s.open.findings) },
 		s.findingCell, rowActions{open: func(row int) {
-			if m := s.open.findings[row].MemberID; m != "" {
-				s.openMember(m)
-			}
+			s.openFinding(s.open.findings[row])
 		}})
 	split := container.NewHSplit(s.tabs, container.NewBorder(s.openHead, nil, nil, nil, s.list.object()))
 	split.Offset = 0.3
@@ -271,8 +275,8 @@ func (s *dashboardScreen) newTodoList(k todoKind) *todoList {
 		},
 	)
 	t.list.OnSelected = func(id widget.ListItemID) {
-		if id >= 0 && id < len(t.items) && t.items[id].memberID != "" {
-			s.openMember(t.items[id].memberID)
+		if id >= 0 && id < len(t.items) {
+			s.openTodo(t.items[id])
 		}
 		t.list.UnselectAll()
 	}
@@ -304,6 +308,9 @@ func (t *todoList) object() fyne.CanvasObject {
 func (t *todoList) set(items []todoItem) {
 	t.items = items
 	t.count.SetText(fmt.Sprintf("%d%s", len(items), t.kind.unit))
+	if t.onSet != nil {
+		t.onSet()
+	}
 	t.none.SetText("无")
 	t.none.Hidden = len(items) > 0
 	t.none.Refresh()
@@ -334,7 +341,7 @@ func (t *todoList) cut() bool {
 func (t *todoList) showAll() {
 	lines := container.NewVBox()
 	for _, it := range t.items {
-		if it.memberID == "" {
+		if it.memberID == "" && it.applicantID == "" {
 			l := widget.NewLabel(it.text)
 			l.Wrapping = fyne.TextWrapWord
 			if it.urgent {
@@ -351,7 +358,7 @@ func (t *todoList) showAll() {
 			if t.all != nil {
 				t.all.Hide()
 			}
-			t.s.openMember(it.memberID)
+			t.s.openTodo(it)
 		}
 	}
 	scroll := container.NewVScroll(lines)
@@ -516,7 +523,7 @@ func todosFrom(fs []rules.Finding, year int, month time.Month, branches []data.B
 		}
 		for k, kind := range todoKinds {
 			if kind.match(&f, ym) {
-				todos[k] = append(todos[k], todoItem{text: kind.text(&f, y), memberID: f.MemberID,
+				todos[k] = append(todos[k], todoItem{text: kind.text(&f, y), memberID: f.MemberID, applicantID: f.ApplicantID,
 					urgent: kind.urgent != nil && kind.urgent(&f)})
 			}
 		}
@@ -604,13 +611,14 @@ func shorten(detail, prefix string, stops ...string) string {
 // dashboardSummary is the 工作台's line: its 待整改问题 (as every surface
 // counts them, the reminders apart) and its 考评 score.
 func dashboardSummary(findings []rules.Finding, score float64) string {
-	reminders := 0
+	problems := 0
 	for _, f := range findings {
-		if rules.IsReminder(f.Rule) {
-			reminders++
+		if f.Problem() { // this month's to-dos and the reminders are none
+			problems++
 		}
 	}
-	text := fmt.Sprintf("待整改问题%d项", len(findings)-reminders)
+	reminders := len(findings) - problems
+	text := fmt.Sprintf("待整改问题%d项", problems)
 	if reminders > 0 {
 		text += fmt.Sprintf("，提醒%d项", reminders)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"dangjian/app/appcore"
 	"dangjian/data"
 	"dangjian/data/hanzi"
 	"dangjian/data/rules"
@@ -68,7 +69,9 @@ type pipelineScreen struct {
 	branches []data.BranchRef
 	counts   pipelineCounts
 	checked  map[string]bool
-	rules    rules.DevRules // the version in force, as last read
+	rules    rules.DevRules    // the version in force, as last read
+	due      map[string]string // applicant id → this month's DEV- to-dos
+	dueLoads *loader
 
 	search *escEntry
 	branch *branchSelect
@@ -91,10 +94,10 @@ type pipelineCounts struct {
 	n     [][]int
 }
 
-var pipelineListColumns = []string{"选择", "姓名", "工号或学号", "所在支部", "阶段", "最近步骤", "日期", "下一步"}
+var pipelineListColumns = []string{"选择", "姓名", "工号或学号", "所在支部", "阶段", "最近步骤", "下一步", "本月待办"}
 
 func newPipelineScreen(u *UI) fyne.CanvasObject {
-	s := &pipelineScreen{u: u, loads: newLoader(u), checked: map[string]bool{}}
+	s := &pipelineScreen{u: u, loads: newLoader(u), dueLoads: newLoader(u), checked: map[string]bool{}}
 	u.keep("pipeline", s)
 	s.search = newEntry()
 	s.search.SetPlaceHolder("搜索姓名、拼音首字母或工号学号")
@@ -238,6 +241,10 @@ func (s *pipelineScreen) newList() *widget.Table {
 			}
 			c.Hide()
 			l.Show()
+			if id.Col == 7 {
+				l.SetText(s.due[r.id])
+				return
+			}
 			l.SetText(r.cell(id.Col))
 		})
 	t.ShowHeaderColumn = false
@@ -247,7 +254,7 @@ func (s *pipelineScreen) newList() *widget.Table {
 			o.(*widget.Label).SetText(pipelineListColumns[id.Col])
 		}
 	}
-	for i, w := range []float32{48, 90, 110, 180, 110, 150, 100, 150} {
+	for i, w := range []float32{44, 80, 96, 150, 96, 210, 120, 240} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -279,10 +286,8 @@ func (r pipelineRow) cell(col int) string {
 	case 4:
 		return string(r.stage)
 	case 5:
-		return r.lastStep
+		return strings.TrimSpace(r.lastDate + " " + r.lastStep)
 	case 6:
-		return r.lastDate
-	case 7:
 		return r.next
 	}
 	return ""
@@ -369,7 +374,44 @@ func (s *pipelineScreen) load() {
 		s.grid.Refresh()
 		s.applyFilter()
 		s.showBatch()
+		s.loadDue()
 	})
+}
+
+// loadDue reads this month's DEV- to-dos (the findings marked Due) of
+// the people, after the board shows: the check of the year takes longer
+// than the board's own read.
+func (s *pipelineScreen) loadDue() {
+	store, orgID, u := s.u.store, s.u.orgScopeID(), s.u
+	load(s.dueLoads, func(ctx context.Context) (map[string]string, error) {
+		now := store.Now()
+		fig, err := u.figuresIn(ctx, store, orgID, now.Year(), appcore.CheckDay(now.Year(), now))
+		if err != nil {
+			return nil, err
+		}
+		return dueOf(fig.Findings()), nil
+	}, func(due map[string]string, err error) {
+		if err != nil {
+			return // the board stands without the to-dos; the 工作台 says why
+		}
+		s.due = due
+		s.list.Refresh()
+	})
+}
+
+// dueOf gathers the DEV- to-dos by person, joined with ；.
+func dueOf(fs []rules.Finding) map[string]string {
+	out := map[string]string{}
+	for _, f := range fs {
+		if !f.Rule.IsDev() || !f.Due || f.ApplicantID == "" {
+			continue
+		}
+		if out[f.ApplicantID] != "" {
+			out[f.ApplicantID] += "；"
+		}
+		out[f.ApplicantID] += f.Detail
+	}
+	return out
 }
 
 // has reports whether the person is on the board.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -361,5 +362,59 @@ func TestTheVersionChooserChangesTheRulesInForce(t *testing.T) {
 	}
 	if u.settings.rules.entries[rules.DevRulesSetting].Text != "2026试行" {
 		t.Fatal("the 规则设置 form would save the old version back")
+	}
+}
+
+// TestTheDashboardListsThisMonthsDevToDos: an application a month old with
+// no talk is a to-do of this month on the 工作台 and on the board; its line
+// opens the person's page, not a member.
+func TestTheDashboardListsThisMonthsDevToDos(t *testing.T) {
+	ctx := context.Background()
+	day := time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)
+	store, err := data.Create(ctx, filepath.Join(t.TempDir(), "dev.db"), "测试学院党委", "T",
+		data.WithClock(func() time.Time { return day }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	b := &data.Branch{Name: "学生第一党支部", Type: "学生"}
+	if err := store.Branches.Create(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	// The records begin before the application (else the talk is not owed
+	// within them).
+	if err := store.SetSetting(ctx, rules.RecordsSinceKey, "2020-01"); err != nil {
+		t.Fatal(err)
+	}
+	a := addApplicant(t, store, b.ID, "孙晓", 3, data.NewDate(2026, 5, 20))
+	u, q := newTestUIFor(t, store)
+	openScreen(t, u, "工作台")
+	q.settle(u)
+	d := dashboardOf(t, u)
+	var card *todoList
+	for _, c := range d.todos {
+		if c.kind.title == "发展党员待办" {
+			card = c
+		}
+	}
+	if card == nil {
+		t.Fatal("no card of the 发展党员 to-dos")
+	}
+
+	if len(card.items) != 1 || card.items[0].applicantID != a.ID || !strings.HasPrefix(card.items[0].text, "孙晓") {
+		t.Fatalf("the card lists %+v", card.items)
+	}
+	card.list.Select(0)
+	q.settle(u)
+	s, ok := u.built["pipeline"].(*pipelineScreen)
+	if !ok || s.page == nil || s.page.person.Applicant.ID != a.ID {
+		t.Fatal("the to-do did not open the person's page")
+	}
+	if u.members != nil && u.members.dialog != nil {
+		t.Fatal("the to-do opened a member")
+	}
+	s = pipelineOf(t, u, q)
+	if !strings.Contains(s.due[a.ID], "谈话") {
+		t.Fatalf("the board's 本月待办: %q", s.due[a.ID])
 	}
 }
