@@ -414,3 +414,20 @@ func TestPipelineNamesAMemberAdmittedEarlierInTheSheet(t *testing.T) {
 		t.Errorf("%s", got[1])
 	}
 }
+
+// A step the rules allow with a warning is written, the warning listed by
+// row, column and rule.
+func TestPipelineWarningsAreListedNotFatal(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("钱小红", id("420106", 2004, 8, 9, 12, false)), map[string]any{
+			"递交入党申请书日期": "2025-09-10", "入党申请人谈话日期": "2025-12-01", "谈话人": "李红梅"}))), Options{})
+	if err != nil || !rep.Written || rep.Created != 1 || len(rep.Problems) > 0 {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	if len(rep.Warnings) != 1 || rep.Warnings[0].Row != 2 || rep.Warnings[0].Column != "入党申请人谈话日期" ||
+		!strings.Contains(rep.Warnings[0].Msg, "（"+string(vocab.RuleDevTalk)+"）") {
+		t.Errorf("warnings %v", rep.Warnings)
+	}
+}
