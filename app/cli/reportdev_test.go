@@ -68,7 +68,7 @@ func TestReportDevDocuments(t *testing.T) {
 		{[]string{"dev-activists", "--date", "2026-03-31"}, "截至2026年3月31日没有入党积极分子。", "孙丙"},
 		{[]string{"dev-ledger", "--from", "2026-01-01", "--to", "2026年6月30日"}, "2026年1月1日至2026年6月30日", ""},
 		{[]string{"dev-ledger", "--from", "2025-01-01", "--to", "2025-12-31"}, "2025年度没有处在发展党员各阶段的人员。", "孙丙"},
-		{[]string{"dev-filing"}, "入党积极分子备案表", ""},
+		{[]string{"dev-filing"}, "发展党员备案表入党积极分子（2026年度）", ""},
 	} {
 		out := filepath.Join(dir, strings.Join(c.args, "_")+".pdf")
 		args := append([]string{"report", c.args[0], "--db", db, "--out", out}, c.args[1:]...)

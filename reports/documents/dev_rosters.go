@@ -141,20 +141,20 @@ func devTotal(what string, ps []*devPerson) string {
 // The three 备案 sheets: the people the 支委会 made 入党积极分子 or 发展对象
 // in the period, and those the 党委 approved as 预备党员.
 var devFilings = []struct {
-	title string
+	title string // the sheet, under the document's title
 	step  vocab.DevStep
 	cols  []devColumn
 	none  string
 }{
-	{"入党积极分子备案表", vocab.StepActivist,
+	{"入党积极分子", vocab.StepActivist,
 		[]devColumn{devName, devGender, devEthnicity, devBirth, devEducation, devPosition, devApplied,
 			devStepColumn("支委会确定时间", vocab.StepActivist), devContactsCol},
 		"确定的入党积极分子"},
-	{"发展对象备案表", vocab.StepCandidate,
+	{"发展对象", vocab.StepCandidate,
 		[]devColumn{devName, devGender, devEthnicity, devBirth, devEducation, devPosition, devApplied, devActivist,
 			devStepColumn("支委会确定时间", vocab.StepCandidate), devContactsCol, devIntroducersCol},
 		"确定的发展对象"},
-	{"接收预备党员备案表", vocab.StepApproval,
+	{"接收预备党员", vocab.StepApproval,
 		[]devColumn{devName, devGender, devEthnicity, devBirth, devEducation, devPosition, devApplied, devActivist, devCandidate,
 			devStepColumn("支部大会\n通过时间", vocab.StepAdmitVote, vocab.OutcomePassed),
 			devStepColumn("党委审批\n时间", vocab.StepApproval, vocab.OutcomePassed), devIntroducersCol,
@@ -175,7 +175,8 @@ func formNumber(_ *devData, p *devPerson, day time.Time) string {
 }
 
 // buildDevFiling makes the 备案 sheets sent to the committee: a sheet (a
-// part) for each kind of decision taken in the period, with the people it
+// part, 发展党员备案表 with 入党积极分子, 发展对象 or 接收预备党员 under it)
+// for each kind of decision taken in the period, with the people it
 // took, by branch and in 姓氏笔画 order, and the day of the decision; a
 // sheet with nobody is left out.
 func buildDevFiling(r *request) error {
@@ -198,7 +199,7 @@ func buildDevFiling(r *request) error {
 		if len(in) == 0 {
 			continue
 		}
-		p := r.part(f.title, "（"+periodWords(r)+"）", "")
+		p := r.part("", f.title+"（"+periodWords(r)+"）", "")
 		p.Add(branchTables(d, in, f.cols, to)...)
 		p.Add(&layout.Paragraph{Text: devTotal(periodWords(r)+f.none, in) + "。"}, &layout.Spacer{MM: 4}, r.devSign(),
 			&layout.Spacer{MM: 4}, &layout.Signatures{Lines: []layout.SignLine{{Who: "党委审核意见：", Seal: true, Date: true}}})

@@ -382,9 +382,9 @@ func TestDevFiling(t *testing.T) {
 	r := build(t, s, DevFiling, Options{})
 	var titles []string
 	for _, p := range r.doc.Parts {
-		titles = append(titles, p.Title)
+		titles = append(titles, p.Subtitle)
 	}
-	if got := strings.Join(titles, " "); got != "入党积极分子备案表 发展对象备案表" {
+	if got := strings.Join(titles, " "); got != "入党积极分子（2026年度） 发展对象（2026年度）" {
 		t.Fatalf("2026: sheets %q", got)
 	}
 	if got := names(devRows(&layout.Document{Parts: r.doc.Parts[:1]})); strings.Join(got, " ") != "马三" {
@@ -397,14 +397,14 @@ func TestDevFiling(t *testing.T) {
 	wantCells(t, byName(t, cands, "王四"), map[string]string{"支委会确定时间": "2026.09.05", "入党介绍人": "王红、李明", "培养联系人": "王红、李明"})
 	old := build(t, s, DevFiling, Options{Year: 2025})
 	admitted := devRows(&layout.Document{Parts: old.doc.Parts[len(old.doc.Parts)-1:]})
-	if old.doc.Parts[len(old.doc.Parts)-1].Title != "接收预备党员备案表" || strings.Join(names(admitted), " ") != "李五 张六" {
+	if old.doc.Parts[len(old.doc.Parts)-1].Subtitle != "接收预备党员（2025年度）" || strings.Join(names(admitted), " ") != "李五 张六" {
 		t.Fatalf("2025: %q", old.text)
 	}
 	wantCells(t, byName(t, admitted, "李五"), map[string]string{"支部大会通过时间": "2025.11.20", "党委审批时间": "2025.12.05",
 		"志愿书编号": "ZY20240812"})
 	pdfText, wordTxt := readBack(t, s, DevFiling, Options{Year: 2025})
 	for format, text := range map[string]string{"PDF": pdfText, "Word": wordTxt} {
-		inOrder(t, format, text, "接收预备党员备案表", "李五", "2025.11.20", "2025.12.05", "张六", "填报单位（盖章）")
+		inOrder(t, format, text, "发展党员备案表", "接收预备党员（2025年度）", "李五", "2025.11.20", "2025.12.05", "张六", "填报单位（盖章）")
 	}
 }
 
