@@ -422,7 +422,7 @@ func TestOverviewKeyFiguresComeFirst(t *testing.T) {
 		titles = append(titles, c.title)
 	}
 	want := []string{"组织", "党员数", "支部数", "待整改问题", "主要问题", "培训达标率", "主题党日落实率", "三会一课落实率",
-		"党费收缴率", "欠缴（元）", "考评得分", "快照序号", "快照时间", "距今", "状态"}
+		"党费收缴率", "欠缴（元）", "考评得分", devColumnTitle, "快照序号", "快照时间", "距今", "状态"}
 	if !slices.Equal(titles, want) {
 		t.Fatalf("columns %q, want %q", titles, want)
 	}

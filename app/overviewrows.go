@@ -210,6 +210,12 @@ var overviewColumns = []overviewColumn{
 		value: summed(func(s *rules.Summary) any { return yuanValue(s.Dues.Arrears) })},
 	{column: column{"考评得分", 70}, format: sheets.FormatDecimal,
 		value: summed(func(s *rules.Summary) any { return s.Score() })},
+	// The people admitted (发展党员) in the calendar year and in the 学年
+	// running on the figures' day (rules.DevYears), 「12／8」; sorted by the
+	// year's.
+	{column: column{devColumnTitle, 110}, format: sheets.FormatText,
+		value: summed(func(s *rules.Summary) any { return fmt.Sprintf("%d／%d", s.Admitted, s.AdmittedSchool) }),
+		key:   summed(func(s *rules.Summary) any { return s.Admitted*100000 + s.AdmittedSchool })},
 	// The organization's snapshot and its state, after its figures: at
 	// 1024 wide the figures show without scrolling.
 	{column: column{"快照序号", 70}, format: sheets.FormatInt, ofOrg: true,
@@ -242,6 +248,9 @@ var overviewColumns = []overviewColumn{
 	{column: column{"状态", 90}, format: sheets.FormatText, ofOrg: true,
 		value: func(d *overviewData, r *overviewRow) any { return r.status(d.report) }},
 }
+
+// devColumnTitle is the title of the 全校概览's column of 发展党员.
+const devColumnTitle = "本年／本学年发展"
 
 // yuanValue is an amount in 分 as 元, a number.
 func yuanValue(fen int64) float64 { return float64(fen) / 100 }
