@@ -320,7 +320,7 @@ func TestTheVersionChooserChangesTheRulesInForce(t *testing.T) {
 	openScreen(t, u, "设置")
 	q.settle(u)
 	d := u.settings.dev
-	if !strings.Contains(d.choose.Selected, rules.DevVersion2014) || !strings.Contains(d.values.Text, "DEV-TALK") {
+	if !strings.Contains(d.choose.Selected, rules.DevVersion2014) || !strings.Contains(d.values.Text, "收到入党申请书后按期谈话：") {
 		t.Fatalf("version shown %q, values %q", d.choose.Selected, d.values.Text)
 	}
 	test.Tap(d.add)
@@ -416,5 +416,46 @@ func TestTheDashboardListsThisMonthsDevToDos(t *testing.T) {
 	s = pipelineOf(t, u, q)
 	if !strings.Contains(s.due[a.ID], "谈话") {
 		t.Fatalf("the board's 本月待办: %q", s.due[a.ID])
+	}
+}
+
+// TestAWarnedStepIsRecordedOnlyWhenConfirmed: a talk two months after the
+// 入党申请书 is late (DEV-TALK warns); 取消 writes nothing, 确认记录
+// records it.
+func TestAWarnedStepIsRecordedOnlyWhenConfirmed(t *testing.T) {
+	u, q := newTestUI(t)
+	a := addApplicant(t, u.store, branchID(t, u, "学生第一党支部"), "周晚", 2, data.NewDate(2025, 3, 1))
+	s := pipelineOf(t, u, q)
+	s.openPerson(a.ID)
+	q.settle(u)
+	p := s.page
+	test.Tap(p.next)
+	q.settle(u)
+	f := p.stepForm
+	if f.kind.Selected != string(vocab.StepTalk) {
+		t.Fatalf("the step offered first is %q", f.kind.Selected)
+	}
+	f.date.SetText("2025-05-01")
+	pick(f.p1, "王建国")
+	test.Tap(f.save)
+	q.settle(u)
+	if f.confirm == nil {
+		t.Fatalf("no warning to confirm: %q", f.message.Text)
+	}
+	test.Tap(findButtonIn(t, u, "取消"))
+	q.settle(u)
+	ctx := context.Background()
+	if steps, _ := u.store.ApplicantSteps(ctx, a.ID); len(steps) != 1 {
+		t.Fatalf("取消 wrote the step: %d steps", len(steps))
+	}
+	test.Tap(f.save)
+	q.settle(u)
+	if f.confirm == nil {
+		t.Fatal("no warning the second time")
+	}
+	test.Tap(findButtonIn(t, u, "确认记录"))
+	q.settle(u)
+	if steps, _ := u.store.ApplicantSteps(ctx, a.ID); len(steps) != 2 || f.open {
+		t.Fatalf("确认记录 did not record the talk: %d steps", len(steps))
 	}
 }
