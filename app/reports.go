@@ -149,7 +149,7 @@ func (s *reportsScreen) kindChanged() {
 	ck, committee := s.committeeKind()
 	showRow(s.asOfRow, hasAsOf(k) && !committee || committee && ck == documents.CommitteeStats)
 	showRow(s.columnsRow, k == documents.Roster && !committee)
-	showRow(s.period.row, hasDevPeriod(k) && !committee)
+	s.period.show(k, hasDevPeriod(k) && !committee)
 	showRow(s.branchRow, !committee)
 	if s.page != nil {
 		s.form.Refresh()

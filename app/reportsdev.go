@@ -12,8 +12,8 @@ import (
 	"dangjian/reports/documents"
 )
 
-// devPeriodHint is what the entries of the period of a document of
-// 发展党员 show while empty.
+// devFromHint and devToHint are what the entries of the period of a
+// document of 发展党员 show while empty.
 const (
 	devFromHint = "留空为所选年度的1月1日"
 	devToHint   = "留空为所选年度的12月31日"
@@ -35,7 +35,7 @@ func newDevPeriod(changed func()) *devPeriod {
 	p.from.OnChanged = func(string) { changed() }
 	p.to.OnChanged = func(string) { changed() }
 	p.row = []fyne.CanvasObject{formLabel("起止日期"),
-		container.New(layout.NewGridLayout(3), p.from, widget.NewLabelWithStyle("至", fyne.TextAlignCenter, fyne.TextStyle{}), p.to)}
+		container.New(layout.NewGridLayout(2), p.from, container.NewBorder(nil, nil, widget.NewLabel("至"), nil, p.to))}
 	return p
 }
 
@@ -68,6 +68,21 @@ func (p *devPeriod) name() string {
 		return "（截至" + proseDay(to) + "）"
 	}
 	return "（" + proseDay(from) + "至" + proseDay(to) + "）"
+}
+
+// show shows the row for a document over a period, its hints telling
+// what an empty date means for it.
+func (p *devPeriod) show(k documents.Kind, visible bool) {
+	from, to := devFromHint, devToHint
+	switch k {
+	case documents.DevPublicity:
+		from, to = "公示期第一天（留空按已记录的公示期）", "公示期最后一天"
+	case documents.DevConfirmPublicity:
+		from, to = "公示期第一天（留空则公示期待填写）", "公示期最后一天"
+	}
+	p.from.SetPlaceHolder(from)
+	p.to.SetPlaceHolder(to)
+	showRow(p.row, visible)
 }
 
 // hasDevPeriod tells whether a document covers a period of 发展党员.

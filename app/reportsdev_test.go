@@ -1,11 +1,13 @@
 package app
 
 import (
+	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/reports/documents"
@@ -61,5 +63,28 @@ func TestReportsScreenOffersTheDocumentsOfDevelopment(t *testing.T) {
 	}
 	if text := pdfToText(t, out); !strings.Contains(text, "2026年3月1日至2026年8月31日") {
 		t.Errorf("the period is not printed:\n%s", text)
+	}
+}
+
+// TestReportsScreenPictureForALook writes a picture of the 报表 screen at
+// 1024×768 with the 起止日期 row to the folder DANGJIAN_SCREEN_PICTURES
+// names, to be looked at; skipped when it is not set.
+func TestReportsScreenPictureForALook(t *testing.T) {
+	dir := os.Getenv("DANGJIAN_SCREEN_PICTURES")
+	if dir == "" {
+		t.Skip("DANGJIAN_SCREEN_PICTURES is not set")
+	}
+	u, q := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 768))
+	s := openReports(t, u, q)
+	s.kind.SetSelected(documents.Title(documents.DevLedger))
+	q.settle(u)
+	f, err := os.Create(filepath.Join(dir, "报表-发展党员工作台账.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
 	}
 }
