@@ -19,7 +19,7 @@ func devPeriodFlags(fs *flag.FlagSet) (from, to *string) {
 		}
 	}
 	kinds := "发展党员的台账、公示、备案表和转正名单（" + strings.Join(names, "、") + "）"
-	from = fs.String("from", "", kinds+"的起始日期，如 2026-01-01（默认为 --year 所指年度的1月1日；公示为公示期的第一天）")
+	from = fs.String("from", "", kinds+"的起始日期，如 2026-01-01（默认为 --year 所指年度的1月1日，只给 --to 时不限起始；公示为公示期的第一天）")
 	to = fs.String("to", "", kinds+"的截止日期（默认为 --year 所指年度的12月31日，只给 --from 时为今天；公示为公示期的最后一天）")
 	return from, to
 }
