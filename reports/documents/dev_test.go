@@ -318,6 +318,14 @@ func TestDevLedger(t *testing.T) {
 		}
 	}
 	wantCells(t, byName(t, old, "李五"), map[string]string{"阶段": "发展对象", "支部大会接收": "", "党委审批": ""})
+	// --to alone: everyone who had applied by then, 钱七 (转正 in June 2026) included.
+	all := build(t, s, DevLedger, Options{To: devDay(2026, 11, 1)})
+	if got := strings.Join(names(devRows(all.doc)), " "); got != "丁二 马三 王四 李五 赵一 孙八 张六 周九 钱七" || all.doc.Period != "截至2026年11月1日" {
+		t.Errorf("up to 2026-11-01: %q, period %q", got, all.doc.Period)
+	}
+	if got := names(devRows(build(t, s, DevLedger, Options{To: devDay(2024, 12, 31)}).doc)); strings.Join(got, " ") != "李五 张六 钱七" {
+		t.Errorf("up to 2024: %v", got)
+	}
 	pdfText, wordTxt := readBack(t, s, DevLedger, Options{})
 	for format, text := range map[string]string{"PDF": pdfText, "Word": wordTxt} {
 		inOrder(t, format, text, "发展党员工作台账", "丁二", "马三", "王四", "李五", "2025.11.20", "2025.12.05", "赵一", "孙八", "张六", "钱七")
