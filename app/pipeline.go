@@ -100,7 +100,7 @@ func newPipelineScreen(u *UI) fyne.CanvasObject {
 	s := &pipelineScreen{u: u, loads: newLoader(u), dueLoads: newLoader(u), checked: map[string]bool{}}
 	u.keep("pipeline", s)
 	s.search = newEntry()
-	s.search.SetPlaceHolder("搜索姓名、拼音首字母或工号学号")
+	s.search.SetPlaceHolder("搜索姓名、拼音首字母、公民身份号码或工号学号")
 	s.search.OnChanged = func(string) { s.applyFilter() }
 	s.branch = newBranchSelect(allBranches)
 	s.branch.OnChanged = func(string) { s.applyFilter() }
@@ -433,7 +433,7 @@ func pipelineRows(people []data.PipelinePerson, branches []data.BranchRef, now t
 		stage := rules.StageOf(p.Rule.Steps)
 		r := pipelineRow{id: a.ID, name: a.Name, staffNo: a.StaffNo, branchID: string(a.BranchID),
 			branch: labels[string(a.BranchID)], stage: stage, person: p,
-			search: strings.ToLower(a.Name + "\x00" + a.StaffNo + "\x00" + searchKey(a.Name))}
+			search: strings.ToLower(a.Name + "\x00" + a.StaffNo + "\x00" + a.IDNumber + "\x00" + searchKey(a.Name))}
 		if stage == vocab.StageFull {
 			st, _ := rules.Last(p.Rule.Steps, vocab.StepConfirmApproval, vocab.OutcomeConfirmed)
 			r.earlier = st.Date.Year() < now.Year()

@@ -459,3 +459,29 @@ func TestAWarnedStepIsRecordedOnlyWhenConfirmed(t *testing.T) {
 		t.Fatalf("确认记录 did not record the talk: %d steps", len(steps))
 	}
 }
+
+// TestDeletingAPersonTakesTheirStepsToTheTrash: 删除此人 deletes the
+// applicant with their steps; restored, both come back.
+func TestDeletingAPersonTakesTheirStepsToTheTrash(t *testing.T) {
+	u, q := newTestUI(t)
+	a := addApplicant(t, u.store, branchID(t, u, "学生第一党支部"), "吴删", 4, data.NewDate(2025, 3, 1))
+	s := pipelineOf(t, u, q)
+	s.openPerson(a.ID)
+	q.settle(u)
+	test.Tap(findButtonIn(t, u, "删除此人…"))
+	test.Tap(findButtonIn(t, u, "删除"))
+	q.settle(u)
+	ctx := context.Background()
+	if n, _ := u.store.Applicants.Count(ctx); n != 0 || len(s.all) != 0 {
+		t.Fatalf("%d applicants left, the board lists %d", n, len(s.all))
+	}
+	if n, _ := u.store.DevSteps.Count(ctx); n != 0 {
+		t.Fatalf("%d steps left", n)
+	}
+	if err := u.store.Applicants.Restore(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if steps, _ := u.store.ApplicantSteps(ctx, a.ID); len(steps) != 1 {
+		t.Fatalf("restored with %d steps", len(steps))
+	}
+}

@@ -235,6 +235,7 @@ func (p *personPage) save() {
 // its documents, and the buttons.
 func (p *personPage) timeline(names map[string]string) fyne.CanvasObject {
 	p.stage = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.stage.Wrapping = fyne.TextWrapWord
 	p.member = widget.NewButton("打开党员记录", p.openMember)
 	p.lines = timelineLines(p.person.Steps, names)
 	p.steps = widget.NewList(func() int { return len(p.lines) },
@@ -282,6 +283,9 @@ func (p *personPage) showStage() {
 	text := "当前阶段：" + string(stage)
 	if end := rules.ProbationEnd(p.person.Rule.Steps, d); !end.IsZero() && stage == vocab.StageProbation {
 		text += "（预备期至" + data.DateOf(end).String() + "）"
+	}
+	if due := p.s.due[p.person.Applicant.ID]; due != "" {
+		text += "\n本月待办：" + due
 	}
 	p.stage.SetText(text)
 	if p.person.Applicant.MemberID != "" {
