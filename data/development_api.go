@@ -154,15 +154,9 @@ func devStepIssues(ctx context.Context, q queryer, t Tables, st *DevStep, orgID 
 	if err != nil {
 		return nil, err
 	}
-	rows, err := t.DevSteps.List(ctx, Where(ColApplicantID, string(st.ApplicantID)))
+	others, err := stepsForRules(ctx, q, string(st.ApplicantID), st.ID)
 	if err != nil {
 		return nil, err
-	}
-	others := rows[:0]
-	for _, r := range rows {
-		if r.ID != st.ID {
-			others = append(others, r)
-		}
 	}
 	var people []rules.PersonOn
 	for _, id := range []Ref{st.PersonID, st.Person2ID} {
@@ -173,6 +167,31 @@ func devStepIssues(ctx context.Context, q queryer, t Tables, st *DevStep, orgID 
 	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return rules.CheckStep(d, a.RuleApplicant(others), st.RuleStep(), people, today), nil
+}
+
+// stepsForRules reads the applicant's live steps but the one with id
+// except, with the columns the rules read (RuleStep): a step is checked
+// against those before it, and a demo or an import checks thousands.
+func stepsForRules(ctx context.Context, q queryer, applicantID, except string) ([]DevStep, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, step, date, until, person_id, person2_id, eligible, present,
+			votes_for, votes_against, abstain, outcome, extend_months, hours, days
+		FROM dev_steps WHERE applicant_id = ? AND deleted_at IS NULL`, applicantID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []DevStep
+	for rows.Next() {
+		var s DevStep
+		if err := rows.Scan(&s.ID, &s.Step, &s.Date, &s.Until, &s.PersonID, &s.Person2ID, &s.Eligible, &s.Present,
+			&s.VotesFor, &s.VotesAgainst, &s.Abstain, &s.Outcome, &s.ExtendMonths, &s.Hours, &s.Days); err != nil {
+			return nil, err
+		}
+		if s.ID != except {
+			out = append(out, s)
+		}
+	}
+	return out, rows.Err()
 }
 
 // personOn reads what a step needs of a member it names, on day.
