@@ -160,5 +160,5 @@ func readAsOf(text string) (time.Time, error) {
 
 // hasAsOf tells whether a document has a reference day.
 func hasAsOf(k documents.Kind) bool {
-	return k == documents.Roster || k == documents.Stats || documents.DevAsOf(k)
+	return k == documents.Roster || k == documents.Stats || k == documents.DevStats || documents.DevAsOf(k)
 }
