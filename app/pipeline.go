@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/app/appcore"
@@ -165,9 +166,13 @@ func (s *pipelineScreen) newGrid() *widget.Table {
 			l.SetText("合计")
 		}
 	}
-	t.SetColumnWidth(0, 220)
+	t.SetColumnWidth(0, 180)
 	for i := 1; i < cols; i++ {
-		t.SetColumnWidth(i, 96)
+		title := "合计"
+		if i <= len(vocab.Stages) {
+			title = pipelineStageLabel(vocab.Stages[i-1])
+		}
+		t.SetColumnWidth(i, textWidth(title))
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
@@ -254,7 +259,7 @@ func (s *pipelineScreen) newList() *widget.Table {
 			o.(*widget.Label).SetText(pipelineListColumns[id.Col])
 		}
 	}
-	for i, w := range []float32{44, 80, 96, 150, 96, 210, 120, 240} {
+	for i, w := range []float32{44, 72, 90, 130, textWidth("入党积极分子"), 190, textWidth("报上级组织部门备案"), 320} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -597,4 +602,9 @@ func (s *pipelineScreen) devRules() rules.DevRules {
 		return rules.Rules2014()
 	}
 	return s.rules
+}
+
+// textWidth is how wide a cell must be to show the text whole.
+func textWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding() + 4
 }

@@ -60,6 +60,7 @@ type personInput struct {
 	person   data.PipelinePerson
 	branches []refOption
 	names    map[string]string // member id → 姓名, of the members the steps name
+	branch   string            // the person's branch, as labelled
 }
 
 // openApplicant opens the form of a new 入党申请人 (id "") or the page of
@@ -112,6 +113,11 @@ func readPerson(ctx context.Context, store *data.Store, id string) (personInput,
 		return in, err
 	}
 	in.branches = branchRefOptions(branches)
+	for _, b := range in.branches {
+		if b.ID == string(p.Applicant.BranchID) {
+			in.branch = b.Label
+		}
+	}
 	in.names = map[string]string{}
 	for _, st := range p.Steps {
 		for _, m := range []data.Ref{st.PersonID, st.Person2ID} {
@@ -154,7 +160,7 @@ func (s *pipelineScreen) showPage(in personInput, isNew bool) {
 	if !isNew {
 		title = "发展党员 — " + rec.Name
 		p.tabs = container.NewAppTabs(
-			container.NewTabItem("发展过程", p.timeline(in.names)),
+			container.NewTabItem("发展过程", p.timeline(in.names, in.branch)),
 			container.NewTabItem("基本信息", info))
 		body = p.tabs
 	}
@@ -233,7 +239,7 @@ func (p *personPage) save() {
 
 // timeline is the 发展过程 tab: the stage, the steps, the step chosen with
 // its documents, and the buttons.
-func (p *personPage) timeline(names map[string]string) fyne.CanvasObject {
+func (p *personPage) timeline(names map[string]string, branch string) fyne.CanvasObject {
 	p.stage = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.stage.Wrapping = fyne.TextWrapWord
 	p.member = widget.NewButton("打开党员记录", p.openMember)
@@ -269,7 +275,8 @@ func (p *personPage) timeline(names map[string]string) fyne.CanvasObject {
 		p.delStep.Hide()
 	}
 	p.showStage()
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(p.member, p.next, del), p.stage)
+	head := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(p.member, p.next, del), p.stage),
+		widget.NewLabel(particulars(p.person.Applicant, branch)))
 	detail := container.NewVScroll(container.NewVBox(p.detail, container.NewHBox(p.editStep, p.delStep), p.attach.view()))
 	split := container.NewVSplit(p.steps, detail)
 	split.Offset = 0.5
@@ -455,4 +462,16 @@ func (p *personPage) remove() {
 			p.dlg.Hide()
 			p.s.load()
 		})
+}
+
+// particulars is the person's line above the timeline: 支部, 性别, 出生日期,
+// 人员类别, 工号或学号.
+func particulars(a data.Applicant, branch string) string {
+	var parts []string
+	for _, v := range []string{branch, a.Gender, a.BirthDate.String(), a.PersonType, a.StaffNo, a.Position} {
+		if v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
