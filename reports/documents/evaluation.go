@@ -72,7 +72,11 @@ func evalGroups(fs []rules.Finding) []evalGroup {
 			if name == "" {
 				name = "（已删除的党员）"
 			}
-			out[i].members = append(out[i].members, evalMember{name: name, id: f.MemberID})
+			id := f.MemberID
+			if id == "" && f.ApplicantID != "" {
+				id = applicantKey(f.ApplicantID) // a person of 发展党员 not a member yet
+			}
+			out[i].members = append(out[i].members, evalMember{name: name, id: id})
 		}
 	}
 	for _, g := range out {
@@ -210,6 +214,17 @@ func buildEvaluation(r *request) error {
 	if err != nil {
 		return err
 	}
+	// The people of 发展党员 a DEV- finding names before they are members
+	// are named by their 工号或学号 too.
+	err = r.store.Applicants.Each(r.ctx, func(a *data.Applicant) error {
+		if a.StaffNo != "" {
+			staff[applicantKey(a.ID)] = a.StaffNo
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	for i, b := range r.branches {
 		if err := r.ctx.Err(); err != nil {
 			return err
@@ -270,3 +285,7 @@ func evalFindings(branch string, fs []rules.Finding, staff map[string]string, se
 		&layout.Paragraph{Text: strings.Join(counts, "；") + "。"}, t, &layout.Spacer{MM: 3},
 	}
 }
+
+// applicantKey is the key of a person of 发展党员 in the map of 工号或学号
+// by member id.
+func applicantKey(id string) string { return "applicant:" + id }
