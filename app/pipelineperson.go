@@ -444,7 +444,12 @@ func (p *personPage) removeStep() {
 	st := p.person.Steps[p.chosen]
 	store := p.u.store
 	what := "发展步骤“" + st.Date.String() + " " + st.Step + "”"
-	p.u.deleteWithUndo(what,
+	note := ""
+	if k := vocab.DevStep(st.Step); p.person.Applicant.MemberID != "" &&
+		(k == vocab.StepApproval || k == vocab.StepConfirmApproval || k == vocab.StepEnd) {
+		note = "据此步骤建立或修改的党员记录不随之改变，如有需要请在“党员”中修改。"
+	}
+	p.u.deleteWithUndoNote(what, note,
 		func(ctx context.Context) error { return store.DevSteps.Delete(ctx, &st) },
 		func(ctx context.Context) error { return store.DevSteps.Restore(ctx, st.ID) },
 		p.reload)
