@@ -301,11 +301,12 @@ func boolRank(b bool) int {
 // mainFindings is the findings column's text: the rule with the most
 // findings and how many other rules have some (「每月开展主题党日 5项，另有3类」).
 func mainFindings(s *rules.Summary) string {
-	ids := slices.DeleteFunc(rulesByCount(s), rules.IsReminder)
+	ids := slices.DeleteFunc(rulesByCount(s), func(id vocab.RuleID) bool { return s.OpenOf(id) == 0 })
+	slices.SortStableFunc(ids, func(a, b vocab.RuleID) int { return s.OpenOf(b) - s.OpenOf(a) })
 	if len(ids) == 0 {
 		return "无"
 	}
-	text := fmt.Sprintf("%s %d项", rules.RuleTitleIn(ids[0], s.Settings), s.ByRule[ids[0]])
+	text := fmt.Sprintf("%s %d项", rules.RuleTitleIn(ids[0], s.Settings), s.OpenOf(ids[0]))
 	if len(ids) > 1 {
 		text += fmt.Sprintf("，另有%d类", len(ids)-1)
 	}
@@ -321,7 +322,11 @@ func findingsByRule(s *rules.Summary) []string {
 			lines = append(lines, fmt.Sprintf("提醒（不计入待整改问题）：%s：%d项", rules.RuleTitleIn(id, s.Settings), s.ByRule[id]))
 			continue
 		}
-		lines = append(lines, fmt.Sprintf("%s：%d项", rules.RuleTitleIn(id, s.Settings), s.ByRule[id]))
+		line := fmt.Sprintf("%s：%d项", rules.RuleTitleIn(id, s.Settings), s.OpenOf(id))
+		if due := s.DueByRule[id]; due > 0 {
+			line += fmt.Sprintf("（另有本月待办%d项，不计入待整改问题）", due)
+		}
+		lines = append(lines, line)
 	}
 	return lines
 }

@@ -16,8 +16,9 @@ type Summary struct {
 	Findings int                  // open findings, every rule
 	ByRule   map[vocab.RuleID]int // open findings per rule
 	// Due counts this month's to-dos among the findings (Finding.Due):
-	// they are not 待整改问题.
-	Due int
+	// they are not 待整改问题. DueByRule counts them per rule.
+	Due       int
+	DueByRule map[vocab.RuleID]int
 	// TrainingChecked members have a training requirement this year, of
 	// whom TrainingMet meet it.
 	TrainingChecked, TrainingMet int
@@ -47,12 +48,14 @@ func (g *Figures) Summary() Summary {
 		s.Settings = g.e.s
 		return s
 	}
-	s := Summary{Members: len(g.e.active), Branches: len(g.e.branchList), ByRule: map[vocab.RuleID]int{}, Settings: g.e.s}
+	s := Summary{Members: len(g.e.active), Branches: len(g.e.branchList), ByRule: map[vocab.RuleID]int{},
+		DueByRule: map[vocab.RuleID]int{}, Settings: g.e.s}
 	for _, f := range g.Findings() {
 		s.Findings++
 		s.ByRule[f.Rule]++
 		if f.Due {
 			s.Due++
+			s.DueByRule[f.Rule]++
 		}
 	}
 	for _, h := range g.TrainingHours() {
@@ -119,6 +122,12 @@ func (s *Summary) Add(o Summary) {
 	for r, n := range o.ByRule {
 		s.ByRule[r] += n
 	}
+	if len(o.DueByRule) > 0 && s.DueByRule == nil {
+		s.DueByRule = map[vocab.RuleID]int{}
+	}
+	for r, n := range o.DueByRule {
+		s.DueByRule[r] += n
+	}
 	s.TrainingChecked += o.TrainingChecked
 	s.TrainingMet += o.TrainingMet
 	s.ThemeDayRequired += o.ThemeDayRequired
@@ -153,4 +162,13 @@ func (s Summary) Open() int {
 		n -= s.ByRule[id]
 	}
 	return n
+}
+
+// OpenOf is the number of 待整改问题 under rule id: its findings but this
+// month's to-dos; none for a reminder. Open is their sum.
+func (s Summary) OpenOf(id vocab.RuleID) int {
+	if IsReminder(id) {
+		return 0
+	}
+	return s.ByRule[id] - s.DueByRule[id]
 }

@@ -78,7 +78,7 @@ func (r *committeeRequest) termPart(o data.OrgFigures) {
 	p.Add(&layout.Heading{Level: 1, Text: "二、待整改问题（按规则）"})
 	byRule := &layout.Table{Columns: []layout.Column{{Title: "规则"}, {Title: "项数", Width: 30, Align: layout.Right}}}
 	for _, id := range rules.RuleIDs {
-		if n := s.ByRule[id]; n > 0 && !rules.IsReminder(id) {
+		if n := s.OpenOf(id); n > 0 {
 			byRule.Rows = append(byRule.Rows, layout.Row{Cells: []string{rules.RuleTitleIn(id, s.Settings), fmt.Sprint(n)}})
 		}
 	}
