@@ -198,7 +198,7 @@ func buildEvaluation(r *request) error {
 		known[b.ID] = true
 	}
 	for _, f := range findings {
-		if rules.IsReminder(f.Rule) {
+		if !f.Problem() { // the reminders and this month's to-dos
 			continue
 		}
 		id := f.BranchID
