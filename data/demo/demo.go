@@ -5,8 +5,10 @@
 // member file (the 全国党员管理信息系统's fields, 失联, 流动外出, 出国（境）
 // and 毕业生 episodes, 党籍处置, 党纪处分, 限期改正, 表彰奖励, each 支委会's
 // 党内职务), 实践锻炼 (承诺践诺, 志愿服务, 先锋岗和责任区), 宣传, the leaders'
-// visits to their 联系点 and the 二级党校's teachers and courses; with
-// enough gaps that every compliance rule has something to report.
+// visits to their 联系点 and the 二级党校's teachers and courses; 发展党员,
+// the people from the 入党申请书 to 转正 with every step (pipeline.go); with
+// enough gaps that every compliance rule has something to report (at
+// least four of 发展党员's).
 //
 // Generation is deterministic: the same Seed and AsOf give the same business
 // values (names, numbers, dates, amounts, texts); only the row ids, which are

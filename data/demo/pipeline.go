@@ -22,7 +22,8 @@ import (
 // one not reported to the 党委, a 支部大会's vote the 党委 has not approved
 // within its three months (and the 预备党员 whose 预备期 ended without a
 // 转正 vote, planned by assignProbation). They are drawn from a random
-// stream of their own, so the rest of the demo is as it was.
+// stream of their own, so the rest of the demo is as it was but for the
+// 转正 date of the member whose 预备期 was extended.
 
 // pipe is a planned person of the pipeline.
 type pipe struct {
