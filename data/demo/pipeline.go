@@ -161,13 +161,13 @@ func (g *gen) planConfirmed() {
 			longer = append(longer, p)
 		}
 	}
-	if len(longer) > 0 {
-		p := g.shuffled(longer)[0]
+	for _, p := range g.shuffled(longer) {
 		was := p.rec.ConfirmedAt
 		p.rec.ConfirmedAt = dt(p.joined.AddDate(0, 18, 0))
-		if !g.admitted(p, true, true) {
-			p.rec.ConfirmedAt = was
+		if g.admitted(p, true, true) {
+			break
 		}
+		p.rec.ConfirmedAt = was
 	}
 	n := max(2, g.o.Members/50)
 	for _, p := range g.shuffled(pool) {

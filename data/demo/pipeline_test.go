@@ -44,10 +44,13 @@ func TestPipelineAtEveryStage(t *testing.T) {
 			}
 		}
 		stages := map[vocab.Stage]int{}
-		linkedProbation, notMembers := 0, 0
+		linkedProbation, notMembers, extended := 0, 0, 0
 		for _, a := range pipe {
 			stage := rules.StageOf(a.Steps)
 			stages[stage]++
+			if _, ok := rules.Last(a.Steps, vocab.StepConfirmApproval, vocab.OutcomeExtended); ok && stage == vocab.StageFull {
+				extended++
+			}
 			if a.MemberID == "" {
 				notMembers++
 				if stage == vocab.StageProbation || stage == vocab.StageFull {
@@ -93,6 +96,9 @@ func TestPipelineAtEveryStage(t *testing.T) {
 		}
 		if notMembers < size/12 || notMembers > size/6+8 {
 			t.Errorf("%d members: %d not yet members in the pipeline", size, notMembers)
+		}
+		if extended != 1 && size >= 300 {
+			t.Errorf("%d members: %d confirmed after an extended 预备期, want 1", size, extended)
 		}
 		if linkedProbation*10 < probation*9 {
 			t.Errorf("%d members: %d of %d 预备党员 admitted through the pipeline", size, linkedProbation, probation)
