@@ -106,6 +106,11 @@ type DevStep struct {
 	Number       string // 志愿书编号, 备案 or 证书编号
 	Content      string // 谈话 or 考察意见, the report's subject, the 公示's text
 	Note         string
+
+	// FromLedger marks a step taken from an existing 台账 (an import), not
+	// stored: a step its ledger did not carry is a warning, not a refusal
+	// (rules.CheckLedgerStep).
+	FromLedger bool
 }
 
 // Table names the SQL table.

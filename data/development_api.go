@@ -165,6 +165,9 @@ func devStepIssues(ctx context.Context, q queryer, t Tables, st *DevStep, orgID 
 		}
 		people = append(people, personOn(ctx, q, id, st.Date.Time))
 	}
+	if st.FromLedger {
+		return rules.CheckLedgerStep(d, a.RuleApplicant(others), st.RuleStep(), people), nil
+	}
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return rules.CheckStep(d, a.RuleApplicant(others), st.RuleStep(), people, today), nil
 }

@@ -85,12 +85,6 @@ func before(steps []Step, day time.Time) []Step {
 	return steps[:i]
 }
 
-// lastOf is the latest step of the kind dated on or before day, with one
-// of the outcomes when given.
-func lastOf(steps []Step, day time.Time, kind vocab.DevStep, outcome ...vocab.DevOutcome) (Step, bool) {
-	return Last(before(steps, day), kind, outcome...)
-}
-
 // checkStep is CheckStep with the rules in force.
 func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
 	_ = today // the data layer refuses a date after today

@@ -400,3 +400,25 @@ func TestWorkingDays(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckLedgerStepWarnsOfMissingRecords: a step taken from an old 台账
+// that lacks the steps before it is accepted with a warning for each
+// missing one, while what its own dates break is refused as in CheckStep.
+func TestCheckLedgerStepWarnsOfMissingRecords(t *testing.T) {
+	p := Rules2014().Params
+	noTalk := withoutKind(devHistory(p, vocab.StepApproval), vocab.StepPartyTalk, 1)
+	vote, _ := Last(noTalk, vocab.StepAdmitVote)
+	approval := Step{Kind: vocab.StepApproval, Date: vote.Date.AddDate(0, 0, 20), Outcome: vocab.OutcomePassed}
+	a := Applicant{Steps: noTalk, Birth: d1995()}
+	if v := verdict(CheckStep(Rules2014(), a, approval, nil, d(2026, 1, 1)), vocab.RuleDevPartyTalk); v != "refuse" {
+		t.Fatalf("CheckStep: %q, want refuse", v)
+	}
+	issues := CheckLedgerStep(Rules2014(), a, approval, nil)
+	if v := verdict(issues, vocab.RuleDevPartyTalk); v != "warn" || !strings.Contains(issueText(issues), "按原台账导入") {
+		t.Errorf("CheckLedgerStep: %q %s, want a warning", v, issueText(issues))
+	}
+	late := Step{Kind: vocab.StepApproval, Date: vote.Date.AddDate(0, p.ApprovalMaxMonths, 1), Outcome: vocab.OutcomePassed}
+	if v := verdict(CheckLedgerStep(Rules2014(), a, late, nil), vocab.RuleDevApproval); v != "refuse" {
+		t.Errorf("an approval after %d months from a ledger: %q, want refuse", p.ApprovalMaxMonths, v)
+	}
+}

@@ -128,3 +128,20 @@ func FullOn(category vocab.Category, status vocab.Status, joined, confirmed, day
 func CheckStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
 	return checkStep(d.orDefault(), a, step, people, today)
 }
+
+// CheckLedgerStep is CheckStep for a step taken from an existing 台账 (an
+// import of the pipeline): an old ledger seldom carries every step, so
+// what a missing record gives (no 政治审查, no 党委派人谈话 recorded …) is a
+// warning, not a refusal; what the step's own dates and numbers break (a
+// 发展对象 within the year, a vote without quorum, an approval after six
+// months) is refused as always.
+func CheckLedgerStep(d DevRules, a Applicant, step Step, people []PersonOn) []StepIssue {
+	is := checkStepIssues(d.orDefault(), a, step, people)
+	for i := range is.out {
+		if is.absent[i] && is.out[i].Refuse {
+			is.out[i].Refuse = false
+			is.out[i].Text += "（按原台账导入）"
+		}
+	}
+	return is.out
+}

@@ -381,7 +381,7 @@ func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
 				r.fail(spec.date, "填写了“"+string(spec.step)+"”的其他各列，须同时填写此日期")
 			}
 		}
-		st := &data.DevStep{Step: string(spec.step), Date: date}
+		st := &data.DevStep{Step: string(spec.step), Date: date, FromLedger: true}
 		p.readStep(r, spec, st) // its cells are checked even without a date
 		if date.IsZero() {
 			continue // the date's problem is reported

@@ -431,3 +431,53 @@ func TestPipelineWarningsAreListedNotFatal(t *testing.T) {
 		t.Errorf("warnings %v", rep.Warnings)
 	}
 }
+
+// TestPipelineOldLedgerWithoutEveryStepIsImportedWithWarnings imports the
+// row of an old 台账 that carries the main dates only — no 政治审查, no
+// 集中培训, no 党委派人谈话 —: the steps it has are written with a warning
+// for each step it lacks, the member is made at the 党委审批, while a date
+// the rules forbid on its own (a 发展对象 within the year) is still refused.
+func TestPipelineOldLedgerWithoutEveryStepIsImportedWithWarnings(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	main := map[string]any{
+		"递交入党申请书日期": "2021-10-08", "确定入党积极分子日期": "2022-03-15", "确定发展对象日期": "2023-04-10",
+		"入党介绍人": "王建国、李红梅", "确定入党介绍人日期": "2023-04-16",
+		"支部大会讨论接收日期": "2023-06-10", "接收应到人数": "20", "接收实到人数": "18", "接收赞成票": "18",
+		"接收反对票": "0", "接收弃权票": "0", "党委审批日期": "2023-07-01",
+	}
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", id("420106", 2003, 5, 6, 11, true)), main))), Options{})
+	if err != nil || !rep.Written || len(rep.Problems) > 0 {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	var rulesWarned []string
+	for _, w := range rep.Warnings {
+		if !strings.Contains(w.Msg, "按原台账导入") {
+			continue
+		}
+		for _, id := range []vocab.RuleID{vocab.RuleDevVetting, vocab.RuleDevTraining, vocab.RuleDevPartyTalk} {
+			if strings.Contains(w.Msg, "（"+string(id)+"）") {
+				rulesWarned = append(rulesWarned, string(id))
+			}
+		}
+	}
+	slices.Sort(rulesWarned)
+	if want := []string{"DEV-PARTY-TALK", "DEV-TRAINING", "DEV-VETTING"}; !slices.Equal(slices.Compact(rulesWarned), want) {
+		t.Errorf("warnings for the missing steps: %v, want %v\n%v", rulesWarned, want, rep.Warnings)
+	}
+	got := pipeline(t, s)
+	if len(got) != 1 || !strings.HasPrefix(got[0], "赵小明 预备党员") {
+		t.Errorf("pipeline %v", got)
+	}
+
+	s2 := testStore(t)
+	seedPipeMembers(t, s2)
+	early := with(main, map[string]any{"确定发展对象日期": "2022-09-10"})
+	rep, err = run(t, s2, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", id("420106", 2003, 5, 6, 11, true)), early))), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, rep, map[[2]string]string{{"2", "确定发展对象日期"}: "（" + string(vocab.RuleDevActivistYear) + "）"})
+}
