@@ -66,8 +66,16 @@ func termFigures(ctx context.Context, r TermResult) (map[string]TermFigures, map
 	out, names := map[string]TermFigures{}, map[string]string{}
 	for _, f := range figs {
 		sum := f.Figures.Summary()
+		// By rule as in all: the 待整改问题, not this month's to-dos nor the
+		// reminders.
+		open := map[vocab.RuleID]int{}
+		for id := range sum.ByRule {
+			if n := sum.OpenOf(id); n > 0 {
+				open[id] = n
+			}
+		}
 		out[f.Org.ID] = TermFigures{Members: sum.Members, Branches: sum.Branches, Findings: sum.Open(),
-			ByRule: sum.ByRule, Score: sum.Score()}
+			ByRule: open, Score: sum.Score()}
 		names[f.Org.ID] = f.Org.Name
 	}
 	return out, names, nil

@@ -433,6 +433,16 @@ func TestTermResults(t *testing.T) {
 		if d.From == nil || d.To == nil || d.Members != d.To.Members-d.From.Members || d.Findings != d.To.Findings-d.From.Findings {
 			t.Fatalf("delta: %+v", d)
 		}
+		// The rules' rows add up to the 待整改问题 (no to-dos, no reminders).
+		for _, f := range []*TermFigures{d.From, d.To} {
+			sum := 0
+			for _, n := range f.ByRule {
+				sum += n
+			}
+			if sum != f.Findings {
+				t.Errorf("%s: findings by rule add up to %d, findings %d: %v", d.Name, sum, f.Findings, f.ByRule)
+			}
+		}
 	}
 	da, db := by[a.store.Org().ID], by[b.store.Org().ID]
 	if da.Name != "经济学院党委" || db.Name != "管理学院党委" {
