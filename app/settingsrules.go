@@ -103,6 +103,11 @@ func newRuleForm(u *UI, message *widget.Label, pick bool) *ruleSettings {
 			e.SetPlaceHolder("如 2026-10，留空则自动")
 			r.since = settingNote(note)
 			box.Add(r.since)
+		case d.Key == rules.DevRulesSetting:
+			// Chosen in its own section, where the versions are listed
+			// and added; shown here, saved as it is.
+			e.Disable()
+			box.Add(settingNote("在“发展党员规则版本”中选用或新增版本"))
 		case strings.HasPrefix(d.Key, rules.AppliesPrefix) && !appliesNoted:
 			box.Add(settingNote("各规则适用的人员类别：填“" + rules.AppliesAll + "”“" + rules.AppliesNone + "”，或" +
 				strings.Join(vocab.Texts(vocab.PersonTypes), "、") + "中的一个或几个，用、分隔"))
