@@ -48,8 +48,8 @@ func runDemo(e *env, args []string) int {
 	if code := writeDemo(e, *db, clock, generate); code != ExitOK {
 		return code
 	}
-	e.printf("已生成演示数据：%d个支部，%d名党员，%d次学习培训，%d次组织生活，%d条党费记录\n数据库：%s\n",
-		sum.Branches, sum.Members, sum.Trainings, sum.Meetings, sum.Dues, *db)
+	e.printf("已生成演示数据：%d个支部，%d名党员，%d次学习培训，%d次组织生活，%d条党费记录，发展党员名册%d人\n数据库：%s\n",
+		sum.Branches, sum.Members, sum.Trainings, sum.Meetings, sum.Dues, sum.Applicants, *db)
 	return ExitOK
 }
 

@@ -397,6 +397,23 @@ func TestAcrossTheYear(t *testing.T) {
 	}
 }
 
+// TestLateJoinerReviewedAfterPledging: a member who joined in December
+// pledged in December; the demo of the year's last day reviews the pledge
+// on or after it (the 260-member demo of seed 1 reviewed one before it, and
+// the store refused the whole demo).
+func TestLateJoinerReviewedAfterPledging(t *testing.T) {
+	asOf := time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)
+	s, err := data.Create(context.Background(), filepath.Join(t.TempDir(), "org.db"), "测试学院党委", "T",
+		data.WithClock(func() time.Time { return asOf.Add(20 * time.Hour) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Generate(context.Background(), s, Options{Members: 260, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestChineseNumber(t *testing.T) {
 	for n, want := range map[int]string{1: "一", 10: "十", 12: "十二", 20: "二十", 21: "二十一", 105: "一百零五", 110: "一百一十", 2003: "二千零三"} {
 		if got := chineseNumber(n); got != want {

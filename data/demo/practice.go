@@ -68,8 +68,10 @@ func (g *gen) writePledges() error {
 			continue
 		}
 		r := &data.Pledge{MemberID: p.id, Year: g.year, Content: g.pledgeContent(p), PledgedDate: dt(pledged)}
+		// Reviewed in December, never before the pledge (a member who
+		// joined late in the year pledged in December).
 		if dec := date(g.year, time.December, 15); !dec.After(g.asOf) && g.y.chance(0.9) {
-			r.Review, r.Reviewer, r.ReviewDate = g.pledgeReview(), reviewer, dt(g.y.dayIn(dec, g.asOf))
+			r.Review, r.Reviewer, r.ReviewDate = g.pledgeReview(), reviewer, dt(g.y.dayIn(maxTime(dec, pledged), g.asOf))
 		}
 		if err := put(g, g.tx.Pledges, r, &g.sum.Pledges); err != nil {
 			return err
