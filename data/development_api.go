@@ -39,33 +39,45 @@ func (s *Store) DevRuleVersionsAll(ctx context.Context) ([]rules.DevRules, error
 }
 
 // resolveDevRules fills a stored version's values into set after the
-// settings are read: the setting names it, the table holds it.
+// settings are read (the setting names it, the table holds it), and links
+// the version in force to those before it (rules.WithEarlier).
 func resolveDevRules(ctx context.Context, q queryer, set *rules.Settings, orgID string) error {
-	if set.Dev.Title != "" {
-		return nil
+	if set.Dev.Title != "" && set.Dev.Since.IsZero() {
+		return nil // a built-in version in force since always
 	}
-	name := set.Dev.Version
-	query := `SELECT version_name, title, body FROM dev_rule_versions
-		WHERE version_name = ? AND deleted_at IS NULL`
-	args := []any{name}
+	query := `SELECT version_name, title, body FROM dev_rule_versions WHERE deleted_at IS NULL`
+	var args []any
 	if orgID != "" {
 		query += " AND org_id = ?"
 		args = append(args, orgID)
 	}
-	var v DevRuleVersion
-	err := q.QueryRowContext(ctx, query+" LIMIT 1", args...).Scan(&v.Name, &v.Title, &v.Body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("设置中选用的发展党员规则版本“%s”不存在，请在设置中重新选择", name)
-	}
+	rows, err := q.QueryContext(ctx, query+" ORDER BY version_name", args...)
 	if err != nil {
 		return err
 	}
-	d, err := v.Rules()
-	if err != nil {
+	defer rows.Close()
+	all := rules.BuiltinDevRules()
+	for rows.Next() {
+		var v DevRuleVersion
+		if err := rows.Scan(&v.Name, &v.Title, &v.Body); err != nil {
+			return err
+		}
+		d, err := v.Rules()
+		if err != nil {
+			return err
+		}
+		all = append(all, d)
+	}
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	set.Dev = d
-	return nil
+	for _, d := range all {
+		if d.Version == set.Dev.Version {
+			set.Dev = rules.WithEarlier(d, all)
+			return nil
+		}
+	}
+	return fmt.Errorf("设置中选用的发展党员规则版本“%s”不存在，请在设置中重新选择", set.Dev.Version)
 }
 
 // devRulesOf reads the rules of 发展党员 in force for the organization

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"dangjian/data/vocab"
 )
@@ -42,10 +43,31 @@ type DevParams struct {
 type DevRules struct {
 	Version string // short name chosen in 设置, e.g. 2014
 	Title   string // the text the values come from
-	Params  DevParams
+	// Since is the day the version takes effect (施行日期); zero for the
+	// 2014 one, in force before any other.
+	Since  time.Time
+	Params DevParams
 	// Sources holds, per rule in vocab.DevRuleIDs order, where in Title the
 	// rule is written.
 	Sources [numDevRules]string
+	// Earlier is the version in force before Since (nil: the 2014 one),
+	// so that a step is checked, and a 预备期 counted, under the version
+	// in force on its day (On).
+	Earlier *DevRules
+}
+
+// On is the version in force on day: d from its Since on, before it the
+// version before d (Earlier, down to the 2014 one). Choosing a revised
+// 细则 in 设置 does not change what was decided under the one before.
+func (d DevRules) On(day time.Time) DevRules {
+	d = d.orDefault()
+	for !d.Since.IsZero() && day.Before(d.Since) {
+		if d.Earlier == nil {
+			return Rules2014()
+		}
+		d = d.Earlier.orDefault()
+	}
+	return d
 }
 
 // Source is where the rule is written, e.g. 《中国共产党发展党员工作细则》
@@ -154,6 +176,7 @@ func (d DevParamDef) Set(p *DevParams, n int) error {
 
 // devBody is a stored version's values and sources, as JSON.
 type devBody struct {
+	Since   string            `json:"since,omitempty"` // 施行日期, 2006-01-02
 	Params  map[string]int    `json:"params"`
 	Sources map[string]string `json:"sources"`
 }
@@ -162,6 +185,9 @@ type devBody struct {
 // version keeps (data.DevRuleVersion.Body).
 func (d DevRules) EncodeBody() string {
 	b := devBody{Params: map[string]int{}, Sources: map[string]string{}}
+	if !d.Since.IsZero() {
+		b.Since = d.Since.Format(time.DateOnly)
+	}
 	for _, def := range DevParamDefs {
 		b.Params[def.Key] = def.Get(d.Params)
 	}
@@ -175,14 +201,19 @@ func (d DevRules) EncodeBody() string {
 }
 
 // ParseDevRules reads a stored version: its name, title and body (JSON of
-// values and sources). A value the body leaves out keeps the 2014 one; an
-// unknown key, a value out of bounds or contradictory values give a
-// Chinese error naming them.
+// the 施行日期, values and sources). A value the body leaves out keeps the
+// 2014 one; an unknown key, a value out of bounds or contradictory values
+// give a Chinese error naming them. A version of another text than the
+// 2014 one cites no article of the 2014 text: the sources it leaves out are
+// blank (Source then gives the title alone).
 func ParseDevRules(version, title, body string) (DevRules, error) {
 	d := Rules2014()
 	d.Version, d.Title = strings.TrimSpace(version), strings.TrimSpace(title)
 	if d.Version == "" {
 		return DevRules{}, fmt.Errorf("发展党员规则版本须有名称")
+	}
+	if d.Title != Rules2014().Title {
+		d.Sources = [numDevRules]string{}
 	}
 	if strings.TrimSpace(body) == "" {
 		return d, nil
@@ -192,6 +223,13 @@ func ParseDevRules(version, title, body string) (DevRules, error) {
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&b); err != nil {
 		return DevRules{}, fmt.Errorf("发展党员规则版本“%s”的内容无法读取", d.Version)
+	}
+	if b.Since != "" {
+		since, err := time.Parse(time.DateOnly, b.Since)
+		if err != nil {
+			return DevRules{}, fmt.Errorf("发展党员规则版本“%s”的施行日期“%s”无效", d.Version, b.Since)
+		}
+		d.Since = since
 	}
 	for key, n := range b.Params {
 		i := slices.IndexFunc(DevParamDefs, func(def DevParamDef) bool { return def.Key == key })
@@ -252,4 +290,28 @@ func devVersionSpec() settingSpec {
 			return nil
 		},
 	}
+}
+
+// WithEarlier links d to the versions in force before it: of all (every
+// version one may choose), the one with the latest Since before d's, then
+// the one before that, down to the 2014 one (Earlier nil).
+func WithEarlier(d DevRules, all []DevRules) DevRules {
+	if d.Since.IsZero() {
+		return d
+	}
+	var prev *DevRules
+	for i := range all {
+		c := all[i]
+		if c.Version == d.Version || c.Since.IsZero() || !c.Since.Before(d.Since) {
+			continue
+		}
+		if prev == nil || c.Since.After(prev.Since) {
+			prev = &c
+		}
+	}
+	if prev != nil {
+		linked := WithEarlier(*prev, all)
+		d.Earlier = &linked
+	}
+	return d
 }
