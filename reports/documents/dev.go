@@ -12,7 +12,8 @@ import (
 )
 
 // The documents of 发展党员. Every stage is rules.StageOf's, every 入党时间
-// rules.Admitted's, every 预备期满 rules.ProbationEnd's; a document reads
+// rules.Admitted's, every 预备期满 rules.ConfirmedOn's (the day check and
+// the member's 转正日期 name, not ProbationEnd's last day); a document reads
 // the dates of the steps as recorded.
 const (
 	DevActivists        Kind = "dev-activists"         // 入党积极分子花名册

@@ -9,8 +9,9 @@ import (
 	"dangjian/reports/layout"
 )
 
-// firstEnd is the day the person's 预备期 was first to end: rules.
-// ProbationEnd over the steps without the extensions the 党委 approved.
+// firstEnd is the day the person's 预备期 was first to be 满 (届满): rules.
+// ConfirmedOn over the steps without the extensions the 党委 approved, the
+// day `dangjian check` and the member's 转正日期 name.
 func firstEnd(p *devPerson, d rules.DevRules) time.Time {
 	var steps []rules.Step
 	for _, s := range p.steps() {
@@ -19,7 +20,7 @@ func firstEnd(p *devPerson, d rules.DevRules) time.Time {
 		}
 		steps = append(steps, s)
 	}
-	return rules.ProbationEnd(steps, d)
+	return rules.ConfirmedOn(steps, d)
 }
 
 // confirmResult is the 结果 of a person's 转正: the 党委's decision, or the
@@ -35,7 +36,7 @@ func confirmResult(d *devData, p *devPerson) string {
 	}
 	extended := ""
 	if e, ok := p.last(vocab.StepConfirmApproval, time.Time{}, vocab.OutcomeExtended); ok {
-		extended = fmt.Sprintf("延长预备期%d个月，至%s", e.ExtendMonths, layout.TableDate(rules.ProbationEnd(p.steps(), p.rules)))
+		extended = fmt.Sprintf("延长预备期%d个月，%s期满", e.ExtendMonths, layout.TableDate(rules.ConfirmedOn(p.steps(), p.rules)))
 		if s.ID == e.ID {
 			return extended + pending
 		}
@@ -92,7 +93,7 @@ func buildDevConfirm(r *request) error {
 		if rules.Admitted(p.steps()).IsZero() {
 			continue
 		}
-		if inPeriod(firstEnd(p, p.rules), from, to) || inPeriod(rules.ProbationEnd(p.steps(), p.rules), from, to) {
+		if inPeriod(firstEnd(p, p.rules), from, to) || inPeriod(rules.ConfirmedOn(p.steps(), p.rules), from, to) {
 			in = append(in, p)
 		}
 	}
@@ -102,7 +103,7 @@ func buildDevConfirm(r *request) error {
 	}
 	p := r.part("", "", "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("本名单列出%s预备期期满（含延长预备期后期满）的预备党员，按党支部和姓氏笔画排列。"+
-		"预备期满为预备期原定的最后一天，延长的见结果栏；预备期按%s计算。", periodWords(r), d.rules.Title)}, &layout.Spacer{MM: 2})
+		"预备期满为预备期原定期满之日，即按期转正的转正时间，延长的见结果栏；预备期按%s计算。", periodWords(r), d.rules.Title)}, &layout.Spacer{MM: 2})
 	p.Add(branchTables(d, in, confirmColumns, time.Time{})...)
 	counts := map[string]int{}
 	for _, q := range in {

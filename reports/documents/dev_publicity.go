@@ -173,7 +173,7 @@ func buildDevConfirmPublicity(r *request) error {
 		if _, voted := p.last(vocab.StepConfirmVote, day); voted {
 			continue
 		}
-		end := rules.ProbationEnd(p.stepsUpTo(day), p.rules)
+		end := rules.ConfirmedOn(p.stepsUpTo(day), p.rules)
 		if end.IsZero() || end.After(horizon.AddDate(0, 1, 0)) {
 			continue
 		}
@@ -190,7 +190,7 @@ func buildDevConfirmPublicity(r *request) error {
 			}},
 		{layout.Column{Title: "预备期满", Width: 18, Align: layout.Center, Keep: true},
 			func(d *devData, p *devPerson, day time.Time) string {
-				return layout.TableDate(rules.ProbationEnd(p.stepsUpTo(day), p.rules))
+				return layout.TableDate(rules.ConfirmedOn(p.stepsUpTo(day), p.rules))
 			}},
 	})
 	for _, n := range ns.sorted(r) {

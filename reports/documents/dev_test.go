@@ -372,14 +372,14 @@ func TestDevConfirmPublicity(t *testing.T) {
 	if got := strings.Join(names(rows), " "); got != "李五" {
 		t.Fatalf("listed %q, want 李五", got)
 	}
-	wantCells(t, rows[0], map[string]string{"入党时间": "2025.11.20", "预备期满": "2026.11.19", "所在党支部": devBranchA})
+	wantCells(t, rows[0], map[string]string{"入党时间": "2025.11.20", "预备期满": "2026.11.20", "所在党支部": devBranchA})
 	none := build(t, s, DevConfirmPublicity, Options{From: devDay(2026, 8, 1), To: devDay(2026, 8, 7)})
 	if len(devRows(none.doc)) != 0 {
 		t.Errorf("in August 李五's 预备期 was three months from its end:\n%s", none.text)
 	}
 	pdfText, wordTxt := readBack(t, s, DevConfirmPublicity, Options{})
 	for format, text := range map[string]string{"PDF": pdfText, "Word": wordTxt} {
-		inOrder(t, format, text, "关于预备党员拟转正的公示", "李五", "2025.11.20", "2026.11.19", "联系电话")
+		inOrder(t, format, text, "关于预备党员拟转正的公示", "李五", "2025.11.20", "2026.11.20", "联系电话")
 	}
 }
 
@@ -426,18 +426,18 @@ func TestDevConfirmList(t *testing.T) {
 	if got := strings.Join(names(rows), " "); got != "李五 张六 钱七" {
 		t.Fatalf("listed %q", got)
 	}
-	wantCells(t, byName(t, rows, "李五"), map[string]string{"入党时间": "2025.11.20", "预备期满": "2026.11.19", "结果": "尚未讨论"})
-	wantCells(t, byName(t, rows, "张六"), map[string]string{"入党时间": "2025.04.19", "预备期满": "2026.04.18",
+	wantCells(t, byName(t, rows, "李五"), map[string]string{"入党时间": "2025.11.20", "预备期满": "2026.11.20", "结果": "尚未讨论"})
+	wantCells(t, byName(t, rows, "张六"), map[string]string{"入党时间": "2025.04.19", "预备期满": "2026.04.19",
 		"转正申请": "2026.04.19", "支部大会": "2026.04.24", "表决情况": "应到20人，实到19人，赞成19票", "结果": "按期转正",
 		"党委审批": "2026.05.09"})
-	wantCells(t, byName(t, rows, "钱七"), map[string]string{"入党时间": "2024.12.09", "预备期满": "2025.12.08",
-		"结果": "延长预备期6个月，至2026.06.08；按期转正", "党委审批": "2026.06.28"})
+	wantCells(t, byName(t, rows, "钱七"), map[string]string{"入党时间": "2024.12.09", "预备期满": "2025.12.09",
+		"结果": "延长预备期6个月，2026.06.09期满；按期转正", "党委审批": "2026.06.28"})
 	if !strings.Contains(r.text, "合计：共3名，分属2个党支部，按期转正2名，尚未审批1名。") {
 		t.Errorf("no total:\n%s", r.text)
 	}
 	pdfText, wordTxt := readBack(t, s, DevConfirm, Options{})
 	for format, text := range map[string]string{"PDF": pdfText, "Word": wordTxt} {
-		inOrder(t, format, text, "预备党员转正名单", "李五", "2026.11.19", "张六", "2026.05.09", "钱七", "2026.06.28")
+		inOrder(t, format, text, "预备党员转正名单", "李五", "2026.11.20", "张六", "2026.05.09", "钱七", "2026.06.28")
 	}
 }
 

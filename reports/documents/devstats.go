@@ -240,7 +240,7 @@ func devStatsSummary(st rules.DevStats, years []rules.StatYear, ref time.Time) s
 
 // devStatsExplained says how the tables count.
 func devStatsExplained(years []rules.StatYear) string {
-	return "说明：发展党员按支部大会讨论通过接收之日计入所在统计年度，须经党委审批；预备党员转正按转正时间（预备期满之日的次日）" +
+	return "说明：发展党员按支部大会讨论通过接收之日计入所在统计年度，须经党委审批；预备党员转正按转正时间（预备期满之日）" +
 		"计入，须经党委审批转正。" + years[0].Label() + "为" + years[0].Kind() + "，" + years[1].Label() + "等学年为" +
 		years[1].Kind() + "。"
 }
