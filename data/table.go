@@ -142,6 +142,11 @@ func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 		if old.meta().Version != m.Version {
 			return ErrConflict
 		}
+		if dc, ok := any(old).(deleteChecker); ok {
+			if err := dc.checkDelete(ctx, w); err != nil {
+				return err
+			}
+		}
 		for _, part := range ownedParts[t.name] {
 			if err := deleteParts(ctx, w, part[0], Column(part[1]), m.ID); err != nil {
 				return err
@@ -162,6 +167,12 @@ func (t Table[T, P]) Delete(ctx context.Context, rec P) error {
 		m.UpdatedAt, m.DeletedAt = Stamp{w.at}, Stamp{w.at}
 		return w.audit(ctx, m, t.name, "delete", map[string]any{})
 	})
+}
+
+// deleteChecker is implemented by records that some rule keeps from being
+// deleted (a 发展党员 step a member record rests on): checkDelete refuses.
+type deleteChecker interface {
+	checkDelete(ctx context.Context, q queryer) error
 }
 
 // Get returns the live row with the id, or ErrNotFound.
