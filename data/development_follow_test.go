@@ -115,7 +115,8 @@ func TestAdmittingStepOfAMemberStays(t *testing.T) {
 		}
 		c := *st
 		c.Outcome = string(vocab.OutcomeRejected)
-		if _, err := s.RecordDevStep(ctx, &c); !errors.Is(err, data.ErrAdmittedStep) {
+		if _, err := s.RecordDevStep(ctx, &c); len(data.ProblemsOf(err)) != 1 ||
+			!strings.Contains(err.Error(), "党籍状态") {
 			t.Fatalf("%s made 未通过: %v", kind, err)
 		}
 	}

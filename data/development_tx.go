@@ -58,7 +58,7 @@ func (tx *Tx) RecordDevStep(ctx context.Context, st *DevStep) ([]rules.StepIssue
 
 // memberBefore reads, for a step of a person already a member, the member
 // record and the steps as they were before the step is written; an edit
-// that would undo the 接收 is refused (ErrAdmittedStep).
+// that would undo the 接收 is refused (a *ValidationError on the outcome).
 func memberBefore(ctx context.Context, tx *Tx, st *DevStep) (*Member, []rules.Step, error) {
 	if st.ApplicantID == "" {
 		return nil, nil, nil
@@ -76,7 +76,8 @@ func memberBefore(ctx context.Context, tx *Tx, st *DevStep) (*Member, []rules.St
 			return nil, nil, err
 		}
 		if old != nil && admitting(old) && (!admitting(st) || old.Step != st.Step) {
-			return nil, nil, admittedStepRefusal(old)
+			return nil, nil, &ValidationError{Problems: []Problem{{Col: "outcome", Label: "结果",
+				Msg: admittedStepRefusal(old).Error()}}}
 		}
 	}
 	m, err := tx.Members.get(ctx, tx.w, string(a.MemberID))
