@@ -68,8 +68,10 @@ func (r *request) devStatsOf(ref time.Time, years []rules.StatYear) (st rules.De
 
 // buildDevStats makes the 发展党员统计.
 func buildDevStats(r *request) error {
+	// The year follows the day counted as of: --date 2025-12-31 counts
+	// 2025 and its 学年 as --year 2025 does, whatever the year printed in.
 	ref := r.asOf()
-	years := devStatYears(r.year, ref)
+	years := devStatYears(ref.Year(), ref)
 	st, orgs, err := r.devStatsOf(ref, years)
 	if err != nil {
 		return err

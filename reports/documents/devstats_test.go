@@ -52,6 +52,15 @@ func TestDevStatsDocument(t *testing.T) {
 	if got := devStatCells(t, b, "表一")["合计"]; strings.Join(got, " ") != "2 0 2 0 1 0" {
 		t.Errorf("2025: %v", got)
 	}
+	// --date 2025-12-31 in 2026 is the same as --year 2025: the year is
+	// the date's, with the 学年 ending in it and the one begun.
+	b = build(t, s, DevStats, Options{AsOf: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)})
+	if got := devStatCells(t, b, "表一")["合计"]; strings.Join(got, " ") != "2 0 2 0 1 0" {
+		t.Errorf("as of 31 December 2025: %v", got)
+	}
+	if !strings.Contains(b.text, "2025年发展党员2名") || !strings.Contains(b.text, "2024-2025学年") {
+		t.Errorf("as of 31 December 2025, not 2025 and its 学年:\n%s", b.text)
+	}
 	// As of 30 June 2026: the 2026-2027学年 has not begun.
 	b = build(t, s, DevStats, Options{AsOf: time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)})
 	if got := devStatCells(t, b, "表一")["合计"]; strings.Join(got, " ") != "0 2 1 2" {
