@@ -77,7 +77,7 @@ func (a *Applicant) checkStore(ctx context.Context, q queryer, c *checker) error
 	case err != nil:
 		return err
 	}
-	c.fail("id_number", "与发展对象名册中的"+other+"重复")
+	c.fail("id_number", "与发展党员名册中的入党申请人"+other+"重复")
 	return nil
 }
 
@@ -119,7 +119,7 @@ func (*DevStep) Table() string { return "dev_steps" }
 // Fields lists the columns.
 func (s *DevStep) Fields() []Field {
 	return []Field{
-		{"applicant_id", "发展对象", &s.ApplicantID}, {"step", "步骤", &s.Step}, {"date", "日期", &s.Date},
+		{"applicant_id", "入党申请人", &s.ApplicantID}, {"step", "步骤", &s.Step}, {"date", "日期", &s.Date},
 		{"until", "截止日期", &s.Until}, {"person_id", "相关党员", &s.PersonID},
 		{"person2_id", "相关党员（二）", &s.Person2ID}, {"people", "其他人员", &s.People},
 		{"eligible", "应到会有表决权人数", &s.Eligible}, {"present", "实到会有表决权人数", &s.Present},

@@ -124,3 +124,21 @@ func TestAdmittingStepOfAMemberStays(t *testing.T) {
 		t.Fatalf("another step: %v", err)
 	}
 }
+
+// TestApplicantWordingFitsEveryStage: the words of an applicant's problems
+// name no single stage (a 发展对象 is one of them).
+func TestApplicantWordingFitsEveryStage(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	a, _ := admittedApplicant(t, s)
+	twin := &data.Applicant{BranchID: a.BranchID, Name: "钱多多", IDNumber: a.IDNumber}
+	err := s.Applicants.Create(ctx, twin)
+	if err == nil || !strings.Contains(err.Error(), "与发展党员名册中的入党申请人赵小满重复") {
+		t.Fatalf("a second applicant with the same 公民身份号码: %v", err)
+	}
+	for _, f := range (&data.DevStep{}).Fields() {
+		if f.Col == "applicant_id" && f.Label != "入党申请人" {
+			t.Fatalf("applicant_id is labelled %q", f.Label)
+		}
+	}
+}
