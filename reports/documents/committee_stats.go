@@ -109,7 +109,8 @@ func committeeDevTable(orgs []data.OrgFigures, whole *rules.Figures, year int, r
 		t.Rows = append(t.Rows, line(o.Org.Name, o.Figures.DevStats(ref, cy, sy), false))
 	}
 	t.Rows = append(t.Rows, line("合计", whole.DevStats(ref, cy, sy), true))
-	t.Note = "注：发展党员按支部大会讨论通过接收之日计入，预备党员转正按转正时间计入，均须经党委审批；" + cy.Label() + "为" + cy.Kind() +
-		"，" + sy.Label() + "为" + sy.Kind() + "。"
+	t.Note = "注：本表只计在“发展党员”中记录的人员：发展党员按支部大会讨论通过接收之日计入，预备党员转正按转正时间计入，均须经党委审批；" +
+		"表六的“发展党员”按党员的入党日期计，含未在“发展党员”中记录而直接登记的党员，两者口径不同，数字可能不一致。" +
+		cy.Label() + "为" + cy.Kind() + "，" + sy.Label() + "为" + sy.Kind() + "。"
 	return t
 }
