@@ -85,7 +85,8 @@ func before(steps []Step, day time.Time) []Step {
 	return steps[:i]
 }
 
-// checkStep is CheckStep with the rules in force.
+// checkStep is CheckStep with the rules d (each step is judged under the
+// version in force on its day, d.On).
 func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
 	_ = today // the data layer refuses a date after today
 	return checkStepIssues(d, a, step, people).out
@@ -94,10 +95,16 @@ func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time
 // checkStepIssues is checkStep telling which issues a missing record
 // gives.
 func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *stepIssues {
-	p := d.Params
 	is := &stepIssues{}
 	steps := a.Steps
 	day := civil(step.Date)
+	// The version in force on the step's day (a revised 细则 does not
+	// judge what was done before its 施行日期).
+	// An interval is judged under the version in force on the day it
+	// starts (the application, the 确定入党积极分子, the vote), as the
+	// findings judge it.
+	p := d.On(day).Params
+	from := func(t time.Time) DevParams { return d.On(civil(t)).Params }
 	prior := before(steps, day)
 
 	// DEV-ORDER: nothing after the end, the order of the 细则.
@@ -137,10 +144,11 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 	case vocab.StepTalk:
 		// DEV-TALK
 		if ap, ok := Last(prior, vocab.StepApply); ok {
-			due := civil(ap.Date).AddDate(0, p.TalkMonths, 0)
+			months := from(ap.Date).TalkMonths
+			due := civil(ap.Date).AddDate(0, months, 0)
 			if day.After(due) {
 				is.warn(vocab.RuleDevTalk, "%s递交入党申请书，应在%d个月内（%s前）谈话，%s谈话已超期",
-					dateText(ap.Date), p.TalkMonths, dateText(due), dateText(day))
+					dateText(ap.Date), months, dateText(due), dateText(day))
 			}
 		}
 	case vocab.StepContacts:
@@ -159,10 +167,11 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 	case vocab.StepCandidate:
 		// DEV-ACTIVIST-YEAR
 		if act, ok := Last(prior, vocab.StepActivist); ok {
-			from := civil(act.Date).AddDate(0, p.ActivistMonths, 0)
-			if day.Before(from) {
+			months := from(act.Date).ActivistMonths
+			ok := civil(act.Date).AddDate(0, months, 0)
+			if day.Before(ok) {
 				is.refuse(vocab.RuleDevActivistYear, "%s确定为入党积极分子，培养教育须满%d个月（%s起）才能确定为发展对象",
-					dateText(act.Date), p.ActivistMonths, dateText(from))
+					dateText(act.Date), months, dateText(ok))
 			}
 		}
 	case vocab.StepTraining:
@@ -201,6 +210,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 			}
 		}
 		if vote, ok := Last(prior, vocab.StepAdmitVote, vocab.OutcomePassed); ok {
+			p := from(vote.Date)
 			due, most := civil(vote.Date).AddDate(0, p.ApprovalMonths, 0), civil(vote.Date).AddDate(0, p.ApprovalMaxMonths, 0)
 			switch {
 			case day.After(most):
@@ -217,6 +227,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		}
 	case vocab.StepConfirmApproval:
 		if vote, ok := Last(prior, vocab.StepConfirmVote); ok {
+			p := from(vote.Date)
 			due := civil(vote.Date).AddDate(0, p.ConfirmMonths, 0)
 			if day.After(due) {
 				is.warn(vocab.RuleDevConfirm, "%s支部大会讨论转正，党委应在%d个月内（%s前）审批", dateText(vote.Date),

@@ -119,8 +119,10 @@ func (c *devCheck) applicant(a *Applicant) {
 			until = civil(endDay(steps))
 		}
 		span := civil(act.Date)
-		c.periods(a, steps, cov, span, until, vocab.StepReport, vocab.RuleDevReport, c.d.Params.ReportMonths, "思想汇报", "递交")
-		c.periods(a, steps, cov, span, until, vocab.StepReview, vocab.RuleDevReview, c.d.Params.ReviewMonths, "培养考察", "开展")
+		c.periods(a, steps, cov, span, until, vocab.StepReport, vocab.RuleDevReport,
+			func(p DevParams) int { return p.ReportMonths }, "思想汇报", "递交")
+		c.periods(a, steps, cov, span, until, vocab.StepReview, vocab.RuleDevReview,
+			func(p DevParams) int { return p.ReviewMonths }, "培养考察", "开展")
 	}
 	if stage == vocab.StageEnded || stage == vocab.StageFull {
 		return
@@ -213,7 +215,7 @@ func (c *devCheck) talk(a *Applicant, steps []Step, cov time.Time, stage vocab.S
 	if _, talked := Last(steps, vocab.StepTalk); talked {
 		return
 	}
-	by := civil(ap.Date).AddDate(0, c.d.Params.TalkMonths, 0)
+	by := civil(ap.Date).AddDate(0, c.d.On(civil(ap.Date)).Params.TalkMonths, 0)
 	switch found, due := c.deadline(by); {
 	case found:
 		c.add(vocab.RuleDevTalk, a, false, "%s递交入党申请书，应于%s前谈话，尚无谈话记录", dateText(ap.Date), dateText(by))
@@ -239,14 +241,16 @@ func (c *devCheck) once(a *Applicant, steps []Step, cov time.Time, from Step, ki
 }
 
 // periods: a 思想汇报 or a 考察 in every period of months months of the
-// year (calendar quarters for 3, half years for 6) from span on, until
+// year (calendar quarters for 3, half years for 6; months of the version in
+// force on the person's 确定入党积极分子, the day the duty starts) from span on, until
 // until (转正 or the end; zero while in the pipeline). A period is
 // required when the person was in the pipeline from its first month to its
 // last day and the records cover it; it is missing when it ended before
 // AsOf with no step of the kind in it; the period AsOf is in, still without
 // one, is a to-do.
 func (c *devCheck) periods(a *Applicant, steps []Step, cov, span, until time.Time, kind vocab.DevStep, id vocab.RuleID,
-	months int, what, verb string) {
+	monthsOf func(DevParams) int, what, verb string) {
+	months := monthsOf(c.d.On(span).Params)
 	if months <= 0 {
 		return
 	}
@@ -306,7 +310,7 @@ func (c *devCheck) approval(a *Applicant, steps []Step, cov time.Time) {
 	if ap, ok := Last(steps, vocab.StepApproval); ok && !ap.Date.Before(vote.Date) {
 		return
 	}
-	p := c.d.Params
+	p := c.d.On(civil(vote.Date)).Params
 	by, most := civil(vote.Date).AddDate(0, p.ApprovalMonths, 0), civil(vote.Date).AddDate(0, p.ApprovalMaxMonths, 0)
 	switch found, due := c.deadline(by); {
 	case found && c.asOf.After(most):
@@ -357,7 +361,7 @@ func (c *devCheck) probationEnd(a *Applicant, steps []Step, cov time.Time) {
 	if ap, ok := Last(steps, vocab.StepConfirmApproval); ok && !ap.Date.Before(vote.Date) {
 		return
 	}
-	by := civil(vote.Date).AddDate(0, c.d.Params.ConfirmMonths, 0)
+	by := civil(vote.Date).AddDate(0, c.d.On(civil(vote.Date)).Params.ConfirmMonths, 0)
 	switch found, due := c.deadline(by); {
 	case found:
 		c.add(vocab.RuleDevConfirm, a, false, "%s支部大会讨论转正，党委应于%s前审批，尚未审批", dateText(vote.Date), dateText(by))

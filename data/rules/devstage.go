@@ -77,14 +77,16 @@ func Admitted(steps []Step) time.Time {
 }
 
 // ProbationEnd is the last day of the person's 预备期 under d: a year (the
-// version's months) from the 支部大会 vote, plus every extension the 党委
-// approved; zero before the vote.
+// months of the version in force on the 支部大会's vote, d.On) from the
+// vote, plus every extension the 党委 approved; zero before the vote. A
+// version chosen later does not move the 预备期 of someone admitted before
+// its 施行日期.
 func ProbationEnd(steps []Step, d DevRules) time.Time {
 	from := Admitted(steps)
 	if from.IsZero() {
 		return time.Time{}
 	}
-	months := d.orDefault().Params.ProbationMonths
+	months := d.orDefault().On(civil(from)).Params.ProbationMonths
 	for _, s := range steps {
 		if s.Kind == vocab.StepConfirmApproval && s.Outcome == vocab.OutcomeExtended {
 			months += s.ExtendMonths
