@@ -61,16 +61,22 @@ func stepName(kind vocab.DevStep, outcome vocab.DevOutcome) string {
 type stepIssues struct {
 	out    []StepIssue
 	absent []bool
+	// later marks an issue only a record after the step in the 细则's
+	// order gives (the same step recorded again after it): the findings
+	// report it on that later record, not on this one.
+	later []bool
 }
 
 func (s *stepIssues) refuse(r vocab.RuleID, format string, args ...any) {
 	s.out = append(s.out, StepIssue{Rule: r, Text: fmt.Sprintf(format, args...), Refuse: true})
 	s.absent = append(s.absent, false)
+	s.later = append(s.later, false)
 }
 
 func (s *stepIssues) warn(r vocab.RuleID, format string, args ...any) {
 	s.out = append(s.out, StepIssue{Rule: r, Text: fmt.Sprintf(format, args...)})
 	s.absent = append(s.absent, false)
+	s.later = append(s.later, false)
 }
 
 // missing marks the last issue as given by a missing record.
@@ -114,6 +120,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 	case stage == vocab.StageFull && step.Kind != vocab.StepArchive:
 		is.refuse(vocab.RuleDevOrder, "已于%s转为正式党员，不能再记录%s", dateText(fullDay(prior)), stepName(step.Kind, ""))
 	}
+	is.again(steps, prior, step)
 	if f, ok := follows[step.Kind]; ok {
 		var outs []vocab.DevOutcome
 		if f.outcome != "" {
@@ -258,6 +265,41 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		}
 	}
 	return is
+}
+
+// several are the steps that are not Recurring but may still be recorded
+// more than once: the 入党介绍人 and 培养联系人 named one at a time or
+// replaced, a 集中培训 in several sessions (the rules read them all).
+var several = []vocab.DevStep{vocab.StepIntroducers, vocab.StepContacts, vocab.StepTraining}
+
+// reopened are the steps of the 转正 taken again after the 党委 extended
+// the 预备期: once more per extension.
+var reopened = []vocab.DevStep{vocab.StepConfirmApply, vocab.StepConfirmVote, vocab.StepConfirmApproval}
+
+// again refuses a step recorded a second time (DEV-ORDER): a second
+// 确定入党积极分子 would restart the year, a second 支部大会讨论接收 move
+// the 预备期. A step whose earlier record failed (未通过) may be taken
+// again, and the steps of the 转正 once more per extension.
+func (s *stepIssues) again(steps, prior []Step, step Step) {
+	if step.Kind.Recurring() || slices.Contains(several, step.Kind) {
+		return
+	}
+	allowed := 0
+	if slices.Contains(reopened, step.Kind) {
+		allowed = extensions(prior)
+	}
+	var earlier []Step
+	for _, o := range steps {
+		if o.Kind == step.Kind && o.Outcome != vocab.OutcomeRejected {
+			earlier = append(earlier, o)
+		}
+	}
+	if len(earlier) <= allowed {
+		return
+	}
+	o := earlier[allowed]
+	s.refuse(vocab.RuleDevOrder, "已于%s记录%s，不能再次记录", dateText(o.Date), stepName(o.Kind, o.Outcome))
+	s.later[len(s.later)-1] = CompareSteps(o, step) > 0
 }
 
 // shareText is 「半数」 for 50 per cent, else the percentage.

@@ -159,7 +159,7 @@ func (c *devCheck) recorded(a *Applicant, steps []Step, cov time.Time) {
 		b.Steps = others
 		is := checkStepIssues(c.d, b, s, c.peopleOn(s))
 		for j, issue := range is.out {
-			if is.absent[j] && s.Date.Before(cov) {
+			if (is.absent[j] && s.Date.Before(cov)) || is.later[j] {
 				continue
 			}
 			kind := "（提醒）"

@@ -1,0 +1,79 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"dangjian/data/vocab"
+)
+
+// A step that is not recorded again and again is refused a second time,
+// unless the first failed or an extension reopened the 转正.
+func TestCheckStepRefusesASecondRecord(t *testing.T) {
+	p := Rules2014().Params
+	full := devHistory(p, "")
+	vote, _ := Last(full, vocab.StepAdmitVote)
+	approval, _ := Last(full, vocab.StepApproval)
+	act, _ := Last(full, vocab.StepActivist)
+	confirmVote := Step{Kind: vocab.StepConfirmVote, Date: d(2020, 4, 8), Eligible: 10, Present: 10, For: 10,
+		Outcome: vocab.OutcomeExtended, ExtendMonths: 6}
+	extended := Step{Kind: vocab.StepConfirmApproval, Date: d(2020, 4, 20), Outcome: vocab.OutcomeExtended, ExtendMonths: 6}
+	withExt := append(append([]Step{}, full...), Step{Kind: vocab.StepConfirmApply, Date: d(2020, 3, 20)}, confirmVote, extended)
+	rejected := append(devHistory(p, vocab.StepPartyTalk)[:0:0], devHistory(p, vocab.StepPartyTalk)...)
+	rejected[len(rejected)-1].Outcome = vocab.OutcomeRejected
+	for _, c := range []struct {
+		name  string
+		steps []Step
+		step  Step
+		want  string // the DEV-ORDER text looked for, "" for none
+	}{
+		{"second admit vote after the approval", full,
+			Step{Kind: vocab.StepAdmitVote, Date: approval.Date.AddDate(0, 0, 3), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomePassed},
+			"已于" + dateText(vote.Date) + "记录“支部大会讨论接收（通过）”"},
+		{"second 确定入党积极分子", full, Step{Kind: vocab.StepActivist, Date: act.Date.AddDate(0, 5, 0)},
+			"已于" + dateText(act.Date) + "记录“确定入党积极分子”"},
+		{"a second 确定入党积极分子 dated before the first", full, Step{Kind: vocab.StepActivist, Date: act.Date.AddDate(0, 0, -1)},
+			"已于" + dateText(act.Date) + "记录“确定入党积极分子”"},
+		{"admit vote again after 未通过", rejected,
+			Step{Kind: vocab.StepAdmitVote, Date: vote.Date.AddDate(0, 2, 0), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomePassed}, ""},
+		{"转正 vote after an extension", withExt,
+			Step{Kind: vocab.StepConfirmVote, Date: d(2020, 10, 8), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed}, ""},
+		{"转正 application after an extension", withExt, Step{Kind: vocab.StepConfirmApply, Date: d(2020, 9, 20)}, ""},
+		{"a third 转正 vote", append(append([]Step{}, withExt...), Step{Kind: vocab.StepConfirmVote, Date: d(2020, 10, 8),
+			Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed}),
+			Step{Kind: vocab.StepConfirmVote, Date: d(2020, 10, 9), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed},
+			"已于2020年10月8日记录“支部大会讨论转正（按期转正）”"},
+		{"a second 转正 vote without an extension", append(append([]Step{}, full...), Step{Kind: vocab.StepConfirmVote,
+			Date: d(2020, 4, 8), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed}),
+			Step{Kind: vocab.StepConfirmVote, Date: d(2020, 4, 9), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed},
+			"已于2020年4月8日记录“支部大会讨论转正（按期转正）”"},
+		{"a third 思想汇报", full, Step{Kind: vocab.StepReport, Date: act.Date.AddDate(0, 4, 0)}, ""},
+		{"another 入党介绍人", full, Step{Kind: vocab.StepIntroducers, Date: vote.Date.AddDate(0, 0, -3), People: [2]string{"full4"}}, ""},
+	} {
+		is := CheckStep(Rules2014(), Applicant{Steps: c.steps}, c.step, devPeople, c.step.Date)
+		var got string
+		for _, i := range is {
+			if i.Rule == vocab.RuleDevOrder && strings.HasPrefix(i.Text, "已于") && strings.Contains(i.Text, "不能再次记录") {
+				got = i.Text
+				if !i.Refuse {
+					t.Errorf("%s: not refused: %s", c.name, i.Text)
+				}
+			}
+		}
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want %q (%s)", c.name, got, c.want, issueText(is))
+		}
+	}
+	// The findings name the second record only.
+	two := append(append([]Step{}, full...), Step{Kind: vocab.StepActivist, Date: act.Date.AddDate(0, 1, 0)})
+	f := devFacts(d(2018, 12, 1), Applicant{ID: "a1", Name: "甲", Steps: two})
+	f.Year = 2018
+	var lines []string
+	for _, l := range devLines(All(f, DefaultSettings())) {
+		if strings.Contains(l, "不能再次记录") {
+			lines = append(lines, l)
+		}
+	}
+	sameLines(t, lines, []string{"DEV-ORDER||" + dateText(act.Date.AddDate(0, 1, 0)) + "确定入党积极分子：已于" +
+		dateText(act.Date) + "记录“确定入党积极分子”，不能再次记录"})
+}
