@@ -11,6 +11,11 @@ import (
 // The step checks of 发展党员 (CheckStep). Every interval and count comes
 // from the version of the rules in force (DevRules.Params); a rule that
 // forbids the step refuses it, a rule that allows exceptions warns.
+//
+// "Within N months" of a day ends on the same day N months later or, when
+// that month is shorter, on its last day (addMonths: an application on 31
+// January is talked with by 28 or 29 February, not 3 March); "N years"
+// are 12·N such months (born on 29 February, 18 on 28 February).
 
 // follows is the step a step comes after in the 细则, with the outcome it
 // needs ("" for any). Steps not listed (递交入党申请书) follow none.
@@ -142,7 +147,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 	case vocab.StepApply:
 		// DEV-AGE
 		if !a.Birth.IsZero() {
-			adult := civil(a.Birth).AddDate(p.AgeYears, 0, 0)
+			adult := addMonths(civil(a.Birth), 12*p.AgeYears)
 			if day.Before(adult) {
 				is.refuse(vocab.RuleDevAge, "递交入党申请书时（%s）未满%d周岁（%s年满%d周岁）", dateText(day),
 					p.AgeYears, dateText(adult), p.AgeYears)
@@ -152,7 +157,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		// DEV-TALK
 		if ap, ok := Last(prior, vocab.StepApply); ok {
 			months := from(ap.Date).TalkMonths
-			due := civil(ap.Date).AddDate(0, months, 0)
+			due := addMonths(civil(ap.Date), months)
 			if day.After(due) {
 				is.warn(vocab.RuleDevTalk, "%s递交入党申请书，应在%d个月内（%s前）谈话，%s谈话已超期",
 					dateText(ap.Date), months, dateText(due), dateText(day))
@@ -175,7 +180,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		// DEV-ACTIVIST-YEAR
 		if act, ok := Last(prior, vocab.StepActivist); ok {
 			months := from(act.Date).ActivistMonths
-			ok := civil(act.Date).AddDate(0, months, 0)
+			ok := addMonths(civil(act.Date), months)
 			if day.Before(ok) {
 				is.refuse(vocab.RuleDevActivistYear, "%s确定为入党积极分子，培养教育须满%d个月（%s起）才能确定为发展对象",
 					dateText(act.Date), months, dateText(ok))
@@ -218,7 +223,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		}
 		if vote, ok := Last(prior, vocab.StepAdmitVote, vocab.OutcomePassed); ok {
 			p := from(vote.Date)
-			due, most := civil(vote.Date).AddDate(0, p.ApprovalMonths, 0), civil(vote.Date).AddDate(0, p.ApprovalMaxMonths, 0)
+			due, most := addMonths(civil(vote.Date), p.ApprovalMonths), addMonths(civil(vote.Date), p.ApprovalMaxMonths)
 			switch {
 			case day.After(most):
 				is.refuse(vocab.RuleDevApproval, "%s支部大会通过接收，党委审批最迟应在%d个月内（%s前），%s已超过", dateText(vote.Date),
@@ -235,7 +240,7 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 	case vocab.StepConfirmApproval:
 		if vote, ok := Last(prior, vocab.StepConfirmVote); ok {
 			p := from(vote.Date)
-			due := civil(vote.Date).AddDate(0, p.ConfirmMonths, 0)
+			due := addMonths(civil(vote.Date), p.ConfirmMonths)
 			if day.After(due) {
 				is.warn(vocab.RuleDevConfirm, "%s支部大会讨论转正，党委应在%d个月内（%s前）审批", dateText(vote.Date),
 					p.ConfirmMonths, dateText(due))

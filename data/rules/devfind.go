@@ -215,7 +215,7 @@ func (c *devCheck) talk(a *Applicant, steps []Step, cov time.Time, stage vocab.S
 	if _, talked := Last(steps, vocab.StepTalk); talked {
 		return
 	}
-	by := civil(ap.Date).AddDate(0, c.d.On(civil(ap.Date)).Params.TalkMonths, 0)
+	by := addMonths(civil(ap.Date), c.d.On(civil(ap.Date)).Params.TalkMonths)
 	switch found, due := c.deadline(by); {
 	case found:
 		c.add(vocab.RuleDevTalk, a, false, "%s递交入党申请书，应于%s前谈话，尚无谈话记录", dateText(ap.Date), dateText(by))
@@ -311,7 +311,7 @@ func (c *devCheck) approval(a *Applicant, steps []Step, cov time.Time) {
 		return
 	}
 	p := c.d.On(civil(vote.Date)).Params
-	by, most := civil(vote.Date).AddDate(0, p.ApprovalMonths, 0), civil(vote.Date).AddDate(0, p.ApprovalMaxMonths, 0)
+	by, most := addMonths(civil(vote.Date), p.ApprovalMonths), addMonths(civil(vote.Date), p.ApprovalMaxMonths)
 	switch found, due := c.deadline(by); {
 	case found && c.asOf.After(most):
 		c.add(vocab.RuleDevApproval, a, false, "%s支部大会通过接收，党委尚未审批，已超过最长%d个月（%s）", dateText(vote.Date),
@@ -361,7 +361,7 @@ func (c *devCheck) probationEnd(a *Applicant, steps []Step, cov time.Time) {
 	if ap, ok := Last(steps, vocab.StepConfirmApproval); ok && !ap.Date.Before(vote.Date) {
 		return
 	}
-	by := civil(vote.Date).AddDate(0, c.d.On(civil(vote.Date)).Params.ConfirmMonths, 0)
+	by := addMonths(civil(vote.Date), c.d.On(civil(vote.Date)).Params.ConfirmMonths)
 	switch found, due := c.deadline(by); {
 	case found:
 		c.add(vocab.RuleDevConfirm, a, false, "%s支部大会讨论转正，党委应于%s前审批，尚未审批", dateText(vote.Date), dateText(by))

@@ -92,11 +92,16 @@ func ProbationEnd(steps []Step, d DevRules) time.Time {
 			months += s.ExtendMonths
 		}
 	}
-	return from.AddDate(0, months, -1)
+	return addMonths(civil(from), months).AddDate(0, 0, -1)
 }
 
-// ConfirmedOn is the 转正 date of a person the 党委 confirmed: the day after
-// the 预备期's last day (转正时间从预备期满之日算起).
+// ConfirmedOn is the day the 预备期 is 届满 and the 转正 date of a person the
+// 党委 confirmed (转正时间从预备期满之日算起): the anniversary of the
+// 支部大会's vote, the months of the 预备期 (extensions included) on, the
+// day after ProbationEnd. A month without that day gives its last day
+// (addMonths): a vote on 31 August is 届满 on 31 August a year later, or
+// with a 6-month extension on 28 (29) February eighteen months later; a
+// vote on 29 February on 28 February the next year.
 func ConfirmedOn(steps []Step, d DevRules) time.Time {
 	end := ProbationEnd(steps, d)
 	if end.IsZero() {
@@ -116,7 +121,7 @@ func FullOn(category vocab.Category, status vocab.Status, joined, confirmed, day
 	case !confirmed.IsZero():
 		return !confirmed.After(day)
 	case category == vocab.CategoryFull:
-		return !joined.AddDate(1, 0, 0).After(day)
+		return !addMonths(civil(joined), 12).After(day)
 	}
 	return false
 }

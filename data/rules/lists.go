@@ -57,7 +57,7 @@ func (e *engine) probation() []Finding {
 		if m.Category != vocab.CategoryProbation || m.Joined.IsZero() || !e.applies(rProbation, m) {
 			continue
 		}
-		end := civil(m.Joined).AddDate(1, 0, 0)
+		end := addMonths(civil(m.Joined), 12)
 		if a := linked[m.ID]; a != nil {
 			steps := slices.Clone(a.Steps)
 			SortSteps(steps)
@@ -105,7 +105,7 @@ func PartyAgeStart(joined, confirmed time.Time) time.Time {
 		return civil(confirmed)
 	}
 	if !joined.IsZero() {
-		return civil(joined).AddDate(1, 0, 0)
+		return addMonths(civil(joined), 12)
 	}
 	return time.Time{}
 }
