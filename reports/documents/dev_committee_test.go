@@ -1,8 +1,13 @@
 package documents
 
 import (
+	"context"
+	"io"
+	"slices"
 	"strings"
 	"testing"
+
+	"dangjian/assets"
 )
 
 // TestCommitteeDevTableSaysWhatItCounts: the note under 表七 of the 全校党内
@@ -21,6 +26,55 @@ func TestCommitteeDevTableSaysWhatItCounts(t *testing.T) {
 	for _, want := range []string{"只计在“发展党员”中记录的人员", "支部大会讨论通过接收之日", "党委审批", "表六的“发展党员”按党员的入党日期计", "口径不同"} {
 		if !strings.Contains(note, want) {
 			t.Errorf("表七's note lacks %q: %s", want, note)
+		}
+	}
+}
+
+// TestDevMissingGlyphNamesThePersonWhoseNameHasIt: a 培养联系人 and 入党介绍人
+// whose name has a character the print faces lack (𠮷) is named as such
+// in the message, with the row's person, not as the row's person alone.
+func TestDevMissingGlyphNamesThePersonWhoseNameHasIt(t *testing.T) {
+	if assets.PrintCovers('𠮷') {
+		t.Skip("the print faces have 𠮷")
+	}
+	s := devFixture(t)
+	ctx := context.Background()
+	members, err := s.Members.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range members {
+		if members[i].Name == "王红" {
+			members[i].Name = "王𠮷"
+			if err := s.Members.Update(ctx, &members[i]); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, c := range []struct {
+		k    Kind
+		o    Options
+		want string
+	}{
+		{DevCandidates, Options{}, devBranchA + " 王四(2022王四)的培养联系人王𠮷、入党介绍人王𠮷"},
+		{DevFiling, Options{Year: 2025}, devBranchA + " 李五(2022李五)的入党介绍人王𠮷"},
+	} {
+		c.o.Now = testNow
+		rep, err := Write(ctx, s, c.k, PDF, io.Discard, c.o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []string
+		for _, m := range rep.Missing {
+			recs = append(recs, m.Record)
+		}
+		if !slices.Contains(recs, c.want) {
+			t.Errorf("%s: missing characters under %q, want %q", c.k, recs, c.want)
+		}
+		for _, r := range recs {
+			if !strings.Contains(r, "王𠮷") {
+				t.Errorf("%s: %q does not name 王𠮷", c.k, r)
+			}
 		}
 	}
 }

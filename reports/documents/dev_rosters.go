@@ -3,8 +3,11 @@ package documents
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
+	"dangjian/assets"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 	"dangjian/reports/layout"
@@ -73,9 +76,54 @@ func devTable(d *devData, ps []*devPerson, cols []devColumn, day time.Time) *lay
 		for _, c := range cols {
 			cells = append(cells, c.value(d, p, day))
 		}
-		t.Rows = append(t.Rows, layout.Row{Cells: cells, Record: p.record()})
+		t.Rows = append(t.Rows, layout.Row{Cells: cells, Record: rowRecord(p, cols, cells[1:])})
 	}
 	return t
+}
+
+// peopleColumns are the titles of the columns that name other people than
+// the row's: the members a step names.
+var peopleColumns = map[string]bool{devContactsCol.Title: true, devIntroducersCol.Title: true}
+
+// rowRecord names a row of people (its cells, in the columns) for the
+// messages about characters the print faces lack: the person of the row,
+// or, when such a character is in a name a column of people holds, that
+// person and what they are to the row's: 「计算机系学生第一党支部
+// 王四(2022001)的入党介绍人王𠮷」.
+func rowRecord(p *devPerson, cols []devColumn, cells []string) string {
+	own := false
+	var named []string
+	for i, c := range cols {
+		if !unprintable(cells[i]) {
+			continue
+		}
+		if !peopleColumns[c.Title] {
+			own = true
+			continue
+		}
+		for _, n := range strings.Split(cells[i], "、") {
+			if unprintable(n) {
+				named = append(named, c.Title+n)
+			}
+		}
+	}
+	switch {
+	case len(named) == 0:
+		return p.record()
+	case own:
+		return p.record() + "及其" + strings.Join(named, "、")
+	}
+	return p.record() + "的" + strings.Join(named, "、")
+}
+
+// unprintable reports whether s has a character the print faces lack.
+func unprintable(s string) bool {
+	for _, r := range s {
+		if r != layout.WordJoiner && !unicode.IsSpace(r) && !unicode.IsControl(r) && !assets.PrintCovers(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // The columns of the two 花名册.
