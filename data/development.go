@@ -62,9 +62,13 @@ func (a *Applicant) check(c *checker) {
 	checkPhone(c, a.Phone)
 }
 
-// checkStore refuses a 公民身份号码 another person in the pipeline has.
+// checkStore refuses a 公民身份号码 another person in the pipeline has, and
+// one of a member on the rolls unless the applicant is linked to that
+// member (MemberID: made from this record, or an old 台账's person already
+// admitted). The message names the other person: it stays on the screen
+// of the one who typed the number, it is never logged.
 func (a *Applicant) checkStore(ctx context.Context, q queryer, c *checker) error {
-	if c.failed("id_number") {
+	if c.failed("id_number") || a.IDNumber == "" {
 		return nil
 	}
 	var other string
@@ -73,12 +77,30 @@ func (a *Applicant) checkStore(ctx context.Context, q queryer, c *checker) error
 		a.OrgID, a.IDNumber, a.ID).Scan(&other)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return nil
 	case err != nil:
 		return err
+	default:
+		c.fail("id_number", "与发展党员名册中的入党申请人"+other+"重复")
+		return nil
 	}
-	c.fail("id_number", "与发展党员名册中的入党申请人"+other+"重复")
-	return nil
+	rows, err := q.QueryContext(ctx, `SELECT id, name, status FROM members
+		WHERE org_id = ? AND id_number = ? AND deleted_at IS NULL`, a.OrgID, a.IDNumber)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, name, status string
+		if err := rows.Scan(&id, &name, &status); err != nil {
+			return err
+		}
+		if vocab.Status(status).Active() && Ref(id) != a.MemberID {
+			c.fail("id_number", "已是在册党员"+name+"，不能再登记为入党申请人；"+
+				"补录已入党人员的发展过程，请用发展党员台账导入（会关联其党员记录）")
+			return nil
+		}
+	}
+	return rows.Err()
 }
 
 // DevStep is one step of 发展党员 taken for an applicant: its date, the

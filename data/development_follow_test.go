@@ -142,3 +142,61 @@ func TestApplicantWordingFitsEveryStage(t *testing.T) {
 		}
 	}
 }
+
+// TestApplicantWithAMembersNumber: a new applicant with the 公民身份号码
+// of a member on the rolls is refused naming the member; linked to the
+// member they are accepted, and the 党委's approval warns of a 入党日期
+// other than the vote's without changing the member.
+func TestApplicantWithAMembersNumber(t *testing.T) {
+	ctx := context.Background()
+	s := newStore(t)
+	b := addBranch(t, s, "计算机系学生第一党支部")
+	m := validMember(b, "张三", 3)
+	m.JoinedDate, m.ConfirmedAt = data.NewDate(2023, 6, 1), data.NewDate(2024, 6, 1)
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	a := &data.Applicant{BranchID: data.Ref(b.ID), Name: "张三", IDNumber: m.IDNumber}
+	err := s.Applicants.Create(ctx, a)
+	if err == nil || !strings.Contains(err.Error(), "已是在册党员张三") {
+		t.Fatalf("an applicant with a member's number: %v", err)
+	}
+	a.MemberID = data.Ref(m.ID)
+	if err := s.Applicants.Create(ctx, a); err != nil {
+		t.Fatalf("linked to the member: %v", err)
+	}
+	for _, st := range []*data.DevStep{
+		{Step: string(vocab.StepApply), Date: data.NewDate(2021, 9, 10), FromLedger: true},
+		{Step: string(vocab.StepActivist), Date: data.NewDate(2021, 10, 20), FromLedger: true},
+		{Step: string(vocab.StepCandidate), Date: data.NewDate(2022, 11, 5), FromLedger: true},
+		{Step: string(vocab.StepAdmitVote), Date: data.NewDate(2023, 5, 20), Eligible: 20, Present: 18,
+			VotesFor: 18, Outcome: string(vocab.OutcomePassed), FromLedger: true},
+	} {
+		st.ApplicantID = data.Ref(a.ID)
+		if _, err := s.RecordDevStep(ctx, st); err != nil {
+			t.Fatalf("%s: %v", st.Step, err)
+		}
+	}
+	approval := &data.DevStep{ApplicantID: data.Ref(a.ID), Step: string(vocab.StepApproval),
+		Date: data.NewDate(2023, 6, 10), Outcome: string(vocab.OutcomePassed), FromLedger: true}
+	warnings, err := s.RecordDevStep(ctx, approval)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range warnings {
+		if strings.Contains(w.Text, "2023-06-01") && strings.Contains(w.Text, "2023-05-20") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no warning naming both dates: %+v", warnings)
+	}
+	got, _ := s.Members.Get(ctx, m.ID)
+	if got.JoinedDate != data.NewDate(2023, 6, 1) {
+		t.Errorf("the member's 入党日期 changed to %v", got.JoinedDate)
+	}
+	if n, _ := s.Members.Count(ctx); n != 1 {
+		t.Errorf("%d members, want 1", n)
+	}
+}

@@ -32,13 +32,15 @@ type pipelineImporter struct {
 type devIndex struct {
 	branches   map[string]*data.Branch
 	byName     map[string][]*data.Member // live members by name
+	byIDNumber map[string]*data.Member   // members on the rolls by 公民身份号码
 	applicants map[string]*data.Applicant
 	steps      map[string][]*data.DevStep // by applicant id
 }
 
 func loadDevIndex(ctx context.Context, tx *data.Tx) (devIndex, error) {
 	ix := devIndex{branches: map[string]*data.Branch{}, byName: map[string][]*data.Member{},
-		applicants: map[string]*data.Applicant{}, steps: map[string][]*data.DevStep{}}
+		byIDNumber: map[string]*data.Member{}, applicants: map[string]*data.Applicant{},
+		steps: map[string][]*data.DevStep{}}
 	err := tx.Branches.Each(ctx, func(b *data.Branch) error {
 		c := *b
 		ix.branches[b.Name] = &c
@@ -50,6 +52,9 @@ func loadDevIndex(ctx context.Context, tx *data.Tx) (devIndex, error) {
 	err = tx.Members.Each(ctx, func(m *data.Member) error {
 		c := *m
 		ix.byName[m.Name] = append(ix.byName[m.Name], &c)
+		if m.Active() && m.IDNumber != "" {
+			ix.byIDNumber[m.IDNumber] = &c
+		}
 		return nil
 	})
 	if err != nil {
@@ -241,6 +246,13 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	steps := p.parseSteps(r)
 	if len(r.problems) > 0 {
 		return unchanged, nil
+	}
+	if m := p.dev.byIDNumber[id]; m != nil && rec.MemberID == "" {
+		// An old 台账's person already admitted: linked to their member
+		// record, which the steps do not change.
+		rec.MemberID = data.Ref(m.ID)
+		p.warnings = append(p.warnings, Problem{Row: r.num, Column: "公民身份号码",
+			Msg: "此人已是在册党员，其发展过程关联到其党员记录"})
 	}
 	out := unchanged
 	if old == nil {

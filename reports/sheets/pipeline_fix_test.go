@@ -1,0 +1,59 @@
+package sheets
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"dangjian/data"
+)
+
+// TestPipelineLinksAPersonAlreadyAMember: a row of an old 台账 for a person
+// already on the rolls is linked to their member record, not refused, and
+// the 党委审批 lists a 提示 naming the member's 入党日期 and the vote's
+// without changing the member.
+func TestPipelineLinksAPersonAlreadyAMember(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	ctx := context.Background()
+	bs, err := s.Branches.List(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	number := id("420106", 2003, 5, 6, 11, true)
+	m := &data.Member{BranchID: data.Ref(bs[0].ID), Name: "赵小明", IDNumber: number, PersonType: "学生",
+		Category: "正式党员", JoinedDate: data.NewDate(2023, 6, 12), ConfirmedAt: data.NewDate(2024, 6, 12)}
+	if err := s.Members.Create(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	main := map[string]any{
+		"递交入党申请书日期": "2021-10-08", "确定入党积极分子日期": "2022-03-15", "确定发展对象日期": "2023-04-10",
+		"支部大会讨论接收日期": "2023-06-10", "接收应到人数": "20", "接收实到人数": "18", "接收赞成票": "18",
+		"接收反对票": "0", "接收弃权票": "0", "党委审批日期": "2023-07-01",
+	}
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", number), main))), Options{})
+	if err != nil || !rep.Written || len(rep.Problems) > 0 {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	apps, err := s.Applicants.List(ctx)
+	if err != nil || len(apps) != 1 || apps[0].MemberID != data.Ref(m.ID) {
+		t.Fatalf("applicant not linked to the member: %+v %v", apps, err)
+	}
+	found := false
+	for _, w := range rep.Warnings {
+		if w.Row == 2 && strings.Contains(w.Msg, "2023-06-12") && strings.Contains(w.Msg, "2023-06-10") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no 提示 naming both dates: %v", rep.Warnings)
+	}
+	got, _ := s.Members.Get(ctx, m.ID)
+	if got.JoinedDate != data.NewDate(2023, 6, 12) {
+		t.Errorf("the member's 入党日期 became %v", got.JoinedDate)
+	}
+	if n, _ := s.Members.Count(ctx); n != 4 {
+		t.Errorf("%d members, want 4", n)
+	}
+}
