@@ -234,8 +234,10 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 			}
 		}
 	case vocab.StepConfirmVote:
-		if end := ProbationEnd(prior, d); !end.IsZero() && day.Before(end) {
-			is.refuse(vocab.RuleDevProbation, "预备期至%s届满，届满前不能讨论转正", dateText(end))
+		// 届满 on ConfirmedOn (the vote's anniversary), the day PROBATION
+		// and the member's 转正日期 name.
+		if on := ConfirmedOn(prior, d); !on.IsZero() && day.Before(on) {
+			is.refuse(vocab.RuleDevProbation, "预备期于%s届满，届满前不能讨论转正", dateText(on))
 		}
 	case vocab.StepConfirmApproval:
 		if vote, ok := Last(prior, vocab.StepConfirmVote); ok {

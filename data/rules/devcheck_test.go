@@ -135,8 +135,10 @@ var devCases = []devCase{
 		return steps, Step{Kind: vocab.StepApproval, Date: dayShift(vote.Date.AddDate(0, p.ApprovalMaxMonths, 0), k), Outcome: vocab.OutcomePassed}
 	}, [3]string{"warn", "warn", "refuse"}},
 	{"probation", vocab.RuleDevProbation, func(p DevParams, d DevRules, k int) ([]Step, Step) {
+		// 届满 on the anniversary of the vote (2019-04-08, no month end).
 		steps := devHistory(p, "")
-		return steps, Step{Kind: vocab.StepConfirmVote, Date: dayShift(ProbationEnd(steps, d), k),
+		vote, _ := Last(steps, vocab.StepAdmitVote)
+		return steps, Step{Kind: vocab.StepConfirmVote, Date: dayShift(vote.Date.AddDate(0, p.ProbationMonths, 0), k),
 			Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed}
 	}, [3]string{"refuse", "", ""}},
 	{"confirm", vocab.RuleDevConfirm, func(p DevParams, d DevRules, k int) ([]Step, Step) {

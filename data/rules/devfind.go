@@ -342,15 +342,16 @@ func ConfirmVotePending(steps []Step) bool {
 // approval of the 转正 within ConfirmMonths of the vote (DEV-CONFIRM).
 func (c *devCheck) probationEnd(a *Applicant, steps []Step, cov time.Time) {
 	if ConfirmVotePending(steps) {
-		end := ProbationEnd(steps, c.d)
+		// 届满 on ConfirmedOn, overdue the day after, as PROBATION says.
+		end := ConfirmedOn(steps, c.d)
 		if end.IsZero() || end.Before(cov) || (a.MemberID != "" && c.probation[a.MemberID]) {
 			return
 		}
 		switch found, due := c.deadline(end); {
 		case found:
-			c.add(vocab.RuleDevProbation, a, false, "预备期至%s届满，尚未讨论转正", dateText(end))
+			c.add(vocab.RuleDevProbation, a, false, "预备期已于%s届满，尚未讨论转正", dateText(end))
 		case due:
-			c.add(vocab.RuleDevProbation, a, true, "本月待办：预备期至%s届满，请及时讨论转正", dateText(end))
+			c.add(vocab.RuleDevProbation, a, true, "本月待办：预备期将于%s届满，请及时讨论转正", dateText(end))
 		}
 		return
 	}

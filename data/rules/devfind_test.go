@@ -249,9 +249,12 @@ func TestDevProbationAndConfirm(t *testing.T) {
 	s := DefaultSettings()
 	s.NotFor[rProbation] = personBit(vocab.PersonStaff)
 	f.AsOf = d(2020, 10, 9)
-	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION||赵六|预备期至2020年10月7日届满，尚未讨论转正"})
+	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION||赵六|预备期已于2020年10月8日届满，尚未讨论转正"})
 	f.AsOf = d(2020, 10, 2)
-	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION|待办|赵六|本月待办：预备期至2020年10月7日届满，请及时讨论转正"})
+	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION|待办|赵六|本月待办：预备期将于2020年10月8日届满，请及时讨论转正"})
+	// On the day itself (the vote is allowed from then on) it is not yet overdue.
+	f.AsOf = d(2020, 10, 8)
+	sameLines(t, probLines(All(f, s)), []string{"DEV-PROBATION|待办|赵六|本月待办：预备期将于2020年10月8日届满，请及时讨论转正"})
 	// The vote held, the approval is due within 3 months.
 	f.Applicants[0].Steps = append(ext, Step{Kind: vocab.StepConfirmVote, Date: d(2020, 10, 8), Eligible: 10,
 		Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed})
