@@ -244,7 +244,7 @@ func TestDevProbationAndConfirm(t *testing.T) {
 		t.Errorf("extended to 2020-10-07, nothing is due yet: %v", got)
 	}
 	f.AsOf = d(2020, 9, 20)
-	sameLines(t, probLines(All(f, DefaultSettings())), []string{"PROBATION||赵六|预备期将于2020年10月8日届满，请及时讨论转正"})
+	sameLines(t, probLines(All(f, DefaultSettings())), []string{"PROBATION|待办|赵六|预备期将于2020年10月8日届满，请及时讨论转正"})
 	// PROBATION left out for the person's type: DEV-PROBATION tells it.
 	s := DefaultSettings()
 	s.NotFor[rProbation] = personBit(vocab.PersonStaff)

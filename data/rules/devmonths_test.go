@@ -97,3 +97,27 @@ func TestDevMonthsEndOnTheMonthsLastDay(t *testing.T) {
 	sameLines(t, devLines(All(f, DefaultSettings())), []string{
 		"DEV-TALK||2026年1月31日递交入党申请书，应于2026年2月28日前谈话，尚无谈话记录"})
 }
+
+// PROBATION: a 预备期 about to end is a to-do (Due), one ended a problem;
+// joined on 29 February, it is 届满 on 28 February.
+func TestProbationAboutToEndIsAToDo(t *testing.T) {
+	for _, c := range []struct {
+		asOf time.Time
+		want string
+	}{
+		{d(2025, 2, 28), "待办|预备期将于2025年2月28日届满，请及时讨论转正"},
+		{d(2025, 3, 1), "|预备期已于2025年2月28日届满，尚未讨论转正"},
+	} {
+		f := newFacts(c.asOf.Year(), c.asOf)
+		f.Members = []Member{member("1", "甲", "b", probationary, joined(d(2024, 2, 29)))}
+		var got []string
+		for _, fd := range Probation(f, DefaultSettings()) {
+			due := ""
+			if fd.Due {
+				due = "待办"
+			}
+			got = append(got, due+"|"+fd.Detail)
+		}
+		sameLines(t, got, []string{c.want})
+	}
+}

@@ -18,7 +18,9 @@ func Birthday(f *Facts, s Settings) []Finding { return runOne(f, s, rBirthday) }
 // made from the pipeline of 发展党员 (Applicant.MemberID) takes the end of
 // the 预备期 from ProbationEnd (extensions included) and is left out once
 // the 支部大会 has discussed the 转正 (DEV-CONFIRM follows the approval);
-// DEV-PROBATION does not report what PROBATION reports.
+// DEV-PROBATION does not report what PROBATION reports. A 预备期 届满 on
+// ConfirmedOn (the anniversary) and overdue the day after; one about to end
+// (将于…届满) is a to-do (Finding.Due), not one of the 待整改问题.
 func Probation(f *Facts, s Settings) []Finding { return runOne(f, s, rProbation) }
 
 // Fifty (FIFTY, 光荣在党): 正式党员 whose 党龄 reaches GloryYears in the year.
@@ -75,7 +77,10 @@ func (e *engine) probation() []Finding {
 		case asOf.After(end):
 			out = append(out, e.memberFinding(rProbation, m, "预备期已于"+dateText(end)+"届满，尚未讨论转正"))
 		case !asOf.Before(end.AddDate(0, 0, -e.s.ProbationWarnDays)):
-			out = append(out, e.memberFinding(rProbation, m, "预备期将于"+dateText(end)+"届满，请及时讨论转正"))
+			// Not yet due: a to-do, not one of the 待整改问题.
+			f := e.memberFinding(rProbation, m, "预备期将于"+dateText(end)+"届满，请及时讨论转正")
+			f.Due = true
+			out = append(out, f)
 		}
 	}
 	return out
