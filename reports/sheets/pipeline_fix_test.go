@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"dangjian/data"
+	"dangjian/data/field"
 )
 
 // TestPipelineLinksAPersonAlreadyAMember: a row of an old 台账 for a person
@@ -55,5 +56,31 @@ func TestPipelineLinksAPersonAlreadyAMember(t *testing.T) {
 	}
 	if n, _ := s.Members.Count(ctx); n != 4 {
 		t.Errorf("%d members, want 4", n)
+	}
+}
+
+// TestPipelineAliasesOfAnOldLedger: the headers a new user's old 台账 had.
+func TestPipelineAliasesOfAnOldLedger(t *testing.T) {
+	for _, staff := range []string{"学号/工号", "工号/学号", "学号", "工号"} {
+		s := testStore(t)
+		seedPipeMembers(t, s)
+		sheet := book(t, []string{"姓名", "身份证号", staff, "所在党支部", "申请入党时间", "谈话时间", "谈话人",
+			"确定为积极分子时间", "培养人"},
+			[]any{"赵小明", id("420106", 2003, 5, 6, 11, true), "2021001", pipeBranch, "2021-10-08", "2021-10-20",
+				"王建国", "2022-03-15", "李红梅"})
+		rep, err := run(t, s, Pipeline, sheet, Options{})
+		if err != nil || rep.Created != 1 || len(rep.Problems) > 0 {
+			t.Fatalf("%s: %+v %v\n%s", staff, rep, err, problemsText(rep))
+		}
+		apps, _ := s.Applicants.List(context.Background())
+		if len(apps) != 1 || apps[0].StaffNo != "2021001" {
+			t.Errorf("%s: 工号或学号 not read: %+v", staff, apps)
+		}
+		if got := pipeline(t, s); !strings.Contains(got[0], "确定入党积极分子 2022-03-15") {
+			t.Errorf("%s: %s", staff, got[0])
+		}
+	}
+	if got := pipelineAliases[field.Normalize("确定为积极分子日期")]; got != "确定入党积极分子日期" {
+		t.Errorf("确定为积极分子日期 → %q", got)
 	}
 }
