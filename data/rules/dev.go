@@ -154,7 +154,8 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 			}
 		}
 	case vocab.StepTalk:
-		// DEV-TALK
+		// DEV-TALK; the 谈话人 a 正式党员 on the day.
+		is.people(vocab.RuleDevTalk, vocab.RoleTalker, step, people)
 		if ap, ok := Last(prior, vocab.StepApply); ok {
 			months := from(ap.Date).TalkMonths
 			due := addMonths(civil(ap.Date), months)
@@ -214,6 +215,8 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 			is.refuse(vocab.RuleDevIntroducers, "支部大会讨论接收须有%d名入党介绍人，记录中只有%d名", p.Introducers, n)
 			is.missing()
 		}
+	case vocab.StepPartyTalk:
+		is.people(vocab.RuleDevPartyTalk, vocab.RolePartyTalker, step, people)
 	case vocab.StepApproval:
 		if step.Outcome == vocab.OutcomePassed {
 			if _, ok := Last(prior, vocab.StepPartyTalk); !ok {

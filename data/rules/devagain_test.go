@@ -77,3 +77,23 @@ func TestCheckStepRefusesASecondRecord(t *testing.T) {
 	sameLines(t, lines, []string{"DEV-ORDER||" + dateText(act.Date.AddDate(0, 1, 0)) + "确定入党积极分子：已于" +
 		dateText(act.Date) + "记录“确定入党积极分子”，不能再次记录"})
 }
+
+// The 谈话人 and the 党委谈话人 are 正式党员 on the day, as the 培养联系人
+// and the 入党介绍人.
+func TestTalkersAreFullMembers(t *testing.T) {
+	p := Rules2014().Params
+	for _, c := range []struct {
+		kind vocab.DevStep
+		rule vocab.RuleID
+	}{{vocab.StepTalk, vocab.RuleDevTalk}, {vocab.StepPartyTalk, vocab.RuleDevPartyTalk}} {
+		steps := devHistory(p, c.kind)
+		day := steps[len(steps)-1].Date.AddDate(0, 0, 1)
+		for who, want := range map[string]string{"full1": "", "prob": "refuse", "nobody": "refuse"} {
+			is := CheckStep(Rules2014(), Applicant{Steps: steps}, Step{Kind: c.kind, Date: day, People: [2]string{who}},
+				devPeople, day)
+			if got := verdict(is, c.rule); got != want {
+				t.Errorf("%s by %s: %q, want %q (%s)", c.kind, who, got, want, issueText(is))
+			}
+		}
+	}
+}
