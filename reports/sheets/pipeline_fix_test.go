@@ -84,3 +84,24 @@ func TestPipelineAliasesOfAnOldLedger(t *testing.T) {
 		t.Errorf("确定为积极分子日期 → %q", got)
 	}
 }
+
+// TestPipelineDateProblemsRepeatTheValue: a date that does not exist is
+// reported with the value typed; a future 确定入党积极分子日期 is one problem,
+// not a second one on the 指定培养联系人日期 that takes its date.
+func TestPipelineDateProblemsRepeatTheValue(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", id("420106", 2003, 5, 6, 11, true)), map[string]any{
+			"递交入党申请书日期": "2025.13.01"})),
+		pipeRow(with(person("钱小红", id("420106", 2004, 8, 9, 12, false)), map[string]any{
+			"递交入党申请书日期": "2025-09-10", "确定入党积极分子日期": "2099-03-01", "培养联系人": "张伟"})),
+	), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, rep, map[[2]string]string{
+		{"2", "递交入党申请书日期"}:  "“2025.13.01”不是有效日期",
+		{"3", "确定入党积极分子日期"}: "晚于今天",
+	})
+}

@@ -389,6 +389,8 @@ func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
 		if date.IsZero() && r.cells[spec.date] == "" {
 			if d, ok := dates[spec.from]; ok && spec.from != "" {
 				date = d
+			} else if spec.from != "" && r.cells[stepDateCol(spec.from)] != "" {
+				// the date it takes is wrong: that cell's problem is reported
 			} else {
 				r.fail(spec.date, "填写了“"+string(spec.step)+"”的其他各列，须同时填写此日期")
 			}
@@ -402,6 +404,16 @@ func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
 		out = append(out, parsedStep{spec: spec, st: st})
 	}
 	return out
+}
+
+// stepDateCol is the pipeline sheet's date column of the step.
+func stepDateCol(step vocab.DevStep) string {
+	for _, p := range pipeSteps {
+		if p.step == step {
+			return p.date
+		}
+	}
+	return ""
 }
 
 // readStep reads a step's cells other than its date.

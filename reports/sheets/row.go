@@ -85,10 +85,20 @@ func (r *row) anyDate(col string) data.Date {
 	}
 	t, err := field.ParseDate(v)
 	if err != nil {
-		r.fail(col, err.Error())
+		r.fail(col, dateProblem(err, v))
 		return data.Date{}
 	}
 	return data.DateOf(t)
+}
+
+// dateProblem words a date cell's problem with the value typed, as the
+// message of a date after today does: 「日期不存在：“2025.13.01”不是有效日期」.
+func dateProblem(err error, v string) string {
+	msg := err.Error()
+	if strings.Contains(msg, v) {
+		return msg
+	}
+	return msg + "：“" + v + "”不是有效日期"
 }
 
 // birthDate reads a 出生日期, which old rosters often give as a month only
