@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"dangjian/assets"
+	"dangjian/reports/layout"
 )
 
 // TestCommitteeDevTableSaysWhatItCounts: the note under 表七 of the 全校党内
@@ -76,5 +77,41 @@ func TestDevMissingGlyphNamesThePersonWhoseNameHasIt(t *testing.T) {
 				t.Errorf("%s: %q does not name 王𠮷", c.k, r)
 			}
 		}
+	}
+}
+
+// TestDevLedgerStageBreaksBeforeTheBrackets: the 阶段 of one no longer
+// developed, 「已终止（2026.03.02）」, breaks, if at all, before its bracket
+// group (never a lone 「（」 on a line), and the column leaves the group
+// room on one line: 28 mm of the landscape body's 267.
+func TestDevLedgerStageBreaksBeforeTheBrackets(t *testing.T) {
+	s := devFixture(t)
+	r := build(t, s, DevLedger, Options{})
+	found := false
+	for _, tb := range tables(r.doc) {
+		stage, fixed := -1, 0.0
+		for i, c := range tb.Columns {
+			if c.Title == "阶段" {
+				stage = i
+			}
+			fixed += c.Width
+		}
+		if stage < 0 {
+			t.Fatal("no 阶段 column")
+		}
+		if left := 267 - fixed; left < 27.5 {
+			t.Errorf("the 阶段 column has %.1f mm, want at least 27.5", left)
+		}
+		for _, row := range tb.Rows {
+			if strings.HasPrefix(row.Cells[stage], "已终止") {
+				found = true
+				if want := "已终止" + layout.Keep("（2026.03.02）"); row.Cells[stage] != want {
+					t.Errorf("阶段 %q, want %q", row.Cells[stage], want)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("nobody 已终止 in the ledger")
 	}
 }

@@ -9,11 +9,16 @@ import (
 	"dangjian/reports/layout"
 )
 
+// ledgerDateWidth is the width of a date column of the 台账, mm: a date
+// and its padding, so that the 阶段 column keeps what 「已终止（2026.03.25）」's
+// bracket group needs on one line.
+const ledgerDateWidth = 17.0
+
 // ledgerDate is a date column of the 发展党员工作台账: a main step of the
 // 细则 whose date a checker looks at.
 func ledgerDate(title string, kind vocab.DevStep, outcome ...vocab.DevOutcome) devColumn {
 	c := devStepColumn(title, kind, outcome...)
-	c.Width = 17.5
+	c.Width = ledgerDateWidth
 	return c
 }
 
@@ -28,7 +33,7 @@ var ledgerColumns = []devColumn{
 	ledgerDate("确定积极分子", vocab.StepActivist),
 	ledgerDate("确定发展对象", vocab.StepCandidate),
 	ledgerDate("政治审查", vocab.StepVetting),
-	{layout.Column{Title: "集中培训结业", Width: 17.5, Align: layout.Center, Keep: true},
+	{layout.Column{Title: "集中培训结业", Width: ledgerDateWidth, Align: layout.Center, Keep: true},
 		func(_ *devData, p *devPerson, day time.Time) string { return trainedOn(p, day) }},
 	ledgerDate("党委预审", vocab.StepPreReview),
 	ledgerDate("公示", vocab.StepPublicity),

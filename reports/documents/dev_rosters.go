@@ -260,14 +260,14 @@ func buildDevFiling(r *request) error {
 
 // stageWord is the stage in a cell: 「预备党员（延长预备期）」 for one whose
 // 预备期 was extended, 「已终止（2026.02.20）」 with the day for one no
-// longer developed.
+// longer developed; the bracket group is never broken.
 func stageWord(p *devPerson, day time.Time) string {
 	steps := p.stepsUpTo(day)
 	st := rules.StageOf(steps)
 	switch st {
 	case vocab.StageProbation:
 		if _, ok := rules.Last(steps, vocab.StepConfirmApproval, vocab.OutcomeExtended); ok {
-			return string(st) + "（延长预备期）"
+			return string(st) + layout.Keep("（延长预备期）")
 		}
 	case vocab.StageEnded:
 		end, ok := rules.Last(steps, vocab.StepEnd)
@@ -275,7 +275,9 @@ func stageWord(p *devPerson, day time.Time) string {
 			end, ok = rules.Last(steps, vocab.StepConfirmApproval, vocab.OutcomeCancelled)
 		}
 		if ok {
-			return string(st) + "（" + layout.TableDate(end.Date) + "）"
+			// Broken, when it must be, before the bracket group, never
+			// inside it: not a lone 「（」 at the end of a line.
+			return string(st) + layout.Keep("（"+layout.TableDate(end.Date)+"）")
 		}
 	}
 	return string(st)
