@@ -97,3 +97,33 @@ func TestTalkersAreFullMembers(t *testing.T) {
 		}
 	}
 }
+
+// Records that begin this month (a database made today, a pipeline
+// imported with its old dates): what falls due from the records' start on
+// is a to-do or a finding, only a deadline passed before it is skipped.
+func TestDevDeadlinesFromTheRecordsStart(t *testing.T) {
+	start := d(2026, 12, 1)
+	f := devFacts(d(2026, 12, 4),
+		Applicant{ID: "a1", Name: "上官雅", Steps: []Step{{Kind: vocab.StepApply, Date: d(2026, 11, 5)}}},
+		Applicant{ID: "a2", Name: "乙", Steps: []Step{{Kind: vocab.StepApply, Date: d(2026, 10, 5)}}},
+		Applicant{ID: "a3", Name: "丙", Steps: []Step{{Kind: vocab.StepApply, Date: d(2024, 1, 5)},
+			{Kind: vocab.StepTalk, Date: d(2024, 1, 20)}, {Kind: vocab.StepActivist, Date: d(2024, 3, 1)},
+			{Kind: vocab.StepContacts, Date: d(2024, 3, 1), People: [2]string{"x"}},
+			{Kind: vocab.StepActivistFiled, Date: d(2024, 3, 2)},
+			{Kind: vocab.StepCandidate, Date: d(2026, 5, 1)}, {Kind: vocab.StepCandidateFiled, Date: d(2026, 5, 2)},
+			{Kind: vocab.StepReport, Date: d(2026, 9, 1)}, {Kind: vocab.StepReview, Date: d(2026, 8, 1)},
+			{Kind: vocab.StepAdmitVote, Date: d(2026, 9, 30), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomePassed}}},
+	)
+	f.Coverage = Coverage{Meetings: start, Training: start, Dues: start, Talks: start, Agreements: start}
+	var got []string
+	for _, l := range devLines(All(f, DefaultSettings())) {
+		if strings.Contains(l, "|待办|") || !strings.Contains(l, "：") {
+			got = append(got, l)
+		}
+	}
+	sameLines(t, got, []string{
+		"DEV-TALK|待办|本月待办：2026年11月5日递交入党申请书，应于2026年12月5日前谈话",
+		"DEV-REPORT|待办|本月待办：2026年第4季度尚未递交思想汇报",
+		"DEV-APPROVAL|待办|本月待办：2026年9月30日支部大会通过接收，党委应于2026年12月30日前审批",
+	})
+}

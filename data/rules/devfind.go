@@ -27,9 +27,11 @@ import (
 //     and is not overdue yet (a talk, this period's 思想汇报 and 考察, a
 //     备案, an approval, a 预备期 ending).
 //
-// A period before the records begin (Coverage, the 记录起始月份 setting) is
-// not counted as missing: an imported pipeline is not flagged for the
-// quarters before it was kept here. The findings that are not Due are
+// A deadline that passed before the records begin (Coverage, the 记录起始月份
+// setting) is skipped: an imported pipeline is not flagged for the
+// quarters or talks before it was kept here. A deadline on or after their
+// start is checked, however early its interval began: an applicant of last
+// month with no talk yet is this month's to-do on a database made today. The findings that are not Due are
 // 待整改问题 (Summary.Open); none of them lowers the 考评 score (EVAL), whose
 // parts DOMAIN.md lists and which does not cover 发展党员. Due findings are
 // to-dos and never 待整改问题.
@@ -209,13 +211,16 @@ func (c *devCheck) deadline(day time.Time) (found, due bool) {
 // talk: the talk with an applicant within TalkMonths of the application.
 func (c *devCheck) talk(a *Applicant, steps []Step, cov time.Time, stage vocab.Stage) {
 	ap, ok := Last(steps, vocab.StepApply)
-	if !ok || stage != vocab.StageApplicant || civil(ap.Date).Before(cov) {
+	if !ok || stage != vocab.StageApplicant {
 		return
 	}
 	if _, talked := Last(steps, vocab.StepTalk); talked {
 		return
 	}
 	by := addMonths(civil(ap.Date), c.d.On(civil(ap.Date)).Params.TalkMonths)
+	if by.Before(cov) {
+		return
+	}
 	switch found, due := c.deadline(by); {
 	case found:
 		c.add(vocab.RuleDevTalk, a, false, "%s递交入党申请书，应于%s前谈话，尚无谈话记录", dateText(ap.Date), dateText(by))
@@ -225,7 +230,9 @@ func (c *devCheck) talk(a *Applicant, steps []Step, cov time.Time, stage vocab.S
 }
 
 // once: a step due once after from (培养联系人, 备案): a finding when from
-// was in an earlier month, a to-do in its month.
+// was in an earlier month, a to-do in its month; due by the end of from's
+// month, skipped when that is before the records begin (cov, a month's
+// first day).
 func (c *devCheck) once(a *Applicant, steps []Step, cov time.Time, from Step, kind vocab.DevStep, id vocab.RuleID, text string) {
 	if civil(from.Date).Before(cov) {
 		return
@@ -261,7 +268,7 @@ func (c *devCheck) periods(a *Applicant, steps []Step, cov, span, until time.Tim
 		if pe.Year() != year {
 			pe = time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)
 		}
-		if !span.Before(ps.AddDate(0, 1, 0)) || ps.Before(cov) || ps.After(c.asOf) || (!until.IsZero() && until.Before(pe)) {
+		if !span.Before(ps.AddDate(0, 1, 0)) || pe.Before(cov) || ps.After(c.asOf) || (!until.IsZero() && until.Before(pe)) {
 			continue
 		}
 		has := slices.ContainsFunc(steps, func(s Step) bool {
@@ -304,7 +311,7 @@ func periodText(ps time.Time, months int) string {
 // latest ApprovalMaxMonths).
 func (c *devCheck) approval(a *Applicant, steps []Step, cov time.Time) {
 	vote, ok := Last(steps, vocab.StepAdmitVote, vocab.OutcomePassed)
-	if !ok || civil(vote.Date).Before(cov) {
+	if !ok {
 		return
 	}
 	if ap, ok := Last(steps, vocab.StepApproval); ok && !ap.Date.Before(vote.Date) {
@@ -312,6 +319,9 @@ func (c *devCheck) approval(a *Applicant, steps []Step, cov time.Time) {
 	}
 	p := c.d.On(civil(vote.Date)).Params
 	by, most := addMonths(civil(vote.Date), p.ApprovalMonths), addMonths(civil(vote.Date), p.ApprovalMaxMonths)
+	if by.Before(cov) {
+		return
+	}
 	switch found, due := c.deadline(by); {
 	case found && c.asOf.After(most):
 		c.add(vocab.RuleDevApproval, a, false, "%s支部大会通过接收，党委尚未审批，已超过最长%d个月（%s）", dateText(vote.Date),
@@ -356,13 +366,13 @@ func (c *devCheck) probationEnd(a *Applicant, steps []Step, cov time.Time) {
 		return
 	}
 	vote, _ := Last(steps, vocab.StepConfirmVote)
-	if civil(vote.Date).Before(cov) {
-		return
-	}
 	if ap, ok := Last(steps, vocab.StepConfirmApproval); ok && !ap.Date.Before(vote.Date) {
 		return
 	}
 	by := addMonths(civil(vote.Date), c.d.On(civil(vote.Date)).Params.ConfirmMonths)
+	if by.Before(cov) {
+		return
+	}
 	switch found, due := c.deadline(by); {
 	case found:
 		c.add(vocab.RuleDevConfirm, a, false, "%s支部大会讨论转正，党委应于%s前审批，尚未审批", dateText(vote.Date), dateText(by))
