@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -88,7 +89,28 @@ func ImportFile(ctx context.Context, s *data.Store, k Kind, path string, o Optio
 	if info, err := f.Stat(); err == nil && info.IsDir() {
 		return nil, inputErrorf("无法打开文件“%s”：%s", path, isFolderText)
 	}
-	return Import(ctx, s, k, f, o)
+	rep, err := Import(ctx, s, k, f, o)
+	return rep, inFile(err, path)
+}
+
+// inFile names the file in a problem of the file as a whole (「文件已损坏：…」,
+// 「文件不是有效的Excel（.xlsx）文件…」): 「“名单.csv”无法导入：文件不是有效的…」,
+// with a hint for a CSV or old .xls file that it be saved as .xlsx first.
+func inFile(err error, path string) error {
+	ie, ok := err.(*InputError)
+	if !ok || path == "" {
+		return err
+	}
+	if !strings.HasPrefix(ie.Msg, "文件") {
+		return err
+	}
+	notExcel := strings.HasPrefix(ie.Msg, "文件不是有效的Excel")
+	ie.Msg = "“" + filepath.Base(path) + "”无法导入：" + ie.Msg
+	switch ext := strings.ToLower(filepath.Ext(path)); {
+	case notExcel && (ext == ".csv" || ext == ".xls" || ext == ".et" || ext == ".txt"):
+		ie.Msg += "；请先在Excel或WPS中将其另存为.xlsx格式，再导入"
+	}
+	return ie
 }
 
 // isFolderText is why a folder chosen for import cannot be read.

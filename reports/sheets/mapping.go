@@ -365,6 +365,7 @@ func ReadHeaders(ctx context.Context, s *data.Store, k Kind, path string, o Opti
 		defer sr.Close()
 		return sr.mapping, nil
 	}
+	err = inFile(err, path)
 	var ie *InputError
 	if errors.As(err, &ie) && ie.mapping != nil {
 		return ie.mapping, err

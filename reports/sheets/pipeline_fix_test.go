@@ -2,6 +2,8 @@ package sheets
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -104,4 +106,25 @@ func TestPipelineDateProblemsRepeatTheValue(t *testing.T) {
 		{"2", "递交入党申请书日期"}:  "“2025.13.01”不是有效日期",
 		{"3", "确定入党积极分子日期"}: "晚于今天",
 	})
+}
+
+// TestDamagedFileIsNamed: a file that is not a workbook (a CSV) is named in
+// the message, with what to do.
+func TestDamagedFileIsNamed(t *testing.T) {
+	s := testStore(t)
+	path := filepath.Join(t.TempDir(), "发展党员台账.csv")
+	if err := os.WriteFile(path, []byte("姓名,公民身份号码\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, read := range []func() error{
+		func() error { _, err := ImportFile(context.Background(), s, Pipeline, path, Options{}); return err },
+		func() error { _, err := ReadHeaders(context.Background(), s, Pipeline, path, Options{}); return err },
+	} {
+		err := read()
+		var ie *InputError
+		if !asInputError(err, &ie) || !strings.HasPrefix(ie.Msg, "“发展党员台账.csv”无法导入：文件不是有效的Excel") ||
+			!strings.Contains(ie.Msg, "另存为.xlsx") {
+			t.Errorf("%v", err)
+		}
+	}
 }
