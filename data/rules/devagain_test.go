@@ -127,3 +127,22 @@ func TestDevDeadlinesFromTheRecordsStart(t *testing.T) {
 		"DEV-APPROVAL|待办|本月待办：2026年9月30日支部大会通过接收，党委应于2026年12月30日前审批",
 	})
 }
+
+// ConfirmedDay is the day the statistics count a 转正 in: the 预备期's
+// anniversary, not the day of the 党委's approval; zero before it.
+func TestConfirmedDayIsTheStatisticsDay(t *testing.T) {
+	steps := admittedOnDay(d(2025, 12, 20))
+	if got := ConfirmedDay(steps, Rules2014()); !got.IsZero() {
+		t.Errorf("not yet confirmed: %s", dateText(got))
+	}
+	steps = append(steps,
+		Step{Kind: vocab.StepConfirmVote, Date: d(2026, 12, 22), Eligible: 10, Present: 10, For: 10, Outcome: vocab.OutcomeConfirmed},
+		Step{Kind: vocab.StepConfirmApproval, Date: d(2027, 1, 5), Outcome: vocab.OutcomeConfirmed})
+	if got := ConfirmedDay(steps, Rules2014()); !got.Equal(d(2026, 12, 20)) {
+		t.Errorf("ConfirmedDay %s, want 2026-12-20", dateText(got))
+	}
+	st := DevStatistics([]Applicant{{ID: "a", Steps: steps}}, Rules2014(), d(2027, 2, 1), StatYear{Year: 2026}, StatYear{Year: 2027})
+	if st.Year(StatYear{Year: 2026}).Total.Confirmed != 1 || st.Year(StatYear{Year: 2027}).Total.Confirmed != 0 {
+		t.Errorf("statistics: %+v", st.Years)
+	}
+}

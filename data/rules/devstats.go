@@ -147,7 +147,7 @@ func DevStatistics(apps []Applicant, d DevRules, asOf time.Time, years ...StatYe
 		out.Stock[stage]++
 		stockOf(out.StockByBranch, a.BranchID)[stage]++
 		stockOf(out.StockByOrg, a.OrgID)[stage]++
-		admitted, confirmed := admittedOn(steps), confirmedDay(steps, d)
+		admitted, confirmed := admittedOn(steps), ConfirmedDay(steps, d)
 		for j := range out.Years {
 			var c DevCount
 			ys := &out.Years[j]
@@ -179,9 +179,10 @@ func admittedOn(steps []Step) time.Time {
 	return Admitted(steps)
 }
 
-// confirmedDay is the 转正 date of a person whose 转正 the 党委 approved;
-// zero otherwise.
-func confirmedDay(steps []Step, d DevRules) time.Time {
+// ConfirmedDay is the 转正 date (ConfirmedOn) of a person whose 转正 the
+// 党委 approved, zero otherwise: the day the statistics count the 转正 in,
+// and the board its 正式党员 of the year.
+func ConfirmedDay(steps []Step, d DevRules) time.Time {
 	if _, ok := Last(steps, vocab.StepConfirmApproval, vocab.OutcomeConfirmed); !ok {
 		return time.Time{}
 	}
