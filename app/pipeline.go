@@ -440,8 +440,7 @@ func pipelineRows(people []data.PipelinePerson, branches []data.BranchRef, now t
 			branch: labels[string(a.BranchID)], stage: stage, person: p,
 			search: strings.ToLower(a.Name + "\x00" + a.StaffNo + "\x00" + a.IDNumber + "\x00" + searchKey(a.Name))}
 		if stage == vocab.StageFull {
-			st, _ := rules.Last(p.Rule.Steps, vocab.StepConfirmApproval, vocab.OutcomeConfirmed)
-			r.earlier = st.Date.Year() < now.Year()
+			r.earlier = rules.ConfirmedDay(p.Rule.Steps, rules.DevRules{}).Year() < now.Year()
 		}
 		if n := len(p.Steps); n > 0 {
 			last := p.Steps[n-1]
