@@ -99,7 +99,7 @@ func before(steps []Step, day time.Time) []Step {
 // checkStep is CheckStep with the rules d (each step is judged under the
 // version in force on its day, d.On).
 func checkStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
-	_ = today // the data layer refuses a date after today
+	_ = today // reserved (CheckStep)
 	return checkStepIssues(d, a, step, people).out
 }
 

@@ -122,9 +122,9 @@ func (c *devCheck) applicant(a *Applicant) {
 		}
 		span := civil(act.Date)
 		c.periods(a, steps, cov, span, until, vocab.StepReport, vocab.RuleDevReport,
-			func(p DevParams) int { return p.ReportMonths }, "思想汇报", "递交")
+			func(p DevParams) int { return p.ReportMonths }, string(vocab.StepReport), "递交")
 		c.periods(a, steps, cov, span, until, vocab.StepReview, vocab.RuleDevReview,
-			func(p DevParams) int { return p.ReviewMonths }, "培养考察", "开展")
+			func(p DevParams) int { return p.ReviewMonths }, string(vocab.StepReview), "开展")
 	}
 	if stage == vocab.StageEnded || stage == vocab.StageFull {
 		return

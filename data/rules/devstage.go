@@ -131,7 +131,8 @@ func FullOn(category vocab.Category, status vocab.Status, joined, confirmed, day
 // a step being edited is left out of them): refusals for a step out of
 // order or too early, or with people who may not take it; warnings where
 // the rules allow exceptions. people are the members the step names, on
-// its date. today is the day it is recorded.
+// its date. today, the day it is recorded, is reserved: no rule reads it
+// (the data layer refuses a step dated after today before asking).
 func CheckStep(d DevRules, a Applicant, step Step, people []PersonOn, today time.Time) []StepIssue {
 	return checkStep(d.orDefault(), a, step, people, today)
 }

@@ -19,6 +19,9 @@ func domainValues() map[string]bool {
 		Texts(Educations), Texts(TrainingForms), Texts(MeetingKinds), Texts(Attendances), Texts(Grades),
 		Texts(Completions), Texts(Directions), Texts(CareKinds), Texts(LiaisonKinds), Texts(SupervisionKinds),
 		Texts(FeedbackChannels), Texts(FeedbackStatuses), Texts(FundDirections), Texts(RuleIDs),
+		Texts(Stages), Texts(DevSteps), Texts(DevOutcomes),
+		Texts([]DevRole{RoleTalker, RoleContact, RoleIntroducer, RoleReviewer, RoleOathLeader, RolePartyTalker}),
+		Texts([]DevOrgan{OrganBranchBoard, OrganBranchAssembly, OrganParty}),
 	}
 	out := map[string]bool{}
 	for _, l := range lists {
@@ -27,6 +30,23 @@ func domainValues() map[string]bool {
 		}
 	}
 	return out
+}
+
+// labelLiterals are the words of the vocabulary that a file spells
+// as a column heading, a field label or an alias of one (a sheet's header
+// 「谈话人」, the 台账's column 「确定发展对象」): text shown or read, not a
+// stored value. A value spelled anywhere else is still a failure.
+var labelLiterals = map[string][]string{
+	"app/pipeline.go":                  {"入党积极分子", "报上级组织部门备案", "支部"},
+	"data/care.go":                     {"谈话人"},
+	"data/demo/texts.go":               {"入党积极分子"},
+	"data/development.go":              {"入党申请人"},
+	"data/timeline.go":                 {"谈话人"},
+	"reports/documents/dev_confirm.go": {"党委审批", "支部大会"},
+	"reports/documents/dev_ledger.go":  {"党委审批", "党委审批转正", "党委预审", "入党宣誓", "公示", "政治审查", "确定发展对象"},
+	"reports/documents/dev_rosters.go": {"入党介绍人", "入党积极分子", "发展对象", "培养联系人"},
+	"reports/sheets/pipeline.go":       {"党委审批", "党委审批转正", "党委派人谈话", "党委谈话人", "党委预审", "入党介绍人", "入党宣誓", "入党申请人谈话", "发展对象报党委备案", "培养联系人", "填写入党志愿书", "延长预备期", "指定培养联系人", "提出转正申请", "支部大会讨论接收", "支部大会讨论转正", "支部委员会审查", "政治审查", "确定入党介绍人", "确定入党积极分子", "确定发展对象", "积极分子报党委备案", "考察人", "谈话人", "递交入党申请书", "领誓人"},
+	"reports/sheets/records.go":        {"支部委员会"},
 }
 
 // queryFuncs are the data package's condition builders, whose column
@@ -94,7 +114,7 @@ func TestNoDomainLiteralsOutsideTheVocabulary(t *testing.T) {
 				if err != nil {
 					return true
 				}
-				if values[s] {
+				if values[s] && !slices.Contains(labelLiterals[filepath.ToSlash(rel)], s) {
 					report(n, "domain value "+strconv.Quote(s)+" spelled as a literal; use data/vocab")
 					return true
 				}
