@@ -128,3 +128,40 @@ func TestDamagedFileIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineFormNumberWithoutItsDate: an 入党志愿书编号 without its
+// 填写入党志愿书日期 is recorded on the 支部大会讨论接收's date (or the
+// 党委预审's) with a 提示; the row is not refused.
+func TestPipelineFormNumberWithoutItsDate(t *testing.T) {
+	for _, tc := range []struct {
+		drop, want string
+	}{{"", "2023-06-10"}, {"支部大会讨论接收日期", "2023-05-25"}} {
+		s := testStore(t)
+		seedPipeMembers(t, s)
+		cells := with(fullPipe, map[string]any{"填写入党志愿书日期": ""})
+		if tc.drop != "" {
+			for _, h := range []string{tc.drop, "接收应到人数", "接收实到人数", "接收赞成票", "接收反对票", "接收弃权票",
+				"党委派人谈话日期", "党委谈话人", "党委审批日期", "入党宣誓日期", "提出转正申请日期", "支部大会讨论转正日期",
+				"转正应到人数", "转正实到人数", "转正赞成票", "转正反对票", "转正弃权票", "党委审批转正日期"} {
+				cells[h] = ""
+			}
+		}
+		rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+			pipeRow(with(person("赵小明", id("420106", 2003, 5, 6, 11, true)), cells))), Options{})
+		if err != nil || !rep.Written || len(rep.Problems) > 0 {
+			t.Fatalf("%s: %+v %v\n%s", tc.want, rep, err, problemsText(rep))
+		}
+		if got := pipeline(t, s); !strings.Contains(got[0], "填写入党志愿书 "+tc.want) {
+			t.Errorf("%s", got[0])
+		}
+		found := false
+		for _, w := range rep.Warnings {
+			if w.Column == "填写入党志愿书日期" && strings.Contains(w.Msg, tc.want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("no 提示: %v", rep.Warnings)
+		}
+	}
+}

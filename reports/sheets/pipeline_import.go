@@ -287,6 +287,9 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 			return unchanged, err // later steps would only repeat the refusal
 		}
 		warn(&p.warnings, r, ps.spec.date, warnings)
+		if ps.hint != "" && changed {
+			p.warnings = append(p.warnings, Problem{Row: r.num, Column: ps.spec.date, Msg: ps.hint})
+		}
 		if changed && out == unchanged {
 			out = updated
 		}
@@ -346,6 +349,7 @@ func (p *pipelineImporter) rowWarnings() []Problem { return p.warnings }
 type parsedStep struct {
 	spec pipeStep
 	st   *data.DevStep
+	hint string // a 提示 on how the step's date was found
 }
 
 // fillApplicant copies the row's personal cells onto the applicant: the
@@ -386,10 +390,15 @@ func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
 		if !given {
 			continue
 		}
+		var hint string
+		if date.IsZero() && r.cells[spec.date] == "" && spec.step == vocab.StepForm {
+			date, hint = formDate(r, dates)
+		}
 		if date.IsZero() && r.cells[spec.date] == "" {
 			if d, ok := dates[spec.from]; ok && spec.from != "" {
 				date = d
-			} else if spec.from != "" && r.cells[stepDateCol(spec.from)] != "" {
+			} else if spec.from != "" && r.cells[stepDateCol(spec.from)] != "" ||
+				spec.step == vocab.StepForm && r.cells[stepDateCol(vocab.StepAdmitVote)] != "" {
 				// the date it takes is wrong: that cell's problem is reported
 			} else {
 				r.fail(spec.date, "填写了“"+string(spec.step)+"”的其他各列，须同时填写此日期")
@@ -401,9 +410,26 @@ func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
 			continue // the date's problem is reported
 		}
 		dates[spec.step] = date
-		out = append(out, parsedStep{spec: spec, st: st})
+		out = append(out, parsedStep{spec: spec, st: st, hint: hint})
 	}
 	return out
+}
+
+// formDate is the date an 入党志愿书编号 given without its 填写入党志愿书日期
+// is recorded on: the 支部大会讨论接收's (the 志愿书 is filled in before
+// it), or without one the 党委预审's; hint says so, for the 提示.
+func formDate(r *row, dates map[vocab.DevStep]data.Date) (data.Date, string) {
+	vote := stepDateCol(vocab.StepAdmitVote)
+	if v := r.cells[vote]; v != "" {
+		if t, err := field.ParseDate(v); err == nil && !t.After(r.today) {
+			return data.DateOf(t), "未填写填写入党志愿书日期，按" + vote + "（" + field.FormatDate(t) + "）记录"
+		}
+		return data.Date{}, "" // the vote's own date is reported
+	}
+	if d, ok := dates[vocab.StepPreReview]; ok {
+		return d, "未填写填写入党志愿书日期，按" + stepDateCol(vocab.StepPreReview) + "（" + field.FormatDate(d.Time) + "）记录"
+	}
+	return data.Date{}, ""
 }
 
 // stepDateCol is the pipeline sheet's date column of the step.
