@@ -446,7 +446,7 @@ func pipelineRows(people []data.PipelinePerson, branches []data.BranchRef, now t
 			last := p.Steps[n-1]
 			r.lastStep, r.lastDate = last.Step, last.Date.String()
 		}
-		r.next = string(firstNext(nextSteps(p.Steps, stage)))
+		r.next = string(firstNext(nextSteps(p.Steps)))
 		rows[i] = r
 	}
 	sortPipelineRows(rows, place)
@@ -543,43 +543,16 @@ func (s *pipelineScreen) row(id string) (pipelineRow, bool) {
 	return pipelineRow{}, false
 }
 
-// nextSteps are the steps that may be recorded next for a person with the
-// steps recorded, in the 细则's order: those after the last one taken
-// (the 转正 steps again after an extended 预备期), 思想汇报 and 培养考察
-// whenever the person is being developed, 终止发展 until the end. The
-// rules (CheckDevStep) say whether one may be taken now.
-func nextSteps(steps []data.DevStep, stage vocab.Stage) []vocab.DevStep {
-	if stage == vocab.StageEnded {
-		return nil
+// nextSteps are the steps the order of the 细则 allows the person now
+// (rules.NextSteps), the natural next one first. The rules (CheckDevStep)
+// say whether one may be taken on a given day.
+func nextSteps(steps []data.DevStep) []vocab.DevStep {
+	rs := make([]rules.Step, len(steps))
+	for i := range steps {
+		rs[i] = steps[i].RuleStep()
 	}
-	last := -1
-	for _, st := range steps {
-		k := vocab.DevStep(st.Step)
-		if k.Recurring() || k == vocab.StepEnd {
-			continue
-		}
-		if k == vocab.StepConfirmApproval && vocab.DevOutcome(st.Outcome) == vocab.OutcomeExtended {
-			last = vocab.StepConfirmApply.Rank() - 1
-			continue
-		}
-		last = max(last, k.Rank())
-	}
-	var out []vocab.DevStep
-	for _, k := range vocab.DevSteps {
-		switch {
-		case k == vocab.StepEnd:
-		case k.Recurring():
-			if stage != vocab.StageFull {
-				out = append(out, k)
-			}
-		case k.Rank() > last:
-			out = append(out, k)
-		}
-	}
-	if stage != vocab.StageFull {
-		out = append(out, vocab.StepEnd)
-	}
-	return out
+	rules.SortSteps(rs)
+	return rules.NextSteps(rs)
 }
 
 // firstNext is the first of the steps offered that is no 思想汇报 or

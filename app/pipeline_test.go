@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -224,9 +225,9 @@ func addApplicant(t *testing.T, s *data.Store, branch, name string, n int, appli
 	return a
 }
 
-// TestARefusedStepShowsTheRuleAndWritesNothing records 确定发展对象 a day
-// after the 入党申请书: the rules refuse it, the form names the rule, and
-// no step is written.
+// TestARefusedStepShowsTheRuleAndWritesNothing records 确定入党积极分子
+// dated before the 入党申请书: the rules refuse it, the form names the
+// rule, and no step is written.
 func TestARefusedStepShowsTheRuleAndWritesNothing(t *testing.T) {
 	u, q := newTestUI(t)
 	a := addApplicant(t, u.store, branchID(t, u, "学生第一党支部"), "钱多多", 1, data.NewDate(2025, 3, 1))
@@ -237,8 +238,8 @@ func TestARefusedStepShowsTheRuleAndWritesNothing(t *testing.T) {
 	test.Tap(p.next)
 	q.settle(u)
 	f := p.stepForm
-	f.kind.SetSelected(string(vocab.StepCandidate))
-	f.date.SetText("2025-03-02")
+	f.kind.SetSelected(string(vocab.StepActivist))
+	f.date.SetText("2025-02-20")
 	test.Tap(f.save)
 	q.settle(u)
 	if f.confirm != nil {
@@ -483,5 +484,36 @@ func TestDeletingAPersonTakesTheirStepsToTheTrash(t *testing.T) {
 	}
 	if steps, _ := u.store.ApplicantSteps(ctx, a.ID); len(steps) != 1 {
 		t.Fatalf("restored with %d steps", len(steps))
+	}
+}
+
+// TestATrainedActivistIsOfferedTheCandidacy records a 集中培训 for an
+// 入党积极分子 (the rules allow it): 确定发展对象 is still offered, and the
+// step preselected is one the order of the 细则 allows.
+func TestATrainedActivistIsOfferedTheCandidacy(t *testing.T) {
+	u, q := newTestUI(t)
+	ctx := context.Background()
+	a := addApplicant(t, u.store, branchID(t, u, "学生第一党支部"), "孙培训", 2, data.NewDate(2024, 3, 1))
+	for _, st := range []data.DevStep{
+		{Step: string(vocab.StepTalk), Date: data.NewDate(2024, 3, 15)},
+		{Step: string(vocab.StepActivist), Date: data.NewDate(2024, 5, 1)},
+		{Step: string(vocab.StepTraining), Date: data.NewDate(2024, 6, 1), Hours: 24, Days: 3},
+	} {
+		st.ApplicantID = data.Ref(a.ID)
+		if issues, err := u.store.RecordDevStep(ctx, &st); err != nil {
+			t.Fatalf("%s: %v %v", st.Step, err, issues)
+		}
+	}
+	s := pipelineOf(t, u, q)
+	s.openPerson(a.ID)
+	q.settle(u)
+	test.Tap(s.page.next)
+	q.settle(u)
+	f := s.page.stepForm
+	if !slices.Contains(f.kind.Options, string(vocab.StepCandidate)) {
+		t.Fatalf("确定发展对象 not offered: %v", f.kind.Options)
+	}
+	if f.kind.Selected == string(vocab.StepVetting) || f.kind.Selected == "" {
+		t.Fatalf("preselected %q", f.kind.Selected)
 	}
 }

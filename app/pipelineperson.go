@@ -300,7 +300,7 @@ func (p *personPage) showStage() {
 	} else {
 		p.member.Hide()
 	}
-	if len(nextSteps(p.person.Steps, stage)) == 0 {
+	if len(nextSteps(p.person.Steps)) == 0 {
 		p.next.Disable()
 	} else {
 		p.next.Enable()

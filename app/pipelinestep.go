@@ -64,8 +64,7 @@ func (p *personPage) openStep(i int) {
 	if p.u.inCommittee() {
 		return
 	}
-	stage := rules.StageOf(p.person.Rule.Steps)
-	offered := nextSteps(p.person.Steps, stage)
+	offered := nextSteps(p.person.Steps)
 	f := &stepForm{u: p.u, ids: []string{p.person.Applicant.ID},
 		names: map[string]string{p.person.Applicant.ID: p.person.Applicant.Name}, done: p.reload}
 	title := "记录下一步 — " + p.person.Applicant.Name
@@ -90,7 +89,7 @@ func (s *pipelineScreen) openBatch() {
 	for _, id := range ids {
 		r, _ := s.row(id)
 		names[id] = r.name
-		if k := firstNext(nextSteps(r.person.Steps, r.stage)); k != "" {
+		if k := firstNext(nextSteps(r.person.Steps)); k != "" {
 			count[k]++
 		}
 	}
