@@ -17,7 +17,7 @@ import (
 )
 
 // groupNames are the commands that are groups of sub-commands.
-var groupNames = []string{"committee", "keys", "sync"}
+var groupNames = []string{"committee", "keys", "settings", "sync"}
 
 // subcommands are the sub-commands a group's own help lists, as typed;
 // none when it lists none.
@@ -86,6 +86,12 @@ func englishWords(text string) []string {
 		for _, part := range strings.Split(d.Key, ".") {
 			typed[part] = true
 		}
+	}
+	for _, d := range rules.DevParamDefs { // typed as key=value
+		for _, part := range strings.Split(d.Key, "_") {
+			typed[part] = true
+		}
+		typed[d.Key] = true
 	}
 	typed["T"] = true // a task's number, T and the publication's seq
 	for _, k := range sheets.Kinds {
