@@ -165,3 +165,39 @@ func TestPipelineFormNumberWithoutItsDate(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineNameOfTwoMembersOneFull: a later row names 张伟 when an
+// earlier row of the same import made a new 预备党员 张伟: the one who was a
+// 正式党员 on the step's date is meant.
+func TestPipelineNameOfTwoMembersOneFull(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	admitted := with(fullPipe, map[string]any{"提出转正申请日期": "", "支部大会讨论转正日期": "", "转正应到人数": "",
+		"转正实到人数": "", "转正赞成票": "", "转正反对票": "", "转正弃权票": "", "党委审批转正日期": ""})
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("张伟", id("420106", 2003, 5, 6, 11, true)), admitted)),
+		pipeRow(with(person("钱小红", id("420106", 2004, 8, 9, 12, false)), map[string]any{
+			"递交入党申请书日期": "2023-09-10", "入党申请人谈话日期": "2023-09-25", "谈话人": "张伟",
+			"确定入党积极分子日期": "2024-03-01", "培养联系人": "张伟、李红梅"}))), Options{})
+	if err != nil || rep.Created != 2 || len(rep.Problems) > 0 {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	ctx := context.Background()
+	ms, err := s.Members.List(ctx, data.Where(data.ColName, "张伟"))
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("two 张伟: %v %v", ms, err)
+	}
+	var full data.Ref
+	for _, m := range ms {
+		if m.Category == "正式党员" {
+			full = data.Ref(m.ID)
+		}
+	}
+	apps, _ := s.Applicants.List(ctx, data.Where(data.ColName, "钱小红"))
+	steps, _ := s.ApplicantSteps(ctx, apps[0].ID)
+	for _, st := range steps {
+		if st.PersonID != "" && st.PersonID != full {
+			t.Errorf("%s names the 预备党员 张伟", st.Step)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"dangjian/data"
 	"dangjian/data/field"
@@ -80,7 +81,11 @@ func loadDevIndex(ctx context.Context, tx *data.Tx) (devIndex, error) {
 // organization of that name on the rolls, else the one who was. hint,
 // when given (the bracket of 周雪晴（1234）), is the end of their
 // 公民身份号码, which tells members of the same name apart.
-func (ix devIndex) person(name, hint string) (data.Ref, string) {
+//
+// Of several, the one who was a 正式党员 on day (the step's date) is taken
+// when only one was: a later row may name a member of the same name as
+// one an earlier row of the import made a 预备党员.
+func (ix devIndex) person(name, hint string, day time.Time) (data.Ref, string) {
 	hint = strings.ToUpper(field.Normalize(hint))
 	var onRolls, former []*data.Member
 	for _, m := range ix.byName[name] {
@@ -95,6 +100,17 @@ func (ix devIndex) person(name, hint string) (data.Ref, string) {
 	pick := onRolls
 	if len(pick) == 0 {
 		pick = former
+	}
+	if len(pick) > 1 && !day.IsZero() {
+		var full []*data.Member
+		for _, m := range pick {
+			if rules.FullOn(vocab.Category(m.Category), vocab.Status(m.Status), m.JoinedDate.Time, m.ConfirmedAt.Time, day) {
+				full = append(full, m)
+			}
+		}
+		if len(full) == 1 {
+			return data.Ref(full[0].ID), ""
+		}
 	}
 	switch {
 	case len(pick) == 1:
@@ -113,7 +129,7 @@ func (ix devIndex) person(name, hint string) (data.Ref, string) {
 
 // people reads a column of up to two members' names, each perhaps with
 // the end of their 公民身份号码 in brackets.
-func (ix devIndex) people(r *row, col string) (first, second data.Ref) {
+func (ix devIndex) people(r *row, col string, day time.Time) (first, second data.Ref) {
 	entries, bad := splitNames(r.text(col))
 	if bad != "" {
 		r.fail(col, "“"+bad+"”的写法不对，同名党员应在姓名后的括号内注明公民身份号码的末四位，如：张三（1234）")
@@ -125,7 +141,7 @@ func (ix devIndex) people(r *row, col string) (first, second data.Ref) {
 	}
 	var refs [2]data.Ref
 	for i, e := range entries {
-		ref, why := ix.person(e.name, e.reason)
+		ref, why := ix.person(e.name, e.reason, day)
 		if why != "" {
 			r.fail(col, why)
 			continue
@@ -293,7 +309,7 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 		if changed && out == unchanged {
 			out = updated
 		}
-		if changed && ps.spec.step == vocab.StepApproval {
+		if changed && (ps.spec.step == vocab.StepApproval || ps.spec.step == vocab.StepConfirmApproval) {
 			if err := p.admitted(ctx, tx, id); err != nil {
 				return unchanged, err
 			}
@@ -314,7 +330,7 @@ func (p *pipelineImporter) admitted(ctx context.Context, tx *data.Tx, id string)
 	before := *cached
 	*cached = *a
 	p.undo = append(p.undo, func() { *cached = before })
-	if a.MemberID == "" || before.MemberID == a.MemberID {
+	if a.MemberID == "" {
 		return nil
 	}
 	m, err := tx.Members.Get(ctx, string(a.MemberID))
@@ -323,6 +339,11 @@ func (p *pipelineImporter) admitted(ctx context.Context, tx *data.Tx, id string)
 	}
 	for _, known := range p.dev.byName[m.Name] {
 		if known.ID == m.ID {
+			// Known already: its category and dates as the step left them
+			// (a 转正), for the names of later rows.
+			stored := *known
+			*known = *m
+			p.undo = append(p.undo, func() { *known = stored })
 			return nil
 		}
 	}
@@ -448,7 +469,7 @@ func (p *pipelineImporter) readStep(r *row, spec pipeStep, st *data.DevStep) {
 		st.Until = r.anyDate(spec.until)
 	}
 	if spec.people != "" {
-		st.PersonID, st.Person2ID = p.dev.people(r, spec.people)
+		st.PersonID, st.Person2ID = p.dev.people(r, spec.people, st.Date.Time)
 	}
 	if spec.hours != "" {
 		st.Hours = r.hours(spec.hours)

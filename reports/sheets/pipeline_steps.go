@@ -43,7 +43,7 @@ func (d *devStepImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outco
 		r.fail("姓名", "与公民身份号码不符（名册中为"+a.Name+"）")
 	}
 	st := &data.DevStep{Step: r.choice("步骤", nil), Date: r.date("日期"), Until: r.anyDate("截止日期"), FromLedger: true}
-	st.PersonID, st.Person2ID = d.dev.people(r, "相关党员")
+	st.PersonID, st.Person2ID = d.dev.people(r, "相关党员", st.Date.Time)
 	counts := []struct {
 		col string
 		v   *int
