@@ -517,3 +517,32 @@ func TestATrainedActivistIsOfferedTheCandidacy(t *testing.T) {
 		t.Fatalf("preselected %q", f.kind.Selected)
 	}
 }
+
+// TestABatchNobodyCanTakeListsThemInADialog records a step for people
+// the rules all refuse: the form keeps one line and the refusals are
+// listed in a scrolling dialog, nothing written.
+func TestABatchNobodyCanTakeListsThemInADialog(t *testing.T) {
+	u, q := newTestUI(t)
+	b := branchID(t, u, "学生第一党支部")
+	for i := range 3 {
+		addApplicant(t, u.store, b, fmt.Sprintf("学生%02d", i+1), i+1, data.NewDate(2025, 4, 1+i))
+	}
+	s := pipelineOf(t, u, q)
+	test.Tap(findButton(t, u, "全选"))
+	test.Tap(s.batch)
+	q.settle(u)
+	f := s.lastBatch.form
+	f.kind.SetSelected(string(vocab.StepActivist))
+	f.date.SetText("2025-03-01")
+	test.Tap(f.save)
+	q.settle(u)
+	if f.confirm != nil || f.refusals == nil {
+		t.Fatalf("no list of the refusals: %q", f.message.Text)
+	}
+	if strings.Contains(f.message.Text, "\n") || strings.Contains(f.message.Text, "学生01") {
+		t.Fatalf("the form lists the refusals: %q", f.message.Text)
+	}
+	if !strings.Contains(f.refusals.Text, "学生03：") || !strings.Contains(f.refusals.Text, "DEV-") {
+		t.Fatalf("refusals: %q", f.refusals.Text)
+	}
+}

@@ -52,6 +52,9 @@ type stepForm struct {
 	save    *widget.Button
 	dlg     *dialog.CustomDialog
 	confirm dialog.Dialog // the warnings' 确认记录, while shown
+	// refusals is the list of a batch nobody of which can be recorded,
+	// in a scrolling dialog of its own (the form keeps one line).
+	refusals *widget.Label
 	open    bool          // the form is shown
 	// admitted is the member record the 党委's approval made, for the
 	// message after it.
@@ -610,7 +613,13 @@ func (f *stepForm) confirmBatch(checks []stepCheck) {
 	}
 	head := fmt.Sprintf("“%s”：可记录%d人，不能记录%d人。", f.kind.Selected, ok, refused)
 	if ok == 0 {
-		f.tell(head + "\n" + strings.Join(lines, "\n"))
+		f.tell(head + "未写入任何内容，原因见弹出的清单。")
+		f.refusals = widget.NewLabel(head + "\n" + strings.Join(lines, "\n"))
+		f.refusals.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustom("不能记录", "关闭", container.NewVScroll(f.refusals), f.u.win)
+		size := f.u.win.Canvas().Size()
+		d.Resize(fyne.NewSize(min(560, size.Width-60), min(480, size.Height-60)))
+		d.Show()
 		return
 	}
 	text := head
