@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -544,5 +546,31 @@ func TestABatchNobodyCanTakeListsThemInADialog(t *testing.T) {
 	}
 	if !strings.Contains(f.refusals.Text, "学生03：") || !strings.Contains(f.refusals.Text, "DEV-") {
 		t.Fatalf("refusals: %q", f.refusals.Text)
+	}
+}
+
+// TestARuleIDIsNotBrokenWhenWrapped lays a refusal out in narrow
+// wrapped text: 「（DEV-QUORUM）」 stays on one line.
+func TestARuleIDIsNotBrokenWhenWrapped(t *testing.T) {
+	text := issueText([]rules.StepIssue{{Rule: vocab.RuleDevQuorum, Refuse: true,
+		Text: "支部大会应到会有表决权的正式党员10人，实到5人，未超过半数，不能讨论接收预备党员"}})
+	for width := float32(150); width < 480; width += 6 {
+		rt := widget.NewRichTextWithText(text)
+		rt.Wrapping = fyne.TextWrapWord
+		rt.Resize(fyne.NewSize(width, 400))
+		var rows []string
+		for _, o := range test.WidgetRenderer(rt).Objects() {
+			if tx, ok := o.(*canvas.Text); ok {
+				rows = append(rows, tx.Text)
+			}
+		}
+		if len(rows) < 2 {
+			t.Fatalf("width %v: not wrapped: %q", width, rows)
+		}
+		for _, row := range rows {
+			if strings.Contains(row, "DEV") != strings.Contains(row, "（DEV-QUORUM）") {
+				t.Fatalf("width %v: the rule id is broken: %q", width, rows)
+			}
+		}
 	}
 }

@@ -55,7 +55,7 @@ type stepForm struct {
 	// refusals is the list of a batch nobody of which can be recorded,
 	// in a scrolling dialog of its own (the form keeps one line).
 	refusals *widget.Label
-	open    bool          // the form is shown
+	open     bool // the form is shown
 	// admitted is the member record the 党委's approval made, for the
 	// message after it.
 	admitted string
@@ -413,11 +413,13 @@ func (f *stepForm) tell(text string) {
 	f.message.Show()
 }
 
-// issueText writes the rules' issues a line each, with the rule's id.
+// issueText writes the rules' issues a line each, with the rule's id
+// after a space: a wrapped label breaks there rather than inside the id
+// (「DEV-QU」「ORUM」).
 func issueText(issues []rules.StepIssue) string {
 	var lines []string
 	for _, is := range issues {
-		lines = append(lines, is.Text+"（"+string(is.Rule)+"）")
+		lines = append(lines, is.Text+" （"+string(is.Rule)+"）")
 	}
 	return strings.Join(lines, "\n")
 }
