@@ -414,9 +414,15 @@ func dueOf(fs []rules.Finding) map[string]string {
 		if out[f.ApplicantID] != "" {
 			out[f.ApplicantID] += "；"
 		}
-		out[f.ApplicantID] += f.Detail
+		out[f.ApplicantID] += dueText(f.Detail)
 	}
 	return out
+}
+
+// dueText is a to-do's text without the 「本月待办：」 it starts with (the
+// column, the tab and the person's page say it once).
+func dueText(detail string) string {
+	return strings.TrimPrefix(detail, "本月待办：")
 }
 
 // has reports whether the person is on the board.

@@ -404,7 +404,8 @@ func TestTheDashboardListsThisMonthsDevToDos(t *testing.T) {
 		t.Fatal("no card of the 发展党员 to-dos")
 	}
 
-	if len(card.items) != 1 || card.items[0].applicantID != a.ID || !strings.HasPrefix(card.items[0].text, "孙晓") {
+	if len(card.items) != 1 || card.items[0].applicantID != a.ID || !strings.HasPrefix(card.items[0].text, "孙晓") ||
+		strings.Contains(card.items[0].text, "本月待办") {
 		t.Fatalf("the card lists %+v", card.items)
 	}
 	card.list.Select(0)
@@ -417,8 +418,13 @@ func TestTheDashboardListsThisMonthsDevToDos(t *testing.T) {
 		t.Fatal("the to-do opened a member")
 	}
 	s = pipelineOf(t, u, q)
-	if !strings.Contains(s.due[a.ID], "谈话") {
+	if !strings.Contains(s.due[a.ID], "谈话") || strings.Contains(s.due[a.ID], "本月待办") {
 		t.Fatalf("the board's 本月待办: %q", s.due[a.ID])
+	}
+	s.openPerson(a.ID)
+	q.settle(u)
+	if n := strings.Count(s.page.stage.Text, "本月待办"); n != 1 {
+		t.Fatalf("the person's page says 本月待办 %d times: %q", n, s.page.stage.Text)
 	}
 }
 

@@ -18,7 +18,7 @@ const devTodoTitle = "发展党员待办"
 // devTodoKind is the 工作台's list of this month's 发展党员 to-dos.
 func devTodoKind() todoKind {
 	return todoKind{devTodoTitle, "项", func(f *rules.Finding, _ string) bool { return f.Rule.IsDev() && f.Due },
-		func(f *rules.Finding, _ string) string { return memberText(f, f.Detail) }, nil}
+		func(f *rules.Finding, _ string) string { return memberText(f, dueText(f.Detail)) }, nil}
 }
 
 // openTodo opens what a to-do line is about: the person in the pipeline,
