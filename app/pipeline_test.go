@@ -451,7 +451,7 @@ func TestAWarnedStepIsRecordedOnlyWhenConfirmed(t *testing.T) {
 	if f.confirm == nil {
 		t.Fatalf("no warning to confirm: %q", f.message.Text)
 	}
-	test.Tap(findButtonIn(t, u, "取消"))
+	test.Tap(f.cancel)
 	q.settle(u)
 	ctx := context.Background()
 	if steps, _ := u.store.ApplicantSteps(ctx, a.ID); len(steps) != 1 {
@@ -578,5 +578,46 @@ func TestARuleIDIsNotBrokenWhenWrapped(t *testing.T) {
 				t.Fatalf("width %v: the rule id is broken: %q", width, rows)
 			}
 		}
+	}
+}
+
+// TestTheStepFormForgetsARefusalAndAsksBeforeDroppingVotes: choosing
+// another step hides the refusal said of the one before; 取消 after typing
+// votes asks 放弃未保存的修改？, and closes at once when nothing was typed.
+func TestTheStepFormForgetsARefusalAndAsksBeforeDroppingVotes(t *testing.T) {
+	u, q := newTestUI(t)
+	a := addApplicant(t, u.store, branchID(t, u, "学生第一党支部"), "赵取消", 3, data.NewDate(2025, 3, 1))
+	s := pipelineOf(t, u, q)
+	s.openPerson(a.ID)
+	q.settle(u)
+	test.Tap(s.page.next)
+	q.settle(u)
+	f := s.page.stepForm
+	f.kind.SetSelected(string(vocab.StepActivist))
+	f.date.SetText("2025-02-20")
+	test.Tap(f.save)
+	q.settle(u)
+	if !f.message.Visible() {
+		t.Fatal("no refusal")
+	}
+	f.kind.SetSelected(string(vocab.StepTalk))
+	if f.message.Visible() {
+		t.Fatalf("the refusal stays after the step changed: %q", f.message.Text)
+	}
+	f.date.SetText(f.saved[:strings.IndexByte(f.saved, 0)])
+	f.votes[0].SetText("12")
+	test.Tap(f.cancel)
+	if !showing(u, "放弃未保存的修改？") {
+		t.Fatal("取消 dropped the typed votes without asking")
+	}
+	test.Tap(findButtonIn(t, u, "放弃修改"))
+	q.settle(u)
+
+	test.Tap(s.page.next)
+	q.settle(u)
+	f = s.page.stepForm
+	test.Tap(f.cancel)
+	if showing(u, "放弃未保存的修改？") || f.open {
+		t.Fatal("取消 of an untouched form asks")
 	}
 }

@@ -55,6 +55,8 @@ type stepForm struct {
 	// refusals is the list of a batch nobody of which can be recorded,
 	// in a scrolling dialog of its own (the form keeps one line).
 	refusals *widget.Label
+	saved    string // typed() when the form opened
+	cancel   *widget.Button
 	open     bool // the form is shown
 	// admitted is the member record the 党委's approval made, for the
 	// message after it.
@@ -116,7 +118,13 @@ func (s *pipelineScreen) openBatch() {
 
 // build lays the form out and shows it.
 func (f *stepForm) build(title string, offered []vocab.DevStep, first vocab.DevStep) {
-	f.kind = widget.NewSelect(vocab.Texts(offered), func(string) { f.layout() })
+	f.kind = widget.NewSelect(vocab.Texts(offered), func(string) {
+		// A message said of the step chosen before would seem to be said of
+		// this one.
+		f.message.Hide()
+		f.layout()
+	})
+	f.kind.PlaceHolder = "请选择步骤"
 	f.date = newDateEntry()
 	f.until = newDateEntry()
 	f.p1, f.p2 = newMemberPicker(f.u), newMemberPicker(f.u)
@@ -163,19 +171,42 @@ func (f *stepForm) build(title string, offered []vocab.DevStep, first vocab.DevS
 		f.kind.SetSelected(string(first))
 	}
 	f.layout()
+	f.saved = f.typed()
 	f.save = widget.NewButton("保存", f.check)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", nil)
+	f.cancel = cancel
 	head := widget.NewForm(widget.NewFormItem("步骤", f.kind))
 	body := container.NewBorder(container.NewVBox(head, f.message), container.NewHBox(f.save, cancel), nil, nil,
 		container.NewVScroll(f.fields))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, f.u.win)
 	size := f.u.win.Canvas().Size()
 	f.dlg.Resize(fyne.NewSize(min(600, size.Width-40), min(660, size.Height-40)))
-	cancel.OnTapped = f.close
+	cancelGuarded := f.u.guardDialog(f.dlg, f.dirty)
+	cancel.OnTapped = func() {
+		if !f.dirty() {
+			f.close()
+			return
+		}
+		cancelGuarded() // 放弃未保存的修改？
+	}
 	f.open = true
 	f.dlg.Show()
 }
+
+// typed is what the form's fields hold, to tell unsaved edits.
+func (f *stepForm) typed() string {
+	parts := []string{f.date.Text, f.until.Text, f.p1.id(), f.p2.id(), f.people.Text,
+		f.extend.Text, f.hours.Text, f.days.Text, f.number.Text, f.content.Text, f.note.Text}
+	for _, v := range f.votes {
+		parts = append(parts, v.Text)
+	}
+	return strings.Join(parts, "\x00")
+}
+
+// dirty reports whether a field was changed since the form opened (the
+// step chosen alone is no edit).
+func (f *stepForm) dirty() bool { return f.typed() != f.saved }
 
 // close hides the form.
 func (f *stepForm) close() {
