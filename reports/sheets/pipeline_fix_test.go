@@ -201,3 +201,27 @@ func TestPipelineNameOfTwoMembersOneFull(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineReimportMovesTheMember: a sheet imported again with another
+// 支部大会讨论接收日期 moves the member's 入党日期 and 转正日期 with it.
+func TestPipelineReimportMovesTheMember(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	number := id("420106", 2003, 5, 6, 11, true)
+	if rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", number), fullPipe))), Options{}); err != nil || !rep.Written {
+		t.Fatalf("%+v %v\n%s", rep, err, problemsText(rep))
+	}
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", number), with(fullPipe, map[string]any{"支部大会讨论接收日期": "2023-06-12"})))), Options{})
+	if err != nil || !rep.Written || rep.Updated != 1 || len(rep.Problems) > 0 {
+		t.Fatalf("again: %+v %v\n%s", rep, err, problemsText(rep))
+	}
+	ms, err := s.Members.List(context.Background(), data.Where(data.ColIDNumber, number))
+	if err != nil || len(ms) != 1 {
+		t.Fatalf("%v %v", ms, err)
+	}
+	if m := ms[0]; m.JoinedDate.String() != "2023-06-12" || m.ConfirmedAt.String() != "2024-06-12" {
+		t.Errorf("入党日期 %s 转正日期 %s, want 2023-06-12 and 2024-06-12", m.JoinedDate, m.ConfirmedAt)
+	}
+}
