@@ -176,6 +176,10 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		is.people(vocab.RuleDevIntroducers, vocab.RoleIntroducer, step, people)
 		if countPeople(step) == 0 {
 			is.refuse(vocab.RuleDevIntroducers, "须写明入党介绍人")
+		} else if n := introducers(append(slices.Clone(prior), step)); n < p.Introducers {
+			// Said now, not first at the 支部大会 months later.
+			is.warn(vocab.RuleDevIntroducers, "入党介绍人应为%d名正式党员，目前只有%d名，请在支部大会讨论接收前补齐",
+				p.Introducers, n)
 		}
 	case vocab.StepCandidate:
 		// DEV-ACTIVIST-YEAR
@@ -209,6 +213,10 @@ func checkStepIssues(d DevRules, a Applicant, step Step, people []PersonOn) *ste
 		}
 		if _, ok := Last(prior, vocab.StepPublicity); !ok {
 			is.warn(vocab.RuleDevPublicity, "支部大会讨论接收前尚无公示记录")
+			is.missing()
+		}
+		if _, ok := Last(prior, vocab.StepForm); !ok {
+			is.warn(vocab.RuleDevOrder, "支部大会讨论接收前尚无“填写入党志愿书”的记录")
 			is.missing()
 		}
 		if n := introducers(prior); n < p.Introducers {

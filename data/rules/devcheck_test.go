@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -422,5 +423,40 @@ func TestCheckLedgerStepWarnsOfMissingRecords(t *testing.T) {
 	late := Step{Kind: vocab.StepApproval, Date: vote.Date.AddDate(0, p.ApprovalMaxMonths, 1), Outcome: vocab.OutcomePassed}
 	if v := verdict(CheckLedgerStep(Rules2014(), a, late, nil), vocab.RuleDevApproval); v != "refuse" {
 		t.Errorf("an approval after %d months from a ledger: %q, want refuse", p.ApprovalMaxMonths, v)
+	}
+}
+
+// TestOneIntroducerAndNoFormAreWarned: a single 入党介绍人 is warned of when
+// recorded, not first refused at the 支部大会; a 支部大会 without a 入党志愿书
+// on record is warned of.
+func TestOneIntroducerAndNoFormAreWarned(t *testing.T) {
+	p := Rules2014().Params
+	history := devHistory(p, vocab.StepIntroducers)
+	a := Applicant{Steps: history, Birth: d1995()}
+	cand, _ := Last(history, vocab.StepCandidate)
+	one := Step{Kind: vocab.StepIntroducers, Date: cand.Date.AddDate(0, 0, 1), People: [2]string{"full1"}}
+	issues := CheckStep(Rules2014(), a, one, devPeople[:1], d(2026, 1, 1))
+	if v := verdict(issues, vocab.RuleDevIntroducers); v != "warn" || !strings.Contains(issueText(issues), "目前只有1名") {
+		t.Errorf("one introducer: %q %s", v, issueText(issues))
+	}
+	two := one
+	two.People = [2]string{"full1", "full2"}
+	if v := verdict(CheckStep(Rules2014(), a, two, devPeople[:2], d(2026, 1, 1)), vocab.RuleDevIntroducers); v != "" {
+		t.Errorf("two introducers: %q", v)
+	}
+
+	full := devHistory(p, vocab.StepPartyTalk)
+	vote, _ := Last(full, vocab.StepAdmitVote)
+	var prior []Step
+	for _, s := range full {
+		if s.Kind != vocab.StepForm && s.Kind != vocab.StepAdmitVote {
+			prior = append(prior, s)
+		}
+	}
+	issues = CheckStep(Rules2014(), Applicant{Steps: prior, Birth: d1995()}, vote, nil, d(2026, 1, 1))
+	if !strings.Contains(issueText(issues), "填写入党志愿书") || slices.ContainsFunc(issues, func(is StepIssue) bool {
+		return is.Refuse && strings.Contains(is.Text, "志愿书")
+	}) {
+		t.Errorf("a vote without a 入党志愿书: %s", issueText(issues))
 	}
 }
