@@ -134,9 +134,12 @@ func newPipelineScreen(u *UI) fyne.CanvasObject {
 	}
 	s.grid = s.newGrid()
 	s.list = s.newList()
+	// Room for a branch's name; the count after the buttons, so that they
+	// stay where they are as it changes.
+	branch := container.NewGridWrap(fyne.NewSize(260, s.branch.MinSize().Height), s.branch.Select)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(s.branch.Select, s.stage), s.search),
-		container.NewHBox(s.count, add, s.batch, all, none))
+		container.NewBorder(nil, nil, nil, container.NewHBox(branch, s.stage), s.search),
+		container.NewHBox(add, s.batch, all, none, s.count))
 	split := container.NewVSplit(s.grid, s.list)
 	split.Offset = 0.35
 	s.load()
@@ -148,10 +151,9 @@ func (s *pipelineScreen) newGrid() *widget.Table {
 	cols := len(vocab.Stages) + 2
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.counts.rows), cols },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return newHoverText() },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			l.SetText(s.gridCell(id.Row, id.Col))
+			o.(*hoverText).SetText(s.gridCell(id.Row, id.Col))
 		})
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
@@ -166,7 +168,7 @@ func (s *pipelineScreen) newGrid() *widget.Table {
 			l.SetText("合计")
 		}
 	}
-	t.SetColumnWidth(0, 180)
+	t.SetColumnWidth(0, s.branchColumnWidth(nil))
 	for i := 1; i < cols; i++ {
 		title := "合计"
 		if i <= len(vocab.Stages) {
@@ -179,6 +181,26 @@ func (s *pipelineScreen) newGrid() *widget.Table {
 		s.filterByCell(id.Row, id.Col)
 	}
 	return t
+}
+
+// branchColumnWidth is the width of the counts' 支部 column: the longest
+// name whole, up to what the table leaves beside the stages' columns (220
+// before it is laid out: 1024 wide); a longer name is cut with … and shown
+// whole under the mouse.
+func (s *pipelineScreen) branchColumnWidth(names []string) float32 {
+	room := float32(220)
+	if s.grid != nil && s.grid.Size().Width > 0 {
+		room = s.grid.Size().Width - theme.Padding()
+		for _, st := range vocab.Stages {
+			room -= textWidth(pipelineStageLabel(st)) + theme.Padding()
+		}
+		room -= textWidth("合计") + theme.Padding()
+	}
+	w := float32(120)
+	for _, n := range names {
+		w = max(w, textWidth(n))
+	}
+	return max(min(w, room), 120)
 }
 
 // gridCell is a cell of the counts.
@@ -222,13 +244,11 @@ func (s *pipelineScreen) newList() *widget.Table {
 		func() (int, int) { return len(s.shown), len(pipelineListColumns) },
 		func() fyne.CanvasObject {
 			c := widget.NewCheck("", nil)
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(c, l)
+			return container.NewStack(c, newHoverText())
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
-			c, l := box.Objects[0].(*widget.Check), box.Objects[1].(*widget.Label)
+			c, l := box.Objects[0].(*widget.Check), box.Objects[1].(*hoverText)
 			if id.Row < 0 || id.Row >= len(s.shown) {
 				return
 			}
@@ -259,7 +279,10 @@ func (s *pipelineScreen) newList() *widget.Table {
 			o.(*widget.Label).SetText(pipelineListColumns[id.Col])
 		}
 	}
-	for i, w := range []float32{44, 72, 90, 130, textWidth("入党积极分子"), 190, textWidth("报上级组织部门备案"), 320} {
+	// Narrow enough for 本月待办 to begin within 1024 wide; a text cut
+	// with … shows whole under the mouse.
+	for i, w := range []float32{44, 72, textWidth("U2023012345"), 120, textWidth("入党积极分子"), 160,
+		textWidth("确定入党介绍人"), 300} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -376,6 +399,7 @@ func (s *pipelineScreen) load() {
 				delete(s.checked, id)
 			}
 		}
+		s.grid.SetColumnWidth(0, s.branchColumnWidth(d.counts.names))
 		s.grid.Refresh()
 		s.applyFilter()
 		s.showBatch()
