@@ -225,3 +225,25 @@ func TestPipelineReimportMovesTheMember(t *testing.T) {
 		t.Errorf("入党日期 %s 转正日期 %s, want 2023-06-12 and 2024-06-12", m.JoinedDate, m.ConfirmedAt)
 	}
 }
+
+// TestPipelineCellErrorKeepsTheRuleChecks: a bad date in a later step
+// does not hide what the rules say of the steps before it; nothing of the
+// row is written.
+func TestPipelineCellErrorKeepsTheRuleChecks(t *testing.T) {
+	s := testStore(t)
+	seedPipeMembers(t, s)
+	rep, err := run(t, s, Pipeline, book(t, headersOf(Pipeline),
+		pipeRow(with(person("赵小明", id("420106", 2003, 5, 6, 11, true)), map[string]any{
+			"递交入党申请书日期": "2021-10-08", "确定入党积极分子日期": "2022-03-15", "确定发展对象日期": "2022-09-10",
+			"党委审批日期": "2023.13.01"}))), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, rep, map[[2]string]string{
+		{"2", "确定发展对象日期"}: "（DEV-",
+		{"2", "党委审批日期"}:   "“2023.13.01”不是有效日期",
+	})
+	if n, _ := s.Applicants.Count(context.Background()); n != 0 || rep.Written {
+		t.Errorf("%d applicants written", n)
+	}
+}

@@ -259,10 +259,15 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 			r.fail("所在支部", "本库中没有名为“"+name+"”的支部")
 		}
 	}
-	steps := p.parseSteps(r)
-	if len(r.problems) > 0 {
+	personal := len(r.problems)
+	steps, firstBad := p.parseSteps(r)
+	if personal > 0 {
 		return unchanged, nil
 	}
+	// A bad cell of a step fails the row, but the steps before it are
+	// still checked by the rules (what is written is undone with the row),
+	// so that one reading lists the row's every problem.
+	bad := len(r.problems) > 0
 	if m := p.dev.byIDNumber[id]; m != nil && rec.MemberID == "" {
 		// An old 台账's person already admitted: linked to their member
 		// record, which the steps do not change.
@@ -293,6 +298,9 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 	}
 	slices.SortStableFunc(steps, func(a, b parsedStep) int { return rules.CompareSteps(a.st.RuleStep(), b.st.RuleStep()) })
 	for _, ps := range steps {
+		if bad && ps.index >= firstBad {
+			continue
+		}
 		ps.st.ApplicantID = data.Ref(rec.ID)
 		match := p.dev.matchStep(rec.ID, ps.st, true)
 		if match != nil {
@@ -301,6 +309,9 @@ func (p *pipelineImporter) apply(ctx context.Context, tx *data.Tx, r *row) (outc
 		changed, warnings, err := p.dev.record(ctx, tx, r, ps.st, match, ps.spec.storeCols(), &p.undo)
 		if err != nil {
 			return unchanged, err // later steps would only repeat the refusal
+		}
+		if bad {
+			continue // the row is not written: its warnings are not listed
 		}
 		warn(&p.warnings, r, ps.spec.date, warnings)
 		if ps.hint != "" && changed {
@@ -368,9 +379,10 @@ func (p *pipelineImporter) rowWarnings() []Problem { return p.warnings }
 
 // parsedStep is a step a row dates, with the columns it came from.
 type parsedStep struct {
-	spec pipeStep
-	st   *data.DevStep
-	hint string // a 提示 on how the step's date was found
+	spec  pipeStep
+	st    *data.DevStep
+	hint  string // a 提示 on how the step's date was found
+	index int    // the step's place in pipeSteps
 }
 
 // fillApplicant copies the row's personal cells onto the applicant: the
@@ -397,10 +409,13 @@ func fillApplicant(a *data.Applicant, r *row, id string) {
 }
 
 // parseSteps reads every step the row gives, each bad cell a problem.
-func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
+// firstBad is the place in pipeSteps of the first step with a problem
+// (len(pipeSteps) when none has one).
+func (p *pipelineImporter) parseSteps(r *row) (out []parsedStep, firstBad int) {
 	dates := map[vocab.DevStep]data.Date{}
-	var out []parsedStep
-	for _, spec := range pipeSteps {
+	firstBad = len(pipeSteps)
+	for i, spec := range pipeSteps {
+		before := len(r.problems)
 		date := r.date(spec.date)
 		given := !date.IsZero()
 		for _, h := range spec.cells() {
@@ -427,13 +442,16 @@ func (p *pipelineImporter) parseSteps(r *row) []parsedStep {
 		}
 		st := &data.DevStep{Step: string(spec.step), Date: date, FromLedger: true}
 		p.readStep(r, spec, st) // its cells are checked even without a date
+		if len(r.problems) > before {
+			firstBad = min(firstBad, i)
+		}
 		if date.IsZero() {
 			continue // the date's problem is reported
 		}
 		dates[spec.step] = date
-		out = append(out, parsedStep{spec: spec, st: st, hint: hint})
+		out = append(out, parsedStep{spec: spec, st: st, hint: hint, index: i})
 	}
-	return out
+	return out, firstBad
 }
 
 // formDate is the date an 入党志愿书编号 given without its 填写入党志愿书日期
