@@ -540,6 +540,9 @@ func TestABatchNobodyCanTakeListsThemInADialog(t *testing.T) {
 	test.Tap(s.batch)
 	q.settle(u)
 	f := s.lastBatch.form
+	if f.who == nil || f.who.Text != "为以下3人记录：学生01、学生02、学生03" {
+		t.Fatalf("the batch form does not list the people checked: %v", f.who)
+	}
 	f.kind.SetSelected(string(vocab.StepActivist))
 	f.date.SetText("2025-03-01")
 	test.Tap(f.save)
@@ -619,5 +622,23 @@ func TestTheStepFormForgetsARefusalAndAsksBeforeDroppingVotes(t *testing.T) {
 	test.Tap(f.cancel)
 	if showing(u, "放弃未保存的修改？") || f.open {
 		t.Fatal("取消 of an untouched form asks")
+	}
+}
+
+// TestAnEmptyTimelineSaysWhatToDo: a person with no step says to tap
+// 记录下一步.
+func TestAnEmptyTimelineSaysWhatToDo(t *testing.T) {
+	u, q := newTestUI(t)
+	a := &data.Applicant{BranchID: data.Ref(branchID(t, u, "学生第一党支部")), Name: "李空白",
+		PersonType: string(vocab.PersonStudent), StaffNo: "S9001",
+		IDNumber: field.MakeIDNumber("320102", time.Date(2003, 5, 6, 0, 0, 0, 0, time.UTC), 7, false)}
+	if err := u.store.Applicants.Create(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	s := pipelineOf(t, u, q)
+	s.openPerson(a.ID)
+	q.settle(u)
+	if s.page.detail.Text != noStepsHint {
+		t.Fatalf("an empty timeline says %q", s.page.detail.Text)
 	}
 }

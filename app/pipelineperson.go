@@ -283,6 +283,9 @@ func (p *personPage) timeline(names map[string]string, branch string) fyne.Canva
 	return container.NewBorder(head, nil, nil, nil, split)
 }
 
+// noStepsHint is said under an empty timeline.
+const noStepsHint = "尚无步骤记录，请点“记录下一步”。"
+
 // showStage writes the stage and shows 打开党员记录 once there is one.
 func (p *personPage) showStage() {
 	d := p.s.devRules()
@@ -295,6 +298,9 @@ func (p *personPage) showStage() {
 		text += "\n本月待办：" + due
 	}
 	p.stage.SetText(text)
+	if len(p.person.Steps) == 0 && p.detail != nil {
+		p.detail.SetText(noStepsHint)
+	}
 	if p.person.Applicant.MemberID != "" {
 		p.member.Show()
 	} else {

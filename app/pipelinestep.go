@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
@@ -55,7 +56,8 @@ type stepForm struct {
 	// refusals is the list of a batch nobody of which can be recorded,
 	// in a scrolling dialog of its own (the form keeps one line).
 	refusals *widget.Label
-	saved    string // typed() when the form opened
+	saved    string        // typed() when the form opened
+	who      *widget.Label // a batch's names
 	cancel   *widget.Button
 	open     bool // the form is shown
 	// admitted is the member record the 党委's approval made, for the
@@ -177,7 +179,23 @@ func (f *stepForm) build(title string, offered []vocab.DevStep, first vocab.DevS
 	cancel := widget.NewButton("取消", nil)
 	f.cancel = cancel
 	head := widget.NewForm(widget.NewFormItem("步骤", f.kind))
-	body := container.NewBorder(container.NewVBox(head, f.message), container.NewHBox(f.save, cancel), nil, nil,
+	top := container.NewVBox(head)
+	if f.batch {
+		// Who the step is for, before saving (a short scroll when many).
+		var who []string
+		for _, id := range f.ids {
+			who = append(who, f.names[id])
+		}
+		f.who = widget.NewLabel(fmt.Sprintf("为以下%d人记录：%s", len(who), strings.Join(who, "、")))
+		f.who.Wrapping = fyne.TextWrapWord
+		scroll := container.NewVScroll(f.who)
+		if len(who) > 15 {
+			scroll.SetMinSize(fyne.NewSize(0, 3*theme.TextSize()+4*theme.InnerPadding()))
+		}
+		top.Add(scroll)
+	}
+	top.Add(f.message)
+	body := container.NewBorder(top, container.NewHBox(f.save, cancel), nil, nil,
 		container.NewVScroll(f.fields))
 	f.dlg = dialog.NewCustomWithoutButtons(title, body, f.u.win)
 	size := f.u.win.Canvas().Size()
