@@ -351,15 +351,7 @@ func admitApplicant(ctx context.Context, tx *Tx, a *Applicant, ra rules.Applican
 // and the stage each is in: the board, the documents and the statistics
 // read the pipeline from here.
 func (s *Store) Pipeline(ctx context.Context, conds ...Cond) ([]rules.Applicant, error) {
-	apps, err := s.Applicants.List(ctx, conds...)
-	if err != nil {
-		return nil, err
-	}
-	byApp := make(map[string][]DevStep, len(apps))
-	err = s.DevSteps.Each(ctx, func(st *DevStep) error {
-		byApp[string(st.ApplicantID)] = append(byApp[string(st.ApplicantID)], *st)
-		return nil
-	})
+	apps, byApp, err := s.readPipeline(ctx, conds, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -368,4 +360,26 @@ func (s *Store) Pipeline(ctx context.Context, conds ...Cond) ([]rules.Applicant,
 		out[i] = apps[i].RuleApplicant(byApp[apps[i].ID])
 	}
 	return out, nil
+}
+
+// readPipeline reads the applicants appConds select and, by applicant id,
+// the steps stepConds select (in the order the rules read them): one read
+// of each table, for Pipeline, DevRecords and PipelineBoard.
+func (s *Store) readPipeline(ctx context.Context, appConds, stepConds []Cond) ([]Applicant, map[string][]DevStep, error) {
+	apps, err := s.Applicants.List(ctx, appConds...)
+	if err != nil {
+		return nil, nil, err
+	}
+	byApp := make(map[string][]DevStep, len(apps))
+	err = s.DevSteps.Each(ctx, func(st *DevStep) error {
+		byApp[string(st.ApplicantID)] = append(byApp[string(st.ApplicantID)], *st)
+		return nil
+	}, stepConds...)
+	if err != nil {
+		return nil, nil, err
+	}
+	for id := range byApp {
+		sortDevSteps(byApp[id])
+	}
+	return apps, byApp, nil
 }

@@ -21,22 +21,13 @@ type DevRecord struct {
 // the 公示 and the 备案 sheets. The steps are converted as Pipeline
 // converts them (Applicant.RuleApplicant).
 func (s *Store) DevRecords(ctx context.Context, conds ...Cond) ([]DevRecord, error) {
-	apps, err := s.Applicants.List(ctx, conds...)
-	if err != nil {
-		return nil, err
-	}
-	byApp := make(map[string][]DevStep, len(apps))
-	err = s.DevSteps.Each(ctx, func(st *DevStep) error {
-		byApp[string(st.ApplicantID)] = append(byApp[string(st.ApplicantID)], *st)
-		return nil
-	})
+	apps, byApp, err := s.readPipeline(ctx, conds, nil)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]DevRecord, len(apps))
 	for i := range apps {
 		steps := byApp[apps[i].ID]
-		sortDevSteps(steps)
 		out[i] = DevRecord{Applicant: apps[i], Person: apps[i].RuleApplicant(steps), Steps: steps}
 	}
 	return out, nil

@@ -19,22 +19,13 @@ type PipelinePerson struct {
 // the database for orgID "") with their steps, for the board and the
 // person's page: one read of each table.
 func (s *Store) PipelineBoard(ctx context.Context, orgID string) ([]PipelinePerson, error) {
-	apps, err := s.Applicants.List(ctx, InOrg(orgID))
-	if err != nil {
-		return nil, err
-	}
-	byApp := make(map[string][]DevStep, len(apps))
-	err = s.DevSteps.Each(ctx, func(st *DevStep) error {
-		byApp[string(st.ApplicantID)] = append(byApp[string(st.ApplicantID)], *st)
-		return nil
-	}, InOrg(orgID))
+	apps, byApp, err := s.readPipeline(ctx, []Cond{InOrg(orgID)}, []Cond{InOrg(orgID)})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]PipelinePerson, len(apps))
 	for i := range apps {
 		steps := byApp[apps[i].ID]
-		sortDevSteps(steps)
 		out[i] = PipelinePerson{Applicant: apps[i], Steps: steps, Rule: apps[i].RuleApplicant(steps)}
 	}
 	return out, nil
