@@ -138,6 +138,9 @@ func (d *devSettings) chosen(label string) {
 func devRulesText(r rules.DevRules) string {
 	var b strings.Builder
 	b.WriteString("依据：" + r.Title + "\n")
+	if !r.Since.IsZero() {
+		b.WriteString("施行日期：" + data.DateOf(r.Since).String() + "（此前的步骤按此前的版本检查）\n")
+	}
 	for _, def := range rules.DevParamDefs {
 		fmt.Fprintf(&b, "%s：%d\n", def.Label, def.Get(r.Params))
 	}
@@ -153,6 +156,7 @@ type devVersionForm struct {
 	d       *devSettings
 	name    *widget.Entry
 	title   *widget.Entry
+	since   *widget.Entry   // 施行日期
 	params  []*widget.Entry // by rules.DevParamDefs
 	sources []*widget.Entry // by vocab.DevRuleIDs
 	message *widget.Label
@@ -167,12 +171,16 @@ func (d *devSettings) openAdd() {
 	if !ok {
 		base = rules.Rules2014()
 	}
-	f := &devVersionForm{d: d, name: widget.NewEntry(), title: widget.NewEntry(), message: widget.NewLabel("")}
+	f := &devVersionForm{d: d, name: widget.NewEntry(), title: widget.NewMultiLineEntry(), since: newDateEntry(),
+		message: widget.NewLabel("")}
 	f.name.SetPlaceHolder("如 2026")
 	f.title.SetText(base.Title)
+	f.title.Wrapping = fyne.TextWrapWord // a long 依据 shown whole
+	f.title.SetMinRowsVisible(2)
 	f.message.Importance = widget.DangerImportance
 	f.message.Wrapping = fyne.TextWrapWord
-	form := widget.NewForm(widget.NewFormItem("版本名称 *", f.name), widget.NewFormItem("依据 *", f.title))
+	form := widget.NewForm(widget.NewFormItem("版本名称 *", f.name), widget.NewFormItem("依据 *", f.title),
+		widget.NewFormItem("施行日期 *", f.since))
 	for _, def := range rules.DevParamDefs {
 		e := widget.NewEntry()
 		e.SetText(strconv.Itoa(def.Get(base.Params)))
@@ -189,13 +197,15 @@ func (d *devSettings) openAdd() {
 	f.save = widget.NewButton("保存", f.submit)
 	f.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", nil)
-	note := widget.NewLabel("新版本复制自“" + base.Version + "”，修改名称、依据和需要改变的数值后保存；保存后在上方选用。")
+	// A line a sentence: a wrapped long line left 「。」 alone on the last.
+	note := widget.NewLabel("新版本复制自“" + base.Version + "”，修改名称、依据、施行日期和需要改变的数值后保存，\n" +
+		"保存后在上方选用。新版本自施行日期起适用，\n此前的步骤和期限仍按此前的版本检查。")
 	note.Wrapping = fyne.TextWrapWord
 	f.dlg = dialog.NewCustomWithoutButtons("新增发展党员规则版本",
 		container.NewBorder(container.NewVBox(note, f.message), container.NewHBox(f.save, cancel), nil, nil,
 			container.NewVScroll(form)), d.u.win)
 	size := d.u.win.Canvas().Size()
-	f.dlg.Resize(fyne.NewSize(min(640, size.Width-40), min(680, size.Height-40)))
+	f.dlg.Resize(fyne.NewSize(min(820, size.Width-40), min(680, size.Height-40)))
 	cancel.OnTapped = f.close
 	d.adding = f
 	f.open = true
@@ -207,6 +217,12 @@ func (d *devSettings) openAdd() {
 func (f *devVersionForm) submit() {
 	r := rules.Rules2014()
 	r.Version, r.Title = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.title.Text)
+	since, err := readDate("施行日期", f.since.Text, true)
+	if err != nil {
+		f.tell(err.Error())
+		return
+	}
+	r.Since = since.Time
 	for i, def := range rules.DevParamDefs {
 		n, err := strconv.Atoi(strings.TrimSpace(field.Normalize(f.params[i].Text)))
 		if err != nil {
