@@ -217,12 +217,6 @@ func (d *devSettings) openAdd() {
 func (f *devVersionForm) submit() {
 	r := rules.Rules2014()
 	r.Version, r.Title = strings.TrimSpace(f.name.Text), strings.TrimSpace(f.title.Text)
-	since, err := readDate("施行日期", f.since.Text, true)
-	if err != nil {
-		f.tell(err.Error())
-		return
-	}
-	r.Since = since.Time
 	for i, def := range rules.DevParamDefs {
 		n, err := strconv.Atoi(strings.TrimSpace(field.Normalize(f.params[i].Text)))
 		if err != nil {
@@ -237,6 +231,12 @@ func (f *devVersionForm) submit() {
 	for i := range vocab.DevRuleIDs {
 		r.Sources[i] = strings.TrimSpace(f.sources[i].Text)
 	}
+	since, err := readDate("施行日期", f.since.Text, true)
+	if err != nil {
+		f.tell(err.Error())
+		return
+	}
+	r.Since = since.Time
 	rec := &data.DevRuleVersion{Name: r.Version, Title: r.Title, Body: r.EncodeBody()}
 	store := f.d.u.store
 	f.save.Disable()

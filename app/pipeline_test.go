@@ -330,6 +330,7 @@ func TestTheVersionChooserChangesTheRulesInForce(t *testing.T) {
 	f := d.adding
 	test.Type(f.name, "2026试行")
 	f.title.SetText("《发展党员工作细则（修订）》")
+	f.since.SetText("2020-01-01")
 	for i, def := range rules.DevParamDefs {
 		if def.Key == "activist_months" {
 			f.params[i].SetText("100")
@@ -640,5 +641,19 @@ func TestAnEmptyTimelineSaysWhatToDo(t *testing.T) {
 	q.settle(u)
 	if s.page.detail.Text != noStepsHint {
 		t.Fatalf("an empty timeline says %q", s.page.detail.Text)
+	}
+}
+
+// TestANewApplicantStartsInTheBranchShown: 新增入党申请人 with a branch
+// chosen on the board starts the form in that branch.
+func TestANewApplicantStartsInTheBranchShown(t *testing.T) {
+	u, q := newTestUI(t)
+	id := branchID(t, u, "学生第一党支部")
+	s := pipelineOf(t, u, q)
+	s.branch.choose(id)
+	s.openApplicant("")
+	q.settle(u)
+	if s.page == nil || string(s.page.rec.BranchID) != id {
+		t.Fatal("the new applicant's form does not start in the branch shown")
 	}
 }

@@ -71,10 +71,17 @@ func (s *pipelineScreen) openApplicant(id string) {
 		return
 	}
 	store := s.u.store
+	// The branch the board shows, else the only one: the 支部 field does
+	// not start empty when there is a branch to start with.
+	chosen := s.branch.id()
 	load(s.u.reader(), func(ctx context.Context) (personInput, error) {
 		in := personInput{person: data.PipelinePerson{Applicant: data.Applicant{PersonType: string(vocab.PersonStudent)}}}
 		branches, err := store.BranchRefs(ctx)
 		in.branches = branchRefOptions(branches)
+		if chosen == "" && len(branches) == 1 {
+			chosen = branches[0].ID
+		}
+		in.person.Applicant.BranchID = data.Ref(chosen)
 		return in, err
 	}, func(in personInput, err error) {
 		if err != nil {
