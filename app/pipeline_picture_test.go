@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"dangjian/data"
+	"dangjian/data/vocab"
 )
 
 // TestPipelinePicturesForALook writes pictures of the 发展党员 board (a
@@ -64,5 +65,11 @@ func TestPipelinePicturesForALook(t *testing.T) {
 		test.Tap(s.batch)
 		q.settle(u)
 		shot("batch")
+		f := s.lastBatch.form
+		f.kind.SetSelected(string(vocab.StepActivist))
+		f.date.SetText("2025-01-01")
+		test.Tap(f.save)
+		q.settle(u)
+		shot("batch-refused")
 	}
 }

@@ -58,6 +58,7 @@ type stepForm struct {
 	refusals *widget.Label
 	saved    string        // typed() when the form opened
 	who      *widget.Label // a batch's names
+	top      *fyne.Container
 	cancel   *widget.Button
 	open     bool // the form is shown
 	// admitted is the member record the 党委's approval made, for the
@@ -180,6 +181,7 @@ func (f *stepForm) build(title string, offered []vocab.DevStep, first vocab.DevS
 	f.cancel = cancel
 	head := widget.NewForm(widget.NewFormItem("步骤", f.kind))
 	top := container.NewVBox(head)
+	f.top = top
 	if f.batch {
 		// Who the step is for, before saving (a short scroll when many).
 		var who []string
@@ -188,11 +190,13 @@ func (f *stepForm) build(title string, offered []vocab.DevStep, first vocab.DevS
 		}
 		f.who = widget.NewLabel(fmt.Sprintf("为以下%d人记录：%s", len(who), strings.Join(who, "、")))
 		f.who.Wrapping = fyne.TextWrapWord
-		scroll := container.NewVScroll(f.who)
 		if len(who) > 15 {
+			scroll := container.NewVScroll(f.who)
 			scroll.SetMinSize(fyne.NewSize(0, 3*theme.TextSize()+4*theme.InnerPadding()))
+			top.Add(scroll)
+		} else {
+			top.Add(f.who)
 		}
-		top.Add(scroll)
 	}
 	top.Add(f.message)
 	body := container.NewBorder(top, container.NewHBox(f.save, cancel), nil, nil,
@@ -460,6 +464,9 @@ func readNum(label, text string) (float64, error) {
 func (f *stepForm) tell(text string) {
 	f.message.SetText(text)
 	f.message.Show()
+	if f.top != nil {
+		f.top.Refresh() // lay the form out again below the message
+	}
 }
 
 // issueText writes the rules' issues a line each, with the rule's id
