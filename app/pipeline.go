@@ -95,7 +95,7 @@ type pipelineCounts struct {
 	n     [][]int
 }
 
-var pipelineListColumns = []string{"选择", "姓名", "工号或学号", "所在支部", "阶段", "最近步骤", "下一步", "本月待办"}
+var pipelineListColumns = []string{"选择", "姓名", "工号或学号", "所在支部", "阶段", "下一步", "本月待办", "最近步骤"}
 
 func newPipelineScreen(u *UI) fyne.CanvasObject {
 	s := &pipelineScreen{u: u, loads: newLoader(u), dueLoads: newLoader(u), checked: map[string]bool{}}
@@ -266,7 +266,7 @@ func (s *pipelineScreen) newList() *widget.Table {
 			}
 			c.Hide()
 			l.Show()
-			if id.Col == 7 {
+			if id.Col == 6 {
 				l.SetText(s.due[r.id])
 				return
 			}
@@ -279,10 +279,10 @@ func (s *pipelineScreen) newList() *widget.Table {
 			o.(*widget.Label).SetText(pipelineListColumns[id.Col])
 		}
 	}
-	// Narrow enough for 本月待办 to begin within 1024 wide; a text cut
-	// with … shows whole under the mouse.
-	for i, w := range []float32{44, 72, textWidth("U2023012345"), 120, textWidth("入党积极分子"), 160,
-		textWidth("确定入党介绍人"), 300} {
+	// 本月待办 before 最近步骤, so that it is on screen 1024 wide; a text
+	// cut with … shows whole under the mouse.
+	for i, w := range []float32{44, 72, textWidth("U2023012345"), 120, textWidth("入党积极分子"),
+		textWidth("确定入党介绍人"), 280, 190} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {
@@ -314,9 +314,9 @@ func (r pipelineRow) cell(col int) string {
 	case 4:
 		return string(r.stage)
 	case 5:
-		return strings.TrimSpace(r.lastDate + " " + r.lastStep)
-	case 6:
 		return r.next
+	case 7:
+		return strings.TrimSpace(r.lastDate + " " + r.lastStep)
 	}
 	return ""
 }

@@ -37,8 +37,8 @@ func TestPipelinePicturesForALook(t *testing.T) {
 		if err := u.store.Branches.Update(ctx, b); err != nil {
 			t.Fatal(err)
 		}
-		now := data.DateOf(u.store.Now())
-		a := addApplicant(t, u.store, id, "孙晓", 1, data.NewDate(now.Year(), now.Month(), 1))
+		// Applied a month ago and a few days: the talk is due this month.
+		a := addApplicant(t, u.store, id, "孙晓", 1, data.DateOf(u.store.Now().AddDate(0, -1, 3)))
 		addApplicant(t, u.store, id, "钱多多", 2, data.NewDate(2025, 3, 1))
 		u.win.Resize(fyne.NewSize(width, 768))
 		s := pipelineOf(t, u, q)
