@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -177,16 +178,19 @@ var memberFormOrder = []string{
 }
 
 // fillFromIDNumber fills 出生日期 and 性别 from the 公民身份号码 as it is
-// typed: a valid number sets both and makes them read-only; otherwise
-// they are typed by hand.
-func (d *memberDialog) fillFromIDNumber() {
-	id, ok := d.form.inputs["id_number"].object.(*widget.Entry)
-	birth, okBirth := d.form.inputs["birth_date"].object.(*widget.Entry)
-	gender, okGender := d.form.inputs["gender"].object.(*widget.Select)
+// typed (fillFromIDNumberIn).
+func (d *memberDialog) fillFromIDNumber() { fillFromIDNumberIn(d.form, d.s.u.store.Now()) }
+
+// fillFromIDNumberIn fills a person's form (a member's, an applicant's):
+// as the 公民身份号码 is typed, a valid number sets 出生日期 and 性别 and
+// makes them read-only; otherwise they are typed by hand.
+func fillFromIDNumberIn(f *recordForm, today time.Time) {
+	id, ok := f.inputs["id_number"].object.(*widget.Entry)
+	birth, okBirth := f.inputs["birth_date"].object.(*widget.Entry)
+	gender, okGender := f.inputs["gender"].object.(*widget.Select)
 	if !ok || !okBirth || !okGender {
 		return
 	}
-	today := d.s.u.store.Now()
 	fill := func(text string) {
 		n, err := field.ParseIDNumber(text, today)
 		if err != nil {

@@ -282,7 +282,7 @@ func (s *pipelineScreen) newList() *widget.Table {
 	// 本月待办 before 最近步骤, so that it is on screen 1024 wide; a text
 	// cut with … shows whole under the mouse.
 	for i, w := range []float32{44, 72, textWidth("U2023012345"), 120, textWidth("入党积极分子"),
-		textWidth("确定入党介绍人"), 280, 190} {
+		textWidth(string(vocab.StepIntroducers)), 280, 190} {
 		t.SetColumnWidth(i, w)
 	}
 	t.OnSelected = func(id widget.TableCellID) {

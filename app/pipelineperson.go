@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"dangjian/data"
-	"dangjian/data/field"
 	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
@@ -152,7 +150,7 @@ func (s *pipelineScreen) showPage(in personInput, isNew bool) {
 		order:     applicantFormOrder,
 	})
 	p.form.OnSubmit = p.save
-	fillApplicantFromID(p.form, s.u.store.Now())
+	fillFromIDNumberIn(p.form, s.u.store.Now())
 	p.form.markOpened()
 	save := widget.NewButton("保存", p.save)
 	save.Importance = widget.HighImportance
@@ -177,38 +175,6 @@ func (s *pipelineScreen) showPage(in personInput, isNew bool) {
 	closeBtn.OnTapped = s.u.guardDialog(p.dlg, p.form.dirty)
 	s.page = p
 	p.dlg.Show()
-}
-
-// fillApplicantFromID fills 出生日期 and 性别 from the 公民身份号码 as it is
-// typed, as the member form does: a valid number sets both and makes them
-// read-only.
-func fillApplicantFromID(f *recordForm, today time.Time) {
-	id, ok := f.inputs["id_number"].object.(*widget.Entry)
-	birth, okBirth := f.inputs["birth_date"].object.(*widget.Entry)
-	gender, okGender := f.inputs["gender"].object.(*widget.Select)
-	if !ok || !okBirth || !okGender {
-		return
-	}
-	fill := func(text string) {
-		n, err := field.ParseIDNumber(text, today)
-		if err != nil {
-			birth.Enable()
-			gender.Enable()
-			return
-		}
-		birth.SetText(data.DateOf(n.Birth).String())
-		gender.SetSelected(string(map[bool]vocab.Gender{true: vocab.Male, false: vocab.Female}[n.Male]))
-		birth.Disable()
-		gender.Disable()
-	}
-	prev := id.OnChanged
-	id.OnChanged = func(text string) {
-		if prev != nil {
-			prev(text)
-		}
-		fill(text)
-	}
-	fill(id.Text)
 }
 
 // save writes the applicant's particulars.
@@ -298,8 +264,9 @@ func (p *personPage) showStage() {
 	d := p.s.devRules()
 	stage := rules.StageOf(p.person.Rule.Steps)
 	text := "当前阶段：" + string(stage)
-	if end := rules.ProbationEnd(p.person.Rule.Steps, d); !end.IsZero() && stage == vocab.StageProbation {
-		text += "（预备期至" + data.DateOf(end).String() + "）"
+	// 届满 on the day the rules, the documents and the member's 转正日期 say.
+	if end := rules.ConfirmedOn(p.person.Rule.Steps, d); !end.IsZero() && stage == vocab.StageProbation {
+		text += "（预备期" + data.DateOf(end).String() + "届满）"
 	}
 	if due := p.s.due[p.person.Applicant.ID]; due != "" {
 		text += "\n本月待办：" + due
