@@ -51,11 +51,11 @@ func nextAllowed(steps []Step, stage vocab.Stage, k vocab.DevStep) bool {
 }
 
 // naturalNext is the step the person is waiting for among those offered:
-// the first in the 细则's order after the furthest step of their stage
-// recorded (a step of a later stage taken early, such as a 集中培训 of an
-// 入党积极分子, does not skip the 确定发展对象; after an extended 预备期,
-// the 转正 again), one not recorded yet; else the first of those offered
-// not recorded yet; "" when none.
+// the first in the 细则's order, not recorded yet, after the step that
+// brought them to their stage (a step taken early, such as a 集中培训 of an
+// 入党积极分子, skips neither the 确定发展对象 nor the 备案 after it; after
+// an extended 预备期, the 转正 again); else the first of those offered not
+// recorded yet; "" when none.
 func naturalNext(steps []Step, stage vocab.Stage, offered []vocab.DevStep) vocab.DevStep {
 	last := -1
 	for _, st := range steps {
@@ -64,7 +64,7 @@ func naturalNext(steps []Step, stage vocab.Stage, offered []vocab.DevStep) vocab
 		case k.Recurring() || k == vocab.StepEnd || st.Outcome == vocab.OutcomeRejected:
 		case k == vocab.StepConfirmApproval && st.Outcome == vocab.OutcomeExtended:
 			last = vocab.StepConfirmApply.Rank() - 1
-		case k.Stage().Rank() <= stage.Rank():
+		case movesStage(st):
 			last = max(last, k.Rank())
 		}
 	}
@@ -89,4 +89,17 @@ func naturalNext(steps []Step, stage vocab.Stage, offered []vocab.DevStep) vocab
 		}
 	}
 	return ""
+}
+
+// movesStage reports whether the step moves the person on: the
+// application, 确定入党积极分子, 确定发展对象, the 支部大会's and the 党委's
+// passing of the 接收, the 转正 application and vote.
+func movesStage(st Step) bool {
+	switch st.Kind {
+	case vocab.StepApply, vocab.StepActivist, vocab.StepCandidate, vocab.StepConfirmApply, vocab.StepConfirmVote:
+		return true
+	case vocab.StepAdmitVote, vocab.StepApproval:
+		return st.Outcome == vocab.OutcomePassed
+	}
+	return false
 }

@@ -38,6 +38,11 @@ func TestNextSteps(t *testing.T) {
 			[]vocab.DevStep{vocab.StepActivist, vocab.StepVetting, vocab.StepPublicity}},
 		{"activist filed, contacts, trained", append(slices.Clone(activist), st(vocab.StepActivistFiled),
 			st(vocab.StepContacts), st(vocab.StepTraining)), vocab.StepCandidate, []vocab.DevStep{vocab.StepContacts}, nil},
+		// Trained as an 入党积极分子, then made a 发展对象: the 备案 comes next,
+		// not the step after the 集中培训.
+		{"trained activist made candidate", append(slices.Clone(activist), st(vocab.StepActivistFiled),
+			st(vocab.StepContacts), st(vocab.StepTraining), st(vocab.StepCandidate)), vocab.StepCandidateFiled,
+			[]vocab.DevStep{vocab.StepIntroducers, vocab.StepVetting}, nil},
 		{"candidate", candidate, vocab.StepIntroducers, []vocab.DevStep{vocab.StepVetting, vocab.StepAdmitVote},
 			[]vocab.DevStep{vocab.StepCandidate, vocab.StepApproval}},
 		{"vote failed", append(slices.Clone(candidate), st(vocab.StepAdmitVote, vocab.OutcomeRejected)), vocab.StepIntroducers,
