@@ -59,6 +59,9 @@ func runSettingsSet(e *env, args []string) int {
 	if len(pos) != 2 {
 		return e.usageError(fs, "请给出设置的键和值，如 dangjian settings set train.hours 40")
 	}
+	if !slices.ContainsFunc(rules.SettingDefs, func(d rules.SettingDef) bool { return d.Key == pos[0] }) {
+		return e.usageError(fs, "没有设置项“%s”；各设置项的键见 dangjian settings list", pos[0])
+	}
 	s, code := openStore(e, *db, e.now)
 	if s == nil {
 		return code
@@ -164,9 +167,12 @@ func runSettingsDevRulesAdd(e *env, args []string) int {
 	d.Version, d.Title, d.Since, d.Earlier = strings.TrimSpace(*name), strings.TrimSpace(*title), day, nil
 	for _, kv := range sets {
 		key, value, ok := strings.Cut(kv, "=")
-		i := slices.IndexFunc(rules.DevParamDefs, func(def rules.DevParamDef) bool { return def.Key == strings.TrimSpace(key) })
-		if !ok || i < 0 {
+		if !ok {
 			return e.usageError(fs, "--set “%s”：应为 键=值，键见 dangjian settings dev-rules", kv)
+		}
+		i := slices.IndexFunc(rules.DevParamDefs, func(def rules.DevParamDef) bool { return def.Key == strings.TrimSpace(key) })
+		if i < 0 {
+			return e.usageError(fs, "--set “%s”：没有“%s”这一项，各项的键见 dangjian settings dev-rules", kv, key)
 		}
 		n, err := strconv.Atoi(field.Normalize(value))
 		if err != nil {

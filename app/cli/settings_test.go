@@ -24,6 +24,15 @@ func TestSettingsCommands(t *testing.T) {
 	if code != ExitUsage || !strings.Contains(errOut, "未修改") || !strings.Contains(errOut, "整数") {
 		t.Errorf("a bad value: %d %s", code, errOut)
 	}
+	code, _, errOut = run(t, "settings", "set", "--db", db, "nosuch.key", "3")
+	if code != ExitUsage || !strings.Contains(errOut, "没有设置项") {
+		t.Errorf("an unknown key: %d %s", code, errOut)
+	}
+	code, _, errOut = run(t, "settings", "dev-rules-add", "--db", db, "--name", "y", "--title", "t", "--since",
+		"2026-07-01", "--set", "nokey=3")
+	if code != ExitUsage || !strings.Contains(errOut, "没有“nokey”这一项") {
+		t.Errorf("an unknown value of a version: %d %s", code, errOut)
+	}
 	code, _, errOut = run(t, "settings", "set", "--db", db, "dev.version", "没有的版本")
 	if code != ExitUsage || !strings.Contains(errOut, "不存在") {
 		t.Errorf("an unknown version: %d %s", code, errOut)

@@ -461,12 +461,12 @@ func formDate(r *row, dates map[vocab.DevStep]data.Date) (data.Date, string) {
 	vote := stepDateCol(vocab.StepAdmitVote)
 	if v := r.cells[vote]; v != "" {
 		if t, err := field.ParseDate(v); err == nil && !t.After(r.today) {
-			return data.DateOf(t), "未填写填写入党志愿书日期，按" + vote + "（" + field.FormatDate(t) + "）记录"
+			return data.DateOf(t), "未填“填写入党志愿书日期”，按" + vote + "（" + field.FormatDate(t) + "）记录"
 		}
 		return data.Date{}, "" // the vote's own date is reported
 	}
 	if d, ok := dates[vocab.StepPreReview]; ok {
-		return d, "未填写填写入党志愿书日期，按" + stepDateCol(vocab.StepPreReview) + "（" + field.FormatDate(d.Time) + "）记录"
+		return d, "未填“填写入党志愿书日期”，按" + stepDateCol(vocab.StepPreReview) + "（" + field.FormatDate(d.Time) + "）记录"
 	}
 	return data.Date{}, ""
 }
