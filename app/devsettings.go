@@ -109,12 +109,33 @@ func (d *devSettings) version(label string) (rules.DevRules, bool) {
 	return rules.DevRules{}, false
 }
 
-// chosen puts the version chosen in force.
+// chosen asks before putting the version chosen in force (the list is
+// also where one looks at a version's values): 选用 puts it in force,
+// 取消 goes back to the one in force.
 func (d *devSettings) chosen(label string) {
 	r, ok := d.version(label)
 	if !ok || r.Version == d.inForce {
 		return
 	}
+	since := "其施行日期起"
+	if !r.Since.IsZero() {
+		since = data.DateOf(r.Since).String() + "（施行日期）起"
+	}
+	dlg := dialog.NewConfirm("选用发展党员规则版本",
+		"选用“"+r.Version+"”？\n"+since+"的步骤按此版本检查，此前的步骤仍按此前的版本。", func(yes bool) {
+			if !yes {
+				d.load()
+				return
+			}
+			d.putInForce(r)
+		}, d.u.win)
+	dlg.SetConfirmText("选用")
+	dlg.SetDismissText("取消")
+	dlg.Show()
+}
+
+// putInForce stores the version as the one in force.
+func (d *devSettings) putInForce(r rules.DevRules) {
 	store := d.u.store
 	async(d.u, func() (struct{}, error) {
 		return struct{}{}, store.SetSetting(context.Background(), rules.DevRulesSetting, r.Version)

@@ -357,6 +357,11 @@ func TestTheVersionChooserChangesTheRulesInForce(t *testing.T) {
 	}
 	d.choose.SetSelected(label)
 	q.settle(u)
+	if in, _ := u.store.DevRules(context.Background()); in.Version != rules.DevVersion2014 {
+		t.Fatalf("chosen in the list without being confirmed: %s in force", in.Version)
+	}
+	test.Tap(findButtonIn(t, u, "选用"))
+	q.settle(u)
 	in, err := u.store.DevRules(context.Background())
 	if err != nil || in.Version != "2026试行" || in.Params.ActivistMonths != 6 || in.Params.TalkMonths != 1 {
 		t.Fatalf("rules in force: %+v %v", in, err)
