@@ -137,6 +137,10 @@ func CheckStep(d DevRules, a Applicant, step Step, people []PersonOn, today time
 	return checkStep(d.orDefault(), a, step, people, today)
 }
 
+// LedgerNote ends the warning CheckLedgerStep gives for a step an old 台账
+// lacks.
+const LedgerNote = "按原台账导入"
+
 // CheckLedgerStep is CheckStep for a step taken from an existing 台账 (an
 // import of the pipeline): an old ledger seldom carries every step, so
 // what a missing record gives (no 政治审查, no 党委派人谈话 recorded …) is a
@@ -148,7 +152,7 @@ func CheckLedgerStep(d DevRules, a Applicant, step Step, people []PersonOn) []St
 	for i := range is.out {
 		if is.absent[i] && is.out[i].Refuse {
 			is.out[i].Refuse = false
-			is.out[i].Text += "（按原台账导入）"
+			is.out[i].Text += "（" + LedgerNote + "）"
 		}
 	}
 	return is.out

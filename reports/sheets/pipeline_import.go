@@ -224,9 +224,17 @@ func sameStep(old, st *data.DevStep) bool {
 }
 
 // warn books the rules' warnings of a step recorded from row r, on col.
+// A step an old 台账 lacks is told once a row: the 政治审查 missing before
+// the 党委预审 is not told again at the 支部大会.
 func warn(dst *[]Problem, r *row, col string, issues []rules.StepIssue) {
 	for _, is := range issues {
-		*dst = append(*dst, Problem{Row: r.num, Column: col, Msg: is.Text + "（" + string(is.Rule) + "）"})
+		tail := "（" + string(is.Rule) + "）"
+		if strings.Contains(is.Text, rules.LedgerNote) && slices.ContainsFunc(*dst, func(p Problem) bool {
+			return p.Row == r.num && strings.Contains(p.Msg, rules.LedgerNote) && strings.HasSuffix(p.Msg, tail)
+		}) {
+			continue
+		}
+		*dst = append(*dst, Problem{Row: r.num, Column: col, Msg: is.Text + tail})
 	}
 }
 

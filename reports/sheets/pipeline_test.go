@@ -442,7 +442,7 @@ func TestPipelineOldLedgerWithoutEveryStepIsImportedWithWarnings(t *testing.T) {
 	seedPipeMembers(t, s)
 	main := map[string]any{
 		"递交入党申请书日期": "2021-10-08", "确定入党积极分子日期": "2022-03-15", "确定发展对象日期": "2023-04-10",
-		"入党介绍人": "王建国、李红梅", "确定入党介绍人日期": "2023-04-16",
+		"入党介绍人": "王建国、李红梅", "确定入党介绍人日期": "2023-04-16", "党委预审日期": "2023-05-25",
 		"支部大会讨论接收日期": "2023-06-10", "接收应到人数": "20", "接收实到人数": "18", "接收赞成票": "18",
 		"接收反对票": "0", "接收弃权票": "0", "党委审批日期": "2023-07-01",
 	}
@@ -463,7 +463,9 @@ func TestPipelineOldLedgerWithoutEveryStepIsImportedWithWarnings(t *testing.T) {
 		}
 	}
 	slices.Sort(rulesWarned)
-	if want := []string{"DEV-PARTY-TALK", "DEV-TRAINING", "DEV-VETTING"}; !slices.Equal(slices.Compact(rulesWarned), want) {
+	// Each missing step once a row (the 政治审查 is missing at the 党委预审 and
+	// at the 支部大会 alike).
+	if want := []string{"DEV-PARTY-TALK", "DEV-TRAINING", "DEV-VETTING"}; !slices.Equal(rulesWarned, want) {
 		t.Errorf("warnings for the missing steps: %v, want %v\n%v", rulesWarned, want, rep.Warnings)
 	}
 	got := pipeline(t, s)
