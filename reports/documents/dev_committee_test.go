@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"dangjian/assets"
+	"dangjian/data/rules"
 	"dangjian/reports/layout"
 )
 
@@ -113,5 +114,22 @@ func TestDevLedgerStageBreaksBeforeTheBrackets(t *testing.T) {
 	}
 	if !found {
 		t.Error("nobody 已终止 in the ledger")
+	}
+}
+
+// TestConfirmListNamesBothVersions: under a revised version with a 施行日期,
+// the 转正名单's note says those admitted before it are counted by the
+// version before.
+func TestConfirmListNamesBothVersions(t *testing.T) {
+	v, err := rules.ParseDevRules("2026", "某修订细则", `{"since":"2026-07-01"}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := versionWords(rules.WithEarlier(v, append(rules.BuiltinDevRules(), v)))
+	if !strings.Contains(got, "某修订细则（2026年7月1日施行；此前接收的按《中国共产党发展党员工作细则》（2014年）") {
+		t.Errorf("note: %s", got)
+	}
+	if got := versionWords(rules.Rules2014()); got != rules.Rules2014().Title {
+		t.Errorf("2014 note: %s", got)
 	}
 }

@@ -103,7 +103,7 @@ func buildDevConfirm(r *request) error {
 	}
 	p := r.part("", "", "")
 	p.Add(&layout.Paragraph{Indent: true, Text: fmt.Sprintf("本名单列出%s预备期期满（含延长预备期后期满）的预备党员，按党支部和姓氏笔画排列。"+
-		"预备期满为预备期原定期满之日，即按期转正的转正时间，延长的见结果栏；预备期按%s计算。", periodWords(r), d.rules.Title)}, &layout.Spacer{MM: 2})
+		"预备期满为预备期原定期满之日，即按期转正的转正时间，延长的见结果栏；预备期按%s计算。", periodWords(r), versionWords(d.rules))}, &layout.Spacer{MM: 2})
 	p.Add(branchTables(d, in, confirmColumns, time.Time{})...)
 	counts := map[string]int{}
 	for _, q := range in {
@@ -123,4 +123,15 @@ func buildDevConfirm(r *request) error {
 	}
 	p.Add(&layout.Paragraph{Text: text + "。"}, &layout.Spacer{MM: 4}, r.devSign())
 	return nil
+}
+
+// versionWords names the rules the 预备期 are counted by: the version in
+// force, and, for one with a 施行日期, that those admitted before it are
+// counted by the version before (rules.DevRules.On).
+func versionWords(d rules.DevRules) string {
+	if d.Since.IsZero() {
+		return d.Title
+	}
+	before := d.On(d.Since.AddDate(0, 0, -1))
+	return fmt.Sprintf("%s（%s施行；此前接收的按%s）", d.Title, layout.ProseDate(d.Since), before.Title)
 }
