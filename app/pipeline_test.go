@@ -177,7 +177,8 @@ func TestAPersonGoesFromApplicationToFullMembership(t *testing.T) {
 		t.Fatalf("the member record made: %s %s %s %s %v", m.Name, m.StaffNo, m.Phone, m.Category, m.JoinedDate)
 	}
 	u.members.dialog.dlg.Hide()
-	if got := p.stage.Text; !strings.Contains(got, string(vocab.StageProbation)) || !strings.Contains(got, "2026-04-09") {
+	// 届满 on the anniversary of the 支部大会's vote, as the member's 转正日期.
+	if got := p.stage.Text; !strings.Contains(got, string(vocab.StageProbation)) || !strings.Contains(got, "预备期2026-04-10届满") {
 		t.Fatalf("stage on the page: %q", got)
 	}
 	rest := []struct {
