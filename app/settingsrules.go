@@ -248,7 +248,7 @@ func (r *ruleSettings) value(key string) string {
 // showSince notes under 记录起始月份 where records start: when the setting
 // is empty, the months the records give (read off the UI goroutine).
 func (r *ruleSettings) showSince(value string) {
-	_, note := splitLabel(settingLabel(rules.RecordsSinceKey))
+	_, note := splitLabel(rules.SettingLabel(rules.RecordsSinceKey))
 	if value != "" {
 		r.loads.next() // a coverage still being read is no longer wanted
 		r.since.SetText(note + "。已设定为" + value)
@@ -263,16 +263,6 @@ func (r *ruleSettings) showSince(value string) {
 		}
 		r.since.SetText(note + "。自动：" + coverageText(c))
 	})
-}
-
-// settingLabel is the label of the setting with the key.
-func settingLabel(key string) string {
-	for _, d := range rules.SettingDefs {
-		if d.Key == key {
-			return d.Label
-		}
-	}
-	return key
 }
 
 // coverageText says where each kind of record starts: one month when

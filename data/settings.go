@@ -42,7 +42,7 @@ func (s *Store) ruleSettings(ctx context.Context, orgID string) (rules.Settings,
 		return set, err
 	}
 	for _, r := range rows {
-		if !isRuleSetting(r.Key) {
+		if !rules.IsSetting(r.Key) {
 			continue
 		}
 		if err := set.Set(r.Key, r.Value); err != nil {
@@ -64,7 +64,7 @@ func (s *Store) SetSetting(ctx context.Context, key, value string) error {
 func (s *Store) SetSettings(ctx context.Context, values []Setting) error {
 	probe := rules.DefaultSettings()
 	for _, v := range values {
-		if isRuleSetting(v.Key) {
+		if rules.IsSetting(v.Key) {
 			if err := probe.Set(v.Key, v.Value); err != nil {
 				return err
 			}
@@ -77,7 +77,7 @@ func (s *Store) SetSettings(ctx context.Context, values []Setting) error {
 		}
 		for _, v := range values {
 			if want, ok := locked[v.Key]; ok && !sameSetting(v.Key, v.Value, want) {
-				return fmt.Errorf("%w:“%s”%s(%s)", ErrSetByCommittee, settingLabel(v.Key), SetByCommitteeLabel, want)
+				return fmt.Errorf("%w:“%s”%s(%s)", ErrSetByCommittee, rules.SettingLabel(v.Key), SetByCommitteeLabel, want)
 			}
 		}
 		for _, v := range values {
@@ -117,7 +117,7 @@ func setSetting(ctx context.Context, tx *Tx, key, value string) error {
 func ValidateRuleSettings(values map[string]string) error {
 	probe := rules.DefaultSettings()
 	for _, key := range sortedKeys(values) {
-		if !isRuleSetting(key) {
+		if !rules.IsSetting(key) {
 			return fmt.Errorf("未知的设置项“%s”", key)
 		}
 		if err := probe.Set(key, values[key]); err != nil {
@@ -138,23 +138,4 @@ func sameSetting(key, a, b string) bool {
 		return false
 	}
 	return x.Values()[key] == y.Values()[key]
-}
-
-// settingLabel is the Chinese label of a rule setting, its key otherwise.
-func settingLabel(key string) string {
-	for _, d := range rules.SettingDefs {
-		if d.Key == key {
-			return d.Label
-		}
-	}
-	return key
-}
-
-func isRuleSetting(key string) bool {
-	for _, d := range rules.SettingDefs {
-		if d.Key == key {
-			return true
-		}
-	}
-	return false
 }

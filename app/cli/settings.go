@@ -59,7 +59,7 @@ func runSettingsSet(e *env, args []string) int {
 	if len(pos) != 2 {
 		return e.usageError(fs, "请给出设置的键和值，如 dangjian settings set train.hours 40")
 	}
-	if !slices.ContainsFunc(rules.SettingDefs, func(d rules.SettingDef) bool { return d.Key == pos[0] }) {
+	if !rules.IsSetting(pos[0]) {
 		return e.usageError(fs, "没有设置项“%s”；各设置项的键见 dangjian settings list", pos[0])
 	}
 	s, code := openStore(e, *db, e.now)
@@ -70,18 +70,8 @@ func runSettingsSet(e *env, args []string) int {
 	if err := s.SetSetting(e.ctx, pos[0], pos[1]); err != nil {
 		return e.fail(ExitUsage, "未修改：%v", err)
 	}
-	e.printf("已设置“%s”为 %s\n", settingLabelOf(pos[0]), pos[1])
+	e.printf("已设置“%s”为 %s\n", rules.SettingLabel(pos[0]), pos[1])
 	return ExitOK
-}
-
-// settingLabelOf names a setting by its Chinese label.
-func settingLabelOf(key string) string {
-	for _, d := range rules.SettingDefs {
-		if d.Key == key {
-			return d.Label
-		}
-	}
-	return key
 }
 
 func runSettingsDevRules(e *env, args []string) int {

@@ -348,3 +348,27 @@ func parseMonthDay(v string) (int, bool) {
 	}
 	return m*100 + d, true
 }
+
+// IsSetting reports whether key names one of SettingDefs.
+func IsSetting(key string) bool {
+	_, ok := settingDef(key)
+	return ok
+}
+
+// SettingLabel is the Chinese label of the setting named key, the key
+// itself when there is none.
+func SettingLabel(key string) string {
+	if d, ok := settingDef(key); ok {
+		return d.Label
+	}
+	return key
+}
+
+func settingDef(key string) (SettingDef, bool) {
+	for _, d := range SettingDefs {
+		if d.Key == key {
+			return d, true
+		}
+	}
+	return SettingDef{}, false
+}
