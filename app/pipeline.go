@@ -58,7 +58,7 @@ type pipelineRow struct {
 	lastDate string
 	next     string
 	search   string
-	person   data.PipelinePerson
+	person   data.DevRecord
 }
 
 // pipelineScreen is the board.
@@ -384,7 +384,7 @@ func (s *pipelineScreen) load() {
 		if err != nil {
 			return boardData{}, err
 		}
-		rows := pipelineRows(people, branches, store.Now())
+		rows := pipelineRows(people, branches, d, store.Now())
 		return boardData{rows: rows, branches: branches, counts: countPipeline(rows, branches), rules: d}, nil
 	}, func(d boardData, err error) {
 		if err != nil {
@@ -460,17 +460,17 @@ func (s *pipelineScreen) has(id string) bool {
 }
 
 // pipelineRows makes the list's rows, ordered by branch then 姓名.
-func pipelineRows(people []data.PipelinePerson, branches []data.BranchRef, now time.Time) []pipelineRow {
+func pipelineRows(people []data.DevRecord, branches []data.BranchRef, d rules.DevRules, now time.Time) []pipelineRow {
 	place, labels := branchPlaces(branches)
 	rows := make([]pipelineRow, len(people))
 	for i, p := range people {
 		a := p.Applicant
-		stage := rules.StageOf(p.Rule.Steps)
+		stage := rules.StageOf(p.Person.Steps)
 		r := pipelineRow{id: a.ID, name: a.Name, staffNo: a.StaffNo, branchID: string(a.BranchID),
 			branch: labels[string(a.BranchID)], stage: stage, person: p,
 			search: strings.ToLower(a.Name + "\x00" + a.StaffNo + "\x00" + a.IDNumber + "\x00" + searchKey(a.Name))}
 		if stage == vocab.StageFull {
-			r.earlier = rules.ConfirmedDay(p.Rule.Steps, rules.DevRules{}).Year() < now.Year()
+			r.earlier = rules.ConfirmedDay(p.Person.Steps, d).Year() < now.Year()
 		}
 		if n := len(p.Steps); n > 0 {
 			last := p.Steps[n-1]

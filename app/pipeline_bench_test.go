@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"dangjian/data"
+	"dangjian/data/rules"
 	"dangjian/data/vocab"
 )
 
@@ -23,7 +24,7 @@ func BenchmarkPipelineRows(b *testing.B) {
 	kinds := []vocab.DevStep{vocab.StepApply, vocab.StepTalk, vocab.StepActivist, vocab.StepContacts,
 		vocab.StepReport, vocab.StepReport, vocab.StepReview, vocab.StepCandidate, vocab.StepIntroducers,
 		vocab.StepTraining, vocab.StepAdmitVote, vocab.StepApproval}
-	people := make([]data.PipelinePerson, 1500)
+	people := make([]data.DevRecord, 1500)
 	for i := range people {
 		a := data.Applicant{BranchID: data.Ref(branches[i%100].ID), Name: fmt.Sprintf("张%d", i), StaffNo: fmt.Sprintf("S%05d", i)}
 		a.ID = fmt.Sprintf("a%05d", i)
@@ -33,12 +34,12 @@ func BenchmarkPipelineRows(b *testing.B) {
 			steps = append(steps, data.DevStep{Step: string(kinds[k]), Date: day, Outcome: map[bool]string{true: string(vocab.OutcomePassed)}[kinds[k].Outcomes() != nil]})
 			day = data.DateOf(day.AddDate(0, 2, 0))
 		}
-		people[i] = data.PipelinePerson{Applicant: a, Steps: steps, Rule: a.RuleApplicant(steps)}
+		people[i] = data.DevRecord{Applicant: a, Steps: steps, Person: a.RuleApplicant(steps)}
 	}
 	now := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
 	b.ResetTimer()
 	for range b.N {
-		rows := pipelineRows(people, branches, now)
+		rows := pipelineRows(people, branches, rules.Rules2014(), now)
 		countPipeline(rows, branches)
 	}
 }

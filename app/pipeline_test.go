@@ -300,7 +300,7 @@ func TestABatchMakesTwelveApplicantsActivists(t *testing.T) {
 	ctx := context.Background()
 	for _, id := range ids {
 		p, err := u.store.PipelinePersonOf(ctx, id)
-		if err != nil || rules.StageOf(p.Rule.Steps) != vocab.StageActivist {
+		if err != nil || rules.StageOf(p.Person.Steps) != vocab.StageActivist {
 			t.Fatalf("%s not an 入党积极分子: %v", p.Applicant.Name, err)
 		}
 	}

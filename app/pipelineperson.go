@@ -32,7 +32,7 @@ type personPage struct {
 	s      *pipelineScreen
 	u      *UI
 	rec    *data.Applicant
-	person data.PipelinePerson
+	person data.DevRecord
 	isNew  bool
 	form   *recordForm
 	dlg    *dialog.CustomDialog
@@ -55,7 +55,7 @@ type personPage struct {
 
 // personInput is what the page reads.
 type personInput struct {
-	person   data.PipelinePerson
+	person   data.DevRecord
 	branches []refOption
 	names    map[string]string // member id → 姓名, of the members the steps name
 	branch   string            // the person's branch, as labelled
@@ -73,7 +73,7 @@ func (s *pipelineScreen) openApplicant(id string) {
 	// not start empty when there is a branch to start with.
 	chosen := s.branch.id()
 	load(s.u.reader(), func(ctx context.Context) (personInput, error) {
-		in := personInput{person: data.PipelinePerson{Applicant: data.Applicant{PersonType: string(vocab.PersonStudent)}}}
+		in := personInput{person: data.DevRecord{Applicant: data.Applicant{PersonType: string(vocab.PersonStudent)}}}
 		branches, err := store.BranchRefs(ctx)
 		in.branches = branchRefOptions(branches)
 		if chosen == "" && len(branches) == 1 {
@@ -262,10 +262,10 @@ const noStepsHint = "尚无步骤记录，请点“记录下一步”。"
 // showStage writes the stage and shows 打开党员记录 once there is one.
 func (p *personPage) showStage() {
 	d := p.s.devRules()
-	stage := rules.StageOf(p.person.Rule.Steps)
+	stage := rules.StageOf(p.person.Person.Steps)
 	text := "当前阶段：" + string(stage)
 	// 届满 on the day the rules, the documents and the member's 转正日期 say.
-	if end := rules.ConfirmedOn(p.person.Rule.Steps, d); !end.IsZero() && stage == vocab.StageProbation {
+	if end := rules.ConfirmedOn(p.person.Person.Steps, d); !end.IsZero() && stage == vocab.StageProbation {
 		text += "（预备期" + data.DateOf(end).String() + "届满）"
 	}
 	if due := p.s.due[p.person.Applicant.ID]; due != "" {

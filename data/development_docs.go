@@ -7,9 +7,10 @@ import (
 )
 
 // DevRecord is a person in the pipeline of 发展党员 as the documents print
-// them: the applicant's record (the personal data), the person as the
-// rules read them (the stage, the 预备期 come from there), and the steps as
-// recorded (their numbers and texts), in the order of Person.Steps.
+// them and the board shows them: the applicant's record (the personal
+// data), the person as the rules read them (the stage, the 预备期 come from
+// there), and the steps as recorded (their numbers and texts), in the order
+// of Person.Steps.
 type DevRecord struct {
 	Applicant Applicant
 	Person    rules.Applicant
